@@ -1,0 +1,154 @@
+//! The command line: one file per verb, each turning its flags into engine calls.
+
+mod info;
+mod system;
+mod unshare;
+mod version;
+
+use std::fmt::Display;
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, Parser, Subcommand};
+
+use crate::config::Paths;
+use crate::log::Level;
+use crate::userns::{self, HostUser, Namespace};
+
+/// Podman's exit code for errors of the engine itself.
+pub const EXIT_ENGINE: i32 = 125;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rcon",
+    version,
+    about = "Rootless containers: a Podman-compatible engine for ordinary users",
+    long_about = "rcon runs OCI containers as an ordinary user: it keeps a user namespace \
+                  mapped from /etc/subuid and /etc/subgid, stores images under \
+                  ~/.local/share/rcon and runs containers on overlayfs with user-mode networking.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub verb: Verb,
+}
+
+/// Flags every verb takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub runroot: Option<PathBuf>,
+    /// How much to log on stderr
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "warn",
+        value_name = "LEVEL"
+    )]
+    pub log_level: Level,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Verb {
+    /// Show how rcon is set up on this host, and every problem found with its fix
+    Info(info::InfoArgs),
+    /// Manage rcon itself: reset storage, restart the user namespace, show info
+    #[command(subcommand)]
+    System(system::SystemVerb),
+    /// Run a command inside rcon's user namespace (to inspect or remove storage files)
+    Unshare(unshare::UnshareArgs),
+    /// Show the rcon version
+    Version(version::VersionArgs),
+}
+
+/// An error to report: the message for stderr and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: i32,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn new(code: i32, message: impl Display) -> Failure {
+        Failure {
+            code,
+            message: message.to_string(),
+        }
+    }
+}
+
+impl<E: std::error::Error> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure::new(EXIT_ENGINE, e)
+    }
+}
+
+pub type Outcome = Result<i32, Failure>;
+
+/// What a verb gets: who runs it and where rcon keeps its files.
+pub struct Context {
+    pub user: HostUser,
+    pub paths: Paths,
+}
+
+impl Context {
+    fn new(global: &GlobalArgs) -> Result<Context, Failure> {
+        let user = HostUser::current();
+        let (paths, warnings) = Paths::resolve(global.root.clone(), global.runroot.clone(), &user)?;
+        for warning in warnings {
+            log::warn!("{warning}");
+        }
+        Ok(Context { user, paths })
+    }
+
+    /// Joins (or creates) the user namespace; warns about a single mapping.
+    /// Call before anything starts a thread.
+    pub fn enter_namespace(&self) -> Result<Namespace, Failure> {
+        self.paths.ensure_runroot()?;
+        let namespace = userns::enter(&self.paths.runroot, &self.user)?;
+        if let Namespace::Joined {
+            single: Some(reason),
+            ..
+        } = &namespace
+        {
+            log::warn!("{}", reason.warning(&self.user));
+        }
+        Ok(namespace)
+    }
+}
+
+/// The clap definition, for man pages and completions.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Parses the arguments, runs the verb and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_ENGINE } else { 0 };
+        }
+    };
+    crate::log::init(cli.global.log_level);
+    let outcome = Context::new(&cli.global).and_then(|ctx| match cli.verb {
+        Verb::Info(args) => info::run(&ctx, args),
+        Verb::System(verb) => system::run(&ctx, verb),
+        Verb::Unshare(args) => unshare::run(&ctx, args),
+        Verb::Version(args) => version::run(args),
+    });
+    match outcome {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("Error: {}", failure.message);
+            failure.code
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! rcon: a rootless container engine with a Podman-compatible command line.
+//!
+//! Module map (see docs/ARCHITECTURE.md): `cli` turns flags into calls of the
+//! engine modules below it; `userns` owns the rootless user namespace.
+
+pub mod cli;
+pub mod config;
+pub mod log;
+pub mod process;
+pub mod storage;
+pub mod system;
+pub mod userns;

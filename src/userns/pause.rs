@@ -1,0 +1,286 @@
+//! The pause process: a tiny rcon fork that owns the user and mount namespace
+//! so later commands can join it with `setns()`.
+//!
+//! It is recorded as `<runroot>/pause.pid` holding its PID and start time; the
+//! start time tells a live pause process from a recycled PID.
+
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+use nix::errno::Errno;
+use nix::fcntl::{Flock, FlockArg, OFlag};
+use nix::sched::{CloneFlags, setns, unshare};
+use nix::sys::signal::{SigHandler, Signal, kill, signal};
+use nix::sys::wait::waitpid;
+use nix::unistd::{ForkResult, Pid, fork, getpid, setsid};
+
+use super::idmap::{MappingPlan, SingleReason, write_mapping};
+use super::{Error, HostUser};
+
+pub const PID_FILE: &str = "pause.pid";
+const LOCK_FILE: &str = "pause.lock";
+/// The name the pause process shows in `ps`.
+pub const PROCESS_NAME: &str = "rcon-pause";
+
+/// A pause process, identified by PID and start time (clock ticks since boot).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PauseProcess {
+    pub pid: i32,
+    pub start_time: u64,
+}
+
+impl PauseProcess {
+    /// The pause process recorded under `runroot`, if the record is readable.
+    pub fn read(runroot: &Path) -> Option<PauseProcess> {
+        let text = fs::read_to_string(runroot.join(PID_FILE)).ok()?;
+        let mut fields = text.split_whitespace();
+        let pid = fields.next()?.parse().ok()?;
+        let start_time = fields.next()?.parse().ok()?;
+        Some(PauseProcess { pid, start_time })
+    }
+
+    /// True while this very process (not a later one with its PID) runs.
+    pub fn is_alive(&self) -> bool {
+        process_start_time(self.pid) == Some(self.start_time)
+    }
+
+    /// Writes the record atomically: a temporary file, fsync, rename.
+    pub fn record(&self, runroot: &Path) -> Result<(), Error> {
+        let path = runroot.join(PID_FILE);
+        let tmp = runroot.join(format!(".{PID_FILE}.{}", std::process::id()));
+        let io_error = |source| Error::Io {
+            what: "writing the pause pid file",
+            path: path.clone(),
+            source,
+        };
+        let write = || -> io::Result<()> {
+            let mut file = File::create(&tmp)?;
+            writeln!(file, "{} {}", self.pid, self.start_time)?;
+            file.sync_all()?;
+            fs::rename(&tmp, &path)
+        };
+        write().map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            io_error(e)
+        })
+    }
+
+    /// Stops the pause process, if it is still the one recorded.
+    pub fn kill(&self) {
+        if self.is_alive() {
+            let _ = kill(Pid::from_raw(self.pid), Signal::SIGKILL);
+        }
+    }
+
+    /// Joins its user and mount namespaces. `Ok(false)` when it is gone (or
+    /// its PID now belongs to another process): the caller makes a new one.
+    pub fn join(&self) -> Result<bool, Error> {
+        if !self.is_alive() {
+            return Ok(false);
+        }
+        let open = |ns: &str| File::open(format!("/proc/{}/ns/{ns}", self.pid));
+        let (Ok(user_ns), Ok(mount_ns)) = (open("user"), open("mnt")) else {
+            return Ok(false);
+        };
+        // The open files pin the namespaces; re-check that they are the right ones.
+        if !self.is_alive() {
+            return Ok(false);
+        }
+        for (ns_file, own, flag) in [
+            (user_ns, "/proc/self/ns/user", CloneFlags::CLONE_NEWUSER),
+            (mount_ns, "/proc/self/ns/mnt", CloneFlags::CLONE_NEWNS),
+        ] {
+            if same_file(&ns_file, Path::new(own)) {
+                continue; // already inside, e.g. a shell started by `rcon unshare`
+            }
+            setns(&ns_file, flag).map_err(|e| Error::Join {
+                pid: self.pid,
+                source: e.into(),
+            })?;
+        }
+        Ok(true)
+    }
+
+    /// Forks a pause process in a new user + mount namespace and writes its ID
+    /// mapping. Returns it and, for a single mapping, the reason.
+    ///
+    /// Must be called while the process is single-threaded.
+    pub fn spawn(
+        user: &HostUser,
+        plan: &MappingPlan,
+    ) -> Result<(PauseProcess, Option<SingleReason>), Error> {
+        let (ready_read, ready_write) = nix::unistd::pipe2(OFlag::O_CLOEXEC)
+            .map_err(|e| Error::Spawn(format!("creating a pipe: {e}")))?;
+        // SAFETY: rcon is single-threaded here (enter() runs first in main), so
+        // the child may run ordinary Rust code; it double-forks so the pause
+        // process is reparented away from us and never becomes our zombie.
+        match unsafe { fork() }.map_err(|e| Error::Spawn(format!("fork: {e}")))? {
+            ForkResult::Child => {
+                drop(ready_read);
+                // SAFETY: as above, still single-threaded.
+                match unsafe { fork() } {
+                    Ok(ForkResult::Child) => pause_main(ready_write),
+                    _ => crate::process::exit_forked_child(0),
+                }
+            }
+            ForkResult::Parent { child } => {
+                drop(ready_write);
+                let _ = waitpid(child, None);
+                let pid = read_ready(ready_read)?;
+                let pause = PauseProcess {
+                    pid,
+                    start_time: process_start_time(pid)
+                        .ok_or_else(|| Error::Spawn(format!("process {pid} exited at once")))?,
+                };
+                match write_mapping(pid, user, plan) {
+                    Ok(single) => Ok((pause, single)),
+                    Err(e) => {
+                        pause.kill();
+                        Err(e)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Takes the lock that serialises creating the pause process.
+pub fn lock(runroot: &Path) -> Result<Flock<File>, Error> {
+    let path = runroot.join(LOCK_FILE);
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| Error::Io {
+            what: "opening the lock file",
+            path: path.clone(),
+            source,
+        })?;
+    Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, e)| Error::Io {
+        what: "locking",
+        path,
+        source: e.into(),
+    })
+}
+
+/// Reads the pause process's report: its PID and the errno of its unshare().
+fn read_ready(ready: OwnedFd) -> Result<i32, Error> {
+    let mut report = [0u8; 8];
+    File::from(ready)
+        .read_exact(&mut report)
+        .map_err(|_| Error::Spawn("it exited before reporting".into()))?;
+    let pid = i32::from_ne_bytes(report[..4].try_into().expect("4 bytes"));
+    let errno = i32::from_ne_bytes(report[4..].try_into().expect("4 bytes"));
+    if errno != 0 {
+        let source = io::Error::from_raw_os_error(errno);
+        return Err(Error::Unshare {
+            hint: unshare_hint(errno),
+            source,
+        });
+    }
+    Ok(pid)
+}
+
+/// What usually stops an unprivileged unshare(CLONE_NEWUSER), and its fix.
+fn unshare_hint(errno: i32) -> String {
+    let sysctl =
+        |name: &str| fs::read_to_string(format!("/proc/sys/{}", name.replace('.', "/"))).ok();
+    if errno == Errno::ENOSPC as i32
+        || sysctl("user.max_user_namespaces").as_deref().map(str::trim) == Some("0")
+    {
+        return "user namespaces are disabled; fix: sudo sysctl -w user.max_user_namespaces=28633"
+            .into();
+    }
+    if sysctl("kernel.apparmor_restrict_unprivileged_userns")
+        .as_deref()
+        .map(str::trim)
+        == Some("1")
+    {
+        return "AppArmor restricts unprivileged user namespaces; fix: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 (or install an AppArmor profile for rcon)".into();
+    }
+    if sysctl("kernel.unprivileged_userns_clone")
+        .as_deref()
+        .map(str::trim)
+        == Some("0")
+    {
+        return "unprivileged user namespaces are disabled; fix: sudo sysctl -w kernel.unprivileged_userns_clone=1".into();
+    }
+    "run `rcon info` for the cause and the fix".into()
+}
+
+/// The pause process itself: unshare, report, then sleep forever.
+fn pause_main(ready: OwnedFd) -> ! {
+    let _ = setsid();
+    close_other_fds(ready.as_raw_fd());
+    let errno = match unshare(CloneFlags::CLONE_NEWUSER | CloneFlags::CLONE_NEWNS) {
+        Ok(()) => 0,
+        Err(e) => e as i32,
+    };
+    let mut report = getpid().as_raw().to_ne_bytes().to_vec();
+    report.extend(errno.to_ne_bytes());
+    let mut ready = File::from(ready);
+    if ready.write_all(&report).is_err() || errno != 0 {
+        crate::process::exit_forked_child(1);
+    }
+    drop(ready);
+    let _ = nix::sys::prctl::set_name(c"rcon-pause");
+    for sig in [
+        Signal::SIGHUP,
+        Signal::SIGINT,
+        Signal::SIGPIPE,
+        Signal::SIGTSTP,
+        Signal::SIGTTIN,
+        Signal::SIGTTOU,
+    ] {
+        // SAFETY: SigIgn installs no handler code.
+        let _ = unsafe { signal(sig, SigHandler::SigIgn) };
+    }
+    let _ = std::env::set_current_dir("/");
+    loop {
+        nix::unistd::pause();
+    }
+}
+
+/// Closes every descriptor but `keep`, and points stdio at /dev/null, so the
+/// pause process holds no lock, pipe or terminal of the command that made it.
+fn close_other_fds(keep: i32) {
+    if let Ok(null) = File::options().read(true).write(true).open("/dev/null") {
+        for target in 0..3 {
+            // SAFETY: dup2 onto the standard descriptors; no Rust object owns them here.
+            unsafe { libc::dup2(null.as_raw_fd(), target) };
+        }
+    } // `null` itself is closed here, before the sweep below.
+    let fds: Vec<i32> = fs::read_dir("/proc/self/fd")
+        .map(|dir| {
+            dir.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    for fd in fds.into_iter().filter(|&fd| fd > 2 && fd != keep) {
+        // SAFETY: the forked child owns no Rust objects for these inherited descriptors.
+        unsafe { libc::close(fd) };
+    }
+}
+
+/// Field 22 of /proc/PID/stat, or None when the process is gone or a zombie.
+pub fn process_start_time(pid: i32) -> Option<u64> {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) may hold spaces and parentheses: split after the last ')'.
+    let mut fields = stat.get(stat.rfind(')')? + 1..)?.split_whitespace();
+    let state = fields.next()?;
+    if state == "Z" || state == "X" {
+        return None;
+    }
+    fields.nth(18)?.parse().ok()
+}
+
+fn same_file(file: &File, path: &Path) -> bool {
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
