@@ -1,0 +1,46 @@
+#!/bin/sh
+# Prepares a Debian/Ubuntu host for rcon and its tests. Run once as root.
+#   runtime: uidmap (newuidmap/newgidmap), passt (pasta), slirp4netns, fuse3, fuse-overlayfs
+#   tests:   docker-registry (a real registry on 127.0.0.1), busybox-static (test images)
+# and makes /dev/fuse and /dev/net/tun usable by ordinary users (0666, as most
+# distributions ship them), now and after a reboot.
+set -eu
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "contrib/setup-host.sh: run me as root (sudo $0)" >&2
+    exit 1
+fi
+
+packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static"
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    # The registry is only a test fixture: keep its service from starting on boot.
+    apt-get install -y -q --no-install-recommends $missing
+    if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+        systemctl disable --now docker-registry >/dev/null 2>&1 || true
+    fi
+fi
+
+# Device nodes: usable by everyone, as on Fedora/Ubuntu.
+[ -e /dev/fuse ] || modprobe fuse 2>/dev/null || true
+if [ ! -e /dev/net/tun ]; then
+    modprobe tun 2>/dev/null || { mkdir -p /dev/net && mknod -m 0666 /dev/net/tun c 10 200; }
+fi
+chmod 0666 /dev/fuse /dev/net/tun
+if [ -d /etc/udev/rules.d ]; then
+    cat > /etc/udev/rules.d/60-rcon-devices.rules <<'RULES'
+KERNEL=="fuse", MODE="0666"
+KERNEL=="tun", MODE="0666"
+RULES
+fi
+
+# newuidmap/newgidmap must be setuid root (Debian's uidmap ships them so).
+for helper in /usr/bin/newuidmap /usr/bin/newgidmap; do
+    [ -u "$helper" ] || chmod u+s "$helper"
+done
+echo "rcon host set-up done"
