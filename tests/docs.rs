@@ -15,10 +15,17 @@ fn generated() -> BTreeMap<PathBuf, Vec<u8>> {
     clap_mangen::generate_to(rcon::cli::command(), &scratch).expect("rendering man pages");
     for entry in fs::read_dir(&scratch).unwrap() {
         let path = entry.unwrap().path();
-        files.insert(Path::new("man").join(path.file_name().unwrap()), fs::read(&path).unwrap());
+        files.insert(
+            Path::new("man").join(path.file_name().unwrap()),
+            fs::read(&path).unwrap(),
+        );
     }
     fs::remove_dir_all(&scratch).unwrap();
-    for (shell, name) in [(Shell::Bash, "rcon.bash"), (Shell::Zsh, "_rcon"), (Shell::Fish, "rcon.fish")] {
+    for (shell, name) in [
+        (Shell::Bash, "rcon.bash"),
+        (Shell::Zsh, "_rcon"),
+        (Shell::Fish, "rcon.fish"),
+    ] {
         let mut script = Vec::new();
         clap_complete::generate(shell, &mut rcon::cli::command(), "rcon", &mut script);
         files.insert(Path::new("contrib/completions").join(name), script);
@@ -52,7 +59,10 @@ fn man_pages_and_completions_are_current() {
             stale.push(format!("{} differs or is missing", path.display()));
         }
     }
-    for path in committed(Path::new("man")).into_iter().chain(committed(Path::new("contrib/completions"))) {
+    for path in committed(Path::new("man"))
+        .into_iter()
+        .chain(committed(Path::new("contrib/completions")))
+    {
         if !expected.contains_key(&path) {
             stale.push(format!("{} is no longer generated", path.display()));
         }

@@ -14,16 +14,35 @@ fn info_reports_a_missing_subuid_entry_with_the_fixing_command() {
     let env = TestEnv::new(user_without_ranges());
     let text = env.run(&["info"]);
     let out = &text.ok().stdout;
-    assert!(out.contains(&format!("warning: no subordinate IDs for user {}", env.user.name)), "{out}");
-    assert!(out.contains(&format!("fix: sudo usermod --add-subuids")), "{out}");
+    assert!(
+        out.contains(&format!(
+            "warning: no subordinate IDs for user {}",
+            env.user.name
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("fix: sudo usermod --add-subuids")),
+        "{out}"
+    );
     let info = info_json(&env);
     assert_eq!(info["idMappings"]["mode"], "single");
     let problems = info["problems"].as_array().unwrap();
     let subid = problems
         .iter()
-        .find(|p| p["what"].as_str().unwrap().starts_with("no subordinate IDs"))
+        .find(|p| {
+            p["what"]
+                .as_str()
+                .unwrap()
+                .starts_with("no subordinate IDs")
+        })
         .expect("the missing entry is a problem");
-    assert!(subid["fix"].as_str().unwrap().ends_with(&format!("{} && rcon system migrate", env.user.name)));
+    assert!(
+        subid["fix"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("{} && rcon system migrate", env.user.name))
+    );
 }
 
 #[test]
@@ -34,17 +53,44 @@ fn info_shows_the_mapping_store_and_helpers() {
     assert_eq!(info["idMappings"]["mode"], "subordinate");
     assert_eq!(info["idMappings"]["uidMap"][0]["hostId"], env.user.uid);
     assert_eq!(info["idMappings"]["uidMap"][1]["containerId"], 1);
-    assert_eq!(info["store"]["graphRoot"], env.home.join(".local/share/rcon").to_str().unwrap());
-    assert_eq!(info["store"]["runRoot"], env.runtime_dir.join("rcon").to_str().unwrap());
+    assert_eq!(
+        info["store"]["graphRoot"],
+        env.home.join(".local/share/rcon").to_str().unwrap()
+    );
+    assert_eq!(
+        info["store"]["runRoot"],
+        env.runtime_dir.join("rcon").to_str().unwrap()
+    );
     // This kernel (>= 5.11) mounts overlayfs in a user namespace on the test's filesystem.
-    assert_eq!(info["store"]["overlay"]["supported"], true, "{}", info["store"]["overlay"]);
+    assert_eq!(
+        info["store"]["overlay"]["supported"], true,
+        "{}",
+        info["store"]["overlay"]
+    );
     let helpers = info["helpers"].as_array().unwrap();
     let newuidmap = helpers.iter().find(|h| h["name"] == "newuidmap").unwrap();
     assert_eq!(newuidmap["path"], "/usr/bin/newuidmap");
-    let problems: Vec<&str> = info["problems"].as_array().unwrap().iter().map(|p| p["what"].as_str().unwrap()).collect();
-    assert!(!problems.iter().any(|p| p.contains("newuidmap")), "setuid newuidmap is fine: {problems:?}");
-    assert!(info["store"]["overlay"]["kernel"].as_str().is_some_and(|k| !k.is_empty()));
-    assert!(env.home.join(".local/share/rcon/overlay-probe.json").exists(), "the probe is cached");
+    let problems: Vec<&str> = info["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["what"].as_str().unwrap())
+        .collect();
+    assert!(
+        !problems.iter().any(|p| p.contains("newuidmap")),
+        "setuid newuidmap is fine: {problems:?}"
+    );
+    assert!(
+        info["store"]["overlay"]["kernel"]
+            .as_str()
+            .is_some_and(|k| !k.is_empty())
+    );
+    assert!(
+        env.home
+            .join(".local/share/rcon/overlay-probe.json")
+            .exists(),
+        "the probe is cached"
+    );
 }
 
 #[test]
@@ -63,11 +109,21 @@ fn info_reports_a_root_where_overlay_cannot_work() {
     let root = env.home.join("o/m/store");
     let result = env.run(&["--root", root.to_str().unwrap(), "info"]);
     let out = &result.ok().stdout;
-    assert!(out.contains("kernelOverlay: not supported (mounting overlay on"), "{out}");
     assert!(
-        out.contains(&format!("warning: kernel overlayfs does not work on {}", root.display())),
+        out.contains("kernelOverlay: not supported (mounting overlay on"),
         "{out}"
     );
-    assert!(out.contains("fix: put --root on a local filesystem"), "{out}");
-    env.run(&["unshare", "umount", env.home.join("o/m").to_str().unwrap()]).ok();
+    assert!(
+        out.contains(&format!(
+            "warning: kernel overlayfs does not work on {}",
+            root.display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("fix: put --root on a local filesystem"),
+        "{out}"
+    );
+    env.run(&["unshare", "umount", env.home.join("o/m").to_str().unwrap()])
+        .ok();
 }

@@ -36,7 +36,8 @@ fn parse_map(text: &str) -> Vec<[u64; 3]> {
 }
 
 fn pause_pid(env: &TestEnv) -> i32 {
-    let text = fs::read_to_string(env.runtime_dir.join("rcon/pause.pid")).expect("pause.pid exists");
+    let text =
+        fs::read_to_string(env.runtime_dir.join("rcon/pause.pid")).expect("pause.pid exists");
     text.split_whitespace().next().unwrap().parse().unwrap()
 }
 
@@ -53,13 +54,31 @@ fn unshare_maps_the_subordinate_ranges() {
     let user = env.user;
     let uid_map = env.run(&["unshare", "cat", "/proc/self/uid_map"]);
     uid_map.ok();
-    assert_eq!(parse_map(&uid_map.stdout), expected_map("/etc/subuid", &user.name, user.uid));
-    assert!(parse_map(&uid_map.stdout).len() > 1, "the user has ranges, so more than one line");
+    assert_eq!(
+        parse_map(&uid_map.stdout),
+        expected_map("/etc/subuid", &user.name, user.uid)
+    );
+    assert!(
+        parse_map(&uid_map.stdout).len() > 1,
+        "the user has ranges, so more than one line"
+    );
     let gid_map = env.run(&["unshare", "cat", "/proc/self/gid_map"]);
-    assert_eq!(parse_map(&gid_map.ok().stdout), expected_map("/etc/subgid", &user.name, user.gid));
-    assert!(!uid_map.stderr.contains("warning"), "no warning with ranges: {}", uid_map.stderr);
+    assert_eq!(
+        parse_map(&gid_map.ok().stdout),
+        expected_map("/etc/subgid", &user.name, user.gid)
+    );
+    assert!(
+        !uid_map.stderr.contains("warning"),
+        "no warning with ranges: {}",
+        uid_map.stderr
+    );
     // Inside, the user is root and can hand files to subordinate IDs.
-    let id = env.run(&["unshare", "sh", "-c", "id -u; touch $HOME/f && chown 1000:1000 $HOME/f && stat -c %u $HOME/f"]);
+    let id = env.run(&[
+        "unshare",
+        "sh",
+        "-c",
+        "id -u; touch $HOME/f && chown 1000:1000 $HOME/f && stat -c %u $HOME/f",
+    ]);
     assert_eq!(id.ok().stdout, "0\n1000\n");
 }
 
@@ -68,27 +87,64 @@ fn without_ranges_a_single_mapping_and_one_warning() {
     let env = TestEnv::new(user_without_ranges());
     let user = env.user;
     let result = env.run(&["unshare", "cat", "/proc/self/uid_map"]);
-    assert_eq!(parse_map(&result.ok().stdout), vec![[0, u64::from(user.uid), 1]]);
-    let warnings: Vec<&str> = result.stderr.lines().filter(|l| l.starts_with("warning:")).collect();
-    assert_eq!(warnings.len(), 1, "exactly one warning line: {}", result.stderr);
-    assert!(warnings[0].contains(&format!("no subordinate IDs for user {}", user.name)), "{}", warnings[0]);
-    assert!(warnings[0].contains("sudo usermod --add-subuids"), "{}", warnings[0]);
-    assert!(warnings[0].ends_with(&format!("{} && rcon system migrate", user.name)), "{}", warnings[0]);
+    assert_eq!(
+        parse_map(&result.ok().stdout),
+        vec![[0, u64::from(user.uid), 1]]
+    );
+    let warnings: Vec<&str> = result
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    assert_eq!(
+        warnings.len(),
+        1,
+        "exactly one warning line: {}",
+        result.stderr
+    );
+    assert!(
+        warnings[0].contains(&format!("no subordinate IDs for user {}", user.name)),
+        "{}",
+        warnings[0]
+    );
+    assert!(
+        warnings[0].contains("sudo usermod --add-subuids"),
+        "{}",
+        warnings[0]
+    );
+    assert!(
+        warnings[0].ends_with(&format!("{} && rcon system migrate", user.name)),
+        "{}",
+        warnings[0]
+    );
 }
 
 #[test]
 fn a_killed_pause_process_is_replaced_and_storage_stays_readable() {
     let env = TestEnv::new(user_with_ranges());
-    env.run(&["unshare", "sh", "-c", "mkdir -p $RCON_ROOT && echo kept > $RCON_ROOT/f && chown 1000:1000 $RCON_ROOT/f"])
-        .ok();
+    env.run(&[
+        "unshare",
+        "sh",
+        "-c",
+        "mkdir -p $RCON_ROOT && echo kept > $RCON_ROOT/f && chown 1000:1000 $RCON_ROOT/f",
+    ])
+    .ok();
     let first = pause_pid(&env);
     assert!(alive(first));
-    let status = Command::new("kill").args(["-KILL", &first.to_string()]).status().unwrap();
+    let status = Command::new("kill")
+        .args(["-KILL", &first.to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
     while alive(first) {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let after = env.run(&["unshare", "sh", "-c", "cat $RCON_ROOT/f; stat -c %u $RCON_ROOT/f"]);
+    let after = env.run(&[
+        "unshare",
+        "sh",
+        "-c",
+        "cat $RCON_ROOT/f; stat -c %u $RCON_ROOT/f",
+    ]);
     assert_eq!(after.ok().stdout, "kept\n1000\n");
     let second = pause_pid(&env);
     assert_ne!(first, second);
@@ -102,7 +158,10 @@ fn a_stale_pid_file_is_replaced() {
     let real = pause_pid(&env);
     // A live process that is not the pause process: PID 1 with a wrong start time.
     env.command_as_user("sh")
-        .args(["-c", &format!("echo '1 1' > {}/rcon/pause.pid", env.runtime_dir.display())])
+        .args([
+            "-c",
+            &format!("echo '1 1' > {}/rcon/pause.pid", env.runtime_dir.display()),
+        ])
         .status()
         .unwrap();
     let result = env.run(&["unshare", "readlink", "/proc/self/ns/user"]);
@@ -112,7 +171,10 @@ fn a_stale_pid_file_is_replaced() {
     assert_ne!(replacement, real);
     let own = fs::read_link(format!("/proc/{replacement}/ns/user")).unwrap();
     assert_eq!(result.stdout.trim(), own.to_str().unwrap());
-    Command::new("kill").args(["-KILL", &real.to_string()]).status().unwrap();
+    Command::new("kill")
+        .args(["-KILL", &real.to_string()])
+        .status()
+        .unwrap();
 }
 
 #[test]
@@ -128,19 +190,33 @@ fn concurrent_first_commands_share_one_namespace() {
                 .unwrap()
         })
         .collect();
-    let outputs: Vec<_> = children.into_iter().map(|c| c.wait_with_output().unwrap()).collect();
+    let outputs: Vec<_> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
     for out in &outputs {
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
-    let namespaces: std::collections::BTreeSet<_> = outputs.iter().map(|o| o.stdout.clone()).collect();
-    assert_eq!(namespaces.len(), 1, "all ten joined one namespace: {namespaces:?}");
+    let namespaces: std::collections::BTreeSet<_> =
+        outputs.iter().map(|o| o.stdout.clone()).collect();
+    assert_eq!(
+        namespaces.len(),
+        1,
+        "all ten joined one namespace: {namespaces:?}"
+    );
     // Every pause process carries the environment of the command that made it:
     // count those made for this test's runtime dir.
     let marker = format!("XDG_RUNTIME_DIR={}", env.runtime_dir.display());
     let pauses: Vec<i32> = fs::read_dir("/proc")
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<i32>().ok())
-        .filter(|pid| fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "rcon-pause"))
+        .filter(|pid| {
+            fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "rcon-pause")
+        })
         .filter(|pid| alive(*pid))
         .filter(|pid| {
             fs::read(format!("/proc/{pid}/environ"))
@@ -157,15 +233,33 @@ fn malformed_subuid_lines_are_reported_and_skipped() {
     let user = env.user;
     let real = fs::read_to_string("/etc/subuid").unwrap();
     let copy = env.base.join("subuid");
-    fs::write(&copy, format!("{}:oops:10\n# comment\n\nbroken line\n{real}{}:1:0\n", user.name, user.name)).unwrap();
+    fs::write(
+        &copy,
+        format!(
+            "{}:oops:10\n# comment\n\nbroken line\n{real}{}:1:0\n",
+            user.name, user.name
+        ),
+    )
+    .unwrap();
     fs::set_permissions(&copy, fs::Permissions::from_mode(0o644)).unwrap();
-    let result = env.rcon().env("RCON_SUBUID_FILE", &copy).args(["unshare", "cat", "/proc/self/uid_map"]).output().unwrap();
+    let result = env
+        .rcon()
+        .env("RCON_SUBUID_FILE", &copy)
+        .args(["unshare", "cat", "/proc/self/uid_map"])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(result.status.success(), "{stderr}");
     let last = 4 + real.lines().count() + 1;
     for line in [1, 4, last] {
-        let expected = format!("warning: {}:{line}: skipping malformed line", copy.display());
-        assert!(stderr.contains(&expected), "missing `{expected}` in:\n{stderr}");
+        let expected = format!(
+            "warning: {}:{line}: skipping malformed line",
+            copy.display()
+        );
+        assert!(
+            stderr.contains(&expected),
+            "missing `{expected}` in:\n{stderr}"
+        );
     }
     assert_eq!(stderr.lines().count(), 3, "{stderr}");
     let map = parse_map(&String::from_utf8_lossy(&result.stdout));
@@ -176,14 +270,29 @@ fn malformed_subuid_lines_are_reported_and_skipped() {
 fn a_range_containing_the_own_uid_is_refused() {
     let env = TestEnv::new(user_with_ranges());
     let copy = env.base.join("subuid");
-    fs::write(&copy, format!("{}:{}:10\n", env.user.name, env.user.uid - 5)).unwrap();
+    fs::write(
+        &copy,
+        format!("{}:{}:10\n", env.user.name, env.user.uid - 5),
+    )
+    .unwrap();
     fs::set_permissions(&copy, fs::Permissions::from_mode(0o644)).unwrap();
-    let result = env.rcon().env("RCON_SUBUID_FILE", &copy).args(["unshare", "true"]).output().unwrap();
+    let result = env
+        .rcon()
+        .env("RCON_SUBUID_FILE", &copy)
+        .args(["unshare", "true"])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(125), "{stderr}");
-    assert!(stderr.contains(&format!("contains the user's own ID {}", env.user.uid)), "{stderr}");
+    assert!(
+        stderr.contains(&format!("contains the user's own ID {}", env.user.uid)),
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(!env.runtime_dir.join("rcon/pause.pid").exists(), "no namespace recorded");
+    assert!(
+        !env.runtime_dir.join("rcon/pause.pid").exists(),
+        "no namespace recorded"
+    );
 }
 
 #[test]
@@ -192,11 +301,22 @@ fn an_unreadable_subuid_file_gives_a_warning_and_a_single_mapping() {
     let copy = env.base.join("subuid");
     fs::write(&copy, "").unwrap();
     fs::set_permissions(&copy, fs::Permissions::from_mode(0o000)).unwrap();
-    let result = env.rcon().env("RCON_SUBUID_FILE", &copy).args(["unshare", "cat", "/proc/self/uid_map"]).output().unwrap();
+    let result = env
+        .rcon()
+        .env("RCON_SUBUID_FILE", &copy)
+        .args(["unshare", "cat", "/proc/self/uid_map"])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(result.status.success(), "{stderr}");
-    assert!(stderr.starts_with(&format!("warning: cannot read {}", copy.display())), "{stderr}");
-    assert_eq!(parse_map(&String::from_utf8_lossy(&result.stdout)), vec![[0, u64::from(env.user.uid), 1]]);
+    assert!(
+        stderr.starts_with(&format!("warning: cannot read {}", copy.display())),
+        "{stderr}"
+    );
+    assert_eq!(
+        parse_map(&String::from_utf8_lossy(&result.stdout)),
+        vec![[0, u64::from(env.user.uid), 1]]
+    );
 }
 
 #[test]
@@ -205,12 +325,23 @@ fn without_newuidmap_a_single_mapping_and_the_package_to_install() {
     let empty = env.base.join("empty-path");
     fs::create_dir(&empty).unwrap();
     fs::set_permissions(&empty, fs::Permissions::from_mode(0o755)).unwrap();
-    let result = env.rcon().env("PATH", &empty).args(["unshare", "/bin/cat", "/proc/self/uid_map"]).output().unwrap();
+    let result = env
+        .rcon()
+        .env("PATH", &empty)
+        .args(["unshare", "/bin/cat", "/proc/self/uid_map"])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(result.status.success(), "{stderr}");
-    assert!(stderr.contains("warning: newuidmap is not installed"), "{stderr}");
+    assert!(
+        stderr.contains("warning: newuidmap is not installed"),
+        "{stderr}"
+    );
     assert!(stderr.contains("apt-get install uidmap"), "{stderr}");
-    assert_eq!(parse_map(&String::from_utf8_lossy(&result.stdout)), vec![[0, u64::from(env.user.uid), 1]]);
+    assert_eq!(
+        parse_map(&String::from_utf8_lossy(&result.stdout)),
+        vec![[0, u64::from(env.user.uid), 1]]
+    );
 }
 
 #[test]
@@ -219,7 +350,13 @@ fn a_runtime_dir_of_someone_else_is_refused_and_nothing_is_created() {
     let result = env.run(&["--runroot", "/", "unshare", "true"]);
     assert_eq!(result.code, Some(125), "{}", result.stderr);
     assert_eq!(result.stderr.lines().count(), 1, "{}", result.stderr);
-    assert!(result.stderr.starts_with("Error: refusing to use /: it belongs to uid 0"), "{}", result.stderr);
+    assert!(
+        result
+            .stderr
+            .starts_with("Error: refusing to use /: it belongs to uid 0"),
+        "{}",
+        result.stderr
+    );
     assert!(!env.home.join(".local/share/rcon").exists());
 }
 
@@ -227,13 +364,28 @@ fn a_runtime_dir_of_someone_else_is_refused_and_nothing_is_created() {
 fn an_unusable_xdg_runtime_dir_falls_back_with_a_warning() {
     let env = TestEnv::new(user_with_ranges());
     let fallback = format!("/tmp/rcon-{}", env.user.uid);
-    let result = env.rcon().env("XDG_RUNTIME_DIR", "/").args(["info", "--format", "json"]).output().unwrap();
+    let result = env
+        .rcon()
+        .env("XDG_RUNTIME_DIR", "/")
+        .args(["info", "--format", "json"])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
     // Leave the shared fallback dir as we found it: stop its pause process.
-    env.rcon().env("XDG_RUNTIME_DIR", "/").args(["system", "migrate"]).status().unwrap();
+    env.rcon()
+        .env("XDG_RUNTIME_DIR", "/")
+        .args(["system", "migrate"])
+        .status()
+        .unwrap();
     assert!(result.status.success(), "{stderr}");
-    assert!(stderr.contains("warning: XDG_RUNTIME_DIR=/ belongs to uid 0, not to you"), "{stderr}");
-    assert!(stderr.contains(&format!("using {fallback} instead")), "{stderr}");
+    assert!(
+        stderr.contains("warning: XDG_RUNTIME_DIR=/ belongs to uid 0, not to you"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("using {fallback} instead")),
+        "{stderr}"
+    );
     let info: serde_json::Value = serde_json::from_slice(&result.stdout).unwrap();
     assert_eq!(info["store"]["runRoot"], fallback.as_str());
 }
@@ -244,7 +396,13 @@ fn unshare_passes_exit_codes_through() {
     assert_eq!(env.run(&["unshare", "sh", "-c", "exit 7"]).code, Some(7));
     let missing = env.run(&["unshare", "/no/such/program"]);
     assert_eq!(missing.code, Some(127), "{}", missing.stderr);
-    assert!(missing.stderr.starts_with("Error: cannot run /no/such/program"), "{}", missing.stderr);
+    assert!(
+        missing
+            .stderr
+            .starts_with("Error: cannot run /no/such/program"),
+        "{}",
+        missing.stderr
+    );
     let not_executable = env.run(&["unshare", "/etc/passwd"]);
     assert_eq!(not_executable.code, Some(126), "{}", not_executable.stderr);
     let bad_flag = env.run(&["--no-such-flag", "info"]);
@@ -261,7 +419,10 @@ fn system_reset_removes_files_of_subordinate_ids_and_the_pause_process() {
     let pause = pause_pid(&env);
     env.run(&["system", "reset", "--force"]).ok();
     assert!(!root.exists(), "storage root removed");
-    assert!(!env.runtime_dir.join("rcon").exists(), "runtime dir removed");
+    assert!(
+        !env.runtime_dir.join("rcon").exists(),
+        "runtime dir removed"
+    );
     for _ in 0..200 {
         if !alive(pause) {
             break;
