@@ -121,8 +121,10 @@ pub fn enter(runroot: &Path, user: &HostUser) -> Result<Namespace, Error> {
     }
     if let Some(pause) = PauseProcess::read(runroot) {
         if pause.join()? {
+            log::debug!("joined the user namespace of pause process {}", pause.pid);
             return Ok(joined(pause.pid, user));
         }
+        log::debug!("pause process {} is gone; making a new namespace", pause.pid);
     }
     let _lock = pause::lock(runroot)?;
     // Somebody may have created it while we waited for the lock.
@@ -132,6 +134,7 @@ pub fn enter(runroot: &Path, user: &HostUser) -> Result<Namespace, Error> {
         }
     }
     let plan = idmap::plan(user)?;
+    log::debug!("creating the user namespace with {plan:?}");
     let (pause, single) = PauseProcess::spawn(user, &plan)?;
     if let Err(e) = pause.record(runroot).and_then(|()| pause.join()) {
         pause.kill();
