@@ -1,0 +1,283 @@
+//! Runs Debian's `docker-registry` (distribution v2) on 127.0.0.1.
+
+use std::fs::File;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+use crate::host::die_with_parent;
+use crate::push::Client;
+use crate::tmp::{ScratchDir, sweep_stale};
+
+/// The registry binary, unless `RCON_TESTKIT_REGISTRY_BIN` names another.
+pub const REGISTRY_BINARY: &str = "/usr/bin/docker-registry";
+/// Prefix of the registries' scratch directories under the temp dir.
+pub const SCRATCH_PREFIX: &str = "rcon-testkit-registry";
+
+/// How to start a [`Registry`].
+#[derive(Clone, Debug)]
+pub struct RegistryOptions {
+    /// The port on 127.0.0.1; `None` picks a free one.
+    pub port: Option<u16>,
+    /// Where the registry stores its data; `None` uses the scratch directory
+    /// (removed when the registry is dropped). A given directory is kept.
+    pub data_dir: Option<PathBuf>,
+    /// Kill the registry when the thread that started it exits (see
+    /// [`die_with_parent`]): for registries that live as long as a process.
+    pub die_with_thread: bool,
+    /// Let the registry log to this process's stderr instead of a log file.
+    pub inherit_stderr: bool,
+    /// How long to wait for `GET /v2/` to answer 200.
+    pub ready_timeout: Duration,
+    /// The registry binary; `None` means [`registry_binary`].
+    pub binary: Option<PathBuf>,
+}
+
+impl Default for RegistryOptions {
+    fn default() -> RegistryOptions {
+        RegistryOptions {
+            port: None,
+            data_dir: None,
+            die_with_thread: false,
+            inherit_stderr: false,
+            ready_timeout: Duration::from_secs(10),
+            binary: None,
+        }
+    }
+}
+
+/// A running registry; dropping it kills it and removes its scratch directory.
+#[derive(Debug)]
+pub struct Registry {
+    /// `127.0.0.1:PORT`.
+    pub addr: String,
+    child: Child,
+    data_dir: PathBuf,
+    log: Option<PathBuf>,
+    // Dropped after `child` is killed (see Drop).
+    dir: ScratchDir,
+}
+
+/// The registry binary to run.
+pub fn registry_binary() -> PathBuf {
+    std::env::var_os("RCON_TESTKIT_REGISTRY_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(REGISTRY_BINARY))
+}
+
+fn free_port() -> Result<u16> {
+    let listener =
+        TcpListener::bind("127.0.0.1:0").context("binding 127.0.0.1:0 to find a free port")?;
+    Ok(listener
+        .local_addr()
+        .context("reading a bound port")?
+        .port())
+}
+
+/// YAML quoting through JSON: a JSON string is a valid YAML scalar.
+fn yaml_string(text: &str) -> String {
+    serde_json::to_string(text).expect("serialising a string cannot fail")
+}
+
+fn config_yaml(addr: &str, data_dir: &Path) -> String {
+    format!(
+        "version: 0.1
+log:
+  level: warn
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: {root}
+  delete:
+    enabled: true
+  maintenance:
+    uploadpurging:
+      enabled: false
+http:
+  addr: {addr}
+  secret: rcon-testkit-not-secret
+health:
+  storagedriver:
+    enabled: false
+",
+        root = yaml_string(&data_dir.to_string_lossy()),
+        addr = yaml_string(addr),
+    )
+}
+
+impl Registry {
+    /// Starts a registry on a free port with data in a scratch directory.
+    pub fn start() -> Result<Registry> {
+        Registry::start_with(&RegistryOptions::default())
+    }
+
+    /// Starts a registry as `options` say. With an automatic port, a start
+    /// that fails (say, another process took the port meanwhile) is retried
+    /// on a new port, up to three times.
+    pub fn start_with(options: &RegistryOptions) -> Result<Registry> {
+        let binary = options.binary.clone().unwrap_or_else(registry_binary);
+        if !binary.exists() {
+            bail!(
+                "{} is missing: the tests serve images with Debian's registry; \
+                 install it with `apt-get install docker-registry`",
+                binary.display()
+            );
+        }
+        sweep_stale(SCRATCH_PREFIX, |_| {});
+        let attempts = if options.port.is_some() { 1 } else { 3 };
+        let mut last_error = None;
+        for _ in 0..attempts {
+            match Registry::try_start(&binary, options) {
+                Ok(registry) => return Ok(registry),
+                Err(e) => last_error = Some(e),
+            }
+        }
+        Err(last_error.expect("at least one attempt"))
+    }
+
+    fn try_start(binary: &Path, options: &RegistryOptions) -> Result<Registry> {
+        let port = match options.port {
+            Some(port) => port,
+            None => free_port()?,
+        };
+        let addr = format!("127.0.0.1:{port}");
+        let dir = ScratchDir::new(SCRATCH_PREFIX, 0o700)?;
+        let data_dir = match &options.data_dir {
+            Some(dir) => dir.clone(),
+            None => dir.path().join("data"),
+        };
+        std::fs::create_dir_all(&data_dir)
+            .with_context(|| format!("creating registry data dir {}", data_dir.display()))?;
+        let config = dir.path().join("config.yml");
+        std::fs::write(&config, config_yaml(&addr, &data_dir))
+            .with_context(|| format!("writing {}", config.display()))?;
+
+        let mut command = Command::new(binary);
+        command
+            .arg("serve")
+            .arg(&config)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            // No proxy or OTEL settings from the environment.
+            .env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .env("HOME", dir.path());
+        let log = if options.inherit_stderr {
+            command.stderr(Stdio::inherit());
+            None
+        } else {
+            let log = dir.path().join("registry.log");
+            let file = File::create(&log).with_context(|| format!("creating {}", log.display()))?;
+            command.stderr(file);
+            Some(log)
+        };
+        if options.die_with_thread {
+            die_with_parent(&mut command);
+        }
+        let child = command.spawn().with_context(|| {
+            format!("starting `{} serve {}`", binary.display(), config.display())
+        })?;
+        let mut registry = Registry {
+            addr,
+            child,
+            data_dir,
+            log,
+            dir,
+        };
+        registry.wait_ready(options.ready_timeout)?;
+        Ok(registry)
+    }
+
+    fn wait_ready(&mut self, timeout: Duration) -> Result<()> {
+        let client = Client::new(&self.addr);
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait().context("checking on the registry")? {
+                bail!(
+                    "the registry for {} exited ({status}) before it was ready; its log:\n{}",
+                    self.addr,
+                    self.log()
+                );
+            }
+            let last = match client.ping() {
+                Ok(200) => return Ok(()),
+                Ok(status) => format!("GET /v2/ answered HTTP {status}"),
+                Err(e) => format!("{e:#}"),
+            };
+            if Instant::now() >= deadline {
+                bail!(
+                    "the registry at {} was not ready after {timeout:?} ({last}); its log:\n{}",
+                    self.addr,
+                    self.log()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// A client for this registry.
+    pub fn client(&self) -> Client {
+        Client::new(&self.addr)
+    }
+
+    /// The scratch directory with the registry's config and log.
+    pub fn scratch_dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// The registry's log file (none with `inherit_stderr`).
+    pub fn log_path(&self) -> Option<&Path> {
+        self.log.as_deref()
+    }
+
+    /// The registry's log so far (empty with `inherit_stderr`).
+    pub fn log(&self) -> String {
+        self.log
+            .as_ref()
+            .and_then(|log| std::fs::read_to_string(log).ok())
+            .unwrap_or_default()
+    }
+
+    /// Waits until the registry process exits (for running it in the
+    /// foreground).
+    pub fn wait(&mut self) -> Result<ExitStatus> {
+        self.child.wait().context("waiting for the registry")
+    }
+}
+
+impl Drop for Registry {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        // `dir` is removed when the field is dropped, after this.
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_quotes_paths() {
+        let yaml = config_yaml("127.0.0.1:1", Path::new("/tmp/a b: c"));
+        assert!(yaml.contains("rootdirectory: \"/tmp/a b: c\"\n"), "{yaml}");
+        assert!(yaml.contains("addr: \"127.0.0.1:1\"\n"), "{yaml}");
+    }
+}
