@@ -18,6 +18,12 @@ fn write(path: &Path, data: &[u8]) -> Result<()> {
 /// `org.opencontainers.image.ref.name`) and `blobs/sha256/<hex>` for the
 /// config, the layers, the manifest and, for OCI images, the image index the
 /// tag points at. Existing files of the same names are replaced.
+///
+/// A Docker schema-2 image ([`Format::Docker`](crate::Format::Docker)) is
+/// written the same way, with its Docker manifest type in `index.json`; the
+/// OCI spec allows that, but containers/image (skopeo, podman) reads only OCI
+/// manifest and index entries from a layout: serve such an image from a
+/// registry instead.
 pub fn write_oci_layout(image: &Image, dir: &Path) -> Result<()> {
     let blobs = dir.join("blobs").join("sha256");
     fs::create_dir_all(&blobs).with_context(|| format!("creating {}", blobs.display()))?;

@@ -15,7 +15,8 @@ rcon-testkit: rcon's offline test images and local registry
 USAGE:
     rcon-testkit build --out DIR [--bench]
         Write each image as an OCI image layout in DIR/<short-name>/
-        (e.g. DIR/busybox), readable as oci:DIR/busybox:latest.
+        (e.g. DIR/busybox), readable as oci:DIR/busybox:latest (skopeo and
+        podman skip the Docker-manifest image docker-schema2 in a layout).
     rcon-testkit push --registry HOST:PORT [--bench]
         Push the images to a running registry (plain HTTP, no auth).
     rcon-testkit serve [--port N] [--data DIR] [--bench]
