@@ -627,15 +627,19 @@ impl TestEnv {
     /// [`command_timeout`], or leaving stdout/stderr held open is.
     #[track_caller]
     pub fn run(&self, args: &[&str]) -> RunResult {
-        run_command(self.rcon().args(args), None, command_timeout())
-            .unwrap_or_else(|e| panic!("{e}"))
+        match run_command(self.rcon().args(args), None, command_timeout()) {
+            Ok(result) => result,
+            Err(e) => panic!("{e}"),
+        }
     }
 
     /// [`TestEnv::run`] with `input` on stdin.
     #[track_caller]
     pub fn run_with_input(&self, args: &[&str], input: &[u8]) -> RunResult {
-        run_command(self.rcon().args(args), Some(input), command_timeout())
-            .unwrap_or_else(|e| panic!("{e}"))
+        match run_command(self.rcon().args(args), Some(input), command_timeout()) {
+            Ok(result) => result,
+            Err(e) => panic!("{e}"),
+        }
     }
 }
 
