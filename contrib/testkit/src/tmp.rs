@@ -11,7 +11,7 @@ use std::io;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
 
@@ -103,11 +103,20 @@ pub fn remove_dir(dir: &Path) {
     }
 }
 
-/// True if `dir` holds an owner record of a process that has exited.
+/// A directory without an owner record older than this is an orphan (the
+/// record is written right after the directory is made).
+const ORPHAN_AGE: Duration = Duration::from_secs(600);
+
+/// True if `dir` holds an owner record of a process that has exited, or has
+/// had no record for [`ORPHAN_AGE`].
 pub fn is_stale(dir: &Path) -> bool {
     let Ok(owner) = fs::read_to_string(dir.join(OWNER_FILE)) else {
-        // No record (yet): perhaps being created right now. Leave it.
-        return false;
+        // No record: being created right now, or left half-removed long ago.
+        return fs::metadata(dir)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age > ORPHAN_AGE);
     };
     let mut fields = owner.split_whitespace();
     let pid = fields.next().and_then(|p| p.parse::<i32>().ok());
@@ -118,10 +127,24 @@ pub fn is_stale(dir: &Path) -> bool {
     }
 }
 
+/// Takes a stale directory over for removal: renames it (only one of several
+/// concurrent sweepers succeeds) and records this process as its owner, so
+/// other sweepers leave it alone until this process is gone too.
+fn claim(dir: &Path) -> Option<PathBuf> {
+    let pid = std::process::id();
+    let mut name = dir.file_name()?.to_os_string();
+    name.push(format!(".removing-{pid}"));
+    let claimed = dir.with_file_name(name);
+    fs::rename(dir, &claimed).ok()?;
+    let start = process_start_time(pid as i32).unwrap_or(0);
+    let _ = fs::write(claimed.join(OWNER_FILE), format!("{pid} {start}\n"));
+    Some(claimed)
+}
+
 /// Removes every `<temp dir>/<prefix>-*` scratch directory whose owner
 /// process has exited, after calling `before_remove` on it (e.g. to stop
 /// processes recorded inside). Only root touches other users' directories.
-/// Returns the directories removed.
+/// Returns the directories removed (under the names they had when found).
 pub fn sweep_stale(prefix: &str, before_remove: impl Fn(&Path)) -> Vec<PathBuf> {
     let parent = std::env::temp_dir();
     let Ok(entries) = fs::read_dir(&parent) else {
@@ -137,12 +160,16 @@ pub fn sweep_stale(prefix: &str, before_remove: impl Fn(&Path)) -> Vec<PathBuf> 
         let path = entry.path();
         let Ok(meta) = entry.metadata() else { continue };
         let ours = meta.uid() == euid() || euid() == 0;
-        if meta.is_dir() && ours && is_stale(&path) {
-            before_remove(&path);
-            remove_dir(&path);
-            if !path.exists() {
-                removed.push(path);
-            }
+        if !(meta.is_dir() && ours && is_stale(&path)) {
+            continue;
+        }
+        let Some(claimed) = claim(&path) else {
+            continue;
+        };
+        before_remove(&claimed);
+        remove_dir(&claimed);
+        if !claimed.exists() {
+            removed.push(path);
         }
     }
     removed
@@ -178,5 +205,41 @@ mod tests {
         let removed = sweep_stale("rcon-testkit-sweep", |_| {});
         assert!(removed.contains(&path), "{removed:?}");
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn fresh_dirs_without_a_record_are_left_alone() {
+        let dir = ScratchDir::new("rcon-testkit-orphan", 0o700).unwrap();
+        fs::remove_file(dir.path().join(OWNER_FILE)).unwrap();
+        assert!(!is_stale(dir.path()), "may be being created right now");
+        assert!(sweep_stale("rcon-testkit-orphan", |_| {}).is_empty());
+        assert!(dir.path().exists());
+    }
+
+    #[test]
+    fn concurrent_sweeps_remove_each_directory_once() {
+        let mut paths = Vec::new();
+        for _ in 0..8 {
+            let path = ScratchDir::new("rcon-testkit-race", 0o700)
+                .unwrap()
+                .into_path();
+            for i in 0..50 {
+                fs::create_dir_all(path.join(format!("d{i}/e"))).unwrap();
+                fs::write(path.join(format!("d{i}/e/f")), "x").unwrap();
+            }
+            fs::write(path.join(OWNER_FILE), "2147483646 1\n").unwrap();
+            paths.push(path);
+        }
+        let sweepers: Vec<_> = (0..4)
+            .map(|_| std::thread::spawn(|| sweep_stale("rcon-testkit-race", |_| {})))
+            .collect();
+        let mut removed: Vec<PathBuf> = sweepers
+            .into_iter()
+            .flat_map(|t| t.join().unwrap())
+            .collect();
+        removed.sort();
+        paths.sort();
+        assert_eq!(removed, paths);
+        assert!(paths.iter().all(|p| !p.exists()));
     }
 }
