@@ -21,10 +21,7 @@ fn info_reports_a_missing_subuid_entry_with_the_fixing_command() {
         )),
         "{out}"
     );
-    assert!(
-        out.contains(&format!("fix: sudo usermod --add-subuids")),
-        "{out}"
-    );
+    assert!(out.contains("fix: sudo usermod --add-subuids"), "{out}");
     let info = info_json(&env);
     assert_eq!(info["idMappings"]["mode"], "single");
     let problems = info["problems"].as_array().unwrap();

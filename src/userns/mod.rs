@@ -124,7 +124,10 @@ pub fn enter(runroot: &Path, user: &HostUser) -> Result<Namespace, Error> {
             log::debug!("joined the user namespace of pause process {}", pause.pid);
             return Ok(joined(pause.pid, user));
         }
-        log::debug!("pause process {} is gone; making a new namespace", pause.pid);
+        log::debug!(
+            "pause process {} is gone; making a new namespace",
+            pause.pid
+        );
     }
     let _lock = pause::lock(runroot)?;
     // Somebody may have created it while we waited for the lock.

@@ -60,6 +60,10 @@ pub struct TestUser {
     pub gid: u32,
     /// True if the user has at least [`SUBID_COUNT`] subordinate UIDs and GIDs.
     pub has_ranges: bool,
+    /// Not root, so no second user can be made: the tests' own user stands in
+    /// for one without ranges, with rcon pointed at empty subid files
+    /// (`RCON_SUBUID_FILE`/`RCON_SUBGID_FILE`).
+    pub ranges_hidden: bool,
 }
 
 fn total(ranges: &[SubIdRange]) -> u64 {
@@ -81,6 +85,7 @@ fn test_user(user: &Passwd) -> TestUser {
         uid: user.uid,
         gid: user.gid,
         has_ranges: has_ranges(user),
+        ranges_hidden: false,
     }
 }
 
@@ -179,16 +184,21 @@ fn current_user_with_ranges() -> TestUser {
     test_user
 }
 
-/// A user without subordinate ID ranges (`rcontest-nosub`), created and
-/// stripped of any ranges. Needs root.
+/// A user without subordinate ID ranges: as root `rcontest-nosub`, created
+/// and stripped of any ranges; otherwise the current user with its ranges
+/// hidden from rcon (see [`TestUser::ranges_hidden`]).
 pub fn user_without_ranges() -> &'static TestUser {
     static USER: OnceLock<TestUser> = OnceLock::new();
     USER.get_or_init(|| {
         if !host::is_root() {
-            panic!(
-                "this test needs a user without subordinate ID ranges, which only root can \
-                 create: run the tests as root (e.g. `sudo -E cargo test`)"
-            );
+            let uid = host::euid();
+            let user = host::user_by_uid(uid)
+                .unwrap_or_else(|| panic!("the current UID {uid} has no passwd entry"));
+            return TestUser {
+                has_ranges: false,
+                ranges_hidden: true,
+                ..test_user(&user)
+            };
         }
         let _lock = users_lock();
         if host::user_by_name(USER_WITHOUT_RANGES).is_none() {
@@ -604,6 +614,13 @@ impl TestEnv {
             .env("LANG", "C.UTF-8")
             .current_dir(&self.home)
             .stdin(Stdio::null());
+        if self.user.ranges_hidden {
+            let empty = self.base.join("no-subids");
+            fs::write(&empty, "").unwrap_or_else(|e| panic!("writing {}: {e}", empty.display()));
+            command
+                .env("RCON_SUBUID_FILE", &empty)
+                .env("RCON_SUBGID_FILE", &empty);
+        }
         if host::is_root() {
             // With a UID set, std also drops the supplementary groups.
             command.uid(self.user.uid).gid(self.user.gid);
