@@ -14,4 +14,4 @@ if ! command -v cargo >/dev/null 2>&1; then
     echo "contrib/test.sh: cargo not found; install Rust with rustup (https://rustup.rs) first" >&2
     exit 1
 fi
-cargo test --workspace --locked
+cargo test --workspace --locked --lib --bins --tests
