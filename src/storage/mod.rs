@@ -1,6 +1,7 @@
 //! The store under `--root`: layers, images, containers (later issues), and the
 //! one-time probe of what the kernel's overlay driver can do here.
 
+pub mod extract;
 pub mod probe;
 
 pub use probe::{OverlayProbe, probe_overlay};
