@@ -1,7 +1,13 @@
 //! The command line: one file per verb, each turning its flags into engine calls.
 
+mod human;
+mod image;
+mod images;
 mod info;
+mod pull;
+mod rmi;
 mod system;
+mod tag;
 mod unshare;
 mod version;
 
@@ -56,11 +62,22 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Verb {
+    /// Manage images: inspect, list, prune, pull, remove, tag
+    #[command(subcommand)]
+    Image(image::ImageVerb),
+    /// List images in local storage
+    Images(images::ImagesArgs),
     /// Show how rcon is set up on this host, and every problem found with its fix
     Info(info::InfoArgs),
     /// Manage rcon itself: reset storage, restart the user namespace, show info
     #[command(subcommand)]
     System(system::SystemVerb),
+    /// Pull an image from a registry
+    Pull(pull::PullArgs),
+    /// Remove images
+    Rmi(rmi::RmiArgs),
+    /// Give an image another name
+    Tag(tag::TagArgs),
     /// Run a command inside rcon's user namespace (to inspect or remove storage files)
     Unshare(unshare::UnshareArgs),
     /// Show the rcon version
@@ -139,7 +156,12 @@ pub fn main() -> i32 {
     };
     crate::log::init(cli.global.log_level);
     let outcome = Context::new(&cli.global).and_then(|ctx| match cli.verb {
+        Verb::Image(verb) => image::run(&ctx, verb),
+        Verb::Images(args) => images::run(&ctx, args),
         Verb::Info(args) => info::run(&ctx, args),
+        Verb::Pull(args) => pull::run(&ctx, args),
+        Verb::Rmi(args) => rmi::run(&ctx, args),
+        Verb::Tag(args) => tag::run(&ctx, args),
         Verb::System(verb) => system::run(&ctx, verb),
         Verb::Unshare(args) => unshare::run(&ctx, args),
         Verb::Version(args) => version::run(args),

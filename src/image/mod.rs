@@ -6,16 +6,57 @@
 //!   short names, insecure and blocked registries, location rewrites.
 //! - [`auth`]: registry credentials in `auth.json` / Docker's `config.json`.
 //!
-//! Nothing here touches the network or the store; the pull, push and login
-//! verbs build on it.
+//! - [`pull`]: fetching an image from a registry into the store.
+//! - [`local`]: images already in the store: lookup by name, tag, remove, inspect.
 
 pub mod auth;
+pub mod local;
+pub mod pull;
 pub mod reference;
 pub mod registries;
 
 pub use auth::{AuthFiles, Credentials};
+pub use local::{
+    Removal, inspect, lookup, matches_name, prune, remove, split_tag, summary_json, tag,
+};
+pub use pull::{PullOptions, pull_image};
 pub use reference::Reference;
 pub use registries::RegistriesConfig;
+
+/// What the image verbs report; the CLI turns each into one line and exit code 125.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Reference(#[from] reference::Error),
+    #[error(transparent)]
+    Registries(#[from] registries::Error),
+    #[error(transparent)]
+    Auth(#[from] auth::Error),
+    #[error(transparent)]
+    Pull(#[from] pull::Error),
+    #[error(transparent)]
+    Store(#[from] crate::storage::store::Error),
+    #[error(
+        "invalid platform {0:?}: expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8"
+    )]
+    BadPlatform(String),
+    #[error("{name}: image not found{}", tried_list(.tried))]
+    NotFound { name: String, tried: Vec<String> },
+    #[error("{name:?} matches more than one image; use a full name or a longer ID")]
+    Ambiguous { name: String },
+    #[error("pulling {name} is blocked by registries.conf")]
+    Blocked { name: String },
+    #[error("starting the network runtime: {0}")]
+    Runtime(String),
+}
+
+fn tried_list(tried: &[String]) -> String {
+    if tried.is_empty() {
+        String::new()
+    } else {
+        format!(" (tried: {})", tried.join(", "))
+    }
+}
 
 /// A fresh directory under the system temp dir, removed on drop.
 #[cfg(test)]

@@ -228,6 +228,12 @@ impl Reference {
         Ok(qualified)
     }
 
+    /// The name a new tag gets: short names go under `localhost/`, as Podman
+    /// names local images (`rcon tag IMG app:v2` → `localhost/app:v2`).
+    pub fn normalized_for_tag(&self) -> Result<Reference, Error> {
+        self.qualified_in("localhost")
+    }
+
     /// `target`'s registry and repository with this reference's tag and digest
     /// (an alias `alpine` → `docker.io/library/alpine` keeps `:3.20`).
     pub fn renamed_to(&self, target: &Reference) -> Reference {

@@ -3,5 +3,6 @@
 
 pub mod extract;
 pub mod probe;
+pub mod store;
 
 pub use probe::{OverlayProbe, probe_overlay};

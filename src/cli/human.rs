@@ -1,0 +1,106 @@
+//! Formatting for people: tables, sizes, "3 minutes ago".
+
+/// Columns padded to their widest cell, separated by three spaces, as Podman prints.
+pub fn table(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            if c + 1 == row.len() {
+                line.push_str(cell);
+            } else {
+                line.push_str(&format!("{cell:<width$}   ", width = widths[c]));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Bytes in SI units with three significant digits: "5.24 MB", as Podman.
+pub fn size(bytes: u64) -> String {
+    const UNITS: [&str; 6] = ["B", "kB", "MB", "GB", "TB", "PB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        return format!("{bytes} B");
+    }
+    let digits = if value >= 100.0 {
+        0
+    } else if value >= 10.0 {
+        1
+    } else {
+        2
+    };
+    format!("{value:.digits$} {}", UNITS[unit])
+}
+
+/// "3 minutes ago" for an RFC 3339 time; "unknown" when absent or unparsable.
+pub fn ago(time: Option<&str>) -> String {
+    let Some(then) = time.and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()) else {
+        return "unknown".into();
+    };
+    let seconds = (chrono::Utc::now() - then.with_timezone(&chrono::Utc)).num_seconds();
+    duration(seconds) + " ago"
+}
+
+/// A duration in words, as Docker's go-units prints it ("About an hour", "3 days").
+pub fn duration(seconds: i64) -> String {
+    let s = seconds.max(0);
+    let minutes = s / 60;
+    let hours = minutes / 60;
+    let days = hours / 24;
+    match () {
+        _ if s < 1 => "Less than a second".into(),
+        _ if s == 1 => "1 second".into(),
+        _ if s < 60 => format!("{s} seconds"),
+        _ if minutes == 1 => "About a minute".into(),
+        _ if minutes < 60 => format!("{minutes} minutes"),
+        _ if hours == 1 => "About an hour".into(),
+        _ if hours < 48 => format!("{hours} hours"),
+        _ if days < 14 => format!("{days} days"),
+        _ if days < 60 => format!("{} weeks", days / 7),
+        _ if days < 365 * 2 => format!("{} months", days / 30),
+        _ => format!("{} years", days / 365),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_durations_read_like_podman() {
+        assert_eq!(size(999), "999 B");
+        assert_eq!(size(4_523_000), "4.52 MB");
+        assert_eq!(size(104_857_600), "105 MB");
+        assert_eq!(duration(0), "Less than a second");
+        assert_eq!(duration(90), "About a minute");
+        assert_eq!(duration(3 * 3600), "3 hours");
+        assert_eq!(duration(3 * 86400), "3 days");
+    }
+
+    #[test]
+    fn tables_align_columns() {
+        let rows = vec![
+            vec!["A".to_string(), "BB".into()],
+            vec!["long".into(), "x".into()],
+        ];
+        assert_eq!(table(&rows), "A      BB\nlong   x\n");
+    }
+}

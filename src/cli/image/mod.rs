@@ -1,0 +1,36 @@
+//! `rcon image …`: the image verbs grouped, as in Podman.
+
+mod inspect;
+mod prune;
+
+use clap::Subcommand;
+
+use super::{Context, Outcome, images, pull, rmi, tag};
+
+#[derive(Debug, Subcommand)]
+pub enum ImageVerb {
+    /// Show an image's details as JSON
+    Inspect(inspect::InspectArgs),
+    /// List images (same as `rcon images`)
+    #[command(visible_alias = "list")]
+    Ls(images::ImagesArgs),
+    /// Remove images without a name that no container uses (-a: every unused image)
+    Prune(prune::PruneArgs),
+    /// Pull an image from a registry (same as `rcon pull`)
+    Pull(pull::PullArgs),
+    /// Remove images (same as `rcon rmi`)
+    Rm(rmi::RmiArgs),
+    /// Give an image more names (same as `rcon tag`)
+    Tag(tag::TagArgs),
+}
+
+pub fn run(ctx: &Context, verb: ImageVerb) -> Outcome {
+    match verb {
+        ImageVerb::Inspect(args) => inspect::run(ctx, args),
+        ImageVerb::Ls(args) => images::run(ctx, args),
+        ImageVerb::Prune(args) => prune::run(ctx, args),
+        ImageVerb::Pull(args) => pull::run(ctx, args),
+        ImageVerb::Rm(args) => rmi::run(ctx, args),
+        ImageVerb::Tag(args) => tag::run(ctx, args),
+    }
+}

@@ -1,0 +1,42 @@
+use clap::Args;
+
+use super::{Context, Outcome};
+use crate::image::{self, PullOptions};
+use crate::storage::store::Store;
+use crate::userns::Namespace;
+
+#[derive(Debug, Args)]
+pub struct PullArgs {
+    /// Image to pull: a short name (alpine), a full name (docker.io/library/alpine:3.20) or name@sha256:DIGEST
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+    /// Print only the image ID
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Pick this platform from a multi-platform image [default: the host's]
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+    pub platform: Option<String>,
+    /// Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+}
+
+pub fn run(ctx: &Context, args: PullArgs) -> Outcome {
+    let namespace = ctx.enter_namespace()?;
+    let store = Store::open(&ctx.paths.root)?;
+    let options = PullOptions {
+        platform: args.platform,
+        tls_verify: args.tls_verify,
+        squash_owners: matches!(
+            namespace,
+            Namespace::Joined {
+                single: Some(_),
+                ..
+            }
+        ),
+        quiet: args.quiet,
+    };
+    let record = image::pull_image(&store, &args.image, &options)?;
+    println!("{}", record.id);
+    Ok(0)
+}

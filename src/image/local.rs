@@ -1,0 +1,195 @@
+//! Images already in the store: finding them by the names people type,
+//! naming, removing, pruning and describing them.
+
+use serde_json::{Value, json};
+
+use super::Error;
+use super::reference::Reference;
+use crate::storage::store::{ImageRecord, Store};
+
+/// `repo:tag` split at the tag (a `:` after the last `/`).
+pub fn split_tag(name: &str) -> (String, String) {
+    match name.rfind(':') {
+        Some(colon) if !name[colon..].contains('/') => {
+            (name[..colon].to_string(), name[colon + 1..].to_string())
+        }
+        _ => (name.to_string(), "<none>".to_string()),
+    }
+}
+
+/// True when `input` names `image`: a full name, a short name matching the
+/// end of one of its names at a `/` boundary (`busybox` matches
+/// `docker.io/library/busybox:latest`), or a prefix of its ID.
+pub fn matches_name(image: &ImageRecord, input: &str) -> bool {
+    let id = input.strip_prefix("sha256:").unwrap_or(input);
+    if id.len() >= 3 && id.bytes().all(|b| b.is_ascii_hexdigit()) && image.id.starts_with(id) {
+        return true;
+    }
+    let wanted = with_default_tag(input);
+    image
+        .names
+        .iter()
+        .any(|name| name == &wanted || name.ends_with(&format!("/{wanted}")))
+}
+
+fn with_default_tag(input: &str) -> String {
+    let (_, tag) = split_tag(input);
+    if tag == "<none>" && !input.contains('@') {
+        format!("{input}:latest")
+    } else {
+        input.to_string()
+    }
+}
+
+/// The one stored image `input` names.
+pub fn lookup(store: &Store, input: &str) -> Result<ImageRecord, Error> {
+    if let Ok(reference) = Reference::parse(input) {
+        if let Ok(image) = store.find_image(&reference.to_string()) {
+            return Ok(image);
+        }
+    }
+    let images = store.images()?;
+    let matching: Vec<&ImageRecord> = images.iter().filter(|i| matches_name(i, input)).collect();
+    match matching.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(Error::NotFound {
+            name: input.to_string(),
+            tried: Vec::new(),
+        }),
+        _ => Err(Error::Ambiguous {
+            name: input.to_string(),
+        }),
+    }
+}
+
+/// Adds the name `target` to the image `source` names.
+pub fn tag(store: &Store, source: &str, target: &str) -> Result<(), Error> {
+    let mut image = lookup(store, source)?;
+    let name = Reference::parse(target)?.normalized_for_tag()?.to_string();
+    let lock = store.lock()?;
+    if !image.names.contains(&name) {
+        image.names.push(name);
+    }
+    store.put_image(&lock, &image, &[], &[])?;
+    Ok(())
+}
+
+/// What `rmi` did to one image.
+#[derive(Debug, Default)]
+pub struct Removal {
+    pub untagged: Vec<String>,
+    pub deleted: Option<String>,
+}
+
+/// Removes the name `input` from its image, and the image itself when that
+/// was its last name, it was named by ID, or `force` is given.
+pub fn remove(store: &Store, input: &str, force: bool) -> Result<Removal, Error> {
+    let mut image = lookup(store, input)?;
+    let lock = store.lock()?;
+    let named = Reference::parse(input)
+        .ok()
+        .map(|r| r.to_string())
+        .filter(|n| image.names.contains(n));
+    let mut removal = Removal::default();
+    if let Some(name) = named.filter(|_| image.names.len() > 1 && !force) {
+        image.names.retain(|n| n != &name);
+        store.write_image(&lock, &image)?;
+        removal.untagged.push(name);
+        return Ok(removal);
+    }
+    removal.untagged = image.names.clone();
+    store.remove_image(&lock, &image.id)?;
+    removal.deleted = Some(image.id);
+    Ok(removal)
+}
+
+/// Removes images without names (with `all`: every image); returns their IDs.
+pub fn prune(store: &Store, all: bool) -> Result<Vec<String>, Error> {
+    let lock = store.lock()?;
+    let mut removed = Vec::new();
+    for image in store
+        .images()?
+        .into_iter()
+        .filter(|i| all || i.names.is_empty())
+    {
+        store.remove_image(&lock, &image.id)?;
+        removed.push(image.id);
+    }
+    Ok(removed)
+}
+
+/// The `rcon images --format json` entry.
+pub fn summary_json(image: &ImageRecord) -> Value {
+    json!({
+        "Id": image.id,
+        "Digest": image.digest,
+        "Names": image.names,
+        "RepoDigests": image.repo_digests,
+        "Created": image.created,
+        "Size": image.size,
+    })
+}
+
+/// `rcon image inspect`: Podman's field names, from the record and the stored config.
+pub fn inspect(store: &Store, image: &ImageRecord) -> Result<Value, Error> {
+    let config: Value =
+        serde_json::from_slice(&store.image_file(&image.id, "config.json")?).unwrap_or(Value::Null);
+    Ok(json!({
+        "Id": image.id,
+        "Digest": image.digest,
+        "RepoTags": image.names,
+        "RepoDigests": image.repo_digests,
+        "Created": image.created,
+        "Config": config.get("config").cloned().unwrap_or(Value::Null),
+        "RootFS": { "Type": "layers", "Layers": image.layers },
+        "Size": image.size,
+        "Architecture": image.architecture,
+        "Os": image.os,
+        "History": config.get("history").cloned().unwrap_or(Value::Null),
+        "ManifestType": image.manifest_media_type,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(names: &[&str]) -> ImageRecord {
+        ImageRecord {
+            id: "abcdef0123".repeat(6) + "abcd",
+            digest: "sha256:00".into(),
+            manifest_media_type: String::new(),
+            names: names.iter().map(|s| s.to_string()).collect(),
+            repo_digests: vec![],
+            layers: vec![],
+            created: None,
+            stored: String::new(),
+            architecture: String::new(),
+            os: String::new(),
+            size: 0,
+        }
+    }
+
+    #[test]
+    fn names_match_by_full_name_short_suffix_and_id_prefix() {
+        let image = record(&[
+            "docker.io/library/busybox:latest",
+            "127.0.0.1:5000/rcon-test/busybox:v1",
+        ]);
+        assert!(matches_name(&image, "busybox"));
+        assert!(matches_name(&image, "library/busybox:latest"));
+        assert!(matches_name(&image, "rcon-test/busybox:v1"));
+        assert!(!matches_name(&image, "rcon-test/busybox"));
+        assert!(!matches_name(&image, "box"));
+        assert!(matches_name(&image, "abcdef"));
+        assert!(matches_name(&image, "sha256:abcdef01"));
+        assert_eq!(
+            split_tag("127.0.0.1:5000/a/b:v1"),
+            ("127.0.0.1:5000/a/b".into(), "v1".into())
+        );
+        assert_eq!(
+            split_tag("127.0.0.1:5000/a/b"),
+            ("127.0.0.1:5000/a/b".into(), "<none>".into())
+        );
+    }
+}

@@ -1,0 +1,683 @@
+//! Pulling an image from a registry into the store.
+//!
+//! One pass per layer: the blob streams from the network (oci-client checks
+//! its sha256 as it goes), through decompression and a second sha256 (the
+//! diff ID from the image config) straight into extraction. Several layers
+//! are fetched at once; a layer already stored is not fetched at all. A
+//! layer becomes visible only when complete and both digests matched.
+
+use std::io::{self, BufRead, BufReader, Read};
+use std::sync::Arc;
+
+use futures_util::{StreamExt, TryStreamExt};
+use oci_client::client::{ClientConfig, ClientProtocol};
+use oci_client::manifest::{
+    IMAGE_MANIFEST_LIST_MEDIA_TYPE, IMAGE_MANIFEST_MEDIA_TYPE, OCI_IMAGE_INDEX_MEDIA_TYPE,
+    OCI_IMAGE_MEDIA_TYPE, OciDescriptor,
+};
+use oci_client::secrets::RegistryAuth;
+use oci_client::{Client, Reference as OciReference};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use tokio_util::io::{StreamReader, SyncIoBridge};
+
+use super::auth::AuthFiles;
+use super::reference::Reference;
+use super::registries::RegistriesConfig;
+use crate::storage::extract::{ExtractOptions, Ownership, extract_layer};
+use crate::storage::store::{self, ImageRecord, LayerRecord, Store};
+
+/// How many layers download and extract at the same time.
+const PARALLEL_LAYERS: usize = 4;
+
+const ACCEPTED_MANIFESTS: &[&str] = &[
+    OCI_IMAGE_INDEX_MEDIA_TYPE,
+    IMAGE_MANIFEST_LIST_MEDIA_TYPE,
+    OCI_IMAGE_MEDIA_TYPE,
+    IMAGE_MANIFEST_MEDIA_TYPE,
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("fetching {what} of {reference}: {source}")]
+    Registry {
+        what: &'static str,
+        reference: String,
+        source: oci_client::errors::OciDistributionError,
+    },
+    #[error(
+        "{reference}: {what} does not match its digest (expected {expected}, got {actual}); nothing was stored"
+    )]
+    DigestMismatch {
+        reference: String,
+        what: String,
+        expected: String,
+        actual: String,
+    },
+    #[error("{reference}: no image for {wanted} in the image index; it has: {available}")]
+    NoPlatform {
+        reference: String,
+        wanted: String,
+        available: String,
+    },
+    #[error("{reference}: {message}")]
+    Invalid { reference: String, message: String },
+    #[error("{reference}: layer {digest}: {message}")]
+    Layer {
+        reference: String,
+        digest: String,
+        message: String,
+    },
+    #[error(transparent)]
+    Store(#[from] store::Error),
+}
+
+/// The platform to pick from an image index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Platform {
+    pub os: String,
+    pub architecture: String,
+    pub variant: Option<String>,
+}
+
+impl Platform {
+    /// The machine rcon runs on, in OCI terms.
+    pub fn host() -> Platform {
+        let architecture = match std::env::consts::ARCH {
+            "x86_64" => "amd64",
+            "aarch64" => "arm64",
+            "x86" => "386",
+            "powerpc64" => "ppc64le",
+            other => other,
+        };
+        Platform {
+            os: "linux".into(),
+            architecture: architecture.into(),
+            variant: None,
+        }
+    }
+
+    /// `os/arch[/variant]`.
+    pub fn parse(text: &str) -> Option<Platform> {
+        let mut parts = text.split('/');
+        let (Some(os), Some(architecture)) = (parts.next(), parts.next()) else {
+            return None;
+        };
+        let variant = parts.next().map(String::from);
+        if os.is_empty() || architecture.is_empty() || parts.next().is_some() {
+            return None;
+        }
+        Some(Platform {
+            os: os.into(),
+            architecture: architecture.into(),
+            variant,
+        })
+    }
+}
+
+impl std::fmt::Display for Platform {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.os, self.architecture)?;
+        if let Some(v) = &self.variant {
+            write!(f, "/{v}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What a pull reports as it goes.
+pub trait Progress: Send + Sync {
+    fn layer_skipped(&self, digest: &str);
+    fn layer_started(&self, digest: &str, size: u64);
+    fn layer_bytes(&self, digest: &str, bytes: u64);
+    fn layer_done(&self, digest: &str);
+}
+
+/// One pull request.
+pub struct PullRequest {
+    /// Fully-qualified name, e.g. `docker.io/library/alpine:latest`.
+    pub reference: OciReference,
+    pub auth: RegistryAuth,
+    pub platform: Platform,
+    /// Single-ID mapping: every file becomes the extracting user's.
+    pub squash_owners: bool,
+    pub progress: Arc<dyn Progress>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct IndexEntry {
+    media_type: Option<String>,
+    digest: String,
+    platform: Option<IndexPlatform>,
+}
+
+#[derive(Debug, Deserialize)]
+struct IndexPlatform {
+    os: String,
+    architecture: String,
+    variant: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ManifestDoc {
+    media_type: Option<String>,
+    manifests: Option<Vec<IndexEntry>>,
+    config: Option<OciDescriptor>,
+    layers: Option<Vec<OciDescriptor>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ConfigDoc {
+    architecture: Option<String>,
+    os: Option<String>,
+    created: Option<String>,
+    rootfs: RootFs,
+}
+
+#[derive(Debug, Deserialize)]
+struct RootFs {
+    diff_ids: Vec<String>,
+}
+
+/// Pulls `request.reference` into `store` and returns the stored image.
+pub async fn pull(
+    client: &Client,
+    store: &Store,
+    request: &PullRequest,
+) -> Result<ImageRecord, Error> {
+    let reference = &request.reference;
+    let name = reference.whole();
+    let registry_error = |what| {
+        let name = name.clone();
+        move |source| Error::Registry {
+            what,
+            reference: name,
+            source,
+        }
+    };
+    let (mut manifest, mut digest) = client
+        .pull_manifest_raw(reference, &request.auth, ACCEPTED_MANIFESTS)
+        .await
+        .map_err(registry_error("the manifest"))?;
+    verify(&name, "the manifest", reference.digest(), &manifest)?;
+    let mut doc: ManifestDoc = parse(&name, "manifest", &manifest)?;
+    if let Some(entries) = &doc.manifests {
+        let chosen = choose_platform(&name, entries, &request.platform)?;
+        let by_digest = OciReference::with_digest(
+            reference.registry().to_string(),
+            reference.repository().to_string(),
+            chosen.clone(),
+        );
+        let (bytes, _) = client
+            .pull_manifest_raw(&by_digest, &request.auth, ACCEPTED_MANIFESTS)
+            .await
+            .map_err(registry_error("the platform manifest"))?;
+        verify(&name, "the platform manifest", Some(&chosen), &bytes)?;
+        doc = parse(&name, "manifest", &bytes)?;
+        manifest = bytes;
+        digest = chosen;
+    }
+    let media_type = doc
+        .media_type
+        .clone()
+        .unwrap_or_else(|| OCI_IMAGE_MEDIA_TYPE.to_string());
+    let (Some(config_desc), Some(layers)) = (doc.config, doc.layers) else {
+        return Err(invalid(&name, "the manifest has no config or no layers"));
+    };
+    let mut config = Vec::new();
+    client
+        .pull_blob(reference, &config_desc, &mut config)
+        .await
+        .map_err(registry_error("the image config"))?;
+    verify(
+        &name,
+        "the image config",
+        Some(&config_desc.digest),
+        &config,
+    )?;
+    let config_doc: ConfigDoc = parse(&name, "image config", &config)?;
+    if config_doc.rootfs.diff_ids.len() != layers.len() {
+        return Err(invalid(
+            &name,
+            "the manifest and the image config list different numbers of layers",
+        ));
+    }
+
+    let options = Arc::new(ExtractOptions {
+        ownership: if request.squash_owners {
+            Ownership::Squash
+        } else {
+            Ownership::Keep
+        },
+    });
+    let fetches = layers
+        .iter()
+        .zip(&config_doc.rootfs.diff_ids)
+        .map(|(desc, diff_id)| {
+            fetch_layer(
+                client,
+                store,
+                request,
+                desc.clone(),
+                diff_id.clone(),
+                Arc::clone(&options),
+            )
+        });
+    let records: Vec<LayerRecord> = futures_util::stream::iter(fetches)
+        .buffered(PARALLEL_LAYERS)
+        .try_collect()
+        .await?;
+
+    let repository = format!("{}/{}", reference.registry(), reference.repository());
+    let names = reference
+        .tag()
+        .map(|tag| format!("{repository}:{tag}"))
+        .into_iter()
+        .collect();
+    let record = ImageRecord {
+        id: store::hex_of(&config_desc.digest).to_string(),
+        digest: digest.clone(),
+        manifest_media_type: media_type,
+        names,
+        repo_digests: vec![format!("{repository}@{digest}")],
+        layers: config_doc.rootfs.diff_ids.clone(),
+        created: config_doc.created,
+        stored: now_rfc3339(),
+        architecture: config_doc.architecture.unwrap_or_default(),
+        os: config_doc.os.unwrap_or_default(),
+        size: records.iter().map(|r| r.size).sum(),
+    };
+    let store = store.clone();
+    tokio::task::spawn_blocking(move || {
+        let lock = store.lock()?;
+        store.put_image(&lock, &record, &manifest, &config)
+    })
+    .await
+    .expect("the store task does not panic")
+    .map_err(Error::from)
+}
+
+async fn fetch_layer(
+    client: &Client,
+    store: &Store,
+    request: &PullRequest,
+    desc: OciDescriptor,
+    diff_id: String,
+    options: Arc<ExtractOptions>,
+) -> Result<LayerRecord, Error> {
+    let name = request.reference.whole();
+    let layer_error = |message: String| Error::Layer {
+        reference: name.clone(),
+        digest: desc.digest.clone(),
+        message,
+    };
+    if let Some(record) = store.layer(&diff_id) {
+        request.progress.layer_skipped(&desc.digest);
+        return Ok(record);
+    }
+    // One process at a time extracts a given layer; the others wait and reuse it.
+    let guard = {
+        let store = store.clone();
+        let diff_id = diff_id.clone();
+        tokio::task::spawn_blocking(move || store.layer_lock(&diff_id))
+            .await
+            .expect("no panic")?
+    };
+    if let Some(record) = store.layer(&diff_id) {
+        request.progress.layer_skipped(&desc.digest);
+        return Ok(record);
+    }
+    request
+        .progress
+        .layer_started(&desc.digest, u64::try_from(desc.size).unwrap_or(0));
+    let blob = client
+        .pull_blob_stream(&request.reference, &desc)
+        .await
+        .map_err(|e| layer_error(e.to_string()))?;
+    let reader = SyncIoBridge::new(StreamReader::new(blob.stream));
+    let progress = Arc::clone(&request.progress);
+    let store_for_task = store.clone();
+    let (digest, media_type) = (desc.digest.clone(), desc.media_type.clone());
+    let outcome = tokio::task::spawn_blocking(move || {
+        let counted = CountingReader { inner: reader, digest: digest.clone(), progress };
+        let decoded = decompressor(&media_type, counted)?;
+        let mut hashing = HashingReader { inner: decoded, hasher: Sha256::new() };
+        let temp = store_for_task.temp_layer().map_err(|e| e.to_string())?;
+        let report = extract_layer(&mut hashing, &temp.dir(), &options).map_err(|e| e.to_string())?;
+        // Read to the very end, so the blob's digest check (at end of stream) runs.
+        io::copy(&mut hashing, &mut io::sink()).map_err(|e| format!("reading the blob: {e}"))?;
+        let actual = format!("sha256:{}", hex::encode(hashing.hasher.finalize()));
+        if actual != diff_id {
+            return Err(format!("uncompressed content has digest {actual}, the image config says {diff_id}; nothing was stored"));
+        }
+        store_for_task
+            .commit_layer(temp, &digest, &diff_id, report.bytes)
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .expect("the layer task does not panic");
+    drop(guard);
+    let record = outcome.map_err(layer_error)?;
+    request.progress.layer_done(&desc.digest);
+    Ok(record)
+}
+
+/// Picks the decompressor from the media type, and checks the magic bytes agree.
+fn decompressor<'a, R: Read + Send + 'a>(
+    media_type: &str,
+    reader: R,
+) -> Result<Box<dyn Read + Send + 'a>, String> {
+    let mut buffered = BufReader::with_capacity(128 * 1024, reader);
+    let head = buffered
+        .fill_buf()
+        .map_err(|e| format!("reading the blob: {e}"))?
+        .to_vec();
+    let gzip = head.starts_with(&[0x1f, 0x8b]);
+    let zstd = head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]);
+    let wants = if media_type.ends_with("gzip") {
+        "gzip"
+    } else if media_type.ends_with("zstd") {
+        "zstd"
+    } else if media_type.ends_with(".tar") || media_type.ends_with("tar") {
+        "tar"
+    } else {
+        return Err(format!("unsupported layer media type {media_type}"));
+    };
+    match (wants, gzip, zstd) {
+        ("gzip", true, _) => Ok(Box::new(flate2::bufread::MultiGzDecoder::new(buffered))),
+        ("zstd", _, true) => Ok(Box::new(
+            zstd::stream::read::Decoder::with_buffer(buffered)
+                .map_err(|e| format!("starting zstd: {e}"))?,
+        )),
+        ("tar", false, false) => Ok(Box::new(buffered)),
+        _ => Err(format!(
+            "media type {media_type} does not match the content's magic bytes"
+        )),
+    }
+}
+
+struct CountingReader<R> {
+    inner: R,
+    digest: String,
+    progress: Arc<dyn Progress>,
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.progress.layer_bytes(&self.digest, n as u64);
+        Ok(n)
+    }
+}
+
+struct HashingReader<R> {
+    inner: R,
+    hasher: Sha256,
+}
+
+impl<R: Read> Read for HashingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+fn choose_platform(name: &str, entries: &[IndexEntry], want: &Platform) -> Result<String, Error> {
+    let matches = |p: &IndexPlatform| {
+        p.os == want.os
+            && p.architecture == want.architecture
+            && match (&want.variant, &p.variant) {
+                (Some(w), Some(v)) => w == v,
+                (Some(_), None) => false,
+                (None, _) => true,
+            }
+    };
+    let is_manifest = |e: &&IndexEntry| {
+        e.media_type
+            .as_deref()
+            .is_none_or(|m| m == OCI_IMAGE_MEDIA_TYPE || m == IMAGE_MANIFEST_MEDIA_TYPE)
+    };
+    if let Some(entry) = entries
+        .iter()
+        .filter(is_manifest)
+        .find(|e| e.platform.as_ref().is_some_and(matches))
+    {
+        return Ok(entry.digest.clone());
+    }
+    let available: Vec<String> = entries
+        .iter()
+        .filter_map(|e| e.platform.as_ref())
+        .map(|p| match &p.variant {
+            Some(v) => format!("{}/{}/{v}", p.os, p.architecture),
+            None => format!("{}/{}", p.os, p.architecture),
+        })
+        .collect();
+    Err(Error::NoPlatform {
+        reference: name.to_string(),
+        wanted: want.to_string(),
+        available: if available.is_empty() {
+            "no platforms".into()
+        } else {
+            available.join(", ")
+        },
+    })
+}
+
+fn verify(name: &str, what: &str, expected: Option<&str>, bytes: &[u8]) -> Result<(), Error> {
+    let Some(expected) = expected else {
+        return Ok(());
+    };
+    let actual = format!("sha256:{}", hex::encode(Sha256::digest(bytes)));
+    if actual != expected {
+        return Err(Error::DigestMismatch {
+            reference: name.to_string(),
+            what: what.to_string(),
+            expected: expected.to_string(),
+            actual,
+        });
+    }
+    Ok(())
+}
+
+fn parse<'a, T: Deserialize<'a>>(name: &str, what: &str, bytes: &'a [u8]) -> Result<T, Error> {
+    serde_json::from_slice(bytes)
+        .map_err(|e| invalid(name, &format!("the {what} is not valid: {e}")))
+}
+
+fn invalid(name: &str, message: &str) -> Error {
+    Error::Invalid {
+        reference: name.to_string(),
+        message: message.to_string(),
+    }
+}
+
+/// The current time as RFC 3339 UTC with nanoseconds.
+pub fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
+}
+
+/// What `rcon pull` asks for.
+#[derive(Debug, Clone, Default)]
+pub struct PullOptions {
+    /// `os/arch[/variant]`; the host's when absent.
+    pub platform: Option<String>,
+    /// `Some(false)`: plain HTTP is allowed for this pull.
+    pub tls_verify: Option<bool>,
+    /// The namespace has a single-ID mapping: every file becomes root's.
+    pub squash_owners: bool,
+    /// No progress output.
+    pub quiet: bool,
+}
+
+/// Resolves `input` (short or full name) and pulls the first candidate the
+/// registries have, reporting progress on stderr.
+pub fn pull_image(
+    store: &Store,
+    input: &str,
+    options: &PullOptions,
+) -> Result<ImageRecord, super::Error> {
+    let reference = Reference::parse(input)?;
+    let registries = RegistriesConfig::load()?;
+    let platform = match &options.platform {
+        None => Platform::host(),
+        Some(text) => {
+            Platform::parse(text).ok_or_else(|| super::Error::BadPlatform(text.clone()))?
+        }
+    };
+    let auth_files = AuthFiles::default_for_user();
+    let progress: Arc<dyn Progress> = if options.quiet {
+        Arc::new(QuietProgress)
+    } else {
+        Arc::new(LineProgress)
+    };
+    if options.squash_owners && !options.quiet {
+        log::warn!(
+            "single-ID mapping: files owned by other IDs in {input} become root's (see `rcon info`)"
+        );
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| super::Error::Runtime(e.to_string()))?;
+    let mut tried = Vec::new();
+    for candidate in registries.resolve(&reference) {
+        let name = candidate.to_string();
+        if registries.is_blocked(candidate.registry_host()) {
+            return Err(super::Error::Blocked { name });
+        }
+        if !options.quiet {
+            eprintln!("Trying to pull {name}...");
+        }
+        let insecure =
+            options.tls_verify == Some(false) || registries.is_insecure(candidate.registry_host());
+        let client = Client::new(ClientConfig {
+            protocol: if insecure {
+                ClientProtocol::Http
+            } else {
+                ClientProtocol::Https
+            },
+            ..ClientConfig::default()
+        });
+        let auth = match auth_files.credentials_for(&candidate) {
+            Some(credentials) => RegistryAuth::Basic(credentials.username, credentials.password),
+            None => RegistryAuth::Anonymous,
+        };
+        let oci_reference = match candidate.digest() {
+            Some(digest) => OciReference::with_digest(
+                candidate.registry_host().to_string(),
+                candidate.repository().to_string(),
+                digest.to_string(),
+            ),
+            None => OciReference::with_tag(
+                candidate.registry_host().to_string(),
+                candidate.repository().to_string(),
+                candidate.tag_or_latest().to_string(),
+            ),
+        };
+        let request = PullRequest {
+            reference: oci_reference,
+            auth,
+            platform: platform.clone(),
+            squash_owners: options.squash_owners,
+            progress: Arc::clone(&progress),
+        };
+        match runtime.block_on(pull(&client, store, &request)) {
+            Ok(record) => return Ok(record),
+            Err(e) if e.is_not_found() => tried.push(name),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(super::Error::NotFound {
+        name: input.to_string(),
+        tried,
+    })
+}
+
+impl Error {
+    /// The registry does not have this repository or tag.
+    fn is_not_found(&self) -> bool {
+        use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
+        match self {
+            Error::Registry { source, .. } => match source {
+                E::ImageManifestNotFoundError(_) => true,
+                E::ServerError { code: 404, .. } => true,
+                E::RegistryError { envelope, .. } => envelope
+                    .errors
+                    .iter()
+                    .any(|e| matches!(e.code, C::ManifestUnknown | C::NameUnknown | C::NotFound)),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+}
+
+/// Progress as plain lines on stderr, like Podman without a terminal.
+struct LineProgress;
+
+impl Progress for LineProgress {
+    fn layer_skipped(&self, digest: &str) {
+        eprintln!("Copying blob {} skipped: already exists", short(digest));
+    }
+    fn layer_started(&self, _digest: &str, _size: u64) {}
+    fn layer_bytes(&self, _digest: &str, _bytes: u64) {}
+    fn layer_done(&self, digest: &str) {
+        eprintln!("Copying blob {} done", short(digest));
+    }
+}
+
+struct QuietProgress;
+
+impl Progress for QuietProgress {
+    fn layer_skipped(&self, _digest: &str) {}
+    fn layer_started(&self, _digest: &str, _size: u64) {}
+    fn layer_bytes(&self, _digest: &str, _bytes: u64) {}
+    fn layer_done(&self, _digest: &str) {}
+}
+
+fn short(digest: &str) -> &str {
+    let hex = store::hex_of(digest);
+    &hex[..hex.len().min(12)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn platform_choice_and_listing() {
+        let entries: Vec<IndexEntry> = serde_json::from_str(
+            r#"[{"digest":"sha256:a","platform":{"os":"linux","architecture":"arm64","variant":"v8"}},
+                {"digest":"sha256:b","platform":{"os":"linux","architecture":"amd64"}}]"#,
+        )
+        .unwrap();
+        let amd64 = Platform::parse("linux/amd64").unwrap();
+        assert_eq!(choose_platform("x", &entries, &amd64).unwrap(), "sha256:b");
+        let arm = Platform::parse("linux/arm64/v8").unwrap();
+        assert_eq!(choose_platform("x", &entries, &arm).unwrap(), "sha256:a");
+        let err =
+            choose_platform("x", &entries, &Platform::parse("linux/s390x").unwrap()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("it has: linux/arm64/v8, linux/amd64"),
+            "{err}"
+        );
+        assert!(Platform::parse("linux").is_none());
+    }
+
+    #[test]
+    fn magic_bytes_must_match_the_media_type() {
+        let gz = decompressor(
+            "application/vnd.oci.image.layer.v1.tar+gzip",
+            &b"plain tar"[..],
+        );
+        assert!(gz.err().unwrap().contains("does not match"));
+        let tar = decompressor("application/vnd.oci.image.layer.v1.tar", &b"plain tar"[..]);
+        assert!(tar.is_ok());
+        let odd = decompressor("application/x-unknown", &b"x"[..]);
+        assert!(odd.err().unwrap().contains("unsupported layer media type"));
+    }
+}

@@ -1,0 +1,494 @@
+//! The content-addressed store under `--root`.
+//!
+//! ```text
+//! layers/<diff-id hex>/diff/        one extracted layer, shared by every image that has it
+//! layers/<diff-id hex>/layer.json   its metadata; written before the directory is renamed in
+//! l/<short id> -> ../layers/<hex>/diff   short names that keep overlay's lowerdir= small
+//! images/<image id>/image.json      names, digests, layer list; manifest.json and config.json beside it
+//! tmp/<pid>-<n>/                    work in progress; never trusted, swept when its process is gone
+//! store.lock                        flock taken by every mutation
+//! locks/<diff-id hex>               flock held while one process extracts that layer
+//! ```
+//!
+//! Layers are keyed by diff ID (the sha256 of the uncompressed tar), not by
+//! chain ID: with overlayfs each layer is a stand-alone directory, so one
+//! extracted diff serves every image that contains it, whatever sits below.
+//!
+//! Everything becomes visible by `rename(2)` of a complete, synced directory
+//! or file, so a process killed at any moment leaves the old state or the new.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::os::fd::AsRawFd;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use nix::fcntl::{Flock, FlockArg};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{what} {}: {source}", path.display())]
+    Io {
+        what: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+    #[error("image metadata {} is corrupt: {source}; remove that directory with `rcon unshare rm -rf`", path.display())]
+    Corrupt {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error("image not known: {0}")]
+    ImageUnknown(String),
+    #[error("{0:?} is ambiguous: it matches more than one image ID; give more characters")]
+    Ambiguous(String),
+}
+
+type Result<T> = std::result::Result<T, Error>;
+
+fn io_err<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> Error + 'a {
+    move |source| Error::Io {
+        what,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Metadata of one stored layer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LayerRecord {
+    /// `sha256:…` of the uncompressed tar.
+    pub diff_id: String,
+    /// `sha256:…` of the blob it was pulled as.
+    pub compressed_digest: String,
+    /// Bytes of file content extracted.
+    pub size: u64,
+    /// Short link name under `l/`.
+    pub link: String,
+}
+
+/// Metadata of one stored image.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageRecord {
+    /// The config digest's hex: the image ID.
+    pub id: String,
+    /// `sha256:…` of the manifest pulled.
+    pub digest: String,
+    pub manifest_media_type: String,
+    /// Full references that point here, e.g. `docker.io/library/alpine:latest`.
+    pub names: Vec<String>,
+    /// `repo@sha256:…` forms this image was pulled by.
+    pub repo_digests: Vec<String>,
+    /// Diff IDs, bottom layer first.
+    pub layers: Vec<String>,
+    /// Creation time from the image config (RFC 3339), if it has one.
+    pub created: Option<String>,
+    /// When it entered this store (RFC 3339, UTC).
+    pub stored: String,
+    pub architecture: String,
+    pub os: String,
+    /// Extracted size of all layers.
+    pub size: u64,
+}
+
+/// The store under one root.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+/// The store's mutation lock; released on drop.
+pub struct StoreLock {
+    _lock: Flock<File>,
+}
+
+/// A layer being extracted: `dir()` is where the files go.
+pub struct TempLayer {
+    path: PathBuf,
+    committed: bool,
+}
+
+impl TempLayer {
+    /// The empty directory to extract into.
+    pub fn dir(&self) -> PathBuf {
+        self.path.join("diff")
+    }
+}
+
+impl Drop for TempLayer {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+static TEMP_COUNTER: AtomicU32 = AtomicU32::new(0);
+
+impl Store {
+    /// Opens (creating if needed) the store at `root`.
+    pub fn open(root: &Path) -> Result<Store> {
+        for dir in ["layers", "images", "tmp", "l", "locks"] {
+            let path = root.join(dir);
+            fs::create_dir_all(&path).map_err(io_err("creating", &path))?;
+        }
+        Ok(Store {
+            root: root.to_path_buf(),
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Takes the store's mutation lock (blocking).
+    pub fn lock(&self) -> Result<StoreLock> {
+        let path = self.root.join("store.lock");
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io_err("opening", &path))?;
+        let lock = Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, e)| Error::Io {
+            what: "locking",
+            path,
+            source: e.into(),
+        })?;
+        Ok(StoreLock { _lock: lock })
+    }
+
+    /// Removes work directories left by processes that no longer run. Call with the lock held.
+    pub fn sweep_temp(&self, _lock: &StoreLock) {
+        let tmp = self.root.join("tmp");
+        let Ok(entries) = fs::read_dir(&tmp) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let pid = name
+                .to_str()
+                .and_then(|n| n.split('-').next())
+                .and_then(|p| p.parse::<i32>().ok());
+            let running = pid.is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
+            if !running {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+
+    fn layer_dir(&self, diff_id: &str) -> PathBuf {
+        self.root.join("layers").join(hex_of(diff_id))
+    }
+
+    /// The extracted files of a stored layer.
+    pub fn layer_diff(&self, diff_id: &str) -> PathBuf {
+        self.layer_dir(diff_id).join("diff")
+    }
+
+    /// The record of a complete layer, if it is stored.
+    pub fn layer(&self, diff_id: &str) -> Option<LayerRecord> {
+        let bytes = fs::read(self.layer_dir(diff_id).join("layer.json")).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Serialises extracting one layer across processes (blocking); the
+    /// holder re-checks [`Store::layer`] before doing the work.
+    pub fn layer_lock(&self, diff_id: &str) -> Result<Flock<File>> {
+        let path = self.root.join("locks").join(hex_of(diff_id));
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io_err("opening", &path))?;
+        Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, e)| Error::Io {
+            what: "locking",
+            path,
+            source: e.into(),
+        })
+    }
+
+    /// A fresh work directory for extracting a layer.
+    pub fn temp_layer(&self) -> Result<TempLayer> {
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = self
+            .root
+            .join("tmp")
+            .join(format!("{}-{n}", std::process::id()));
+        let _ = fs::remove_dir_all(&path);
+        fs::create_dir_all(path.join("diff")).map_err(io_err("creating", &path))?;
+        Ok(TempLayer {
+            path,
+            committed: false,
+        })
+    }
+
+    /// Makes an extracted layer visible: its record is written and the whole
+    /// filesystem synced before the rename, so a visible layer is complete.
+    /// If another process stored the same layer meanwhile, this copy is dropped.
+    pub fn commit_layer(
+        &self,
+        mut temp: TempLayer,
+        compressed_digest: &str,
+        diff_id: &str,
+        size: u64,
+    ) -> Result<LayerRecord> {
+        let hex = hex_of(diff_id);
+        let link = short_link(hex);
+        let record = LayerRecord {
+            diff_id: diff_id.to_string(),
+            compressed_digest: compressed_digest.to_string(),
+            size,
+            link: link.clone(),
+        };
+        write_json(&temp.path.join("layer.json"), &record)?;
+        sync_filesystem(&temp.path)?;
+        let target = self.layer_dir(diff_id);
+        match fs::rename(&temp.path, &target) {
+            Ok(()) => temp.committed = true,
+            Err(_) if self.layer(diff_id).is_some() => {
+                return Ok(self.layer(diff_id).unwrap_or(record));
+            }
+            Err(e) => {
+                return Err(Error::Io {
+                    what: "storing layer",
+                    path: target,
+                    source: e,
+                });
+            }
+        }
+        let link_path = self.root.join("l").join(&link);
+        let _ = fs::remove_file(&link_path);
+        std::os::unix::fs::symlink(format!("../layers/{hex}/diff"), &link_path)
+            .map_err(io_err("linking", &link_path))?;
+        Ok(record)
+    }
+
+    /// Removes a layer (its link first, then its directory via a temp name so
+    /// a half-removed layer is never seen as stored).
+    pub fn remove_layer(&self, diff_id: &str) -> Result<()> {
+        if let Some(record) = self.layer(diff_id) {
+            let _ = fs::remove_file(self.root.join("l").join(record.link));
+        }
+        let dir = self.layer_dir(diff_id);
+        let doomed =
+            self.root
+                .join("tmp")
+                .join(format!("{}-rm-{}", std::process::id(), hex_of(diff_id)));
+        match fs::rename(&dir, &doomed) {
+            Ok(()) => fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Error::Io {
+                what: "removing",
+                path: dir,
+                source: e,
+            }),
+        }
+    }
+
+    /// Every stored image, newest first.
+    pub fn images(&self) -> Result<Vec<ImageRecord>> {
+        let dir = self.root.join("images");
+        let mut images = Vec::new();
+        for entry in fs::read_dir(&dir)
+            .map_err(io_err("reading", &dir))?
+            .flatten()
+        {
+            let path = entry.path().join("image.json");
+            match fs::read(&path) {
+                Ok(bytes) => images.push(
+                    serde_json::from_slice(&bytes)
+                        .map_err(|source| Error::Corrupt { path, source })?,
+                ),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {} // an image being written
+                Err(e) => {
+                    return Err(Error::Io {
+                        what: "reading",
+                        path,
+                        source: e,
+                    });
+                }
+            }
+        }
+        images.sort_by(|a: &ImageRecord, b| b.stored.cmp(&a.stored).then(a.id.cmp(&b.id)));
+        Ok(images)
+    }
+
+    /// The image named `name` (a full reference), or whose ID starts with `name`.
+    pub fn find_image(&self, name: &str) -> Result<ImageRecord> {
+        let images = self.images()?;
+        if let Some(image) = images.iter().find(|i| i.names.iter().any(|n| n == name)) {
+            return Ok(image.clone());
+        }
+        let id = name.strip_prefix("sha256:").unwrap_or(name);
+        if id.len() >= 3 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let matches: Vec<&ImageRecord> =
+                images.iter().filter(|i| i.id.starts_with(id)).collect();
+            match matches.as_slice() {
+                [one] => return Ok((*one).clone()),
+                [] => {}
+                _ => return Err(Error::Ambiguous(name.to_string())),
+            }
+        }
+        Err(Error::ImageUnknown(name.to_string()))
+    }
+
+    /// Where an image's files live.
+    pub fn image_dir(&self, id: &str) -> PathBuf {
+        self.root.join("images").join(id)
+    }
+
+    /// Stores an image's manifest, config and record (or updates the record
+    /// of an image already stored), and moves its names off any other image.
+    /// Call with the lock held, after its layers are committed.
+    pub fn put_image(
+        &self,
+        lock: &StoreLock,
+        record: &ImageRecord,
+        manifest: &[u8],
+        config: &[u8],
+    ) -> Result<ImageRecord> {
+        let dir = self.image_dir(&record.id);
+        let record = match self.read_image(&record.id)? {
+            Some(mut existing) => {
+                merge(&mut existing.names, &record.names);
+                merge(&mut existing.repo_digests, &record.repo_digests);
+                write_json(&dir.join("image.json"), &existing)?;
+                existing
+            }
+            None => {
+                let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+                let temp = self
+                    .root
+                    .join("tmp")
+                    .join(format!("{}-img-{n}", std::process::id()));
+                fs::create_dir_all(&temp).map_err(io_err("creating", &temp))?;
+                write_file(&temp.join("manifest.json"), manifest)?;
+                write_file(&temp.join("config.json"), config)?;
+                write_json(&temp.join("image.json"), record)?;
+                fs::rename(&temp, &dir).map_err(io_err("storing image", &dir))?;
+                record.clone()
+            }
+        };
+        for other in self.images()?.into_iter().filter(|i| i.id != record.id) {
+            if other.names.iter().any(|n| record.names.contains(n)) {
+                let mut other = other;
+                other.names.retain(|n| !record.names.contains(n));
+                self.write_image(lock, &other)?;
+            }
+        }
+        Ok(record)
+    }
+
+    fn read_image(&self, id: &str) -> Result<Option<ImageRecord>> {
+        let path = self.image_dir(id).join("image.json");
+        match fs::read(&path) {
+            Ok(bytes) => Ok(Some(
+                serde_json::from_slice(&bytes).map_err(|source| Error::Corrupt { path, source })?,
+            )),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::Io {
+                what: "reading",
+                path,
+                source: e,
+            }),
+        }
+    }
+
+    /// Rewrites an image's record (names changed). Call with the lock held.
+    pub fn write_image(&self, _lock: &StoreLock, record: &ImageRecord) -> Result<()> {
+        write_json(&self.image_dir(&record.id).join("image.json"), record)
+    }
+
+    /// Reads one of an image's stored documents (`manifest.json`, `config.json`).
+    pub fn image_file(&self, id: &str, name: &str) -> Result<Vec<u8>> {
+        let path = self.image_dir(id).join(name);
+        fs::read(&path).map_err(io_err("reading", &path))
+    }
+
+    /// Removes an image and every layer no other image uses. Call with the lock held.
+    /// Returns the diff IDs of the layers removed.
+    pub fn remove_image(&self, _lock: &StoreLock, id: &str) -> Result<Vec<String>> {
+        let Some(record) = self.read_image(id)? else {
+            return Err(Error::ImageUnknown(id.to_string()));
+        };
+        let dir = self.image_dir(id);
+        let doomed = self
+            .root
+            .join("tmp")
+            .join(format!("{}-rmi-{id}", std::process::id()));
+        fs::rename(&dir, &doomed).map_err(io_err("removing", &dir))?;
+        fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed))?;
+        let in_use: Vec<String> = self.images()?.into_iter().flat_map(|i| i.layers).collect();
+        let mut removed = Vec::new();
+        for layer in record.layers.iter().filter(|l| !in_use.contains(l)) {
+            if !removed.contains(layer) {
+                self.remove_layer(layer)?;
+                removed.push(layer.clone());
+            }
+        }
+        Ok(removed)
+    }
+}
+
+fn merge(into: &mut Vec<String>, from: &[String]) {
+    for item in from {
+        if !into.contains(item) {
+            into.push(item.clone());
+        }
+    }
+}
+
+/// The hex part of `sha256:…`.
+pub fn hex_of(digest: &str) -> &str {
+    digest.split_once(':').map_or(digest, |(_, hex)| hex)
+}
+
+/// A short, stable link name for a layer (26 characters, as containers/storage uses).
+fn short_link(hex: &str) -> String {
+    hex.chars().take(26).collect::<String>().to_uppercase()
+}
+
+/// Writes `bytes` to `path` atomically: temp file in the same dir, fsync, rename.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let write = || -> io::Result<()> {
+        let mut file = File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)
+    };
+    write().map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::Io {
+            what: "writing",
+            path: path.to_path_buf(),
+            source: e,
+        }
+    })
+}
+
+fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
+    write_file(
+        path,
+        &serde_json::to_vec_pretty(value).expect("records serialise"),
+    )
+}
+
+/// syncfs(2) on the filesystem holding `path`: one call instead of an fsync per file.
+fn sync_filesystem(path: &Path) -> Result<()> {
+    let dir = File::open(path).map_err(io_err("opening", path))?;
+    // SAFETY: syncfs takes a valid open descriptor and no pointers.
+    if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
+        return Err(Error::Io {
+            what: "syncing",
+            path: path.to_path_buf(),
+            source: io::Error::last_os_error(),
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,277 @@
+//! Pulling images from a real registry into the store, as unprivileged users,
+//! and the verbs that list, inspect, tag and remove them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{TestEnv, image, image_ref, registry, user_with_ranges, user_without_ranges};
+use testkit::catalog::{self, multilayer, owners};
+
+fn pull(env: &TestEnv, name: &str) -> String {
+    let result = env.run(&["pull", "--tls-verify=false", &image_ref(name)]);
+    let id = result.ok().stdout.trim().to_string();
+    assert_eq!(
+        id.len(),
+        64,
+        "pull prints the image ID: {}",
+        result.transcript()
+    );
+    id
+}
+
+/// The stored path of `path` (absolute inside the image) in the topmost layer that has it.
+fn in_layers(env: &TestEnv, name: &str, path: &str) -> PathBuf {
+    let image = image(name);
+    for layer in image.layers.iter().rev() {
+        let hex = layer.diff_id.trim_start_matches("sha256:");
+        let candidate = env
+            .data_dir()
+            .join("layers")
+            .join(hex)
+            .join("diff")
+            .join(path.trim_start_matches('/'));
+        if candidate.symlink_metadata().is_ok() {
+            return candidate;
+        }
+    }
+    panic!("{path} is in no stored layer of {name}");
+}
+
+/// `stat -c FORMAT` inside the user namespace.
+fn stat_inside(env: &TestEnv, format: &str, path: &Path) -> String {
+    let result = env.run(&["unshare", "stat", "-c", format, path.to_str().unwrap()]);
+    result.ok().stdout.trim().to_string()
+}
+
+#[test]
+fn pull_busybox_stores_the_image_under_its_config_digest() {
+    let env = TestEnv::new(user_with_ranges());
+    let busybox = image(catalog::BUSYBOX);
+    let id = pull(&env, catalog::BUSYBOX);
+    assert_eq!(format!("sha256:{id}"), busybox.config_digest);
+    let images = env.run(&["images"]);
+    let out = &images.ok().stdout;
+    assert!(out.starts_with("REPOSITORY"), "{out}");
+    let expected_repo = format!("{}/{}", registry(), catalog::BUSYBOX);
+    let row = out.lines().nth(1).expect("one image row");
+    let columns: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(
+        &columns[..3],
+        [expected_repo.as_str(), "latest", &id[..12]],
+        "{out}"
+    );
+    assert_eq!(
+        env.run(&["images", "-q"]).ok().stdout,
+        format!("{}\n", &id[..12])
+    );
+    let sh = in_layers(&env, catalog::BUSYBOX, "/bin/sh");
+    assert_eq!(std::fs::read_link(&sh).unwrap(), PathBuf::from("busybox"));
+}
+
+#[test]
+fn pull_preserves_owners_modes_links_and_xattrs_in_the_namespace() {
+    let env = TestEnv::new(user_with_ranges());
+    pull(&env, catalog::OWNERS);
+    let uid_file = in_layers(&env, catalog::OWNERS, owners::UID_1000_FILE);
+    assert_eq!(stat_inside(&env, "%u:%g", &uid_file), "1000:1000");
+    let nobody = in_layers(&env, catalog::OWNERS, owners::NOBODY_FILE);
+    assert_eq!(stat_inside(&env, "%u:%g", &nobody), "65534:65534");
+    let setuid = in_layers(&env, catalog::OWNERS, owners::SETUID_FILE);
+    assert_eq!(stat_inside(&env, "%a %u", &setuid), "4755 0");
+    let sticky = in_layers(&env, catalog::OWNERS, owners::STICKY_DIR);
+    assert!(
+        stat_inside(&env, "%a", &sticky).starts_with('1'),
+        "sticky bit kept"
+    );
+    let setgid = in_layers(&env, catalog::OWNERS, owners::SETGID_DIR);
+    assert!(
+        stat_inside(&env, "%a", &setgid).starts_with('2'),
+        "setgid bit kept"
+    );
+    let a = in_layers(&env, catalog::OWNERS, owners::HARDLINK_TARGET);
+    let b = in_layers(&env, catalog::OWNERS, owners::HARDLINK);
+    assert_eq!(
+        stat_inside(&env, "%i %h", &a),
+        stat_inside(&env, "%i %h", &b),
+        "one inode, two names"
+    );
+    assert_eq!(stat_inside(&env, "%h", &a), "2");
+    let link = in_layers(&env, catalog::OWNERS, owners::SYMLINK);
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    let xattr_file = in_layers(&env, catalog::OWNERS, owners::XATTR_FILE);
+    let value = xattr::get(&xattr_file, owners::XATTR_NAME).unwrap();
+    assert_eq!(value.as_deref(), Some(owners::XATTR_VALUE));
+}
+
+#[test]
+fn pull_without_ranges_gives_every_file_to_root_and_warns_once() {
+    let env = TestEnv::new(user_without_ranges());
+    let result = env.run(&["pull", "--tls-verify=false", &image_ref(catalog::OWNERS)]);
+    result.ok();
+    let uid_file = in_layers(&env, catalog::OWNERS, owners::UID_1000_FILE);
+    assert_eq!(stat_inside(&env, "%u:%g", &uid_file), "0:0");
+    let setuid = in_layers(&env, catalog::OWNERS, owners::SETUID_FILE);
+    assert_eq!(stat_inside(&env, "%a", &setuid), "4755");
+    let squash_warnings = result
+        .stderr
+        .lines()
+        .filter(|l| l.contains("owned by other IDs"))
+        .count();
+    assert!(squash_warnings >= 1, "{}", result.stderr);
+}
+
+#[test]
+fn whiteouts_and_opaque_dirs_become_the_overlay_format() {
+    let env = TestEnv::new(user_with_ranges());
+    pull(&env, catalog::MULTILAYER);
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let whiteout = in_layers(&env, catalog::MULTILAYER, multilayer::WHITED_OUT);
+    let meta = whiteout.symlink_metadata().unwrap();
+    assert!(
+        meta.file_type().is_char_device() && meta.rdev() == 0,
+        "a 0:0 whiteout"
+    );
+    let opaque = in_layers(&env, catalog::MULTILAYER, multilayer::OPAQUE_DIR);
+    assert_eq!(
+        xattr::get(&opaque, "user.overlay.opaque")
+            .unwrap()
+            .as_deref(),
+        Some(&b"y"[..])
+    );
+    assert!(!opaque.join(".wh..wh..opq").exists());
+}
+
+#[test]
+fn zstd_schema2_and_150_layer_images_pull() {
+    let env = TestEnv::new(user_with_ranges());
+    for name in [catalog::ZSTD, catalog::DOCKER_SCHEMA2, catalog::LAYERS150] {
+        let id = pull(&env, name);
+        assert_eq!(format!("sha256:{id}"), image(name).config_digest, "{name}");
+    }
+    let inspect = env.run(&["image", "inspect", &image_ref(catalog::LAYERS150)]);
+    let json: serde_json::Value = serde_json::from_str(&inspect.ok().stdout).unwrap();
+    assert_eq!(
+        json[0]["RootFS"]["Layers"].as_array().unwrap().len(),
+        image(catalog::LAYERS150).layers.len()
+    );
+    assert!(image(catalog::LAYERS150).layers.len() > 150);
+}
+
+#[test]
+fn an_index_without_the_wanted_platform_lists_what_it_has() {
+    let env = TestEnv::new(user_with_ranges());
+    let result = env.run(&[
+        "pull",
+        "--tls-verify=false",
+        "--platform",
+        "linux/s390x",
+        &image_ref(catalog::BUSYBOX),
+    ]);
+    assert_eq!(result.code, Some(125), "{}", result.transcript());
+    assert!(
+        result.stderr.contains("no image for linux/s390x"),
+        "{}",
+        result.stderr
+    );
+    assert!(
+        result.stderr.contains("it has: linux/"),
+        "{}",
+        result.stderr
+    );
+}
+
+#[test]
+fn layers_are_shared_and_freed_with_the_last_image() {
+    let env = TestEnv::new(user_with_ranges());
+    let busybox = pull(&env, catalog::BUSYBOX);
+    let zstd = pull(&env, catalog::ZSTD);
+    let base = image(catalog::BUSYBOX).layers[0]
+        .diff_id
+        .trim_start_matches("sha256:")
+        .to_string();
+    assert_eq!(
+        image(catalog::ZSTD).layers[0].diff_id,
+        image(catalog::BUSYBOX).layers[0].diff_id
+    );
+    let layer_dirs = || {
+        std::fs::read_dir(env.data_dir().join("layers"))
+            .unwrap()
+            .count()
+    };
+    assert_eq!(
+        layer_dirs(),
+        image(catalog::ZSTD).layers.len(),
+        "the shared base is stored once"
+    );
+    env.run(&["tag", &busybox[..12], "localhost/mine:v1"]).ok();
+    let tagged = env.run(&["images", "--format", "json"]);
+    assert!(tagged.ok().stdout.contains("localhost/mine:v1"));
+    env.run(&["rmi", &image_ref(catalog::ZSTD)]).ok();
+    assert!(
+        env.data_dir().join("layers").join(&base).exists(),
+        "busybox still uses the base layer"
+    );
+    let removal = env.run(&["rmi", "-f", &busybox]);
+    assert!(removal.ok().stdout.contains(&format!("Deleted: {busybox}")));
+    assert_eq!(layer_dirs(), 0);
+    let gone = env.run(&["image", "inspect", &zstd]);
+    assert_eq!(gone.code, Some(125));
+}
+
+#[test]
+fn bad_references_and_missing_images_are_clear_errors() {
+    let env = TestEnv::new(user_with_ranges());
+    let bad = env.run(&["pull", "Bad/Name"]);
+    assert_eq!(bad.code, Some(125));
+    assert!(bad.stderr.contains("Bad/Name"), "{}", bad.stderr);
+    let missing = env.run(&[
+        "pull",
+        "--tls-verify=false",
+        &format!("{}/rcon-test/no-such-image", registry()),
+    ]);
+    assert_eq!(missing.code, Some(125), "{}", missing.transcript());
+    assert!(missing.stderr.contains("not found"), "{}", missing.stderr);
+    let unreachable = env.run(&["pull", "--tls-verify=false", "127.0.0.1:1/x/y"]);
+    assert_eq!(unreachable.code, Some(125));
+    assert!(
+        unreachable.stderr.contains("127.0.0.1:1"),
+        "{}",
+        unreachable.stderr
+    );
+    assert_eq!(
+        std::fs::read_dir(env.data_dir().join("layers"))
+            .unwrap()
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn concurrent_pulls_of_one_image_both_succeed_and_store_it_once() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::MULTILAYER);
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            env.rcon()
+                .args(["pull", "-q", "--tls-verify=false", &reference])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let layers = std::fs::read_dir(env.data_dir().join("layers"))
+        .unwrap()
+        .count();
+    assert_eq!(layers, image(catalog::MULTILAYER).layers.len());
+    assert_eq!(env.run(&["images", "-q"]).ok().stdout.lines().count(), 1);
+}
