@@ -5,9 +5,11 @@
 
 pub mod cli;
 pub mod config;
+pub mod container;
 pub mod image;
 pub mod log;
 pub mod process;
+pub mod runtime;
 pub mod storage;
 pub mod system;
 pub mod userns;

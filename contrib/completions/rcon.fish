@@ -33,16 +33,49 @@ debug\t''
 trace\t''"
 complete -c rcon -n "__fish_rcon_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcon -n "__fish_rcon_needs_command" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "create" -d 'Create a container without starting it'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "image" -d 'Manage images: inspect, list, prune, pull, remove, tag'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "images" -d 'List images in local storage'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "rmi" -d 'Remove images'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "run" -d 'Run a command in a new container'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "start" -d 'Start a created or exited container (in the foreground, attached)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "tag" -d 'Give an image another name'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "version" -d 'Show the rcon version'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l name -d 'Name the container (default: a generated adjective_scientist name)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s e -l env -d 'Set an environment variable: KEY=VALUE, or KEY to pass rcon\'s own value' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s u -l user -d 'Run as this user: user[:group] or uid[:gid], resolved in the container' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l group-add -d 'Add a supplementary group' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s w -l workdir -d 'Working directory inside the container (created when missing)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l entrypoint -d 'Override the image\'s entrypoint (a command or a JSON array; \'\' clears it)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l hostname -d 'The container\'s hostname [default: its short ID]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s l -l label -d 'Add a label: KEY=VALUE' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t''
+always\t''
+never\t''
+newer\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l platform -d 'Platform to pull for a multi-platform image' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l tls-verify -d 'Require HTTPS and verified certificates when pulling (false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l rm -d 'Remove the container when it exits'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s t -l tty -d 'Give the container a terminal (a pty from its own devpts)'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l read-only -d 'Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l init -d 'Run a tiny init as PID 1 that reaps zombies and forwards signals'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s q -l quiet -d 'Pull without progress output'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -244,6 +277,51 @@ complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s a -l all -d 'Remove ev
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s f -l force -d 'Remove the image even when it has several names or containers use it'
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process' -r -f -a "true\t''
+false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l name -d 'Name the container (default: a generated adjective_scientist name)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s e -l env -d 'Set an environment variable: KEY=VALUE, or KEY to pass rcon\'s own value' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s u -l user -d 'Run as this user: user[:group] or uid[:gid], resolved in the container' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l group-add -d 'Add a supplementary group' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s w -l workdir -d 'Working directory inside the container (created when missing)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint (a command or a JSON array; \'\' clears it)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l hostname -d 'The container\'s hostname [default: its short ID]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t''
+always\t''
+never\t''
+newer\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l platform -d 'Platform to pull for a multi-platform image' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l tls-verify -d 'Require HTTPS and verified certificates when pulling (false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s t -l tty -d 'Give the container a terminal (a pty from its own devpts)'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l init -d 'Run a tiny init as PID 1 that reaps zombies and forwards signals'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s q -l quiet -d 'Pull without progress output'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand start" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process' -r -f -a "true\t''
+false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand start" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand start" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand start" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and wait for it to exit'
+complete -c rcon -n "__fish_rcon_using_subcommand start" -s i -l interactive -d 'Keep stdin attached (with -a)'
+complete -c rcon -n "__fish_rcon_using_subcommand start" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand start" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -273,16 +351,19 @@ debug\t''
 trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "image" -d 'Manage images: inspect, list, prune, pull, remove, tag'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "images" -d 'List images in local storage'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "pull" -d 'Pull an image from a registry'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "rmi" -d 'Remove images'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "tag" -d 'Give an image another name'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "version" -d 'Show the rcon version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "create" -d 'Create a container without starting it'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "image" -d 'Manage images: inspect, list, prune, pull, remove, tag'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "images" -d 'List images in local storage'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "pull" -d 'Pull an image from a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "rmi" -d 'Remove images'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "run" -d 'Run a command in a new container'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "start" -d 'Start a created or exited container (in the foreground, attached)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "tag" -d 'Give an image another name'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "version" -d 'Show the rcon version'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info system pull rmi run start tag unshare version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "inspect" -d 'Show an image\'s details as JSON'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "ls" -d 'List images (same as `rcon images`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "prune" -d 'Remove images without a name that no container uses (-a: every unused image)'

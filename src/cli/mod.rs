@@ -1,11 +1,14 @@
 //! The command line: one file per verb, each turning its flags into engine calls.
 
+mod create;
 mod human;
 mod image;
 mod images;
 mod info;
 mod pull;
 mod rmi;
+mod run;
+mod start;
 mod system;
 mod tag;
 mod unshare;
@@ -62,6 +65,8 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Verb {
+    /// Create a container without starting it
+    Create(create::CreateVerbArgs),
     /// Manage images: inspect, list, prune, pull, remove, tag
     #[command(subcommand)]
     Image(image::ImageVerb),
@@ -76,6 +81,10 @@ pub enum Verb {
     Pull(pull::PullArgs),
     /// Remove images
     Rmi(rmi::RmiArgs),
+    /// Run a command in a new container
+    Run(run::RunArgs),
+    /// Start a created or exited container (in the foreground, attached)
+    Start(start::StartArgs),
     /// Give an image another name
     Tag(tag::TagArgs),
     /// Run a command inside rcon's user namespace (to inspect or remove storage files)
@@ -107,6 +116,12 @@ impl<E: std::error::Error> From<E> for Failure {
 }
 
 pub type Outcome = Result<i32, Failure>;
+
+/// A container error as a failure with Podman's exit code (126/127 when the
+/// command could not run, else 125).
+pub fn container_failure(e: crate::container::Error) -> Failure {
+    Failure::new(e.exit_code(), e)
+}
 
 /// What a verb gets: who runs it and where rcon keeps its files.
 pub struct Context {
@@ -156,11 +171,14 @@ pub fn main() -> i32 {
     };
     crate::log::init(cli.global.log_level);
     let outcome = Context::new(&cli.global).and_then(|ctx| match cli.verb {
+        Verb::Create(args) => create::run(&ctx, args),
         Verb::Image(verb) => image::run(&ctx, verb),
         Verb::Images(args) => images::run(&ctx, args),
         Verb::Info(args) => info::run(&ctx, args),
         Verb::Pull(args) => pull::run(&ctx, args),
         Verb::Rmi(args) => rmi::run(&ctx, args),
+        Verb::Run(args) => run::run(&ctx, args),
+        Verb::Start(args) => start::run(&ctx, args),
         Verb::Tag(args) => tag::run(&ctx, args),
         Verb::System(verb) => system::run(&ctx, verb),
         Verb::Unshare(args) => unshare::run(&ctx, args),

@@ -189,6 +189,11 @@ impl Store {
         self.layer_dir(diff_id).join("diff")
     }
 
+    /// The layer's short link (`l/<short id>`), for overlay's lower dirs.
+    pub fn layer_link(&self, diff_id: &str) -> PathBuf {
+        self.root.join("l").join(short_link(hex_of(diff_id)))
+    }
+
     /// The record of a complete layer, if it is stored.
     pub fn layer(&self, diff_id: &str) -> Option<LayerRecord> {
         let bytes = fs::read(self.layer_dir(diff_id).join("layer.json")).ok()?;
@@ -382,6 +387,12 @@ impl Store {
             }
         }
         Ok(record)
+    }
+
+    /// The stored image with exactly this ID.
+    pub fn image_by_id(&self, id: &str) -> Result<ImageRecord> {
+        self.read_image(id)?
+            .ok_or_else(|| Error::ImageUnknown(id.to_string()))
     }
 
     fn read_image(&self, id: &str) -> Result<Option<ImageRecord>> {

@@ -1,0 +1,155 @@
+use clap::Args;
+
+use super::{Context, Outcome};
+use crate::container::{self, CreateRequest, PullPolicy};
+use crate::image::PullOptions;
+use crate::storage::store::Store;
+use crate::userns::Namespace;
+
+/// The flags `rcon create` and `rcon run` share: what the container is.
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Name the container (default: a generated adjective_scientist name)
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Remove the container when it exits
+    #[arg(long)]
+    pub rm: bool,
+    /// Give the container a terminal (a pty from its own devpts)
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Keep stdin open (without it the command reads /dev/null)
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Set an environment variable: KEY=VALUE, or KEY to pass rcon's own value
+    #[arg(short, long = "env", value_name = "KEY[=VALUE]")]
+    pub env: Vec<String>,
+    /// Run as this user: user[:group] or uid[:gid], resolved in the container
+    #[arg(short, long, value_name = "USER[:GROUP]")]
+    pub user: Option<String>,
+    /// Add a supplementary group
+    #[arg(long, value_name = "GROUP")]
+    pub group_add: Vec<String>,
+    /// Working directory inside the container (created when missing)
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// Override the image's entrypoint (a command or a JSON array; '' clears it)
+    #[arg(long, value_name = "COMMAND", allow_hyphen_values = true)]
+    pub entrypoint: Option<String>,
+    /// The container's hostname [default: its short ID]
+    #[arg(long, value_name = "NAME")]
+    pub hostname: Option<String>,
+    /// Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)
+    #[arg(long)]
+    pub read_only: bool,
+    /// Run a tiny init as PID 1 that reaps zombies and forwards signals
+    #[arg(long)]
+    pub init: bool,
+    /// Add a label: KEY=VALUE
+    #[arg(short, long = "label", value_name = "KEY=VALUE")]
+    pub label: Vec<String>,
+    /// When to pull the image
+    #[arg(long, value_enum, default_value = "missing", value_name = "POLICY")]
+    pub pull: PullArg,
+    /// Platform to pull for a multi-platform image
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+    pub platform: Option<String>,
+    /// Require HTTPS and verified certificates when pulling (false allows plain HTTP)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+    /// Pull without progress output
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Image to run
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+    /// Command and arguments [default: the image's entrypoint and cmd]
+    #[arg(
+        value_name = "COMMAND",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum PullArg {
+    Missing,
+    Always,
+    Never,
+    Newer,
+}
+
+impl CreateArgs {
+    /// The engine's request, with `-e KEY` taken from rcon's own environment.
+    pub fn request(self, namespace: &Namespace) -> Result<CreateRequest, super::Failure> {
+        let env = self
+            .env
+            .into_iter()
+            .filter_map(|entry| match entry.split_once('=') {
+                Some(_) => Some(entry),
+                None => std::env::var(&entry)
+                    .ok()
+                    .map(|value| format!("{entry}={value}")),
+            })
+            .collect();
+        let labels = self
+            .label
+            .iter()
+            .map(|l| match l.split_once('=') {
+                Some((k, v)) => (k.to_string(), v.to_string()),
+                None => (l.clone(), String::new()),
+            })
+            .collect();
+        Ok(CreateRequest {
+            image: self.image,
+            command: self.command,
+            name: self.name,
+            remove: self.rm,
+            tty: self.tty,
+            interactive: self.interactive,
+            env,
+            user: self.user,
+            group_add: self.group_add,
+            workdir: self.workdir,
+            entrypoint: self.entrypoint,
+            hostname: self.hostname,
+            read_only: self.read_only,
+            init: self.init,
+            labels,
+            pull: match self.pull {
+                PullArg::Missing => PullPolicy::Missing,
+                PullArg::Always => PullPolicy::Always,
+                PullArg::Never => PullPolicy::Never,
+                PullArg::Newer => PullPolicy::Newer,
+            },
+            pull_options: PullOptions {
+                platform: self.platform,
+                tls_verify: self.tls_verify,
+                squash_owners: matches!(
+                    namespace,
+                    Namespace::Joined {
+                        single: Some(_),
+                        ..
+                    }
+                ),
+                quiet: self.quiet,
+            },
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CreateVerbArgs {
+    #[command(flatten)]
+    pub create: CreateArgs,
+}
+
+pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
+    let namespace = ctx.enter_namespace()?;
+    let store = Store::open(&ctx.paths.root)?;
+    let request = args.create.request(&namespace)?;
+    let record = container::create(&store, &request).map_err(super::container_failure)?;
+    println!("{}", record.id);
+    Ok(0)
+}

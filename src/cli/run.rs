@@ -1,0 +1,23 @@
+use clap::Args;
+
+use super::create::CreateArgs;
+use super::{Context, Outcome};
+use crate::container;
+use crate::storage::store::Store;
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Pass signals rcon receives on to the container's process
+    #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true")]
+    pub sig_proxy: bool,
+    #[command(flatten)]
+    pub create: CreateArgs,
+}
+
+pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
+    let namespace = ctx.enter_namespace()?;
+    let store = Store::open(&ctx.paths.root)?;
+    let request = args.create.request(&namespace)?;
+    let record = container::create(&store, &request).map_err(super::container_failure)?;
+    container::start_foreground(&store, &record, args.sig_proxy).map_err(super::container_failure)
+}

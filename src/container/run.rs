@@ -1,0 +1,335 @@
+//! `create`, and starting a container in the foreground (`run`, `start -a`):
+//! from a request and an image to a record in the store, from a record to a
+//! [`runtime::ContainerSpec`], and the container's life in the foreground.
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use super::Error;
+use super::foreground;
+use super::store::{
+    ContainerConfig, ContainerRecord, Containers, State, Status, generate_name, new_id,
+};
+use crate::image::{self, PullOptions};
+use crate::runtime::{self, ContainerSpec, Mount, Process, Rootfs, Stdio};
+use crate::storage::store::{ImageRecord, Store};
+
+/// When to pull the image (`--pull`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PullPolicy {
+    #[default]
+    Missing,
+    Always,
+    Never,
+    Newer,
+}
+
+/// Everything `rcon run` / `rcon create` was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct CreateRequest {
+    pub image: String,
+    pub command: Vec<String>,
+    pub name: Option<String>,
+    pub remove: bool,
+    pub tty: bool,
+    pub interactive: bool,
+    /// `-e`, already expanded to `KEY=VALUE`.
+    pub env: Vec<String>,
+    pub user: Option<String>,
+    pub group_add: Vec<String>,
+    pub workdir: Option<String>,
+    /// `--entrypoint`: a command, or a JSON array; `""` clears the image's.
+    pub entrypoint: Option<String>,
+    pub hostname: Option<String>,
+    pub read_only: bool,
+    pub init: bool,
+    pub labels: Vec<(String, String)>,
+    pub pull: PullPolicy,
+    pub pull_options: PullOptions,
+}
+
+/// The part of an image config a container starts from.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct ImageConfig {
+    #[serde(default)]
+    env: Option<Vec<String>>,
+    #[serde(default)]
+    cmd: Option<Vec<String>>,
+    #[serde(default)]
+    entrypoint: Option<Vec<String>>,
+    #[serde(default)]
+    working_dir: Option<String>,
+    #[serde(default)]
+    user: Option<String>,
+    #[serde(default)]
+    stop_signal: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ConfigFile {
+    #[serde(default)]
+    config: Option<ImageConfig>,
+}
+
+/// The image to create from, pulled first when the policy says so.
+fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Error> {
+    let local = image::lookup(store, &request.image);
+    match (request.pull, local) {
+        (PullPolicy::Never, local) => {
+            local.map_err(|_| Error::ImageNotLocal(request.image.clone()))
+        }
+        (PullPolicy::Missing, Ok(found)) => Ok(found),
+        (PullPolicy::Missing | PullPolicy::Always | PullPolicy::Newer, _) => Ok(image::pull_image(
+            store,
+            &request.image,
+            &request.pull_options,
+        )?),
+    }
+}
+
+/// Creates the container record (state `created`) and returns it.
+pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord, Error> {
+    let image = image_for(store, request)?;
+    let config_file: ConfigFile =
+        serde_json::from_slice(&store.image_file(&image.id, "config.json")?).unwrap_or_default();
+    let image_config = config_file.config.unwrap_or_default();
+    let args = command_line(request, &image_config)?;
+    let id = new_id();
+    let containers = Containers::open(store.root())?;
+    let lock = store.lock()?;
+    let name = match &request.name {
+        Some(name) => name.clone(),
+        None => {
+            let taken: Vec<String> = containers.list()?.into_iter().map(|r| r.name).collect();
+            generate_name(&id, &taken)
+        }
+    };
+    let hostname = request
+        .hostname
+        .clone()
+        .unwrap_or_else(|| id[..12].to_string());
+    let mut env = image_config.env.clone().unwrap_or_default();
+    for entry in &request.env {
+        let key = entry.split('=').next().unwrap_or_default();
+        env.retain(|e| e.split('=').next() != Some(key));
+        env.push(entry.clone());
+    }
+    if !env.iter().any(|e| e.starts_with("PATH=")) {
+        env.insert(
+            0,
+            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into(),
+        );
+    }
+    if request.tty && !env.iter().any(|e| e.starts_with("TERM=")) {
+        env.push("TERM=xterm".into());
+    }
+    env.retain(|e| !e.starts_with("HOSTNAME="));
+    env.push(format!("HOSTNAME={hostname}"));
+    env.push("container=podman".into());
+    let record = ContainerRecord {
+        id: id.clone(),
+        name: name.clone(),
+        image_id: image.id.clone(),
+        image_name: image
+            .names
+            .first()
+            .cloned()
+            .unwrap_or_else(|| image.id.clone()),
+        created: image::pull::now_rfc3339(),
+        config: ContainerConfig {
+            args,
+            entrypoint: image_config.entrypoint.clone().unwrap_or_default(),
+            cmd: image_config.cmd.clone().unwrap_or_default(),
+            env,
+            working_dir: request
+                .workdir
+                .clone()
+                .or(image_config.working_dir.filter(|w| !w.is_empty()))
+                .unwrap_or_else(|| "/".into()),
+            user: request
+                .user
+                .clone()
+                .or(image_config.user.filter(|u| !u.is_empty()))
+                .unwrap_or_else(|| "0".into()),
+            group_add: request.group_add.clone(),
+            hostname: hostname.clone(),
+            tty: request.tty,
+            interactive: request.interactive,
+            mounts: Vec::new(),
+            read_only: request.read_only,
+            init: request.init,
+            ulimits: Vec::new(),
+            cap_add: Vec::new(),
+            cap_drop: Vec::new(),
+            privileged: false,
+            security_opt: Vec::new(),
+            labels: request.labels.clone(),
+            remove: request.remove,
+            stop_signal: image_config.stop_signal,
+        },
+    };
+    let userdata = [
+        ("hosts", hosts_file(&hostname, &name)),
+        ("hostname", format!("{hostname}\n")),
+        ("resolv.conf", resolv_conf()),
+    ];
+    containers.create(&lock, &record, &userdata, !request.remove)?;
+    Ok(record)
+}
+
+/// Podman's rules: `--entrypoint` replaces the image's and drops its Cmd;
+/// `--entrypoint ''` clears it; arguments after the image replace the Cmd.
+fn command_line(request: &CreateRequest, image: &ImageConfig) -> Result<Vec<String>, Error> {
+    let entrypoint: Vec<String> = match &request.entrypoint {
+        None => image.entrypoint.clone().unwrap_or_default(),
+        Some(text) if text.trim_start().starts_with('[') => {
+            serde_json::from_str(text).map_err(|e| {
+                Error::Invalid(format!(
+                    "--entrypoint {text:?} is not a JSON array of strings: {e}"
+                ))
+            })?
+        }
+        Some(text) if text.is_empty() => Vec::new(),
+        Some(text) => vec![text.clone()],
+    };
+    let command = if request.command.is_empty() && request.entrypoint.is_none() {
+        image.cmd.clone().unwrap_or_default()
+    } else {
+        request.command.clone()
+    };
+    let args: Vec<String> = entrypoint.into_iter().chain(command).collect();
+    if args.is_empty() {
+        return Err(Error::Invalid(
+            "no command or entrypoint provided, and no CMD or ENTRYPOINT from image; give a command after the image name".into(),
+        ));
+    }
+    Ok(args)
+}
+
+fn hosts_file(hostname: &str, name: &str) -> String {
+    format!(
+        "127.0.0.1\tlocalhost localhost.localdomain localhost4 localhost4.localdomain4\n\
+         ::1\tlocalhost localhost.localdomain localhost6 localhost6.localdomain6\n\
+         127.0.1.1\t{hostname} {name}\n"
+    )
+}
+
+/// The host's resolver configuration, minus loopback name servers (they
+/// would be the container's own loopback).
+fn resolv_conf() -> String {
+    let host = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    host.lines()
+        .filter(|line| {
+            let mut words = line.split_whitespace();
+            !(words.next() == Some("nameserver")
+                && words
+                    .next()
+                    .is_some_and(|ip| ip.starts_with("127.") || ip == "::1"))
+        })
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// What the runtime needs to start `record`.
+fn spec_for(
+    store: &Store,
+    containers: &Containers,
+    record: &ContainerRecord,
+) -> Result<ContainerSpec, Error> {
+    let image = store.image_by_id(&record.image_id)?;
+    let dir = containers.dir(&record.id);
+    let config = &record.config;
+    let userdata = dir.join("userdata");
+    let mut mounts = vec![
+        Mount::bind(userdata.join("hosts"), "/etc/hosts"),
+        Mount::bind(userdata.join("hostname"), "/etc/hostname"),
+        Mount::bind(userdata.join("resolv.conf"), "/etc/resolv.conf"),
+    ];
+    mounts.retain(|m| !config.mounts.iter().any(|r| r.destination == m.destination));
+    Ok(ContainerSpec {
+        rootfs: Rootfs {
+            lowers: image
+                .layers
+                .iter()
+                .rev()
+                .map(|l| store.layer_link(l))
+                .collect::<Vec<PathBuf>>(),
+            upper: dir.join("upper"),
+            work: dir.join("work"),
+            merged: dir.join("merged"),
+            read_only: config.read_only,
+        },
+        mounts,
+        hostname: config.hostname.clone(),
+        process: Process {
+            args: config.args.clone(),
+            env: config.env.clone(),
+            cwd: config.working_dir.clone(),
+            user: config.user.clone(),
+            additional_groups: config.group_add.clone(),
+            rlimits: Vec::new(),
+            init: config.init,
+            stdio: if config.tty {
+                Stdio::Terminal
+            } else {
+                Stdio::Inherit {
+                    keep_stdin: config.interactive,
+                }
+            },
+        },
+    })
+}
+
+/// Starts `record` with rcon as its parent, waits for it, records how it
+/// ended (or removes it with `--rm`) and returns its exit code.
+pub fn start_foreground(
+    store: &Store,
+    record: &ContainerRecord,
+    sig_proxy: bool,
+) -> Result<i32, Error> {
+    let containers = Containers::open(store.root())?;
+    let spec = spec_for(store, &containers, record)?;
+    let outcome = run_spec(&containers, record, &spec, sig_proxy);
+    let code = match &outcome {
+        Ok(code) => *code,
+        Err(e) => e.exit_code(),
+    };
+    if record.config.remove {
+        containers.remove(&record.id)?;
+    } else {
+        let finished = State {
+            status: Status::Exited,
+            pid: 0,
+            started_at: containers.state(&record.id)?.started_at,
+            finished_at: Some(image::pull::now_rfc3339()),
+            exit_code: Some(code),
+        };
+        containers.set_state(&record.id, &finished)?;
+    }
+    outcome
+}
+
+fn run_spec(
+    containers: &Containers,
+    record: &ContainerRecord,
+    spec: &ContainerSpec,
+    sig_proxy: bool,
+) -> Result<i32, Error> {
+    let started = runtime::start(spec)?;
+    let signals = foreground::block_signals(sig_proxy);
+    let pid = started.pid;
+    if !record.config.remove {
+        let running = State {
+            status: Status::Running,
+            pid: pid.as_raw(),
+            started_at: Some(image::pull::now_rfc3339()),
+            finished_at: None,
+            exit_code: None,
+        };
+        containers.set_state(&record.id, &running)?;
+    }
+    let (pid, terminal) = started.run()?;
+    Ok(foreground::wait(pid, signals, terminal))
+}

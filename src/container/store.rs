@@ -1,0 +1,469 @@
+//! Container records under `<root>/containers/<id>/`:
+//!
+//! ```text
+//! container.json   what it was created as (never changes after create)
+//! state.json       created / running / exited, pid, times, exit code
+//! upper/ work/     the overlay's writable layer and its work dir
+//! merged/          the overlay's mount point (in the container's own mount namespace)
+//! userdata/        hosts, hostname, resolv.conf, bind-mounted into the container
+//! ```
+//!
+//! A container becomes visible by renaming its complete directory into
+//! `containers/`, under the store lock, after checking its name is free.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::storage::store::{self as image_store, StoreLock, write_file};
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{what} {}: {source}", path.display())]
+    Io {
+        what: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+    #[error("container metadata {} is corrupt: {source}", path.display())]
+    Corrupt {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error(
+        "the container name {name:?} is already in use by container {id}; remove that container (`rcon rm {name}`) or choose another name"
+    )]
+    NameInUse { name: String, id: String },
+    #[error("invalid container name {0:?}: names are [a-zA-Z0-9][a-zA-Z0-9_.-]*")]
+    BadName(String),
+    #[error("no such container {0:?}")]
+    NoSuchContainer(String),
+    #[error("{input:?} matches more than one container: {}; give more characters or the name", matches.join(", "))]
+    Ambiguous { input: String, matches: Vec<String> },
+    #[error(transparent)]
+    Store(#[from] image_store::Error),
+}
+
+type Result<T> = std::result::Result<T, Error>;
+
+fn io_err<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> Error + 'a {
+    move |source| Error::Io {
+        what,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// One mount as recorded (host paths already resolved).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MountRecord {
+    /// `bind`, `volume` or `tmpfs`.
+    pub kind: String,
+    /// Host path for binds and volumes, tmpfs options for tmpfs.
+    pub source: String,
+    /// Volume name, for volumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub destination: String,
+    pub read_only: bool,
+    #[serde(default)]
+    pub options: Vec<String>,
+}
+
+/// One `--ulimit`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UlimitRecord {
+    pub name: String,
+    pub soft: u64,
+    pub hard: u64,
+}
+
+/// What a container was created as: everything needed to start it again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerConfig {
+    /// The final argv (entrypoint + command).
+    pub args: Vec<String>,
+    pub entrypoint: Vec<String>,
+    pub cmd: Vec<String>,
+    pub env: Vec<String>,
+    pub working_dir: String,
+    pub user: String,
+    pub group_add: Vec<String>,
+    pub hostname: String,
+    pub tty: bool,
+    pub interactive: bool,
+    pub mounts: Vec<MountRecord>,
+    pub read_only: bool,
+    pub init: bool,
+    pub ulimits: Vec<UlimitRecord>,
+    pub cap_add: Vec<String>,
+    pub cap_drop: Vec<String>,
+    pub privileged: bool,
+    pub security_opt: Vec<String>,
+    pub labels: Vec<(String, String)>,
+    /// `--rm`: removed when it exits.
+    pub remove: bool,
+    pub stop_signal: Option<String>,
+}
+
+/// The record of one container.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerRecord {
+    pub id: String,
+    pub name: String,
+    /// The image ID (config digest hex).
+    pub image_id: String,
+    /// The image as the user named it, fully qualified when it had a name.
+    pub image_name: String,
+    pub created: String,
+    pub config: ContainerConfig,
+}
+
+/// Where a container is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Created,
+    Running,
+    Exited,
+}
+
+/// The changing part of a container.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct State {
+    pub status: Status,
+    pub pid: i32,
+    pub started_at: Option<String>,
+    pub finished_at: Option<String>,
+    pub exit_code: Option<i32>,
+}
+
+impl State {
+    pub fn created() -> State {
+        State {
+            status: Status::Created,
+            pid: 0,
+            started_at: None,
+            finished_at: None,
+            exit_code: None,
+        }
+    }
+}
+
+/// The containers of one storage root.
+#[derive(Debug, Clone)]
+pub struct Containers {
+    dir: PathBuf,
+    tmp: PathBuf,
+}
+
+impl Containers {
+    pub fn open(root: &Path) -> Result<Containers> {
+        let dir = root.join("containers");
+        fs::create_dir_all(&dir).map_err(io_err("creating", &dir))?;
+        Ok(Containers {
+            dir,
+            tmp: root.join("tmp"),
+        })
+    }
+
+    /// The directory of container `id`.
+    pub fn dir(&self, id: &str) -> PathBuf {
+        self.dir.join(id)
+    }
+
+    /// Every container record.
+    pub fn list(&self) -> Result<Vec<ContainerRecord>> {
+        let mut records = Vec::new();
+        for entry in fs::read_dir(&self.dir)
+            .map_err(io_err("reading", &self.dir))?
+            .flatten()
+        {
+            if let Some(record) = read_json(&entry.path().join("container.json"))? {
+                records.push(record);
+            }
+        }
+        records.sort_by(|a: &ContainerRecord, b| b.created.cmp(&a.created));
+        Ok(records)
+    }
+
+    /// The container named `input`: its name, full ID, or a unique ID prefix.
+    pub fn find(&self, input: &str) -> Result<ContainerRecord> {
+        if input.len() == 64 {
+            if let Some(record) = read_json(&self.dir(input).join("container.json"))? {
+                return Ok(record);
+            }
+        }
+        let all = self.list()?;
+        if let Some(record) = all.iter().find(|r| r.name == input) {
+            return Ok(record.clone());
+        }
+        let matching: Vec<&ContainerRecord> = all
+            .iter()
+            .filter(|r| !input.is_empty() && r.id.starts_with(input))
+            .collect();
+        match matching.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(Error::NoSuchContainer(input.to_string())),
+            many => Err(Error::Ambiguous {
+                input: input.to_string(),
+                matches: many
+                    .iter()
+                    .map(|r| format!("{} ({})", &r.id[..12], r.name))
+                    .collect(),
+            }),
+        }
+    }
+
+    /// True when a container uses image `image_id`.
+    pub fn uses_image(&self, image_id: &str) -> Result<bool> {
+        Ok(self.list()?.iter().any(|r| r.image_id == image_id))
+    }
+
+    /// Creates the container's directory with `record` and the userdata files,
+    /// and makes it visible once complete. Call with the store lock held.
+    /// `durable`: fsync what is written (not needed for `--rm` containers,
+    /// which no later command will ever look for).
+    pub fn create(
+        &self,
+        _lock: &StoreLock,
+        record: &ContainerRecord,
+        userdata: &[(&str, String)],
+        durable: bool,
+    ) -> Result<()> {
+        if !valid_name(&record.name) {
+            return Err(Error::BadName(record.name.clone()));
+        }
+        if let Some(holder) = self.list()?.into_iter().find(|r| r.name == record.name) {
+            return Err(Error::NameInUse {
+                name: record.name.clone(),
+                id: holder.id,
+            });
+        }
+        let temp = self
+            .tmp
+            .join(format!("{}-ctr-{}", std::process::id(), &record.id[..12]));
+        let build = || -> Result<()> {
+            for sub in ["upper", "work", "merged", "userdata"] {
+                let path = temp.join(sub);
+                fs::create_dir_all(&path).map_err(io_err("creating", &path))?;
+            }
+            for (name, content) in userdata {
+                let path = temp.join("userdata").join(name);
+                fs::write(&path, content).map_err(io_err("writing", &path))?;
+            }
+            let json = serde_json::to_vec_pretty(record).expect("records serialise");
+            let state = serde_json::to_vec_pretty(&State::created()).expect("states serialise");
+            if durable {
+                write_file(&temp.join("container.json"), &json)?;
+                write_file(&temp.join("state.json"), &state)?;
+            } else {
+                let path = temp.join("container.json");
+                fs::write(&path, &json).map_err(io_err("writing", &path))?;
+                let path = temp.join("state.json");
+                fs::write(&path, &state).map_err(io_err("writing", &path))?;
+            }
+            let target = self.dir(&record.id);
+            fs::rename(&temp, &target).map_err(io_err("storing container", &target))
+        };
+        build().inspect_err(|_| {
+            let _ = fs::remove_dir_all(&temp);
+        })
+    }
+
+    /// The container's current state.
+    pub fn state(&self, id: &str) -> Result<State> {
+        Ok(read_json(&self.dir(id).join("state.json"))?.unwrap_or_else(State::created))
+    }
+
+    /// Replaces the container's state atomically.
+    pub fn set_state(&self, id: &str, state: &State) -> Result<()> {
+        let json = serde_json::to_vec_pretty(state).expect("states serialise");
+        Ok(write_file(&self.dir(id).join("state.json"), &json)?)
+    }
+
+    /// Removes the container's directory: renamed away first, so a half-removed
+    /// container is never listed.
+    pub fn remove(&self, id: &str) -> Result<()> {
+        let dir = self.dir(id);
+        let doomed = self.tmp.join(format!("{}-rmc-{id}", std::process::id()));
+        match fs::rename(&dir, &doomed) {
+            Ok(()) => fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                Err(Error::NoSuchContainer(id.to_string()))
+            }
+            Err(e) => Err(Error::Io {
+                what: "removing",
+                path: dir,
+                source: e,
+            }),
+        }
+    }
+}
+
+fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>> {
+    match fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|source| Error::Corrupt {
+                path: path.to_path_buf(),
+                source,
+            }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::Io {
+            what: "reading",
+            path: path.to_path_buf(),
+            source: e,
+        }),
+    }
+}
+
+/// Podman's (and Docker's) container name grammar.
+pub fn valid_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphanumeric())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+}
+
+/// A fresh 64-hex-digit container ID.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 32];
+    // SAFETY: getrandom writes at most `len` bytes into the buffer we own.
+    let n = unsafe { libc::getrandom(bytes.as_mut_ptr().cast(), bytes.len(), 0) };
+    if n != bytes.len() as isize {
+        // getrandom can't fail for 32 bytes after boot; fall back to time and pid.
+        let seed = format!("{:?}{}", std::time::SystemTime::now(), std::process::id());
+        return hex::encode(<sha2::Sha256 as sha2::Digest>::digest(seed.as_bytes()));
+    }
+    hex::encode(bytes)
+}
+
+const ADJECTIVES: [&str; 40] = [
+    "admiring",
+    "brave",
+    "busy",
+    "clever",
+    "cool",
+    "dazzling",
+    "eager",
+    "elated",
+    "epic",
+    "focused",
+    "gallant",
+    "gifted",
+    "happy",
+    "hopeful",
+    "jolly",
+    "keen",
+    "kind",
+    "laughing",
+    "lucid",
+    "magical",
+    "modest",
+    "nifty",
+    "nostalgic",
+    "optimistic",
+    "peaceful",
+    "practical",
+    "quirky",
+    "relaxed",
+    "serene",
+    "sharp",
+    "silly",
+    "stoic",
+    "sweet",
+    "tender",
+    "trusting",
+    "upbeat",
+    "vibrant",
+    "wizardly",
+    "youthful",
+    "zealous",
+];
+const NAMES: [&str; 40] = [
+    "albattani",
+    "babbage",
+    "bohr",
+    "curie",
+    "darwin",
+    "dijkstra",
+    "einstein",
+    "euclid",
+    "fermat",
+    "feynman",
+    "galileo",
+    "gauss",
+    "hamilton",
+    "hopper",
+    "hypatia",
+    "johnson",
+    "kepler",
+    "knuth",
+    "lamport",
+    "liskov",
+    "lovelace",
+    "mccarthy",
+    "meitner",
+    "newton",
+    "noether",
+    "pascal",
+    "pike",
+    "ritchie",
+    "shannon",
+    "sinoussi",
+    "tesla",
+    "thompson",
+    "torvalds",
+    "turing",
+    "volhard",
+    "wilson",
+    "wing",
+    "wozniak",
+    "yalow",
+    "zhukovsky",
+];
+
+/// A readable name (`adjective_scientist`) derived from the ID, not in `taken`.
+pub fn generate_name(id: &str, taken: &[String]) -> String {
+    let bytes = hex::decode(&id[..16]).unwrap_or_default();
+    for (i, pair) in bytes.chunks(2).enumerate() {
+        let [a, b] = [pair[0], pair.get(1).copied().unwrap_or(0)];
+        let mut name = format!(
+            "{}_{}",
+            ADJECTIVES[a as usize % ADJECTIVES.len()],
+            NAMES[b as usize % NAMES.len()]
+        );
+        if i > 0 {
+            name.push_str(&i.to_string());
+        }
+        if !taken.contains(&name) {
+            return name;
+        }
+    }
+    format!("rcon_{}", &id[..12])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_grammar_and_generated_ones_avoid_clashes() {
+        assert!(valid_name("web-1.a_b"));
+        assert!(!valid_name("-web"));
+        assert!(!valid_name(""));
+        assert!(!valid_name("a/b"));
+        let id = new_id();
+        assert_eq!(id.len(), 64);
+        let first = generate_name(&id, &[]);
+        assert!(valid_name(&first));
+        let second = generate_name(&id, std::slice::from_ref(&first));
+        assert_ne!(first, second);
+    }
+}

@@ -1,0 +1,229 @@
+//! The last steps in the child, inside the container's root: standard
+//! streams, user and groups, working directory, limits, security, and exec.
+//! Nothing of the host may reach the command: every descriptor above 2 is
+//! closed on exec, and the command is looked up in the container only.
+
+use std::convert::Infallible;
+use std::ffi::CString;
+use std::os::fd::{AsRawFd, OwnedFd};
+
+use nix::errno::Errno;
+use nix::fcntl::{OFlag, open};
+use nix::sys::stat::Mode;
+use nix::unistd::{Gid, Uid};
+
+use super::spec::Process;
+use super::{ChildError, EXIT_CANNOT_INVOKE, EXIT_NOT_FOUND};
+
+/// Opens a pty from the container's own devpts, makes its peer this process's
+/// controlling terminal and standard streams, and sends the master to the parent.
+pub(super) fn attach_terminal(console: &OwnedFd) -> Result<(), ChildError> {
+    let master = open(
+        "/dev/pts/ptmx",
+        OFlag::O_RDWR | OFlag::O_NOCTTY | OFlag::O_CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(ChildError::engine("opening the container's /dev/pts/ptmx"))?;
+    let fail = ChildError::engine("setting up the container's terminal");
+    // SAFETY: TIOCSPTLCK takes a pointer to an int that lives across the call.
+    let unlock = unsafe {
+        libc::ioctl(
+            master.as_raw_fd(),
+            libc::TIOCSPTLCK,
+            &0 as *const libc::c_int,
+        )
+    };
+    Errno::result(unlock).map_err(&fail)?;
+    // SAFETY: TIOCGPTPEER takes open flags and returns a new descriptor (checked).
+    let peer = unsafe {
+        libc::ioctl(
+            master.as_raw_fd(),
+            libc::TIOCGPTPEER,
+            libc::O_RDWR | libc::O_NOCTTY,
+        )
+    };
+    let peer = Errno::result(peer).map_err(&fail)?;
+    nix::unistd::setsid().map_err(&fail)?;
+    // SAFETY: TIOCSCTTY takes an int argument; `peer` is an open terminal.
+    Errno::result(unsafe { libc::ioctl(peer, libc::TIOCSCTTY, 0) }).map_err(&fail)?;
+    for target in 0..3 {
+        // SAFETY: dup2 onto the standard descriptors, which this process owns.
+        Errno::result(unsafe { libc::dup2(peer, target) }).map_err(&fail)?;
+    }
+    if peer > 2 {
+        // SAFETY: `peer` came from TIOCGPTPEER above and is not used after this.
+        unsafe { libc::close(peer) };
+    }
+    super::send_fd(console, master.as_raw_fd())
+        .map_err(ChildError::engine("handing the terminal to rcon"))
+}
+
+/// Without `-i`, the command reads from /dev/null, as with Podman.
+pub(super) fn stdin_from_null() -> Result<(), ChildError> {
+    let null = open("/dev/null", OFlag::O_RDONLY, Mode::empty())
+        .map_err(ChildError::engine("opening /dev/null"))?;
+    nix::unistd::dup2_stdin(&null).map_err(ChildError::engine("redirecting stdin"))
+}
+
+/// Becomes the container's command. Returns only with an error.
+pub(super) fn exec(process: &Process) -> Result<Infallible, ChildError> {
+    let user = super::user::resolve(&process.user, &process.additional_groups)?;
+    let mut env = process.env.clone();
+    if !env.iter().any(|e| e.starts_with("HOME=")) {
+        env.push(format!("HOME={}", user.home));
+    }
+    make_workdir(&process.cwd, user.uid, user.gid)?;
+    for limit in &process.rlimits {
+        nix::sys::resource::setrlimit(limit.resource, limit.soft, limit.hard).map_err(|e| {
+            ChildError::engine_message(format!(
+                "setting the limit {:?}: {}",
+                limit.resource,
+                e.desc()
+            ))
+        })?;
+    }
+    set_ids(&user)?;
+    nix::unistd::chdir(process.cwd.as_str()).map_err(|e| {
+        ChildError::engine_message(format!(
+            "entering the working directory {}: {}",
+            process.cwd,
+            e.desc()
+        ))
+    })?;
+    close_inherited_fds()?;
+    let argv: Vec<CString> = process
+        .args
+        .iter()
+        .map(|a| cstring(a))
+        .collect::<Result<_, _>>()?;
+    let envp: Vec<CString> = env.iter().map(|e| cstring(e)).collect::<Result<_, _>>()?;
+    let Some(command) = process.args.first() else {
+        return Err(ChildError::engine_message(
+            "no command given: the image has no Cmd or Entrypoint; add one after the image name"
+                .into(),
+        ));
+    };
+    if process.init {
+        super::init::run_as_pid1()?;
+    }
+    exec_in_path(command, &argv, &envp)
+}
+
+/// Creates the working directory when missing, owned by the user, as Podman does.
+fn make_workdir(cwd: &str, uid: u32, gid: u32) -> Result<(), ChildError> {
+    if std::path::Path::new(cwd).is_dir() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(cwd).map_err(|e| {
+        ChildError::engine_message(format!("creating the working directory {cwd}: {e}"))
+    })?;
+    let _ = nix::unistd::chown(cwd, Some(Uid::from_raw(uid)), Some(Gid::from_raw(gid)));
+    Ok(())
+}
+
+fn set_ids(user: &super::user::Ids) -> Result<(), ChildError> {
+    let not_mapped = |what: &str, id: u32| {
+        ChildError::engine_message(format!(
+            "{what} {id} is not mapped in rcon's user namespace (a single-ID mapping maps only 0); add subordinate IDs for your user (see `rcon info`)"
+        ))
+    };
+    // With a single-ID mapping the kernel denies setgroups(2); there are no other groups then.
+    let groups: Vec<Gid> = user
+        .additional_gids
+        .iter()
+        .map(|&g| Gid::from_raw(g))
+        .collect();
+    if std::fs::read_to_string("/proc/self/setgroups")
+        .map(|s| s.trim() == "allow")
+        .unwrap_or(true)
+    {
+        nix::unistd::setgroups(&groups).map_err(|e| match e {
+            Errno::EINVAL => not_mapped(
+                "a supplementary group",
+                user.additional_gids.first().copied().unwrap_or(0),
+            ),
+            e => ChildError::engine("setting supplementary groups")(e),
+        })?;
+    }
+    nix::unistd::setgid(Gid::from_raw(user.gid)).map_err(|e| match e {
+        Errno::EINVAL => not_mapped("group", user.gid),
+        e => ChildError::engine("setting the group ID")(e),
+    })?;
+    nix::unistd::setuid(Uid::from_raw(user.uid)).map_err(|e| match e {
+        Errno::EINVAL => not_mapped("user", user.uid),
+        e => ChildError::engine("setting the user ID")(e),
+    })
+}
+
+/// Marks every descriptor above 2 close-on-exec (the report pipe included,
+/// which is how the parent learns the exec happened).
+fn close_inherited_fds() -> Result<(), ChildError> {
+    // SAFETY: close_range takes plain integers; CLOSE_RANGE_CLOEXEC only sets flags.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_close_range,
+            3u32,
+            u32::MAX,
+            libc::CLOSE_RANGE_CLOEXEC,
+        )
+    };
+    Errno::result(r)
+        .map(drop)
+        .map_err(ChildError::engine("closing inherited descriptors"))
+}
+
+fn cstring(text: &str) -> Result<CString, ChildError> {
+    CString::new(text)
+        .map_err(|_| ChildError::engine_message(format!("{text:?} contains a NUL byte")))
+}
+
+/// execve of `command`, searched in the container's `PATH` when it has no `/`,
+/// with Podman's exit codes: 127 when not found, 126 when it can't be run.
+fn exec_in_path(
+    command: &str,
+    argv: &[CString],
+    envp: &[CString],
+) -> Result<Infallible, ChildError> {
+    let candidates: Vec<String> = if command.contains('/') {
+        vec![command.to_string()]
+    } else {
+        let path = envp
+            .iter()
+            .filter_map(|e| e.to_str().ok()?.strip_prefix("PATH="))
+            .next()
+            .unwrap_or("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+            .to_string();
+        path.split(':')
+            .filter(|d| !d.is_empty())
+            .map(|dir| format!("{dir}/{command}"))
+            .collect()
+    };
+    let mut denied = None;
+    for candidate in &candidates {
+        let path = cstring(candidate)?;
+        match nix::unistd::execve(&path, argv, envp) {
+            Err(Errno::ENOENT | Errno::ENOTDIR) => continue,
+            Err(Errno::EACCES) => denied = Some(Errno::EACCES),
+            Err(errno) => {
+                return Err(ChildError::with_code(
+                    EXIT_CANNOT_INVOKE,
+                    format!("{candidate}: cannot run: {}", errno.desc()),
+                ));
+            }
+        }
+    }
+    match denied {
+        Some(errno) => Err(ChildError::with_code(
+            EXIT_CANNOT_INVOKE,
+            format!("{command}: {}: the file is not executable", errno.desc()),
+        )),
+        None if command.contains('/') => Err(ChildError::with_code(
+            EXIT_NOT_FOUND,
+            format!("{command}: no such file or directory"),
+        )),
+        None => Err(ChildError::with_code(
+            EXIT_NOT_FOUND,
+            format!("{command}: executable file not found in $PATH"),
+        )),
+    }
+}

@@ -1,0 +1,546 @@
+//! The container's filesystem, set up in its own mount namespace, in order:
+//! private `/`, the overlay, `/proc`, `/sys`, `/dev`, the user's mounts,
+//! masked and read-only kernel paths, `pivot_root`. Every mount point inside
+//! the rootfs is resolved with `openat2(RESOLVE_IN_ROOT)`, so a symlink in an
+//! image can never aim a mount at a host path.
+
+use std::ffi::CString;
+use std::fs::File;
+use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd};
+use std::path::{Path, PathBuf};
+
+use nix::errno::Errno;
+use nix::fcntl::{OFlag, OpenHow, ResolveFlag, open, openat2};
+use nix::mount::{MntFlags, MsFlags, mount, umount2};
+use nix::sys::stat::{Mode, mkdirat};
+use nix::unistd::{fchdir, pivot_root, symlinkat};
+
+use super::ChildError;
+use super::spec::{Mount, MountSource, Rootfs};
+
+/// Host devices bind-mounted into the container's `/dev`, as every runtime does.
+const DEVICES: [&str; 6] = ["null", "zero", "full", "random", "urandom", "tty"];
+
+/// Kernel files and directories hidden from the container (Podman's list).
+const MASKED: [&str; 12] = [
+    "/proc/acpi",
+    "/proc/kcore",
+    "/proc/keys",
+    "/proc/latency_stats",
+    "/proc/timer_list",
+    "/proc/timer_stats",
+    "/proc/sched_debug",
+    "/proc/scsi",
+    "/sys/firmware",
+    "/sys/fs/selinux",
+    "/sys/dev/block",
+    "/sys/devices/virtual/powercap",
+];
+
+/// Kernel paths the container may read but not write (Podman's list).
+const READ_ONLY: [&str; 6] = [
+    "/proc/asound",
+    "/proc/bus",
+    "/proc/fs",
+    "/proc/irq",
+    "/proc/sys",
+    "/proc/sysrq-trigger",
+];
+
+const NOSUID_NODEV_NOEXEC: MsFlags = MsFlags::MS_NOSUID
+    .union(MsFlags::MS_NODEV)
+    .union(MsFlags::MS_NOEXEC);
+
+/// The merged root, open, for resolving paths inside it.
+struct Root {
+    dir: File,
+    path: PathBuf,
+}
+
+/// What a mount point should be when it has to be created.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Dir,
+    File,
+}
+
+/// Builds the whole filesystem and pivots into it. Runs in the child.
+pub(super) fn build(rootfs: &Rootfs, mounts: &[Mount]) -> Result<(), ChildError> {
+    mount(
+        None::<&str>,
+        "/",
+        None::<&str>,
+        MsFlags::MS_REC | MsFlags::MS_PRIVATE,
+        None::<&str>,
+    )
+    .map_err(ChildError::engine("making / private"))?;
+    mount_overlay(rootfs)?;
+    let root = Root {
+        dir: File::from(
+            open(
+                &rootfs.merged,
+                OFlag::O_DIRECTORY | OFlag::O_RDONLY | OFlag::O_CLOEXEC,
+                Mode::empty(),
+            )
+            .map_err(ChildError::engine("opening the container's root"))?,
+        ),
+        path: rootfs.merged.clone(),
+    };
+    mount_proc(&root)?;
+    mount_sys(&root)?;
+    mount_dev(&root)?;
+    for m in mounts {
+        mount_one(&root, m)?;
+    }
+    if rootfs.read_only {
+        // The scratch dirs first: their mount points may have to be created.
+        for dir in ["/tmp", "/run", "/var/tmp"] {
+            let tmpfs = Mount::tmpfs(dir, "mode=1777");
+            if !mounts.iter().any(|m| m.destination == dir) {
+                mount_one(&root, &tmpfs)?;
+            }
+        }
+        remount(&root.path, MsFlags::empty(), true)
+            .map_err(ChildError::engine("making the root filesystem read-only"))?;
+    }
+    mask_kernel_paths(&root)?;
+    fchdir(root.dir.as_fd()).map_err(ChildError::engine("entering the container's root"))?;
+    pivot_root(".", ".").map_err(ChildError::engine("pivot_root into the container"))?;
+    umount2(".", MntFlags::MNT_DETACH).map_err(ChildError::engine("detaching the host's root"))?;
+    nix::unistd::chdir("/").map_err(ChildError::engine("entering /"))?;
+    Ok(())
+}
+
+/// The overlay: with the new mount API each lower layer is added on its own
+/// (`lowerdir+`, Linux 6.8+), so any number of layers fits; older kernels get
+/// one `lowerdir=` string of the store's short links, which must fit a page.
+fn mount_overlay(rootfs: &Rootfs) -> Result<(), ChildError> {
+    match overlay_with_fsconfig(rootfs) {
+        Ok(()) => return Ok(()),
+        Err(Errno::ENOSYS | Errno::EINVAL) => {}
+        Err(errno) => {
+            return Err(ChildError::engine("mounting the overlay root filesystem")(
+                errno,
+            ));
+        }
+    }
+    let lowers: Vec<String> = rootfs
+        .lowers
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let data = format!(
+        "lowerdir={},upperdir={},workdir={},userxattr",
+        lowers.join(":"),
+        rootfs.upper.display(),
+        rootfs.work.display()
+    );
+    if data.len() >= 4096 {
+        return Err(ChildError::engine_message(format!(
+            "the image has {} layers: too many for this kernel's overlay mount options (Linux 6.8 or newer mounts any number)",
+            rootfs.lowers.len()
+        )));
+    }
+    mount(
+        Some("overlay"),
+        &rootfs.merged,
+        Some("overlay"),
+        MsFlags::empty(),
+        Some(data.as_str()),
+    )
+    .map_err(ChildError::engine("mounting the overlay root filesystem"))
+}
+
+const FSOPEN_CLOEXEC: libc::c_uint = 1;
+const FSCONFIG_SET_STRING: libc::c_uint = 1;
+const FSCONFIG_SET_FLAG: libc::c_uint = 0;
+const FSCONFIG_CMD_CREATE: libc::c_uint = 6;
+const FSMOUNT_CLOEXEC: libc::c_uint = 1;
+const MOVE_MOUNT_F_EMPTY_PATH: libc::c_uint = 4;
+
+fn overlay_with_fsconfig(rootfs: &Rootfs) -> Result<(), Errno> {
+    let fstype = c"overlay";
+    // SAFETY: fsopen takes a NUL-terminated name and flags; the result is checked.
+    let fs = unsafe { libc::syscall(libc::SYS_fsopen, fstype.as_ptr(), FSOPEN_CLOEXEC) };
+    let fs = Errno::result(fs)?;
+    // SAFETY: fsopen returned a fresh descriptor that nothing else owns.
+    let fs = unsafe { OwnedFd::from_raw_fd(fs as i32) };
+    let set = |key: &std::ffi::CStr, value: Option<&Path>| -> Result<(), Errno> {
+        let value = value
+            .map(|v| CString::new(v.as_os_str().as_encoded_bytes()).map_err(|_| Errno::EINVAL))
+            .transpose()?;
+        let (cmd, ptr) = match &value {
+            Some(v) => (FSCONFIG_SET_STRING, v.as_ptr()),
+            None => (FSCONFIG_SET_FLAG, std::ptr::null()),
+        };
+        // SAFETY: fsconfig takes the fs context fd, a NUL-terminated key and value (or null for a flag).
+        let r = unsafe {
+            libc::syscall(
+                libc::SYS_fsconfig,
+                fs.as_raw_fd(),
+                cmd,
+                key.as_ptr(),
+                ptr,
+                0,
+            )
+        };
+        Errno::result(r).map(drop)
+    };
+    for lower in &rootfs.lowers {
+        set(c"lowerdir+", Some(lower))?;
+    }
+    set(c"upperdir", Some(&rootfs.upper))?;
+    set(c"workdir", Some(&rootfs.work))?;
+    set(c"userxattr", None)?;
+    // SAFETY: as above; CMD_CREATE takes no key or value.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_fsconfig,
+            fs.as_raw_fd(),
+            FSCONFIG_CMD_CREATE,
+            std::ptr::null::<libc::c_char>(),
+            std::ptr::null::<libc::c_char>(),
+            0,
+        )
+    };
+    Errno::result(r)?;
+    // SAFETY: fsmount takes the configured context fd and flags.
+    let mnt = unsafe { libc::syscall(libc::SYS_fsmount, fs.as_raw_fd(), FSMOUNT_CLOEXEC, 0) };
+    let mnt = Errno::result(mnt)?;
+    // SAFETY: fsmount returned a fresh descriptor that nothing else owns.
+    let mnt = unsafe { OwnedFd::from_raw_fd(mnt as i32) };
+    let target =
+        CString::new(rootfs.merged.as_os_str().as_encoded_bytes()).map_err(|_| Errno::EINVAL)?;
+    // SAFETY: move_mount takes the mount fd with an empty path and a NUL-terminated target.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_move_mount,
+            mnt.as_raw_fd(),
+            c"".as_ptr(),
+            libc::AT_FDCWD,
+            target.as_ptr(),
+            MOVE_MOUNT_F_EMPTY_PATH,
+        )
+    };
+    Errno::result(r).map(drop)
+}
+
+/// `/proc` fresh for the container's PID namespace; where the kernel refuses
+/// (a host /proc with hidden parts), the host's, recursively.
+fn mount_proc(root: &Root) -> Result<(), ChildError> {
+    let target = root.mount_point("/proc", Kind::Dir)?;
+    match mount(
+        Some("proc"),
+        &fd_path(&target),
+        Some("proc"),
+        NOSUID_NODEV_NOEXEC,
+        None::<&str>,
+    ) {
+        Ok(()) => Ok(()),
+        Err(Errno::EPERM) => bind(Path::new("/proc"), &target, true)
+            .map_err(ChildError::engine("mounting /proc (bind of the host's)")),
+        Err(errno) => Err(ChildError::engine("mounting /proc")(errno)),
+    }
+}
+
+/// `/sys` read-only; the host's, read-only, when sysfs can't be mounted.
+fn mount_sys(root: &Root) -> Result<(), ChildError> {
+    let target = root.mount_point("/sys", Kind::Dir)?;
+    match mount(
+        Some("sysfs"),
+        &fd_path(&target),
+        Some("sysfs"),
+        NOSUID_NODEV_NOEXEC | MsFlags::MS_RDONLY,
+        None::<&str>,
+    ) {
+        Ok(()) => Ok(()),
+        Err(Errno::EPERM) => bind(Path::new("/sys"), &target, true)
+            .and_then(|()| root.remount("/sys", MsFlags::empty(), true))
+            .map_err(ChildError::engine("mounting /sys (bind of the host's)")),
+        Err(errno) => Err(ChildError::engine("mounting /sys")(errno)),
+    }
+}
+
+/// `/dev`: a tmpfs with the usual devices bound from the host, a private
+/// devpts, shm, mqueue and the standard links.
+fn mount_dev(root: &Root) -> Result<(), ChildError> {
+    let dev = root.mount_point("/dev", Kind::Dir)?;
+    mount(
+        Some("tmpfs"),
+        &fd_path(&dev),
+        Some("tmpfs"),
+        MsFlags::MS_NOSUID | MsFlags::MS_STRICTATIME,
+        Some("mode=755,size=65536k"),
+    )
+    .map_err(ChildError::engine("mounting /dev"))?;
+    for name in DEVICES {
+        let target = root.mount_point(&format!("/dev/{name}"), Kind::File)?;
+        bind(&Path::new("/dev").join(name), &target, false)
+            .map_err(ChildError::engine("binding a device into /dev"))?;
+    }
+    let pts = root.mount_point("/dev/pts", Kind::Dir)?;
+    let flags = MsFlags::MS_NOSUID | MsFlags::MS_NOEXEC;
+    let with_tty_group = "newinstance,ptmxmode=0666,mode=0620,gid=5";
+    mount(
+        Some("devpts"),
+        &fd_path(&pts),
+        Some("devpts"),
+        flags,
+        Some(with_tty_group),
+    )
+    .or_else(|_| {
+        // gid 5 is not mapped with a single-ID mapping.
+        mount(
+            Some("devpts"),
+            &fd_path(&pts),
+            Some("devpts"),
+            flags,
+            Some("newinstance,ptmxmode=0666,mode=0620"),
+        )
+    })
+    .map_err(ChildError::engine("mounting /dev/pts"))?;
+    let shm = root.mount_point("/dev/shm", Kind::Dir)?;
+    mount(
+        Some("shm"),
+        &fd_path(&shm),
+        Some("tmpfs"),
+        NOSUID_NODEV_NOEXEC,
+        Some("mode=1777,size=65536k"),
+    )
+    .map_err(ChildError::engine("mounting /dev/shm"))?;
+    let mqueue = root.mount_point("/dev/mqueue", Kind::Dir)?;
+    mount(
+        Some("mqueue"),
+        &fd_path(&mqueue),
+        Some("mqueue"),
+        NOSUID_NODEV_NOEXEC,
+        None::<&str>,
+    )
+    .map_err(ChildError::engine("mounting /dev/mqueue"))?;
+    let dev_dir = root
+        .open("/dev")
+        .map_err(ChildError::engine("opening /dev"))?;
+    for (link, target) in [
+        ("ptmx", "pts/ptmx"),
+        ("fd", "/proc/self/fd"),
+        ("stdin", "/proc/self/fd/0"),
+        ("stdout", "/proc/self/fd/1"),
+        ("stderr", "/proc/self/fd/2"),
+        ("core", "/proc/kcore"),
+    ] {
+        symlinkat(target, dev_dir.as_fd(), link).map_err(ChildError::engine("linking in /dev"))?;
+    }
+    Ok(())
+}
+
+fn mount_one(root: &Root, m: &Mount) -> Result<(), ChildError> {
+    let what = format!("mounting {}", m.destination);
+    let fail = |errno: Errno| ChildError::engine_message(format!("{what}: {}", errno.desc()));
+    let mut flags = MsFlags::empty();
+    flags.set(MsFlags::MS_NOSUID, m.nosuid);
+    flags.set(MsFlags::MS_NODEV, m.nodev);
+    flags.set(MsFlags::MS_NOEXEC, m.noexec);
+    match &m.source {
+        MountSource::Bind(source) => {
+            let kind = if source.is_dir() {
+                Kind::Dir
+            } else {
+                Kind::File
+            };
+            let target = root.mount_point(&m.destination, kind)?;
+            bind(source, &target, true).map_err(fail)?;
+            if m.read_only || !flags.is_empty() {
+                root.remount(&m.destination, flags, m.read_only)
+                    .map_err(fail)?;
+            }
+        }
+        MountSource::Tmpfs(options) => {
+            let target = root.mount_point(&m.destination, Kind::Dir)?;
+            flags.set(MsFlags::MS_RDONLY, m.read_only);
+            mount(
+                Some("tmpfs"),
+                &fd_path(&target),
+                Some("tmpfs"),
+                flags,
+                Some(options.as_str()),
+            )
+            .map_err(fail)?;
+        }
+    }
+    Ok(())
+}
+
+/// Hides kernel paths (a bind of /dev/null over files, an empty read-only
+/// tmpfs over directories) and makes others read-only. Paths the kernel
+/// doesn't have are skipped.
+fn mask_kernel_paths(root: &Root) -> Result<(), ChildError> {
+    for path in MASKED {
+        let Ok(target) = root.open(path) else {
+            continue;
+        };
+        let is_dir = target.metadata().is_ok_and(|m| m.is_dir());
+        let outcome = if is_dir {
+            mount(
+                Some("tmpfs"),
+                &fd_path(&target),
+                Some("tmpfs"),
+                MsFlags::MS_RDONLY,
+                Some("size=0"),
+            )
+        } else {
+            bind(Path::new("/dev/null"), &target, false)
+        };
+        outcome.map_err(|e| ChildError::engine_message(format!("masking {path}: {}", e.desc())))?;
+    }
+    for path in READ_ONLY {
+        let Ok(target) = root.open(path) else {
+            continue;
+        };
+        bind(&fd_path(&target), &target, true)
+            .and_then(|()| root.remount(path, MsFlags::empty(), true))
+            .map_err(|e| {
+                ChildError::engine_message(format!("making {path} read-only: {}", e.desc()))
+            })?;
+    }
+    Ok(())
+}
+
+impl Root {
+    /// Opens `path` (absolute in the container) without leaving the root.
+    fn open(&self, path: &str) -> Result<File, Errno> {
+        openat2(
+            &self.dir,
+            relative(path),
+            how(OFlag::O_PATH | OFlag::O_CLOEXEC),
+        )
+        .map(File::from)
+    }
+
+    /// Remounts the bind mount now at `path` (opened again: a descriptor
+    /// taken before the bind still names the mount underneath).
+    fn remount(&self, path: &str, extra: MsFlags, read_only: bool) -> Result<(), Errno> {
+        remount(&fd_path(&self.open(path)?), extra, read_only)
+    }
+
+    fn open_dir(&self, path: &str) -> Result<File, Errno> {
+        openat2(
+            &self.dir,
+            relative(path),
+            how(OFlag::O_DIRECTORY | OFlag::O_RDONLY | OFlag::O_CLOEXEC),
+        )
+        .map(File::from)
+    }
+
+    /// The mount point at `path`, created (parents too) as `kind` when missing.
+    fn mount_point(&self, path: &str, kind: Kind) -> Result<File, ChildError> {
+        let fail = |errno: Errno| {
+            ChildError::engine_message(format!(
+                "creating the mount point {path} in the container: {}",
+                errno.desc()
+            ))
+        };
+        match self.open(path) {
+            Ok(file) => return Ok(file),
+            Err(Errno::ENOENT) => {}
+            Err(errno) => return Err(fail(errno)),
+        }
+        let rel = relative(path);
+        let (parent, name) = match rel.rsplit_once('/') {
+            Some((parent, name)) => (parent, name),
+            None => ("", rel),
+        };
+        let mut dir = self.open_dir(".").map_err(fail)?;
+        let mut prefix = String::new();
+        for component in parent.split('/').filter(|c| !c.is_empty() && *c != ".") {
+            match mkdirat(dir.as_fd(), component, Mode::from_bits_truncate(0o755)) {
+                Ok(()) | Err(Errno::EEXIST) => {}
+                Err(errno) => return Err(fail(errno)),
+            }
+            // Re-resolved from the container's root: a symlink planted in the
+            // image is followed as the container would, and never leaves it.
+            prefix.push('/');
+            prefix.push_str(component);
+            dir = self.open_dir(&prefix).map_err(fail)?;
+        }
+        match kind {
+            Kind::Dir => match mkdirat(dir.as_fd(), name, Mode::from_bits_truncate(0o755)) {
+                Ok(()) | Err(Errno::EEXIST) => {}
+                Err(errno) => return Err(fail(errno)),
+            },
+            Kind::File => {
+                match nix::fcntl::openat(
+                    &dir,
+                    name,
+                    OFlag::O_CREAT | OFlag::O_WRONLY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
+                    Mode::from_bits_truncate(0o644),
+                ) {
+                    Ok(_) | Err(Errno::EEXIST) => {}
+                    Err(errno) => return Err(fail(errno)),
+                }
+            }
+        }
+        self.open(path).map_err(fail)
+    }
+}
+
+fn relative(path: &str) -> &str {
+    let trimmed = path.trim_start_matches('/');
+    if trimmed.is_empty() { "." } else { trimmed }
+}
+
+fn how(flags: OFlag) -> OpenHow {
+    OpenHow::new()
+        .flags(flags)
+        .resolve(ResolveFlag::RESOLVE_IN_ROOT | ResolveFlag::RESOLVE_NO_MAGICLINKS)
+}
+
+/// The magic link that names an open file, for mount(2)'s target.
+fn fd_path(file: &impl AsRawFd) -> PathBuf {
+    PathBuf::from(format!("/proc/self/fd/{}", file.as_raw_fd()))
+}
+
+fn bind(source: &Path, target: &File, recursive: bool) -> Result<(), Errno> {
+    let mut flags = MsFlags::MS_BIND;
+    flags.set(MsFlags::MS_REC, recursive);
+    mount(
+        Some(source),
+        &fd_path(target),
+        None::<&str>,
+        flags,
+        None::<&str>,
+    )
+}
+
+/// Remounts a bind mount with `extra` flags, keeping those the kernel locked
+/// on it (a user namespace may not clear nosuid/nodev/noexec set by its parent).
+fn remount(target: &Path, extra: MsFlags, read_only: bool) -> Result<(), Errno> {
+    let current = nix::sys::statvfs::statvfs(target)?;
+    let mut flags = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | extra;
+    let locked = [
+        (nix::sys::statvfs::FsFlags::ST_NOSUID, MsFlags::MS_NOSUID),
+        (nix::sys::statvfs::FsFlags::ST_NODEV, MsFlags::MS_NODEV),
+        (nix::sys::statvfs::FsFlags::ST_NOEXEC, MsFlags::MS_NOEXEC),
+        (nix::sys::statvfs::FsFlags::ST_NOATIME, MsFlags::MS_NOATIME),
+        (
+            nix::sys::statvfs::FsFlags::ST_NODIRATIME,
+            MsFlags::MS_NODIRATIME,
+        ),
+        (
+            nix::sys::statvfs::FsFlags::ST_RELATIME,
+            MsFlags::MS_RELATIME,
+        ),
+    ];
+    for (have, keep) in locked {
+        if current.flags().contains(have) {
+            flags |= keep;
+        }
+    }
+    flags.set(
+        MsFlags::MS_RDONLY,
+        read_only
+            || current
+                .flags()
+                .contains(nix::sys::statvfs::FsFlags::ST_RDONLY),
+    );
+    mount(None::<&str>, target, None::<&str>, flags, None::<&str>)
+}

@@ -1,0 +1,112 @@
+//! What the container child needs, resolved by the parent before it forks:
+//! paths, mounts, the process, limits. The child only reads it.
+
+use std::path::PathBuf;
+
+use nix::sys::resource::Resource;
+
+/// The root filesystem: an overlay of read-only layers under a private upper dir.
+#[derive(Debug, Clone)]
+pub struct Rootfs {
+    /// Layer directories, topmost first (overlay's `lowerdir` order).
+    pub lowers: Vec<PathBuf>,
+    pub upper: PathBuf,
+    pub work: PathBuf,
+    /// Where the overlay is mounted (inside the container's own mount namespace).
+    pub merged: PathBuf,
+    /// `--read-only`: the rootfs is remounted read-only, with tmpfs on /tmp, /run and /var/tmp.
+    pub read_only: bool,
+}
+
+/// What a mount in the container is made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MountSource {
+    /// A host directory or file (bind mounts and named volumes alike).
+    Bind(PathBuf),
+    /// A fresh tmpfs; the string holds its data options (`size=…,mode=…`).
+    Tmpfs(String),
+}
+
+/// One mount from `-v`, `--mount`, `--tmpfs` or rcon itself (`/etc/hosts`…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mount {
+    /// Absolute path inside the container.
+    pub destination: String,
+    pub source: MountSource,
+    pub read_only: bool,
+    pub nosuid: bool,
+    pub nodev: bool,
+    pub noexec: bool,
+}
+
+impl Mount {
+    /// A read-write bind mount of `source` at `destination`.
+    pub fn bind(source: PathBuf, destination: &str) -> Mount {
+        Mount {
+            destination: destination.to_string(),
+            source: MountSource::Bind(source),
+            read_only: false,
+            nosuid: false,
+            nodev: false,
+            noexec: false,
+        }
+    }
+
+    /// A tmpfs with Podman's defaults for volumes-like scratch space.
+    pub fn tmpfs(destination: &str, options: &str) -> Mount {
+        Mount {
+            destination: destination.to_string(),
+            source: MountSource::Tmpfs(options.to_string()),
+            read_only: false,
+            nosuid: true,
+            nodev: true,
+            noexec: false,
+        }
+    }
+}
+
+/// How the container's standard streams are connected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stdio {
+    /// rcon's own 0, 1, 2 (stdin replaced by /dev/null unless `keep_stdin`).
+    Inherit { keep_stdin: bool },
+    /// A pty from the container's devpts; its master goes back to the parent.
+    Terminal,
+}
+
+/// One resource limit (`--ulimit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rlimit {
+    pub resource: Resource,
+    pub soft: u64,
+    pub hard: u64,
+}
+
+/// The process to run as the container's command.
+#[derive(Debug, Clone)]
+pub struct Process {
+    /// argv; `args[0]` is looked up in the container's `PATH` when it has no `/`.
+    pub args: Vec<String>,
+    /// `KEY=VALUE`; `HOME` is added from the user's passwd entry when missing.
+    pub env: Vec<String>,
+    /// Working directory, created when missing.
+    pub cwd: String,
+    /// `user[:group]` or `uid[:gid]`, resolved in the container's /etc/passwd and /etc/group.
+    pub user: String,
+    /// `--group-add`.
+    pub additional_groups: Vec<String>,
+    pub rlimits: Vec<Rlimit>,
+    /// `--init`: a tiny PID 1 reaps zombies and forwards signals to the command.
+    pub init: bool,
+    pub stdio: Stdio,
+}
+
+/// Everything the child does, top to bottom.
+#[derive(Debug, Clone)]
+pub struct ContainerSpec {
+    pub rootfs: Rootfs,
+    /// In order; each destination is created inside the rootfs when missing.
+    pub mounts: Vec<Mount>,
+    pub hostname: String,
+    pub process: Process,
+}

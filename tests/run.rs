@@ -1,0 +1,433 @@
+//! `rcon run`, `create` and `start` as the unprivileged test users: isolation,
+//! the rootfs, the process, exit codes, terminals, and clean-up.
+
+mod common;
+
+use common::{TestEnv, image_ref, user_with_ranges, user_without_ranges};
+use testkit::catalog::{self, multilayer, owners};
+
+/// `rcon run --rm IMAGE ARGS...` (pulling over plain HTTP from the test registry).
+fn run(env: &TestEnv, flags: &[&str], image: &str, args: &[&str]) -> common::RunResult {
+    let reference = image_ref(image);
+    let mut all = vec!["run", "--rm", "--tls-verify=false", "-q"];
+    all.extend_from_slice(flags);
+    all.push(&reference);
+    all.extend_from_slice(args);
+    env.run(&all)
+}
+
+fn stdout(result: &common::RunResult) -> String {
+    result.ok().stdout.trim_end().to_string()
+}
+
+#[test]
+fn the_command_is_pid_1_and_sees_no_host_process() {
+    let env = TestEnv::new(user_with_ranges());
+    let out = run(
+        &env,
+        &[],
+        catalog::BUSYBOX,
+        &["sh", "-c", "echo $$; ls /proc | grep -c '^[0-9]'"],
+    );
+    let lines: Vec<String> = stdout(&out).lines().map(String::from).collect();
+    assert_eq!(lines[0], "1", "the command is PID 1");
+    // sh, and the ls and grep of the pipeline: nothing of the host.
+    assert!(lines[1].parse::<u32>().unwrap() <= 3, "{lines:?}");
+}
+
+#[test]
+fn hostname_is_the_short_id_or_the_flag() {
+    let env = TestEnv::new(user_with_ranges());
+    assert_eq!(
+        stdout(&run(
+            &env,
+            &["--hostname", "box1"],
+            catalog::BUSYBOX,
+            &["hostname"]
+        )),
+        "box1"
+    );
+    let id = env.run(&[
+        "create",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+        "hostname",
+    ]);
+    let id = id.ok().stdout.trim().to_string();
+    let started = env.run(&["start", "-a", &id]);
+    assert_eq!(started.ok().stdout.trim(), &id[..12]);
+    let hosts = run(
+        &env,
+        &["--name", "web", "--hostname", "h1"],
+        catalog::BUSYBOX,
+        &["cat", "/etc/hosts", "/etc/hostname"],
+    );
+    let text = stdout(&hosts);
+    assert!(text.contains("h1 web"), "{text}");
+    assert!(text.ends_with("h1"), "{text}");
+}
+
+#[test]
+fn host_files_stay_invisible_and_writes_stay_in_their_container() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&["images"]).ok();
+    let marker = env.data_dir().join("host-marker");
+    std::fs::write(&marker, "secret").unwrap();
+    let look = run(
+        &env,
+        &[],
+        catalog::BUSYBOX,
+        &[
+            "sh",
+            "-c",
+            &format!(
+                "test -e {} && echo visible || echo hidden",
+                marker.display()
+            ),
+        ],
+    );
+    assert_eq!(stdout(&look), "hidden");
+    let first = env.run(&[
+        "run",
+        "--name",
+        "writer",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+        "sh",
+        "-c",
+        "echo x > /etc/written && cat /etc/written",
+    ]);
+    assert_eq!(first.ok().stdout.trim(), "x");
+    let second = run(
+        &env,
+        &[],
+        catalog::BUSYBOX,
+        &[
+            "sh",
+            "-c",
+            "test -e /etc/written && echo seen || echo unseen",
+        ],
+    );
+    assert_eq!(stdout(&second), "unseen");
+}
+
+#[test]
+fn owners_inside_match_the_image_and_a_single_mapping_still_runs_it() {
+    let env = TestEnv::new(user_with_ranges());
+    let stat = run(
+        &env,
+        &[],
+        catalog::OWNERS,
+        &[
+            "stat",
+            "-c",
+            "%u:%g %a",
+            owners::UID_1000_FILE,
+            owners::SETUID_FILE,
+        ],
+    );
+    assert_eq!(stdout(&stat), "1000:1000 644\n0:0 4755");
+    let single = TestEnv::new(user_without_ranges());
+    let stat = run(
+        &single,
+        &[],
+        catalog::OWNERS,
+        &["stat", "-c", "%u:%g", owners::UID_1000_FILE],
+    );
+    assert_eq!(stdout(&stat), "0:0");
+}
+
+#[test]
+fn layers_whiteouts_and_opaque_dirs_show_as_the_image_says() {
+    let env = TestEnv::new(user_with_ranges());
+    let script = format!(
+        "test -e {} && echo present || echo absent; cat {}; ls {}; cat {}",
+        multilayer::WHITED_OUT,
+        multilayer::LAYER2_MARKER,
+        multilayer::OPAQUE_DIR,
+        multilayer::KEPT
+    );
+    let out = run(&env, &[], catalog::MULTILAYER, &["sh", "-c", &script]);
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "absent\nlayer2\n{}\nkept",
+            multilayer::OPAQUE_CONTENT.join("\n")
+        )
+    );
+    let layers = run(
+        &env,
+        &[],
+        catalog::LAYERS150,
+        &[
+            "sh",
+            "-c",
+            "ls /layers | wc -l; cat /layers/001 /layers/150",
+        ],
+    );
+    assert_eq!(stdout(&layers), "150\n001\n150");
+}
+
+#[test]
+fn user_workdir_env_and_the_entrypoint_rules() {
+    let env = TestEnv::new(user_with_ranges());
+    let ids = run(
+        &env,
+        &["-u", "1000:1000", "-w", "/made/here"],
+        catalog::BUSYBOX,
+        &["sh", "-c", "id -u; id -g; pwd; echo $HOME"],
+    );
+    assert_eq!(stdout(&ids), "1000\n1000\n/made/here\n/");
+    let vars = run(
+        &env,
+        &["-e", "A=1", "-e", "PATH=/bin"],
+        catalog::BUSYBOX,
+        &["sh", "-c", "echo $A $PATH $HOSTNAME | wc -w; echo $PATH"],
+    );
+    assert_eq!(stdout(&vars), "3\n/bin");
+    let entry = run(
+        &env,
+        &["--entrypoint", "echo"],
+        catalog::BUSYBOX,
+        &["a", "b"],
+    );
+    assert_eq!(stdout(&entry), "a b");
+    let json_entry = run(
+        &env,
+        &["--entrypoint", r#"["sh","-c","echo $0"]"#],
+        catalog::BUSYBOX,
+        &["zero"],
+    );
+    assert_eq!(stdout(&json_entry), "zero");
+    let image_cmd = env.run_with_input(
+        &[
+            "run",
+            "--rm",
+            "-i",
+            "--tls-verify=false",
+            "-q",
+            &image_ref(catalog::BUSYBOX),
+        ],
+        b"echo from-cmd\n",
+    );
+    assert_eq!(
+        image_cmd.ok().stdout.trim(),
+        "from-cmd",
+        "the image's Cmd (sh) reads stdin with -i"
+    );
+    let cleared = run(&env, &["--entrypoint", ""], catalog::BUSYBOX, &[]);
+    assert_eq!(
+        cleared.code,
+        Some(125),
+        "--entrypoint '' drops the image's Cmd too: {}",
+        cleared.transcript()
+    );
+    assert!(cleared.stderr.contains("no command"), "{}", cleared.stderr);
+}
+
+#[test]
+fn stdin_is_null_without_i_and_streams_stay_separate() {
+    let env = TestEnv::new(user_with_ranges());
+    let piped = env.run_with_input(
+        &[
+            "run",
+            "--rm",
+            "-i",
+            "--tls-verify=false",
+            "-q",
+            &image_ref(catalog::BUSYBOX),
+            "cat",
+        ],
+        b"hi\n",
+    );
+    assert_eq!(piped.ok().stdout, "hi\n");
+    let closed = env.run_with_input(
+        &[
+            "run",
+            "--rm",
+            "--tls-verify=false",
+            "-q",
+            &image_ref(catalog::BUSYBOX),
+            "cat",
+        ],
+        b"hi\n",
+    );
+    assert_eq!(closed.ok().stdout, "");
+    let split = run(
+        &env,
+        &[],
+        catalog::BUSYBOX,
+        &["sh", "-c", "echo out; echo err >&2"],
+    );
+    assert_eq!(split.ok().stdout, "out\n");
+    assert_eq!(split.stderr, "err\n");
+}
+
+#[test]
+fn exit_codes_follow_podman() {
+    let env = TestEnv::new(user_with_ranges());
+    assert_eq!(run(&env, &[], catalog::BUSYBOX, &["true"]).code, Some(0));
+    assert_eq!(
+        run(&env, &[], catalog::BUSYBOX, &["sh", "-c", "exit 42"]).code,
+        Some(42)
+    );
+    let missing = run(&env, &[], catalog::BUSYBOX, &["no-such-command"]);
+    assert_eq!(missing.code, Some(127), "{}", missing.transcript());
+    assert!(
+        missing.stderr.contains("no-such-command") && missing.stderr.contains("not found"),
+        "{}",
+        missing.stderr
+    );
+    let not_executable = run(&env, &[], catalog::BUSYBOX, &["/etc/passwd"]);
+    assert_eq!(
+        not_executable.code,
+        Some(126),
+        "{}",
+        not_executable.transcript()
+    );
+    // PID 1 can't be killed from inside its namespace: under --init the command isn't PID 1.
+    assert_eq!(
+        run(
+            &env,
+            &["--init"],
+            catalog::BUSYBOX,
+            &["sh", "-c", "kill -9 $$"]
+        )
+        .code,
+        Some(137)
+    );
+    assert_eq!(
+        env.run(&["run", "--rm", "no-such-image-here"]).code,
+        Some(125)
+    );
+}
+
+#[test]
+fn read_only_rootfs_keeps_tmp_writable() {
+    let env = TestEnv::new(user_with_ranges());
+    let out = run(
+        &env,
+        &["--read-only"],
+        catalog::BUSYBOX,
+        &[
+            "sh",
+            "-c",
+            "touch /x 2>/dev/null && echo wrote || echo refused; touch /tmp/y && echo tmp-ok",
+        ],
+    );
+    assert_eq!(stdout(&out), "refused\ntmp-ok");
+}
+
+#[test]
+fn init_is_pid_1_and_reaps() {
+    let env = TestEnv::new(user_with_ranges());
+    let out = run(
+        &env,
+        &["--init"],
+        catalog::BUSYBOX,
+        &[
+            "sh",
+            "-c",
+            "echo $$; (sleep 0 &) ; sleep 0.2; ps -o stat= | grep -c Z || true",
+        ],
+    );
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert_ne!(
+        lines.next(),
+        Some("1"),
+        "with --init the command is not PID 1"
+    );
+    assert_eq!(lines.next(), Some("0"), "no zombie left: {text}");
+    assert_eq!(
+        run(&env, &["--init"], catalog::BUSYBOX, &["sh", "-c", "exit 3"]).code,
+        Some(3)
+    );
+}
+
+#[test]
+fn no_descriptor_above_2_reaches_the_container() {
+    let env = TestEnv::new(user_with_ranges());
+    let out = run(
+        &env,
+        &[],
+        catalog::BUSYBOX,
+        &["sh", "-c", "ls /proc/$$/fd; true"],
+    );
+    assert_eq!(stdout(&out), "0\n1\n2");
+}
+
+#[test]
+fn nothing_stays_mounted_or_stored_after_rm() {
+    let env = TestEnv::new(user_with_ranges());
+    run(&env, &[], catalog::BUSYBOX, &["true"]).ok();
+    let containers = env.data_dir().join("containers");
+    assert_eq!(
+        std::fs::read_dir(&containers).unwrap().count(),
+        0,
+        "--rm leaves no container dir"
+    );
+    let kept = env.run(&[
+        "run",
+        "--name",
+        "kept",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+        "true",
+    ]);
+    kept.ok();
+    let mountinfo = env.run(&["unshare", "cat", "/proc/self/mountinfo"]);
+    assert!(
+        !mountinfo.ok().stdout.contains("/containers/"),
+        "no container mount left in the namespace"
+    );
+    let failed = run(&env, &[], catalog::BUSYBOX, &["no-such-command"]);
+    assert_eq!(failed.code, Some(127));
+    assert_eq!(
+        std::fs::read_dir(&containers).unwrap().count(),
+        1,
+        "a failed run --rm leaves nothing; `kept` stays"
+    );
+}
+
+#[test]
+fn a_name_in_use_is_refused_naming_the_holder() {
+    let env = TestEnv::new(user_with_ranges());
+    let first = env.run(&[
+        "create",
+        "--name",
+        "twin",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+    ]);
+    let id = first.ok().stdout.trim().to_string();
+    let second = env.run(&[
+        "create",
+        "--name",
+        "twin",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+    ]);
+    assert_eq!(second.code, Some(125));
+    assert!(second.stderr.contains(&id), "{}", second.stderr);
+    let bad = env.run(&[
+        "create",
+        "--name",
+        "-bad",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+    ]);
+    assert_eq!(bad.code, Some(125));
+    assert_eq!(
+        std::fs::read_dir(env.data_dir().join("containers"))
+            .unwrap()
+            .count(),
+        1
+    );
+}
