@@ -431,3 +431,33 @@ fn a_name_in_use_is_refused_naming_the_holder() {
         1
     );
 }
+
+#[test]
+fn network_none_has_loopback_up_and_host_shares_the_hosts() {
+    let env = TestEnv::new(user_with_ranges());
+    let none = run(
+        &env,
+        &["--network", "none"],
+        catalog::BUSYBOX,
+        &["sh", "-c", "cat /sys/class/net/lo/flags; ls /sys/class/net"],
+    );
+    assert_eq!(stdout(&none), "0x9\nlo", "only lo, and it is up");
+    let host_devices = std::fs::read_to_string("/proc/net/dev")
+        .unwrap()
+        .lines()
+        .count();
+    let host = run(
+        &env,
+        &["--net", "host"],
+        catalog::BUSYBOX,
+        &["sh", "-c", "wc -l < /proc/net/dev"],
+    );
+    assert_eq!(stdout(&host), host_devices.to_string());
+    let bad = run(&env, &["--network", "bogus"], catalog::BUSYBOX, &["true"]);
+    assert_eq!(bad.code, Some(125));
+    assert!(
+        bad.stderr.contains("unknown network mode"),
+        "{}",
+        bad.stderr
+    );
+}

@@ -223,7 +223,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__create)
-            opts="-t -i -e -u -w -l -q -h -V --name --rm --tty --interactive --env --user --group-add --workdir --entrypoint --hostname --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --help --version"
+            opts="-t -i -e -u -w -l -q -h -V --name --rm --tty --interactive --env --user --group-add --workdir --entrypoint --hostname --net --network --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -266,6 +266,14 @@ _rcon() {
                     return 0
                     ;;
                 --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --net)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1061,7 +1069,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__run)
-            opts="-t -i -e -u -w -l -q -h -V --sig-proxy --name --rm --tty --interactive --env --user --group-add --workdir --entrypoint --hostname --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --help --version"
+            opts="-t -i -e -u -w -l -q -h -V --sig-proxy --name --rm --tty --interactive --env --user --group-add --workdir --entrypoint --hostname --net --network --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1108,6 +1116,14 @@ _rcon() {
                     return 0
                     ;;
                 --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --net)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

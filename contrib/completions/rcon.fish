@@ -53,6 +53,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -l group-add -d 'Add a
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s w -l workdir -d 'Working directory inside the container (created when missing)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l entrypoint -d 'Override the image\'s entrypoint (a command or a JSON array; \'\' clears it)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l hostname -d 'The container\'s hostname [default: its short ID]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l network -l net -d 'Network: none or private (a namespace with loopback only), host, ns:PATH, container:NAME' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t''
 always\t''
@@ -286,6 +287,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -l group-add -d 'Add a su
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s w -l workdir -d 'Working directory inside the container (created when missing)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint (a command or a JSON array; \'\' clears it)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l hostname -d 'The container\'s hostname [default: its short ID]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l network -l net -d 'Network: none or private (a namespace with loopback only), host, ns:PATH, container:NAME' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t''
 always\t''

@@ -39,6 +39,14 @@ pub struct CreateArgs {
     /// The container's hostname [default: its short ID]
     #[arg(long, value_name = "NAME")]
     pub hostname: Option<String>,
+    /// Network: none or private (a namespace with loopback only), host, ns:PATH, container:NAME
+    #[arg(
+        long,
+        visible_alias = "net",
+        value_name = "MODE",
+        default_value = "private"
+    )]
+    pub network: String,
     /// Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)
     #[arg(long)]
     pub read_only: bool,
@@ -114,6 +122,7 @@ impl CreateArgs {
             workdir: self.workdir,
             entrypoint: self.entrypoint,
             hostname: self.hostname,
+            network: self.network,
             read_only: self.read_only,
             init: self.init,
             labels,

@@ -12,7 +12,7 @@ use super::store::{
     ContainerConfig, ContainerRecord, Containers, State, Status, generate_name, new_id,
 };
 use crate::image::{self, PullOptions};
-use crate::runtime::{self, ContainerSpec, Mount, Process, Rootfs, Stdio};
+use crate::runtime::{self, ContainerSpec, Mount, Network, Process, Rootfs, Stdio};
 use crate::storage::store::{ImageRecord, Store};
 
 /// When to pull the image (`--pull`).
@@ -42,6 +42,8 @@ pub struct CreateRequest {
     /// `--entrypoint`: a command, or a JSON array; `""` clears the image's.
     pub entrypoint: Option<String>,
     pub hostname: Option<String>,
+    /// `--network`; empty for the default.
+    pub network: String,
     pub read_only: bool,
     pub init: bool,
     pub labels: Vec<(String, String)>,
@@ -91,13 +93,14 @@ fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Erro
 
 /// Creates the container record (state `created`) and returns it.
 pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord, Error> {
+    let containers = Containers::open(store.root())?;
+    network_for(&containers, &request.network)?;
     let image = image_for(store, request)?;
     let config_file: ConfigFile =
         serde_json::from_slice(&store.image_file(&image.id, "config.json")?).unwrap_or_default();
     let image_config = config_file.config.unwrap_or_default();
     let args = command_line(request, &image_config)?;
     let id = new_id();
-    let containers = Containers::open(store.root())?;
     let lock = store.lock()?;
     let name = match &request.name {
         Some(name) => name.clone(),
@@ -155,6 +158,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
                 .unwrap_or_else(|| "0".into()),
             group_add: request.group_add.clone(),
             hostname: hostname.clone(),
+            network: request.network.clone(),
             tty: request.tty,
             interactive: request.interactive,
             mounts: Vec::new(),
@@ -232,6 +236,32 @@ fn resolv_conf() -> String {
         .collect()
 }
 
+/// The network namespace `--network` asks for. Until user-mode networking
+/// lands, the default (`private`) is a namespace with loopback only.
+fn network_for(containers: &Containers, mode: &str) -> Result<Network, Error> {
+    match mode.split_once(':').unwrap_or((mode, "")) {
+        ("" | "none" | "private", "") => Ok(Network::Loopback),
+        ("host", "") => Ok(Network::Host),
+        ("ns", path) if path.starts_with('/') => Ok(Network::Join(PathBuf::from(path))),
+        ("container", name) if !name.is_empty() => {
+            let other = containers.find(name)?;
+            let state = containers.state(&other.id)?;
+            if state.status != Status::Running || state.pid <= 0 {
+                return Err(Error::Invalid(format!(
+                    "--network container:{name}: that container is not running"
+                )));
+            }
+            Ok(Network::Join(PathBuf::from(format!(
+                "/proc/{}/ns/net",
+                state.pid
+            ))))
+        }
+        _ => Err(Error::Invalid(format!(
+            "unknown network mode {mode:?}: use none, private, host, ns:/PATH or container:NAME"
+        ))),
+    }
+}
+
 /// What the runtime needs to start `record`.
 fn spec_for(
     store: &Store,
@@ -263,6 +293,7 @@ fn spec_for(
         },
         mounts,
         hostname: config.hostname.clone(),
+        network: network_for(containers, &config.network)?,
         process: Process {
             args: config.args.clone(),
             env: config.env.clone(),

@@ -94,6 +94,8 @@ pub struct ContainerConfig {
     pub user: String,
     pub group_add: Vec<String>,
     pub hostname: String,
+    /// `--network` as given: `none`, `private`, `host`, `ns:PATH`, `container:NAME`.
+    pub network: String,
     pub tty: bool,
     pub interactive: bool,
     pub mounts: Vec<MountRecord>,

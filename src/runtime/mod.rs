@@ -8,6 +8,7 @@
 //! error (exit code and one line). This is the only module that forks.
 
 mod init;
+mod network;
 mod process;
 mod rootfs;
 mod spec;
@@ -24,7 +25,7 @@ use nix::sys::socket::{
 };
 use nix::unistd::{Pid, pipe2};
 
-pub use spec::{ContainerSpec, Mount, MountSource, Process, Rlimit, Rootfs, Stdio};
+pub use spec::{ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, Stdio};
 
 use crate::process::exit_forked_child;
 
@@ -100,7 +101,6 @@ const NAMESPACES: u64 = (libc::CLONE_NEWNS
     | libc::CLONE_NEWPID
     | libc::CLONE_NEWUTS
     | libc::CLONE_NEWIPC
-    | libc::CLONE_NEWNET
     | libc::CLONE_NEWCGROUP) as u64;
 
 /// `struct clone_args` of clone3(2), the fields up to `tls` (CLONE_ARGS_SIZE_VER0).
@@ -137,7 +137,10 @@ pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
         _ => None,
     };
     let mut args = CloneArgs {
-        flags: NAMESPACES,
+        flags: match spec.network {
+            Network::Loopback => NAMESPACES | libc::CLONE_NEWNET as u64,
+            Network::Host | Network::Join(_) => NAMESPACES,
+        },
         pidfd: 0,
         child_tid: 0,
         parent_tid: 0,
@@ -230,6 +233,7 @@ fn child(
     go: OwnedFd,
     console: Option<OwnedFd>,
 ) -> Result<Infallible, ChildError> {
+    network::enter(&spec.network)?;
     rootfs::build(&spec.rootfs, &spec.mounts)?;
     nix::unistd::sethostname(&spec.hostname).map_err(ChildError::engine("setting the hostname"))?;
     if let Some(console) = console {

@@ -101,6 +101,17 @@ pub struct Process {
     pub stdio: Stdio,
 }
 
+/// Which network namespace the container gets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Network {
+    /// A new one with only the loopback interface, up.
+    Loopback,
+    /// rcon's own (the host's network, as the user sees it).
+    Host,
+    /// An existing one, by path (`ns:PATH`, or another container's).
+    Join(PathBuf),
+}
+
 /// Everything the child does, top to bottom.
 #[derive(Debug, Clone)]
 pub struct ContainerSpec {
@@ -108,5 +119,6 @@ pub struct ContainerSpec {
     /// In order; each destination is created inside the rootfs when missing.
     pub mounts: Vec<Mount>,
     pub hostname: String,
+    pub network: Network,
     pub process: Process,
 }
