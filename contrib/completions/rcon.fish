@@ -42,6 +42,7 @@ complete -c rcon -n "__fish_rcon_needs_command" -f -a "rmi" -d 'Remove images'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "tag" -d 'Give an image another name'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "version" -d 'Show the rcon version'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
@@ -273,16 +274,117 @@ debug\t''
 trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "image" -d 'Manage images: inspect, list, prune, pull, remove, tag'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "images" -d 'List images in local storage'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "pull" -d 'Pull an image from a registry'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "rmi" -d 'Remove images'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "tag" -d 'Give an image another name'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "version" -d 'Show the rcon version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "create" -d 'Create a volume (a random 64-hex name when none is given)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "inspect" -d 'Show volumes\' details as JSON'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "ls" -d 'List volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "list" -d 'List volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "prune" -d 'Remove every volume no container uses'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "rm" -d 'Remove volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "remove" -d 'Remove volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label on the volume (KEY=VALUE or KEY); may be repeated' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed without change if the volume already exists'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect every volume'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Output format: `table` or `json`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only volumes matching: name=REGEX, label=KEY[=VALUE], driver=local; may be repeated' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only volume names'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Output format: `table` or `json`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only volumes matching: name=REGEX, label=KEY[=VALUE], driver=local; may be repeated' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only volume names'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation (rcon never asks; accepted for Podman compatibility)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every volume no container uses'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Do not fail on volumes that do not exist'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every volume no container uses'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Do not fail on volumes that do not exist'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a volume (a random 64-hex name when none is given)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show volumes\' details as JSON'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove every volume no container uses'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version volume help" -f -a "image" -d 'Manage images: inspect, list, prune, pull, remove, tag'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version volume help" -f -a "images" -d 'List images in local storage'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version volume help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version volume help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version volume help" -f -a "pull" -d 'Pull an image from a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version volume help" -f -a "rmi" -d 'Remove images'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version volume help" -f -a "tag" -d 'Give an image another name'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version volume help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version volume help" -f -a "version" -d 'Show the rcon version'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version volume help" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version volume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "inspect" -d 'Show an image\'s details as JSON'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "ls" -d 'List images (same as `rcon images`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "prune" -d 'Remove images without a name that no container uses (-a: every unused image)'
@@ -292,3 +394,8 @@ complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcomma
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "reset" -d 'Remove all of your rcon images, containers and state (storage root and runtime dir)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "migrate" -d 'Restart the user namespace, e.g. after /etc/subuid or /etc/subgid changed'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "info" -d 'Show how rcon is set up on this host (same as `rcon info`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "create" -d 'Create a volume (a random 64-hex name when none is given)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "inspect" -d 'Show volumes\' details as JSON'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "ls" -d 'List volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "prune" -d 'Remove every volume no container uses'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "rm" -d 'Remove volumes'
