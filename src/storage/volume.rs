@@ -219,6 +219,19 @@ impl VolumeStore {
         }
     }
 
+    /// The volume called `name`, created if missing: what `run -v NAME:/path`
+    /// does (Podman creates named volumes on first use). Safe against a
+    /// concurrent creation of the same name.
+    pub fn ensure(&self, name: &str) -> Result<Volume> {
+        match self.get(name) {
+            Err(Error::NotFound(_)) => match self.create(Some(name), BTreeMap::new(), false) {
+                Err(Error::Exists(_)) => self.get(name),
+                created => created,
+            },
+            found => found,
+        }
+    }
+
     /// The volume called `name`.
     pub fn get(&self, name: &str) -> Result<Volume> {
         if !valid_volume_name(name) {
@@ -379,6 +392,14 @@ mod tests {
             volumes.create(Some("../x"), BTreeMap::new(), false),
             Err(Error::InvalidName(_))
         ));
+        assert_eq!(volumes.ensure("web").unwrap(), volume, "ensure finds it");
+        let ensured = volumes.ensure("on-demand").unwrap();
+        assert!(ensured.mountpoint.is_dir());
+        assert_eq!(volumes.get("on-demand").unwrap(), ensured);
+        assert!(matches!(volumes.ensure("a/b"), Err(Error::InvalidName(_))));
+        volumes
+            .remove(&store.lock().unwrap(), "on-demand", &|_| false)
+            .unwrap();
         let anonymous = volumes.create(None, BTreeMap::new(), true).unwrap();
         assert_eq!(anonymous.name.len(), 64);
         assert!(anonymous.anonymous);
