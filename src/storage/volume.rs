@@ -106,19 +106,16 @@ impl VolumeFilter {
     }
 
     pub fn matches(&self, volume: &Volume) -> bool {
-        let any = |empty: bool, hit: &dyn Fn() -> bool| empty || hit();
-        any(self.names.is_empty(), &|| {
-            self.names.iter().any(|re| re.is_match(&volume.name))
-        }) && any(self.labels.is_empty(), &|| {
-            self.labels.iter().any(|(key, value)| {
+        let name = self.names.is_empty() || self.names.iter().any(|re| re.is_match(&volume.name));
+        let label = self.labels.is_empty()
+            || self.labels.iter().any(|(key, value)| {
                 volume
                     .labels
                     .get(key)
                     .is_some_and(|v| value.as_ref().is_none_or(|want| want == v))
-            })
-        }) && any(self.drivers.is_empty(), &|| {
-            self.drivers.contains(&volume.driver)
-        })
+            });
+        let driver = self.drivers.is_empty() || self.drivers.contains(&volume.driver);
+        name && label && driver
     }
 }
 
