@@ -179,7 +179,11 @@ fn user_workdir_env_and_the_entrypoint_rules() {
         catalog::BUSYBOX,
         &["sh", "-c", "id -u; id -g; pwd; echo $HOME"],
     );
-    assert_eq!(stdout(&ids), "1000\n1000\n/made/here\n/");
+    assert_eq!(
+        stdout(&ids),
+        "1000\n1000\n/made/here\n/home/tester",
+        "HOME from the passwd entry of uid 1000"
+    );
     let vars = run(
         &env,
         &["-e", "A=1", "-e", "PATH=/bin"],
@@ -459,5 +463,215 @@ fn network_none_has_loopback_up_and_host_shares_the_hosts() {
         bad.stderr.contains("unknown network mode"),
         "{}",
         bad.stderr
+    );
+}
+
+#[test]
+fn bind_mounts_named_volumes_and_tmpfs() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&["images"]).ok();
+    let shared = env.data_dir().join("shared");
+    env.run(&["unshare", "mkdir", "-p", shared.to_str().unwrap()])
+        .ok();
+    let rw = format!("{}:/data", shared.display());
+    let ro = format!("{}:/data:ro", shared.display());
+    run(
+        &env,
+        &["-v", &rw],
+        catalog::BUSYBOX,
+        &["sh", "-c", "echo hello > /data/f"],
+    )
+    .ok();
+    assert_eq!(
+        std::fs::read_to_string(shared.join("f")).unwrap(),
+        "hello\n",
+        "a write reaches the host dir"
+    );
+    let refused = run(
+        &env,
+        &["-v", &ro],
+        catalog::BUSYBOX,
+        &[
+            "sh",
+            "-c",
+            "cat /data/f; echo x > /data/g 2>/dev/null && echo wrote || echo refused",
+        ],
+    );
+    assert_eq!(stdout(&refused), "hello\nrefused");
+    run(
+        &env,
+        &["-v", "keep:/v"],
+        catalog::BUSYBOX,
+        &["sh", "-c", "echo persisted > /v/f"],
+    )
+    .ok();
+    let again = run(
+        &env,
+        &["--mount", "type=volume,source=keep,target=/w"],
+        catalog::BUSYBOX,
+        &["cat", "/w/f"],
+    );
+    assert_eq!(
+        stdout(&again),
+        "persisted",
+        "a named volume outlives its container"
+    );
+    assert!(
+        env.run(&["volume", "ls", "-q"])
+            .ok()
+            .stdout
+            .contains("keep")
+    );
+    let tmpfs = run(
+        &env,
+        &["--tmpfs", "/scratch:size=1m"],
+        catalog::BUSYBOX,
+        &["sh", "-c", "grep ' /scratch ' /proc/mounts"],
+    );
+    let line = stdout(&tmpfs);
+    assert!(
+        line.starts_with("tmpfs /scratch tmpfs")
+            && line.contains("noexec")
+            && line.contains("size=1024k"),
+        "{line}"
+    );
+    run(&env, &["-v", "/anon"], catalog::BUSYBOX, &["true"]).ok();
+    assert_eq!(
+        env.run(&["volume", "ls", "-q"]).ok().stdout.trim(),
+        "keep",
+        "--rm removes the anonymous volume"
+    );
+    let missing = run(
+        &env,
+        &["-v", "/no/such/dir:/x"],
+        catalog::BUSYBOX,
+        &["true"],
+    );
+    assert_eq!(missing.code, Some(125));
+    assert!(
+        missing.stderr.contains("/no/such/dir"),
+        "{}",
+        missing.stderr
+    );
+    let malformed = run(&env, &["-v", "a:b:c:d"], catalog::BUSYBOX, &["true"]);
+    assert_eq!(malformed.code, Some(125));
+    assert!(malformed.stderr.contains("a:b:c:d"), "{}", malformed.stderr);
+}
+
+#[test]
+fn a_symlink_in_the_rootfs_cannot_aim_a_mount_at_the_host() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&["images"]).ok();
+    let source = env.data_dir().join("src");
+    let outside = env.data_dir().join("outside");
+    env.run(&[
+        "unshare",
+        "mkdir",
+        "-p",
+        source.to_str().unwrap(),
+        outside.to_str().unwrap(),
+    ])
+    .ok();
+    let volume = format!("{}:/escape/sub", source.display());
+    let created = env.run(&[
+        "create",
+        "--tls-verify=false",
+        "-q",
+        "-v",
+        &volume,
+        &image_ref(catalog::BUSYBOX),
+        "sh",
+        "-c",
+        "readlink /escape; ls -d /escape/sub",
+    ]);
+    let id = created.ok().stdout.trim().to_string();
+    // A symlink to a host path, planted where the mount point will be made.
+    let link = env
+        .data_dir()
+        .join("containers")
+        .join(&id)
+        .join("upper/escape");
+    env.run(&[
+        "unshare",
+        "ln",
+        "-s",
+        outside.to_str().unwrap(),
+        link.to_str().unwrap(),
+    ])
+    .ok();
+    let started = env.run(&["start", "-a", &id]);
+    assert_eq!(
+        started.ok().stdout.trim(),
+        format!("{}\n/escape/sub", outside.display())
+    );
+    assert!(
+        !outside.join("sub").exists(),
+        "the mount point was made inside the container, not on the host"
+    );
+    let inside = env
+        .data_dir()
+        .join("containers")
+        .join(&id)
+        .join("upper")
+        .join(outside.strip_prefix("/").unwrap())
+        .join("sub");
+    env.run(&["unshare", "test", "-d", inside.to_str().unwrap()])
+        .ok();
+}
+
+#[test]
+fn env_files_named_users_groups_and_ulimits() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&["images"]).ok();
+    let file = env.data_dir().join("vars.env");
+    std::fs::write(&file, "# comment\nFROM_FILE=yes\n\nOVER=file\n").unwrap();
+    let out = run(
+        &env,
+        &["--env-file", file.to_str().unwrap(), "-e", "OVER=flag"],
+        catalog::BUSYBOX,
+        &["sh", "-c", "echo $FROM_FILE $OVER"],
+    );
+    assert_eq!(stdout(&out), "yes flag");
+    let tester = run(
+        &env,
+        &["-u", "tester", "--group-add", "65534"],
+        catalog::BUSYBOX,
+        &["sh", "-c", "id -u; id -g; id -G; echo $HOME"],
+    );
+    assert_eq!(stdout(&tester), "1000\n1000\n1000 65534\n/home/tester");
+    let unknown = run(&env, &["-u", "nobody-here"], catalog::BUSYBOX, &["true"]);
+    assert_eq!(unknown.code, Some(125));
+    assert!(
+        unknown.stderr.contains("unable to find user nobody-here"),
+        "{}",
+        unknown.stderr
+    );
+    let limits = run(
+        &env,
+        &["--ulimit", "nofile=100:200"],
+        catalog::BUSYBOX,
+        &["sh", "-c", "ulimit -n; ulimit -Hn"],
+    );
+    assert_eq!(stdout(&limits), "100\n200");
+    let bad = run(
+        &env,
+        &["--ulimit", "nofile=9:1"],
+        catalog::BUSYBOX,
+        &["true"],
+    );
+    assert_eq!(bad.code, Some(125));
+    let bad_env = run(
+        &env,
+        &["--env-file", "/no/such/file"],
+        catalog::BUSYBOX,
+        &["true"],
+    );
+    assert_eq!(bad_env.code, Some(125));
+    assert_eq!(
+        std::fs::read_dir(env.data_dir().join("containers"))
+            .unwrap()
+            .count(),
+        0,
+        "failed runs leave nothing"
     );
 }

@@ -1,3 +1,5 @@
+use std::path::PathBuf;
+
 use clap::Args;
 
 use super::{Context, Outcome};
@@ -21,9 +23,27 @@ pub struct CreateArgs {
     /// Keep stdin open (without it the command reads /dev/null)
     #[arg(short, long)]
     pub interactive: bool,
-    /// Set an environment variable: KEY=VALUE, or KEY to pass rcon's own value
+    /// Set an environment variable: KEY=VALUE, KEY to pass rcon's own value, or PREFIX* for several
     #[arg(short, long = "env", value_name = "KEY[=VALUE]")]
     pub env: Vec<String>,
+    /// Read environment variables from a file (KEY=VALUE lines, # comments)
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<PathBuf>,
+    /// Pass rcon's whole environment into the container
+    #[arg(long)]
+    pub env_host: bool,
+    /// Bind mount or volume: HOST-DIR:CTR-DIR[:OPTIONS], NAME:CTR-DIR[:OPTIONS], or CTR-DIR (anonymous volume)
+    #[arg(short, long = "volume", value_name = "SPEC")]
+    pub volume: Vec<String>,
+    /// Mount: type=bind|volume|tmpfs,source=…,destination=…[,ro][,…]
+    #[arg(long, value_name = "SPEC")]
+    pub mount: Vec<String>,
+    /// Mount a tmpfs: PATH[:OPTIONS] (size=, mode=, noexec, …)
+    #[arg(long, value_name = "PATH[:OPTIONS]")]
+    pub tmpfs: Vec<String>,
+    /// Resource limit: NAME=SOFT[:HARD] (nofile, nproc, core, …; -1 for unlimited)
+    #[arg(long, value_name = "NAME=SOFT[:HARD]")]
+    pub ulimit: Vec<String>,
     /// Run as this user: user[:group] or uid[:gid], resolved in the container
     #[arg(short, long, value_name = "USER[:GROUP]")]
     pub user: Option<String>,
@@ -89,18 +109,8 @@ pub enum PullArg {
 }
 
 impl CreateArgs {
-    /// The engine's request, with `-e KEY` taken from rcon's own environment.
+    /// The engine's request.
     pub fn request(self, namespace: &Namespace) -> Result<CreateRequest, super::Failure> {
-        let env = self
-            .env
-            .into_iter()
-            .filter_map(|entry| match entry.split_once('=') {
-                Some(_) => Some(entry),
-                None => std::env::var(&entry)
-                    .ok()
-                    .map(|value| format!("{entry}={value}")),
-            })
-            .collect();
         let labels = self
             .label
             .iter()
@@ -116,7 +126,13 @@ impl CreateArgs {
             remove: self.rm,
             tty: self.tty,
             interactive: self.interactive,
-            env,
+            env: self.env,
+            env_files: self.env_file,
+            env_host: self.env_host,
+            volumes: self.volume,
+            mounts: self.mount,
+            tmpfs: self.tmpfs,
+            ulimits: self.ulimit,
             user: self.user,
             group_add: self.group_add,
             workdir: self.workdir,

@@ -13,6 +13,7 @@ mod system;
 mod tag;
 mod unshare;
 mod version;
+mod volume;
 
 use std::fmt::Display;
 use std::path::PathBuf;
@@ -91,6 +92,9 @@ pub enum Verb {
     Unshare(unshare::UnshareArgs),
     /// Show the rcon version
     Version(version::VersionArgs),
+    /// Manage volumes: create, inspect, list, prune, remove
+    #[command(subcommand)]
+    Volume(volume::VolumeVerb),
 }
 
 /// An error to report: the message for stderr and the exit code.
@@ -183,6 +187,7 @@ pub fn main() -> i32 {
         Verb::System(verb) => system::run(&ctx, verb),
         Verb::Unshare(args) => unshare::run(&ctx, args),
         Verb::Version(args) => version::run(args),
+        Verb::Volume(verb) => volume::run(&ctx, verb),
     });
     match outcome {
         Ok(code) => code,

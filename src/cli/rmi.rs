@@ -1,6 +1,7 @@
 use clap::Args;
 
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
+use crate::container::Containers;
 use crate::image;
 use crate::storage::store::Store;
 
@@ -25,8 +26,20 @@ pub fn run(ctx: &Context, args: RmiArgs) -> Outcome {
     } else {
         args.images
     };
+    let containers = Containers::open(store.root())?;
     let mut failed = false;
     for target in &targets {
+        if !args.force {
+            if let Ok(found) = image::lookup(&store, target) {
+                if containers.uses_image(&found.id)? {
+                    eprintln!(
+                        "Error: image {target} is in use by a container; remove the container first, or use -f"
+                    );
+                    failed = true;
+                    continue;
+                }
+            }
+        }
         match image::remove(&store, target, args.force || args.all) {
             Ok(removal) => {
                 for name in removal.untagged {

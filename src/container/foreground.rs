@@ -12,7 +12,7 @@ use nix::sys::signalfd::{SfdFlags, SignalFd};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::Pid;
 
-use super::tty::{RawTerminal, copy_window_size};
+use super::tty::{RawTerminal, set_window_size, window_size};
 
 /// Signals rcon passes on to the container rather than acting on itself.
 const FORWARDED: [Signal; 9] = [
@@ -134,6 +134,13 @@ fn relay_terminal(pid: Pid, signals: SigSet, master: OwnedFd) -> i32 {
             return code;
         }
         let _ = signals.wait();
+    }
+}
+
+/// Gives the container's terminal the size of rcon's.
+fn copy_window_size(from: BorrowedFd, to: BorrowedFd) {
+    if let Ok(size) = window_size(from) {
+        let _ = set_window_size(to, &size);
     }
 }
 

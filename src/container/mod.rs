@@ -1,10 +1,15 @@
 //! Containers' lifecycle: records in the store, create, and starting them
-//! with rcon as the monitor. `runtime` does the container itself.
+//! with rcon as the monitor; and what they are built from: the flags turned
+//! into mounts, environment and rlimits, and the terminal of a session.
+//! `runtime` does the container itself.
 
+pub mod env;
 mod foreground;
+pub mod mounts;
 pub mod run;
 pub mod store;
-mod tty;
+pub mod tty;
+pub mod ulimit;
 
 pub use run::{CreateRequest, PullPolicy, create, start_foreground};
 pub use store::{ContainerRecord, Containers};
@@ -17,9 +22,19 @@ pub enum Error {
     #[error(transparent)]
     ImageStore(#[from] crate::storage::store::Error),
     #[error(transparent)]
+    Volume(#[from] crate::storage::volume::Error),
+    #[error(transparent)]
     Store(#[from] store::Error),
     #[error(transparent)]
     Runtime(#[from] crate::runtime::Error),
+    #[error(transparent)]
+    Mount(#[from] mounts::Error),
+    #[error(transparent)]
+    Env(#[from] env::Error),
+    #[error(transparent)]
+    Ulimit(#[from] ulimit::Error),
+    #[error(transparent)]
+    User(#[from] crate::runtime::passwd::Error),
     #[error("{0}: image not known locally, and --pull=never forbids pulling it")]
     ImageNotLocal(String),
     #[error("{0}")]

@@ -6,14 +6,18 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
-use super::Error;
-use super::foreground;
+use super::env::{self, EnvOverrides};
+use super::mounts::{self, MountKind};
 use super::store::{
-    ContainerConfig, ContainerRecord, Containers, State, Status, generate_name, new_id,
+    ContainerConfig, ContainerRecord, Containers, MountRecord, State, Status, generate_name, new_id,
 };
+use super::{Error, foreground, ulimit};
 use crate::image::{self, PullOptions};
-use crate::runtime::{self, ContainerSpec, Mount, Network, Process, Rootfs, Stdio};
-use crate::storage::store::{ImageRecord, Store};
+use crate::runtime::{
+    self, ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, Stdio, passwd,
+};
+use crate::storage::store::{ImageRecord, Store, StoreLock};
+use crate::storage::volume::VolumeStore;
 
 /// When to pull the image (`--pull`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,8 +38,15 @@ pub struct CreateRequest {
     pub remove: bool,
     pub tty: bool,
     pub interactive: bool,
-    /// `-e`, already expanded to `KEY=VALUE`.
+    /// `-e` as given: `KEY=VALUE`, `KEY` (from rcon's environment) or `PREFIX*`.
     pub env: Vec<String>,
+    pub env_files: Vec<PathBuf>,
+    pub env_host: bool,
+    /// `-v`, `--mount` and `--tmpfs` as given.
+    pub volumes: Vec<String>,
+    pub mounts: Vec<String>,
+    pub tmpfs: Vec<String>,
+    pub ulimits: Vec<String>,
     pub user: Option<String>,
     pub group_add: Vec<String>,
     pub workdir: Option<String>,
@@ -113,24 +124,22 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         .hostname
         .clone()
         .unwrap_or_else(|| id[..12].to_string());
-    let mut env = image_config.env.clone().unwrap_or_default();
-    for entry in &request.env {
-        let key = entry.split('=').next().unwrap_or_default();
-        env.retain(|e| e.split('=').next() != Some(key));
-        env.push(entry.clone());
+    let overrides = EnvOverrides::from_flags(
+        request.env_host,
+        &request.env_files,
+        &request.env,
+        &env::host_env(),
+    )?;
+    // HOME comes from the user's passwd entry, which only the container can read.
+    let image_env = image_config.env.clone().unwrap_or_default();
+    let env = env::merge(&image_env, &overrides, &hostname, None);
+    if let Some(user) = &request.user {
+        passwd::parse_user_spec(user)?;
     }
-    if !env.iter().any(|e| e.starts_with("PATH=")) {
-        env.insert(
-            0,
-            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into(),
-        );
+    for spec in &request.ulimits {
+        ulimit::parse_ulimit(spec)?;
     }
-    if request.tty && !env.iter().any(|e| e.starts_with("TERM=")) {
-        env.push("TERM=xterm".into());
-    }
-    env.retain(|e| !e.starts_with("HOSTNAME="));
-    env.push(format!("HOSTNAME={hostname}"));
-    env.push("container=podman".into());
+    let mount_records = mount_records(store, request)?;
     let record = ContainerRecord {
         id: id.clone(),
         name: name.clone(),
@@ -161,10 +170,10 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             network: request.network.clone(),
             tty: request.tty,
             interactive: request.interactive,
-            mounts: Vec::new(),
+            mounts: mount_records,
             read_only: request.read_only,
             init: request.init,
-            ulimits: Vec::new(),
+            ulimits: request.ulimits.clone(),
             cap_add: Vec::new(),
             cap_drop: Vec::new(),
             privileged: false,
@@ -179,8 +188,94 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         ("hostname", format!("{hostname}\n")),
         ("resolv.conf", resolv_conf()),
     ];
-    containers.create(&lock, &record, &userdata, !request.remove)?;
+    if let Err(e) = containers.create(&lock, &record, &userdata, !request.remove) {
+        // Nothing half-created stays: the anonymous volumes made for it go too.
+        remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
+        return Err(e.into());
+    }
     Ok(record)
+}
+
+/// The mounts from `-v`, `--mount` and `--tmpfs`: bind sources checked,
+/// named volumes created on first use, anonymous volumes made.
+fn mount_records(store: &Store, request: &CreateRequest) -> Result<Vec<MountRecord>, Error> {
+    let mut specs = Vec::new();
+    for spec in &request.volumes {
+        specs.push(mounts::parse_volume(spec)?);
+    }
+    for spec in &request.mounts {
+        specs.push(mounts::parse_mount(spec)?);
+    }
+    for spec in &request.tmpfs {
+        specs.push(mounts::parse_tmpfs(spec)?);
+    }
+    if specs.is_empty() {
+        return Ok(Vec::new());
+    }
+    mounts::check_duplicates(&specs)?;
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+    mounts::resolve_bind_sources(&mut specs, &cwd)?;
+    let volumes = VolumeStore::open(store)?;
+    specs
+        .into_iter()
+        .map(|spec| {
+            let (source, name) = match (spec.kind, &spec.source) {
+                (MountKind::Bind, Some(path)) => (path.clone(), None),
+                (MountKind::Volume, Some(name)) => (
+                    volumes.ensure(name)?.mountpoint.display().to_string(),
+                    Some(name.clone()),
+                ),
+                (MountKind::Volume, None) => {
+                    let volume = volumes.create(None, Default::default(), true)?;
+                    (volume.mountpoint.display().to_string(), Some(volume.name))
+                }
+                (MountKind::Tmpfs, _) | (MountKind::Bind, None) => {
+                    (tmpfs_data(&spec.options), None)
+                }
+            };
+            Ok(MountRecord {
+                kind: spec.kind.name().to_string(),
+                source,
+                name,
+                destination: spec.destination,
+                read_only: spec.read_only,
+                options: spec.options,
+            })
+        })
+        .collect()
+}
+
+/// The tmpfs data options among a mount's options.
+fn tmpfs_data(options: &[String]) -> String {
+    let data: Vec<&str> = options
+        .iter()
+        .map(String::as_str)
+        .filter(|o| {
+            ["size=", "mode=", "uid=", "gid=", "nr_inodes="]
+                .iter()
+                .any(|p| o.starts_with(p))
+        })
+        .collect();
+    data.join(",")
+}
+
+/// The runtime's mount for a recorded one. tmpfs is nosuid, nodev and noexec
+/// unless asked otherwise, as in Podman.
+fn runtime_mount(record: &MountRecord) -> Mount {
+    let has = |o: &str| record.options.iter().any(|x| x == o);
+    let tmpfs = record.kind == "tmpfs";
+    Mount {
+        destination: record.destination.clone(),
+        source: if tmpfs {
+            MountSource::Tmpfs(record.source.clone())
+        } else {
+            MountSource::Bind(PathBuf::from(&record.source))
+        },
+        read_only: record.read_only,
+        nosuid: has("nosuid") || (tmpfs && !has("suid")),
+        nodev: has("nodev") || (tmpfs && !has("dev")),
+        noexec: has("noexec") || (tmpfs && !has("exec")),
+    }
 }
 
 /// Podman's rules: `--entrypoint` replaces the image's and drops its Cmd;
@@ -278,6 +373,18 @@ fn spec_for(
         Mount::bind(userdata.join("resolv.conf"), "/etc/resolv.conf"),
     ];
     mounts.retain(|m| !config.mounts.iter().any(|r| r.destination == m.destination));
+    mounts.extend(config.mounts.iter().map(runtime_mount));
+    let rlimits = config
+        .ulimits
+        .iter()
+        .map(|spec| {
+            ulimit::parse_ulimit(spec).map(|u| Rlimit {
+                resource: u.resource,
+                soft: u.soft,
+                hard: u.hard,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(ContainerSpec {
         rootfs: Rootfs {
             lowers: image
@@ -300,7 +407,7 @@ fn spec_for(
             cwd: config.working_dir.clone(),
             user: config.user.clone(),
             additional_groups: config.group_add.clone(),
-            rlimits: Vec::new(),
+            rlimits,
             init: config.init,
             stdio: if config.tty {
                 Stdio::Terminal
@@ -329,6 +436,8 @@ pub fn start_foreground(
     };
     if record.config.remove {
         containers.remove(&record.id)?;
+        let in_use = |name: &str| containers.uses_volume(name).unwrap_or(true);
+        remove_anonymous_volumes(store, &store.lock()?, record, &in_use)?;
     } else {
         let finished = State {
             status: Status::Exited,
@@ -340,6 +449,27 @@ pub fn start_foreground(
         containers.set_state(&record.id, &finished)?;
     }
     outcome
+}
+
+/// The container's anonymous volumes go with it (`--rm`, a failed create), as in Podman.
+fn remove_anonymous_volumes(
+    store: &Store,
+    lock: &StoreLock,
+    record: &ContainerRecord,
+    in_use: &dyn Fn(&str) -> bool,
+) -> Result<(), Error> {
+    let volumes = VolumeStore::open(store)?;
+    for name in record
+        .config
+        .mounts
+        .iter()
+        .filter_map(|m| m.name.as_deref())
+    {
+        if volumes.get(name)?.anonymous {
+            volumes.remove(lock, name, in_use)?;
+        }
+    }
+    Ok(())
 }
 
 fn run_spec(

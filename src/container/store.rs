@@ -73,14 +73,6 @@ pub struct MountRecord {
     pub options: Vec<String>,
 }
 
-/// One `--ulimit`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UlimitRecord {
-    pub name: String,
-    pub soft: u64,
-    pub hard: u64,
-}
-
 /// What a container was created as: everything needed to start it again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -101,7 +93,8 @@ pub struct ContainerConfig {
     pub mounts: Vec<MountRecord>,
     pub read_only: bool,
     pub init: bool,
-    pub ulimits: Vec<UlimitRecord>,
+    /// `--ulimit` specs as given (`nofile=1024:2048`), checked at create.
+    pub ulimits: Vec<String>,
     pub cap_add: Vec<String>,
     pub cap_drop: Vec<String>,
     pub privileged: bool,
@@ -221,6 +214,16 @@ impl Containers {
                     .collect(),
             }),
         }
+    }
+
+    /// True when a container mounts the volume `name`.
+    pub fn uses_volume(&self, name: &str) -> Result<bool> {
+        Ok(self.list()?.iter().any(|r| {
+            r.config
+                .mounts
+                .iter()
+                .any(|m| m.name.as_deref() == Some(name))
+        }))
     }
 
     /// True when a container uses image `image_id`.

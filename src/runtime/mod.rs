@@ -9,6 +9,7 @@
 
 mod init;
 mod network;
+pub mod passwd;
 mod process;
 mod rootfs;
 mod spec;

@@ -70,7 +70,12 @@ pub(super) fn exec(process: &Process) -> Result<Infallible, ChildError> {
     let user = super::user::resolve(&process.user, &process.additional_groups)?;
     let mut env = process.env.clone();
     if !env.iter().any(|e| e.starts_with("HOME=")) {
-        env.push(format!("HOME={}", user.home));
+        let home = if user.home.is_empty() {
+            "/"
+        } else {
+            user.home.as_str()
+        };
+        env.push(format!("HOME={home}"));
     }
     make_workdir(&process.cwd, user.uid, user.gid)?;
     for limit in &process.rlimits {
@@ -121,7 +126,7 @@ fn make_workdir(cwd: &str, uid: u32, gid: u32) -> Result<(), ChildError> {
     Ok(())
 }
 
-fn set_ids(user: &super::user::Ids) -> Result<(), ChildError> {
+fn set_ids(user: &super::passwd::ResolvedUser) -> Result<(), ChildError> {
     let not_mapped = |what: &str, id: u32| {
         ChildError::engine_message(format!(
             "{what} {id} is not mapped in rcon's user namespace (a single-ID mapping maps only 0); add subordinate IDs for your user (see `rcon info`)"

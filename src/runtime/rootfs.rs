@@ -47,6 +47,9 @@ const READ_ONLY: [&str; 6] = [
     "/proc/sysrq-trigger",
 ];
 
+/// How many symlinks one mount point may pass through, as the kernel allows.
+const MAX_SYMLINKS: u32 = 40;
+
 const NOSUID_NODEV_NOEXEC: MsFlags = MsFlags::MS_NOSUID
     .union(MsFlags::MS_NODEV)
     .union(MsFlags::MS_NOEXEC);
@@ -422,6 +425,41 @@ impl Root {
         remount(&fd_path(&self.open(path)?), extra, read_only)
     }
 
+    /// `mkdir -p` inside the root. Every step is re-resolved from the root, so
+    /// a symlink planted in the image is followed as the container would
+    /// follow it, and a dangling one gets its target made, never leaving the root.
+    fn make_dirs(&self, path: &str, depth: u32) -> Result<File, Errno> {
+        if depth > MAX_SYMLINKS {
+            return Err(Errno::ELOOP);
+        }
+        let mut dir = self.open_dir(".")?;
+        let mut prefix = String::new();
+        for component in path.split('/').filter(|c| !c.is_empty() && *c != ".") {
+            let next = format!("{prefix}/{component}");
+            match mkdirat(dir.as_fd(), component, Mode::from_bits_truncate(0o755)) {
+                Ok(()) | Err(Errno::EEXIST) => {}
+                Err(errno) => return Err(errno),
+            }
+            dir = match self.open_dir(&next) {
+                Ok(next_dir) => next_dir,
+                Err(Errno::ENOENT) => {
+                    let target = nix::fcntl::readlinkat(&dir, component)?;
+                    let target = target.to_string_lossy();
+                    let target = if target.starts_with('/') {
+                        target.into_owned()
+                    } else {
+                        format!("{prefix}/{target}")
+                    };
+                    self.make_dirs(&target, depth + 1)?;
+                    self.open_dir(&next)?
+                }
+                Err(errno) => return Err(errno),
+            };
+            prefix = next;
+        }
+        Ok(dir)
+    }
+
     fn open_dir(&self, path: &str) -> Result<File, Errno> {
         openat2(
             &self.dir,
@@ -449,25 +487,12 @@ impl Root {
             Some((parent, name)) => (parent, name),
             None => ("", rel),
         };
-        let mut dir = self.open_dir(".").map_err(fail)?;
-        let mut prefix = String::new();
-        for component in parent.split('/').filter(|c| !c.is_empty() && *c != ".") {
-            match mkdirat(dir.as_fd(), component, Mode::from_bits_truncate(0o755)) {
-                Ok(()) | Err(Errno::EEXIST) => {}
-                Err(errno) => return Err(fail(errno)),
-            }
-            // Re-resolved from the container's root: a symlink planted in the
-            // image is followed as the container would, and never leaves it.
-            prefix.push('/');
-            prefix.push_str(component);
-            dir = self.open_dir(&prefix).map_err(fail)?;
-        }
         match kind {
-            Kind::Dir => match mkdirat(dir.as_fd(), name, Mode::from_bits_truncate(0o755)) {
-                Ok(()) | Err(Errno::EEXIST) => {}
-                Err(errno) => return Err(fail(errno)),
-            },
+            Kind::Dir => {
+                self.make_dirs(rel, 0).map_err(fail)?;
+            }
             Kind::File => {
+                let dir = self.make_dirs(parent, 0).map_err(fail)?;
                 match nix::fcntl::openat(
                     &dir,
                     name,

@@ -4,5 +4,6 @@
 pub mod extract;
 pub mod probe;
 pub mod store;
+pub mod volume;
 
 pub use probe::{OverlayProbe, probe_overlay};
