@@ -8,6 +8,7 @@ pub mod config;
 pub mod image;
 pub mod log;
 pub mod process;
+pub mod runtime;
 pub mod storage;
 pub mod system;
 pub mod userns;
