@@ -530,3 +530,442 @@ fn emit_cmp(asm: &mut Assembler, cmp: &ArgCmp, fail: Label, wide: bool) {
     }
     asm.bind(pass);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::default_profile::default_profile;
+    use super::*;
+
+    const ALLOW: u32 = libc::SECCOMP_RET_ALLOW;
+    const EPERM: u32 = libc::SECCOMP_RET_ERRNO | libc::EPERM as u32;
+    const ENOSYS: u32 = libc::SECCOMP_RET_ERRNO | libc::ENOSYS as u32;
+    const EINVAL: u32 = libc::SECCOMP_RET_ERRNO | libc::EINVAL as u32;
+
+    fn caps(names: &[&str]) -> CapSet {
+        names
+            .iter()
+            .map(|n| cap_number_of(n).unwrap())
+            .fold(CapSet::podman_default(), CapSet::with)
+    }
+
+    fn native() -> Abi {
+        host_abis().unwrap().0
+    }
+
+    fn compat() -> Abi {
+        host_abis().unwrap().1
+    }
+
+    /// What `prog` answers for system call `name` of `abi` with `args`.
+    fn verdict(prog: &BpfProgram, abi: &Abi, name: &str, args: &[u64]) -> u32 {
+        let nr = (abi.number)(name).unwrap_or_else(|| panic!("{name} on {}", abi.scmp));
+        run(prog, abi.audit, nr, args)
+    }
+
+    fn run(prog: &BpfProgram, arch: u32, nr: u32, args: &[u64]) -> u32 {
+        let mut all = [0u64; 6];
+        all[..args.len()].copy_from_slice(args);
+        prog.run(&libc::seccomp_data {
+            nr: nr as i32,
+            arch,
+            instruction_pointer: 0,
+            args: all,
+        })
+    }
+
+    fn default_filter(extra_caps: &[&str]) -> BpfProgram {
+        compile(&default_profile(), caps(extra_caps), (6, 1)).unwrap()
+    }
+
+    #[test]
+    fn default_filter_refuses_host_wide_calls_with_eperm() {
+        let prog = default_filter(&[]);
+        let abi = native();
+        for name in [
+            "keyctl",
+            "add_key",
+            "request_key",
+            "bpf",
+            "kexec_load",
+            "kexec_file_load",
+            "open_by_handle_at",
+            "init_module",
+            "finit_module",
+            "delete_module",
+            "mount",
+            "umount2",
+            "pivot_root",
+            "setns",
+            "fsopen",
+            "move_mount",
+            "ptrace",
+            "perf_event_open",
+            "userfaultfd",
+            "swapon",
+            "settimeofday",
+        ] {
+            assert_eq!(verdict(&prog, &abi, name, &[]), EPERM, "{name}");
+        }
+    }
+
+    #[test]
+    fn default_filter_allows_ordinary_calls() {
+        let prog = default_filter(&[]);
+        let abi = native();
+        for name in [
+            "read",
+            "write",
+            "openat",
+            "execve",
+            "exit_group",
+            "futex",
+            "mmap",
+            "rt_sigreturn",
+            "capset",
+            "prctl",
+            "getppid",
+            "chroot",
+            "setuid",
+            "wait4",
+            "statx",
+            "rseq",
+        ] {
+            assert_eq!(verdict(&prog, &abi, name, &[]), ALLOW, "{name}");
+        }
+        // Numbers no table names get ENOSYS, so libc falls back as on an old kernel.
+        assert_eq!(run(&prog, abi.audit, 999, &[]), ENOSYS);
+    }
+
+    #[test]
+    fn namespaces_need_sys_admin() {
+        const CLONE_THREAD_FLAGS: u64 = 0x003d_0f00;
+        const CLONE_NEWUSER: u64 = 0x1000_0000;
+        const CLONE_NEWNET: u64 = 0x4000_0000;
+        let prog = default_filter(&[]);
+        let abi = native();
+        assert_eq!(verdict(&prog, &abi, "clone", &[CLONE_THREAD_FLAGS]), ALLOW);
+        assert_eq!(
+            verdict(&prog, &abi, "clone", &[libc::SIGCHLD as u64]),
+            ALLOW
+        );
+        assert_eq!(verdict(&prog, &abi, "clone", &[CLONE_NEWUSER | 17]), EPERM);
+        assert_eq!(verdict(&prog, &abi, "unshare", &[CLONE_NEWUSER]), EPERM);
+        assert_eq!(verdict(&prog, &abi, "unshare", &[CLONE_NEWNET]), EPERM);
+        assert_eq!(
+            verdict(&prog, &abi, "unshare", &[0x80]),
+            EPERM,
+            "CLONE_NEWTIME"
+        );
+        assert_eq!(
+            verdict(&prog, &abi, "unshare", &[0x400]),
+            ALLOW,
+            "CLONE_FILES"
+        );
+        assert_eq!(verdict(&prog, &abi, "clone3", &[]), ENOSYS);
+
+        let admin = default_filter(&["CAP_SYS_ADMIN"]);
+        assert_eq!(verdict(&admin, &abi, "unshare", &[CLONE_NEWUSER]), ALLOW);
+        assert_eq!(verdict(&admin, &abi, "clone3", &[]), ALLOW);
+        assert_eq!(verdict(&admin, &abi, "mount", &[]), ALLOW);
+        assert_eq!(verdict(&admin, &abi, "bpf", &[]), ALLOW);
+        // Other gates stay closed.
+        assert_eq!(verdict(&admin, &abi, "ptrace", &[]), EPERM);
+        assert_eq!(verdict(&admin, &abi, "keyctl", &[]), EPERM);
+    }
+
+    #[test]
+    fn capability_gates_follow_the_caps() {
+        let abi = native();
+        let prog = default_filter(&["SYS_PTRACE", "sys_module", "CAP_DAC_READ_SEARCH"]);
+        for name in [
+            "ptrace",
+            "process_vm_readv",
+            "init_module",
+            "open_by_handle_at",
+        ] {
+            assert_eq!(verdict(&prog, &abi, name, &[]), ALLOW, "{name}");
+        }
+        // Without CAP_SYS_CHROOT (in the default set) chroot is refused.
+        let no_chroot = CapSet::podman_default().without(cap_number_of("sys_chroot").unwrap());
+        let prog = compile(&default_profile(), no_chroot, (6, 1)).unwrap();
+        assert_eq!(verdict(&prog, &abi, "chroot", &[]), EPERM);
+    }
+
+    #[test]
+    fn socket_rules() {
+        let prog = default_filter(&[]);
+        let abi = native();
+        assert_eq!(
+            verdict(&prog, &abi, "socket", &[libc::AF_INET as u64, 1, 0]),
+            ALLOW
+        );
+        assert_eq!(
+            verdict(&prog, &abi, "socket", &[40, 1, 0]),
+            EPERM,
+            "AF_VSOCK"
+        );
+        assert_eq!(verdict(&prog, &abi, "socket", &[16, 3, 9]), EINVAL, "audit");
+        assert_eq!(
+            verdict(&prog, &abi, "socket", &[16, 3, 0]),
+            ALLOW,
+            "netlink route"
+        );
+        let audit = default_filter(&["AUDIT_WRITE"]);
+        assert_eq!(verdict(&audit, &abi, "socket", &[16, 3, 9]), ALLOW);
+    }
+
+    #[test]
+    fn personality_only_with_podmans_values() {
+        let prog = default_filter(&[]);
+        let abi = native();
+        for value in [0, 8, 0x20000, 0x20008, 0xffff_ffff] {
+            assert_eq!(verdict(&prog, &abi, "personality", &[value]), ALLOW);
+        }
+        // ADDR_NO_RANDOMIZE, and a 64-bit value whose low word is allowed.
+        assert_eq!(verdict(&prog, &abi, "personality", &[0x0040000]), ENOSYS);
+        assert_eq!(verdict(&prog, &abi, "personality", &[1 << 32]), ENOSYS);
+    }
+
+    #[test]
+    fn compat_abi_gets_the_same_rules_and_other_arches_are_killed() {
+        let prog = default_filter(&[]);
+        let compat = compat();
+        assert_eq!(verdict(&prog, &compat, "read", &[]), ALLOW);
+        assert_eq!(verdict(&prog, &compat, "keyctl", &[]), EPERM);
+        assert_eq!(verdict(&prog, &compat, "clone", &[0x1000_0000]), EPERM);
+        // 32-bit ABI: only the low word of an argument counts.
+        assert_eq!(verdict(&prog, &compat, "personality", &[8]), ALLOW);
+        assert_eq!(
+            run(&prog, 0xdead_beef, 0, &[]),
+            libc::SECCOMP_RET_KILL_PROCESS
+        );
+        if let Some(bit) = native().x32_bit {
+            assert_eq!(run(&prog, native().audit, bit, &[]), ENOSYS, "x32 read");
+        }
+        // A profile naming no compat architecture leaves it out, as libseccomp does.
+        let mut native_only = default_profile();
+        native_only.arch_map.clear();
+        let prog = compile(&native_only, CapSet::podman_default(), (6, 1)).unwrap();
+        assert_eq!(
+            verdict(&prog, &compat, "read", &[]),
+            libc::SECCOMP_RET_KILL_PROCESS
+        );
+    }
+
+    #[test]
+    fn arch_specific_rules() {
+        let prog = default_filter(&[]);
+        let abi = native();
+        let specific = if abi.go == "amd64" {
+            "arch_prctl"
+        } else {
+            "set_tls"
+        };
+        // set_tls is an arm (32-bit) call; aarch64 has no number for it.
+        if let Some(nr) = (abi.number)(specific) {
+            assert_eq!(run(&prog, abi.audit, nr, &[]), ALLOW);
+        }
+        if abi.go == "amd64" {
+            assert_eq!(verdict(&prog, &compat(), "modify_ldt", &[]), ALLOW);
+        }
+    }
+
+    fn getppid_rule(op: &str, value: u64, value_two: u64) -> Profile {
+        let json = format!(
+            r#"{{"defaultAction": "SCMP_ACT_ALLOW",
+                "syscalls": [{{"names": ["getppid"], "action": "SCMP_ACT_ERRNO", "errnoRet": 77,
+                   "args": [{{"index": 1, "value": {value}, "valueTwo": {value_two}, "op": "{op}"}}]}}]}}"#
+        );
+        serde_json::from_str(&json).unwrap()
+    }
+
+    #[test]
+    fn comparisons_are_64_bit_as_libseccomp() {
+        const HIT: u32 = libc::SECCOMP_RET_ERRNO | 77;
+        let abi = native();
+        let values = [
+            0u64,
+            1,
+            0xffff_ffff,
+            0x1_0000_0000,
+            0x1_0000_0001,
+            0x1_ffff_ffff,
+            0x2_0000_0000,
+            u64::MAX - 1,
+            u64::MAX,
+        ];
+        type Holds = fn(u64, u64) -> bool;
+        let ops: [(&str, Holds); 6] = [
+            ("SCMP_CMP_EQ", |a, v| a == v),
+            ("SCMP_CMP_NE", |a, v| a != v),
+            ("SCMP_CMP_LT", |a, v| a < v),
+            ("SCMP_CMP_LE", |a, v| a <= v),
+            ("SCMP_CMP_GT", |a, v| a > v),
+            ("SCMP_CMP_GE", |a, v| a >= v),
+        ];
+        for (op, holds) in ops {
+            for &value in &values {
+                let prog = compile(&getppid_rule(op, value, 0), CapSet::EMPTY, (6, 1)).unwrap();
+                for &arg in &values {
+                    let want = if holds(arg, value) { HIT } else { ALLOW };
+                    let got = verdict(&prog, &abi, "getppid", &[0, arg]);
+                    assert_eq!(got, want, "{arg:#x} {op} {value:#x}");
+                }
+            }
+        }
+        let mask = 0xff00_0000_0000_00f0;
+        let prog = compile(
+            &getppid_rule("SCMP_CMP_MASKED_EQ", mask, 0x1200_0000_0000_0030),
+            CapSet::EMPTY,
+            (6, 1),
+        )
+        .unwrap();
+        for (arg, hit) in [
+            (0x12ab_cdef_0000_0031, true),
+            (0x1200_0000_0000_0030, true),
+            (0x1300_0000_0000_0030, false),
+            (0x1200_0000_0000_0040, false),
+        ] {
+            let want = if hit { HIT } else { ALLOW };
+            assert_eq!(verdict(&prog, &abi, "getppid", &[0, arg]), want, "{arg:#x}");
+        }
+    }
+
+    #[test]
+    fn podman_profile_fields_are_honoured() {
+        let json = r#"{
+            "defaultAction": "SCMP_ACT_ERRNO",
+            "architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_AARCH64"],
+            "flags": ["SECCOMP_FILTER_FLAG_SPEC_ALLOW"],
+            "syscalls": [
+                {"names": ["getpid", "gettid"], "action": "SCMP_ACT_ALLOW", "args": null,
+                 "comment": "", "includes": {}, "excludes": {}},
+                {"name": "getuid", "action": "SCMP_ACT_LOG"},
+                {"names": ["getppid"], "action": "SCMP_ACT_ALLOW", "includes": {"caps": ["CAP_SYS_ADMIN"]}},
+                {"names": ["getppid"], "action": "SCMP_ACT_KILL_PROCESS", "excludes": {"caps": ["CAP_SYS_ADMIN"]}},
+                {"names": ["getcwd"], "action": "SCMP_ACT_ALLOW", "includes": {"minKernel": "99.1"}},
+                {"names": ["getegid"], "action": "SCMP_ACT_ALLOW", "includes": {"minKernel": "4.8"}},
+                {"names": ["getgid"], "action": "SCMP_ACT_TRAP", "excludes": {"arches": ["amd64", "arm64"]}},
+                {"names": ["getsid"], "action": "SCMP_ACT_ERRNO", "errnoRet": 5,
+                 "args": [{"index": 0, "value": 1, "op": "SCMP_CMP_EQ"},
+                          {"index": 0, "value": 2, "op": "SCMP_CMP_EQ"}]},
+                {"names": ["getpgid"], "action": "SCMP_ACT_ERRNO", "errnoRet": 6,
+                 "args": [{"index": 0, "value": 1, "op": "SCMP_CMP_EQ"},
+                          {"index": 1, "value": 2, "op": "SCMP_CMP_EQ"}]},
+                {"names": ["no_such_call"], "action": "SCMP_ACT_ALLOW"}
+            ]
+        }"#;
+        let profile: Profile = serde_json::from_str(json).unwrap();
+        let abi = native();
+        let prog = compile(&profile, CapSet::podman_default(), (6, 1)).unwrap();
+        assert_eq!(prog.flags, libc::SECCOMP_FILTER_FLAG_SPEC_ALLOW);
+        let eperm_default = EPERM;
+        assert_eq!(verdict(&prog, &abi, "getpid", &[]), ALLOW);
+        assert_eq!(verdict(&prog, &abi, "gettid", &[]), ALLOW);
+        assert_eq!(verdict(&prog, &abi, "getuid", &[]), libc::SECCOMP_RET_LOG);
+        assert_eq!(
+            verdict(&prog, &abi, "getppid", &[]),
+            libc::SECCOMP_RET_KILL_PROCESS
+        );
+        assert_eq!(
+            verdict(&prog, &abi, "getcwd", &[]),
+            eperm_default,
+            "kernel too old"
+        );
+        assert_eq!(verdict(&prog, &abi, "getegid", &[]), ALLOW);
+        assert_eq!(
+            verdict(&prog, &abi, "getgid", &[]),
+            eperm_default,
+            "arch excluded"
+        );
+        // Two conditions on argument 0: either one.
+        let five = libc::SECCOMP_RET_ERRNO | 5;
+        assert_eq!(verdict(&prog, &abi, "getsid", &[1]), five);
+        assert_eq!(verdict(&prog, &abi, "getsid", &[2]), five);
+        assert_eq!(verdict(&prog, &abi, "getsid", &[3]), eperm_default);
+        // Conditions on different arguments: both.
+        let six = libc::SECCOMP_RET_ERRNO | 6;
+        assert_eq!(verdict(&prog, &abi, "getpgid", &[1, 2]), six);
+        assert_eq!(verdict(&prog, &abi, "getpgid", &[1, 3]), eperm_default);
+        // No compat architecture listed: compat calls are killed.
+        assert_eq!(
+            verdict(&prog, &compat(), "read", &[]),
+            libc::SECCOMP_RET_KILL_PROCESS
+        );
+
+        let admin = CapSet::podman_default().with(cap_number_of("SYS_ADMIN").unwrap());
+        let prog = compile(&profile, admin, (6, 1)).unwrap();
+        assert_eq!(verdict(&prog, &abi, "getppid", &[]), ALLOW);
+    }
+
+    #[test]
+    fn bad_profiles_are_refused_with_the_reason() {
+        let cases = [
+            (r#"{"defaultAction": "SCMP_ACT_NOPE"}"#, "SCMP_ACT_NOPE"),
+            (
+                r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_NOTIFY"}]}"#,
+                "listener",
+            ),
+            (
+                r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ERRNO", "args": [{"index": 6, "value": 1, "op": "SCMP_CMP_EQ"}]}]}"#,
+                "index 6",
+            ),
+            (
+                r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ERRNO", "args": [{"index": 0, "value": 1, "op": "SCMP_CMP_ABOUT"}]}]}"#,
+                "SCMP_CMP_ABOUT",
+            ),
+            (
+                r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ERRNO", "includes": {"caps": ["CAP_FLY"]}}]}"#,
+                "CAP_FLY",
+            ),
+            (
+                r#"{"defaultAction": "SCMP_ACT_ALLOW", "flags": ["SECCOMP_FILTER_FLAG_FAST"]}"#,
+                "SECCOMP_FILTER_FLAG_FAST",
+            ),
+            (
+                r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": [], "action": "SCMP_ACT_ERRNO"}]}"#,
+                "no system call names",
+            ),
+            (
+                r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW", "includes": {"minKernel": "new"}}]}"#,
+                "new",
+            ),
+        ];
+        for (json, needle) in cases {
+            let profile: Profile = serde_json::from_str(json).unwrap();
+            let err = compile(&profile, CapSet::EMPTY, (6, 1))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(needle), "{err:?} should mention {needle:?}");
+        }
+    }
+
+    #[test]
+    fn podmans_installed_profile_compiles_with_its_verdicts() {
+        let path = "/usr/share/containers/seccomp.json";
+        let Ok(text) = std::fs::read_to_string(path) else {
+            println!("skipped: {path} is not installed (Debian's golang-github-containers-common)");
+            return;
+        };
+        let profile: Profile = serde_json::from_str(&text).unwrap();
+        let prog = compile(&profile, CapSet::podman_default(), (6, 1)).unwrap();
+        let abi = native();
+        // Podman's own profile allows keyctl; rcon's default refuses it.
+        assert_eq!(verdict(&prog, &abi, "keyctl", &[]), ALLOW);
+        assert_eq!(verdict(&prog, &abi, "add_key", &[]), ENOSYS);
+        assert_eq!(verdict(&prog, &abi, "kexec_load", &[]), EPERM);
+        assert_eq!(verdict(&prog, &abi, "bpf", &[]), EPERM);
+        assert_eq!(verdict(&prog, &abi, "socket", &[16, 3, 9]), EINVAL);
+        assert_eq!(verdict(&prog, &abi, "socket", &[2, 1, 0]), ALLOW);
+        assert_eq!(verdict(&prog, &compat(), "read", &[]), ALLOW);
+    }
+
+    #[test]
+    fn kernel_versions_parse() {
+        assert_eq!(parse_version("6.18.0-13-amd64"), Some((6, 18)));
+        assert_eq!(parse_version("4.8"), Some((4, 8)));
+        assert_eq!(parse_version("5"), Some((5, 0)));
+        assert_eq!(parse_version("new"), None);
+        assert!(kernel_version() >= (3, 0));
+    }
+}
