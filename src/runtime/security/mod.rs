@@ -23,6 +23,8 @@ mod bpf;
 pub mod caps;
 mod default_profile;
 pub mod seccomp;
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 
