@@ -242,6 +242,17 @@ pub fn resolve(
     Ok(CapSet((base.0 & !dropped.0 | added.0) & every.0))
 }
 
+/// Just the capabilities `cap_add` names (`ALL`: every one up to `last_cap`):
+/// what Podman gives a non-root container user.
+pub fn named(cap_add: &[String], last_cap: u32) -> Result<CapSet, Error> {
+    let adds = parse_list(cap_add, last_cap)?;
+    Ok(if adds.contains(&CapWord::All) {
+        CapSet::all_up_to(last_cap)
+    } else {
+        only_caps(&adds)
+    })
+}
+
 fn parse_list(names: &[String], last_cap: u32) -> Result<Vec<CapWord>, Error> {
     names.iter().map(|n| parse_cap(n, last_cap)).collect()
 }
@@ -530,6 +541,19 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("CAP_BPF") && err.contains("37"), "{err}");
+    }
+
+    #[test]
+    fn named_is_only_the_adds() {
+        assert_eq!(named(&[], LAST).unwrap(), CapSet::EMPTY);
+        assert_eq!(
+            names(named(&strings(&["kill"]), LAST).unwrap()),
+            ["CAP_KILL"]
+        );
+        assert_eq!(
+            named(&strings(&["ALL"]), LAST).unwrap(),
+            CapSet::all_up_to(LAST)
+        );
     }
 
     #[test]

@@ -178,7 +178,7 @@ pub fn plan(opts: &SecurityOptions) -> Result<SecurityPlan, Error> {
     let ceiling = caps::current_bounding_set(last_cap);
     let bounding =
         caps::resolve(&opts.cap_add, &opts.cap_drop, opts.privileged, last_cap)?.intersect(ceiling);
-    let added = caps::resolve(&opts.cap_add, &["ALL".to_string()], false, last_cap)?;
+    let added = caps::named(&opts.cap_add, last_cap)?;
     let caps = CapPlan {
         bounding,
         user: added.intersect(bounding),

@@ -239,6 +239,16 @@ fn root_in_the_container_holds_exactly_the_plan() {
 }
 
 #[test]
+fn cap_add_all_is_every_capability_for_root_and_other_users() {
+    let plan = plan_with(|o| o.cap_add = vec!["all".into()]);
+    let every = caps::current_bounding_set(caps::kernel_last_cap().unwrap());
+    assert_eq!(plan.caps.bounding, every);
+    assert_eq!(plan.caps.user, every);
+    let report = run_child(&plan, Become::RootOfOwnUserns, &[]);
+    assert_eq!(report.hex_field("CapEff"), every.bits());
+}
+
+#[test]
 fn privileged_gets_every_capability_and_no_filter() {
     let plan = plan_with(|o| o.privileged = true);
     assert!(plan.seccomp.is_none());
