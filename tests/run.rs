@@ -675,3 +675,96 @@ fn env_files_named_users_groups_and_ulimits() {
         "failed runs leave nothing"
     );
 }
+
+/// The capability masks of `/proc/self/status` inside a container.
+fn caps(env: &TestEnv, flags: &[&str], user: &str) -> Vec<(String, u64)> {
+    let mut all = vec!["-u", user];
+    all.extend_from_slice(flags);
+    let out = run(
+        env,
+        &all,
+        catalog::BUSYBOX,
+        &["grep", "-E", "^(Cap|NoNewPrivs)", "/proc/self/status"],
+    );
+    stdout(&out)
+        .lines()
+        .map(|line| {
+            let (key, value) = line.split_once(':').unwrap();
+            let value = value.trim();
+            (
+                key.to_string(),
+                u64::from_str_radix(value, 16).unwrap_or_else(|_| value.parse().unwrap()),
+            )
+        })
+        .collect()
+}
+
+fn field(caps: &[(String, u64)], key: &str) -> u64 {
+    caps.iter()
+        .find(|(k, _)| k == key)
+        .unwrap_or_else(|| panic!("{key} in {caps:?}"))
+        .1
+}
+
+#[test]
+fn capabilities_no_new_privs_and_seccomp_as_podman() {
+    let env = TestEnv::new(user_with_ranges());
+    // CHOWN DAC_OVERRIDE FOWNER FSETID KILL SETGID SETUID SETPCAP NET_BIND_SERVICE SYS_CHROOT SETFCAP
+    let podman_default: u64 = [0, 1, 3, 4, 5, 6, 7, 8, 10, 18, 31]
+        .iter()
+        .map(|b| 1u64 << b)
+        .sum();
+    let root = caps(&env, &[], "0");
+    assert_eq!(field(&root, "CapBnd"), podman_default);
+    assert_eq!(field(&root, "CapEff"), podman_default);
+    assert_eq!(field(&root, "CapPrm"), podman_default);
+    assert_eq!(field(&root, "NoNewPrivs"), 1);
+    let none = caps(&env, &["--cap-drop", "ALL"], "0");
+    assert_eq!(field(&none, "CapBnd"), 0);
+    assert_eq!(field(&none, "CapEff"), 0);
+    let added = caps(
+        &env,
+        &["--cap-drop", "all", "--cap-add", "CAP_NET_RAW"],
+        "0",
+    );
+    assert_eq!(field(&added, "CapEff"), 1 << 13);
+    let user = caps(&env, &[], "1000");
+    assert_eq!(field(&user, "CapBnd"), podman_default);
+    assert_eq!(
+        field(&user, "CapEff"),
+        0,
+        "a non-root user has no effective capabilities"
+    );
+    let bad = run(
+        &env,
+        &["--cap-add", "NOT_A_CAP"],
+        catalog::BUSYBOX,
+        &["true"],
+    );
+    assert_eq!(bad.code, Some(125));
+    assert!(bad.stderr.contains("NOT_A_CAP"), "{}", bad.stderr);
+    // unshare(CLONE_NEWUSER) is refused by the default filter, allowed unconfined.
+    let filtered = run(&env, &[], catalog::BUSYBOX, &["unshare", "-U", "true"]);
+    assert_ne!(filtered.code, Some(0), "{}", filtered.transcript());
+    assert!(
+        filtered.stderr.contains("Operation not permitted"),
+        "{}",
+        filtered.stderr
+    );
+    run(
+        &env,
+        &["--security-opt", "seccomp=unconfined"],
+        catalog::BUSYBOX,
+        &["unshare", "-U", "true"],
+    )
+    .ok();
+    let privileged = caps(&env, &["--privileged"], "0");
+    assert!(field(&privileged, "CapEff") > podman_default);
+    let bad_opt = run(
+        &env,
+        &["--security-opt", "bogus=1"],
+        catalog::BUSYBOX,
+        &["true"],
+    );
+    assert_eq!(bad_opt.code, Some(125));
+}

@@ -54,6 +54,9 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -s v -l volume -d 'Bin
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l mount -d 'Mount: type=bind|volume|tmpfs,source=…,destination=…[,ro][,…]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (size=, mode=, noexec, …)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l ulimit -d 'Resource limit: NAME=SOFT[:HARD] (nofile, nproc, core, …; -1 for unlimited)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l cap-add -d 'Add a capability (e.g. NET_RAW, or ALL)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l cap-drop -d 'Drop a capability (e.g. CHOWN, or ALL)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l security-opt -d 'seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false], label=disable, apparmor=unconfined' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s u -l user -d 'Run as this user: user[:group] or uid[:gid], resolved in the container' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l group-add -d 'Add a supplementary group' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s w -l workdir -d 'Working directory inside the container (created when missing)' -r
@@ -79,6 +82,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -l rm -d 'Remove the c
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s t -l tty -d 'Give the container a terminal (a pty from its own devpts)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l env-host -d 'Pass rcon\'s whole environment into the container'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l privileged -d 'Every capability of rcon\'s user namespace, no seccomp filter, kernel paths unmasked'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l read-only -d 'Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l init -d 'Run a tiny init as PID 1 that reaps zombies and forwards signals'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s q -l quiet -d 'Pull without progress output'
@@ -294,6 +298,9 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -s v -l volume -d 'Bind m
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l mount -d 'Mount: type=bind|volume|tmpfs,source=…,destination=…[,ro][,…]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (size=, mode=, noexec, …)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l ulimit -d 'Resource limit: NAME=SOFT[:HARD] (nofile, nproc, core, …; -1 for unlimited)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l cap-add -d 'Add a capability (e.g. NET_RAW, or ALL)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l cap-drop -d 'Drop a capability (e.g. CHOWN, or ALL)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l security-opt -d 'seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false], label=disable, apparmor=unconfined' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s u -l user -d 'Run as this user: user[:group] or uid[:gid], resolved in the container' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l group-add -d 'Add a supplementary group' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s w -l workdir -d 'Working directory inside the container (created when missing)' -r
@@ -319,6 +326,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -l rm -d 'Remove the cont
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s t -l tty -d 'Give the container a terminal (a pty from its own devpts)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l env-host -d 'Pass rcon\'s whole environment into the container'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l privileged -d 'Every capability of rcon\'s user namespace, no seccomp filter, kernel paths unmasked'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l init -d 'Run a tiny init as PID 1 that reaps zombies and forwards signals'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s q -l quiet -d 'Pull without progress output'

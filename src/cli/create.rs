@@ -44,6 +44,18 @@ pub struct CreateArgs {
     /// Resource limit: NAME=SOFT[:HARD] (nofile, nproc, core, …; -1 for unlimited)
     #[arg(long, value_name = "NAME=SOFT[:HARD]")]
     pub ulimit: Vec<String>,
+    /// Add a capability (e.g. NET_RAW, or ALL)
+    #[arg(long, value_name = "CAP")]
+    pub cap_add: Vec<String>,
+    /// Drop a capability (e.g. CHOWN, or ALL)
+    #[arg(long, value_name = "CAP")]
+    pub cap_drop: Vec<String>,
+    /// Every capability of rcon's user namespace, no seccomp filter, kernel paths unmasked
+    #[arg(long)]
+    pub privileged: bool,
+    /// seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false], label=disable, apparmor=unconfined
+    #[arg(long, value_name = "OPT")]
+    pub security_opt: Vec<String>,
     /// Run as this user: user[:group] or uid[:gid], resolved in the container
     #[arg(short, long, value_name = "USER[:GROUP]")]
     pub user: Option<String>,
@@ -133,6 +145,10 @@ impl CreateArgs {
             mounts: self.mount,
             tmpfs: self.tmpfs,
             ulimits: self.ulimit,
+            cap_add: self.cap_add,
+            cap_drop: self.cap_drop,
+            privileged: self.privileged,
+            security_opt: self.security_opt,
             user: self.user,
             group_add: self.group_add,
             workdir: self.workdir,

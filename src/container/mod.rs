@@ -34,6 +34,8 @@ pub enum Error {
     #[error(transparent)]
     Ulimit(#[from] ulimit::Error),
     #[error(transparent)]
+    Security(#[from] crate::runtime::security::Error),
+    #[error(transparent)]
     User(#[from] crate::runtime::passwd::Error),
     #[error("{0}: image not known locally, and --pull=never forbids pulling it")]
     ImageNotLocal(String),

@@ -15,6 +15,7 @@ use super::{Error, foreground, ulimit};
 use crate::image::{self, PullOptions};
 use crate::runtime::{
     self, ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, Stdio, passwd,
+    security::{self, SecurityOptions},
 };
 use crate::storage::store::{ImageRecord, Store, StoreLock};
 use crate::storage::volume::VolumeStore;
@@ -47,6 +48,11 @@ pub struct CreateRequest {
     pub mounts: Vec<String>,
     pub tmpfs: Vec<String>,
     pub ulimits: Vec<String>,
+    pub cap_add: Vec<String>,
+    pub cap_drop: Vec<String>,
+    pub privileged: bool,
+    /// `--security-opt` as given.
+    pub security_opt: Vec<String>,
     pub user: Option<String>,
     pub group_add: Vec<String>,
     pub workdir: Option<String>,
@@ -139,6 +145,12 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     for spec in &request.ulimits {
         ulimit::parse_ulimit(spec)?;
     }
+    security::plan(&security_options(
+        &request.cap_add,
+        &request.cap_drop,
+        request.privileged,
+        &request.security_opt,
+    )?)?;
     let mount_records = mount_records(store, request)?;
     let record = ContainerRecord {
         id: id.clone(),
@@ -174,10 +186,10 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             read_only: request.read_only,
             init: request.init,
             ulimits: request.ulimits.clone(),
-            cap_add: Vec::new(),
-            cap_drop: Vec::new(),
-            privileged: false,
-            security_opt: Vec::new(),
+            cap_add: request.cap_add.clone(),
+            cap_drop: request.cap_drop.clone(),
+            privileged: request.privileged,
+            security_opt: request.security_opt.clone(),
             labels: request.labels.clone(),
             remove: request.remove,
             stop_signal: image_config.stop_signal,
@@ -357,6 +369,25 @@ fn network_for(containers: &Containers, mode: &str) -> Result<Network, Error> {
     }
 }
 
+/// The security flags, parsed.
+fn security_options(
+    cap_add: &[String],
+    cap_drop: &[String],
+    privileged: bool,
+    security_opt: &[String],
+) -> Result<SecurityOptions, Error> {
+    let mut options = SecurityOptions {
+        cap_add: cap_add.to_vec(),
+        cap_drop: cap_drop.to_vec(),
+        privileged,
+        ..SecurityOptions::default()
+    };
+    for opt in security_opt {
+        options.set(security::parse_security_opt(opt)?);
+    }
+    Ok(options)
+}
+
 /// What the runtime needs to start `record`.
 fn spec_for(
     store: &Store,
@@ -401,6 +432,13 @@ fn spec_for(
         mounts,
         hostname: config.hostname.clone(),
         network: network_for(containers, &config.network)?,
+        security: security::plan(&security_options(
+            &config.cap_add,
+            &config.cap_drop,
+            config.privileged,
+            &config.security_opt,
+        )?)?,
+        privileged: config.privileged,
         process: Process {
             args: config.args.clone(),
             env: config.env.clone(),

@@ -12,6 +12,7 @@ mod network;
 pub mod passwd;
 mod process;
 mod rootfs;
+pub mod security;
 mod spec;
 mod user;
 
@@ -235,7 +236,7 @@ fn child(
     console: Option<OwnedFd>,
 ) -> Result<Infallible, ChildError> {
     network::enter(&spec.network)?;
-    rootfs::build(&spec.rootfs, &spec.mounts)?;
+    rootfs::build(&spec.rootfs, &spec.mounts, !spec.privileged)?;
     nix::unistd::sethostname(&spec.hostname).map_err(ChildError::engine("setting the hostname"))?;
     if let Some(console) = console {
         process::attach_terminal(&console)?;
@@ -246,7 +247,7 @@ fn child(
     let mut byte = [0u8; 1];
     let _ = nix::unistd::read(go.as_fd(), &mut byte);
     drop(go);
-    process::exec(&spec.process)
+    process::exec(&spec.process, &spec.security)
 }
 
 fn report(pipe: &OwnedFd, error: &ChildError) {

@@ -12,6 +12,7 @@ use nix::fcntl::{OFlag, open};
 use nix::sys::stat::Mode;
 use nix::unistd::{Gid, Uid};
 
+use super::security::{self, SecurityPlan};
 use super::spec::Process;
 use super::{ChildError, EXIT_CANNOT_INVOKE, EXIT_NOT_FOUND};
 
@@ -66,7 +67,7 @@ pub(super) fn stdin_from_null() -> Result<(), ChildError> {
 }
 
 /// Becomes the container's command. Returns only with an error.
-pub(super) fn exec(process: &Process) -> Result<Infallible, ChildError> {
+pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible, ChildError> {
     let user = super::user::resolve(&process.user, &process.additional_groups)?;
     let mut env = process.env.clone();
     if !env.iter().any(|e| e.starts_with("HOME=")) {
@@ -87,6 +88,9 @@ pub(super) fn exec(process: &Process) -> Result<Infallible, ChildError> {
             ))
         })?;
     }
+    security::prepare_uid_switch().map_err(ChildError::engine(
+        "keeping capabilities across the user switch",
+    ))?;
     set_ids(&user)?;
     nix::unistd::chdir(process.cwd.as_str()).map_err(|e| {
         ChildError::engine_message(format!(
@@ -96,6 +100,10 @@ pub(super) fn exec(process: &Process) -> Result<Infallible, ChildError> {
         ))
     })?;
     close_inherited_fds()?;
+    // Last, so the filter need not allow any of the set-up calls above.
+    security::apply(plan, user.uid).map_err(ChildError::engine(
+        "applying capabilities, no_new_privs and seccomp",
+    ))?;
     let argv: Vec<CString> = process
         .args
         .iter()

@@ -68,7 +68,7 @@ enum Kind {
 }
 
 /// Builds the whole filesystem and pivots into it. Runs in the child.
-pub(super) fn build(rootfs: &Rootfs, mounts: &[Mount]) -> Result<(), ChildError> {
+pub(super) fn build(rootfs: &Rootfs, mounts: &[Mount], mask: bool) -> Result<(), ChildError> {
     mount(
         None::<&str>,
         "/",
@@ -106,7 +106,9 @@ pub(super) fn build(rootfs: &Rootfs, mounts: &[Mount]) -> Result<(), ChildError>
         remount(&root.path, MsFlags::empty(), true)
             .map_err(ChildError::engine("making the root filesystem read-only"))?;
     }
-    mask_kernel_paths(&root)?;
+    if mask {
+        mask_kernel_paths(&root)?;
+    }
     fchdir(root.dir.as_fd()).map_err(ChildError::engine("entering the container's root"))?;
     pivot_root(".", ".").map_err(ChildError::engine("pivot_root into the container"))?;
     umount2(".", MntFlags::MNT_DETACH).map_err(ChildError::engine("detaching the host's root"))?;

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use nix::sys::resource::Resource;
 
+use super::security::SecurityPlan;
+
 /// The root filesystem: an overlay of read-only layers under a private upper dir.
 #[derive(Debug, Clone)]
 pub struct Rootfs {
@@ -121,4 +123,8 @@ pub struct ContainerSpec {
     pub hostname: String,
     pub network: Network,
     pub process: Process,
+    /// Capabilities, no_new_privs and the seccomp filter, compiled before the fork.
+    pub security: SecurityPlan,
+    /// `--privileged`: kernel paths are not masked.
+    pub privileged: bool,
 }
