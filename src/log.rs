@@ -54,3 +54,15 @@ pub fn init(level: Level) {
     let _ = log::set_logger(&LOGGER);
     log::set_max_level(level.filter());
 }
+
+/// Logs (at debug level) how long one phase of a command took since `start`,
+/// and returns the time the next phase starts: `--log-level debug` shows
+/// where a `run` spends its time.
+pub fn phase(name: &str, start: std::time::Instant) -> std::time::Instant {
+    let now = std::time::Instant::now();
+    log::debug!(
+        "phase {name}: {:.3} ms",
+        (now - start).as_secs_f64() * 1000.0
+    );
+    now
+}

@@ -768,3 +768,36 @@ fn capabilities_no_new_privs_and_seccomp_as_podman() {
     );
     assert_eq!(bad_opt.code, Some(125));
 }
+
+#[test]
+fn signals_to_rcon_reach_the_container() {
+    use std::io::{BufRead, BufReader};
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&[
+        "pull",
+        "-q",
+        "--tls-verify=false",
+        &image_ref(catalog::BUSYBOX),
+    ])
+    .ok();
+    let script = "trap 'echo got TERM; exit 7' TERM; echo ready; while true; do sleep 0.1; done";
+    let mut child = env
+        .rcon()
+        .args([
+            "run",
+            "--rm",
+            &image_ref(catalog::BUSYBOX),
+            "sh",
+            "-c",
+            script,
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    assert_eq!(lines.next().unwrap().unwrap(), "ready");
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
+    assert_eq!(lines.next().unwrap().unwrap(), "got TERM");
+    assert_eq!(child.wait().unwrap().code(), Some(7));
+}

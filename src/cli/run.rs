@@ -15,9 +15,12 @@ pub struct RunArgs {
 }
 
 pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
+    let start = std::time::Instant::now();
     let namespace = ctx.enter_namespace()?;
+    let start = crate::log::phase("namespace join", start);
     let store = Store::open(&ctx.paths.root)?;
     let request = args.create.request(&namespace)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
+    crate::log::phase("image lookup and container record", start);
     container::start_foreground(&store, &record, args.sig_proxy).map_err(super::container_failure)
 }

@@ -465,9 +465,12 @@ pub fn start_foreground(
     record: &ContainerRecord,
     sig_proxy: bool,
 ) -> Result<i32, Error> {
+    let start = std::time::Instant::now();
     let containers = Containers::open(store.root())?;
     let spec = spec_for(store, &containers, record)?;
+    let start = crate::log::phase("spec (layers, mounts, security plan)", start);
     let outcome = run_spec(&containers, record, &spec, sig_proxy);
+    let start = crate::log::phase("container set-up, run and exit", start);
     let code = match &outcome {
         Ok(code) => *code,
         Err(e) => e.exit_code(),
@@ -486,6 +489,7 @@ pub fn start_foreground(
         };
         containers.set_state(&record.id, &finished)?;
     }
+    crate::log::phase("clean-up", start);
     outcome
 }
 
@@ -529,6 +533,8 @@ fn run_spec(
         };
         containers.set_state(&record.id, &running)?;
     }
+    let start = std::time::Instant::now();
     let (pid, terminal) = started.run()?;
+    crate::log::phase("until the command's exec", start);
     Ok(foreground::wait(pid, signals, terminal))
 }

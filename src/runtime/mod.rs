@@ -235,8 +235,10 @@ fn child(
     go: OwnedFd,
     console: Option<OwnedFd>,
 ) -> Result<Infallible, ChildError> {
+    let start = std::time::Instant::now();
     network::enter(&spec.network)?;
     rootfs::build(&spec.rootfs, &spec.mounts, !spec.privileged)?;
+    crate::log::phase("network namespace and mounts (in the container)", start);
     nix::unistd::sethostname(&spec.hostname).map_err(ChildError::engine("setting the hostname"))?;
     if let Some(console) = console {
         process::attach_terminal(&console)?;
