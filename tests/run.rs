@@ -801,3 +801,43 @@ fn signals_to_rcon_reach_the_container() {
     assert_eq!(lines.next().unwrap().unwrap(), "got TERM");
     assert_eq!(child.wait().unwrap().code(), Some(7));
 }
+
+#[test]
+fn keep_id_runs_as_the_host_user_and_its_files_stay_its_own() {
+    use std::os::unix::fs::MetadataExt;
+    for user in [user_with_ranges(), user_without_ranges()] {
+        let env = TestEnv::new(user);
+        env.run(&["images"]).ok();
+        let source = env.data_dir().join("src");
+        std::fs::create_dir_all(&source).unwrap();
+        std::fs::write(source.join("mine"), "x").unwrap();
+        // Made here by the test (root when it runs as root): give them to the user.
+        for path in [&source, &source.join("mine")] {
+            std::os::unix::fs::lchown(path, Some(user.uid), Some(user.gid)).unwrap();
+        }
+        let volume = format!("{}:/src", source.display());
+        let script = "id -u; id -g; stat -c %u /src/mine; id -un; touch /src/made-inside";
+        let out = run(
+            &env,
+            &["--userns", "keep-id", "-v", &volume],
+            catalog::BUSYBOX,
+            &["sh", "-c", script],
+        );
+        let expected = format!(
+            "{uid}\n{gid}\n{uid}\n{name}",
+            uid = user.uid,
+            gid = user.gid,
+            name = user.name
+        );
+        assert_eq!(stdout(&out), expected);
+        let made = std::fs::metadata(source.join("made-inside")).unwrap();
+        assert_eq!(
+            (made.uid(), made.gid()),
+            (user.uid, user.gid),
+            "written as the user on the host"
+        );
+    }
+    let env = TestEnv::new(user_with_ranges());
+    let bad = run(&env, &["--userns", "bogus"], catalog::BUSYBOX, &["true"]);
+    assert_eq!(bad.code, Some(125));
+}

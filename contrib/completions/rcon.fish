@@ -54,6 +54,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -s v -l volume -d 'Bin
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l mount -d 'Mount: type=bind|volume|tmpfs,source=…,destination=…[,ro][,…]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (size=, mode=, noexec, …)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l ulimit -d 'Resource limit: NAME=SOFT[:HARD] (nofile, nproc, core, …; -1 for unlimited)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l userns -d 'User namespace: keep-id (your own UID and GID inside, as on the host) or host (rcon\'s, the default)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l cap-add -d 'Add a capability (e.g. NET_RAW, or ALL)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l cap-drop -d 'Drop a capability (e.g. CHOWN, or ALL)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l security-opt -d 'seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false], label=disable, apparmor=unconfined' -r
@@ -298,6 +299,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -s v -l volume -d 'Bind m
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l mount -d 'Mount: type=bind|volume|tmpfs,source=…,destination=…[,ro][,…]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (size=, mode=, noexec, …)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l ulimit -d 'Resource limit: NAME=SOFT[:HARD] (nofile, nproc, core, …; -1 for unlimited)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l userns -d 'User namespace: keep-id (your own UID and GID inside, as on the host) or host (rcon\'s, the default)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l cap-add -d 'Add a capability (e.g. NET_RAW, or ALL)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l cap-drop -d 'Drop a capability (e.g. CHOWN, or ALL)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l security-opt -d 'seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false], label=disable, apparmor=unconfined' -r

@@ -3,10 +3,11 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{Context, Outcome};
+use crate::container::store::KeepId;
 use crate::container::{self, CreateRequest, PullPolicy};
 use crate::image::PullOptions;
 use crate::storage::store::Store;
-use crate::userns::Namespace;
+use crate::userns::{HostUser, Namespace};
 
 /// The flags `rcon create` and `rcon run` share: what the container is.
 #[derive(Debug, Args)]
@@ -44,6 +45,9 @@ pub struct CreateArgs {
     /// Resource limit: NAME=SOFT[:HARD] (nofile, nproc, core, …; -1 for unlimited)
     #[arg(long, value_name = "NAME=SOFT[:HARD]")]
     pub ulimit: Vec<String>,
+    /// User namespace: keep-id (your own UID and GID inside, as on the host) or host (rcon's, the default)
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
     /// Add a capability (e.g. NET_RAW, or ALL)
     #[arg(long, value_name = "CAP")]
     pub cap_add: Vec<String>,
@@ -122,7 +126,29 @@ pub enum PullArg {
 
 impl CreateArgs {
     /// The engine's request.
-    pub fn request(self, namespace: &Namespace) -> Result<CreateRequest, super::Failure> {
+    pub fn request(
+        self,
+        namespace: &Namespace,
+        user: &HostUser,
+    ) -> Result<CreateRequest, super::Failure> {
+        let keep_id = match self.userns.as_deref() {
+            None | Some("" | "host") => None,
+            Some("keep-id") => Some(KeepId {
+                uid: user.uid,
+                gid: user.gid,
+                name: user.name.clone(),
+                home: nix::unistd::User::from_uid(user.uid.into())
+                    .ok()
+                    .flatten()
+                    .map_or_else(|| "/".into(), |u| u.dir.display().to_string()),
+            }),
+            Some(other) => {
+                return Err(super::Failure::new(
+                    super::EXIT_ENGINE,
+                    format!("unknown --userns mode {other:?}: use keep-id or host"),
+                ));
+            }
+        };
         let labels = self
             .label
             .iter()
@@ -149,6 +175,7 @@ impl CreateArgs {
             cap_drop: self.cap_drop,
             privileged: self.privileged,
             security_opt: self.security_opt,
+            keep_id,
             user: self.user,
             group_add: self.group_add,
             workdir: self.workdir,
@@ -189,7 +216,7 @@ pub struct CreateVerbArgs {
 pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
     let namespace = ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
-    let request = args.create.request(&namespace)?;
+    let request = args.create.request(&namespace, &ctx.user)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
     println!("{}", record.id);
     Ok(0)

@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     let namespace = ctx.enter_namespace()?;
     let start = crate::log::phase("namespace join", start);
     let store = Store::open(&ctx.paths.root)?;
-    let request = args.create.request(&namespace)?;
+    let request = args.create.request(&namespace, &ctx.user)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
     crate::log::phase("image lookup and container record", start);
     container::start_foreground(&store, &record, args.sig_proxy).map_err(super::container_failure)

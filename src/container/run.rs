@@ -9,12 +9,15 @@ use serde::Deserialize;
 use super::env::{self, EnvOverrides};
 use super::mounts::{self, MountKind};
 use super::store::{
-    ContainerConfig, ContainerRecord, Containers, MountRecord, State, Status, generate_name, new_id,
+    ContainerConfig, ContainerRecord, Containers, KeepId, MountRecord, State, Status,
+    generate_name, new_id,
 };
 use super::{Error, foreground, ulimit};
 use crate::image::{self, PullOptions};
 use crate::runtime::{
-    self, ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, Stdio, passwd,
+    self, ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, Stdio,
+    keep_id::IdMappings,
+    passwd,
     security::{self, SecurityOptions},
 };
 use crate::storage::store::{ImageRecord, Store, StoreLock};
@@ -53,6 +56,8 @@ pub struct CreateRequest {
     pub privileged: bool,
     /// `--security-opt` as given.
     pub security_opt: Vec<String>,
+    /// `--userns=keep-id`: the host user to keep.
+    pub keep_id: Option<KeepId>,
     pub user: Option<String>,
     pub group_add: Vec<String>,
     pub workdir: Option<String>,
@@ -172,9 +177,14 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
                 .clone()
                 .or(image_config.working_dir.filter(|w| !w.is_empty()))
                 .unwrap_or_else(|| "/".into()),
+            // keep-id runs as the user itself unless -u says otherwise, as in Podman.
             user: request
                 .user
                 .clone()
+                .or(request
+                    .keep_id
+                    .as_ref()
+                    .map(|k| format!("{}:{}", k.uid, k.gid)))
                 .or(image_config.user.filter(|u| !u.is_empty()))
                 .unwrap_or_else(|| "0".into()),
             group_add: request.group_add.clone(),
@@ -189,6 +199,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             cap_add: request.cap_add.clone(),
             cap_drop: request.cap_drop.clone(),
             privileged: request.privileged,
+            keep_id: request.keep_id.clone(),
             security_opt: request.security_opt.clone(),
             labels: request.labels.clone(),
             remove: request.remove,
@@ -439,12 +450,26 @@ fn spec_for(
             &config.security_opt,
         )?)?,
         privileged: config.privileged,
+        user_namespace: config
+            .keep_id
+            .as_ref()
+            .map(|k| IdMappings::keep_id(k.uid, k.gid)),
         process: Process {
             args: config.args.clone(),
             env: config.env.clone(),
             cwd: config.working_dir.clone(),
             user: config.user.clone(),
             additional_groups: config.group_add.clone(),
+            passwd_entry: config.keep_id.as_ref().map(|k| {
+                format!(
+                    "{}:*:{}:{}:{}:{}:/bin/sh",
+                    k.name, k.uid, k.gid, k.name, k.home
+                )
+            }),
+            group_entry: config
+                .keep_id
+                .as_ref()
+                .map(|k| format!("{}:x:{}:", k.name, k.gid)),
             rlimits,
             init: config.init,
             stdio: if config.tty {

@@ -73,6 +73,15 @@ pub struct MountRecord {
     pub options: Vec<String>,
 }
 
+/// The host user a `--userns=keep-id` container keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeepId {
+    pub uid: u32,
+    pub gid: u32,
+    pub name: String,
+    pub home: String,
+}
+
 /// What a container was created as: everything needed to start it again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -100,6 +109,9 @@ pub struct ContainerConfig {
     pub privileged: bool,
     pub security_opt: Vec<String>,
     pub labels: Vec<(String, String)>,
+    /// `--userns=keep-id`: the host user, kept as itself inside.
+    #[serde(default)]
+    pub keep_id: Option<KeepId>,
     /// `--rm`: removed when it exits.
     pub remove: bool,
     pub stop_signal: Option<String>,

@@ -8,6 +8,7 @@
 //! error (exit code and one line). This is the only module that forks.
 
 mod init;
+pub mod keep_id;
 mod network;
 pub mod passwd;
 mod process;
@@ -43,6 +44,8 @@ pub enum Error {
     Clone(Errno),
     #[error("{what}: {source}")]
     Channel { what: &'static str, source: Errno },
+    #[error("writing the user namespace mapping of container process {pid}: {source}")]
+    Mapping { pid: i32, source: std::io::Error },
     /// The child failed before its command ran.
     #[error("{message}")]
     Setup { code: i32, message: String },
@@ -126,6 +129,8 @@ pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
         pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the report pipe"))?;
     let (go_read, go_write) =
         pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the start pipe"))?;
+    let (mapped_read, mapped_write) =
+        pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the mapping pipe"))?;
     let terminal = match spec.process.stdio {
         Stdio::Terminal => Some(
             socket::socketpair(
@@ -139,10 +144,7 @@ pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
         _ => None,
     };
     let mut args = CloneArgs {
-        flags: match spec.network {
-            Network::Loopback => NAMESPACES | libc::CLONE_NEWNET as u64,
-            Network::Host | Network::Join(_) => NAMESPACES,
-        },
+        flags: namespaces(spec),
         pidfd: 0,
         child_tid: 0,
         parent_tid: 0,
@@ -165,6 +167,12 @@ pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
         Ok(0) => {
             drop(report_read);
             drop(go_write);
+            drop(mapped_write);
+            if spec.user_namespace.is_some() {
+                // Nothing works in the new user namespace before it has a mapping.
+                wait_for(&mapped_read);
+            }
+            drop(mapped_read);
             let console = terminal.map(|(_, child_end)| child_end);
             let outcome = child(spec, go_read, console);
             let Err(error) = outcome;
@@ -174,7 +182,20 @@ pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
         Ok(pid) => {
             drop(report_write);
             drop(go_read);
+            drop(mapped_read);
             let pid = Pid::from_raw(pid as i32);
+            if let Some(mappings) = &spec.user_namespace {
+                if let Err(source) = write_mappings(pid, mappings) {
+                    let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+                    let _ = nix::sys::wait::waitpid(pid, None);
+                    return Err(Error::Mapping {
+                        pid: pid.as_raw(),
+                        source,
+                    });
+                }
+                let _ = nix::unistd::write(&mapped_write, b"m");
+            }
+            drop(mapped_write);
             let terminal = match terminal {
                 Some((parent_end, child_end)) => {
                     drop(child_end);
@@ -246,10 +267,40 @@ fn child(
         process::stdin_from_null()?;
     }
     // Wait for the parent: it may still be setting up the terminal or the network.
-    let mut byte = [0u8; 1];
-    let _ = nix::unistd::read(go.as_fd(), &mut byte);
+    wait_for(&go);
     drop(go);
     process::exec(&spec.process, &spec.security)
+}
+
+/// The namespaces the container is cloned into.
+fn namespaces(spec: &ContainerSpec) -> u64 {
+    let mut flags = NAMESPACES;
+    if spec.network == Network::Loopback {
+        flags |= libc::CLONE_NEWNET as u64;
+    }
+    if spec.user_namespace.is_some() {
+        flags |= libc::CLONE_NEWUSER as u64;
+    }
+    flags
+}
+
+/// Blocks until the other end writes a byte or closes.
+fn wait_for(pipe: &OwnedFd) {
+    let mut byte = [0u8; 1];
+    let _ = nix::unistd::read(pipe.as_fd(), &mut byte);
+}
+
+/// Writes the child's user namespace mappings (rcon has CAP_SETUID and
+/// CAP_SETGID in its own namespace, the parent of the child's).
+fn write_mappings(pid: Pid, mappings: &keep_id::IdMappings) -> std::io::Result<()> {
+    std::fs::write(
+        format!("/proc/{pid}/uid_map"),
+        keep_id::IdMappings::map_text(&mappings.uids),
+    )?;
+    std::fs::write(
+        format!("/proc/{pid}/gid_map"),
+        keep_id::IdMappings::map_text(&mappings.gids),
+    )
 }
 
 fn report(pipe: &OwnedFd, error: &ChildError) {

@@ -68,6 +68,12 @@ pub(super) fn stdin_from_null() -> Result<(), ChildError> {
 
 /// Becomes the container's command. Returns only with an error.
 pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible, ChildError> {
+    if let Some(line) = &process.passwd_entry {
+        add_entry("/etc/passwd", line)?;
+    }
+    if let Some(line) = &process.group_entry {
+        add_entry("/etc/group", line)?;
+    }
     let user = super::user::resolve(&process.user, &process.additional_groups)?;
     let mut env = process.env.clone();
     if !env.iter().any(|e| e.starts_with("HOME=")) {
@@ -120,6 +126,27 @@ pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible,
         super::init::run_as_pid1()?;
     }
     exec_in_path(command, &argv, &envp)
+}
+
+/// Appends `line` (`name:x:ID:…`) to the container's passwd or group file
+/// unless an entry already has its ID. A read-only root keeps the file as it is.
+fn add_entry(file: &str, line: &str) -> Result<(), ChildError> {
+    let id = line.split(':').nth(2).unwrap_or_default();
+    let content = std::fs::read_to_string(file).unwrap_or_default();
+    if content.lines().any(|l| l.split(':').nth(2) == Some(id)) {
+        return Ok(());
+    }
+    let mut text = content;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(line);
+    text.push('\n');
+    match std::fs::write(file, text) {
+        Err(e) if e.raw_os_error() == Some(libc::EROFS) => Ok(()),
+        outcome => outcome
+            .map_err(|e| ChildError::engine_message(format!("adding the user to {file}: {e}"))),
+    }
 }
 
 /// Creates the working directory when missing, owned by the user, as Podman does.

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use nix::sys::resource::Resource;
 
+use super::keep_id::IdMappings;
 use super::security::SecurityPlan;
 
 /// The root filesystem: an overlay of read-only layers under a private upper dir.
@@ -97,6 +98,10 @@ pub struct Process {
     pub user: String,
     /// `--group-add`.
     pub additional_groups: Vec<String>,
+    /// Lines added to the container's /etc/passwd and /etc/group when no entry
+    /// has their ID yet (`--userns=keep-id` makes one for the host user).
+    pub passwd_entry: Option<String>,
+    pub group_entry: Option<String>,
     pub rlimits: Vec<Rlimit>,
     /// `--init`: a tiny PID 1 reaps zombies and forwards signals to the command.
     pub init: bool,
@@ -127,4 +132,6 @@ pub struct ContainerSpec {
     pub security: SecurityPlan,
     /// `--privileged`: kernel paths are not masked.
     pub privileged: bool,
+    /// A user namespace of the container's own (`--userns=keep-id`); `None`: rcon's.
+    pub user_namespace: Option<IdMappings>,
 }

@@ -1,0 +1,109 @@
+//! `--userns=keep-id`: the container gets a user namespace of its own, nested
+//! in rcon's, arranged so that the host user's own UID and GID inside the
+//! container are the host's (files of a mounted source tree keep their owner),
+//! while the rest of rcon's range still maps around it:
+//!
+//! ```text
+//! container 0 .. uid-1     → rcon's 1 .. uid          (subordinate IDs)
+//! container uid            → rcon's 0                 (the host user)
+//! container uid+1 .. n-1   → rcon's uid+1 .. n-1      (the rest of the range)
+//! ```
+//!
+//! Image files are stored with rcon's IDs, so inside such a container a file
+//! the image gives to root shows as the user's; the user's own files, and
+//! everything the container writes, stay the user's on the host.
+
+use crate::userns::idmap::current_map;
+
+/// One line of a `uid_map`/`gid_map`: `inside outside count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdRange {
+    pub inside: u32,
+    pub outside: u32,
+    pub count: u32,
+}
+
+/// The container's own user namespace mappings, in rcon's IDs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdMappings {
+    pub uids: Vec<IdRange>,
+    pub gids: Vec<IdRange>,
+}
+
+impl IdMappings {
+    /// The keep-id arrangement for host user `uid`/`gid`, over the IDs
+    /// mapped in rcon's namespace (read from this process's maps).
+    pub fn keep_id(uid: u32, gid: u32) -> IdMappings {
+        let available = |which| {
+            current_map(which)
+                .iter()
+                .map(|l| u64::from(l.size))
+                .sum::<u64>()
+        };
+        IdMappings {
+            uids: arrange(uid, available("uid_map")),
+            gids: arrange(gid, available("gid_map")),
+        }
+    }
+
+    /// The text for `/proc/PID/uid_map` (`which` = uids) or `gid_map`.
+    pub(super) fn map_text(ranges: &[IdRange]) -> String {
+        ranges
+            .iter()
+            .map(|r| format!("{} {} {}\n", r.inside, r.outside, r.count))
+            .collect()
+    }
+}
+
+/// `id` inside ↔ 0 in rcon's namespace; `n` IDs of rcon's (0..n) in all.
+fn arrange(id: u32, n: u64) -> Vec<IdRange> {
+    let n = u32::try_from(n).unwrap_or(u32::MAX);
+    let mut ranges = Vec::new();
+    let below = id.min(n.saturating_sub(1));
+    if below > 0 {
+        ranges.push(IdRange {
+            inside: 0,
+            outside: 1,
+            count: below,
+        });
+    }
+    ranges.push(IdRange {
+        inside: id,
+        outside: 0,
+        count: 1,
+    });
+    if n > id.saturating_add(1) {
+        ranges.push(IdRange {
+            inside: id + 1,
+            outside: id + 1,
+            count: n - id - 1,
+        });
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_user_keeps_its_id_and_the_range_maps_around_it() {
+        let r = |inside, outside, count| IdRange {
+            inside,
+            outside,
+            count,
+        };
+        assert_eq!(
+            arrange(1000, 65537),
+            vec![r(0, 1, 1000), r(1000, 0, 1), r(1001, 1001, 64536)]
+        );
+        // A single-ID mapping: only the user itself.
+        assert_eq!(arrange(1000, 1), vec![r(1000, 0, 1)]);
+        // A user ID beyond the range: everything below it, then the user.
+        assert_eq!(arrange(70000, 65537), vec![r(0, 1, 65536), r(70000, 0, 1)]);
+        assert_eq!(
+            IdMappings::map_text(&arrange(5, 7)),
+            "0 1 5\n5 0 1\n6 6 1\n"
+        );
+    }
+}
