@@ -10,6 +10,7 @@
 //! - [`local`]: images already in the store: lookup by name, tag, remove, inspect.
 
 pub mod auth;
+pub mod layer;
 pub mod local;
 pub mod pull;
 pub mod reference;

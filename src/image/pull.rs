@@ -6,7 +6,7 @@
 //! are fetched at once; a layer already stored is not fetched at all. A
 //! layer becomes visible only when complete and both digests matched.
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::sync::Arc;
 
 use futures_util::{StreamExt, TryStreamExt};
@@ -22,9 +22,10 @@ use sha2::{Digest, Sha256};
 use tokio_util::io::{StreamReader, SyncIoBridge};
 
 use super::auth::AuthFiles;
+use super::layer::{self, BlobDigest, LayerSlot};
 use super::reference::Reference;
 use super::registries::RegistriesConfig;
-use crate::storage::extract::{ExtractOptions, Ownership, extract_layer};
+use crate::storage::extract::{ExtractOptions, Ownership};
 use crate::storage::store::{self, ImageRecord, LayerRecord, Store};
 
 /// How many layers download and extract at the same time.
@@ -226,6 +227,30 @@ pub async fn pull(
     let (Some(config_desc), Some(layers)) = (doc.config, doc.layers) else {
         return Err(invalid(&name, "the manifest has no config or no layers"));
     };
+    let repository = format!("{}/{}", reference.registry(), reference.repository());
+    let names: Vec<String> = reference
+        .tag()
+        .map(|tag| format!("{repository}:{tag}"))
+        .into_iter()
+        .collect();
+    let repo_digests = vec![format!("{repository}@{digest}")];
+    let id = store::hex_of(&config_desc.digest).to_string();
+    if let Some(present) = already_stored(store, &id)? {
+        // Nothing to download: only the names change.
+        for desc in &layers {
+            request.progress.layer_skipped(&desc.digest);
+        }
+        let record = ImageRecord {
+            names,
+            repo_digests,
+            ..present
+        };
+        return in_store_task(store, move |store| {
+            let lock = store.lock()?;
+            store.put_image(&lock, &record, &[], &[])
+        })
+        .await;
+    }
     let mut config = Vec::new();
     client
         .pull_blob(reference, &config_desc, &mut config)
@@ -270,18 +295,12 @@ pub async fn pull(
         .try_collect()
         .await?;
 
-    let repository = format!("{}/{}", reference.registry(), reference.repository());
-    let names = reference
-        .tag()
-        .map(|tag| format!("{repository}:{tag}"))
-        .into_iter()
-        .collect();
     let record = ImageRecord {
-        id: store::hex_of(&config_desc.digest).to_string(),
+        id,
         digest: digest.clone(),
         manifest_media_type: media_type,
         names,
-        repo_digests: vec![format!("{repository}@{digest}")],
+        repo_digests,
         layers: config_doc.rootfs.diff_ids.clone(),
         created: config_doc.created,
         stored: now_rfc3339(),
@@ -289,14 +308,30 @@ pub async fn pull(
         os: config_doc.os.unwrap_or_default(),
         size: records.iter().map(|r| r.size).sum(),
     };
-    let store = store.clone();
-    tokio::task::spawn_blocking(move || {
+    in_store_task(store, move |store| {
         let lock = store.lock()?;
         store.put_image(&lock, &record, &manifest, &config)
     })
     .await
-    .expect("the store task does not panic")
-    .map_err(Error::from)
+}
+
+/// The stored image with this ID, if it and all its layers are complete.
+fn already_stored(store: &Store, id: &str) -> Result<Option<ImageRecord>, Error> {
+    Ok(store
+        .read_image(id)?
+        .filter(|image| image.layers.iter().all(|l| store.layer(l).is_some())))
+}
+
+/// Runs blocking store work (which takes file locks) off the async runtime.
+async fn in_store_task<T: Send + 'static>(
+    store: &Store,
+    work: impl FnOnce(&Store) -> Result<T, store::Error> + Send + 'static,
+) -> Result<T, Error> {
+    let store = store.clone();
+    tokio::task::spawn_blocking(move || work(&store))
+        .await
+        .expect("the store task does not panic")
+        .map_err(Error::from)
 }
 
 async fn fetch_layer(
@@ -313,22 +348,23 @@ async fn fetch_layer(
         digest: desc.digest.clone(),
         message,
     };
-    if let Some(record) = store.layer(&diff_id) {
-        request.progress.layer_skipped(&desc.digest);
-        return Ok(record);
-    }
-    // One process at a time extracts a given layer; the others wait and reuse it.
-    let guard = {
-        let store = store.clone();
-        let diff_id = diff_id.clone();
-        tokio::task::spawn_blocking(move || store.layer_lock(&diff_id))
-            .await
-            .expect("no panic")?
+    // One process at a time stores a given layer; the others wait and reuse it.
+    let slot = match store.layer(&diff_id) {
+        Some(record) => LayerSlot::Stored(record),
+        None => {
+            let (store, diff_id) = (store.clone(), diff_id.clone());
+            tokio::task::spawn_blocking(move || layer::claim(&store, &diff_id))
+                .await
+                .expect("the lock task does not panic")?
+        }
     };
-    if let Some(record) = store.layer(&diff_id) {
-        request.progress.layer_skipped(&desc.digest);
-        return Ok(record);
-    }
+    let guard = match slot {
+        LayerSlot::Stored(record) => {
+            request.progress.layer_skipped(&desc.digest);
+            return Ok(record);
+        }
+        LayerSlot::Free(guard) => guard,
+    };
     request
         .progress
         .layer_started(&desc.digest, u64::try_from(desc.size).unwrap_or(0));
@@ -341,20 +377,19 @@ async fn fetch_layer(
     let store_for_task = store.clone();
     let (digest, media_type) = (desc.digest.clone(), desc.media_type.clone());
     let outcome = tokio::task::spawn_blocking(move || {
-        let counted = CountingReader { inner: reader, digest: digest.clone(), progress };
-        let decoded = decompressor(&media_type, counted)?;
-        let mut hashing = HashingReader { inner: decoded, hasher: Sha256::new() };
-        let temp = store_for_task.temp_layer().map_err(|e| e.to_string())?;
-        let report = extract_layer(&mut hashing, &temp.dir(), &options).map_err(|e| e.to_string())?;
-        // Read to the very end, so the blob's digest check (at end of stream) runs.
-        io::copy(&mut hashing, &mut io::sink()).map_err(|e| format!("reading the blob: {e}"))?;
-        let actual = format!("sha256:{}", hex::encode(hashing.hasher.finalize()));
-        if actual != diff_id {
-            return Err(format!("uncompressed content has digest {actual}, the image config says {diff_id}; nothing was stored"));
-        }
-        store_for_task
-            .commit_layer(temp, &digest, &diff_id, report.bytes)
-            .map_err(|e| e.to_string())
+        let counted = CountingReader {
+            inner: reader,
+            digest: digest.clone(),
+            progress,
+        };
+        layer::store_layer(
+            &store_for_task,
+            counted,
+            &media_type,
+            BlobDigest::Verified(digest),
+            &diff_id,
+            &options,
+        )
     })
     .await
     .expect("the layer task does not panic");
@@ -362,40 +397,6 @@ async fn fetch_layer(
     let record = outcome.map_err(layer_error)?;
     request.progress.layer_done(&desc.digest);
     Ok(record)
-}
-
-/// Picks the decompressor from the media type, and checks the magic bytes agree.
-fn decompressor<'a, R: Read + Send + 'a>(
-    media_type: &str,
-    reader: R,
-) -> Result<Box<dyn Read + Send + 'a>, String> {
-    let mut buffered = BufReader::with_capacity(128 * 1024, reader);
-    let head = buffered
-        .fill_buf()
-        .map_err(|e| format!("reading the blob: {e}"))?
-        .to_vec();
-    let gzip = head.starts_with(&[0x1f, 0x8b]);
-    let zstd = head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]);
-    let wants = if media_type.ends_with("gzip") {
-        "gzip"
-    } else if media_type.ends_with("zstd") {
-        "zstd"
-    } else if media_type.ends_with(".tar") || media_type.ends_with("tar") {
-        "tar"
-    } else {
-        return Err(format!("unsupported layer media type {media_type}"));
-    };
-    match (wants, gzip, zstd) {
-        ("gzip", true, _) => Ok(Box::new(flate2::bufread::MultiGzDecoder::new(buffered))),
-        ("zstd", _, true) => Ok(Box::new(
-            zstd::stream::read::Decoder::with_buffer(buffered)
-                .map_err(|e| format!("starting zstd: {e}"))?,
-        )),
-        ("tar", false, false) => Ok(Box::new(buffered)),
-        _ => Err(format!(
-            "media type {media_type} does not match the content's magic bytes"
-        )),
-    }
 }
 
 struct CountingReader<R> {
@@ -408,19 +409,6 @@ impl<R: Read> Read for CountingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.progress.layer_bytes(&self.digest, n as u64);
-        Ok(n)
-    }
-}
-
-struct HashingReader<R> {
-    inner: R,
-    hasher: Sha256,
-}
-
-impl<R: Read> Read for HashingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
         Ok(n)
     }
 }
@@ -528,6 +516,8 @@ pub fn pull_image(
         }
     };
     let auth_files = AuthFiles::default_for_user();
+    // Work directories of pulls that were killed are removed here.
+    store.sweep_temp(&store.lock()?);
     let progress: Arc<dyn Progress> = if options.quiet {
         Arc::new(QuietProgress)
     } else {
@@ -666,18 +656,5 @@ mod tests {
             "{err}"
         );
         assert!(Platform::parse("linux").is_none());
-    }
-
-    #[test]
-    fn magic_bytes_must_match_the_media_type() {
-        let gz = decompressor(
-            "application/vnd.oci.image.layer.v1.tar+gzip",
-            &b"plain tar"[..],
-        );
-        assert!(gz.err().unwrap().contains("does not match"));
-        let tar = decompressor("application/vnd.oci.image.layer.v1.tar", &b"plain tar"[..]);
-        assert!(tar.is_ok());
-        let odd = decompressor("application/x-unknown", &b"x"[..]);
-        assert!(odd.err().unwrap().contains("unsupported layer media type"));
     }
 }
