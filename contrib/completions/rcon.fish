@@ -36,6 +36,8 @@ complete -c rcon -n "__fish_rcon_needs_command" -s V -l version -d 'Print versio
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "image" -d 'Manage images: inspect, list, prune, pull, remove, tag'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "images" -d 'List images in local storage'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "logout" -d 'Remove a registry\'s saved credentials'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "rmi" -d 'Remove images'
@@ -173,6 +175,33 @@ debug\t''
 trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand info" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand info" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand login" -s u -l username -d 'User name [default: asked for on the terminal]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand login" -s p -l password -d 'Password (visible to other users in the process list: prefer --password-stdin)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand login" -l authfile -d 'The auth file to use [default: $REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand login" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand login" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand login" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
+complete -c rcon -n "__fish_rcon_using_subcommand login" -l get-login -d 'Print the user name saved for the registry and exit'
+complete -c rcon -n "__fish_rcon_using_subcommand login" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand login" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand logout" -l authfile -d 'The auth file to use [default: $REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand logout" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand logout" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand logout" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand logout" -s a -l all -d 'Forget every saved credential'
+complete -c rcon -n "__fish_rcon_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -273,16 +302,18 @@ debug\t''
 trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "image" -d 'Manage images: inspect, list, prune, pull, remove, tag'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "images" -d 'List images in local storage'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "pull" -d 'Pull an image from a registry'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "rmi" -d 'Remove images'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "tag" -d 'Give an image another name'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "version" -d 'Show the rcon version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info system pull rmi tag unshare version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "image" -d 'Manage images: inspect, list, prune, pull, remove, tag'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "images" -d 'List images in local storage'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "logout" -d 'Remove a registry\'s saved credentials'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "pull" -d 'Pull an image from a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "rmi" -d 'Remove images'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "tag" -d 'Give an image another name'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "version" -d 'Show the rcon version'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "inspect" -d 'Show an image\'s details as JSON'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "ls" -d 'List images (same as `rcon images`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "prune" -d 'Remove images without a name that no container uses (-a: every unused image)'

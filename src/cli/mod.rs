@@ -4,6 +4,8 @@ mod human;
 mod image;
 mod images;
 mod info;
+mod login;
+mod logout;
 mod pull;
 mod rmi;
 mod system;
@@ -69,6 +71,10 @@ pub enum Verb {
     Images(images::ImagesArgs),
     /// Show how rcon is set up on this host, and every problem found with its fix
     Info(info::InfoArgs),
+    /// Log in to a registry: check the credentials and save them in auth.json
+    Login(login::LoginArgs),
+    /// Remove a registry's saved credentials
+    Logout(logout::LogoutArgs),
     /// Manage rcon itself: reset storage, restart the user namespace, show info
     #[command(subcommand)]
     System(system::SystemVerb),
@@ -159,6 +165,8 @@ pub fn main() -> i32 {
         Verb::Image(verb) => image::run(&ctx, verb),
         Verb::Images(args) => images::run(&ctx, args),
         Verb::Info(args) => info::run(&ctx, args),
+        Verb::Login(args) => login::run(&ctx, args),
+        Verb::Logout(args) => logout::run(&ctx, args),
         Verb::Pull(args) => pull::run(&ctx, args),
         Verb::Rmi(args) => rmi::run(&ctx, args),
         Verb::Tag(args) => tag::run(&ctx, args),

@@ -12,6 +12,7 @@
 pub mod auth;
 pub mod layer;
 pub mod local;
+pub mod login;
 pub mod pull;
 pub mod reference;
 pub mod registries;
@@ -35,6 +36,8 @@ pub enum Error {
     Auth(#[from] auth::Error),
     #[error(transparent)]
     Pull(#[from] pull::Error),
+    #[error(transparent)]
+    Login(#[from] login::Error),
     #[error(transparent)]
     Store(#[from] crate::storage::store::Error),
     #[error(

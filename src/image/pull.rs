@@ -69,6 +69,12 @@ pub enum Error {
         digest: String,
         message: String,
     },
+    #[error("authentication failed for {host}: {}", if *.had_credentials {
+        "the registry rejected the saved credentials; log in again with `rcon login`"
+    } else {
+        "the registry wants a login; run `rcon login` first"
+    })]
+    AuthFailed { host: String, had_credentials: bool },
     #[error(transparent)]
     Store(#[from] store::Error),
 }
@@ -576,6 +582,13 @@ pub fn pull_image(
         };
         match runtime.block_on(pull(&client, store, &request)) {
             Ok(record) => return Ok(record),
+            Err(e) if e.is_unauthorized() => {
+                return Err(Error::AuthFailed {
+                    host: candidate.registry_host().to_string(),
+                    had_credentials: !matches!(request.auth, RegistryAuth::Anonymous),
+                }
+                .into());
+            }
             Err(e) if e.is_not_found() => tried.push(name),
             Err(e) => return Err(e.into()),
         }
@@ -587,6 +600,22 @@ pub fn pull_image(
 }
 
 impl Error {
+    /// The registry refused us for want of (valid) credentials.
+    pub fn is_unauthorized(&self) -> bool {
+        use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
+        match self {
+            Error::Registry { source, .. } => match source {
+                E::UnauthorizedError { .. } | E::AuthenticationFailure(_) => true,
+                E::ServerError { code: 401, .. } => true,
+                E::RegistryError { envelope, .. } => {
+                    envelope.errors.iter().any(|e| e.code == C::Unauthorized)
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     /// The registry does not have this repository or tag.
     fn is_not_found(&self) -> bool {
         use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
