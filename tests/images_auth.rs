@@ -78,7 +78,20 @@ fn login_lets_a_pull_through_and_logout_takes_it_back() {
         image(catalog::BUSYBOX).config_digest
     );
 
+    let pushed = format!("{host}/rcon-test/pushed-with-login:v1");
+    env.run(&["push", "--tls-verify=false", &reference, &pushed])
+        .ok();
+    assert!(
+        registry
+            .client()
+            .tags("rcon-test/pushed-with-login")
+            .unwrap()
+            == ["v1"]
+    );
+
     env.run(&["logout", host]).ok();
+    let push_anonymously = env.run(&["push", "--tls-verify=false", &reference, &pushed]);
+    assert_auth_failed(&push_anonymously, host);
     let saved: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&auth_file).unwrap()).unwrap();
     assert!(saved["auths"].get(host).is_none(), "{saved}");

@@ -40,28 +40,30 @@ complete -c rcon -n "__fish_rcon_needs_command" -f -a "login" -d 'Log in to a re
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "logout" -d 'Remove a registry\'s saved credentials'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "pull" -d 'Pull an image from a registry'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "push" -d 'Push an image to a registry'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "rmi" -d 'Remove images'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "tag" -d 'Give an image another name'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "version" -d 'Show the rcon version'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -s h -l help -d 'Print help'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -f -a "inspect" -d 'Show an image\'s details as JSON'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -f -a "ls" -d 'List images (same as `rcon images`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -f -a "list" -d 'List images (same as `rcon images`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -f -a "prune" -d 'Remove images without a name that no container uses (-a: every unused image)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -f -a "pull" -d 'Pull an image from a registry (same as `rcon pull`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -f -a "rm" -d 'Remove images (same as `rcon rmi`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -f -a "tag" -d 'Give an image more names (same as `rcon tag`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull rm tag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -f -a "inspect" -d 'Show an image\'s details as JSON'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -f -a "ls" -d 'List images (same as `rcon images`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -f -a "list" -d 'List images (same as `rcon images`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -f -a "prune" -d 'Remove images without a name that no container uses (-a: every unused image)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -f -a "pull" -d 'Pull an image from a registry (same as `rcon pull`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -f -a "push" -d 'Push an image to a registry (same as `rcon push`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -f -a "rm" -d 'Remove images (same as `rcon rmi`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -f -a "tag" -d 'Give an image more names (same as `rcon tag`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from inspect ls list prune pull push rm tag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -123,6 +125,20 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'The auth file to use [default: $REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -147,6 +163,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcomm
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List images (same as `rcon images`)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove images without a name that no container uses (-a: every unused image)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "pull" -d 'Pull an image from a registry (same as `rcon pull`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "push" -d 'Push an image to a registry (same as `rcon push`)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove images (same as `rcon rmi`)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "tag" -d 'Give an image more names (same as `rcon tag`)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -262,6 +279,20 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand push" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand push" -l authfile -d 'The auth file to use [default: $REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand push" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand push" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand push" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
+complete -c rcon -n "__fish_rcon_using_subcommand push" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand push" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -302,22 +333,24 @@ debug\t''
 trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "image" -d 'Manage images: inspect, list, prune, pull, remove, tag'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "images" -d 'List images in local storage'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "logout" -d 'Remove a registry\'s saved credentials'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "pull" -d 'Pull an image from a registry'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "rmi" -d 'Remove images'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "tag" -d 'Give an image another name'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "version" -d 'Show the rcon version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull rmi tag unshare version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "image" -d 'Manage images: inspect, list, prune, pull, remove, tag'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "images" -d 'List images in local storage'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "logout" -d 'Remove a registry\'s saved credentials'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "pull" -d 'Pull an image from a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "push" -d 'Push an image to a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "rmi" -d 'Remove images'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "tag" -d 'Give an image another name'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "version" -d 'Show the rcon version'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from image images info login logout system pull push rmi tag unshare version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "inspect" -d 'Show an image\'s details as JSON'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "ls" -d 'List images (same as `rcon images`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "prune" -d 'Remove images without a name that no container uses (-a: every unused image)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "pull" -d 'Pull an image from a registry (same as `rcon pull`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "push" -d 'Push an image to a registry (same as `rcon push`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "rm" -d 'Remove images (same as `rcon rmi`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "tag" -d 'Give an image more names (same as `rcon tag`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "reset" -d 'Remove all of your rcon images, containers and state (storage root and runtime dir)'

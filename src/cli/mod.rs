@@ -7,6 +7,7 @@ mod info;
 mod login;
 mod logout;
 mod pull;
+mod push;
 mod rmi;
 mod system;
 mod tag;
@@ -80,6 +81,8 @@ pub enum Verb {
     System(system::SystemVerb),
     /// Pull an image from a registry
     Pull(pull::PullArgs),
+    /// Push an image to a registry
+    Push(push::PushArgs),
     /// Remove images
     Rmi(rmi::RmiArgs),
     /// Give an image another name
@@ -168,6 +171,7 @@ pub fn main() -> i32 {
         Verb::Login(args) => login::run(&ctx, args),
         Verb::Logout(args) => logout::run(&ctx, args),
         Verb::Pull(args) => pull::run(&ctx, args),
+        Verb::Push(args) => push::run(&ctx, args),
         Verb::Rmi(args) => rmi::run(&ctx, args),
         Verb::Tag(args) => tag::run(&ctx, args),
         Verb::System(verb) => system::run(&ctx, verb),

@@ -13,7 +13,9 @@ pub mod auth;
 pub mod layer;
 pub mod local;
 pub mod login;
+pub mod progress;
 pub mod pull;
+pub mod push;
 pub mod reference;
 pub mod registries;
 
@@ -50,6 +52,14 @@ pub enum Error {
     Ambiguous { name: String },
     #[error("pulling {name} is blocked by registries.conf")]
     Blocked { name: String },
+    #[error(transparent)]
+    Push(#[from] push::Error),
+    #[error("authentication failed for {host}: {}", if *.had_credentials {
+        "the registry rejected the saved credentials; log in again with `rcon login`"
+    } else {
+        "the registry wants a login; run `rcon login` first"
+    })]
+    AuthFailed { host: String, had_credentials: bool },
     #[error("starting the network runtime: {0}")]
     Runtime(String),
 }

@@ -23,6 +23,7 @@ use tokio_util::io::{StreamReader, SyncIoBridge};
 
 use super::auth::AuthFiles;
 use super::layer::{self, BlobDigest, LayerSlot};
+use super::progress::{self, Progress};
 use super::reference::Reference;
 use super::registries::RegistriesConfig;
 use crate::storage::extract::{ExtractOptions, Ownership};
@@ -69,12 +70,6 @@ pub enum Error {
         digest: String,
         message: String,
     },
-    #[error("authentication failed for {host}: {}", if *.had_credentials {
-        "the registry rejected the saved credentials; log in again with `rcon login`"
-    } else {
-        "the registry wants a login; run `rcon login` first"
-    })]
-    AuthFailed { host: String, had_credentials: bool },
     #[error(transparent)]
     Store(#[from] store::Error),
 }
@@ -130,14 +125,6 @@ impl std::fmt::Display for Platform {
         }
         Ok(())
     }
-}
-
-/// What a pull reports as it goes.
-pub trait Progress: Send + Sync {
-    fn layer_skipped(&self, digest: &str);
-    fn layer_started(&self, digest: &str, size: u64);
-    fn layer_bytes(&self, digest: &str, bytes: u64);
-    fn layer_done(&self, digest: &str);
 }
 
 /// One pull request.
@@ -524,11 +511,7 @@ pub fn pull_image(
     let auth_files = AuthFiles::default_for_user();
     // Work directories of pulls that were killed are removed here.
     store.sweep_temp(&store.lock()?);
-    let progress: Arc<dyn Progress> = if options.quiet {
-        Arc::new(QuietProgress)
-    } else {
-        Arc::new(LineProgress)
-    };
+    let progress = progress::for_stderr(options.quiet);
     if options.squash_owners && !options.quiet {
         log::warn!(
             "single-ID mapping: files owned by other IDs in {input} become root's (see `rcon info`)"
@@ -547,20 +530,8 @@ pub fn pull_image(
         if !options.quiet {
             eprintln!("Trying to pull {name}...");
         }
-        let insecure =
-            options.tls_verify == Some(false) || registries.is_insecure(candidate.registry_host());
-        let client = Client::new(ClientConfig {
-            protocol: if insecure {
-                ClientProtocol::Http
-            } else {
-                ClientProtocol::Https
-            },
-            ..ClientConfig::default()
-        });
-        let auth = match auth_files.credentials_for(&candidate) {
-            Some(credentials) => RegistryAuth::Basic(credentials.username, credentials.password),
-            None => RegistryAuth::Anonymous,
-        };
+        let client = registry_client(&registries, candidate.registry_host(), options.tls_verify);
+        let auth = registry_auth(&auth_files, &candidate);
         let oci_reference = match candidate.digest() {
             Some(digest) => OciReference::with_digest(
                 candidate.registry_host().to_string(),
@@ -582,12 +553,11 @@ pub fn pull_image(
         };
         match runtime.block_on(pull(&client, store, &request)) {
             Ok(record) => return Ok(record),
-            Err(e) if e.is_unauthorized() => {
-                return Err(Error::AuthFailed {
+            Err(Error::Registry { source, .. }) if unauthorized(&source) => {
+                return Err(super::Error::AuthFailed {
                     host: candidate.registry_host().to_string(),
                     had_credentials: !matches!(request.auth, RegistryAuth::Anonymous),
-                }
-                .into());
+                });
             }
             Err(e) if e.is_not_found() => tried.push(name),
             Err(e) => return Err(e.into()),
@@ -599,23 +569,47 @@ pub fn pull_image(
     })
 }
 
-impl Error {
-    /// The registry refused us for want of (valid) credentials.
-    pub fn is_unauthorized(&self) -> bool {
-        use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
-        match self {
-            Error::Registry { source, .. } => match source {
-                E::UnauthorizedError { .. } | E::AuthenticationFailure(_) => true,
-                E::ServerError { code: 401, .. } => true,
-                E::RegistryError { envelope, .. } => {
-                    envelope.errors.iter().any(|e| e.code == C::Unauthorized)
-                }
-                _ => false,
-            },
-            _ => false,
-        }
-    }
+/// A client for `host`: plain HTTP when `--tls-verify=false` or registries.conf
+/// marks it insecure, HTTPS with the system's CA certificates otherwise.
+pub fn registry_client(
+    registries: &RegistriesConfig,
+    host: &str,
+    tls_verify: Option<bool>,
+) -> Client {
+    let insecure = tls_verify == Some(false) || registries.is_insecure(host);
+    Client::new(ClientConfig {
+        protocol: if insecure {
+            ClientProtocol::Http
+        } else {
+            ClientProtocol::Https
+        },
+        ..ClientConfig::default()
+    })
+}
 
+/// The saved credentials for `reference`, or none.
+pub fn registry_auth(files: &AuthFiles, reference: &Reference) -> RegistryAuth {
+    match files.credentials_for(reference) {
+        Some(credentials) => RegistryAuth::Basic(credentials.username, credentials.password),
+        None => RegistryAuth::Anonymous,
+    }
+}
+
+/// The registry refused us for want of (valid) credentials.
+pub fn unauthorized(source: &oci_client::errors::OciDistributionError) -> bool {
+    use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
+    match source {
+        E::UnauthorizedError { .. } | E::AuthenticationFailure(_) => true,
+        E::ServerError { code: 401, .. } => true,
+        E::RequestError(e) => e.status() == Some(reqwest::StatusCode::UNAUTHORIZED),
+        E::RegistryError { envelope, .. } => {
+            envelope.errors.iter().any(|e| e.code == C::Unauthorized)
+        }
+        _ => false,
+    }
+}
+
+impl Error {
     /// The registry does not have this repository or tag.
     fn is_not_found(&self) -> bool {
         use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
@@ -632,34 +626,6 @@ impl Error {
             _ => false,
         }
     }
-}
-
-/// Progress as plain lines on stderr, like Podman without a terminal.
-struct LineProgress;
-
-impl Progress for LineProgress {
-    fn layer_skipped(&self, digest: &str) {
-        eprintln!("Copying blob {} skipped: already exists", short(digest));
-    }
-    fn layer_started(&self, _digest: &str, _size: u64) {}
-    fn layer_bytes(&self, _digest: &str, _bytes: u64) {}
-    fn layer_done(&self, digest: &str) {
-        eprintln!("Copying blob {} done", short(digest));
-    }
-}
-
-struct QuietProgress;
-
-impl Progress for QuietProgress {
-    fn layer_skipped(&self, _digest: &str) {}
-    fn layer_started(&self, _digest: &str, _size: u64) {}
-    fn layer_bytes(&self, _digest: &str, _bytes: u64) {}
-    fn layer_done(&self, _digest: &str) {}
-}
-
-fn short(digest: &str) -> &str {
-    let hex = store::hex_of(digest);
-    &hex[..hex.len().min(12)]
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ mod prune;
 
 use clap::Subcommand;
 
-use super::{Context, Outcome, images, pull, rmi, tag};
+use super::{Context, Outcome, images, pull, push, rmi, tag};
 
 #[derive(Debug, Subcommand)]
 pub enum ImageVerb {
@@ -18,6 +18,8 @@ pub enum ImageVerb {
     Prune(prune::PruneArgs),
     /// Pull an image from a registry (same as `rcon pull`)
     Pull(pull::PullArgs),
+    /// Push an image to a registry (same as `rcon push`)
+    Push(push::PushArgs),
     /// Remove images (same as `rcon rmi`)
     Rm(rmi::RmiArgs),
     /// Give an image more names (same as `rcon tag`)
@@ -30,6 +32,7 @@ pub fn run(ctx: &Context, verb: ImageVerb) -> Outcome {
         ImageVerb::Ls(args) => images::run(ctx, args),
         ImageVerb::Prune(args) => prune::run(ctx, args),
         ImageVerb::Pull(args) => pull::run(ctx, args),
+        ImageVerb::Push(args) => push::run(ctx, args),
         ImageVerb::Rm(args) => rmi::run(ctx, args),
         ImageVerb::Tag(args) => tag::run(ctx, args),
     }
