@@ -4,11 +4,13 @@ mod human;
 mod image;
 mod images;
 mod info;
+mod load;
 mod login;
 mod logout;
 mod pull;
 mod push;
 mod rmi;
+mod save;
 mod system;
 mod tag;
 mod unshare;
@@ -72,6 +74,8 @@ pub enum Verb {
     Images(images::ImagesArgs),
     /// Show how rcon is set up on this host, and every problem found with its fix
     Info(info::InfoArgs),
+    /// Load images from a docker-archive or oci-archive tarball
+    Load(load::LoadArgs),
     /// Log in to a registry: check the credentials and save them in auth.json
     Login(login::LoginArgs),
     /// Remove a registry's saved credentials
@@ -85,6 +89,8 @@ pub enum Verb {
     Push(push::PushArgs),
     /// Remove images
     Rmi(rmi::RmiArgs),
+    /// Save images to a docker-archive or oci-archive tarball
+    Save(save::SaveArgs),
     /// Give an image another name
     Tag(tag::TagArgs),
     /// Run a command inside rcon's user namespace (to inspect or remove storage files)
@@ -168,11 +174,13 @@ pub fn main() -> i32 {
         Verb::Image(verb) => image::run(&ctx, verb),
         Verb::Images(args) => images::run(&ctx, args),
         Verb::Info(args) => info::run(&ctx, args),
+        Verb::Load(args) => load::run(&ctx, args),
         Verb::Login(args) => login::run(&ctx, args),
         Verb::Logout(args) => logout::run(&ctx, args),
         Verb::Pull(args) => pull::run(&ctx, args),
         Verb::Push(args) => push::run(&ctx, args),
         Verb::Rmi(args) => rmi::run(&ctx, args),
+        Verb::Save(args) => save::run(&ctx, args),
         Verb::Tag(args) => tag::run(&ctx, args),
         Verb::System(verb) => system::run(&ctx, verb),
         Verb::Unshare(args) => unshare::run(&ctx, args),

@@ -114,6 +114,11 @@ pub fn store_layer(
         .map_err(|e| e.to_string())
 }
 
+/// `sha256:<hex>` of `bytes`.
+pub fn sha256_digest(bytes: &[u8]) -> String {
+    format!("sha256:{}", hex::encode(Sha256::digest(bytes)))
+}
+
 /// Picks the decompressor from the media type, and checks the magic bytes agree.
 pub fn decompressor<'a, R: Read + Send + 'a>(
     media_type: &str,

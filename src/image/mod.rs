@@ -9,7 +9,9 @@
 //! - [`pull`]: fetching an image from a registry into the store.
 //! - [`local`]: images already in the store: lookup by name, tag, remove, inspect.
 
+pub mod archive;
 pub mod auth;
+pub mod blobs;
 pub mod layer;
 pub mod local;
 pub mod login;
@@ -54,6 +56,8 @@ pub enum Error {
     Blocked { name: String },
     #[error(transparent)]
     Push(#[from] push::Error),
+    #[error(transparent)]
+    Archive(#[from] archive::Error),
     #[error("authentication failed for {host}: {}", if *.had_credentials {
         "the registry rejected the saved credentials; log in again with `rcon login`"
     } else {

@@ -140,39 +140,44 @@ pub struct PullRequest {
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct IndexEntry {
-    media_type: Option<String>,
-    digest: String,
-    platform: Option<IndexPlatform>,
+/// An entry of an image index.
+pub struct IndexEntry {
+    pub media_type: Option<String>,
+    pub digest: String,
+    pub platform: Option<IndexPlatform>,
+    #[serde(default)]
+    pub annotations: std::collections::HashMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
-struct IndexPlatform {
-    os: String,
-    architecture: String,
-    variant: Option<String>,
+pub struct IndexPlatform {
+    pub os: String,
+    pub architecture: String,
+    pub variant: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct ManifestDoc {
-    media_type: Option<String>,
-    manifests: Option<Vec<IndexEntry>>,
-    config: Option<OciDescriptor>,
-    layers: Option<Vec<OciDescriptor>>,
+/// A manifest or an index: the fields rcon reads.
+pub struct ManifestDoc {
+    pub media_type: Option<String>,
+    pub manifests: Option<Vec<IndexEntry>>,
+    pub config: Option<OciDescriptor>,
+    pub layers: Option<Vec<OciDescriptor>>,
 }
 
 #[derive(Debug, Deserialize)]
-struct ConfigDoc {
-    architecture: Option<String>,
-    os: Option<String>,
-    created: Option<String>,
-    rootfs: RootFs,
+/// The fields of an image config that the store records.
+pub struct ConfigDoc {
+    pub architecture: Option<String>,
+    pub os: Option<String>,
+    pub created: Option<String>,
+    pub rootfs: RootFs,
 }
 
 #[derive(Debug, Deserialize)]
-struct RootFs {
-    diff_ids: Vec<String>,
+pub struct RootFs {
+    pub diff_ids: Vec<String>,
 }
 
 /// Pulls `request.reference` into `store` and returns the stored image.
@@ -406,7 +411,11 @@ impl<R: Read> Read for CountingReader<R> {
     }
 }
 
-fn choose_platform(name: &str, entries: &[IndexEntry], want: &Platform) -> Result<String, Error> {
+pub fn choose_platform(
+    name: &str,
+    entries: &[IndexEntry],
+    want: &Platform,
+) -> Result<String, Error> {
     let matches = |p: &IndexPlatform| {
         p.os == want.os
             && p.architecture == want.architecture
