@@ -67,7 +67,7 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Verb {
-    /// Manage images: inspect, list, prune, pull, remove, tag
+    /// Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag
     #[command(subcommand)]
     Image(image::ImageVerb),
     /// List images in local storage

@@ -12,6 +12,7 @@
 pub mod archive;
 pub mod auth;
 pub mod blobs;
+pub mod history;
 pub mod layer;
 pub mod local;
 pub mod login;

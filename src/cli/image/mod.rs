@@ -1,5 +1,6 @@
 //! `rcon image …`: the image verbs grouped, as in Podman.
 
+mod history;
 mod inspect;
 mod prune;
 
@@ -9,6 +10,8 @@ use super::{Context, Outcome, images, load, pull, push, rmi, save, tag};
 
 #[derive(Debug, Subcommand)]
 pub enum ImageVerb {
+    /// Show the steps that built an image, newest first
+    History(history::HistoryArgs),
     /// Show an image's details as JSON
     Inspect(inspect::InspectArgs),
     /// List images (same as `rcon images`)
@@ -32,6 +35,7 @@ pub enum ImageVerb {
 
 pub fn run(ctx: &Context, verb: ImageVerb) -> Outcome {
     match verb {
+        ImageVerb::History(args) => history::run(ctx, args),
         ImageVerb::Inspect(args) => inspect::run(ctx, args),
         ImageVerb::Ls(args) => images::run(ctx, args),
         ImageVerb::Load(args) => load::run(ctx, args),
