@@ -318,3 +318,45 @@ fn history_lists_the_steps_newest_first_with_layer_sizes() {
     );
     env.run(&["image", "history", "no-such-image"]).code_is(125);
 }
+
+#[test]
+fn pull_on_a_terminal_shows_live_progress_and_plain_lines_otherwise() {
+    common::require_program("script");
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::MULTILAYER);
+    let command = format!(
+        "{} pull --tls-verify=false {reference}",
+        common::rcon_bin().display()
+    );
+    // `script` gives rcon a pseudo-terminal and copies what it shows to stdout.
+    let output = env
+        .command_as_user("script")
+        .env("TERM", "xterm")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    let first_layer = &image(catalog::MULTILAYER).layers[1].digest[7..19];
+    assert!(
+        screen.contains(&format!("Copying blob {first_layer} done (")),
+        "a finished bar with size and speed: {screen}"
+    );
+    assert!(screen.contains("/s)"), "{screen}");
+
+    let plain = env.run(&["pull", "--tls-verify=false", &reference]);
+    let lines = plain.ok().stderr.clone();
+    assert!(
+        lines.contains(&format!(
+            "Copying blob {first_layer} skipped: already exists"
+        )),
+        "{lines}"
+    );
+    assert!(
+        !lines.contains('\u{1b}'),
+        "no escape sequences without a terminal"
+    );
+    let quiet = env.run(&["pull", "-q", "--tls-verify=false", &reference]);
+    assert_eq!(quiet.ok().stderr, "");
+    assert_eq!(quiet.stdout.trim().len(), 64);
+}

@@ -18,11 +18,12 @@ pub trait Progress: Send + Sync {
 }
 
 /// The progress display for stderr: nothing when `quiet`, live bars on a
-/// terminal, plain lines otherwise.
+/// terminal that can show them (indicatif hides bars without `TERM`, for
+/// one), plain lines otherwise.
 pub fn for_stderr(quiet: bool) -> Arc<dyn Progress> {
     if quiet {
         Arc::new(QuietProgress)
-    } else if std::io::stderr().is_terminal() {
+    } else if std::io::stderr().is_terminal() && !ProgressDrawTarget::stderr().is_hidden() {
         Arc::new(TerminalProgress::new())
     } else {
         Arc::new(LineProgress)
