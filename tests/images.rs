@@ -275,3 +275,88 @@ fn concurrent_pulls_of_one_image_both_succeed_and_store_it_once() {
     assert_eq!(layers, image(catalog::MULTILAYER).layers.len());
     assert_eq!(env.run(&["images", "-q"]).ok().stdout.lines().count(), 1);
 }
+
+#[test]
+fn history_lists_the_steps_newest_first_with_layer_sizes() {
+    let env = TestEnv::new(user_with_ranges());
+    let id = pull(&env, catalog::MULTILAYER);
+    let reference = image_ref(catalog::MULTILAYER);
+    let steps = image(catalog::MULTILAYER).layers.len();
+
+    let table = env.run(&["image", "history", &reference]);
+    let out = &table.ok().stdout;
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), steps + 1, "{out}");
+    let header: Vec<&str> = lines[0]
+        .split("   ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(header, ["ID", "CREATED", "CREATED BY", "SIZE", "COMMENT"]);
+    assert!(lines[1].starts_with(&id[..12]), "{out}");
+    assert!(lines[1].contains("testkit: opaque directory"), "{out}");
+    assert!(lines[steps].starts_with("<missing>"), "{out}");
+    assert!(
+        lines[steps].contains("testkit: busybox-static base"),
+        "{out}"
+    );
+
+    let quiet = env.run(&["image", "history", "-q", "--no-trunc", &id[..12]]);
+    assert_eq!(quiet.ok().stdout.lines().next(), Some(id.as_str()));
+
+    let json = env.run(&["image", "history", "--format", "json", &reference]);
+    let json: serde_json::Value = serde_json::from_str(&json.ok().stdout).unwrap();
+    let entries = json.as_array().unwrap();
+    assert_eq!(entries.len(), steps);
+    assert_eq!(entries[0]["id"], id.as_str());
+    assert_eq!(entries[0]["CreatedBy"], "testkit: opaque directory");
+    let data_layer = &entries[steps - 2];
+    assert_eq!(data_layer["CreatedBy"], "testkit: 3000 small files");
+    assert!(
+        data_layer["size"].as_u64().unwrap() > 3000 * 10,
+        "the 3000-file layer's size: {data_layer}"
+    );
+    env.run(&["image", "history", "no-such-image"]).code_is(125);
+}
+
+#[test]
+fn pull_on_a_terminal_shows_live_progress_and_plain_lines_otherwise() {
+    common::require_program("script");
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::MULTILAYER);
+    let command = format!(
+        "{} pull --tls-verify=false {reference}",
+        common::rcon_bin().display()
+    );
+    // `script` gives rcon a pseudo-terminal and copies what it shows to stdout.
+    let output = env
+        .command_as_user("script")
+        .env("TERM", "xterm")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    let first_layer = &image(catalog::MULTILAYER).layers[1].digest[7..19];
+    assert!(
+        screen.contains(&format!("Copying blob {first_layer} done (")),
+        "a finished bar with size and speed: {screen}"
+    );
+    assert!(screen.contains("/s)"), "{screen}");
+
+    let plain = env.run(&["pull", "--tls-verify=false", &reference]);
+    let lines = plain.ok().stderr.clone();
+    assert!(
+        lines.contains(&format!(
+            "Copying blob {first_layer} skipped: already exists"
+        )),
+        "{lines}"
+    );
+    assert!(
+        !lines.contains('\u{1b}'),
+        "no escape sequences without a terminal"
+    );
+    let quiet = env.run(&["pull", "-q", "--tls-verify=false", &reference]);
+    assert_eq!(quiet.ok().stderr, "");
+    assert_eq!(quiet.stdout.trim().len(), 64);
+}

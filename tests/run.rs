@@ -841,3 +841,29 @@ fn keep_id_runs_as_the_host_user_and_its_files_stay_its_own() {
     let bad = run(&env, &["--userns", "bogus"], catalog::BUSYBOX, &["true"]);
     assert_eq!(bad.code, Some(125));
 }
+
+#[test]
+fn rmi_refuses_an_image_a_container_uses() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&[
+        "create",
+        "--name",
+        "user1",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+    ])
+    .ok();
+    let refused = env.run(&["rmi", &image_ref(catalog::BUSYBOX)]);
+    assert_eq!(refused.code, Some(125));
+    assert!(
+        refused.stderr.contains("in use by a container"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(
+        env.run(&["images", "-q"]).ok().stdout.lines().count(),
+        1,
+        "the image is still there"
+    );
+}

@@ -5,9 +5,14 @@ mod human;
 mod image;
 mod images;
 mod info;
+mod load;
+mod login;
+mod logout;
 mod pull;
+mod push;
 mod rmi;
 mod run;
+mod save;
 mod start;
 mod system;
 mod tag;
@@ -68,24 +73,34 @@ pub struct GlobalArgs {
 pub enum Verb {
     /// Create a container without starting it
     Create(create::CreateVerbArgs),
-    /// Manage images: inspect, list, prune, pull, remove, tag
+    /// Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag
     #[command(subcommand)]
     Image(image::ImageVerb),
     /// List images in local storage
     Images(images::ImagesArgs),
     /// Show how rcon is set up on this host, and every problem found with its fix
     Info(info::InfoArgs),
+    /// Load images from a docker-archive or oci-archive tarball
+    Load(load::LoadArgs),
+    /// Log in to a registry: check the credentials and save them in auth.json
+    Login(login::LoginArgs),
+    /// Remove a registry's saved credentials
+    Logout(logout::LogoutArgs),
     /// Manage rcon itself: reset storage, restart the user namespace, show info
     #[command(subcommand)]
     System(system::SystemVerb),
     /// Pull an image from a registry
     Pull(pull::PullArgs),
+    /// Push an image to a registry
+    Push(push::PushArgs),
     /// Remove images
     Rmi(rmi::RmiArgs),
     /// Run a command in a new container
     Run(run::RunArgs),
     /// Start a created or exited container (in the foreground, attached)
     Start(start::StartArgs),
+    /// Save images to a docker-archive or oci-archive tarball
+    Save(save::SaveArgs),
     /// Give an image another name
     Tag(tag::TagArgs),
     /// Run a command inside rcon's user namespace (to inspect or remove storage files)
@@ -179,10 +194,15 @@ pub fn main() -> i32 {
         Verb::Image(verb) => image::run(&ctx, verb),
         Verb::Images(args) => images::run(&ctx, args),
         Verb::Info(args) => info::run(&ctx, args),
+        Verb::Load(args) => load::run(&ctx, args),
+        Verb::Login(args) => login::run(&ctx, args),
+        Verb::Logout(args) => logout::run(&ctx, args),
         Verb::Pull(args) => pull::run(&ctx, args),
+        Verb::Push(args) => push::run(&ctx, args),
         Verb::Rmi(args) => rmi::run(&ctx, args),
         Verb::Run(args) => run::run(&ctx, args),
         Verb::Start(args) => start::run(&ctx, args),
+        Verb::Save(args) => save::run(&ctx, args),
         Verb::Tag(args) => tag::run(&ctx, args),
         Verb::System(verb) => system::run(&ctx, verb),
         Verb::Unshare(args) => unshare::run(&ctx, args),

@@ -114,10 +114,14 @@ impl AuthFiles {
     /// has any, by its most specific matching key. Unreadable files and
     /// entries are skipped with a warning.
     pub fn credentials_for(&self, reference: &Reference) -> Option<Credentials> {
-        let name = reference.name();
+        self.credentials_for_name(&reference.name())
+    }
+
+    /// [`AuthFiles::credentials_for`] a `registry[/path]` as [`normalize_key`] gives it.
+    pub fn credentials_for_name(&self, name: &str) -> Option<Credentials> {
         self.paths.iter().find_map(|path| {
             match read(path).and_then(|document| document.map(|d| auths_of(path, d)).transpose()) {
-                Ok(Some(auths)) => find(path, &auths, &name),
+                Ok(Some(auths)) => find(path, &auths, name),
                 Ok(None) => None,
                 Err(e) => {
                     log::warn!("{e}; skipping it");

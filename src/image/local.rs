@@ -25,11 +25,16 @@ pub fn matches_name(image: &ImageRecord, input: &str) -> bool {
     if id.len() >= 3 && id.bytes().all(|b| b.is_ascii_hexdigit()) && image.id.starts_with(id) {
         return true;
     }
+    matching_name(image, input).is_some()
+}
+
+/// The name of `image` that `input` (a full or short name) stands for.
+pub fn matching_name<'a>(image: &'a ImageRecord, input: &str) -> Option<&'a String> {
     let wanted = with_default_tag(input);
     image
         .names
         .iter()
-        .any(|name| name == &wanted || name.ends_with(&format!("/{wanted}")))
+        .find(|name| **name == wanted || name.ends_with(&format!("/{wanted}")))
 }
 
 fn with_default_tag(input: &str) -> String {

@@ -9,9 +9,16 @@
 //! - [`pull`]: fetching an image from a registry into the store.
 //! - [`local`]: images already in the store: lookup by name, tag, remove, inspect.
 
+pub mod archive;
 pub mod auth;
+pub mod blobs;
+pub mod history;
+pub mod layer;
 pub mod local;
+pub mod login;
+pub mod progress;
 pub mod pull;
+pub mod push;
 pub mod reference;
 pub mod registries;
 
@@ -35,6 +42,8 @@ pub enum Error {
     #[error(transparent)]
     Pull(#[from] pull::Error),
     #[error(transparent)]
+    Login(#[from] login::Error),
+    #[error(transparent)]
     Store(#[from] crate::storage::store::Error),
     #[error(
         "invalid platform {0:?}: expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8"
@@ -46,6 +55,16 @@ pub enum Error {
     Ambiguous { name: String },
     #[error("pulling {name} is blocked by registries.conf")]
     Blocked { name: String },
+    #[error(transparent)]
+    Push(#[from] push::Error),
+    #[error(transparent)]
+    Archive(#[from] archive::Error),
+    #[error("authentication failed for {host}: {}", if *.had_credentials {
+        "the registry rejected the saved credentials; log in again with `rcon login`"
+    } else {
+        "the registry wants a login; run `rcon login` first"
+    })]
+    AuthFailed { host: String, had_credentials: bool },
     #[error("starting the network runtime: {0}")]
     Runtime(String),
 }

@@ -6,7 +6,7 @@
 //! are fetched at once; a layer already stored is not fetched at all. A
 //! layer becomes visible only when complete and both digests matched.
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::sync::Arc;
 
 use futures_util::{StreamExt, TryStreamExt};
@@ -22,9 +22,11 @@ use sha2::{Digest, Sha256};
 use tokio_util::io::{StreamReader, SyncIoBridge};
 
 use super::auth::AuthFiles;
+use super::layer::{self, BlobDigest, LayerSlot};
+use super::progress::{self, Progress};
 use super::reference::Reference;
 use super::registries::RegistriesConfig;
-use crate::storage::extract::{ExtractOptions, Ownership, extract_layer};
+use crate::storage::extract::{ExtractOptions, Ownership};
 use crate::storage::store::{self, ImageRecord, LayerRecord, Store};
 
 /// How many layers download and extract at the same time.
@@ -125,14 +127,6 @@ impl std::fmt::Display for Platform {
     }
 }
 
-/// What a pull reports as it goes.
-pub trait Progress: Send + Sync {
-    fn layer_skipped(&self, digest: &str);
-    fn layer_started(&self, digest: &str, size: u64);
-    fn layer_bytes(&self, digest: &str, bytes: u64);
-    fn layer_done(&self, digest: &str);
-}
-
 /// One pull request.
 pub struct PullRequest {
     /// Fully-qualified name, e.g. `docker.io/library/alpine:latest`.
@@ -146,39 +140,44 @@ pub struct PullRequest {
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct IndexEntry {
-    media_type: Option<String>,
-    digest: String,
-    platform: Option<IndexPlatform>,
+/// An entry of an image index.
+pub struct IndexEntry {
+    pub media_type: Option<String>,
+    pub digest: String,
+    pub platform: Option<IndexPlatform>,
+    #[serde(default)]
+    pub annotations: std::collections::HashMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
-struct IndexPlatform {
-    os: String,
-    architecture: String,
-    variant: Option<String>,
+pub struct IndexPlatform {
+    pub os: String,
+    pub architecture: String,
+    pub variant: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct ManifestDoc {
-    media_type: Option<String>,
-    manifests: Option<Vec<IndexEntry>>,
-    config: Option<OciDescriptor>,
-    layers: Option<Vec<OciDescriptor>>,
+/// A manifest or an index: the fields rcon reads.
+pub struct ManifestDoc {
+    pub media_type: Option<String>,
+    pub manifests: Option<Vec<IndexEntry>>,
+    pub config: Option<OciDescriptor>,
+    pub layers: Option<Vec<OciDescriptor>>,
 }
 
 #[derive(Debug, Deserialize)]
-struct ConfigDoc {
-    architecture: Option<String>,
-    os: Option<String>,
-    created: Option<String>,
-    rootfs: RootFs,
+/// The fields of an image config that the store records.
+pub struct ConfigDoc {
+    pub architecture: Option<String>,
+    pub os: Option<String>,
+    pub created: Option<String>,
+    pub rootfs: RootFs,
 }
 
 #[derive(Debug, Deserialize)]
-struct RootFs {
-    diff_ids: Vec<String>,
+pub struct RootFs {
+    pub diff_ids: Vec<String>,
 }
 
 /// Pulls `request.reference` into `store` and returns the stored image.
@@ -226,6 +225,30 @@ pub async fn pull(
     let (Some(config_desc), Some(layers)) = (doc.config, doc.layers) else {
         return Err(invalid(&name, "the manifest has no config or no layers"));
     };
+    let repository = format!("{}/{}", reference.registry(), reference.repository());
+    let names: Vec<String> = reference
+        .tag()
+        .map(|tag| format!("{repository}:{tag}"))
+        .into_iter()
+        .collect();
+    let repo_digests = vec![format!("{repository}@{digest}")];
+    let id = store::hex_of(&config_desc.digest).to_string();
+    if let Some(present) = already_stored(store, &id)? {
+        // Nothing to download: only the names change.
+        for desc in &layers {
+            request.progress.layer_skipped(&desc.digest);
+        }
+        let record = ImageRecord {
+            names,
+            repo_digests,
+            ..present
+        };
+        return in_store_task(store, move |store| {
+            let lock = store.lock()?;
+            store.put_image(&lock, &record, &[], &[])
+        })
+        .await;
+    }
     let mut config = Vec::new();
     client
         .pull_blob(reference, &config_desc, &mut config)
@@ -270,18 +293,12 @@ pub async fn pull(
         .try_collect()
         .await?;
 
-    let repository = format!("{}/{}", reference.registry(), reference.repository());
-    let names = reference
-        .tag()
-        .map(|tag| format!("{repository}:{tag}"))
-        .into_iter()
-        .collect();
     let record = ImageRecord {
-        id: store::hex_of(&config_desc.digest).to_string(),
+        id,
         digest: digest.clone(),
         manifest_media_type: media_type,
         names,
-        repo_digests: vec![format!("{repository}@{digest}")],
+        repo_digests,
         layers: config_doc.rootfs.diff_ids.clone(),
         created: config_doc.created,
         stored: now_rfc3339(),
@@ -289,14 +306,30 @@ pub async fn pull(
         os: config_doc.os.unwrap_or_default(),
         size: records.iter().map(|r| r.size).sum(),
     };
-    let store = store.clone();
-    tokio::task::spawn_blocking(move || {
+    in_store_task(store, move |store| {
         let lock = store.lock()?;
         store.put_image(&lock, &record, &manifest, &config)
     })
     .await
-    .expect("the store task does not panic")
-    .map_err(Error::from)
+}
+
+/// The stored image with this ID, if it and all its layers are complete.
+fn already_stored(store: &Store, id: &str) -> Result<Option<ImageRecord>, Error> {
+    Ok(store
+        .read_image(id)?
+        .filter(|image| image.layers.iter().all(|l| store.layer(l).is_some())))
+}
+
+/// Runs blocking store work (which takes file locks) off the async runtime.
+async fn in_store_task<T: Send + 'static>(
+    store: &Store,
+    work: impl FnOnce(&Store) -> Result<T, store::Error> + Send + 'static,
+) -> Result<T, Error> {
+    let store = store.clone();
+    tokio::task::spawn_blocking(move || work(&store))
+        .await
+        .expect("the store task does not panic")
+        .map_err(Error::from)
 }
 
 async fn fetch_layer(
@@ -313,22 +346,23 @@ async fn fetch_layer(
         digest: desc.digest.clone(),
         message,
     };
-    if let Some(record) = store.layer(&diff_id) {
-        request.progress.layer_skipped(&desc.digest);
-        return Ok(record);
-    }
-    // One process at a time extracts a given layer; the others wait and reuse it.
-    let guard = {
-        let store = store.clone();
-        let diff_id = diff_id.clone();
-        tokio::task::spawn_blocking(move || store.layer_lock(&diff_id))
-            .await
-            .expect("no panic")?
+    // One process at a time stores a given layer; the others wait and reuse it.
+    let slot = match store.layer(&diff_id) {
+        Some(record) => LayerSlot::Stored(record),
+        None => {
+            let (store, diff_id) = (store.clone(), diff_id.clone());
+            tokio::task::spawn_blocking(move || layer::claim(&store, &diff_id))
+                .await
+                .expect("the lock task does not panic")?
+        }
     };
-    if let Some(record) = store.layer(&diff_id) {
-        request.progress.layer_skipped(&desc.digest);
-        return Ok(record);
-    }
+    let guard = match slot {
+        LayerSlot::Stored(record) => {
+            request.progress.layer_skipped(&desc.digest);
+            return Ok(record);
+        }
+        LayerSlot::Free(guard) => guard,
+    };
     request
         .progress
         .layer_started(&desc.digest, u64::try_from(desc.size).unwrap_or(0));
@@ -341,20 +375,19 @@ async fn fetch_layer(
     let store_for_task = store.clone();
     let (digest, media_type) = (desc.digest.clone(), desc.media_type.clone());
     let outcome = tokio::task::spawn_blocking(move || {
-        let counted = CountingReader { inner: reader, digest: digest.clone(), progress };
-        let decoded = decompressor(&media_type, counted)?;
-        let mut hashing = HashingReader { inner: decoded, hasher: Sha256::new() };
-        let temp = store_for_task.temp_layer().map_err(|e| e.to_string())?;
-        let report = extract_layer(&mut hashing, &temp.dir(), &options).map_err(|e| e.to_string())?;
-        // Read to the very end, so the blob's digest check (at end of stream) runs.
-        io::copy(&mut hashing, &mut io::sink()).map_err(|e| format!("reading the blob: {e}"))?;
-        let actual = format!("sha256:{}", hex::encode(hashing.hasher.finalize()));
-        if actual != diff_id {
-            return Err(format!("uncompressed content has digest {actual}, the image config says {diff_id}; nothing was stored"));
-        }
-        store_for_task
-            .commit_layer(temp, &digest, &diff_id, report.bytes)
-            .map_err(|e| e.to_string())
+        let counted = CountingReader {
+            inner: reader,
+            digest: digest.clone(),
+            progress,
+        };
+        layer::store_layer(
+            &store_for_task,
+            counted,
+            &media_type,
+            BlobDigest::Verified(digest),
+            &diff_id,
+            &options,
+        )
     })
     .await
     .expect("the layer task does not panic");
@@ -362,40 +395,6 @@ async fn fetch_layer(
     let record = outcome.map_err(layer_error)?;
     request.progress.layer_done(&desc.digest);
     Ok(record)
-}
-
-/// Picks the decompressor from the media type, and checks the magic bytes agree.
-fn decompressor<'a, R: Read + Send + 'a>(
-    media_type: &str,
-    reader: R,
-) -> Result<Box<dyn Read + Send + 'a>, String> {
-    let mut buffered = BufReader::with_capacity(128 * 1024, reader);
-    let head = buffered
-        .fill_buf()
-        .map_err(|e| format!("reading the blob: {e}"))?
-        .to_vec();
-    let gzip = head.starts_with(&[0x1f, 0x8b]);
-    let zstd = head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]);
-    let wants = if media_type.ends_with("gzip") {
-        "gzip"
-    } else if media_type.ends_with("zstd") {
-        "zstd"
-    } else if media_type.ends_with(".tar") || media_type.ends_with("tar") {
-        "tar"
-    } else {
-        return Err(format!("unsupported layer media type {media_type}"));
-    };
-    match (wants, gzip, zstd) {
-        ("gzip", true, _) => Ok(Box::new(flate2::bufread::MultiGzDecoder::new(buffered))),
-        ("zstd", _, true) => Ok(Box::new(
-            zstd::stream::read::Decoder::with_buffer(buffered)
-                .map_err(|e| format!("starting zstd: {e}"))?,
-        )),
-        ("tar", false, false) => Ok(Box::new(buffered)),
-        _ => Err(format!(
-            "media type {media_type} does not match the content's magic bytes"
-        )),
-    }
 }
 
 struct CountingReader<R> {
@@ -412,20 +411,11 @@ impl<R: Read> Read for CountingReader<R> {
     }
 }
 
-struct HashingReader<R> {
-    inner: R,
-    hasher: Sha256,
-}
-
-impl<R: Read> Read for HashingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
-        Ok(n)
-    }
-}
-
-fn choose_platform(name: &str, entries: &[IndexEntry], want: &Platform) -> Result<String, Error> {
+pub fn choose_platform(
+    name: &str,
+    entries: &[IndexEntry],
+    want: &Platform,
+) -> Result<String, Error> {
     let matches = |p: &IndexPlatform| {
         p.os == want.os
             && p.architecture == want.architecture
@@ -528,11 +518,9 @@ pub fn pull_image(
         }
     };
     let auth_files = AuthFiles::default_for_user();
-    let progress: Arc<dyn Progress> = if options.quiet {
-        Arc::new(QuietProgress)
-    } else {
-        Arc::new(LineProgress)
-    };
+    // Work directories of pulls that were killed are removed here.
+    store.sweep_temp(&store.lock()?);
+    let progress = progress::for_stderr(options.quiet);
     if options.squash_owners && !options.quiet {
         log::warn!(
             "single-ID mapping: files owned by other IDs in {input} become root's (see `rcon info`)"
@@ -551,20 +539,8 @@ pub fn pull_image(
         if !options.quiet {
             eprintln!("Trying to pull {name}...");
         }
-        let insecure =
-            options.tls_verify == Some(false) || registries.is_insecure(candidate.registry_host());
-        let client = Client::new(ClientConfig {
-            protocol: if insecure {
-                ClientProtocol::Http
-            } else {
-                ClientProtocol::Https
-            },
-            ..ClientConfig::default()
-        });
-        let auth = match auth_files.credentials_for(&candidate) {
-            Some(credentials) => RegistryAuth::Basic(credentials.username, credentials.password),
-            None => RegistryAuth::Anonymous,
-        };
+        let client = registry_client(&registries, candidate.registry_host(), options.tls_verify);
+        let auth = registry_auth(&auth_files, &candidate);
         let oci_reference = match candidate.digest() {
             Some(digest) => OciReference::with_digest(
                 candidate.registry_host().to_string(),
@@ -586,6 +562,12 @@ pub fn pull_image(
         };
         match runtime.block_on(pull(&client, store, &request)) {
             Ok(record) => return Ok(record),
+            Err(Error::Registry { source, .. }) if unauthorized(&source) => {
+                return Err(super::Error::AuthFailed {
+                    host: candidate.registry_host().to_string(),
+                    had_credentials: !matches!(request.auth, RegistryAuth::Anonymous),
+                });
+            }
             Err(e) if e.is_not_found() => tried.push(name),
             Err(e) => return Err(e.into()),
         }
@@ -594,6 +576,46 @@ pub fn pull_image(
         name: input.to_string(),
         tried,
     })
+}
+
+/// A client for `host`: plain HTTP when `--tls-verify=false` or registries.conf
+/// marks it insecure, HTTPS with the system's CA certificates otherwise.
+pub fn registry_client(
+    registries: &RegistriesConfig,
+    host: &str,
+    tls_verify: Option<bool>,
+) -> Client {
+    let insecure = tls_verify == Some(false) || registries.is_insecure(host);
+    Client::new(ClientConfig {
+        protocol: if insecure {
+            ClientProtocol::Http
+        } else {
+            ClientProtocol::Https
+        },
+        ..ClientConfig::default()
+    })
+}
+
+/// The saved credentials for `reference`, or none.
+pub fn registry_auth(files: &AuthFiles, reference: &Reference) -> RegistryAuth {
+    match files.credentials_for(reference) {
+        Some(credentials) => RegistryAuth::Basic(credentials.username, credentials.password),
+        None => RegistryAuth::Anonymous,
+    }
+}
+
+/// The registry refused us for want of (valid) credentials.
+pub fn unauthorized(source: &oci_client::errors::OciDistributionError) -> bool {
+    use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
+    match source {
+        E::UnauthorizedError { .. } | E::AuthenticationFailure(_) => true,
+        E::ServerError { code: 401, .. } => true,
+        E::RequestError(e) => e.status() == Some(reqwest::StatusCode::UNAUTHORIZED),
+        E::RegistryError { envelope, .. } => {
+            envelope.errors.iter().any(|e| e.code == C::Unauthorized)
+        }
+        _ => false,
+    }
 }
 
 impl Error {
@@ -613,34 +635,6 @@ impl Error {
             _ => false,
         }
     }
-}
-
-/// Progress as plain lines on stderr, like Podman without a terminal.
-struct LineProgress;
-
-impl Progress for LineProgress {
-    fn layer_skipped(&self, digest: &str) {
-        eprintln!("Copying blob {} skipped: already exists", short(digest));
-    }
-    fn layer_started(&self, _digest: &str, _size: u64) {}
-    fn layer_bytes(&self, _digest: &str, _bytes: u64) {}
-    fn layer_done(&self, digest: &str) {
-        eprintln!("Copying blob {} done", short(digest));
-    }
-}
-
-struct QuietProgress;
-
-impl Progress for QuietProgress {
-    fn layer_skipped(&self, _digest: &str) {}
-    fn layer_started(&self, _digest: &str, _size: u64) {}
-    fn layer_bytes(&self, _digest: &str, _bytes: u64) {}
-    fn layer_done(&self, _digest: &str) {}
-}
-
-fn short(digest: &str) -> &str {
-    let hex = store::hex_of(digest);
-    &hex[..hex.len().min(12)]
 }
 
 #[cfg(test)]
@@ -666,18 +660,5 @@ mod tests {
             "{err}"
         );
         assert!(Platform::parse("linux").is_none());
-    }
-
-    #[test]
-    fn magic_bytes_must_match_the_media_type() {
-        let gz = decompressor(
-            "application/vnd.oci.image.layer.v1.tar+gzip",
-            &b"plain tar"[..],
-        );
-        assert!(gz.err().unwrap().contains("does not match"));
-        let tar = decompressor("application/vnd.oci.image.layer.v1.tar", &b"plain tar"[..]);
-        assert!(tar.is_ok());
-        let odd = decompressor("application/x-unknown", &b"x"[..]);
-        assert!(odd.err().unwrap().contains("unsupported layer media type"));
     }
 }

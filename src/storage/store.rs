@@ -3,6 +3,7 @@
 //! ```text
 //! layers/<diff-id hex>/diff/        one extracted layer, shared by every image that has it
 //! layers/<diff-id hex>/layer.json   its metadata; written before the directory is renamed in
+//! layers/<diff-id hex>/blob         the layer as it was pulled or loaded (compressed), for push and save
 //! l/<short id> -> ../layers/<hex>/diff   short names that keep overlay's lowerdir= small
 //! images/<image id>/image.json      names, digests, layer list; manifest.json and config.json beside it
 //! tmp/<pid>-<n>/                    work in progress; never trusted, swept when its process is gone
@@ -61,8 +62,11 @@ fn io_err<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> E
 pub struct LayerRecord {
     /// `sha256:…` of the uncompressed tar.
     pub diff_id: String,
-    /// `sha256:…` of the blob it was pulled as.
+    /// `sha256:…` of the blob it was pulled as (the file `blob` beside `diff`).
     pub compressed_digest: String,
+    /// The media type of that blob (gzip, zstd or plain tar).
+    #[serde(default)]
+    pub media_type: String,
     /// Bytes of file content extracted.
     pub size: u64,
     /// Short link name under `l/`.
@@ -116,6 +120,18 @@ impl TempLayer {
     pub fn dir(&self) -> PathBuf {
         self.path.join("diff")
     }
+
+    /// Where the layer's blob is written as it streams in.
+    pub fn blob_path(&self) -> PathBuf {
+        self.path.join("blob")
+    }
+}
+
+/// The blob a layer came as: its digest and media type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlobInfo {
+    pub digest: String,
+    pub media_type: String,
 }
 
 impl Drop for TempLayer {
@@ -194,6 +210,12 @@ impl Store {
         self.root.join("l").join(short_link(hex_of(diff_id)))
     }
 
+    /// The blob a stored layer was pulled or loaded as (absent for layers
+    /// stored by rcon versions that did not keep it).
+    pub fn layer_blob(&self, diff_id: &str) -> PathBuf {
+        self.layer_dir(diff_id).join("blob")
+    }
+
     /// The record of a complete layer, if it is stored.
     pub fn layer(&self, diff_id: &str) -> Option<LayerRecord> {
         let bytes = fs::read(self.layer_dir(diff_id).join("layer.json")).ok()?;
@@ -238,7 +260,7 @@ impl Store {
     pub fn commit_layer(
         &self,
         mut temp: TempLayer,
-        compressed_digest: &str,
+        blob: BlobInfo,
         diff_id: &str,
         size: u64,
     ) -> Result<LayerRecord> {
@@ -246,7 +268,8 @@ impl Store {
         let link = short_link(hex);
         let record = LayerRecord {
             diff_id: diff_id.to_string(),
-            compressed_digest: compressed_digest.to_string(),
+            compressed_digest: blob.digest,
+            media_type: blob.media_type,
             size,
             link: link.clone(),
         };
@@ -395,7 +418,8 @@ impl Store {
             .ok_or_else(|| Error::ImageUnknown(id.to_string()))
     }
 
-    fn read_image(&self, id: &str) -> Result<Option<ImageRecord>> {
+    /// The record of the image with this full ID, if it is stored.
+    pub fn read_image(&self, id: &str) -> Result<Option<ImageRecord>> {
         let path = self.image_dir(id).join("image.json");
         match fs::read(&path) {
             Ok(bytes) => Ok(Some(

@@ -35,4 +35,4 @@ pub use image::{DEFAULT_PATH, Format, Image, ImageBuilder, LayerInfo, Platform, 
 pub use layer::{Compression, Layer, LayerBuilder, decompress_layer, sha256_digest};
 pub use layout::write_oci_layout;
 pub use push::{Client, Manifest, push, push_all};
-pub use registry::{Registry, RegistryOptions};
+pub use registry::{BasicAuth, Registry, RegistryOptions};

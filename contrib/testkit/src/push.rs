@@ -4,11 +4,14 @@
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
-use ureq::Agent;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use ureq::http::Response;
+use ureq::{Agent, RequestBuilder};
 
 use crate::image::{Image, media_type};
 use crate::layer::sha256_digest;
+use crate::registry::BasicAuth;
 
 /// Largest response body read (a blob of the benchmark image fits).
 const MAX_BODY: u64 = 1 << 31;
@@ -28,6 +31,8 @@ pub struct Manifest {
 pub struct Client {
     agent: Agent,
     base: String,
+    /// `Basic …`, sent with every request when the registry wants a login.
+    authorization: Option<String>,
 }
 
 struct Reply {
@@ -72,6 +77,23 @@ impl Client {
         Client {
             agent,
             base: format!("http://{addr}"),
+            authorization: None,
+        }
+    }
+
+    /// A client that logs in to every request with `auth`.
+    pub fn with_auth(addr: &str, auth: &BasicAuth) -> Client {
+        let token = BASE64.encode(format!("{}:{}", auth.username, auth.password));
+        Client {
+            authorization: Some(format!("Basic {token}")),
+            ..Client::new(addr)
+        }
+    }
+
+    fn authorize<B>(&self, request: RequestBuilder<B>) -> RequestBuilder<B> {
+        match &self.authorization {
+            Some(value) => request.header("Authorization", value),
+            None => request,
         }
     }
 
@@ -104,7 +126,7 @@ impl Client {
     /// `GET /v2/`: the HTTP status (200 for a ready registry without auth).
     pub fn ping(&self) -> Result<u16> {
         let url = self.url("/v2/");
-        let reply = Self::finish(self.agent.get(&url).call(), "ping", &url)?;
+        let reply = Self::finish(self.authorize(self.agent.get(&url)).call(), "ping", &url)?;
         Ok(reply.status)
     }
 
@@ -115,7 +137,7 @@ impl Client {
         let mut next = Some(path.to_string());
         while let Some(path) = next.take() {
             let url = self.url(&path);
-            let reply = Self::finish(self.agent.get(&url).call(), what, &url)?;
+            let reply = Self::finish(self.authorize(self.agent.get(&url)).call(), what, &url)?;
             if reply.status != 200 {
                 return Err(reply.error(what, &url));
             }
@@ -151,8 +173,7 @@ impl Client {
         let url = self.url(&format!("/v2/{name}/manifests/{reference}"));
         let what = format!("fetching manifest {name}:{reference}");
         let request = self
-            .agent
-            .get(&url)
+            .authorize(self.agent.get(&url))
             .header("Accept", media_type::ACCEPT_MANIFESTS);
         let reply = Self::finish(request.call(), &what, &url)?;
         if reply.status != 200 {
@@ -169,7 +190,7 @@ impl Client {
     pub fn blob(&self, name: &str, digest: &str) -> Result<Vec<u8>> {
         let url = self.url(&format!("/v2/{name}/blobs/{digest}"));
         let what = format!("fetching blob {digest} of {name}");
-        let reply = Self::finish(self.agent.get(&url).call(), &what, &url)?;
+        let reply = Self::finish(self.authorize(self.agent.get(&url)).call(), &what, &url)?;
         if reply.status != 200 {
             return Err(reply.error(&what, &url));
         }
@@ -184,7 +205,7 @@ impl Client {
     pub fn blob_exists(&self, name: &str, digest: &str) -> Result<bool> {
         let url = self.url(&format!("/v2/{name}/blobs/{digest}"));
         let what = format!("checking blob {digest} of {name}");
-        let reply = Self::finish(self.agent.head(&url).call(), &what, &url)?;
+        let reply = Self::finish(self.authorize(self.agent.head(&url)).call(), &what, &url)?;
         match reply.status {
             200 => Ok(true),
             404 => Ok(false),
@@ -197,7 +218,11 @@ impl Client {
     pub fn upload_blob(&self, name: &str, digest: &str, data: &[u8]) -> Result<()> {
         let what = format!("uploading blob {digest} ({} bytes) to {name}", data.len());
         let url = self.url(&format!("/v2/{name}/blobs/uploads/"));
-        let reply = Self::finish(self.agent.post(&url).send_empty(), &what, &url)?;
+        let reply = Self::finish(
+            self.authorize(self.agent.post(&url)).send_empty(),
+            &what,
+            &url,
+        )?;
         if reply.status != 202 {
             return Err(reply.error(&what, &url));
         }
@@ -212,8 +237,7 @@ impl Client {
         let separator = if location.contains('?') { '&' } else { '?' };
         let put_url = format!("{location}{separator}digest={digest}");
         let request = self
-            .agent
-            .put(&put_url)
+            .authorize(self.agent.put(&put_url))
             .header("Content-Type", "application/octet-stream");
         let reply = Self::finish(request.send(data), &what, &put_url)?;
         if reply.status != 201 {
@@ -233,7 +257,9 @@ impl Client {
     ) -> Result<String> {
         let what = format!("pushing manifest {name}:{reference} ({media_type})");
         let url = self.url(&format!("/v2/{name}/manifests/{reference}"));
-        let request = self.agent.put(&url).header("Content-Type", media_type);
+        let request = self
+            .authorize(self.agent.put(&url))
+            .header("Content-Type", media_type);
         let reply = Self::finish(request.send(data), &what, &url)?;
         if reply.status != 201 {
             return Err(reply.error(&what, &url));
@@ -251,7 +277,7 @@ impl Client {
     pub fn delete_manifest(&self, name: &str, digest: &str) -> Result<()> {
         let what = format!("deleting manifest {name}@{digest}");
         let url = self.url(&format!("/v2/{name}/manifests/{digest}"));
-        let reply = Self::finish(self.agent.delete(&url).call(), &what, &url)?;
+        let reply = Self::finish(self.authorize(self.agent.delete(&url)).call(), &what, &url)?;
         if reply.status != 202 {
             return Err(reply.error(&what, &url));
         }

@@ -34,7 +34,23 @@ pub struct RegistryOptions {
     pub ready_timeout: Duration,
     /// The registry binary; `None` means [`registry_binary`].
     pub binary: Option<PathBuf>,
+    /// Write one line per HTTP request to the log (see [`Registry::requests`]).
+    pub access_log: bool,
+    /// Require this user name and password (HTTP basic auth, from an
+    /// htpasswd file with a bcrypt hash, as `htpasswd -B` writes).
+    pub basic_auth: Option<BasicAuth>,
 }
+
+/// A user the registry accepts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BasicAuth {
+    pub username: String,
+    pub password: String,
+}
+
+/// The bcrypt cost of the htpasswd hash: the lowest bcrypt allows, since the
+/// registry checks it on every request.
+const HTPASSWD_COST: u32 = 4;
 
 impl Default for RegistryOptions {
     fn default() -> RegistryOptions {
@@ -45,6 +61,8 @@ impl Default for RegistryOptions {
             inherit_stderr: false,
             ready_timeout: Duration::from_secs(10),
             binary: None,
+            access_log: false,
+            basic_auth: None,
         }
     }
 }
@@ -57,6 +75,7 @@ pub struct Registry {
     child: Child,
     data_dir: PathBuf,
     log: Option<PathBuf>,
+    basic_auth: Option<BasicAuth>,
     // Dropped after `child` is killed (see Drop).
     dir: ScratchDir,
 }
@@ -82,13 +101,20 @@ fn yaml_string(text: &str) -> String {
     serde_json::to_string(text).expect("serialising a string cannot fail")
 }
 
-fn config_yaml(addr: &str, data_dir: &Path) -> String {
+fn config_yaml(addr: &str, data_dir: &Path, access_log: bool, htpasswd: Option<&Path>) -> String {
+    let auth = match htpasswd {
+        Some(path) => format!(
+            "auth:\n  htpasswd:\n    realm: rcon-testkit\n    path: {}\n",
+            yaml_string(&path.to_string_lossy())
+        ),
+        None => String::new(),
+    };
     format!(
         "version: 0.1
 log:
   level: warn
   accesslog:
-    disabled: true
+    disabled: {disabled}
 storage:
   filesystem:
     rootdirectory: {root}
@@ -103,10 +129,17 @@ http:
 health:
   storagedriver:
     enabled: false
-",
+{auth}",
         root = yaml_string(&data_dir.to_string_lossy()),
         addr = yaml_string(addr),
+        disabled = !access_log,
     )
+}
+
+/// One `user:bcrypt-hash` line, as `htpasswd -B` writes.
+fn htpasswd_line(auth: &BasicAuth) -> Result<String> {
+    let hash = bcrypt::hash(&auth.password, HTPASSWD_COST).context("hashing the test password")?;
+    Ok(format!("{}:{hash}\n", auth.username))
 }
 
 impl Registry {
@@ -152,27 +185,39 @@ impl Registry {
         };
         std::fs::create_dir_all(&data_dir)
             .with_context(|| format!("creating registry data dir {}", data_dir.display()))?;
+        let htpasswd = match &options.basic_auth {
+            Some(auth) => {
+                let path = dir.path().join("htpasswd");
+                std::fs::write(&path, htpasswd_line(auth)?)
+                    .with_context(|| format!("writing {}", path.display()))?;
+                Some(path)
+            }
+            None => None,
+        };
         let config = dir.path().join("config.yml");
-        std::fs::write(&config, config_yaml(&addr, &data_dir))
-            .with_context(|| format!("writing {}", config.display()))?;
+        let yaml = config_yaml(&addr, &data_dir, options.access_log, htpasswd.as_deref());
+        std::fs::write(&config, yaml).with_context(|| format!("writing {}", config.display()))?;
 
         let mut command = Command::new(binary);
         command
             .arg("serve")
             .arg(&config)
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
             // No proxy or OTEL settings from the environment.
             .env_clear()
             .env("PATH", "/usr/bin:/bin")
             .env("HOME", dir.path());
         let log = if options.inherit_stderr {
-            command.stderr(Stdio::inherit());
+            command.stdout(Stdio::null()).stderr(Stdio::inherit());
             None
         } else {
+            // The access log goes to stdout, everything else to stderr.
             let log = dir.path().join("registry.log");
             let file = File::create(&log).with_context(|| format!("creating {}", log.display()))?;
-            command.stderr(file);
+            let copy = file
+                .try_clone()
+                .with_context(|| format!("duplicating {}", log.display()))?;
+            command.stdout(copy).stderr(file);
             Some(log)
         };
         if options.die_with_thread {
@@ -186,6 +231,7 @@ impl Registry {
             child,
             data_dir,
             log,
+            basic_auth: options.basic_auth.clone(),
             dir,
         };
         registry.wait_ready(options.ready_timeout)?;
@@ -193,6 +239,7 @@ impl Registry {
     }
 
     fn wait_ready(&mut self, timeout: Duration) -> Result<()> {
+        // Without credentials, an htpasswd registry answers 401: ready too.
         let client = Client::new(&self.addr);
         let deadline = Instant::now() + timeout;
         loop {
@@ -204,7 +251,7 @@ impl Registry {
                 );
             }
             let last = match client.ping() {
-                Ok(200) => return Ok(()),
+                Ok(200 | 401) => return Ok(()),
                 Ok(status) => format!("GET /v2/ answered HTTP {status}"),
                 Err(e) => format!("{e:#}"),
             };
@@ -224,9 +271,12 @@ impl Registry {
         format!("http://{}", self.addr)
     }
 
-    /// A client for this registry.
+    /// A client for this registry (logged in, if it wants a login).
     pub fn client(&self) -> Client {
-        Client::new(&self.addr)
+        match &self.basic_auth {
+            Some(auth) => Client::with_auth(&self.addr, auth),
+            None => Client::new(&self.addr),
+        }
     }
 
     /// The scratch directory with the registry's config and log.
@@ -255,6 +305,20 @@ impl Registry {
             .unwrap_or_default()
     }
 
+    /// The request lines of the access log (with [`RegistryOptions::access_log`])
+    /// so far, e.g. `GET /v2/rcon-test/busybox/blobs/sha256:… HTTP/1.1`.
+    pub fn requests(&self) -> Vec<String> {
+        self.log()
+            .lines()
+            .filter_map(|line| {
+                let start = line.find('"')? + 1;
+                let end = start + line[start..].find('"')?;
+                Some(line[start..end].to_string())
+            })
+            .filter(|request| request.contains(" /v2/"))
+            .collect()
+    }
+
     /// Waits until the registry process exits (for running it in the
     /// foreground).
     pub fn wait(&mut self) -> Result<ExitStatus> {
@@ -276,8 +340,34 @@ mod tests {
 
     #[test]
     fn config_quotes_paths() {
-        let yaml = config_yaml("127.0.0.1:1", Path::new("/tmp/a b: c"));
+        let yaml = config_yaml("127.0.0.1:1", Path::new("/tmp/a b: c"), false, None);
         assert!(yaml.contains("rootdirectory: \"/tmp/a b: c\"\n"), "{yaml}");
         assert!(yaml.contains("addr: \"127.0.0.1:1\"\n"), "{yaml}");
+        assert!(yaml.contains("disabled: true\n"), "{yaml}");
+        assert!(!yaml.contains("htpasswd"), "{yaml}");
+        let yaml = config_yaml(
+            "127.0.0.1:1",
+            Path::new("/d"),
+            true,
+            Some(Path::new("/h p")),
+        );
+        assert!(yaml.contains("disabled: false\n"), "{yaml}");
+        assert!(
+            yaml.contains("  htpasswd:\n    realm: rcon-testkit\n    path: \"/h p\"\n"),
+            "{yaml}"
+        );
+    }
+
+    #[test]
+    fn htpasswd_lines_hold_a_bcrypt_hash_of_the_password() {
+        let auth = BasicAuth {
+            username: "tester".into(),
+            password: "s3cret".into(),
+        };
+        let line = htpasswd_line(&auth).unwrap();
+        let hash = line.trim_end().strip_prefix("tester:").unwrap();
+        assert!(hash.starts_with("$2"), "{hash}");
+        assert!(bcrypt::verify("s3cret", hash).unwrap());
+        assert!(!bcrypt::verify("wrong", hash).unwrap());
     }
 }

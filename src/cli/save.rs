@@ -1,0 +1,57 @@
+use std::fs::File;
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{Context, EXIT_ENGINE, Failure, Outcome};
+use crate::image::archive::{self, Format};
+use crate::storage::store::Store;
+
+#[derive(Debug, Args)]
+pub struct SaveArgs {
+    /// Images to save, by name or ID prefix
+    #[arg(value_name = "IMAGE", required = true)]
+    pub images: Vec<String>,
+    /// Write the archive to this file [default: standard output, when it is not a terminal]
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Archive format
+    #[arg(long, value_enum, default_value = "docker-archive")]
+    pub format: Format,
+    /// Print nothing but errors (rcon prints nothing else anyway)
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+pub fn run(ctx: &Context, args: SaveArgs) -> Outcome {
+    ctx.enter_namespace()?;
+    let store = Store::open(&ctx.paths.root)?;
+    let Some(output) = args.output else {
+        if io::stdout().is_terminal() {
+            return Err(Failure::new(
+                EXIT_ENGINE,
+                "refusing to write an archive to a terminal: give -o FILE or redirect standard output",
+            ));
+        }
+        archive::save(&store, &args.images, args.format, io::stdout().lock())?;
+        return Ok(0);
+    };
+    // Written beside the target and renamed in, so a failed save leaves no half archive.
+    let file_name = output.file_name().unwrap_or_default().to_string_lossy();
+    let temp = output.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
+    let written = File::create(&temp).map_err(Failure::from).and_then(|file| {
+        archive::save(&store, &args.images, args.format, io::BufWriter::new(&file))?;
+        file.sync_all()?;
+        std::fs::rename(&temp, &output)?;
+        Ok(())
+    });
+    if let Err(failure) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(Failure::new(
+            failure.code,
+            format!("saving to {}: {}", output.display(), failure.message),
+        ));
+    }
+    Ok(0)
+}

@@ -1,0 +1,673 @@
+//! `rcon save` and `rcon load`: images as tar archives, in the two formats
+//! Podman and Docker exchange.
+//!
+//! - **docker-archive** (`docker save`, `podman save`): `manifest.json`
+//!   (`[{"Config": "<id>.json", "RepoTags": [...], "Layers": ["<diff id>.tar", ...]}]`),
+//!   `repositories`, the config, and every layer as an uncompressed tar.
+//! - **oci-archive**: an OCI image layout (`oci-layout`, `index.json`,
+//!   `blobs/sha256/…`) in a tar; layers as the blobs the store keeps.
+//!
+//! Loading reads the archive's table of entries first (the archive is a file;
+//! standard input is copied to one in the store's work area), then each
+//! layer straight from its place in the file through the same pipeline as a
+//! pull: decompression picked by magic bytes, the blob digest (where the
+//! archive names it), the diff-ID check, and safe extraction. Names inside
+//! the archive are only looked up, never used as paths on disk.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::json;
+
+use super::blobs::{
+    Blob, ImageBlobs, OCI_CONFIG_MEDIA_TYPE, image_blobs, layer_blob, oci_manifest,
+};
+use super::layer::{self, BlobDigest, LayerSlot, sha256_digest, sniff_media_type};
+use super::local::{lookup, matching_name};
+use super::pull::{ConfigDoc, IndexEntry, ManifestDoc, Platform, choose_platform, now_rfc3339};
+use super::reference::{DOCKER_HUB, Reference};
+use crate::storage::extract::{ExtractOptions, Ownership};
+use crate::storage::store::{self, ImageRecord, Store};
+
+/// The largest manifest, config or index read into memory.
+const MAX_DOCUMENT: u64 = 64 << 20;
+const OCI_INDEX_MEDIA_TYPE: &str = "application/vnd.oci.image.index.v1+json";
+const REF_NAME: &str = "org.opencontainers.image.ref.name";
+const CONTAINERD_NAME: &str = "io.containerd.image.name";
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{archive}: {message}")]
+    Invalid { archive: String, message: String },
+    #[error("{archive}: layer {diff_id}: {message}")]
+    Layer {
+        archive: String,
+        diff_id: String,
+        message: String,
+    },
+    #[error("{what} {}: {source}", path.display())]
+    Io {
+        what: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+    #[error(transparent)]
+    Blobs(#[from] super::blobs::Error),
+    #[error(transparent)]
+    Store(#[from] store::Error),
+}
+
+/// The two archive formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    DockerArchive,
+    OciArchive,
+}
+
+// ---------------------------------------------------------------------------
+// Save
+
+/// Writes the images `names` to `out` as one archive in `format`.
+pub fn save(
+    store: &Store,
+    names: &[String],
+    format: Format,
+    out: impl Write,
+) -> Result<(), super::Error> {
+    let mut images = Vec::new();
+    for input in names {
+        let image = lookup(store, input)?;
+        let name = matching_name(&image, input)
+            .or(image.names.first())
+            .cloned();
+        let blobs =
+            image_blobs(store, &image, format == Format::OciArchive).map_err(Error::from)?;
+        images.push((image, name, blobs));
+    }
+    let mut tar = tar::Builder::new(out);
+    let written = match format {
+        Format::DockerArchive => write_docker_archive(store, &mut tar, &images),
+        Format::OciArchive => write_oci_archive(&mut tar, &images),
+    };
+    written
+        .and_then(|()| tar.into_inner().and_then(|mut out| out.flush()))
+        .map_err(|source| Error::Io {
+            what: "writing the archive",
+            path: PathBuf::from("-"),
+            source,
+        })?;
+    Ok(())
+}
+
+type Saved = (ImageRecord, Option<String>, ImageBlobs);
+
+fn write_docker_archive<W: Write>(
+    store: &Store,
+    tar: &mut tar::Builder<W>,
+    images: &[Saved],
+) -> io::Result<()> {
+    let mut manifest = Vec::new();
+    let mut repositories: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let mut written = Vec::new();
+    for (image, name, blobs) in images {
+        let config_name = format!("{}.json", image.id);
+        if !written.contains(&config_name) {
+            append_file(tar, &config_name, &blobs.config.path)?;
+            written.push(config_name.clone());
+        }
+        let mut layer_names = Vec::new();
+        for (diff_id, blob) in image.layers.iter().zip(&blobs.layers) {
+            let layer_name = format!("{}.tar", store::hex_of(diff_id));
+            if !written.contains(&layer_name) {
+                append_uncompressed(store, tar, &layer_name, blob)?;
+                written.push(layer_name.clone());
+            }
+            layer_names.push(layer_name);
+        }
+        let tags: Vec<&String> = name.iter().filter(|n| !n.contains('@')).collect();
+        for tag in &tags {
+            let (repository, tag) = super::split_tag(tag);
+            let top = image.layers.last().map(|l| store::hex_of(l).to_string());
+            repositories
+                .entry(repository)
+                .or_default()
+                .insert(tag, top.unwrap_or_default());
+        }
+        manifest.push(json!({ "Config": config_name, "RepoTags": tags, "Layers": layer_names }));
+    }
+    append_bytes(tar, "manifest.json", &serde_json::to_vec(&manifest)?)?;
+    append_bytes(tar, "repositories", &serde_json::to_vec(&repositories)?)
+}
+
+fn write_oci_archive<W: Write>(tar: &mut tar::Builder<W>, images: &[Saved]) -> io::Result<()> {
+    append_bytes(tar, "oci-layout", br#"{"imageLayoutVersion":"1.0.0"}"#)?;
+    let mut index = Vec::new();
+    let mut written = Vec::new();
+    for (_, name, blobs) in images {
+        let manifest_digest = blobs.manifest_digest();
+        for blob in std::iter::once(&blobs.config).chain(&blobs.layers) {
+            if !written.contains(&blob.digest) {
+                append_file(tar, &blob_path(&blob.digest), &blob.path)?;
+                written.push(blob.digest.clone());
+            }
+        }
+        if !written.contains(&manifest_digest) {
+            append_bytes(tar, &blob_path(&manifest_digest), &blobs.manifest)?;
+            written.push(manifest_digest.clone());
+        }
+        let mut entry = json!({
+            "mediaType": blobs.manifest_media_type,
+            "digest": manifest_digest,
+            "size": blobs.manifest.len(),
+        });
+        if let Some(name) = name {
+            entry["annotations"] = json!({ REF_NAME: name, CONTAINERD_NAME: name });
+        }
+        index.push(entry);
+    }
+    let index =
+        json!({ "schemaVersion": 2, "mediaType": OCI_INDEX_MEDIA_TYPE, "manifests": index });
+    append_bytes(tar, "index.json", &serde_json::to_vec(&index)?)
+}
+
+fn blob_path(digest: &str) -> String {
+    format!("blobs/sha256/{}", store::hex_of(digest))
+}
+
+fn header(size: u64) -> tar::Header {
+    let mut header = tar::Header::new_ustar();
+    header.set_size(size);
+    header.set_mode(0o644);
+    header.set_mtime(0);
+    header.set_entry_type(tar::EntryType::Regular);
+    header
+}
+
+fn append_bytes<W: Write>(tar: &mut tar::Builder<W>, name: &str, bytes: &[u8]) -> io::Result<()> {
+    tar.append_data(&mut header(bytes.len() as u64), name, bytes)
+}
+
+fn append_file<W: Write>(tar: &mut tar::Builder<W>, name: &str, path: &Path) -> io::Result<()> {
+    let file = File::open(path)?;
+    let size = file.metadata()?.len();
+    tar.append_data(&mut header(size), name, file)
+}
+
+/// A layer as the uncompressed tar docker-archives hold: a plain-tar blob as
+/// it is, a compressed one decompressed into the store's work area first
+/// (the tar header needs the size before the content).
+fn append_uncompressed<W: Write>(
+    store: &Store,
+    tar: &mut tar::Builder<W>,
+    name: &str,
+    blob: &Blob,
+) -> io::Result<()> {
+    let file = File::open(&blob.path)?;
+    if blob.media_type == layer::OCI_LAYER_TAR {
+        return append_file(tar, name, &blob.path);
+    }
+    let mut decoded = layer::decompressor(&blob.media_type, file).map_err(io::Error::other)?;
+    let scratch = store
+        .temp_layer()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    let path = scratch.blob_path();
+    let mut out = File::options()
+        .create_new(true)
+        .read(true)
+        .write(true)
+        .open(&path)?;
+    io::copy(&mut decoded, &mut out)?;
+    drop(decoded);
+    append_file(tar, name, &path)
+}
+
+// ---------------------------------------------------------------------------
+// Load
+
+/// What `rcon load` asks for.
+pub struct LoadOptions {
+    /// The namespace has a single-ID mapping: every file becomes root's.
+    pub squash_owners: bool,
+}
+
+/// Loads every image in the archive at `path` (or standard input for
+/// `None`); returns each with the names the archive gave it.
+pub fn load(
+    store: &Store,
+    path: Option<&Path>,
+    options: &LoadOptions,
+) -> Result<Vec<ImageRecord>, super::Error> {
+    let spooled;
+    let (file, label) = match path {
+        Some(path) => (
+            File::open(path).map_err(|source| Error::Io {
+                what: "opening",
+                path: path.to_path_buf(),
+                source,
+            })?,
+            path.display().to_string(),
+        ),
+        None => {
+            // Standard input cannot seek: copy it into the store's work area.
+            spooled = store.temp_layer()?;
+            let copy = spooled.blob_path();
+            let mut file = File::options()
+                .create_new(true)
+                .read(true)
+                .write(true)
+                .open(&copy)
+                .map_err(|source| Error::Io {
+                    what: "creating",
+                    path: copy.clone(),
+                    source,
+                })?;
+            io::copy(&mut io::stdin().lock(), &mut file).map_err(|source| Error::Io {
+                what: "reading standard input into",
+                path: copy.clone(),
+                source,
+            })?;
+            (file, "standard input".to_string())
+        }
+    };
+    let archive = Archive::open(file, label)?;
+    let extract = ExtractOptions {
+        ownership: if options.squash_owners {
+            Ownership::Squash
+        } else {
+            Ownership::Keep
+        },
+    };
+    let loader = Loader {
+        store,
+        archive: &archive,
+        extract: &extract,
+    };
+    let images = if archive.entries.contains_key("manifest.json") {
+        loader.docker_archive()?
+    } else if archive.entries.contains_key("index.json") {
+        loader.oci_archive()?
+    } else {
+        return Err(archive
+            .invalid(
+                "neither a docker-archive (no manifest.json) nor an oci-archive (no index.json)",
+            )
+            .into());
+    };
+    Ok(images)
+}
+
+/// The archive's regular files: name → (offset of the content, size).
+struct Archive {
+    file: File,
+    label: String,
+    entries: HashMap<String, (u64, u64)>,
+}
+
+impl Archive {
+    fn open(mut file: File, label: String) -> Result<Archive, Error> {
+        let invalid = |e: io::Error| Error::Invalid {
+            archive: label.clone(),
+            message: format!("not a readable tar archive: {e}"),
+        };
+        file.seek(SeekFrom::Start(0)).map_err(invalid)?;
+        let mut entries = HashMap::new();
+        let mut links = Vec::new();
+        let mut tar = tar::Archive::new(&file);
+        for entry in tar.entries_with_seek().map_err(invalid)? {
+            let entry = entry.map_err(invalid)?;
+            let name = clean(&String::from_utf8_lossy(&entry.path_bytes()));
+            match entry.header().entry_type() {
+                tar::EntryType::Regular | tar::EntryType::Continuous => {
+                    entries.insert(name, (entry.raw_file_position(), entry.size()));
+                }
+                // Old docker-archives link repeated layers to their first copy.
+                tar::EntryType::Symlink | tar::EntryType::Link => {
+                    if let Ok(Some(target)) = entry.link_name() {
+                        links.push((
+                            name,
+                            target.to_string_lossy().into_owned(),
+                            entry.header().entry_type(),
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (name, target, kind) in links {
+            let target = match (kind, name.rsplit_once('/')) {
+                (tar::EntryType::Symlink, Some((dir, _))) => clean(&format!("{dir}/{target}")),
+                _ => clean(&target),
+            };
+            if let Some(place) = entries.get(&target).copied() {
+                entries.insert(name, place);
+            }
+        }
+        Ok(Archive {
+            file,
+            label,
+            entries,
+        })
+    }
+
+    fn invalid(&self, message: impl Into<String>) -> Error {
+        Error::Invalid {
+            archive: self.label.clone(),
+            message: message.into(),
+        }
+    }
+
+    fn reader(&self, name: &str) -> Result<Slice<'_>, Error> {
+        let (offset, size) = self
+            .entries
+            .get(&clean(name))
+            .copied()
+            .ok_or_else(|| self.invalid(format!("{name} is missing")))?;
+        Ok(Slice {
+            file: &self.file,
+            offset,
+            remaining: size,
+        })
+    }
+
+    /// A small document (manifest, config, index) read whole.
+    fn document(&self, name: &str) -> Result<Vec<u8>, Error> {
+        let reader = self.reader(name)?;
+        if reader.remaining > MAX_DOCUMENT {
+            return Err(self.invalid(format!("{name} is too large to be an image document")));
+        }
+        let mut bytes = Vec::new();
+        let mut reader = reader;
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| self.invalid(format!("reading {name}: {e}")))?;
+        Ok(bytes)
+    }
+
+    /// A blob of an OCI layout, checked against its digest.
+    fn verified_blob(&self, digest: &str) -> Result<Vec<u8>, Error> {
+        let bytes = self.document(&blob_path(digest))?;
+        let actual = sha256_digest(&bytes);
+        if actual != digest {
+            return Err(self.invalid(format!(
+                "blob {digest} has digest {actual}; the archive is corrupt"
+            )));
+        }
+        Ok(bytes)
+    }
+
+    fn json<'a, T: Deserialize<'a>>(&self, name: &str, bytes: &'a [u8]) -> Result<T, Error> {
+        serde_json::from_slice(bytes).map_err(|e| self.invalid(format!("{name} is not valid: {e}")))
+    }
+}
+
+/// `./a//b` → `a/b`.
+fn clean(name: &str) -> String {
+    name.split('/')
+        .filter(|c| !c.is_empty() && *c != ".")
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A range of the archive file, read with `pread` (no shared seek position).
+struct Slice<'a> {
+    file: &'a File,
+    offset: u64,
+    remaining: u64,
+}
+
+impl Read for Slice<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let want = buf
+            .len()
+            .min(usize::try_from(self.remaining).unwrap_or(usize::MAX));
+        if want == 0 {
+            return Ok(0);
+        }
+        let n = self.file.read_at(&mut buf[..want], self.offset)?;
+        if n == 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the archive ends inside an entry",
+            ));
+        }
+        self.offset += n as u64;
+        self.remaining -= n as u64;
+        Ok(n)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct DockerManifestEntry {
+    config: String,
+    #[serde(default)]
+    repo_tags: Option<Vec<String>>,
+    layers: Vec<String>,
+}
+
+struct Loader<'a> {
+    store: &'a Store,
+    archive: &'a Archive,
+    extract: &'a ExtractOptions,
+}
+
+impl Loader<'_> {
+    fn docker_archive(&self) -> Result<Vec<ImageRecord>, super::Error> {
+        let bytes = self.archive.document("manifest.json")?;
+        let entries: Vec<DockerManifestEntry> = self.archive.json("manifest.json", &bytes)?;
+        let mut loaded = Vec::new();
+        for entry in entries {
+            let config = self.archive.document(&entry.config)?;
+            let doc: ConfigDoc = self.archive.json(&entry.config, &config)?;
+            if doc.rootfs.diff_ids.len() != entry.layers.len() {
+                return Err(self
+                    .archive
+                    .invalid(format!(
+                        "{} and its config list different numbers of layers",
+                        entry.config
+                    ))
+                    .into());
+            }
+            let sources: Vec<(String, Option<String>)> = entry
+                .layers
+                .iter()
+                .map(|path| (path.clone(), None))
+                .collect();
+            let names = entry
+                .repo_tags
+                .unwrap_or_default()
+                .iter()
+                .map(|tag| full_name(tag))
+                .collect::<Result<Vec<_>, _>>()?;
+            loaded.push(self.store_image(&config, &doc, &sources, names, None)?);
+        }
+        Ok(loaded)
+    }
+
+    fn oci_archive(&self) -> Result<Vec<ImageRecord>, super::Error> {
+        let bytes = self.archive.document("index.json")?;
+        let index: ManifestDoc = self.archive.json("index.json", &bytes)?;
+        let mut loaded = Vec::new();
+        for entry in index.manifests.unwrap_or_default() {
+            let names = entry_name(&entry)?.into_iter().collect();
+            let mut manifest = self.archive.verified_blob(&entry.digest)?;
+            let mut digest = entry.digest.clone();
+            let mut doc: ManifestDoc = self.archive.json(&digest, &manifest)?;
+            if let Some(platforms) = &doc.manifests {
+                digest = choose_platform(&self.archive.label, platforms, &Platform::host())?;
+                manifest = self.archive.verified_blob(&digest)?;
+                doc = self.archive.json(&digest, &manifest)?;
+            }
+            let (Some(config_desc), Some(layers)) = (&doc.config, &doc.layers) else {
+                return Err(self
+                    .archive
+                    .invalid(format!("manifest {digest} has no config or no layers"))
+                    .into());
+            };
+            let config = self.archive.verified_blob(&config_desc.digest)?;
+            let config_doc: ConfigDoc = self.archive.json(&config_desc.digest, &config)?;
+            if config_doc.rootfs.diff_ids.len() != layers.len() {
+                return Err(self
+                    .archive
+                    .invalid(format!(
+                        "manifest {digest} and its config list different numbers of layers"
+                    ))
+                    .into());
+            }
+            let sources: Vec<(String, Option<String>)> = layers
+                .iter()
+                .map(|l| (blob_path(&l.digest), Some(l.digest.clone())))
+                .collect();
+            let media_type = doc
+                .media_type
+                .clone()
+                .unwrap_or_else(|| oci_client::manifest::OCI_IMAGE_MEDIA_TYPE.to_string());
+            let stored = StoredManifest {
+                bytes: manifest,
+                digest,
+                media_type,
+            };
+            loaded.push(self.store_image(&config, &config_doc, &sources, names, Some(stored))?);
+        }
+        Ok(loaded)
+    }
+
+    /// Stores the layers (`(path in the archive, blob digest if known)`) and
+    /// the image; without a manifest from the archive, one is written for
+    /// the stored blobs.
+    fn store_image(
+        &self,
+        config: &[u8],
+        doc: &ConfigDoc,
+        sources: &[(String, Option<String>)],
+        names: Vec<String>,
+        manifest: Option<StoredManifest>,
+    ) -> Result<ImageRecord, super::Error> {
+        let mut layers = Vec::new();
+        for ((path, digest), diff_id) in sources.iter().zip(&doc.rootfs.diff_ids) {
+            let record = self.store_layer(path, digest.as_deref(), diff_id)?;
+            let blob_path = self.store.layer_blob(diff_id);
+            let size = std::fs::metadata(&blob_path).map(|m| m.len()).unwrap_or(0);
+            layers.push((record.size, layer_blob(record, blob_path, size)));
+        }
+        let id_digest = sha256_digest(config);
+        let manifest = manifest.unwrap_or_else(|| {
+            let config_blob = Blob {
+                path: PathBuf::new(),
+                digest: id_digest.clone(),
+                media_type: OCI_CONFIG_MEDIA_TYPE.into(),
+                size: config.len() as u64,
+            };
+            let blobs: Vec<Blob> = layers.iter().map(|(_, b)| b.clone()).collect();
+            let bytes = oci_manifest(&config_blob, &blobs);
+            StoredManifest {
+                digest: sha256_digest(&bytes),
+                bytes,
+                media_type: oci_client::manifest::OCI_IMAGE_MEDIA_TYPE.into(),
+            }
+        });
+        let record = ImageRecord {
+            id: store::hex_of(&id_digest).to_string(),
+            digest: manifest.digest,
+            manifest_media_type: manifest.media_type,
+            names,
+            repo_digests: Vec::new(),
+            layers: doc.rootfs.diff_ids.clone(),
+            created: doc.created.clone(),
+            stored: now_rfc3339(),
+            architecture: doc.architecture.clone().unwrap_or_default(),
+            os: doc.os.clone().unwrap_or_default(),
+            size: layers.iter().map(|(size, _)| size).sum(),
+        };
+        let lock = self.store.lock()?;
+        self.store
+            .put_image(&lock, &record, &manifest.bytes, config)?;
+        Ok(record)
+    }
+
+    fn store_layer(
+        &self,
+        path: &str,
+        digest: Option<&str>,
+        diff_id: &str,
+    ) -> Result<store::LayerRecord, super::Error> {
+        let _guard = match layer::claim(self.store, diff_id)? {
+            LayerSlot::Stored(record) => return Ok(record),
+            LayerSlot::Free(guard) => guard,
+        };
+        let mut head = [0u8; 4];
+        let reader = self.archive.reader(path)?;
+        let n = self
+            .archive
+            .file
+            .read_at(&mut head, reader.offset)
+            .map_err(|e| self.archive.invalid(format!("reading {path}: {e}")))?;
+        let media_type = sniff_media_type(&head[..n.min(reader.remaining as usize)]);
+        let expected = match digest {
+            Some(digest) => BlobDigest::Expected(digest.to_string()),
+            None => BlobDigest::Unknown,
+        };
+        layer::store_layer(
+            self.store,
+            reader,
+            media_type,
+            expected,
+            diff_id,
+            self.extract,
+        )
+        .map_err(|message| {
+            Error::Layer {
+                archive: self.archive.label.clone(),
+                diff_id: diff_id.to_string(),
+                message,
+            }
+            .into()
+        })
+    }
+}
+
+struct StoredManifest {
+    bytes: Vec<u8>,
+    digest: String,
+    media_type: String,
+}
+
+/// A tag from an archive as a full name (`busybox:latest` →
+/// `docker.io/library/busybox:latest`, as Docker means it).
+fn full_name(tag: &str) -> Result<String, super::Error> {
+    Ok(Reference::parse(tag)?.qualified_in(DOCKER_HUB)?.to_string())
+}
+
+/// The name an OCI index entry gives its image: a full reference in
+/// containerd's annotation or in `ref.name` (which may also be a bare tag,
+/// naming nothing rcon can use).
+fn entry_name(entry: &IndexEntry) -> Result<Option<String>, super::Error> {
+    let name = entry
+        .annotations
+        .get(CONTAINERD_NAME)
+        .or_else(|| entry.annotations.get(REF_NAME))
+        .filter(|name| name.contains('/'));
+    name.map(|n| full_name(n)).transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archive_names_are_cleaned_and_tags_qualified() {
+        assert_eq!(clean("./blobs//sha256/ab"), "blobs/sha256/ab");
+        assert_eq!(
+            full_name("busybox:latest").unwrap(),
+            "docker.io/library/busybox:latest"
+        );
+        assert_eq!(
+            full_name("127.0.0.1:5000/a/b:v1").unwrap(),
+            "127.0.0.1:5000/a/b:v1"
+        );
+    }
+}

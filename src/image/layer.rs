@@ -1,0 +1,220 @@
+//! Storing one layer from its blob, whether it streams from a registry
+//! (`pull`) or from an archive (`load`): one pass through decompression, the
+//! diff-ID check and extraction, with the blob itself kept beside the
+//! extracted files so `push` and `save` can hand out the same bytes again.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+
+use nix::fcntl::Flock;
+use sha2::{Digest, Sha256};
+
+use crate::storage::extract::{ExtractOptions, extract_layer};
+use crate::storage::store::{self, BlobInfo, LayerRecord, Store};
+
+/// `application/vnd.oci.image.layer.v1.tar`: what an uncompressed blob is stored as.
+pub const OCI_LAYER_TAR: &str = "application/vnd.oci.image.layer.v1.tar";
+
+/// What is known about a blob's digest before it is read.
+pub enum BlobDigest {
+    /// Checked by whoever hands over the stream (oci-client does, at end of stream).
+    Verified(String),
+    /// Must match what is read; checked here.
+    Expected(String),
+    /// Unknown (a layer in a docker-archive is named by path): computed here.
+    Unknown,
+}
+
+/// A layer someone else stored meanwhile, or the lock to store it ourselves.
+pub enum LayerSlot {
+    Stored(LayerRecord),
+    Free(Flock<File>),
+}
+
+/// Waits for any other process storing `diff_id` (blocking), then says
+/// whether the layer is there now.
+pub fn claim(store: &Store, diff_id: &str) -> Result<LayerSlot, store::Error> {
+    if let Some(record) = store.layer(diff_id) {
+        return Ok(LayerSlot::Stored(record));
+    }
+    let lock = store.layer_lock(diff_id)?;
+    Ok(match store.layer(diff_id) {
+        Some(record) => LayerSlot::Stored(record),
+        None => LayerSlot::Free(lock),
+    })
+}
+
+/// Reads the blob to its end and stores it as the layer `diff_id`: extracted
+/// into a work directory and kept as `blob`; visible only after both digests
+/// matched. Call while holding the layer's [`claim`]. Errors are messages
+/// (the caller names the layer and image).
+pub fn store_layer(
+    store: &Store,
+    blob: impl Read + Send,
+    media_type: &str,
+    digest: BlobDigest,
+    diff_id: &str,
+    options: &ExtractOptions,
+) -> Result<LayerRecord, String> {
+    let temp = store.temp_layer().map_err(|e| e.to_string())?;
+    let blob_path = temp.blob_path();
+    let file =
+        File::create(&blob_path).map_err(|e| format!("creating {}: {e}", blob_path.display()))?;
+    let mut tee = TeeReader {
+        inner: blob,
+        copy: BufWriter::with_capacity(256 * 1024, file),
+        hasher: match digest {
+            BlobDigest::Verified(_) => None,
+            _ => Some(Sha256::new()),
+        },
+    };
+    let (report, actual) = {
+        let mut decoded = HashingReader {
+            inner: decompressor(media_type, &mut tee)?,
+            hasher: Sha256::new(),
+        };
+        let report =
+            extract_layer(&mut decoded, &temp.dir(), options).map_err(|e| e.to_string())?;
+        // Read to the very end, so both digests cover every byte (and
+        // oci-client's own check, at end of stream, runs).
+        io::copy(&mut decoded, &mut io::sink()).map_err(|e| format!("reading the blob: {e}"))?;
+        (
+            report,
+            format!("sha256:{}", hex::encode(decoded.hasher.finalize())),
+        )
+    };
+    if actual != diff_id {
+        return Err(format!(
+            "uncompressed content has digest {actual}, the image config says {diff_id}; nothing was stored"
+        ));
+    }
+    io::copy(&mut tee, &mut io::sink()).map_err(|e| format!("reading the blob: {e}"))?;
+    tee.copy
+        .flush()
+        .map_err(|e| format!("writing {}: {e}", blob_path.display()))?;
+    let computed = tee
+        .hasher
+        .map(|h| format!("sha256:{}", hex::encode(h.finalize())));
+    let digest = match (digest, computed) {
+        (BlobDigest::Verified(d), _) => d,
+        (BlobDigest::Expected(d), Some(c)) if d == c => d,
+        (BlobDigest::Expected(d), Some(c)) => {
+            return Err(format!(
+                "the blob has digest {c}, expected {d}; nothing was stored"
+            ));
+        }
+        (_, computed) => computed.expect("hashed unless verified"),
+    };
+    let blob = BlobInfo {
+        digest,
+        media_type: media_type.to_string(),
+    };
+    store
+        .commit_layer(temp, blob, diff_id, report.bytes)
+        .map_err(|e| e.to_string())
+}
+
+/// `sha256:<hex>` of `bytes`.
+pub fn sha256_digest(bytes: &[u8]) -> String {
+    format!("sha256:{}", hex::encode(Sha256::digest(bytes)))
+}
+
+/// Picks the decompressor from the media type, and checks the magic bytes agree.
+pub fn decompressor<'a, R: Read + Send + 'a>(
+    media_type: &str,
+    reader: R,
+) -> Result<Box<dyn Read + Send + 'a>, String> {
+    let mut buffered = BufReader::with_capacity(128 * 1024, reader);
+    let head = buffered
+        .fill_buf()
+        .map_err(|e| format!("reading the blob: {e}"))?
+        .to_vec();
+    let gzip = head.starts_with(&[0x1f, 0x8b]);
+    let zstd = head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]);
+    let wants = if media_type.ends_with("gzip") {
+        "gzip"
+    } else if media_type.ends_with("zstd") {
+        "zstd"
+    } else if media_type.ends_with("tar") {
+        "tar"
+    } else {
+        return Err(format!("unsupported layer media type {media_type}"));
+    };
+    match (wants, gzip, zstd) {
+        ("gzip", true, _) => Ok(Box::new(flate2::bufread::MultiGzDecoder::new(buffered))),
+        ("zstd", _, true) => Ok(Box::new(
+            zstd::stream::read::Decoder::with_buffer(buffered)
+                .map_err(|e| format!("starting zstd: {e}"))?,
+        )),
+        ("tar", false, false) => Ok(Box::new(buffered)),
+        _ => Err(format!(
+            "media type {media_type} does not match the content's magic bytes"
+        )),
+    }
+}
+
+/// The media type that a blob's first bytes say it is (for archives, whose
+/// layers carry no media type).
+pub fn sniff_media_type(head: &[u8]) -> &'static str {
+    if head.starts_with(&[0x1f, 0x8b]) {
+        "application/vnd.oci.image.layer.v1.tar+gzip"
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        "application/vnd.oci.image.layer.v1.tar+zstd"
+    } else {
+        OCI_LAYER_TAR
+    }
+}
+
+/// Copies what it reads into `copy`, hashing it on the way when asked.
+struct TeeReader<R> {
+    inner: R,
+    copy: BufWriter<File>,
+    hasher: Option<Sha256>,
+}
+
+impl<R: Read> Read for TeeReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.copy.write_all(&buf[..n])?;
+        if let Some(hasher) = &mut self.hasher {
+            hasher.update(&buf[..n]);
+        }
+        Ok(n)
+    }
+}
+
+struct HashingReader<R> {
+    inner: R,
+    hasher: Sha256,
+}
+
+impl<R: Read> Read for HashingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn magic_bytes_must_match_the_media_type() {
+        let gz = decompressor(
+            "application/vnd.oci.image.layer.v1.tar+gzip",
+            &b"plain tar"[..],
+        );
+        assert!(gz.err().unwrap().contains("does not match"));
+        let tar = decompressor(OCI_LAYER_TAR, &b"plain tar"[..]);
+        assert!(tar.is_ok());
+        let odd = decompressor("application/x-unknown", &b"x"[..]);
+        assert!(odd.err().unwrap().contains("unsupported layer media type"));
+        assert_eq!(
+            sniff_media_type(&[0x1f, 0x8b, 8]),
+            "application/vnd.oci.image.layer.v1.tar+gzip"
+        );
+        assert_eq!(sniff_media_type(b"etc/"), OCI_LAYER_TAR);
+    }
+}

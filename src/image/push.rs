@@ -1,0 +1,165 @@
+//! Pushing a stored image to a registry.
+//!
+//! Layers go up as the blobs they were pulled or loaded as (kept beside each
+//! extracted layer, see the store), so the image ID never changes and an
+//! image pushed unchanged keeps its manifest digest. When the stored
+//! manifest names blobs the store does not hold — a layer shared with an
+//! image that brought it in another compression — a new OCI manifest is
+//! written for the blobs at hand; the config, and so the image ID, stay.
+
+use std::sync::Arc;
+
+use oci_client::secrets::RegistryAuth;
+use oci_client::{Client, Reference as OciReference, RegistryOperation};
+use reqwest::header::HeaderValue;
+
+use super::auth::AuthFiles;
+use super::blobs::{Blob, image_blobs};
+use super::local::{lookup, matching_name};
+use super::progress::Progress;
+use super::pull::{registry_auth, registry_client, unauthorized};
+use super::reference::Reference;
+use super::registries::RegistriesConfig;
+use crate::storage::store::{ImageRecord, Store};
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("pushing {what} to {destination}: {source}")]
+    Registry {
+        what: String,
+        destination: String,
+        source: oci_client::errors::OciDistributionError,
+    },
+    #[error(
+        "{0}: which name to push it as? give a destination, e.g. `rcon push {0} localhost:5000/name:tag`"
+    )]
+    NoDestination(String),
+    #[error(transparent)]
+    Blobs(#[from] super::blobs::Error),
+    #[error("reading {}: {source}", path.display())]
+    Read {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// What `rcon push` asks for.
+pub struct PushOptions {
+    /// `Some(false)`: plain HTTP is allowed.
+    pub tls_verify: Option<bool>,
+    pub auth_files: AuthFiles,
+    pub progress: Arc<dyn Progress>,
+}
+
+/// Pushes the stored image `source` to `destination` (default: the name it
+/// was given as), returning the manifest digest.
+pub fn push_image(
+    store: &Store,
+    source: &str,
+    destination: Option<&str>,
+    options: &PushOptions,
+) -> Result<String, super::Error> {
+    let image = lookup(store, source)?;
+    let destination = match destination {
+        Some(name) => Reference::parse(name)?,
+        None => {
+            let name = matching_name(&image, source)
+                .ok_or_else(|| Error::NoDestination(source.to_string()))?;
+            Reference::parse(name)?
+        }
+    };
+    let destination = destination.qualified_in(super::reference::DOCKER_HUB)?;
+    let registries = RegistriesConfig::load()?;
+    let client = registry_client(&registries, destination.registry_host(), options.tls_verify);
+    let auth = registry_auth(&options.auth_files, &destination);
+    let target = OciReference::with_tag(
+        destination.registry_host().to_string(),
+        destination.repository().to_string(),
+        destination.tag_or_latest().to_string(),
+    );
+    let upload = Upload {
+        client: &client,
+        store,
+        image: &image,
+        target: &target,
+        destination: destination.to_string(),
+        progress: &options.progress,
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| super::Error::Runtime(e.to_string()))?;
+    runtime.block_on(upload.run(&auth)).map_err(|e| match e {
+        Error::Registry { source, .. } if unauthorized(&source) => super::Error::AuthFailed {
+            host: destination.registry_host().to_string(),
+            had_credentials: !matches!(auth, RegistryAuth::Anonymous),
+        },
+        other => other.into(),
+    })
+}
+
+struct Upload<'a> {
+    client: &'a Client,
+    store: &'a Store,
+    image: &'a ImageRecord,
+    target: &'a OciReference,
+    destination: String,
+    progress: &'a Arc<dyn Progress>,
+}
+
+impl Upload<'_> {
+    async fn run(&self, auth: &RegistryAuth) -> Result<String, Error> {
+        self.client
+            .auth(self.target, auth, RegistryOperation::Push)
+            .await
+            .map_err(self.registry_error("credentials"))?;
+        let blobs = image_blobs(self.store, self.image, false)?;
+        for blob in std::iter::once(&blobs.config).chain(&blobs.layers) {
+            self.upload(blob).await?;
+        }
+        let content_type =
+            HeaderValue::from_str(&blobs.manifest_media_type).expect("media types are ASCII");
+        self.client
+            .push_manifest_raw(self.target, blobs.manifest.clone(), content_type)
+            .await
+            .map_err(self.registry_error("the manifest"))?;
+        Ok(blobs.manifest_digest())
+    }
+
+    fn registry_error(
+        &self,
+        what: &str,
+    ) -> impl FnOnce(oci_client::errors::OciDistributionError) -> Error {
+        let (what, destination) = (what.to_string(), self.destination.clone());
+        move |source| Error::Registry {
+            what,
+            destination,
+            source,
+        }
+    }
+
+    async fn upload(&self, blob: &Blob) -> Result<(), Error> {
+        let exists = self
+            .client
+            .blob_exists(self.target, &blob.digest)
+            .await
+            .map_err(self.registry_error(&format!("blob {}", blob.digest)))?;
+        if exists {
+            self.progress.layer_skipped(&blob.digest);
+            return Ok(());
+        }
+        self.progress.layer_started(&blob.digest, blob.size);
+        // A blob is read whole: oci-client uploads from memory.
+        let data = std::fs::read(&blob.path).map_err(|source| Error::Read {
+            path: blob.path.clone(),
+            source,
+        })?;
+        self.client
+            .push_blob(self.target, data, &blob.digest)
+            .await
+            .map_err(self.registry_error(&format!("blob {}", blob.digest)))?;
+        self.progress.layer_bytes(&blob.digest, blob.size);
+        self.progress.layer_done(&blob.digest);
+        Ok(())
+    }
+}

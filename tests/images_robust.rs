@@ -1,0 +1,355 @@
+//! Pulls under adverse conditions, each against a registry of its own: a
+//! re-pull that must not download, a corrupt blob, a pull killed mid-way,
+//! and hostile layer tarballs that try to write outside the store.
+//!
+//! Not covered: a full disk. It needs a small filesystem of its own, which
+//! an unprivileged user cannot mount.
+
+mod common;
+
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::OnceLock;
+
+use common::{TestEnv, image, user_with_ranges};
+use testkit::tar::{EntryType, Header};
+use testkit::{
+    Compression, Format, Image, ImageBuilder, Layer, Registry, RegistryOptions, catalog,
+};
+
+/// A registry with an access log, holding `images`.
+fn registry_with(images: &[&Image]) -> Registry {
+    let registry = Registry::start_with(&RegistryOptions {
+        access_log: true,
+        ..RegistryOptions::default()
+    })
+    .expect("starting a registry");
+    for image in images {
+        registry.client().push(image).expect("pushing a test image");
+    }
+    registry
+}
+
+fn blob_downloads(registry: &Registry) -> usize {
+    registry
+        .requests()
+        .iter()
+        .filter(|r| r.starts_with("GET ") && r.contains("/blobs/"))
+        .count()
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    match std::fs::read_dir(dir) {
+        Ok(list) => list
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn pull(env: &TestEnv, reference: &str) -> common::RunResult {
+    env.run(&["pull", "--tls-verify=false", reference])
+}
+
+#[test]
+fn a_repull_of_a_stored_image_downloads_no_blob() {
+    let multilayer = image(catalog::MULTILAYER);
+    let registry = registry_with(&[multilayer]);
+    let env = TestEnv::new(user_with_ranges());
+    let reference = multilayer.reference(&registry.addr);
+    pull(&env, &reference).ok();
+    let first = blob_downloads(&registry);
+    assert_eq!(
+        first,
+        multilayer.layers.len() + 1,
+        "layers and config, once each"
+    );
+
+    let again = pull(&env, &reference);
+    assert!(again.ok().stdout.trim().len() == 64);
+    assert_eq!(
+        blob_downloads(&registry),
+        first,
+        "{:#?}",
+        registry.requests()
+    );
+    let manifests = registry
+        .requests()
+        .iter()
+        .filter(|r| r.contains("/manifests/"))
+        .count();
+    assert!(manifests > 0, "the re-pull did ask for the manifest");
+}
+
+#[test]
+fn a_corrupt_blob_fails_the_pull_and_stores_nothing() {
+    let busybox = image(catalog::BUSYBOX);
+    let registry = registry_with(&[busybox]);
+    let layer = &busybox.layers[0];
+    let hex = layer.digest.trim_start_matches("sha256:");
+    let data = registry
+        .data_dir()
+        .join("docker/registry/v2/blobs/sha256")
+        .join(&hex[..2])
+        .join(hex)
+        .join("data");
+    // Change the gzip header's MTIME field: the layer's content (and diff ID)
+    // stay the same, only the blob digest is wrong.
+    let mut blob = std::fs::read(&data).unwrap();
+    assert_eq!(&blob[..2], [0x1f, 0x8b]);
+    blob[4] ^= 0x01;
+    std::fs::write(&data, &blob).unwrap();
+
+    let env = TestEnv::new(user_with_ranges());
+    let result = pull(&env, &busybox.reference(&registry.addr));
+    result.code_is(125);
+    assert!(
+        result.stderr.to_lowercase().contains("digest"),
+        "{}",
+        result.transcript()
+    );
+    assert!(entries(&env.data_dir().join("layers")).is_empty());
+    assert!(entries(&env.data_dir().join("images")).is_empty());
+    assert!(
+        entries(&env.data_dir().join("tmp")).is_empty(),
+        "work dir removed"
+    );
+    assert_eq!(env.run(&["images", "-q"]).ok().stdout, "");
+}
+
+/// The ~100 MB benchmark image, built once per test process.
+fn big_image() -> &'static Image {
+    static BIG: OnceLock<Image> = OnceLock::new();
+    BIG.get_or_init(|| catalog::image(catalog::BIG).expect("building the big image"))
+}
+
+/// Bytes of layer blobs written so far into the store's work area.
+fn bytes_in_flight(data_dir: &Path) -> u64 {
+    let tmp = data_dir.join("tmp");
+    entries(&tmp)
+        .iter()
+        .filter_map(|dir| std::fs::metadata(tmp.join(dir).join("blob")).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+#[test]
+fn a_pull_killed_midway_leaves_a_store_the_next_pull_completes() {
+    let big = big_image();
+    let registry = registry_with(&[big]);
+    let reference = big.reference(&registry.addr);
+    let env = TestEnv::new(user_with_ranges());
+    let mut child = env
+        .rcon()
+        .args(["pull", "-q", "--tls-verify=false", &reference])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once it is part-way through a layer blob (4 MiB in).
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("the pull ended ({status}) before it could be killed mid-way");
+        }
+        if bytes_in_flight(&env.data_dir()) > 4 << 20 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        entries(&env.data_dir().join("images")).is_empty(),
+        "killed before the image was complete"
+    );
+    assert_eq!(
+        env.run(&["images", "-q"]).ok().stdout,
+        "",
+        "the store is usable"
+    );
+
+    let id = env.run(&["pull", "-q", "--tls-verify=false", &reference]);
+    assert_eq!(
+        format!("sha256:{}", id.ok().stdout.trim()),
+        big.config_digest
+    );
+    let listed = env.run(&["images", "--format", "json"]);
+    let listed: serde_json::Value = serde_json::from_str(&listed.ok().stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!(
+        entries(&env.data_dir().join("layers")).len(),
+        big.layers.len()
+    );
+    assert!(
+        entries(&env.data_dir().join("tmp")).is_empty(),
+        "the killed pull's work dir was swept"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Hostile layers
+
+/// Appends one tar entry with exactly these bytes as name and link name
+/// (GNU long-name records for long ones): what a hostile tool writes, with
+/// none of the checks the tar crate's builder makes.
+fn raw_entry(out: &mut Vec<u8>, name: &str, kind: EntryType, link: &str, data: &[u8]) {
+    let long = |out: &mut Vec<u8>, kind, text: &str| {
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.push(0);
+        raw_record(out, "././@LongLink", kind, "", &bytes);
+    };
+    if name.len() >= 100 {
+        long(out, EntryType::GNULongName, name);
+    }
+    if link.len() >= 100 {
+        long(out, EntryType::GNULongLink, link);
+    }
+    raw_record(out, name, kind, link, data);
+}
+
+fn raw_record(out: &mut Vec<u8>, name: &str, kind: EntryType, link: &str, data: &[u8]) {
+    let mut header = Header::new_gnu();
+    header.set_entry_type(kind);
+    header.set_size(data.len() as u64);
+    header.set_mode(if kind == EntryType::Directory {
+        0o755
+    } else {
+        0o644
+    });
+    header.set_mtime(0);
+    header.set_uid(0);
+    header.set_gid(0);
+    let gnu = header.as_gnu_mut().unwrap();
+    let name = &name.as_bytes()[..name.len().min(99)];
+    gnu.name[..name.len()].copy_from_slice(name);
+    let link = &link.as_bytes()[..link.len().min(99)];
+    gnu.linkname[..link.len()].copy_from_slice(link);
+    header.set_cksum();
+    out.extend_from_slice(header.as_bytes());
+    out.extend_from_slice(data);
+    out.resize(out.len().div_ceil(512) * 512, 0);
+}
+
+fn hostile_image(name: &str, entries: &[(&str, EntryType, &str, &[u8])]) -> Image {
+    let mut tar = Vec::new();
+    for (path, kind, link, data) in entries {
+        raw_entry(&mut tar, path, *kind, link, data);
+    }
+    tar.extend_from_slice(&[0; 1024]);
+    let layer = Layer::new(&tar, Compression::Gzip, name).unwrap();
+    ImageBuilder::new(&format!("rcon-test/hostile/{name}"), Format::Oci)
+        .layer(layer)
+        .build()
+        .unwrap()
+}
+
+/// Where a path that was absolute in a layer lands inside `layer_dir`.
+fn inside(layer_dir: &Path, absolute: &Path) -> PathBuf {
+    layer_dir.join(absolute.strip_prefix("/").unwrap())
+}
+
+#[test]
+fn hostile_layers_are_refused_or_contained_and_nothing_is_written_outside() {
+    let env = TestEnv::new(user_with_ranges());
+    // A directory the test user may write to, outside the store.
+    let sentinel = env.home.join("sentinel");
+    std::fs::create_dir(&sentinel).unwrap();
+    let target = sentinel.join("target-file");
+    std::fs::write(&target, "original\n").unwrap();
+    if testkit::host::is_root() {
+        for path in [&sentinel, &target] {
+            std::os::unix::fs::chown(path, Some(env.user.uid), Some(env.user.gid)).unwrap();
+        }
+    }
+    let outside = sentinel.to_str().unwrap();
+    let up = "../".repeat(30);
+    let relative = format!("{up}{}", outside.trim_start_matches('/'));
+    let file = EntryType::Regular;
+    let (symlink, hardlink) = (EntryType::Symlink, EntryType::Link);
+
+    let refused = [
+        hostile_image(
+            "dotdot",
+            &[(&format!("{relative}/dotdot"), file, "", b"escaped\n")],
+        ),
+        hostile_image(
+            "hardlink-absolute",
+            &[
+                ("hl", hardlink, target.to_str().unwrap(), b""),
+                ("hl", file, "", b"written through a hardlink\n"),
+            ],
+        ),
+        // A link to a directory the layer does not have: refused, not followed out.
+        hostile_image(
+            "symlink-to-outside-then-write",
+            &[
+                ("link-out", symlink, outside, b""),
+                ("link-out/through-symlink", file, "", b"through a symlink\n"),
+            ],
+        ),
+        hostile_image(
+            "hardlink-dotdot",
+            &[("hl", hardlink, &format!("{relative}/target-file"), b"")],
+        ),
+    ];
+    let absolute_file = format!("{outside}/absolute");
+    let through_link = "link-out/through-symlink";
+    let through_dotdot = format!("up/{}/through-dotdot-link", outside.trim_start_matches('/'));
+    let contained = [
+        hostile_image("absolute", &[(&absolute_file, file, "", b"absolute\n")]),
+        // The layer has its own copy of the sentinel's path (made by the
+        // first entry), so links to it resolve, inside the layer.
+        hostile_image(
+            "symlink-then-write",
+            &[
+                (&absolute_file, file, "", b"absolute\n"),
+                ("link-out", symlink, outside, b""),
+                (through_link, file, "", b"through a symlink\n"),
+                ("up", symlink, &up, b""),
+                (&through_dotdot, file, "", b"through a dotdot link\n"),
+            ],
+        ),
+    ];
+    let all: Vec<&Image> = refused.iter().chain(&contained).collect();
+    let registry = registry_with(&all);
+
+    for image in &refused {
+        let result = pull(&env, &image.reference(&registry.addr));
+        result.code_is(125);
+        assert!(
+            result.stderr.contains("refus") || result.stderr.contains(".."),
+            "{}: {}",
+            image.name,
+            result.transcript()
+        );
+    }
+    assert!(entries(&env.data_dir().join("layers")).is_empty());
+    for image in &contained {
+        pull(&env, &image.reference(&registry.addr)).ok();
+    }
+
+    assert_eq!(entries(&sentinel), ["target-file"], "nothing new outside");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "original\n");
+    assert_eq!(std::fs::metadata(&target).unwrap().nlink(), 1);
+
+    let layer_of = |image: &Image| {
+        let hex = image.layers[0].diff_id.trim_start_matches("sha256:");
+        env.data_dir().join("layers").join(hex).join("diff")
+    };
+    let absolute = layer_of(&contained[0]);
+    assert_eq!(
+        std::fs::read_to_string(inside(&absolute, Path::new(&absolute_file))).unwrap(),
+        "absolute\n"
+    );
+    let links = layer_of(&contained[1]);
+    let landed = inside(&links, &sentinel);
+    assert_eq!(
+        std::fs::read_to_string(landed.join("through-symlink")).unwrap(),
+        "through a symlink\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(landed.join("through-dotdot-link")).unwrap(),
+        "through a dotdot link\n"
+    );
+}

@@ -1,0 +1,283 @@
+//! Moving stored images out and back in: `rcon push` to the test registry
+//! and pulls of what was pushed; `rcon save` / `rcon load` archives, and
+//! archives written by skopeo.
+
+mod common;
+
+use common::{TestEnv, image, image_ref, registry, user_with_ranges};
+use testkit::catalog;
+
+fn pull(env: &TestEnv, reference: &str) -> String {
+    let result = env.run(&["pull", "-q", "--tls-verify=false", reference]);
+    result.ok().stdout.trim().to_string()
+}
+
+fn config_id(name: &str) -> String {
+    image(name)
+        .config_digest
+        .trim_start_matches("sha256:")
+        .to_string()
+}
+
+/// Pushes `source` to `destination` and returns the manifest digest pushed.
+fn push(env: &TestEnv, source: &str, destination: &str) -> String {
+    let digestfile = env.home.join("pushed-digest");
+    env.run(&[
+        "push",
+        "--tls-verify=false",
+        "--digestfile",
+        digestfile.to_str().unwrap(),
+        source,
+        destination,
+    ])
+    .ok();
+    std::fs::read_to_string(&digestfile).unwrap()
+}
+
+/// The content of `path` in the image `id` (the topmost stored layer that has it).
+fn file_in_image(env: &TestEnv, id: &str, path: &str) -> Option<String> {
+    let inspect = env.run(&["image", "inspect", id]);
+    let json: serde_json::Value = serde_json::from_str(&inspect.ok().stdout).unwrap();
+    let layers = json[0]["RootFS"]["Layers"].as_array().unwrap().clone();
+    layers.iter().rev().find_map(|layer| {
+        let hex = layer.as_str().unwrap().trim_start_matches("sha256:");
+        let file = env
+            .data_dir()
+            .join("layers")
+            .join(hex)
+            .join("diff")
+            .join(path.trim_start_matches('/'));
+        std::fs::read_to_string(file).ok()
+    })
+}
+
+#[test]
+fn push_then_pull_by_digest_gives_the_same_image_and_manifest() {
+    let env = TestEnv::new(user_with_ranges());
+    let id = pull(&env, &image_ref(catalog::BUSYBOX));
+    let destination = format!("{}/rcon-test/pushed/busybox:v1", registry());
+    let digest = push(&env, &image_ref(catalog::BUSYBOX), &destination);
+    assert_eq!(
+        digest,
+        image(catalog::BUSYBOX).manifest_digest,
+        "an image pushed unchanged keeps its manifest digest"
+    );
+
+    let fresh = TestEnv::new(user_with_ranges());
+    let by_digest = format!("{}/rcon-test/pushed/busybox@{digest}", registry());
+    assert_eq!(pull(&fresh, &by_digest), id);
+    assert_eq!(pull(&fresh, &destination), id, "and by tag");
+}
+
+#[test]
+fn push_of_an_image_whose_shared_layer_came_in_another_compression() {
+    let env = TestEnv::new(user_with_ranges());
+    pull(&env, &image_ref(catalog::BUSYBOX));
+    // The zstd image shares busybox's base layer, already stored from its gzip blob.
+    let id = pull(&env, &image_ref(catalog::ZSTD));
+    assert_eq!(id, config_id(catalog::ZSTD));
+    let destination = format!("{}/rcon-test/pushed/zstd:v1", registry());
+    let digest = push(&env, &id[..12], &destination);
+    assert_ne!(
+        digest,
+        image(catalog::ZSTD).manifest_digest,
+        "a new manifest"
+    );
+
+    let fresh = TestEnv::new(user_with_ranges());
+    let by_digest = format!("{}/rcon-test/pushed/zstd@{digest}", registry());
+    assert_eq!(pull(&fresh, &by_digest), id, "the same config, the same ID");
+    assert_eq!(
+        file_in_image(&fresh, &id, "/etc/rcon-zstd").as_deref(),
+        Some("zstd\n")
+    );
+}
+
+#[test]
+fn push_without_a_destination_needs_a_name_to_push_to() {
+    let env = TestEnv::new(user_with_ranges());
+    let id = pull(&env, &image_ref(catalog::BUSYBOX));
+    let result = env.run(&["push", "--tls-verify=false", &id[..12]]);
+    result.code_is(125);
+    assert!(
+        result.stderr.contains("give a destination"),
+        "{}",
+        result.transcript()
+    );
+    let missing = env.run(&["push", "--tls-verify=false", "no-such-image"]);
+    missing.code_is(125);
+    assert!(
+        missing.stderr.contains("no-such-image"),
+        "{}",
+        missing.stderr
+    );
+}
+
+/// The image IDs `rcon images` lists.
+fn image_ids(env: &TestEnv) -> Vec<String> {
+    let result = env.run(&["images", "-q", "--no-trunc"]);
+    result
+        .ok()
+        .stdout
+        .lines()
+        .map(|l| l.trim_start_matches("sha256:").to_string())
+        .collect()
+}
+
+/// `skopeo ARGS` as the test process, which must succeed; returns stdout.
+fn skopeo(args: &[&str]) -> String {
+    common::require_program("skopeo");
+    let output = std::process::Command::new("skopeo")
+        .args(args)
+        .env("PATH", common::TEST_PATH)
+        .output()
+        .expect("running skopeo");
+    assert!(
+        output.status.success(),
+        "skopeo {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn save_then_load_round_trips_in_both_formats() {
+    use testkit::catalog::multilayer;
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::MULTILAYER);
+    let id = pull(&env, &reference);
+    for format in ["docker-archive", "oci-archive"] {
+        let archive = env.home.join(format!("saved-{format}.tar"));
+        let archive = archive.to_str().unwrap();
+        env.run(&["save", "--format", format, "-o", archive, &reference])
+            .ok();
+        // What rcon writes, skopeo reads.
+        let inspected = skopeo(&["inspect", &format!("{format}:{archive}")]);
+        let inspected: serde_json::Value = serde_json::from_str(&inspected).unwrap();
+        assert_eq!(
+            inspected["Layers"].as_array().unwrap().len(),
+            image(catalog::MULTILAYER).layers.len(),
+            "{format}: {inspected}"
+        );
+
+        let fresh = TestEnv::new(user_with_ranges());
+        let loaded = if format == "oci-archive" {
+            fresh.run_with_input(&["load"], &std::fs::read(archive).unwrap())
+        } else {
+            fresh.run(&["load", "-i", archive])
+        };
+        assert_eq!(
+            loaded.ok().stdout,
+            format!("Loaded image: {reference}\n"),
+            "{format}"
+        );
+        assert_eq!(image_ids(&fresh), [id.as_str()], "{format}");
+        assert_eq!(
+            file_in_image(&fresh, &id, multilayer::KEPT).as_deref(),
+            Some("kept\n"),
+            "{format}"
+        );
+        assert_eq!(
+            file_in_image(&fresh, &id, multilayer::LAYER2_MARKER).as_deref(),
+            Some("layer2\n"),
+            "{format}"
+        );
+        // A loaded image can go on: saved again, or pushed.
+        let destination = format!("{}/rcon-test/loaded/{format}:v1", registry());
+        push(&fresh, &id[..12], &destination);
+        let other = TestEnv::new(user_with_ranges());
+        assert_eq!(pull(&other, &destination), id, "{format}");
+    }
+}
+
+#[test]
+fn load_archives_written_by_skopeo() {
+    let env = TestEnv::new(user_with_ranges());
+    let source = format!("docker://{}", image_ref(catalog::BUSYBOX));
+    let id = config_id(catalog::BUSYBOX);
+    let dir = env.base.join("skopeo");
+    std::fs::create_dir(&dir).unwrap();
+
+    let docker = dir.join("busybox-docker.tar");
+    let docker_dest = format!(
+        "docker-archive:{}:rcon-test/busybox:skopeo",
+        docker.display()
+    );
+    skopeo(&[
+        "copy",
+        "-q",
+        "--src-tls-verify=false",
+        &source,
+        &docker_dest,
+    ]);
+    let oci = dir.join("busybox-oci.tar");
+    let oci_dest = format!("oci-archive:{}:localhost/skopeo/busybox:v1", oci.display());
+    skopeo(&["copy", "-q", "--src-tls-verify=false", &source, &oci_dest]);
+    for file in [&docker, &oci] {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+
+    let loaded = env.run(&["load", "-i", docker.to_str().unwrap()]);
+    assert_eq!(
+        loaded.ok().stdout,
+        "Loaded image: docker.io/rcon-test/busybox:skopeo\n"
+    );
+    let loaded = env.run(&["load", "-i", oci.to_str().unwrap()]);
+    assert_eq!(
+        loaded.ok().stdout,
+        "Loaded image: localhost/skopeo/busybox:v1\n"
+    );
+    assert_eq!(image_ids(&env), [id.as_str()], "one image, two names");
+    assert_eq!(
+        file_in_image(&env, &id, "/etc/passwd").map(|p| p.starts_with("root:")),
+        Some(true)
+    );
+}
+
+#[test]
+fn a_corrupt_archive_is_refused_and_stores_nothing() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    pull(&env, &reference);
+    let archive = env.home.join("busybox.tar");
+    env.run(&[
+        "save",
+        "--format",
+        "oci-archive",
+        "-o",
+        archive.to_str().unwrap(),
+        &reference,
+    ])
+    .ok();
+    // Flip one byte inside the (only) layer blob, past its gzip header.
+    let layer = &image(catalog::BUSYBOX).layers[0];
+    let mut bytes = std::fs::read(&archive).unwrap();
+    let blob = image(catalog::BUSYBOX).blob(&layer.digest).unwrap();
+    let at = bytes
+        .windows(64)
+        .position(|w| w == &blob[..64])
+        .expect("the layer blob is in the archive");
+    bytes[at + blob.len() / 2] ^= 0xff;
+
+    let fresh = TestEnv::new(user_with_ranges());
+    let result = fresh.run_with_input(&["load"], &bytes);
+    result.code_is(125);
+    assert!(
+        result.stderr.contains("digest") || result.stderr.contains("corrupt"),
+        "{}",
+        result.transcript()
+    );
+    assert!(image_ids(&fresh).is_empty());
+    let layers = std::fs::read_dir(fresh.data_dir().join("layers")).unwrap();
+    assert_eq!(layers.count(), 0, "no layer stored");
+
+    let not_an_archive = fresh.run_with_input(&["load"], b"hello");
+    not_an_archive.code_is(125);
+    assert!(
+        not_an_archive.stderr.contains("standard input"),
+        "{}",
+        not_an_archive.transcript()
+    );
+}
