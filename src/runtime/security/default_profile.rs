@@ -16,7 +16,7 @@
 use super::seccomp::{ArchMap, ArgRule, Profile, SyscallRule};
 
 /// Obsolete, host-wide or dangerous calls, refused with EPERM whatever the caps.
-const REFUSED: &[&str] = &[
+pub(super) const REFUSED: &[&str] = &[
     "add_key",
     "bdflush",
     "io_pgetevents",
@@ -51,7 +51,7 @@ const REFUSED: &[&str] = &[
 ];
 
 /// Allowed whatever the caps.
-const ALLOWED: &[&str] = &[
+pub(super) const ALLOWED: &[&str] = &[
     "_llseek",
     "_newselect",
     "accept",

@@ -17,7 +17,7 @@
 //! skipped. Calls from any other architecture kill the process; x32 calls on
 //! x86_64 get the default action.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer};
 
@@ -135,34 +135,34 @@ struct Abi {
     scmp: &'static str,
     /// Go's name, as `includes.arches` lists it.
     go: &'static str,
-    table: fn() -> HashMap<&'static str, u32>,
+    number: fn(&str) -> Option<u32>,
     /// Arguments are 64-bit.
     wide: bool,
     /// x32 system calls share the arch value, marked by this bit in the number.
     x32_bit: Option<u32>,
 }
 
-/// Name → number for every system call of one ABI's table. A map built once per
-/// compile is ten times faster than matching each name against the table.
-macro_rules! abi_table {
-    ($name:ident, $arch:ident) => {
-        fn $name() -> HashMap<&'static str, u32> {
-            syscalls::$arch::Sysno::iter()
-                .map(|call| (call.name(), call.id() as u32))
-                .collect()
+/// The number of system call `name` in one ABI's table, or `None`. The crate
+/// matches names directly; that measured faster than building a map per compile.
+macro_rules! abi_number {
+    ($fn_name:ident, $arch:ident) => {
+        fn $fn_name(name: &str) -> Option<u32> {
+            name.parse::<syscalls::$arch::Sysno>()
+                .ok()
+                .map(|call| call.id() as u32)
         }
     };
 }
-abi_table!(x86_64_table, x86_64);
-abi_table!(x86_table, x86);
-abi_table!(aarch64_table, aarch64);
-abi_table!(arm_table, arm);
+abi_number!(x86_64_number, x86_64);
+abi_number!(x86_number, x86);
+abi_number!(aarch64_number, aarch64);
+abi_number!(arm_number, arm);
 
 const X86_64: Abi = Abi {
     audit: 0xC000_003E,
     scmp: "SCMP_ARCH_X86_64",
     go: "amd64",
-    table: x86_64_table,
+    number: x86_64_number,
     wide: true,
     x32_bit: Some(0x4000_0000),
 };
@@ -170,7 +170,7 @@ const X86: Abi = Abi {
     audit: 0x4000_0003,
     scmp: "SCMP_ARCH_X86",
     go: "386",
-    table: x86_table,
+    number: x86_number,
     wide: false,
     x32_bit: None,
 };
@@ -178,7 +178,7 @@ const AARCH64: Abi = Abi {
     audit: 0xC000_00B7,
     scmp: "SCMP_ARCH_AARCH64",
     go: "arm64",
-    table: aarch64_table,
+    number: aarch64_number,
     wide: true,
     x32_bit: None,
 };
@@ -186,7 +186,7 @@ const ARM: Abi = Abi {
     audit: 0x4000_0028,
     scmp: "SCMP_ARCH_ARM",
     go: "arm",
-    table: arm_table,
+    number: arm_number,
     wide: false,
     x32_bit: None,
 };
@@ -383,7 +383,6 @@ pub fn compile(
     if covers_compat(profile, &native, &compat) {
         abis.push(compat);
     }
-    let tables: Vec<HashMap<&str, u32>> = abis.iter().map(|abi| (abi.table)()).collect();
     let mut chains: Vec<BTreeMap<u32, Chain>> = abis.iter().map(|_| Default::default()).collect();
     for rule in &profile.syscalls {
         let names: Vec<&str> = rule
@@ -400,8 +399,8 @@ pub fn compile(
         if !rule_applies(rule, caps, native.go, kernel)? {
             continue;
         }
-        for (table, chains) in tables.iter().zip(chains.iter_mut()) {
-            for &nr in names.iter().filter_map(|n| table.get(n)) {
+        for (abi, chains) in abis.iter().zip(chains.iter_mut()) {
+            for nr in names.iter().filter_map(|n| (abi.number)(n)) {
                 let chain = chains.entry(nr).or_default();
                 for branch in &branches {
                     if branch.conditions.is_empty() {
@@ -438,6 +437,45 @@ const NR_OFFSET: u32 = 0;
 const ARCH_OFFSET: u32 = 4;
 const ARGS_OFFSET: u32 = 16;
 
+/// What a run of consecutive system call numbers gets.
+#[derive(Clone, Copy)]
+enum Verdict<'a> {
+    Ret(u32),
+    /// One number whose rules test arguments.
+    Rules(&'a Chain),
+}
+
+/// The number line cut into runs, each `(first number, verdict)` up to the next
+/// run's first number; the last run goes on forever. Neighbouring numbers with
+/// the same plain action share a run: allow-lists are mostly long runs.
+fn runs<'a>(chains: &'a BTreeMap<u32, Chain>, default: u32) -> Vec<(u32, Verdict<'a>)> {
+    let mut runs: Vec<(u32, Verdict<'a>)> = vec![(0, Verdict::Ret(default))];
+    let mut push = |start: u32, verdict: Verdict<'a>| {
+        if runs
+            .last()
+            .is_some_and(|(last_start, _)| *last_start == start)
+        {
+            runs.pop();
+        }
+        if let (Some((_, Verdict::Ret(last))), Verdict::Ret(new)) = (runs.last(), verdict)
+            && *last == new
+        {
+            return;
+        }
+        runs.push((start, verdict));
+    };
+    for (&nr, chain) in chains {
+        let verdict = if chain.conditional.is_empty() {
+            Verdict::Ret(chain.unconditional.unwrap_or(default))
+        } else {
+            Verdict::Rules(chain)
+        };
+        push(nr, verdict);
+        push(nr + 1, Verdict::Ret(default));
+    }
+    runs
+}
+
 fn emit_abi(asm: &mut Assembler, abi: &Abi, chains: &BTreeMap<u32, Chain>, default: u32) {
     asm.load(NR_OFFSET);
     if let Some(bit) = abi.x32_bit {
@@ -446,15 +484,35 @@ fn emit_abi(asm: &mut Assembler, abi: &Abi, chains: &BTreeMap<u32, Chain>, defau
         asm.ret(default);
         asm.bind(native);
     }
-    for (&nr, chain) in chains {
-        let next_call = asm.label();
-        if chain.conditional.is_empty() {
-            asm.jump_if(Cmp::Eq, nr, Target::Next, Target::To(next_call));
+    emit_search(asm, abi, &runs(chains, default), default);
+}
+
+/// A binary search over the runs' first numbers, the number loaded. A short
+/// path per number keeps both the filter's run time and its installation
+/// cheap: the kernel runs the filter once per number when it is installed, to
+/// cache the always-allowed ones.
+fn emit_search(asm: &mut Assembler, abi: &Abi, runs: &[(u32, Verdict)], default: u32) {
+    let [(_, verdict)] = runs else {
+        let (low, high) = runs.split_at(runs.len() / 2);
+        let high_half = asm.label();
+        if let [(_, Verdict::Ret(action))] = low {
+            asm.jump_if(Cmp::Ge, high[0].0, Target::To(high_half), Target::Next);
+            asm.ret(*action);
         } else {
-            let body = asm.label();
-            asm.jump_if(Cmp::Eq, nr, Target::To(body), Target::Next);
-            asm.jump(next_call);
-            asm.bind(body);
+            // A conditional jump reaches 255 instructions; `ja` reaches any distance.
+            let low_half = asm.label();
+            asm.jump_if(Cmp::Ge, high[0].0, Target::Next, Target::To(low_half));
+            asm.jump(high_half);
+            asm.bind(low_half);
+            emit_search(asm, abi, low, default);
+        }
+        asm.bind(high_half);
+        emit_search(asm, abi, high, default);
+        return;
+    };
+    match verdict {
+        Verdict::Ret(action) => asm.ret(*action),
+        Verdict::Rules(chain) => {
             for branch in &chain.conditional {
                 let next_branch = asm.label();
                 for cmp in &branch.conditions {
@@ -463,11 +521,9 @@ fn emit_abi(asm: &mut Assembler, abi: &Abi, chains: &BTreeMap<u32, Chain>, defau
                 asm.ret(branch.action);
                 asm.bind(next_branch);
             }
+            asm.ret(chain.unconditional.unwrap_or(default));
         }
-        asm.ret(chain.unconditional.unwrap_or(default));
-        asm.bind(next_call);
     }
-    asm.ret(default);
 }
 
 /// Falls through when `cmp` holds for the call's argument, else jumps to `fail`.
@@ -555,7 +611,7 @@ mod tests {
     }
 
     fn number(abi: &Abi, name: &str) -> Option<u32> {
-        (abi.table)().get(name).copied()
+        (abi.number)(name)
     }
 
     fn run(prog: &BpfProgram, arch: u32, nr: u32, args: &[u64]) -> u32 {
@@ -630,6 +686,27 @@ mod tests {
         }
         // Numbers no table names get ENOSYS, so libc falls back as on an old kernel.
         assert_eq!(run(&prog, abi.audit, 999, &[]), ENOSYS);
+    }
+
+    #[test]
+    fn every_number_gets_its_verdict_through_the_search() {
+        use super::super::default_profile::{ALLOWED, REFUSED};
+        let prog = default_filter(&[]);
+        let profile = default_profile();
+        for abi in [native(), compat()] {
+            let mut named = std::collections::HashSet::new();
+            for rule in &profile.syscalls {
+                named.extend(rule.names.iter().filter_map(|n| number(&abi, n)));
+            }
+            for (names, want) in [(ALLOWED, ALLOW), (REFUSED, EPERM)] {
+                for nr in names.iter().filter_map(|n| number(&abi, n)) {
+                    assert_eq!(run(&prog, abi.audit, nr, &[]), want, "{} {nr}", abi.scmp);
+                }
+            }
+            for nr in (0..1100).filter(|nr| !named.contains(nr)) {
+                assert_eq!(run(&prog, abi.audit, nr, &[]), ENOSYS, "{} {nr}", abi.scmp);
+            }
+        }
     }
 
     #[test]

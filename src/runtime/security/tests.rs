@@ -403,24 +403,3 @@ fn plan_errors_name_the_problem() {
     fs::remove_dir_all(&dir).unwrap();
     assert!(err.contains("broken.json") && err.contains("JSON"), "{err}");
 }
-
-#[test]
-fn zz_timing() {
-    let opts = SecurityOptions::default();
-    let t = std::time::Instant::now();
-    let n = 200;
-    for _ in 0..n {
-        std::hint::black_box(plan(&opts).unwrap());
-    }
-    let per_plan = t.elapsed() / n;
-    let t = std::time::Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(default_profile::default_profile());
-    }
-    let per_profile = t.elapsed() / n;
-    let prog = plan(&opts).unwrap().seccomp.unwrap();
-    println!(
-        "plan: {per_plan:?}, building profile data: {per_profile:?}, {} insns",
-        prog.len()
-    );
-}
