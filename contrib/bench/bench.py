@@ -327,6 +327,18 @@ GOALS = [
     (7, "container start on the FUSE driver vs the kernel driver", "fuse-run", "time", "≤ 2.0 × rcon run-none"),
 ]
 
+# Ratios within one engine that the issues ask to report beside the goals:
+# (what, case, baseline case, metric).
+COMPARISONS = [
+    ("TCP throughput, pasta / slirp4netns", "tcp-pasta", "tcp-slirp4netns", "throughput"),
+    ("150-layer / 1-layer image start", "run-150", "run-none", "time"),
+    ("default network / --network none start", "run-default", "run-none", "time"),
+    ("FUSE / kernel overlay: start", "fuse-run", "run-none", "time"),
+    ("FUSE / kernel overlay: run + read 100 MiB", "fuse-read", "kernel-read", "time"),
+    ("FUSE / kernel overlay: run + find", "fuse-find", "kernel-find", "time"),
+    ("FUSE / kernel overlay: run + untar 20 MiB", "fuse-untar", "kernel-untar", "time"),
+]
+
 # ---------------------------------------------------------------------------
 # Running commands
 
@@ -596,6 +608,7 @@ class Bench:
 
     def measure(self):
         signal.signal(signal.SIGALRM, _alarm)
+        self.load_at_start = os.getloadavg()[0]
         started = time.monotonic()
         wanted = set(self.args.only.split(",")) if self.args.only else None
         unknown = (wanted or set()) - {c.name for c in CASES}
@@ -628,6 +641,7 @@ class Bench:
             "mode": self.mode,
             "runs": {kind: {"warmups": w, "runs": n} for kind, (w, n) in RUNS[self.mode].items()},
             "seconds": round(time.monotonic() - started),
+            "load": [self.load_at_start, os.getloadavg()[0]],
             "machine": machine(),
             "versions": versions(self.args.rcon),
             "podman": podman_setup(),
@@ -686,16 +700,11 @@ def filesystem_of(path):
 
 
 def versions(rcon):
-    return {
-        "rcon": output_of([rcon, "version"]),
-        "podman": output_of(["podman", "version", "--format", "{{.Client.Version}}"]),
-        "runc": output_of(["runc", "--version"]),
-        "conmon": output_of(["conmon", "--version"]),
-        "slirp4netns": output_of(["slirp4netns", "--version"]),
-        "pasta": output_of(["pasta", "--version"]),
-        "fuse-overlayfs": output_of(["fuse-overlayfs", "--version"]),
-        "iperf3": output_of(["iperf3", "--version"]),
-    }
+    """rcon's own version and the Debian package versions of everything it is compared with."""
+    found = {"rcon": output_of([rcon, "version"]).split()[-1]}
+    for package in ("podman", "runc", "conmon", "slirp4netns", "passt", "fuse-overlayfs", "iperf3"):
+        found[package] = output_of(["dpkg-query", "-W", "-f", "${Version}", package])
+    return found
 
 
 def podman_setup():
@@ -841,6 +850,22 @@ def goals_table(result):
     return "\n".join(rows)
 
 
+def comparisons_table(result):
+    cases = {c["name"]: c for c in result["cases"]}
+    rows = ["| ratio | rcon | podman |", "|---|---|---|"]
+    for what, name, base, metric in COMPARISONS:
+        cells = []
+        for engine in ("rcon", "podman"):
+            value, why = value_of(cases, name, engine, metric)
+            baseline, why_base = value_of(cases, base, engine, metric)
+            if value is None or baseline is None:
+                cells.append(f"– ({why or why_base})".replace("|", "\\|"))
+            else:
+                cells.append(f"{value / baseline:.2f}")
+        rows.append(f"| {what} (`{name}` / `{base}`) | {cells[0]} | {cells[1]} |")
+    return "\n".join(rows)
+
+
 def markdown(result):
     meta = result["meta"]
     machine, v = meta["machine"], meta["versions"]
@@ -853,14 +878,19 @@ median (min – max). Both engines as the same unprivileged user, against the sa
 
 **Machine:** {machine['cores']} cores ({machine['cpu']}), {machine['memory_gib']} GiB, \
 {machine['os']}, kernel {machine['kernel']}, store on {machine['store_filesystem']}.
-**Versions:** rcon {v['rcon']}; podman {v['podman']} ({meta['podman']}); {v['runc']}; {v['conmon']}; \
-{v['slirp4netns']}; {v['pasta']}; {v['fuse-overlayfs']}.
+Load average (1 min) {meta['load'][0]:.1f} at the start, {meta['load'][1]:.1f} at the end.
+**Versions** (Debian packages but rcon): \
+{', '.join(f"{name} {version}" for name, version in v.items())}; Podman set up with {meta['podman']}.
 
 {results_table(result)}
 
 ### Speed goals (issues 3–7)
 
 {goals_table(result)}
+
+### Within each engine
+
+{comparisons_table(result)}
 """
 
 
