@@ -723,10 +723,15 @@ UNITS = {"time": "time", "throughput": "Gbit/s", "monitor-rss": "MiB", "rss": "M
 
 def fmt_value(metric, value):
     if metric == "time":
-        return f"{value * 1000:.1f} ms" if value < 10 else f"{value:.1f} s"
+        return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
     if metric == "throughput":
         return f"{value / 1e9:.2f} Gbit/s"
     return f"{value / 1024:.1f} MiB"  # KiB in, MiB out
+
+
+def cell(text):
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|")
 
 
 def engine_cell(case, engine, metric="time"):
@@ -734,7 +739,7 @@ def engine_cell(case, engine, metric="time"):
     if r is None:
         return "–"
     if r["status"] != "ok":
-        return f"failed ({r['error']})".replace("|", "\\|")
+        return cell(f"failed ({r['error']})")
     value = summary(r, metric)
     if value is None:
         return "no samples"
@@ -826,10 +831,10 @@ def results_table(result):
     for case in result["cases"]:
         metric = case["metric"]
         if case["name"] == "floor":
-            rows.append(f"| {case['title']} | {engine_cell(case, 'floor')} | | |")
+            rows.append(f"| {cell(case['title'])} | {engine_cell(case, 'floor')} | | |")
             continue
         rows.append(
-            f"| {case['title']} | {engine_cell(case, 'rcon', metric)} | "
+            f"| {cell(case['title'])} | {engine_cell(case, 'rcon', metric)} | "
             f"{engine_cell(case, 'podman', metric)} | {ratio_cell(case, metric)} |"
         )
         if case["name"] == "run-none":
@@ -845,21 +850,22 @@ def goals_table(result):
     rows = ["| issue | goal | target | measured | status |", "|---|---|---|---|---|"]
     for goal in GOALS:
         measured, status = evaluate(goal, cases)
-        status = status.replace("|", "\\|")
-        rows.append(f"| {goal[0]} | {goal[1]} (`{goal[2]}`) | {goal[4]} | {measured} | {status} |")
+        rows.append(
+            f"| {goal[0]} | {goal[1]} (`{goal[2]}`) | {goal[4]} | {measured} | {cell(status)} |"
+        )
     return "\n".join(rows)
 
 
 def comparisons_table(result):
     cases = {c["name"]: c for c in result["cases"]}
-    rows = ["| ratio | rcon | podman |", "|---|---|---|"]
+    rows = ["| ratio (– where a case failed) | rcon | podman |", "|---|---|---|"]
     for what, name, base, metric in COMPARISONS:
         cells = []
         for engine in ("rcon", "podman"):
-            value, why = value_of(cases, name, engine, metric)
-            baseline, why_base = value_of(cases, base, engine, metric)
+            value, _ = value_of(cases, name, engine, metric)
+            baseline, _ = value_of(cases, base, engine, metric)
             if value is None or baseline is None:
-                cells.append(f"– ({why or why_base})".replace("|", "\\|"))
+                cells.append("–")
             else:
                 cells.append(f"{value / baseline:.2f}")
         rows.append(f"| {what} (`{name}` / `{base}`) | {cells[0]} | {cells[1]} |")
