@@ -104,6 +104,17 @@ def ps_setup(first, last):
     ]
 
 
+def storage_pair(name, title, image, script, kind="fast", note=""):
+    """The same filesystem workload on the FUSE storage (fuse-NAME) and on the
+    kernel overlay (kernel-NAME)."""
+    steps = [f"{{E}} run --rm --network none {{{image}}} sh -c {shlex.quote(script)}"]
+    setup = [f"{PULL} {{{image}}}"]
+    return [
+        Case(f"fuse-{name}", f"FUSE storage: {title}", steps, setup, storage="fuse", kind=kind, note=note),
+        Case(f"kernel-{name}", f"kernel overlay: {title}", steps, setup, kind=kind),
+    ]
+
+
 CASES = [
     Case(
         "floor",
@@ -248,49 +259,26 @@ CASES = [
         setup=[f"{PULL} {{busybox}}"],
         storage="fuse",
     ),
-    Case(
-        "fuse-read",
-        "FUSE storage: run, cat 100 MiB of files",
-        ["{E} run --rm --network none {big} sh -c 'cat /big/*/* >/dev/null'"],
-        setup=[f"{PULL} {{big}}"],
-        storage="fuse",
+    *storage_pair(
+        "read",
+        "run, cat 100 MiB of files",
+        "big",
+        "cat /big/*/* >/dev/null",
         kind="long",
         note="includes a container start; the test kit has no single 200 MB file",
     ),
-    Case(
-        "kernel-read",
-        "kernel overlay: run, cat 100 MiB of files",
-        ["{E} run --rm --network none {big} sh -c 'cat /big/*/* >/dev/null'"],
-        setup=[f"{PULL} {{big}}"],
-        kind="long",
-    ),
-    Case(
-        "fuse-find",
-        "FUSE storage: run, find / -type f | wc -l (3000+ files)",
-        ["{E} run --rm --network none {multilayer} sh -c 'find / -xdev -type f | wc -l'"],
-        setup=[f"{PULL} {{multilayer}}"],
-        storage="fuse",
+    *storage_pair(
+        "find",
+        "run, find / -type f | wc -l (3000+ files)",
+        "multilayer",
+        "find / -xdev -type f | wc -l",
         note="the multilayer image (3000 small files), not a 5000-file one",
     ),
-    Case(
-        "kernel-find",
-        "kernel overlay: run, find / -type f | wc -l (3000+ files)",
-        ["{E} run --rm --network none {multilayer} sh -c 'find / -xdev -type f | wc -l'"],
-        setup=[f"{PULL} {{multilayer}}"],
-    ),
-    Case(
-        "fuse-untar",
-        "FUSE storage: run, tar 20 MiB from the image into the container",
-        ["{E} run --rm --network none {big} sh -c 'tar c -C /big 01 | tar x -C /root'"],
-        setup=[f"{PULL} {{big}}"],
-        storage="fuse",
-        kind="long",
-    ),
-    Case(
-        "kernel-untar",
-        "kernel overlay: run, tar 20 MiB from the image into the container",
-        ["{E} run --rm --network none {big} sh -c 'tar c -C /big 01 | tar x -C /root'"],
-        setup=[f"{PULL} {{big}}"],
+    *storage_pair(
+        "untar",
+        "run, tar 20 MiB from the image into the container",
+        "big",
+        "tar c -C /big 01 | tar x -C /root",
         kind="long",
     ),
 ]
