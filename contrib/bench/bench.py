@@ -23,6 +23,7 @@ import platform
 import re
 import shlex
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -423,7 +424,6 @@ class IperfServer:
     """A one-connection iperf3 server on 127.0.0.1 for one run."""
 
     def __init__(self, port):
-        self.port = port
         self.proc = subprocess.Popen(
             ["iperf3", "-s", "-1", "-J", "-B", "127.0.0.1", "-p", str(port)],
             stdout=subprocess.PIPE,
@@ -447,8 +447,6 @@ class IperfServer:
 
 
 def free_port():
-    import socket
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
