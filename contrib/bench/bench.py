@@ -596,10 +596,7 @@ class Bench:
         signal.signal(signal.SIGALRM, _alarm)
         self.load_at_start = os.getloadavg()[0]
         started = time.monotonic()
-        wanted = set(self.args.only.split(",")) if self.args.only else None
-        unknown = (wanted or set()) - {c.name for c in CASES}
-        if unknown:
-            sys.exit(f"bench.py: unknown case(s) {', '.join(sorted(unknown))} (see `bench.py list`)")
+        wanted = wanted_cases(self.args.only)
         cases = []
         for case in CASES:
             if wanted and case.name not in wanted:
@@ -928,8 +925,22 @@ def report(args):
     print(text)
 
 
-def list_cases():
+def wanted_cases(only):
+    """The set of case names in a comma-separated list, or None for all; exits on unknown names."""
+    if not only:
+        return None
+    wanted = set(only.split(","))
+    unknown = wanted - {c.name for c in CASES}
+    if unknown:
+        sys.exit(f"bench.py: unknown case(s) {', '.join(sorted(unknown))} (see --list)")
+    return wanted
+
+
+def list_cases(only):
+    wanted = wanted_cases(only)
     for case in CASES:
+        if wanted is not None and case.name not in wanted:
+            continue
         engines = "" if case.engines == ("rcon", "podman") else f" [{', '.join(case.engines)}]"
         print(f"{case.name:16} {case.title}{engines}")
     print()
@@ -950,14 +961,15 @@ def main():
     r.add_argument("result")
     r.add_argument("--markdown", help="write the Markdown table here")
     r.add_argument("--doc", help="regenerate this PERFORMANCE.md, keeping its notes")
-    sub.add_parser("list", help="print the cases and the speed goals")
+    listing = sub.add_parser("list", help="print the cases and the speed goals")
+    listing.add_argument("--only", help="comma-separated case names: only these (checks them)")
     args = parser.parse_args()
     if args.command == "measure":
         Bench(args).measure()
     elif args.command == "report":
         report(args)
     else:
-        list_cases()
+        list_cases(args.only)
 
 
 if __name__ == "__main__":
