@@ -94,15 +94,18 @@ RUNS = {
 }
 
 
-def ps_names(first, last):
-    return " ".join(f"bench-ps-{i:02}" for i in range(first, last))
-
-
-def ps_setup(first, last):
-    return [
-        f"{{E}} run -d --name bench-ps-{i:02} {{busybox}} sleep {{marker}}"
-        for i in range(first, last)
-    ]
+def ps_case(count):
+    """`ps` with COUNT running containers, each started in setup and removed
+    one by one in cleanup (so one that failed to start stops nothing else)."""
+    names = [f"bench-ps-{i:02}" for i in range(count)]
+    return Case(
+        f"ps-{count}",
+        f"ps, {count} running container{'s' if count > 1 else ''}",
+        ["{E} ps"],
+        setup=[f"{PULL} {{busybox}}"]
+        + [SLEEPER.replace("{name}", name) for name in names],
+        cleanup=[step.replace("{name}", name) for name in names for step in REMOVE],
+    )
 
 
 def storage_pair(name, title, image, script, kind="fast", note=""):
@@ -150,28 +153,8 @@ CASES = [
         setup=[f"{PULL} {{busybox}}", *REMOVE, SLEEPER],
         cleanup=REMOVE,
     ),
-    Case(
-        "ps-1",
-        "ps, 1 running container",
-        ["{E} ps"],
-        setup=[f"{PULL} {{busybox}}", f"-{{E}} rm -f {ps_names(0, 1)}", *ps_setup(0, 1)],
-    ),
-    Case(
-        "ps-50",
-        f"ps, {PS_CONTAINERS} running containers",
-        ["{E} ps"],
-        setup=[
-            f"{PULL} {{busybox}}",
-            f"-{{E}} stop -t 0 {ps_names(1, PS_CONTAINERS)}",
-            f"-{{E}} rm -f {ps_names(1, PS_CONTAINERS)}",
-            *ps_setup(1, PS_CONTAINERS),
-        ],
-        cleanup=[
-            f"-{{E}} stop -t 0 {ps_names(0, PS_CONTAINERS)}",
-            f"-{{E}} rm -f {ps_names(0, PS_CONTAINERS)}",
-        ],
-        note="runs after ps-1, whose container it keeps",
-    ),
+    ps_case(1),
+    ps_case(PS_CONTAINERS),
     Case(
         "logs",
         "logs CTR (10 MiB of log)",
@@ -378,9 +361,11 @@ def spawn_and_wait(argv, timeout):
         signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
             _, status, usage = os.wait4(pid, 0)
-        except Timeout:
+        except BaseException as interrupted:  # the timeout, or Ctrl-C: no orphans either way
             os.killpg(pid, signal.SIGKILL)
             _, status, usage = os.wait4(pid, 0)
+            if not isinstance(interrupted, Timeout):
+                raise
             status = None
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -964,6 +949,7 @@ def main():
     listing = sub.add_parser("list", help="print the cases and the speed goals")
     listing.add_argument("--only", help="comma-separated case names: only these (checks them)")
     args = parser.parse_args()
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `bench.py list | head` ends quietly
     if args.command == "measure":
         Bench(args).measure()
     elif args.command == "report":
