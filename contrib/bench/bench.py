@@ -323,6 +323,13 @@ def _alarm(_signum, _frame):
     raise Timeout()
 
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _terminate(_signum, _frame):
+    raise KeyboardInterrupt()  # so that every case's clean-up runs, as on Ctrl-C
+
+
 @dataclass
 class Outcome:
     ok: bool
@@ -355,18 +362,31 @@ def spawn_and_wait(argv, timeout):
         ]
         start = time.perf_counter()
         try:
-            pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=actions, setpgroup=0)
+            pid = os.posix_spawnp(
+                argv[0],
+                argv,
+                os.environ,
+                file_actions=actions,
+                setpgroup=0,
+                setsigdef=(signal.SIGINT, signal.SIGTERM),
+            )
         except OSError as e:
             return 0.0, 127 << 8, 0, f"cannot run {argv[0]}: {e.strerror}"
         signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
             _, status, usage = os.wait4(pid, 0)
-        except BaseException as interrupted:  # the timeout, or Ctrl-C: no orphans either way
+        except Timeout:
             os.killpg(pid, signal.SIGKILL)
             _, status, usage = os.wait4(pid, 0)
-            if not isinstance(interrupted, Timeout):
-                raise
             status = None
+        except KeyboardInterrupt:
+            # Let the command finish (a `run -d` killed halfway leaves a half-made
+            # container no engine knows about), then stop.
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            for sig in STOP_SIGNALS:
+                signal.signal(sig, signal.SIG_IGN)
+            os.wait4(pid, 0)
+            raise
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
         seconds = time.perf_counter() - start
@@ -555,8 +575,12 @@ class Bench:
                         results[engine]["samples"].append(got[0])
                         results[engine]["maxrss_kb"].append(got[1])
         finally:
+            # interrupted or not, clean up completely: a second signal must not cut it short
+            handlers = {sig: signal.signal(sig, signal.SIG_IGN) for sig in STOP_SIGNALS}
             for engine in engines:
                 run_steps(case.cleanup, self.values(case, engine), self.timeout(case))
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
         for engine in engines:
             samples = results[engine]["samples"]
             if results[engine]["status"] == "ok" and samples:
@@ -579,6 +603,7 @@ class Bench:
 
     def measure(self):
         signal.signal(signal.SIGALRM, _alarm)
+        signal.signal(signal.SIGTERM, _terminate)
         self.load_at_start = os.getloadavg()[0]
         started = time.monotonic()
         wanted = wanted_cases(self.args.only)
@@ -951,7 +976,10 @@ def main():
     args = parser.parse_args()
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `bench.py list | head` ends quietly
     if args.command == "measure":
-        Bench(args).measure()
+        try:
+            Bench(args).measure()
+        except KeyboardInterrupt:
+            sys.exit("bench.py: interrupted (containers of the current case removed)")
     elif args.command == "report":
         report(args)
     else:
