@@ -353,8 +353,14 @@ def error_line(text, status):
 
 def spawn_and_wait(argv, timeout):
     """Runs argv (stdin and stdout /dev/null) in its own process group and
-    returns (wall seconds, wait status, peak RSS in KiB, stderr text)."""
-    with tempfile.TemporaryFile() as err:
+    returns (wall seconds, wait status, peak RSS in KiB, stderr text).
+
+    The peak RSS comes from GNU time wrapped around the command: wait4's
+    ru_maxrss would report this Python process's own size, because
+    posix_spawn's vfork-style child shares its memory until the exec and the
+    kernel records that as the child's high-water mark."""
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile() as rss:
+        argv = ["/usr/bin/time", "-f", "%M", "-o", rss.name, *argv]
         actions = [
             (os.POSIX_SPAWN_OPEN, 0, "/dev/null", os.O_RDONLY, 0),
             (os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0),
@@ -374,10 +380,10 @@ def spawn_and_wait(argv, timeout):
             return 0.0, 127 << 8, 0, f"cannot run {argv[0]}: {e.strerror}"
         signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
-            _, status, usage = os.wait4(pid, 0)
+            _, status, _ = os.wait4(pid, 0)
         except Timeout:
             os.killpg(pid, signal.SIGKILL)
-            _, status, usage = os.wait4(pid, 0)
+            _, status, _ = os.wait4(pid, 0)
             status = None
         except KeyboardInterrupt:
             # Let the command finish (a `run -d` killed halfway leaves a half-made
@@ -392,9 +398,12 @@ def spawn_and_wait(argv, timeout):
         seconds = time.perf_counter() - start
         err.seek(0)
         text = err.read().decode(errors="replace")
+        rss.seek(0)
+        words = rss.read().decode(errors="replace").split()
+    maxrss = int(words[-1]) if words and words[-1].isdigit() else 0
     if status is None:
         text = f"timed out after {timeout} s\n{text}"
-    return seconds, status, usage.ru_maxrss, text
+    return seconds, status, maxrss, text
 
 
 def run_template(template, values, timeout):
