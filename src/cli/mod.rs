@@ -5,15 +5,22 @@ mod human;
 mod image;
 mod images;
 mod info;
+mod kill;
+mod logs;
+mod ps;
 mod pull;
+mod rm;
 mod rmi;
 mod run;
 mod start;
+mod stop;
 mod system;
 mod tag;
+mod template;
 mod unshare;
 mod version;
 mod volume;
+mod wait;
 
 use std::fmt::Display;
 use std::path::PathBuf;
@@ -75,17 +82,27 @@ pub enum Verb {
     Images(images::ImagesArgs),
     /// Show how rcon is set up on this host, and every problem found with its fix
     Info(info::InfoArgs),
+    /// Send a signal to running containers (default KILL)
+    Kill(kill::KillArgs),
+    /// Show a container's output (stdout and stderr, as logged by its monitor)
+    Logs(logs::LogsArgs),
+    /// List containers (running ones; -a for all)
+    Ps(ps::PsArgs),
     /// Manage rcon itself: reset storage, restart the user namespace, show info
     #[command(subcommand)]
     System(system::SystemVerb),
     /// Pull an image from a registry
     Pull(pull::PullArgs),
+    /// Remove containers
+    Rm(rm::RmArgs),
     /// Remove images
     Rmi(rmi::RmiArgs),
     /// Run a command in a new container
     Run(run::RunArgs),
-    /// Start a created or exited container (in the foreground, attached)
+    /// Start created or exited containers in the background (-a: attached, in the foreground)
     Start(start::StartArgs),
+    /// Stop running containers: the stop signal, then SIGKILL after a timeout
+    Stop(stop::StopArgs),
     /// Give an image another name
     Tag(tag::TagArgs),
     /// Run a command inside rcon's user namespace (to inspect or remove storage files)
@@ -95,6 +112,8 @@ pub enum Verb {
     /// Manage volumes: create, inspect, list, prune, remove
     #[command(subcommand)]
     Volume(volume::VolumeVerb),
+    /// Wait for containers to exit and print their exit codes
+    Wait(wait::WaitArgs),
 }
 
 /// An error to report: the message for stderr and the exit code.
@@ -179,15 +198,21 @@ pub fn main() -> i32 {
         Verb::Image(verb) => image::run(&ctx, verb),
         Verb::Images(args) => images::run(&ctx, args),
         Verb::Info(args) => info::run(&ctx, args),
+        Verb::Kill(args) => kill::run(&ctx, args),
+        Verb::Logs(args) => logs::run(&ctx, args),
+        Verb::Ps(args) => ps::run(&ctx, args),
         Verb::Pull(args) => pull::run(&ctx, args),
+        Verb::Rm(args) => rm::run(&ctx, args),
         Verb::Rmi(args) => rmi::run(&ctx, args),
         Verb::Run(args) => run::run(&ctx, args),
         Verb::Start(args) => start::run(&ctx, args),
+        Verb::Stop(args) => stop::run(&ctx, args),
         Verb::Tag(args) => tag::run(&ctx, args),
         Verb::System(verb) => system::run(&ctx, verb),
         Verb::Unshare(args) => unshare::run(&ctx, args),
         Verb::Version(args) => version::run(args),
         Verb::Volume(verb) => volume::run(&ctx, verb),
+        Verb::Wait(args) => wait::run(&ctx, args),
     });
     match outcome {
         Ok(code) => code,
