@@ -140,7 +140,7 @@ impl LogReader {
         let mut lines = Vec::new();
         for entry in complete
             .split(|&b| b == b'\n')
-            .filter_map(|line| parse_entry(line))
+            .filter_map(parse_entry)
         {
             let slot = &mut self.open[entry.stream as usize];
             let line = slot.get_or_insert_with(|| Line {

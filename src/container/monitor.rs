@@ -101,6 +101,28 @@ impl MonitorRecord {
     }
 }
 
+/// SIGKILLs every recorded monitor and container (`rcon system reset`).
+/// The monitors go first, so none is left to record or restart anything.
+pub fn kill_all(runroot: &Path) {
+    let Ok(entries) = fs::read_dir(runroot.join("containers")) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let id = entry.file_name().to_string_lossy().into_owned();
+        let Some(record) = MonitorRecord::read(runroot, &id) else {
+            continue;
+        };
+        for (pid, alive) in [
+            (record.monitor_pid, record.monitor_alive()),
+            (record.container_pid, record.container_alive()),
+        ] {
+            if alive {
+                let _ = nix::sys::signal::kill(Pid::from_raw(pid), Signal::SIGKILL);
+            }
+        }
+    }
+}
+
 /// A descriptor that becomes readable when process `pid` ends (pidfd_open(2)),
 /// or `None` when it has already gone.
 pub fn pidfd(pid: i32) -> Option<OwnedFd> {
@@ -155,8 +177,17 @@ pub fn start_detached(
         }
         ForkResult::Parent { .. } => {
             drop(word_write);
+            // "Started" is one zero byte (the monitor keeps the pipe open
+            // afterwards); an error is its code and message, then end-of-file.
+            let mut pipe = fs::File::from(word_read);
             let mut word = Vec::new();
-            let _ = fs::File::from(word_read).read_to_end(&mut word);
+            let mut first = [0u8; 1];
+            if matches!(pipe.read(&mut first), Ok(1)) {
+                word.push(first[0]);
+                if first[0] != 0 {
+                    let _ = pipe.read_to_end(&mut word);
+                }
+            }
             match word.split_first() {
                 Some((0, _)) => Ok(()),
                 Some((&code, message)) => Err(Error::Runtime(runtime::Error::Setup {
