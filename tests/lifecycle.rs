@@ -78,6 +78,17 @@ fn run_d_returns_while_the_command_runs_under_a_monitor() {
     assert!(alive(monitor) && alive(container));
     let status = fs::read_to_string(format!("/proc/{monitor}/status")).unwrap();
     assert!(status.contains("Name:\trcon-monitor"), "{status}");
+    // Its own memory (the binary's pages are shared with every rcon): a few MB.
+    let anon_kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("RssAnon:"))
+        .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+        .unwrap();
+    eprintln!("monitor RssAnon: {anon_kb} kB");
+    assert!(
+        anon_kb < 8 * 1024,
+        "the monitor holds {anon_kb} kB of its own"
+    );
     // A session of its own: no controlling terminal, not the CLI's group.
     let stat = fs::read_to_string(format!("/proc/{monitor}/stat")).unwrap();
     let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..].split(' ').collect();

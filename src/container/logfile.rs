@@ -138,10 +138,7 @@ impl LogReader {
             .map_or(0, |i| i + 1);
         let complete: Vec<u8> = self.pending.drain(..end).collect();
         let mut lines = Vec::new();
-        for entry in complete
-            .split(|&b| b == b'\n')
-            .filter_map(parse_entry)
-        {
+        for entry in complete.split(|&b| b == b'\n').filter_map(parse_entry) {
             let slot = &mut self.open[entry.stream as usize];
             let line = slot.get_or_insert_with(|| Line {
                 time: entry.time,

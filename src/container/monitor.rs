@@ -290,6 +290,10 @@ fn supervise(
     }
     let (pid, terminal) = started.run()?;
     let _ = nix::unistd::write(word, &[0]);
+    // What the set-up allocated (the spec, the seccomp program) is free now:
+    // give it back, since this process lives as long as the container.
+    // SAFETY: malloc_trim only hands free heap pages back to the kernel.
+    unsafe { libc::malloc_trim(0) };
     let streams: Vec<(OwnedFd, Stream)> = match (terminal, pipes) {
         (Some(master), _) => vec![(master, Stream::Stdout)],
         (None, Some((out, err))) => vec![(out, Stream::Stdout), (err, Stream::Stderr)],
