@@ -491,3 +491,52 @@ fn twenty_parallel_run_d_all_start_and_ps_never_fails_meanwhile() {
     assert_eq!(names.len(), 20, "distinct names: {listed}");
     assert_eq!(ids.len(), 20);
 }
+
+#[test]
+fn inspect_is_podman_shaped_and_takes_templates() {
+    let env = TestEnv::new(user_with_ranges());
+    let id = run_detached(
+        &env,
+        &[
+            "--name",
+            "shown",
+            "-l",
+            "app=web",
+            "-e",
+            "GREETING=hi",
+            "-w",
+            "/tmp",
+        ],
+        &["sleep", "600"],
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&env.run(&["inspect", "shown"]).ok().stdout).unwrap();
+    let c = &json[0];
+    assert_eq!(c["Id"], id.as_str());
+    assert_eq!(c["Name"], "shown");
+    assert_eq!(c["State"]["Status"], "running");
+    assert_eq!(c["State"]["Running"], true);
+    let (_, container) = monitor_pids(&env, &id);
+    assert_eq!(c["State"]["Pid"], container);
+    assert_eq!(c["Config"]["Labels"]["app"], "web");
+    assert_eq!(c["Config"]["WorkingDir"], "/tmp");
+    assert!(
+        c["Config"]["Env"]
+            .as_array()
+            .unwrap()
+            .contains(&"GREETING=hi".into())
+    );
+    assert_eq!(c["Path"], "sleep");
+    assert_eq!(c["Args"], serde_json::json!(["600"]));
+    let shown = |format: &str| out(&env.run(&["inspect", "--format", format, "shown"]));
+    assert_eq!(shown("{{.State.Pid}}"), container.to_string());
+    assert_eq!(shown("{{json .Config.Labels}}"), "{\"app\":\"web\"}");
+    assert_eq!(shown("{{range .Args}}[{{.}}]{{end}}"), "[600]");
+    assert_eq!(shown("{{index .Config.Labels \"app\"}}"), "web");
+    env.run(&["stop", "-t", "0", "shown"]).ok();
+    assert_eq!(shown("{{.State.Status}} {{.State.ExitCode}}"), "exited 137");
+    let bad = env.run(&["inspect", "--format", "{{.State.Pid", "shown"]);
+    bad.code_is(125);
+    assert_eq!(bad.stderr.lines().count(), 1, "{}", bad.stderr);
+    env.run(&["inspect", "nosuch"]).code_is(125);
+}

@@ -31,6 +31,9 @@ _rcon() {
             rcon,info)
                 cmd="rcon__subcmd__info"
                 ;;
+            rcon,inspect)
+                cmd="rcon__subcmd__inspect"
+                ;;
             rcon,kill)
                 cmd="rcon__subcmd__kill"
                 ;;
@@ -90,6 +93,9 @@ _rcon() {
                 ;;
             rcon__subcmd__help,info)
                 cmd="rcon__subcmd__help__subcmd__info"
+                ;;
+            rcon__subcmd__help,inspect)
+                cmd="rcon__subcmd__help__subcmd__inspect"
                 ;;
             rcon__subcmd__help,kill)
                 cmd="rcon__subcmd__help__subcmd__kill"
@@ -296,7 +302,7 @@ _rcon() {
 
     case "${cmd}" in
         rcon)
-            opts="-h -V --root --runroot --log-level --help --version create image images info kill logs ps system pull rm rmi run start stop tag unshare version volume wait help"
+            opts="-h -V --root --runroot --log-level --help --version create image images info inspect kill logs ps system pull rm rmi run start stop tag unshare version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -452,7 +458,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help)
-            opts="create image images info kill logs ps system pull rm rmi run start stop tag unshare version volume wait help"
+            opts="create image images info inspect kill logs ps system pull rm rmi run start stop tag unshare version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -606,6 +612,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__inspect)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1290,6 +1310,40 @@ _rcon() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__inspect)
+            opts="-f -h -V --format --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)

@@ -5,6 +5,7 @@ mod human;
 mod image;
 mod images;
 mod info;
+mod inspect;
 mod kill;
 mod logs;
 mod ps;
@@ -82,6 +83,8 @@ pub enum Verb {
     Images(images::ImagesArgs),
     /// Show how rcon is set up on this host, and every problem found with its fix
     Info(info::InfoArgs),
+    /// Show a container's configuration and state as JSON (or through --format)
+    Inspect(inspect::InspectArgs),
     /// Send a signal to running containers (default KILL)
     Kill(kill::KillArgs),
     /// Show a container's output (stdout and stderr, as logged by its monitor)
@@ -198,6 +201,7 @@ pub fn main() -> i32 {
         Verb::Image(verb) => image::run(&ctx, verb),
         Verb::Images(args) => images::run(&ctx, args),
         Verb::Info(args) => info::run(&ctx, args),
+        Verb::Inspect(args) => inspect::run(&ctx, args),
         Verb::Kill(args) => kill::run(&ctx, args),
         Verb::Logs(args) => logs::run(&ctx, args),
         Verb::Ps(args) => ps::run(&ctx, args),

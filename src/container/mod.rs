@@ -5,6 +5,7 @@
 
 pub mod env;
 mod foreground;
+pub mod inspect;
 pub mod lifecycle;
 pub mod logfile;
 pub mod monitor;
