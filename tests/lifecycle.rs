@@ -213,7 +213,7 @@ fn logs_follow_sees_new_lines_and_ends_with_the_container() {
 fn stop_waits_for_the_timeout_then_kills_and_kill_sends_signals() {
     let env = TestEnv::new(user_with_ranges());
     // PID 1 ignores SIGTERM unless it has a handler: the stop must end in SIGKILL.
-    run_detached(&env, &["--name", "stubborn"], &["sleep", "600"]);
+    let id = run_detached(&env, &["--name", "stubborn"], &["sleep", "600"]);
     let stopped = env.run(&["stop", "-t", "1", "stubborn"]);
     assert_eq!(out(&stopped), "stubborn");
     assert_eq!(state_of(&env, "stubborn"), "exited 137");
@@ -223,6 +223,16 @@ fn stop_waits_for_the_timeout_then_kills_and_kill_sends_signals() {
     // A stopped container starts again, detached, and prints its name.
     assert_eq!(out(&env.run(&["start", "stubborn"])), "stubborn");
     assert_eq!(state_of(&env, "stubborn"), "running 0");
+    let (_, before) = monitor_pids(&env, &id);
+    assert_eq!(
+        out(&env.run(&["restart", "-t", "0", "stubborn"])),
+        "stubborn"
+    );
+    let (_, after) = monitor_pids(&env, &id);
+    assert!(
+        before != after && !alive(before) && alive(after),
+        "a new process"
+    );
     env.run(&["kill", "-s", "KILL", "stubborn"]).ok();
     assert_eq!(out(&env.run(&["wait", "stubborn"])), "137");
 

@@ -46,6 +46,9 @@ _rcon() {
             rcon,pull)
                 cmd="rcon__subcmd__pull"
                 ;;
+            rcon,restart)
+                cmd="rcon__subcmd__restart"
+                ;;
             rcon,rm)
                 cmd="rcon__subcmd__rm"
                 ;;
@@ -108,6 +111,9 @@ _rcon() {
                 ;;
             rcon__subcmd__help,pull)
                 cmd="rcon__subcmd__help__subcmd__pull"
+                ;;
+            rcon__subcmd__help,restart)
+                cmd="rcon__subcmd__help__subcmd__restart"
                 ;;
             rcon__subcmd__help,rm)
                 cmd="rcon__subcmd__help__subcmd__rm"
@@ -302,7 +308,7 @@ _rcon() {
 
     case "${cmd}" in
         rcon)
-            opts="-h -V --root --runroot --log-level --help --version create image images info inspect kill logs ps system pull rm rmi run start stop tag unshare version volume wait help"
+            opts="-h -V --root --runroot --log-level --help --version create image images info inspect kill logs ps system pull restart rm rmi run start stop tag unshare version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -458,7 +464,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help)
-            opts="create image images info inspect kill logs ps system pull rm rmi run start stop tag unshare version volume wait help"
+            opts="create image images info inspect kill logs ps system pull restart rm rmi run start stop tag unshare version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -682,6 +688,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__pull)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__restart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1496,6 +1516,40 @@ _rcon() {
                     ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__restart)
+            opts="-t -h -V --time --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)

@@ -10,6 +10,7 @@ mod kill;
 mod logs;
 mod ps;
 mod pull;
+mod restart;
 mod rm;
 mod rmi;
 mod run;
@@ -96,6 +97,8 @@ pub enum Verb {
     System(system::SystemVerb),
     /// Pull an image from a registry
     Pull(pull::PullArgs),
+    /// Stop and start containers again (detached)
+    Restart(restart::RestartArgs),
     /// Remove containers
     Rm(rm::RmArgs),
     /// Remove images
@@ -206,6 +209,7 @@ pub fn main() -> i32 {
         Verb::Logs(args) => logs::run(&ctx, args),
         Verb::Ps(args) => ps::run(&ctx, args),
         Verb::Pull(args) => pull::run(&ctx, args),
+        Verb::Restart(args) => restart::run(&ctx, args),
         Verb::Rm(args) => rm::run(&ctx, args),
         Verb::Rmi(args) => rmi::run(&ctx, args),
         Verb::Run(args) => run::run(&ctx, args),
