@@ -40,17 +40,25 @@ complete -c rcon -n "__fish_rcon_needs_command" -f -a "info" -d 'Show how rcon i
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "logout" -d 'Remove a registry\'s saved credentials'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "inspect" -d 'Show a container\'s configuration and state as JSON (or through --format)'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "kill" -d 'Send a signal to running containers (default KILL)'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "logs" -d 'Show a container\'s output (stdout and stderr, as logged by its monitor)'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "ps" -d 'List containers (running ones; -a for all)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "push" -d 'Push an image to a registry'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "restart" -d 'Stop and start containers again (detached)'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "rm" -d 'Remove containers'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "rmi" -d 'Remove images'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "run" -d 'Run a command in a new container'
-complete -c rcon -n "__fish_rcon_needs_command" -f -a "start" -d 'Start a created or exited container (in the foreground, attached)'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "start" -d 'Start created or exited containers in the background (-a: attached, in the foreground)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "save" -d 'Save images to a docker-archive or oci-archive tarball'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "stop" -d 'Stop running containers: the stop signal, then SIGKILL after a timeout'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "tag" -d 'Give an image another name'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "version" -d 'Show the rcon version'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l name -d 'Name the container (default: a generated adjective_scientist name)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s e -l env -d 'Set an environment variable: KEY=VALUE, KEY to pass rcon\'s own value, or PREFIX* for several' -r
@@ -320,6 +328,56 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s a -l all -d 'Forget every saved credential'
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s f -l format -d 'A Go template applied to each container (\'{{.State.Pid}}\', \'{{json .Config}}\'), or json' -r
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -s s -l signal -d 'The signal to send: a name (TERM, SIGHUP) or a number' -r
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -l tail -d 'Only the last N lines' -r
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -l since -d 'Only output since this time (RFC 3339, a date, Unix seconds, or a duration such as 10m)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -l until -d 'Only output until this time (same forms as --since)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container exits'
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with its time'
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -s n -l last -d 'Only the N most recently created containers (any state)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -s f -l filter -d 'Filter: name=REGEX, status=created|running|exited, ancestor=IMAGE, label=KEY[=VALUE], id=PREFIX' -r
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\'' -r
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -s a -l all -d 'Show every container, not only running ones'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -s q -l quiet -d 'Print only the IDs'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -s l -l latest -d 'Only the most recently created container (any state)'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l no-trunc -d 'Do not shorten IDs and commands'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -394,6 +452,29 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
 complete -c rcon -n "__fish_rcon_using_subcommand push" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand push" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -s t -l time -d 'Seconds to wait after the stop signal before SIGKILL' -r
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -s t -l time -d 'Seconds to wait for a running container to stop before SIGKILL (with -f)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -s f -l force -d 'Remove running containers too (stopped first)'
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -s a -l all -d 'Remove every container'
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -s v -l volumes -d 'Also remove the containers\' anonymous volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -439,6 +520,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s d -l detach -d 'Run in the background under a monitor and print the container ID once the command runs'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s t -l tty -d 'Give the container a terminal (a pty from its own devpts)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
@@ -449,7 +531,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -l init -d 'Run a tiny in
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s q -l quiet -d 'Pull without progress output'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand start" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process' -r -f -a "true\t''
+complete -c rcon -n "__fish_rcon_using_subcommand start" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process (with -a)' -r -f -a "true\t''
 false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
@@ -458,7 +540,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c rcon -n "__fish_rcon_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and wait for it to exit'
+complete -c rcon -n "__fish_rcon_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and wait for it to exit (one container)'
 complete -c rcon -n "__fish_rcon_using_subcommand start" -s i -l interactive -d 'Keep stdin attached (with -a)'
 complete -c rcon -n "__fish_rcon_using_subcommand start" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand start" -s V -l version -d 'Print version'
@@ -475,6 +557,17 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand save" -s q -l quiet -d 'Print nothing but errors (rcon prints nothing else anyway)'
 complete -c rcon -n "__fish_rcon_using_subcommand save" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand save" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -s t -l time -d 'Seconds to wait after the stop signal before SIGKILL' -r
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -s a -l all -d 'Stop every running container'
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -604,25 +697,42 @@ complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcom
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove every volume no container uses'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove volumes'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "create" -d 'Create a container without starting it'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "image" -d 'Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "images" -d 'List images in local storage'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "logout" -d 'Remove a registry\'s saved credentials'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "pull" -d 'Pull an image from a registry'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "push" -d 'Push an image to a registry'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "rmi" -d 'Remove images'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "run" -d 'Run a command in a new container'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "start" -d 'Start a created or exited container (in the foreground, attached)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "save" -d 'Save images to a docker-archive or oci-archive tarball'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "tag" -d 'Give an image another name'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "version" -d 'Show the rcon version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout system pull push rmi run start save tag unshare version volume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand wait" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand wait" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand wait" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand wait" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand wait" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "create" -d 'Create a container without starting it'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "image" -d 'Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "images" -d 'List images in local storage'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "logout" -d 'Remove a registry\'s saved credentials'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "inspect" -d 'Show a container\'s configuration and state as JSON (or through --format)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "kill" -d 'Send a signal to running containers (default KILL)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "logs" -d 'Show a container\'s output (stdout and stderr, as logged by its monitor)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "ps" -d 'List containers (running ones; -a for all)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "pull" -d 'Pull an image from a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "push" -d 'Push an image to a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "restart" -d 'Stop and start containers again (detached)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "rm" -d 'Remove containers'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "rmi" -d 'Remove images'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "run" -d 'Run a command in a new container'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "start" -d 'Start created or exited containers in the background (-a: attached, in the foreground)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "save" -d 'Save images to a docker-archive or oci-archive tarball'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "stop" -d 'Stop running containers: the stop signal, then SIGKILL after a timeout'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "tag" -d 'Give an image another name'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "version" -d 'Show the rcon version'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "history" -d 'Show the steps that built an image, newest first'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "inspect" -d 'Show an image\'s details as JSON'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "ls" -d 'List images (same as `rcon images`)'

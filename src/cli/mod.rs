@@ -5,20 +5,29 @@ mod human;
 mod image;
 mod images;
 mod info;
+mod inspect;
+mod kill;
 mod load;
 mod login;
 mod logout;
+mod logs;
+mod ps;
 mod pull;
 mod push;
+mod restart;
+mod rm;
 mod rmi;
 mod run;
 mod save;
 mod start;
+mod stop;
 mod system;
 mod tag;
+mod template;
 mod unshare;
 mod version;
 mod volume;
+mod wait;
 
 use std::fmt::Display;
 use std::path::PathBuf;
@@ -86,6 +95,14 @@ pub enum Verb {
     Login(login::LoginArgs),
     /// Remove a registry's saved credentials
     Logout(logout::LogoutArgs),
+    /// Show a container's configuration and state as JSON (or through --format)
+    Inspect(inspect::InspectArgs),
+    /// Send a signal to running containers (default KILL)
+    Kill(kill::KillArgs),
+    /// Show a container's output (stdout and stderr, as logged by its monitor)
+    Logs(logs::LogsArgs),
+    /// List containers (running ones; -a for all)
+    Ps(ps::PsArgs),
     /// Manage rcon itself: reset storage, restart the user namespace, show info
     #[command(subcommand)]
     System(system::SystemVerb),
@@ -93,14 +110,20 @@ pub enum Verb {
     Pull(pull::PullArgs),
     /// Push an image to a registry
     Push(push::PushArgs),
+    /// Stop and start containers again (detached)
+    Restart(restart::RestartArgs),
+    /// Remove containers
+    Rm(rm::RmArgs),
     /// Remove images
     Rmi(rmi::RmiArgs),
     /// Run a command in a new container
     Run(run::RunArgs),
-    /// Start a created or exited container (in the foreground, attached)
+    /// Start created or exited containers in the background (-a: attached, in the foreground)
     Start(start::StartArgs),
     /// Save images to a docker-archive or oci-archive tarball
     Save(save::SaveArgs),
+    /// Stop running containers: the stop signal, then SIGKILL after a timeout
+    Stop(stop::StopArgs),
     /// Give an image another name
     Tag(tag::TagArgs),
     /// Run a command inside rcon's user namespace (to inspect or remove storage files)
@@ -110,6 +133,8 @@ pub enum Verb {
     /// Manage volumes: create, inspect, list, prune, remove
     #[command(subcommand)]
     Volume(volume::VolumeVerb),
+    /// Wait for containers to exit and print their exit codes
+    Wait(wait::WaitArgs),
 }
 
 /// An error to report: the message for stderr and the exit code.
@@ -194,20 +219,28 @@ pub fn main() -> i32 {
         Verb::Image(verb) => image::run(&ctx, verb),
         Verb::Images(args) => images::run(&ctx, args),
         Verb::Info(args) => info::run(&ctx, args),
+        Verb::Inspect(args) => inspect::run(&ctx, args),
+        Verb::Kill(args) => kill::run(&ctx, args),
         Verb::Load(args) => load::run(&ctx, args),
         Verb::Login(args) => login::run(&ctx, args),
         Verb::Logout(args) => logout::run(&ctx, args),
+        Verb::Logs(args) => logs::run(&ctx, args),
+        Verb::Ps(args) => ps::run(&ctx, args),
         Verb::Pull(args) => pull::run(&ctx, args),
         Verb::Push(args) => push::run(&ctx, args),
+        Verb::Restart(args) => restart::run(&ctx, args),
+        Verb::Rm(args) => rm::run(&ctx, args),
         Verb::Rmi(args) => rmi::run(&ctx, args),
         Verb::Run(args) => run::run(&ctx, args),
-        Verb::Start(args) => start::run(&ctx, args),
         Verb::Save(args) => save::run(&ctx, args),
-        Verb::Tag(args) => tag::run(&ctx, args),
+        Verb::Start(args) => start::run(&ctx, args),
+        Verb::Stop(args) => stop::run(&ctx, args),
         Verb::System(verb) => system::run(&ctx, verb),
+        Verb::Tag(args) => tag::run(&ctx, args),
         Verb::Unshare(args) => unshare::run(&ctx, args),
         Verb::Version(args) => version::run(args),
         Verb::Volume(verb) => volume::run(&ctx, verb),
+        Verb::Wait(args) => wait::run(&ctx, args),
     });
     match outcome {
         Ok(code) => code,

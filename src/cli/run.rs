@@ -2,11 +2,14 @@ use clap::Args;
 
 use super::create::CreateArgs;
 use super::{Context, Outcome};
-use crate::container;
+use crate::container::{self, monitor};
 use crate::storage::store::Store;
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
+    /// Run in the background under a monitor and print the container ID once the command runs
+    #[arg(short, long)]
+    pub detach: bool,
     /// Pass signals rcon receives on to the container's process
     #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true")]
     pub sig_proxy: bool,
@@ -22,5 +25,12 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     let request = args.create.request(&namespace, &ctx.user)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
     crate::log::phase("image lookup and container record", start);
-    container::start_foreground(&store, &record, args.sig_proxy).map_err(super::container_failure)
+    if args.detach {
+        monitor::start_detached(&store, &ctx.paths.runroot, &record)
+            .map_err(super::container_failure)?;
+        println!("{}", record.id);
+        return Ok(0);
+    }
+    container::start_foreground(&store, &ctx.paths.runroot, &record, args.sig_proxy)
+        .map_err(super::container_failure)
 }

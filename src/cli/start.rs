@@ -1,37 +1,51 @@
 use clap::Args;
 
-use super::{Context, Failure, Outcome};
-use crate::container::{self, Containers};
+use super::{Context, Outcome};
+use crate::container::{self, lifecycle::Lifecycle};
 use crate::storage::store::Store;
 
 #[derive(Debug, Args)]
 pub struct StartArgs {
-    /// Attach to the container's output and wait for it to exit
+    /// Attach to the container's output and wait for it to exit (one container)
     #[arg(short, long)]
     pub attach: bool,
     /// Keep stdin attached (with -a)
     #[arg(short, long)]
     pub interactive: bool,
-    /// Pass signals rcon receives on to the container's process
+    /// Pass signals rcon receives on to the container's process (with -a)
     #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true")]
     pub sig_proxy: bool,
-    /// The container, by name or ID
-    #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    /// The containers, by name or ID
+    #[arg(value_name = "CONTAINER", required = true)]
+    pub containers: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
     ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
-    let containers = Containers::open(store.root())?;
-    let mut record = containers.find(&args.container)?;
-    let state = containers.state(&record.id)?;
-    if state.status == container::store::Status::Running {
-        return Err(Failure::new(
-            super::EXIT_ENGINE,
-            format!("container {} is already running", record.name),
-        ));
+    let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
+    if args.attach || args.interactive {
+        let [name] = args.containers.as_slice() else {
+            return Err(super::Failure::new(
+                super::EXIT_ENGINE,
+                "start -a attaches to one container only: give one name or ID",
+            ));
+        };
+        let mut record = lifecycle.find(name)?;
+        if lifecycle.state(&record.id)?.status == container::store::Status::Running {
+            return Err(super::Failure::new(
+                super::EXIT_ENGINE,
+                format!("container {} is already running", record.name),
+            ));
+        }
+        record.config.interactive |= args.interactive;
+        return container::start_foreground(&store, &ctx.paths.runroot, &record, args.sig_proxy)
+            .map_err(super::container_failure);
     }
-    record.config.interactive |= args.interactive;
-    container::start_foreground(&store, &record, args.sig_proxy).map_err(super::container_failure)
+    for name in &args.containers {
+        let record = lifecycle.find(name).map_err(super::container_failure)?;
+        lifecycle.start(&record).map_err(super::container_failure)?;
+        println!("{name}");
+    }
+    Ok(0)
 }

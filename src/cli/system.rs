@@ -49,6 +49,8 @@ fn reset(ctx: &Context, args: ResetArgs) -> Outcome {
         }
     }
     ctx.enter_namespace()?;
+    // Containers first: nothing may run on (or write into) what is removed.
+    crate::container::monitor::kill_all(&ctx.paths.runroot);
     system::reset(&ctx.paths)?;
     Ok(0)
 }

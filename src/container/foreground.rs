@@ -65,7 +65,7 @@ fn wait_plain(pid: Pid, signals: &SigSet) -> i32 {
 }
 
 /// The exit code once `pid` has ended.
-fn reap(pid: Pid) -> Option<i32> {
+pub(super) fn reap(pid: Pid) -> Option<i32> {
     match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
         Ok(WaitStatus::Exited(_, code)) => Some(code),
         Ok(WaitStatus::Signaled(_, signal, _)) => Some(128 + signal as i32),

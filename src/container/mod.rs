@@ -5,6 +5,10 @@
 
 pub mod env;
 mod foreground;
+pub mod inspect;
+pub mod lifecycle;
+pub mod logfile;
+pub mod monitor;
 pub mod mounts;
 pub mod run;
 pub mod store;
@@ -39,6 +43,12 @@ pub enum Error {
     User(#[from] crate::runtime::passwd::Error),
     #[error("{0}: image not known locally, and --pull=never forbids pulling it")]
     ImageNotLocal(String),
+    #[error(
+        "container {0} is running: stop it first (`rcon stop {0}`) or remove it with `rcon rm -f {0}`"
+    )]
+    Running(String),
+    #[error("container {0} is not running")]
+    NotRunning(String),
     #[error("{0}")]
     Invalid(String),
 }

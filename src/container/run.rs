@@ -2,7 +2,7 @@
 //! from a request and an image to a record in the store, from a record to a
 //! [`runtime::ContainerSpec`], and the container's life in the foreground.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -12,7 +12,7 @@ use super::store::{
     ContainerConfig, ContainerRecord, Containers, KeepId, MountRecord, State, Status,
     generate_name, new_id,
 };
-use super::{Error, foreground, ulimit};
+use super::{Error, foreground, monitor, ulimit};
 use crate::image::{self, PullOptions};
 use crate::runtime::{
     self, ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, Stdio,
@@ -381,7 +381,7 @@ fn network_for(containers: &Containers, mode: &str) -> Result<Network, Error> {
 }
 
 /// The security flags, parsed.
-fn security_options(
+pub(crate) fn security_options(
     cap_add: &[String],
     cap_drop: &[String],
     privileged: bool,
@@ -400,7 +400,7 @@ fn security_options(
 }
 
 /// What the runtime needs to start `record`.
-fn spec_for(
+pub(crate) fn spec_for(
     store: &Store,
     containers: &Containers,
     record: &ContainerRecord,
@@ -487,6 +487,7 @@ fn spec_for(
 /// ended (or removes it with `--rm`) and returns its exit code.
 pub fn start_foreground(
     store: &Store,
+    runroot: &Path,
     record: &ContainerRecord,
     sig_proxy: bool,
 ) -> Result<i32, Error> {
@@ -494,7 +495,7 @@ pub fn start_foreground(
     let containers = Containers::open(store.root())?;
     let spec = spec_for(store, &containers, record)?;
     let start = crate::log::phase("spec (layers, mounts, security plan)", start);
-    let outcome = run_spec(&containers, record, &spec, sig_proxy);
+    let outcome = run_spec(&containers, runroot, record, &spec, sig_proxy);
     let start = crate::log::phase("container set-up, run and exit", start);
     let code = match &outcome {
         Ok(code) => *code,
@@ -513,13 +514,14 @@ pub fn start_foreground(
             exit_code: Some(code),
         };
         containers.set_state(&record.id, &finished)?;
+        monitor::remove_entry(runroot, &record.id);
     }
     crate::log::phase("clean-up", start);
     outcome
 }
 
 /// The container's anonymous volumes go with it (`--rm`, a failed create), as in Podman.
-fn remove_anonymous_volumes(
+pub(crate) fn remove_anonymous_volumes(
     store: &Store,
     lock: &StoreLock,
     record: &ContainerRecord,
@@ -541,6 +543,7 @@ fn remove_anonymous_volumes(
 
 fn run_spec(
     containers: &Containers,
+    runroot: &Path,
     record: &ContainerRecord,
     spec: &ContainerSpec,
     sig_proxy: bool,
@@ -549,6 +552,8 @@ fn run_spec(
     let signals = foreground::block_signals(sig_proxy);
     let pid = started.pid;
     if !record.config.remove {
+        // rcon itself is the monitor: later commands check it is still alive.
+        monitor::MonitorRecord::foreground(pid).write(runroot, &record.id)?;
         let running = State {
             status: Status::Running,
             pid: pid.as_raw(),

@@ -247,7 +247,7 @@ fn pause_main(ready: OwnedFd) -> ! {
 
 /// Closes every descriptor but `keep`, and points stdio at /dev/null, so the
 /// pause process holds no lock, pipe or terminal of the command that made it.
-fn close_other_fds(keep: i32) {
+pub(crate) fn close_other_fds(keep: i32) {
     if let Ok(null) = File::options().read(true).write(true).open("/dev/null") {
         for target in 0..3 {
             // SAFETY: dup2 onto the standard descriptors; no Rust object owns them here.

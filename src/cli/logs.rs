@@ -1,0 +1,86 @@
+use std::io::Write;
+
+use clap::Args;
+
+use super::{Context, EXIT_ENGINE, Failure, Outcome};
+use crate::container::lifecycle::Lifecycle;
+use crate::container::logfile::{self, LogOptions, LogReader};
+use crate::container::monitor::{self, MonitorRecord};
+use crate::container::store::Status;
+use crate::storage::store::Store;
+
+#[derive(Debug, Args)]
+pub struct LogsArgs {
+    /// Keep printing new output until the container exits
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Only the last N lines
+    #[arg(long, value_name = "N")]
+    pub tail: Option<usize>,
+    /// Only output since this time (RFC 3339, a date, Unix seconds, or a duration such as 10m)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only output until this time (same forms as --since)
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Prefix each line with its time
+    #[arg(short, long)]
+    pub timestamps: bool,
+    /// The container, by name or ID
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+}
+
+fn time(flag: &str, text: Option<&str>) -> Result<Option<chrono::DateTime<chrono::Utc>>, Failure> {
+    text.map(|t| {
+        logfile::parse_time(t).ok_or_else(|| {
+            Failure::new(
+                EXIT_ENGINE,
+                format!("{flag} {t:?}: give an RFC 3339 time, a date, Unix seconds or a duration such as 10m"),
+            )
+        })
+    })
+    .transpose()
+}
+
+pub fn run(ctx: &Context, args: LogsArgs) -> Outcome {
+    ctx.enter_namespace()?;
+    let options = LogOptions {
+        tail: args.tail,
+        since: time("--since", args.since.as_deref())?,
+        until: time("--until", args.until.as_deref())?,
+        timestamps: args.timestamps,
+    };
+    let store = Store::open(&ctx.paths.root)?;
+    let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
+    let record = lifecycle.find(&args.container)?;
+    let path = monitor::log_path(lifecycle.containers(), &record.id);
+    let Ok(mut reader) = LogReader::open(&path) else {
+        // It never ran detached: nothing was logged.
+        return Ok(0);
+    };
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    // Before reading, so an end that happens meanwhile is not missed.
+    let monitor = if args.follow && lifecycle.state(&record.id)?.status == Status::Running {
+        MonitorRecord::read(&ctx.paths.runroot, &record.id)
+            .and_then(|m| monitor::pidfd(m.monitor_pid).filter(|_| m.monitor_alive()))
+    } else {
+        None
+    };
+    let copied = reader
+        .copy_existing(&options, monitor.is_none(), &mut out, &mut err)
+        .and_then(|()| match monitor {
+            Some(fd) => logfile::follow(&mut reader, &path, &options, Some(fd), &mut out, &mut err),
+            None => Ok(()),
+        })
+        .and_then(|()| out.flush());
+    match copied {
+        Ok(()) => Ok(0),
+        // The reader went away (`logs -f | head`): not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
+        Err(e) => Err(Failure::new(
+            EXIT_ENGINE,
+            format!("reading the log of {}: {e}", record.name),
+        )),
+    }
+}

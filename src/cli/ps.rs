@@ -1,0 +1,257 @@
+use clap::Args;
+use serde_json::json;
+
+use super::human;
+use super::template::GoTemplate;
+use super::{Context, Failure, Outcome};
+use crate::container::lifecycle::Lifecycle;
+use crate::container::store::{ContainerRecord, State, Status};
+use crate::storage::store::Store;
+
+#[derive(Debug, Args)]
+pub struct PsArgs {
+    /// Show every container, not only running ones
+    #[arg(short, long)]
+    pub all: bool,
+    /// Print only the IDs
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Only the most recently created container (any state)
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Only the N most recently created containers (any state)
+    #[arg(short = 'n', long, value_name = "N")]
+    pub last: Option<usize>,
+    /// Do not shorten IDs and commands
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Filter: name=REGEX, status=created|running|exited, ancestor=IMAGE, label=KEY[=VALUE], id=PREFIX
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// json, or a Go template such as '{{.ID}} {{.Names}}'
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+}
+
+pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
+    ctx.enter_namespace()?;
+    let store = Store::open(&ctx.paths.root)?;
+    let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
+    let filters = Filters::parse(&args.filter)?;
+    let template = match args.format.as_deref() {
+        Some("json") | None => None,
+        Some(text) => Some(GoTemplate::parse(text)?),
+    };
+    let mut shown: Vec<(ContainerRecord, State)> = lifecycle
+        .list()?
+        .into_iter()
+        .filter(|(_, state)| {
+            args.all
+                || args.latest
+                || args.last.is_some()
+                || !filters.status.is_empty()
+                || state.status == Status::Running
+        })
+        .filter(|(record, state)| filters.matches(record, state))
+        .collect();
+    if let Some(n) = args.last.or(args.latest.then_some(1)) {
+        shown.truncate(n);
+    }
+    if args.quiet {
+        for (record, _) in &shown {
+            println!("{}", short_id(&record.id, args.no_trunc));
+        }
+        return Ok(0);
+    }
+    if args.format.as_deref() == Some("json") {
+        let list: Vec<serde_json::Value> = shown.iter().map(|(r, s)| entry(r, s, true)).collect();
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(0);
+    }
+    if let Some(template) = template {
+        let mut out = String::new();
+        for (record, state) in &shown {
+            out.push_str(&template.render(&entry(record, state, args.no_trunc))?);
+        }
+        print!("{out}");
+        return Ok(0);
+    }
+    let mut rows = vec![
+        [
+            "CONTAINER ID",
+            "IMAGE",
+            "COMMAND",
+            "CREATED",
+            "STATUS",
+            "PORTS",
+            "NAMES",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for (record, state) in &shown {
+        let command = record.config.args.join(" ");
+        rows.push(vec![
+            short_id(&record.id, args.no_trunc).to_string(),
+            record.image_name.clone(),
+            if args.no_trunc {
+                command
+            } else {
+                truncate(&command, 17)
+            },
+            human::ago(Some(&record.created)),
+            status_text(state),
+            String::new(),
+            record.name.clone(),
+        ]);
+    }
+    print!("{}", human::table(&rows));
+    Ok(0)
+}
+
+fn short_id(id: &str, no_trunc: bool) -> &str {
+    if no_trunc {
+        id
+    } else {
+        &id[..12.min(id.len())]
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max - 3).collect();
+    cut + "..."
+}
+
+/// "Up 3 seconds", "Exited (0) 2 minutes ago", "Created".
+fn status_text(state: &State) -> String {
+    let since = |time: Option<&str>| {
+        time.and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| (chrono::Utc::now() - t.with_timezone(&chrono::Utc)).num_seconds())
+    };
+    match state.status {
+        Status::Created => "Created".into(),
+        Status::Running => match since(state.started_at.as_deref()) {
+            Some(seconds) => format!("Up {}", human::duration(seconds)),
+            None => "Up".into(),
+        },
+        Status::Exited => format!(
+            "Exited ({}) {}",
+            state.exit_code.unwrap_or(-1),
+            human::ago(state.finished_at.as_deref())
+        ),
+    }
+}
+
+fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Created => "created",
+        Status::Running => "running",
+        Status::Exited => "exited",
+    }
+}
+
+fn unix(time: Option<&str>) -> i64 {
+    time.and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map_or(0, |t| t.timestamp())
+}
+
+/// One container as `--format json` prints it and templates see it (Podman's field names).
+fn entry(record: &ContainerRecord, state: &State, no_trunc: bool) -> serde_json::Value {
+    let labels: serde_json::Map<String, serde_json::Value> = record
+        .config
+        .labels
+        .iter()
+        .map(|(k, v)| (k.clone(), json!(v)))
+        .collect();
+    json!({
+        "AutoRemove": record.config.remove,
+        "Command": record.config.args,
+        "Created": unix(Some(&record.created)),
+        "CreatedAt": human::ago(Some(&record.created)),
+        "Exited": state.status == Status::Exited,
+        "ExitedAt": unix(state.finished_at.as_deref()),
+        "ExitCode": state.exit_code.unwrap_or(0),
+        "ID": short_id(&record.id, no_trunc),
+        "Id": record.id,
+        "Image": record.image_name,
+        "ImageID": record.image_id,
+        "Labels": labels,
+        "Names": record.name,
+        "Pid": state.pid,
+        "Ports": "",
+        "StartedAt": unix(state.started_at.as_deref()),
+        "State": status_name(state.status),
+        "Status": status_text(state),
+    })
+}
+
+/// `--filter` terms: terms of one key are alternatives, different keys must all match.
+#[derive(Default)]
+struct Filters {
+    name: Vec<regex::Regex>,
+    status: Vec<String>,
+    ancestor: Vec<String>,
+    label: Vec<(String, Option<String>)>,
+    id: Vec<String>,
+}
+
+impl Filters {
+    fn parse(terms: &[String]) -> Result<Filters, Failure> {
+        let mut filters = Filters::default();
+        for term in terms {
+            let bad = |why: &str| {
+                Failure::new(
+                    super::EXIT_ENGINE,
+                    format!("invalid filter {term:?}: {why}"),
+                )
+            };
+            let Some((key, value)) = term.split_once('=') else {
+                return Err(bad("use KEY=VALUE (name, status, ancestor, label, id)"));
+            };
+            match key {
+                "name" => filters
+                    .name
+                    .push(regex::Regex::new(value).map_err(|e| bad(&format!("bad pattern: {e}")))?),
+                "status" => match value {
+                    "created" | "running" | "exited" => filters.status.push(value.into()),
+                    _ => return Err(bad("status is one of created, running, exited")),
+                },
+                "ancestor" => filters.ancestor.push(value.into()),
+                "label" => filters.label.push(match value.split_once('=') {
+                    Some((k, v)) => (k.into(), Some(v.into())),
+                    None => (value.into(), None),
+                }),
+                "id" => filters.id.push(value.into()),
+                _ => return Err(bad("known keys are name, status, ancestor, label, id")),
+            }
+        }
+        Ok(filters)
+    }
+
+    fn matches(&self, record: &ContainerRecord, state: &State) -> bool {
+        fn any<T>(terms: &[T], test: impl Fn(&T) -> bool) -> bool {
+            terms.is_empty() || terms.iter().any(test)
+        }
+        let image = &record.image_name;
+        any(&self.name, |re| re.is_match(&record.name))
+            && any(&self.status, |s| s == status_name(state.status))
+            && any(&self.ancestor, |a| {
+                image == a
+                    || record.image_id.starts_with(a.trim_start_matches("sha256:"))
+                    || image.rsplit('/').next().is_some_and(|short| {
+                        short == a || short.split(':').next() == Some(a.as_str())
+                    })
+            })
+            && self.label.iter().all(|(key, value)| {
+                record
+                    .config
+                    .labels
+                    .iter()
+                    .any(|(k, v)| k == key && value.as_ref().is_none_or(|want| want == v))
+            })
+            && any(&self.id, |prefix| record.id.starts_with(prefix.as_str()))
+    }
+}

@@ -1,0 +1,99 @@
+//! `rcon inspect` of a container: JSON shaped like Podman's.
+
+use serde_json::{Value, json};
+
+use super::store::{ContainerRecord, State, Status};
+
+/// The container as Podman's `inspect` shows it. `dir` is its store directory.
+pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -> Value {
+    let config = &record.config;
+    let labels: serde_json::Map<String, Value> = config
+        .labels
+        .iter()
+        .map(|(k, v)| (k.clone(), json!(v)))
+        .collect();
+    let mounts: Vec<Value> = config
+        .mounts
+        .iter()
+        .map(|m| {
+            json!({
+                "Type": m.kind,
+                "Name": m.name.clone().unwrap_or_default(),
+                "Source": m.source,
+                "Destination": m.destination,
+                "RW": !m.read_only,
+                "Options": m.options,
+            })
+        })
+        .collect();
+    let status = match state.status {
+        Status::Created => "created",
+        Status::Running => "running",
+        Status::Exited => "exited",
+    };
+    let zero_time = "0001-01-01T00:00:00Z";
+    json!({
+        "Id": record.id,
+        "Created": record.created,
+        "Path": config.args.first().cloned().unwrap_or_default(),
+        "Args": config.args.get(1..).unwrap_or_default(),
+        "State": {
+            "Status": status,
+            "Running": state.status == Status::Running,
+            "Paused": false,
+            "Restarting": false,
+            "OOMKilled": false,
+            "Dead": false,
+            "Pid": state.pid,
+            "ExitCode": state.exit_code.unwrap_or(0),
+            "StartedAt": state.started_at.as_deref().unwrap_or(zero_time),
+            "FinishedAt": state.finished_at.as_deref().unwrap_or(zero_time),
+        },
+        "Image": record.image_id,
+        "ImageName": record.image_name,
+        "Rootfs": "",
+        "Name": record.name,
+        "LogPath": dir.join(super::monitor::LOG_FILE),
+        "HostnamePath": dir.join("userdata/hostname"),
+        "HostsPath": dir.join("userdata/hosts"),
+        "ResolvConfPath": dir.join("userdata/resolv.conf"),
+        "GraphDriver": {
+            "Name": "overlay",
+            "Data": {
+                "UpperDir": dir.join("upper"),
+                "WorkDir": dir.join("work"),
+                "MergedDir": dir.join("merged"),
+            },
+        },
+        "Mounts": mounts,
+        "Config": {
+            "Hostname": config.hostname,
+            "User": config.user,
+            "Env": config.env,
+            "Cmd": config.cmd,
+            "Entrypoint": config.entrypoint,
+            "Image": record.image_name,
+            "WorkingDir": config.working_dir,
+            "Labels": labels,
+            "Tty": config.tty,
+            "OpenStdin": config.interactive,
+            "StopSignal": config.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
+        },
+        "NetworkSettings": {
+            "Ports": {},
+            "IPAddress": "",
+        },
+        "HostConfig": {
+            "AutoRemove": config.remove,
+            "NetworkMode": config.network,
+            "Privileged": config.privileged,
+            "ReadonlyRootfs": config.read_only,
+            "CapAdd": config.cap_add,
+            "CapDrop": config.cap_drop,
+            "SecurityOpt": config.security_opt,
+            "Init": config.init,
+            "GroupAdd": config.group_add,
+            "Ulimits": config.ulimits,
+        },
+    })
+}

@@ -1,0 +1,285 @@
+//! Verbs on existing containers: their reconciled state, start (detached),
+//! stop, kill, wait, remove.
+//!
+//! **Reconciliation.** A container's `state.json` says `running` from the
+//! moment its monitor starts it until the monitor records how it ended. When
+//! the monitor is gone without doing so (SIGKILL, a crash, a reboot that
+//! wiped the runtime dir), the first command that reads the state notices —
+//! the monitor named in `monitor.json` no longer runs with that start time,
+//! or the record is missing — kills what is left of the container (nobody
+//! would reap it or log its output), and records it as exited with exit code
+//! [`EXIT_UNKNOWN`] and the time it was noticed. Such a container can be
+//! started again.
+
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use nix::sys::signal::Signal;
+
+use super::monitor::{self, MonitorRecord, pidfd, wait_pidfd};
+use super::store::{ContainerRecord, Containers, State, Status};
+use super::{Error, run};
+use crate::image::pull::now_rfc3339;
+use crate::storage::store::Store;
+
+/// The exit code recorded when a container's monitor vanished: the real one
+/// is unknown (Podman shows -1 in the same case).
+pub const EXIT_UNKNOWN: i32 = -1;
+/// `rcon stop`'s default grace period before SIGKILL.
+pub const DEFAULT_STOP_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The containers of a store, with the runtime dir that says which run.
+pub struct Lifecycle<'a> {
+    store: &'a Store,
+    containers: Containers,
+    runroot: PathBuf,
+}
+
+impl<'a> Lifecycle<'a> {
+    pub fn open(store: &'a Store, runroot: &Path) -> Result<Lifecycle<'a>, Error> {
+        Ok(Lifecycle {
+            store,
+            containers: Containers::open(store.root())?,
+            runroot: runroot.to_path_buf(),
+        })
+    }
+
+    pub fn containers(&self) -> &Containers {
+        &self.containers
+    }
+
+    pub fn store(&self) -> &Store {
+        self.store
+    }
+
+    pub fn runroot(&self) -> &Path {
+        &self.runroot
+    }
+
+    /// The container named `input`: name, full ID or unique ID prefix.
+    pub fn find(&self, input: &str) -> Result<ContainerRecord, Error> {
+        Ok(self.containers.find(input)?)
+    }
+
+    /// The container's state, reconciled with the processes that really run.
+    pub fn state(&self, id: &str) -> Result<State, Error> {
+        let state = self.containers.state(id)?;
+        if state.status != Status::Running {
+            return Ok(state);
+        }
+        let record = MonitorRecord::read(&self.runroot, id);
+        if record.is_some_and(|r| r.monitor_alive()) {
+            return Ok(state);
+        }
+        // The monitor may have recorded the end just before it exited.
+        let state = self.containers.state(id)?;
+        if state.status != Status::Running {
+            return Ok(state);
+        }
+        if let Some(record) = record {
+            if let Some(fd) = pidfd(record.container_pid) {
+                if record.container_alive() {
+                    send_signal(&fd, Signal::SIGKILL);
+                }
+            }
+        }
+        log::debug!("container {id}: its monitor is gone; recording it as exited");
+        let exited = State {
+            status: Status::Exited,
+            pid: 0,
+            started_at: state.started_at,
+            finished_at: Some(now_rfc3339()),
+            exit_code: Some(EXIT_UNKNOWN),
+        };
+        self.containers.set_state(id, &exited)?;
+        monitor::remove_entry(&self.runroot, id);
+        Ok(exited)
+    }
+
+    /// Every container with its reconciled state, newest first.
+    pub fn list(&self) -> Result<Vec<(ContainerRecord, State)>, Error> {
+        self.containers
+            .list()?
+            .into_iter()
+            .map(|record| {
+                let state = self.state(&record.id)?;
+                Ok((record, state))
+            })
+            .collect()
+    }
+
+    /// Starts `record` detached; an error when it already runs.
+    pub fn start(&self, record: &ContainerRecord) -> Result<(), Error> {
+        if self.state(&record.id)?.status == Status::Running {
+            return Err(Error::Invalid(format!(
+                "container {} is already running",
+                record.name
+            )));
+        }
+        monitor::start_detached(self.store, &self.runroot, record)
+    }
+
+    /// The monitor of a running container, or `NotRunning`.
+    fn running(&self, record: &ContainerRecord) -> Result<MonitorRecord, Error> {
+        if self.state(&record.id)?.status == Status::Running {
+            if let Some(monitor) = MonitorRecord::read(&self.runroot, &record.id) {
+                return Ok(monitor);
+            }
+        }
+        Err(Error::NotRunning(record.name.clone()))
+    }
+
+    /// Sends `signal` to the container's process.
+    pub fn kill(&self, record: &ContainerRecord, signal: Signal) -> Result<(), Error> {
+        let monitor = self.running(record)?;
+        match pidfd(monitor.container_pid) {
+            Some(fd) if monitor.container_alive() => {
+                send_signal(&fd, signal);
+                Ok(())
+            }
+            _ => Err(Error::NotRunning(record.name.clone())),
+        }
+    }
+
+    /// Stops a running container: its stop signal, then SIGKILL after
+    /// `timeout`; returns once its end is recorded. A container that does not
+    /// run is left as it is.
+    pub fn stop(
+        &self,
+        record: &ContainerRecord,
+        timeout: Duration,
+        signal: Option<Signal>,
+    ) -> Result<(), Error> {
+        let Ok(monitor) = self.running(record) else {
+            return Ok(());
+        };
+        let signal = match signal {
+            Some(signal) => signal,
+            None => stop_signal(record)?,
+        };
+        if let Some(fd) = pidfd(monitor.container_pid) {
+            if monitor.container_alive() {
+                send_signal(&fd, signal);
+                if !wait_pidfd(fd.as_fd(), Some(timeout)) {
+                    log::info!(
+                        "container {} did not stop within {timeout:?}; sending SIGKILL",
+                        record.name
+                    );
+                    send_signal(&fd, Signal::SIGKILL);
+                    wait_pidfd(fd.as_fd(), None);
+                }
+            }
+        }
+        self.wait_for_monitor(&monitor);
+        self.state(&record.id).map(drop)
+    }
+
+    /// Waits for the container to end; returns its exit code.
+    pub fn wait(&self, record: &ContainerRecord) -> Result<i32, Error> {
+        let state = self.state(&record.id)?;
+        match state.status {
+            Status::Exited => Ok(state.exit_code.unwrap_or(EXIT_UNKNOWN)),
+            Status::Created => Err(Error::Invalid(format!(
+                "container {} has not been started: start it first (`rcon start {}`)",
+                record.name, record.name
+            ))),
+            Status::Running => {
+                if let Some(monitor) = MonitorRecord::read(&self.runroot, &record.id) {
+                    self.wait_for_monitor(&monitor);
+                }
+                let state = self.state(&record.id)?;
+                Ok(state.exit_code.unwrap_or(EXIT_UNKNOWN))
+            }
+        }
+    }
+
+    fn wait_for_monitor(&self, monitor: &MonitorRecord) {
+        if let Some(fd) = pidfd(monitor.monitor_pid) {
+            if monitor.monitor_alive() {
+                wait_pidfd(fd.as_fd(), None);
+            }
+        }
+    }
+
+    /// Removes the container: a running one only with `force` (stopped
+    /// first, with `timeout`); `volumes` also removes its anonymous volumes.
+    pub fn remove(
+        &self,
+        record: &ContainerRecord,
+        force: bool,
+        timeout: Duration,
+        volumes: bool,
+    ) -> Result<(), Error> {
+        if self.state(&record.id)?.status == Status::Running {
+            if !force {
+                return Err(Error::Running(record.name.clone()));
+            }
+            self.stop(record, timeout, None)?;
+        }
+        self.containers.remove(&record.id)?;
+        monitor::remove_entry(&self.runroot, &record.id);
+        if volumes {
+            let lock = self.store.lock()?;
+            let in_use = |name: &str| self.containers.uses_volume(name).unwrap_or(true);
+            run::remove_anonymous_volumes(self.store, &lock, record, &in_use)?;
+        }
+        Ok(())
+    }
+}
+
+/// The image's StopSignal (or `--stop-signal`), else SIGTERM.
+fn stop_signal(record: &ContainerRecord) -> Result<Signal, Error> {
+    match record.config.stop_signal.as_deref() {
+        Some(name) if !name.is_empty() => parse_signal(name),
+        _ => Ok(Signal::SIGTERM),
+    }
+}
+
+/// A signal by name (`TERM`, `SIGTERM`, `term`) or number (`15`).
+pub fn parse_signal(text: &str) -> Result<Signal, Error> {
+    let bad = || {
+        Error::Invalid(format!(
+            "invalid signal {text:?}: give a name such as TERM, KILL or HUP, or a number"
+        ))
+    };
+    if let Ok(number) = text.parse::<i32>() {
+        return Signal::try_from(number).map_err(|_| bad());
+    }
+    let upper = text.to_ascii_uppercase();
+    let name = if upper.starts_with("SIG") {
+        upper
+    } else {
+        format!("SIG{upper}")
+    };
+    name.parse::<Signal>().map_err(|_| bad())
+}
+
+/// pidfd_send_signal(2): a signal to exactly the process the pidfd names.
+fn send_signal(fd: &OwnedFd, signal: Signal) {
+    // SAFETY: pidfd_send_signal takes a descriptor, a signal number, a null
+    // siginfo (the kernel fills it as for kill(2)) and flags.
+    unsafe {
+        libc::syscall(
+            libc::SYS_pidfd_send_signal,
+            fd.as_raw_fd(),
+            signal as i32,
+            std::ptr::null::<libc::siginfo_t>(),
+            0,
+        )
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signals_by_name_or_number() {
+        assert_eq!(parse_signal("TERM").unwrap(), Signal::SIGTERM);
+        assert_eq!(parse_signal("sigkill").unwrap(), Signal::SIGKILL);
+        assert_eq!(parse_signal("1").unwrap(), Signal::SIGHUP);
+        assert!(parse_signal("NOPE").is_err());
+        assert!(parse_signal("99").is_err());
+    }
+}

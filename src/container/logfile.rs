@@ -1,0 +1,346 @@
+//! The container log, `containers/<id>/ctr.log`, in Podman's k8s-file format:
+//! one entry a line, `TIMESTAMP STREAM FLAG TEXT`, where TIMESTAMP is
+//! RFC 3339 with nanoseconds, STREAM `stdout` or `stderr`, and FLAG `F` for a
+//! full line or `P` for a piece of one (output that did not end in a newline
+//! when the monitor read it; the next entries carry the rest).
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::Path;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+/// Which of the container's streams an entry came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+impl Stream {
+    fn name(self) -> &'static str {
+        match self {
+            Stream::Stdout => "stdout",
+            Stream::Stderr => "stderr",
+        }
+    }
+}
+
+/// Appends what the container writes, one entry a line.
+pub struct LogWriter {
+    file: File,
+}
+
+impl LogWriter {
+    pub fn create(path: &Path) -> io::Result<LogWriter> {
+        let file = File::options().create(true).append(true).open(path)?;
+        Ok(LogWriter { file })
+    }
+
+    /// Logs one read's worth of `bytes`: each complete line as a full entry,
+    /// a trailing piece without newline as a partial one.
+    pub fn write(&mut self, stream: Stream, bytes: &[u8]) -> io::Result<()> {
+        let time = Utc::now().to_rfc3339_opts(SecondsFormat::Nanos, true);
+        let mut entries = Vec::with_capacity(bytes.len() + 64);
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let (line, flag, next) = match rest.iter().position(|&b| b == b'\n') {
+                Some(end) => (&rest[..end], "F", &rest[end + 1..]),
+                None => (rest, "P", &rest[rest.len()..]),
+            };
+            entries.extend_from_slice(format!("{time} {} {flag} ", stream.name()).as_bytes());
+            entries.extend_from_slice(line);
+            entries.push(b'\n');
+            rest = next;
+        }
+        // One write, so a reader never sees half an entry of ours followed by another's.
+        self.file.write_all(&entries)
+    }
+}
+
+/// One entry, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub time: DateTime<Utc>,
+    pub stream: Stream,
+    pub partial: bool,
+    pub text: Vec<u8>,
+}
+
+/// Parses one line of the log (without its newline); `None` for a damaged one.
+pub fn parse_entry(line: &[u8]) -> Option<Entry> {
+    let mut fields = line.splitn(4, |&b| b == b' ');
+    let time = std::str::from_utf8(fields.next()?).ok()?;
+    let time = DateTime::parse_from_rfc3339(time).ok()?.with_timezone(&Utc);
+    let stream = match fields.next()? {
+        b"stdout" => Stream::Stdout,
+        b"stderr" => Stream::Stderr,
+        _ => return None,
+    };
+    let partial = match fields.next()? {
+        b"F" => false,
+        b"P" => true,
+        _ => return None,
+    };
+    Some(Entry {
+        time,
+        stream,
+        partial,
+        text: fields.next().unwrap_or_default().to_vec(),
+    })
+}
+
+/// What `rcon logs` asks for.
+#[derive(Debug, Clone, Default)]
+pub struct LogOptions {
+    /// Only the last N lines.
+    pub tail: Option<usize>,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    /// Prefix each line with its time.
+    pub timestamps: bool,
+}
+
+/// A line as shown: the pieces of a partial line joined.
+struct Line {
+    time: DateTime<Utc>,
+    stream: Stream,
+    text: Vec<u8>,
+    complete: bool,
+}
+
+/// Reads a log from the start and, when asked, as it grows.
+pub struct LogReader {
+    file: File,
+    /// Bytes read past the last complete entry.
+    pending: Vec<u8>,
+    /// A line still being assembled from partial entries, per stream.
+    open: [Option<Line>; 2],
+}
+
+impl LogReader {
+    pub fn open(path: &Path) -> io::Result<LogReader> {
+        Ok(LogReader {
+            file: File::open(path)?,
+            pending: Vec::new(),
+            open: [None, None],
+        })
+    }
+
+    /// Everything written since the last call, as whole lines; `flush` also
+    /// gives the lines whose end was never logged (the container has ended).
+    fn lines(&mut self, flush: bool) -> io::Result<Vec<Line>> {
+        self.file.read_to_end(&mut self.pending)?;
+        let end = self
+            .pending
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let complete: Vec<u8> = self.pending.drain(..end).collect();
+        let mut lines = Vec::new();
+        for entry in complete.split(|&b| b == b'\n').filter_map(parse_entry) {
+            let slot = &mut self.open[entry.stream as usize];
+            let line = slot.get_or_insert_with(|| Line {
+                time: entry.time,
+                stream: entry.stream,
+                text: Vec::new(),
+                complete: false,
+            });
+            line.text.extend_from_slice(&entry.text);
+            if !entry.partial {
+                let mut line = slot.take().expect("just filled");
+                line.complete = true;
+                lines.push(line);
+            }
+        }
+        if flush {
+            lines.extend(self.open.iter_mut().filter_map(Option::take));
+        }
+        Ok(lines)
+    }
+
+    /// Writes the log so far to `out` / `err` by stream, as `options` says.
+    pub fn copy_existing(
+        &mut self,
+        options: &LogOptions,
+        flush: bool,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut lines: Vec<Line> = self
+            .lines(flush)?
+            .into_iter()
+            .filter(|l| in_window(options, l))
+            .collect();
+        if let Some(tail) = options.tail {
+            lines.drain(..lines.len().saturating_sub(tail));
+        }
+        emit(&lines, options, out, err)
+    }
+
+    /// Writes what was added since the last call (no `--tail`: that only
+    /// applies to what was there at the start).
+    pub fn copy_new(
+        &mut self,
+        options: &LogOptions,
+        flush: bool,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> io::Result<()> {
+        let lines: Vec<Line> = self
+            .lines(flush)?
+            .into_iter()
+            .filter(|l| in_window(options, l))
+            .collect();
+        emit(&lines, options, out, err)
+    }
+}
+
+/// Copies the log as it grows until `monitor` (a pidfd of the container's
+/// monitor) says the container has ended; then what is left, and returns.
+pub fn follow(
+    reader: &mut LogReader,
+    path: &Path,
+    options: &LogOptions,
+    monitor: Option<std::os::fd::OwnedFd>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<()> {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    use nix::sys::inotify::{AddWatchFlags, InitFlags, Inotify};
+    use std::os::fd::AsFd;
+
+    let Some(monitor) = monitor else {
+        return reader.copy_new(options, true, out, err);
+    };
+    let inotify = Inotify::init(InitFlags::IN_CLOEXEC | InitFlags::IN_NONBLOCK)?;
+    inotify.add_watch(path, AddWatchFlags::IN_MODIFY)?;
+    loop {
+        // Read after arming the watch, so no write slips between.
+        reader.copy_new(options, false, out, err)?;
+        let mut fds = [
+            PollFd::new(inotify.as_fd(), PollFlags::POLLIN),
+            PollFd::new(monitor.as_fd(), PollFlags::POLLIN),
+        ];
+        match poll(&mut fds, PollTimeout::NONE) {
+            Ok(_) | Err(nix::errno::Errno::EINTR) => {}
+            Err(e) => return Err(e.into()),
+        }
+        let monitor_gone = fds[1].revents().is_some_and(|r| !r.is_empty());
+        let _ = inotify.read_events();
+        if monitor_gone {
+            return reader.copy_new(options, true, out, err);
+        }
+    }
+}
+
+/// A `--since`/`--until` time: RFC 3339, a date (`2024-01-02`), Unix
+/// seconds, or a duration before now (`10s`, `5m`, `2h`).
+pub fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    if let Ok(time) = DateTime::parse_from_rfc3339(text) {
+        return Some(time.with_timezone(&Utc));
+    }
+    if let Ok(date) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(date.and_hms_opt(0, 0, 0)?.and_utc());
+    }
+    if let Ok(seconds) = text.parse::<f64>() {
+        return DateTime::from_timestamp_millis((seconds * 1000.0) as i64);
+    }
+    let split = text.find(|c: char| !c.is_ascii_digit())?;
+    let (number, unit) = text.split_at(split);
+    let number: i64 = number.parse().ok()?;
+    let seconds = match unit {
+        "s" => number,
+        "m" => number * 60,
+        "h" => number * 3600,
+        _ => return None,
+    };
+    Some(Utc::now() - chrono::Duration::seconds(seconds))
+}
+
+fn in_window(options: &LogOptions, line: &Line) -> bool {
+    options.since.is_none_or(|since| line.time >= since)
+        && options.until.is_none_or(|until| line.time <= until)
+}
+
+fn emit(
+    lines: &[Line],
+    options: &LogOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<()> {
+    for line in lines {
+        let target: &mut dyn Write = match line.stream {
+            Stream::Stdout => &mut *out,
+            Stream::Stderr => &mut *err,
+        };
+        if options.timestamps {
+            let time = line.time.to_rfc3339_opts(SecondsFormat::Nanos, true);
+            write!(target, "{time} ")?;
+        }
+        target.write_all(&line.text)?;
+        if line.complete {
+            target.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    err.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_and_lines_round_trip_by_stream() {
+        let dir = std::env::temp_dir().join(format!("rcon-logfile-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("ctr.log");
+        let mut writer = LogWriter::create(&path).unwrap();
+        writer.write(Stream::Stdout, b"one\ntw").unwrap();
+        writer.write(Stream::Stderr, b"oops\n").unwrap();
+        writer.write(Stream::Stdout, b"o\nthree").unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let flags: Vec<&str> = text.lines().map(|l| l.split(' ').nth(2).unwrap()).collect();
+        assert_eq!(flags, ["F", "P", "F", "F", "P"]);
+        assert!(text.lines().nth(2).unwrap().contains(" stderr F oops"));
+
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut reader = LogReader::open(&path).unwrap();
+        let options = LogOptions::default();
+        reader
+            .copy_existing(&options, true, &mut out, &mut err)
+            .unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "one\ntwo\nthree");
+        assert_eq!(String::from_utf8(err).unwrap(), "oops\n");
+
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let tail = LogOptions {
+            tail: Some(1),
+            ..LogOptions::default()
+        };
+        LogReader::open(&path)
+            .unwrap()
+            .copy_existing(&tail, false, &mut out, &mut err)
+            .unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "two\n");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn times_in_every_form() {
+        let t = parse_time("2024-01-02T03:04:05Z").unwrap();
+        assert_eq!(parse_time("1704164645").unwrap(), t);
+        assert!(parse_time("2024-01-02").unwrap() < t);
+        assert!(parse_time("10m").unwrap() < Utc::now());
+        assert!(parse_time("soon").is_none());
+    }
+
+    #[test]
+    fn damaged_entries_are_skipped() {
+        assert!(parse_entry(b"not a log line").is_none());
+        assert!(parse_entry(b"2024-01-02T03:04:05.000000001Z stdout X hi").is_none());
+        let entry = parse_entry(b"2024-01-02T03:04:05.000000001Z stdout F a b").unwrap();
+        assert_eq!(entry.text, b"a b");
+    }
+}

@@ -1,0 +1,442 @@
+//! The container's monitor: the process that is the container's parent.
+//!
+//! In the foreground (`run`, `start -a`) that is rcon itself
+//! ([`super::run::start_foreground`]). Detached (`run -d`, `start`), rcon forks
+//! a monitor ([`start_detached`]): a new session (no controlling terminal),
+//! standard streams on /dev/null and no other inherited descriptor, so neither
+//! the CLI exiting nor its terminal closing touches it. It starts the
+//! container, tells the CLI through a pipe that the command runs (or why not),
+//! copies the container's output into `ctr.log`, reaps it, records the exit
+//! code and finish time, and does the `--rm` clean-up. It is a poll loop over
+//! plain descriptors: no threads, no async runtime.
+//!
+//! Either way, while the container runs, `<runroot>/containers/<id>/monitor.json`
+//! names the monitor and the container by PID *and start time*, so a command
+//! that finds the monitor gone (SIGKILL, reboot) never trusts a recycled PID.
+
+use std::fs;
+use std::io::Read;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, OwnedFd};
+use std::path::{Path, PathBuf};
+
+use nix::errno::Errno;
+use nix::fcntl::OFlag;
+use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+use nix::sys::signal::{SigSet, SigmaskHow, Signal, sigprocmask};
+use nix::sys::signalfd::{SfdFlags, SignalFd};
+use nix::unistd::{ForkResult, Pid, fork, pipe2, setsid};
+use serde::{Deserialize, Serialize};
+
+use super::logfile::{LogWriter, Stream};
+use super::store::{ContainerRecord, Containers, State, Status};
+use super::{Error, foreground, run};
+use crate::image::pull::now_rfc3339;
+use crate::process::exit_forked_child;
+use crate::runtime::{self, ContainerSpec};
+use crate::storage::store::{Store, write_file};
+use crate::userns::pause::{close_other_fds, process_start_time};
+
+const RECORD_FILE: &str = "monitor.json";
+/// The container's log, in its directory of the store.
+pub const LOG_FILE: &str = "ctr.log";
+
+/// Who looks after a running container, as recorded in the runtime dir.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MonitorRecord {
+    pub monitor_pid: i32,
+    pub monitor_start: u64,
+    pub container_pid: i32,
+    pub container_start: u64,
+}
+
+/// `<runroot>/containers/<id>`: the container's entry in the runtime dir.
+pub fn entry_dir(runroot: &Path, id: &str) -> PathBuf {
+    runroot.join("containers").join(id)
+}
+
+/// Removes the container's runtime entry (it has ended).
+pub fn remove_entry(runroot: &Path, id: &str) {
+    let _ = fs::remove_dir_all(entry_dir(runroot, id));
+}
+
+impl MonitorRecord {
+    /// This process as the monitor of `container`.
+    pub fn foreground(container: Pid) -> MonitorRecord {
+        let own = std::process::id() as i32;
+        MonitorRecord {
+            monitor_pid: own,
+            monitor_start: process_start_time(own).unwrap_or(0),
+            container_pid: container.as_raw(),
+            container_start: process_start_time(container.as_raw()).unwrap_or(0),
+        }
+    }
+
+    /// The record of container `id`, if there is one.
+    pub fn read(runroot: &Path, id: &str) -> Option<MonitorRecord> {
+        let bytes = fs::read(entry_dir(runroot, id).join(RECORD_FILE)).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Writes the record atomically (temp file + rename).
+    pub fn write(&self, runroot: &Path, id: &str) -> Result<(), Error> {
+        let dir = entry_dir(runroot, id);
+        fs::create_dir_all(&dir).map_err(|source| super::store::Error::Io {
+            what: "creating the container's runtime entry",
+            path: dir.clone(),
+            source,
+        })?;
+        let json = serde_json::to_vec(self).expect("records serialise");
+        Ok(write_file(&dir.join(RECORD_FILE), &json).map_err(super::store::Error::from)?)
+    }
+
+    /// True while the recorded monitor (not a later process with its PID) runs.
+    pub fn monitor_alive(&self) -> bool {
+        process_start_time(self.monitor_pid) == Some(self.monitor_start)
+    }
+
+    /// True while the recorded container process runs.
+    pub fn container_alive(&self) -> bool {
+        process_start_time(self.container_pid) == Some(self.container_start)
+    }
+}
+
+/// SIGKILLs every recorded monitor and container (`rcon system reset`).
+/// The monitors go first, so none is left to record or restart anything.
+pub fn kill_all(runroot: &Path) {
+    let Ok(entries) = fs::read_dir(runroot.join("containers")) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let id = entry.file_name().to_string_lossy().into_owned();
+        let Some(record) = MonitorRecord::read(runroot, &id) else {
+            continue;
+        };
+        for (pid, alive) in [
+            (record.monitor_pid, record.monitor_alive()),
+            (record.container_pid, record.container_alive()),
+        ] {
+            if alive {
+                let _ = nix::sys::signal::kill(Pid::from_raw(pid), Signal::SIGKILL);
+            }
+        }
+    }
+}
+
+/// A descriptor that becomes readable when process `pid` ends (pidfd_open(2)),
+/// or `None` when it has already gone.
+pub fn pidfd(pid: i32) -> Option<OwnedFd> {
+    // SAFETY: pidfd_open takes a pid and flags and returns a new descriptor (checked).
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
+    // SAFETY: on success the kernel gave us this descriptor; nothing else owns it.
+    (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd as i32) })
+}
+
+/// Waits until `fd` (a pidfd) is readable, for at most `timeout`
+/// (`None`: forever). True when the process has ended.
+pub fn wait_pidfd(fd: BorrowedFd, timeout: Option<std::time::Duration>) -> bool {
+    let deadline = timeout.map(|t| std::time::Instant::now() + t);
+    loop {
+        let left = match deadline {
+            None => PollTimeout::NONE,
+            Some(deadline) => {
+                let ms = deadline
+                    .saturating_duration_since(std::time::Instant::now())
+                    .as_millis();
+                PollTimeout::try_from(ms.min(i32::MAX as u128) as i32).unwrap_or(PollTimeout::MAX)
+            }
+        };
+        let mut fds = [PollFd::new(fd, PollFlags::POLLIN)];
+        match poll(&mut fds, left) {
+            Ok(0) => return false,
+            Ok(_) => return true,
+            Err(Errno::EINTR) => continue,
+            Err(_) => return false,
+        }
+    }
+}
+
+/// Starts `record` under a detached monitor. Returns once the container's
+/// command runs; a set-up failure comes back as the runtime's error (with
+/// its exit code), and the container is then recorded as exited (or removed
+/// with `--rm`).
+pub fn start_detached(
+    store: &Store,
+    runroot: &Path,
+    record: &ContainerRecord,
+) -> Result<(), Error> {
+    let containers = Containers::open(store.root())?;
+    let spec = run::spec_for(store, &containers, record)?;
+    let (word_read, word_write) = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating a pipe"))?;
+    // SAFETY: rcon is single-threaded when it starts containers (the runtime
+    // clones the same way); the child runs the monitor and never returns.
+    match unsafe { fork() }.map_err(channel("forking the monitor"))? {
+        ForkResult::Child => {
+            drop(word_read);
+            monitor_main(store, &containers, runroot, record, &spec, word_write)
+        }
+        ForkResult::Parent { .. } => {
+            drop(word_write);
+            // "Started" is one zero byte (the monitor keeps the pipe open
+            // afterwards); an error is its code and message, then end-of-file.
+            let mut pipe = fs::File::from(word_read);
+            let mut word = Vec::new();
+            let mut first = [0u8; 1];
+            if matches!(pipe.read(&mut first), Ok(1)) {
+                word.push(first[0]);
+                if first[0] != 0 {
+                    let _ = pipe.read_to_end(&mut word);
+                }
+            }
+            match word.split_first() {
+                Some((0, _)) => Ok(()),
+                Some((&code, message)) => Err(Error::Runtime(runtime::Error::Setup {
+                    code: i32::from(code),
+                    message: String::from_utf8_lossy(message).into_owned(),
+                })),
+                None => Err(Error::Invalid(format!(
+                    "the monitor of container {} ended before the container started; see `rcon logs {}`",
+                    record.name, record.name
+                ))),
+            }
+        }
+    }
+}
+
+fn channel(what: &'static str) -> impl Fn(Errno) -> Error {
+    move |source| Error::Runtime(runtime::Error::Channel { what, source })
+}
+
+/// The monitor process. Never returns.
+fn monitor_main(
+    store: &Store,
+    containers: &Containers,
+    runroot: &Path,
+    record: &ContainerRecord,
+    spec: &ContainerSpec,
+    word: OwnedFd,
+) -> ! {
+    let _ = setsid();
+    close_other_fds(word.as_raw_fd());
+    let _ = nix::sys::prctl::set_name(c"rcon-monitor");
+    let _ = std::env::set_current_dir("/");
+    let code = match supervise(containers, runroot, record, spec, &word) {
+        Ok(code) => code,
+        Err(e) => {
+            // Before the command ran: tell the CLI why (one byte of code, then the message).
+            let code = e.exit_code();
+            let mut message = vec![code as u8];
+            message.extend_from_slice(e.to_string().as_bytes());
+            let _ = nix::unistd::write(&word, &message);
+            code
+        }
+    };
+    drop(word);
+    finish(store, containers, runroot, record, code);
+    exit_forked_child(0)
+}
+
+/// Starts the container with its output on pipes (or a pty), says so, and
+/// copies the output into the log until the container has ended.
+fn supervise(
+    containers: &Containers,
+    runroot: &Path,
+    record: &ContainerRecord,
+    spec: &ContainerSpec,
+    word: &OwnedFd,
+) -> Result<i32, Error> {
+    // Before the CLI hears "started", so `rcon logs` right after `run -d` finds it.
+    let log_path = containers.dir(&record.id).join(LOG_FILE);
+    let mut log = LogWriter::create(&log_path).map_err(|source| super::store::Error::Io {
+        what: "opening the container log",
+        path: log_path,
+        source,
+    })?;
+    let pipes = if record.config.tty {
+        None
+    } else {
+        let out = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the stdout pipe"))?;
+        let err = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the stderr pipe"))?;
+        // The runtime hands the container this process's stdout and stderr.
+        let _ = nix::unistd::dup2_stdout(&out.1);
+        let _ = nix::unistd::dup2_stderr(&err.1);
+        Some((out.0, err.0))
+    };
+    let started = runtime::start(spec);
+    if pipes.is_some() {
+        // Only the container holds the write ends now: end-of-file means it has gone.
+        if let Ok(null) = fs::File::options().write(true).open("/dev/null") {
+            let _ = nix::unistd::dup2_stdout(&null);
+            let _ = nix::unistd::dup2_stderr(&null);
+        }
+    }
+    let started = started?;
+    let signals = block_signals();
+    let running = State {
+        status: Status::Running,
+        pid: started.pid.as_raw(),
+        started_at: Some(now_rfc3339()),
+        finished_at: None,
+        exit_code: None,
+    };
+    let recorded = MonitorRecord::foreground(started.pid)
+        .write(runroot, &record.id)
+        .and_then(|()| Ok(containers.set_state(&record.id, &running)?));
+    if let Err(e) = recorded {
+        // Never let a container run that no command could find.
+        let _ = nix::sys::signal::kill(started.pid, Signal::SIGKILL);
+        let _ = nix::sys::wait::waitpid(started.pid, None);
+        return Err(e);
+    }
+    let (pid, terminal) = started.run()?;
+    let _ = nix::unistd::write(word, &[0]);
+    // What the set-up allocated (the spec, the seccomp program) is free now:
+    // give it back, since this process lives as long as the container.
+    // SAFETY: malloc_trim only hands free heap pages back to the kernel.
+    unsafe { libc::malloc_trim(0) };
+    let streams: Vec<(OwnedFd, Stream)> = match (terminal, pipes) {
+        (Some(master), _) => vec![(master, Stream::Stdout)],
+        (None, Some((out, err))) => vec![(out, Stream::Stdout), (err, Stream::Stderr)],
+        (None, None) => Vec::new(),
+    };
+    Ok(relay(pid, streams, &signals, &mut log))
+}
+
+/// The monitor ignores the signals a session or terminal sends; SIGCHLD is
+/// read from a signalfd. Called after the clone (the container must not
+/// inherit the mask).
+fn block_signals() -> SigSet {
+    let mut set = SigSet::empty();
+    for signal in [
+        Signal::SIGCHLD,
+        Signal::SIGHUP,
+        Signal::SIGINT,
+        Signal::SIGTERM,
+        Signal::SIGQUIT,
+        Signal::SIGPIPE,
+    ] {
+        set.add(signal);
+    }
+    let _ = sigprocmask(SigmaskHow::SIG_BLOCK, Some(&set), None);
+    set
+}
+
+/// Copies the streams into the log until they are closed and the container
+/// is reaped; returns its exit code.
+fn relay(
+    pid: Pid,
+    mut streams: Vec<(OwnedFd, Stream)>,
+    signals: &SigSet,
+    log: &mut LogWriter,
+) -> i32 {
+    let Ok(signal_fd) = SignalFd::with_flags(signals, SfdFlags::SFD_CLOEXEC) else {
+        return wait_only(pid, signals);
+    };
+    let mut exit_code = foreground::reap(pid);
+    let mut buffer = vec![0u8; 16 * 1024];
+    while exit_code.is_none() || !streams.is_empty() {
+        let mut fds: Vec<PollFd> = streams
+            .iter()
+            .map(|(fd, _)| PollFd::new(fd.as_fd(), PollFlags::POLLIN))
+            .collect();
+        fds.push(PollFd::new(signal_fd.as_fd(), PollFlags::POLLIN));
+        // Once reaped, the container's whole PID namespace is gone: what is
+        // left in the pipes is all there will be, so never wait for more.
+        let timeout = if exit_code.is_some() {
+            PollTimeout::ZERO
+        } else {
+            PollTimeout::NONE
+        };
+        match poll(&mut fds, timeout) {
+            Ok(0) => break,
+            Ok(_) | Err(Errno::EINTR) => {}
+            Err(_) => break,
+        }
+        let ready: Vec<bool> = fds
+            .iter()
+            .map(|fd| fd.revents().is_some_and(|r| !r.is_empty()))
+            .collect();
+        drop(fds);
+        if ready[streams.len()] {
+            let _ = signal_fd.read_signal();
+            exit_code = exit_code.or_else(|| foreground::reap(pid));
+        }
+        let mut closed = Vec::new();
+        for (index, (fd, stream)) in streams.iter().enumerate() {
+            if !ready[index] {
+                continue;
+            }
+            match nix::unistd::read(fd.as_fd(), &mut buffer) {
+                Ok(0) | Err(Errno::EIO) => closed.push(index),
+                Ok(n) => {
+                    let _ = log.write(*stream, &buffer[..n]);
+                }
+                Err(Errno::EINTR | Errno::EAGAIN) => {}
+                Err(_) => closed.push(index),
+            }
+        }
+        for index in closed.into_iter().rev() {
+            streams.remove(index);
+        }
+    }
+    exit_code.unwrap_or_else(|| wait_only(pid, signals))
+}
+
+fn wait_only(pid: Pid, signals: &SigSet) -> i32 {
+    loop {
+        if let Some(code) = foreground::reap(pid) {
+            return code;
+        }
+        let _ = signals.wait();
+    }
+}
+
+/// Records how the container ended, or removes it (`--rm`).
+fn finish(
+    store: &Store,
+    containers: &Containers,
+    runroot: &Path,
+    record: &ContainerRecord,
+    code: i32,
+) {
+    if record.config.remove {
+        let _ = containers.remove(&record.id);
+        if let Ok(lock) = store.lock() {
+            let in_use = |name: &str| containers.uses_volume(name).unwrap_or(true);
+            let _ = run::remove_anonymous_volumes(store, &lock, record, &in_use);
+        }
+    } else {
+        let started_at = containers.state(&record.id).ok().and_then(|s| s.started_at);
+        let finished = State {
+            status: Status::Exited,
+            pid: 0,
+            started_at,
+            finished_at: Some(now_rfc3339()),
+            exit_code: Some(code),
+        };
+        let _ = containers.set_state(&record.id, &finished);
+    }
+    remove_entry(runroot, &record.id);
+}
+
+/// The container's log file (absent until it first ran detached).
+pub fn log_path(containers: &Containers, id: &str) -> PathBuf {
+    containers.dir(id).join(LOG_FILE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn this_process_is_alive_and_a_changed_start_time_is_not() {
+        let me = MonitorRecord::foreground(nix::unistd::getpid());
+        assert!(me.monitor_alive());
+        assert!(me.container_alive());
+        let recycled = MonitorRecord {
+            monitor_start: me.monitor_start + 1,
+            ..me
+        };
+        assert!(!recycled.monitor_alive());
+    }
+}
