@@ -20,6 +20,7 @@ use crate::runtime::{
     passwd,
     security::{self, SecurityOptions},
 };
+use crate::storage::flatten;
 use crate::storage::store::{ImageRecord, Store, StoreLock};
 use crate::storage::volume::VolumeStore;
 
@@ -429,12 +430,7 @@ pub(crate) fn spec_for(
         .collect::<Result<Vec<_>, _>>()?;
     Ok(ContainerSpec {
         rootfs: Rootfs {
-            lowers: image
-                .layers
-                .iter()
-                .rev()
-                .map(|l| store.layer_link(l))
-                .collect::<Vec<PathBuf>>(),
+            lowers: flatten::lower_dirs(store, &image)?,
             upper: dir.join("upper"),
             work: dir.join("work"),
             merged: dir.join("merged"),

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use super::Error;
 use super::reference::Reference;
+use crate::storage::flatten;
 use crate::storage::store::{ImageRecord, Store};
 
 /// `repo:tag` split at the tag (a `:` after the last `/`).
@@ -104,6 +105,7 @@ pub fn remove(store: &Store, input: &str, force: bool) -> Result<Removal, Error>
     }
     removal.untagged = image.names.clone();
     store.remove_image(&lock, &image.id)?;
+    flatten::remove_unused(store)?;
     removal.deleted = Some(image.id);
     Ok(removal)
 }
@@ -120,6 +122,7 @@ pub fn prune(store: &Store, all: bool) -> Result<Vec<String>, Error> {
         store.remove_image(&lock, &image.id)?;
         removed.push(image.id);
     }
+    flatten::remove_unused(store)?;
     Ok(removed)
 }
 

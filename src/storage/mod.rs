@@ -2,6 +2,7 @@
 //! one-time probe of what the kernel's overlay driver can do here.
 
 pub mod extract;
+pub mod flatten;
 pub mod probe;
 pub mod store;
 pub mod volume;

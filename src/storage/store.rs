@@ -48,7 +48,10 @@ pub enum Error {
 
 type Result<T> = std::result::Result<T, Error>;
 
-fn io_err<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> Error + 'a {
+pub(crate) fn io_err<'a>(
+    what: &'static str,
+    path: &'a Path,
+) -> impl FnOnce(io::Error) -> Error + 'a {
     move |source| Error::Io {
         what,
         path: path.to_path_buf(),
@@ -294,6 +297,34 @@ impl Store {
         std::os::unix::fs::symlink(format!("../layers/{hex}/diff"), &link_path)
             .map_err(io_err("linking", &link_path))?;
         Ok(record)
+    }
+
+    /// Makes a finished work directory visible as `target` (synced first, so a
+    /// visible directory is complete).
+    pub fn commit_temp_dir(&self, mut temp: TempLayer, target: &Path) -> Result<()> {
+        sync_filesystem(&temp.path)?;
+        fs::rename(&temp.path, target).map_err(io_err("storing", target))?;
+        temp.committed = true;
+        Ok(())
+    }
+
+    /// Removes a directory of the store: renamed into `tmp/` first, so it is
+    /// never seen half-removed.
+    pub fn remove_dir_via_tmp(&self, dir: &Path) -> Result<()> {
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let doomed = self
+            .root
+            .join("tmp")
+            .join(format!("{}-rm-{n}", std::process::id()));
+        match fs::rename(dir, &doomed) {
+            Ok(()) => fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Error::Io {
+                what: "removing",
+                path: dir.to_path_buf(),
+                source: e,
+            }),
+        }
     }
 
     /// Removes a layer (its link first, then its directory via a temp name so
