@@ -14,12 +14,11 @@
 //! what was there. Owners, modes, times, xattrs and hardlinks are kept.
 
 use std::collections::HashMap;
-use std::fs::{self, File};
+use std::fs;
 use std::io;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use nix::fcntl::{Flock, FlockArg};
 use nix::sys::stat::{Mode, SFlag, UtimensatFlags, mknod, utimensat};
 use nix::sys::time::TimeSpec;
 use sha2::{Digest, Sha256};
@@ -70,18 +69,7 @@ fn flat_layer(store: &Store, layers: &[String]) -> Result<PathBuf> {
     if diff.is_dir() {
         return Ok(diff);
     }
-    let lock_path = store.root().join("locks").join(format!("flat-{hex}"));
-    let lock_file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(io_err("opening", &lock_path))?;
-    let _lock = Flock::lock(lock_file, FlockArg::LockExclusive).map_err(|(_, e)| Error::Io {
-        what: "locking",
-        path: lock_path.clone(),
-        source: e.into(),
-    })?;
+    let _lock = store.named_lock(&format!("flat-{hex}"))?;
     if diff.is_dir() {
         return Ok(diff);
     }

@@ -165,19 +165,9 @@ impl Store {
 
     /// Takes the store's mutation lock (blocking).
     pub fn lock(&self) -> Result<StoreLock> {
-        let path = self.root.join("store.lock");
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io_err("opening", &path))?;
-        let lock = Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, e)| Error::Io {
-            what: "locking",
-            path,
-            source: e.into(),
-        })?;
-        Ok(StoreLock { _lock: lock })
+        Ok(StoreLock {
+            _lock: lock_file(&self.root.join("store.lock"))?,
+        })
     }
 
     /// Removes work directories left by processes that no longer run. Call with the lock held.
@@ -228,18 +218,12 @@ impl Store {
     /// Serialises extracting one layer across processes (blocking); the
     /// holder re-checks [`Store::layer`] before doing the work.
     pub fn layer_lock(&self, diff_id: &str) -> Result<Flock<File>> {
-        let path = self.root.join("locks").join(hex_of(diff_id));
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io_err("opening", &path))?;
-        Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, e)| Error::Io {
-            what: "locking",
-            path,
-            source: e.into(),
-        })
+        self.named_lock(hex_of(diff_id))
+    }
+
+    /// An exclusive flock on `locks/<name>` (blocking), released on drop.
+    pub fn named_lock(&self, name: &str) -> Result<Flock<File>> {
+        lock_file(&self.root.join("locks").join(name))
     }
 
     /// A fresh work directory for extracting a layer.
@@ -507,6 +491,21 @@ fn merge(into: &mut Vec<String>, from: &[String]) {
             into.push(item.clone());
         }
     }
+}
+
+/// An exclusive flock on `path`, created if missing (blocking).
+fn lock_file(path: &Path) -> Result<Flock<File>> {
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(io_err("opening", path))?;
+    Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, e)| Error::Io {
+        what: "locking",
+        path: path.to_path_buf(),
+        source: e.into(),
+    })
 }
 
 /// The hex part of `sha256:…`.
