@@ -353,3 +353,61 @@ fn hostile_layers_are_refused_or_contained_and_nothing_is_written_outside() {
         "through a dotdot link\n"
     );
 }
+
+/// A store on a full filesystem: the pull fails with a clear error and keeps
+/// no half layer. The small filesystem is a tmpfs the test mounts, which
+/// needs root; rcon itself still runs as the unprivileged test user.
+#[test]
+fn a_full_disk_fails_the_pull_cleanly() {
+    if !testkit::host::is_root() {
+        eprintln!("skipped: mounting a small tmpfs for the store needs root");
+        return;
+    }
+    let user = user_with_ranges();
+    let env = TestEnv::new(user);
+    let root = env.base.join("tiny-store");
+    std::fs::create_dir_all(&root).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args([
+            "-t",
+            "tmpfs",
+            "-o",
+            "size=1m,mode=0755",
+            "tiny",
+            root.to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(mounted.success(), "mounting the tmpfs");
+    std::os::unix::fs::chown(&root, Some(user.uid), Some(user.gid)).unwrap();
+    let reference = common::image_ref(testkit::catalog::BUSYBOX);
+    let result = env.run(&[
+        "--root",
+        root.to_str().unwrap(),
+        "pull",
+        "--tls-verify=false",
+        &reference,
+    ]);
+    let layers = entries(&root.join("layers"));
+    let temp = entries(&root.join("tmp"));
+    let _ = std::process::Command::new("umount").arg(&root).status();
+    assert_eq!(result.code, Some(125), "{}", result.transcript());
+    assert!(
+        result.stderr.contains("No space left on device"),
+        "{}",
+        result.stderr
+    );
+    assert_eq!(
+        result
+            .stderr
+            .trim()
+            .lines()
+            .filter(|l| l.starts_with("Error"))
+            .count(),
+        1,
+        "{}",
+        result.stderr
+    );
+    assert!(layers.is_empty(), "no half layer kept: {layers:?}");
+    assert!(temp.is_empty(), "no work dir left: {temp:?}");
+}
