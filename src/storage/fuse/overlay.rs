@@ -1,7 +1,7 @@
-//! The FUSE filesystem: requests from the kernel onto [`Layers`]. Nodes are
-//! paths in the merged view (a node ID lives as long as the kernel holds it);
-//! `st_ino` comes from a table of underlying inodes, so it stays stable for the
-//! mount's life across copy-up, and hard links show one number.
+//! The FUSE filesystem: requests from the kernel onto [`Layers`]. A node ID
+//! (which FUSE also reports as `st_ino`) comes from a table of the underlying
+//! inodes, so it stays stable for the mount's life across copy-up, and hard
+//! links are one node with several names.
 
 use std::collections::HashMap;
 use std::ffi::OsStr;
@@ -19,6 +19,7 @@ use fuser::{
     ReplyDirectory, ReplyEmpty, ReplyEntry, ReplyLseek, ReplyOpen, ReplyStatfs, ReplyWrite,
     ReplyXattr, Request, TimeOrNow, WriteFlags,
 };
+use nix::fcntl::OFlag;
 use nix::sys::stat::{Mode, SFlag};
 
 use super::layers::{Found, Layers, Listed, UPPER, component, corrupt};
@@ -33,8 +34,10 @@ const ROOT: u64 = 1;
 const REMOVED: &str = "\0removed";
 
 struct Node {
-    /// Path in the merged view ("" for the root).
+    /// Path in the merged view ("" for the root): the name last looked up.
     path: PathBuf,
+    /// Every name the kernel looked it up by (several for hard links).
+    names: Vec<PathBuf>,
     layer: usize,
     dir_layers: Vec<usize>,
     /// The kernel's lookup count; the node goes at zero.
@@ -45,7 +48,6 @@ struct Node {
 struct Tree {
     nodes: HashMap<u64, Node>,
     by_path: HashMap<PathBuf, u64>,
-    next: u64,
 }
 
 pub struct Overlay {
@@ -83,14 +85,12 @@ fn time(secs: i64, nsecs: i64) -> SystemTime {
 impl Overlay {
     pub fn new(layers: Layers) -> io::Result<Overlay> {
         let root = layers.root()?;
-        let mut tree = Tree {
-            next: ROOT + 1,
-            ..Tree::default()
-        };
+        let mut tree = Tree::default();
         tree.nodes.insert(
             ROOT,
             Node {
                 path: PathBuf::new(),
+                names: vec![PathBuf::new()],
                 layer: root.layer,
                 dir_layers: root.dir_layers,
                 lookups: 1,
@@ -167,26 +167,23 @@ impl Overlay {
 
     /// Records a looked-up (or created) name and returns its node ID.
     fn remember(&self, path: PathBuf, found: &Found) -> u64 {
+        let is_root = path.as_os_str().is_empty();
+        let id = self.ident(found.meta.dev(), found.meta.ino(), is_root);
         let mut tree = self.tree();
-        if let Some(&id) = tree.by_path.get(&path) {
-            if let Some(node) = tree.nodes.get_mut(&id) {
-                node.layer = found.layer;
-                node.dir_layers = found.dir_layers.clone();
-                node.lookups += 1;
-                return id;
-            }
+        let node = tree.nodes.entry(id).or_insert_with(|| Node {
+            path: path.clone(),
+            names: Vec::new(),
+            layer: found.layer,
+            dir_layers: Vec::new(),
+            lookups: 0,
+        });
+        node.path = path.clone();
+        if !node.names.contains(&path) {
+            node.names.push(path.clone());
         }
-        let id = tree.next;
-        tree.next += 1;
-        tree.nodes.insert(
-            id,
-            Node {
-                path: path.clone(),
-                layer: found.layer,
-                dir_layers: found.dir_layers.clone(),
-                lookups: 1,
-            },
-        );
+        node.layer = found.layer;
+        node.dir_layers = found.dir_layers.clone();
+        node.lookups += 1;
         tree.by_path.insert(path, id);
         id
     }
@@ -202,13 +199,19 @@ impl Overlay {
         }
     }
 
-    /// Forgets the name `path` (removed or replaced): its node, if held,
-    /// answers ESTALE by path from now on; open files keep working.
+    /// Forgets the name `path` (removed or replaced). Its node keeps its
+    /// other names; with none left it answers ENOENT by path (open files
+    /// keep working through their descriptors).
     fn drop_name(&self, path: &Path) {
         let mut tree = self.tree();
         if let Some(id) = tree.by_path.remove(path) {
             if let Some(node) = tree.nodes.get_mut(&id) {
-                node.path = PathBuf::from(REMOVED);
+                node.names.retain(|n| n != path);
+                node.path = node
+                    .names
+                    .last()
+                    .cloned()
+                    .unwrap_or_else(|| PathBuf::from(REMOVED));
             }
         }
     }
@@ -502,7 +505,7 @@ impl Overlay {
         Ok(())
     }
 
-    /// Renames the nodes at and under `from`; they are all in the upper dir now.
+    /// Renames the names at and under `from`; they are all in the upper dir now.
     fn moved(&self, from: &Path, to: &Path) {
         let mut tree = self.tree();
         let moved: Vec<(PathBuf, u64)> = tree
@@ -520,7 +523,12 @@ impl Overlay {
                 to.join(rest)
             };
             if let Some(node) = tree.nodes.get_mut(&id) {
-                node.path = new.clone();
+                for name in node.names.iter_mut().filter(|n| **n == old) {
+                    *name = new.clone();
+                }
+                if node.path == old {
+                    node.path = new.clone();
+                }
                 node.layer = UPPER;
                 if !node.dir_layers.is_empty() {
                     node.dir_layers = vec![UPPER];
@@ -662,8 +670,10 @@ impl Filesystem for Overlay {
         };
         if gone {
             if let Some(node) = tree.nodes.remove(&ino.0) {
-                if tree.by_path.get(&node.path) == Some(&ino.0) {
-                    tree.by_path.remove(&node.path);
+                for name in node.names {
+                    if tree.by_path.get(&name) == Some(&ino.0) {
+                        tree.by_path.remove(&name);
+                    }
                 }
             }
         }
@@ -1181,12 +1191,13 @@ impl Filesystem for Overlay {
                 parent,
                 name,
                 |host| {
-                    let file = fs::OpenOptions::new()
-                        .read(true)
-                        .create_new(true)
-                        .mode(perm)
-                        .custom_flags(flags & keep)
-                        .open(host)?;
+                    let access = OFlag::from_bits_truncate(flags & keep);
+                    let fd = nix::fcntl::open(
+                        host,
+                        access | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
+                        Mode::from_bits_truncate(perm),
+                    )?;
+                    let file = File::from(fd);
                     // The umask must not apply twice.
                     file.set_permissions(fs::Permissions::from_mode(perm))?;
                     opened = Some(file);
