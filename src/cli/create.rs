@@ -219,7 +219,9 @@ pub struct CreateVerbArgs {
 pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
     let namespace = ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
-    let request = args.create.request(&namespace, &ctx.user, ctx.storage_driver)?;
+    let request = args
+        .create
+        .request(&namespace, &ctx.user, ctx.storage_driver)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
     println!("{}", record.id);
     Ok(0)

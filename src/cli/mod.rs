@@ -78,7 +78,12 @@ pub struct GlobalArgs {
     )]
     pub log_level: Level,
     /// How containers' root filesystems are made: overlay (kernel), fuse-overlay (rcon's own, on FUSE) or vfs (a full copy) [default: the store's choice, see `rcon info`]
-    #[arg(long, global = true, value_name = "DRIVER", env = "RCON_STORAGE_DRIVER")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DRIVER",
+        env = "RCON_STORAGE_DRIVER"
+    )]
     pub storage_driver: Option<Driver>,
 }
 

@@ -215,9 +215,8 @@ pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
             if let Some((layers, (parent_end, child_end))) = fuse {
                 drop(child_end);
                 // The child mounts first: its connection comes back to be served.
-                let served = receive_fd(&parent_end).and_then(|device| {
-                    crate::storage::fuse::spawn_server(device, layers)
-                });
+                let served = receive_fd(&parent_end)
+                    .and_then(|device| crate::storage::fuse::spawn_server(device, layers));
                 if let Err(errno) = served {
                     return Err(child_failure(report_read, pid).unwrap_or(Error::Channel {
                         what: "starting the fuse-overlay server",

@@ -144,15 +144,18 @@ fn mount_root(rootfs: &Rootfs, fuse_socket: Option<&OwnedFd>) -> Result<(), Chil
             MsFlags::MS_BIND | MsFlags::MS_REC,
             None::<&str>,
         )
-        .map_err(ChildError::engine("bind-mounting the container's copy of the image")),
+        .map_err(ChildError::engine(
+            "bind-mounting the container's copy of the image",
+        )),
     }
 }
 
 /// Mounts a new FUSE connection (allowed inside the user namespace) and
 /// sends it to the parent, which serves it; requests wait until it does.
 fn mount_fuse(merged: &Path, socket: &OwnedFd) -> Result<(), ChildError> {
-    let device = open("/dev/fuse", OFlag::O_RDWR | OFlag::O_CLOEXEC, Mode::empty())
-        .map_err(ChildError::engine("opening /dev/fuse for the fuse-overlay driver"))?;
+    let device = open("/dev/fuse", OFlag::O_RDWR | OFlag::O_CLOEXEC, Mode::empty()).map_err(
+        ChildError::engine("opening /dev/fuse for the fuse-overlay driver"),
+    )?;
     let options = crate::storage::fuse::mount_options(&device);
     mount(
         Some("fuse-overlay"),
@@ -161,7 +164,9 @@ fn mount_fuse(merged: &Path, socket: &OwnedFd) -> Result<(), ChildError> {
         MsFlags::empty(),
         Some(options.as_str()),
     )
-    .map_err(ChildError::engine("mounting the fuse-overlay root filesystem"))?;
+    .map_err(ChildError::engine(
+        "mounting the fuse-overlay root filesystem",
+    ))?;
     super::send_fd(socket, device.as_raw_fd())
         .map_err(ChildError::engine("handing the FUSE connection to rcon"))
 }
@@ -184,10 +189,7 @@ fn mount_overlay(
             ));
         }
     }
-    let layers: Vec<String> = lowers
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect();
+    let layers: Vec<String> = lowers.iter().map(|p| p.display().to_string()).collect();
     let data = format!(
         "lowerdir={},upperdir={},workdir={},userxattr",
         layers.join(":"),
@@ -273,8 +275,7 @@ fn overlay_with_fsconfig(
     let mnt = Errno::result(mnt)?;
     // SAFETY: fsmount returned a fresh descriptor that nothing else owns.
     let mnt = unsafe { OwnedFd::from_raw_fd(mnt as i32) };
-    let target =
-        CString::new(merged.as_os_str().as_encoded_bytes()).map_err(|_| Errno::EINVAL)?;
+    let target = CString::new(merged.as_os_str().as_encoded_bytes()).map_err(|_| Errno::EINVAL)?;
     // SAFETY: move_mount takes the mount fd with an empty path and a NUL-terminated target.
     let r = unsafe {
         libc::syscall(

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use nix::sys::resource::Resource;
 
 use super::keep_id::IdMappings;
-use crate::storage::fuse::FuseLayers;
 use super::security::SecurityPlan;
+use crate::storage::fuse::FuseLayers;
 
 /// The root filesystem, as its storage driver makes it, mounted at `merged`.
 #[derive(Debug, Clone)]

@@ -146,7 +146,10 @@ pub fn populate(layers: &[PathBuf], target: &Path) -> Result<(), Error> {
             source,
         }
     };
-    let root = layers.first().map(PathBuf::as_path).unwrap_or(Path::new("/"));
+    let root = layers
+        .first()
+        .map(PathBuf::as_path)
+        .unwrap_or(Path::new("/"));
     let root_meta = fs::metadata(root).map_err(fail(root))?;
     copy_dir(root, target, &root_meta).map_err(fail(root))?;
     for layer in layers {
@@ -160,11 +163,7 @@ pub fn populate(layers: &[PathBuf], target: &Path) -> Result<(), Error> {
 
 /// One directory of a layer onto the copy. `links` maps the layer's inodes
 /// with several names to their first copy, so hard links stay links.
-fn apply_layer(
-    src: &Path,
-    dst: &Path,
-    links: &mut HashMap<(u64, u64), PathBuf>,
-) -> io::Result<()> {
+fn apply_layer(src: &Path, dst: &Path, links: &mut HashMap<(u64, u64), PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(src)? {
         let entry = entry?;
         let from = entry.path();

@@ -331,7 +331,10 @@ fn index_links(root: &Path, dir: &Path, index: &mut HashMap<u64, Vec<PathBuf>>) 
 
 /// A corrupt upper dir: logged, and the operation fails with EIO.
 pub fn corrupt(path: &Path, what: &str) -> io::Error {
-    log::error!("fuse-overlay: corrupt upper dir at {}: {what}", path.display());
+    log::error!(
+        "fuse-overlay: corrupt upper dir at {}: {what}",
+        path.display()
+    );
     io::Error::from_raw_os_error(libc::EIO)
 }
 

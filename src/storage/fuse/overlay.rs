@@ -230,6 +230,7 @@ impl Overlay {
             return Ok(());
         }
         if found.meta.is_dir() {
+            self.parent_up(path)?;
             self.layers.copy_up_dir(path).map_err(|e| {
                 log::error!("fuse-overlay: copying directory {} up: {e}", path.display());
                 errno(e)
@@ -248,8 +249,25 @@ impl Overlay {
         for copied in copied {
             self.inherit_ident(&found.meta, &self.layers.path(UPPER, &copied));
             self.refresh(&copied, UPPER, Vec::new());
+            self.ancestors_up(&copied);
         }
         Ok(())
+    }
+
+    /// Records that every directory above `path` is in the upper dir now
+    /// (copy-up makes them as it needs them).
+    fn ancestors_up(&self, path: &Path) {
+        let mut tree = self.tree();
+        for ancestor in path.ancestors().skip(1) {
+            if let Some(&id) = tree.by_path.get(ancestor) {
+                if let Some(node) = tree.nodes.get_mut(&id) {
+                    node.layer = UPPER;
+                    if !node.dir_layers.contains(&UPPER) {
+                        node.dir_layers.insert(0, UPPER);
+                    }
+                }
+            }
+        }
     }
 
     /// Makes sure the parent directory of `path` is in the upper dir.
@@ -292,7 +310,12 @@ impl Overlay {
     /// there removed. Returns the path and whether a whiteout was removed.
     fn new_name(&self, parent: INodeNo, name: &OsStr) -> Result<(PathBuf, bool)> {
         let (path, dir_layers) = self.child(parent, name)?;
-        if self.layers.locate(&path, &dir_layers).map_err(errno)?.is_some() {
+        if self
+            .layers
+            .locate(&path, &dir_layers)
+            .map_err(errno)?
+            .is_some()
+        {
             return Err(Errno::EEXIST);
         }
         self.parent_up(&path)?;
@@ -316,8 +339,11 @@ impl Overlay {
         std::os::unix::fs::lchown(&host, Some(req.uid()), Some(gid)).map_err(errno)?;
         if setgid && is_dir {
             let mode = fs::metadata(&host).map_err(errno)?.mode();
-            fs::set_permissions(&host, fs::Permissions::from_mode((mode | libc::S_ISGID) & 0o7777))
-                .map_err(errno)?;
+            fs::set_permissions(
+                &host,
+                fs::Permissions::from_mode((mode | libc::S_ISGID) & 0o7777),
+            )
+            .map_err(errno)?;
         }
         Ok(())
     }
@@ -573,8 +599,7 @@ impl Overlay {
             std::os::unix::fs::lchown(&host, uid, gid).map_err(errno)?;
         }
         if let Some(mode) = mode {
-            fs::set_permissions(&host, fs::Permissions::from_mode(mode & 0o7777))
-                .map_err(errno)?;
+            fs::set_permissions(&host, fs::Permissions::from_mode(mode & 0o7777)).map_err(errno)?;
         }
         if let Some(size) = size {
             fs::OpenOptions::new()
@@ -871,10 +896,16 @@ impl Filesystem for Overlay {
                 let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
                 self.current(ino, false)?
             };
-            let keep = libc::O_ACCMODE | libc::O_APPEND | libc::O_TRUNC | libc::O_SYNC
-                | libc::O_DSYNC | libc::O_NOATIME | libc::O_DIRECT;
+            let keep = libc::O_APPEND
+                | libc::O_TRUNC
+                | libc::O_SYNC
+                | libc::O_DSYNC
+                | libc::O_NOATIME
+                | libc::O_DIRECT;
+            let access = flags.0 & libc::O_ACCMODE;
             let file = fs::OpenOptions::new()
-                .read(true)
+                .read(access != libc::O_WRONLY)
+                .write(access != libc::O_RDONLY)
                 .custom_flags((flags.0 & keep) | libc::O_NOFOLLOW)
                 .open(self.layers.path(found.layer, &path))
                 .map_err(errno)?;
@@ -1002,7 +1033,9 @@ impl Filesystem for Overlay {
                     .layers
                     .resolve(parent)
                     .map_err(errno)?
-                    .map_or(ROOT, |p| self.found_attr(&p, parent.as_os_str().is_empty()).ino.0),
+                    .map_or(ROOT, |p| {
+                        self.found_attr(&p, parent.as_os_str().is_empty()).ino.0
+                    }),
                 None => ROOT,
             };
             let mut entries = vec![
@@ -1194,7 +1227,11 @@ impl Filesystem for Overlay {
                     let access = OFlag::from_bits_truncate(flags & keep);
                     let fd = nix::fcntl::open(
                         host,
-                        access | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
+                        access
+                            | OFlag::O_CREAT
+                            | OFlag::O_EXCL
+                            | OFlag::O_NOFOLLOW
+                            | OFlag::O_CLOEXEC,
                         Mode::from_bits_truncate(perm),
                     )?;
                     let file = File::from(fd);
@@ -1228,9 +1265,8 @@ impl Filesystem for Overlay {
             let file = self.file(fh)?;
             use std::os::fd::AsRawFd;
             // SAFETY: fallocate(2) on a descriptor this table keeps open.
-            let r = unsafe {
-                libc::fallocate(file.as_raw_fd(), mode, offset as i64, length as i64)
-            };
+            let r =
+                unsafe { libc::fallocate(file.as_raw_fd(), mode, offset as i64, length as i64) };
             if r != 0 {
                 return Err(errno(io::Error::last_os_error()));
             }
