@@ -272,12 +272,15 @@ impl Layers {
     /// The other names of inode `ino` in lower `layer`.
     fn other_names(&self, layer: usize, ino: u64, except: &Path) -> io::Result<Vec<PathBuf>> {
         let mut cache = self.hardlinks.lock().unwrap_or_else(|p| p.into_inner());
-        if !cache.contains_key(&layer) {
-            let mut index: HashMap<u64, Vec<PathBuf>> = HashMap::new();
-            index_links(&self.roots[layer], Path::new(""), &mut index)?;
-            cache.insert(layer, index);
-        }
-        Ok(cache[&layer]
+        let index = match cache.entry(layer) {
+            std::collections::hash_map::Entry::Occupied(index) => index.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let mut index = HashMap::new();
+                index_links(&self.roots[layer], Path::new(""), &mut index)?;
+                slot.insert(index)
+            }
+        };
+        Ok(index
             .get(&ino)
             .map(|names| names.iter().filter(|n| *n != except).cloned().collect())
             .unwrap_or_default())

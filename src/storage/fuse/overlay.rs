@@ -60,11 +60,24 @@ pub struct Overlay {
     idents: Mutex<HashMap<(u64, u64), u64>>,
     next_ident: AtomicU64,
     files: RwLock<HashMap<u64, Arc<File>>>,
-    dirs: Mutex<HashMap<u64, Arc<Vec<(u64, FileType, std::ffi::OsString)>>>>,
+    dirs: Mutex<HashMap<u64, Arc<Vec<DirEntry>>>>,
     next_handle: AtomicU64,
 }
 
 type Result<T> = std::result::Result<T, Errno>;
+
+/// One entry of an open directory: node ID, type, name.
+type DirEntry = (u64, FileType, std::ffi::OsString);
+
+/// What `setattr` changes.
+struct Changes {
+    mode: Option<u32>,
+    uid: Option<u32>,
+    gid: Option<u32>,
+    size: Option<u64>,
+    atime: Option<TimeOrNow>,
+    mtime: Option<TimeOrNow>,
+}
 
 fn errno(e: io::Error) -> Errno {
     Errno::from(e)
@@ -582,16 +595,15 @@ impl Overlay {
         FileHandle(fh)
     }
 
-    fn setattr_inner(
-        &self,
-        ino: INodeNo,
-        mode: Option<u32>,
-        uid: Option<u32>,
-        gid: Option<u32>,
-        size: Option<u64>,
-        atime: Option<TimeOrNow>,
-        mtime: Option<TimeOrNow>,
-    ) -> Result<FileAttr> {
+    fn setattr_inner(&self, ino: INodeNo, changes: Changes) -> Result<FileAttr> {
+        let Changes {
+            mode,
+            uid,
+            gid,
+            size,
+            atime,
+            mtime,
+        } = changes;
         let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
         let (path, _) = self.current(ino, true)?;
         let host = self.layers.path(UPPER, &path);
@@ -740,7 +752,15 @@ impl Filesystem for Overlay {
         _flags: Option<fuser::BsdFileFlags>,
         reply: ReplyAttr,
     ) {
-        match self.setattr_inner(ino, mode, uid, gid, size, atime, mtime) {
+        let changes = Changes {
+            mode,
+            uid,
+            gid,
+            size,
+            atime,
+            mtime,
+        };
+        match self.setattr_inner(ino, changes) {
             Ok(attr) => reply.attr(&TTL, &attr),
             Err(e) => reply.error(logged("setattr", &ino, e)),
         }
