@@ -333,3 +333,63 @@ fn a_broken_upper_dir_fails_the_operation_not_the_filesystem() {
         "{log}"
     );
 }
+
+#[test]
+fn where_kernel_overlay_is_refused_the_store_chooses_fuse_else_vfs() {
+    let env = TestEnv::new(user_with_ranges());
+    // Overlayfs cannot be the upper layer of another overlay: stores on one
+    // (mounted in the namespace, which later commands join) refuse it.
+    env.run(&[
+        "unshare",
+        "sh",
+        "-c",
+        "mkdir -p $HOME/o/l $HOME/o/u $HOME/o/w $HOME/o/m && \
+         mount -t overlay overlay -o lowerdir=$HOME/o/l,upperdir=$HOME/o/u,workdir=$HOME/o/w,userxattr $HOME/o/m",
+    ])
+    .ok();
+    let fuse_root = env.home.join("o/m/fuse-store");
+    let info = env.run(&["--root", fuse_root.to_str().unwrap(), "info"]);
+    assert!(
+        info.ok()
+            .stdout
+            .contains("driver: fuse-overlay (kernel overlayfs is refused here"),
+        "{}",
+        info.transcript()
+    );
+    let out = env.run(&[
+        "--root",
+        fuse_root.to_str().unwrap(),
+        "run",
+        "--rm",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+        "sh",
+        "-c",
+        "echo written > /f; cat /f",
+    ]);
+    assert_eq!(out.ok().stdout, "written\n", "{}", out.transcript());
+    let vfs_root = env.home.join("o/m/vfs-store");
+    let mut info = env.rcon();
+    info.env("RCON_FUSE_DEVICE", "/nonexistent/fuse").args([
+        "--root",
+        vfs_root.to_str().unwrap(),
+        "info",
+    ]);
+    let out = run_command(&mut info, None, common::command_timeout()).unwrap();
+    assert!(
+        out.ok()
+            .stdout
+            .contains("driver: vfs (kernel overlayfs is refused here")
+            && out.stdout.contains("FUSE is skipped: /nonexistent/fuse"),
+        "{}",
+        out.transcript()
+    );
+    env.run(&[
+        "unshare",
+        "umount",
+        "-l",
+        env.home.join("o/m").to_str().unwrap(),
+    ])
+    .ok();
+}
