@@ -374,7 +374,7 @@ _rcon() {
 
     case "${cmd}" in
         rcon)
-            opts="-h -V --root --runroot --log-level --help --version create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -392,6 +392,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -400,7 +404,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__create)
-            opts="-t -i -e -v -u -w -l -q -h -V --name --rm --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --help --version"
+            opts="-t -i -e -v -u -w -l -q -h -V --name --rm --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -524,6 +528,10 @@ _rcon() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1178,7 +1186,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image)
-            opts="-h -V --root --runroot --log-level --help --version history inspect ls list load prune pull push rm save tag help"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version history inspect ls list load prune pull push rm save tag help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1194,6 +1202,10 @@ _rcon() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1372,7 +1384,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__history)
-            opts="-q -h -V --no-trunc --quiet --format --root --runroot --log-level --help --version"
+            opts="-q -h -V --no-trunc --quiet --format --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1394,6 +1406,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1402,7 +1418,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__inspect)
-            opts="-h -V --root --runroot --log-level --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1420,6 +1436,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1428,7 +1448,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --log-level --help --version"
+            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1454,6 +1474,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1462,7 +1486,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__ls)
-            opts="-q -a -h -V --quiet --all --digests --no-trunc --format --root --runroot --log-level --help --version"
+            opts="-q -a -h -V --quiet --all --digests --no-trunc --format --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1484,6 +1508,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1492,7 +1520,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1510,6 +1538,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1518,7 +1550,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__pull)
-            opts="-q -h -V --quiet --platform --tls-verify --root --runroot --log-level --help --version"
+            opts="-q -h -V --quiet --platform --tls-verify --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1544,6 +1576,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1552,7 +1588,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__push)
-            opts="-q -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --help --version"
+            opts="-q -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1582,6 +1618,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1590,7 +1630,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__rm)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1608,6 +1648,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1616,7 +1660,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__save)
-            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --help --version"
+            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1646,6 +1690,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1654,7 +1702,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__tag)
-            opts="-h -V --root --runroot --log-level --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1672,6 +1720,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1680,7 +1732,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__images)
-            opts="-q -a -h -V --quiet --all --digests --no-trunc --format --root --runroot --log-level --help --version"
+            opts="-q -a -h -V --quiet --all --digests --no-trunc --format --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1700,6 +1752,10 @@ _rcon() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1710,7 +1766,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__info)
-            opts="-f -h -V --format --root --runroot --log-level --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1734,6 +1790,10 @@ _rcon() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1744,7 +1804,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1770,6 +1830,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1778,7 +1842,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__kill)
-            opts="-s -h -V --signal --root --runroot --log-level --help --version"
+            opts="-s -h -V --signal --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1804,6 +1868,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1812,7 +1880,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --log-level --help --version"
+            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1838,6 +1906,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1846,7 +1918,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --tls-verify --get-login --authfile --root --runroot --log-level --help --version"
+            opts="-u -p -h -V --username --password --password-stdin --tls-verify --get-login --authfile --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1888,6 +1960,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1896,7 +1972,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__logout)
-            opts="-a -h -V --all --authfile --root --runroot --log-level --help --version"
+            opts="-a -h -V --all --authfile --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1918,6 +1994,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1926,7 +2006,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__logs)
-            opts="-f -t -h -V --follow --tail --since --until --timestamps --root --runroot --log-level --help --version"
+            opts="-f -t -h -V --follow --tail --since --until --timestamps --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1956,6 +2036,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1964,7 +2048,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__ps)
-            opts="-a -q -l -n -f -h -V --all --quiet --latest --last --no-trunc --filter --format --root --runroot --log-level --help --version"
+            opts="-a -q -l -n -f -h -V --all --quiet --latest --last --no-trunc --filter --format --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2002,6 +2086,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2010,7 +2098,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pull)
-            opts="-q -h -V --quiet --platform --tls-verify --root --runroot --log-level --help --version"
+            opts="-q -h -V --quiet --platform --tls-verify --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2036,6 +2124,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2044,7 +2136,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__push)
-            opts="-q -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --help --version"
+            opts="-q -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2074,6 +2166,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2082,7 +2178,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --log-level --help --version"
+            opts="-t -h -V --time --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2106,6 +2202,10 @@ _rcon() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2116,7 +2216,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__rm)
-            opts="-f -a -v -t -h -V --force --all --volumes --time --root --runroot --log-level --help --version"
+            opts="-f -a -v -t -h -V --force --all --volumes --time --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2142,6 +2242,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2150,7 +2254,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__rmi)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2168,6 +2272,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2176,7 +2284,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__run)
-            opts="-d -t -i -e -v -u -w -l -q -h -V --detach --sig-proxy --name --rm --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --help --version"
+            opts="-d -t -i -e -v -u -w -l -q -h -V --detach --sig-proxy --name --rm --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2306,6 +2414,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2314,7 +2426,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__save)
-            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --help --version"
+            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2344,6 +2456,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2352,7 +2468,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --sig-proxy --root --runroot --log-level --help --version"
+            opts="-a -i -h -V --attach --interactive --sig-proxy --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2374,6 +2490,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2382,7 +2502,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__stop)
-            opts="-t -a -h -V --time --all --root --runroot --log-level --help --version"
+            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2408,6 +2528,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2416,7 +2540,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system)
-            opts="-h -V --root --runroot --log-level --help --version reset migrate info help"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version reset migrate info help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2432,6 +2556,10 @@ _rcon() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2512,7 +2640,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__info)
-            opts="-f -h -V --format --root --runroot --log-level --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2536,6 +2664,10 @@ _rcon() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2546,7 +2678,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__migrate)
-            opts="-h -V --root --runroot --log-level --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2562,6 +2694,10 @@ _rcon() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2572,7 +2708,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__reset)
-            opts="-f -h -V --force --root --runroot --log-level --help --version"
+            opts="-f -h -V --force --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2590,6 +2726,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2598,7 +2738,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__tag)
-            opts="-h -V --root --runroot --log-level --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2614,6 +2754,10 @@ _rcon() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2624,7 +2768,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__unshare)
-            opts="-h -V --root --runroot --log-level --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2642,6 +2786,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2650,7 +2798,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__version)
-            opts="-f -h -V --format --root --runroot --log-level --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2676,6 +2824,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2684,7 +2836,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume)
-            opts="-h -V --root --runroot --log-level --help --version create inspect ls list prune rm remove help"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version create inspect ls list prune rm remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2702,6 +2854,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2710,7 +2866,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__create)
-            opts="-l -h -V --label --ignore --root --runroot --log-level --help --version"
+            opts="-l -h -V --label --ignore --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2734,6 +2890,10 @@ _rcon() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2842,7 +3002,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__inspect)
-            opts="-a -h -V --all --root --runroot --log-level --help --version"
+            opts="-a -h -V --all --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2860,6 +3020,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2868,7 +3032,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__ls)
-            opts="-q -f -h -V --quiet --format --filter --root --runroot --log-level --help --version"
+            opts="-q -f -h -V --quiet --format --filter --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2898,6 +3062,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2906,7 +3074,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__prune)
-            opts="-f -h -V --force --root --runroot --log-level --help --version"
+            opts="-f -h -V --force --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2922,6 +3090,10 @@ _rcon() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2932,7 +3104,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__rm)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2950,6 +3122,10 @@ _rcon() {
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2958,7 +3134,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__wait)
-            opts="-h -V --root --runroot --log-level --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2974,6 +3150,10 @@ _rcon() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

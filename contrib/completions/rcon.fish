@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_rcon_global_optspecs
-    string join \n root= runroot= log-level= h/help V/version
+    string join \n root= runroot= log-level= storage-driver= h/help V/version
 end
 
 function __fish_rcon_needs_command
@@ -31,6 +31,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_needs_command" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcon -n "__fish_rcon_needs_command" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "create" -d 'Create a container without starting it'
@@ -92,6 +93,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l rm -d 'Remove the container when it exits'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s t -l tty -d 'Give the container a terminal (a pty from its own devpts)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
@@ -109,6 +111,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "history" -d 'Show the steps that built an image, newest first'
@@ -131,6 +134,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Show full IDs and commands'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the IDs'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
@@ -142,6 +146,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output format: `table` or `json`' -r
@@ -152,6 +157,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only image IDs'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images, intermediate ones too (rcon keeps none: the same as without -a)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
@@ -166,6 +172,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only image IDs'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images, intermediate ones too (rcon keeps none: the same as without -a)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show digests'
@@ -180,6 +187,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print nothing but errors'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
@@ -190,6 +198,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, named or not'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation (rcon never asks; accepted for Podman compatibility)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
@@ -204,6 +213,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
@@ -218,6 +228,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
@@ -228,6 +239,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every image'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the image even when it has several names or containers use it'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
@@ -242,6 +254,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Print nothing but errors (rcon prints nothing else anyway)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
@@ -252,6 +265,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "history" -d 'Show the steps that built an image, newest first'
@@ -273,6 +287,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand images" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand images" -s q -l quiet -d 'Print only image IDs'
 complete -c rcon -n "__fish_rcon_using_subcommand images" -s a -l all -d 'Show all images, intermediate ones too (rcon keeps none: the same as without -a)'
 complete -c rcon -n "__fish_rcon_using_subcommand images" -l digests -d 'Show digests'
@@ -288,6 +303,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand info" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand info" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand info" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand load" -s i -l input -d 'Read the archive (docker-archive or oci-archive) from this file [default: standard input]' -r -F
@@ -298,6 +314,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand load" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand load" -s q -l quiet -d 'Print nothing but errors'
 complete -c rcon -n "__fish_rcon_using_subcommand load" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand load" -s V -l version -d 'Print version'
@@ -313,6 +330,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand login" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
 complete -c rcon -n "__fish_rcon_using_subcommand login" -l get-login -d 'Print the user name saved for the registry and exit'
 complete -c rcon -n "__fish_rcon_using_subcommand login" -s h -l help -d 'Print help'
@@ -325,6 +343,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand logout" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s a -l all -d 'Forget every saved credential'
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s V -l version -d 'Print version'
@@ -336,6 +355,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand kill" -s s -l signal -d 'The signal to send: a name (TERM, SIGHUP) or a number' -r
@@ -346,6 +366,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand kill" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand kill" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -l tail -d 'Only the last N lines' -r
@@ -358,6 +379,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with its time'
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -s h -l help -d 'Print help'
@@ -372,6 +394,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s a -l all -d 'Show every container, not only running ones'
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s q -l quiet -d 'Print only the IDs'
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s l -l latest -d 'Only the most recently created container (any state)'
@@ -385,6 +408,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -f -a "reset" -d 'Remove all of your rcon images, containers and state (storage root and runtime dir)'
@@ -398,6 +422,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
@@ -408,6 +433,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Output format' -r -f -a "text\t''
@@ -419,6 +445,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Remove all of your rcon images, containers and state (storage root and runtime dir)'
@@ -435,6 +462,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand pull" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -s V -l version -d 'Print version'
@@ -449,6 +477,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand push" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
 complete -c rcon -n "__fish_rcon_using_subcommand push" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand push" -s V -l version -d 'Print version'
@@ -460,6 +489,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand rm" -s t -l time -d 'Seconds to wait for a running container to stop before SIGKILL (with -f)' -r
@@ -470,6 +500,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand rm" -s f -l force -d 'Remove running containers too (stopped first)'
 complete -c rcon -n "__fish_rcon_using_subcommand rm" -s a -l all -d 'Remove every container'
 complete -c rcon -n "__fish_rcon_using_subcommand rm" -s v -l volumes -d 'Also remove the containers\' anonymous volumes'
@@ -482,6 +513,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s a -l all -d 'Remove every image'
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s f -l force -d 'Remove the image even when it has several names or containers use it'
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s h -l help -d 'Print help'
@@ -520,6 +552,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s d -l detach -d 'Run in the background under a monitor and print the container ID once the command runs'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s t -l tty -d 'Give the container a terminal (a pty from its own devpts)'
@@ -540,6 +573,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand start" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and wait for it to exit (one container)'
 complete -c rcon -n "__fish_rcon_using_subcommand start" -s i -l interactive -d 'Keep stdin attached (with -a)'
 complete -c rcon -n "__fish_rcon_using_subcommand start" -s h -l help -d 'Print help'
@@ -554,6 +588,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand save" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand save" -s q -l quiet -d 'Print nothing but errors (rcon prints nothing else anyway)'
 complete -c rcon -n "__fish_rcon_using_subcommand save" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand save" -s V -l version -d 'Print version'
@@ -565,6 +600,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand stop" -s a -l all -d 'Stop every running container'
 complete -c rcon -n "__fish_rcon_using_subcommand stop" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand stop" -s V -l version -d 'Print version'
@@ -575,6 +611,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand tag" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
@@ -584,6 +621,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand unshare" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s f -l format -d 'Output format' -r -f -a "text\t''
@@ -595,6 +633,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand version" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
@@ -604,6 +643,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "create" -d 'Create a volume (a random 64-hex name when none is given)'
@@ -622,6 +662,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed without change if the volume already exists'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
@@ -632,6 +673,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect every volume'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
@@ -644,6 +686,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only volume names'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
@@ -656,6 +699,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only volume names'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -666,6 +710,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation (rcon never asks; accepted for Podman compatibility)'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
@@ -676,6 +721,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every volume no container uses'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Do not fail on volumes that do not exist'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
@@ -687,6 +733,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every volume no container uses'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Do not fail on volumes that do not exist'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
@@ -704,6 +751,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand wait" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "create" -d 'Create a container without starting it'

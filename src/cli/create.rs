@@ -1,5 +1,6 @@
 use std::path::PathBuf;
 
+use crate::storage::driver::Driver;
 use clap::Args;
 
 use super::{Context, Outcome};
@@ -130,6 +131,7 @@ impl CreateArgs {
         self,
         namespace: &Namespace,
         user: &HostUser,
+        storage_driver: Option<Driver>,
     ) -> Result<CreateRequest, super::Failure> {
         let keep_id = match self.userns.as_deref() {
             None | Some("" | "host") => None,
@@ -158,6 +160,7 @@ impl CreateArgs {
             })
             .collect();
         Ok(CreateRequest {
+            storage_driver,
             image: self.image,
             command: self.command,
             name: self.name,
@@ -216,7 +219,9 @@ pub struct CreateVerbArgs {
 pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
     let namespace = ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
-    let request = args.create.request(&namespace, &ctx.user)?;
+    let request = args
+        .create
+        .request(&namespace, &ctx.user, ctx.storage_driver)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
     println!("{}", record.id);
     Ok(0)

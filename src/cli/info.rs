@@ -17,7 +17,7 @@ pub struct InfoArgs {
 }
 
 pub fn run(ctx: &Context, args: InfoArgs) -> Outcome {
-    let info = info::gather(&ctx.paths, &ctx.user, || {
+    let info = info::gather(&ctx.paths, &ctx.user, ctx.storage_driver, || {
         ctx.enter_namespace().map_err(|failure| failure.message)
     });
     match args.format {

@@ -36,6 +36,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::config::Paths;
 use crate::log::Level;
+use crate::storage::driver::Driver;
 use crate::userns::{self, HostUser, Namespace};
 
 /// Podman's exit code for errors of the engine itself.
@@ -76,6 +77,14 @@ pub struct GlobalArgs {
         value_name = "LEVEL"
     )]
     pub log_level: Level,
+    /// How containers' root filesystems are made: overlay (kernel), fuse-overlay (rcon's own, on FUSE) or vfs (a full copy) [default: the store's choice, see `rcon info`]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DRIVER",
+        env = "RCON_STORAGE_DRIVER"
+    )]
+    pub storage_driver: Option<Driver>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -171,6 +180,8 @@ pub fn container_failure(e: crate::container::Error) -> Failure {
 pub struct Context {
     pub user: HostUser,
     pub paths: Paths,
+    /// `--storage-driver`, for the containers this command creates.
+    pub storage_driver: Option<Driver>,
 }
 
 impl Context {
@@ -180,7 +191,11 @@ impl Context {
         for warning in warnings {
             log::warn!("{warning}");
         }
-        Ok(Context { user, paths })
+        Ok(Context {
+            user,
+            paths,
+            storage_driver: global.storage_driver,
+        })
     }
 
     /// Joins (or creates) the user namespace; warns about a single mapping.

@@ -22,7 +22,9 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     let namespace = ctx.enter_namespace()?;
     let start = crate::log::phase("namespace join", start);
     let store = Store::open(&ctx.paths.root)?;
-    let request = args.create.request(&namespace, &ctx.user)?;
+    let request = args
+        .create
+        .request(&namespace, &ctx.user, ctx.storage_driver)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
     crate::log::phase("image lookup and container record", start);
     if args.detach {

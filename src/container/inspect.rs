@@ -57,8 +57,9 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
         "HostnamePath": dir.join("userdata/hostname"),
         "HostsPath": dir.join("userdata/hosts"),
         "ResolvConfPath": dir.join("userdata/resolv.conf"),
+        "Driver": record.storage_driver.name(),
         "GraphDriver": {
-            "Name": "overlay",
+            "Name": record.storage_driver.name(),
             "Data": {
                 "UpperDir": dir.join("upper"),
                 "WorkDir": dir.join("work"),

@@ -41,6 +41,10 @@ pub enum Error {
     Security(#[from] crate::runtime::security::Error),
     #[error(transparent)]
     User(#[from] crate::runtime::passwd::Error),
+    #[error(transparent)]
+    StorageDriver(#[from] crate::storage::driver::Error),
+    #[error(transparent)]
+    Vfs(#[from] crate::storage::vfs::Error),
     #[error("{0}: image not known locally, and --pull=never forbids pulling it")]
     ImageNotLocal(String),
     #[error(

@@ -15,13 +15,16 @@ use super::store::{
 use super::{Error, foreground, monitor, ulimit};
 use crate::image::{self, PullOptions};
 use crate::runtime::{
-    self, ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, Stdio,
+    self, ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
     keep_id::IdMappings,
     passwd,
     security::{self, SecurityOptions},
 };
+use crate::storage::driver::{self, Driver};
 use crate::storage::flatten;
+use crate::storage::fuse::FuseLayers;
 use crate::storage::store::{ImageRecord, Store, StoreLock};
+use crate::storage::vfs;
 use crate::storage::volume::VolumeStore;
 
 /// When to pull the image (`--pull`).
@@ -72,6 +75,8 @@ pub struct CreateRequest {
     pub labels: Vec<(String, String)>,
     pub pull: PullPolicy,
     pub pull_options: PullOptions,
+    /// `--storage-driver`; `None`: the store's choice.
+    pub storage_driver: Option<Driver>,
 }
 
 /// The part of an image config a container starts from.
@@ -118,6 +123,7 @@ fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Erro
 pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord, Error> {
     let containers = Containers::open(store.root())?;
     network_for(&containers, &request.network)?;
+    let driver = driver::choose(store.root(), request.storage_driver)?.driver;
     let image = image_for(store, request)?;
     let config_file: ConfigFile =
         serde_json::from_slice(&store.image_file(&image.id, "config.json")?).unwrap_or_default();
@@ -206,6 +212,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             remove: request.remove,
             stop_signal: image_config.stop_signal,
         },
+        storage_driver: driver,
     };
     let userdata = [
         ("hosts", hosts_file(&hostname, &name)),
@@ -217,7 +224,69 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
         return Err(e.into());
     }
+    if driver == Driver::Vfs {
+        if let Err(e) = copy_image(store, &containers, &record, &image) {
+            let _ = containers.remove(&record.id);
+            remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
+            return Err(e);
+        }
+    }
     Ok(record)
+}
+
+/// The vfs driver's private copy of the image, made under a temporary name
+/// and renamed in whole.
+fn copy_image(
+    store: &Store,
+    containers: &Containers,
+    record: &ContainerRecord,
+    image: &ImageRecord,
+) -> Result<(), Error> {
+    let dir = containers.dir(&record.id);
+    let layers: Vec<PathBuf> = image.layers.iter().map(|l| store.layer_link(l)).collect();
+    let partial = dir.join("rootfs.partial");
+    vfs::populate(&layers, &partial).inspect_err(|_| {
+        let _ = std::fs::remove_dir_all(&partial);
+    })?;
+    std::fs::rename(&partial, dir.join(VFS_ROOTFS)).map_err(|source| {
+        Error::Invalid(format!(
+            "storing the container's copy of the image in {}: {source}",
+            dir.display()
+        ))
+    })
+}
+
+/// The container's dir holding its copy of the image (vfs).
+const VFS_ROOTFS: &str = "rootfs";
+
+/// What the container's root filesystem is made of, per its storage driver.
+/// The kernel overlay stacks at most 500 layers (deeper images get a flat
+/// base layer); our FUSE overlay has no such limit.
+fn rootfs_source(
+    store: &Store,
+    image: &ImageRecord,
+    dir: &Path,
+    driver: Driver,
+) -> Result<RootfsSource, Error> {
+    Ok(match driver {
+        Driver::Overlay => RootfsSource::Overlay {
+            lowers: flatten::lower_dirs(store, image)?,
+            upper: dir.join("upper"),
+            work: dir.join("work"),
+        },
+        Driver::FuseOverlay => RootfsSource::FuseOverlay(FuseLayers {
+            lowers: image
+                .layers
+                .iter()
+                .rev()
+                .map(|l| store.layer_link(l))
+                .collect(),
+            upper: dir.join("upper"),
+            work: dir.join("work"),
+            log: dir.join("fuse-overlay.log"),
+        }),
+        Driver::Vfs => RootfsSource::Copy(dir.join(VFS_ROOTFS)),
+    })
 }
 
 /// The mounts from `-v`, `--mount` and `--tmpfs`: bind sources checked,
@@ -430,9 +499,7 @@ pub(crate) fn spec_for(
         .collect::<Result<Vec<_>, _>>()?;
     Ok(ContainerSpec {
         rootfs: Rootfs {
-            lowers: flatten::lower_dirs(store, &image)?,
-            upper: dir.join("upper"),
-            work: dir.join("work"),
+            source: rootfs_source(store, &image, &dir, record.storage_driver)?,
             merged: dir.join("merged"),
             read_only: config.read_only,
         },

@@ -129,6 +129,10 @@ pub struct ContainerRecord {
     pub image_name: String,
     pub created: String,
     pub config: ContainerConfig,
+    /// The storage driver its root filesystem is made with (records from
+    /// before drivers existed: kernel overlay).
+    #[serde(default)]
+    pub storage_driver: crate::storage::driver::Driver,
 }
 
 /// Where a container is in its life.

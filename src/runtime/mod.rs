@@ -28,7 +28,9 @@ use nix::sys::socket::{
 };
 use nix::unistd::{Pid, pipe2};
 
-pub use spec::{ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, Stdio};
+pub use spec::{
+    ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
+};
 
 use crate::process::exit_forked_child;
 
@@ -131,6 +133,19 @@ pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
         pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the start pipe"))?;
     let (mapped_read, mapped_write) =
         pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the mapping pipe"))?;
+    let fuse = match &spec.rootfs.source {
+        RootfsSource::FuseOverlay(layers) => Some((
+            layers,
+            socket::socketpair(
+                AddressFamily::Unix,
+                SockType::Stream,
+                None,
+                SockFlag::SOCK_CLOEXEC,
+            )
+            .map_err(channel("creating the FUSE socket"))?,
+        )),
+        _ => None,
+    };
     let terminal = match spec.process.stdio {
         Stdio::Terminal => Some(
             socket::socketpair(
@@ -174,7 +189,8 @@ pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
             }
             drop(mapped_read);
             let console = terminal.map(|(_, child_end)| child_end);
-            let outcome = child(spec, go_read, console);
+            let fuse_socket = fuse.map(|(_, (_, child_end))| child_end);
+            let outcome = child(spec, go_read, console, fuse_socket);
             let Err(error) = outcome;
             report(&report_write, &error);
             exit_forked_child(error.code)
@@ -196,6 +212,18 @@ pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
                 let _ = nix::unistd::write(&mapped_write, b"m");
             }
             drop(mapped_write);
+            if let Some((layers, (parent_end, child_end))) = fuse {
+                drop(child_end);
+                // The child mounts first: its connection comes back to be served.
+                let served = receive_fd(&parent_end)
+                    .and_then(|device| crate::storage::fuse::spawn_server(device, layers));
+                if let Err(errno) = served {
+                    return Err(child_failure(report_read, pid).unwrap_or(Error::Channel {
+                        what: "starting the fuse-overlay server",
+                        source: errno,
+                    }));
+                }
+            }
             let terminal = match terminal {
                 Some((parent_end, child_end)) => {
                     drop(child_end);
@@ -255,10 +283,17 @@ fn child(
     spec: &ContainerSpec,
     go: OwnedFd,
     console: Option<OwnedFd>,
+    fuse_socket: Option<OwnedFd>,
 ) -> Result<Infallible, ChildError> {
     let start = std::time::Instant::now();
     network::enter(&spec.network)?;
-    rootfs::build(&spec.rootfs, &spec.mounts, !spec.privileged)?;
+    rootfs::build(
+        &spec.rootfs,
+        &spec.mounts,
+        !spec.privileged,
+        fuse_socket.as_ref(),
+    )?;
+    drop(fuse_socket);
     crate::log::phase("network namespace and mounts (in the container)", start);
     nix::unistd::sethostname(&spec.hostname).map_err(ChildError::engine("setting the hostname"))?;
     if let Some(console) = console {

@@ -16,7 +16,7 @@ use nix::sys::stat::{Mode, mkdirat};
 use nix::unistd::{fchdir, pivot_root, symlinkat};
 
 use super::ChildError;
-use super::spec::{Mount, MountSource, Rootfs};
+use super::spec::{Mount, MountSource, Rootfs, RootfsSource};
 
 /// Host devices bind-mounted into the container's `/dev`, as every runtime does.
 const DEVICES: [&str; 6] = ["null", "zero", "full", "random", "urandom", "tty"];
@@ -68,7 +68,14 @@ enum Kind {
 }
 
 /// Builds the whole filesystem and pivots into it. Runs in the child.
-pub(super) fn build(rootfs: &Rootfs, mounts: &[Mount], mask: bool) -> Result<(), ChildError> {
+/// `fuse_socket`: where the FUSE connection goes once mounted (the FUSE
+/// driver), for the parent to serve.
+pub(super) fn build(
+    rootfs: &Rootfs,
+    mounts: &[Mount],
+    mask: bool,
+    fuse_socket: Option<&OwnedFd>,
+) -> Result<(), ChildError> {
     mount(
         None::<&str>,
         "/",
@@ -77,7 +84,7 @@ pub(super) fn build(rootfs: &Rootfs, mounts: &[Mount], mask: bool) -> Result<(),
         None::<&str>,
     )
     .map_err(ChildError::engine("making / private"))?;
-    mount_overlay(rootfs)?;
+    mount_root(rootfs, fuse_socket)?;
     let root = Root {
         dir: File::from(
             open(
@@ -116,11 +123,64 @@ pub(super) fn build(rootfs: &Rootfs, mounts: &[Mount], mask: bool) -> Result<(),
     Ok(())
 }
 
+/// The root filesystem at `rootfs.merged`, as its storage driver makes it.
+fn mount_root(rootfs: &Rootfs, fuse_socket: Option<&OwnedFd>) -> Result<(), ChildError> {
+    match &rootfs.source {
+        RootfsSource::Overlay {
+            lowers,
+            upper,
+            work,
+        } => mount_overlay(lowers, upper, work, &rootfs.merged),
+        RootfsSource::FuseOverlay(_) => {
+            let socket = fuse_socket.ok_or_else(|| {
+                ChildError::engine_message("no channel for the FUSE connection".into())
+            })?;
+            mount_fuse(&rootfs.merged, socket)
+        }
+        RootfsSource::Copy(dir) => mount(
+            Some(dir),
+            &rootfs.merged,
+            None::<&str>,
+            MsFlags::MS_BIND | MsFlags::MS_REC,
+            None::<&str>,
+        )
+        .map_err(ChildError::engine(
+            "bind-mounting the container's copy of the image",
+        )),
+    }
+}
+
+/// Mounts a new FUSE connection (allowed inside the user namespace) and
+/// sends it to the parent, which serves it; requests wait until it does.
+fn mount_fuse(merged: &Path, socket: &OwnedFd) -> Result<(), ChildError> {
+    let device = open("/dev/fuse", OFlag::O_RDWR | OFlag::O_CLOEXEC, Mode::empty()).map_err(
+        ChildError::engine("opening /dev/fuse for the fuse-overlay driver"),
+    )?;
+    let options = crate::storage::fuse::mount_options(&device);
+    mount(
+        Some("fuse-overlay"),
+        merged,
+        Some("fuse"),
+        MsFlags::empty(),
+        Some(options.as_str()),
+    )
+    .map_err(ChildError::engine(
+        "mounting the fuse-overlay root filesystem",
+    ))?;
+    super::send_fd(socket, device.as_raw_fd())
+        .map_err(ChildError::engine("handing the FUSE connection to rcon"))
+}
+
 /// The overlay: with the new mount API each lower layer is added on its own
 /// (`lowerdir+`, Linux 6.8+), so any number of layers fits; older kernels get
 /// one `lowerdir=` string of the store's short links, which must fit a page.
-fn mount_overlay(rootfs: &Rootfs) -> Result<(), ChildError> {
-    match overlay_with_fsconfig(rootfs) {
+fn mount_overlay(
+    lowers: &[PathBuf],
+    upper: &Path,
+    work: &Path,
+    merged: &Path,
+) -> Result<(), ChildError> {
+    match overlay_with_fsconfig(lowers, upper, work, merged) {
         Ok(()) => return Ok(()),
         Err(Errno::ENOSYS | Errno::EINVAL) => {}
         Err(errno) => {
@@ -129,26 +189,22 @@ fn mount_overlay(rootfs: &Rootfs) -> Result<(), ChildError> {
             ));
         }
     }
-    let lowers: Vec<String> = rootfs
-        .lowers
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect();
+    let layers: Vec<String> = lowers.iter().map(|p| p.display().to_string()).collect();
     let data = format!(
         "lowerdir={},upperdir={},workdir={},userxattr",
-        lowers.join(":"),
-        rootfs.upper.display(),
-        rootfs.work.display()
+        layers.join(":"),
+        upper.display(),
+        work.display()
     );
     if data.len() >= 4096 {
         return Err(ChildError::engine_message(format!(
             "the image has {} layers: too many for this kernel's overlay mount options (Linux 6.8 or newer mounts any number)",
-            rootfs.lowers.len()
+            lowers.len()
         )));
     }
     mount(
         Some("overlay"),
-        &rootfs.merged,
+        merged,
         Some("overlay"),
         MsFlags::empty(),
         Some(data.as_str()),
@@ -163,7 +219,12 @@ const FSCONFIG_CMD_CREATE: libc::c_uint = 6;
 const FSMOUNT_CLOEXEC: libc::c_uint = 1;
 const MOVE_MOUNT_F_EMPTY_PATH: libc::c_uint = 4;
 
-fn overlay_with_fsconfig(rootfs: &Rootfs) -> Result<(), Errno> {
+fn overlay_with_fsconfig(
+    lowers: &[PathBuf],
+    upper: &Path,
+    work: &Path,
+    merged: &Path,
+) -> Result<(), Errno> {
     let fstype = c"overlay";
     // SAFETY: fsopen takes a NUL-terminated name and flags; the result is checked.
     let fs = unsafe { libc::syscall(libc::SYS_fsopen, fstype.as_ptr(), FSOPEN_CLOEXEC) };
@@ -191,11 +252,11 @@ fn overlay_with_fsconfig(rootfs: &Rootfs) -> Result<(), Errno> {
         };
         Errno::result(r).map(drop)
     };
-    for lower in &rootfs.lowers {
+    for lower in lowers {
         set(c"lowerdir+", Some(lower))?;
     }
-    set(c"upperdir", Some(&rootfs.upper))?;
-    set(c"workdir", Some(&rootfs.work))?;
+    set(c"upperdir", Some(upper))?;
+    set(c"workdir", Some(work))?;
     set(c"userxattr", None)?;
     // SAFETY: as above; CMD_CREATE takes no key or value.
     let r = unsafe {
@@ -214,8 +275,7 @@ fn overlay_with_fsconfig(rootfs: &Rootfs) -> Result<(), Errno> {
     let mnt = Errno::result(mnt)?;
     // SAFETY: fsmount returned a fresh descriptor that nothing else owns.
     let mnt = unsafe { OwnedFd::from_raw_fd(mnt as i32) };
-    let target =
-        CString::new(rootfs.merged.as_os_str().as_encoded_bytes()).map_err(|_| Errno::EINVAL)?;
+    let target = CString::new(merged.as_os_str().as_encoded_bytes()).map_err(|_| Errno::EINVAL)?;
     // SAFETY: move_mount takes the mount fd with an empty path and a NUL-terminated target.
     let r = unsafe {
         libc::syscall(

@@ -7,18 +7,32 @@ use nix::sys::resource::Resource;
 
 use super::keep_id::IdMappings;
 use super::security::SecurityPlan;
+use crate::storage::fuse::FuseLayers;
 
-/// The root filesystem: an overlay of read-only layers under a private upper dir.
+/// The root filesystem, as its storage driver makes it, mounted at `merged`.
 #[derive(Debug, Clone)]
 pub struct Rootfs {
-    /// Layer directories, topmost first (overlay's `lowerdir` order).
-    pub lowers: Vec<PathBuf>,
-    pub upper: PathBuf,
-    pub work: PathBuf,
-    /// Where the overlay is mounted (inside the container's own mount namespace).
+    pub source: RootfsSource,
+    /// Where the root is mounted (inside the container's own mount namespace).
     pub merged: PathBuf,
     /// `--read-only`: the rootfs is remounted read-only, with tmpfs on /tmp, /run and /var/tmp.
     pub read_only: bool,
+}
+
+/// What the root filesystem is made of, one variant per storage driver.
+#[derive(Debug, Clone)]
+pub enum RootfsSource {
+    /// Kernel overlayfs of read-only layers under a private upper dir.
+    Overlay {
+        /// Layer directories, topmost first (overlay's `lowerdir` order).
+        lowers: Vec<PathBuf>,
+        upper: PathBuf,
+        work: PathBuf,
+    },
+    /// rcon's FUSE overlay of the same layers, served by a process of its own.
+    FuseOverlay(FuseLayers),
+    /// A private full copy (vfs), bind-mounted.
+    Copy(PathBuf),
 }
 
 /// What a mount in the container is made from.

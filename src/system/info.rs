@@ -9,6 +9,7 @@ use std::process::Command;
 use serde::Serialize;
 
 use crate::config::{self, Paths};
+use crate::storage::driver::{self, Driver, DriverChoice};
 use crate::storage::{OverlayProbe, probe_overlay};
 use crate::userns::idmap::{
     self, SUBGID_FILE_ENV, SUBUID_FILE_ENV, add_subids_command, install_command,
@@ -56,6 +57,10 @@ pub struct Store {
     pub run_root: PathBuf,
     /// Whether kernel overlayfs works inside the namespace on graph_root; None when it could not be probed.
     pub overlay: Option<OverlayProbe>,
+    /// The storage driver new containers get, and why; None when it could not be chosen.
+    pub driver: Option<DriverChoice>,
+    /// Why the FUSE overlay cannot be used here; None when `/dev/fuse` works.
+    pub fuse: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -99,6 +104,7 @@ impl Problem {
 pub fn gather(
     paths: &Paths,
     user: &HostUser,
+    requested_driver: Option<Driver>,
     enter_namespace: impl FnOnce() -> Result<Namespace, String>,
 ) -> Info {
     let mut problems = Vec::new();
@@ -110,14 +116,15 @@ pub fn gather(
     check_devices(&mut problems);
     check_network_sysctls(user, &mut problems);
 
-    let (mode, overlay) = match &enter_namespace() {
+    let fuse = driver::fuse_unavailable().map(|(device, why)| format!("{device}: {why}"));
+    let (mode, overlay, driver) = match &enter_namespace() {
         Err(message) => {
             problems.push(Problem::new(
                 Severity::Error,
                 message,
                 "see the other problems listed here",
             ));
-            ("none", None)
+            ("none", None, None)
         }
         Ok(ns) => {
             let mode = match ns {
@@ -137,7 +144,19 @@ pub fn gather(
                     "single"
                 }
             };
-            (mode, check_overlay(&paths.root, &mut problems))
+            let overlay = check_overlay(&paths.root, &mut problems);
+            let driver = match driver::choose(&paths.root, requested_driver) {
+                Ok(choice) => Some(choice),
+                Err(e) => {
+                    problems.push(Problem::new(
+                        Severity::Error,
+                        e.to_string(),
+                        "see the fix in the message",
+                    ));
+                    None
+                }
+            };
+            (mode, overlay, driver)
         }
     };
 
@@ -156,6 +175,8 @@ pub fn gather(
             graph_root: paths.root.clone(),
             run_root: paths.runroot.clone(),
             overlay,
+            driver,
+            fuse,
         },
         helpers,
         problems,
@@ -523,9 +544,14 @@ pub fn render_text(info: &Info) -> String {
         Some(p) if p.supported => "supported".to_string(),
         Some(p) => format!("not supported ({})", p.detail),
     };
+    let driver = match &info.store.driver {
+        None => "none".to_string(),
+        Some(c) => format!("{} ({})", c.driver, c.reason),
+    };
+    let fuse = info.store.fuse.as_deref().unwrap_or("usable");
     let _ = writeln!(
         out,
-        "store:\n  graphRoot: {}\n  runRoot: {}\n  kernelOverlay: {overlay}",
+        "store:\n  graphRoot: {}\n  runRoot: {}\n  kernelOverlay: {overlay}\n  driver: {driver}\n  fuse: {fuse}",
         info.store.graph_root.display(),
         info.store.run_root.display()
     );

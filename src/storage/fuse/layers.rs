@@ -1,0 +1,351 @@
+//! The overlay's view of its directories: which layer holds a name, what a
+//! merged directory lists, and copy-up into the upper dir. Layer 0 is the
+//! upper dir; 1.. are the read-only lowers, topmost first. The on-disk format
+//! is kernel overlay's (`userxattr`): 0:0 character-device whiteouts and
+//! `user.overlay.opaque=y` directories.
+
+use std::collections::{HashMap, HashSet};
+use std::ffi::{OsStr, OsString};
+use std::fs::{self, Metadata};
+use std::io;
+use std::os::unix::fs::{DirEntryExt, MetadataExt};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::storage::vfs::{self, OPAQUE_XATTR, is_opaque, is_whiteout};
+
+pub const UPPER: usize = 0;
+
+/// Where a name was found.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The topmost layer holding it.
+    pub layer: usize,
+    /// For a directory: every layer whose directory of that name is merged
+    /// into the view, topmost first (down to the first opaque one).
+    pub dir_layers: Vec<usize>,
+    pub meta: Metadata,
+}
+
+/// One entry of a merged directory listing.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub name: OsString,
+    pub layer: usize,
+    /// The inode number in that layer (`d_ino`).
+    pub ino: u64,
+    pub file_type: fs::FileType,
+}
+
+pub struct Layers {
+    /// Upper first, then the lowers, topmost first.
+    roots: Vec<PathBuf>,
+    /// Each root's device, for inode identities without a stat.
+    devs: Vec<u64>,
+    /// Scratch space on the upper dir's filesystem, for atomic copy-up.
+    work: PathBuf,
+    scratch: AtomicU64,
+    /// Per lower layer, its files with several names, by inode (built when first needed).
+    hardlinks: Mutex<HashMap<usize, HashMap<u64, Vec<PathBuf>>>>,
+}
+
+fn enoent(e: &io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(libc::ENOENT | libc::ENOTDIR))
+}
+
+impl Layers {
+    pub fn new(upper: PathBuf, lowers: Vec<PathBuf>, work: PathBuf) -> io::Result<Layers> {
+        let mut roots = vec![upper];
+        roots.extend(lowers);
+        let devs = roots
+            .iter()
+            .map(|r| fs::metadata(r).map(|m| m.dev()))
+            .collect::<io::Result<Vec<_>>>()?;
+        Ok(Layers {
+            roots,
+            devs,
+            work,
+            scratch: AtomicU64::new(0),
+            hardlinks: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub fn dev(&self, layer: usize) -> u64 {
+        self.devs[layer]
+    }
+
+    /// The host path of `rel` in `layer`.
+    pub fn path(&self, layer: usize, rel: &Path) -> PathBuf {
+        if rel.as_os_str().is_empty() {
+            self.roots[layer].clone()
+        } else {
+            self.roots[layer].join(rel)
+        }
+    }
+
+    /// The root directory: the upper dir merged with every lower.
+    pub fn root(&self) -> io::Result<Found> {
+        let mut dir_layers = Vec::new();
+        for layer in 0..self.roots.len() {
+            dir_layers.push(layer);
+            if layer != UPPER && is_opaque(&self.roots[layer]) {
+                break;
+            }
+        }
+        Ok(Found {
+            layer: UPPER,
+            dir_layers,
+            meta: fs::metadata(&self.roots[UPPER])?,
+        })
+    }
+
+    /// Finds `rel` (a child of a directory merged from `parent_layers`).
+    pub fn locate(&self, rel: &Path, parent_layers: &[usize]) -> io::Result<Option<Found>> {
+        let mut found: Option<Found> = None;
+        for &layer in parent_layers {
+            let path = self.path(layer, rel);
+            let meta = match fs::symlink_metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) if enoent(&e) => continue,
+                Err(e) => return Err(e),
+            };
+            if is_whiteout(&meta) {
+                break;
+            }
+            match &mut found {
+                None if meta.is_dir() => {
+                    found = Some(Found {
+                        layer,
+                        dir_layers: vec![layer],
+                        meta,
+                    });
+                }
+                None => {
+                    return Ok(Some(Found {
+                        layer,
+                        dir_layers: Vec::new(),
+                        meta,
+                    }));
+                }
+                Some(dir) if meta.is_dir() => dir.dir_layers.push(layer),
+                // A file below a directory is hidden by it.
+                Some(_) => break,
+            }
+            if is_opaque(&path) {
+                break;
+            }
+        }
+        Ok(found)
+    }
+
+    /// Resolves a path from the root, one component at a time.
+    pub fn resolve(&self, rel: &Path) -> io::Result<Option<Found>> {
+        let mut current = self.root()?;
+        let mut walked = PathBuf::new();
+        for component in rel.components() {
+            walked.push(component);
+            if !current.meta.is_dir() {
+                return Ok(None);
+            }
+            match self.locate(&walked, &current.dir_layers)? {
+                Some(next) => current = next,
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(current))
+    }
+
+    /// Whether some lower layer of a directory merged from `dir_layers` shows `rel`
+    /// (so removing it from the upper dir needs a whiteout).
+    pub fn below(&self, rel: &Path, dir_layers: &[usize]) -> io::Result<bool> {
+        let lowers: Vec<usize> = dir_layers.iter().copied().filter(|&l| l != UPPER).collect();
+        Ok(self.locate(rel, &lowers)?.is_some())
+    }
+
+    /// The merged listing of a directory: each name from its topmost layer,
+    /// whiteouts applied (and never listed).
+    pub fn list(&self, rel: &Path, dir_layers: &[usize]) -> io::Result<Vec<Listed>> {
+        let mut seen = HashSet::new();
+        let mut entries = Vec::new();
+        for &layer in dir_layers {
+            let dir = self.path(layer, rel);
+            let reader = match fs::read_dir(&dir) {
+                Ok(reader) => reader,
+                Err(e) if enoent(&e) => continue,
+                Err(e) => return Err(e),
+            };
+            for entry in reader {
+                let entry = entry?;
+                let name = entry.file_name();
+                if !seen.insert(name.clone()) {
+                    continue;
+                }
+                let file_type = entry.file_type()?;
+                if std::os::unix::fs::FileTypeExt::is_char_device(&file_type)
+                    && fs::symlink_metadata(entry.path()).is_ok_and(|m| is_whiteout(&m))
+                {
+                    continue;
+                }
+                entries.push(Listed {
+                    name,
+                    layer,
+                    ino: entry.ino(),
+                    file_type,
+                });
+            }
+        }
+        Ok(entries)
+    }
+
+    /// A fresh name in the work dir.
+    fn scratch_path(&self) -> PathBuf {
+        let n = self.scratch.fetch_add(1, Ordering::Relaxed);
+        self.work.join(format!("copyup-{}-{n}", std::process::id()))
+    }
+
+    /// Makes sure directory `rel` exists in the upper dir, copying its
+    /// ancestors' and its own metadata up from the layer that shows it.
+    /// Returns whether it had to be made.
+    pub fn copy_up_dir(&self, rel: &Path) -> io::Result<bool> {
+        let upper = self.path(UPPER, rel);
+        match fs::symlink_metadata(&upper) {
+            Ok(meta) if meta.is_dir() => return Ok(false),
+            Ok(_) => {
+                return Err(corrupt(&upper, "a directory is expected here"));
+            }
+            Err(e) if enoent(&e) => {}
+            Err(e) => return Err(e),
+        }
+        if let Some(parent) = rel.parent() {
+            self.copy_up_dir(parent)?;
+        }
+        let found = self
+            .resolve(rel)?
+            .ok_or_else(|| io::Error::from_raw_os_error(libc::ENOENT))?;
+        let source = self.path(found.layer, rel);
+        let scratch = self.scratch_path();
+        vfs::copy_dir(&source, &scratch, &found.meta)?;
+        vfs::set_times(&scratch, &found.meta)?;
+        fs::rename(&scratch, &upper).inspect_err(|_| {
+            let _ = fs::remove_dir(&scratch);
+        })?;
+        Ok(true)
+    }
+
+    /// Copies the non-directory `rel` (found in `found.layer`) up: data, owner,
+    /// mode, times, xattrs, atomically (made in the work dir, renamed in).
+    /// Other names of the same lower inode that the view shows are linked to
+    /// the copy, so hard links stay one inode. Returns the copied-up paths.
+    pub fn copy_up_file(&self, rel: &Path, found: &Found) -> io::Result<Vec<PathBuf>> {
+        if found.layer == UPPER {
+            return Ok(Vec::new());
+        }
+        if let Some(parent) = rel.parent() {
+            self.copy_up_dir(parent)?;
+        }
+        let source = self.path(found.layer, rel);
+        let upper = self.path(UPPER, rel);
+        let scratch = self.scratch_path();
+        vfs::copy_entry(&source, &scratch, &found.meta)?;
+        if let Err(e) = fs::rename(&scratch, &upper) {
+            let _ = fs::remove_file(&scratch);
+            return Err(e);
+        }
+        let mut copied = vec![rel.to_path_buf()];
+        if found.meta.is_file() && found.meta.nlink() > 1 {
+            for other in self.other_names(found.layer, found.meta.ino(), rel)? {
+                let shown = self.resolve(&other)?;
+                if shown.is_some_and(|s| s.layer == found.layer && s.meta.ino() == found.meta.ino())
+                {
+                    if let Some(parent) = other.parent() {
+                        self.copy_up_dir(parent)?;
+                    }
+                    fs::hard_link(&upper, self.path(UPPER, &other))?;
+                    copied.push(other);
+                }
+            }
+        }
+        Ok(copied)
+    }
+
+    /// The other names of inode `ino` in lower `layer`.
+    fn other_names(&self, layer: usize, ino: u64, except: &Path) -> io::Result<Vec<PathBuf>> {
+        let mut cache = self.hardlinks.lock().unwrap_or_else(|p| p.into_inner());
+        let index = match cache.entry(layer) {
+            std::collections::hash_map::Entry::Occupied(index) => index.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let mut index = HashMap::new();
+                index_links(&self.roots[layer], Path::new(""), &mut index)?;
+                slot.insert(index)
+            }
+        };
+        Ok(index
+            .get(&ino)
+            .map(|names| names.iter().filter(|n| *n != except).cloned().collect())
+            .unwrap_or_default())
+    }
+
+    /// Makes `rel` a whiteout in the upper dir (its parent must be there).
+    pub fn whiteout(&self, rel: &Path) -> io::Result<()> {
+        nix::sys::stat::mknod(
+            &self.path(UPPER, rel),
+            nix::sys::stat::SFlag::S_IFCHR,
+            nix::sys::stat::Mode::empty(),
+            0,
+        )
+        .map_err(io::Error::from)
+    }
+
+    /// Removes a whiteout at `rel` in the upper dir, if there is one.
+    /// Returns whether there was.
+    pub fn clear_whiteout(&self, rel: &Path) -> io::Result<bool> {
+        let path = self.path(UPPER, rel);
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if is_whiteout(&meta) => fs::remove_file(&path).map(|()| true),
+            Ok(_) => Err(io::Error::from_raw_os_error(libc::EEXIST)),
+            Err(e) if enoent(&e) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn set_opaque(&self, rel: &Path) -> io::Result<()> {
+        xattr::set(self.path(UPPER, rel), OPAQUE_XATTR, b"y")
+    }
+}
+
+/// Collects the regular files with more than one name under `dir`.
+fn index_links(root: &Path, dir: &Path, index: &mut HashMap<u64, Vec<PathBuf>>) -> io::Result<()> {
+    for entry in fs::read_dir(root.join(dir))? {
+        let entry = entry?;
+        let rel = dir.join(entry.file_name());
+        let file_type = entry.file_type()?;
+        if file_type.is_dir() {
+            index_links(root, &rel, index)?;
+        } else if file_type.is_file() {
+            let meta = entry.metadata()?;
+            if meta.nlink() > 1 {
+                index.entry(meta.ino()).or_default().push(rel);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A corrupt upper dir: logged, and the operation fails with EIO.
+pub fn corrupt(path: &Path, what: &str) -> io::Error {
+    log::error!(
+        "fuse-overlay: corrupt upper dir at {}: {what}",
+        path.display()
+    );
+    io::Error::from_raw_os_error(libc::EIO)
+}
+
+/// `name` as a path component, refusing what is not one.
+pub fn component(name: &OsStr) -> io::Result<&Path> {
+    let bytes = name.as_encoded_bytes();
+    if bytes.is_empty() || bytes == b"." || bytes == b".." || bytes.contains(&b'/') {
+        return Err(io::Error::from_raw_os_error(libc::EINVAL));
+    }
+    Ok(Path::new(name))
+}

@@ -1,0 +1,123 @@
+//! rcon's overlay filesystem on FUSE: the same semantics and on-disk format
+//! as kernel overlayfs (0:0 whiteouts, `user.overlay.opaque`), served by a
+//! process of its own for hosts where kernel overlay can't be used rootless.
+//!
+//! The container's child mounts `/dev/fuse` itself (allowed inside the user
+//! namespace) and hands the descriptor to its parent, which starts the server
+//! with [`spawn_server`]. The server lives in rcon's mount namespace, outside
+//! the container's, and ends when the kernel ends the connection: when the
+//! container's mount namespace (the mount's only home) goes away.
+
+mod layers;
+mod overlay;
+
+use std::fs::{File, OpenOptions};
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::path::{Path, PathBuf};
+
+use nix::unistd::{ForkResult, fork};
+
+use crate::process::exit_forked_child;
+
+/// The server's process name (`/proc/PID/comm`).
+pub const SERVER_NAME: &str = "rcon-fuse";
+
+/// What the server serves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FuseLayers {
+    /// Read-only layer directories, topmost first.
+    pub lowers: Vec<PathBuf>,
+    pub upper: PathBuf,
+    /// Scratch space on the upper dir's filesystem, for atomic copy-up.
+    pub work: PathBuf,
+    /// Where the server writes its log lines (errors it answered with EIO).
+    pub log: PathBuf,
+}
+
+/// The data options for mounting a FUSE connection on `fd` inside the user
+/// namespace: owned by its root, open to every user the kernel's permission
+/// checks allow.
+pub fn mount_options(fd: &OwnedFd) -> String {
+    format!(
+        "fd={},rootmode=40000,user_id=0,group_id=0,allow_other,default_permissions",
+        fd.as_raw_fd()
+    )
+}
+
+/// Starts the server for the FUSE connection `device` (already mounted) as
+/// a process of its own, detached from the caller (which never has to reap
+/// it). Call while single-threaded.
+pub fn spawn_server(device: OwnedFd, layers: &FuseLayers) -> nix::Result<()> {
+    // SAFETY: the caller is single-threaded; the child only forks again and exits.
+    match unsafe { fork() }? {
+        ForkResult::Parent { child } => {
+            drop(device);
+            nix::sys::wait::waitpid(child, None).map(drop)
+        }
+        ForkResult::Child => {
+            // SAFETY: still single-threaded, in the intermediate child.
+            if let Ok(ForkResult::Child) = unsafe { fork() } {
+                let code = match server(device, layers) {
+                    Ok(()) => 0,
+                    Err(e) => {
+                        log::error!("fuse-overlay server: {e}");
+                        1
+                    }
+                };
+                exit_forked_child(code)
+            }
+            exit_forked_child(0)
+        }
+    }
+}
+
+/// The server process: its own session, nothing of the caller's descriptors
+/// but the connection, log lines into `layers.log`.
+fn server(device: OwnedFd, layers: &FuseLayers) -> io::Result<()> {
+    let _ = nix::unistd::setsid();
+    let _ = nix::sys::prctl::set_name(c"rcon-fuse");
+    // SAFETY: dup2 onto 3, which this function then owns (whatever the
+    // caller had there is one of its descriptors, closed below anyway).
+    let device = unsafe {
+        if libc::dup2(device.as_raw_fd(), 3) < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        if device.as_raw_fd() != 3 {
+            drop(device);
+        } else {
+            std::mem::forget(device);
+        }
+        OwnedFd::from_raw_fd(3)
+    };
+    let null = File::open("/dev/null")?;
+    let log = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&layers.log)?;
+    for (from, to) in [(&null, 0), (&null, 1), (&log, 2)] {
+        // SAFETY: dup2 onto a standard descriptor; both ends are open.
+        if unsafe { libc::dup2(from.as_raw_fd(), to) } < 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    drop((null, log));
+    // SAFETY: close_range takes no pointers. Nothing of the caller's above
+    // the connection stays open: its pipes and lock files must not live on here.
+    unsafe { libc::syscall(libc::SYS_close_range, 4u32, u32::MAX, 0u32) };
+    let _ = std::env::set_current_dir(layers.upper.parent().unwrap_or(Path::new("/")));
+    let overlay = overlay::Overlay::new(layers::Layers::new(
+        layers.upper.clone(),
+        layers.lowers.clone(),
+        layers.work.clone(),
+    )?)?;
+    let mut config = fuser::Config::default();
+    config.acl = fuser::SessionACL::All;
+    config.n_threads = Some(
+        std::thread::available_parallelism()
+            .map(|n| n.get().clamp(2, 4))
+            .unwrap_or(2),
+    );
+    config.clone_fd = true;
+    fuser::Session::from_fd(overlay, device, fuser::SessionACL::All, config)?.run()
+}

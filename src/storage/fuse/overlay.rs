@@ -1,0 +1,1336 @@
+//! The FUSE filesystem: requests from the kernel onto [`Layers`]. A node ID
+//! (which FUSE also reports as `st_ino`) comes from a table of the underlying
+//! inodes, so it stays stable for the mount's life across copy-up, and hard
+//! links are one node with several names.
+
+use std::collections::HashMap;
+use std::ffi::OsStr;
+use std::fs::{self, File, Metadata};
+use std::io;
+use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use fuser::{
+    Errno, FileAttr, FileHandle, FileType, Filesystem, FopenFlags, Generation, INodeNo,
+    KernelConfig, LockOwner, OpenFlags, RenameFlags, ReplyAttr, ReplyCreate, ReplyData,
+    ReplyDirectory, ReplyEmpty, ReplyEntry, ReplyLseek, ReplyOpen, ReplyStatfs, ReplyWrite,
+    ReplyXattr, Request, TimeOrNow, WriteFlags,
+};
+use nix::fcntl::OFlag;
+use nix::sys::stat::{Mode, SFlag};
+
+use super::layers::{Found, Layers, Listed, UPPER, component, corrupt};
+use crate::storage::vfs::OVERLAY_XATTR_PREFIX;
+
+/// How long the kernel may trust names and attributes: only the container
+/// changes its upper dir, and every change comes through here.
+const TTL: Duration = Duration::from_secs(1);
+const ROOT: u64 = 1;
+/// The path of a node whose name was removed or replaced (never a real path:
+/// no name holds a NUL).
+const REMOVED: &str = "\0removed";
+
+struct Node {
+    /// Path in the merged view ("" for the root): the name last looked up.
+    path: PathBuf,
+    /// Every name the kernel looked it up by (several for hard links).
+    names: Vec<PathBuf>,
+    layer: usize,
+    dir_layers: Vec<usize>,
+    /// The kernel's lookup count; the node goes at zero.
+    lookups: u64,
+}
+
+#[derive(Default)]
+struct Tree {
+    nodes: HashMap<u64, Node>,
+    by_path: HashMap<PathBuf, u64>,
+}
+
+pub struct Overlay {
+    layers: Layers,
+    tree: Mutex<Tree>,
+    /// Held for reading while looking names up, for writing while changing
+    /// the view (create, remove, rename, copy-up), so no lookup sees half a change.
+    view: RwLock<()>,
+    /// Stable inode numbers, by (device, inode) of what backs a node.
+    idents: Mutex<HashMap<(u64, u64), u64>>,
+    next_ident: AtomicU64,
+    files: RwLock<HashMap<u64, Arc<File>>>,
+    dirs: Mutex<HashMap<u64, Arc<Vec<DirEntry>>>>,
+    next_handle: AtomicU64,
+}
+
+type Result<T> = std::result::Result<T, Errno>;
+
+/// One entry of an open directory: node ID, type, name.
+type DirEntry = (u64, FileType, std::ffi::OsString);
+
+/// What `setattr` changes.
+struct Changes {
+    mode: Option<u32>,
+    uid: Option<u32>,
+    gid: Option<u32>,
+    size: Option<u64>,
+    atime: Option<TimeOrNow>,
+    mtime: Option<TimeOrNow>,
+}
+
+fn errno(e: io::Error) -> Errno {
+    Errno::from(e)
+}
+
+fn kind_of(file_type: fs::FileType) -> FileType {
+    FileType::from_std(file_type).unwrap_or(FileType::RegularFile)
+}
+
+fn time(secs: i64, nsecs: i64) -> SystemTime {
+    if secs >= 0 {
+        UNIX_EPOCH + Duration::new(secs as u64, nsecs as u32)
+    } else {
+        UNIX_EPOCH - Duration::from_secs(secs.unsigned_abs())
+    }
+}
+
+impl Overlay {
+    pub fn new(layers: Layers) -> io::Result<Overlay> {
+        let root = layers.root()?;
+        let mut tree = Tree::default();
+        tree.nodes.insert(
+            ROOT,
+            Node {
+                path: PathBuf::new(),
+                names: vec![PathBuf::new()],
+                layer: root.layer,
+                dir_layers: root.dir_layers,
+                lookups: 1,
+            },
+        );
+        tree.by_path.insert(PathBuf::new(), ROOT);
+        Ok(Overlay {
+            layers,
+            tree: Mutex::new(tree),
+            view: RwLock::new(()),
+            idents: Mutex::new(HashMap::new()),
+            next_ident: AtomicU64::new(ROOT + 1),
+            files: RwLock::new(HashMap::new()),
+            dirs: Mutex::new(HashMap::new()),
+            next_handle: AtomicU64::new(1),
+        })
+    }
+
+    fn tree(&self) -> std::sync::MutexGuard<'_, Tree> {
+        self.tree.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The node's path and layers.
+    fn node(&self, ino: INodeNo) -> Result<(PathBuf, usize, Vec<usize>)> {
+        let tree = self.tree();
+        let node = tree.nodes.get(&ino.0).ok_or(Errno::ESTALE)?;
+        Ok((node.path.clone(), node.layer, node.dir_layers.clone()))
+    }
+
+    /// The stable number for what backs a node (`dev`, `ino` in its layer).
+    fn ident(&self, dev: u64, ino: u64, is_root: bool) -> u64 {
+        if is_root {
+            return ROOT;
+        }
+        let mut idents = self.idents.lock().unwrap_or_else(|p| p.into_inner());
+        *idents
+            .entry((dev, ino))
+            .or_insert_with(|| self.next_ident.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// Gives the copy-up of `from` the number its origin had.
+    fn inherit_ident(&self, from: &Metadata, to: &Path) {
+        if let Ok(meta) = fs::symlink_metadata(to) {
+            let number = self.ident(from.dev(), from.ino(), false);
+            let mut idents = self.idents.lock().unwrap_or_else(|p| p.into_inner());
+            idents.insert((meta.dev(), meta.ino()), number);
+        }
+    }
+
+    fn attr(&self, meta: &Metadata, merged_dir: bool, is_root: bool) -> FileAttr {
+        FileAttr {
+            ino: INodeNo(self.ident(meta.dev(), meta.ino(), is_root)),
+            size: meta.size(),
+            blocks: meta.blocks(),
+            atime: time(meta.atime(), meta.atime_nsec()),
+            mtime: time(meta.mtime(), meta.mtime_nsec()),
+            ctime: time(meta.ctime(), meta.ctime_nsec()),
+            crtime: UNIX_EPOCH,
+            kind: kind_of(meta.file_type()),
+            perm: (meta.mode() & 0o7777) as u16,
+            // As kernel overlay: a merged directory's link count is unknown.
+            nlink: if merged_dir { 1 } else { meta.nlink() as u32 },
+            uid: meta.uid(),
+            gid: meta.gid(),
+            rdev: meta.rdev() as u32,
+            blksize: meta.blksize() as u32,
+            flags: 0,
+        }
+    }
+
+    fn found_attr(&self, found: &Found, is_root: bool) -> FileAttr {
+        self.attr(&found.meta, found.dir_layers.len() > 1, is_root)
+    }
+
+    /// Records a looked-up (or created) name and returns its node ID.
+    fn remember(&self, path: PathBuf, found: &Found) -> u64 {
+        let is_root = path.as_os_str().is_empty();
+        let id = self.ident(found.meta.dev(), found.meta.ino(), is_root);
+        let mut tree = self.tree();
+        let node = tree.nodes.entry(id).or_insert_with(|| Node {
+            path: path.clone(),
+            names: Vec::new(),
+            layer: found.layer,
+            dir_layers: Vec::new(),
+            lookups: 0,
+        });
+        node.path = path.clone();
+        if !node.names.contains(&path) {
+            node.names.push(path.clone());
+        }
+        node.layer = found.layer;
+        node.dir_layers = found.dir_layers.clone();
+        node.lookups += 1;
+        tree.by_path.insert(path, id);
+        id
+    }
+
+    /// Updates the node at `path`, if the kernel holds one, after a change.
+    fn refresh(&self, path: &Path, layer: usize, dir_layers: Vec<usize>) {
+        let mut tree = self.tree();
+        if let Some(&id) = tree.by_path.get(path) {
+            if let Some(node) = tree.nodes.get_mut(&id) {
+                node.layer = layer;
+                node.dir_layers = dir_layers;
+            }
+        }
+    }
+
+    /// Forgets the name `path` (removed or replaced). Its node keeps its
+    /// other names; with none left it answers ENOENT by path (open files
+    /// keep working through their descriptors).
+    fn drop_name(&self, path: &Path) {
+        let mut tree = self.tree();
+        if let Some(id) = tree.by_path.remove(path) {
+            if let Some(node) = tree.nodes.get_mut(&id) {
+                node.names.retain(|n| n != path);
+                node.path = node
+                    .names
+                    .last()
+                    .cloned()
+                    .unwrap_or_else(|| PathBuf::from(REMOVED));
+            }
+        }
+    }
+
+    fn child(&self, parent: INodeNo, name: &OsStr) -> Result<(PathBuf, Vec<usize>)> {
+        let (path, _, dir_layers) = self.node(parent)?;
+        if dir_layers.is_empty() {
+            return Err(Errno::ENOTDIR);
+        }
+        Ok((path.join(component(name).map_err(errno)?), dir_layers))
+    }
+
+    /// Copies `path` up (its parents too), updating the nodes that moved.
+    fn copy_up(&self, path: &Path, found: &Found) -> Result<()> {
+        if found.layer == UPPER {
+            return Ok(());
+        }
+        if found.meta.is_dir() {
+            self.parent_up(path)?;
+            self.layers.copy_up_dir(path).map_err(|e| {
+                log::error!("fuse-overlay: copying directory {} up: {e}", path.display());
+                errno(e)
+            })?;
+            self.inherit_ident(&found.meta, &self.layers.path(UPPER, path));
+            let mut layers = vec![UPPER];
+            layers.extend(found.dir_layers.iter().copied());
+            self.refresh(path, UPPER, layers);
+            return Ok(());
+        }
+        self.parent_up(path)?;
+        let copied = self.layers.copy_up_file(path, found).map_err(|e| {
+            log::error!("fuse-overlay: copying {} up: {e}", path.display());
+            errno(e)
+        })?;
+        for copied in copied {
+            self.inherit_ident(&found.meta, &self.layers.path(UPPER, &copied));
+            self.refresh(&copied, UPPER, Vec::new());
+            self.ancestors_up(&copied);
+        }
+        Ok(())
+    }
+
+    /// Records that every directory above `path` is in the upper dir now
+    /// (copy-up makes them as it needs them).
+    fn ancestors_up(&self, path: &Path) {
+        let mut tree = self.tree();
+        for ancestor in path.ancestors().skip(1) {
+            if let Some(&id) = tree.by_path.get(ancestor) {
+                if let Some(node) = tree.nodes.get_mut(&id) {
+                    node.layer = UPPER;
+                    if !node.dir_layers.contains(&UPPER) {
+                        node.dir_layers.insert(0, UPPER);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Makes sure the parent directory of `path` is in the upper dir.
+    fn parent_up(&self, path: &Path) -> Result<()> {
+        let parent = path.parent().unwrap_or(Path::new(""));
+        let found = self
+            .layers
+            .resolve(parent)
+            .map_err(errno)?
+            .ok_or(Errno::ENOENT)?;
+        self.copy_up(parent, &found)
+    }
+
+    /// The node's current state on disk, copied up when `write` is set.
+    fn current(&self, ino: INodeNo, write: bool) -> Result<(PathBuf, Found)> {
+        let (path, _, _) = self.node(ino)?;
+        if path.as_os_str() == REMOVED {
+            return Err(Errno::ENOENT);
+        }
+        // Only this server changes the view, and it updates its nodes as it
+        // does: a held name that no longer resolves was changed behind its back.
+        let found = self
+            .layers
+            .resolve(&path)
+            .map_err(errno)?
+            .ok_or_else(|| errno(corrupt(&path, "a name in use has vanished")))?;
+        if write && found.layer != UPPER {
+            self.copy_up(&path, &found)?;
+            let found = self
+                .layers
+                .resolve(&path)
+                .map_err(errno)?
+                .ok_or(Errno::ENOENT)?;
+            return Ok((path, found));
+        }
+        Ok((path, found))
+    }
+
+    /// Prepares a new name in `parent`: the parent copied up, a whiteout
+    /// there removed. Returns the path and whether a whiteout was removed.
+    fn new_name(&self, parent: INodeNo, name: &OsStr) -> Result<(PathBuf, bool)> {
+        let (path, dir_layers) = self.child(parent, name)?;
+        if self
+            .layers
+            .locate(&path, &dir_layers)
+            .map_err(errno)?
+            .is_some()
+        {
+            return Err(Errno::EEXIST);
+        }
+        self.parent_up(&path)?;
+        let (parent_path, _, _) = self.node(parent)?;
+        let mut layers = vec![UPPER];
+        layers.extend(dir_layers.iter().copied().filter(|&l| l != UPPER));
+        self.refresh(&parent_path, UPPER, layers);
+        let had_whiteout = self.layers.clear_whiteout(&path).map_err(errno)?;
+        Ok((path, had_whiteout))
+    }
+
+    /// Owner of a new file: the caller, with the group of a set-group-ID parent.
+    fn chown_new(&self, req: &Request, path: &Path, is_dir: bool) -> Result<()> {
+        let parent = self
+            .layers
+            .path(UPPER, path.parent().unwrap_or(Path::new("")));
+        let parent_meta = fs::metadata(parent).map_err(errno)?;
+        let setgid = parent_meta.mode() & libc::S_ISGID != 0;
+        let gid = if setgid { parent_meta.gid() } else { req.gid() };
+        let host = self.layers.path(UPPER, path);
+        std::os::unix::fs::lchown(&host, Some(req.uid()), Some(gid)).map_err(errno)?;
+        if setgid && is_dir {
+            let mode = fs::metadata(&host).map_err(errno)?.mode();
+            fs::set_permissions(
+                &host,
+                fs::Permissions::from_mode((mode | libc::S_ISGID) & 0o7777),
+            )
+            .map_err(errno)?;
+        }
+        Ok(())
+    }
+
+    /// Answers a created name: its node and attributes.
+    fn entry_for(&self, path: PathBuf) -> Result<(u64, FileAttr)> {
+        let found = self
+            .layers
+            .resolve(&path)
+            .map_err(errno)?
+            .ok_or(Errno::ENOENT)?;
+        let attr = self.found_attr(&found, false);
+        Ok((self.remember(path, &found), attr))
+    }
+
+    fn make_node(
+        &self,
+        req: &Request,
+        parent: INodeNo,
+        name: &OsStr,
+        make: impl FnOnce(&Path) -> io::Result<()>,
+        is_dir: bool,
+    ) -> Result<(u64, FileAttr)> {
+        let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
+        let (path, had_whiteout) = self.new_name(parent, name)?;
+        let host = self.layers.path(UPPER, &path);
+        make(&host).map_err(errno)?;
+        let finish = || -> Result<()> {
+            if is_dir && had_whiteout {
+                // Whatever a lower layer has under this name must stay hidden.
+                self.layers.set_opaque(&path).map_err(errno)?;
+            }
+            self.chown_new(req, &path, is_dir)
+        };
+        if let Err(e) = finish() {
+            let _ = if is_dir {
+                fs::remove_dir(&host)
+            } else {
+                fs::remove_file(&host)
+            };
+            if had_whiteout {
+                let _ = self.layers.whiteout(&path);
+            }
+            return Err(e);
+        }
+        self.entry_for(path)
+    }
+
+    /// Removes `name` from `parent` (a directory only when `dir`).
+    fn remove(&self, parent: INodeNo, name: &OsStr, dir: bool) -> Result<()> {
+        let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
+        let (path, dir_layers) = self.child(parent, name)?;
+        let found = self
+            .layers
+            .locate(&path, &dir_layers)
+            .map_err(errno)?
+            .ok_or(Errno::ENOENT)?;
+        match (dir, found.meta.is_dir()) {
+            (true, false) => return Err(Errno::ENOTDIR),
+            (false, true) => return Err(Errno::EISDIR),
+            _ => {}
+        }
+        if dir
+            && !self
+                .layers
+                .list(&path, &found.dir_layers)
+                .map_err(errno)?
+                .is_empty()
+        {
+            return Err(Errno::ENOTEMPTY);
+        }
+        let below = self.layers.below(&path, &dir_layers).map_err(errno)?;
+        let upper = self.layers.path(UPPER, &path);
+        if found.layer == UPPER {
+            if dir {
+                // Only whiteouts can be left in it.
+                fs::remove_dir_all(&upper).map_err(errno)?;
+            } else {
+                fs::remove_file(&upper).map_err(errno)?;
+            }
+        }
+        if below {
+            self.parent_up(&path)?;
+            self.layers.whiteout(&path).map_err(errno)?;
+        }
+        self.drop_name(&path);
+        Ok(())
+    }
+
+    /// Copies a whole directory up (every name the view shows in it), marks
+    /// it opaque, so it no longer depends on the layers below: then it can
+    /// be renamed like any upper directory.
+    fn copy_up_tree(&self, path: &Path, found: &Found) -> Result<()> {
+        self.copy_up(path, found)?;
+        if found.dir_layers.iter().all(|&l| l == UPPER) {
+            return Ok(());
+        }
+        for entry in self.layers.list(path, &found.dir_layers).map_err(errno)? {
+            let child = path.join(&entry.name);
+            let child_found = self
+                .layers
+                .locate(&child, &found.dir_layers)
+                .map_err(errno)?
+                .ok_or(Errno::ENOENT)?;
+            if child_found.meta.is_dir() {
+                self.copy_up_tree(&child, &child_found)?;
+            } else {
+                self.copy_up(&child, &child_found)?;
+            }
+        }
+        self.layers.set_opaque(path).map_err(errno)?;
+        self.refresh(path, UPPER, vec![UPPER]);
+        Ok(())
+    }
+
+    fn rename_inner(
+        &self,
+        parent: INodeNo,
+        name: &OsStr,
+        newparent: INodeNo,
+        newname: &OsStr,
+        flags: RenameFlags,
+    ) -> Result<()> {
+        if flags.bits() & !libc::RENAME_NOREPLACE != 0 {
+            return Err(Errno::EINVAL);
+        }
+        let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
+        let (from, from_layers) = self.child(parent, name)?;
+        let (to, to_layers) = self.child(newparent, newname)?;
+        if from == to {
+            return Ok(());
+        }
+        let source = self
+            .layers
+            .locate(&from, &from_layers)
+            .map_err(errno)?
+            .ok_or(Errno::ENOENT)?;
+        if source.meta.is_dir() && to.starts_with(&from) {
+            return Err(Errno::EINVAL);
+        }
+        let target = self.layers.locate(&to, &to_layers).map_err(errno)?;
+        if let Some(target) = &target {
+            if flags.bits() & libc::RENAME_NOREPLACE != 0 {
+                return Err(Errno::EEXIST);
+            }
+            match (source.meta.is_dir(), target.meta.is_dir()) {
+                (true, false) => return Err(Errno::ENOTDIR),
+                (false, true) => return Err(Errno::EISDIR),
+                (true, true)
+                    if !self
+                        .layers
+                        .list(&to, &target.dir_layers)
+                        .map_err(errno)?
+                        .is_empty() =>
+                {
+                    return Err(Errno::ENOTEMPTY);
+                }
+                _ => {}
+            }
+        }
+        if source.meta.is_dir() {
+            self.copy_up_tree(&from, &source)?;
+        } else {
+            self.copy_up(&from, &source)?;
+        }
+        self.parent_up(&to)?;
+        let upper_to = self.layers.path(UPPER, &to);
+        // What is in the upper dir under the new name goes: a whiteout, a
+        // file, or a directory holding only whiteouts.
+        match fs::symlink_metadata(&upper_to) {
+            Ok(meta) if meta.is_dir() => fs::remove_dir_all(&upper_to).map_err(errno)?,
+            Ok(_) => fs::remove_file(&upper_to).map_err(errno)?,
+            Err(_) => {}
+        }
+        let to_below = self.layers.below(&to, &to_layers).map_err(errno)?;
+        fs::rename(self.layers.path(UPPER, &from), &upper_to).map_err(errno)?;
+        if source.meta.is_dir() && to_below {
+            self.layers.set_opaque(&to).map_err(errno)?;
+        }
+        if self.layers.below(&from, &from_layers).map_err(errno)? {
+            self.layers.whiteout(&from).map_err(errno)?;
+        }
+        self.drop_name(&to);
+        self.moved(&from, &to);
+        Ok(())
+    }
+
+    /// Renames the names at and under `from`; they are all in the upper dir now.
+    fn moved(&self, from: &Path, to: &Path) {
+        let mut tree = self.tree();
+        let moved: Vec<(PathBuf, u64)> = tree
+            .by_path
+            .iter()
+            .filter(|(p, _)| p.starts_with(from))
+            .map(|(p, &id)| (p.clone(), id))
+            .collect();
+        for (old, id) in moved {
+            tree.by_path.remove(&old);
+            let rest = old.strip_prefix(from).unwrap_or(Path::new(""));
+            let new = if rest.as_os_str().is_empty() {
+                to.to_path_buf()
+            } else {
+                to.join(rest)
+            };
+            if let Some(node) = tree.nodes.get_mut(&id) {
+                for name in node.names.iter_mut().filter(|n| **n == old) {
+                    *name = new.clone();
+                }
+                if node.path == old {
+                    node.path = new.clone();
+                }
+                node.layer = UPPER;
+                if !node.dir_layers.is_empty() {
+                    node.dir_layers = vec![UPPER];
+                }
+            }
+            tree.by_path.insert(new, id);
+        }
+    }
+
+    fn file(&self, fh: FileHandle) -> Result<Arc<File>> {
+        self.files
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&fh.0)
+            .cloned()
+            .ok_or(Errno::EBADF)
+    }
+
+    fn add_file(&self, file: File) -> FileHandle {
+        let fh = self.next_handle.fetch_add(1, Ordering::Relaxed);
+        self.files
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(fh, Arc::new(file));
+        FileHandle(fh)
+    }
+
+    fn setattr_inner(&self, ino: INodeNo, changes: Changes) -> Result<FileAttr> {
+        let Changes {
+            mode,
+            uid,
+            gid,
+            size,
+            atime,
+            mtime,
+        } = changes;
+        let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
+        let (path, _) = self.current(ino, true)?;
+        let host = self.layers.path(UPPER, &path);
+        if uid.is_some() || gid.is_some() {
+            std::os::unix::fs::lchown(&host, uid, gid).map_err(errno)?;
+        }
+        if let Some(mode) = mode {
+            fs::set_permissions(&host, fs::Permissions::from_mode(mode & 0o7777)).map_err(errno)?;
+        }
+        if let Some(size) = size {
+            fs::OpenOptions::new()
+                .write(true)
+                .custom_flags(libc::O_NOFOLLOW)
+                .open(&host)
+                .and_then(|f| f.set_len(size))
+                .map_err(errno)?;
+        }
+        if atime.is_some() || mtime.is_some() {
+            let spec = |t: Option<TimeOrNow>| match t {
+                None => libc::timespec {
+                    tv_sec: 0,
+                    tv_nsec: libc::UTIME_OMIT,
+                },
+                Some(TimeOrNow::Now) => libc::timespec {
+                    tv_sec: 0,
+                    tv_nsec: libc::UTIME_NOW,
+                },
+                Some(TimeOrNow::SpecificTime(t)) => {
+                    let d = t.duration_since(UNIX_EPOCH).unwrap_or_default();
+                    libc::timespec {
+                        tv_sec: d.as_secs() as i64,
+                        tv_nsec: i64::from(d.subsec_nanos()),
+                    }
+                }
+            };
+            let times = [spec(atime), spec(mtime)];
+            let c = std::ffi::CString::new(host.as_os_str().as_encoded_bytes())
+                .map_err(|_| Errno::EINVAL)?;
+            // SAFETY: a NUL-terminated path and two timespecs, as utimensat(2) takes.
+            let r = unsafe {
+                libc::utimensat(
+                    libc::AT_FDCWD,
+                    c.as_ptr(),
+                    times.as_ptr(),
+                    libc::AT_SYMLINK_NOFOLLOW,
+                )
+            };
+            if r != 0 {
+                return Err(errno(io::Error::last_os_error()));
+            }
+        }
+        let meta = fs::symlink_metadata(&host).map_err(errno)?;
+        Ok(self.attr(&meta, false, ino.0 == ROOT))
+    }
+}
+
+/// Logs a failure that is not an ordinary answer (ENOENT, EEXIST...).
+fn logged(op: &str, what: &dyn std::fmt::Debug, e: Errno) -> Errno {
+    if e.code() == libc::EIO || e.code() == libc::ESTALE {
+        log::error!("fuse-overlay: {op} {what:?}: errno {}", e.code());
+    }
+    e
+}
+
+impl Filesystem for Overlay {
+    fn init(&mut self, _req: &Request, config: &mut KernelConfig) -> io::Result<()> {
+        let _ = config.add_capabilities(fuser::InitFlags::FUSE_PARALLEL_DIROPS);
+        let _ = config.set_max_readahead(1 << 20);
+        Ok(())
+    }
+
+    fn lookup(&self, _req: &Request, parent: INodeNo, name: &OsStr, reply: ReplyEntry) {
+        let outcome = || -> Result<(u64, FileAttr)> {
+            let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
+            let (path, dir_layers) = self.child(parent, name)?;
+            let found = self
+                .layers
+                .locate(&path, &dir_layers)
+                .map_err(errno)?
+                .ok_or(Errno::ENOENT)?;
+            let attr = self.found_attr(&found, false);
+            Ok((self.remember(path, &found), attr))
+        };
+        match outcome() {
+            Ok((_, attr)) => reply.entry(&TTL, &attr, Generation(0)),
+            Err(e) => reply.error(logged("lookup", &name, e)),
+        }
+    }
+
+    fn forget(&self, _req: &Request, ino: INodeNo, nlookup: u64) {
+        if ino.0 == ROOT {
+            return;
+        }
+        let mut tree = self.tree();
+        let gone = match tree.nodes.get_mut(&ino.0) {
+            Some(node) => {
+                node.lookups = node.lookups.saturating_sub(nlookup);
+                node.lookups == 0
+            }
+            None => false,
+        };
+        if gone {
+            if let Some(node) = tree.nodes.remove(&ino.0) {
+                for name in node.names {
+                    if tree.by_path.get(&name) == Some(&ino.0) {
+                        tree.by_path.remove(&name);
+                    }
+                }
+            }
+        }
+    }
+
+    fn getattr(&self, _req: &Request, ino: INodeNo, fh: Option<FileHandle>, reply: ReplyAttr) {
+        let outcome = || -> Result<FileAttr> {
+            if let Some(fh) = fh {
+                if let Ok(file) = self.file(fh) {
+                    let meta = file.metadata().map_err(errno)?;
+                    return Ok(self.attr(&meta, false, ino.0 == ROOT));
+                }
+            }
+            let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
+            let (_, found) = self.current(ino, false)?;
+            Ok(self.found_attr(&found, ino.0 == ROOT))
+        };
+        match outcome() {
+            Ok(attr) => reply.attr(&TTL, &attr),
+            Err(e) => reply.error(logged("getattr", &ino, e)),
+        }
+    }
+
+    fn setattr(
+        &self,
+        _req: &Request,
+        ino: INodeNo,
+        mode: Option<u32>,
+        uid: Option<u32>,
+        gid: Option<u32>,
+        size: Option<u64>,
+        atime: Option<TimeOrNow>,
+        mtime: Option<TimeOrNow>,
+        _ctime: Option<SystemTime>,
+        _fh: Option<FileHandle>,
+        _crtime: Option<SystemTime>,
+        _chgtime: Option<SystemTime>,
+        _bkuptime: Option<SystemTime>,
+        _flags: Option<fuser::BsdFileFlags>,
+        reply: ReplyAttr,
+    ) {
+        let changes = Changes {
+            mode,
+            uid,
+            gid,
+            size,
+            atime,
+            mtime,
+        };
+        match self.setattr_inner(ino, changes) {
+            Ok(attr) => reply.attr(&TTL, &attr),
+            Err(e) => reply.error(logged("setattr", &ino, e)),
+        }
+    }
+
+    fn readlink(&self, _req: &Request, ino: INodeNo, reply: ReplyData) {
+        let outcome = || -> Result<PathBuf> {
+            let (path, found) = self.current(ino, false)?;
+            fs::read_link(self.layers.path(found.layer, &path)).map_err(errno)
+        };
+        match outcome() {
+            Ok(target) => reply.data(target.as_os_str().as_encoded_bytes()),
+            Err(e) => reply.error(logged("readlink", &ino, e)),
+        }
+    }
+
+    fn mknod(
+        &self,
+        req: &Request,
+        parent: INodeNo,
+        name: &OsStr,
+        mode: u32,
+        umask: u32,
+        rdev: u32,
+        reply: ReplyEntry,
+    ) {
+        let kind = SFlag::from_bits_truncate(mode & libc::S_IFMT);
+        let perm = Mode::from_bits_truncate(mode & !umask & 0o7777);
+        let made = self.make_node(
+            req,
+            parent,
+            name,
+            |host| {
+                nix::sys::stat::mknod(host, kind, perm, u64::from(rdev)).map_err(io::Error::from)
+            },
+            false,
+        );
+        match made {
+            Ok((_, attr)) => reply.entry(&TTL, &attr, Generation(0)),
+            Err(e) => reply.error(logged("mknod", &name, e)),
+        }
+    }
+
+    fn mkdir(
+        &self,
+        req: &Request,
+        parent: INodeNo,
+        name: &OsStr,
+        mode: u32,
+        umask: u32,
+        reply: ReplyEntry,
+    ) {
+        let perm = mode & !umask & 0o7777;
+        let made = self.make_node(
+            req,
+            parent,
+            name,
+            |host| {
+                fs::create_dir(host)?;
+                fs::set_permissions(host, fs::Permissions::from_mode(perm))
+            },
+            true,
+        );
+        match made {
+            Ok((_, attr)) => reply.entry(&TTL, &attr, Generation(0)),
+            Err(e) => reply.error(logged("mkdir", &name, e)),
+        }
+    }
+
+    fn unlink(&self, _req: &Request, parent: INodeNo, name: &OsStr, reply: ReplyEmpty) {
+        match self.remove(parent, name, false) {
+            Ok(()) => reply.ok(),
+            Err(e) => reply.error(logged("unlink", &name, e)),
+        }
+    }
+
+    fn rmdir(&self, _req: &Request, parent: INodeNo, name: &OsStr, reply: ReplyEmpty) {
+        match self.remove(parent, name, true) {
+            Ok(()) => reply.ok(),
+            Err(e) => reply.error(logged("rmdir", &name, e)),
+        }
+    }
+
+    fn symlink(
+        &self,
+        req: &Request,
+        parent: INodeNo,
+        link_name: &OsStr,
+        target: &Path,
+        reply: ReplyEntry,
+    ) {
+        let made = self.make_node(
+            req,
+            parent,
+            link_name,
+            |host| std::os::unix::fs::symlink(target, host),
+            false,
+        );
+        match made {
+            Ok((_, attr)) => reply.entry(&TTL, &attr, Generation(0)),
+            Err(e) => reply.error(logged("symlink", &link_name, e)),
+        }
+    }
+
+    fn rename(
+        &self,
+        _req: &Request,
+        parent: INodeNo,
+        name: &OsStr,
+        newparent: INodeNo,
+        newname: &OsStr,
+        flags: RenameFlags,
+        reply: ReplyEmpty,
+    ) {
+        match self.rename_inner(parent, name, newparent, newname, flags) {
+            Ok(()) => reply.ok(),
+            Err(e) => reply.error(logged("rename", &name, e)),
+        }
+    }
+
+    fn link(
+        &self,
+        _req: &Request,
+        ino: INodeNo,
+        newparent: INodeNo,
+        newname: &OsStr,
+        reply: ReplyEntry,
+    ) {
+        let outcome = || -> Result<(u64, FileAttr)> {
+            let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
+            let (source, _) = self.current(ino, true)?;
+            let (path, _) = self.new_name(newparent, newname)?;
+            fs::hard_link(
+                self.layers.path(UPPER, &source),
+                self.layers.path(UPPER, &path),
+            )
+            .map_err(errno)?;
+            self.entry_for(path)
+        };
+        match outcome() {
+            Ok((_, attr)) => reply.entry(&TTL, &attr, Generation(0)),
+            Err(e) => reply.error(logged("link", &newname, e)),
+        }
+    }
+
+    fn open(&self, _req: &Request, ino: INodeNo, flags: OpenFlags, reply: ReplyOpen) {
+        let outcome = || -> Result<FileHandle> {
+            let write = flags.0 & libc::O_ACCMODE != libc::O_RDONLY || flags.0 & libc::O_TRUNC != 0;
+            let (path, found) = if write {
+                let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
+                self.current(ino, true)?
+            } else {
+                let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
+                self.current(ino, false)?
+            };
+            let keep = libc::O_APPEND
+                | libc::O_TRUNC
+                | libc::O_SYNC
+                | libc::O_DSYNC
+                | libc::O_NOATIME
+                | libc::O_DIRECT;
+            let access = flags.0 & libc::O_ACCMODE;
+            let file = fs::OpenOptions::new()
+                .read(access != libc::O_WRONLY)
+                .write(access != libc::O_RDONLY)
+                .custom_flags((flags.0 & keep) | libc::O_NOFOLLOW)
+                .open(self.layers.path(found.layer, &path))
+                .map_err(errno)?;
+            Ok(self.add_file(file))
+        };
+        match outcome() {
+            Ok(fh) => reply.opened(fh, FopenFlags::FOPEN_KEEP_CACHE),
+            Err(e) => reply.error(logged("open", &ino, e)),
+        }
+    }
+
+    fn read(
+        &self,
+        _req: &Request,
+        _ino: INodeNo,
+        fh: FileHandle,
+        offset: u64,
+        size: u32,
+        _flags: OpenFlags,
+        _lock_owner: Option<LockOwner>,
+        reply: ReplyData,
+    ) {
+        let outcome = || -> Result<Vec<u8>> {
+            let file = self.file(fh)?;
+            let mut buffer = vec![0u8; size as usize];
+            let mut filled = 0;
+            while filled < buffer.len() {
+                match file.read_at(&mut buffer[filled..], offset + filled as u64) {
+                    Ok(0) => break,
+                    Ok(n) => filled += n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(errno(e)),
+                }
+            }
+            buffer.truncate(filled);
+            Ok(buffer)
+        };
+        match outcome() {
+            Ok(data) => reply.data(&data),
+            Err(e) => reply.error(e),
+        }
+    }
+
+    fn write(
+        &self,
+        _req: &Request,
+        _ino: INodeNo,
+        fh: FileHandle,
+        offset: u64,
+        data: &[u8],
+        _write_flags: WriteFlags,
+        _flags: OpenFlags,
+        _lock_owner: Option<LockOwner>,
+        reply: ReplyWrite,
+    ) {
+        match self
+            .file(fh)
+            .and_then(|file| file.write_all_at(data, offset).map_err(errno))
+        {
+            Ok(()) => reply.written(data.len() as u32),
+            Err(e) => reply.error(e),
+        }
+    }
+
+    fn flush(
+        &self,
+        _req: &Request,
+        _ino: INodeNo,
+        _fh: FileHandle,
+        _lock_owner: LockOwner,
+        reply: ReplyEmpty,
+    ) {
+        reply.ok();
+    }
+
+    fn release(
+        &self,
+        _req: &Request,
+        _ino: INodeNo,
+        fh: FileHandle,
+        _flags: OpenFlags,
+        _lock_owner: Option<LockOwner>,
+        _flush: bool,
+        reply: ReplyEmpty,
+    ) {
+        self.files
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&fh.0);
+        reply.ok();
+    }
+
+    fn fsync(
+        &self,
+        _req: &Request,
+        _ino: INodeNo,
+        fh: FileHandle,
+        datasync: bool,
+        reply: ReplyEmpty,
+    ) {
+        let synced = self.file(fh).and_then(|file| {
+            if datasync {
+                file.sync_data()
+            } else {
+                file.sync_all()
+            }
+            .map_err(errno)
+        });
+        match synced {
+            Ok(()) => reply.ok(),
+            Err(e) => reply.error(e),
+        }
+    }
+
+    fn opendir(&self, _req: &Request, ino: INodeNo, _flags: OpenFlags, reply: ReplyOpen) {
+        let outcome = || -> Result<FileHandle> {
+            let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
+            let (path, found) = self.current(ino, false)?;
+            if !found.meta.is_dir() {
+                return Err(Errno::ENOTDIR);
+            }
+            let this = self.found_attr(&found, ino.0 == ROOT).ino.0;
+            let parent = match path.parent() {
+                Some(parent) => self
+                    .layers
+                    .resolve(parent)
+                    .map_err(errno)?
+                    .map_or(ROOT, |p| {
+                        self.found_attr(&p, parent.as_os_str().is_empty()).ino.0
+                    }),
+                None => ROOT,
+            };
+            let mut entries = vec![
+                (this, FileType::Directory, ".".into()),
+                (parent, FileType::Directory, "..".into()),
+            ];
+            for Listed {
+                name,
+                layer,
+                ino,
+                file_type,
+            } in self.layers.list(&path, &found.dir_layers).map_err(errno)?
+            {
+                let number = self.ident(self.layers.dev(layer), ino, false);
+                entries.push((number, kind_of(file_type), name));
+            }
+            let fh = self.next_handle.fetch_add(1, Ordering::Relaxed);
+            self.dirs
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(fh, Arc::new(entries));
+            Ok(FileHandle(fh))
+        };
+        match outcome() {
+            Ok(fh) => reply.opened(fh, FopenFlags::empty()),
+            Err(e) => reply.error(logged("opendir", &ino, e)),
+        }
+    }
+
+    fn readdir(
+        &self,
+        _req: &Request,
+        _ino: INodeNo,
+        fh: FileHandle,
+        offset: u64,
+        mut reply: ReplyDirectory,
+    ) {
+        let entries = self
+            .dirs
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&fh.0)
+            .cloned();
+        let Some(entries) = entries else {
+            return reply.error(Errno::EBADF);
+        };
+        for (i, (number, kind, name)) in entries.iter().enumerate().skip(offset as usize) {
+            if reply.add(INodeNo(*number), i as u64 + 1, *kind, name) {
+                break;
+            }
+        }
+        reply.ok();
+    }
+
+    fn releasedir(
+        &self,
+        _req: &Request,
+        _ino: INodeNo,
+        fh: FileHandle,
+        _flags: OpenFlags,
+        reply: ReplyEmpty,
+    ) {
+        self.dirs
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&fh.0);
+        reply.ok();
+    }
+
+    fn fsyncdir(
+        &self,
+        _req: &Request,
+        _ino: INodeNo,
+        _fh: FileHandle,
+        _datasync: bool,
+        reply: ReplyEmpty,
+    ) {
+        reply.ok();
+    }
+
+    fn statfs(&self, _req: &Request, _ino: INodeNo, reply: ReplyStatfs) {
+        match nix::sys::statvfs::statvfs(&self.layers.path(UPPER, Path::new(""))) {
+            Ok(s) => reply.statfs(
+                s.blocks(),
+                s.blocks_free(),
+                s.blocks_available(),
+                s.files(),
+                s.files_free(),
+                s.block_size() as u32,
+                s.name_max() as u32,
+                s.fragment_size() as u32,
+            ),
+            Err(e) => reply.error(Errno::from_i32(e as i32)),
+        }
+    }
+
+    fn setxattr(
+        &self,
+        _req: &Request,
+        ino: INodeNo,
+        name: &OsStr,
+        value: &[u8],
+        _flags: i32,
+        _position: u32,
+        reply: ReplyEmpty,
+    ) {
+        if name.to_string_lossy().starts_with(OVERLAY_XATTR_PREFIX) {
+            return reply.error(Errno::EPERM);
+        }
+        let outcome = || -> Result<()> {
+            let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
+            let (path, _) = self.current(ino, true)?;
+            xattr::set(self.layers.path(UPPER, &path), name, value).map_err(errno)
+        };
+        match outcome() {
+            Ok(()) => reply.ok(),
+            Err(e) => reply.error(e),
+        }
+    }
+
+    fn getxattr(&self, _req: &Request, ino: INodeNo, name: &OsStr, size: u32, reply: ReplyXattr) {
+        if name.to_string_lossy().starts_with(OVERLAY_XATTR_PREFIX) {
+            return reply.error(Errno::NO_XATTR);
+        }
+        let outcome = || -> Result<Vec<u8>> {
+            let (path, found) = self.current(ino, false)?;
+            xattr::get(self.layers.path(found.layer, &path), name)
+                .map_err(errno)?
+                .ok_or(Errno::NO_XATTR)
+        };
+        match outcome() {
+            Ok(value) => xattr_reply(reply, size, &value),
+            Err(e) => reply.error(e),
+        }
+    }
+
+    fn listxattr(&self, _req: &Request, ino: INodeNo, size: u32, reply: ReplyXattr) {
+        let outcome = || -> Result<Vec<u8>> {
+            let (path, found) = self.current(ino, false)?;
+            let mut list = Vec::new();
+            for name in xattr::list(self.layers.path(found.layer, &path)).map_err(errno)? {
+                if !name.to_string_lossy().starts_with(OVERLAY_XATTR_PREFIX) {
+                    list.extend_from_slice(name.as_encoded_bytes());
+                    list.push(0);
+                }
+            }
+            Ok(list)
+        };
+        match outcome() {
+            Ok(list) => xattr_reply(reply, size, &list),
+            Err(e) => reply.error(e),
+        }
+    }
+
+    fn removexattr(&self, _req: &Request, ino: INodeNo, name: &OsStr, reply: ReplyEmpty) {
+        if name.to_string_lossy().starts_with(OVERLAY_XATTR_PREFIX) {
+            return reply.error(Errno::NO_XATTR);
+        }
+        let outcome = || -> Result<()> {
+            let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
+            let (path, _) = self.current(ino, true)?;
+            xattr::remove(self.layers.path(UPPER, &path), name).map_err(errno)
+        };
+        match outcome() {
+            Ok(()) => reply.ok(),
+            Err(e) => reply.error(e),
+        }
+    }
+
+    fn create(
+        &self,
+        req: &Request,
+        parent: INodeNo,
+        name: &OsStr,
+        mode: u32,
+        umask: u32,
+        flags: i32,
+        reply: ReplyCreate,
+    ) {
+        let outcome = || -> Result<(FileAttr, FileHandle)> {
+            let mut opened = None;
+            let perm = mode & !umask & 0o7777;
+            let keep = libc::O_ACCMODE | libc::O_APPEND | libc::O_SYNC | libc::O_DSYNC;
+            let (_, attr) = self.make_node(
+                req,
+                parent,
+                name,
+                |host| {
+                    let access = OFlag::from_bits_truncate(flags & keep);
+                    let fd = nix::fcntl::open(
+                        host,
+                        access
+                            | OFlag::O_CREAT
+                            | OFlag::O_EXCL
+                            | OFlag::O_NOFOLLOW
+                            | OFlag::O_CLOEXEC,
+                        Mode::from_bits_truncate(perm),
+                    )?;
+                    let file = File::from(fd);
+                    // The umask must not apply twice.
+                    file.set_permissions(fs::Permissions::from_mode(perm))?;
+                    opened = Some(file);
+                    Ok(())
+                },
+                false,
+            )?;
+            let file = opened.ok_or(Errno::EIO)?;
+            Ok((attr, self.add_file(file)))
+        };
+        match outcome() {
+            Ok((attr, fh)) => reply.created(&TTL, &attr, Generation(0), fh, FopenFlags::empty()),
+            Err(e) => reply.error(logged("create", &name, e)),
+        }
+    }
+
+    fn fallocate(
+        &self,
+        _req: &Request,
+        _ino: INodeNo,
+        fh: FileHandle,
+        offset: u64,
+        length: u64,
+        mode: i32,
+        reply: ReplyEmpty,
+    ) {
+        let outcome = || -> Result<()> {
+            let file = self.file(fh)?;
+            use std::os::fd::AsRawFd;
+            // SAFETY: fallocate(2) on a descriptor this table keeps open.
+            let r =
+                unsafe { libc::fallocate(file.as_raw_fd(), mode, offset as i64, length as i64) };
+            if r != 0 {
+                return Err(errno(io::Error::last_os_error()));
+            }
+            Ok(())
+        };
+        match outcome() {
+            Ok(()) => reply.ok(),
+            Err(e) => reply.error(e),
+        }
+    }
+
+    fn lseek(
+        &self,
+        _req: &Request,
+        _ino: INodeNo,
+        fh: FileHandle,
+        offset: i64,
+        whence: i32,
+        reply: ReplyLseek,
+    ) {
+        let outcome = || -> Result<i64> {
+            let file = self.file(fh)?;
+            use std::os::fd::AsRawFd;
+            // SAFETY: lseek(2) on a descriptor this table keeps open; reads and
+            // writes use pread/pwrite, so moving its offset changes nothing else.
+            let r = unsafe { libc::lseek(file.as_raw_fd(), offset, whence) };
+            if r < 0 {
+                return Err(errno(io::Error::last_os_error()));
+            }
+            Ok(r)
+        };
+        match outcome() {
+            Ok(position) => reply.offset(position),
+            Err(e) => reply.error(e),
+        }
+    }
+}
+
+fn xattr_reply(reply: ReplyXattr, size: u32, value: &[u8]) {
+    if size == 0 {
+        reply.size(value.len() as u32);
+    } else if value.len() > size as usize {
+        reply.error(Errno::ERANGE);
+    } else {
+        reply.data(value);
+    }
+}

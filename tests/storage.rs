@@ -1,0 +1,395 @@
+//! Storage drivers: one conformance suite of filesystem scenarios run on
+//! each driver (kernel overlay, rcon's FUSE overlay, vfs) as the unprivileged
+//! test user, expecting the same results; then what is particular to FUSE:
+//! no server left behind, a missing /dev/fuse, a crash, a broken upper dir.
+
+mod common;
+
+use std::path::Path;
+
+use common::{TestEnv, image_ref, run_command, user_with_ranges};
+use testkit::catalog::{self, multilayer, owners};
+
+const DRIVERS: [&str; 3] = ["overlay", "fuse-overlay", "vfs"];
+
+/// `rcon --storage-driver DRIVER run --rm IMAGE sh -c SCRIPT`.
+fn run_on(env: &TestEnv, driver: &str, image: &str, script: &str) -> common::RunResult {
+    let reference = image_ref(image);
+    env.run(&[
+        "--storage-driver",
+        driver,
+        "run",
+        "--rm",
+        "--tls-verify=false",
+        "-q",
+        &reference,
+        "sh",
+        "-c",
+        script,
+    ])
+}
+
+/// Runs `script` on every driver and checks each prints `expected`.
+fn conforms(env: &TestEnv, image: &str, script: &str, expected: &str) {
+    for driver in DRIVERS {
+        let out = run_on(env, driver, image, script);
+        assert_eq!(
+            out.ok().stdout.trim_end(),
+            expected.trim_end(),
+            "driver {driver}:\n{}",
+            out.transcript()
+        );
+    }
+}
+
+#[test]
+fn whiteouts_opaque_dirs_and_many_layers_read_the_same_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    let script = format!(
+        "test -e {} && echo present || echo absent; cat {}; ls {}; cat {}; \
+         find /data -type f | wc -l; cat /data/d07/d03/f09",
+        multilayer::WHITED_OUT,
+        multilayer::LAYER2_MARKER,
+        multilayer::OPAQUE_DIR,
+        multilayer::KEPT
+    );
+    let expected = format!(
+        "absent\nlayer2\n{}\nkept\n{}\n/data/d07/d03/f09",
+        multilayer::OPAQUE_CONTENT.join("\n"),
+        multilayer::DATA_FILES
+    );
+    conforms(&env, catalog::MULTILAYER, &script, &expected);
+    conforms(
+        &env,
+        catalog::LAYERS150,
+        "ls /layers | wc -l; cat /layers/001 /layers/150",
+        "150\n001\n150",
+    );
+}
+
+#[test]
+fn owners_modes_and_hard_links_survive_copy_up_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    let script = format!(
+        "stat -c '%u:%g %a' {uid1000} {nobody} {setuid} {setgid} {sticky}; \
+         chmod 600 {uid1000}; stat -c '%u:%g %a' {uid1000}; cat {uid1000}; \
+         chown 1:1 {nobody}; stat -c '%u:%g %a' {nobody}; \
+         readlink {symlink}; mkdir {setgid}/sub; stat -c '%g %a' {setgid}/sub",
+        uid1000 = owners::UID_1000_FILE,
+        nobody = owners::NOBODY_FILE,
+        setuid = owners::SETUID_FILE,
+        setgid = owners::SETGID_DIR,
+        sticky = owners::STICKY_DIR,
+        symlink = owners::SYMLINK,
+    );
+    let expected = "1000:1000 644\n65534:65534 644\n0:0 4755\n0:1000 2775\n0:0 1777\n\
+                    1000:1000 600\ntester\n1:1 644\nhardlink-a\n1000 2755";
+    conforms(&env, catalog::OWNERS, &script, expected);
+    // Kernel overlay with `userxattr` has no inode index: a copy-up breaks
+    // the link there. rcon's FUSE overlay copies both names up as one inode.
+    let script = format!(
+        "echo more >> {b}; cat {a}; \
+         test $(stat -c %i {a}) = $(stat -c %i {b}) && echo one-inode; stat -c %h {a}",
+        a = owners::HARDLINK_TARGET,
+        b = owners::HARDLINK,
+    );
+    for driver in ["fuse-overlay", "vfs"] {
+        let out = run_on(&env, driver, catalog::OWNERS, &script);
+        assert_eq!(out.ok().stdout, "linked\nmore\none-inode\n2\n", "{driver}");
+    }
+}
+
+#[test]
+fn names_are_made_removed_and_renamed_alike_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    let script = "set -e; cd /; \
+        echo new > /new; mkdir -p /a/b; echo x > /a/b/c; mkfifo /fifo; ln -s /new /link; \
+        ln /new /new2; stat -c '%h %F' /new /fifo; cat /link /new2; \
+        rm /keep/kept; test -e /keep/kept || echo kept-gone; ls /keep | wc -l; \
+        echo again > /keep/kept; cat /keep/kept; \
+        rm -r /opaque; mkdir /opaque; ls -a /opaque | wc -l; \
+        rmdir /data 2>/dev/null || echo not-empty; \
+        mv /data/d07 /moved; ls /moved | wc -l; cat /moved/d03/f09; \
+        test -e /data/d07 || echo old-name-gone; ls /data | wc -l; \
+        mv /moved /data/d07; cat /data/d07/d03/f09; \
+        mv /etc/rcon-layer2 /etc/renamed; cat /etc/renamed; test -e /etc/rcon-layer2 || echo moved; \
+        echo 12345 > /t; truncate -s 2 /t; cat /t; echo; \
+        touch -d '2001-02-03 04:05:06' /keep/kept; stat -c %Y /keep/kept; \
+        rm /a/b/c; rmdir /a/b /a; test -e /a || echo a-gone";
+    let expected = format!(
+        "2 regular file\n1 fifo\nnew\nnew\nkept-gone\n0\nagain\n2\nnot-empty\n10\n/data/d07/d03/f09\n\
+         old-name-gone\n29\n/data/d07/d03/f09\nlayer2\nmoved\n12\n{}\na-gone",
+        981173106
+    );
+    conforms(&env, catalog::MULTILAYER, script, &expected);
+}
+
+#[test]
+fn a_container_keeps_its_changes_between_starts_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    for driver in DRIVERS {
+        let name = format!("keep-{driver}");
+        env.run(&[
+            "--storage-driver",
+            driver,
+            "create",
+            "--tls-verify=false",
+            "-q",
+            "--name",
+            &name,
+            &image_ref(catalog::MULTILAYER),
+            "sh",
+            "-c",
+            "cat /state 2>/dev/null; echo started >> /state; rm -f /keep/kept",
+        ])
+        .ok();
+        env.run(&["start", "-a", &name]).ok();
+        let second = env.run(&["start", "-a", &name]);
+        assert_eq!(second.ok().stdout, "started\n", "driver {driver}");
+        let inspect = env.run(&["inspect", "--format", "{{.Driver}}", &name]);
+        assert_eq!(inspect.ok().stdout.trim(), driver);
+        env.run(&["rm", &name]).ok();
+    }
+}
+
+/// The rcon-fuse processes whose working directory is under `base`.
+fn fuse_servers(base: &Path) -> Vec<i32> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
+        let cwd = std::fs::read_link(entry.path().join("cwd")).unwrap_or_default();
+        if comm.trim() == "rcon-fuse" && cwd.starts_with(base) {
+            found.push(pid);
+        }
+    }
+    found
+}
+
+/// Waits (boundedly) until no FUSE server of this environment is left.
+fn servers_gone(base: &Path) -> bool {
+    for _ in 0..200 {
+        if fuse_servers(base).is_empty() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn the_fuse_server_lives_as_long_as_its_container() {
+    let env = TestEnv::new(user_with_ranges());
+    let id = env
+        .run(&[
+            "--storage-driver",
+            "fuse-overlay",
+            "run",
+            "-d",
+            "--tls-verify=false",
+            "-q",
+            &image_ref(catalog::BUSYBOX),
+            "sleep",
+            "1000",
+        ])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    assert_eq!(fuse_servers(&env.base).len(), 1, "one server while it runs");
+    env.run(&["rm", "-f", "-t", "0", &id]).ok();
+    assert!(servers_gone(&env.base), "no FUSE server left after rm");
+    run_on(&env, "fuse-overlay", catalog::BUSYBOX, "true").ok();
+    assert!(servers_gone(&env.base), "none left after run --rm");
+    let mountinfo = env.run(&["unshare", "cat", "/proc/self/mountinfo"]);
+    assert!(!mountinfo.ok().stdout.contains("fuse-overlay"));
+}
+
+#[test]
+fn without_dev_fuse_an_explicit_fuse_overlay_fails_with_the_fix() {
+    let env = TestEnv::new(user_with_ranges());
+    let mut command = env.rcon();
+    command.env("RCON_FUSE_DEVICE", "/nonexistent/fuse").args([
+        "--storage-driver",
+        "fuse-overlay",
+        "run",
+        "--rm",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+        "true",
+    ]);
+    let out = run_command(&mut command, None, common::command_timeout()).unwrap();
+    out.code_is(125);
+    assert!(
+        out.stderr.contains("/nonexistent/fuse") && out.stderr.contains("fuse3"),
+        "{}",
+        out.transcript()
+    );
+    let bad = env.run(&["--storage-driver", "zfs", "info"]);
+    assert!(
+        bad.stderr.contains("use overlay, fuse-overlay or vfs"),
+        "{}",
+        bad.transcript()
+    );
+    let info = env.run(&["info", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&info.ok().stdout).unwrap();
+    assert_eq!(json["store"]["driver"]["driver"], "overlay", "{json}");
+    assert!(
+        json["store"]["fuse"].is_null(),
+        "/dev/fuse works here: {json}"
+    );
+    let mut info = env.rcon();
+    info.env("RCON_FUSE_DEVICE", "/nonexistent/fuse")
+        .args(["info", "--format", "json"]);
+    let out = run_command(&mut info, None, common::command_timeout()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&out.ok().stdout).unwrap();
+    assert!(
+        json["store"]["fuse"]
+            .as_str()
+            .is_some_and(|s| s.contains("/nonexistent/fuse")),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_killed_owner_mid_write_leaves_a_removable_container() {
+    let env = TestEnv::new(user_with_ranges());
+    let id = env
+        .run(&[
+            "--storage-driver",
+            "fuse-overlay",
+            "run",
+            "-d",
+            "--tls-verify=false",
+            "-q",
+            &image_ref(catalog::MULTILAYER),
+            "sh",
+            "-c",
+            "while true; do cat /data/d0*/d0*/f0* >> /big; done",
+        ])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    let monitor: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(
+            env.runtime_dir
+                .join(format!("rcon/containers/{id}/monitor.json")),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let pid = monitor["monitorPid"].as_i64().unwrap() as i32;
+    // SAFETY: kill(2) with a PID read from the monitor's own record.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
+    env.run(&["rm", "-f", "-t", "0", &id]).ok();
+    assert!(servers_gone(&env.base), "no FUSE server left");
+    run_on(&env, "fuse-overlay", catalog::MULTILAYER, "cat /keep/kept").ok();
+}
+
+#[test]
+fn a_broken_upper_dir_fails_the_operation_not_the_filesystem() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&[
+        "--storage-driver",
+        "fuse-overlay",
+        "create",
+        "--tls-verify=false",
+        "-q",
+        "--name",
+        "broken",
+        &image_ref(catalog::MULTILAYER),
+        "sh",
+        "-c",
+        "test -e /started && { echo x >> /keep/kept || echo write-failed; }; \
+         touch /started; cat /etc/rcon-layer2",
+    ])
+    .ok();
+    let first = env.run(&["start", "-a", "broken"]);
+    assert_eq!(first.ok().stdout, "layer2\n");
+    let inspect = env.run(&[
+        "inspect",
+        "--format",
+        "{{.GraphDriver.Data.WorkDir}}",
+        "broken",
+    ]);
+    let work = inspect.ok().stdout.trim().to_string();
+    env.run(&["unshare", "rmdir", &work]).ok();
+    let out = env.run(&["start", "-a", "broken"]);
+    assert_eq!(
+        out.ok().stdout,
+        "write-failed\nlayer2\n",
+        "{}",
+        out.transcript()
+    );
+    let log = Path::new(&work).with_file_name("fuse-overlay.log");
+    let log = env.run(&["unshare", "cat", &log.display().to_string()]);
+    let log = log.ok().stdout.clone();
+    assert!(
+        log.contains("fuse-overlay: copying") && log.contains("keep"),
+        "{log}"
+    );
+}
+
+#[test]
+fn where_kernel_overlay_is_refused_the_store_chooses_fuse_else_vfs() {
+    let env = TestEnv::new(user_with_ranges());
+    // Overlayfs cannot be the upper layer of another overlay: stores on one
+    // (mounted in the namespace, which later commands join) refuse it.
+    env.run(&[
+        "unshare",
+        "sh",
+        "-c",
+        "mkdir -p $HOME/o/l $HOME/o/u $HOME/o/w $HOME/o/m && \
+         mount -t overlay overlay -o lowerdir=$HOME/o/l,upperdir=$HOME/o/u,workdir=$HOME/o/w,userxattr $HOME/o/m",
+    ])
+    .ok();
+    let fuse_root = env.home.join("o/m/fuse-store");
+    let info = env.run(&["--root", fuse_root.to_str().unwrap(), "info"]);
+    assert!(
+        info.ok()
+            .stdout
+            .contains("driver: fuse-overlay (kernel overlayfs is refused here"),
+        "{}",
+        info.transcript()
+    );
+    let out = env.run(&[
+        "--root",
+        fuse_root.to_str().unwrap(),
+        "run",
+        "--rm",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+        "sh",
+        "-c",
+        "echo written > /f; cat /f",
+    ]);
+    assert_eq!(out.ok().stdout, "written\n", "{}", out.transcript());
+    let vfs_root = env.home.join("o/m/vfs-store");
+    let mut info = env.rcon();
+    info.env("RCON_FUSE_DEVICE", "/nonexistent/fuse").args([
+        "--root",
+        vfs_root.to_str().unwrap(),
+        "info",
+    ]);
+    let out = run_command(&mut info, None, common::command_timeout()).unwrap();
+    assert!(
+        out.ok()
+            .stdout
+            .contains("driver: vfs (kernel overlayfs is refused here")
+            && out.stdout.contains("FUSE is skipped: /nonexistent/fuse"),
+        "{}",
+        out.transcript()
+    );
+    env.run(&[
+        "unshare",
+        "umount",
+        "-l",
+        env.home.join("o/m").to_str().unwrap(),
+    ])
+    .ok();
+}
