@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{TestEnv, image_ref, run_command, user_with_ranges};
+use common::{TestEnv, fuse_servers, image_ref, run_command, servers_gone, user_with_ranges};
 use testkit::catalog::{self, multilayer, owners};
 
 const DRIVERS: [&str; 3] = ["overlay", "fuse-overlay", "vfs"];
@@ -150,33 +150,6 @@ fn a_container_keeps_its_changes_between_starts_on_every_driver() {
         assert_eq!(inspect.ok().stdout.trim(), driver);
         env.run(&["rm", &name]).ok();
     }
-}
-
-/// The rcon-fuse processes whose working directory is under `base`.
-fn fuse_servers(base: &Path) -> Vec<i32> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
-            continue;
-        };
-        let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-        let cwd = std::fs::read_link(entry.path().join("cwd")).unwrap_or_default();
-        if comm.trim() == "rcon-fuse" && cwd.starts_with(base) {
-            found.push(pid);
-        }
-    }
-    found
-}
-
-/// Waits (boundedly) until no FUSE server of this environment is left.
-fn servers_gone(base: &Path) -> bool {
-    for _ in 0..200 {
-        if fuse_servers(base).is_empty() {
-            return true;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    false
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! `runtime` does the container itself.
 
 pub mod env;
+pub mod files;
 mod foreground;
 pub mod inspect;
 pub mod lifecycle;
@@ -55,6 +56,11 @@ pub enum Error {
     NotRunning(String),
     #[error("{0}")]
     Invalid(String),
+    #[error("{what}: {source}")]
+    Files {
+        what: String,
+        source: std::io::Error,
+    },
 }
 
 impl Error {

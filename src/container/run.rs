@@ -469,13 +469,27 @@ pub(crate) fn security_options(
     Ok(options)
 }
 
+/// What `record`'s root filesystem is made of.
+pub(crate) fn rootfs_of(
+    store: &Store,
+    containers: &Containers,
+    record: &ContainerRecord,
+) -> Result<RootfsSource, Error> {
+    let image = store.image_by_id(&record.image_id)?;
+    rootfs_source(
+        store,
+        &image,
+        &containers.dir(&record.id),
+        record.storage_driver,
+    )
+}
+
 /// What the runtime needs to start `record`.
 pub(crate) fn spec_for(
     store: &Store,
     containers: &Containers,
     record: &ContainerRecord,
 ) -> Result<ContainerSpec, Error> {
-    let image = store.image_by_id(&record.image_id)?;
     let dir = containers.dir(&record.id);
     let config = &record.config;
     let userdata = dir.join("userdata");
@@ -499,7 +513,7 @@ pub(crate) fn spec_for(
         .collect::<Result<Vec<_>, _>>()?;
     Ok(ContainerSpec {
         rootfs: Rootfs {
-            source: rootfs_source(store, &image, &dir, record.storage_driver)?,
+            source: rootfs_of(store, containers, record)?,
             merged: dir.join("merged"),
             read_only: config.read_only,
         },

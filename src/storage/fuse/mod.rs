@@ -8,7 +8,7 @@
 //! the container's, and ends when the kernel ends the connection: when the
 //! container's mount namespace (the mount's only home) goes away.
 
-mod layers;
+pub(crate) mod layers;
 mod overlay;
 
 use std::fs::{File, OpenOptions};
