@@ -14,19 +14,29 @@ const DRIVERS: [&str; 3] = ["overlay", "fuse-overlay", "vfs"];
 
 /// `rcon --storage-driver DRIVER run --rm IMAGE sh -c SCRIPT`.
 fn run_on(env: &TestEnv, driver: &str, image: &str, script: &str) -> common::RunResult {
+    run_with(env, driver, &[], image, script)
+}
+
+/// `rcon --storage-driver DRIVER run --rm FLAGS IMAGE sh -c SCRIPT`.
+fn run_with(
+    env: &TestEnv,
+    driver: &str,
+    flags: &[&str],
+    image: &str,
+    script: &str,
+) -> common::RunResult {
     let reference = image_ref(image);
-    env.run(&[
+    let mut args = vec![
         "--storage-driver",
         driver,
         "run",
         "--rm",
         "--tls-verify=false",
         "-q",
-        &reference,
-        "sh",
-        "-c",
-        script,
-    ])
+    ];
+    args.extend_from_slice(flags);
+    args.extend_from_slice(&[&reference, "sh", "-c", script]);
+    env.run(&args)
 }
 
 /// Runs `script` on every driver and checks each prints `expected`.
@@ -122,6 +132,88 @@ fn names_are_made_removed_and_renamed_alike_on_every_driver() {
         981173106
     );
     conforms(&env, catalog::MULTILAYER, script, &expected);
+}
+
+#[test]
+fn keep_id_sees_the_same_owners_on_every_driver() {
+    let user = user_with_ranges();
+    let env = TestEnv::new(user);
+    // The image's root files show as the user's (rcon's 0 is the user's ID
+    // inside); what the user and what root make inside keep those owners.
+    let script = "id -u; stat -c %u:%g /bin; echo x > /tmp/by-user; \
+        stat -c %u:%g /tmp/by-user; mkdir /tmp/d; chmod 700 /tmp/d; touch /tmp/d/f; \
+        ls -ln /tmp/d | wc -l";
+    let expected = format!(
+        "{uid}\n{uid}:{gid}\n{uid}:{gid}\n2",
+        uid = user.uid,
+        gid = user.gid
+    );
+    let as_root = "echo y > /root-made; stat -c %u:%g /root-made; chown 7:8 /root-made; \
+        stat -c %u:%g /root-made; stat -c %u /bin";
+    let root_expected = format!("0:0\n7:8\n{}", user.uid);
+    for driver in DRIVERS {
+        let out = run_with(
+            &env,
+            driver,
+            &["--userns", "keep-id"],
+            catalog::BUSYBOX,
+            script,
+        );
+        assert_eq!(
+            out.ok().stdout.trim_end(),
+            expected,
+            "driver {driver}:\n{}",
+            out.transcript()
+        );
+        let out = run_with(
+            &env,
+            driver,
+            &["--userns", "keep-id", "-u", "0"],
+            catalog::BUSYBOX,
+            as_root,
+        );
+        assert_eq!(
+            out.ok().stdout.trim_end(),
+            root_expected,
+            "driver {driver}, as root:\n{}",
+            out.transcript()
+        );
+    }
+    // On disk, what the user made inside is the user's on the host, alike
+    // on both drivers with an upper dir (the format one store shares).
+    for driver in ["overlay", "fuse-overlay"] {
+        let name = format!("keep-id-{driver}");
+        env.run(&[
+            "--storage-driver",
+            driver,
+            "create",
+            "--tls-verify=false",
+            "-q",
+            "--userns",
+            "keep-id",
+            "--name",
+            &name,
+            &image_ref(catalog::BUSYBOX),
+            "touch",
+            "/tmp/mine",
+        ])
+        .ok();
+        env.run(&["start", "-a", &name]).ok();
+        let upper = env.run(&[
+            "inspect",
+            "--format",
+            "{{.GraphDriver.Data.UpperDir}}",
+            &name,
+        ]);
+        let made = Path::new(upper.ok().stdout.trim()).join("tmp/mine");
+        let meta = std::fs::symlink_metadata(&made).unwrap();
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(
+            (meta.uid(), meta.gid()),
+            (user.uid, user.gid),
+            "driver {driver}"
+        );
+    }
 }
 
 #[test]

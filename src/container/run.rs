@@ -284,6 +284,7 @@ fn rootfs_source(
             upper: dir.join("upper"),
             work: dir.join("work"),
             log: dir.join("fuse-overlay.log"),
+            ids: Default::default(),
         }),
         Driver::Vfs => RootfsSource::Copy(dir.join(VFS_ROOTFS)),
     })
@@ -497,9 +498,17 @@ pub(crate) fn spec_for(
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let user_namespace = config
+        .keep_id
+        .as_ref()
+        .map(|k| IdMappings::keep_id(k.uid, k.gid));
+    let mut source = rootfs_source(store, &image, &dir, record.storage_driver)?;
+    if let (RootfsSource::FuseOverlay(layers), Some(mappings)) = (&mut source, &user_namespace) {
+        layers.ids = mappings.fuse_translation();
+    }
     Ok(ContainerSpec {
         rootfs: Rootfs {
-            source: rootfs_source(store, &image, &dir, record.storage_driver)?,
+            source,
             merged: dir.join("merged"),
             read_only: config.read_only,
         },
@@ -513,10 +522,7 @@ pub(crate) fn spec_for(
             &config.security_opt,
         )?)?,
         privileged: config.privileged,
-        user_namespace: config
-            .keep_id
-            .as_ref()
-            .map(|k| IdMappings::keep_id(k.uid, k.gid)),
+        user_namespace,
         process: Process {
             args: config.args.clone(),
             env: config.env.clone(),

@@ -13,7 +13,8 @@
 //! the image gives to root shows as the user's; the user's own files, and
 //! everything the container writes, stay the user's on the host.
 
-use crate::userns::idmap::current_map;
+use crate::storage::fuse::IdTranslation;
+use crate::userns::idmap::{MapLine, current_map};
 
 /// One line of a `uid_map`/`gid_map`: `inside outside count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +44,25 @@ impl IdMappings {
         IdMappings {
             uids: arrange(uid, available("uid_map")),
             gids: arrange(gid, available("gid_map")),
+        }
+    }
+
+    /// How the fuse-overlay server, which stores rcon's IDs, turns the
+    /// container namespace's IDs (in which the kernel speaks to it) into its own.
+    pub fn fuse_translation(&self) -> IdTranslation {
+        let lines = |ranges: &[IdRange]| {
+            ranges
+                .iter()
+                .map(|r| MapLine {
+                    container_id: r.inside,
+                    host_id: r.outside,
+                    size: r.count,
+                })
+                .collect()
+        };
+        IdTranslation {
+            uids: lines(&self.uids),
+            gids: lines(&self.gids),
         }
     }
 
