@@ -485,3 +485,59 @@ fn where_kernel_overlay_is_refused_the_store_chooses_fuse_else_vfs() {
     ])
     .ok();
 }
+
+#[test]
+fn a_driver_named_in_storage_conf_is_used_and_a_bad_one_is_a_clear_error() {
+    let env = TestEnv::new(user_with_ranges());
+    let podman_conf = env.config_dir().join("containers/storage.conf");
+    std::fs::create_dir_all(podman_conf.parent().unwrap()).unwrap();
+    // Podman's way of asking for a FUSE overlay: overlay with a mount program.
+    std::fs::write(
+        &podman_conf,
+        "[storage]\ndriver = \"overlay\"\n[storage.options.overlay]\nmount_program = \"/usr/bin/fuse-overlayfs\"\n",
+    )
+    .unwrap();
+    let info = env.run(&["info"]);
+    let shown = &info.ok().stdout;
+    assert!(
+        shown.contains(&format!(
+            "driver: fuse-overlay (chosen in {})",
+            podman_conf.display()
+        )),
+        "{shown}"
+    );
+    let made = env.run(&[
+        "create",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+        "true",
+    ]);
+    let id = made.ok().stdout.trim().to_string();
+    let driver = env.run(&["inspect", "--format", "{{.Driver}}", &id]);
+    assert_eq!(driver.ok().stdout.trim(), "fuse-overlay");
+    // rcon's own file wins, and the flag wins over both.
+    let own_conf = env.config_dir().join("rcon/storage.conf");
+    std::fs::create_dir_all(own_conf.parent().unwrap()).unwrap();
+    std::fs::write(&own_conf, "[storage]\ndriver = \"vfs\"\n").unwrap();
+    let info = env.run(&["info"]);
+    assert!(info.ok().stdout.contains("driver: vfs (chosen in"));
+    let info = env.run(&["--storage-driver", "overlay", "info"]);
+    assert!(info.ok().stdout.contains("driver: overlay (chosen with --storage-driver)"));
+    // A driver rcon does not have: one line naming the file, exit 125, nothing made.
+    std::fs::write(&own_conf, "[storage]\ndriver = \"zfs\"\n").unwrap();
+    let bad = env.run(&[
+        "create",
+        "--tls-verify=false",
+        "-q",
+        "--name",
+        "never",
+        &image_ref(catalog::BUSYBOX),
+        "true",
+    ]);
+    assert_eq!(bad.code, Some(125), "{}", bad.transcript());
+    assert!(bad.stderr.contains(own_conf.to_str().unwrap()), "{}", bad.stderr);
+    assert_eq!(bad.stderr.trim().lines().count(), 1, "{}", bad.stderr);
+    let listed = env.run(&["ps", "-a", "--format", "{{.Names}}"]);
+    assert!(!listed.ok().stdout.contains("never"));
+}
