@@ -523,7 +523,11 @@ fn a_driver_named_in_storage_conf_is_used_and_a_bad_one_is_a_clear_error() {
     let info = env.run(&["info"]);
     assert!(info.ok().stdout.contains("driver: vfs (chosen in"));
     let info = env.run(&["--storage-driver", "overlay", "info"]);
-    assert!(info.ok().stdout.contains("driver: overlay (chosen with --storage-driver)"));
+    assert!(
+        info.ok()
+            .stdout
+            .contains("driver: overlay (chosen with --storage-driver)")
+    );
     // A driver rcon does not have: one line naming the file, exit 125, nothing made.
     std::fs::write(&own_conf, "[storage]\ndriver = \"zfs\"\n").unwrap();
     let bad = env.run(&[
@@ -536,8 +540,87 @@ fn a_driver_named_in_storage_conf_is_used_and_a_bad_one_is_a_clear_error() {
         "true",
     ]);
     assert_eq!(bad.code, Some(125), "{}", bad.transcript());
-    assert!(bad.stderr.contains(own_conf.to_str().unwrap()), "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains(own_conf.to_str().unwrap()),
+        "{}",
+        bad.stderr
+    );
     assert_eq!(bad.stderr.trim().lines().count(), 1, "{}", bad.stderr);
     let listed = env.run(&["ps", "-a", "--format", "{{.Names}}"]);
     assert!(!listed.ok().stdout.contains("never"));
+}
+
+/// Run in rcon's user namespace, which owns the container's mounts (a FUSE
+/// mount answers no one outside it): for each file, a lock taken with
+/// `lockf` and with `flock` by this process must keep a forked child from
+/// taking it, and let it once released.
+const LOCK_PROBE: &str = r#"
+import fcntl, os, sys
+def contended(path, take, give, try_take):
+    fd = os.open(path, os.O_RDWR)
+    take(fd)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        other = os.open(path, os.O_RDWR)
+        try:
+            try_take(other); os.write(w, b"taken")
+        except OSError:
+            os.write(w, b"refused")
+        os._exit(0)
+    os.waitpid(pid, 0)
+    held = os.read(r, 16).decode()
+    give(fd)
+    other = os.open(path, os.O_RDWR)
+    try_take(other)
+    return held + "/released"
+for path in sys.argv[1:]:
+    print(contended(path, lambda fd: fcntl.lockf(fd, fcntl.LOCK_EX),
+                    lambda fd: fcntl.lockf(fd, fcntl.LOCK_UN),
+                    lambda fd: fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)),
+          contended(path, lambda fd: fcntl.flock(fd, fcntl.LOCK_EX),
+                    lambda fd: fcntl.flock(fd, fcntl.LOCK_UN),
+                    lambda fd: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)))
+"#;
+
+#[test]
+fn posix_and_flock_locks_hold_on_every_driver() {
+    common::require_program("python3");
+    let env = TestEnv::new(user_with_ranges());
+    for driver in DRIVERS {
+        let made = env.run(&[
+            "--storage-driver",
+            driver,
+            "run",
+            "-d",
+            "--tls-verify=false",
+            "-q",
+            &image_ref(catalog::MULTILAYER),
+            "sh",
+            "-c",
+            "echo x > /keep/kept; echo y > /lockfile; touch /ready; sleep 60",
+        ]);
+        let id = made.ok().stdout.trim().to_string();
+        let pid = env.run(&["inspect", "--format", "{{.State.Pid}}", &id]);
+        // The container's own view of its root, through its mount namespace.
+        let root = format!("/proc/{}/root", pid.ok().stdout.trim());
+        let ready = format!("{root}/ready");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while !env.run(&["unshare", "test", "-e", &ready]).status.success() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "driver {driver}: never ready"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        // A copied-up lower file and a new upper file alike.
+        let (kept, new) = (format!("{root}/keep/kept"), format!("{root}/lockfile"));
+        let probe = env.run(&["unshare", "python3", "-c", LOCK_PROBE, &kept, &new]);
+        assert_eq!(
+            probe.ok().stdout,
+            "refused/released refused/released\n".repeat(2),
+            "driver {driver}"
+        );
+        env.run(&["rm", "-f", "-t", "0", &id]).ok();
+    }
 }
