@@ -583,42 +583,110 @@ for path in sys.argv[1:]:
                     lambda fd: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)))
 "#;
 
+/// Starts `script` (which touches /ready, then sleeps) detached on `driver`;
+/// returns the container's ID and `/proc/PID/root`, its view of its rootfs,
+/// for probes run with `rcon unshare` (a FUSE mount answers no one outside
+/// rcon's user namespace).
+fn started_with_root(env: &TestEnv, driver: &str, script: &str) -> (String, String) {
+    let made = env.run(&[
+        "--storage-driver",
+        driver,
+        "run",
+        "-d",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::MULTILAYER),
+        "sh",
+        "-c",
+        script,
+    ]);
+    let id = made.ok().stdout.trim().to_string();
+    let pid = env.run(&["inspect", "--format", "{{.State.Pid}}", &id]);
+    let root = format!("/proc/{}/root", pid.ok().stdout.trim());
+    let ready = format!("{root}/ready");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !env.run(&["unshare", "test", "-e", &ready]).status.success() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "driver {driver}: never ready"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    (id, root)
+}
+
 #[test]
 fn posix_and_flock_locks_hold_on_every_driver() {
     common::require_program("python3");
     let env = TestEnv::new(user_with_ranges());
     for driver in DRIVERS {
-        let made = env.run(&[
-            "--storage-driver",
+        let (id, root) = started_with_root(
+            &env,
             driver,
-            "run",
-            "-d",
-            "--tls-verify=false",
-            "-q",
-            &image_ref(catalog::MULTILAYER),
-            "sh",
-            "-c",
             "echo x > /keep/kept; echo y > /lockfile; touch /ready; sleep 60",
-        ]);
-        let id = made.ok().stdout.trim().to_string();
-        let pid = env.run(&["inspect", "--format", "{{.State.Pid}}", &id]);
-        // The container's own view of its root, through its mount namespace.
-        let root = format!("/proc/{}/root", pid.ok().stdout.trim());
-        let ready = format!("{root}/ready");
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while !env.run(&["unshare", "test", "-e", &ready]).status.success() {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "driver {driver}: never ready"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
+        );
         // A copied-up lower file and a new upper file alike.
         let (kept, new) = (format!("{root}/keep/kept"), format!("{root}/lockfile"));
         let probe = env.run(&["unshare", "python3", "-c", LOCK_PROBE, &kept, &new]);
         assert_eq!(
             probe.ok().stdout,
             "refused/released refused/released\n".repeat(2),
+            "driver {driver}"
+        );
+        env.run(&["rm", "-f", "-t", "0", &id]).ok();
+    }
+}
+
+/// `renameat2(A, B, RENAME_EXCHANGE)` for each pair of arguments; prints
+/// `ok` or the errno's name.
+const EXCHANGE_PROBE: &str = r#"
+import ctypes, errno, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+args = sys.argv[1:]
+for a, b in zip(args[::2], args[1::2]):
+    r = libc.renameat2(-100, a.encode(), -100, b.encode(), 2)
+    print("ok" if r == 0 else errno.errorcode[ctypes.get_errno()])
+"#;
+
+#[test]
+fn rename_exchange_swaps_lower_and_upper_names() {
+    common::require_program("python3");
+    let env = TestEnv::new(user_with_ranges());
+    // Files on every driver; directories too on those that can (kernel
+    // overlay with userxattr answers EXDEV for a directory with lower content).
+    for driver in DRIVERS {
+        let (id, root) = started_with_root(
+            &env,
+            driver,
+            "echo new > /new; mkdir /swapped; echo file > /swapped/only; touch /ready; sleep 60",
+        );
+        let at = |p: &str| format!("{root}{p}");
+        let probe = env.run(&[
+            "unshare",
+            "python3",
+            "-c",
+            EXCHANGE_PROBE,
+            &at("/keep/kept"),
+            &at("/etc/rcon-layer2"),
+            &at("/new"),
+            &at("/keep/kept"),
+            &at("/data/d07"),
+            &at("/swapped"),
+        ]);
+        let lines: Vec<String> = probe.ok().stdout.lines().map(str::to_string).collect();
+        assert_eq!(lines[..2], ["ok", "ok"], "driver {driver}");
+        if driver == "overlay" {
+            assert_eq!(lines[2], "EXDEV");
+            env.run(&["rm", "-f", "-t", "0", &id]).ok();
+            continue;
+        }
+        assert_eq!(lines[2], "ok", "driver {driver}");
+        let seen = env.run(&["unshare", "sh", "-c", &format!(
+            "cd {root} && cat keep/kept etc/rcon-layer2 new; ls data/d07; cat swapped/d03/f09; ls swapped | wc -l"
+        )]);
+        assert_eq!(
+            seen.ok().stdout,
+            "new\nkept\nlayer2\nonly\n/data/d07/d03/f09\n10\n",
             "driver {driver}"
         );
         env.run(&["rm", "-f", "-t", "0", &id]).ok();

@@ -488,7 +488,8 @@ impl Overlay {
         newname: &OsStr,
         flags: RenameFlags,
     ) -> Result<()> {
-        if flags.bits() & !libc::RENAME_NOREPLACE != 0 {
+        let exchange = flags.bits() == libc::RENAME_EXCHANGE;
+        if !exchange && flags.bits() & !libc::RENAME_NOREPLACE != 0 {
             return Err(Errno::EINVAL);
         }
         let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
@@ -496,6 +497,9 @@ impl Overlay {
         let (to, to_layers) = self.child(newparent, newname)?;
         if from == to {
             return Ok(());
+        }
+        if exchange {
+            return self.exchange((&from, &from_layers), (&to, &to_layers));
         }
         let source = self
             .layers
@@ -549,6 +553,52 @@ impl Overlay {
         }
         self.drop_name(&to);
         self.moved(&from, &to);
+        Ok(())
+    }
+
+    /// `RENAME_EXCHANGE`: both names exist; each is copied up (a directory
+    /// whole, as for a rename), made opaque when it lands on a directory
+    /// name that has content below, and the two upper entries swap.
+    fn exchange(&self, a: (&Path, &[usize]), b: (&Path, &[usize])) -> Result<()> {
+        if a.0.starts_with(b.0) || b.0.starts_with(a.0) {
+            return Err(Errno::EINVAL);
+        }
+        let mut found = Vec::with_capacity(2);
+        for (path, layers) in [a, b] {
+            let item = self
+                .layers
+                .locate(path, layers)
+                .map_err(errno)?
+                .ok_or(Errno::ENOENT)?;
+            if item.meta.is_dir() {
+                self.copy_up_tree(path, &item)?;
+            } else {
+                self.copy_up(path, &item)?;
+            }
+            let below = self.layers.below(path, layers).map_err(errno)?;
+            found.push((item.meta.is_dir(), below));
+        }
+        nix::fcntl::renameat2(
+            nix::fcntl::AT_FDCWD,
+            &self.layers.path(UPPER, a.0),
+            nix::fcntl::AT_FDCWD,
+            &self.layers.path(UPPER, b.0),
+            nix::fcntl::RenameFlags::RENAME_EXCHANGE,
+        )
+        .map_err(|e| errno(e.into()))?;
+        // What landed on a name with content below must not merge with it.
+        let [(a_dir, a_below), (b_dir, b_below)] = [found[0], found[1]];
+        if b_dir && a_below {
+            self.layers.set_opaque(a.0).map_err(errno)?;
+        }
+        if a_dir && b_below {
+            self.layers.set_opaque(b.0).map_err(errno)?;
+        }
+        // A name no file can have keeps the swap's middle step apart.
+        let aside = Path::new("\0exchange");
+        self.moved(a.0, aside);
+        self.moved(b.0, a.0);
+        self.moved(aside, b.0);
         Ok(())
     }
 
