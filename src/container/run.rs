@@ -284,6 +284,7 @@ fn rootfs_source(
             upper: dir.join("upper"),
             work: dir.join("work"),
             log: dir.join("fuse-overlay.log"),
+            ids: Default::default(),
         }),
         Driver::Vfs => RootfsSource::Copy(dir.join(VFS_ROOTFS)),
     })
@@ -511,9 +512,17 @@ pub(crate) fn spec_for(
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let user_namespace = config
+        .keep_id
+        .as_ref()
+        .map(|k| IdMappings::keep_id(k.uid, k.gid));
+    let mut source = rootfs_of(store, containers, record)?;
+    if let (RootfsSource::FuseOverlay(layers), Some(mappings)) = (&mut source, &user_namespace) {
+        layers.ids = mappings.fuse_translation();
+    }
     Ok(ContainerSpec {
         rootfs: Rootfs {
-            source: rootfs_of(store, containers, record)?,
+            source,
             merged: dir.join("merged"),
             read_only: config.read_only,
         },
@@ -527,10 +536,7 @@ pub(crate) fn spec_for(
             &config.security_opt,
         )?)?,
         privileged: config.privileged,
-        user_namespace: config
-            .keep_id
-            .as_ref()
-            .map(|k| IdMappings::keep_id(k.uid, k.gid)),
+        user_namespace,
         process: Process {
             args: config.args.clone(),
             env: config.env.clone(),

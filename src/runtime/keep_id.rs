@@ -13,7 +13,8 @@
 //! the image gives to root shows as the user's; the user's own files, and
 //! everything the container writes, stay the user's on the host.
 
-use crate::userns::idmap::current_map;
+use crate::storage::fuse::IdTranslation;
+use crate::userns::idmap::{MapLine, current_map};
 
 /// What the kernel shows for an ID the namespace does not map.
 const OVERFLOW_ID: u32 = 65534;
@@ -59,6 +60,25 @@ impl IdMappings {
                 .map_or(OVERFLOW_ID, |r| r.inside + (id - r.outside))
         };
         (map(&self.uids, uid), map(&self.gids, gid))
+    }
+
+    /// How the fuse-overlay server, which stores rcon's IDs, turns the
+    /// container namespace's IDs (in which the kernel speaks to it) into its own.
+    pub fn fuse_translation(&self) -> IdTranslation {
+        let lines = |ranges: &[IdRange]| {
+            ranges
+                .iter()
+                .map(|r| MapLine {
+                    container_id: r.inside,
+                    host_id: r.outside,
+                    size: r.count,
+                })
+                .collect()
+        };
+        IdTranslation {
+            uids: lines(&self.uids),
+            gids: lines(&self.gids),
+        }
     }
 
     /// The text for `/proc/PID/uid_map` (`which` = uids) or `gid_map`.
