@@ -3,6 +3,7 @@
 //! into mounts, environment and rlimits, and the terminal of a session.
 //! `runtime` does the container itself.
 
+pub mod copy;
 pub mod env;
 pub mod files;
 mod foreground;
