@@ -1,6 +1,7 @@
 //! The command line: one file per verb, each turning its flags into engine calls.
 
 mod create;
+mod exec;
 mod human;
 mod image;
 mod images;
@@ -91,6 +92,8 @@ pub struct GlobalArgs {
 pub enum Verb {
     /// Create a container without starting it
     Create(create::CreateVerbArgs),
+    /// Run a command in a running container
+    Exec(exec::ExecArgs),
     /// Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag
     #[command(subcommand)]
     Image(image::ImageVerb),
@@ -231,6 +234,7 @@ pub fn main() -> i32 {
     crate::log::init(cli.global.log_level);
     let outcome = Context::new(&cli.global).and_then(|ctx| match cli.verb {
         Verb::Create(args) => create::run(&ctx, args),
+        Verb::Exec(args) => exec::run(&ctx, args),
         Verb::Image(verb) => image::run(&ctx, verb),
         Verb::Images(args) => images::run(&ctx, args),
         Verb::Info(args) => info::run(&ctx, args),
