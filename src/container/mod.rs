@@ -6,6 +6,7 @@
 
 pub mod env;
 pub mod exec;
+pub mod files;
 mod foreground;
 pub mod inspect;
 pub mod lifecycle;
@@ -57,6 +58,11 @@ pub enum Error {
     NotRunning(String),
     #[error("{0}")]
     Invalid(String),
+    #[error("{what}: {source}")]
+    Files {
+        what: String,
+        source: std::io::Error,
+    },
 }
 
 impl Error {

@@ -284,6 +284,7 @@ fn rootfs_source(
             upper: dir.join("upper"),
             work: dir.join("work"),
             log: dir.join("fuse-overlay.log"),
+            ids: Default::default(),
         }),
         Driver::Vfs => RootfsSource::Copy(dir.join(VFS_ROOTFS)),
     })
@@ -469,13 +470,27 @@ pub(crate) fn security_options(
     Ok(options)
 }
 
+/// What `record`'s root filesystem is made of.
+pub(crate) fn rootfs_of(
+    store: &Store,
+    containers: &Containers,
+    record: &ContainerRecord,
+) -> Result<RootfsSource, Error> {
+    let image = store.image_by_id(&record.image_id)?;
+    rootfs_source(
+        store,
+        &image,
+        &containers.dir(&record.id),
+        record.storage_driver,
+    )
+}
+
 /// What the runtime needs to start `record`.
 pub(crate) fn spec_for(
     store: &Store,
     containers: &Containers,
     record: &ContainerRecord,
 ) -> Result<ContainerSpec, Error> {
-    let image = store.image_by_id(&record.image_id)?;
     let dir = containers.dir(&record.id);
     let config = &record.config;
     let userdata = dir.join("userdata");
@@ -486,9 +501,17 @@ pub(crate) fn spec_for(
     ];
     mounts.retain(|m| !config.mounts.iter().any(|r| r.destination == m.destination));
     mounts.extend(config.mounts.iter().map(runtime_mount));
+    let user_namespace = config
+        .keep_id
+        .as_ref()
+        .map(|k| IdMappings::keep_id(k.uid, k.gid));
+    let mut source = rootfs_of(store, containers, record)?;
+    if let (RootfsSource::FuseOverlay(layers), Some(mappings)) = (&mut source, &user_namespace) {
+        layers.ids = mappings.fuse_translation();
+    }
     Ok(ContainerSpec {
         rootfs: Rootfs {
-            source: rootfs_source(store, &image, &dir, record.storage_driver)?,
+            source,
             merged: dir.join("merged"),
             read_only: config.read_only,
         },
@@ -497,10 +520,7 @@ pub(crate) fn spec_for(
         network: network_for(containers, &config.network)?,
         security: security_plan(config)?,
         privileged: config.privileged,
-        user_namespace: config
-            .keep_id
-            .as_ref()
-            .map(|k| IdMappings::keep_id(k.uid, k.gid)),
+        user_namespace,
         process: process_for(config)?,
     })
 }

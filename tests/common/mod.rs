@@ -710,3 +710,33 @@ impl Drop for TestEnv {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// FUSE servers
+
+/// The rcon-fuse processes whose working directory is under `base`.
+pub fn fuse_servers(base: &Path) -> Vec<i32> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
+        let cwd = std::fs::read_link(entry.path().join("cwd")).unwrap_or_default();
+        if comm.trim() == "rcon-fuse" && cwd.starts_with(base) {
+            found.push(pid);
+        }
+    }
+    found
+}
+
+/// Waits (boundedly) until no FUSE server of this environment is left.
+pub fn servers_gone(base: &Path) -> bool {
+    for _ in 0..200 {
+        if fuse_servers(base).is_empty() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
