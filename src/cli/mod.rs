@@ -4,6 +4,7 @@ mod container;
 mod cp;
 mod create;
 mod diff;
+mod exec;
 mod export;
 mod human;
 mod image;
@@ -100,6 +101,8 @@ pub enum Verb {
     Cp(cp::CpArgs),
     /// Create a container without starting it
     Create(create::CreateVerbArgs),
+    /// Run a command in a running container
+    Exec(exec::ExecArgs),
     /// Show what a container changed in its image's files: A (added), C (changed), D (deleted)
     Diff(diff::DiffArgs),
     /// Write a container's whole filesystem as a tarball
@@ -246,6 +249,7 @@ pub fn main() -> i32 {
         Verb::Container(verb) => container::run(&ctx, verb),
         Verb::Cp(args) => cp::run(&ctx, args),
         Verb::Create(args) => create::run(&ctx, args),
+        Verb::Exec(args) => exec::run(&ctx, args),
         Verb::Diff(args) => diff::run(&ctx, args),
         Verb::Export(args) => export::run(&ctx, args),
         Verb::Image(verb) => image::run(&ctx, verb),

@@ -18,7 +18,7 @@ use crate::runtime::{
     self, ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
     keep_id::IdMappings,
     passwd,
-    security::{self, SecurityOptions},
+    security::{self, SecurityOptions, SecurityPlan},
 };
 use crate::storage::driver::{self, Driver};
 use crate::storage::flatten;
@@ -501,17 +501,6 @@ pub(crate) fn spec_for(
     ];
     mounts.retain(|m| !config.mounts.iter().any(|r| r.destination == m.destination));
     mounts.extend(config.mounts.iter().map(runtime_mount));
-    let rlimits = config
-        .ulimits
-        .iter()
-        .map(|spec| {
-            ulimit::parse_ulimit(spec).map(|u| Rlimit {
-                resource: u.resource,
-                soft: u.soft,
-                hard: u.hard,
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
     let user_namespace = config
         .keep_id
         .as_ref()
@@ -529,39 +518,62 @@ pub(crate) fn spec_for(
         mounts,
         hostname: config.hostname.clone(),
         network: network_for(containers, &config.network)?,
-        security: security::plan(&security_options(
-            &config.cap_add,
-            &config.cap_drop,
-            config.privileged,
-            &config.security_opt,
-        )?)?,
+        security: security_plan(config)?,
         privileged: config.privileged,
         user_namespace,
-        process: Process {
-            args: config.args.clone(),
-            env: config.env.clone(),
-            cwd: config.working_dir.clone(),
-            user: config.user.clone(),
-            additional_groups: config.group_add.clone(),
-            passwd_entry: config.keep_id.as_ref().map(|k| {
-                format!(
-                    "{}:*:{}:{}:{}:{}:/bin/sh",
-                    k.name, k.uid, k.gid, k.name, k.home
-                )
-            }),
-            group_entry: config
-                .keep_id
-                .as_ref()
-                .map(|k| format!("{}:x:{}:", k.name, k.gid)),
-            rlimits,
-            init: config.init,
-            stdio: if config.tty {
-                Stdio::Terminal
-            } else {
-                Stdio::Inherit {
-                    keep_stdin: config.interactive,
-                }
-            },
+        process: process_for(config)?,
+    })
+}
+
+/// The container's capabilities, seccomp filter and no_new_privs, compiled.
+pub(crate) fn security_plan(config: &ContainerConfig) -> Result<SecurityPlan, Error> {
+    Ok(security::plan(&security_options(
+        &config.cap_add,
+        &config.cap_drop,
+        config.privileged,
+        &config.security_opt,
+    )?)?)
+}
+
+/// The container's command as the runtime runs it: argv, environment,
+/// user, working directory, limits, standard streams.
+pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
+    let rlimits = config
+        .ulimits
+        .iter()
+        .map(|spec| {
+            ulimit::parse_ulimit(spec).map(|u| Rlimit {
+                resource: u.resource,
+                soft: u.soft,
+                hard: u.hard,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Process {
+        args: config.args.clone(),
+        env: config.env.clone(),
+        cwd: config.working_dir.clone(),
+        create_cwd: true,
+        user: config.user.clone(),
+        additional_groups: config.group_add.clone(),
+        passwd_entry: config.keep_id.as_ref().map(|k| {
+            format!(
+                "{}:*:{}:{}:{}:{}:/bin/sh",
+                k.name, k.uid, k.gid, k.name, k.home
+            )
+        }),
+        group_entry: config
+            .keep_id
+            .as_ref()
+            .map(|k| format!("{}:x:{}:", k.name, k.gid)),
+        rlimits,
+        init: config.init,
+        stdio: if config.tty {
+            Stdio::Terminal
+        } else {
+            Stdio::Inherit {
+                keep_stdin: config.interactive,
+            }
         },
     })
 }

@@ -15,6 +15,8 @@
 
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::fs;
 use std::io::{Read, Write};
 use std::os::unix::fs::PermissionsExt;
@@ -662,6 +664,24 @@ impl TestEnv {
             Err(e) => panic!("{e}"),
         }
     }
+}
+
+/// `rcon run -d IMAGE ARGS...` with `flags`; returns the container ID.
+pub fn run_detached(env: &TestEnv, flags: &[&str], args: &[&str]) -> String {
+    let reference = image_ref(testkit::catalog::BUSYBOX);
+    let mut all = vec!["run", "-d", "--tls-verify=false", "-q"];
+    all.extend_from_slice(flags);
+    all.push(&reference);
+    all.extend_from_slice(args);
+    let result = env.run(&all);
+    let id = result.ok().stdout.trim().to_string();
+    assert_eq!(
+        id.len(),
+        64,
+        "run -d prints the full ID: {}",
+        result.transcript()
+    );
+    id
 }
 
 impl Drop for TestEnv {
