@@ -9,7 +9,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use common::{RunResult, TestEnv, image_ref, servers_gone, user_with_ranges};
+use common::{RunResult, TestEnv, image_ref, registry, servers_gone, user_with_ranges};
 use testkit::catalog;
 
 const DRIVERS: [&str; 3] = ["overlay", "fuse-overlay", "vfs"];
@@ -522,4 +522,158 @@ fn cp_reaches_into_a_running_container_and_its_volumes() {
     cp(&env, &[host(&input.join("in")), "r:/vol/"]).ok();
     assert_eq!(fs::read_to_string(volume.join("in")).unwrap(), "hello-in\n");
     env.run(&["rm", "-f", "-t", "0", "r"]).ok();
+}
+
+/// `rcon run --rm IMAGE [ARGS...]`'s output.
+fn run_image(env: &TestEnv, image: &str, args: &[&str]) -> String {
+    let mut all = vec!["run", "--rm", image];
+    all.extend_from_slice(args);
+    out(&env.run(&all))
+}
+
+#[test]
+fn commit_makes_an_image_that_runs_with_the_changes_and_pushes() {
+    let env = TestEnv::new(user_with_ranges());
+    let script = format!("{CHANGES}; chown 1000:1000 /a/b/c");
+    make(&env, None, "c", &script);
+    let images_before = out(&env.run(&["images", "-q"])).lines().count();
+    let id = out(&env.run(&[
+        "commit",
+        "-m",
+        "my message",
+        "-a",
+        "Ada <ada@example.com>",
+        "c",
+        "committed:v1",
+    ]));
+    assert_eq!(id.len(), 64, "commit prints the image ID");
+    assert_eq!(
+        out(&env.run(&["images", "-q"])).lines().count(),
+        images_before + 1
+    );
+    let listed = out(&env.run(&["images"]));
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("localhost/committed") && l.contains(" v1 ")),
+        "{listed}"
+    );
+    // The new image has the change and the deletions.
+    let check = "cat /etc/new; tail -n 1 /etc/passwd; stat -c %u:%g /a/b/c; \
+                 test -e /bin/ls && echo ls || echo no-ls; \
+                 test -e /home/tester && echo tester || echo no-tester";
+    assert_eq!(
+        run_image(&env, "committed:v1", &["sh", "-c", check]),
+        "new\nmore\n1000:1000\nno-ls\nno-tester"
+    );
+    // Its history names the step; its config keeps the container's command.
+    let history: serde_json::Value = serde_json::from_str(&out(&env.run(&[
+        "history",
+        "--format",
+        "json",
+        "committed:v1",
+    ])))
+    .unwrap();
+    assert_eq!(history[0]["comment"], "my message");
+    assert_eq!(history[0]["id"], id.as_str());
+    assert!(history[0]["size"].as_u64().unwrap() > 0);
+    let inspect: serde_json::Value =
+        serde_json::from_str(&out(&env.run(&["image", "inspect", "committed:v1"]))).unwrap();
+    let inspect = if inspect.is_array() {
+        inspect[0].clone()
+    } else {
+        inspect
+    };
+    assert_eq!(
+        inspect["Config"]["Cmd"],
+        serde_json::json!(["sh", "-c", script])
+    );
+    assert_eq!(inspect["RootFS"]["Layers"].as_array().unwrap().len(), 2);
+    // Pushed and pulled back as any image.
+    let remote = format!("{}/rcon-test/committed:v1", registry());
+    env.run(&["push", "--tls-verify=false", "-q", "committed:v1", &remote])
+        .ok();
+    env.run(&["rm", "c"]).ok();
+    env.run(&["rmi", "committed:v1"]).ok();
+    env.run(&["pull", "--tls-verify=false", "-q", &remote]).ok();
+    assert_eq!(
+        run_image(&env, &remote, &["cat", "/etc/new"]),
+        "new",
+        "the pulled image has the committed layer"
+    );
+    let pulled = out(&env.run(&["images", "-q", "--no-trunc", &remote]));
+    assert!(
+        pulled.contains(&id),
+        "same image ID after push and pull: {pulled}"
+    );
+}
+
+#[test]
+fn commit_changes_apply_dockerfile_instructions() {
+    let env = TestEnv::new(user_with_ranges());
+    make(&env, None, "c", "mkdir /srv; echo hello > /srv/greeting");
+    env.run(&[
+        "container",
+        "commit",
+        "-c",
+        "CMD [\"cat\", \"greeting\"]",
+        "-c",
+        "WORKDIR /srv",
+        "-c",
+        "ENV GREETING=hi THERE=you",
+        "-c",
+        "LABEL stage=test",
+        "-c",
+        "EXPOSE 8080",
+        "-c",
+        "USER 1000",
+        "c",
+        "changed",
+    ])
+    .ok();
+    assert_eq!(run_image(&env, "changed", &[]), "hello");
+    assert_eq!(
+        run_image(
+            &env,
+            "changed",
+            &["sh", "-c", "echo $GREETING $THERE; pwd; id -u"]
+        ),
+        "hi you\n/srv\n1000"
+    );
+    let inspect = out(&env.run(&["image", "inspect", "changed"]));
+    assert!(inspect.contains("\"stage\": \"test\""), "{inspect}");
+    assert!(inspect.contains("8080/tcp"), "{inspect}");
+    // A bad instruction or container changes nothing.
+    let before = out(&env.run(&["images", "-q"]));
+    fails_with(
+        &env.run(&["commit", "-c", "VOLUME /x", "c", "bad"]),
+        "VOLUME is not supported",
+    );
+    fails_with(&env.run(&["commit", "nosuch", "bad"]), "no such container");
+    assert_eq!(out(&env.run(&["images", "-q"])), before);
+}
+
+#[test]
+fn commit_keeps_deletions_and_opaque_directories_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    for driver in DRIVERS {
+        let name = format!("o-{driver}");
+        make(
+            &env,
+            Some(driver),
+            &name,
+            "rm -r /home; mkdir /home; echo y > /home/y; rm /etc/group",
+        );
+        env.run(&["commit", &name, &format!("opaque-{driver}")])
+            .ok();
+        assert_eq!(
+            run_image(
+                &env,
+                &format!("opaque-{driver}"),
+                &["sh", "-c", "ls /home; test -e /etc/group || echo no-group"]
+            ),
+            "y\nno-group",
+            "{driver}"
+        );
+    }
 }

@@ -2,10 +2,12 @@
 
 use clap::Subcommand;
 
-use super::{Context, Outcome, cp, diff, export};
+use super::{Context, Outcome, commit, cp, diff, export};
 
 #[derive(Debug, Subcommand)]
 pub enum ContainerVerb {
+    /// Make a new image from a container's changes (same as `rcon commit`)
+    Commit(commit::CommitArgs),
     /// Copy files between a container and the host (same as `rcon cp`)
     Cp(cp::CpArgs),
     /// Show what a container changed in its image's files (same as `rcon diff`)
@@ -16,6 +18,7 @@ pub enum ContainerVerb {
 
 pub fn run(ctx: &Context, verb: ContainerVerb) -> Outcome {
     match verb {
+        ContainerVerb::Commit(args) => commit::run(ctx, args),
         ContainerVerb::Cp(args) => cp::run(ctx, args),
         ContainerVerb::Diff(args) => diff::run(ctx, args),
         ContainerVerb::Export(args) => export::run(ctx, args),

@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Outcome {
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let record = lifecycle.find(&args.container)?;
-    let changes = files::diff(&lifecycle, &record)?;
+    let (_, changes) = files::diff(&lifecycle, &record)?;
     match args.format {
         None => {
             for (path, kind) in &changes.list {

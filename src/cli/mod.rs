@@ -1,5 +1,6 @@
 //! The command line: one file per verb, each turning its flags into engine calls.
 
+mod commit;
 mod container;
 mod cp;
 mod create;
@@ -94,7 +95,9 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Verb {
-    /// Manage containers: cp, diff, export
+    /// Make a new image from a container's changes
+    Commit(commit::CommitArgs),
+    /// Manage containers: commit, cp, diff, export
     #[command(subcommand)]
     Container(container::ContainerVerb),
     /// Copy files between a container and the host (or a tar stream)
@@ -107,6 +110,8 @@ pub enum Verb {
     Diff(diff::DiffArgs),
     /// Write a container's whole filesystem as a tarball
     Export(export::ExportArgs),
+    /// Show the steps that built an image, newest first (same as `rcon image history`)
+    History(image::history::HistoryArgs),
     /// Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag
     #[command(subcommand)]
     Image(image::ImageVerb),
@@ -246,12 +251,14 @@ pub fn main() -> i32 {
     };
     crate::log::init(cli.global.log_level);
     let outcome = Context::new(&cli.global).and_then(|ctx| match cli.verb {
+        Verb::Commit(args) => commit::run(&ctx, args),
         Verb::Container(verb) => container::run(&ctx, verb),
         Verb::Cp(args) => cp::run(&ctx, args),
         Verb::Create(args) => create::run(&ctx, args),
         Verb::Exec(args) => exec::run(&ctx, args),
         Verb::Diff(args) => diff::run(&ctx, args),
         Verb::Export(args) => export::run(&ctx, args),
+        Verb::History(args) => image::history::run(&ctx, args),
         Verb::Image(verb) => image::run(&ctx, verb),
         Verb::Images(args) => images::run(&ctx, args),
         Verb::Info(args) => info::run(&ctx, args),

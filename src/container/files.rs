@@ -189,8 +189,12 @@ const RUNTIME_MOUNT_POINTS: [&str; 6] = [
     "/etc/resolv.conf",
 ];
 
-/// What the container changed against its image (`rcon diff`).
-pub fn diff(lifecycle: &Lifecycle, record: &ContainerRecord) -> Result<Changes, Error> {
+/// What the container changed against its image (`rcon diff`), and where
+/// those changes are kept.
+pub fn diff(
+    lifecycle: &Lifecycle,
+    record: &ContainerRecord,
+) -> Result<(ChangesDir, Changes), Error> {
     let (dir, lowers) = change_layers(lifecycle, record)?;
     let mut changes = changes::changes(dir.top(), &lowers).map_err(|source| Error::Files {
         what: format!("comparing container {} with its image", record.name),
@@ -199,7 +203,7 @@ pub fn diff(lifecycle: &Lifecycle, record: &ContainerRecord) -> Result<Changes, 
     changes
         .list
         .retain(|(path, _)| !RUNTIME_MOUNT_POINTS.iter().any(|m| path == Path::new(m)));
-    Ok(changes)
+    Ok((dir, changes))
 }
 
 /// Writes the container's whole root filesystem as a tar stream to `out`

@@ -12,6 +12,7 @@
 pub mod archive;
 pub mod auth;
 pub mod blobs;
+pub mod commit;
 pub mod history;
 pub mod layer;
 pub mod local;
@@ -67,6 +68,12 @@ pub enum Error {
     AuthFailed { host: String, had_credentials: bool },
     #[error("starting the network runtime: {0}")]
     Runtime(String),
+    #[error(transparent)]
+    Blobs(#[from] blobs::Error),
+    #[error(transparent)]
+    BadChange(#[from] commit::BadChange),
+    #[error("storing the new layer: {0}")]
+    CommitLayer(String),
 }
 
 fn tried_list(tried: &[String]) -> String {

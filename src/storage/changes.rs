@@ -15,11 +15,13 @@
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fs::{self, Metadata};
-use std::io;
+use std::io::{self, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
+use super::extract::Root;
 use super::fuse::layers::{Layers, UPPER};
+use super::pack::Packer;
 use super::vfs::{is_opaque, is_whiteout};
 
 /// How an entry changed.
@@ -101,6 +103,44 @@ pub fn changes(top: Top, lowers: &[PathBuf]) -> io::Result<Changes> {
         list: found.into_iter().collect(),
         opaque,
     })
+}
+
+/// Writes `changes` as an image layer: added and changed entries from
+/// `top` (the directory they were found in), deletions as `.wh.` whiteouts,
+/// opaque directories with their `.wh..wh..opq` marker (and no whiteouts
+/// for what they hide). Every entry is reached inside `top` with
+/// `RESOLVE_IN_ROOT`, never through a symlink the container made.
+pub fn pack_layer<W: Write>(
+    changes: &Changes,
+    top: &Path,
+    packer: &mut Packer<W>,
+) -> io::Result<()> {
+    let root = Root::open(top)?;
+    for (path, kind) in &changes.list {
+        let rel = path.strip_prefix("/").unwrap_or(path);
+        let (Some(name), Some(parent)) = (rel.file_name(), rel.parent()) else {
+            continue;
+        };
+        match kind {
+            Kind::Deleted => {
+                let hidden = changes
+                    .opaque
+                    .iter()
+                    .any(|dir| path.starts_with(dir) && path != dir);
+                if !hidden {
+                    packer.whiteout(rel)?;
+                }
+            }
+            Kind::Added | Kind::Changed => {
+                let dir = root.open_path(parent).map_err(io::Error::from)?;
+                packer.append(&dir, name, rel, false)?;
+                if changes.opaque.iter().any(|dir| dir == path) {
+                    packer.opaque(rel)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 struct Walk<'a> {
@@ -281,6 +321,13 @@ mod tests {
             ["C /d", "D /d/one", "C /d/two", "D /f", "A /new"]
         );
         assert_eq!(changes.opaque, [PathBuf::from("/d")]);
+        let mut packer = Packer::new(Vec::new());
+        pack_layer(&changes, &upper, &mut packer).unwrap();
+        let tar = packer.finish().unwrap();
+        assert_eq!(
+            crate::storage::pack::entry_names(&tar),
+            ["d/", "d/.wh..wh..opq", "d/two", ".wh.f", "new"]
+        );
         let _ = fs::remove_dir_all(&base);
     }
 }

@@ -307,6 +307,16 @@ fn context(errno: Errno, path: &Path) -> io::Error {
     )
 }
 
+/// The entry names of a tar stream, in order (for tests).
+#[cfg(test)]
+pub(crate) fn entry_names(tar: &[u8]) -> Vec<String> {
+    tar::Archive::new(tar)
+        .entries()
+        .unwrap()
+        .map(|e| e.unwrap().path().unwrap().display().to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,12 +351,10 @@ mod tests {
             .unwrap();
         packer.whiteout(Path::new("d/gone")).unwrap();
         let tar = packer.finish().unwrap();
-        let names: Vec<String> = tar::Archive::new(tar.as_slice())
-            .entries()
-            .unwrap()
-            .map(|e| e.unwrap().path().unwrap().display().to_string())
-            .collect();
-        assert_eq!(names, ["d/", "d/e/", "d/e/f", "d/etc", "d/g", "d/.wh.gone"]);
+        assert_eq!(
+            entry_names(&tar),
+            ["d/", "d/e/", "d/e/f", "d/etc", "d/g", "d/.wh.gone"]
+        );
         let opts = ExtractOptions {
             ownership: Ownership::Squash,
         };

@@ -1,6 +1,6 @@
 //! `rcon image …`: the image verbs grouped, as in Podman.
 
-mod history;
+pub(super) mod history;
 mod inspect;
 mod prune;
 

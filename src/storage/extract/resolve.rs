@@ -44,7 +44,7 @@ pub struct Root {
 
 impl Root {
     /// Opens `dest` and finds out whether `openat2(2)` can be used.
-    pub(super) fn open(dest: &Path) -> io::Result<Root> {
+    pub fn open(dest: &Path) -> io::Result<Root> {
         Root::with_dir(File::from(open(dest, DIR_FLAGS, Mode::empty())?), false)
     }
 

@@ -1,0 +1,359 @@
+//! A new image from a stored one plus one layer (`rcon commit`): the layer
+//! stored like a pulled one (its gzip blob kept for push and save), a new
+//! config with the container's settings, `--change` instructions and a
+//! history entry, an OCI manifest naming the base image's blobs and the new
+//! one, all written through the store's crash-safe paths.
+
+use std::fs::File;
+use std::path::Path;
+
+use serde_json::{Map, Value, json};
+
+use super::blobs::{self, Blob, OCI_CONFIG_MEDIA_TYPE, image_blobs};
+use super::layer::{self, BlobDigest, LayerSlot, sha256_digest};
+use super::pull::now_rfc3339;
+use super::{Error, Reference};
+use crate::storage::extract::{ExtractOptions, Ownership};
+use crate::storage::store::{self, ImageRecord, Store};
+
+/// The media type of the layers `commit` writes.
+pub const GZIP_LAYER: &str = "application/vnd.oci.image.layer.v1.tar+gzip";
+
+/// What `--change` accepts (Dockerfile instructions).
+const CHANGES: &str = "CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER or WORKDIR";
+
+/// The container's settings that become the image's defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub env: Vec<String>,
+    pub entrypoint: Vec<String>,
+    pub cmd: Vec<String>,
+    pub working_dir: String,
+    pub user: String,
+    pub labels: Vec<(String, String)>,
+}
+
+/// Everything a commit is made of.
+#[derive(Debug, Clone)]
+pub struct CommitRequest<'a> {
+    pub base: &'a ImageRecord,
+    /// The new layer: a gzip-compressed tar, and the digest of the tar.
+    pub layer: &'a Path,
+    pub diff_id: String,
+    pub settings: Settings,
+    /// `--change` instructions, checked with [`check_changes`].
+    pub changes: &'a [String],
+    pub author: Option<String>,
+    pub message: Option<String>,
+    /// The history's "created by": the container's command.
+    pub created_by: String,
+    /// `IMAGE[:TAG]`, or none for an image known by its ID only.
+    pub name: Option<String>,
+    /// Owners squashed to the user (a single-ID user namespace).
+    pub squash_owners: bool,
+}
+
+/// A `--change` that cannot be applied.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid --change {change:?}: {reason}")]
+pub struct BadChange {
+    change: String,
+    reason: String,
+}
+
+/// Checks every `--change` before anything is written.
+pub fn check_changes(changes: &[String]) -> Result<(), BadChange> {
+    let mut scratch = Map::new();
+    changes
+        .iter()
+        .try_for_each(|change| apply_change(&mut scratch, change))
+}
+
+/// Stores the layer and the new image; returns its record.
+pub fn commit(store: &Store, request: &CommitRequest) -> Result<ImageRecord, Error> {
+    let base = request.base;
+    let names = match &request.name {
+        Some(name) => vec![Reference::parse(name)?.normalized_for_tag()?.to_string()],
+        None => Vec::new(),
+    };
+    let record = store_layer(store, request)?;
+    let layer_path = store.layer_blob(&request.diff_id);
+    let size = std::fs::metadata(&layer_path)
+        .map_err(store::io_err("reading", &layer_path))?
+        .len();
+    let mut layers = image_blobs(store, base, true)?.layers;
+    let layer_size = record.size;
+    layers.push(blobs::layer_blob(record, layer_path, size));
+
+    let config = new_config(store, request)?;
+    let config_blob = Blob {
+        path: Default::default(),
+        digest: sha256_digest(&config),
+        media_type: OCI_CONFIG_MEDIA_TYPE.into(),
+        size: config.len() as u64,
+    };
+    let manifest = blobs::oci_manifest(&config_blob, &layers);
+    let mut diff_ids = base.layers.clone();
+    diff_ids.push(request.diff_id.clone());
+    let now = now_rfc3339();
+    let image = ImageRecord {
+        id: store::hex_of(&config_blob.digest).to_string(),
+        digest: sha256_digest(&manifest),
+        manifest_media_type: oci_client::manifest::OCI_IMAGE_MEDIA_TYPE.into(),
+        names,
+        repo_digests: Vec::new(),
+        layers: diff_ids,
+        created: Some(now.clone()),
+        stored: now,
+        architecture: base.architecture.clone(),
+        os: base.os.clone(),
+        size: base.size + layer_size,
+    };
+    let lock = store.lock()?;
+    Ok(store.put_image(&lock, &image, &manifest, &config)?)
+}
+
+/// Stores the new layer (unless a layer with its diff ID is there already).
+fn store_layer(store: &Store, request: &CommitRequest) -> Result<store::LayerRecord, Error> {
+    let _guard = match layer::claim(store, &request.diff_id)? {
+        LayerSlot::Stored(record) => return Ok(record),
+        LayerSlot::Free(guard) => guard,
+    };
+    let blob = File::open(request.layer).map_err(store::io_err("reading", request.layer))?;
+    let options = ExtractOptions {
+        ownership: if request.squash_owners {
+            Ownership::Squash
+        } else {
+            Ownership::Keep
+        },
+    };
+    layer::store_layer(
+        store,
+        blob,
+        GZIP_LAYER,
+        BlobDigest::Unknown,
+        &request.diff_id,
+        &options,
+    )
+    .map_err(Error::CommitLayer)
+}
+
+/// The base image's config with the container's settings, the changes,
+/// the new layer and a history entry.
+fn new_config(store: &Store, request: &CommitRequest) -> Result<Vec<u8>, Error> {
+    let base = request.base;
+    let mut doc: Value = serde_json::from_slice(&store.image_file(&base.id, "config.json")?)
+        .unwrap_or_else(|_| json!({}));
+    if !doc.is_object() {
+        doc = json!({});
+    }
+    let now = now_rfc3339();
+    doc["created"] = json!(now);
+    if let Some(author) = &request.author {
+        doc["author"] = json!(author);
+    }
+    let settings = &request.settings;
+    let mut config = doc["config"].as_object().cloned().unwrap_or_default();
+    config.insert("Env".into(), json!(settings.env));
+    config.insert("Entrypoint".into(), non_empty(&settings.entrypoint));
+    config.insert("Cmd".into(), non_empty(&settings.cmd));
+    config.insert("WorkingDir".into(), json!(settings.working_dir));
+    config.insert("User".into(), json!(settings.user));
+    let labels = config.entry("Labels").or_insert_with(|| json!({}));
+    if !labels.is_object() {
+        *labels = json!({});
+    }
+    for (key, value) in &settings.labels {
+        labels[key] = json!(value);
+    }
+    for change in request.changes {
+        apply_change(&mut config, change)?;
+    }
+    doc["config"] = Value::Object(config);
+
+    let mut history = doc["history"].as_array().cloned().unwrap_or_default();
+    if history.is_empty() {
+        // One anonymous step per base layer, so the new step names the new layer.
+        history = base.layers.iter().map(|_| json!({})).collect();
+    }
+    let mut step = json!({ "created": now, "created_by": request.created_by });
+    if let Some(author) = &request.author {
+        step["author"] = json!(author);
+    }
+    if let Some(message) = &request.message {
+        step["comment"] = json!(message);
+    }
+    history.push(step);
+    doc["history"] = Value::Array(history);
+    let mut diff_ids = base.layers.clone();
+    diff_ids.push(request.diff_id.clone());
+    doc["rootfs"] = json!({ "type": "layers", "diff_ids": diff_ids });
+    Ok(serde_json::to_vec(&doc).expect("JSON serialises"))
+}
+
+fn non_empty(list: &[String]) -> Value {
+    if list.is_empty() {
+        Value::Null
+    } else {
+        json!(list)
+    }
+}
+
+/// Applies one Dockerfile instruction (`CMD ["sh"]`, `ENV A=1`, or
+/// `INSTRUCTION=VALUE` as Podman also takes) to an image's `config`.
+fn apply_change(config: &mut Map<String, Value>, change: &str) -> Result<(), BadChange> {
+    let bad = |reason: &str| BadChange {
+        change: change.to_string(),
+        reason: reason.to_string(),
+    };
+    let text = change.trim();
+    let split = text
+        .find(|c: char| c.is_whitespace() || c == '=')
+        .unwrap_or(text.len());
+    let (instruction, rest) = text.split_at(split);
+    let value = rest.get(1..).unwrap_or("").trim();
+    let instruction = instruction.to_ascii_uppercase();
+    if value.is_empty() {
+        return Err(bad(&format!("{instruction} needs a value")));
+    }
+    match instruction.as_str() {
+        "CMD" => {
+            config.insert("Cmd".into(), json!(command(value)));
+        }
+        "ENTRYPOINT" => {
+            config.insert("Entrypoint".into(), json!(command(value)));
+        }
+        "WORKDIR" => {
+            config.insert("WorkingDir".into(), json!(value));
+        }
+        "USER" => {
+            config.insert("User".into(), json!(value));
+        }
+        "STOPSIGNAL" => {
+            config.insert("StopSignal".into(), json!(value));
+        }
+        "ENV" => {
+            let pairs = key_values(value).ok_or_else(|| bad("ENV takes KEY=VALUE or KEY VALUE"))?;
+            let env = config.entry("Env").or_insert_with(|| json!([]));
+            let mut list: Vec<String> = serde_json::from_value(env.take()).unwrap_or_default();
+            for (key, val) in pairs {
+                list.retain(|e| e.split_once('=').map_or(e.as_str(), |(k, _)| k) != key);
+                list.push(format!("{key}={val}"));
+            }
+            *env = json!(list);
+        }
+        "LABEL" => {
+            let pairs = key_values(value).ok_or_else(|| bad("LABEL takes KEY=VALUE"))?;
+            let labels = config.entry("Labels").or_insert_with(|| json!({}));
+            if !labels.is_object() {
+                *labels = json!({});
+            }
+            for (key, val) in pairs {
+                labels[key] = json!(val);
+            }
+        }
+        "EXPOSE" => {
+            let ports = config.entry("ExposedPorts").or_insert_with(|| json!({}));
+            if !ports.is_object() {
+                *ports = json!({});
+            }
+            for port in value.split_whitespace() {
+                let (number, protocol) = port.split_once('/').unwrap_or((port, "tcp"));
+                if number.parse::<u16>().is_err() || !matches!(protocol, "tcp" | "udp" | "sctp") {
+                    return Err(bad(&format!(
+                        "{port:?} is not a port: give NUMBER[/tcp|udp|sctp]"
+                    )));
+                }
+                ports[format!("{number}/{protocol}")] = json!({});
+            }
+        }
+        other => return Err(bad(&format!("{other} is not supported; use {CHANGES}"))),
+    }
+    Ok(())
+}
+
+/// A command in exec form (a JSON array) or shell form (run by `/bin/sh -c`).
+fn command(value: &str) -> Vec<String> {
+    serde_json::from_str::<Vec<String>>(value)
+        .unwrap_or_else(|_| vec!["/bin/sh".into(), "-c".into(), value.into()])
+}
+
+/// `K=V K2="V 2"` pairs, or the legacy `KEY VALUE` (one pair, the rest of
+/// the line as its value).
+fn key_values(value: &str) -> Option<Vec<(String, String)>> {
+    let first = value.split_whitespace().next()?;
+    if !first.contains('=') {
+        let rest = value[first.len()..].trim();
+        return (!rest.is_empty()).then(|| vec![(first.to_string(), rest.to_string())]);
+    }
+    let mut pairs = Vec::new();
+    let mut chars = value.chars().peekable();
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        if chars.peek().is_none() {
+            return Some(pairs);
+        }
+        let key: String = std::iter::from_fn(|| chars.next_if(|&c| c != '=')).collect();
+        chars.next()?; // '='
+        let mut val = String::new();
+        let mut quote = None;
+        while let Some(c) = chars.next_if(|&c| quote.is_some() || !c.is_whitespace()) {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                _ => val.push(c),
+            }
+        }
+        if key.is_empty() || key.contains(char::is_whitespace) || quote.is_some() {
+            return None;
+        }
+        pairs.push((key, val));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn applied(changes: &[&str]) -> Result<Value, BadChange> {
+        let mut config = Map::new();
+        for change in changes {
+            apply_change(&mut config, change)?;
+        }
+        Ok(Value::Object(config))
+    }
+
+    #[test]
+    fn dockerfile_instructions_change_the_config() {
+        let config = applied(&[
+            r#"CMD ["cat", "/etc/x"]"#,
+            "ENTRYPOINT echo hi",
+            "ENV A=1 B=\"two words\"",
+            "ENV A 3 and more",
+            "LABEL org.example=yes",
+            "EXPOSE 80 53/udp",
+            "WORKDIR=/srv",
+            "user nobody",
+            "STOPSIGNAL SIGINT",
+        ])
+        .unwrap();
+        assert_eq!(config["Cmd"], json!(["cat", "/etc/x"]));
+        assert_eq!(config["Entrypoint"], json!(["/bin/sh", "-c", "echo hi"]));
+        assert_eq!(config["Env"], json!(["B=two words", "A=3 and more"]));
+        assert_eq!(config["Labels"], json!({"org.example": "yes"}));
+        assert_eq!(config["ExposedPorts"], json!({"80/tcp": {}, "53/udp": {}}));
+        assert_eq!(config["WorkingDir"], json!("/srv"));
+        assert_eq!(config["User"], json!("nobody"));
+        assert_eq!(config["StopSignal"], json!("SIGINT"));
+    }
+
+    #[test]
+    fn bad_changes_say_what_is_wrong() {
+        let message = |change: &str| applied(&[change]).unwrap_err().to_string();
+        assert!(message("VOLUME /data").contains("VOLUME is not supported; use CMD"));
+        assert!(message("CMD").contains("CMD needs a value"));
+        assert!(message("EXPOSE http").contains("is not a port"));
+        assert!(message("LABEL a=\"open").contains("LABEL takes KEY=VALUE"));
+        assert!(check_changes(&["ENV A=1".into(), "NOPE x".into()]).is_err());
+    }
+}
