@@ -2,7 +2,8 @@
 # Prepares a Debian/Ubuntu host for rcon and its tests. Run once as root.
 #   runtime: uidmap (newuidmap/newgidmap), passt (pasta), slirp4netns, fuse3, fuse-overlayfs
 #   tests:   docker-registry (a real registry on 127.0.0.1), busybox-static (test images),
-#            skopeo (a second, independent OCI client to cross-check against)
+#            skopeo (a second, independent OCI client to cross-check against),
+#            curl (fetches published ports), iperf3 (network benchmarks)
 # and makes /dev/fuse and /dev/net/tun usable by ordinary users (0666, as most
 # distributions ship them), now and after a reboot.
 set -eu
@@ -12,7 +13,7 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
 fi
 
-packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo"
+packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo curl iperf3"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
