@@ -7,26 +7,8 @@ mod common;
 use std::fs;
 use std::path::PathBuf;
 
-use common::{RunResult, TestEnv, image_ref, user_with_ranges};
+use common::{RunResult, TestEnv, image_ref, run_detached, user_with_ranges};
 use testkit::catalog;
-
-/// `rcon run -d IMAGE ARGS...` with `flags`; returns the container ID.
-fn run_detached(env: &TestEnv, flags: &[&str], args: &[&str]) -> String {
-    let reference = image_ref(catalog::BUSYBOX);
-    let mut all = vec!["run", "-d", "--tls-verify=false", "-q"];
-    all.extend_from_slice(flags);
-    all.push(&reference);
-    all.extend_from_slice(args);
-    let result = env.run(&all);
-    let id = result.ok().stdout.trim().to_string();
-    assert_eq!(
-        id.len(),
-        64,
-        "run -d prints the full ID: {}",
-        result.transcript()
-    );
-    id
-}
 
 fn out(result: &RunResult) -> String {
     result.ok().stdout.trim_end().to_string()

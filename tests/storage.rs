@@ -7,26 +7,36 @@ mod common;
 
 use std::path::Path;
 
-use common::{TestEnv, image_ref, run_command, user_with_ranges};
+use common::{TestEnv, fuse_servers, image_ref, run_command, servers_gone, user_with_ranges};
 use testkit::catalog::{self, multilayer, owners};
 
 const DRIVERS: [&str; 3] = ["overlay", "fuse-overlay", "vfs"];
 
 /// `rcon --storage-driver DRIVER run --rm IMAGE sh -c SCRIPT`.
 fn run_on(env: &TestEnv, driver: &str, image: &str, script: &str) -> common::RunResult {
+    run_with(env, driver, &[], image, script)
+}
+
+/// `rcon --storage-driver DRIVER run --rm FLAGS IMAGE sh -c SCRIPT`.
+fn run_with(
+    env: &TestEnv,
+    driver: &str,
+    flags: &[&str],
+    image: &str,
+    script: &str,
+) -> common::RunResult {
     let reference = image_ref(image);
-    env.run(&[
+    let mut args = vec![
         "--storage-driver",
         driver,
         "run",
         "--rm",
         "--tls-verify=false",
         "-q",
-        &reference,
-        "sh",
-        "-c",
-        script,
-    ])
+    ];
+    args.extend_from_slice(flags);
+    args.extend_from_slice(&[&reference, "sh", "-c", script]);
+    env.run(&args)
 }
 
 /// Runs `script` on every driver and checks each prints `expected`.
@@ -125,6 +135,88 @@ fn names_are_made_removed_and_renamed_alike_on_every_driver() {
 }
 
 #[test]
+fn keep_id_sees_the_same_owners_on_every_driver() {
+    let user = user_with_ranges();
+    let env = TestEnv::new(user);
+    // The image's root files show as the user's (rcon's 0 is the user's ID
+    // inside); what the user and what root make inside keep those owners.
+    let script = "id -u; stat -c %u:%g /bin; echo x > /tmp/by-user; \
+        stat -c %u:%g /tmp/by-user; mkdir /tmp/d; chmod 700 /tmp/d; touch /tmp/d/f; \
+        ls -ln /tmp/d | wc -l";
+    let expected = format!(
+        "{uid}\n{uid}:{gid}\n{uid}:{gid}\n2",
+        uid = user.uid,
+        gid = user.gid
+    );
+    let as_root = "echo y > /root-made; stat -c %u:%g /root-made; chown 7:8 /root-made; \
+        stat -c %u:%g /root-made; stat -c %u /bin";
+    let root_expected = format!("0:0\n7:8\n{}", user.uid);
+    for driver in DRIVERS {
+        let out = run_with(
+            &env,
+            driver,
+            &["--userns", "keep-id"],
+            catalog::BUSYBOX,
+            script,
+        );
+        assert_eq!(
+            out.ok().stdout.trim_end(),
+            expected,
+            "driver {driver}:\n{}",
+            out.transcript()
+        );
+        let out = run_with(
+            &env,
+            driver,
+            &["--userns", "keep-id", "-u", "0"],
+            catalog::BUSYBOX,
+            as_root,
+        );
+        assert_eq!(
+            out.ok().stdout.trim_end(),
+            root_expected,
+            "driver {driver}, as root:\n{}",
+            out.transcript()
+        );
+    }
+    // On disk, what the user made inside is the user's on the host, alike
+    // on both drivers with an upper dir (the format one store shares).
+    for driver in ["overlay", "fuse-overlay"] {
+        let name = format!("keep-id-{driver}");
+        env.run(&[
+            "--storage-driver",
+            driver,
+            "create",
+            "--tls-verify=false",
+            "-q",
+            "--userns",
+            "keep-id",
+            "--name",
+            &name,
+            &image_ref(catalog::BUSYBOX),
+            "touch",
+            "/tmp/mine",
+        ])
+        .ok();
+        env.run(&["start", "-a", &name]).ok();
+        let upper = env.run(&[
+            "inspect",
+            "--format",
+            "{{.GraphDriver.Data.UpperDir}}",
+            &name,
+        ]);
+        let made = Path::new(upper.ok().stdout.trim()).join("tmp/mine");
+        let meta = std::fs::symlink_metadata(&made).unwrap();
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(
+            (meta.uid(), meta.gid()),
+            (user.uid, user.gid),
+            "driver {driver}"
+        );
+    }
+}
+
+#[test]
 fn a_container_keeps_its_changes_between_starts_on_every_driver() {
     let env = TestEnv::new(user_with_ranges());
     for driver in DRIVERS {
@@ -150,33 +242,6 @@ fn a_container_keeps_its_changes_between_starts_on_every_driver() {
         assert_eq!(inspect.ok().stdout.trim(), driver);
         env.run(&["rm", &name]).ok();
     }
-}
-
-/// The rcon-fuse processes whose working directory is under `base`.
-fn fuse_servers(base: &Path) -> Vec<i32> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
-            continue;
-        };
-        let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-        let cwd = std::fs::read_link(entry.path().join("cwd")).unwrap_or_default();
-        if comm.trim() == "rcon-fuse" && cwd.starts_with(base) {
-            found.push(pid);
-        }
-    }
-    found
-}
-
-/// Waits (boundedly) until no FUSE server of this environment is left.
-fn servers_gone(base: &Path) -> bool {
-    for _ in 0..200 {
-        if fuse_servers(base).is_empty() {
-            return true;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    false
 }
 
 #[test]
@@ -392,4 +457,211 @@ fn where_kernel_overlay_is_refused_the_store_chooses_fuse_else_vfs() {
         env.home.join("o/m").to_str().unwrap(),
     ])
     .ok();
+}
+
+#[test]
+fn a_driver_named_in_storage_conf_is_used_and_a_bad_one_is_a_clear_error() {
+    let env = TestEnv::new(user_with_ranges());
+    let podman_conf = env.config_dir().join("containers/storage.conf");
+    std::fs::create_dir_all(podman_conf.parent().unwrap()).unwrap();
+    // Podman's way of asking for a FUSE overlay: overlay with a mount program.
+    std::fs::write(
+        &podman_conf,
+        "[storage]\ndriver = \"overlay\"\n[storage.options.overlay]\nmount_program = \"/usr/bin/fuse-overlayfs\"\n",
+    )
+    .unwrap();
+    let info = env.run(&["info"]);
+    let shown = &info.ok().stdout;
+    assert!(
+        shown.contains(&format!(
+            "driver: fuse-overlay (chosen in {})",
+            podman_conf.display()
+        )),
+        "{shown}"
+    );
+    let made = env.run(&[
+        "create",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+        "true",
+    ]);
+    let id = made.ok().stdout.trim().to_string();
+    let driver = env.run(&["inspect", "--format", "{{.Driver}}", &id]);
+    assert_eq!(driver.ok().stdout.trim(), "fuse-overlay");
+    // rcon's own file wins, and the flag wins over both.
+    let own_conf = env.config_dir().join("rcon/storage.conf");
+    std::fs::create_dir_all(own_conf.parent().unwrap()).unwrap();
+    std::fs::write(&own_conf, "[storage]\ndriver = \"vfs\"\n").unwrap();
+    let info = env.run(&["info"]);
+    assert!(info.ok().stdout.contains("driver: vfs (chosen in"));
+    let info = env.run(&["--storage-driver", "overlay", "info"]);
+    assert!(
+        info.ok()
+            .stdout
+            .contains("driver: overlay (chosen with --storage-driver)")
+    );
+    // A driver rcon does not have: one line naming the file, exit 125, nothing made.
+    std::fs::write(&own_conf, "[storage]\ndriver = \"zfs\"\n").unwrap();
+    let bad = env.run(&[
+        "create",
+        "--tls-verify=false",
+        "-q",
+        "--name",
+        "never",
+        &image_ref(catalog::BUSYBOX),
+        "true",
+    ]);
+    assert_eq!(bad.code, Some(125), "{}", bad.transcript());
+    assert!(
+        bad.stderr.contains(own_conf.to_str().unwrap()),
+        "{}",
+        bad.stderr
+    );
+    assert_eq!(bad.stderr.trim().lines().count(), 1, "{}", bad.stderr);
+    let listed = env.run(&["ps", "-a", "--format", "{{.Names}}"]);
+    assert!(!listed.ok().stdout.contains("never"));
+}
+
+/// Run in rcon's user namespace, which owns the container's mounts (a FUSE
+/// mount answers no one outside it): for each file, a lock taken with
+/// `lockf` and with `flock` by this process must keep a forked child from
+/// taking it, and let it once released.
+const LOCK_PROBE: &str = r#"
+import fcntl, os, sys
+def contended(path, take, give, try_take):
+    fd = os.open(path, os.O_RDWR)
+    take(fd)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        other = os.open(path, os.O_RDWR)
+        try:
+            try_take(other); os.write(w, b"taken")
+        except OSError:
+            os.write(w, b"refused")
+        os._exit(0)
+    os.waitpid(pid, 0)
+    held = os.read(r, 16).decode()
+    give(fd)
+    other = os.open(path, os.O_RDWR)
+    try_take(other)
+    return held + "/released"
+for path in sys.argv[1:]:
+    print(contended(path, lambda fd: fcntl.lockf(fd, fcntl.LOCK_EX),
+                    lambda fd: fcntl.lockf(fd, fcntl.LOCK_UN),
+                    lambda fd: fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)),
+          contended(path, lambda fd: fcntl.flock(fd, fcntl.LOCK_EX),
+                    lambda fd: fcntl.flock(fd, fcntl.LOCK_UN),
+                    lambda fd: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)))
+"#;
+
+/// Starts `script` (which touches /ready, then sleeps) detached on `driver`;
+/// returns the container's ID and `/proc/PID/root`, its view of its rootfs,
+/// for probes run with `rcon unshare` (a FUSE mount answers no one outside
+/// rcon's user namespace).
+fn started_with_root(env: &TestEnv, driver: &str, script: &str) -> (String, String) {
+    let made = env.run(&[
+        "--storage-driver",
+        driver,
+        "run",
+        "-d",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::MULTILAYER),
+        "sh",
+        "-c",
+        script,
+    ]);
+    let id = made.ok().stdout.trim().to_string();
+    let pid = env.run(&["inspect", "--format", "{{.State.Pid}}", &id]);
+    let root = format!("/proc/{}/root", pid.ok().stdout.trim());
+    let ready = format!("{root}/ready");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !env.run(&["unshare", "test", "-e", &ready]).status.success() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "driver {driver}: never ready"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    (id, root)
+}
+
+#[test]
+fn posix_and_flock_locks_hold_on_every_driver() {
+    common::require_program("python3");
+    let env = TestEnv::new(user_with_ranges());
+    for driver in DRIVERS {
+        let (id, root) = started_with_root(
+            &env,
+            driver,
+            "echo x > /keep/kept; echo y > /lockfile; touch /ready; sleep 60",
+        );
+        // A copied-up lower file and a new upper file alike.
+        let (kept, new) = (format!("{root}/keep/kept"), format!("{root}/lockfile"));
+        let probe = env.run(&["unshare", "python3", "-c", LOCK_PROBE, &kept, &new]);
+        assert_eq!(
+            probe.ok().stdout,
+            "refused/released refused/released\n".repeat(2),
+            "driver {driver}"
+        );
+        env.run(&["rm", "-f", "-t", "0", &id]).ok();
+    }
+}
+
+/// `renameat2(A, B, RENAME_EXCHANGE)` for each pair of arguments; prints
+/// `ok` or the errno's name.
+const EXCHANGE_PROBE: &str = r#"
+import ctypes, errno, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+args = sys.argv[1:]
+for a, b in zip(args[::2], args[1::2]):
+    r = libc.renameat2(-100, a.encode(), -100, b.encode(), 2)
+    print("ok" if r == 0 else errno.errorcode[ctypes.get_errno()])
+"#;
+
+#[test]
+fn rename_exchange_swaps_lower_and_upper_names() {
+    common::require_program("python3");
+    let env = TestEnv::new(user_with_ranges());
+    // Files on every driver; directories too on those that can (kernel
+    // overlay with userxattr answers EXDEV for a directory with lower content).
+    for driver in DRIVERS {
+        let (id, root) = started_with_root(
+            &env,
+            driver,
+            "echo new > /new; mkdir /swapped; echo file > /swapped/only; touch /ready; sleep 60",
+        );
+        let at = |p: &str| format!("{root}{p}");
+        let probe = env.run(&[
+            "unshare",
+            "python3",
+            "-c",
+            EXCHANGE_PROBE,
+            &at("/keep/kept"),
+            &at("/etc/rcon-layer2"),
+            &at("/new"),
+            &at("/keep/kept"),
+            &at("/data/d07"),
+            &at("/swapped"),
+        ]);
+        let lines: Vec<String> = probe.ok().stdout.lines().map(str::to_string).collect();
+        assert_eq!(lines[..2], ["ok", "ok"], "driver {driver}");
+        if driver == "overlay" {
+            assert_eq!(lines[2], "EXDEV");
+            env.run(&["rm", "-f", "-t", "0", &id]).ok();
+            continue;
+        }
+        assert_eq!(lines[2], "ok", "driver {driver}");
+        let seen = env.run(&["unshare", "sh", "-c", &format!(
+            "cd {root} && cat keep/kept etc/rcon-layer2 new; ls data/d07; cat swapped/d03/f09; ls swapped | wc -l"
+        )]);
+        assert_eq!(
+            seen.ok().stdout,
+            "new\nkept\nlayer2\nonly\n/data/d07/d03/f09\n10\n",
+            "driver {driver}"
+        );
+        env.run(&["rm", "-f", "-t", "0", &id]).ok();
+    }
 }

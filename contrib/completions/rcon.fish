@@ -34,7 +34,11 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_needs_command" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcon -n "__fish_rcon_needs_command" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "container" -d 'Manage containers: diff, export'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "create" -d 'Create a container without starting it'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "exec" -d 'Run a command in a running container'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "diff" -d 'Show what a container changed in its image\'s files: A (added), C (changed), D (deleted)'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "export" -d 'Write a container\'s whole filesystem as a tarball'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "image" -d 'Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "images" -d 'List images in local storage'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
@@ -61,6 +65,44 @@ complete -c rcon -n "__fish_rcon_needs_command" -f -a "version" -d 'Show the rco
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from diff export help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from diff export help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from diff export help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from diff export help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from diff export help" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from diff export help" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from diff export help" -f -a "diff" -d 'Show what a container changed in its image\'s files (same as `rcon diff`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from diff export help" -f -a "export" -d 'Write a container\'s files as a tarball (same as `rcon export`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from diff export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -l format -d 'Print as JSON ({"changed": [...], "added": [...], "deleted": [...]})' -r -f -a "json\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write the tarball to FILE instead of standard output' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Show what a container changed in its image\'s files (same as `rcon diff`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a container\'s files as a tarball (same as `rcon export`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l name -d 'Name the container (default: a generated adjective_scientist name)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s e -l env -d 'Set an environment variable: KEY=VALUE, KEY to pass rcon\'s own value, or PREFIX* for several' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines, # comments)' -r -F
@@ -110,6 +152,46 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -l init -d 'Run a tiny
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s q -l quiet -d 'Pull without progress output'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -s e -l env -d 'Set an environment variable: KEY=VALUE, KEY to pass rcon\'s own value, or PREFIX* for several' -r
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines, # comments)' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -s u -l user -d 'Run as this user: user[:group] or uid[:gid], resolved in the container [default: the container\'s]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container (must exist) [default: the container\'s]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -s t -l tty -d 'Give the command a terminal (a pty from the container\'s devpts)'
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -s d -l detach -d 'Run the command in the background: return once it runs (its output goes to /dev/null)'
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -l privileged -d 'Give the command every capability (the container\'s seccomp filter stays)'
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand diff" -l format -d 'Print as JSON ({"changed": [...], "added": [...], "deleted": [...]})' -r -f -a "json\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand diff" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand diff" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand diff" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand diff" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand diff" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand export" -s o -l output -d 'Write the tarball to FILE instead of standard output' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand export" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand export" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand export" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand export" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand export" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand export" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -766,33 +848,39 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "create" -d 'Create a container without starting it'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "image" -d 'Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "images" -d 'List images in local storage'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "logout" -d 'Remove a registry\'s saved credentials'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "inspect" -d 'Show a container\'s configuration and state as JSON (or through --format)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "kill" -d 'Send a signal to running containers (default KILL)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "logs" -d 'Show a container\'s output (stdout and stderr, as logged by its monitor)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "ps" -d 'List containers (running ones; -a for all)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "pull" -d 'Pull an image from a registry'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "push" -d 'Push an image to a registry'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "restart" -d 'Stop and start containers again (detached)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "rm" -d 'Remove containers'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "rmi" -d 'Remove images'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "run" -d 'Run a command in a new container'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "start" -d 'Start created or exited containers in the background (-a: attached, in the foreground)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "save" -d 'Save images to a docker-archive or oci-archive tarball'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "stop" -d 'Stop running containers: the stop signal, then SIGKILL after a timeout'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "tag" -d 'Give an image another name'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "version" -d 'Show the rcon version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from create image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "container" -d 'Manage containers: diff, export'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "create" -d 'Create a container without starting it'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "exec" -d 'Run a command in a running container'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "diff" -d 'Show what a container changed in its image\'s files: A (added), C (changed), D (deleted)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "export" -d 'Write a container\'s whole filesystem as a tarball'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "image" -d 'Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "images" -d 'List images in local storage'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "logout" -d 'Remove a registry\'s saved credentials'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "inspect" -d 'Show a container\'s configuration and state as JSON (or through --format)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "kill" -d 'Send a signal to running containers (default KILL)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "logs" -d 'Show a container\'s output (stdout and stderr, as logged by its monitor)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "ps" -d 'List containers (running ones; -a for all)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "pull" -d 'Pull an image from a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "push" -d 'Push an image to a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "restart" -d 'Stop and start containers again (detached)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "rm" -d 'Remove containers'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "rmi" -d 'Remove images'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "run" -d 'Run a command in a new container'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "start" -d 'Start created or exited containers in the background (-a: attached, in the foreground)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "save" -d 'Save images to a docker-archive or oci-archive tarball'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "stop" -d 'Stop running containers: the stop signal, then SIGKILL after a timeout'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "tag" -d 'Give an image another name'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "version" -d 'Show the rcon version'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "diff" -d 'Show what a container changed in its image\'s files (same as `rcon diff`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "export" -d 'Write a container\'s files as a tarball (same as `rcon export`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "history" -d 'Show the steps that built an image, newest first'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "inspect" -d 'Show an image\'s details as JSON'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "ls" -d 'List images (same as `rcon images`)'

@@ -1,6 +1,10 @@
 //! The command line: one file per verb, each turning its flags into engine calls.
 
+mod container;
 mod create;
+mod diff;
+mod exec;
+mod export;
 mod human;
 mod image;
 mod images;
@@ -89,8 +93,17 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Verb {
+    /// Manage containers: diff, export
+    #[command(subcommand)]
+    Container(container::ContainerVerb),
     /// Create a container without starting it
     Create(create::CreateVerbArgs),
+    /// Run a command in a running container
+    Exec(exec::ExecArgs),
+    /// Show what a container changed in its image's files: A (added), C (changed), D (deleted)
+    Diff(diff::DiffArgs),
+    /// Write a container's whole filesystem as a tarball
+    Export(export::ExportArgs),
     /// Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag
     #[command(subcommand)]
     Image(image::ImageVerb),
@@ -230,7 +243,11 @@ pub fn main() -> i32 {
     };
     crate::log::init(cli.global.log_level);
     let outcome = Context::new(&cli.global).and_then(|ctx| match cli.verb {
+        Verb::Container(verb) => container::run(&ctx, verb),
         Verb::Create(args) => create::run(&ctx, args),
+        Verb::Exec(args) => exec::run(&ctx, args),
+        Verb::Diff(args) => diff::run(&ctx, args),
+        Verb::Export(args) => export::run(&ctx, args),
         Verb::Image(verb) => image::run(&ctx, verb),
         Verb::Images(args) => images::run(&ctx, args),
         Verb::Info(args) => info::run(&ctx, args),

@@ -130,16 +130,20 @@ impl<'a> Lifecycle<'a> {
         Err(Error::NotRunning(record.name.clone()))
     }
 
-    /// Sends `signal` to the container's process.
-    pub fn kill(&self, record: &ContainerRecord, signal: Signal) -> Result<(), Error> {
+    /// The PID of the container's first process and a pidfd of it (checked
+    /// to be the recorded process, not a later one with its PID), or `NotRunning`.
+    pub fn container_process(&self, record: &ContainerRecord) -> Result<(i32, OwnedFd), Error> {
         let monitor = self.running(record)?;
         match pidfd(monitor.container_pid) {
-            Some(fd) if monitor.container_alive() => {
-                send_signal(&fd, signal);
-                Ok(())
-            }
+            Some(fd) if monitor.container_alive() => Ok((monitor.container_pid, fd)),
             _ => Err(Error::NotRunning(record.name.clone())),
         }
+    }
+
+    /// Sends `signal` to the container's process.
+    pub fn kill(&self, record: &ContainerRecord, signal: Signal) -> Result<(), Error> {
+        send_signal(&self.container_process(record)?.1, signal);
+        Ok(())
     }
 
     /// Stops a running container: its stop signal, then SIGKILL after

@@ -1,9 +1,12 @@
 //! Containers' lifecycle: records in the store, create, and starting them
 //! with rcon as the monitor; and what they are built from: the flags turned
-//! into mounts, environment and rlimits, and the terminal of a session.
+//! into mounts, environment and rlimits, and the terminal of a session;
+//! `exec` of further commands in a running container.
 //! `runtime` does the container itself.
 
 pub mod env;
+pub mod exec;
+pub mod files;
 mod foreground;
 pub mod inspect;
 pub mod lifecycle;
@@ -57,6 +60,11 @@ pub enum Error {
     NotRunning(String),
     #[error("{0}")]
     Invalid(String),
+    #[error("{what}: {source}")]
+    Files {
+        what: String,
+        source: std::io::Error,
+    },
 }
 
 impl Error {

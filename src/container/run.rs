@@ -20,7 +20,7 @@ use crate::runtime::{
     self, ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
     keep_id::IdMappings,
     passwd,
-    security::{self, SecurityOptions},
+    security::{self, SecurityOptions, SecurityPlan},
 };
 use crate::storage::driver::{self, Driver};
 use crate::storage::flatten;
@@ -309,6 +309,7 @@ fn rootfs_source(
             upper: dir.join("upper"),
             work: dir.join("work"),
             log: dir.join("fuse-overlay.log"),
+            ids: Default::default(),
         }),
         Driver::Vfs => RootfsSource::Copy(dir.join(VFS_ROOTFS)),
     })
@@ -530,13 +531,27 @@ pub(crate) fn security_options(
     Ok(options)
 }
 
+/// What `record`'s root filesystem is made of.
+pub(crate) fn rootfs_of(
+    store: &Store,
+    containers: &Containers,
+    record: &ContainerRecord,
+) -> Result<RootfsSource, Error> {
+    let image = store.image_by_id(&record.image_id)?;
+    rootfs_source(
+        store,
+        &image,
+        &containers.dir(&record.id),
+        record.storage_driver,
+    )
+}
+
 /// What the runtime needs to start `record`.
 pub(crate) fn spec_for(
     store: &Store,
     containers: &Containers,
     record: &ContainerRecord,
 ) -> Result<ContainerSpec, Error> {
-    let image = store.image_by_id(&record.image_id)?;
     let dir = containers.dir(&record.id);
     let config = &record.config;
     let userdata = dir.join("userdata");
@@ -547,20 +562,17 @@ pub(crate) fn spec_for(
     ];
     mounts.retain(|m| !config.mounts.iter().any(|r| r.destination == m.destination));
     mounts.extend(config.mounts.iter().map(runtime_mount));
-    let rlimits = config
-        .ulimits
-        .iter()
-        .map(|spec| {
-            ulimit::parse_ulimit(spec).map(|u| Rlimit {
-                resource: u.resource,
-                soft: u.soft,
-                hard: u.hard,
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let user_namespace = config
+        .keep_id
+        .as_ref()
+        .map(|k| IdMappings::keep_id(k.uid, k.gid));
+    let mut source = rootfs_of(store, containers, record)?;
+    if let (RootfsSource::FuseOverlay(layers), Some(mappings)) = (&mut source, &user_namespace) {
+        layers.ids = mappings.fuse_translation();
+    }
     Ok(ContainerSpec {
         rootfs: Rootfs {
-            source: rootfs_source(store, &image, &dir, record.storage_driver)?,
+            source,
             merged: dir.join("merged"),
             read_only: config.read_only,
         },
@@ -572,42 +584,62 @@ pub(crate) fn spec_for(
             ports::check(&config.ports).map_err(network::Error::from)?;
             network_for(containers, &mode)?
         },
-        security: security::plan(&security_options(
-            &config.cap_add,
-            &config.cap_drop,
-            config.privileged,
-            &config.security_opt,
-        )?)?,
+        security: security_plan(config)?,
         privileged: config.privileged,
-        user_namespace: config
+        user_namespace,
+        process: process_for(config)?,
+    })
+}
+
+/// The container's capabilities, seccomp filter and no_new_privs, compiled.
+pub(crate) fn security_plan(config: &ContainerConfig) -> Result<SecurityPlan, Error> {
+    Ok(security::plan(&security_options(
+        &config.cap_add,
+        &config.cap_drop,
+        config.privileged,
+        &config.security_opt,
+    )?)?)
+}
+
+/// The container's command as the runtime runs it: argv, environment,
+/// user, working directory, limits, standard streams.
+pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
+    let rlimits = config
+        .ulimits
+        .iter()
+        .map(|spec| {
+            ulimit::parse_ulimit(spec).map(|u| Rlimit {
+                resource: u.resource,
+                soft: u.soft,
+                hard: u.hard,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Process {
+        args: config.args.clone(),
+        env: config.env.clone(),
+        cwd: config.working_dir.clone(),
+        create_cwd: true,
+        user: config.user.clone(),
+        additional_groups: config.group_add.clone(),
+        passwd_entry: config.keep_id.as_ref().map(|k| {
+            format!(
+                "{}:*:{}:{}:{}:{}:/bin/sh",
+                k.name, k.uid, k.gid, k.name, k.home
+            )
+        }),
+        group_entry: config
             .keep_id
             .as_ref()
-            .map(|k| IdMappings::keep_id(k.uid, k.gid)),
-        process: Process {
-            args: config.args.clone(),
-            env: config.env.clone(),
-            cwd: config.working_dir.clone(),
-            user: config.user.clone(),
-            additional_groups: config.group_add.clone(),
-            passwd_entry: config.keep_id.as_ref().map(|k| {
-                format!(
-                    "{}:*:{}:{}:{}:{}:/bin/sh",
-                    k.name, k.uid, k.gid, k.name, k.home
-                )
-            }),
-            group_entry: config
-                .keep_id
-                .as_ref()
-                .map(|k| format!("{}:x:{}:", k.name, k.gid)),
-            rlimits,
-            init: config.init,
-            stdio: if config.tty {
-                Stdio::Terminal
-            } else {
-                Stdio::Inherit {
-                    keep_stdin: config.interactive,
-                }
-            },
+            .map(|k| format!("{}:x:{}:", k.name, k.gid)),
+        rlimits,
+        init: config.init,
+        stdio: if config.tty {
+            Stdio::Terminal
+        } else {
+            Stdio::Inherit {
+                keep_stdin: config.interactive,
+            }
         },
     })
 }

@@ -13,7 +13,11 @@
 //! the image gives to root shows as the user's; the user's own files, and
 //! everything the container writes, stay the user's on the host.
 
-use crate::userns::idmap::current_map;
+use crate::storage::fuse::IdTranslation;
+use crate::userns::idmap::{MapLine, current_map};
+
+/// What the kernel shows for an ID the namespace does not map.
+const OVERFLOW_ID: u32 = 65534;
 
 /// One line of a `uid_map`/`gid_map`: `inside outside count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +47,37 @@ impl IdMappings {
         IdMappings {
             uids: arrange(uid, available("uid_map")),
             gids: arrange(gid, available("gid_map")),
+        }
+    }
+
+    /// The owner the container sees for a file owned by `uid`/`gid` in
+    /// rcon's namespace (the overflow ID 65534 when unmapped, as the kernel shows it).
+    pub fn inside(&self, uid: u32, gid: u32) -> (u32, u32) {
+        let map = |ranges: &[IdRange], id: u32| {
+            ranges
+                .iter()
+                .find(|r| id >= r.outside && id - r.outside < r.count)
+                .map_or(OVERFLOW_ID, |r| r.inside + (id - r.outside))
+        };
+        (map(&self.uids, uid), map(&self.gids, gid))
+    }
+
+    /// How the fuse-overlay server, which stores rcon's IDs, turns the
+    /// container namespace's IDs (in which the kernel speaks to it) into its own.
+    pub fn fuse_translation(&self) -> IdTranslation {
+        let lines = |ranges: &[IdRange]| {
+            ranges
+                .iter()
+                .map(|r| MapLine {
+                    container_id: r.inside,
+                    host_id: r.outside,
+                    size: r.count,
+                })
+                .collect()
+        };
+        IdTranslation {
+            uids: lines(&self.uids),
+            gids: lines(&self.gids),
         }
     }
 
@@ -101,6 +136,13 @@ mod tests {
         assert_eq!(arrange(1000, 1), vec![r(1000, 0, 1)]);
         // A user ID beyond the range: everything below it, then the user.
         assert_eq!(arrange(70000, 65537), vec![r(0, 1, 65536), r(70000, 0, 1)]);
+        let mappings = IdMappings {
+            uids: arrange(1000, 65537),
+            gids: arrange(100, 65537),
+        };
+        assert_eq!(mappings.inside(0, 0), (1000, 100));
+        assert_eq!(mappings.inside(1, 101), (0, 101));
+        assert_eq!(mappings.inside(70000, 5), (65534, 4));
         assert_eq!(
             IdMappings::map_text(&arrange(5, 7)),
             "0 1 5\n5 0 1\n6 6 1\n"

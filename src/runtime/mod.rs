@@ -5,8 +5,11 @@
 //!
 //! The parent learns how the child ended its set-up through a close-on-exec
 //! pipe: end-of-file means the exec happened; anything else is the child's
-//! error (exit code and one line). This is the only module that forks.
+//! error (exit code and one line). [`exec`] starts a further process in a
+//! running container the same way, joining its namespaces instead of making
+//! new ones. This is the only module that forks containers' processes.
 
+mod exec;
 mod init;
 pub mod keep_id;
 mod network;
@@ -28,6 +31,7 @@ use nix::sys::socket::{
 };
 use nix::unistd::{Pid, pipe2};
 
+pub use exec::exec;
 pub use spec::{
     ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
 };
@@ -46,6 +50,8 @@ pub enum Error {
     Clone(Errno),
     #[error("{what}: {source}")]
     Channel { what: &'static str, source: Errno },
+    #[error("joining the container's namespaces: {}", .0.desc())]
+    Join(Errno),
     #[error("writing the user namespace mapping of container process {pid}: {source}")]
     Mapping { pid: i32, source: std::io::Error },
     /// The child failed before its command ran.
@@ -126,40 +132,73 @@ struct CloneArgs {
 /// Creates the container process. It sets itself up and then waits for
 /// [`Started::run`] before it execs the command. Call while single-threaded.
 pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
-    let channel = |what| move |source| Error::Channel { what, source };
-    let (report_read, report_write) =
-        pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the report pipe"))?;
-    let (go_read, go_write) =
-        pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the start pipe"))?;
+    let pipes = Pipes::new(spec.process.stdio)?;
     let (mapped_read, mapped_write) =
         pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the mapping pipe"))?;
     let fuse = match &spec.rootfs.source {
-        RootfsSource::FuseOverlay(layers) => Some((
-            layers,
-            socket::socketpair(
-                AddressFamily::Unix,
-                SockType::Stream,
-                None,
-                SockFlag::SOCK_CLOEXEC,
-            )
-            .map_err(channel("creating the FUSE socket"))?,
-        )),
+        RootfsSource::FuseOverlay(layers) => {
+            Some((layers, socket_pair("creating the FUSE socket")?))
+        }
         _ => None,
     };
-    let terminal = match spec.process.stdio {
-        Stdio::Terminal => Some(
-            socket::socketpair(
-                AddressFamily::Unix,
-                SockType::Stream,
-                None,
-                SockFlag::SOCK_CLOEXEC,
-            )
-            .map_err(channel("creating the terminal socket"))?,
-        ),
-        _ => None,
-    };
+    match clone_process(namespaces(spec))? {
+        None => {
+            drop(mapped_write);
+            if spec.user_namespace.is_some() {
+                // Nothing works in the new user namespace before it has a mapping.
+                wait_for(&mapped_read);
+            }
+            drop(mapped_read);
+            let fuse_socket = fuse.map(|(_, (_, child_end))| child_end);
+            pipes.child(|go, console| child(spec, go, console, fuse_socket))
+        }
+        Some(pid) => {
+            drop(mapped_read);
+            if let Some(mappings) = &spec.user_namespace {
+                if let Err(source) = write_mappings(pid, mappings) {
+                    let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+                    let _ = nix::sys::wait::waitpid(pid, None);
+                    return Err(Error::Mapping {
+                        pid: pid.as_raw(),
+                        source,
+                    });
+                }
+                let _ = nix::unistd::write(&mapped_write, b"m");
+            }
+            drop(mapped_write);
+            pipes.parent(pid, || {
+                let Some((layers, (parent_end, child_end))) = fuse else {
+                    return Ok(());
+                };
+                drop(child_end);
+                // The child mounts first: its connection comes back to be served.
+                receive_fd(&parent_end)
+                    .and_then(|device| crate::storage::fuse::spawn_server(device, layers))
+                    .map_err(channel("starting the fuse-overlay server"))
+            })
+        }
+    }
+}
+
+fn channel(what: &'static str) -> impl Fn(Errno) -> Error {
+    move |source| Error::Channel { what, source }
+}
+
+fn socket_pair(what: &'static str) -> Result<(OwnedFd, OwnedFd), Error> {
+    socket::socketpair(
+        AddressFamily::Unix,
+        SockType::Stream,
+        None,
+        SockFlag::SOCK_CLOEXEC,
+    )
+    .map_err(channel(what))
+}
+
+/// clone3 into new namespaces `flags` with fork semantics: `None` in the
+/// child, the child's PID in the parent.
+fn clone_process(flags: u64) -> Result<Option<Pid>, Error> {
     let mut args = CloneArgs {
-        flags: namespaces(spec),
+        flags,
         pidfd: 0,
         child_tid: 0,
         parent_tid: 0,
@@ -179,76 +218,76 @@ pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
     };
     match Errno::result(pid) {
         Err(errno) => Err(Error::Clone(errno)),
-        Ok(0) => {
-            drop(report_read);
-            drop(go_write);
-            drop(mapped_write);
-            if spec.user_namespace.is_some() {
-                // Nothing works in the new user namespace before it has a mapping.
-                wait_for(&mapped_read);
-            }
-            drop(mapped_read);
-            let console = terminal.map(|(_, child_end)| child_end);
-            let fuse_socket = fuse.map(|(_, (_, child_end))| child_end);
-            let outcome = child(spec, go_read, console, fuse_socket);
-            let Err(error) = outcome;
-            report(&report_write, &error);
-            exit_forked_child(error.code)
-        }
-        Ok(pid) => {
-            drop(report_write);
-            drop(go_read);
-            drop(mapped_read);
-            let pid = Pid::from_raw(pid as i32);
-            if let Some(mappings) = &spec.user_namespace {
-                if let Err(source) = write_mappings(pid, mappings) {
-                    let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
-                    let _ = nix::sys::wait::waitpid(pid, None);
-                    return Err(Error::Mapping {
-                        pid: pid.as_raw(),
-                        source,
-                    });
-                }
-                let _ = nix::unistd::write(&mapped_write, b"m");
-            }
-            drop(mapped_write);
-            if let Some((layers, (parent_end, child_end))) = fuse {
+        Ok(0) => Ok(None),
+        Ok(pid) => Ok(Some(Pid::from_raw(pid as i32))),
+    }
+}
+
+/// The channels between a new process and its parent: the report pipe
+/// (end-of-file once the command is exec'd, else the child's error), the
+/// start pipe ("go"), and with a terminal the socket its pty master comes back on.
+struct Pipes {
+    report: (OwnedFd, OwnedFd),
+    go: (OwnedFd, OwnedFd),
+    terminal: Option<(OwnedFd, OwnedFd)>,
+}
+
+impl Pipes {
+    fn new(stdio: Stdio) -> Result<Pipes, Error> {
+        Ok(Pipes {
+            report: pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the report pipe"))?,
+            go: pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the start pipe"))?,
+            terminal: match stdio {
+                Stdio::Terminal => Some(socket_pair("creating the terminal socket")?),
+                Stdio::Inherit { .. } | Stdio::Detached => None,
+            },
+        })
+    }
+
+    /// The child's side: runs `body` (which returns only with an error),
+    /// reports that error to the parent and exits.
+    fn child(
+        self,
+        body: impl FnOnce(OwnedFd, Option<OwnedFd>) -> Result<Infallible, ChildError>,
+    ) -> ! {
+        let (report_read, report_write) = self.report;
+        let (go_read, go_write) = self.go;
+        drop(report_read);
+        drop(go_write);
+        let console = self.terminal.map(|(_, child_end)| child_end);
+        let Err(error) = body(go_read, console);
+        report(&report_write, &error);
+        exit_forked_child(error.code)
+    }
+
+    /// The parent's side: `setup` runs first, then the terminal comes back.
+    /// When either fails, the child's own report (why it failed) wins over
+    /// the channel error.
+    fn parent(self, pid: Pid, setup: impl FnOnce() -> Result<(), Error>) -> Result<Started, Error> {
+        let (report_read, report_write) = self.report;
+        let (go_read, go_write) = self.go;
+        drop(report_write);
+        drop(go_read);
+        let terminal = setup().and_then(|()| match self.terminal {
+            Some((parent_end, child_end)) => {
                 drop(child_end);
-                // The child mounts first: its connection comes back to be served.
-                let served = receive_fd(&parent_end)
-                    .and_then(|device| crate::storage::fuse::spawn_server(device, layers));
-                if let Err(errno) = served {
-                    return Err(child_failure(report_read, pid).unwrap_or(Error::Channel {
-                        what: "starting the fuse-overlay server",
-                        source: errno,
-                    }));
-                }
+                receive_fd(&parent_end)
+                    .map(Some)
+                    .map_err(channel("receiving the container's terminal"))
             }
-            let terminal = match terminal {
-                Some((parent_end, child_end)) => {
-                    drop(child_end);
-                    match receive_fd(&parent_end) {
-                        Ok(fd) => Some(fd),
-                        // The child failed before it had a terminal to send: say why.
-                        Err(errno) => {
-                            return Err(child_failure(report_read, pid).unwrap_or(
-                                Error::Channel {
-                                    what: "receiving the container's terminal",
-                                    source: errno,
-                                },
-                            ));
-                        }
-                    }
-                }
-                None => None,
-            };
-            Ok(Started {
-                pid,
-                terminal,
-                go: go_write,
-                report: report_read,
-            })
-        }
+            None => Ok(None),
+        });
+        let terminal = match terminal {
+            Ok(terminal) => terminal,
+            // The child failed before it could do its part: say why.
+            Err(error) => return Err(child_failure(report_read, pid).unwrap_or(error)),
+        };
+        Ok(Started {
+            pid,
+            terminal,
+            go: go_write,
+            report: report_read,
+        })
     }
 }
 
@@ -296,15 +335,27 @@ fn child(
     drop(fuse_socket);
     crate::log::phase("network namespace and mounts (in the container)", start);
     nix::unistd::sethostname(&spec.hostname).map_err(ChildError::engine("setting the hostname"))?;
-    if let Some(console) = console {
-        process::attach_terminal(&console)?;
-    } else if let Stdio::Inherit { keep_stdin: false } = spec.process.stdio {
-        process::stdin_from_null()?;
+    connect_and_exec(&spec.process, &spec.security, go, console)
+}
+
+/// The child's last steps, in the container: its standard streams, a wait
+/// for the parent's "go", then user, limits, security and exec.
+fn connect_and_exec(
+    process: &Process,
+    security: &security::SecurityPlan,
+    go: OwnedFd,
+    console: Option<OwnedFd>,
+) -> Result<Infallible, ChildError> {
+    match (console, process.stdio) {
+        (Some(console), _) => process::attach_terminal(&console)?,
+        (None, Stdio::Inherit { keep_stdin: false }) => process::stdin_from_null()?,
+        (None, Stdio::Detached) => process::detach()?,
+        (None, Stdio::Inherit { keep_stdin: true } | Stdio::Terminal) => {}
     }
     // Wait for the parent: it may still be setting up the terminal or the network.
     wait_for(&go);
     drop(go);
-    process::exec(&spec.process, &spec.security)
+    process::exec(process, security)
 }
 
 /// The namespaces the container is cloned into.

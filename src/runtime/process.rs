@@ -66,6 +66,17 @@ pub(super) fn stdin_from_null() -> Result<(), ChildError> {
     nix::unistd::dup2_stdin(&null).map_err(ChildError::engine("redirecting stdin"))
 }
 
+/// `exec -d`: a session of its own and /dev/null on the standard streams.
+pub(super) fn detach() -> Result<(), ChildError> {
+    nix::unistd::setsid().map_err(ChildError::engine("starting a new session"))?;
+    let null = open("/dev/null", OFlag::O_RDWR, Mode::empty())
+        .map_err(ChildError::engine("opening /dev/null"))?;
+    let fail = ChildError::engine("redirecting the standard streams to /dev/null");
+    nix::unistd::dup2_stdin(&null).map_err(&fail)?;
+    nix::unistd::dup2_stdout(&null).map_err(&fail)?;
+    nix::unistd::dup2_stderr(&null).map_err(&fail)
+}
+
 /// Becomes the container's command. Returns only with an error.
 pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible, ChildError> {
     if let Some(line) = &process.passwd_entry {
@@ -84,7 +95,9 @@ pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible,
         };
         env.push(format!("HOME={home}"));
     }
-    make_workdir(&process.cwd, user.uid, user.gid)?;
+    if process.create_cwd {
+        make_workdir(&process.cwd, user.uid, user.gid)?;
+    }
     for limit in &process.rlimits {
         nix::sys::resource::setrlimit(limit.resource, limit.soft, limit.hard).map_err(|e| {
             ChildError::engine_message(format!(
@@ -99,11 +112,19 @@ pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible,
     ))?;
     set_ids(&user)?;
     nix::unistd::chdir(process.cwd.as_str()).map_err(|e| {
-        ChildError::engine_message(format!(
-            "entering the working directory {}: {}",
-            process.cwd,
-            e.desc()
-        ))
+        // Podman's code for a working directory that is not there.
+        let code = match e {
+            Errno::ENOENT | Errno::ENOTDIR => EXIT_NOT_FOUND,
+            _ => super::EXIT_ENGINE,
+        };
+        ChildError::with_code(
+            code,
+            format!(
+                "entering the working directory {}: {}",
+                process.cwd,
+                e.desc()
+            ),
+        )
     })?;
     close_inherited_fds()?;
     // Last, so the filter need not allow any of the set-up calls above.

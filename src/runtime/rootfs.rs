@@ -6,7 +6,7 @@
 
 use std::ffi::CString;
 use std::fs::File;
-use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
 
 use nix::errno::Errno;
@@ -17,6 +17,7 @@ use nix::unistd::{fchdir, pivot_root, symlinkat};
 
 use super::ChildError;
 use super::spec::{Mount, MountSource, Rootfs, RootfsSource};
+use crate::storage::mount::Upper;
 
 /// Host devices bind-mounted into the container's `/dev`, as every runtime does.
 const DEVICES: [&str; 6] = ["null", "zero", "full", "random", "urandom", "tty"];
@@ -212,11 +213,6 @@ fn mount_overlay(
     .map_err(ChildError::engine("mounting the overlay root filesystem"))
 }
 
-const FSOPEN_CLOEXEC: libc::c_uint = 1;
-const FSCONFIG_SET_STRING: libc::c_uint = 1;
-const FSCONFIG_SET_FLAG: libc::c_uint = 0;
-const FSCONFIG_CMD_CREATE: libc::c_uint = 6;
-const FSMOUNT_CLOEXEC: libc::c_uint = 1;
 const MOVE_MOUNT_F_EMPTY_PATH: libc::c_uint = 4;
 
 fn overlay_with_fsconfig(
@@ -225,56 +221,7 @@ fn overlay_with_fsconfig(
     work: &Path,
     merged: &Path,
 ) -> Result<(), Errno> {
-    let fstype = c"overlay";
-    // SAFETY: fsopen takes a NUL-terminated name and flags; the result is checked.
-    let fs = unsafe { libc::syscall(libc::SYS_fsopen, fstype.as_ptr(), FSOPEN_CLOEXEC) };
-    let fs = Errno::result(fs)?;
-    // SAFETY: fsopen returned a fresh descriptor that nothing else owns.
-    let fs = unsafe { OwnedFd::from_raw_fd(fs as i32) };
-    let set = |key: &std::ffi::CStr, value: Option<&Path>| -> Result<(), Errno> {
-        let value = value
-            .map(|v| CString::new(v.as_os_str().as_encoded_bytes()).map_err(|_| Errno::EINVAL))
-            .transpose()?;
-        let (cmd, ptr) = match &value {
-            Some(v) => (FSCONFIG_SET_STRING, v.as_ptr()),
-            None => (FSCONFIG_SET_FLAG, std::ptr::null()),
-        };
-        // SAFETY: fsconfig takes the fs context fd, a NUL-terminated key and value (or null for a flag).
-        let r = unsafe {
-            libc::syscall(
-                libc::SYS_fsconfig,
-                fs.as_raw_fd(),
-                cmd,
-                key.as_ptr(),
-                ptr,
-                0,
-            )
-        };
-        Errno::result(r).map(drop)
-    };
-    for lower in lowers {
-        set(c"lowerdir+", Some(lower))?;
-    }
-    set(c"upperdir", Some(upper))?;
-    set(c"workdir", Some(work))?;
-    set(c"userxattr", None)?;
-    // SAFETY: as above; CMD_CREATE takes no key or value.
-    let r = unsafe {
-        libc::syscall(
-            libc::SYS_fsconfig,
-            fs.as_raw_fd(),
-            FSCONFIG_CMD_CREATE,
-            std::ptr::null::<libc::c_char>(),
-            std::ptr::null::<libc::c_char>(),
-            0,
-        )
-    };
-    Errno::result(r)?;
-    // SAFETY: fsmount takes the configured context fd and flags.
-    let mnt = unsafe { libc::syscall(libc::SYS_fsmount, fs.as_raw_fd(), FSMOUNT_CLOEXEC, 0) };
-    let mnt = Errno::result(mnt)?;
-    // SAFETY: fsmount returned a fresh descriptor that nothing else owns.
-    let mnt = unsafe { OwnedFd::from_raw_fd(mnt as i32) };
+    let mnt = crate::storage::mount::overlay(lowers, Some(Upper { upper, work }))?;
     let target = CString::new(merged.as_os_str().as_encoded_bytes()).map_err(|_| Errno::EINVAL)?;
     // SAFETY: move_mount takes the mount fd with an empty path and a NUL-terminated target.
     let r = unsafe {

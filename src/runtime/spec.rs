@@ -89,6 +89,9 @@ pub enum Stdio {
     Inherit { keep_stdin: bool },
     /// A pty from the container's devpts; its master goes back to the parent.
     Terminal,
+    /// /dev/null on 0, 1 and 2, in a session of its own (`exec -d`): nothing
+    /// ties the process to the caller or its terminal.
+    Detached,
 }
 
 /// One resource limit (`--ulimit`).
@@ -106,8 +109,11 @@ pub struct Process {
     pub args: Vec<String>,
     /// `KEY=VALUE`; `HOME` is added from the user's passwd entry when missing.
     pub env: Vec<String>,
-    /// Working directory, created when missing.
+    /// Working directory.
     pub cwd: String,
+    /// Create `cwd` when missing, owned by the user (a container's start, as
+    /// Podman does); otherwise a missing one fails like a missing command (exec).
+    pub create_cwd: bool,
     /// `user[:group]` or `uid[:gid]`, resolved in the container's /etc/passwd and /etc/group.
     pub user: String,
     /// `--group-add`.

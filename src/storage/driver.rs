@@ -1,8 +1,16 @@
 //! Which storage driver makes containers' root filesystems: kernel overlayfs,
 //! rcon's own FUSE overlay, or a full copy (vfs). Chosen once per store, as
 //! containers/storage does (kernel overlay when its probe passes, else FUSE
-//! when `/dev/fuse` can be opened, else vfs), and recorded in the store;
-//! `--storage-driver` overrides it for one command.
+//! when `/dev/fuse` can be opened, else vfs), and recorded in the store.
+//!
+//! A choice written down wins over the automatic one, first found first:
+//! `--storage-driver` (or `RCON_STORAGE_DRIVER`), then `driver` in rcon's own
+//! `$XDG_CONFIG_HOME/rcon/storage.conf`, then in the user's Podman
+//! `$XDG_CONFIG_HOME/containers/storage.conf` (containers-storage.conf(5):
+//! `overlay` with a `mount_program` means a FUSE overlay, so fuse-overlay
+//! here). The system's `/etc/containers/storage.conf` is not read: distributions
+//! ship it naming `overlay` for root, which would stop the automatic fallback
+//! on hosts where rootless kernel overlay is refused.
 
 use std::fmt;
 use std::fs;
@@ -12,6 +20,10 @@ use std::str::FromStr;
 use super::probe::{self, probe_overlay};
 
 const RECORD_FILE: &str = "storage-driver.json";
+/// rcon's own configuration, under `$XDG_CONFIG_HOME`: the drivers' names are ours.
+const OWN_CONFIG: &str = "rcon/storage.conf";
+/// The user's Podman configuration, under `$XDG_CONFIG_HOME`: Podman's names.
+const PODMAN_CONFIG: &str = "containers/storage.conf";
 /// Test hook: the FUSE device to check instead of `/dev/fuse`.
 pub const FUSE_DEVICE_ENV: &str = "RCON_FUSE_DEVICE";
 
@@ -83,6 +95,8 @@ pub enum Error {
     OverlayUnavailable(String),
     #[error(transparent)]
     Probe(#[from] probe::Error),
+    #[error("reading {}: {message}; fix the file or remove its `driver` line", path.display())]
+    Config { path: PathBuf, message: String },
     #[error("writing {}: {source}", path.display())]
     Record {
         path: PathBuf,
@@ -100,34 +114,115 @@ pub fn fuse_unavailable() -> Option<(String, String)> {
 }
 
 /// The driver for a new container: `requested` when given (checked), else
-/// the store's recorded choice, made now when there is none for this kernel.
-/// Must run inside the user namespace, while single-threaded (the overlay
-/// probe forks).
+/// the configured one (checked), else the store's recorded choice, made now
+/// when there is none for this kernel. Must run inside the user namespace,
+/// while single-threaded (the overlay probe forks).
 pub fn choose(root: &Path, requested: Option<Driver>) -> Result<DriverChoice, Error> {
-    match requested {
-        Some(Driver::FuseOverlay) => match fuse_unavailable() {
-            Some((device, reason)) => Err(Error::FuseUnavailable { device, reason }),
-            None => Ok(explicit(Driver::FuseOverlay)),
+    let config_home = directories::BaseDirs::new().map(|dirs| dirs.config_dir().to_path_buf());
+    let written = match requested {
+        Some(driver) => Some((driver, "chosen with --storage-driver".to_string())),
+        None => match config_home {
+            Some(home) => configured(&home)?
+                .map(|(driver, path)| (driver, format!("chosen in {}", path.display()))),
+            None => None,
         },
-        Some(Driver::Overlay) => {
-            let probe = probe_overlay(root)?;
-            if probe.supported {
-                Ok(explicit(Driver::Overlay))
-            } else {
-                Err(Error::OverlayUnavailable(probe.detail))
+    };
+    let Some((driver, reason)) = written else {
+        return automatic(root);
+    };
+    match driver {
+        Driver::FuseOverlay => {
+            if let Some((device, reason)) = fuse_unavailable() {
+                return Err(Error::FuseUnavailable { device, reason });
             }
         }
-        Some(Driver::Vfs) => Ok(explicit(Driver::Vfs)),
-        None => automatic(root),
+        Driver::Overlay => {
+            let probe = probe_overlay(root)?;
+            if !probe.supported {
+                return Err(Error::OverlayUnavailable(probe.detail));
+            }
+        }
+        Driver::Vfs => {}
     }
+    Ok(DriverChoice {
+        driver,
+        reason,
+        kernel: String::new(),
+    })
 }
 
-fn explicit(driver: Driver) -> DriverChoice {
-    DriverChoice {
-        driver,
-        reason: "chosen with --storage-driver".into(),
-        kernel: String::new(),
+/// The driver the configuration files under `config_home` name, and the file
+/// that names it; see the module docs.
+pub fn configured(config_home: &Path) -> Result<Option<(Driver, PathBuf)>, Error> {
+    for (relative, podman_names) in [(OWN_CONFIG, false), (PODMAN_CONFIG, true)] {
+        let path = config_home.join(relative);
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                return Err(Error::Config {
+                    path,
+                    message: e.to_string(),
+                });
+            }
+        };
+        let config_error = |message: String| Error::Config {
+            path: path.clone(),
+            message,
+        };
+        let file: StorageConf = toml::from_str(&text).map_err(|e| config_error(e.to_string()))?;
+        let storage = file.storage.unwrap_or_default();
+        let name = storage.driver.unwrap_or_default();
+        if name.is_empty() {
+            continue;
+        }
+        let driver = if podman_names {
+            let options = storage.options.unwrap_or_default();
+            let mount_program = options
+                .overlay
+                .and_then(|o| o.mount_program)
+                .or(options.mount_program)
+                .filter(|p| !p.is_empty());
+            match name.as_str() {
+                "overlay" | "overlay2" if mount_program.is_some() => Driver::FuseOverlay,
+                "overlay" | "overlay2" => Driver::Overlay,
+                "vfs" => Driver::Vfs,
+                other => {
+                    return Err(config_error(format!(
+                        "rcon has no {other:?} storage driver (it has overlay, overlay with a mount_program, and vfs)"
+                    )));
+                }
+            }
+        } else {
+            name.parse().map_err(config_error)?
+        };
+        return Ok(Some((driver, path)));
     }
+    Ok(None)
+}
+
+/// The part of containers-storage.conf(5) that says which driver.
+#[derive(serde::Deserialize, Default)]
+struct StorageConf {
+    storage: Option<StorageTable>,
+}
+
+#[derive(serde::Deserialize, Default)]
+struct StorageTable {
+    driver: Option<String>,
+    options: Option<StorageOptions>,
+}
+
+#[derive(serde::Deserialize, Default)]
+struct StorageOptions {
+    /// The older place of the key, still read by containers/storage.
+    mount_program: Option<String>,
+    overlay: Option<OverlayOptions>,
+}
+
+#[derive(serde::Deserialize, Default)]
+struct OverlayOptions {
+    mount_program: Option<String>,
 }
 
 /// The recorded automatic choice, or a new one (probed and recorded).
@@ -172,4 +267,70 @@ pub fn automatic(root: &Path) -> Result<DriverChoice, Error> {
         .and_then(|()| fs::rename(&tmp, &path))
         .map_err(|source| Error::Record { path, source })?;
     Ok(choice)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::image::ScratchDir;
+
+    fn driver_in(files: &[(&str, &str)]) -> Result<Option<Driver>, Error> {
+        let home = ScratchDir::new("storage-conf");
+        for (relative, text) in files {
+            home.write(relative, text);
+        }
+        configured(&home.0).map(|found| found.map(|(driver, _)| driver))
+    }
+
+    #[test]
+    fn podman_names_map_to_ours() {
+        let fuse = "[storage]\ndriver = \"overlay\"\n[storage.options.overlay]\nmount_program = \"/usr/bin/fuse-overlayfs\"\n";
+        assert_eq!(
+            driver_in(&[(PODMAN_CONFIG, fuse)]).unwrap(),
+            Some(Driver::FuseOverlay)
+        );
+        let old_key = "[storage]\ndriver = \"overlay\"\n[storage.options]\nmount_program = \"/usr/bin/fuse-overlayfs\"\n";
+        assert_eq!(
+            driver_in(&[(PODMAN_CONFIG, old_key)]).unwrap(),
+            Some(Driver::FuseOverlay)
+        );
+        let kernel = "[storage]\ndriver = \"overlay\"\nrunroot = \"/run/x\"\n";
+        assert_eq!(
+            driver_in(&[(PODMAN_CONFIG, kernel)]).unwrap(),
+            Some(Driver::Overlay)
+        );
+        let vfs = "[storage]\ndriver = \"vfs\"\n";
+        assert_eq!(
+            driver_in(&[(PODMAN_CONFIG, vfs)]).unwrap(),
+            Some(Driver::Vfs)
+        );
+        assert_eq!(
+            driver_in(&[(PODMAN_CONFIG, "[storage]\ndriver = \"\"\n")]).unwrap(),
+            None
+        );
+        assert_eq!(driver_in(&[]).unwrap(), None);
+    }
+
+    #[test]
+    fn our_file_wins_and_uses_our_names() {
+        let ours = "[storage]\ndriver = \"fuse-overlay\"\n";
+        let podmans = "[storage]\ndriver = \"vfs\"\n";
+        assert_eq!(
+            driver_in(&[(OWN_CONFIG, ours), (PODMAN_CONFIG, podmans)]).unwrap(),
+            Some(Driver::FuseOverlay)
+        );
+    }
+
+    #[test]
+    fn unknown_drivers_and_bad_toml_name_the_file() {
+        for (file, text) in [
+            (PODMAN_CONFIG, "[storage]\ndriver = \"btrfs\"\n"),
+            (OWN_CONFIG, "[storage]\ndriver = \"overlay2\"\n"),
+            (OWN_CONFIG, "[storage\n"),
+        ] {
+            let message = driver_in(&[(file, text)]).unwrap_err().to_string();
+            assert!(message.contains(file), "{message}");
+        }
+    }
 }

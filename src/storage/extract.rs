@@ -102,7 +102,7 @@ use nix::unistd::{Gid, Uid, UnlinkatFlags, fchown, fchownat, linkat, symlinkat, 
 use tar::EntryType;
 use xattr::FileExt;
 
-use resolve::Root;
+pub use resolve::{Root, clean};
 
 /// The xattr that marks a directory opaque for overlayfs mounted with `userxattr`.
 pub const OPAQUE_XATTR: &str = "user.overlay.opaque";
@@ -156,6 +156,8 @@ pub enum Error {
         "layer entry {entry:?} refused: {reason}; the image is malformed or hostile (nothing outside the layer directory was touched)"
     )]
     Refused { entry: String, reason: String },
+    #[error("{entry:?}: cannot overwrite {} with {}", if *.directory { "a directory" } else { "a non-directory" }, if *.directory { "a non-directory" } else { "a directory" })]
+    Replace { entry: String, directory: bool },
     #[error("layer entry {entry:?}: {what}: {source}")]
     Io {
         entry: String,
@@ -205,11 +207,50 @@ pub fn extract_layer(
         dest: dest.to_path_buf(),
         source,
     })?;
-    extract_into(root, tar, opts)
+    extract_into(root, tar, opts, Target::Layer)
 }
 
-fn extract_into(root: Root, tar: impl Read, opts: &ExtractOptions) -> Result<ExtractReport, Error> {
-    let mut extractor = Extractor::new(root, opts)?;
+/// Extracts a plain archive (what `rcon cp` copies in) into `base`, a
+/// directory below `root` (an open directory taken as `/`, such as a
+/// container's root filesystem), as a chrooted `tar -x` in `base` would:
+/// entry names and symlinks met on the way resolve inside `root`, never
+/// outside it. Unlike a layer, `.wh.` names are ordinary files, and an entry
+/// never replaces a directory by a non-directory or the reverse (an error,
+/// as Docker's cp). Mount points below `root` (a running container's
+/// volumes) are crossed. `base` must exist; nothing is fsynced.
+pub fn extract_plain(
+    tar: impl Read,
+    root: File,
+    base: &Path,
+    opts: &ExtractOptions,
+) -> Result<ExtractReport, Error> {
+    let root = Root::with_dir(root, true).map_err(|source| Error::Dest {
+        dest: base.to_path_buf(),
+        source,
+    })?;
+    let mut prefix = Vec::new();
+    normalise(base.as_os_str().as_bytes(), &mut prefix).map_err(|reason| Error::Refused {
+        entry: base.display().to_string(),
+        reason: reason.to_string(),
+    })?;
+    extract_into(root, tar, opts, Target::Plain { prefix })
+}
+
+/// What an archive is extracted as.
+enum Target {
+    /// An image layer, into a fresh layer directory.
+    Layer,
+    /// A plain archive, below `prefix` (normalised) of the root.
+    Plain { prefix: Vec<u8> },
+}
+
+fn extract_into(
+    root: Root,
+    tar: impl Read,
+    opts: &ExtractOptions,
+    target: Target,
+) -> Result<ExtractReport, Error> {
+    let mut extractor = Extractor::new(root, opts, target)?;
     let mut archive = tar::Archive::new(tar);
     let entries = archive.entries().map_err(|source| Error::Read {
         context: String::new(),
@@ -256,6 +297,7 @@ struct PendingDir {
 struct Extractor<'o> {
     root: Root,
     opts: &'o ExtractOptions,
+    target: Target,
     euid: u32,
     egid: u32,
     report: ExtractReport,
@@ -280,10 +322,11 @@ struct Extractor<'o> {
 }
 
 impl<'o> Extractor<'o> {
-    fn new(root: Root, opts: &'o ExtractOptions) -> Result<Self, Error> {
+    fn new(root: Root, opts: &'o ExtractOptions, target: Target) -> Result<Self, Error> {
         // Files take the group of a setgid directory they are created in;
-        // the root must not impose one (its own mode comes from the layer's
-        // root entry, if any, at the end).
+        // a layer's root must not impose one (its own mode comes from the
+        // layer's root entry, if any, at the end). A plain archive lands in
+        // existing directories, which keep what they are.
         let root_error = |what: &'static str| {
             move |errno: Errno| Error::Io {
                 entry: String::new(),
@@ -292,7 +335,7 @@ impl<'o> Extractor<'o> {
             }
         };
         let st = fstat(root.as_file()).map_err(root_error("examining the layer root"))?;
-        if st.st_mode & libc::S_ISGID != 0 {
+        if matches!(target, Target::Layer) && st.st_mode & libc::S_ISGID != 0 {
             let mode = Mode::from_bits_truncate(st.st_mode & 0o7777 & !libc::S_ISGID);
             fchmod(root.as_file(), mode)
                 .map_err(root_error("clearing setgid on the layer root"))?;
@@ -300,6 +343,7 @@ impl<'o> Extractor<'o> {
         Ok(Extractor {
             root,
             opts,
+            target,
             euid: nix::unistd::geteuid().as_raw(),
             egid: nix::unistd::getegid().as_raw(),
             report: ExtractReport::default(),
@@ -311,6 +355,28 @@ impl<'o> Extractor<'o> {
             cached_dir: None,
             pending_dirs: Vec::new(),
         })
+    }
+
+    /// An archive name (or hardlink target) as a normalised path from the
+    /// root: below the prefix, for a plain archive.
+    fn normalise(&self, raw: &[u8], out: &mut Vec<u8>) -> Result<(), &'static str> {
+        normalise(raw, out)?;
+        if let Target::Plain { prefix } = &self.target {
+            if !prefix.is_empty() {
+                let below = std::mem::take(out);
+                out.extend_from_slice(prefix);
+                if !below.is_empty() {
+                    out.push(b'/');
+                    out.extend_from_slice(&below);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether this is a plain archive: no whiteouts, no directory replaced.
+    fn plain(&self) -> bool {
+        matches!(self.target, Target::Plain { .. })
     }
 
     fn after_last_entry(&self) -> String {
@@ -329,10 +395,12 @@ impl<'o> Extractor<'o> {
         let mut path = std::mem::take(&mut self.path);
         let (normalised, ends_with_slash) = {
             let raw = entry.path_bytes();
-            let normalised = normalise(&raw, &mut path).map_err(|reason| Error::Refused {
-                entry: lossy(&raw),
-                reason: reason.to_string(),
-            });
+            let normalised = self
+                .normalise(&raw, &mut path)
+                .map_err(|reason| Error::Refused {
+                    entry: lossy(&raw),
+                    reason: reason.to_string(),
+                });
             (normalised, raw.ends_with(b"/"))
         };
         let result = normalised.and_then(|()| {
@@ -356,9 +424,10 @@ impl<'o> Extractor<'o> {
     ) -> Result<(), Error> {
         let meta = self.read_meta(entry, path)?;
         let (parent_path, name) = split_parent(path);
-        if parent_path
-            .split(|&b| b == b'/')
-            .any(|c| c.starts_with(AUFS_META_PREFIX))
+        if !self.plain()
+            && parent_path
+                .split(|&b| b == b'/')
+                .any(|c| c.starts_with(AUFS_META_PREFIX))
         {
             log::debug!("skipping aufs metadata {:?}", lossy(path));
             return Ok(());
@@ -404,25 +473,9 @@ impl<'o> Extractor<'o> {
         kind: EntryType,
         meta: &Meta,
     ) -> Result<Option<File>, Error> {
-        // Whiteouts go by name, whatever their type.
-        if name == OPAQUE_MARKER {
-            parent
-                .set_xattr(OPAQUE_XATTR, b"y")
-                .map_err(|source| Error::Opaque {
-                    entry: lossy(path),
-                    source,
-                })?;
-            return Ok(None);
-        }
-        if name.starts_with(AUFS_META_PREFIX) {
-            log::debug!("skipping aufs metadata {:?}", lossy(path));
-            return Ok(None);
-        }
-        if let Some(hidden) = name.strip_prefix(WHITEOUT_PREFIX) {
-            if hidden.is_empty() || hidden == b"." || hidden == b".." {
-                return Err(refused(path, "a whiteout must name a file"));
-            }
-            self.whiteout(parent, hidden, path)?;
+        if self.plain() {
+            self.check_replace(parent, path, name, kind == EntryType::Directory)?;
+        } else if self.layer_metadata(parent, path, name)? {
             return Ok(None);
         }
         match kind {
@@ -436,7 +489,10 @@ impl<'o> Extractor<'o> {
             EntryType::Char | EntryType::Block => {
                 let header = entry.header();
                 let number = (header.device_major(), header.device_minor());
-                if kind == EntryType::Char && matches!(number, (Ok(Some(0)), Ok(Some(0)))) {
+                if !self.plain()
+                    && kind == EntryType::Char
+                    && matches!(number, (Ok(Some(0)), Ok(Some(0))))
+                {
                     self.whiteout(parent, name, path)?; // already in overlay form
                 } else {
                     log::debug!(
@@ -454,6 +510,50 @@ impl<'o> Extractor<'o> {
             }
         }
         Ok(None)
+    }
+
+    /// Handles the names that are overlay metadata in a layer (whiteouts,
+    /// opaque markers, aufs bookkeeping); true when `name` was one.
+    fn layer_metadata(&mut self, parent: &File, path: &[u8], name: &[u8]) -> Result<bool, Error> {
+        if name == OPAQUE_MARKER {
+            parent
+                .set_xattr(OPAQUE_XATTR, b"y")
+                .map_err(|source| Error::Opaque {
+                    entry: lossy(path),
+                    source,
+                })?;
+        } else if name.starts_with(AUFS_META_PREFIX) {
+            log::debug!("skipping aufs metadata {:?}", lossy(path));
+        } else if let Some(hidden) = name.strip_prefix(WHITEOUT_PREFIX) {
+            if hidden.is_empty() || hidden == b"." || hidden == b".." {
+                return Err(refused(path, "a whiteout must name a file"));
+            }
+            self.whiteout(parent, hidden, path)?;
+        } else {
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// For a plain archive: an entry may replace what is at its name only
+    /// when both are directories or both are not (as Docker's cp).
+    fn check_replace(
+        &self,
+        parent: &File,
+        path: &[u8],
+        name: &[u8],
+        directory: bool,
+    ) -> Result<(), Error> {
+        match fstatat(parent, name, AtFlags::AT_SYMLINK_NOFOLLOW) {
+            Ok(st) if (st.st_mode & libc::S_IFMT == libc::S_IFDIR) != directory => {
+                Err(Error::Replace {
+                    entry: lossy(path),
+                    directory: !directory,
+                })
+            }
+            Ok(_) | Err(Errno::ENOENT) => Ok(()),
+            Err(errno) => Err(io_error(path, "examining what is there")(errno)),
+        }
     }
 
     /// Reads owner, mode and times from the header, and the mtime and kept
@@ -702,7 +802,8 @@ impl<'o> Extractor<'o> {
             .link_name_bytes()
             .ok_or_else(|| refused(path, "a hardlink without a target"))?;
         let mut target = std::mem::take(&mut self.link);
-        let result = normalise(&raw_target, &mut target)
+        let result = self
+            .normalise(&raw_target, &mut target)
             .map_err(|reason| {
                 refused(
                     path,
@@ -974,7 +1075,7 @@ fn depth(path: &[u8]) -> usize {
 }
 
 /// `user.*` except overlay's own, and file capabilities.
-fn kept_xattr(name: &[u8]) -> bool {
+pub(crate) fn kept_xattr(name: &[u8]) -> bool {
     name == b"security.capability"
         || (name.starts_with(b"user.") && !name.starts_with(b"user.overlay."))
 }

@@ -15,6 +15,8 @@
 
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::fs;
 use std::io::{Read, Write};
 use std::os::unix::fs::PermissionsExt;
@@ -664,6 +666,24 @@ impl TestEnv {
     }
 }
 
+/// `rcon run -d IMAGE ARGS...` with `flags`; returns the container ID.
+pub fn run_detached(env: &TestEnv, flags: &[&str], args: &[&str]) -> String {
+    let reference = image_ref(testkit::catalog::BUSYBOX);
+    let mut all = vec!["run", "-d", "--tls-verify=false", "-q"];
+    all.extend_from_slice(flags);
+    all.push(&reference);
+    all.extend_from_slice(args);
+    let result = env.run(&all);
+    let id = result.ok().stdout.trim().to_string();
+    assert_eq!(
+        id.len(),
+        64,
+        "run -d prints the full ID: {}",
+        result.transcript()
+    );
+    id
+}
+
 impl Drop for TestEnv {
     fn drop(&mut self) {
         // Best effort: rcon removes its storage (files owned by subordinate
@@ -689,4 +709,34 @@ impl Drop for TestEnv {
             );
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// FUSE servers
+
+/// The rcon-fuse processes whose working directory is under `base`.
+pub fn fuse_servers(base: &Path) -> Vec<i32> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
+        let cwd = std::fs::read_link(entry.path().join("cwd")).unwrap_or_default();
+        if comm.trim() == "rcon-fuse" && cwd.starts_with(base) {
+            found.push(pid);
+        }
+    }
+    found
+}
+
+/// Waits (boundedly) until no FUSE server of this environment is left.
+pub fn servers_gone(base: &Path) -> bool {
+    for _ in 0..200 {
+        if fuse_servers(base).is_empty() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
 }

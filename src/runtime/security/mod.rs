@@ -204,6 +204,16 @@ pub fn plan(opts: &SecurityOptions) -> Result<SecurityPlan, Error> {
     })
 }
 
+impl SecurityPlan {
+    /// `exec --privileged`, as Podman does it: every capability rcon holds
+    /// as the bounding set (so root gets them all), while the container's
+    /// seccomp filter, `no_new_privs` and a non-root user's sets stay.
+    pub fn with_all_capabilities(mut self) -> SecurityPlan {
+        self.caps.bounding = caps::current_bounding_set(self.caps.last_cap);
+        self
+    }
+}
+
 fn compile_profile_file(path: &Path, caps: CapSet) -> Result<BpfProgram, Error> {
     let text = std::fs::read(path).map_err(|source| Error::ReadProfile {
         path: path.to_path_buf(),

@@ -33,17 +33,26 @@ const DIR_FLAGS: OFlag = OFlag::O_RDONLY
     .union(OFlag::O_DIRECTORY)
     .union(OFlag::O_CLOEXEC);
 
-/// The layer root, and how to resolve paths inside it.
-pub(super) struct Root {
+/// A directory taken as `/` (a layer root, a container's root filesystem),
+/// and how to resolve paths inside it.
+pub struct Root {
     dir: File,
     openat2: bool,
+    /// Whether resolution may cross into other mounts below the root.
+    cross_mounts: bool,
 }
 
 impl Root {
     /// Opens `dest` and finds out whether `openat2(2)` can be used.
     pub(super) fn open(dest: &Path) -> io::Result<Root> {
-        let dir = File::from(open(dest, DIR_FLAGS, Mode::empty())?);
-        let openat2 = match openat2(&dir, ".", in_root(DIR_FLAGS)) {
+        Root::with_dir(File::from(open(dest, DIR_FLAGS, Mode::empty())?), false)
+    }
+
+    /// The open directory `dir` as the root; `cross_mounts`: mount points
+    /// below it may be crossed (a container's volumes), else they fail with
+    /// EXDEV.
+    pub fn with_dir(dir: File, cross_mounts: bool) -> io::Result<Root> {
+        let openat2 = match openat2(&dir, ".", in_root(DIR_FLAGS, cross_mounts)) {
             Ok(_) => true,
             Err(errno @ (Errno::ENOSYS | Errno::EPERM | Errno::EINVAL | Errno::E2BIG)) => {
                 log::debug!("openat2 unavailable ({errno}); resolving layer paths in user space");
@@ -51,7 +60,11 @@ impl Root {
             }
             Err(errno) => return Err(errno.into()),
         };
-        Ok(Root { dir, openat2 })
+        Ok(Root {
+            dir,
+            openat2,
+            cross_mounts,
+        })
     }
 
     /// Like [`Root::open`], but always resolving in user space (for tests).
@@ -61,11 +74,18 @@ impl Root {
         Ok(Root {
             dir,
             openat2: false,
+            cross_mounts: false,
         })
     }
 
+    /// The directory at `path` (taken from the root whatever it starts
+    /// with; `..` stops at the root, as it would there).
+    pub fn open_path(&self, path: &Path) -> nix::Result<File> {
+        self.open_dir(&clean(path))
+    }
+
     /// The layer root itself.
-    pub(super) fn as_file(&self) -> &File {
+    pub fn as_file(&self) -> &File {
         &self.dir
     }
 
@@ -73,7 +93,7 @@ impl Root {
     /// `/`, no `.`, `..` or empty ones; "" is the root itself) for reading,
     /// following symlinks as if the layer root were `/`. The final component
     /// is followed too: a parent directory may be reached through a symlink.
-    pub(super) fn open_dir(&self, rel: &[u8]) -> nix::Result<File> {
+    pub fn open_dir(&self, rel: &[u8]) -> nix::Result<File> {
         if rel.is_empty() {
             return self
                 .dir
@@ -82,7 +102,7 @@ impl Root {
         }
         if self.openat2 {
             for _ in 0..EAGAIN_RETRIES {
-                match openat2(&self.dir, rel, in_root(DIR_FLAGS)) {
+                match openat2(&self.dir, rel, in_root(DIR_FLAGS, self.cross_mounts)) {
                     Err(Errno::EAGAIN) => continue,
                     other => return other.map(File::from),
                 }
@@ -143,12 +163,29 @@ impl Root {
     }
 }
 
-fn in_root(flags: OFlag) -> OpenHow {
-    OpenHow::new().flags(flags).resolve(
-        ResolveFlag::RESOLVE_IN_ROOT
-            | ResolveFlag::RESOLVE_NO_MAGICLINKS
-            | ResolveFlag::RESOLVE_NO_XDEV,
-    )
+fn in_root(flags: OFlag, cross_mounts: bool) -> OpenHow {
+    let mut resolve = ResolveFlag::RESOLVE_IN_ROOT | ResolveFlag::RESOLVE_NO_MAGICLINKS;
+    if !cross_mounts {
+        resolve |= ResolveFlag::RESOLVE_NO_XDEV;
+    }
+    OpenHow::new().flags(flags).resolve(resolve)
+}
+
+/// `path` as a normalised path from the root: `.` and empty components
+/// dropped, `..` taking the previous one away (never above the root).
+pub fn clean(path: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    let mut kept: Vec<&[u8]> = Vec::new();
+    for component in path.as_os_str().as_bytes().split(|&b| b == b'/') {
+        match component {
+            b"" | b"." => {}
+            b".." => {
+                kept.pop();
+            }
+            other => kept.push(other),
+        }
+    }
+    kept.join(&b'/')
 }
 
 fn components_reversed(path: &[u8]) -> Vec<Vec<u8>> {

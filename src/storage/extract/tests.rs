@@ -208,14 +208,7 @@ impl Layer {
     fn pax(self, records: &[(&str, &[u8])]) -> Layer {
         let mut data = Vec::new();
         for (key, value) in records {
-            let body = key.len() + value.len() + 3; // ' ', '=', '\n'
-            let mut len = body + body.to_string().len();
-            if len.to_string().len() != body.to_string().len() {
-                len += 1;
-            }
-            data.extend_from_slice(format!("{len} {key}=").as_bytes());
-            data.extend_from_slice(value);
-            data.push(b'\n');
+            crate::storage::pack::pax_record(&mut data, key.as_bytes(), value);
         }
         self.raw(b"PaxHeaders/entry", EntryType::XHeader, 0o644, b"", &data)
     }
@@ -254,9 +247,12 @@ fn extract_with(
 ) -> Result<ExtractReport, Error> {
     match resolution {
         Resolution::Kernel => extract_layer(layer, dest, opts),
-        Resolution::UserSpace => {
-            extract_into(Root::open_without_openat2(dest).unwrap(), layer, opts)
-        }
+        Resolution::UserSpace => extract_into(
+            Root::open_without_openat2(dest).unwrap(),
+            layer,
+            opts,
+            Target::Layer,
+        ),
     }
 }
 
@@ -1064,4 +1060,99 @@ fn many_small_files() {
     let start = std::time::Instant::now();
     let report = extract(&layer, &s);
     eprintln!("{} entries in {:?}", report.entries, start.elapsed());
+}
+
+/// `extract_plain` into `base` of the scratch's `dest/` as the root.
+fn extract_plain_at(layer: &[u8], scratch: &Scratch, base: &str) -> Result<ExtractReport, Error> {
+    let root = File::open(scratch.dest()).unwrap();
+    extract_plain(layer, root, Path::new(base), &squash())
+}
+
+#[test]
+fn plain_archives_land_below_the_base_and_keep_wh_names() {
+    let scratch = Scratch::new();
+    fs::create_dir_all(scratch.at("srv/app")).unwrap();
+    let layer = Layer::new()
+        .dir("d", 0o750)
+        .file("d/.wh.kept", 0o644, b"plain file")
+        .file("d/.wh..wh..opq", 0o644, b"also plain")
+        .device("d/null", EntryType::Char, 0, 0)
+        .hardlink("d/again", "d/.wh.kept")
+        .bytes();
+    let report = extract_plain_at(&layer, &scratch, "/srv/app").unwrap();
+    assert_eq!(report.skipped_devices, ["srv/app/d/null"]);
+    assert_eq!(
+        tree(&scratch.at("srv/app")),
+        ["d", "d/.wh..wh..opq", "d/.wh.kept", "d/again"]
+    );
+    assert_eq!(
+        fs::read(scratch.at("srv/app/d/.wh.kept")).unwrap(),
+        b"plain file"
+    );
+    assert_eq!(mode(&scratch.at("srv/app/d")), 0o750);
+    assert_eq!(
+        meta(&scratch.at("srv/app/d/again")).ino(),
+        meta(&scratch.at("srv/app/d/.wh.kept")).ino()
+    );
+    assert!(
+        xattr::get(scratch.at("srv/app/d"), OPAQUE_XATTR)
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[test]
+fn plain_archives_follow_the_roots_symlinks_inside_it_only() {
+    let scratch = Scratch::new();
+    fs::create_dir_all(scratch.at("etc")).unwrap();
+    // Planted in the "container": a base that is a symlink to a host path,
+    // and a subdirectory that climbs out with `..`.
+    std::os::unix::fs::symlink(scratch.base.join("host"), scratch.at("target")).unwrap();
+    std::os::unix::fs::symlink("../../../..", scratch.at("etc/up")).unwrap();
+    fs::create_dir_all(scratch.base.join("host")).unwrap();
+    let layer = Layer::new().file("evil", 0o644, b"x").bytes();
+    // `/target` resolves to `<root>/<base>/host`, which does not exist in the root.
+    assert!(extract_plain_at(&layer, &scratch, "/target").is_err());
+    let layer = Layer::new().file("up/evil", 0o644, b"x").bytes();
+    extract_plain_at(&layer, &scratch, "/etc").unwrap();
+    assert!(scratch.at("evil").exists(), "`..` stops at the root");
+    assert_eq!(names(&scratch.base.join("host")), Vec::<String>::new());
+    assert_eq!(scratch.beside(), ["dest", "host"]);
+}
+
+#[test]
+fn plain_archives_never_swap_a_directory_and_a_file() {
+    let scratch = Scratch::new();
+    fs::create_dir_all(scratch.at("a/dir")).unwrap();
+    fs::write(scratch.at("a/dir/keep"), b"k").unwrap();
+    fs::write(scratch.at("a/file"), b"f").unwrap();
+    let err = extract_plain_at(
+        &Layer::new().file("dir", 0o644, b"x").bytes(),
+        &scratch,
+        "a",
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("cannot overwrite a directory with a non-directory"),
+        "{err}"
+    );
+    let err =
+        extract_plain_at(&Layer::new().dir("file", 0o755).bytes(), &scratch, "a").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("cannot overwrite a non-directory with a directory"),
+        "{err}"
+    );
+    assert_eq!(tree(&scratch.at("a")), ["dir", "dir/keep", "file"]);
+    // A file replaces a file (and a symlink is replaced, never written through).
+    std::os::unix::fs::symlink(scratch.base.join("outside"), scratch.at("a/link")).unwrap();
+    let layer = Layer::new()
+        .file("file", 0o600, b"new")
+        .file("link", 0o600, b"not through")
+        .bytes();
+    extract_plain_at(&layer, &scratch, "a").unwrap();
+    assert_eq!(fs::read(scratch.at("a/file")).unwrap(), b"new");
+    assert!(meta(&scratch.at("a/link")).is_file());
+    assert!(!scratch.base.join("outside").exists());
 }

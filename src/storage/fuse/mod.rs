@@ -8,8 +8,11 @@
 //! the container's, and ends when the kernel ends the connection: when the
 //! container's mount namespace (the mount's only home) goes away.
 
-mod layers;
+mod ids;
+pub(crate) mod layers;
 mod overlay;
+
+pub use ids::IdTranslation;
 
 use std::fs::{File, OpenOptions};
 use std::io;
@@ -33,6 +36,8 @@ pub struct FuseLayers {
     pub work: PathBuf,
     /// Where the server writes its log lines (errors it answered with EIO).
     pub log: PathBuf,
+    /// Between the IDs of the namespace that mounts it and rcon's (keep-id).
+    pub ids: IdTranslation,
 }
 
 /// The data options for mounting a FUSE connection on `fd` inside the user
@@ -106,11 +111,14 @@ fn server(device: OwnedFd, layers: &FuseLayers) -> io::Result<()> {
     // the connection stays open: its pipes and lock files must not live on here.
     unsafe { libc::syscall(libc::SYS_close_range, 4u32, u32::MAX, 0u32) };
     let _ = std::env::set_current_dir(layers.upper.parent().unwrap_or(Path::new("/")));
-    let overlay = overlay::Overlay::new(layers::Layers::new(
-        layers.upper.clone(),
-        layers.lowers.clone(),
-        layers.work.clone(),
-    )?)?;
+    let overlay = overlay::Overlay::new(
+        layers::Layers::new(
+            layers.upper.clone(),
+            layers.lowers.clone(),
+            layers.work.clone(),
+        )?,
+        layers.ids.clone(),
+    )?;
     let mut config = fuser::Config::default();
     config.acl = fuser::SessionACL::All;
     config.n_threads = Some(

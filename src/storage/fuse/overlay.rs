@@ -22,6 +22,7 @@ use fuser::{
 use nix::fcntl::OFlag;
 use nix::sys::stat::{Mode, SFlag};
 
+use super::ids::IdTranslation;
 use super::layers::{Found, Layers, Listed, UPPER, component, corrupt};
 use crate::storage::vfs::OVERLAY_XATTR_PREFIX;
 
@@ -62,6 +63,7 @@ pub struct Overlay {
     files: RwLock<HashMap<u64, Arc<File>>>,
     dirs: Mutex<HashMap<u64, Arc<Vec<DirEntry>>>>,
     next_handle: AtomicU64,
+    ids: IdTranslation,
 }
 
 type Result<T> = std::result::Result<T, Errno>;
@@ -96,7 +98,7 @@ fn time(secs: i64, nsecs: i64) -> SystemTime {
 }
 
 impl Overlay {
-    pub fn new(layers: Layers) -> io::Result<Overlay> {
+    pub fn new(layers: Layers, ids: IdTranslation) -> io::Result<Overlay> {
         let root = layers.root()?;
         let mut tree = Tree::default();
         tree.nodes.insert(
@@ -119,6 +121,7 @@ impl Overlay {
             files: RwLock::new(HashMap::new()),
             dirs: Mutex::new(HashMap::new()),
             next_handle: AtomicU64::new(1),
+            ids,
         })
     }
 
@@ -166,8 +169,8 @@ impl Overlay {
             perm: (meta.mode() & 0o7777) as u16,
             // As kernel overlay: a merged directory's link count is unknown.
             nlink: if merged_dir { 1 } else { meta.nlink() as u32 },
-            uid: meta.uid(),
-            gid: meta.gid(),
+            uid: self.ids.uid_to_kernel(meta.uid()),
+            gid: self.ids.gid_to_kernel(meta.gid()),
             rdev: meta.rdev() as u32,
             blksize: meta.blksize() as u32,
             flags: 0,
@@ -347,9 +350,14 @@ impl Overlay {
             .path(UPPER, path.parent().unwrap_or(Path::new("")));
         let parent_meta = fs::metadata(parent).map_err(errno)?;
         let setgid = parent_meta.mode() & libc::S_ISGID != 0;
-        let gid = if setgid { parent_meta.gid() } else { req.gid() };
+        let gid = if setgid {
+            parent_meta.gid()
+        } else {
+            self.ids.gid_to_server(req.gid())
+        };
         let host = self.layers.path(UPPER, path);
-        std::os::unix::fs::lchown(&host, Some(req.uid()), Some(gid)).map_err(errno)?;
+        let uid = self.ids.uid_to_server(req.uid());
+        std::os::unix::fs::lchown(&host, Some(uid), Some(gid)).map_err(errno)?;
         if setgid && is_dir {
             let mode = fs::metadata(&host).map_err(errno)?.mode();
             fs::set_permissions(
@@ -480,7 +488,8 @@ impl Overlay {
         newname: &OsStr,
         flags: RenameFlags,
     ) -> Result<()> {
-        if flags.bits() & !libc::RENAME_NOREPLACE != 0 {
+        let exchange = flags.bits() == libc::RENAME_EXCHANGE;
+        if !exchange && flags.bits() & !libc::RENAME_NOREPLACE != 0 {
             return Err(Errno::EINVAL);
         }
         let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
@@ -488,6 +497,9 @@ impl Overlay {
         let (to, to_layers) = self.child(newparent, newname)?;
         if from == to {
             return Ok(());
+        }
+        if exchange {
+            return self.exchange((&from, &from_layers), (&to, &to_layers));
         }
         let source = self
             .layers
@@ -541,6 +553,52 @@ impl Overlay {
         }
         self.drop_name(&to);
         self.moved(&from, &to);
+        Ok(())
+    }
+
+    /// `RENAME_EXCHANGE`: both names exist; each is copied up (a directory
+    /// whole, as for a rename), made opaque when it lands on a directory
+    /// name that has content below, and the two upper entries swap.
+    fn exchange(&self, a: (&Path, &[usize]), b: (&Path, &[usize])) -> Result<()> {
+        if a.0.starts_with(b.0) || b.0.starts_with(a.0) {
+            return Err(Errno::EINVAL);
+        }
+        let mut found = Vec::with_capacity(2);
+        for (path, layers) in [a, b] {
+            let item = self
+                .layers
+                .locate(path, layers)
+                .map_err(errno)?
+                .ok_or(Errno::ENOENT)?;
+            if item.meta.is_dir() {
+                self.copy_up_tree(path, &item)?;
+            } else {
+                self.copy_up(path, &item)?;
+            }
+            let below = self.layers.below(path, layers).map_err(errno)?;
+            found.push((item.meta.is_dir(), below));
+        }
+        nix::fcntl::renameat2(
+            nix::fcntl::AT_FDCWD,
+            &self.layers.path(UPPER, a.0),
+            nix::fcntl::AT_FDCWD,
+            &self.layers.path(UPPER, b.0),
+            nix::fcntl::RenameFlags::RENAME_EXCHANGE,
+        )
+        .map_err(|e| errno(e.into()))?;
+        // What landed on a name with content below must not merge with it.
+        let [(a_dir, a_below), (b_dir, b_below)] = [found[0], found[1]];
+        if b_dir && a_below {
+            self.layers.set_opaque(a.0).map_err(errno)?;
+        }
+        if a_dir && b_below {
+            self.layers.set_opaque(b.0).map_err(errno)?;
+        }
+        // A name no file can have keeps the swap's middle step apart.
+        let aside = Path::new("\0exchange");
+        self.moved(a.0, aside);
+        self.moved(b.0, a.0);
+        self.moved(aside, b.0);
         Ok(())
     }
 
@@ -608,6 +666,8 @@ impl Overlay {
         let (path, _) = self.current(ino, true)?;
         let host = self.layers.path(UPPER, &path);
         if uid.is_some() || gid.is_some() {
+            let uid = uid.map(|id| self.ids.uid_to_server(id));
+            let gid = gid.map(|id| self.ids.gid_to_server(id));
             std::os::unix::fs::lchown(&host, uid, gid).map_err(errno)?;
         }
         if let Some(mode) = mode {

@@ -1,0 +1,108 @@
+//! `rcon exec`: a further command in a running container, set up from the
+//! container's own record exactly as its first command was (environment,
+//! user, working directory, rlimits, capabilities, seccomp, no_new_privs),
+//! with the exec's flags on top. rcon stays the process's parent: it relays
+//! the terminal with `-t`, forwards signals, and ends with its exit code.
+//! With `-d` it returns as soon as the command runs; the orphan is then
+//! adopted like any other on the host (by the nearest subreaper or init),
+//! stays in the container's namespaces and ends with the container.
+
+use std::os::fd::AsFd;
+use std::path::PathBuf;
+
+use nix::errno::Errno;
+
+use super::env::{self, EnvOverrides};
+use super::lifecycle::Lifecycle;
+use super::store::ContainerRecord;
+use super::{Error, foreground, run};
+use crate::runtime::{self, Stdio, passwd};
+
+/// What `rcon exec` was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct ExecRequest {
+    /// argv; looked up in the container's `PATH` when it has no `/`.
+    pub command: Vec<String>,
+    pub interactive: bool,
+    pub tty: bool,
+    pub detach: bool,
+    /// `-e` as given (`KEY=VALUE`, `KEY`, `PREFIX*`), over the container's environment.
+    pub env: Vec<String>,
+    pub env_files: Vec<PathBuf>,
+    /// `-u`; `None`: the container's user.
+    pub user: Option<String>,
+    /// `-w`; `None`: the container's working directory.
+    pub workdir: Option<String>,
+    /// Every capability rcon holds (the seccomp filter stays).
+    pub privileged: bool,
+}
+
+/// Runs the request in `record` (which must be running). Returns the
+/// command's exit code (128+N when killed by signal N), or 0 at once with `-d`.
+pub fn exec(
+    lifecycle: &Lifecycle,
+    record: &ContainerRecord,
+    request: &ExecRequest,
+) -> Result<i32, Error> {
+    // Everything that can be refused is, before the container is touched.
+    if request.command.is_empty() {
+        return Err(Error::Invalid(
+            "exec needs a command: rcon exec CONTAINER COMMAND [ARG...]".into(),
+        ));
+    }
+    if request.detach && request.tty {
+        return Err(Error::Invalid(
+            "exec -d -t: a detached command has nobody to hold its terminal; drop -t (its output goes to /dev/null with -d)".into(),
+        ));
+    }
+    if let Some(user) = &request.user {
+        passwd::parse_user_spec(user)?;
+    }
+    let overrides =
+        EnvOverrides::from_flags(false, &request.env_files, &request.env, &env::host_env())?;
+    let config = &record.config;
+    let mut process = run::process_for(config)?;
+    process.args = request.command.clone();
+    process.env = env::merge(&config.env, &overrides, &config.hostname, None);
+    process.init = false;
+    process.stdio = match (request.detach, request.tty) {
+        (true, _) => Stdio::Detached,
+        (false, true) => Stdio::Terminal,
+        (false, false) => Stdio::Inherit {
+            keep_stdin: request.interactive,
+        },
+    };
+    if let Some(user) = &request.user {
+        process.user = user.clone();
+    }
+    if let Some(workdir) = &request.workdir {
+        process.cwd = workdir.clone();
+        // Podman's exec does not create it: a missing one is an error.
+        process.create_cwd = false;
+    }
+    let mut security = run::security_plan(config)?;
+    if request.privileged {
+        security = security.with_all_capabilities();
+    }
+    let not_running = || {
+        Error::Invalid(format!(
+            "container {0} is not running: exec needs a running container (start it with `rcon start {0}`)",
+            record.name
+        ))
+    };
+    let (pid, pidfd) = lifecycle.container_process(record).map_err(|e| match e {
+        Error::NotRunning(_) => not_running(),
+        e => e,
+    })?;
+    let started = runtime::exec(pidfd.as_fd(), pid, &process, &security).map_err(|e| match e {
+        // It ended since it was found running.
+        runtime::Error::Join(Errno::ESRCH) => not_running(),
+        e => Error::Runtime(e),
+    })?;
+    let signals = foreground::block_signals(!request.detach);
+    let (pid, terminal) = started.run()?;
+    if request.detach {
+        return Ok(0);
+    }
+    Ok(foreground::wait(pid, signals, terminal))
+}

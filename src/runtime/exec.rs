@@ -1,0 +1,70 @@
+//! A further process in a running container (`rcon exec`).
+//!
+//! rcon joins the container's namespaces in one call, through a pidfd of the
+//! container's first process — `setns(pidfd, CLONE_NEWUSER | CLONE_NEWNS |
+//! CLONE_NEWPID | …)`, which the kernel applies all or nothing — and then
+//! forks, so the child is born in the container's PID namespace and sees
+//! its root, hostname, network and processes. The child then does what a
+//! container's command does once its root is built ([`super::connect_and_exec`]):
+//! standard streams or a pty of the container's devpts, user from the
+//! container's passwd, working directory, limits, capabilities,
+//! `no_new_privs`, seccomp, exec. rcon stays the parent, outside the PID
+//! namespace, to relay the terminal and learn the exit code.
+
+use std::os::fd::{AsRawFd, BorrowedFd};
+use std::os::unix::fs::MetadataExt;
+
+use nix::errno::Errno;
+
+use super::security::SecurityPlan;
+use super::{Error, Pipes, Process, Started, clone_process, connect_and_exec};
+
+/// The container's namespaces, as named under `/proc/PID/ns/`.
+const NAMESPACES: [(&str, libc::c_int); 7] = [
+    ("user", libc::CLONE_NEWUSER),
+    ("mnt", libc::CLONE_NEWNS),
+    ("pid", libc::CLONE_NEWPID),
+    ("uts", libc::CLONE_NEWUTS),
+    ("ipc", libc::CLONE_NEWIPC),
+    ("net", libc::CLONE_NEWNET),
+    ("cgroup", libc::CLONE_NEWCGROUP),
+];
+
+/// Starts `process` in the container whose first process `container` (a
+/// pidfd) and `pid` name. Afterwards this process itself is in the
+/// container's namespaces (it needs nothing of the host's any more). Call
+/// while single-threaded; the command runs once [`Started::run`] says so.
+pub fn exec(
+    container: BorrowedFd,
+    pid: i32,
+    process: &Process,
+    security: &SecurityPlan,
+) -> Result<Started, Error> {
+    join(container, pid)?;
+    let pipes = Pipes::new(process.stdio)?;
+    match clone_process(0)? {
+        None => pipes.child(|go, console| connect_and_exec(process, security, go, console)),
+        Some(child) => pipes.parent(child, || Ok(())),
+    }
+}
+
+/// Joins every namespace of the container that this process is not in
+/// already: a namespace shared with rcon (its user namespace when rcon runs
+/// inside it, the host's network with `--network host`) is left out, as
+/// setns refuses to re-enter one's own user namespace and needs privileges
+/// over the host's network.
+fn join(container: BorrowedFd, pid: i32) -> Result<(), Error> {
+    let same = |name: &str| {
+        let ours = std::fs::metadata(format!("/proc/self/ns/{name}"));
+        let theirs = std::fs::metadata(format!("/proc/{pid}/ns/{name}"));
+        matches!((ours, theirs), (Ok(a), Ok(b)) if a.dev() == b.dev() && a.ino() == b.ino())
+    };
+    let flags = NAMESPACES
+        .iter()
+        .filter(|(name, _)| !same(name))
+        .fold(0, |flags, (_, flag)| flags | flag);
+    // SAFETY: setns takes a descriptor and flags. The process is
+    // single-threaded, as joining a user or mount namespace requires.
+    let joined = unsafe { libc::setns(container.as_raw_fd(), flags) };
+    Errno::result(joined).map(drop).map_err(Error::Join)
+}
