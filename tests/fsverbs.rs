@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::{RunResult, TestEnv, image_ref, servers_gone, user_with_ranges};
 use testkit::catalog;
@@ -35,8 +35,10 @@ fn make(env: &TestEnv, driver: Option<&str>, name: &str, script: &str) {
 
 /// A detached container running `script`, once its log says `ready` (the
 /// script echoes it when set up).
-fn make_running(env: &TestEnv, name: &str, script: &str) {
-    run_busybox(env, &[], &["-d"], name, script);
+fn make_running(env: &TestEnv, name: &str, flags: &[&str], script: &str) {
+    let mut all = vec!["-d"];
+    all.extend_from_slice(flags);
+    run_busybox(env, &[], &all, name, script);
     wait_for_log(env, name, "ready");
 }
 
@@ -116,6 +118,40 @@ fn entries(tar: &[u8]) -> BTreeMap<String, Entry> {
 /// A file in the test's base dir that the test user may write (for `-o`).
 fn output_path(env: &TestEnv, name: &str) -> PathBuf {
     env.home.join(name)
+}
+
+/// A directory of the test user's on the host, with `files` (path, content) in it.
+fn user_dir(env: &TestEnv, name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = env.base.join(name);
+    fs::create_dir_all(&dir).unwrap();
+    for (path, content) in files {
+        let path = dir.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, content).unwrap();
+    }
+    give_to_user(env, &dir);
+    dir
+}
+
+fn give_to_user(env: &TestEnv, path: &Path) {
+    let (uid, gid) = (env.user.uid, env.user.gid);
+    std::os::unix::fs::lchown(path, Some(uid), Some(gid)).unwrap();
+    if fs::symlink_metadata(path).unwrap().is_dir() {
+        for entry in fs::read_dir(path).unwrap() {
+            give_to_user(env, &entry.unwrap().path());
+        }
+    }
+}
+
+/// `rcon cp ARGS...`.
+fn cp(env: &TestEnv, args: &[&str]) -> RunResult {
+    let mut all = vec!["cp"];
+    all.extend_from_slice(args);
+    env.run(&all)
+}
+
+fn host(path: &Path) -> &str {
+    path.to_str().unwrap()
 }
 
 const CHANGES: &str = "echo new > /etc/new; echo more >> /etc/passwd; rm /bin/ls; \
@@ -207,6 +243,7 @@ fn a_running_container_is_exported_without_its_mounts() {
     make_running(
         &env,
         "live",
+        &[],
         "echo live > /live; rm /etc/group; echo ready; sleep 1000",
     );
     let file = output_path(&env, "live.tar");
@@ -235,4 +272,254 @@ fn verbs_on_a_missing_container_fail_with_one_line() {
         &env.run(&["export", "-o", "/dev/null", "nosuch"]),
         "no such container",
     );
+}
+
+#[test]
+fn cp_out_follows_dockers_path_rules() {
+    let env = TestEnv::new(user_with_ranges());
+    make(
+        &env,
+        None,
+        "c",
+        "mkdir -p /d/sub; echo f > /d/f; echo s > /d/sub/s; ln -s f /d/link; \
+         echo one > /one; chown 1000:1000 /one",
+    );
+    let out = user_dir(&env, "out", &[]);
+    // A file under a new name, and into a directory; it becomes the user's.
+    cp(&env, &["c:/one", host(&out.join("renamed"))]).ok();
+    assert_eq!(fs::read_to_string(out.join("renamed")).unwrap(), "one\n");
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(
+        fs::metadata(out.join("renamed")).unwrap().uid(),
+        env.user.uid
+    );
+    cp(&env, &["c:/one", &format!("{}/", host(&out))]).ok();
+    assert_eq!(fs::read_to_string(out.join("one")).unwrap(), "one\n");
+    // A directory as a missing one, then into the existing one.
+    cp(&env, &["c:/d", host(&out.join("copy"))]).ok();
+    assert_eq!(fs::read_to_string(out.join("copy/sub/s")).unwrap(), "s\n");
+    assert_eq!(
+        fs::read_link(out.join("copy/link")).unwrap(),
+        Path::new("f")
+    );
+    cp(&env, &["c:/d", host(&out.join("copy"))]).ok();
+    assert_eq!(fs::read_to_string(out.join("copy/d/f")).unwrap(), "f\n");
+    // What a directory holds (`/.`) into an existing directory.
+    cp(&env, &["c:/d/.", host(&out)]).ok();
+    assert_eq!(fs::read_to_string(out.join("f")).unwrap(), "f\n");
+    assert!(out.join("sub/s").exists());
+    // As a tar stream.
+    let tar = cp(&env, &["c:/d", "-"]);
+    let listed: Vec<String> = entries(tar.ok().stdout.as_bytes()).into_keys().collect();
+    assert_eq!(listed, ["d/", "d/f", "d/link", "d/sub/", "d/sub/s"]);
+    // What cannot be done: one line each, nothing written.
+    fails_with(
+        &cp(&env, &["c:/d", host(&out.join("renamed"))]),
+        "not a directory",
+    );
+    fails_with(
+        &cp(&env, &["c:/one", &format!("{}/", host(&out.join("nodir")))]),
+        "does not exist",
+    );
+    fails_with(
+        &cp(&env, &["c:/nothing", host(&out)]),
+        "/nothing in container c",
+    );
+    fails_with(&cp(&env, &["nosuch:/one", host(&out)]), "no such container");
+    fails_with(&cp(&env, &["a", "b"]), "CONTAINER:PATH");
+    assert_eq!(fs::read_to_string(out.join("renamed")).unwrap(), "one\n");
+    assert!(!out.join("nodir").exists());
+}
+
+/// A tar stream with `files` (path, content), owned by `uid`:`gid`; names
+/// are written as given (`..` too, which the tar crate would refuse).
+fn tarball(files: &[(&str, &str)], uid: u64, gid: u64) -> Vec<u8> {
+    let mut builder = tar::Builder::new(Vec::new());
+    for (path, content) in files {
+        let mut header = tar::Header::new_gnu();
+        header.as_old_mut().name[..path.len()].copy_from_slice(path.as_bytes());
+        header.set_mode(0o640);
+        header.set_uid(uid);
+        header.set_gid(gid);
+        header.set_mtime(1_600_000_000);
+        header.set_size(content.len() as u64);
+        header.set_cksum();
+        builder.append(&header, content.as_bytes()).unwrap();
+    }
+    builder.into_inner().unwrap()
+}
+
+#[test]
+fn cp_in_gives_files_to_the_containers_root_unless_archive() {
+    let env = TestEnv::new(user_with_ranges());
+    make(&env, Some("vfs"), "c", "mkdir /dir; echo x > /dir/existing");
+    let src = user_dir(
+        &env,
+        "src",
+        &[
+            ("tree/a", "a\n"),
+            ("tree/sub/b", "b\n"),
+            ("single", "single\n"),
+        ],
+    );
+    cp(&env, &[host(&src.join("single")), "c:/dir/"]).ok();
+    cp(&env, &[host(&src.join("single")), "c:/renamed"]).ok();
+    cp(&env, &[host(&src.join("tree")), "c:/dir"]).ok();
+    cp(&env, &[host(&src.join("tree")), "c:/newdir"]).ok();
+    cp(&env, &[&format!("{}/.", host(&src.join("tree"))), "c:/dir"]).ok();
+    let stream = tarball(&[("t/x", "from tar\n")], 1234, 4321);
+    env.run_with_input(&["cp", "-", "c:/dir"], &stream).ok();
+    env.run(&["container", "cp", "c:/root", host(&src.join("unused"))])
+        .ok();
+    env.run_with_input(&["cp", "-a", "-", "c:/root"], &stream)
+        .ok();
+    fails_with(
+        &cp(&env, &[host(&src.join("tree")), "c:/renamed"]),
+        "not a directory",
+    );
+    fails_with(
+        &cp(&env, &[host(&src.join("single")), "c:/nodir/x"]),
+        "/nodir/x in container c",
+    );
+    fails_with(
+        &env.run_with_input(&["cp", "-", "c:/renamed"], &stream),
+        "not a directory",
+    );
+    let file = output_path(&env, "c.tar");
+    env.run(&["export", "-o", host(&file), "c"]).ok();
+    let tar = entries(&fs::read(&file).unwrap());
+    let owned = |name: &str| (tar[name].uid, tar[name].gid, tar[name].data.clone());
+    assert_eq!(owned("dir/single"), (0, 0, b"single\n".to_vec()));
+    assert_eq!(owned("renamed"), (0, 0, b"single\n".to_vec()));
+    assert_eq!(owned("dir/tree/sub/b"), (0, 0, b"b\n".to_vec()));
+    assert_eq!(owned("newdir/a"), (0, 0, b"a\n".to_vec()));
+    assert_eq!(owned("dir/a"), (0, 0, b"a\n".to_vec()));
+    assert_eq!(owned("dir/existing"), (0, 0, b"x\n".to_vec()));
+    assert_eq!(owned("dir/t/x"), (0, 0, b"from tar\n".to_vec()));
+    assert_eq!(owned("root/t/x"), (1234, 4321, b"from tar\n".to_vec()));
+    assert_eq!(tar["root/t/x"].mode, 0o640);
+    // Stopped containers on every driver take files and give them back.
+    for driver in DRIVERS {
+        let name = format!("k-{driver}");
+        make(&env, Some(driver), &name, "true");
+        cp(&env, &[host(&src.join("tree")), &format!("{name}:/tree")]).ok();
+        let back = src.join(&name);
+        cp(&env, &[&format!("{name}:/tree/sub/b"), host(&back)]).ok();
+        assert_eq!(fs::read_to_string(&back).unwrap(), "b\n", "{driver}");
+        assert_eq!(
+            out(&env.run(&["diff", &name])),
+            "C /etc\nA /tree\nA /tree/a\nA /tree/sub\nA /tree/sub/b",
+            "{driver}"
+        );
+        assert!(servers_gone(&env.base), "{driver}: no FUSE server left");
+    }
+}
+
+#[test]
+fn cp_never_leaves_the_container_through_its_symlinks() {
+    let env = TestEnv::new(user_with_ranges());
+    let secret = user_dir(&env, "host", &[("secret", "host secret\n")]);
+    let s = host(&secret);
+    let input = user_dir(&env, "input", &[("x", "payload\n")]);
+    let payload = input.join("x");
+    let payload = host(&payload);
+    let out = user_dir(&env, "out", &[]);
+    let plant = format!(
+        "ln -s {s} /esc; ln -s {s}/secret /leak; ln -s ../../../../../../../.. /up; \
+         mkdir /d; ln -s {s} /d/link; ln -s /etc /etclink"
+    );
+    for running in [false, true] {
+        let c = if running { "running" } else { "stopped" };
+        if running {
+            make_running(&env, c, &[], &format!("{plant}; echo ready; sleep 1000"));
+        } else {
+            make(&env, None, c, &plant);
+        }
+        let at = |path: &str| format!("{c}:{path}");
+        // In: through a symlink to a host path, it resolves inside the
+        // container, where that path does not exist.
+        fails_with(&cp(&env, &[payload, &at("/esc/x")]), "/esc/x in container");
+        fails_with(
+            &cp(&env, &[payload, &at(&format!("/up{s}/x"))]),
+            "in container",
+        );
+        let stream = tarball(&[("esc/evil", "evil\n")], 0, 0);
+        env.run_with_input(&["cp", "-", &at("/")], &stream)
+            .code_is(125);
+        let stream = tarball(&[("../evil", "evil\n")], 0, 0);
+        env.run_with_input(&["cp", "-", &at("/")], &stream)
+            .code_is(125);
+        // `..` stops at the container's root; `/etc` is the container's.
+        cp(&env, &[payload, &at("/up/x")]).ok();
+        cp(&env, &[payload, &at("/etclink/x")]).ok();
+        let stream = tarball(&[("up/y", "y\n")], 0, 0);
+        env.run_with_input(&["cp", "-", &at("/")], &stream).ok();
+        // A symlink named as the destination is replaced, never written through.
+        cp(&env, &[payload, &at("/leak")]).ok();
+        assert_eq!(
+            fs::read_dir(&secret).unwrap().count(),
+            1,
+            "{c}: nothing written beside the host's secret"
+        );
+        assert_eq!(
+            fs::read_to_string(secret.join("secret")).unwrap(),
+            "host secret\n"
+        );
+        for (path, content) in [
+            ("/x", "payload\n"),
+            ("/etc/x", "payload\n"),
+            ("/y", "y\n"),
+            ("/leak", "payload\n"),
+        ] {
+            let dest = out.join(format!("{c}-check"));
+            cp(&env, &[&at(path), host(&dest)]).ok();
+            assert_eq!(fs::read_to_string(&dest).unwrap(), content, "{c}:{path}");
+            fs::remove_file(&dest).unwrap();
+        }
+        // Out: the host's file is never read through the container's links.
+        let dest = out.join(c);
+        fails_with(
+            &cp(&env, &[&at("/esc/secret"), host(&dest)]),
+            "in container",
+        );
+        fails_with(
+            &cp(&env, &[&at(&format!("/up{s}/secret")), host(&dest)]),
+            "in container",
+        );
+        fails_with(&cp(&env, &[&at("/esc/"), host(&dest)]), "in container");
+        assert!(!dest.exists());
+        // A symlink is copied as a symlink (inside a tree too), never followed.
+        cp(&env, &[&at("/esc"), host(&dest)]).ok();
+        assert_eq!(fs::read_link(&dest).unwrap(), secret);
+        fs::remove_file(&dest).unwrap();
+        cp(&env, &[&at("/d"), host(&dest)]).ok();
+        assert_eq!(fs::read_link(dest.join("link")).unwrap(), secret);
+        assert_eq!(fs::read_dir(&dest).unwrap().count(), 1);
+        fs::remove_dir_all(&dest).unwrap();
+    }
+    env.run(&["rm", "-f", "-t", "0", "running"]).ok();
+}
+
+#[test]
+fn cp_reaches_into_a_running_container_and_its_volumes() {
+    let env = TestEnv::new(user_with_ranges());
+    let volume = user_dir(&env, "volume", &[]);
+    let input = user_dir(&env, "input", &[("in", "hello-in\n")]);
+    make_running(
+        &env,
+        "r",
+        &["-v", &format!("{}:/vol", host(&volume))],
+        "echo ready; while [ ! -f /tmp/in ]; do sleep 0.1; done; cat /tmp/in; \
+         echo out > /tmp/out; echo wrote-out; sleep 1000",
+    );
+    cp(&env, &[host(&input.join("in")), "r:/tmp/in"]).ok();
+    wait_for_log(&env, "r", "wrote-out");
+    assert!(out(&env.run(&["logs", "r"])).contains("hello-in"));
+    let dest = input.join("out");
+    cp(&env, &["r:/tmp/out", host(&dest)]).ok();
+    assert_eq!(fs::read_to_string(&dest).unwrap(), "out\n");
+    // Through the container's own mounts: its volume is the host directory.
+    cp(&env, &[host(&input.join("in")), "r:/vol/"]).ok();
+    assert_eq!(fs::read_to_string(volume.join("in")).unwrap(), "hello-in\n");
+    env.run(&["rm", "-f", "-t", "0", "r"]).ok();
 }

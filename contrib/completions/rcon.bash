@@ -19,6 +19,9 @@ _rcon() {
             rcon,container)
                 cmd="rcon__subcmd__container"
                 ;;
+            rcon,cp)
+                cmd="rcon__subcmd__cp"
+                ;;
             rcon,create)
                 cmd="rcon__subcmd__create"
                 ;;
@@ -109,6 +112,9 @@ _rcon() {
             rcon,wait)
                 cmd="rcon__subcmd__wait"
                 ;;
+            rcon__subcmd__container,cp)
+                cmd="rcon__subcmd__container__subcmd__cp"
+                ;;
             rcon__subcmd__container,diff)
                 cmd="rcon__subcmd__container__subcmd__diff"
                 ;;
@@ -117,6 +123,9 @@ _rcon() {
                 ;;
             rcon__subcmd__container,help)
                 cmd="rcon__subcmd__container__subcmd__help"
+                ;;
+            rcon__subcmd__container__subcmd__help,cp)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__cp"
                 ;;
             rcon__subcmd__container__subcmd__help,diff)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__diff"
@@ -129,6 +138,9 @@ _rcon() {
                 ;;
             rcon__subcmd__help,container)
                 cmd="rcon__subcmd__help__subcmd__container"
+                ;;
+            rcon__subcmd__help,cp)
+                cmd="rcon__subcmd__help__subcmd__cp"
                 ;;
             rcon__subcmd__help,create)
                 cmd="rcon__subcmd__help__subcmd__create"
@@ -219,6 +231,9 @@ _rcon() {
                 ;;
             rcon__subcmd__help,wait)
                 cmd="rcon__subcmd__help__subcmd__wait"
+                ;;
+            rcon__subcmd__help__subcmd__container,cp)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__cp"
                 ;;
             rcon__subcmd__help__subcmd__container,diff)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__diff"
@@ -422,7 +437,7 @@ _rcon() {
 
     case "${cmd}" in
         rcon)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version container cp create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -452,8 +467,38 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version diff export help"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version cp diff export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__cp)
+            opts="-a -h -V --archive --root --runroot --log-level --storage-driver --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -554,8 +599,22 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__help)
-            opts="diff export help"
+            opts="cp diff export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__help__subcmd__cp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -602,6 +661,36 @@ _rcon() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__cp)
+            opts="-a -h -V --archive --root --runroot --log-level --storage-driver --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -902,7 +991,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help)
-            opts="container create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help"
+            opts="container cp create exec diff export image images info load login logout inspect kill logs ps system pull push restart rm rmi run start save stop tag unshare version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -916,8 +1005,22 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__container)
-            opts="diff export"
+            opts="cp diff export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__container__subcmd__cp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -946,6 +1049,20 @@ _rcon() {
         rcon__subcmd__help__subcmd__container__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__cp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -2,10 +2,12 @@
 
 use clap::Subcommand;
 
-use super::{Context, Outcome, diff, export};
+use super::{Context, Outcome, cp, diff, export};
 
 #[derive(Debug, Subcommand)]
 pub enum ContainerVerb {
+    /// Copy files between a container and the host (same as `rcon cp`)
+    Cp(cp::CpArgs),
     /// Show what a container changed in its image's files (same as `rcon diff`)
     Diff(diff::DiffArgs),
     /// Write a container's files as a tarball (same as `rcon export`)
@@ -14,6 +16,7 @@ pub enum ContainerVerb {
 
 pub fn run(ctx: &Context, verb: ContainerVerb) -> Outcome {
     match verb {
+        ContainerVerb::Cp(args) => cp::run(ctx, args),
         ContainerVerb::Diff(args) => diff::run(ctx, args),
         ContainerVerb::Export(args) => export::run(ctx, args),
     }

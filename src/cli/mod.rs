@@ -1,6 +1,7 @@
 //! The command line: one file per verb, each turning its flags into engine calls.
 
 mod container;
+mod cp;
 mod create;
 mod diff;
 mod exec;
@@ -93,9 +94,11 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Verb {
-    /// Manage containers: diff, export
+    /// Manage containers: cp, diff, export
     #[command(subcommand)]
     Container(container::ContainerVerb),
+    /// Copy files between a container and the host (or a tar stream)
+    Cp(cp::CpArgs),
     /// Create a container without starting it
     Create(create::CreateVerbArgs),
     /// Run a command in a running container
@@ -244,6 +247,7 @@ pub fn main() -> i32 {
     crate::log::init(cli.global.log_level);
     let outcome = Context::new(&cli.global).and_then(|ctx| match cli.verb {
         Verb::Container(verb) => container::run(&ctx, verb),
+        Verb::Cp(args) => cp::run(&ctx, args),
         Verb::Create(args) => create::run(&ctx, args),
         Verb::Exec(args) => exec::run(&ctx, args),
         Verb::Diff(args) => diff::run(&ctx, args),

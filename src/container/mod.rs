@@ -4,6 +4,7 @@
 //! `exec` of further commands in a running container.
 //! `runtime` does the container itself.
 
+pub mod copy;
 pub mod env;
 pub mod exec;
 pub mod files;
