@@ -3,7 +3,8 @@
 #   runtime: uidmap (newuidmap/newgidmap), passt (pasta), slirp4netns, fuse3, fuse-overlayfs
 #   tests:   docker-registry (a real registry on 127.0.0.1), busybox-static (test images),
 #            skopeo (a second, independent OCI client to cross-check against),
-#            python3 (lock probes in the storage tests)
+#            python3 (lock probes in the storage tests),
+#            curl (fetches published ports), iperf3 (network benchmarks)
 # and makes /dev/fuse and /dev/net/tun usable by ordinary users (0666, as most
 # distributions ship them), now and after a reboot.
 set -eu
@@ -13,7 +14,7 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
 fi
 
-packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3"
+packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3 curl iperf3"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

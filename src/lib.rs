@@ -8,6 +8,7 @@ pub mod config;
 pub mod container;
 pub mod image;
 pub mod log;
+pub mod network;
 pub mod process;
 pub mod runtime;
 pub mod storage;

@@ -842,7 +842,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__create)
-            opts="-t -i -e -v -u -w -l -q -h -V --name --rm --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -i -e -v -u -w -p -P -l -q -h -V --name --rm --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -933,6 +933,30 @@ _rcon() {
                     return 0
                     ;;
                 --net)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3040,7 +3064,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__run)
-            opts="-d -t -i -e -v -u -w -l -q -h -V --detach --sig-proxy --name --rm --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-d -t -i -e -v -u -w -p -P -l -q -h -V --detach --sig-proxy --name --rm --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3135,6 +3159,30 @@ _rcon() {
                     return 0
                     ;;
                 --net)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

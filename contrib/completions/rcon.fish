@@ -176,7 +176,12 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -l group-add -d 'Add a
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s w -l workdir -d 'Working directory inside the container (created when missing)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l entrypoint -d 'Override the image\'s entrypoint (a command or a JSON array; \'\' clears it)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l hostname -d 'The container\'s hostname [default: its short ID]' -r
-complete -c rcon -n "__fish_rcon_using_subcommand create" -l network -l net -d 'Network: none or private (a namespace with loopback only), host, ns:PATH, container:NAME' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l network -l net -d 'Network: private (pasta where installed, else slirp4netns), pasta[:OPTIONS], slirp4netns[:OPTIONS], none (loopback only), host, ns:PATH, container:NAME' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s p -l publish -d 'Publish a container port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp], ranges as 8000-8010:80-90' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l dns -d 'Name server for the container\'s /etc/resolv.conf (replaces the default)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l dns-search -d 'Search domain for the container\'s /etc/resolv.conf (\'.\' for none)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l dns-option -d 'Resolver option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l add-host -d 'Add a line to the container\'s /etc/hosts: NAME:IP (IP may be host-gateway)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t''
 always\t''
@@ -198,6 +203,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -s t -l tty -d 'Give t
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l env-host -d 'Pass rcon\'s whole environment into the container'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l privileged -d 'Every capability of rcon\'s user namespace, no seccomp filter, kernel paths unmasked'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l read-only -d 'Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l init -d 'Run a tiny init as PID 1 that reaps zombies and forwards signals'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s q -l quiet -d 'Pull without progress output'
@@ -688,7 +694,12 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -l group-add -d 'Add a su
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s w -l workdir -d 'Working directory inside the container (created when missing)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint (a command or a JSON array; \'\' clears it)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l hostname -d 'The container\'s hostname [default: its short ID]' -r
-complete -c rcon -n "__fish_rcon_using_subcommand run" -l network -l net -d 'Network: none or private (a namespace with loopback only), host, ns:PATH, container:NAME' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l network -l net -d 'Network: private (pasta where installed, else slirp4netns), pasta[:OPTIONS], slirp4netns[:OPTIONS], none (loopback only), host, ns:PATH, container:NAME' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s p -l publish -d 'Publish a container port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp], ranges as 8000-8010:80-90' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l dns -d 'Name server for the container\'s /etc/resolv.conf (replaces the default)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l dns-search -d 'Search domain for the container\'s /etc/resolv.conf (\'.\' for none)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l dns-option -d 'Resolver option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l add-host -d 'Add a line to the container\'s /etc/hosts: NAME:IP (IP may be host-gateway)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t''
 always\t''
@@ -711,6 +722,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -s t -l tty -d 'Give the 
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l env-host -d 'Pass rcon\'s whole environment into the container'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l privileged -d 'Every capability of rcon\'s user namespace, no seccomp filter, kernel paths unmasked'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l init -d 'Run a tiny init as PID 1 that reaps zombies and forwards signals'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s q -l quiet -d 'Pull without progress output'

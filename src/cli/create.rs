@@ -7,6 +7,7 @@ use super::{Context, Outcome};
 use crate::container::store::KeepId;
 use crate::container::{self, CreateRequest, PullPolicy};
 use crate::image::PullOptions;
+use crate::network::names::NameOptions;
 use crate::storage::store::Store;
 use crate::userns::{HostUser, Namespace};
 
@@ -76,7 +77,7 @@ pub struct CreateArgs {
     /// The container's hostname [default: its short ID]
     #[arg(long, value_name = "NAME")]
     pub hostname: Option<String>,
-    /// Network: none or private (a namespace with loopback only), host, ns:PATH, container:NAME
+    /// Network: private (pasta where installed, else slirp4netns), pasta[:OPTIONS], slirp4netns[:OPTIONS], none (loopback only), host, ns:PATH, container:NAME
     #[arg(
         long,
         visible_alias = "net",
@@ -84,6 +85,24 @@ pub struct CreateArgs {
         default_value = "private"
     )]
     pub network: String,
+    /// Publish a container port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp], ranges as 8000-8010:80-90
+    #[arg(short, long, value_name = "SPEC")]
+    pub publish: Vec<String>,
+    /// Publish every port the image exposes on a free host port
+    #[arg(short = 'P', long)]
+    pub publish_all: bool,
+    /// Name server for the container's /etc/resolv.conf (replaces the default)
+    #[arg(long, value_name = "IP")]
+    pub dns: Vec<String>,
+    /// Search domain for the container's /etc/resolv.conf ('.' for none)
+    #[arg(long, value_name = "DOMAIN")]
+    pub dns_search: Vec<String>,
+    /// Resolver option for the container's /etc/resolv.conf (e.g. ndots:2)
+    #[arg(long, value_name = "OPTION")]
+    pub dns_option: Vec<String>,
+    /// Add a line to the container's /etc/hosts: NAME:IP (IP may be host-gateway)
+    #[arg(long, value_name = "NAME:IP")]
+    pub add_host: Vec<String>,
     /// Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)
     #[arg(long)]
     pub read_only: bool,
@@ -185,6 +204,14 @@ impl CreateArgs {
             entrypoint: self.entrypoint,
             hostname: self.hostname,
             network: self.network,
+            publish: self.publish,
+            publish_all: self.publish_all,
+            names: NameOptions {
+                dns: self.dns,
+                dns_search: self.dns_search,
+                dns_option: self.dns_option,
+                add_host: self.add_host,
+            },
             read_only: self.read_only,
             init: self.init,
             labels,

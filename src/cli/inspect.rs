@@ -17,11 +17,14 @@ pub struct InspectArgs {
 }
 
 pub fn run(ctx: &Context, args: InspectArgs) -> Outcome {
+    // First, while single-threaded: gtmpl's lexer runs on a thread of its
+    // own, and a process with threads (even one just ending) cannot join
+    // a user namespace.
+    ctx.enter_namespace()?;
     let template = match args.format.as_deref() {
         None | Some("json") => None,
         Some(text) => Some(GoTemplate::parse(text)?),
     };
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let mut shown = Vec::new();

@@ -50,6 +50,8 @@ pub enum Error {
     StorageDriver(#[from] crate::storage::driver::Error),
     #[error(transparent)]
     Vfs(#[from] crate::storage::vfs::Error),
+    #[error(transparent)]
+    Network(#[from] crate::network::Error),
     #[error("{0}: image not known locally, and --pull=never forbids pulling it")]
     ImageNotLocal(String),
     #[error(

@@ -16,7 +16,7 @@
 
 use std::fs;
 use std::io::Read;
-use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 use std::path::{Path, PathBuf};
 
 use nix::errno::Errno;
@@ -123,14 +123,7 @@ pub fn kill_all(runroot: &Path) {
     }
 }
 
-/// A descriptor that becomes readable when process `pid` ends (pidfd_open(2)),
-/// or `None` when it has already gone.
-pub fn pidfd(pid: i32) -> Option<OwnedFd> {
-    // SAFETY: pidfd_open takes a pid and flags and returns a new descriptor (checked).
-    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
-    // SAFETY: on success the kernel gave us this descriptor; nothing else owns it.
-    (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd as i32) })
-}
+pub use crate::process::pidfd;
 
 /// Waits until `fd` (a pidfd) is readable, for at most `timeout`
 /// (`None`: forever). True when the process has ended.
@@ -288,6 +281,7 @@ fn supervise(
         let _ = nix::sys::wait::waitpid(started.pid, None);
         return Err(e);
     }
+    let helper = run::start_network(runroot, record, started.pid)?;
     let (pid, terminal) = started.run()?;
     let _ = nix::unistd::write(word, &[0]);
     // What the set-up allocated (the spec, the seccomp program) is free now:
@@ -299,7 +293,9 @@ fn supervise(
         (None, Some((out, err))) => vec![(out, Stream::Stdout), (err, Stream::Stderr)],
         (None, None) => Vec::new(),
     };
-    Ok(relay(pid, streams, &signals, &mut log))
+    let code = relay(pid, streams, &signals, &mut log);
+    drop(helper);
+    Ok(code)
 }
 
 /// The monitor ignores the signals a session or terminal sends; SIGCHLD is

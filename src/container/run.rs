@@ -14,6 +14,8 @@ use super::store::{
 };
 use super::{Error, foreground, monitor, ulimit};
 use crate::image::{self, PullOptions};
+use crate::network::names::{self, NameOptions};
+use crate::network::{self, HelperFiles, Mode, PortMapping, ports};
 use crate::runtime::{
     self, ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
     keep_id::IdMappings,
@@ -70,6 +72,12 @@ pub struct CreateRequest {
     pub hostname: Option<String>,
     /// `--network`; empty for the default.
     pub network: String,
+    /// `-p` specs as given.
+    pub publish: Vec<String>,
+    /// `-P`: publish every port the image exposes.
+    pub publish_all: bool,
+    /// `--dns`, `--dns-search`, `--dns-option`, `--add-host`.
+    pub names: NameOptions,
     pub read_only: bool,
     pub init: bool,
     pub labels: Vec<(String, String)>,
@@ -95,6 +103,9 @@ struct ImageConfig {
     user: Option<String>,
     #[serde(default)]
     stop_signal: Option<String>,
+    /// `EXPOSE`: `80/tcp` → {}.
+    #[serde(default)]
+    exposed_ports: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -122,7 +133,9 @@ fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Erro
 /// Creates the container record (state `created`) and returns it.
 pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord, Error> {
     let containers = Containers::open(store.root())?;
-    network_for(&containers, &request.network)?;
+    let network = Mode::parse(&request.network)?;
+    network_for(&containers, &network)?;
+    request.names.check().map_err(network::Error::from)?;
     let driver = driver::choose(store.root(), request.storage_driver)?.driver;
     let image = image_for(store, request)?;
     let config_file: ConfigFile =
@@ -163,6 +176,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         request.privileged,
         &request.security_opt,
     )?)?;
+    let ports = published_ports(request, &network, &image_config)?;
     let mount_records = mount_records(store, request)?;
     let record = ContainerRecord {
         id: id.clone(),
@@ -196,7 +210,9 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
                 .unwrap_or_else(|| "0".into()),
             group_add: request.group_add.clone(),
             hostname: hostname.clone(),
-            network: request.network.clone(),
+            network: network.to_string(),
+            ports,
+            names: request.names.clone(),
             tty: request.tty,
             interactive: request.interactive,
             mounts: mount_records,
@@ -214,10 +230,19 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         },
         storage_driver: driver,
     };
+    let addresses = network.addresses();
+    let host_resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
     let userdata = [
-        ("hosts", hosts_file(&hostname, &name)),
+        (
+            "hosts",
+            names::hosts(&hostname, &name, &addresses, &request.names)
+                .map_err(network::Error::from)?,
+        ),
         ("hostname", format!("{hostname}\n")),
-        ("resolv.conf", resolv_conf()),
+        (
+            "resolv.conf",
+            names::resolv_conf(&host_resolv, &addresses, &request.names),
+        ),
     ];
     if let Err(e) = containers.create(&lock, &record, &userdata, !request.remove) {
         // Nothing half-created stays: the anonymous volumes made for it go too.
@@ -401,38 +426,13 @@ fn command_line(request: &CreateRequest, image: &ImageConfig) -> Result<Vec<Stri
     Ok(args)
 }
 
-fn hosts_file(hostname: &str, name: &str) -> String {
-    format!(
-        "127.0.0.1\tlocalhost localhost.localdomain localhost4 localhost4.localdomain4\n\
-         ::1\tlocalhost localhost.localdomain localhost6 localhost6.localdomain6\n\
-         127.0.1.1\t{hostname} {name}\n"
-    )
-}
-
-/// The host's resolver configuration, minus loopback name servers (they
-/// would be the container's own loopback).
-fn resolv_conf() -> String {
-    let host = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
-    host.lines()
-        .filter(|line| {
-            let mut words = line.split_whitespace();
-            !(words.next() == Some("nameserver")
-                && words
-                    .next()
-                    .is_some_and(|ip| ip.starts_with("127.") || ip == "::1"))
-        })
-        .map(|line| format!("{line}\n"))
-        .collect()
-}
-
-/// The network namespace `--network` asks for. Until user-mode networking
-/// lands, the default (`private`) is a namespace with loopback only.
-fn network_for(containers: &Containers, mode: &str) -> Result<Network, Error> {
-    match mode.split_once(':').unwrap_or((mode, "")) {
-        ("" | "none" | "private", "") => Ok(Network::Loopback),
-        ("host", "") => Ok(Network::Host),
-        ("ns", path) if path.starts_with('/') => Ok(Network::Join(PathBuf::from(path))),
-        ("container", name) if !name.is_empty() => {
+/// The network namespace the runtime makes or joins for `mode`.
+fn network_for(containers: &Containers, mode: &Mode) -> Result<Network, Error> {
+    match mode {
+        Mode::None | Mode::Pasta(_) | Mode::Slirp4netns(_) => Ok(Network::Loopback),
+        Mode::Host => Ok(Network::Host),
+        Mode::Path(path) => Ok(Network::Join(path.clone())),
+        Mode::Container(name) => {
             let other = containers.find(name)?;
             let state = containers.state(&other.id)?;
             if state.status != Status::Running || state.pid <= 0 {
@@ -445,10 +445,71 @@ fn network_for(containers: &Containers, mode: &str) -> Result<Network, Error> {
                 state.pid
             ))))
         }
-        _ => Err(Error::Invalid(format!(
-            "unknown network mode {mode:?}: use none, private, host, ns:/PATH or container:NAME"
-        ))),
     }
+}
+
+/// `-p` and `-P` (the image's exposed ports), every host port assigned and
+/// free; ports need a mode with a helper to forward them.
+fn published_ports(
+    request: &CreateRequest,
+    network: &Mode,
+    image: &ImageConfig,
+) -> Result<Vec<PortMapping>, Error> {
+    let mut ports = request
+        .publish
+        .iter()
+        .map(|spec| ports::parse(spec))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(network::Error::from)?;
+    if request.publish_all {
+        let exposed: Vec<String> = image
+            .exposed_ports
+            .iter()
+            .flat_map(|p| p.keys().cloned())
+            .collect();
+        let exposed = ports::exposed(&exposed).map_err(network::Error::from)?;
+        // An exposed port already published with -p keeps that mapping.
+        let unpublished: Vec<PortMapping> = exposed
+            .into_iter()
+            .filter(|e| {
+                !ports.iter().any(|p| {
+                    p.protocol == e.protocol
+                        && (p.container_port..p.container_port + p.range)
+                            .contains(&e.container_port)
+                })
+            })
+            .collect();
+        ports.extend(unpublished);
+    }
+    if ports.is_empty() {
+        return Ok(ports);
+    }
+    if !network.publishes_ports() {
+        return Err(network::Error::from(ports::Error::NotForwarded(network.to_string())).into());
+    }
+    ports::assign_and_check(&mut ports).map_err(network::Error::from)?;
+    Ok(ports)
+}
+
+/// Starts the network helper of a container whose process `pid` waits
+/// before its exec; on failure the container is killed and reaped.
+pub(crate) fn start_network(
+    runroot: &Path,
+    record: &ContainerRecord,
+    pid: nix::unistd::Pid,
+) -> Result<Option<network::Helper>, Error> {
+    let mode = Mode::parse(&record.config.network)?;
+    let files = HelperFiles::new(
+        runroot,
+        &monitor::entry_dir(runroot, &record.id),
+        &record.id,
+    );
+    let started = network::Helper::start(&mode, pid.as_raw(), &record.config.ports, &files);
+    if started.is_err() {
+        let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+        let _ = nix::sys::wait::waitpid(pid, None);
+    }
+    Ok(started?)
 }
 
 /// The security flags, parsed.
@@ -517,7 +578,12 @@ pub(crate) fn spec_for(
         },
         mounts,
         hostname: config.hostname.clone(),
-        network: network_for(containers, &config.network)?,
+        network: {
+            let mode = Mode::parse(&config.network)?;
+            // A port taken since the container was created: say so before it starts.
+            ports::check(&config.ports).map_err(network::Error::from)?;
+            network_for(containers, &mode)?
+        },
         security: security_plan(config)?,
         privileged: config.privileged,
         user_namespace,
@@ -609,8 +675,8 @@ pub fn start_foreground(
             exit_code: Some(code),
         };
         containers.set_state(&record.id, &finished)?;
-        monitor::remove_entry(runroot, &record.id);
     }
+    monitor::remove_entry(runroot, &record.id);
     crate::log::phase("clean-up", start);
     outcome
 }
@@ -659,7 +725,11 @@ fn run_spec(
         containers.set_state(&record.id, &running)?;
     }
     let start = std::time::Instant::now();
+    let helper = start_network(runroot, record, pid)?;
+    let start = crate::log::phase("network helper", start);
     let (pid, terminal) = started.run()?;
     crate::log::phase("until the command's exec", start);
-    Ok(foreground::wait(pid, signals, terminal))
+    let code = foreground::wait(pid, signals, terminal);
+    drop(helper);
+    Ok(code)
 }

@@ -95,8 +95,15 @@ pub struct ContainerConfig {
     pub user: String,
     pub group_add: Vec<String>,
     pub hostname: String,
-    /// `--network` as given: `none`, `private`, `host`, `ns:PATH`, `container:NAME`.
+    /// `--network`, resolved (`private` becomes the helper chosen):
+    /// `none`, `host`, `ns:PATH`, `container:NAME`, `pasta[:…]`, `slirp4netns[:…]`.
     pub network: String,
+    /// Published ports (`-p`, `-P`), host ports assigned.
+    #[serde(default)]
+    pub ports: Vec<crate::network::PortMapping>,
+    /// `--dns`, `--dns-search`, `--dns-option`, `--add-host`.
+    #[serde(default)]
+    pub names: crate::network::names::NameOptions,
     pub tty: bool,
     pub interactive: bool,
     pub mounts: Vec<MountRecord>,

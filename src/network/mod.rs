@@ -1,0 +1,335 @@
+//! User-mode networking: which network a container gets (`--network`), the
+//! helper that connects a private network namespace to the host (pasta or
+//! slirp4netns, [`Helper`]), published ports ([`ports`]) and the container's
+//! `/etc/resolv.conf` and `/etc/hosts` ([`names`]).
+//!
+//! The helper belongs to the container's monitor: it is started against the
+//! container's network namespace after the clone and before the command is
+//! released to exec, gets `PR_SET_PDEATHSIG` so it never outlives the monitor
+//! (even a SIGKILLed one), and is stopped and reaped when the container ends.
+
+mod helper;
+pub mod names;
+mod netlink;
+mod pasta;
+pub mod ports;
+mod slirp4netns;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use helper::Helper;
+pub use ports::{PortMapping, Protocol};
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(
+        "unknown network {0:?}: use private, pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, ns:/PATH or container:NAME"
+    )]
+    UnknownMode(String),
+    #[error("--network {mode}: {program} is not installed; install the {package} package")]
+    MissingHelper {
+        mode: &'static str,
+        program: &'static str,
+        package: &'static str,
+    },
+    #[error(
+        "no user-mode network helper is installed: install the passt package (pasta) or slirp4netns, or run with --network none or host"
+    )]
+    NoHelper,
+    #[error(
+        "invalid slirp4netns option {0:?}: use allow_host_loopback=true|false, mtu=N, cidr=A.B.C.D/N, enable_ipv6=true|false or port_handler=slirp4netns"
+    )]
+    SlirpOption(String),
+    #[error("{helper} failed to start the container's network: {message}")]
+    HelperFailed {
+        helper: &'static str,
+        message: String,
+    },
+    #[error("{what}: {source}")]
+    Io {
+        what: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Port(#[from] ports::Error),
+    #[error(transparent)]
+    Name(#[from] names::Error),
+}
+
+/// The network a container gets, as `--network` names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// A private network namespace with only `lo`, up.
+    None,
+    /// rcon's own network namespace: the host's, as the user sees it.
+    Host,
+    /// `ns:PATH`: an existing network namespace.
+    Path(PathBuf),
+    /// `container:NAME`: another running container's network namespace.
+    Container(String),
+    /// A private namespace connected by pasta, with pasta's own options.
+    Pasta(PastaOptions),
+    /// A private namespace connected by slirp4netns.
+    Slirp4netns(SlirpOptions),
+}
+
+/// `pasta:OPTIONS`: arguments passed to pasta as they are, except rcon's
+/// `--map-gw` (the gateway address reaches the host's loopback).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PastaOptions {
+    pub map_gw: bool,
+    pub args: Vec<String>,
+}
+
+/// `slirp4netns:OPTIONS`, Podman's names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlirpOptions {
+    pub allow_host_loopback: bool,
+    pub mtu: u32,
+    /// The network slirp4netns emulates (default 10.0.2.0/24).
+    pub cidr: Option<String>,
+    pub enable_ipv6: bool,
+}
+
+impl Default for SlirpOptions {
+    fn default() -> SlirpOptions {
+        SlirpOptions {
+            allow_host_loopback: false,
+            // Podman's choice too: the largest MTU slirp4netns takes, far
+            // fewer packets for bulk TCP than the tap's default 1500.
+            mtu: 65520,
+            cidr: None,
+            enable_ipv6: false,
+        }
+    }
+}
+
+impl Mode {
+    /// Parses `--network`. `private` (and the empty default) becomes the
+    /// default helper: pasta where installed, else slirp4netns.
+    pub fn parse(text: &str) -> Result<Mode, Error> {
+        let (kind, options) = match text.split_once(':') {
+            Some((kind, options)) => (kind, Some(options)),
+            None => (text, None),
+        };
+        let mode = match (kind, options) {
+            ("" | "private", None) => return default_helper(),
+            ("none", None) => Mode::None,
+            ("host", None) => Mode::Host,
+            ("ns", Some(path)) if path.starts_with('/') => Mode::Path(PathBuf::from(path)),
+            ("container", Some(name)) if !name.is_empty() => Mode::Container(name.to_string()),
+            ("pasta", options) => Mode::Pasta(PastaOptions::parse(options.unwrap_or(""))),
+            ("slirp4netns", options) => {
+                Mode::Slirp4netns(SlirpOptions::parse(options.unwrap_or(""))?)
+            }
+            _ => return Err(Error::UnknownMode(text.to_string())),
+        };
+        mode.check_helper()?;
+        Ok(mode)
+    }
+
+    /// The helper program this mode needs is installed.
+    fn check_helper(&self) -> Result<(), Error> {
+        let (mode, program, package) = match self {
+            Mode::Pasta(_) => ("pasta", pasta::PROGRAM, "passt"),
+            Mode::Slirp4netns(_) => ("slirp4netns", slirp4netns::PROGRAM, "slirp4netns"),
+            _ => return Ok(()),
+        };
+        match crate::userns::idmap::find_program(program) {
+            Some(_) => Ok(()),
+            None => Err(Error::MissingHelper {
+                mode,
+                program,
+                package,
+            }),
+        }
+    }
+
+    /// The container gets a network namespace of its own (with `lo` up).
+    pub fn private_namespace(&self) -> bool {
+        matches!(self, Mode::None | Mode::Pasta(_) | Mode::Slirp4netns(_))
+    }
+
+    /// Ports can be published: the mode has a helper to forward them.
+    pub fn publishes_ports(&self) -> bool {
+        matches!(self, Mode::Pasta(_) | Mode::Slirp4netns(_))
+    }
+
+    /// What the container's `/etc/resolv.conf` and `/etc/hosts` point at.
+    pub fn addresses(&self) -> names::Addresses {
+        match self {
+            Mode::Pasta(options) => pasta::addresses(options),
+            Mode::Slirp4netns(options) => slirp4netns::addresses(options),
+            Mode::Host => names::Addresses::host(),
+            Mode::None | Mode::Path(_) | Mode::Container(_) => names::Addresses::isolated(),
+        }
+    }
+}
+
+/// `private`: pasta where installed, as in Podman 5; else slirp4netns.
+fn default_helper() -> Result<Mode, Error> {
+    if crate::userns::idmap::find_program(pasta::PROGRAM).is_some() {
+        Ok(Mode::Pasta(PastaOptions::default()))
+    } else if crate::userns::idmap::find_program(slirp4netns::PROGRAM).is_some() {
+        Ok(Mode::Slirp4netns(SlirpOptions::default()))
+    } else {
+        Err(Error::NoHelper)
+    }
+}
+
+impl PastaOptions {
+    fn parse(text: &str) -> PastaOptions {
+        let mut options = PastaOptions::default();
+        for arg in text.split(',').filter(|a| !a.is_empty()) {
+            if arg == "--map-gw" {
+                options.map_gw = true;
+            } else {
+                options.args.push(arg.to_string());
+            }
+        }
+        options
+    }
+}
+
+impl SlirpOptions {
+    fn parse(text: &str) -> Result<SlirpOptions, Error> {
+        let mut options = SlirpOptions::default();
+        let bad = || Error::SlirpOption(text.to_string());
+        let boolean = |value: &str| match value {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(bad()),
+        };
+        for option in text.split(',').filter(|o| !o.is_empty()) {
+            let (key, value) = option.split_once('=').ok_or_else(bad)?;
+            match key {
+                "allow_host_loopback" => options.allow_host_loopback = boolean(value)?,
+                "enable_ipv6" => options.enable_ipv6 = boolean(value)?,
+                "mtu" => {
+                    options.mtu = value
+                        .parse()
+                        .ok()
+                        .filter(|m| (68..=65521).contains(m))
+                        .ok_or_else(bad)?
+                }
+                "cidr" => {
+                    slirp4netns::parse_cidr(value).ok_or_else(bad)?;
+                    options.cidr = Some(value.to_string());
+                }
+                // slirp4netns forwards ports itself; there is no rootlessport here.
+                "port_handler" if value == "slirp4netns" => {}
+                _ => return Err(bad()),
+            }
+        }
+        Ok(options)
+    }
+}
+
+impl fmt::Display for Mode {
+    /// The canonical text, as stored in container records and shown by inspect.
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Mode::None => f.write_str("none"),
+            Mode::Host => f.write_str("host"),
+            Mode::Path(path) => write!(f, "ns:{}", path.display()),
+            Mode::Container(name) => write!(f, "container:{name}"),
+            Mode::Pasta(options) => {
+                let mut args = options.args.clone();
+                if options.map_gw {
+                    args.insert(0, "--map-gw".into());
+                }
+                match args.is_empty() {
+                    true => f.write_str("pasta"),
+                    false => write!(f, "pasta:{}", args.join(",")),
+                }
+            }
+            Mode::Slirp4netns(options) => {
+                let default = SlirpOptions::default();
+                let mut set = Vec::new();
+                if options.allow_host_loopback {
+                    set.push("allow_host_loopback=true".to_string());
+                }
+                if options.enable_ipv6 {
+                    set.push("enable_ipv6=true".to_string());
+                }
+                if options.mtu != default.mtu {
+                    set.push(format!("mtu={}", options.mtu));
+                }
+                if let Some(cidr) = &options.cidr {
+                    set.push(format!("cidr={cidr}"));
+                }
+                match set.is_empty() {
+                    true => f.write_str("slirp4netns"),
+                    false => write!(f, "slirp4netns:{}", set.join(",")),
+                }
+            }
+        }
+    }
+}
+
+/// Where a running container's helper keeps its log, PID file and socket:
+/// `dir` is the container's entry in the runtime dir.
+#[derive(Debug, Clone)]
+pub struct HelperFiles {
+    pub dir: PathBuf,
+    /// A short socket path (a Unix socket path must fit in 108 bytes).
+    pub socket: PathBuf,
+}
+
+impl HelperFiles {
+    pub fn new(runroot: &Path, entry_dir: &Path, id: &str) -> HelperFiles {
+        HelperFiles {
+            dir: entry_dir.to_path_buf(),
+            socket: runroot.join(format!("net-{}.sock", &id[..12.min(id.len())])),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_parse_and_print_back() {
+        for text in [
+            "none",
+            "host",
+            "ns:/run/netns/x",
+            "container:web",
+            "pasta:--map-gw,-4",
+            "slirp4netns:allow_host_loopback=true,mtu=1500,cidr=10.5.0.0/24",
+        ] {
+            let mode = Mode::parse(text).or_else(|e| match e {
+                // The helper may be missing where unit tests run.
+                Error::MissingHelper { .. } => Ok(Mode::None),
+                e => Err(e),
+            });
+            let mode = mode.unwrap();
+            if mode != Mode::None || text == "none" {
+                assert_eq!(mode.to_string(), text);
+            }
+        }
+        assert!(matches!(
+            Mode::parse("bridge0:x"),
+            Err(Error::UnknownMode(_))
+        ));
+        assert!(matches!(
+            Mode::parse("ns:relative"),
+            Err(Error::UnknownMode(_))
+        ));
+        assert!(matches!(
+            SlirpOptions::parse("mtu=ten"),
+            Err(Error::SlirpOption(_))
+        ));
+        assert!(matches!(
+            SlirpOptions::parse("port_handler=rootlesskit"),
+            Err(Error::SlirpOption(_))
+        ));
+        assert!(
+            SlirpOptions::parse("allow_host_loopback=true")
+                .unwrap()
+                .allow_host_loopback
+        );
+    }
+}

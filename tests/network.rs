@@ -1,0 +1,504 @@
+//! Networking as the unprivileged test user, for pasta and for slirp4netns
+//! each: published ports fetched from the host, the host reached through
+//! `host.containers.internal` only when allowed, DNS and hosts files, no
+//! helper left behind, and one-line errors for bad input.
+//!
+//! Traffic stays on this machine: published ports are reached on
+//! 127.0.0.1, the host through the helper's mapping of its loopback, and
+//! DNS queries (which nothing here needs) are pointed at the container's
+//! own loopback where a test might make one.
+
+mod common;
+
+use std::fs;
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::Path;
+
+use common::{RunResult, TestEnv, image_ref, user_with_ranges};
+use testkit::catalog;
+
+#[derive(Debug, Clone, Copy)]
+enum Helper {
+    Pasta,
+    Slirp,
+}
+
+impl Helper {
+    /// `--network` for this helper.
+    fn mode(self) -> &'static str {
+        match self {
+            Helper::Pasta => "pasta",
+            Helper::Slirp => "slirp4netns",
+        }
+    }
+
+    /// `--network` for this helper with the host's loopback reachable.
+    fn mode_with_host_loopback(self) -> &'static str {
+        match self {
+            Helper::Pasta => "pasta:--map-gw",
+            Helper::Slirp => "slirp4netns:allow_host_loopback=true",
+        }
+    }
+
+    /// The name server the container gets by default.
+    fn forwarder(self) -> &'static str {
+        match self {
+            Helper::Pasta => "169.254.1.1",
+            Helper::Slirp => "10.0.2.3",
+        }
+    }
+
+    /// A word of the helper's command line.
+    fn marker(self) -> &'static str {
+        match self {
+            Helper::Pasta => "--config-net",
+            Helper::Slirp => "--ready-fd",
+        }
+    }
+}
+
+/// One test per helper: `NAME::pasta` and `NAME::slirp4netns`.
+macro_rules! for_both_helpers {
+    ($($name:ident),* $(,)?) => {
+        $(mod $name {
+            #[test]
+            fn pasta() {
+                super::$name(super::Helper::Pasta)
+            }
+            #[test]
+            fn slirp4netns() {
+                super::$name(super::Helper::Slirp)
+            }
+        })*
+    };
+}
+
+for_both_helpers!(
+    a_published_tcp_port_serves_the_host,
+    the_host_is_reachable_only_when_allowed,
+    dns_and_hosts_follow_the_flags,
+    no_helper_is_left_after_stop_rm_or_a_killed_monitor,
+    a_port_in_use_fails_before_anything_runs,
+);
+
+/// `rcon run FLAGS busybox ARGS`, as given (add `--rm` or `-d` in `flags`).
+fn run(env: &TestEnv, flags: &[&str], args: &[&str]) -> RunResult {
+    let reference = image_ref(catalog::BUSYBOX);
+    let mut all = vec!["run", "--tls-verify=false", "-q"];
+    all.extend_from_slice(flags);
+    all.push(&reference);
+    all.extend_from_slice(args);
+    env.run(&all)
+}
+
+fn stdout(result: &RunResult) -> String {
+    result.ok().stdout.trim_end().to_string()
+}
+
+/// A port nothing listens on now.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// `curl` on the host, retried while the container's server starts
+/// (bounded: at most 50 tries).
+fn curl(url: &str) -> String {
+    common::require_program("curl");
+    let mut last = String::new();
+    for _ in 0..50 {
+        let output = std::process::Command::new("curl")
+            .args(["-sS", "--max-time", "5", url])
+            .output()
+            .unwrap();
+        if output.status.success() {
+            return String::from_utf8_lossy(&output.stdout).into_owned();
+        }
+        last = String::from_utf8_lossy(&output.stderr).into_owned();
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("curl {url} kept failing: {last}");
+}
+
+/// `<runroot>/containers/<id>/monitor.json`: (monitor PID, container PID).
+fn monitor_pids(env: &TestEnv, id: &str) -> (i32, i32) {
+    let path = env
+        .runtime_dir
+        .join("rcon/containers")
+        .join(id)
+        .join("monitor.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(path).expect("the monitor record exists"))
+            .unwrap();
+    (
+        json["monitorPid"].as_i64().unwrap() as i32,
+        json["containerPid"].as_i64().unwrap() as i32,
+    )
+}
+
+/// The children of `parent`, by PID.
+fn children(parent: i32) -> Vec<i32> {
+    fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|pid| {
+            fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+                let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..]
+                    .split_whitespace()
+                    .collect();
+                fields.get(1) == Some(&parent.to_string().as_str())
+            })
+        })
+        .collect()
+}
+
+/// True while `pid` runs (not a zombie).
+fn alive(pid: i32) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        !matches!(
+            stat[stat.rfind(')').unwrap() + 2..].chars().next(),
+            Some('Z' | 'X')
+        )
+    })
+}
+
+/// Waits (bounded, 20 s) until `pid` no longer runs.
+fn gone(pid: i32) -> bool {
+    for _ in 0..200 {
+        if !alive(pid) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    false
+}
+
+/// The helper process of a detached container: the monitor's child that
+/// is not the container.
+fn helper_of(env: &TestEnv, id: &str, helper: Helper) -> i32 {
+    let (monitor, container) = monitor_pids(env, id);
+    let helpers: Vec<i32> = children(monitor)
+        .into_iter()
+        .filter(|&pid| pid != container)
+        .collect();
+    assert_eq!(
+        helpers.len(),
+        1,
+        "one helper under the monitor: {helpers:?}"
+    );
+    let cmdline = fs::read_to_string(format!("/proc/{}/cmdline", helpers[0])).unwrap();
+    assert!(
+        cmdline.split('\0').any(|w| w.starts_with(helper.marker())),
+        "{cmdline:?}"
+    );
+    helpers[0]
+}
+
+fn a_published_tcp_port_serves_the_host(helper: Helper) {
+    let env = TestEnv::new(user_with_ranges());
+    let port = free_port();
+    let publish = format!("127.0.0.1:{port}:8080");
+    let id = stdout(&run(
+        &env,
+        &["-d", "--network", helper.mode(), "-p", &publish],
+        &[
+            "sh",
+            "-c",
+            "mkdir /www && echo served-from-the-container > /www/index.html && exec httpd -f -p 8080 -h /www",
+        ],
+    ));
+    let body = curl(&format!("http://127.0.0.1:{port}/index.html"));
+    assert_eq!(body.trim(), "served-from-the-container");
+    env.run(&["rm", "-f", "-t", "0", &id]).ok();
+}
+
+/// A server on the host's 127.0.0.1 answering every request with `body`.
+fn host_server(body: &'static str) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut stream = stream;
+            let mut request = [0u8; 1024];
+            let _ = stream.read(&mut request);
+            let _ = write!(
+                stream,
+                "HTTP/1.0 200 OK\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            );
+            // Half-close and wait for the client's end: pasta (2023) keeps
+            // resending data when a host socket closes outright.
+            let _ = stream.shutdown(std::net::Shutdown::Write);
+            let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+            while matches!(stream.read(&mut request), Ok(n) if n > 0) {}
+        }
+    });
+    port
+}
+
+fn the_host_is_reachable_only_when_allowed(helper: Helper) {
+    let env = TestEnv::new(user_with_ranges());
+    let port = host_server("hello-from-the-host");
+    // The name as /etc/hosts has it; busybox's nc takes the address (its
+    // wget, static with glibc, crashes looking up the service name).
+    // The exit code of `timeout nc` says nothing either way.
+    let fetch = format!(
+        "ip=$(awk '$2 == \"host.containers.internal\" {{print $1}}' /etc/hosts); \
+         test -n \"$ip\" && printf 'GET / HTTP/1.0\\r\\n\\r\\n' | timeout 10 nc $ip {port}"
+    );
+    let allowed = run(
+        &env,
+        &["--rm", "--network", helper.mode_with_host_loopback()],
+        &["sh", "-c", &format!("{fetch}; true")],
+    );
+    // The answer is what counts, not how the connection ends: pasta (of
+    // 2023) can leave the close of a host socket undelivered, so nc may
+    // wait for it until `timeout` ends it.
+    assert!(
+        allowed.stdout.contains("\r\n\r\nhello-from-the-host"),
+        "{}",
+        allowed.transcript()
+    );
+    let denied = run(
+        &env,
+        &["--rm", "--network", helper.mode()],
+        &["sh", "-c", &fetch],
+    );
+    assert!(
+        !denied.stdout.contains("hello-from-the-host"),
+        "{}",
+        denied.transcript()
+    );
+}
+
+fn dns_and_hosts_follow_the_flags(helper: Helper) {
+    let env = TestEnv::new(user_with_ranges());
+    let default = stdout(&run(
+        &env,
+        &[
+            "--rm",
+            "--network",
+            helper.mode(),
+            "--name",
+            "named",
+            "--hostname",
+            "hn",
+        ],
+        &["cat", "/etc/resolv.conf", "/etc/hosts"],
+    ));
+    assert!(
+        default.contains(&format!("nameserver {}\n", helper.forwarder())),
+        "{default}"
+    );
+    assert_eq!(default.matches("nameserver").count(), 1, "{default}");
+    assert!(default.contains("\thn named"), "{default}");
+    assert!(default.contains("localhost"), "{default}");
+    let flagged = stdout(&run(
+        &env,
+        &[
+            "--rm",
+            "--network",
+            helper.mode(),
+            "--dns",
+            "192.0.2.53",
+            "--dns",
+            "192.0.2.54",
+            "--dns-search",
+            "a.test",
+            "--dns-option",
+            "ndots:3",
+            "--add-host",
+            "db.test:192.0.2.9",
+        ],
+        &["cat", "/etc/resolv.conf", "/etc/hosts"],
+    ));
+    for line in [
+        "search a.test\n",
+        "nameserver 192.0.2.53\nnameserver 192.0.2.54\n",
+        "ndots:3",
+        "192.0.2.9\tdb.test\n",
+    ] {
+        assert!(flagged.contains(line), "{line:?} missing from:\n{flagged}");
+    }
+    assert!(!flagged.contains(helper.forwarder()), "{flagged}");
+    let bad = run(&env, &["--rm", "--dns", "not-an-ip"], &["true"]);
+    bad.code_is(125);
+    assert!(bad.stderr.contains("--dns"), "{}", bad.stderr);
+    let bad = run(&env, &["--rm", "--add-host", "nocolon"], &["true"]);
+    bad.code_is(125);
+    assert!(bad.stderr.contains("--add-host"), "{}", bad.stderr);
+}
+
+fn no_helper_is_left_after_stop_rm_or_a_killed_monitor(helper: Helper) {
+    let env = TestEnv::new(user_with_ranges());
+    let flags = ["-d", "--network", helper.mode()];
+    // stop
+    let id = stdout(&run(&env, &flags, &["sleep", "1000"]));
+    let pid = helper_of(&env, &id, helper);
+    env.run(&["stop", "-t", "0", &id]).ok();
+    assert!(gone(pid), "helper {pid} outlived `stop`");
+    // rm -f
+    let id = stdout(&run(&env, &flags, &["sleep", "1000"]));
+    let pid = helper_of(&env, &id, helper);
+    env.run(&["rm", "-f", "-t", "0", &id]).ok();
+    assert!(gone(pid), "helper {pid} outlived `rm -f`");
+    // SIGKILL of the monitor: PR_SET_PDEATHSIG takes the helper with it.
+    let id = stdout(&run(&env, &flags, &["sleep", "1000"]));
+    let pid = helper_of(&env, &id, helper);
+    let (monitor, _) = monitor_pids(&env, &id);
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(monitor),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .unwrap();
+    assert!(gone(pid), "helper {pid} outlived its SIGKILLed monitor");
+    env.run(&["rm", "-f", "-t", "0", &id]).ok();
+}
+
+fn a_port_in_use_fails_before_anything_runs(helper: Helper) {
+    let env = TestEnv::new(user_with_ranges());
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let publish = format!("127.0.0.1:{port}:80");
+    let result = run(
+        &env,
+        &["-d", "--network", helper.mode(), "-p", &publish],
+        &["sleep", "1000"],
+    );
+    result.code_is(125);
+    assert!(result.stderr.contains("in use"), "{}", result.stderr);
+    assert_eq!(result.stderr.trim().lines().count(), 1, "{}", result.stderr);
+    assert_eq!(stdout(&env.run(&["ps", "-a", "-q"])), "");
+    drop(taken);
+}
+
+#[test]
+fn network_none_has_only_loopback() {
+    let env = TestEnv::new(user_with_ranges());
+    let links = stdout(&run(
+        &env,
+        &["--rm", "--network", "none"],
+        &["sh", "-c", "ls /sys/class/net"],
+    ));
+    assert_eq!(links, "lo");
+    let up = stdout(&run(
+        &env,
+        &["--rm", "--network", "none"],
+        &[
+            "cat",
+            "/sys/class/net/lo/operstate",
+            "/sys/class/net/lo/flags",
+        ],
+    ));
+    // IFF_UP is bit 0 of the flags.
+    let flags =
+        u32::from_str_radix(up.lines().last().unwrap().trim_start_matches("0x"), 16).unwrap();
+    assert_eq!(flags & 1, 1, "lo is up: {up}");
+}
+
+#[test]
+fn the_default_network_has_a_helper_interface() {
+    let env = TestEnv::new(user_with_ranges());
+    let links = stdout(&run(&env, &["--rm"], &["ls", "/sys/class/net"]));
+    assert!(
+        links.lines().count() >= 2,
+        "lo and the helper's tap: {links}"
+    );
+    let inspect = env.run(&[
+        "create",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+    ]);
+    let id = stdout(&inspect);
+    let mode = stdout(&env.run(&["inspect", "--format", "{{.HostConfig.NetworkMode}}", &id]));
+    let expected = if common_has("pasta") {
+        "pasta"
+    } else {
+        "slirp4netns"
+    };
+    assert_eq!(mode, expected);
+}
+
+fn common_has(program: &str) -> bool {
+    common::TEST_PATH
+        .split(':')
+        .any(|dir| Path::new(dir).join(program).is_file())
+}
+
+#[test]
+fn bad_network_input_is_one_line_and_leaves_nothing() {
+    let env = TestEnv::new(user_with_ranges());
+    for (flags, needle) in [
+        (vec!["--network", "bogus"], "unknown network"),
+        (
+            vec!["--network", "slirp4netns:mtu=ten"],
+            "slirp4netns option",
+        ),
+        (vec!["-p", "80/sctp"], "invalid port spec"),
+        (vec!["-p", "8000-8010:80"], "invalid port spec"),
+        (vec!["-p", "99999:80"], "invalid port spec"),
+        (vec!["--network", "none", "-p", "8080:80"], "cannot publish"),
+        (
+            vec!["-p", "127.0.0.1:80:80"],
+            "net.ipv4.ip_unprivileged_port_start",
+        ),
+        (vec!["--network", "pasta:--no-such-option"], "pasta failed"),
+    ] {
+        let mut all = vec!["--rm"];
+        all.extend(flags.iter().copied());
+        let result = run(&env, &all, &["true"]);
+        result.code_is(125);
+        assert!(
+            result.stderr.contains(needle),
+            "{flags:?}: {}",
+            result.stderr
+        );
+        assert_eq!(
+            result.stderr.trim().lines().count(),
+            1,
+            "{flags:?}: {}",
+            result.stderr
+        );
+    }
+    assert_eq!(stdout(&env.run(&["ps", "-a", "-q"])), "");
+}
+
+#[test]
+fn a_missing_helper_names_the_package() {
+    let env = TestEnv::new(user_with_ranges());
+    // A PATH with the ID-mapping helpers but no network helper.
+    let bin = env.base.join("bin");
+    fs::create_dir(&bin).unwrap();
+    for program in ["newuidmap", "newgidmap"] {
+        std::os::unix::fs::symlink(Path::new("/usr/bin").join(program), bin.join(program)).unwrap();
+    }
+    let reference = image_ref(catalog::BUSYBOX);
+    for (mode, package) in [("pasta", "passt"), ("slirp4netns", "slirp4netns")] {
+        let mut command = env.rcon();
+        command.env("PATH", &bin).args([
+            "run",
+            "--rm",
+            "--tls-verify=false",
+            "-q",
+            "--network",
+            mode,
+            &reference,
+            "true",
+        ]);
+        let result = common::run_command(&mut command, None, common::command_timeout()).unwrap();
+        result.code_is(125);
+        assert!(
+            result
+                .stderr
+                .contains(&format!("install the {package} package")),
+            "{}",
+            result.stderr
+        );
+    }
+}
