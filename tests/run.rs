@@ -460,7 +460,7 @@ fn network_none_has_loopback_up_and_host_shares_the_hosts() {
     let bad = run(&env, &["--network", "bogus"], catalog::BUSYBOX, &["true"]);
     assert_eq!(bad.code, Some(125));
     assert!(
-        bad.stderr.contains("unknown network mode"),
+        bad.stderr.contains("unknown network"),
         "{}",
         bad.stderr
     );
