@@ -502,3 +502,193 @@ fn a_missing_helper_names_the_package() {
         );
     }
 }
+
+/// `rcon network …` as Podman prints it, and two containers on a user-defined
+/// network reaching each other by name and alias — also one that was already
+/// running when the other joined — while a container on another network cannot.
+#[test]
+fn containers_on_a_user_network_reach_each_other_by_name() {
+    let env = TestEnv::new(user_with_ranges());
+    assert_eq!(stdout(&env.run(&["network", "create", "web"])), "web");
+    assert_eq!(stdout(&env.run(&["network", "create", "other"])), "other");
+    let listed = stdout(&env.run(&["network", "ls", "--format", "{{.Name}} {{.Driver}}"]));
+    assert_eq!(listed, "other bridge\nweb bridge");
+    let inspected: serde_json::Value =
+        serde_json::from_str(&env.run(&["network", "inspect", "web"]).ok().stdout).unwrap();
+    let subnet = inspected[0]["subnets"][0]["subnet"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(subnet.ends_with(".0/24"), "{inspected}");
+    env.run(&["network", "exists", "web"]).ok();
+    env.run(&["network", "exists", "nosuch"]).code_is(1);
+
+    // Names are resolved by a real resolver: the host's curl (glibc, reading
+    // /etc/hosts as nsswitch.conf says), run from the host's /usr mounted at
+    // /host-usr; busybox's static wget crashes in glibc's lookup.
+    let loader = fs::canonicalize("/lib64/ld-linux-x86-64.so.2").unwrap();
+    let libraries = loader
+        .parent()
+        .unwrap()
+        .strip_prefix("/usr")
+        .unwrap()
+        .to_owned();
+    let loader = loader.strip_prefix("/usr").unwrap().to_owned();
+    let with_curl = [
+        "-v",
+        "/usr:/host-usr:ro",
+        "-v",
+        "/etc/nsswitch.conf:/etc/nsswitch.conf:ro",
+    ];
+    let fetch = |host: &str| {
+        format!(
+            "i=0; while [ $i -lt 50 ]; do /host-usr/{} --library-path /host-usr/{} /host-usr/bin/curl -sS --max-time 2 http://{host}:8080/ && exit 0; i=$((i+1)); sleep 0.1; done; exit 1",
+            loader.display(),
+            libraries.display()
+        )
+    };
+    // A client that is running before the server exists.
+    let mut flags = vec!["-d", "--network", "web", "--name", "client"];
+    flags.extend(with_curl);
+    let client = stdout(&run(&env, &flags, &["sleep", "1000"]));
+    run(
+        &env,
+        &["-d", "--network", "web", "--name", "server", "--network-alias", "api"],
+        &[
+            "sh",
+            "-c",
+            "mkdir /www && echo hello-from-server > /www/index.html && exec httpd -f -p 8080 -h /www",
+        ],
+    )
+    .ok();
+    let by_name = env.run(&["exec", &client, "sh", "-c", &fetch("server")]);
+    assert_eq!(stdout(&by_name), "hello-from-server");
+    let mut flags = vec!["--rm", "--network", "web"];
+    flags.extend(with_curl);
+    let by_alias = run(&env, &flags, &["sh", "-c", &fetch("api")]);
+    assert_eq!(stdout(&by_alias), "hello-from-server");
+    let address = stdout(&env.run(&[
+        "exec",
+        &client,
+        "sh",
+        "-c",
+        "awk '$2 == \"server\" {print $1}' /etc/hosts",
+    ]));
+    assert!(
+        address.starts_with(subnet.trim_end_matches("0/24")),
+        "{address}"
+    );
+    // Another network's bridge is another segment: no way across.
+    let across = run(
+        &env,
+        &["--rm", "--network", "other"],
+        &[
+            "wget",
+            "-q",
+            "-T",
+            "1",
+            "-O",
+            "-",
+            &format!("http://{address}:8080/"),
+        ],
+    );
+    assert_ne!(across.code, Some(0), "{}", across.stdout);
+
+    // In use: refused, then -f takes the containers along.
+    let refused = env.run(&["network", "rm", "web"]);
+    refused.code_is(125);
+    assert!(
+        refused.stderr.contains("is used by container"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(
+        stdout(&env.run(&["network", "rm", "-f", "-t", "0", "web"])),
+        "web"
+    );
+    assert_eq!(stdout(&env.run(&["ps", "-a", "-q"])), "");
+    assert_eq!(stdout(&env.run(&["network", "ls", "-q"])), "other");
+    assert_eq!(stdout(&env.run(&["network", "prune"])), "other");
+}
+
+/// `--internal`: only the bridge, no helper leading out.
+#[test]
+fn an_internal_network_has_no_way_out() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&[
+        "network",
+        "create",
+        "--internal",
+        "--subnet",
+        "10.89.200.0/24",
+        "inside",
+    ])
+    .ok();
+    let shown = stdout(&run(
+        &env,
+        &["--rm", "--network", "inside"],
+        &[
+            "sh",
+            "-c",
+            "ls /sys/class/net; ip -4 -o addr show eth0 | grep -o 'inet [0-9./]*'",
+        ],
+    ));
+    assert_eq!(shown, "eth0\nlo\ninet 10.89.200.2/24");
+}
+
+#[test]
+fn bad_user_network_input_is_one_line_and_changes_nothing() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&["network", "create", "taken"]).ok();
+    for (args, needle) in [
+        (vec!["network", "create", "taken"], "already exists"),
+        (vec!["network", "create", "host"], "network mode"),
+        (
+            vec!["network", "create", "bad name"],
+            "invalid network name",
+        ),
+        (
+            vec!["network", "create", "--subnet", "10.9.0.0/33", "x"],
+            "--subnet",
+        ),
+        (
+            vec![
+                "network",
+                "create",
+                "--subnet",
+                "10.9.0.0/24",
+                "--gateway",
+                "10.8.0.1",
+                "x",
+            ],
+            "--gateway",
+        ),
+        (
+            vec!["network", "create", "-d", "macvlan", "x"],
+            "not supported",
+        ),
+        (vec!["network", "rm", "nosuch"], "unknown network"),
+        (vec!["network", "inspect", "nosuch"], "unknown network"),
+    ] {
+        let result = env.run(&args);
+        result.code_is(125);
+        assert!(
+            result.stderr.contains(needle),
+            "{args:?}: {}",
+            result.stderr
+        );
+        assert_eq!(result.stderr.trim().lines().count(), 1, "{}", result.stderr);
+    }
+    for (flags, needle) in [
+        (vec!["--network", "nosuch"], "unknown network"),
+        (vec!["--network-alias", "x"], "--network-alias"),
+    ] {
+        let mut all = vec!["--rm"];
+        all.extend(flags);
+        let result = run(&env, &all, &["true"]);
+        result.code_is(125);
+        assert!(result.stderr.contains(needle), "{}", result.stderr);
+    }
+    assert_eq!(stdout(&env.run(&["network", "ls", "-q"])), "taken");
+    assert_eq!(stdout(&env.run(&["ps", "-a", "-q"])), "");
+}

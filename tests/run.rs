@@ -459,11 +459,7 @@ fn network_none_has_loopback_up_and_host_shares_the_hosts() {
     assert_eq!(stdout(&host), host_devices.to_string());
     let bad = run(&env, &["--network", "bogus"], catalog::BUSYBOX, &["true"]);
     assert_eq!(bad.code, Some(125));
-    assert!(
-        bad.stderr.contains("unknown network"),
-        "{}",
-        bad.stderr
-    );
+    assert!(bad.stderr.contains("unknown network"), "{}", bad.stderr);
 }
 
 #[test]

@@ -77,7 +77,7 @@ pub struct CreateArgs {
     /// The container's hostname [default: its short ID]
     #[arg(long, value_name = "NAME")]
     pub hostname: Option<String>,
-    /// Network: private (pasta where installed, else slirp4netns), pasta[:OPTIONS], slirp4netns[:OPTIONS], none (loopback only), host, ns:PATH, container:NAME
+    /// Network: private (pasta where installed, else slirp4netns), pasta[:OPTIONS], slirp4netns[:OPTIONS], none (loopback only), host, ns:PATH, container:NAME, or the name of a network made with `rcon network create`
     #[arg(
         long,
         visible_alias = "net",
@@ -85,6 +85,9 @@ pub struct CreateArgs {
         default_value = "private"
     )]
     pub network: String,
+    /// Another name other containers on the user-defined network know this one by; may be repeated
+    #[arg(long, value_name = "ALIAS")]
+    pub network_alias: Vec<String>,
     /// Publish a container port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp], ranges as 8000-8010:80-90
     #[arg(short, long, value_name = "SPEC")]
     pub publish: Vec<String>,
@@ -204,6 +207,7 @@ impl CreateArgs {
             entrypoint: self.entrypoint,
             hostname: self.hostname,
             network: self.network,
+            network_aliases: self.network_alias,
             publish: self.publish,
             publish_all: self.publish_all,
             names: NameOptions {

@@ -17,6 +17,7 @@ mod load;
 mod login;
 mod logout;
 mod logs;
+mod network;
 mod ps;
 mod pull;
 mod push;
@@ -131,6 +132,9 @@ pub enum Verb {
     Kill(kill::KillArgs),
     /// Show a container's output (stdout and stderr, as logged by its monitor)
     Logs(logs::LogsArgs),
+    /// Manage networks containers reach each other on: create, exists, inspect, list, prune, remove
+    #[command(subcommand)]
+    Network(network::NetworkVerb),
     /// List containers (running ones; -a for all)
     Ps(ps::PsArgs),
     /// Manage rcon itself: reset storage, restart the user namespace, show info
@@ -268,6 +272,7 @@ pub fn main() -> i32 {
         Verb::Login(args) => login::run(&ctx, args),
         Verb::Logout(args) => logout::run(&ctx, args),
         Verb::Logs(args) => logs::run(&ctx, args),
+        Verb::Network(verb) => network::run(&ctx, verb),
         Verb::Ps(args) => ps::run(&ctx, args),
         Verb::Pull(args) => pull::run(&ctx, args),
         Verb::Push(args) => push::run(&ctx, args),

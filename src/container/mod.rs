@@ -15,6 +15,7 @@ pub mod lifecycle;
 pub mod logfile;
 pub mod monitor;
 pub mod mounts;
+pub mod networks;
 pub mod run;
 pub mod store;
 pub mod tty;

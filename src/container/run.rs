@@ -12,7 +12,7 @@ use super::store::{
     ContainerConfig, ContainerRecord, Containers, KeepId, MountRecord, State, Status,
     generate_name, new_id,
 };
-use super::{Error, foreground, monitor, ulimit};
+use super::{Error, foreground, monitor, networks, ulimit};
 use crate::image::{self, PullOptions};
 use crate::network::names::{self, NameOptions};
 use crate::network::{self, HelperFiles, Mode, PortMapping, ports};
@@ -72,6 +72,8 @@ pub struct CreateRequest {
     pub hostname: Option<String>,
     /// `--network`; empty for the default.
     pub network: String,
+    /// `--network-alias`: more names on a user-defined network.
+    pub network_aliases: Vec<String>,
     /// `-p` specs as given.
     pub publish: Vec<String>,
     /// `-P`: publish every port the image exposes.
@@ -133,8 +135,19 @@ fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Erro
 /// Creates the container record (state `created`) and returns it.
 pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord, Error> {
     let containers = Containers::open(store.root())?;
-    let network = Mode::parse(&request.network)?;
+    let mut network = Mode::parse(&request.network)?;
     network_for(&containers, &network)?;
+    let user_network = networks::requested(store.root(), &network)?;
+    if let (Some(user_network), Mode::Network { outside, .. }) = (&user_network, &mut network) {
+        if user_network.internal {
+            *outside = None;
+        }
+    }
+    if user_network.is_none() && !request.network_aliases.is_empty() {
+        return Err(Error::Invalid(format!(
+            "--network-alias needs a user-defined network (`rcon network create`), not --network {network}"
+        )));
+    }
     request.names.check().map_err(network::Error::from)?;
     let driver = driver::choose(store.root(), request.storage_driver)?.driver;
     let image = image_for(store, request)?;
@@ -177,6 +190,14 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         &request.security_opt,
     )?)?;
     let ports = published_ports(request, &network, &image_config)?;
+    let attachment = match &user_network {
+        Some(user_network) => Some(networks::allocate(
+            &containers,
+            user_network,
+            &request.network_aliases,
+        )?),
+        None => None,
+    };
     let mount_records = mount_records(store, request)?;
     let record = ContainerRecord {
         id: id.clone(),
@@ -210,7 +231,11 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
                 .unwrap_or_else(|| "0".into()),
             group_add: request.group_add.clone(),
             hostname: hostname.clone(),
-            network: network.to_string(),
+            // A network given by ID prefix is recorded by its name.
+            network: attachment
+                .as_ref()
+                .map_or_else(|| network.to_string(), |a| a.network.clone()),
+            attachment,
             ports,
             names: request.names.clone(),
             tty: request.tty,
@@ -232,12 +257,12 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     };
     let addresses = network.addresses();
     let host_resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    let peers = match &user_network {
+        Some(user_network) => networks::members(&containers, &user_network.name)?,
+        None => Vec::new(),
+    };
     let userdata = [
-        (
-            "hosts",
-            names::hosts(&hostname, &name, &addresses, &request.names)
-                .map_err(network::Error::from)?,
-        ),
+        ("hosts", networks::hosts_file(&record, &peers)?),
         ("hostname", format!("{hostname}\n")),
         (
             "resolv.conf",
@@ -248,6 +273,9 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         // Nothing half-created stays: the anonymous volumes made for it go too.
         remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
         return Err(e.into());
+    }
+    if let Some(user_network) = &user_network {
+        networks::refresh_hosts(&containers, &user_network.name)?;
     }
     if driver == Driver::Vfs {
         if let Err(e) = copy_image(store, &containers, &record, &image) {
@@ -429,7 +457,9 @@ fn command_line(request: &CreateRequest, image: &ImageConfig) -> Result<Vec<Stri
 /// The network namespace the runtime makes or joins for `mode`.
 fn network_for(containers: &Containers, mode: &Mode) -> Result<Network, Error> {
     match mode {
-        Mode::None | Mode::Pasta(_) | Mode::Slirp4netns(_) => Ok(Network::Loopback),
+        Mode::None | Mode::Pasta(_) | Mode::Slirp4netns(_) | Mode::Network { .. } => {
+            Ok(Network::Loopback)
+        }
         Mode::Host => Ok(Network::Host),
         Mode::Path(path) => Ok(Network::Join(path.clone())),
         Mode::Container(name) => {
@@ -498,13 +528,19 @@ pub(crate) fn start_network(
     record: &ContainerRecord,
     pid: nix::unistd::Pid,
 ) -> Result<Option<network::Helper>, Error> {
-    let mode = Mode::parse(&record.config.network)?;
+    let mode = Mode::of_container(&record.config.network, record.config.attachment.as_ref())?;
     let files = HelperFiles::new(
         runroot,
         &monitor::entry_dir(runroot, &record.id),
         &record.id,
     );
-    let started = network::Helper::start(&mode, pid.as_raw(), &record.config.ports, &files);
+    let started = network::Helper::start(&mode, pid.as_raw(), &record.config.ports, &files)
+        .and_then(|helper| {
+            if let Some(attachment) = &record.config.attachment {
+                network::bridge::attach(runroot, attachment, pid.as_raw(), &record.id)?;
+            }
+            Ok(helper)
+        });
     if started.is_err() {
         let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
         let _ = nix::sys::wait::waitpid(pid, None);

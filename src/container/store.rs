@@ -96,8 +96,12 @@ pub struct ContainerConfig {
     pub group_add: Vec<String>,
     pub hostname: String,
     /// `--network`, resolved (`private` becomes the helper chosen):
-    /// `none`, `host`, `ns:PATH`, `container:NAME`, `pasta[:…]`, `slirp4netns[:…]`.
+    /// `none`, `host`, `ns:PATH`, `container:NAME`, `pasta[:…]`, `slirp4netns[:…]`,
+    /// or the name of a user-defined network.
     pub network: String,
+    /// Its address on the user-defined network `network` names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<crate::network::Attachment>,
     /// Published ports (`-p`, `-P`), host ports assigned.
     #[serde(default)]
     pub ports: Vec<crate::network::PortMapping>,
@@ -177,6 +181,7 @@ impl State {
 /// The containers of one storage root.
 #[derive(Debug, Clone)]
 pub struct Containers {
+    root: PathBuf,
     dir: PathBuf,
     tmp: PathBuf,
 }
@@ -186,9 +191,15 @@ impl Containers {
         let dir = root.join("containers");
         fs::create_dir_all(&dir).map_err(io_err("creating", &dir))?;
         Ok(Containers {
+            root: root.to_path_buf(),
             dir,
             tmp: root.join("tmp"),
         })
+    }
+
+    /// The storage root the containers belong to.
+    pub fn root(&self) -> &Path {
+        &self.root
     }
 
     /// The directory of container `id`.
@@ -317,8 +328,26 @@ impl Containers {
     }
 
     /// Removes the container's directory: renamed away first, so a half-removed
-    /// container is never listed.
+    /// container is never listed. The other containers on its user-defined
+    /// network forget its name.
     pub fn remove(&self, id: &str) -> Result<()> {
+        let network = read_json::<ContainerRecord>(&self.dir(id).join("container.json"))
+            .ok()
+            .flatten()
+            .and_then(|r| r.config.attachment)
+            .map(|a| a.network);
+        self.remove_dir(id)?;
+        if let Some(name) = network {
+            if let Err(e) = super::networks::refresh_hosts(self, &name) {
+                log::warn!(
+                    "container {id} left network {name}, but the others' hosts files were not updated: {e}"
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn remove_dir(&self, id: &str) -> Result<()> {
         let dir = self.dir(id);
         let doomed = self.tmp.join(format!("{}-rmc-{id}", std::process::id()));
         match fs::rename(&dir, &doomed) {

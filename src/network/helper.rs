@@ -55,6 +55,10 @@ impl Helper {
             Mode::Slirp4netns(options) => {
                 slirp4netns::start(options, netns()?, ports, files).map(Some)
             }
+            Mode::Network {
+                outside: Some(outside),
+                ..
+            } => Helper::start(outside, pid, ports, files),
             _ => Ok(None),
         }
     }

@@ -8,16 +8,19 @@
 //! released to exec, gets `PR_SET_PDEATHSIG` so it never outlives the monitor
 //! (even a SIGKILLed one), and is stopped and reaped when the container ends.
 
+pub mod bridge;
 mod helper;
 pub mod names;
 mod netlink;
 mod pasta;
 pub mod ports;
 mod slirp4netns;
+pub mod store;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use bridge::Attachment;
 pub use helper::Helper;
 pub use ports::{PortMapping, Protocol};
 
@@ -51,10 +54,18 @@ pub enum Error {
         what: String,
         source: std::io::Error,
     },
+    #[error("connecting the container to network {network}: {step}: {message}")]
+    Bridge {
+        network: String,
+        step: String,
+        message: String,
+    },
     #[error(transparent)]
     Port(#[from] ports::Error),
     #[error(transparent)]
     Name(#[from] names::Error),
+    #[error(transparent)]
+    Store(#[from] store::Error),
 }
 
 /// The network a container gets, as `--network` names it.
@@ -72,6 +83,13 @@ pub enum Mode {
     Pasta(PastaOptions),
     /// A private namespace connected by slirp4netns.
     Slirp4netns(SlirpOptions),
+    /// A user-defined network (`rcon network create`): a private namespace
+    /// on the network's bridge, and the default helper (`outside`, if one
+    /// is installed) for everything beyond it.
+    Network {
+        name: String,
+        outside: Option<Box<Mode>>,
+    },
 }
 
 /// `pasta:OPTIONS`: arguments passed to pasta as they are, except rcon's
@@ -123,10 +141,27 @@ impl Mode {
             ("slirp4netns", options) => {
                 Mode::Slirp4netns(SlirpOptions::parse(options.unwrap_or(""))?)
             }
+            (name, None) if store::is_network_name(name) => Mode::Network {
+                name: name.to_string(),
+                outside: default_helper().ok().map(Box::new),
+            },
             _ => return Err(Error::UnknownMode(text.to_string())),
         };
         mode.check_helper()?;
         Ok(mode)
+    }
+
+    /// A recorded container's mode: its `--network` text, on an internal
+    /// network without the helper that would lead out.
+    pub fn of_container(text: &str, attachment: Option<&Attachment>) -> Result<Mode, Error> {
+        let mode = Mode::parse(text)?;
+        Ok(match (mode, attachment) {
+            (Mode::Network { name, .. }, Some(a)) if a.internal => Mode::Network {
+                name,
+                outside: None,
+            },
+            (mode, _) => mode,
+        })
     }
 
     /// The helper program this mode needs is installed.
@@ -148,12 +183,27 @@ impl Mode {
 
     /// The container gets a network namespace of its own (with `lo` up).
     pub fn private_namespace(&self) -> bool {
-        matches!(self, Mode::None | Mode::Pasta(_) | Mode::Slirp4netns(_))
+        matches!(
+            self,
+            Mode::None | Mode::Pasta(_) | Mode::Slirp4netns(_) | Mode::Network { .. }
+        )
     }
 
     /// Ports can be published: the mode has a helper to forward them.
     pub fn publishes_ports(&self) -> bool {
-        matches!(self, Mode::Pasta(_) | Mode::Slirp4netns(_))
+        match self {
+            Mode::Pasta(_) | Mode::Slirp4netns(_) => true,
+            Mode::Network { outside, .. } => outside.is_some(),
+            _ => false,
+        }
+    }
+
+    /// The user-defined network this mode names.
+    pub fn network_name(&self) -> Option<&str> {
+        match self {
+            Mode::Network { name, .. } => Some(name),
+            _ => None,
+        }
     }
 
     /// What the container's `/etc/resolv.conf` and `/etc/hosts` point at.
@@ -162,7 +212,13 @@ impl Mode {
             Mode::Pasta(options) => pasta::addresses(options),
             Mode::Slirp4netns(options) => slirp4netns::addresses(options),
             Mode::Host => names::Addresses::host(),
-            Mode::None | Mode::Path(_) | Mode::Container(_) => names::Addresses::isolated(),
+            Mode::Network {
+                outside: Some(outside),
+                ..
+            } => outside.addresses(),
+            Mode::None | Mode::Path(_) | Mode::Container(_) | Mode::Network { .. } => {
+                names::Addresses::isolated()
+            }
         }
     }
 }
@@ -234,6 +290,7 @@ impl fmt::Display for Mode {
             Mode::Host => f.write_str("host"),
             Mode::Path(path) => write!(f, "ns:{}", path.display()),
             Mode::Container(name) => write!(f, "container:{name}"),
+            Mode::Network { name, .. } => f.write_str(name),
             Mode::Pasta(options) => {
                 let mut args = options.args.clone();
                 if options.map_gw {

@@ -143,13 +143,24 @@ pub fn resolv_conf(host: &str, addresses: &Addresses, options: &NameOptions) -> 
     text
 }
 
+/// Another container on the same user-defined network, as the hosts file
+/// names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Peer {
+    pub address: std::net::Ipv4Addr,
+    /// Its name, its `--network-alias`es and its short ID.
+    pub names: Vec<String>,
+}
+
 /// The container's hosts file. `host-gateway` in `--add-host` is the
-/// address that reaches the host.
+/// address that reaches the host; `peers` are the other containers on its
+/// user-defined network.
 pub fn hosts(
     hostname: &str,
     name: &str,
     addresses: &Addresses,
     options: &NameOptions,
+    peers: &[Peer],
 ) -> Result<String, Error> {
     let mut text = String::new();
     for entry in &options.add_host {
@@ -173,6 +184,9 @@ pub fn hosts(
         text.push_str(&format!(
             "{gateway}\thost.containers.internal host.docker.internal\n"
         ));
+    }
+    for peer in peers {
+        text.push_str(&format!("{}\t{}\n", peer.address, peer.names.join(" ")));
     }
     Ok(text)
 }
@@ -235,16 +249,28 @@ mod tests {
             ..NameOptions::default()
         };
         flags.check().unwrap();
-        let text = hosts("h1", "web", &slirp, &flags).unwrap();
+        let peers = [Peer {
+            address: std::net::Ipv4Addr::new(10, 89, 0, 3),
+            names: vec!["db".into(), "store".into()],
+        }];
+        let text = hosts("h1", "web", &slirp, &flags, &peers).unwrap();
+        assert!(text.ends_with("10.89.0.3\tdb store\n"), "{text}");
         assert!(text.contains("192.0.2.9\tdb\n"), "{text}");
         assert!(text.contains("10.0.2.2\tme\n"), "{text}");
         assert!(text.contains("::1\tsix\n"), "{text}");
         assert!(text.contains("10.0.2.100\th1 web\n"), "{text}");
         assert!(text.contains("10.0.2.2\thost.containers.internal host.docker.internal\n"));
-        let none = hosts("h1", "web", &Addresses::isolated(), &NameOptions::default()).unwrap();
+        let none = hosts(
+            "h1",
+            "web",
+            &Addresses::isolated(),
+            &NameOptions::default(),
+            &[],
+        )
+        .unwrap();
         assert!(none.contains("127.0.1.1\th1 web\n") && !none.contains("host.containers"));
         assert!(matches!(
-            hosts("h", "n", &Addresses::isolated(), &flags),
+            hosts("h", "n", &Addresses::isolated(), &flags, &[]),
             Err(Error::NoHostGateway(_))
         ));
         for bad in ["nocolon", ":1.2.3.4", "x:999.1.1.1", "x:"] {

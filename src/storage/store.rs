@@ -494,7 +494,7 @@ fn merge(into: &mut Vec<String>, from: &[String]) {
 }
 
 /// An exclusive flock on `path`, created if missing (blocking).
-fn lock_file(path: &Path) -> Result<Flock<File>> {
+pub fn lock_file(path: &Path) -> Result<Flock<File>> {
     let file = File::options()
         .create(true)
         .truncate(false)

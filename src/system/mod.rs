@@ -20,6 +20,7 @@ pub enum Error {
 /// process. Runs inside the user namespace, so files owned by subordinate IDs go too.
 pub fn reset(paths: &Paths) -> Result<(), Error> {
     let pause = PauseProcess::read(&paths.runroot);
+    crate::network::bridge::release(&paths.runroot);
     for dir in [&paths.root, &paths.runroot] {
         remove_tree(dir)?;
     }

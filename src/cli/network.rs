@@ -1,0 +1,318 @@
+//! `rcon network create|ls|inspect|rm|prune|exists`, printing what Podman prints.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use clap::{Args, Subcommand};
+use serde_json::{Value, json};
+
+use super::template::GoTemplate;
+use super::{Context, EXIT_ENGINE, Failure, Outcome, container_failure};
+use crate::container::lifecycle::Lifecycle;
+use crate::container::networks;
+use crate::network::store::{self, CreateOptions, NetworkRecord, Networks};
+use crate::storage::store::Store;
+
+#[derive(Debug, Subcommand)]
+pub enum NetworkVerb {
+    /// Create a network containers reach each other on by name
+    Create(CreateArgs),
+    /// Exit 0 if the network exists, 1 if not
+    Exists(ExistsArgs),
+    /// Show networks' details as JSON
+    Inspect(InspectArgs),
+    /// List networks
+    #[command(visible_alias = "list")]
+    Ls(LsArgs),
+    /// Remove every network no container uses
+    Prune(PruneArgs),
+    /// Remove networks
+    #[command(visible_alias = "remove")]
+    Rm(RmArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// The network's name: [a-zA-Z0-9][a-zA-Z0-9_.-]* (default: its bridge's name, rconN)
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+    /// Driver: only bridge
+    #[arg(short, long, value_name = "DRIVER")]
+    pub driver: Option<String>,
+    /// The network's IPv4 subnet, A.B.C.D/N (default: the first free 10.89.N.0/24)
+    #[arg(long, value_name = "CIDR")]
+    pub subnet: Option<String>,
+    /// The bridge's address in the subnet (default: its first address)
+    #[arg(long, value_name = "IP", requires = "subnet")]
+    pub gateway: Option<String>,
+    /// No way out: containers on it get no network helper, only each other
+    #[arg(long)]
+    pub internal: bool,
+    /// Set a label on the network (KEY=VALUE or KEY); may be repeated
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
+    /// Succeed without change if the network already exists
+    #[arg(long)]
+    pub ignore: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExistsArgs {
+    #[arg(value_name = "NETWORK")]
+    pub network: String,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Networks to inspect, by name or ID prefix
+    #[arg(value_name = "NETWORK", required = true)]
+    pub networks: Vec<String>,
+    /// Format with a Go template (e.g. '{{.Name}} {{.Subnets}}') or `json`
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LsArgs {
+    /// Print only network names
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Output format: `table`, `json` or a Go template (e.g. '{{.Name}} {{.ID}}')
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Do not truncate network IDs
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Show only networks matching: name=REGEX, id=PREFIX, driver=bridge, label=KEY[=VALUE]; may be repeated
+    #[arg(short, long = "filter", value_name = "FILTER")]
+    pub filters: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// Networks to remove, by name or ID prefix
+    #[arg(value_name = "NETWORK", required = true)]
+    pub networks: Vec<String>,
+    /// Also remove the containers on them (stopping running ones)
+    #[arg(short, long)]
+    pub force: bool,
+    /// Seconds to wait for a container to stop before SIGKILL (with -f)
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct PruneArgs {
+    /// Do not ask for confirmation (rcon never asks; accepted for Podman compatibility)
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+pub fn run(ctx: &Context, verb: NetworkVerb) -> Outcome {
+    ctx.enter_namespace()?;
+    let store = Store::open(&ctx.paths.root)?;
+    let networks = Networks::open(store.root())?;
+    match verb {
+        NetworkVerb::Create(args) => create(&store, &networks, args),
+        NetworkVerb::Exists(args) => Ok(match networks.get(&args.network) {
+            Ok(_) => 0,
+            Err(store::Error::NotFound(_)) => 1,
+            Err(e) => return Err(e.into()),
+        }),
+        NetworkVerb::Inspect(args) => inspect(&networks, args),
+        NetworkVerb::Ls(args) => ls(&networks, args),
+        NetworkVerb::Prune(_) => {
+            let lifecycle =
+                Lifecycle::open(&store, &ctx.paths.runroot).map_err(container_failure)?;
+            for network in networks.list()? {
+                if networks::members(lifecycle.containers(), &network.name)
+                    .map_err(container_failure)?
+                    .is_empty()
+                {
+                    println!(
+                        "{}",
+                        networks::remove_network(&lifecycle, &network.name, false, None)
+                            .map_err(container_failure)?
+                    );
+                }
+            }
+            Ok(0)
+        }
+        NetworkVerb::Rm(args) => {
+            let lifecycle =
+                Lifecycle::open(&store, &ctx.paths.runroot).map_err(container_failure)?;
+            let timeout = args.time.map(Duration::from_secs);
+            let mut last = None;
+            for input in &args.networks {
+                match networks::remove_network(&lifecycle, input, args.force, timeout) {
+                    Ok(name) => println!("{name}"),
+                    Err(e) => {
+                        if let Some(previous) = last.replace(container_failure(e)) {
+                            eprintln!("Error: {}", previous.message);
+                        }
+                    }
+                }
+            }
+            last.map_or(Ok(0), Err)
+        }
+    }
+}
+
+fn create(store: &Store, networks: &Networks, args: CreateArgs) -> Outcome {
+    let labels: BTreeMap<String, String> = args
+        .labels
+        .iter()
+        .map(|l| {
+            let (key, value) = l.split_once('=').unwrap_or((l, ""));
+            (key.to_string(), value.to_string())
+        })
+        .collect();
+    let options = CreateOptions {
+        name: args.name,
+        driver: args.driver,
+        subnet: args.subnet,
+        gateway: args.gateway,
+        internal: args.internal,
+        labels,
+    };
+    let _lock = store.lock()?;
+    match networks.create(&options) {
+        Ok(network) => println!("{}", network.name),
+        Err(store::Error::Exists(name)) if args.ignore => println!("{name}"),
+        Err(e) => return Err(e.into()),
+    }
+    Ok(0)
+}
+
+/// A network as Podman's Go templates see it (its Go field names).
+fn template_view(network: &NetworkRecord) -> Value {
+    json!({
+        "Name": network.name,
+        "ID": network.id,
+        "Driver": network.driver,
+        "NetworkInterface": network.network_interface,
+        "Created": network.created,
+        "Subnets": network.subnets.iter().map(|s| json!({"Subnet": s.subnet, "Gateway": s.gateway})).collect::<Vec<_>>(),
+        "IPv6Enabled": network.ipv6_enabled,
+        "Internal": network.internal,
+        "DNSEnabled": network.dns_enabled,
+        "Labels": network.labels,
+        "IPAMOptions": network.ipam_options,
+    })
+}
+
+fn print(list: &[NetworkRecord], format: Option<&str>) -> Outcome {
+    match format {
+        None | Some("json") => println!("{}", serde_json::to_string_pretty(list)?),
+        Some(text) => {
+            let template = GoTemplate::parse(text)?;
+            for network in list {
+                print!("{}", template.render(&template_view(network))?);
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn inspect(networks: &Networks, args: InspectArgs) -> Outcome {
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for input in &args.networks {
+        match networks.get(input) {
+            Ok(network) => found.push(network),
+            Err(e) => errors.push(e),
+        }
+    }
+    print(&found, args.format.as_deref())?;
+    match errors.pop() {
+        None => Ok(0),
+        Some(last) => {
+            for e in errors {
+                eprintln!("Error: {e}");
+            }
+            Err(last.into())
+        }
+    }
+}
+
+fn ls(networks: &Networks, args: LsArgs) -> Outcome {
+    let filter = Filter::parse(&args.filters)?;
+    let mut list = networks.list()?;
+    list.retain(|n| filter.matches(n));
+    match args.format.as_deref() {
+        _ if args.quiet => {
+            for network in &list {
+                println!("{}", network.name);
+            }
+        }
+        None | Some("table") => {
+            println!("{:<14}{:<22}DRIVER", "NETWORK ID", "NAME");
+            for network in &list {
+                let id = match args.no_trunc {
+                    true => &network.id[..],
+                    false => &network.id[..12],
+                };
+                println!("{:<14}{:<22}{}", id, network.name, network.driver);
+            }
+        }
+        format => return print(&list, format),
+    }
+    Ok(0)
+}
+
+/// `network ls --filter`s: every kind given must match, any value of a kind.
+#[derive(Default)]
+struct Filter {
+    names: Vec<regex::Regex>,
+    ids: Vec<String>,
+    drivers: Vec<String>,
+    labels: Vec<(String, Option<String>)>,
+}
+
+impl Filter {
+    fn parse(filters: &[String]) -> Result<Filter, Failure> {
+        let mut filter = Filter::default();
+        for text in filters {
+            let bad = || {
+                Failure::new(
+                    EXIT_ENGINE,
+                    format!(
+                        "invalid network filter {text:?}: use name=REGEX, id=PREFIX, driver=bridge or label=KEY[=VALUE]"
+                    ),
+                )
+            };
+            match text.split_once('=').ok_or_else(bad)? {
+                ("name", pattern) => filter
+                    .names
+                    .push(regex::Regex::new(pattern).map_err(|_| bad())?),
+                ("id", id) => filter.ids.push(id.to_string()),
+                ("driver", driver) => filter.drivers.push(driver.to_string()),
+                ("label", label) if !label.is_empty() => {
+                    filter.labels.push(match label.split_once('=') {
+                        Some((key, value)) => (key.to_string(), Some(value.to_string())),
+                        None => (label.to_string(), None),
+                    })
+                }
+                _ => return Err(bad()),
+            }
+        }
+        Ok(filter)
+    }
+
+    fn matches(&self, network: &NetworkRecord) -> bool {
+        (self.names.is_empty() || self.names.iter().any(|re| re.is_match(&network.name)))
+            && (self.ids.is_empty()
+                || self
+                    .ids
+                    .iter()
+                    .any(|id| network.id.starts_with(id.as_str())))
+            && (self.drivers.is_empty() || self.drivers.contains(&network.driver))
+            && (self.labels.is_empty()
+                || self.labels.iter().any(|(key, value)| {
+                    network
+                        .labels
+                        .get(key)
+                        .is_some_and(|v| value.as_ref().is_none_or(|want| want == v))
+                }))
+    }
+}
