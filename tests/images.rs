@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{TestEnv, image, image_ref, registry, user_with_ranges, user_without_ranges};
-use testkit::catalog::{self, multilayer, owners};
+use testkit::catalog::{self, multiarch, multilayer, owners};
 
 fn pull(env: &TestEnv, name: &str) -> String {
     let result = env.run(&["pull", "--tls-verify=false", &image_ref(name)]);
@@ -178,6 +178,47 @@ fn an_index_without_the_wanted_platform_lists_what_it_has() {
         result.stderr.contains("it has: linux/"),
         "{}",
         result.stderr
+    );
+}
+
+#[test]
+fn pull_picks_the_host_platform_from_an_index_or_the_one_asked_for() {
+    let env = TestEnv::new(user_with_ranges());
+    let multi = image(catalog::MULTIARCH);
+    let host = pull(&env, catalog::MULTIARCH);
+    assert_eq!(format!("sha256:{host}"), multi.config_digest);
+    let marker = in_layers(&env, catalog::MULTIARCH, multiarch::PLATFORM_FILE);
+    assert_eq!(
+        std::fs::read_to_string(marker).unwrap(),
+        multiarch::platform_file_content(&testkit::Platform::host())
+    );
+
+    let other = multiarch::other_platform();
+    let asked = format!("linux/{}", other.architecture);
+    let result = env.run(&[
+        "pull",
+        "-q",
+        "--tls-verify=false",
+        "--platform",
+        &asked,
+        &image_ref(catalog::MULTIARCH),
+    ]);
+    let id = result.ok().stdout.trim().to_string();
+    let chosen = &multi.others[0];
+    assert_eq!(format!("sha256:{id}"), chosen.config_digest);
+    let inspect = env.run(&["image", "inspect", &id]);
+    let json: serde_json::Value = serde_json::from_str(&inspect.ok().stdout).unwrap();
+    assert_eq!(json[0]["Architecture"], other.architecture.as_str());
+    let own_layer = chosen.layers[1].diff_id.trim_start_matches("sha256:");
+    let marker = env
+        .data_dir()
+        .join("layers")
+        .join(own_layer)
+        .join("diff")
+        .join(multiarch::PLATFORM_FILE.trim_start_matches('/'));
+    assert_eq!(
+        std::fs::read_to_string(marker).unwrap(),
+        multiarch::platform_file_content(&other)
     );
 }
 
