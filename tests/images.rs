@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{TestEnv, image, image_ref, registry, user_with_ranges, user_without_ranges};
-use testkit::catalog::{self, multilayer, owners};
+use testkit::catalog::{self, multiarch, multilayer, owners};
 
 fn pull(env: &TestEnv, name: &str) -> String {
     let result = env.run(&["pull", "--tls-verify=false", &image_ref(name)]);
@@ -178,6 +178,47 @@ fn an_index_without_the_wanted_platform_lists_what_it_has() {
         result.stderr.contains("it has: linux/"),
         "{}",
         result.stderr
+    );
+}
+
+#[test]
+fn pull_picks_the_host_platform_from_an_index_or_the_one_asked_for() {
+    let env = TestEnv::new(user_with_ranges());
+    let multi = image(catalog::MULTIARCH);
+    let host = pull(&env, catalog::MULTIARCH);
+    assert_eq!(format!("sha256:{host}"), multi.config_digest);
+    let marker = in_layers(&env, catalog::MULTIARCH, multiarch::PLATFORM_FILE);
+    assert_eq!(
+        std::fs::read_to_string(marker).unwrap(),
+        multiarch::platform_file_content(&testkit::Platform::host())
+    );
+
+    let other = multiarch::other_platform();
+    let asked = format!("linux/{}", other.architecture);
+    let result = env.run(&[
+        "pull",
+        "-q",
+        "--tls-verify=false",
+        "--platform",
+        &asked,
+        &image_ref(catalog::MULTIARCH),
+    ]);
+    let id = result.ok().stdout.trim().to_string();
+    let chosen = &multi.others[0];
+    assert_eq!(format!("sha256:{id}"), chosen.config_digest);
+    let inspect = env.run(&["image", "inspect", &id]);
+    let json: serde_json::Value = serde_json::from_str(&inspect.ok().stdout).unwrap();
+    assert_eq!(json[0]["Architecture"], other.architecture.as_str());
+    let own_layer = chosen.layers[1].diff_id.trim_start_matches("sha256:");
+    let marker = env
+        .data_dir()
+        .join("layers")
+        .join(own_layer)
+        .join("diff")
+        .join(multiarch::PLATFORM_FILE.trim_start_matches('/'));
+    assert_eq!(
+        std::fs::read_to_string(marker).unwrap(),
+        multiarch::platform_file_content(&other)
     );
 }
 
@@ -359,4 +400,140 @@ fn pull_on_a_terminal_shows_live_progress_and_plain_lines_otherwise() {
     let quiet = env.run(&["pull", "-q", "--tls-verify=false", &reference]);
     assert_eq!(quiet.ok().stderr, "");
     assert_eq!(quiet.stdout.trim().len(), 64);
+}
+
+/// The stored layer directories.
+fn layer_dirs(env: &TestEnv) -> Vec<String> {
+    std::fs::read_dir(env.data_dir().join("layers"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// The diff ID hex of `image`'s top layer, from `rcon image inspect`.
+fn top_layer(env: &TestEnv, image: &str) -> String {
+    let inspect = env.run(&["image", "inspect", image]);
+    let json: serde_json::Value = serde_json::from_str(&inspect.ok().stdout).unwrap();
+    let layers = json[0]["RootFS"]["Layers"].as_array().unwrap();
+    let top = layers.last().unwrap().as_str().unwrap();
+    top.trim_start_matches("sha256:").to_string()
+}
+
+/// Runs `script` in a new container called `name` and commits it without a
+/// name; returns the new (dangling) image's ID.
+fn dangling_image(env: &TestEnv, name: &str, script: &str) -> String {
+    let reference = image_ref(catalog::BUSYBOX);
+    env.run(&[
+        "run",
+        "--name",
+        name,
+        "--tls-verify=false",
+        "-q",
+        &reference,
+        "sh",
+        "-c",
+        script,
+    ])
+    .ok();
+    let id = env
+        .run(&["commit", "-q", name])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    assert_eq!(id.len(), 64, "commit prints the image ID");
+    env.run(&["rm", name]).ok();
+    id
+}
+
+#[test]
+fn image_prune_keeps_every_image_a_container_uses() {
+    let env = TestEnv::new(user_with_ranges());
+    let used = dangling_image(&env, "c1", "echo a > /a");
+    let unused = dangling_image(&env, "c2", "echo b > /b");
+    let unused_layer = top_layer(&env, &unused);
+    let used_layer = top_layer(&env, &used);
+    assert_ne!(unused_layer, used_layer);
+    env.run(&["create", "--name", "user", &used, "cat", "/a"])
+        .ok();
+
+    let pruned = env.run(&["image", "prune"]);
+    assert_eq!(
+        pruned.ok().stdout,
+        format!("{unused}\n"),
+        "only the unused dangling image"
+    );
+    env.run(&["image", "inspect", &unused]).code_is(125);
+    let layers = layer_dirs(&env);
+    assert!(
+        !layers.contains(&unused_layer),
+        "its layer is freed: {layers:?}"
+    );
+    assert!(layers.contains(&used_layer), "{layers:?}");
+    assert_eq!(env.run(&["start", "-a", "user"]).ok().stdout, "a\n");
+
+    // -a: tagged images go too, unless a container uses them.
+    let busybox = pull(&env, catalog::BUSYBOX);
+    let zstd = pull(&env, catalog::ZSTD);
+    env.run(&["create", "--name", "z", &image_ref(catalog::ZSTD), "true"])
+        .ok();
+    let all = env.run(&["image", "prune", "-a"]);
+    assert_eq!(all.ok().stdout, format!("{busybox}\n"));
+    env.run(&["image", "inspect", &busybox]).code_is(125);
+    env.run(&["image", "inspect", &zstd]).ok();
+    env.run(&["image", "inspect", &used]).ok();
+    assert_eq!(env.run(&["start", "-a", "user"]).ok().stdout, "a\n");
+
+    // An image whose name moved to another one is dangling, and kept while used.
+    env.run(&["tag", &used, "localhost/moving:v1"]).ok();
+    env.run(&["tag", &zstd, "localhost/moving:v1"]).ok();
+    env.run(&["rm", "z"]).ok();
+    env.run(&["image", "prune"]).ok();
+    env.run(&["image", "inspect", &used]).ok();
+    env.run(&["rm", "user"]).ok();
+    let last = env.run(&["image", "prune"]);
+    assert_eq!(last.ok().stdout, format!("{used}\n"));
+    assert!(!layer_dirs(&env).contains(&used_layer));
+}
+
+#[test]
+fn a_short_name_is_tried_in_every_search_registry_and_the_error_names_each() {
+    let env = TestEnv::new(user_with_ranges());
+    let conf = env.config_dir().join("containers/registries.conf");
+    std::fs::create_dir_all(conf.parent().unwrap()).unwrap();
+    let registry = registry();
+    // Nothing listens on port 1.
+    std::fs::write(
+        &conf,
+        format!(
+            "unqualified-search-registries = [\"127.0.0.1:1\", \"{registry}\"]\n\
+             [[registry]]\nlocation = \"127.0.0.1:1\"\ninsecure = true\n\
+             [[registry]]\nlocation = \"{registry}\"\ninsecure = true\n"
+        ),
+    )
+    .unwrap();
+    let missing = env.run(&["pull", "rcon-test/no-such-image"]);
+    missing.code_is(125);
+    let error = missing
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("Error: "))
+        .unwrap_or_else(|| panic!("{}", missing.transcript()));
+    for name in [
+        "127.0.0.1:1/rcon-test/no-such-image:latest".to_string(),
+        format!("{registry}/rcon-test/no-such-image:latest"),
+    ] {
+        assert!(error.contains(&name), "{error}");
+    }
+    assert!(
+        error.contains("registries.conf"),
+        "says where to fix it: {error}"
+    );
+
+    // The unreachable first registry does not stop the search.
+    let found = env.run(&["pull", "-q", &format!("{}:latest", catalog::BUSYBOX)]);
+    assert_eq!(
+        format!("sha256:{}", found.ok().stdout.trim()),
+        image(catalog::BUSYBOX).config_digest
+    );
 }

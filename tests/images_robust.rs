@@ -82,6 +82,97 @@ fn a_repull_of_a_stored_image_downloads_no_blob() {
     assert!(manifests > 0, "the re-pull did ask for the manifest");
 }
 
+/// Requests for manifests with `method` (`GET`, `HEAD`).
+fn manifest_requests(registry: &Registry, method: &str) -> usize {
+    registry
+        .requests()
+        .iter()
+        .filter(|r| r.starts_with(&format!("{method} ")) && r.contains("/manifests/"))
+        .count()
+}
+
+#[test]
+fn pull_policies_never_always_and_newer() {
+    let busybox = image(catalog::BUSYBOX);
+    let registry = registry_with(&[busybox]);
+    let env = TestEnv::new(user_with_ranges());
+    let reference = busybox.reference(&registry.addr);
+    let run = |policy: &str, args: &[&str]| {
+        let pull = format!("--pull={policy}");
+        let mut all = vec!["run", "--rm", "--tls-verify=false", "-q", &pull, &reference];
+        all.extend_from_slice(args);
+        env.run(&all)
+    };
+
+    let pushed = registry.requests().len();
+    let never = run("never", &["true"]);
+    never.code_is(125);
+    assert!(never.stderr.contains(&reference), "{}", never.stderr);
+    assert!(never.stderr.contains("--pull=never"), "{}", never.stderr);
+    assert_eq!(registry.requests().len(), pushed, "never asks the registry");
+
+    run("missing", &["true"]).ok();
+    let (gets, heads) = (
+        manifest_requests(&registry, "GET"),
+        manifest_requests(&registry, "HEAD"),
+    );
+    run("always", &["true"]).ok();
+    assert!(
+        manifest_requests(&registry, "GET") > gets,
+        "always fetches the manifest again: {:#?}",
+        registry.requests()
+    );
+    let (gets, blobs) = (
+        manifest_requests(&registry, "GET"),
+        blob_downloads(&registry),
+    );
+    run("newer", &["true"]).ok();
+    assert_eq!(
+        (
+            manifest_requests(&registry, "GET"),
+            blob_downloads(&registry)
+        ),
+        (gets, blobs),
+        "newer downloads nothing when the registry has the same image: {:#?}",
+        registry.requests()
+    );
+    assert!(
+        manifest_requests(&registry, "HEAD") > heads,
+        "newer asks for the digest"
+    );
+
+    // The same name with another image behind it: newer pulls that.
+    let changed = ImageBuilder::new(catalog::BUSYBOX, Format::Oci)
+        .layer(catalog::base_layer(Compression::Gzip).unwrap())
+        .env("CHANGED=yes")
+        .build()
+        .unwrap();
+    registry.client().push(&changed).unwrap();
+    let blobs = blob_downloads(&registry);
+    let newer = run("newer", &["sh", "-c", "echo $CHANGED"]);
+    assert_eq!(newer.ok().stdout.trim(), "yes");
+    assert!(
+        blob_downloads(&registry) > blobs,
+        "the new config is fetched"
+    );
+
+    // An unreachable registry leaves the stored image in use, with a warning.
+    drop(registry);
+    let offline = run("newer", &["sh", "-c", "echo $CHANGED"]);
+    assert_eq!(
+        offline.ok().stdout.trim(),
+        "yes",
+        "{}",
+        offline.transcript()
+    );
+    assert!(
+        offline.stderr.contains("using the stored one"),
+        "{}",
+        offline.stderr
+    );
+    run("always", &["true"]).code_is(125);
+}
+
 #[test]
 fn a_corrupt_blob_fails_the_pull_and_stores_nothing() {
     let busybox = image(catalog::BUSYBOX);

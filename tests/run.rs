@@ -863,3 +863,90 @@ fn rmi_refuses_an_image_a_container_uses() {
         "the image is still there"
     );
 }
+
+#[test]
+fn rmi_force_removes_the_containers_using_the_image_running_ones_too() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    env.run(&[
+        "create",
+        "--name",
+        "idle",
+        "--tls-verify=false",
+        "-q",
+        &reference,
+        "true",
+    ])
+    .ok();
+    // --init forwards rmi's SIGTERM, so the stop is quick.
+    common::run_detached(&env, &["--init", "--name", "busy"], &["sleep", "1000"]);
+    let removed = env.run(&["rmi", "-f", &reference]);
+    assert!(
+        removed.ok().stdout.contains("Deleted: "),
+        "{}",
+        removed.transcript()
+    );
+    assert_eq!(
+        env.run(&["ps", "-a", "-q"]).ok().stdout,
+        "",
+        "no container is left"
+    );
+    let containers = std::fs::read_dir(env.data_dir().join("containers")).unwrap();
+    assert_eq!(containers.count(), 0);
+    assert_eq!(env.run(&["images", "-q"]).ok().stdout, "");
+    // The names are free again, and the image pulls and runs anew.
+    let again = run(&env, &["--name", "busy"], catalog::BUSYBOX, &["echo", "ok"]);
+    assert_eq!(stdout(&again), "ok");
+}
+
+#[test]
+fn an_image_entrypoint_gets_the_cmd_or_the_arguments_and_the_flag_overrides_it() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&[
+        "create",
+        "--name",
+        "base",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+        "true",
+    ])
+    .ok();
+    env.run(&[
+        "commit",
+        "-c",
+        r#"ENTRYPOINT ["echo", "ep"]"#,
+        "-c",
+        r#"CMD ["c1", "c2"]"#,
+        "base",
+        "entry:v1",
+    ])
+    .ok();
+    let run_entry = |flags: &[&str], args: &[&str]| {
+        let mut all = vec!["run", "--rm"];
+        all.extend_from_slice(flags);
+        all.push("entry:v1");
+        all.extend_from_slice(args);
+        env.run(&all)
+    };
+    assert_eq!(stdout(&run_entry(&[], &[])), "ep c1 c2", "ENTRYPOINT + CMD");
+    assert_eq!(
+        stdout(&run_entry(&[], &["a", "b"])),
+        "ep a b",
+        "arguments replace CMD"
+    );
+    assert_eq!(
+        stdout(&run_entry(&["--entrypoint", r#"["echo","over"]"#], &[])),
+        "over",
+        "--entrypoint drops the image's CMD"
+    );
+    assert_eq!(stdout(&run_entry(&["--entrypoint", "echo"], &["x"])), "x");
+    assert_eq!(
+        stdout(&run_entry(&["--entrypoint", ""], &["echo", "plain"])),
+        "plain",
+        "--entrypoint '' clears it"
+    );
+    let nothing = run_entry(&["--entrypoint", ""], &[]);
+    nothing.code_is(125);
+    assert!(nothing.stderr.contains("no command"), "{}", nothing.stderr);
+}

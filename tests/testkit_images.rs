@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use testkit::catalog::{self, LAYERS150, OWNERS, TEST_IMAGE_NAMES, ZSTD};
+use testkit::catalog::{self, LAYERS150, OWNERS, TEST_IMAGE_NAMES, ZSTD, multiarch};
 use testkit::layer::ZSTD_MAGIC;
 use testkit::serde_json::{self, Value};
 use testkit::tar;
@@ -101,6 +101,40 @@ fn index_points_at_the_host_platform() {
         entry["platform"]["architecture"],
         testkit::Platform::host().architecture.as_str()
     );
+}
+
+#[test]
+fn multiarch_index_lists_the_host_then_another_platform_with_its_own_layer() {
+    let image = common::image(catalog::MULTIARCH);
+    let client = client();
+    let index = json(&client.manifest(&image.name, "latest").unwrap().data);
+    let entries = index["manifests"].as_array().unwrap();
+    assert_eq!(entries.len(), 2, "{index}");
+    assert_eq!(entries[0]["digest"], image.manifest_digest.as_str());
+    let other = multiarch::other_platform();
+    assert_eq!(
+        entries[1]["platform"]["architecture"],
+        other.architecture.as_str()
+    );
+    let digest = entries[1]["digest"].as_str().unwrap();
+    assert_eq!(digest, image.others[0].manifest_digest);
+    let manifest = json(&client.manifest(&image.name, digest).unwrap().data);
+    let layers = manifest["layers"].as_array().unwrap();
+    assert_eq!(
+        layers[0]["digest"],
+        image.layers[0].digest.as_str(),
+        "a shared base"
+    );
+    assert_ne!(layers[1]["digest"], image.layers[1].digest.as_str());
+    let config = json(
+        &client
+            .blob(&image.name, manifest["config"]["digest"].as_str().unwrap())
+            .unwrap(),
+    );
+    assert_eq!(config["architecture"], other.architecture.as_str());
+    client
+        .blob(&image.name, layers[1]["digest"].as_str().unwrap())
+        .unwrap();
 }
 
 #[test]

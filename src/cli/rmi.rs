@@ -1,7 +1,7 @@
 use clap::Args;
 
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
-use crate::container::Containers;
+use crate::container::lifecycle::Lifecycle;
 use crate::image;
 use crate::storage::store::Store;
 
@@ -13,7 +13,7 @@ pub struct RmiArgs {
     /// Remove every image
     #[arg(short, long)]
     pub all: bool,
-    /// Remove the image even when it has several names or containers use it
+    /// Remove the image even when it has several names; remove the containers using it too
     #[arg(short, long)]
     pub force: bool,
 }
@@ -26,15 +26,21 @@ pub fn run(ctx: &Context, args: RmiArgs) -> Outcome {
     } else {
         args.images
     };
-    let containers = Containers::open(store.root())?;
+    let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let mut failed = false;
     for target in &targets {
-        if !args.force {
-            if let Ok(found) = image::lookup(&store, target) {
-                if containers.uses_image(&found.id)? {
+        if let Ok(found) = image::lookup(&store, target) {
+            if !lifecycle.containers().using_image(&found.id)?.is_empty() {
+                if !args.force {
                     eprintln!(
                         "Error: image {target} is in use by a container; remove the container first, or use -f"
                     );
+                    failed = true;
+                    continue;
+                }
+                // Podman's -f: the containers go first (running ones stopped).
+                if let Err(e) = lifecycle.remove_image_users(&found.id) {
+                    eprintln!("Error: removing the containers of image {target}: {e}");
                     failed = true;
                     continue;
                 }

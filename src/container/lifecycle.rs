@@ -230,6 +230,15 @@ impl<'a> Lifecycle<'a> {
         }
         Ok(())
     }
+
+    /// Removes every container made from image `image_id`, running ones
+    /// stopped first, as `rmi -f` does before it removes the image.
+    pub fn remove_image_users(&self, image_id: &str) -> Result<(), Error> {
+        for record in self.containers.using_image(image_id)? {
+            self.remove(&record, true, DEFAULT_STOP_TIMEOUT, false)?;
+        }
+        Ok(())
+    }
 }
 
 /// The image's StopSignal (or `--stop-signal`), else SIGTERM.

@@ -53,7 +53,9 @@ pub enum Error {
     Vfs(#[from] crate::storage::vfs::Error),
     #[error(transparent)]
     Network(#[from] crate::network::Error),
-    #[error("{0}: image not known locally, and --pull=never forbids pulling it")]
+    #[error(
+        "{0}: image not known locally, and --pull=never forbids pulling it; pull it first (`rcon pull {0}`) or use --pull=missing"
+    )]
     ImageNotLocal(String),
     #[error(
         "container {0} is running: stop it first (`rcon stop {0}`) or remove it with `rcon rm -f {0}`"

@@ -124,6 +124,12 @@ fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Erro
             local.map_err(|_| Error::ImageNotLocal(request.image.clone()))
         }
         (PullPolicy::Missing, Ok(found)) => Ok(found),
+        (PullPolicy::Newer, Ok(found)) => Ok(image::pull::pull_if_newer(
+            store,
+            &request.image,
+            found,
+            &request.pull_options,
+        )?),
         (PullPolicy::Missing | PullPolicy::Always | PullPolicy::Newer, _) => Ok(image::pull_image(
             store,
             &request.image,
@@ -157,6 +163,15 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     let args = command_line(request, &image_config)?;
     let id = new_id();
     let lock = store.lock()?;
+    // `rmi` and `image prune` remove images under this lock too: the image is
+    // still stored now, and stays until the record naming it is in.
+    if store.read_image(&image.id)?.is_none() {
+        return Err(image::Error::NotFound {
+            name: request.image.clone(),
+            tried: Vec::new(),
+        }
+        .into());
+    }
     let name = match &request.name {
         Some(name) => name.clone(),
         None => {
@@ -428,23 +443,28 @@ fn runtime_mount(record: &MountRecord) -> Mount {
 /// Podman's rules: `--entrypoint` replaces the image's and drops its Cmd;
 /// `--entrypoint ''` clears it; arguments after the image replace the Cmd.
 fn command_line(request: &CreateRequest, image: &ImageConfig) -> Result<Vec<String>, Error> {
-    let entrypoint: Vec<String> = match &request.entrypoint {
-        None => image.entrypoint.clone().unwrap_or_default(),
+    let given: Option<Vec<String>> = match &request.entrypoint {
+        None => None,
         Some(text) if text.trim_start().starts_with('[') => {
-            serde_json::from_str(text).map_err(|e| {
+            Some(serde_json::from_str(text).map_err(|e| {
                 Error::Invalid(format!(
                     "--entrypoint {text:?} is not a JSON array of strings: {e}"
                 ))
-            })?
+            })?)
         }
-        Some(text) if text.is_empty() => Vec::new(),
-        Some(text) => vec![text.clone()],
+        Some(text) => Some(vec![text.clone()]),
     };
-    let command = if request.command.is_empty() && request.entrypoint.is_none() {
+    // As Podman: the image's CMD stays only when no entrypoint was given
+    // (or `--entrypoint '[]'`); an entrypoint of `[""]` is none at all.
+    let command = if request.command.is_empty() && given.as_ref().is_none_or(Vec::is_empty) {
         image.cmd.clone().unwrap_or_default()
     } else {
         request.command.clone()
     };
+    let mut entrypoint = given.unwrap_or_else(|| image.entrypoint.clone().unwrap_or_default());
+    if entrypoint == [""] {
+        entrypoint.clear();
+    }
     let args: Vec<String> = entrypoint.into_iter().chain(command).collect();
     if args.is_empty() {
         return Err(Error::Invalid(
@@ -768,4 +788,68 @@ fn run_spec(
     let code = foreground::wait(pid, signals, terminal);
     drop(helper);
     Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// `command_line` for an image with ENTRYPOINT `["/ep", "-x"]` and CMD `["c1", "c2"]`.
+    fn line(entrypoint: Option<&str>, command: &[&str]) -> Result<Vec<String>, Error> {
+        let image = ImageConfig {
+            entrypoint: Some(strings(&["/ep", "-x"])),
+            cmd: Some(strings(&["c1", "c2"])),
+            ..ImageConfig::default()
+        };
+        let request = CreateRequest {
+            entrypoint: entrypoint.map(String::from),
+            command: strings(command),
+            ..CreateRequest::default()
+        };
+        command_line(&request, &image)
+    }
+
+    #[test]
+    fn entrypoint_and_cmd_follow_podmans_rules() {
+        assert_eq!(line(None, &[]).unwrap(), ["/ep", "-x", "c1", "c2"]);
+        assert_eq!(line(None, &["a", "b"]).unwrap(), ["/ep", "-x", "a", "b"]);
+        // --entrypoint replaces the image's and drops its CMD.
+        assert_eq!(line(Some("/bin/echo"), &[]).unwrap(), ["/bin/echo"]);
+        assert_eq!(line(Some("/bin/echo"), &["a"]).unwrap(), ["/bin/echo", "a"]);
+        assert_eq!(
+            line(Some(r#"["/bin/sh", "-c"]"#), &["echo hi"]).unwrap(),
+            ["/bin/sh", "-c", "echo hi"]
+        );
+        // --entrypoint '' clears it: the arguments alone are the command.
+        assert_eq!(line(Some(""), &["ls", "/"]).unwrap(), ["ls", "/"]);
+        let nothing = line(Some(""), &[]).unwrap_err().to_string();
+        assert!(nothing.contains("no command or entrypoint"), "{nothing}");
+        // An empty JSON array clears the entrypoint but keeps the CMD.
+        assert_eq!(line(Some("[]"), &[]).unwrap(), ["c1", "c2"]);
+        let bad = line(Some("[/bin/sh"), &[]).unwrap_err().to_string();
+        assert!(bad.contains("not a JSON array"), "{bad}");
+    }
+
+    #[test]
+    fn an_image_without_entrypoint_runs_its_cmd_or_the_arguments() {
+        let image = ImageConfig {
+            cmd: Some(strings(&["sh"])),
+            ..ImageConfig::default()
+        };
+        let request = |command: &[&str]| CreateRequest {
+            command: strings(command),
+            ..CreateRequest::default()
+        };
+        assert_eq!(command_line(&request(&[]), &image).unwrap(), ["sh"]);
+        assert_eq!(
+            command_line(&request(&["echo", "x"]), &image).unwrap(),
+            ["echo", "x"]
+        );
+        let empty = ImageConfig::default();
+        assert!(command_line(&request(&[]), &empty).is_err());
+    }
 }

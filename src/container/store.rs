@@ -11,6 +11,7 @@
 //! A container becomes visible by renaming its complete directory into
 //! `containers/`, under the store lock, after checking its name is free.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -260,9 +261,16 @@ impl Containers {
         }))
     }
 
-    /// True when a container uses image `image_id`.
-    pub fn uses_image(&self, image_id: &str) -> Result<bool> {
-        Ok(self.list()?.iter().any(|r| r.image_id == image_id))
+    /// The containers made from image `image_id`.
+    pub fn using_image(&self, image_id: &str) -> Result<Vec<ContainerRecord>> {
+        let mut records = self.list()?;
+        records.retain(|r| r.image_id == image_id);
+        Ok(records)
+    }
+
+    /// The IDs of the images containers are made from.
+    pub fn image_ids(&self) -> Result<HashSet<String>> {
+        Ok(self.list()?.into_iter().map(|r| r.image_id).collect())
     }
 
     /// Creates the container's directory with `record` and the userdata files,

@@ -1,12 +1,14 @@
 //! Images already in the store: finding them by the names people type,
 //! naming, removing, pruning and describing them.
 
+use std::collections::HashSet;
+
 use serde_json::{Value, json};
 
 use super::Error;
 use super::reference::Reference;
 use crate::storage::flatten;
-use crate::storage::store::{ImageRecord, Store};
+use crate::storage::store::{ImageRecord, Store, StoreLock};
 
 /// `repo:tag` split at the tag (a `:` after the last `/`).
 pub fn split_tag(name: &str) -> (String, String) {
@@ -110,16 +112,22 @@ pub fn remove(store: &Store, input: &str, force: bool) -> Result<Removal, Error>
     Ok(removal)
 }
 
-/// Removes images without names (with `all`: every image); returns their IDs.
-pub fn prune(store: &Store, all: bool) -> Result<Vec<String>, Error> {
-    let lock = store.lock()?;
+/// Removes the images without names (with `all`: every image) that no
+/// container uses (`in_use`: their image IDs, read under `lock`); returns
+/// their IDs.
+pub fn prune(
+    store: &Store,
+    lock: &StoreLock,
+    all: bool,
+    in_use: &HashSet<String>,
+) -> Result<Vec<String>, Error> {
     let mut removed = Vec::new();
     for image in store
         .images()?
         .into_iter()
-        .filter(|i| all || i.names.is_empty())
+        .filter(|i| (all || i.names.is_empty()) && !in_use.contains(&i.id))
     {
-        store.remove_image(&lock, &image.id)?;
+        store.remove_image(lock, &image.id)?;
         removed.push(image.id);
     }
     flatten::remove_unused(store)?;

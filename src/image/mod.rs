@@ -52,6 +52,15 @@ pub enum Error {
     BadPlatform(String),
     #[error("{name}: image not found{}", tried_list(.tried))]
     NotFound { name: String, tried: Vec<String> },
+    #[error(
+        "{name}: no registry could provide it (tried: {}): {}; check the name and the registries in registries.conf",
+        .tried.join(", "), .failures.join("; ")
+    )]
+    NotPulled {
+        name: String,
+        tried: Vec<String>,
+        failures: Vec<String>,
+    },
     #[error("{name:?} matches more than one image; use a full name or a longer ID")]
     Ambiguous { name: String },
     #[error("pulling {name} is blocked by registries.conf")]

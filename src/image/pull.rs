@@ -201,6 +201,9 @@ pub async fn pull(
         .await
         .map_err(registry_error("the manifest"))?;
     verify(&name, "the manifest", reference.digest(), &manifest)?;
+    // The digest the name points at (an index's, for a multi-platform image):
+    // what `--pull=newer` compares with the registry's.
+    let top_digest = digest.clone();
     let mut doc: ManifestDoc = parse(&name, "manifest", &manifest)?;
     if let Some(entries) = &doc.manifests {
         let chosen = choose_platform(&name, entries, &request.platform)?;
@@ -231,7 +234,10 @@ pub async fn pull(
         .map(|tag| format!("{repository}:{tag}"))
         .into_iter()
         .collect();
-    let repo_digests = vec![format!("{repository}@{digest}")];
+    let mut repo_digests = vec![format!("{repository}@{digest}")];
+    if top_digest != digest {
+        repo_digests.push(format!("{repository}@{top_digest}"));
+    }
     let id = store::hex_of(&config_desc.digest).to_string();
     if let Some(present) = already_stored(store, &id)? {
         // Nothing to download: only the names change.
@@ -526,12 +532,11 @@ pub fn pull_image(
             "single-ID mapping: files owned by other IDs in {input} become root's (see `rcon info`)"
         );
     }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| super::Error::Runtime(e.to_string()))?;
+    let runtime = runtime()?;
+    let candidates = registries.resolve(&reference);
     let mut tried = Vec::new();
-    for candidate in registries.resolve(&reference) {
+    let mut failures = Vec::new();
+    for candidate in &candidates {
         let name = candidate.to_string();
         if registries.is_blocked(candidate.registry_host()) {
             return Err(super::Error::Blocked { name });
@@ -540,21 +545,9 @@ pub fn pull_image(
             eprintln!("Trying to pull {name}...");
         }
         let client = registry_client(&registries, candidate.registry_host(), options.tls_verify);
-        let auth = registry_auth(&auth_files, &candidate);
-        let oci_reference = match candidate.digest() {
-            Some(digest) => OciReference::with_digest(
-                candidate.registry_host().to_string(),
-                candidate.repository().to_string(),
-                digest.to_string(),
-            ),
-            None => OciReference::with_tag(
-                candidate.registry_host().to_string(),
-                candidate.repository().to_string(),
-                candidate.tag_or_latest().to_string(),
-            ),
-        };
+        let auth = registry_auth(&auth_files, candidate);
         let request = PullRequest {
-            reference: oci_reference,
+            reference: oci_reference(candidate),
             auth,
             platform: platform.clone(),
             squash_owners: options.squash_owners,
@@ -569,13 +562,91 @@ pub fn pull_image(
                 });
             }
             Err(e) if e.is_not_found() => tried.push(name),
+            // A short name goes on to the next search registry, as Podman's does.
+            Err(e) if candidates.len() > 1 => {
+                tried.push(name);
+                failures.push(e.to_string());
+            }
             Err(e) => return Err(e.into()),
         }
     }
-    Err(super::Error::NotFound {
+    if failures.is_empty() {
+        return Err(super::Error::NotFound {
+            name: input.to_string(),
+            tried,
+        });
+    }
+    Err(super::Error::NotPulled {
         name: input.to_string(),
         tried,
+        failures,
     })
+}
+
+/// `--pull=newer`: `image` (stored, and found by the name `input`) when the
+/// registry's manifest for that name is the one it was pulled as; otherwise
+/// the registry's, pulled. An image named by ID or digest cannot change, and
+/// a registry that cannot be asked leaves the stored image in use (Podman's
+/// behaviour), with a warning.
+pub fn pull_if_newer(
+    store: &Store,
+    input: &str,
+    image: ImageRecord,
+    options: &PullOptions,
+) -> Result<ImageRecord, super::Error> {
+    let Some(name) = super::local::matching_name(&image, input).cloned() else {
+        return Ok(image);
+    };
+    let reference = Reference::parse(&name)?;
+    if reference.digest().is_some() {
+        return Ok(image);
+    }
+    let registries = RegistriesConfig::load()?;
+    let client = registry_client(&registries, reference.registry_host(), options.tls_verify);
+    let auth = registry_auth(&AuthFiles::default_for_user(), &reference);
+    let remote =
+        runtime()?.block_on(client.fetch_manifest_digest(&oci_reference(&reference), &auth));
+    match remote {
+        Ok(digest) => {
+            let known = image.digest == digest
+                || image
+                    .repo_digests
+                    .iter()
+                    .any(|d| d.strip_suffix(&digest).is_some_and(|r| r.ends_with('@')));
+            if known {
+                log::debug!("{name}: the registry has the stored image ({digest})");
+                Ok(image)
+            } else {
+                pull_image(store, &name, options)
+            }
+        }
+        Err(e) => {
+            log::warn!(
+                "{name}: cannot ask the registry for a newer image ({e}); using the stored one"
+            );
+            Ok(image)
+        }
+    }
+}
+
+/// The runtime the registry client runs on, one thread.
+fn runtime() -> Result<tokio::runtime::Runtime, super::Error> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| super::Error::Runtime(e.to_string()))
+}
+
+/// `reference` as oci-client names it: by digest when it has one, else by tag.
+fn oci_reference(reference: &Reference) -> OciReference {
+    let (registry, repository) = (
+        reference.registry_host().to_string(),
+        reference.repository().to_string(),
+    );
+    match reference.digest() {
+        Some(digest) => OciReference::with_digest(registry, repository, digest.to_string()),
+        None => OciReference::with_tag(registry, repository, reference.tag_or_latest().to_string()),
+    }
 }
 
 /// A certificate nothing is signed with. A plain-HTTP client gets it as its

@@ -17,6 +17,7 @@
 //! | [`OWNERS`] | OCI + index | 2 | see [`owners`] |
 //! | [`DOCKER_SCHEMA2`] | Docker schema 2, no index | 1 | — |
 //! | [`ZSTD`] | OCI + index | 2, both zstd | `/etc/rcon-zstd` = `zstd\n` |
+//! | [`MULTIARCH`] | OCI + index of two platforms | 2 | see [`multiarch`] |
 //! | [`BIG`] (benchmarks only) | OCI + index | 6 | `/big/NN/fileMM`: 5 layers × 20 files × 1 MiB of pseudo-random bytes |
 
 use std::path::{Path, PathBuf};
@@ -24,7 +25,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-use crate::image::{Format, Image, ImageBuilder};
+use crate::image::{Format, Image, ImageBuilder, Platform};
 use crate::layer::{Compression, Layer, LayerBuilder, pseudo_random_bytes};
 
 pub const BUSYBOX: &str = "rcon-test/busybox";
@@ -34,10 +35,18 @@ pub const OWNERS: &str = "rcon-test/owners";
 pub const DOCKER_SCHEMA2: &str = "rcon-test/docker-schema2";
 pub const ZSTD: &str = "rcon-test/zstd";
 pub const BIG: &str = "rcon-test/big";
+pub const MULTIARCH: &str = "rcon-test/multiarch";
 
 /// Names of the images [`test_images`] builds, in that order.
-pub const TEST_IMAGE_NAMES: [&str; 6] =
-    [BUSYBOX, MULTILAYER, LAYERS150, OWNERS, DOCKER_SCHEMA2, ZSTD];
+pub const TEST_IMAGE_NAMES: [&str; 7] = [
+    BUSYBOX,
+    MULTILAYER,
+    LAYERS150,
+    OWNERS,
+    DOCKER_SCHEMA2,
+    ZSTD,
+    MULTIARCH,
+];
 
 /// Where busybox is read from unless `RCON_TESTKIT_BUSYBOX` names another file.
 pub const BUSYBOX_PATH: &str = "/bin/busybox";
@@ -83,6 +92,35 @@ pub mod owners {
     pub const XATTR_FILE: &str = "/owners/xattr";
     pub const XATTR_NAME: &str = "user.rcon.test";
     pub const XATTR_VALUE: &[u8] = b"1";
+}
+
+/// The [`MULTIARCH`] image: its index lists the host's platform first, then
+/// [`other_platform`](multiarch::other_platform). Each has the base layer and
+/// a layer of its own with [`PLATFORM_FILE`](multiarch::PLATFORM_FILE).
+pub mod multiarch {
+    use crate::image::Platform;
+
+    /// Holds the platform the manifest is for, e.g. `linux/arm64\n`.
+    pub const PLATFORM_FILE: &str = "/etc/rcon-platform";
+
+    /// linux/arm64/v8, or linux/amd64 on an arm64 host.
+    pub fn other_platform() -> Platform {
+        let (architecture, variant) = if Platform::host().architecture == "arm64" {
+            ("amd64", None)
+        } else {
+            ("arm64", Some("v8".to_string()))
+        };
+        Platform {
+            architecture: architecture.into(),
+            os: "linux".into(),
+            variant,
+        }
+    }
+
+    /// What [`PLATFORM_FILE`] holds for `platform`: `os/arch` and a newline.
+    pub fn platform_file_content(platform: &Platform) -> String {
+        format!("{}/{}\n", platform.os, platform.architecture)
+    }
 }
 
 /// The busybox binary to put in images.
@@ -347,6 +385,27 @@ fn zstd_image() -> Result<Image> {
         .build()
 }
 
+fn multiarch_image(bases: &Bases) -> Result<Image> {
+    let for_platform = |platform: Platform| -> Result<ImageBuilder> {
+        let mut marker = LayerBuilder::new();
+        marker.file(
+            multiarch::PLATFORM_FILE,
+            multiarch::platform_file_content(&platform),
+            0o644,
+        );
+        Ok(ImageBuilder::new(MULTIARCH, Format::Oci)
+            .platform(platform)
+            .layer(bases.gzip.clone())
+            .layer(Layer::from_builder(
+                &marker,
+                Compression::Gzip,
+                "testkit: platform marker",
+            )?))
+    };
+    let other = for_platform(multiarch::other_platform())?.build()?;
+    for_platform(Platform::host())?.also_for(other).build()
+}
+
 fn big(bases: &Bases) -> Result<Image> {
     const LAYERS: u64 = 5;
     const FILES: u64 = 20;
@@ -379,6 +438,7 @@ pub fn image(name: &str) -> Result<Image> {
         LAYERS150 => layers150(&bases),
         OWNERS => owners_image(&bases),
         DOCKER_SCHEMA2 => docker_schema2(&bases),
+        MULTIARCH => multiarch_image(&bases),
         BIG => big(&bases),
         _ => bail!("no test image is called {name:?}"),
     }
@@ -397,6 +457,7 @@ pub fn test_images() -> Result<Vec<Image>> {
         build(OWNERS, owners_image(&bases))?,
         build(DOCKER_SCHEMA2, docker_schema2(&bases))?,
         build(ZSTD, zstd_image())?,
+        build(MULTIARCH, multiarch_image(&bases))?,
     ])
 }
 

@@ -28,7 +28,8 @@ pub mod media_type {
 /// The default `PATH` in the image configs.
 pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-/// The platform an image is built for: the host's.
+/// The platform an image is built for: the host's unless
+/// [`ImageBuilder::platform`] says otherwise.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Platform {
     /// GOARCH spelling: `amd64`, `arm64`, ...
@@ -98,14 +99,19 @@ pub struct Image {
     pub manifest: Vec<u8>,
     pub manifest_media_type: String,
     pub manifest_digest: String,
-    /// The OCI image index (only for [`Format::Oci`]), listing `manifest`.
+    /// The OCI image index (only for [`Format::Oci`]), listing `manifest`
+    /// first, then the manifests of `others`.
     pub index: Option<Vec<u8>>,
     pub index_digest: Option<String>,
     pub config_digest: String,
     /// The layers, bottom first.
     pub layers: Vec<LayerInfo>,
-    /// Config and layer blobs (`sha256:...`, bytes), config first, each once.
+    /// Config and layer blobs (`sha256:...`, bytes), config first, each once;
+    /// those of `others` too.
     pub blobs: Vec<(String, Vec<u8>)>,
+    /// The same image for other platforms, in the index after this one
+    /// ([`ImageBuilder::also_for`]).
+    pub others: Vec<Image>,
 }
 
 impl Image {
@@ -175,6 +181,8 @@ pub struct ImageBuilder {
     env: Vec<String>,
     cmd: Vec<String>,
     labels: Vec<(String, String)>,
+    platform: Platform,
+    others: Vec<Image>,
 }
 
 impl ImageBuilder {
@@ -188,7 +196,22 @@ impl ImageBuilder {
             env: vec![format!("PATH={DEFAULT_PATH}")],
             cmd: vec!["sh".into()],
             labels: vec![("org.rcon.test.image".into(), name.into())],
+            platform: Platform::host(),
+            others: Vec::new(),
         }
+    }
+
+    /// Builds the image for `platform` instead of the host's.
+    pub fn platform(mut self, platform: Platform) -> ImageBuilder {
+        self.platform = platform;
+        self
+    }
+
+    /// Lists `other` (an OCI image built for another platform) in this
+    /// image's index after its own manifest, making it multi-platform.
+    pub fn also_for(mut self, other: Image) -> ImageBuilder {
+        self.others.push(other);
+        self
     }
 
     pub fn layer(mut self, layer: Layer) -> ImageBuilder {
@@ -215,8 +238,15 @@ impl ImageBuilder {
         if self.layers.is_empty() {
             bail!("image {} has no layers", self.name);
         }
-        let platform = Platform::host();
+        let platform = self.platform;
         let docker = self.format == Format::Docker;
+        if self
+            .others
+            .iter()
+            .any(|o| docker || o.format != Format::Oci)
+        {
+            bail!("image {}: only OCI images can be multi-platform", self.name);
+        }
         if docker
             && self
                 .layers
@@ -298,13 +328,23 @@ impl ImageBuilder {
         let (index, index_digest) = if docker {
             (None, None)
         } else {
-            let mut entry =
-                descriptor(manifest_media_type, &manifest_digest, manifest.len() as u64);
-            entry["platform"] = platform.to_json();
+            let entry = |platform: &Platform, digest: &str, manifest: &[u8]| {
+                let mut entry = descriptor(manifest_media_type, digest, manifest.len() as u64);
+                entry["platform"] = platform.to_json();
+                entry
+            };
+            let entries: Vec<Value> =
+                std::iter::once(entry(&platform, &manifest_digest, &manifest))
+                    .chain(
+                        self.others
+                            .iter()
+                            .map(|o| entry(&o.platform, &o.manifest_digest, &o.manifest)),
+                    )
+                    .collect();
             let index = json!({
                 "schemaVersion": 2,
                 "mediaType": media_type::OCI_INDEX,
-                "manifests": [entry],
+                "manifests": entries,
             });
             let index = serde_json::to_vec(&index).expect("serialising JSON values cannot fail");
             let digest = sha256_digest(&index);
@@ -312,9 +352,15 @@ impl ImageBuilder {
         };
 
         let mut blobs = vec![(config_digest.clone(), config)];
-        for layer in self.layers {
-            if !blobs.iter().any(|(d, _)| *d == layer.digest) {
-                blobs.push((layer.digest, layer.data));
+        let other_blobs = self.others.iter().flat_map(|o| o.blobs.iter().cloned());
+        for (digest, data) in self
+            .layers
+            .into_iter()
+            .map(|l| (l.digest, l.data))
+            .chain(other_blobs)
+        {
+            if !blobs.iter().any(|(d, _)| *d == digest) {
+                blobs.push((digest, data));
             }
         }
 
@@ -331,6 +377,7 @@ impl ImageBuilder {
             config_digest,
             layers,
             blobs,
+            others: self.others,
         })
     }
 }

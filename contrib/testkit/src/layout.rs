@@ -16,8 +16,8 @@ fn write(path: &Path, data: &[u8]) -> Result<()> {
 /// Writes `image` as an OCI image layout in `dir` (created if missing):
 /// `oci-layout`, `index.json` (one entry, annotated with the tag as
 /// `org.opencontainers.image.ref.name`) and `blobs/sha256/<hex>` for the
-/// config, the layers, the manifest and, for OCI images, the image index the
-/// tag points at. Existing files of the same names are replaced.
+/// config, the layers, the manifest (and those of other platforms) and, for
+/// OCI images, the image index the tag points at. Existing files of the same names are replaced.
 ///
 /// A Docker schema-2 image ([`Format::Docker`](crate::Format::Docker)) is
 /// written the same way, with its Docker manifest type in `index.json`; the
@@ -33,7 +33,9 @@ pub fn write_oci_layout(image: &Image, dir: &Path) -> Result<()> {
         .iter()
         .map(|(digest, data)| (digest.as_str(), data.as_slice()))
         .collect();
-    all.push((&image.manifest_digest, &image.manifest));
+    for manifest in std::iter::once(image).chain(&image.others) {
+        all.push((&manifest.manifest_digest, &manifest.manifest));
+    }
     if let (Some(index), Some(digest)) = (&image.index, &image.index_digest) {
         all.push((digest, index));
     }

@@ -284,9 +284,9 @@ impl Client {
         Ok(())
     }
 
-    /// Pushes `image`: every blob the repository lacks, the manifest by
-    /// digest, and then the tag: the index for OCI images, the manifest for
-    /// Docker ones.
+    /// Pushes `image`: every blob the repository lacks, the manifests (its
+    /// own and those of its other platforms) by digest, and then the tag: the
+    /// index for OCI images, the manifest for Docker ones.
     pub fn push(&self, image: &Image) -> Result<()> {
         let name = &image.name;
         for (digest, data) in &image.blobs {
@@ -294,12 +294,14 @@ impl Client {
                 self.upload_blob(name, digest, data)?;
             }
         }
-        self.put_manifest(
-            name,
-            &image.manifest_digest,
-            &image.manifest_media_type,
-            &image.manifest,
-        )?;
+        for manifest in std::iter::once(image).chain(&image.others) {
+            self.put_manifest(
+                name,
+                &manifest.manifest_digest,
+                &manifest.manifest_media_type,
+                &manifest.manifest,
+            )?;
+        }
         match &image.index {
             Some(index) => {
                 self.put_manifest(name, &image.tag, media_type::OCI_INDEX, index)?;

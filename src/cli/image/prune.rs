@@ -1,6 +1,7 @@
 use clap::Args;
 
 use crate::cli::{Context, Outcome};
+use crate::container::Containers;
 use crate::image;
 use crate::storage::store::Store;
 
@@ -17,7 +18,12 @@ pub struct PruneArgs {
 pub fn run(ctx: &Context, args: PruneArgs) -> Outcome {
     ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
-    for id in image::prune(&store, args.all)? {
+    let containers = Containers::open(store.root())?;
+    // Containers are created under the store lock: none can appear on an
+    // image between this look and its removal.
+    let lock = store.lock()?;
+    let in_use = containers.image_ids()?;
+    for id in image::prune(&store, &lock, args.all, &in_use)? {
         println!("{id}");
     }
     Ok(0)
