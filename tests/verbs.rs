@@ -241,6 +241,27 @@ fn top_lists_the_processes_as_the_container_sees_them() {
         "{with_exec}"
     );
 
+    // keep-id: the container has a user namespace of its own, where the
+    // caller keeps its ID and name (its group is named after it).
+    run_detached(
+        &env,
+        &["--name", "kept", "--userns", "keep-id"],
+        &["sleep", "604"],
+    );
+    let kept = out(&env.run(&["top", "kept", "user,group,pid,args"]));
+    let row: Vec<&str> = kept.lines().nth(1).unwrap().split_whitespace().collect();
+    assert_eq!(
+        row,
+        [
+            env.user.name.as_str(),
+            env.user.name.as_str(),
+            "1",
+            "sleep",
+            "604"
+        ],
+        "{kept}"
+    );
+
     fails_with(
         &env.run(&["top", "busy", "pid", "bogus"]),
         "unknown top descriptor \"bogus\"",
@@ -356,7 +377,11 @@ fn inspect_falls_back_to_images_and_volumes() {
         image_id
     );
     fails_with(
-        &env.run(&["inspect", "--type", "container", "data"]),
+        &env.run(&["inspect", "-t", "container", "data"]),
+        "no such container",
+    );
+    fails_with(
+        &env.run(&["container", "inspect", "data"]),
         "no such container",
     );
     fails_with(

@@ -1003,7 +1003,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__inspect)
-            opts="-f -k -h -V --format --type --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1015,14 +1015,6 @@ _rcon() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --type)
-                    COMPREPLY=($(compgen -W "container image volume all" -- "${cur}"))
-                    return 0
-                    ;;
-                -k)
-                    COMPREPLY=($(compgen -W "container image volume all" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -3173,7 +3165,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__inspect)
-            opts="-f -k -h -V --format --type --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -t -h -V --format --type --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3191,7 +3183,7 @@ _rcon() {
                     COMPREPLY=($(compgen -W "container image volume all" -- "${cur}"))
                     return 0
                     ;;
-                -k)
+                -t)
                     COMPREPLY=($(compgen -W "container image volume all" -- "${cur}"))
                     return 0
                     ;;

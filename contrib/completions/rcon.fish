@@ -156,11 +156,7 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'A Go template applied to each object (\'{{.State.Pid}}\', \'{{json .Config}}\'), or json' -r
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s k -l type -d 'What the names are; all: a container, else an image, else a volume' -r -f -a "container\t''
-image\t''
-volume\t''
-all\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'A Go template applied to each container (\'{{.State.Pid}}\', \'{{json .Config}}\'), or json' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -603,7 +599,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand logout" -s a -l all -d 'Forget
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s f -l format -d 'A Go template applied to each object (\'{{.State.Pid}}\', \'{{json .Config}}\'), or json' -r
-complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s k -l type -d 'What the names are; all: a container, else an image, else a volume' -r -f -a "container\t''
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s t -l type -d 'What the names are; all: a container, else an image, else a volume' -r -f -a "container\t''
 image\t''
 volume\t''
 all\t''"

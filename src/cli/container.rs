@@ -17,7 +17,7 @@ pub enum ContainerVerb {
     /// Write a container's files as a tarball (same as `rcon export`)
     Export(export::ExportArgs),
     /// Show a container's configuration and state (same as `rcon inspect --type container`)
-    Inspect(inspect::InspectArgs),
+    Inspect(inspect::ContainerInspectArgs),
     /// Freeze a container's processes (same as `rcon pause`)
     Pause(pause::PauseArgs),
     /// List a container's published ports (same as `rcon port`)
@@ -38,13 +38,7 @@ pub fn run(ctx: &Context, verb: ContainerVerb) -> Outcome {
         ContainerVerb::Cp(args) => cp::run(ctx, args),
         ContainerVerb::Diff(args) => diff::run(ctx, args),
         ContainerVerb::Export(args) => export::run(ctx, args),
-        ContainerVerb::Inspect(args) => inspect::run(
-            ctx,
-            inspect::InspectArgs {
-                kind: inspect::Kind::Container,
-                ..args
-            },
-        ),
+        ContainerVerb::Inspect(args) => inspect::run(ctx, args.into()),
         ContainerVerb::Pause(args) => pause::run(ctx, args, true),
         ContainerVerb::Port(args) => port::run(ctx, args),
         ContainerVerb::Prune(args) => container_prune::run(ctx, args),

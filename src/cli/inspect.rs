@@ -16,7 +16,7 @@ pub struct InspectArgs {
     pub format: Option<String>,
     /// What the names are; all: a container, else an image, else a volume
     #[arg(
-        short,
+        short = 't',
         long = "type",
         value_enum,
         default_value = "all",
@@ -26,6 +26,27 @@ pub struct InspectArgs {
     /// The containers, images or volumes, by name or ID
     #[arg(value_name = "NAME", required = true)]
     pub names: Vec<String>,
+}
+
+/// `rcon container inspect`: containers only.
+#[derive(Debug, Args)]
+pub struct ContainerInspectArgs {
+    /// A Go template applied to each container ('{{.State.Pid}}', '{{json .Config}}'), or json
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// The containers, by name or ID
+    #[arg(value_name = "CONTAINER", required = true)]
+    pub containers: Vec<String>,
+}
+
+impl From<ContainerInspectArgs> for InspectArgs {
+    fn from(args: ContainerInspectArgs) -> InspectArgs {
+        InspectArgs {
+            format: args.format,
+            kind: Kind::Container,
+            names: args.containers,
+        }
+    }
 }
 
 /// `--type`: which kind of object a name is looked up as.
