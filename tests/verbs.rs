@@ -262,6 +262,26 @@ fn top_lists_the_processes_as_the_container_sees_them() {
         "{kept}"
     );
 
+    // The container's passwd and group are read inside its root: a symlink
+    // to a host file is not followed out, a FIFO does not block.
+    let host_file = env.base.join("host-passwd");
+    std::fs::write(&host_file, "evil:x:0:0::/:/bin/sh\n").unwrap();
+    let plant = format!(
+        "ln -sf {} /etc/passwd && rm /etc/group && mkfifo /etc/group && echo planted && exec sleep 605",
+        host_file.display()
+    );
+    run_detached(&env, &["--name", "sneaky"], &["sh", "-c", &plant]);
+    for _ in 0..50 {
+        if env.run(&["logs", "sneaky"]).ok().stdout.contains("planted") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(
+        out(&env.run(&["top", "sneaky", "user,group,args"])),
+        "USER   GROUP   COMMAND\n0      0       sleep 605"
+    );
+
     fails_with(
         &env.run(&["top", "busy", "pid", "bogus"]),
         "unknown top descriptor \"bogus\"",

@@ -3,18 +3,26 @@
 //! Read from the host's /proc (no process is started in the container): every
 //! process whose PID namespace is the container's, shown as the container sees
 //! it — its PID and parent's PID from `NSpid` in `/proc/PID/status`, user and
-//! group names from the container's own /etc/passwd and /etc/group. The
+//! group names from the container's own /etc/passwd and /etc/group (reached
+//! inside its root, never through a symlink out of it). The
 //! columns are Podman's AIX-style descriptors (`pid`, `user`, `args`, …).
 
 use std::fs;
+use std::io::Read;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
+use nix::fcntl::{OFlag, openat};
+use nix::sys::stat::Mode;
 use nix::unistd::{SysconfVar, sysconf};
 
 use super::Error;
 use super::lifecycle::Lifecycle;
 use super::store::ContainerRecord;
+use crate::storage::extract::Root;
+
+/// The most of a container's passwd or group file that is read.
+const MAX_ETC_FILE: u64 = 1 << 20;
 
 /// Podman's default columns.
 pub const DEFAULT_DESCRIPTORS: [&str; 8] = [
@@ -277,7 +285,7 @@ impl Ids {
         };
         // Name and ID are fields 1 and 3 of both files.
         let names = |file: &str| -> Vec<(u32, String)> {
-            fs::read_to_string(container.join("root/etc").join(file))
+            container_etc(container, file)
                 .unwrap_or_default()
                 .lines()
                 .filter_map(|line| {
@@ -301,6 +309,21 @@ impl Ids {
     fn group(&self, gid: u32) -> String {
         name(inside(&self.gid_map, gid), &self.groups)
     }
+}
+
+/// The container's `/etc/<file>`, reached inside its root filesystem (a
+/// symlink it planted never leads out to the host's files), only a regular
+/// file (a FIFO would block), at most [`MAX_ETC_FILE`] bytes.
+fn container_etc(container: &Path, file: &str) -> std::io::Result<String> {
+    let root = Root::with_dir(fs::File::open(container.join("root"))?, true)?;
+    let etc = root.open_path(Path::new("/etc"))?;
+    let flags = OFlag::O_RDONLY | OFlag::O_NOFOLLOW | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC;
+    let file = fs::File::from(openat(&etc, file, flags, Mode::empty())?);
+    let mut text = String::new();
+    if file.metadata()?.is_file() {
+        file.take(MAX_ETC_FILE).read_to_string(&mut text)?;
+    }
+    Ok(text)
 }
 
 /// `id` (in rcon's namespace) as the container sees it; the overflow ID
