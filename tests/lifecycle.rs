@@ -422,7 +422,7 @@ fn ps_filters_and_formats() {
     assert_eq!(names(&["-a", "--filter", "ancestor=other"]), "");
     let json: serde_json::Value =
         serde_json::from_str(&env.run(&["ps", "-a", "--format", "json"]).ok().stdout).unwrap();
-    assert_eq!(json[1]["Names"], "web");
+    assert_eq!(json[1]["Names"], serde_json::json!(["web"]));
     assert_eq!(json[1]["State"], "running");
     assert_eq!(json[1]["Labels"]["tier"], "front");
     assert_eq!(json[0]["ExitCode"], 0);

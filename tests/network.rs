@@ -15,7 +15,7 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::Path;
 
-use common::{RunResult, TestEnv, image_ref, user_with_ranges};
+use common::{RunResult, TestEnv, free_port, image_ref, user_with_ranges};
 use testkit::catalog;
 
 #[derive(Debug, Clone, Copy)]
@@ -94,15 +94,6 @@ fn run(env: &TestEnv, flags: &[&str], args: &[&str]) -> RunResult {
 
 fn stdout(result: &RunResult) -> String {
     result.ok().stdout.trim_end().to_string()
-}
-
-/// A port nothing listens on now.
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// `curl` on the host, retried while the container's server starts

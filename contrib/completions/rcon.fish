@@ -35,7 +35,7 @@ complete -c rcon -n "__fish_rcon_needs_command" -l storage-driver -d 'How contai
 complete -c rcon -n "__fish_rcon_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcon -n "__fish_rcon_needs_command" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "commit" -d 'Make a new image from a container\'s changes'
-complete -c rcon -n "__fish_rcon_needs_command" -f -a "container" -d 'Manage containers: commit, cp, diff, export'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "container" -d 'Manage containers: commit, cp, diff, export, inspect, pause, port, prune, rename, top, unpause'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "cp" -d 'Copy files between a container and the host (or a tar stream)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "create" -d 'Create a container without starting it'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "exec" -d 'Run a command in a running container'
@@ -48,14 +48,17 @@ complete -c rcon -n "__fish_rcon_needs_command" -f -a "info" -d 'Show how rcon i
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "logout" -d 'Remove a registry\'s saved credentials'
-complete -c rcon -n "__fish_rcon_needs_command" -f -a "inspect" -d 'Show a container\'s configuration and state as JSON (or through --format)'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "inspect" -d 'Show a container\'s (or else an image\'s or a volume\'s) configuration and state as JSON (or through --format)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "kill" -d 'Send a signal to running containers (default KILL)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "logs" -d 'Show a container\'s output (stdout and stderr, as logged by its monitor)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "network" -d 'Manage networks containers reach each other on: create, exists, inspect, list, prune, remove'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "pause" -d 'Freeze the processes of running containers (where the host allows it rootless)'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "port" -d 'List a container\'s published ports, or the host address of one'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "ps" -d 'List containers (running ones; -a for all)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "push" -d 'Push an image to a registry'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "rename" -d 'Give a container a new name'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "restart" -d 'Stop and start containers again (detached)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "rm" -d 'Remove containers'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "rmi" -d 'Remove images'
@@ -64,7 +67,9 @@ complete -c rcon -n "__fish_rcon_needs_command" -f -a "start" -d 'Start created 
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "save" -d 'Save images to a docker-archive or oci-archive tarball'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "stop" -d 'Stop running containers: the stop signal, then SIGKILL after a timeout'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "tag" -d 'Give an image another name'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "top" -d 'Show the processes running in a container'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "unpause" -d 'Thaw paused containers'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "version" -d 'Show the rcon version'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
@@ -83,21 +88,28 @@ complete -c rcon -n "__fish_rcon_using_subcommand commit" -l storage-driver -d '
 complete -c rcon -n "__fish_rcon_using_subcommand commit" -s q -l quiet -d 'Print nothing but the new image\'s ID (which is all rcon prints)'
 complete -c rcon -n "__fish_rcon_using_subcommand commit" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand commit" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export help" -s h -l help -d 'Print help'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export help" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export help" -f -a "commit" -d 'Make a new image from a container\'s changes (same as `rcon commit`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export help" -f -a "cp" -d 'Copy files between a container and the host (same as `rcon cp`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export help" -f -a "diff" -d 'Show what a container changed in its image\'s files (same as `rcon diff`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export help" -f -a "export" -d 'Write a container\'s files as a tarball (same as `rcon export`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "commit" -d 'Make a new image from a container\'s changes (same as `rcon commit`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "cp" -d 'Copy files between a container and the host (same as `rcon cp`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "diff" -d 'Show what a container changed in its image\'s files (same as `rcon diff`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "export" -d 'Write a container\'s files as a tarball (same as `rcon export`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "inspect" -d 'Show a container\'s configuration and state (same as `rcon inspect --type container`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "pause" -d 'Freeze a container\'s processes (same as `rcon pause`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "port" -d 'List a container\'s published ports (same as `rcon port`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "prune" -d 'Remove every container that does not run'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "rename" -d 'Give a container a new name (same as `rcon rename`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "top" -d 'Show a container\'s processes (same as `rcon top`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "unpause" -d 'Thaw paused containers (same as `rcon unpause`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -s m -l message -d 'A comment for the new step in the image\'s history' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -s a -l author -d 'The image\'s author' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -s c -l change -d 'A Dockerfile instruction to apply to the image\'s config: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER or WORKDIR (repeatable)' -r
@@ -145,10 +157,91 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'A Go template applied to each container (\'{{.State.Pid}}\', \'{{json .Config}}\'), or json' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'List the ports of every running container, each after its short ID'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -l filter -d 'Only containers matching: label=KEY[=VALUE], label!=KEY[=VALUE], until=TIME (created before it: RFC 3339, a date, Unix seconds, or a duration such as 24h); may be repeated' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "commit" -d 'Make a new image from a container\'s changes (same as `rcon commit`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "cp" -d 'Copy files between a container and the host (same as `rcon cp`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Show what a container changed in its image\'s files (same as `rcon diff`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a container\'s files as a tarball (same as `rcon export`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show a container\'s configuration and state (same as `rcon inspect --type container`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Freeze a container\'s processes (same as `rcon pause`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "port" -d 'List a container\'s published ports (same as `rcon port`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove every container that does not run'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Give a container a new name (same as `rcon rename`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "top" -d 'Show a container\'s processes (same as `rcon top`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "unpause" -d 'Thaw paused containers (same as `rcon unpause`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand cp" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand cp" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
@@ -507,7 +600,11 @@ complete -c rcon -n "__fish_rcon_using_subcommand logout" -l storage-driver -d '
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s a -l all -d 'Forget every saved credential'
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s f -l format -d 'A Go template applied to each container (\'{{.State.Pid}}\', \'{{json .Config}}\'), or json' -r
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s f -l format -d 'A Go template applied to each object (\'{{.State.Pid}}\', \'{{json .Config}}\'), or json' -r
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s t -l type -d 'What the names are; all: a container, else an image, else a volume' -r -f -a "container\t''
+image\t''
+volume\t''
+all\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -670,6 +767,27 @@ complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subco
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove every network no container uses'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove networks'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand pause" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand pause" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand pause" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand pause" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand pause" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand pause" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand port" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand port" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand port" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand port" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand port" -s a -l all -d 'List the ports of every running container, each after its short ID'
+complete -c rcon -n "__fish_rcon_using_subcommand port" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand port" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s n -l last -d 'Only the N most recently created containers (any state)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s f -l filter -d 'Filter: name=REGEX, status=created|running|exited, ancestor=IMAGE, label=KEY[=VALUE], id=PREFIX' -r
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\'' -r
@@ -767,6 +885,16 @@ complete -c rcon -n "__fish_rcon_using_subcommand push" -l storage-driver -d 'Ho
 complete -c rcon -n "__fish_rcon_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
 complete -c rcon -n "__fish_rcon_using_subcommand push" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand push" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand rename" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand rename" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand rename" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand rename" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand rename" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand rename" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand restart" -s t -l time -d 'Seconds to wait after the stop signal before SIGKILL' -r
 complete -c rcon -n "__fish_rcon_using_subcommand restart" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand restart" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
@@ -907,6 +1035,16 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand top" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand top" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand top" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand top" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand top" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand top" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -917,6 +1055,16 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand unpause" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand unpause" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand unpause" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand unpause" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand unpause" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand unpause" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s f -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand version" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
@@ -1047,45 +1195,57 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "commit" -d 'Make a new image from a container\'s changes'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "container" -d 'Manage containers: commit, cp, diff, export'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "cp" -d 'Copy files between a container and the host (or a tar stream)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "create" -d 'Create a container without starting it'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "exec" -d 'Run a command in a running container'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "diff" -d 'Show what a container changed in its image\'s files: A (added), C (changed), D (deleted)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "export" -d 'Write a container\'s whole filesystem as a tarball'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "history" -d 'Show the steps that built an image, newest first (same as `rcon image history`)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "image" -d 'Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "images" -d 'List images in local storage'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "logout" -d 'Remove a registry\'s saved credentials'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "inspect" -d 'Show a container\'s configuration and state as JSON (or through --format)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "kill" -d 'Send a signal to running containers (default KILL)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "logs" -d 'Show a container\'s output (stdout and stderr, as logged by its monitor)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "network" -d 'Manage networks containers reach each other on: create, exists, inspect, list, prune, remove'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "ps" -d 'List containers (running ones; -a for all)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "pull" -d 'Pull an image from a registry'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "push" -d 'Push an image to a registry'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "restart" -d 'Stop and start containers again (detached)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "rm" -d 'Remove containers'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "rmi" -d 'Remove images'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "run" -d 'Run a command in a new container'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "start" -d 'Start created or exited containers in the background (-a: attached, in the foreground)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "save" -d 'Save images to a docker-archive or oci-archive tarball'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "stop" -d 'Stop running containers: the stop signal, then SIGKILL after a timeout'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "tag" -d 'Give an image another name'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "version" -d 'Show the rcon version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network ps system pull push restart rm rmi run start save stop tag unshare version volume wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "commit" -d 'Make a new image from a container\'s changes'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "container" -d 'Manage containers: commit, cp, diff, export, inspect, pause, port, prune, rename, top, unpause'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "cp" -d 'Copy files between a container and the host (or a tar stream)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "create" -d 'Create a container without starting it'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "exec" -d 'Run a command in a running container'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "diff" -d 'Show what a container changed in its image\'s files: A (added), C (changed), D (deleted)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "export" -d 'Write a container\'s whole filesystem as a tarball'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "history" -d 'Show the steps that built an image, newest first (same as `rcon image history`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "image" -d 'Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "images" -d 'List images in local storage'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "logout" -d 'Remove a registry\'s saved credentials'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "inspect" -d 'Show a container\'s (or else an image\'s or a volume\'s) configuration and state as JSON (or through --format)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "kill" -d 'Send a signal to running containers (default KILL)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "logs" -d 'Show a container\'s output (stdout and stderr, as logged by its monitor)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "network" -d 'Manage networks containers reach each other on: create, exists, inspect, list, prune, remove'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "pause" -d 'Freeze the processes of running containers (where the host allows it rootless)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "port" -d 'List a container\'s published ports, or the host address of one'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "ps" -d 'List containers (running ones; -a for all)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "pull" -d 'Pull an image from a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "push" -d 'Push an image to a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "rename" -d 'Give a container a new name'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "restart" -d 'Stop and start containers again (detached)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "rm" -d 'Remove containers'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "rmi" -d 'Remove images'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "run" -d 'Run a command in a new container'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "start" -d 'Start created or exited containers in the background (-a: attached, in the foreground)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "save" -d 'Save images to a docker-archive or oci-archive tarball'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "stop" -d 'Stop running containers: the stop signal, then SIGKILL after a timeout'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "tag" -d 'Give an image another name'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "top" -d 'Show the processes running in a container'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "unpause" -d 'Thaw paused containers'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "version" -d 'Show the rcon version'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "commit" -d 'Make a new image from a container\'s changes (same as `rcon commit`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "cp" -d 'Copy files between a container and the host (same as `rcon cp`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "diff" -d 'Show what a container changed in its image\'s files (same as `rcon diff`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "export" -d 'Write a container\'s files as a tarball (same as `rcon export`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "inspect" -d 'Show a container\'s configuration and state (same as `rcon inspect --type container`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "pause" -d 'Freeze a container\'s processes (same as `rcon pause`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "port" -d 'List a container\'s published ports (same as `rcon port`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "prune" -d 'Remove every container that does not run'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "rename" -d 'Give a container a new name (same as `rcon rename`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "top" -d 'Show a container\'s processes (same as `rcon top`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "unpause" -d 'Thaw paused containers (same as `rcon unpause`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "history" -d 'Show the steps that built an image, newest first'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "inspect" -d 'Show an image\'s details as JSON'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "ls" -d 'List images (same as `rcon images`)'

@@ -2,7 +2,9 @@
 
 use clap::Subcommand;
 
-use super::{Context, Outcome, commit, cp, diff, export};
+use super::{
+    Context, Outcome, commit, container_prune, cp, diff, export, inspect, pause, port, rename, top,
+};
 
 #[derive(Debug, Subcommand)]
 pub enum ContainerVerb {
@@ -14,6 +16,20 @@ pub enum ContainerVerb {
     Diff(diff::DiffArgs),
     /// Write a container's files as a tarball (same as `rcon export`)
     Export(export::ExportArgs),
+    /// Show a container's configuration and state (same as `rcon inspect --type container`)
+    Inspect(inspect::ContainerInspectArgs),
+    /// Freeze a container's processes (same as `rcon pause`)
+    Pause(pause::PauseArgs),
+    /// List a container's published ports (same as `rcon port`)
+    Port(port::PortArgs),
+    /// Remove every container that does not run
+    Prune(container_prune::PruneArgs),
+    /// Give a container a new name (same as `rcon rename`)
+    Rename(rename::RenameArgs),
+    /// Show a container's processes (same as `rcon top`)
+    Top(top::TopArgs),
+    /// Thaw paused containers (same as `rcon unpause`)
+    Unpause(pause::PauseArgs),
 }
 
 pub fn run(ctx: &Context, verb: ContainerVerb) -> Outcome {
@@ -22,5 +38,12 @@ pub fn run(ctx: &Context, verb: ContainerVerb) -> Outcome {
         ContainerVerb::Cp(args) => cp::run(ctx, args),
         ContainerVerb::Diff(args) => diff::run(ctx, args),
         ContainerVerb::Export(args) => export::run(ctx, args),
+        ContainerVerb::Inspect(args) => inspect::run(ctx, args.into()),
+        ContainerVerb::Pause(args) => pause::run(ctx, args, true),
+        ContainerVerb::Port(args) => port::run(ctx, args),
+        ContainerVerb::Prune(args) => container_prune::run(ctx, args),
+        ContainerVerb::Rename(args) => rename::run(ctx, args),
+        ContainerVerb::Top(args) => top::run(ctx, args),
+        ContainerVerb::Unpause(args) => pause::run(ctx, args, false),
     }
 }

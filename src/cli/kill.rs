@@ -1,8 +1,7 @@
 use clap::Args;
 
 use super::{Context, Outcome};
-use crate::container::lifecycle::{Lifecycle, parse_signal};
-use crate::storage::store::Store;
+use crate::container::lifecycle::parse_signal;
 
 #[derive(Debug, Args)]
 pub struct KillArgs {
@@ -16,15 +15,7 @@ pub struct KillArgs {
 
 pub fn run(ctx: &Context, args: KillArgs) -> Outcome {
     let signal = parse_signal(&args.signal)?;
-    ctx.enter_namespace()?;
-    let store = Store::open(&ctx.paths.root)?;
-    let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-    for name in &args.containers {
-        let record = lifecycle.find(name)?;
-        lifecycle
-            .kill(&record, signal)
-            .map_err(super::container_failure)?;
-        println!("{name}");
-    }
-    Ok(0)
+    super::each_container(ctx, &args.containers, |lifecycle, record| {
+        lifecycle.kill(record, signal)
+    })
 }

@@ -2,6 +2,7 @@
 
 mod commit;
 mod container;
+mod container_prune;
 mod cp;
 mod create;
 mod diff;
@@ -18,9 +19,12 @@ mod login;
 mod logout;
 mod logs;
 mod network;
+mod pause;
+mod port;
 mod ps;
 mod pull;
 mod push;
+mod rename;
 mod restart;
 mod rm;
 mod rmi;
@@ -31,6 +35,7 @@ mod stop;
 mod system;
 mod tag;
 mod template;
+mod top;
 mod unshare;
 mod version;
 mod volume;
@@ -42,8 +47,11 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::config::Paths;
+use crate::container::ContainerRecord;
+use crate::container::lifecycle::Lifecycle;
 use crate::log::Level;
 use crate::storage::driver::Driver;
+use crate::storage::store::Store;
 use crate::userns::{self, HostUser, Namespace};
 
 /// Podman's exit code for errors of the engine itself.
@@ -98,7 +106,7 @@ pub struct GlobalArgs {
 pub enum Verb {
     /// Make a new image from a container's changes
     Commit(commit::CommitArgs),
-    /// Manage containers: commit, cp, diff, export
+    /// Manage containers: commit, cp, diff, export, inspect, pause, port, prune, rename, top, unpause
     #[command(subcommand)]
     Container(container::ContainerVerb),
     /// Copy files between a container and the host (or a tar stream)
@@ -126,7 +134,7 @@ pub enum Verb {
     Login(login::LoginArgs),
     /// Remove a registry's saved credentials
     Logout(logout::LogoutArgs),
-    /// Show a container's configuration and state as JSON (or through --format)
+    /// Show a container's (or else an image's or a volume's) configuration and state as JSON (or through --format)
     Inspect(inspect::InspectArgs),
     /// Send a signal to running containers (default KILL)
     Kill(kill::KillArgs),
@@ -135,6 +143,10 @@ pub enum Verb {
     /// Manage networks containers reach each other on: create, exists, inspect, list, prune, remove
     #[command(subcommand)]
     Network(network::NetworkVerb),
+    /// Freeze the processes of running containers (where the host allows it rootless)
+    Pause(pause::PauseArgs),
+    /// List a container's published ports, or the host address of one
+    Port(port::PortArgs),
     /// List containers (running ones; -a for all)
     Ps(ps::PsArgs),
     /// Manage rcon itself: reset storage, restart the user namespace, show info
@@ -144,6 +156,8 @@ pub enum Verb {
     Pull(pull::PullArgs),
     /// Push an image to a registry
     Push(push::PushArgs),
+    /// Give a container a new name
+    Rename(rename::RenameArgs),
     /// Stop and start containers again (detached)
     Restart(restart::RestartArgs),
     /// Remove containers
@@ -160,8 +174,12 @@ pub enum Verb {
     Stop(stop::StopArgs),
     /// Give an image another name
     Tag(tag::TagArgs),
+    /// Show the processes running in a container
+    Top(top::TopArgs),
     /// Run a command inside rcon's user namespace (to inspect or remove storage files)
     Unshare(unshare::UnshareArgs),
+    /// Thaw paused containers
+    Unpause(pause::PauseArgs),
     /// Show the rcon version
     Version(version::VersionArgs),
     /// Manage volumes: create, inspect, list, prune, remove
@@ -199,6 +217,25 @@ pub type Outcome = Result<i32, Failure>;
 /// command could not run, else 125).
 pub fn container_failure(e: crate::container::Error) -> Failure {
     Failure::new(e.exit_code(), e)
+}
+
+/// Runs `action` on each container named (name, ID or unique prefix), in
+/// rcon's user namespace, printing each name once done as Podman does;
+/// stops at the first error.
+pub fn each_container(
+    ctx: &Context,
+    names: &[String],
+    action: impl Fn(&Lifecycle, &ContainerRecord) -> Result<(), crate::container::Error>,
+) -> Outcome {
+    ctx.enter_namespace()?;
+    let store = Store::open(&ctx.paths.root)?;
+    let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
+    for name in names {
+        let record = lifecycle.find(name)?;
+        action(&lifecycle, &record).map_err(container_failure)?;
+        println!("{name}");
+    }
+    Ok(0)
 }
 
 /// What a verb gets: who runs it and where rcon keeps its files.
@@ -273,9 +310,12 @@ pub fn main() -> i32 {
         Verb::Logout(args) => logout::run(&ctx, args),
         Verb::Logs(args) => logs::run(&ctx, args),
         Verb::Network(verb) => network::run(&ctx, verb),
+        Verb::Pause(args) => pause::run(&ctx, args, true),
+        Verb::Port(args) => port::run(&ctx, args),
         Verb::Ps(args) => ps::run(&ctx, args),
         Verb::Pull(args) => pull::run(&ctx, args),
         Verb::Push(args) => push::run(&ctx, args),
+        Verb::Rename(args) => rename::run(&ctx, args),
         Verb::Restart(args) => restart::run(&ctx, args),
         Verb::Rm(args) => rm::run(&ctx, args),
         Verb::Rmi(args) => rmi::run(&ctx, args),
@@ -285,7 +325,9 @@ pub fn main() -> i32 {
         Verb::Stop(args) => stop::run(&ctx, args),
         Verb::System(verb) => system::run(&ctx, verb),
         Verb::Tag(args) => tag::run(&ctx, args),
+        Verb::Top(args) => top::run(&ctx, args),
         Verb::Unshare(args) => unshare::run(&ctx, args),
+        Verb::Unpause(args) => pause::run(&ctx, args, false),
         Verb::Version(args) => version::run(args),
         Verb::Volume(verb) => volume::run(&ctx, verb),
         Verb::Wait(args) => wait::run(&ctx, args),

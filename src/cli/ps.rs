@@ -64,7 +64,7 @@ pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
         return Ok(0);
     }
     if args.format.as_deref() == Some("json") {
-        let list: Vec<serde_json::Value> = shown.iter().map(|(r, s)| entry(r, s, true)).collect();
+        let list: Vec<serde_json::Value> = shown.iter().map(|(r, s)| json_entry(r, s)).collect();
         println!("{}", serde_json::to_string_pretty(&list)?);
         return Ok(0);
     }
@@ -101,7 +101,7 @@ pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
             },
             human::ago(Some(&record.created)),
             status_text(state),
-            String::new(),
+            ports_text(record),
             record.name.clone(),
         ]);
     }
@@ -158,7 +158,37 @@ fn unix(time: Option<&str>) -> i64 {
         .map_or(0, |t| t.timestamp())
 }
 
-/// One container as `--format json` prints it and templates see it (Podman's field names).
+/// Podman's PORTS column: `0.0.0.0:8080->80/tcp, 127.0.0.1:9000->90/udp`.
+fn ports_text(record: &ContainerRecord) -> String {
+    let shown: Vec<String> = record.config.ports.iter().map(|p| p.display()).collect();
+    shown.join(", ")
+}
+
+/// One container as `--format json` prints it: as templates see it, but
+/// with Podman's JSON types — `Names` a list, `Ports` a list of mappings.
+fn json_entry(record: &ContainerRecord, state: &State) -> serde_json::Value {
+    let mut entry = entry(record, state, true);
+    entry["Names"] = json!([record.name]);
+    entry["Ports"] = match record.config.ports.as_slice() {
+        [] => serde_json::Value::Null,
+        ports => ports
+            .iter()
+            .map(|p| {
+                json!({
+                    "host_ip": p.host_ip,
+                    "container_port": p.container_port,
+                    "host_port": p.host_port,
+                    "range": p.range,
+                    "protocol": p.protocol,
+                })
+            })
+            .collect(),
+    };
+    entry
+}
+
+/// One container as templates see it (Podman's field names; `{{.Names}}`
+/// and `{{.Ports}}` are text, as Podman prints them).
 fn entry(record: &ContainerRecord, state: &State, no_trunc: bool) -> serde_json::Value {
     let labels: serde_json::Map<String, serde_json::Value> = record
         .config
@@ -181,7 +211,7 @@ fn entry(record: &ContainerRecord, state: &State, no_trunc: bool) -> serde_json:
         "Labels": labels,
         "Names": record.name,
         "Pid": state.pid,
-        "Ports": "",
+        "Ports": ports_text(record),
         "StartedAt": unix(state.started_at.as_deref()),
         "State": status_name(state.status),
         "Status": status_text(state),

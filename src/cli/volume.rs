@@ -128,7 +128,7 @@ fn create(volumes: &VolumeStore, args: CreateArgs) -> Outcome {
 /// A volume as `podman volume inspect` shows it, fields in Podman's order.
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
-struct InspectView<'a> {
+pub(super) struct InspectView<'a> {
     name: &'a str,
     driver: &'a str,
     mountpoint: &'a Path,
@@ -139,7 +139,7 @@ struct InspectView<'a> {
     anonymous: bool,
 }
 
-fn inspect_json(volume: &Volume) -> InspectView<'_> {
+pub(super) fn inspect_json(volume: &Volume) -> InspectView<'_> {
     InspectView {
         name: &volume.name,
         driver: &volume.driver,

@@ -1,8 +1,11 @@
 //! `rcon inspect` of a container: JSON shaped like Podman's.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Value, json};
 
 use super::store::{ContainerRecord, State, Status};
+use crate::network::PortMapping;
 
 /// The container as Podman's `inspect` shows it. `dir` is its store directory.
 pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -> Value {
@@ -31,6 +34,7 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
         Status::Running => "running",
         Status::Exited => "exited",
     };
+    let ports = ports(&config.ports);
     let zero_time = "0001-01-01T00:00:00Z";
     json!({
         "Id": record.id,
@@ -81,12 +85,13 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
             "StopSignal": config.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
         },
         "NetworkSettings": {
-            "Ports": {},
+            "Ports": ports,
             "IPAddress": "",
         },
         "HostConfig": {
             "AutoRemove": config.remove,
             "NetworkMode": config.network,
+            "PortBindings": ports,
             "Privileged": config.privileged,
             "ReadonlyRootfs": config.read_only,
             "CapAdd": config.cap_add,
@@ -97,4 +102,19 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
             "Ulimits": config.ulimits,
         },
     })
+}
+
+/// Published ports in Podman's shape, one key per container port:
+/// `{"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}]}`.
+fn ports(mappings: &[PortMapping]) -> BTreeMap<String, Vec<Value>> {
+    let mut ports: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for mapping in mappings {
+        for (container, host) in mapping.each() {
+            ports
+                .entry(format!("{container}/{}", mapping.protocol))
+                .or_default()
+                .push(json!({"HostIp": mapping.host_ip(), "HostPort": host.to_string()}));
+        }
+    }
+    ports
 }

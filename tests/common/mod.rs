@@ -364,6 +364,15 @@ pub fn image_ref(name: &str) -> String {
     image(name).reference(registry())
 }
 
+/// A TCP port free on 127.0.0.1 right now, to publish a container's port on.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 // ---------------------------------------------------------------------------
 // Running commands
 

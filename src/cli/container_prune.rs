@@ -1,0 +1,99 @@
+//! `rcon container prune`: remove every container that does not run.
+
+use std::io::{BufRead, Write};
+
+use clap::Args;
+
+use super::{Context, EXIT_ENGINE, Failure, Outcome};
+use crate::container::ContainerRecord;
+use crate::container::lifecycle::Lifecycle;
+use crate::container::logfile::parse_time;
+use crate::storage::store::Store;
+
+#[derive(Debug, Args)]
+pub struct PruneArgs {
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+    /// Only containers matching: label=KEY[=VALUE], label!=KEY[=VALUE],
+    /// until=TIME (created before it: RFC 3339, a date, Unix seconds, or a duration such as 24h); may be repeated
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+}
+
+pub fn run(ctx: &Context, args: PruneArgs) -> Outcome {
+    let filters = args
+        .filter
+        .iter()
+        .map(|term| Filter::parse(term))
+        .collect::<Result<Vec<_>, _>>()?;
+    if !args.force && !confirmed()? {
+        return Ok(0);
+    }
+    ctx.enter_namespace()?;
+    let store = Store::open(&ctx.paths.root)?;
+    let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
+    let removed = lifecycle
+        .prune(|record| filters.iter().all(|f| f.matches(record)))
+        .map_err(super::container_failure)?;
+    for id in removed {
+        println!("{id}");
+    }
+    Ok(0)
+}
+
+/// Podman's question on stdin; anything but y/yes is no.
+fn confirmed() -> Result<bool, Failure> {
+    print!(
+        "WARNING! This will remove all non running containers.\nAre you sure you want to continue? [y/N] "
+    );
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(
+        answer.trim().to_ascii_lowercase().as_str(),
+        "y" | "yes"
+    ))
+}
+
+enum Filter {
+    /// `label=` (`true`) or `label!=` (`false`): KEY and maybe VALUE.
+    Label(bool, String, Option<String>),
+    /// Created before this time.
+    Until(chrono::DateTime<chrono::Utc>),
+}
+
+impl Filter {
+    fn parse(term: &str) -> Result<Filter, Failure> {
+        let bad = |why: &str| Failure::new(EXIT_ENGINE, format!("invalid filter {term:?}: {why}"));
+        let label = |want: bool, value: &str| match value.split_once('=') {
+            Some((k, v)) => Filter::Label(want, k.into(), Some(v.into())),
+            None => Filter::Label(want, value.into(), None),
+        };
+        if let Some(value) = term.strip_prefix("label!=") {
+            return Ok(label(false, value));
+        }
+        match term.split_once('=') {
+            Some(("label", value)) => Ok(label(true, value)),
+            Some(("until", value)) => parse_time(value).map(Filter::Until).ok_or_else(|| {
+                bad("until takes RFC 3339, a date, Unix seconds or a duration such as 24h")
+            }),
+            _ => Err(bad("known filters are label=, label!= and until=")),
+        }
+    }
+
+    fn matches(&self, record: &ContainerRecord) -> bool {
+        match self {
+            Filter::Label(want, key, value) => {
+                let has = record
+                    .config
+                    .labels
+                    .iter()
+                    .any(|(k, v)| k == key && value.as_ref().is_none_or(|value| value == v));
+                has == *want
+            }
+            Filter::Until(time) => chrono::DateTime::parse_from_rfc3339(&record.created)
+                .is_ok_and(|created| created < *time),
+        }
+    }
+}
