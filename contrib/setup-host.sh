@@ -14,7 +14,7 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
 fi
 
-packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3 curl iperf3"
+packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3 curl iperf3 socat"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

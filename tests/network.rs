@@ -80,6 +80,8 @@ for_both_helpers!(
     dns_and_hosts_follow_the_flags,
     no_helper_is_left_after_stop_rm_or_a_killed_monitor,
     a_port_in_use_fails_before_anything_runs,
+    a_published_udp_port_echoes,
+    publish_all_maps_the_exposed_ports,
 );
 
 /// `rcon run FLAGS busybox ARGS`, as given (add `--rm` or `-d` in `flags`).
@@ -206,6 +208,96 @@ fn a_published_tcp_port_serves_the_host(helper: Helper) {
     let body = curl(&format!("http://127.0.0.1:{port}/index.html"));
     assert_eq!(body.trim(), "served-from-the-container");
     env.run(&["rm", "-f", "-t", "0", &id]).ok();
+}
+
+fn a_published_udp_port_echoes(helper: Helper) {
+    let env = TestEnv::new(user_with_ranges());
+    let port = std::net::UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let publish = format!("127.0.0.1:{port}:5000/udp");
+    let mut flags = vec!["-d", "--network", helper.mode(), "-p", &publish];
+    flags.extend(HOST_USR);
+    let echo = host_program("socat", "UDP4-LISTEN:5000 PIPE");
+    let id = stdout(&run(&env, &flags, &["sh", "-c", &echo]));
+    let socket = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    socket
+        .set_read_timeout(Some(std::time::Duration::from_millis(200)))
+        .unwrap();
+    let mut answer = [0u8; 64];
+    let mut echoed = None;
+    // Datagrams sent before the server listens are lost: resend (bounded).
+    for _ in 0..50 {
+        socket
+            .send_to(b"ping-over-udp\n", ("127.0.0.1", port))
+            .unwrap();
+        if let Ok(n) = socket.recv(&mut answer) {
+            echoed = Some(String::from_utf8_lossy(&answer[..n]).into_owned());
+            break;
+        }
+    }
+    assert_eq!(
+        echoed.as_deref(),
+        Some("ping-over-udp\n"),
+        "{}",
+        env.run(&["logs", &id]).transcript()
+    );
+    env.run(&["rm", "-f", "-t", "0", &id]).ok();
+}
+
+fn publish_all_maps_the_exposed_ports(helper: Helper) {
+    let env = TestEnv::new(user_with_ranges());
+    run(&env, &["--name", "base"], &["true"]).ok();
+    env.run(&["commit", "-q", "-c", "EXPOSE 8080/tcp", "base", "exposing"])
+        .ok();
+    let id = stdout(&env.run(&[
+        "run",
+        "-d",
+        "-q",
+        "-P",
+        "--network",
+        helper.mode(),
+        "exposing",
+        "sh",
+        "-c",
+        "mkdir /www && echo published-by-P > /www/index.html && exec httpd -f -p 8080 -h /www",
+    ]));
+    // The host port -P chose, as `rcon port` shows it.
+    let address = stdout(&env.run(&["port", &id, "8080/tcp"]));
+    let host_port: u16 = address.strip_prefix("0.0.0.0:").unwrap().parse().unwrap();
+    let body = curl(&format!("http://127.0.0.1:{host_port}/index.html"));
+    assert_eq!(body.trim(), "published-by-P");
+    env.run(&["rm", "-f", "-t", "0", &id]).ok();
+}
+
+/// The host's `/usr` mounted read-only at /host-usr, and its nsswitch.conf:
+/// the flags that let a container run a host program with [`host_program`].
+const HOST_USR: [&str; 4] = [
+    "-v",
+    "/usr:/host-usr:ro",
+    "-v",
+    "/etc/nsswitch.conf:/etc/nsswitch.conf:ro",
+];
+
+/// A shell command running the host's `/usr/bin/PROGRAM ARGS` in a container
+/// with [`HOST_USR`], through the host's dynamic loader: busybox has no UDP
+/// server, and its static wget crashes in glibc's name lookup.
+fn host_program(program: &str, args: &str) -> String {
+    let loader = fs::canonicalize("/lib64/ld-linux-x86-64.so.2").unwrap();
+    let libraries = loader
+        .parent()
+        .unwrap()
+        .strip_prefix("/usr")
+        .unwrap()
+        .to_owned();
+    let loader = loader.strip_prefix("/usr").unwrap().to_owned();
+    format!(
+        "/host-usr/{} --library-path /host-usr/{} /host-usr/bin/{program} {args}",
+        loader.display(),
+        libraries.display()
+    )
 }
 
 /// A server on the host's 127.0.0.1 answering every request with `body`.
@@ -515,32 +607,16 @@ fn containers_on_a_user_network_reach_each_other_by_name() {
     env.run(&["network", "exists", "nosuch"]).code_is(1);
 
     // Names are resolved by a real resolver: the host's curl (glibc, reading
-    // /etc/hosts as nsswitch.conf says), run from the host's /usr mounted at
-    // /host-usr; busybox's static wget crashes in glibc's lookup.
-    let loader = fs::canonicalize("/lib64/ld-linux-x86-64.so.2").unwrap();
-    let libraries = loader
-        .parent()
-        .unwrap()
-        .strip_prefix("/usr")
-        .unwrap()
-        .to_owned();
-    let loader = loader.strip_prefix("/usr").unwrap().to_owned();
-    let with_curl = [
-        "-v",
-        "/usr:/host-usr:ro",
-        "-v",
-        "/etc/nsswitch.conf:/etc/nsswitch.conf:ro",
-    ];
+    // /etc/hosts as nsswitch.conf says).
     let fetch = |host: &str| {
+        let curl = host_program("curl", &format!("-sS --max-time 2 http://{host}:8080/"));
         format!(
-            "i=0; while [ $i -lt 50 ]; do /host-usr/{} --library-path /host-usr/{} /host-usr/bin/curl -sS --max-time 2 http://{host}:8080/ && exit 0; i=$((i+1)); sleep 0.1; done; exit 1",
-            loader.display(),
-            libraries.display()
+            "i=0; while [ $i -lt 50 ]; do {curl} && exit 0; i=$((i+1)); sleep 0.1; done; exit 1"
         )
     };
     // A client that is running before the server exists.
     let mut flags = vec!["-d", "--network", "web", "--name", "client"];
-    flags.extend(with_curl);
+    flags.extend(HOST_USR);
     let client = stdout(&run(&env, &flags, &["sleep", "1000"]));
     run(
         &env,
@@ -555,7 +631,7 @@ fn containers_on_a_user_network_reach_each_other_by_name() {
     let by_name = env.run(&["exec", &client, "sh", "-c", &fetch("server")]);
     assert_eq!(stdout(&by_name), "hello-from-server");
     let mut flags = vec!["--rm", "--network", "web"];
-    flags.extend(with_curl);
+    flags.extend(HOST_USR);
     let by_alias = run(&env, &flags, &["sh", "-c", &fetch("api")]);
     assert_eq!(stdout(&by_alias), "hello-from-server");
     let address = stdout(&env.run(&[

@@ -9,7 +9,8 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use super::{Error, HelperFiles, Mode, PortMapping, pasta, slirp4netns};
+use super::relay::UdpRelay;
+use super::{Error, HelperFiles, Mode, PortMapping, Protocol, pasta, slirp4netns};
 
 /// The descriptor number helpers find the container's network namespace
 /// on; they are given `/proc/self/fd/3` as its path. A path under
@@ -25,6 +26,8 @@ pub struct Helper {
     pub(super) log: PathBuf,
     /// Descriptors whose closing tells the helper to quit (slirp4netns's exit fd).
     pub(super) _hold: Vec<OwnedFd>,
+    /// rcon's own relay of the published UDP ports.
+    pub(super) _relay: Option<UdpRelay>,
 }
 
 impl Helper {
@@ -50,17 +53,23 @@ impl Helper {
             what: format!("creating {}", files.dir.display()),
             source,
         })?;
-        match mode {
-            Mode::Pasta(options) => pasta::start(options, netns()?, ports, files).map(Some),
-            Mode::Slirp4netns(options) => {
-                slirp4netns::start(options, netns()?, ports, files).map(Some)
-            }
+        // The helper forwards TCP; rcon relays UDP itself (see `relay`).
+        let tcp: Vec<PortMapping> = ports
+            .iter()
+            .filter(|p| p.protocol == Protocol::Tcp)
+            .cloned()
+            .collect();
+        let mut helper = match mode {
+            Mode::Pasta(options) => pasta::start(options, netns()?, &tcp, files)?,
+            Mode::Slirp4netns(options) => slirp4netns::start(options, netns()?, &tcp, files)?,
             Mode::Network {
                 outside: Some(outside),
                 ..
-            } => Helper::start(outside, pid, ports, files),
-            _ => Ok(None),
-        }
+            } => return Helper::start(outside, pid, ports, files),
+            _ => return Ok(None),
+        };
+        helper._relay = UdpRelay::start(ports, netns()?)?;
+        Ok(Some(helper))
     }
 
     /// The helper's PID.

@@ -14,6 +14,7 @@ pub mod names;
 mod netlink;
 mod pasta;
 pub mod ports;
+mod relay;
 mod slirp4netns;
 pub mod store;
 

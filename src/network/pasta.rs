@@ -135,6 +135,7 @@ pub(super) fn start(
         child,
         log,
         _hold: Vec::new(),
+        _relay: None,
     };
     let Some(exited) = crate::process::pidfd(helper.pid() as i32) else {
         return Err(helper.failed("pasta exited at once"));

@@ -115,6 +115,7 @@ pub(super) fn start(
         child,
         log,
         _hold: vec![exit_write],
+        _relay: None,
     };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
