@@ -2,6 +2,7 @@ use clap::Args;
 
 use super::create::CreateArgs;
 use super::{Context, Outcome};
+use crate::container::lifecycle::Lifecycle;
 use crate::container::{self, monitor};
 use crate::storage::store::Store;
 
@@ -22,13 +23,15 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     let namespace = ctx.enter_namespace()?;
     let start = crate::log::phase("namespace join", start);
     let store = Store::open(&ctx.paths.root)?;
+    args.create
+        .replace_existing(&Lifecycle::open(&store, &ctx.paths.runroot)?)?;
     let request = args
         .create
         .request(&namespace, &ctx.user, ctx.storage_driver)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
     crate::log::phase("image lookup and container record", start);
     if args.detach {
-        monitor::start_detached(&store, &ctx.paths.runroot, &record)
+        monitor::start_detached(&store, &ctx.paths.runroot, &record, 0)
             .map_err(super::container_failure)?;
         println!("{}", record.id);
         return Ok(0);

@@ -11,10 +11,12 @@ pub mod exec;
 pub mod files;
 mod foreground;
 pub mod inspect;
+pub mod labels;
 pub mod lifecycle;
 pub mod logfile;
 pub mod monitor;
 pub mod mounts;
+pub mod restart;
 pub mod run;
 pub mod store;
 pub mod tty;
@@ -52,6 +54,10 @@ pub enum Error {
     Vfs(#[from] crate::storage::vfs::Error),
     #[error(transparent)]
     Network(#[from] crate::network::Error),
+    #[error(transparent)]
+    Labels(#[from] labels::Error),
+    #[error(transparent)]
+    RestartPolicy(#[from] restart::BadPolicy),
     #[error("{0}: image not known locally, and --pull=never forbids pulling it")]
     ImageNotLocal(String),
     #[error(

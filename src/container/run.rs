@@ -7,12 +7,14 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::env::{self, EnvOverrides};
+use super::lifecycle::parse_signal;
 use super::mounts::{self, MountKind};
+use super::restart::{RestartLock, RestartPolicy, clear_stopped};
 use super::store::{
     ContainerConfig, ContainerRecord, Containers, KeepId, MountRecord, State, Status,
     generate_name, new_id,
 };
-use super::{Error, foreground, monitor, ulimit};
+use super::{Error, foreground, labels, monitor, ulimit};
 use crate::image::{self, PullOptions};
 use crate::network::names::{self, NameOptions};
 use crate::network::{self, HelperFiles, Mode, PortMapping, ports};
@@ -80,7 +82,13 @@ pub struct CreateRequest {
     pub names: NameOptions,
     pub read_only: bool,
     pub init: bool,
-    pub labels: Vec<(String, String)>,
+    /// `-l` as given: `KEY=VALUE` or `KEY`.
+    pub labels: Vec<String>,
+    pub label_files: Vec<PathBuf>,
+    /// `--stop-signal`: a name or number.
+    pub stop_signal: Option<String>,
+    /// `--restart` as given.
+    pub restart: Option<String>,
     pub pull: PullPolicy,
     pub pull_options: PullOptions,
     /// `--storage-driver`; `None`: the store's choice.
@@ -176,6 +184,18 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         request.privileged,
         &request.security_opt,
     )?)?;
+    let restart = RestartPolicy::parse(request.restart.as_deref().unwrap_or_default())?;
+    if request.remove && restart != RestartPolicy::No {
+        return Err(Error::Invalid(format!(
+            "--rm and --restart={} conflict: a container removed when it exits cannot be restarted",
+            restart.name()
+        )));
+    }
+    let stop_signal = match &request.stop_signal {
+        Some(name) => Some(parse_signal(name)?.as_str().to_string()),
+        None => image_config.stop_signal.clone(),
+    };
+    let labels = labels::from_flags(&request.label_files, &request.labels)?;
     let ports = published_ports(request, &network, &image_config)?;
     let mount_records = mount_records(store, request)?;
     let record = ContainerRecord {
@@ -224,9 +244,10 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             privileged: request.privileged,
             keep_id: request.keep_id.clone(),
             security_opt: request.security_opt.clone(),
-            labels: request.labels.clone(),
+            labels,
             remove: request.remove,
-            stop_signal: image_config.stop_signal,
+            stop_signal,
+            restart,
         },
         storage_driver: driver,
     };
@@ -656,12 +677,26 @@ pub fn start_foreground(
     let containers = Containers::open(store.root())?;
     let spec = spec_for(store, &containers, record)?;
     let start = crate::log::phase("spec (layers, mounts, security plan)", start);
+    clear_stopped(runroot, &record.id);
     let outcome = run_spec(&containers, runroot, record, &spec, sig_proxy);
     let start = crate::log::phase("container set-up, run and exit", start);
     let code = match &outcome {
         Ok(code) => *code,
         Err(e) => e.exit_code(),
     };
+    if outcome.is_ok() && record.config.restart.restarts_after(code, 0) {
+        // The policy outlives the foreground, as with Podman: a detached
+        // monitor restarts the command (unless the user stopped it
+        // meanwhile) and keeps it; this run returns the first exit code.
+        if let Some(lock) = RestartLock::take(runroot, &record.id) {
+            if !lock.stopped_by_user() {
+                match monitor::start_detached(store, runroot, record, 1) {
+                    Ok(()) => return outcome,
+                    Err(e) => log::warn!("restarting container {}: {e}", record.name),
+                }
+            }
+        }
+    }
     if record.config.remove {
         containers.remove(&record.id)?;
         let in_use = |name: &str| containers.uses_volume(name).unwrap_or(true);
@@ -670,9 +705,10 @@ pub fn start_foreground(
         let finished = State {
             status: Status::Exited,
             pid: 0,
-            started_at: containers.state(&record.id)?.started_at,
             finished_at: Some(image::pull::now_rfc3339()),
             exit_code: Some(code),
+            restarting: false,
+            ..containers.state(&record.id)?
         };
         containers.set_state(&record.id, &finished)?;
     }
@@ -719,8 +755,7 @@ fn run_spec(
             status: Status::Running,
             pid: pid.as_raw(),
             started_at: Some(image::pull::now_rfc3339()),
-            finished_at: None,
-            exit_code: None,
+            ..State::created()
         };
         containers.set_state(&record.id, &running)?;
     }

@@ -121,7 +121,11 @@ pub struct ContainerConfig {
     pub keep_id: Option<KeepId>,
     /// `--rm`: removed when it exits.
     pub remove: bool,
+    /// The image's StopSignal, or `--stop-signal` (as `SIGNAME`).
     pub stop_signal: Option<String>,
+    /// `--restart`: what the monitor does when the command ends.
+    #[serde(default)]
+    pub restart: super::restart::RestartPolicy,
 }
 
 /// The record of one container.
@@ -160,6 +164,14 @@ pub struct State {
     pub started_at: Option<String>,
     pub finished_at: Option<String>,
     pub exit_code: Option<i32>,
+    /// How often the monitor has restarted the command since the container
+    /// was last started (`--restart`).
+    #[serde(default)]
+    pub restart_count: u32,
+    /// The command has ended and its monitor waits to restart it (the
+    /// status stays `running`, as Docker shows it, with `exit_code` set).
+    #[serde(default)]
+    pub restarting: bool,
 }
 
 impl State {
@@ -170,6 +182,8 @@ impl State {
             started_at: None,
             finished_at: None,
             exit_code: None,
+            restart_count: 0,
+            restarting: false,
         }
     }
 }
