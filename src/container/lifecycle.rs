@@ -82,6 +82,8 @@ impl<'a> Lifecycle<'a> {
             if let Some(fd) = pidfd(record.container_pid) {
                 if record.container_alive() {
                     send_signal(&fd, Signal::SIGKILL);
+                    // Recorded as exited once it is gone (a loaded host may take a while).
+                    wait_pidfd(fd.as_fd(), Some(Duration::from_secs(5)));
                 }
             }
         }
@@ -211,6 +213,10 @@ impl<'a> Lifecycle<'a> {
         };
         loop {
             let state = self.state(&record.id)?;
+            if !self.containers.exists(&record.id) {
+                // Removed meanwhile (`--rm`): how it ended is not known.
+                return Ok(EXIT_UNKNOWN);
+            }
             let now = if state.status == Status::Exited {
                 WaitCondition::Exited
             } else if state.status == Status::Running && !state.restarting {

@@ -319,6 +319,11 @@ impl Containers {
         })
     }
 
+    /// True while container `id` has a record (it has not been removed).
+    pub fn exists(&self, id: &str) -> bool {
+        self.dir(id).join("container.json").exists()
+    }
+
     /// The container's current state.
     pub fn state(&self, id: &str) -> Result<State> {
         Ok(read_json(&self.dir(id).join("state.json"))?.unwrap_or_else(State::created))
