@@ -1,15 +1,18 @@
 //! Container policies, as the unprivileged test user: `--restart` kept by
-//! the monitor, `run --replace`, `--label-file`, `--stop-signal`, and
-//! `wait --condition`.
+//! the monitor, `run --replace`, `--label-file`, `--stop-signal`,
+//! `wait --condition`, and detaching from `run -it` / `start -ai`.
 
 mod common;
 
 use std::fs;
-use std::process::Stdio;
+use std::io::Write;
+use std::process::{Child, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::pty::Pty;
 use common::{RunResult, TestEnv, image_ref, run_detached, user_with_ranges};
+use nix::sys::termios::tcgetattr;
 use testkit::catalog;
 
 fn out(result: &RunResult) -> String {
@@ -426,4 +429,89 @@ fn wait_conditions_running_created_and_exited_for_several_containers() {
         &env.run(&["wait", "--condition", "sleepy", "quick"]),
         "Error: unknown wait condition \"sleepy\"",
     );
+}
+
+/// Waits (at most a minute) for `child` to exit.
+fn exit_of(child: &mut Child) -> ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("rcon did not return after the detach keys");
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Runs `args` on a fresh terminal, waits for the shell's prompt, checks
+/// that typing reaches the shell, types `keys`; returns rcon's exit status
+/// and whether the terminal's mode was restored.
+fn detach_session(env: &TestEnv, args: &[&str], keys: &[u8]) -> (ExitStatus, bool) {
+    let mut pty = Pty::open(24, 80);
+    let before = tcgetattr(&pty.slave).unwrap();
+    let mut command = env.rcon();
+    command.args(args);
+    pty.attach(&mut command);
+    let mut child = command.spawn().unwrap();
+    let mut seen = String::new();
+    assert!(pty.read_until(&mut seen, "# "), "no prompt: {seen:?}");
+    // ctrl-p alone is not the sequence: it and what follows reach the shell
+    // (ctrl-p, x: the shell's line editor gets both; ctrl-u then clears the line).
+    pty.master
+        .write_all(b"\x10x\x15echo typed-$((40+2))\r")
+        .unwrap();
+    assert!(pty.read_until(&mut seen, "typed-42"), "{seen:?}");
+    pty.master.write_all(keys).unwrap();
+    let status = exit_of(&mut child);
+    let after = tcgetattr(&pty.slave).unwrap();
+    (status, after.local_flags == before.local_flags)
+}
+
+#[test]
+fn detach_keys_leave_an_interactive_session_running_under_a_monitor() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    env.run(&["pull", "-q", "--tls-verify=false", &reference])
+        .ok();
+    let (status, restored) = detach_session(
+        &env,
+        &["run", "-it", "--name", "held", &reference, "sh"],
+        b"\x10\x11",
+    );
+    assert_eq!(status.code(), Some(0), "detaching returns 0");
+    assert!(restored, "the terminal mode is restored");
+    assert_eq!(
+        out(&env.run(&["ps", "--format", "{{.Names}} {{.State}}"])),
+        "held running"
+    );
+    // A monitor holds its terminal now and logs what it shows.
+    env.run(&["exec", "held", "sh", "-c", "echo later > /proc/1/fd/1"])
+        .ok();
+    eventually("the monitor logged the terminal", || {
+        out(&env.run(&["logs", "held"])).contains("later")
+    });
+    env.run(&["stop", "-t", "1", "held"]).ok();
+    assert_eq!(inspect(&env, "held", "{{.State.Status}}"), "exited");
+
+    // start -ai with keys of its own; --rm containers detach too.
+    env.run(&["create", "-it", "--name", "again", "--rm", &reference, "sh"])
+        .ok();
+    let (status, restored) = detach_session(
+        &env,
+        &["start", "-ai", "--detach-keys", "ctrl-a,d", "again"],
+        b"\x01d",
+    );
+    assert_eq!(status.code(), Some(0));
+    assert!(restored);
+    assert_eq!(inspect(&env, "again", "{{.State.Status}}"), "running");
+    env.run(&["stop", "-t", "1", "again"]).ok();
+    eventually("the --rm container is removed", || {
+        out(&env.run(&["ps", "-a", "--format", "{{.Names}}"])) == "held"
+    });
+
+    let bad = env.run(&["run", "--detach-keys", "ctrl-1", "-it", &reference, "sh"]);
+    one_line_error(&bad, "Error: invalid detach keys \"ctrl-1\"");
 }

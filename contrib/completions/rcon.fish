@@ -682,6 +682,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s h -l help -d 'Print he
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process' -r -f -a "true\t''
 false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l detach-keys -d 'Keys that detach from a session with -it, leaving the container running under a monitor: comma-separated ctrl-<KEY> or single characters; "" disables detaching' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l name -d 'Name the container (default: a generated adjective_scientist name)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l restart -d 'Restart policy, kept by the container\'s monitor: no, on-failure[:MAX-RETRIES], always, unless-stopped' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l stop-signal -d 'Signal that `rcon stop` sends first (a name such as USR1 or a number) [default: the image\'s StopSignal, else TERM]' -r
@@ -738,6 +739,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -s h -l help -d 'Print he
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process (with -a)' -r -f -a "true\t''
 false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand start" -l detach-keys -d 'Keys that detach from the session (with -a, -i and a terminal), leaving the container running: comma-separated ctrl-<KEY> or single characters; "" disables detaching' -r
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''

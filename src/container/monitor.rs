@@ -226,10 +226,7 @@ fn monitor_main(
     word: OwnedFd,
     restarts: u32,
 ) -> ! {
-    let _ = setsid();
-    close_other_fds(word.as_raw_fd());
-    let _ = nix::sys::prctl::set_name(c"rcon-monitor");
-    let _ = std::env::set_current_dir("/");
+    become_monitor(&[word.as_raw_fd()]);
     let code = match supervise(containers, runroot, record, spec, &word, restarts) {
         Ok(code) => code,
         Err(e) => {
@@ -256,53 +253,74 @@ fn supervise(
     record: &ContainerRecord,
     spec: &ContainerSpec,
     word: &OwnedFd,
-    mut restarts: u32,
+    restarts: u32,
 ) -> Result<i32, Error> {
     // Before the CLI hears "started", so `rcon logs` right after `run -d` finds it.
     let log_path = containers.dir(&record.id).join(LOG_FILE);
-    let mut log = LogWriter::create(&log_path).map_err(|source| super::store::Error::Io {
+    let log = LogWriter::create(&log_path).map_err(|source| super::store::Error::Io {
         what: "opening the container log",
         path: log_path,
         source,
     })?;
-    // The runtime clears the mask in the container, so it is blocked once,
-    // before the first clone, for every run.
-    let signals = block_signals();
-    let mut run = Run {
-        containers,
-        runroot,
-        record,
-        spec,
-        signals: &signals,
-        log: &mut log,
+    let mut run = Run::new(containers, runroot, record, spec, log);
+    let began = Instant::now();
+    let code = run.once(restarts, Some(word), None)?;
+    Ok(run.keep(code, restarts, began))
+}
+
+/// A container process started in the foreground, handed over when the
+/// user detaches.
+pub(super) struct Adopted {
+    pub pid: Pid,
+    /// The pty master.
+    pub master: OwnedFd,
+    pub helper: Option<crate::network::Helper>,
+    /// When the process started.
+    pub began: Instant,
+}
+
+/// Takes over a container whose foreground session (`run -it`, `start -ai`)
+/// the user detached from: this process, the container's parent, becomes
+/// its detached monitor — a session of its own, no terminal, /dev/null on
+/// 0/1/2 — logs its terminal, keeps it per its restart policy, and records
+/// its end. Never returns.
+pub(super) fn adopt(
+    store: &Store,
+    containers: &Containers,
+    runroot: &Path,
+    record: &ContainerRecord,
+    spec: &ContainerSpec,
+    adopted: Adopted,
+) -> ! {
+    let mut keep = vec![adopted.master.as_raw_fd()];
+    keep.extend(adopted.helper.iter().flat_map(|h| h.held_fds()));
+    become_monitor(&keep);
+    let log = LogWriter::create(&log_path(containers, &record.id))
+        .or_else(|_| LogWriter::create(Path::new("/dev/null")));
+    let Ok(log) = log else {
+        // Nothing to log to: left to the next command's reconciliation.
+        exit_forked_child(crate::runtime::EXIT_ENGINE)
     };
-    let mut began = Instant::now();
-    let mut code = run.once(restarts, Some(word), None)?;
-    let mut backoff = Backoff::default();
-    while record.config.restart.restarts_after(code, restarts) {
-        let delay = backoff.delay(began.elapsed());
-        if !run.wait_to_restart(code, restarts, delay) {
-            break;
-        }
-        let Some(lock) = RestartLock::take(runroot, &record.id) else {
-            break;
-        };
-        if lock.stopped_by_user() {
-            break;
-        }
-        restarts += 1;
-        began = Instant::now();
-        code = match run.once(restarts, None, Some(lock)) {
-            Ok(code) => code,
-            Err(e) => {
-                // Nobody is there to tell but the log.
-                let line = format!("rcon: restarting the container failed: {e}\n");
-                let _ = run.log.write(Stream::Stderr, line.as_bytes());
-                return Ok(e.exit_code());
-            }
-        };
-    }
-    Ok(code)
+    let mut run = Run::new(containers, runroot, record, spec, log);
+    let code = relay(
+        adopted.pid,
+        vec![(adopted.master, Stream::Stdout)],
+        &run.signals,
+        &mut run.log,
+    );
+    drop(adopted.helper);
+    let code = run.keep(code, 0, adopted.began);
+    finish(store, containers, runroot, record, code);
+    exit_forked_child(0)
+}
+
+/// Makes this process a detached monitor: a session of its own (no
+/// controlling terminal), /dev/null on 0/1/2, no descriptor but `keep`.
+fn become_monitor(keep: &[i32]) {
+    let _ = setsid();
+    close_other_fds(keep);
+    let _ = nix::sys::prctl::set_name(c"rcon-monitor");
+    let _ = std::env::set_current_dir("/");
 }
 
 /// One container in the monitor's hands, started as often as its policy asks.
@@ -311,14 +329,64 @@ struct Run<'a> {
     runroot: &'a Path,
     record: &'a ContainerRecord,
     spec: &'a ContainerSpec,
-    signals: &'a SigSet,
-    log: &'a mut LogWriter,
+    signals: SigSet,
+    log: LogWriter,
 }
 
 /// How often a monitor waiting to restart looks for the user's stop.
 const STOP_POLL: Duration = Duration::from_millis(100);
 
-impl Run<'_> {
+impl<'a> Run<'a> {
+    /// The runtime clears the mask in the container, so the monitor's
+    /// signals are blocked once, before the first clone, for every run.
+    fn new(
+        containers: &'a Containers,
+        runroot: &'a Path,
+        record: &'a ContainerRecord,
+        spec: &'a ContainerSpec,
+        log: LogWriter,
+    ) -> Run<'a> {
+        Run {
+            containers,
+            runroot,
+            record,
+            spec,
+            signals: block_signals(),
+            log,
+        }
+    }
+
+    /// Restarts the command that ended with `code` (after `restarts`
+    /// restarts; the last run began at `began`) for as long as its policy
+    /// says and the user has not stopped it; returns the last exit code.
+    fn keep(&mut self, mut code: i32, mut restarts: u32, mut began: Instant) -> i32 {
+        let mut backoff = Backoff::default();
+        while self.record.config.restart.restarts_after(code, restarts) {
+            let delay = backoff.delay(began.elapsed());
+            if !self.wait_to_restart(code, restarts, delay) {
+                break;
+            }
+            let Some(lock) = RestartLock::take(self.runroot, &self.record.id) else {
+                break;
+            };
+            if lock.stopped_by_user() {
+                break;
+            }
+            restarts += 1;
+            began = Instant::now();
+            code = match self.once(restarts, None, Some(lock)) {
+                Ok(code) => code,
+                Err(e) => {
+                    // Nobody is there to tell but the log.
+                    let line = format!("rcon: restarting the container failed: {e}\n");
+                    let _ = self.log.write(Stream::Stderr, line.as_bytes());
+                    return e.exit_code();
+                }
+            };
+        }
+        code
+    }
+
     /// Starts the command with its output on pipes (or a pty), records it,
     /// and relays its output until it has ended; returns its exit code.
     /// `word`: the CLI waiting to hear the first start. `lock`: a restart's
@@ -380,7 +448,7 @@ impl Run<'_> {
             (None, Some((out, err))) => vec![(out, Stream::Stdout), (err, Stream::Stderr)],
             (None, None) => Vec::new(),
         };
-        let code = relay(pid, streams, self.signals, self.log);
+        let code = relay(pid, streams, &self.signals, &mut self.log);
         drop(helper);
         Ok(code)
     }

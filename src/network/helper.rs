@@ -24,10 +24,15 @@ pub struct Helper {
     pub(super) child: Child,
     pub(super) log: PathBuf,
     /// Descriptors whose closing tells the helper to quit (slirp4netns's exit fd).
-    pub(super) _hold: Vec<OwnedFd>,
+    pub(super) hold: Vec<OwnedFd>,
 }
 
 impl Helper {
+    /// The descriptors this process must keep open while the helper runs.
+    pub fn held_fds(&self) -> Vec<RawFd> {
+        self.hold.iter().map(|fd| fd.as_raw_fd()).collect()
+    }
+
     /// Connects the network namespace of container process `pid` as `mode`
     /// says, with `ports` published: returns once the namespace is
     /// configured. `None` for modes without a helper.

@@ -134,7 +134,7 @@ pub(super) fn start(
         name: PROGRAM,
         child,
         log,
-        _hold: Vec::new(),
+        hold: Vec::new(),
     };
     let Some(exited) = crate::process::pidfd(helper.pid() as i32) else {
         return Err(helper.failed("pasta exited at once"));

@@ -114,7 +114,7 @@ pub(super) fn start(
         name: PROGRAM,
         child,
         log,
-        _hold: vec![exit_write],
+        hold: vec![exit_write],
     };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
