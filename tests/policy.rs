@@ -103,6 +103,27 @@ fn on_failure_restarts_at_most_n_times_and_inspect_shows_it() {
 }
 
 #[test]
+fn restarts_bring_the_network_helper_and_published_ports_back() {
+    let env = TestEnv::new(user_with_ranges());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let publish = format!("127.0.0.1:{port}:8080");
+    run_detached(
+        &env,
+        &["--name", "served", "--restart=on-failure:2", "-p", &publish],
+        &["sh", "-c", "echo up; exit 3"],
+    );
+    assert_eq!(out(&env.run(&["wait", "served"])), "3");
+    assert_eq!(inspect(&env, "served", "{{.RestartCount}}"), "2");
+    let logs = env.run(&["logs", "served"]);
+    assert_eq!(logs.ok().stdout, "up\nup\nup\n");
+    assert_eq!(logs.stderr, "", "every restart got its network");
+}
+
+#[test]
 fn a_foreground_run_hands_its_restart_policy_to_a_detached_monitor() {
     let env = TestEnv::new(user_with_ranges());
     let reference = image_ref(catalog::BUSYBOX);
