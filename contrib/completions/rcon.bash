@@ -1327,13 +1327,21 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__create)
-            opts="-t -i -e -v -u -w -p -P -l -q -h -V --name --rm --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -i -e -v -u -w -p -P -l -q -h -V --name --rm --replace --restart --stop-signal --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stop-signal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1454,6 +1462,10 @@ _rcon() {
                     return 0
                     ;;
                 -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4287,7 +4299,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__run)
-            opts="-d -t -i -e -v -u -w -p -P -l -q -h -V --detach --sig-proxy --name --rm --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --pull --platform --tls-verify --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-d -t -i -e -v -u -w -p -P -l -q -h -V --detach --sig-proxy --detach-keys --name --rm --replace --restart --stop-signal --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4297,7 +4309,19 @@ _rcon() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stop-signal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4421,6 +4445,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --label-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --pull)
                     COMPREPLY=($(compgen -W "missing always never newer" -- "${cur}"))
                     return 0
@@ -4499,7 +4527,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --sig-proxy --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -i -h -V --attach --interactive --sig-proxy --detach-keys --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4507,6 +4535,10 @@ _rcon() {
             case "${prev}" in
                 --sig-proxy)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -5225,12 +5257,16 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__wait)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --condition --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --condition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

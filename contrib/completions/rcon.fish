@@ -255,6 +255,8 @@ complete -c rcon -n "__fish_rcon_using_subcommand cp" -s a -l archive -d 'Keep t
 complete -c rcon -n "__fish_rcon_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l name -d 'Name the container (default: a generated adjective_scientist name)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l restart -d 'Restart policy, kept by the container\'s monitor: no, on-failure[:MAX-RETRIES], always, unless-stopped' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l stop-signal -d 'Signal that `rcon stop` sends first (a name such as USR1 or a number) [default: the image\'s StopSignal, else TERM]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s e -l env -d 'Set an environment variable: KEY=VALUE, KEY to pass rcon\'s own value, or PREFIX* for several' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines, # comments)' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s v -l volume -d 'Bind mount or volume: HOST-DIR:CTR-DIR[:OPTIONS], NAME:CTR-DIR[:OPTIONS], or CTR-DIR (anonymous volume)' -r
@@ -278,6 +280,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -l dns-search -d 'Sear
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l dns-option -d 'Resolver option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l add-host -d 'Add a line to the container\'s /etc/hosts: NAME:IP (IP may be host-gateway)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s l -l label -d 'Add a label: KEY=VALUE' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l label-file -d 'Read labels from a file (KEY=VALUE lines, # comments); -l wins over it' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -294,6 +297,7 @@ debug\t''
 trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l rm -d 'Remove the container when it exits'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l replace -d 'If a container with the --name exists, remove it (stopping it first) and create this one'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s t -l tty -d 'Give the container a terminal (a pty from its own devpts)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l env-host -d 'Pass rcon\'s whole environment into the container'
@@ -934,7 +938,10 @@ complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s h -l help -d 'Print he
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process' -r -f -a "true\t''
 false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l detach-keys -d 'Keys that detach from a session with -it, leaving the container running under a monitor: comma-separated ctrl-<KEY> or single characters; "" disables detaching' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l name -d 'Name the container (default: a generated adjective_scientist name)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l restart -d 'Restart policy, kept by the container\'s monitor: no, on-failure[:MAX-RETRIES], always, unless-stopped' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l stop-signal -d 'Signal that `rcon stop` sends first (a name such as USR1 or a number) [default: the image\'s StopSignal, else TERM]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s e -l env -d 'Set an environment variable: KEY=VALUE, KEY to pass rcon\'s own value, or PREFIX* for several' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines, # comments)' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s v -l volume -d 'Bind mount or volume: HOST-DIR:CTR-DIR[:OPTIONS], NAME:CTR-DIR[:OPTIONS], or CTR-DIR (anonymous volume)' -r
@@ -958,6 +965,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -l dns-search -d 'Search 
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l dns-option -d 'Resolver option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l add-host -d 'Add a line to the container\'s /etc/hosts: NAME:IP (IP may be host-gateway)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l label-file -d 'Read labels from a file (KEY=VALUE lines, # comments); -l wins over it' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -975,6 +983,7 @@ trace\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s d -l detach -d 'Run in the background under a monitor and print the container ID once the command runs'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l replace -d 'If a container with the --name exists, remove it (stopping it first) and create this one'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s t -l tty -d 'Give the container a terminal (a pty from its own devpts)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l env-host -d 'Pass rcon\'s whole environment into the container'
@@ -987,6 +996,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -s h -l help -d 'Print he
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process (with -a)' -r -f -a "true\t''
 false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand start" -l detach-keys -d 'Keys that detach from the session (with -a, -i and a terminal), leaving the container running: comma-separated ctrl-<KEY> or single characters; "" disables detaching' -r
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
@@ -1185,6 +1195,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcom
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove every volume no container uses'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove volumes'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand wait" -l condition -d 'Wait until the containers are created, running, restarting, or stopped/exited (the default; prints their exit codes; -1 for the other conditions); may be repeated: any one will do' -r
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''

@@ -4,6 +4,7 @@ use crate::storage::driver::Driver;
 use clap::Args;
 
 use super::{Context, Outcome};
+use crate::container::lifecycle::Lifecycle;
 use crate::container::store::KeepId;
 use crate::container::{self, CreateRequest, PullPolicy};
 use crate::image::PullOptions;
@@ -20,6 +21,15 @@ pub struct CreateArgs {
     /// Remove the container when it exits
     #[arg(long)]
     pub rm: bool,
+    /// If a container with the --name exists, remove it (stopping it first) and create this one
+    #[arg(long)]
+    pub replace: bool,
+    /// Restart policy, kept by the container's monitor: no, on-failure[:MAX-RETRIES], always, unless-stopped
+    #[arg(long, value_name = "POLICY")]
+    pub restart: Option<String>,
+    /// Signal that `rcon stop` sends first (a name such as USR1 or a number) [default: the image's StopSignal, else TERM]
+    #[arg(long, value_name = "SIGNAL")]
+    pub stop_signal: Option<String>,
     /// Give the container a terminal (a pty from its own devpts)
     #[arg(short, long)]
     pub tty: bool,
@@ -115,6 +125,9 @@ pub struct CreateArgs {
     /// Add a label: KEY=VALUE
     #[arg(short, long = "label", value_name = "KEY=VALUE")]
     pub label: Vec<String>,
+    /// Read labels from a file (KEY=VALUE lines, # comments); -l wins over it
+    #[arg(long, value_name = "FILE")]
+    pub label_file: Vec<PathBuf>,
     /// When to pull the image
     #[arg(long, value_enum, default_value = "missing", value_name = "POLICY")]
     pub pull: PullArg,
@@ -173,14 +186,6 @@ impl CreateArgs {
                 ));
             }
         };
-        let labels = self
-            .label
-            .iter()
-            .map(|l| match l.split_once('=') {
-                Some((k, v)) => (k.to_string(), v.to_string()),
-                None => (l.clone(), String::new()),
-            })
-            .collect();
         Ok(CreateRequest {
             storage_driver,
             image: self.image,
@@ -218,7 +223,10 @@ impl CreateArgs {
             },
             read_only: self.read_only,
             init: self.init,
-            labels,
+            labels: self.label,
+            label_files: self.label_file,
+            stop_signal: self.stop_signal,
+            restart: self.restart,
             pull: match self.pull {
                 PullArg::Missing => PullPolicy::Missing,
                 PullArg::Always => PullPolicy::Always,
@@ -239,6 +247,20 @@ impl CreateArgs {
             },
         })
     }
+
+    /// `--replace`: removes the container of the same name, if any.
+    pub fn replace_existing(&self, lifecycle: &Lifecycle) -> Result<(), super::Failure> {
+        if !self.replace {
+            return Ok(());
+        }
+        let Some(name) = &self.name else {
+            return Err(super::Failure::new(
+                super::EXIT_ENGINE,
+                "--replace needs --name: only a container of that name can be replaced",
+            ));
+        };
+        lifecycle.replace(name).map_err(super::container_failure)
+    }
 }
 
 #[derive(Debug, Args)]
@@ -250,6 +272,8 @@ pub struct CreateVerbArgs {
 pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
     let namespace = ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
+    args.create
+        .replace_existing(&Lifecycle::open(&store, &ctx.paths.runroot)?)?;
     let request = args
         .create
         .request(&namespace, &ctx.user, ctx.storage_driver)?;

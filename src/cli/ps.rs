@@ -133,6 +133,11 @@ fn status_text(state: &State) -> String {
     };
     match state.status {
         Status::Created => "Created".into(),
+        Status::Running if state.restarting => format!(
+            "Restarting ({}) {}",
+            state.exit_code.unwrap_or(-1),
+            human::ago(state.finished_at.as_deref())
+        ),
         Status::Running => match since(state.started_at.as_deref()) {
             Some(seconds) => format!("Up {}", human::duration(seconds)),
             None => "Up".into(),

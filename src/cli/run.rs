@@ -2,6 +2,8 @@ use clap::Args;
 
 use super::create::CreateArgs;
 use super::{Context, Outcome};
+use crate::container::lifecycle::Lifecycle;
+use crate::container::tty::DetachKeys;
 use crate::container::{self, monitor};
 use crate::storage::store::Store;
 
@@ -13,26 +15,38 @@ pub struct RunArgs {
     /// Pass signals rcon receives on to the container's process
     #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true")]
     pub sig_proxy: bool,
+    /// Keys that detach from a session with -it, leaving the container running under a monitor: comma-separated ctrl-<KEY> or single characters; "" disables detaching
+    #[arg(long, value_name = "KEYS", default_value = DetachKeys::DEFAULT)]
+    pub detach_keys: String,
     #[command(flatten)]
     pub create: CreateArgs,
 }
 
 pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     let start = std::time::Instant::now();
+    let detach_keys = DetachKeys::parse(&args.detach_keys)?;
     let namespace = ctx.enter_namespace()?;
     let start = crate::log::phase("namespace join", start);
     let store = Store::open(&ctx.paths.root)?;
+    args.create
+        .replace_existing(&Lifecycle::open(&store, &ctx.paths.runroot)?)?;
     let request = args
         .create
         .request(&namespace, &ctx.user, ctx.storage_driver)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
     crate::log::phase("image lookup and container record", start);
     if args.detach {
-        monitor::start_detached(&store, &ctx.paths.runroot, &record)
+        monitor::start_detached(&store, &ctx.paths.runroot, &record, 0)
             .map_err(super::container_failure)?;
         println!("{}", record.id);
         return Ok(0);
     }
-    container::start_foreground(&store, &ctx.paths.runroot, &record, args.sig_proxy)
-        .map_err(super::container_failure)
+    container::start_foreground(
+        &store,
+        &ctx.paths.runroot,
+        &record,
+        args.sig_proxy,
+        detach_keys,
+    )
+    .map_err(super::container_failure)
 }

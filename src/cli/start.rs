@@ -1,6 +1,7 @@
 use clap::Args;
 
 use super::{Context, Outcome};
+use crate::container::tty::DetachKeys;
 use crate::container::{self, lifecycle::Lifecycle};
 use crate::storage::store::Store;
 
@@ -15,12 +16,16 @@ pub struct StartArgs {
     /// Pass signals rcon receives on to the container's process (with -a)
     #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true")]
     pub sig_proxy: bool,
+    /// Keys that detach from the session (with -a, -i and a terminal), leaving the container running: comma-separated ctrl-<KEY> or single characters; "" disables detaching
+    #[arg(long, value_name = "KEYS", default_value = DetachKeys::DEFAULT)]
+    pub detach_keys: String,
     /// The containers, by name or ID
     #[arg(value_name = "CONTAINER", required = true)]
     pub containers: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
+    let detach_keys = DetachKeys::parse(&args.detach_keys)?;
     ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
@@ -39,8 +44,14 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
             ));
         }
         record.config.interactive |= args.interactive;
-        return container::start_foreground(&store, &ctx.paths.runroot, &record, args.sig_proxy)
-            .map_err(super::container_failure);
+        return container::start_foreground(
+            &store,
+            &ctx.paths.runroot,
+            &record,
+            args.sig_proxy,
+            detach_keys,
+        )
+        .map_err(super::container_failure);
     }
     for name in &args.containers {
         let record = lifecycle.find(name).map_err(super::container_failure)?;

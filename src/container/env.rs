@@ -177,19 +177,25 @@ fn read_env_file(path: &Path, host: &[(String, String)], into: &mut EnvList) -> 
         path: path.to_path_buf(),
         source,
     })?;
-    for (index, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        parse_env(trimmed, host, into).map_err(|problem| Error::File {
+    for (number, line) in setting_lines(&text) {
+        parse_env(line.trim_start(), host, into).map_err(|problem| Error::File {
             path: path.to_path_buf(),
-            line: index + 1,
+            line: number,
             text: line.to_string(),
             problem,
         })?;
     }
     Ok(())
+}
+
+/// The lines of a `KEY=VALUE` file (`--env-file`, `--label-file`) that say
+/// something, with their 1-based numbers: blank lines and lines starting
+/// with `#` (after leading whitespace) are skipped.
+pub(super) fn setting_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().filter_map(|(index, line)| {
+        let trimmed = line.trim_start();
+        (!trimmed.is_empty() && !trimmed.starts_with('#')).then_some((index + 1, line))
+    })
 }
 
 /// The process environment: defaults, the image's `Env` (`KEY=VALUE`

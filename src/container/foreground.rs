@@ -2,17 +2,27 @@
 //! is the container's parent, so there is no extra process on the hot path.
 //! It forwards signals to the container (`--sig-proxy`), relays the terminal
 //! with `-t`, and returns the exit code (128+N when killed by signal N).
+//!
+//! A session the user may detach from (`run -it`, `start -ai`, detach keys
+//! not disabled) is the one exception: there the monitor is a child of the
+//! CLI ([`detachable`]), so that when the keys are typed it can go on as a
+//! detached monitor while the CLI, which the user's shell waits for, returns.
 
+use std::io::Read;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
 use nix::errno::Errno;
+use nix::fcntl::OFlag;
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use nix::sys::signal::{SigSet, SigmaskHow, Signal, kill, sigprocmask};
 use nix::sys::signalfd::{SfdFlags, SignalFd};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
-use nix::unistd::Pid;
+use nix::unistd::{ForkResult, Pid, fork, pipe2};
+use serde::{Deserialize, Serialize};
 
-use super::tty::{RawTerminal, set_window_size, window_size};
+use super::Error;
+use super::tty::{DetachKeys, Match, RawTerminal, set_window_size, window_size};
+use crate::process::exit_forked_child;
 
 /// Signals rcon passes on to the container rather than acting on itself.
 const FORWARDED: [Signal; 9] = [
@@ -42,11 +52,126 @@ pub fn block_signals(sig_proxy: bool) -> SigSet {
     set
 }
 
+/// How a terminal session ended.
+pub enum Relay {
+    /// The command ended with this exit code.
+    Exited(i32),
+    /// The user typed the detach keys: the command runs on; its terminal.
+    Detached(OwnedFd),
+}
+
 /// Waits for the container's process to end and returns its exit code.
 pub fn wait(pid: Pid, signals: SigSet, terminal: Option<OwnedFd>) -> i32 {
     match terminal {
         None => wait_plain(pid, &signals),
-        Some(master) => relay_terminal(pid, signals, master),
+        Some(master) => match relay_terminal(pid, signals, master, None) {
+            Relay::Exited(code) => code,
+            Relay::Detached(_) => unreachable!("a session without detach keys never detaches"),
+        },
+    }
+}
+
+/// [`wait`] with a terminal the user may detach from by typing `keys`.
+pub fn wait_detachable(pid: Pid, signals: SigSet, master: OwnedFd, keys: DetachKeys) -> Relay {
+    relay_terminal(pid, signals, master, Some(keys))
+}
+
+/// How a detachable session ended, as its monitor tells the CLI.
+#[derive(Debug, Serialize, Deserialize)]
+pub enum Ending {
+    Exited(i32),
+    Detached,
+    Failed { code: i32, message: String },
+}
+
+/// Runs `monitor` (the whole foreground session) in a child process and
+/// returns how it ended. The monitor tells through the descriptor it gets
+/// ([`tell`]); it sends [`Ending::Detached`] itself before it goes on as a
+/// detached monitor. Meanwhile this process passes the signals it gets on to
+/// the monitor (which forwards them to the container with `sig_proxy`).
+pub fn detachable(
+    sig_proxy: bool,
+    monitor: impl FnOnce(&OwnedFd) -> Ending,
+) -> Result<Ending, Error> {
+    let channel =
+        |what| move |source| Error::Runtime(crate::runtime::Error::Channel { what, source });
+    let (report_read, report_write) =
+        pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the session pipe"))?;
+    // Blocked before the fork: the monitor must not die of a signal either
+    // before it blocks its own (the container clears its mask).
+    let signals = block_signals(sig_proxy);
+    // SAFETY: rcon is single-threaded when it starts containers; the child
+    // runs the session and never returns.
+    match unsafe { fork() }.map_err(channel("forking the session's monitor"))? {
+        ForkResult::Child => {
+            drop(report_read);
+            let ending = monitor(&report_write);
+            tell(&report_write, &ending);
+            exit_forked_child(0)
+        }
+        ForkResult::Parent { child } => {
+            drop(report_write);
+            let report = relay_signals(child, &signals, report_read);
+            match serde_json::from_slice::<Ending>(&report) {
+                Ok(Ending::Detached) => Ok(Ending::Detached),
+                Ok(ending) => {
+                    let _ = waitpid(child, None);
+                    Ok(ending)
+                }
+                Err(_) => {
+                    let _ = waitpid(child, None);
+                    Err(Error::Invalid(
+                        "the container's monitor ended without saying how the session ended".into(),
+                    ))
+                }
+            }
+        }
+    }
+}
+
+/// Sends `ending` to the CLI waiting in [`detachable`].
+pub fn tell(report: &OwnedFd, ending: &Ending) {
+    let json = serde_json::to_vec(ending).expect("endings serialise");
+    write_all(report.as_fd(), &json);
+}
+
+/// Passes signals on to `monitor` until the report is complete (end of file).
+fn relay_signals(monitor: Pid, signals: &SigSet, report: OwnedFd) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let Ok(signal_fd) = SignalFd::with_flags(signals, SfdFlags::SFD_CLOEXEC) else {
+        let _ = std::fs::File::from(report).read_to_end(&mut bytes);
+        return bytes;
+    };
+    let mut buffer = [0u8; 4096];
+    loop {
+        let mut fds = [
+            PollFd::new(report.as_fd(), PollFlags::POLLIN),
+            PollFd::new(signal_fd.as_fd(), PollFlags::POLLIN),
+        ];
+        match poll(&mut fds, PollTimeout::NONE) {
+            Ok(_) | Err(Errno::EINTR) => {}
+            Err(_) => return bytes,
+        }
+        let ready = |fd: &PollFd| fd.revents().is_some_and(|r| !r.is_empty());
+        let (report_ready, signal_ready) = (ready(&fds[0]), ready(&fds[1]));
+        if signal_ready {
+            if let Ok(Some(info)) = signal_fd.read_signal() {
+                match Signal::try_from(info.ssi_signo as i32) {
+                    Ok(Signal::SIGCHLD | Signal::SIGWINCH) | Err(_) => {}
+                    Ok(signal) => {
+                        let _ = kill(monitor, signal);
+                    }
+                }
+            }
+        }
+        if report_ready {
+            match nix::unistd::read(report.as_fd(), &mut buffer) {
+                Ok(0) => return bytes,
+                Ok(n) => bytes.extend_from_slice(&buffer[..n]),
+                Err(Errno::EINTR | Errno::EAGAIN) => {}
+                Err(_) => return bytes,
+            }
+        }
     }
 }
 
@@ -75,8 +200,14 @@ pub(super) fn reap(pid: Pid) -> Option<i32> {
 }
 
 /// Copies stdin to the pty master and the master to stdout, with the host
-/// terminal raw for the session (restored on every way out, by the guard).
-fn relay_terminal(pid: Pid, signals: SigSet, master: OwnedFd) -> i32 {
+/// terminal raw for the session (restored on every way out, by the guard),
+/// until the process ends or the user types the detach `keys`.
+fn relay_terminal(
+    pid: Pid,
+    signals: SigSet,
+    master: OwnedFd,
+    mut keys: Option<DetachKeys>,
+) -> Relay {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let raw = RawTerminal::enter(stdin.as_fd()).ok();
@@ -84,7 +215,7 @@ fn relay_terminal(pid: Pid, signals: SigSet, master: OwnedFd) -> i32 {
         copy_window_size(stdin.as_fd(), master.as_fd());
     }
     let Ok(signal_fd) = SignalFd::with_flags(&signals, SfdFlags::SFD_CLOEXEC) else {
-        return wait_plain(pid, &signals);
+        return Relay::Exited(wait_plain(pid, &signals));
     };
     let mut stdin_open = true;
     let mut buffer = [0u8; 8192];
@@ -108,8 +239,12 @@ fn relay_terminal(pid: Pid, signals: SigSet, master: OwnedFd) -> i32 {
             // The container closed its terminal: it has ended or is ending.
             break;
         }
-        if stdin_ready && !copy(stdin.as_fd(), master.as_fd(), &mut buffer) {
-            stdin_open = false;
+        if stdin_ready {
+            match type_in(stdin.as_fd(), master.as_fd(), &mut buffer, keys.as_mut()) {
+                Typed::Some => {}
+                Typed::End => stdin_open = false,
+                Typed::Detach => return Relay::Detached(master),
+            }
         }
         if signal_ready {
             if let Ok(Some(info)) = signal_fd.read_signal() {
@@ -124,16 +259,61 @@ fn relay_terminal(pid: Pid, signals: SigSet, master: OwnedFd) -> i32 {
             }
             if let Some(code) = reap(pid) {
                 drain(master.as_fd(), stdout.as_fd(), &mut buffer);
-                return code;
+                return Relay::Exited(code);
             }
         }
     }
     drop(raw);
-    loop {
-        if let Some(code) = reap(pid) {
-            return code;
+    Relay::Exited(wait_plain(pid, &signals))
+}
+
+/// What one read of the user's input did.
+enum Typed {
+    Some,
+    End,
+    Detach,
+}
+
+/// Copies what one read of stdin gives to the container's terminal, less
+/// what may be (or was) the detach sequence. At end of input, a sequence
+/// begun but not finished goes through.
+fn type_in(
+    stdin: BorrowedFd,
+    master: BorrowedFd,
+    buffer: &mut [u8],
+    keys: Option<&mut DetachKeys>,
+) -> Typed {
+    let n = match nix::unistd::read(stdin, buffer) {
+        Ok(0) | Err(_) => {
+            if let Some(keys) = keys {
+                write_all(master, &keys.take_held());
+            }
+            return Typed::End;
         }
-        let _ = signals.wait();
+        Ok(n) => n,
+    };
+    let Some(keys) = keys else {
+        return if write_all(master, &buffer[..n]) {
+            Typed::Some
+        } else {
+            Typed::End
+        };
+    };
+    let mut pass = Vec::with_capacity(n);
+    for &byte in &buffer[..n] {
+        match keys.feed(byte) {
+            Match::Pass(bytes) => pass.extend(bytes),
+            Match::Pending => {}
+            Match::Detach => {
+                write_all(master, &pass);
+                return Typed::Detach;
+            }
+        }
+    }
+    if write_all(master, &pass) {
+        Typed::Some
+    } else {
+        Typed::End
     }
 }
 

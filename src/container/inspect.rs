@@ -31,6 +31,7 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
         .collect();
     let status = match state.status {
         Status::Created => "created",
+        Status::Running if state.restarting => "restarting",
         Status::Running => "running",
         Status::Exited => "exited",
     };
@@ -45,7 +46,7 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
             "Status": status,
             "Running": state.status == Status::Running,
             "Paused": false,
-            "Restarting": false,
+            "Restarting": state.restarting,
             "OOMKilled": false,
             "Dead": false,
             "Pid": state.pid,
@@ -57,6 +58,7 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
         "ImageName": record.image_name,
         "Rootfs": "",
         "Name": record.name,
+        "RestartCount": state.restart_count,
         "LogPath": dir.join(super::monitor::LOG_FILE),
         "HostnamePath": dir.join("userdata/hostname"),
         "HostsPath": dir.join("userdata/hosts"),
@@ -100,6 +102,10 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
             "Init": config.init,
             "GroupAdd": config.group_add,
             "Ulimits": config.ulimits,
+            "RestartPolicy": {
+                "Name": config.restart.name(),
+                "MaximumRetryCount": config.restart.max_retries(),
+            },
         },
     })
 }

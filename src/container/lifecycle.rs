@@ -1,5 +1,5 @@
 //! Verbs on existing containers: their reconciled state, start (detached),
-//! stop, kill, wait, remove, prune, rename, pause.
+//! stop, kill, wait, remove, replace, prune, rename, pause.
 //!
 //! **Reconciliation.** A container's `state.json` says `running` from the
 //! moment its monitor starts it until the monitor records how it ended. When
@@ -18,6 +18,7 @@ use std::time::Duration;
 use nix::sys::signal::Signal;
 
 use super::monitor::{self, MonitorRecord, pidfd, wait_pidfd};
+use super::restart;
 use super::store::{ContainerRecord, Containers, State, Status};
 use super::{Error, freezer, run};
 use crate::image::pull::now_rfc3339;
@@ -81,6 +82,8 @@ impl<'a> Lifecycle<'a> {
             if let Some(fd) = pidfd(record.container_pid) {
                 if record.container_alive() {
                     send_signal(&fd, Signal::SIGKILL);
+                    // Recorded as exited once it is gone (a loaded host may take a while).
+                    wait_pidfd(fd.as_fd(), Some(Duration::from_secs(5)));
                 }
             }
         }
@@ -88,9 +91,10 @@ impl<'a> Lifecycle<'a> {
         let exited = State {
             status: Status::Exited,
             pid: 0,
-            started_at: state.started_at,
             finished_at: Some(now_rfc3339()),
             exit_code: Some(EXIT_UNKNOWN),
+            restarting: false,
+            ..state
         };
         self.containers.set_state(id, &exited)?;
         monitor::remove_entry(&self.runroot, id);
@@ -117,7 +121,7 @@ impl<'a> Lifecycle<'a> {
                 record.name
             )));
         }
-        monitor::start_detached(self.store, &self.runroot, record)
+        monitor::start_detached(self.store, &self.runroot, record, 0)
     }
 
     /// The monitor of a running container, or `NotRunning`.
@@ -140,27 +144,42 @@ impl<'a> Lifecycle<'a> {
         }
     }
 
-    /// Sends `signal` to the container's process.
+    /// Sends `signal` to the container's process. As in Podman, a container
+    /// killed by the user is not restarted by its policy afterwards.
     pub fn kill(&self, record: &ContainerRecord, signal: Signal) -> Result<(), Error> {
-        send_signal(&self.container_process(record)?.1, signal);
-        Ok(())
+        self.container_process(record)?;
+        // Read again under the restart lock: a restart may have just replaced the process.
+        let monitor = restart::mark_stopped(&self.runroot, &record.id)
+            .ok_or_else(|| Error::NotRunning(record.name.clone()))?;
+        match pidfd(monitor.container_pid) {
+            Some(fd) if monitor.container_alive() => {
+                send_signal(&fd, signal);
+                Ok(())
+            }
+            _ => Err(Error::NotRunning(record.name.clone())),
+        }
     }
 
     /// Stops a running container: its stop signal, then SIGKILL after
     /// `timeout`; returns once its end is recorded. A container that does not
-    /// run is left as it is.
+    /// run is left as it is. Its restart policy restarts it no more.
     pub fn stop(
         &self,
         record: &ContainerRecord,
         timeout: Duration,
         signal: Option<Signal>,
     ) -> Result<(), Error> {
-        let Ok(monitor) = self.running(record) else {
+        if self.running(record).is_err() {
             return Ok(());
-        };
+        }
         let signal = match signal {
             Some(signal) => signal,
             None => stop_signal(record)?,
+        };
+        // After the mark the monitor starts no new process: this record
+        // names the last one (one waiting to restart starts none).
+        let Some(monitor) = restart::mark_stopped(&self.runroot, &record.id) else {
+            return self.state(&record.id).map(drop);
         };
         if let Some(fd) = pidfd(monitor.container_pid) {
             if monitor.container_alive() {
@@ -179,22 +198,60 @@ impl<'a> Lifecycle<'a> {
         self.state(&record.id).map(drop)
     }
 
-    /// Waits for the container to end; returns its exit code.
-    pub fn wait(&self, record: &ContainerRecord) -> Result<i32, Error> {
-        let state = self.state(&record.id)?;
-        match state.status {
-            Status::Exited => Ok(state.exit_code.unwrap_or(EXIT_UNKNOWN)),
-            Status::Created => Err(Error::Invalid(format!(
-                "container {} has not been started: start it first (`rcon start {}`)",
-                record.name, record.name
-            ))),
-            Status::Running => {
-                if let Some(monitor) = MonitorRecord::read(&self.runroot, &record.id) {
-                    self.wait_for_monitor(&monitor);
-                }
-                let state = self.state(&record.id)?;
-                Ok(state.exit_code.unwrap_or(EXIT_UNKNOWN))
+    /// Waits until the container is in one of `conditions` (none: it has
+    /// exited, its restart policy done with it). Returns its exit code when
+    /// it has exited, else [`EXIT_UNKNOWN`] (what Podman prints then).
+    pub fn wait(
+        &self,
+        record: &ContainerRecord,
+        conditions: &[WaitCondition],
+    ) -> Result<i32, Error> {
+        let conditions = if conditions.is_empty() {
+            &[WaitCondition::Exited][..]
+        } else {
+            conditions
+        };
+        loop {
+            let state = self.state(&record.id)?;
+            if !self.containers.exists(&record.id) {
+                // Removed meanwhile (`--rm`): how it ended is not known.
+                return Ok(EXIT_UNKNOWN);
             }
+            let now = if state.status == Status::Exited {
+                WaitCondition::Exited
+            } else if state.status == Status::Running && !state.restarting {
+                WaitCondition::Running
+            } else if state.status == Status::Created {
+                WaitCondition::Created
+            } else {
+                WaitCondition::Restarting
+            };
+            if conditions.contains(&now) {
+                return Ok(match now {
+                    WaitCondition::Exited => state.exit_code.unwrap_or(EXIT_UNKNOWN),
+                    _ => EXIT_UNKNOWN,
+                });
+            }
+            // Only its end is awaited: the monitor ends with it (a foreground
+            // one may hand over to a detached one, hence the loop).
+            let monitor = MonitorRecord::read(&self.runroot, &record.id);
+            match monitor {
+                Some(monitor)
+                    if state.status == Status::Running && conditions == [WaitCondition::Exited] =>
+                {
+                    self.wait_for_monitor(&monitor)
+                }
+                _ => std::thread::sleep(WAIT_POLL),
+            }
+        }
+    }
+
+    /// Removes the container named exactly `name`, if there is one, stopping
+    /// it first (`run --replace`).
+    pub fn replace(&self, name: &str) -> Result<(), Error> {
+        match self.containers.list()?.into_iter().find(|r| r.name == name) {
+            Some(record) => self.remove(&record, true, DEFAULT_STOP_TIMEOUT, false),
+            None => Ok(()),
         }
     }
 
@@ -262,7 +319,12 @@ impl<'a> Lifecycle<'a> {
     /// containers: checked under the store lock, as `create` does.
     pub fn rename(&self, record: &ContainerRecord, name: &str) -> Result<ContainerRecord, Error> {
         let lock = self.store.lock()?;
-        Ok(self.containers.rename(&lock, &record.id, name)?)
+        let renamed = self.containers.rename(&lock, &record.id, name)?;
+        // Its peers on a user-defined network know it by the new name.
+        if let Some(attachment) = &renamed.config.attachment {
+            super::networks::refresh_hosts(&self.containers, &attachment.network)?;
+        }
+        Ok(renamed)
     }
 
     /// Freezes (`freeze`) or thaws a running container's processes; where
@@ -272,6 +334,42 @@ impl<'a> Lifecycle<'a> {
         Err(Error::CannotFreeze {
             verb: if freeze { "pause" } else { "unpause" },
             why: freezer::unavailable(),
+        })
+    }
+}
+
+/// How often `wait` looks at a container's state when no process tells it.
+const WAIT_POLL: Duration = Duration::from_millis(100);
+
+/// What `rcon wait --condition` waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitCondition {
+    Created,
+    Running,
+    /// Ended and waiting for its restart policy to start it again.
+    Restarting,
+    Exited,
+}
+
+impl WaitCondition {
+    /// Podman's names: `configured`/`created`, `running`, `restarting`,
+    /// `stopped`/`exited`. Its others name states rcon never has.
+    pub fn parse(text: &str) -> Result<WaitCondition, Error> {
+        Ok(match text {
+            "configured" | "created" => WaitCondition::Created,
+            "running" => WaitCondition::Running,
+            "restarting" => WaitCondition::Restarting,
+            "stopped" | "exited" => WaitCondition::Exited,
+            "paused" | "healthy" | "unhealthy" | "initialized" | "stopping" | "removing" => {
+                return Err(Error::Invalid(format!(
+                    "wait condition {text:?} is not supported: rcon containers are only created, running, restarting or exited"
+                )));
+            }
+            _ => {
+                return Err(Error::Invalid(format!(
+                    "unknown wait condition {text:?}: use created, running, restarting, stopped or exited"
+                )));
+            }
         })
     }
 }

@@ -12,11 +12,13 @@ pub mod files;
 mod foreground;
 mod freezer;
 pub mod inspect;
+pub mod labels;
 pub mod lifecycle;
 pub mod logfile;
 pub mod monitor;
 pub mod mounts;
 pub mod networks;
+pub mod restart;
 pub mod run;
 pub mod store;
 pub mod top;
@@ -55,6 +57,10 @@ pub enum Error {
     Vfs(#[from] crate::storage::vfs::Error),
     #[error(transparent)]
     Network(#[from] crate::network::Error),
+    #[error(transparent)]
+    Labels(#[from] labels::Error),
+    #[error(transparent)]
+    RestartPolicy(#[from] restart::BadPolicy),
     #[error(
         "{0}: image not known locally, and --pull=never forbids pulling it; pull it first (`rcon pull {0}`) or use --pull=missing"
     )]

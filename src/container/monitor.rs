@@ -6,7 +6,8 @@
 //! standard streams on /dev/null and no other inherited descriptor, so neither
 //! the CLI exiting nor its terminal closing touches it. It starts the
 //! container, tells the CLI through a pipe that the command runs (or why not),
-//! copies the container's output into `ctr.log`, reaps it, records the exit
+//! copies the container's output into `ctr.log`, reaps it, restarts it as
+//! its `--restart` policy says (see [`super::restart`]), records the exit
 //! code and finish time, and does the `--rm` clean-up. It is a poll loop over
 //! plain descriptors: no threads, no async runtime.
 //!
@@ -18,6 +19,7 @@ use std::fs;
 use std::io::Read;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use nix::errno::Errno;
 use nix::fcntl::OFlag;
@@ -28,6 +30,7 @@ use nix::unistd::{ForkResult, Pid, fork, pipe2, setsid};
 use serde::{Deserialize, Serialize};
 
 use super::logfile::{LogWriter, Stream};
+use super::restart::{self, Backoff, RestartLock};
 use super::store::{ContainerRecord, Containers, State, Status};
 use super::{Error, foreground, run};
 use crate::image::pull::now_rfc3339;
@@ -152,12 +155,17 @@ pub fn wait_pidfd(fd: BorrowedFd, timeout: Option<std::time::Duration>) -> bool 
 /// Starts `record` under a detached monitor. Returns once the container's
 /// command runs; a set-up failure comes back as the runtime's error (with
 /// its exit code), and the container is then recorded as exited (or removed
-/// with `--rm`).
+/// with `--rm`). `restarts`: how often its policy has restarted it already
+/// (0 for a start by the user, which forgets an earlier stop).
 pub fn start_detached(
     store: &Store,
     runroot: &Path,
     record: &ContainerRecord,
+    restarts: u32,
 ) -> Result<(), Error> {
+    if restarts == 0 {
+        restart::clear_stopped(runroot, &record.id);
+    }
     let containers = Containers::open(store.root())?;
     let spec = run::spec_for(store, &containers, record)?;
     let (word_read, word_write) = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating a pipe"))?;
@@ -166,7 +174,15 @@ pub fn start_detached(
     match unsafe { fork() }.map_err(channel("forking the monitor"))? {
         ForkResult::Child => {
             drop(word_read);
-            monitor_main(store, &containers, runroot, record, &spec, word_write)
+            monitor_main(
+                store,
+                &containers,
+                runroot,
+                record,
+                &spec,
+                word_write,
+                restarts,
+            )
         }
         ForkResult::Parent { .. } => {
             drop(word_write);
@@ -208,12 +224,10 @@ fn monitor_main(
     record: &ContainerRecord,
     spec: &ContainerSpec,
     word: OwnedFd,
+    restarts: u32,
 ) -> ! {
-    let _ = setsid();
-    close_other_fds(word.as_raw_fd());
-    let _ = nix::sys::prctl::set_name(c"rcon-monitor");
-    let _ = std::env::set_current_dir("/");
-    let code = match supervise(containers, runroot, record, spec, &word) {
+    become_monitor(&[word.as_raw_fd()]);
+    let code = match supervise(containers, runroot, record, spec, &word, restarts) {
         Ok(code) => code,
         Err(e) => {
             // Before the command ran: tell the CLI why (one byte of code, then the message).
@@ -229,78 +243,260 @@ fn monitor_main(
     exit_forked_child(0)
 }
 
-/// Starts the container with its output on pipes (or a pty), says so, and
-/// copies the output into the log until the container has ended.
+/// Starts the container, says so, copies its output into the log until it
+/// has ended, and restarts it for as long as its policy says and the user
+/// has not stopped it. Returns the last exit code; an error only when the
+/// first start failed.
 fn supervise(
     containers: &Containers,
     runroot: &Path,
     record: &ContainerRecord,
     spec: &ContainerSpec,
     word: &OwnedFd,
+    restarts: u32,
 ) -> Result<i32, Error> {
     // Before the CLI hears "started", so `rcon logs` right after `run -d` finds it.
     let log_path = containers.dir(&record.id).join(LOG_FILE);
-    let mut log = LogWriter::create(&log_path).map_err(|source| super::store::Error::Io {
+    let log = LogWriter::create(&log_path).map_err(|source| super::store::Error::Io {
         what: "opening the container log",
         path: log_path,
         source,
     })?;
-    let pipes = if record.config.tty {
-        None
-    } else {
-        let out = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the stdout pipe"))?;
-        let err = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the stderr pipe"))?;
-        // The runtime hands the container this process's stdout and stderr.
-        let _ = nix::unistd::dup2_stdout(&out.1);
-        let _ = nix::unistd::dup2_stderr(&err.1);
-        Some((out.0, err.0))
-    };
-    let started = runtime::start(spec);
-    if pipes.is_some() {
-        // Only the container holds the write ends now: end-of-file means it has gone.
-        if let Ok(null) = fs::File::options().write(true).open("/dev/null") {
-            let _ = nix::unistd::dup2_stdout(&null);
-            let _ = nix::unistd::dup2_stderr(&null);
+    let mut run = Run::new(containers, runroot, record, spec, log);
+    let began = Instant::now();
+    let code = run.once(restarts, Some(word), None)?;
+    Ok(run.keep(code, restarts, began))
+}
+
+/// A container process started in the foreground, handed over when the
+/// user detaches.
+pub(super) struct Adopted {
+    pub pid: Pid,
+    /// The pty master.
+    pub master: OwnedFd,
+    pub helper: Option<crate::network::Helper>,
+    /// When the process started.
+    pub began: Instant,
+}
+
+/// Takes over a container whose foreground session (`run -it`, `start -ai`)
+/// the user detached from: this process, the container's parent, becomes
+/// its detached monitor — a session of its own, no terminal, /dev/null on
+/// 0/1/2 — logs its terminal, keeps it per its restart policy, and records
+/// its end. Never returns.
+pub(super) fn adopt(
+    store: &Store,
+    containers: &Containers,
+    runroot: &Path,
+    record: &ContainerRecord,
+    spec: &ContainerSpec,
+    adopted: Adopted,
+) -> ! {
+    let mut helper = adopted.helper;
+    // The relay's thread uses descriptors become_monitor closes: stop it
+    // across, then bind its ports again.
+    if let Some(helper) = &mut helper {
+        helper.suspend_relay();
+    }
+    let mut keep = vec![adopted.master.as_raw_fd()];
+    keep.extend(helper.iter().flat_map(|h| h.held_fds()));
+    become_monitor(&keep);
+    if let Some(helper) = &mut helper {
+        if let Err(e) = helper.resume_relay() {
+            log::warn!(
+                "container {}: its published UDP ports are not relayed any more: {e}",
+                record.id
+            );
         }
     }
-    let started = started?;
-    let signals = block_signals();
-    let running = State {
-        status: Status::Running,
-        pid: started.pid.as_raw(),
-        started_at: Some(now_rfc3339()),
-        finished_at: None,
-        exit_code: None,
+    let log = LogWriter::create(&log_path(containers, &record.id))
+        .or_else(|_| LogWriter::create(Path::new("/dev/null")));
+    let Ok(log) = log else {
+        // Nothing to log to: left to the next command's reconciliation.
+        exit_forked_child(crate::runtime::EXIT_ENGINE)
     };
-    let recorded = MonitorRecord::foreground(started.pid)
-        .write(runroot, &record.id)
-        .and_then(|()| Ok(containers.set_state(&record.id, &running)?));
-    if let Err(e) = recorded {
-        // Never let a container run that no command could find.
-        let _ = nix::sys::signal::kill(started.pid, Signal::SIGKILL);
-        let _ = nix::sys::wait::waitpid(started.pid, None);
-        return Err(e);
-    }
-    let helper = run::start_network(runroot, record, started.pid)?;
-    let (pid, terminal) = started.run()?;
-    let _ = nix::unistd::write(word, &[0]);
-    // What the set-up allocated (the spec, the seccomp program) is free now:
-    // give it back, since this process lives as long as the container.
-    // SAFETY: malloc_trim only hands free heap pages back to the kernel.
-    unsafe { libc::malloc_trim(0) };
-    let streams: Vec<(OwnedFd, Stream)> = match (terminal, pipes) {
-        (Some(master), _) => vec![(master, Stream::Stdout)],
-        (None, Some((out, err))) => vec![(out, Stream::Stdout), (err, Stream::Stderr)],
-        (None, None) => Vec::new(),
-    };
-    let code = relay(pid, streams, &signals, &mut log);
+    let mut run = Run::new(containers, runroot, record, spec, log);
+    let code = relay(
+        adopted.pid,
+        vec![(adopted.master, Stream::Stdout)],
+        &run.signals,
+        &mut run.log,
+    );
     drop(helper);
-    Ok(code)
+    let code = run.keep(code, 0, adopted.began);
+    finish(store, containers, runroot, record, code);
+    exit_forked_child(0)
+}
+
+/// Makes this process a detached monitor: a session of its own (no
+/// controlling terminal), /dev/null on 0/1/2, no descriptor but `keep`.
+fn become_monitor(keep: &[i32]) {
+    let _ = setsid();
+    close_other_fds(keep);
+    let _ = nix::sys::prctl::set_name(c"rcon-monitor");
+    let _ = std::env::set_current_dir("/");
+}
+
+/// One container in the monitor's hands, started as often as its policy asks.
+struct Run<'a> {
+    containers: &'a Containers,
+    runroot: &'a Path,
+    record: &'a ContainerRecord,
+    spec: &'a ContainerSpec,
+    signals: SigSet,
+    log: LogWriter,
+}
+
+/// How often a monitor waiting to restart looks for the user's stop.
+const STOP_POLL: Duration = Duration::from_millis(100);
+
+impl<'a> Run<'a> {
+    /// The runtime clears the mask in the container, so the monitor's
+    /// signals are blocked once, before the first clone, for every run.
+    fn new(
+        containers: &'a Containers,
+        runroot: &'a Path,
+        record: &'a ContainerRecord,
+        spec: &'a ContainerSpec,
+        log: LogWriter,
+    ) -> Run<'a> {
+        Run {
+            containers,
+            runroot,
+            record,
+            spec,
+            signals: block_signals(),
+            log,
+        }
+    }
+
+    /// Restarts the command that ended with `code` (after `restarts`
+    /// restarts; the last run began at `began`) for as long as its policy
+    /// says and the user has not stopped it; returns the last exit code.
+    fn keep(&mut self, mut code: i32, mut restarts: u32, mut began: Instant) -> i32 {
+        let mut backoff = Backoff::default();
+        while self.record.config.restart.restarts_after(code, restarts) {
+            let delay = backoff.delay(began.elapsed());
+            if !self.wait_to_restart(code, restarts, delay) {
+                break;
+            }
+            let Some(lock) = RestartLock::take(self.runroot, &self.record.id) else {
+                break;
+            };
+            if lock.stopped_by_user() {
+                break;
+            }
+            restarts += 1;
+            began = Instant::now();
+            code = match self.once(restarts, None, Some(lock)) {
+                Ok(code) => code,
+                Err(e) => {
+                    // Nobody is there to tell but the log.
+                    let line = format!("rcon: restarting the container failed: {e}\n");
+                    let _ = self.log.write(Stream::Stderr, line.as_bytes());
+                    return e.exit_code();
+                }
+            };
+        }
+        code
+    }
+
+    /// Starts the command with its output on pipes (or a pty), records it,
+    /// and relays its output until it has ended; returns its exit code.
+    /// `word`: the CLI waiting to hear the first start. `lock`: a restart's
+    /// lock, released once the new process is recorded.
+    fn once(
+        &mut self,
+        restarts: u32,
+        word: Option<&OwnedFd>,
+        lock: Option<RestartLock>,
+    ) -> Result<i32, Error> {
+        let record = self.record;
+        let pipes = if record.config.tty {
+            None
+        } else {
+            let out = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the stdout pipe"))?;
+            let err = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the stderr pipe"))?;
+            // The runtime hands the container this process's stdout and stderr.
+            let _ = nix::unistd::dup2_stdout(&out.1);
+            let _ = nix::unistd::dup2_stderr(&err.1);
+            Some((out.0, err.0))
+        };
+        let started = runtime::start(self.spec);
+        if pipes.is_some() {
+            // Only the container holds the write ends now: end-of-file means it has gone.
+            if let Ok(null) = fs::File::options().write(true).open("/dev/null") {
+                let _ = nix::unistd::dup2_stdout(&null);
+                let _ = nix::unistd::dup2_stderr(&null);
+            }
+        }
+        let started = started?;
+        let running = State {
+            status: Status::Running,
+            pid: started.pid.as_raw(),
+            started_at: Some(now_rfc3339()),
+            restart_count: restarts,
+            ..State::created()
+        };
+        let recorded = MonitorRecord::foreground(started.pid)
+            .write(self.runroot, &record.id)
+            .and_then(|()| Ok(self.containers.set_state(&record.id, &running)?));
+        drop(lock);
+        if let Err(e) = recorded {
+            // Never let a container run that no command could find.
+            let _ = nix::sys::signal::kill(started.pid, Signal::SIGKILL);
+            let _ = nix::sys::wait::waitpid(started.pid, None);
+            return Err(e);
+        }
+        let helper = run::start_network(self.runroot, record, started.pid)?;
+        let (pid, terminal) = started.run()?;
+        if let Some(word) = word {
+            let _ = nix::unistd::write(word, &[0]);
+            // What the set-up allocated (the spec, the seccomp program) is free now:
+            // give it back, since this process lives as long as the container.
+            // SAFETY: malloc_trim only hands free heap pages back to the kernel.
+            unsafe { libc::malloc_trim(0) };
+        }
+        let streams: Vec<(OwnedFd, Stream)> = match (terminal, pipes) {
+            (Some(master), _) => vec![(master, Stream::Stdout)],
+            (None, Some((out, err))) => vec![(out, Stream::Stdout), (err, Stream::Stderr)],
+            (None, None) => Vec::new(),
+        };
+        let code = relay(pid, streams, &self.signals, &mut self.log);
+        drop(helper);
+        Ok(code)
+    }
+
+    /// Records the container as restarting after `code` and waits `delay`;
+    /// false when the user stopped it meanwhile.
+    fn wait_to_restart(&self, code: i32, restarts: u32, delay: Duration) -> bool {
+        let id = &self.record.id;
+        let waiting = State {
+            pid: 0,
+            finished_at: Some(now_rfc3339()),
+            exit_code: Some(code),
+            restart_count: restarts,
+            restarting: true,
+            ..self
+                .containers
+                .state(id)
+                .unwrap_or_else(|_| State::created())
+        };
+        let _ = self.containers.set_state(id, &waiting);
+        let deadline = Instant::now() + delay;
+        while !restart::stopped_by_user(self.runroot, id) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return true;
+            }
+            std::thread::sleep(left.min(STOP_POLL));
+        }
+        false
+    }
 }
 
 /// The monitor ignores the signals a session or terminal sends; SIGCHLD is
-/// read from a signalfd. Called after the clone (the container must not
-/// inherit the mask).
+/// read from a signalfd. (The runtime clears the mask in the container.)
 fn block_signals() -> SigSet {
     let mut set = SigSet::empty();
     for signal in [
@@ -402,13 +598,15 @@ fn finish(
             let _ = run::remove_anonymous_volumes(store, &lock, record, &in_use);
         }
     } else {
-        let started_at = containers.state(&record.id).ok().and_then(|s| s.started_at);
         let finished = State {
             status: Status::Exited,
             pid: 0,
-            started_at,
             finished_at: Some(now_rfc3339()),
             exit_code: Some(code),
+            restarting: false,
+            ..containers
+                .state(&record.id)
+                .unwrap_or_else(|_| State::created())
         };
         let _ = containers.set_state(&record.id, &finished);
     }

@@ -2,17 +2,22 @@
 //! from a request and an image to a record in the store, from a record to a
 //! [`runtime::ContainerSpec`], and the container's life in the foreground.
 
+use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use super::env::{self, EnvOverrides};
+use super::foreground::{Ending, Relay};
+use super::lifecycle::parse_signal;
 use super::mounts::{self, MountKind};
+use super::restart::{RestartLock, RestartPolicy, clear_stopped};
 use super::store::{
     ContainerConfig, ContainerRecord, Containers, KeepId, MountRecord, State, Status,
     generate_name, new_id,
 };
-use super::{Error, foreground, monitor, networks, ulimit};
+use super::tty::DetachKeys;
+use super::{Error, foreground, labels, monitor, networks, ulimit};
 use crate::image::{self, PullOptions};
 use crate::network::names::{self, NameOptions};
 use crate::network::{self, HelperFiles, Mode, PortMapping, ports};
@@ -82,7 +87,13 @@ pub struct CreateRequest {
     pub names: NameOptions,
     pub read_only: bool,
     pub init: bool,
-    pub labels: Vec<(String, String)>,
+    /// `-l` as given: `KEY=VALUE` or `KEY`.
+    pub labels: Vec<String>,
+    pub label_files: Vec<PathBuf>,
+    /// `--stop-signal`: a name or number.
+    pub stop_signal: Option<String>,
+    /// `--restart` as given.
+    pub restart: Option<String>,
     pub pull: PullPolicy,
     pub pull_options: PullOptions,
     /// `--storage-driver`; `None`: the store's choice.
@@ -204,6 +215,18 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         request.privileged,
         &request.security_opt,
     )?)?;
+    let restart = RestartPolicy::parse(request.restart.as_deref().unwrap_or_default())?;
+    if request.remove && restart != RestartPolicy::No {
+        return Err(Error::Invalid(format!(
+            "--rm and --restart={} conflict: a container removed when it exits cannot be restarted",
+            restart.name()
+        )));
+    }
+    let stop_signal = match &request.stop_signal {
+        Some(name) => Some(parse_signal(name)?.as_str().to_string()),
+        None => image_config.stop_signal.clone(),
+    };
+    let labels = labels::from_flags(&request.label_files, &request.labels)?;
     let ports = published_ports(request, &network, &image_config)?;
     let attachment = match &user_network {
         Some(user_network) => Some(networks::allocate(
@@ -264,9 +287,10 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             privileged: request.privileged,
             keep_id: request.keep_id.clone(),
             security_opt: request.security_opt.clone(),
-            labels: request.labels.clone(),
+            labels,
             remove: request.remove,
-            stop_signal: image_config.stop_signal,
+            stop_signal,
+            restart,
         },
         storage_driver: driver,
     };
@@ -702,39 +726,169 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
 
 /// Starts `record` with rcon as its parent, waits for it, records how it
 /// ended (or removes it with `--rm`) and returns its exit code.
+///
+/// With a terminal and stdin (`-it`), typing `detach_keys` (unless empty)
+/// leaves the container running under a detached monitor and returns 0; the
+/// monitor is then a child process of rcon's for the whole session (see
+/// [`foreground::detachable`]).
 pub fn start_foreground(
     store: &Store,
     runroot: &Path,
     record: &ContainerRecord,
     sig_proxy: bool,
+    detach_keys: DetachKeys,
 ) -> Result<i32, Error> {
     let start = std::time::Instant::now();
     let containers = Containers::open(store.root())?;
     let spec = spec_for(store, &containers, record)?;
     let start = crate::log::phase("spec (layers, mounts, security plan)", start);
-    let outcome = run_spec(&containers, runroot, record, &spec, sig_proxy);
-    let start = crate::log::phase("container set-up, run and exit", start);
-    let code = match &outcome {
-        Ok(code) => *code,
-        Err(e) => e.exit_code(),
+    clear_stopped(runroot, &record.id);
+    let foreground = Foreground {
+        store,
+        containers: &containers,
+        runroot,
+        record,
+        spec: &spec,
     };
-    if record.config.remove {
-        containers.remove(&record.id)?;
-        let in_use = |name: &str| containers.uses_volume(name).unwrap_or(true);
-        remove_anonymous_volumes(store, &store.lock()?, record, &in_use)?;
-    } else {
-        let finished = State {
-            status: Status::Exited,
-            pid: 0,
-            started_at: containers.state(&record.id)?.started_at,
-            finished_at: Some(image::pull::now_rfc3339()),
-            exit_code: Some(code),
-        };
-        containers.set_state(&record.id, &finished)?;
+    if !(record.config.tty && record.config.interactive) || detach_keys.sequence().is_empty() {
+        let outcome = foreground.run(sig_proxy, None);
+        let start = crate::log::phase("container set-up, run and exit", start);
+        let outcome = foreground.end(outcome);
+        crate::log::phase("clean-up", start);
+        return outcome;
     }
-    monitor::remove_entry(runroot, &record.id);
-    crate::log::phase("clean-up", start);
-    outcome
+    let ending = foreground::detachable(sig_proxy, |report| {
+        let session = Session {
+            keys: detach_keys,
+            report,
+        };
+        match foreground.end(foreground.run(sig_proxy, Some(session))) {
+            Ok(code) => Ending::Exited(code),
+            Err(e) => Ending::Failed {
+                code: e.exit_code(),
+                message: e.to_string(),
+            },
+        }
+    })?;
+    match ending {
+        Ending::Exited(code) => Ok(code),
+        Ending::Detached => Ok(0),
+        Ending::Failed { code, message } => {
+            Err(Error::Runtime(runtime::Error::Setup { code, message }))
+        }
+    }
+}
+
+/// A container started with rcon (or, detachable, its child) as its monitor.
+struct Foreground<'a> {
+    store: &'a Store,
+    containers: &'a Containers,
+    runroot: &'a Path,
+    record: &'a ContainerRecord,
+    spec: &'a ContainerSpec,
+}
+
+/// A session the user may detach from: the keys, and the CLI to tell.
+struct Session<'a> {
+    keys: DetachKeys,
+    report: &'a OwnedFd,
+}
+
+impl Foreground<'_> {
+    /// Starts the container and waits for it; returns its exit code. A
+    /// detached session never returns: this process goes on as its monitor.
+    fn run(&self, sig_proxy: bool, session: Option<Session>) -> Result<i32, Error> {
+        let record = self.record;
+        let began = std::time::Instant::now();
+        let started = runtime::start(self.spec)?;
+        let signals = foreground::block_signals(sig_proxy);
+        let pid = started.pid;
+        // A detachable one is recorded even with --rm: it may outlive the CLI.
+        if !record.config.remove || session.is_some() {
+            // rcon itself is the monitor: later commands check it is still alive.
+            monitor::MonitorRecord::foreground(pid).write(self.runroot, &record.id)?;
+            let running = State {
+                status: Status::Running,
+                pid: pid.as_raw(),
+                started_at: Some(image::pull::now_rfc3339()),
+                ..State::created()
+            };
+            self.containers.set_state(&record.id, &running)?;
+        }
+        let start = std::time::Instant::now();
+        let helper = start_network(self.runroot, record, pid)?;
+        let start = crate::log::phase("network helper", start);
+        let (pid, terminal) = started.run()?;
+        crate::log::phase("until the command's exec", start);
+        let code = match (terminal, session) {
+            (Some(master), Some(session)) => {
+                match foreground::wait_detachable(pid, signals, master, session.keys) {
+                    Relay::Exited(code) => code,
+                    Relay::Detached(master) => {
+                        foreground::tell(session.report, &Ending::Detached);
+                        let adopted = monitor::Adopted {
+                            pid,
+                            master,
+                            helper,
+                            began,
+                        };
+                        monitor::adopt(
+                            self.store,
+                            self.containers,
+                            self.runroot,
+                            record,
+                            self.spec,
+                            adopted,
+                        )
+                    }
+                }
+            }
+            (terminal, _) => foreground::wait(pid, signals, terminal),
+        };
+        drop(helper);
+        Ok(code)
+    }
+
+    /// Records how the container ended (or removes it with `--rm`), or hands
+    /// it to a detached monitor when its restart policy says so.
+    fn end(&self, outcome: Result<i32, Error>) -> Result<i32, Error> {
+        let (store, containers, runroot, record) =
+            (self.store, self.containers, self.runroot, self.record);
+        let code = match &outcome {
+            Ok(code) => *code,
+            Err(e) => e.exit_code(),
+        };
+        if outcome.is_ok() && record.config.restart.restarts_after(code, 0) {
+            // The policy outlives the foreground, as with Podman: a detached
+            // monitor restarts the command (unless the user stopped it
+            // meanwhile) and keeps it; this run returns the first exit code.
+            if let Some(lock) = RestartLock::take(runroot, &record.id) {
+                if !lock.stopped_by_user() {
+                    match monitor::start_detached(store, runroot, record, 1) {
+                        Ok(()) => return outcome,
+                        Err(e) => log::warn!("restarting container {}: {e}", record.name),
+                    }
+                }
+            }
+        }
+        if record.config.remove {
+            containers.remove(&record.id)?;
+            let in_use = |name: &str| containers.uses_volume(name).unwrap_or(true);
+            remove_anonymous_volumes(store, &store.lock()?, record, &in_use)?;
+        } else {
+            let finished = State {
+                status: Status::Exited,
+                pid: 0,
+                finished_at: Some(image::pull::now_rfc3339()),
+                exit_code: Some(code),
+                restarting: false,
+                ..containers.state(&record.id)?
+            };
+            containers.set_state(&record.id, &finished)?;
+        }
+        monitor::remove_entry(runroot, &record.id);
+        outcome
+    }
 }
 
 /// The container's anonymous volumes go with it (`--rm`, a failed create), as in Podman.
@@ -756,38 +910,6 @@ pub(crate) fn remove_anonymous_volumes(
         }
     }
     Ok(())
-}
-
-fn run_spec(
-    containers: &Containers,
-    runroot: &Path,
-    record: &ContainerRecord,
-    spec: &ContainerSpec,
-    sig_proxy: bool,
-) -> Result<i32, Error> {
-    let started = runtime::start(spec)?;
-    let signals = foreground::block_signals(sig_proxy);
-    let pid = started.pid;
-    if !record.config.remove {
-        // rcon itself is the monitor: later commands check it is still alive.
-        monitor::MonitorRecord::foreground(pid).write(runroot, &record.id)?;
-        let running = State {
-            status: Status::Running,
-            pid: pid.as_raw(),
-            started_at: Some(image::pull::now_rfc3339()),
-            finished_at: None,
-            exit_code: None,
-        };
-        containers.set_state(&record.id, &running)?;
-    }
-    let start = std::time::Instant::now();
-    let helper = start_network(runroot, record, pid)?;
-    let start = crate::log::phase("network helper", start);
-    let (pid, terminal) = started.run()?;
-    crate::log::phase("until the command's exec", start);
-    let code = foreground::wait(pid, signals, terminal);
-    drop(helper);
-    Ok(code)
 }
 
 #[cfg(test)]

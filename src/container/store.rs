@@ -126,7 +126,11 @@ pub struct ContainerConfig {
     pub keep_id: Option<KeepId>,
     /// `--rm`: removed when it exits.
     pub remove: bool,
+    /// The image's StopSignal, or `--stop-signal` (as `SIGNAME`).
     pub stop_signal: Option<String>,
+    /// `--restart`: what the monitor does when the command ends.
+    #[serde(default)]
+    pub restart: super::restart::RestartPolicy,
 }
 
 /// The record of one container.
@@ -165,6 +169,14 @@ pub struct State {
     pub started_at: Option<String>,
     pub finished_at: Option<String>,
     pub exit_code: Option<i32>,
+    /// How often the monitor has restarted the command since the container
+    /// was last started (`--restart`).
+    #[serde(default)]
+    pub restart_count: u32,
+    /// The command has ended and its monitor waits to restart it (the
+    /// status stays `running`, as Docker shows it, with `exit_code` set).
+    #[serde(default)]
+    pub restarting: bool,
 }
 
 impl State {
@@ -175,6 +187,8 @@ impl State {
             started_at: None,
             finished_at: None,
             exit_code: None,
+            restart_count: 0,
+            restarting: false,
         }
     }
 }
@@ -348,6 +362,11 @@ impl Containers {
         let json = serde_json::to_vec_pretty(&record).expect("records serialise");
         write_file(&path, &json)?;
         Ok(record)
+    }
+
+    /// True while container `id` has a record (it has not been removed).
+    pub fn exists(&self, id: &str) -> bool {
+        self.dir(id).join("container.json").exists()
     }
 
     /// The container's current state.

@@ -25,12 +25,50 @@ pub struct Helper {
     pub(super) child: Child,
     pub(super) log: PathBuf,
     /// Descriptors whose closing tells the helper to quit (slirp4netns's exit fd).
-    pub(super) _hold: Vec<OwnedFd>,
-    /// rcon's own relay of the published UDP ports.
-    pub(super) _relay: Option<UdpRelay>,
+    pub(super) hold: Vec<OwnedFd>,
+    /// rcon's own relay of the published UDP ports, for the container
+    /// process `container` (set once the helper is ready).
+    relay: Option<UdpRelay>,
+    udp_ports: Vec<PortMapping>,
+    container: i32,
 }
 
 impl Helper {
+    /// A helper process just spawned, not yet relaying anything.
+    pub(super) fn spawned(
+        name: &'static str,
+        child: Child,
+        log: PathBuf,
+        hold: Vec<OwnedFd>,
+    ) -> Helper {
+        Helper {
+            name,
+            child,
+            log,
+            hold,
+            relay: None,
+            udp_ports: Vec::new(),
+            container: 0,
+        }
+    }
+
+    /// Stops the UDP relay: its thread must not see this process close the
+    /// descriptors it uses (a foreground session turning into a monitor).
+    pub fn suspend_relay(&mut self) {
+        self.relay = None;
+    }
+
+    /// Starts the UDP relay again after [`Helper::suspend_relay`].
+    pub fn resume_relay(&mut self) -> Result<(), Error> {
+        self.relay = UdpRelay::start(&self.udp_ports, container_netns(self.container)?)?;
+        Ok(())
+    }
+
+    /// The descriptors this process must keep open while the helper runs.
+    pub fn held_fds(&self) -> Vec<RawFd> {
+        self.hold.iter().map(|fd| fd.as_raw_fd()).collect()
+    }
+
     /// Connects the network namespace of container process `pid` as `mode`
     /// says, with `ports` published: returns once the namespace is
     /// configured. `None` for modes without a helper.
@@ -40,25 +78,16 @@ impl Helper {
         ports: &[PortMapping],
         files: &HelperFiles,
     ) -> Result<Option<Helper>, Error> {
-        let netns = || {
-            let path = format!("/proc/{pid}/ns/net");
-            File::open(&path)
-                .map(OwnedFd::from)
-                .map_err(|source| Error::Io {
-                    what: format!("opening the container's network namespace {path}"),
-                    source,
-                })
-        };
+        let netns = || container_netns(pid);
         std::fs::create_dir_all(&files.dir).map_err(|source| Error::Io {
             what: format!("creating {}", files.dir.display()),
             source,
         })?;
         // The helper forwards TCP; rcon relays UDP itself (see `relay`).
-        let tcp: Vec<PortMapping> = ports
+        let (udp, tcp): (Vec<PortMapping>, Vec<PortMapping>) = ports
             .iter()
-            .filter(|p| p.protocol == Protocol::Tcp)
             .cloned()
-            .collect();
+            .partition(|p| p.protocol == Protocol::Udp);
         let mut helper = match mode {
             Mode::Pasta(options) => pasta::start(options, netns()?, &tcp, files)?,
             Mode::Slirp4netns(options) => slirp4netns::start(options, netns()?, &tcp, files)?,
@@ -68,7 +97,9 @@ impl Helper {
             } => return Helper::start(outside, pid, ports, files),
             _ => return Ok(None),
         };
-        helper._relay = UdpRelay::start(ports, netns()?)?;
+        helper.udp_ports = udp;
+        helper.container = pid;
+        helper.resume_relay()?;
         Ok(Some(helper))
     }
 
@@ -102,6 +133,17 @@ impl Drop for Helper {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The network namespace of container process `pid`.
+fn container_netns(pid: i32) -> Result<OwnedFd, Error> {
+    let path = format!("/proc/{pid}/ns/net");
+    File::open(&path)
+        .map(OwnedFd::from)
+        .map_err(|source| Error::Io {
+            what: format!("opening the container's network namespace {path}"),
+            source,
+        })
 }
 
 /// What a helper logged, on one line, without the noise of its failed

@@ -130,13 +130,7 @@ pub(super) fn start(
     let args = args(options, ports, &pid_file.display().to_string());
     let log = files.dir.join(LOG_FILE);
     let child = helper::spawn(PROGRAM, &args, vec![(netns, NETNS_FD)], log.clone())?;
-    let helper = Helper {
-        name: PROGRAM,
-        child,
-        log,
-        _hold: Vec::new(),
-        _relay: None,
-    };
+    let helper = Helper::spawned(PROGRAM, child, log, Vec::new());
     let Some(exited) = crate::process::pidfd(helper.pid() as i32) else {
         return Err(helper.failed("pasta exited at once"));
     };

@@ -110,13 +110,7 @@ pub(super) fn start(
         ],
         log.clone(),
     )?;
-    let helper = Helper {
-        name: PROGRAM,
-        child,
-        log,
-        _hold: vec![exit_write],
-        _relay: None,
-    };
+    let helper = Helper::spawned(PROGRAM, child, log, vec![exit_write]);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -355,6 +355,13 @@ fn connect_and_exec(
     // Wait for the parent: it may still be setting up the terminal or the network.
     wait_for(&go);
     drop(go);
+    // The command starts with no signal blocked, whatever its parent blocks
+    // (a monitor restarting it has blocked the signals it reads).
+    let _ = nix::sys::signal::sigprocmask(
+        nix::sys::signal::SigmaskHow::SIG_SETMASK,
+        Some(&nix::sys::signal::SigSet::empty()),
+        None,
+    );
     process::exec(process, security)
 }
 

@@ -215,7 +215,7 @@ fn unshare_hint(errno: i32) -> String {
 /// The pause process itself: unshare, report, then sleep forever.
 fn pause_main(ready: OwnedFd) -> ! {
     let _ = setsid();
-    close_other_fds(ready.as_raw_fd());
+    close_other_fds(&[ready.as_raw_fd()]);
     let errno = match unshare(CloneFlags::CLONE_NEWUSER | CloneFlags::CLONE_NEWNS) {
         Ok(()) => 0,
         Err(e) => e as i32,
@@ -247,7 +247,7 @@ fn pause_main(ready: OwnedFd) -> ! {
 
 /// Closes every descriptor but `keep`, and points stdio at /dev/null, so the
 /// pause process holds no lock, pipe or terminal of the command that made it.
-pub(crate) fn close_other_fds(keep: i32) {
+pub(crate) fn close_other_fds(keep: &[i32]) {
     if let Ok(null) = File::options().read(true).write(true).open("/dev/null") {
         for target in 0..3 {
             // SAFETY: dup2 onto the standard descriptors; no Rust object owns them here.
@@ -260,7 +260,7 @@ pub(crate) fn close_other_fds(keep: i32) {
                 .collect()
         })
         .unwrap_or_default();
-    for fd in fds.into_iter().filter(|&fd| fd > 2 && fd != keep) {
+    for fd in fds.into_iter().filter(|fd| *fd > 2 && !keep.contains(fd)) {
         // SAFETY: the forked child owns no Rust objects for these inherited descriptors.
         unsafe { libc::close(fd) };
     }
