@@ -765,6 +765,22 @@ fn capabilities_no_new_privs_and_seccomp_as_podman() {
     assert_eq!(bad_opt.code, Some(125));
 }
 
+/// No signal starts out ignored (rcon ignores SIGPIPE, as Rust programs
+/// do), so `yes | head` ends, in `run` and in `exec`, detached or not.
+#[test]
+fn the_command_starts_with_default_signal_actions() {
+    let env = TestEnv::new(user_with_ranges());
+    let check = "grep SigIgn /proc/self/status; yes | head -c 100000 | wc -c";
+    let expected = "SigIgn:\t0000000000000000\n100000";
+    let foreground = run(&env, &[], catalog::BUSYBOX, &["sh", "-c", check]);
+    assert_eq!(stdout(&foreground), expected);
+    let id = stdout(&run(&env, &["-d"], catalog::BUSYBOX, &["sleep", "1000"]));
+    let exec = env.run(&["exec", &id, "sh", "-c", check]);
+    assert_eq!(stdout(&exec), expected);
+    // --rm: it may be gone by the time rm looks.
+    env.run(&["rm", "-f", "-t", "0", &id]);
+}
+
 #[test]
 fn signals_to_rcon_reach_the_container() {
     use std::io::{BufRead, BufReader};

@@ -238,6 +238,44 @@ fn cstring(text: &str) -> Result<CString, ChildError> {
         .map_err(|_| ChildError::engine_message(format!("{text:?} contains a NUL byte")))
 }
 
+/// Every signal back at its default action, as in a fresh process: rcon
+/// (as any Rust program) ignores SIGPIPE, and an ignored signal stays
+/// ignored across execve — `yes | head` in the container would spin.
+/// The raw system call, because glibc refuses the real-time signals it
+/// keeps for itself, and those can arrive ignored too.
+fn default_signal_actions() {
+    /// The kernel's `struct sigaction` (x86 and arm alike for SIG_DFL).
+    #[repr(C)]
+    struct KernelSigaction {
+        handler: usize,
+        flags: u64,
+        restorer: usize,
+        mask: u64,
+    }
+    let default = KernelSigaction {
+        handler: 0, // SIG_DFL
+        flags: 0,
+        restorer: 0,
+        mask: 0,
+    };
+    for sig in 1..=libc::SIGRTMAX() {
+        if sig == libc::SIGKILL || sig == libc::SIGSTOP {
+            continue;
+        }
+        // SAFETY: rt_sigaction reads a valid struct of the kernel's layout
+        // and installs no handler code; the process execs right after.
+        unsafe {
+            libc::syscall(
+                libc::SYS_rt_sigaction,
+                sig,
+                &default as *const KernelSigaction,
+                std::ptr::null_mut::<KernelSigaction>(),
+                8usize,
+            );
+        }
+    }
+}
+
 /// execve of `command`, searched in the container's `PATH` when it has no `/`,
 /// with Podman's exit codes: 127 when not found, 126 when it can't be run.
 fn exec_in_path(
@@ -259,6 +297,7 @@ fn exec_in_path(
             .map(|dir| format!("{dir}/{command}"))
             .collect()
     };
+    default_signal_actions();
     let mut denied = None;
     for candidate in &candidates {
         let path = cstring(candidate)?;
