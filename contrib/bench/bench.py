@@ -61,7 +61,7 @@ IPERF_CLIENT = (
 )
 NETWORKS = {
     "slirp4netns": "slirp4netns:allow_host_loopback=true",
-    "pasta": "pasta",
+    "pasta": "pasta:--map-gw",
 }
 
 

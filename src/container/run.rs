@@ -819,7 +819,7 @@ impl Foreground<'_> {
         let helper = start_network(self.runroot, record, pid)?;
         let start = crate::log::phase("network helper", start);
         let (pid, terminal) = started.run()?;
-        crate::log::phase("until the command's exec", start);
+        let start = crate::log::phase("until the command's exec", start);
         let code = match (terminal, session) {
             (Some(master), Some(session)) => {
                 match foreground::wait_detachable(pid, signals, master, session.keys) {
@@ -845,7 +845,14 @@ impl Foreground<'_> {
             }
             (terminal, _) => foreground::wait(pid, signals, terminal),
         };
+        let start = crate::log::phase("the command, until reaped", start);
+        // This CLI exits next: the system reaps the helper.
+        let mut helper = helper;
+        if let Some(helper) = &mut helper {
+            helper.leave_to_the_system();
+        }
         drop(helper);
+        crate::log::phase("network helper stopped", start);
         Ok(code)
     }
 

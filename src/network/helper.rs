@@ -31,6 +31,10 @@ pub struct Helper {
     relay: Option<UdpRelay>,
     udp_ports: Vec<PortMapping>,
     container: i32,
+    /// Wait for the helper's exit when it is stopped (see [`Helper::leave_to_the_system`]).
+    reap: bool,
+    /// It holds published ports, which only its exit releases.
+    publishes: bool,
 }
 
 impl Helper {
@@ -49,7 +53,18 @@ impl Helper {
             relay: None,
             udp_ports: Vec::new(),
             container: 0,
+            reap: true,
+            publishes: false,
         }
+    }
+
+    /// For a process about to exit: stopping the helper will not wait for
+    /// its end, which takes the kernel tens of milliseconds (it tears the
+    /// helper's tap device down) and would hold up the command's return;
+    /// the system reaps it. Not when it publishes ports: the next command
+    /// may want them, and they are free only once it is gone.
+    pub fn leave_to_the_system(&mut self) {
+        self.reap = self.publishes;
     }
 
     /// Stops the UDP relay: its thread must not see this process close the
@@ -97,6 +112,7 @@ impl Helper {
             } => return Helper::start(outside, pid, ports, files),
             _ => return Ok(None),
         };
+        helper.publishes = !tcp.is_empty();
         helper.udp_ports = udp;
         helper.container = pid;
         helper.resume_relay()?;
@@ -131,7 +147,9 @@ impl Helper {
 impl Drop for Helper {
     fn drop(&mut self) {
         let _ = self.child.kill();
-        let _ = self.child.wait();
+        if self.reap {
+            let _ = self.child.wait();
+        }
     }
 }
 
