@@ -1100,6 +1100,28 @@ fn bad_run_input_is_one_line_exit_125_and_leaves_nothing() {
             assert_nothing_left(&env, &what);
         }
     }
+    // Flags are refused before the image is pulled.
+    for flags in [
+        &["--ulimit", "nonsense"][..],
+        &["-e", "=value"],
+        &["--mount", "type=floppy,dst=/x"],
+        &["--entrypoint", "[1]"],
+    ] {
+        let result = env.run(
+            &[
+                &["run", "--tls-verify=false", "-q"][..],
+                flags,
+                &[&not_pulled, "true"],
+            ]
+            .concat(),
+        );
+        assert_eq!(result.code, Some(125), "{}", result.transcript());
+        assert_eq!(
+            env.run(&["images", "-q"]).ok().stdout.lines().count(),
+            1,
+            "{flags:?}: only busybox is stored"
+        );
+    }
     // A flag value the parser refuses: its usage error (the first line names
     // it, then the values allowed), exit 125.
     let result = env.run(&["run", "--pull=sometimes", &busybox, "true"]);
