@@ -118,7 +118,7 @@ fn pull_without_ranges_gives_every_file_to_root_and_warns_once() {
         .lines()
         .filter(|l| l.contains("owned by other IDs"))
         .count();
-    assert!(squash_warnings >= 1, "{}", result.stderr);
+    assert_eq!(squash_warnings, 1, "{}", result.stderr);
 }
 
 #[test]
@@ -535,5 +535,244 @@ fn a_short_name_is_tried_in_every_search_registry_and_the_error_names_each() {
     assert_eq!(
         format!("sha256:{}", found.ok().stdout.trim()),
         image(catalog::BUSYBOX).config_digest
+    );
+}
+
+#[test]
+fn every_test_image_pulls_without_ranges_with_one_warning_and_root_owned_files() {
+    let env = TestEnv::new(user_without_ranges());
+    // The namespace is made (and its own warning given) by an earlier command.
+    env.run(&["images"]).ok();
+    for name in catalog::TEST_IMAGE_NAMES {
+        let result = env.run(&["pull", "--tls-verify=false", &image_ref(name)]);
+        let id = result.ok().stdout.trim().to_string();
+        assert_eq!(
+            format!("sha256:{id}"),
+            image(name).config_digest,
+            "{name}: {}",
+            result.transcript()
+        );
+        // One warning line (the mapping, and how to fix it); the rest is progress.
+        let (warnings, others): (Vec<&str>, Vec<&str>) = result
+            .stderr
+            .lines()
+            .partition(|l| l.starts_with("warning:"));
+        assert_eq!(
+            warnings.len(),
+            1,
+            "{name}: one warning line: {}",
+            result.stderr
+        );
+        assert!(
+            warnings[0].contains("single-ID mapping") && warnings[0].contains("usermod"),
+            "{name}: {}",
+            warnings[0]
+        );
+        assert!(
+            others.iter().all(|l| l.starts_with("Trying to pull ")
+                || l.starts_with("Copying ")
+                || l.starts_with("Writing manifest")),
+            "{name}: {}",
+            result.stderr
+        );
+        // Inside the namespace every file of every layer belongs to root.
+        for layer in &image(name).layers {
+            let diff = env
+                .data_dir()
+                .join("layers")
+                .join(layer.diff_id.trim_start_matches("sha256:"))
+                .join("diff");
+            let diff = diff.to_str().unwrap();
+            let all = env.run(&["unshare", "find", diff]);
+            assert!(
+                all.ok().stdout.lines().count() > 1,
+                "{name}: {diff} is empty"
+            );
+            let others = env.run(&[
+                "unshare", "find", diff, "(", "!", "-uid", "0", "-o", "!", "-gid", "0", ")",
+                "-print",
+            ]);
+            assert_eq!(others.ok().stdout, "", "{name}: files not owned by 0:0");
+        }
+    }
+    let listed = env.run(&["images", "-q"]);
+    assert_eq!(
+        listed.ok().stdout.lines().count(),
+        catalog::TEST_IMAGE_NAMES.len(),
+        "{}",
+        listed.stdout
+    );
+    // And a container of the multi-owner image sees them as root's.
+    let seen = env.run(&[
+        "run",
+        "--rm",
+        &image_ref(catalog::OWNERS),
+        "stat",
+        "-c",
+        "%u:%g",
+        owners::UID_1000_FILE,
+        owners::NOBODY_FILE,
+    ]);
+    assert_eq!(seen.ok().stdout, "0:0\n0:0\n");
+}
+
+#[test]
+fn images_digests_reference_filter_and_inspect_fields() {
+    let env = TestEnv::new(user_with_ranges());
+    let busybox_id = pull(&env, catalog::BUSYBOX);
+    let schema2_id = pull(&env, catalog::DOCKER_SCHEMA2);
+    pull(&env, catalog::MULTILAYER);
+    env.run(&["tag", &busybox_id[..12], "localhost/mine:v1"])
+        .ok();
+    let busybox = image(catalog::BUSYBOX);
+    let repository = format!("{}/{}", registry(), catalog::BUSYBOX);
+
+    // --digests: a DIGEST column before IMAGE ID, the manifest's digest.
+    let table = env.run(&["images", "--digests"]);
+    let out = &table.ok().stdout;
+    let mut lines = out.lines();
+    let header: Vec<&str> = lines
+        .next()
+        .unwrap()
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        header,
+        ["REPOSITORY", "TAG", "DIGEST", "IMAGE ID", "CREATED", "SIZE"]
+    );
+    let row = lines
+        .find(|l| l.starts_with(&format!("{repository} ")))
+        .unwrap_or_else(|| panic!("no {repository} row: {out}"));
+    let columns: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(
+        &columns[..4],
+        [
+            repository.as_str(),
+            "latest",
+            busybox.manifest_digest.as_str(),
+            &busybox_id[..12]
+        ],
+        "{out}"
+    );
+    let plain = env.run(&["images"]);
+    assert!(!plain.ok().stdout.contains("DIGEST"), "{}", plain.stdout);
+    assert!(
+        !plain.stdout.contains(&busybox.manifest_digest),
+        "{}",
+        plain.stdout
+    );
+
+    // A reference picks the images it names: full, short, with or without
+    // tag, and an ID prefix; an unknown one lists nothing.
+    let ids = |filter: &str| {
+        let listed = env.run(&["images", "-q", "--no-trunc", filter]);
+        let mut ids: Vec<String> = listed.ok().stdout.lines().map(String::from).collect();
+        ids.dedup();
+        ids
+    };
+    let busybox_only = vec![format!("sha256:{busybox_id}")];
+    assert_eq!(ids(&image_ref(catalog::BUSYBOX)), busybox_only);
+    assert_eq!(ids(&repository), busybox_only, "without a tag");
+    assert_eq!(ids(catalog::BUSYBOX), busybox_only, "without the registry");
+    assert_eq!(ids("busybox"), busybox_only, "the last component");
+    assert_eq!(ids("mine"), busybox_only, "any tag of localhost/mine");
+    assert_eq!(ids("localhost/mine:v1"), busybox_only);
+    assert_eq!(ids(&schema2_id[..12]), vec![format!("sha256:{schema2_id}")]);
+    assert_eq!(ids("no-such-image"), Vec::<String>::new());
+    assert_eq!(
+        ids(&format!("{repository}:other-tag")),
+        Vec::<String>::new()
+    );
+    // As in Podman the filter picks images; each is listed under all its names.
+    let table = env.run(&["images", "busybox"]);
+    let rows: Vec<&str> = table.ok().stdout.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{}", table.stdout);
+    assert!(
+        rows.iter().all(|r| r.contains(&busybox_id[..12])),
+        "{}",
+        table.stdout
+    );
+
+    // inspect: the fields Podman shows, from the manifest and the config.
+    let inspect = |name: &str| -> serde_json::Value {
+        let out = env.run(&["image", "inspect", name]);
+        let json: serde_json::Value = serde_json::from_str(&out.ok().stdout).unwrap();
+        assert_eq!(json.as_array().map(Vec::len), Some(1), "{json}");
+        json[0].clone()
+    };
+    let platform = testkit::Platform::host();
+    let json = inspect(&image_ref(catalog::BUSYBOX));
+    assert_eq!(json["Id"], busybox_id.as_str());
+    assert_eq!(json["Digest"], busybox.manifest_digest.as_str(), "{json}");
+    let mut repo_digests: Vec<&str> = json["RepoDigests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    repo_digests.sort();
+    let mut expected = vec![
+        format!("{repository}@{}", busybox.manifest_digest),
+        format!("{repository}@{}", busybox.index_digest.as_ref().unwrap()),
+    ];
+    expected.sort();
+    assert_eq!(repo_digests, expected, "the manifest's and the index's");
+    let mut tags: Vec<&str> = json["RepoTags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    tags.sort();
+    assert_eq!(
+        tags,
+        [image_ref(catalog::BUSYBOX).as_str(), "localhost/mine:v1"]
+    );
+    assert_eq!(json["Config"]["Cmd"], serde_json::json!(["sh"]));
+    assert_eq!(json["Config"]["WorkingDir"], "/");
+    assert_eq!(json["Architecture"], platform.architecture.as_str());
+    assert_eq!(json["Os"], "linux");
+    let created = json["Created"].as_str().unwrap();
+    assert!(created.starts_with("2024-01-01T00:00:00"), "{created}");
+    assert_eq!(
+        json["RootFS"]["Layers"],
+        serde_json::json!([busybox.layers[0].diff_id])
+    );
+    assert!(json["Size"].as_u64().unwrap() > 0, "{json}");
+    // The same image by ID prefix and by its other name.
+    assert_eq!(inspect(&busybox_id[..12])["Id"], busybox_id.as_str());
+    assert_eq!(inspect("localhost/mine:v1")["Id"], busybox_id.as_str());
+
+    // A Docker schema-2 image without an index: one repo digest.
+    let schema2 = image(catalog::DOCKER_SCHEMA2);
+    let json = inspect(&image_ref(catalog::DOCKER_SCHEMA2));
+    assert_eq!(json["Digest"], schema2.manifest_digest.as_str());
+    assert_eq!(
+        json["RepoDigests"],
+        serde_json::json!([format!(
+            "{}/{}@{}",
+            registry(),
+            catalog::DOCKER_SCHEMA2,
+            schema2.manifest_digest
+        )])
+    );
+    assert_eq!(json["Config"]["Cmd"], serde_json::json!(["sh"]));
+    assert_eq!(json["Os"], "linux");
+    assert_eq!(json["Architecture"], platform.architecture.as_str());
+
+    let missing = env.run(&["image", "inspect", "no-such-image"]);
+    assert_eq!(missing.code, Some(125));
+    assert!(
+        missing.stderr.contains("no-such-image"),
+        "{}",
+        missing.stderr
+    );
+    assert_eq!(
+        missing.stderr.trim_end().lines().count(),
+        1,
+        "{}",
+        missing.stderr
     );
 }

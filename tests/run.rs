@@ -318,10 +318,24 @@ fn read_only_rootfs_keeps_tmp_writable() {
         &[
             "sh",
             "-c",
-            "touch /x 2>/dev/null && echo wrote || echo refused; touch /tmp/y && echo tmp-ok",
+            "for d in / /etc /bin /tmp /run /var/tmp; do \
+             touch $d/x 2>/dev/null && echo $d wrote || echo $d refused; done; \
+             grep -E ' /(tmp|run|var/tmp) ' /proc/mounts | cut -d' ' -f2,3 | sort",
         ],
     );
-    assert_eq!(stdout(&out), "refused\ntmp-ok");
+    assert_eq!(
+        stdout(&out),
+        "/ refused\n/etc refused\n/bin refused\n/tmp wrote\n/run wrote\n/var/tmp wrote\n\
+         /run tmpfs\n/tmp tmpfs\n/var/tmp tmpfs",
+        "the rootfs is read-only; /tmp, /run and /var/tmp are tmpfs"
+    );
+    let plain = run(
+        &env,
+        &[],
+        catalog::BUSYBOX,
+        &["sh", "-c", "touch /x && echo wrote"],
+    );
+    assert_eq!(stdout(&plain), "wrote", "without --read-only / is writable");
 }
 
 #[test]
@@ -349,6 +363,42 @@ fn init_is_pid_1_and_reaps() {
         run(&env, &["--init"], catalog::BUSYBOX, &["sh", "-c", "exit 3"]).code,
         Some(3)
     );
+    // A signal sent to the container goes to PID 1, the init, which passes
+    // it on to its child (the command); orphans are reaped meanwhile.
+    let script = "trap 'echo got TERM; exit 7' TERM; (sleep 0 &); echo ready; \
+                  while true; do sleep 0.1; done";
+    let id = common::run_detached(&env, &["--init"], &["sh", "-c", script]);
+    let logs = || env.run(&["logs", &id]).ok().stdout.clone();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !logs().contains("ready") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never ready: {}",
+            logs()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let zombies = env.run(&[
+        "exec",
+        &id,
+        "sh",
+        "-c",
+        "sleep 0.2; ps -o stat= | grep -c Z || true",
+    ]);
+    assert_eq!(
+        zombies.ok().stdout.trim(),
+        "0",
+        "orphans of the command are reaped"
+    );
+    env.run(&["kill", "-s", "TERM", &id]).ok();
+    let waited = env.run(&["wait", &id]);
+    assert_eq!(
+        waited.ok().stdout.trim(),
+        "7",
+        "the command's TERM trap ran: {}",
+        logs()
+    );
+    assert!(logs().contains("got TERM"), "{}", logs());
 }
 
 #[test]
@@ -784,14 +834,7 @@ fn the_command_starts_with_default_signal_actions() {
 #[test]
 fn signals_to_rcon_reach_the_container() {
     use std::io::{BufRead, BufReader};
-    let env = TestEnv::new(user_with_ranges());
-    env.run(&[
-        "pull",
-        "-q",
-        "--tls-verify=false",
-        &image_ref(catalog::BUSYBOX),
-    ])
-    .ok();
+    let env = common::with_busybox(user_with_ranges());
     let script = "trap 'echo got TERM; exit 7' TERM; echo ready; while true; do sleep 0.1; done";
     let mut child = env
         .rcon()
@@ -965,4 +1008,176 @@ fn an_image_entrypoint_gets_the_cmd_or_the_arguments_and_the_flag_overrides_it()
     let nothing = run_entry(&["--entrypoint", ""], &[]);
     nothing.code_is(125);
     assert!(nothing.stderr.contains("no command"), "{}", nothing.stderr);
+}
+
+/// The processes in `env`'s user namespace other than its pause process:
+/// containers, monitors and helpers rcon left behind.
+fn processes_left(env: &TestEnv) -> Vec<String> {
+    let record = std::fs::read_to_string(env.runtime_dir.join("rcon/pause.pid")).unwrap();
+    let pause = record.split_whitespace().next().unwrap().to_string();
+    let namespace = std::fs::read_link(format!("/proc/{pause}/ns/user")).unwrap();
+    let mut left = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let pid = entry.file_name().to_string_lossy().into_owned();
+        if pid == pause || !pid.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if std::fs::read_link(entry.path().join("ns/user"))
+            .ok()
+            .as_ref()
+            == Some(&namespace)
+        {
+            let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+            left.push(stat.trim().to_string());
+        }
+    }
+    left
+}
+
+/// Asserts that a failed `rcon run` left nothing: no container record, no
+/// volume, no mount of a container or volume, no process.
+#[track_caller]
+fn assert_nothing_left(env: &TestEnv, what: &str) {
+    let records = env.run(&["ps", "-a", "-q"]);
+    assert_eq!(records.ok().stdout, "", "{what}: no container record");
+    let volumes = env.run(&["volume", "ls", "-q"]);
+    assert_eq!(volumes.ok().stdout, "", "{what}: no anonymous volume");
+    let mountinfo = env.run(&["unshare", "cat", "/proc/self/mountinfo"]);
+    let mounted: Vec<&str> = mountinfo
+        .ok()
+        .stdout
+        .lines()
+        .filter(|l| l.contains("/containers/") || l.contains("/volumes/"))
+        .collect();
+    assert!(mounted.is_empty(), "{what}: still mounted: {mounted:?}");
+    // A helper's own short-lived children (pasta's namespace calls) may
+    // take a moment to go after it was killed; anything else is a leak.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    let mut left = processes_left(env);
+    while !left.is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        left = processes_left(env);
+    }
+    assert_eq!(left, Vec::<String>::new(), "{what}: no process");
+}
+
+#[test]
+fn bad_run_input_is_one_line_exit_125_and_leaves_nothing() {
+    let env = common::with_busybox(user_with_ranges());
+    let busybox = image_ref(catalog::BUSYBOX);
+    let missing_tag = format!("{}/{}:no-such-tag", common::registry(), catalog::BUSYBOX);
+    let not_pulled = image_ref(catalog::ZSTD);
+    // (flags, image, what the message must name). Every run also asks for an
+    // anonymous volume, which must not outlive the failure.
+    let cases: [(&[&str], &str, &str); 11] = [
+        (&["--mount", "destination=/x"], &busybox, "type"),
+        (
+            &["--mount", "type=tmpfs,destination=/x,bogus=1"],
+            &busybox,
+            "bogus",
+        ),
+        (
+            &["--mount", "type=floppy,destination=/x"],
+            &busybox,
+            "floppy",
+        ),
+        (&["-e", "=value"], &busybox, "=value"),
+        (&["--ulimit", "nonsense"], &busybox, "nonsense"),
+        (&["--ulimit", "nofile=lots"], &busybox, "lots"),
+        (&["--ulimit", "wishes=3"], &busybox, "wishes"),
+        (
+            &["-v", "/no/such/host/dir:/x"],
+            &busybox,
+            "/no/such/host/dir",
+        ),
+        (&["--entrypoint", "[\"sh\""], &busybox, "--entrypoint"),
+        (&[], &missing_tag, "not found"),
+        (&["--pull=never"], &not_pulled, &not_pulled),
+    ];
+    for (flags, image, cause) in cases {
+        for remove in [false, true] {
+            let mut args = vec!["run", "--tls-verify=false", "-q", "-v", "/anonymous"];
+            if remove {
+                args.push("--rm");
+            }
+            args.extend_from_slice(flags);
+            args.extend([image, "true"]);
+            let what = format!("rcon {}", args.join(" "));
+            let result = env.run(&args);
+            assert_eq!(result.code, Some(125), "{what}: {}", result.transcript());
+            assert_eq!(result.stdout, "", "{what}");
+            let message = result.stderr.trim_end();
+            assert_eq!(message.lines().count(), 1, "{what}: one line: {message}");
+            assert!(message.starts_with("Error: "), "{what}: {message}");
+            assert!(
+                message.contains(cause),
+                "{what}: names {cause:?}: {message}"
+            );
+            assert_nothing_left(&env, &what);
+        }
+    }
+    // Flags are refused before the image is pulled.
+    for flags in [
+        &["--ulimit", "nonsense"][..],
+        &["-e", "=value"],
+        &["--mount", "type=floppy,dst=/x"],
+        &["--entrypoint", "[1]"],
+    ] {
+        let result = env.run(
+            &[
+                &["run", "--tls-verify=false", "-q"][..],
+                flags,
+                &[&not_pulled, "true"],
+            ]
+            .concat(),
+        );
+        assert_eq!(result.code, Some(125), "{}", result.transcript());
+        assert_eq!(
+            env.run(&["images", "-q"]).ok().stdout.lines().count(),
+            1,
+            "{flags:?}: only busybox is stored"
+        );
+    }
+    // A flag value the parser refuses: its usage error (the first line names
+    // it, then the values allowed), exit 125.
+    let result = env.run(&["run", "--pull=sometimes", &busybox, "true"]);
+    assert_eq!(result.code, Some(125), "{}", result.transcript());
+    let first = result.stderr.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("'sometimes'") && first.contains("--pull"),
+        "{}",
+        result.stderr
+    );
+    assert_nothing_left(&env, "--pull=sometimes");
+    // An unknown user is found only when the container starts, so (as in
+    // Podman) without --rm the created container stays; with --rm nothing does.
+    let result = env.run(&[
+        "run",
+        "--rm",
+        "-q",
+        "-v",
+        "/anonymous",
+        "-u",
+        "nobody-here",
+        &busybox,
+        "true",
+    ]);
+    assert_eq!(result.code, Some(125), "{}", result.transcript());
+    let message = result.stderr.trim_end();
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(
+        message.contains("unable to find user nobody-here"),
+        "{message}"
+    );
+    assert_nothing_left(&env, "run --rm -u nobody-here");
+    // A command the container can't run: Podman's 127 and 126, and --rm
+    // leaves nothing of it either.
+    for (command, code) in [("no-such-command", 127), ("/etc/passwd", 126)] {
+        let result = env.run(&["run", "--rm", "-q", "-v", "/anonymous", &busybox, command]);
+        assert_eq!(result.code, Some(code), "{}", result.transcript());
+        let message = result.stderr.trim_end();
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert!(message.contains(command), "{message}");
+        assert_nothing_left(&env, command);
+    }
 }

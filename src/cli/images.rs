@@ -6,7 +6,7 @@ use crate::storage::store::{ImageRecord, Store};
 
 #[derive(Debug, Args)]
 pub struct ImagesArgs {
-    /// Show only images matching this name (short or full)
+    /// Show only images this reference names: full, without registry or tag, or its last component (any tag when none is given); `*`, `?` and `[...]` globs as Podman; or an ID prefix
     #[arg(value_name = "IMAGE")]
     pub image: Option<String>,
     /// Print only image IDs
@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: ImagesArgs) -> Outcome {
     let store = Store::open(&ctx.paths.root)?;
     let mut images = store.images()?;
     if let Some(filter) = &args.image {
-        images.retain(|i| image::matches_name(i, filter));
+        images.retain(|i| image::matches_filter(i, filter));
     }
     match args.format.as_str() {
         "json" => {

@@ -149,6 +149,33 @@ fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Erro
     }
 }
 
+/// Refuses malformed flags before any image is pulled, as Podman does
+/// (what depends on the image is checked once it is there).
+fn check_flags(request: &CreateRequest) -> Result<(), Error> {
+    EnvOverrides::from_flags(
+        request.env_host,
+        &request.env_files,
+        &request.env,
+        &env::host_env(),
+    )?;
+    if let Some(user) = &request.user {
+        passwd::parse_user_spec(user)?;
+    }
+    for spec in &request.ulimits {
+        ulimit::parse_ulimit(spec)?;
+    }
+    for spec in &request.volumes {
+        mounts::parse_volume(spec)?;
+    }
+    for spec in &request.mounts {
+        mounts::parse_mount(spec)?;
+    }
+    for spec in &request.tmpfs {
+        mounts::parse_tmpfs(spec)?;
+    }
+    entrypoint_flag(request).map(drop)
+}
+
 /// Creates the container record (state `created`) and returns it.
 pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord, Error> {
     let containers = Containers::open(store.root())?;
@@ -166,6 +193,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         )));
     }
     request.names.check().map_err(network::Error::from)?;
+    check_flags(request)?;
     let driver = driver::choose(store.root(), request.storage_driver)?.driver;
     let image = image_for(store, request)?;
     let config_file: ConfigFile =
@@ -464,10 +492,9 @@ fn runtime_mount(record: &MountRecord) -> Mount {
     }
 }
 
-/// Podman's rules: `--entrypoint` replaces the image's and drops its Cmd;
-/// `--entrypoint ''` clears it; arguments after the image replace the Cmd.
-fn command_line(request: &CreateRequest, image: &ImageConfig) -> Result<Vec<String>, Error> {
-    let given: Option<Vec<String>> = match &request.entrypoint {
+/// `--entrypoint`: a JSON array of strings, or one command.
+fn entrypoint_flag(request: &CreateRequest) -> Result<Option<Vec<String>>, Error> {
+    Ok(match &request.entrypoint {
         None => None,
         Some(text) if text.trim_start().starts_with('[') => {
             Some(serde_json::from_str(text).map_err(|e| {
@@ -477,7 +504,13 @@ fn command_line(request: &CreateRequest, image: &ImageConfig) -> Result<Vec<Stri
             })?)
         }
         Some(text) => Some(vec![text.clone()]),
-    };
+    })
+}
+
+/// Podman's rules: `--entrypoint` replaces the image's and drops its Cmd;
+/// `--entrypoint ''` clears it; arguments after the image replace the Cmd.
+fn command_line(request: &CreateRequest, image: &ImageConfig) -> Result<Vec<String>, Error> {
+    let given = entrypoint_flag(request)?;
     // As Podman: the image's CMD stays only when no entrypoint was given
     // (or `--entrypoint '[]'`); an entrypoint of `[""]` is none at all.
     let command = if request.command.is_empty() && given.as_ref().is_none_or(Vec::is_empty) {

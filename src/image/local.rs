@@ -31,6 +31,83 @@ pub fn matches_name(image: &ImageRecord, input: &str) -> bool {
     matching_name(image, input).is_some()
 }
 
+/// True when `image` passes `rcon images FILTER` (Podman's reference
+/// filter): `filter`, a glob as Go's `path.Match` reads it (`*`, `?`,
+/// `[...]`, none of them crossing a `/`), matches one of its names whole,
+/// with or without the registry, with or without the tag, or its last
+/// component alone (`busybox` lists every tag of `…/library/busybox`); or
+/// `filter` is a prefix of its ID.
+pub fn matches_filter(image: &ImageRecord, filter: &str) -> bool {
+    let id = filter.strip_prefix("sha256:").unwrap_or(filter);
+    if id.len() >= 3 && id.bytes().all(|b| b.is_ascii_hexdigit()) && image.id.starts_with(id) {
+        return true;
+    }
+    let Some(pattern) = glob_regex(filter) else {
+        return false;
+    };
+    image.names.iter().any(|name| {
+        let (repository, tag) = split_tag(name);
+        let tag = if tag == "<none>" {
+            String::new()
+        } else {
+            format!(":{tag}")
+        };
+        let path = match repository.split_once('/') {
+            Some((first, rest)) if first.contains(['.', ':']) || first == "localhost" => {
+                rest.to_string()
+            }
+            _ => repository.clone(),
+        };
+        let last = repository
+            .rsplit('/')
+            .next()
+            .unwrap_or(&repository)
+            .to_string();
+        [
+            name.clone(),
+            repository.clone(),
+            format!("{path}{tag}"),
+            path,
+            format!("{last}{tag}"),
+            last,
+        ]
+        .iter()
+        .any(|candidate| pattern.is_match(candidate))
+    })
+}
+
+/// The anchored regex for a `path.Match` glob; `None` when it is malformed
+/// (an unclosed `[`), which, as in Podman, matches nothing.
+fn glob_regex(glob: &str) -> Option<regex::Regex> {
+    let mut out = String::from("^");
+    let mut chars = glob.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' => out.push_str("[^/]*"),
+            '?' => out.push_str("[^/]"),
+            '\\' => out.push_str(&regex::escape(&chars.next()?.to_string())),
+            '[' => {
+                out.push('[');
+                let mut first = true;
+                loop {
+                    match chars.next()? {
+                        ']' if !first => break,
+                        '^' if first => out.push('^'),
+                        '\\' => out.push_str(&regex::escape(&chars.next()?.to_string())),
+                        '[' => out.push_str("\\["),
+                        c => out.push(c),
+                    }
+                    first = false;
+                }
+                out.push(']');
+            }
+            c => out.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    out.push('$');
+    regex::Regex::new(&out).ok()
+}
+
 /// The name of `image` that `input` (a full or short name) stands for.
 pub fn matching_name<'a>(image: &'a ImageRecord, input: &str) -> Option<&'a String> {
     let wanted = with_default_tag(input);
@@ -199,6 +276,22 @@ mod tests {
         assert!(!matches_name(&image, "box"));
         assert!(matches_name(&image, "abcdef"));
         assert!(matches_name(&image, "sha256:abcdef01"));
+        assert!(matches_filter(&image, "busybox"));
+        assert!(matches_filter(&image, "rcon-test/busybox"), "any tag");
+        assert!(matches_filter(&image, "library/busybox:latest"));
+        assert!(matches_filter(&image, "127.0.0.1:5000/rcon-test/busybox"));
+        assert!(matches_filter(&image, "busybox:v1"));
+        assert!(matches_filter(&image, "rcon-*/busy?ox:v[0-9]"));
+        assert!(matches_filter(&image, "abcdef"));
+        assert!(!matches_filter(&image, "busybox:v2"));
+        assert!(!matches_filter(&image, "box"));
+        assert!(matches_filter(&image, "*"), "the last component");
+        assert!(
+            !matches_filter(&image, "127.0.0.1:5000/*"),
+            "a * does not cross a /"
+        );
+        assert!(!matches_filter(&image, "busy[box"), "malformed");
+        assert!(matches_filter(&record(&["localhost/mine:v1"]), "mine"));
         assert_eq!(
             split_tag("127.0.0.1:5000/a/b:v1"),
             ("127.0.0.1:5000/a/b".into(), "v1".into())

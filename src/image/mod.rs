@@ -25,7 +25,8 @@ pub mod registries;
 
 pub use auth::{AuthFiles, Credentials};
 pub use local::{
-    Removal, inspect, lookup, matches_name, prune, remove, split_tag, summary_json, tag,
+    Removal, inspect, lookup, matches_filter, matches_name, prune, remove, split_tag, summary_json,
+    tag,
 };
 pub use pull::{PullOptions, pull_image};
 pub use reference::Reference;

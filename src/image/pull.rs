@@ -527,11 +527,8 @@ pub fn pull_image(
     // Work directories of pulls that were killed are removed here.
     store.sweep_temp(&store.lock()?);
     let progress = progress::for_stderr(options.quiet);
-    if options.squash_owners && !options.quiet {
-        log::warn!(
-            "single-ID mapping: files owned by other IDs in {input} become root's (see `rcon info`)"
-        );
-    }
+    // No warning of our own for `squash_owners`: joining the namespace
+    // already gave the one line saying owners become root's and how to fix it.
     let runtime = runtime()?;
     let candidates = registries.resolve(&reference);
     let mut tried = Vec::new();

@@ -675,6 +675,19 @@ impl TestEnv {
     }
 }
 
+/// A new [`TestEnv`] for `user` with the busybox test image already pulled.
+pub fn with_busybox(user: &'static TestUser) -> TestEnv {
+    let env = TestEnv::new(user);
+    env.run(&[
+        "pull",
+        "-q",
+        "--tls-verify=false",
+        &image_ref(testkit::catalog::BUSYBOX),
+    ])
+    .ok();
+    env
+}
+
 /// `rcon run -d IMAGE ARGS...` with `flags`; returns the container ID.
 pub fn run_detached(env: &TestEnv, flags: &[&str], args: &[&str]) -> String {
     let reference = image_ref(testkit::catalog::BUSYBOX);

@@ -63,6 +63,23 @@ impl Pty {
         seen.contains(needle)
     }
 
+    /// What the terminal has shown and not yet been read, without waiting
+    /// (for output of a command that has already exited).
+    pub fn read_available(&mut self) -> String {
+        let fd = self.master.as_raw_fd();
+        // SAFETY: fcntl on a descriptor this Pty owns.
+        let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+        unsafe { libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK) };
+        let mut seen = String::new();
+        let mut buffer = [0u8; 4096];
+        while let Ok(n @ 1..) = self.master.read(&mut buffer) {
+            seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
+        }
+        // SAFETY: as above.
+        unsafe { libc::fcntl(fd, libc::F_SETFL, flags) };
+        seen
+    }
+
     /// Runs `command` (an interactive busybox `sh` in a container) on this
     /// terminal: waits for its prompt, calls `at_prompt`, then types a line
     /// that prints 42, the terminal's size and name, and exits 3. Returns

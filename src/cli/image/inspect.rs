@@ -15,19 +15,21 @@ pub fn run(ctx: &Context, args: InspectArgs) -> Outcome {
     ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let mut found = Vec::new();
-    let mut missing = false;
+    let mut errors = Vec::new();
     for name in &args.images {
         match image::lookup(&store, name).and_then(|record| image::inspect(&store, &record)) {
             Ok(json) => found.push(json),
-            Err(e) => {
-                eprintln!("Error: {e}");
-                missing = true;
-            }
+            Err(e) => errors.push(e),
         }
     }
     println!("{}", serde_json::to_string_pretty(&found)?);
-    if missing {
-        return Err(Failure::new(EXIT_ENGINE, "some images were not found"));
+    // As Podman: the first error is the command's, one line each for the rest.
+    let mut errors = errors.into_iter();
+    let Some(first) = errors.next() else {
+        return Ok(0);
+    };
+    for e in errors {
+        eprintln!("Error: {e}");
     }
-    Ok(0)
+    Err(Failure::new(EXIT_ENGINE, first.to_string()))
 }
