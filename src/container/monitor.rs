@@ -452,10 +452,10 @@ impl<'a> Run<'a> {
         let (pid, terminal) = started.run()?;
         if let Some(word) = word {
             let _ = nix::unistd::write(word, &[0]);
-            // What the set-up allocated (the spec, the seccomp program) is free now:
-            // give it back, since this process lives as long as the container.
-            // SAFETY: malloc_trim only hands free heap pages back to the kernel.
-            unsafe { libc::malloc_trim(0) };
+            // What the set-up allocated (the spec, the seccomp program) and
+            // ran is not needed any more: give it back, since this process
+            // lives as long as the container.
+            crate::process::release_setup_memory();
         }
         let streams: Vec<(OwnedFd, Stream)> = match (terminal, pipes) {
             (Some(master), _) => vec![(master, Stream::Stdout)],
