@@ -201,12 +201,13 @@ fn inode_numbers_stay_put_across_copy_up_on_every_driver() {
         i=$(stat -c %i /etc/rcon-layer2); chmod 600 /etc/rcon-layer2; same $i /etc/rcon-layer2 chmod; \
         mv /etc/rcon-layer2 /etc/renamed; same $i /etc/renamed renamed; \
         i=$(stat -c %i /data/d07); mkdir /data/d07/new; same $i /data/d07 dir; \
-        i=$(stat -c %i /data/d07/new); touch /data/d07/new/f; same $i /data/d07/new new-dir;";
+        i=$(stat -c %i /data/d07/new); touch /data/d07/new/f; same $i /data/d07/new new-dir; \
+        echo old > /tmp/x; exec 3< /tmp/x; rm /tmp/x; echo new > /tmp/y; cat <&3; cat /tmp/y";
     conforms(
         &env,
         catalog::MULTILAYER,
         script,
-        "file\nchmod\nrenamed\ndir\nnew-dir",
+        "file\nchmod\nrenamed\ndir\nnew-dir\nold\nnew",
     );
     // Two names of one lower file are one inode before any copy-up (after
     // one, kernel overlay without an index splits them: see the owners test).
@@ -609,14 +610,16 @@ fn a_broken_upper_dir_fails_the_operation_not_the_filesystem() {
 
     // A whiteout where the container holds a directory (its working
     // directory) appears in the upper dir: listing it fails with EIO and a
-    // log line; the rest of the filesystem keeps serving.
+    // log line; the rest of the filesystem keeps serving. Nothing new is
+    // made in the upper dir afterwards (the signal is a fifo, the results
+    // are appended), so no new file can take the removed directory's inode
+    // number, which the server still knows as the held directory's.
     let (id, root) = started_with_root(
         &env,
         "fuse-overlay",
-        "mkdir /held && cd /held && touch /ready && \
-         while [ ! -e /go ]; do sleep 0.1; done; \
-         ls . >/dev/null 2>&1 || echo ls-failed > /result; \
-         cat /etc/rcon-layer2 >> /result; echo still-writable >> /result; touch /done; sleep 60",
+        "mkdir /held && mkfifo /go && touch /result && cd /held && touch /ready && \
+         read signal < /go; ls . >/dev/null 2>&1 || echo ls-failed >> /result; \
+         cat /etc/rcon-layer2 >> /result; echo done >> /result; sleep 60",
     );
     let upper = env.run(&["inspect", "--format", "{{.GraphDriver.Data.UpperDir}}", &id]);
     let upper = upper.ok().stdout.trim().to_string();
@@ -624,22 +627,25 @@ fn a_broken_upper_dir_fails_the_operation_not_the_filesystem() {
         "unshare",
         "sh",
         "-c",
-        &format!("rmdir {upper}/held && mknod {upper}/held c 0 0 && touch {root}/go"),
+        &format!("rmdir {upper}/held && mknod {upper}/held c 0 0 && echo go > {root}/go"),
     ])
     .ok();
-    let done = format!("{root}/done");
+    let result = format!("{root}/result");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while !env.run(&["unshare", "test", "-e", &done]).status.success() {
-        assert!(std::time::Instant::now() < deadline, "never done");
+    let shown = loop {
+        let shown = env.run(&["unshare", "cat", &result]).ok().stdout.clone();
+        if shown.ends_with("done\n") {
+            break shown;
+        }
+        assert!(std::time::Instant::now() < deadline, "never done: {shown}");
         std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    let result = env.run(&["unshare", "cat", &format!("{root}/result")]);
-    assert_eq!(result.ok().stdout, "ls-failed\nlayer2\nstill-writable\n");
+    };
     let log = Path::new(&upper).with_file_name("fuse-overlay.log");
     let log = env.run(&["unshare", "cat", &log.display().to_string()]);
     assert!(
-        log.ok().stdout.contains("a name in use has vanished"),
-        "{}",
+        shown == "ls-failed\nlayer2\ndone\n"
+            && log.ok().stdout.contains("a name in use has vanished"),
+        "{shown}{}",
         log.stdout
     );
     env.run(&["rm", "-f", "-t", "0", &id]).ok();

@@ -175,6 +175,17 @@ impl Overlay {
         }
     }
 
+    /// Forgets the number of an upper inode whose last name this server
+    /// removed: the filesystem may give its inode number to a new file, which
+    /// must not share a node with the old one (still open, or not yet
+    /// forgotten by the kernel) and its page cache.
+    fn retire_ident(&self, meta: &Metadata) {
+        if meta.is_dir() || meta.nlink() <= 1 {
+            let mut idents = self.idents.lock().unwrap_or_else(|p| p.into_inner());
+            idents.remove(&(meta.dev(), meta.ino()));
+        }
+    }
+
     fn attr(&self, meta: &Metadata, merged_dir: bool, is_root: bool) -> FileAttr {
         FileAttr {
             ino: INodeNo(self.ident(meta.dev(), meta.ino(), is_root)),
@@ -488,6 +499,7 @@ impl Overlay {
             } else {
                 fs::remove_file(&upper).map_err(errno)?;
             }
+            self.retire_ident(&found.meta);
         }
         if below {
             self.parent_up(&path)?;
@@ -581,10 +593,13 @@ impl Overlay {
         let upper_to = self.layers.path(UPPER, &to);
         // What is in the upper dir under the new name goes: a whiteout, a
         // file, or a directory holding only whiteouts.
-        match fs::symlink_metadata(&upper_to) {
-            Ok(meta) if meta.is_dir() => fs::remove_dir_all(&upper_to).map_err(errno)?,
-            Ok(_) => fs::remove_file(&upper_to).map_err(errno)?,
-            Err(_) => {}
+        if let Ok(meta) = fs::symlink_metadata(&upper_to) {
+            if meta.is_dir() {
+                fs::remove_dir_all(&upper_to).map_err(errno)?;
+            } else {
+                fs::remove_file(&upper_to).map_err(errno)?;
+            }
+            self.retire_ident(&meta);
         }
         let to_below = self.layers.below(&to, &to_layers).map_err(errno)?;
         fs::rename(self.layers.path(UPPER, &from), &upper_to).map_err(errno)?;
@@ -824,7 +839,11 @@ impl Filesystem for Overlay {
             if let Some(fh) = fh {
                 if let Ok(file) = self.file(fh) {
                     let meta = file.metadata().map_err(errno)?;
-                    return Ok(self.attr(&meta, false, ino.0 == ROOT));
+                    // The node's own number, also for a file whose last
+                    // name is gone (its number retired).
+                    let mut attr = self.attr(&meta, false, ino.0 == ROOT);
+                    attr.ino = ino;
+                    return Ok(attr);
                 }
             }
             let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
