@@ -15,7 +15,7 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::Path;
 
-use common::{RunResult, TestEnv, free_port, image_ref, user_with_ranges};
+use common::{HOST_USR, RunResult, TestEnv, free_port, host_program, image_ref, user_with_ranges};
 use testkit::catalog;
 
 #[derive(Debug, Clone, Copy)]
@@ -220,7 +220,7 @@ fn a_published_udp_port_echoes(helper: Helper) {
     let publish = format!("127.0.0.1:{port}:5000/udp");
     let mut flags = vec!["-d", "--network", helper.mode(), "-p", &publish];
     flags.extend(HOST_USR);
-    let echo = host_program("socat", "UDP4-LISTEN:5000 PIPE");
+    let echo = host_program("bin/socat", "UDP4-LISTEN:5000 PIPE");
     let id = stdout(&run(&env, &flags, &["sh", "-c", &echo]));
     let socket = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
     socket
@@ -270,34 +270,6 @@ fn publish_all_maps_the_exposed_ports(helper: Helper) {
     let body = curl(&format!("http://127.0.0.1:{host_port}/index.html"));
     assert_eq!(body.trim(), "published-by-P");
     env.run(&["rm", "-f", "-t", "0", &id]).ok();
-}
-
-/// The host's `/usr` mounted read-only at /host-usr, and its nsswitch.conf:
-/// the flags that let a container run a host program with [`host_program`].
-const HOST_USR: [&str; 4] = [
-    "-v",
-    "/usr:/host-usr:ro",
-    "-v",
-    "/etc/nsswitch.conf:/etc/nsswitch.conf:ro",
-];
-
-/// A shell command running the host's `/usr/bin/PROGRAM ARGS` in a container
-/// with [`HOST_USR`], through the host's dynamic loader: busybox has no UDP
-/// server, and its static wget crashes in glibc's name lookup.
-fn host_program(program: &str, args: &str) -> String {
-    let loader = fs::canonicalize("/lib64/ld-linux-x86-64.so.2").unwrap();
-    let libraries = loader
-        .parent()
-        .unwrap()
-        .strip_prefix("/usr")
-        .unwrap()
-        .to_owned();
-    let loader = loader.strip_prefix("/usr").unwrap().to_owned();
-    format!(
-        "/host-usr/{} --library-path /host-usr/{} /host-usr/bin/{program} {args}",
-        loader.display(),
-        libraries.display()
-    )
 }
 
 /// A server on the host's 127.0.0.1 answering every request with `body`.
@@ -609,7 +581,7 @@ fn containers_on_a_user_network_reach_each_other_by_name() {
     // Names are resolved by a real resolver: the host's curl (glibc, reading
     // /etc/hosts as nsswitch.conf says).
     let fetch = |host: &str| {
-        let curl = host_program("curl", &format!("-sS --max-time 2 http://{host}:8080/"));
+        let curl = host_program("bin/curl", &format!("-sS --max-time 2 http://{host}:8080/"));
         format!(
             "i=0; while [ $i -lt 50 ]; do {curl} && exit 0; i=$((i+1)); sleep 0.1; done; exit 1"
         )

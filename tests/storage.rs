@@ -7,7 +7,10 @@ mod common;
 
 use std::path::Path;
 
-use common::{TestEnv, fuse_servers, image_ref, run_command, servers_gone, user_with_ranges};
+use common::{
+    HOST_USR, TestEnv, fuse_servers, host_program, image_ref, run_command, servers_gone,
+    user_with_ranges,
+};
 use testkit::catalog::{self, multilayer, owners};
 
 const DRIVERS: [&str; 3] = ["overlay", "fuse-overlay", "vfs"];
@@ -41,8 +44,13 @@ fn run_with(
 
 /// Runs `script` on every driver and checks each prints `expected`.
 fn conforms(env: &TestEnv, image: &str, script: &str, expected: &str) {
+    conforms_with(env, &[], image, script, expected);
+}
+
+/// [`conforms`] with `run` flags.
+fn conforms_with(env: &TestEnv, flags: &[&str], image: &str, script: &str, expected: &str) {
     for driver in DRIVERS {
-        let out = run_on(env, driver, image, script);
+        let out = run_with(env, driver, flags, image, script);
         assert_eq!(
             out.ok().stdout.trim_end(),
             expected.trim_end(),
@@ -132,6 +140,208 @@ fn names_are_made_removed_and_renamed_alike_on_every_driver() {
         981173106
     );
     conforms(&env, catalog::MULTILAYER, script, &expected);
+}
+
+/// `getfattr`, `setfattr`, `xfs_io` and `fallocate` (util-linux) from the
+/// host, run in a container with [`HOST_USR`]: busybox has none of them (its
+/// fallocate cannot punch holes). Defines shell variables G, S, X and F.
+fn host_tools() -> String {
+    for program in ["getfattr", "setfattr", "xfs_io", "fallocate", "socat"] {
+        common::require_program(program);
+    }
+    format!(
+        "G='{}'; S='{}'; X='{}'; F='{}'; ",
+        host_program("bin/getfattr", "--absolute-names"),
+        host_program("bin/setfattr", ""),
+        host_program("sbin/xfs_io", ""),
+        host_program("bin/fallocate", ""),
+    )
+}
+
+#[test]
+fn xattrs_survive_copy_up_and_change_through_the_merged_view_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    let script = format!(
+        "{tools} f={file}; \
+         $G --only-values -n {name} $f; echo; \
+         echo more >> $f; cat $f; $G --only-values -n {name} $f; echo; \
+         $S -n user.added -v two $f; $G -d $f | grep ^user | sort; \
+         $S -x {name} $f; $G -n {name} $f 2>/dev/null || echo removed; $G -d $f | grep ^user; \
+         $S -n user.dir -v d {sticky}; $G --only-values -n user.dir {sticky}; echo; \
+         stat -c %a {sticky}; touch /new; $S -n user.new -v n /new; $G -d /new | grep ^user; \
+         $S -n user.overlay.mine -v 3 /new; $G --only-values -n user.overlay.mine /new; echo; \
+         $G -d -m - /new | grep -c overlay",
+        tools = host_tools(),
+        file = owners::XATTR_FILE,
+        name = owners::XATTR_NAME,
+        sticky = owners::STICKY_DIR,
+    );
+    // Overlay's own attributes (opaque directories) never show.
+    let opaque = format!(
+        "{tools} $G -d -m - {dir} | wc -l",
+        tools = host_tools(),
+        dir = multilayer::OPAQUE_DIR
+    );
+    conforms_with(
+        &env,
+        &HOST_USR,
+        catalog::OWNERS,
+        &script,
+        "1\nxattr\nmore\n1\nuser.added=\"two\"\nuser.rcon.test=\"1\"\nremoved\n\
+         user.added=\"two\"\nd\n1777\nuser.new=\"n\"\n3\n1",
+    );
+    conforms_with(&env, &HOST_USR, catalog::MULTILAYER, &opaque, "0");
+}
+
+#[test]
+fn inode_numbers_stay_put_across_copy_up_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    let script = "same() { test \"$1\" = \"$(stat -c %i \"$2\")\" && echo \"$3\"; }; \
+        i=$(stat -c %i /keep/kept); echo more >> /keep/kept; same $i /keep/kept file; \
+        i=$(stat -c %i /etc/rcon-layer2); chmod 600 /etc/rcon-layer2; same $i /etc/rcon-layer2 chmod; \
+        mv /etc/rcon-layer2 /etc/renamed; same $i /etc/renamed renamed; \
+        i=$(stat -c %i /data/d07); mkdir /data/d07/new; same $i /data/d07 dir; \
+        i=$(stat -c %i /data/d07/new); touch /data/d07/new/f; same $i /data/d07/new new-dir; \
+        echo old > /tmp/x; exec 3< /tmp/x; rm /tmp/x; echo new > /tmp/y; cat <&3; cat /tmp/y";
+    conforms(
+        &env,
+        catalog::MULTILAYER,
+        script,
+        "file\nchmod\nrenamed\ndir\nnew-dir\nold\nnew",
+    );
+    // Two names of one lower file are one inode before any copy-up (after
+    // one, kernel overlay without an index splits them: see the owners test).
+    let script = format!(
+        "test $(stat -c %i {a}) = $(stat -c %i {b}) && echo one-inode; stat -c %h {a}",
+        a = owners::HARDLINK_TARGET,
+        b = owners::HARDLINK,
+    );
+    conforms(&env, catalog::OWNERS, &script, "one-inode\n2");
+}
+
+/// Whether `fallocate --punch-hole` works on the filesystem of `dir` (the
+/// upper dirs' and the vfs copies').
+fn punch_hole_works(dir: &Path) -> bool {
+    let probe = dir.join("punch-probe");
+    std::fs::write(&probe, [1u8; 8192]).unwrap();
+    let punched = std::process::Command::new("fallocate")
+        .args(["-p", "-o", "0", "-l", "4096"])
+        .arg(&probe)
+        .status()
+        .is_ok_and(|s| s.success());
+    std::fs::remove_file(&probe).unwrap();
+    punched
+}
+
+#[test]
+fn statfs_fsync_fallocate_and_holes_work_alike_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    // What the filesystem of the store (upper dirs, vfs copies) reports.
+    let host = std::process::Command::new("stat")
+        .args(["-f", "-c", "%b %S"])
+        .arg(&env.base)
+        .output()
+        .unwrap();
+    let statfs = String::from_utf8(host.stdout).unwrap();
+    let (blocks, size) = statfs.trim().split_once(' ').unwrap();
+    let kib = blocks.parse::<u64>().unwrap() * size.parse::<u64>().unwrap() / 1024;
+    let mut script = format!(
+        "{tools} stat -f -c '%b %S' /; df -Pk / | awk 'NR == 2 {{ print $2 }}'; \
+         echo data > /f; sync /f && sync -d /f && sync /keep/kept && sync -d /keep/kept \
+         && sync /data && sync -f /f && echo synced; \
+         fallocate -l 8192 /fa; stat -c %s /fa; fallocate -l 8192 /keep/kept; \
+         stat -c %s /keep/kept; head -c 5 /keep/kept; \
+         dd if=/dev/zero of=/sparse bs=4096 seek=4 count=1 2>/dev/null; \
+         $X -c 'seek -a -r 0' /sparse",
+        tools = host_tools()
+    );
+    let mut expected = format!(
+        "{blocks} {size}\n{kib}\nsynced\n8192\n8192\nkept\n\
+         Whence\tResult\nHOLE\t0\nDATA\t16384\nHOLE\t20480"
+    );
+    if punch_hole_works(&env.base) {
+        script.push_str(
+            "; $F -p -o 16384 -l 4096 /sparse; $X -c 'seek -a -r 0' /sparse; stat -c %s /sparse",
+        );
+        expected.push_str("\nWhence\tResult\nHOLE\t0\n20480");
+    }
+    conforms_with(&env, &HOST_USR, catalog::MULTILAYER, &script, &expected);
+}
+
+#[test]
+fn fifos_and_unix_sockets_are_made_in_the_merged_view_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    let script = format!(
+        "{tools} socat='{socat}'; cd /etc; \
+         mkfifo fifo; mknod fifo2 p; stat -c %F fifo fifo2; \
+         (echo through-fifo > fifo &); cat fifo; \
+         $socat -u UNIX-LISTEN:/etc/sock OPEN:/etc/got,creat & \
+         i=0; while [ ! -S sock ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; \
+         stat -c %F sock; echo through-socket | $socat -u - UNIX-CONNECT:/etc/sock; wait; \
+         cat got; rm fifo fifo2; ls fifo 2>/dev/null || echo fifo-gone",
+        tools = host_tools(),
+        socat = host_program("bin/socat", ""),
+    );
+    conforms_with(
+        &env,
+        &HOST_USR,
+        catalog::MULTILAYER,
+        &script,
+        "fifo\nfifo\nthrough-fifo\nsocket\nthrough-socket\nfifo-gone",
+    );
+}
+
+#[test]
+fn directory_link_counts_are_kernel_overlays_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    // A directory from one layer, or only in the upper dir, counts its
+    // subdirectories; a merged one (upper and lower, or several lowers)
+    // reports 1, as kernel overlay does (it does not count the merged
+    // listing; `find` takes 1 to mean "unknown"). vfs has no merged
+    // directories: there they count too.
+    let script = "stat -c %h /data /data/d07 /opaque; mkdir -p /fresh/a /fresh/b; stat -c %h /fresh; \
+        mkdir /data/d07/new; find /data/d07 -type d | wc -l; ls -d /data/d07/*/ | wc -l; \
+        chmod 700 /etc; stat -c %h / /etc /data/d07 /data";
+    let common = ["32", "12", "2", "4", "12", "11"];
+    for driver in DRIVERS {
+        let out = run_on(&env, driver, catalog::MULTILAYER, script);
+        let lines: Vec<&str> = out.ok().stdout.lines().collect();
+        let merged_as_expected = if driver == "vfs" {
+            lines.get(8..) == Some(&["13", "32"][..])
+        } else {
+            lines.get(6..) == Some(&["1", "1", "1", "1"][..])
+        };
+        assert!(
+            lines.starts_with(&common) && merged_as_expected,
+            "driver {driver}:\n{}",
+            out.transcript()
+        );
+    }
+}
+
+#[test]
+fn o_tmpfile_works_where_the_driver_can_serve_it() {
+    let env = TestEnv::new(user_with_ranges());
+    let script = format!(
+        "{tools} $X -T -c 'pwrite -q 0 4' -c 'flink /tmp/linked' /tmp 2>&1; \
+         stat -c %s /tmp/linked 2>/dev/null || echo not-linked",
+        tools = host_tools()
+    );
+    for driver in DRIVERS {
+        let out = run_with(&env, driver, &HOST_USR, catalog::MULTILAYER, &script);
+        let shown = out.ok().stdout.trim_end();
+        // fuser 0.18 cannot receive FUSE_TMPFILE: the kernel answers
+        // EOPNOTSUPP (see `Overlay`'s note), programs fall back to named files.
+        if driver == "fuse-overlay" {
+            assert!(
+                shown.contains("Operation not supported") && shown.ends_with("not-linked"),
+                "driver {driver}:\n{}",
+                out.transcript()
+            );
+        } else {
+            assert_eq!(shown, "4", "driver {driver}:\n{}", out.transcript());
+        }
+    }
 }
 
 #[test]
@@ -397,6 +607,49 @@ fn a_broken_upper_dir_fails_the_operation_not_the_filesystem() {
         log.contains("fuse-overlay: copying") && log.contains("keep"),
         "{log}"
     );
+
+    // A whiteout where the container holds a directory (its working
+    // directory) appears in the upper dir: listing it fails with EIO and a
+    // log line; the rest of the filesystem keeps serving. Nothing new is
+    // made in the upper dir afterwards (the signal is a fifo, the results
+    // are appended), so no new file can take the removed directory's inode
+    // number, which the server still knows as the held directory's.
+    let (id, root) = started_with_root(
+        &env,
+        "fuse-overlay",
+        "mkdir /held && mkfifo /go && touch /result && cd /held && touch /ready && \
+         read signal < /go; ls . >/dev/null 2>&1 || echo ls-failed >> /result; \
+         cat /etc/rcon-layer2 >> /result; echo done >> /result; sleep 60",
+    );
+    let upper = env.run(&["inspect", "--format", "{{.GraphDriver.Data.UpperDir}}", &id]);
+    let upper = upper.ok().stdout.trim().to_string();
+    env.run(&[
+        "unshare",
+        "sh",
+        "-c",
+        &format!("rmdir {upper}/held && mknod {upper}/held c 0 0 && echo go > {root}/go"),
+    ])
+    .ok();
+    let result = format!("{root}/result");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let shown = loop {
+        let shown = env.run(&["unshare", "cat", &result]).ok().stdout.clone();
+        if shown.ends_with("done\n") {
+            break shown;
+        }
+        assert!(std::time::Instant::now() < deadline, "never done: {shown}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let log = Path::new(&upper).with_file_name("fuse-overlay.log");
+    let log = env.run(&["unshare", "cat", &log.display().to_string()]);
+    assert!(
+        shown == "ls-failed\nlayer2\ndone\n"
+            && log.ok().stdout.contains("a name in use has vanished"),
+        "{shown}{}",
+        log.stdout
+    );
+    env.run(&["rm", "-f", "-t", "0", &id]).ok();
+    assert!(servers_gone(&env.base), "no FUSE server left");
 }
 
 #[test]

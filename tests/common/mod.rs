@@ -251,6 +251,35 @@ pub fn require_program(name: &str) {
     }
 }
 
+/// The host's `/usr` mounted read-only at /host-usr, and its nsswitch.conf:
+/// the flags that let a container run a host program with [`host_program`].
+pub const HOST_USR: [&str; 4] = [
+    "-v",
+    "/usr:/host-usr:ro",
+    "-v",
+    "/etc/nsswitch.conf:/etc/nsswitch.conf:ro",
+];
+
+/// A shell command running the host's `/usr/PROGRAM ARGS` (`PROGRAM` as
+/// `bin/socat` or `sbin/xfs_io`) in a container with [`HOST_USR`], through
+/// the host's dynamic loader: for what busybox lacks (a UDP server, xattr
+/// tools, xfs_io), and because its static wget crashes in glibc's name lookup.
+pub fn host_program(program: &str, args: &str) -> String {
+    let loader = fs::canonicalize("/lib64/ld-linux-x86-64.so.2").unwrap();
+    let libraries = loader
+        .parent()
+        .unwrap()
+        .strip_prefix("/usr")
+        .unwrap()
+        .to_owned();
+    let loader = loader.strip_prefix("/usr").unwrap().to_owned();
+    format!(
+        "/host-usr/{} --library-path /host-usr/{} /host-usr/{program} {args}",
+        loader.display(),
+        libraries.display()
+    )
+}
+
 /// The directory under which test environments and the rcon copy live: the
 /// temp dir, which (when root runs the tests as other users) every test user
 /// must be able to traverse.

@@ -4,18 +4,25 @@
 //! is kernel overlay's (`userxattr`): 0:0 character-device whiteouts and
 //! `user.overlay.opaque=y` directories.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
 use std::fs::{self, Metadata};
 use std::io;
+use std::os::unix::ffi::OsStringExt;
 use std::os::unix::fs::{DirEntryExt, MetadataExt};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::storage::vfs::{self, OPAQUE_XATTR, is_opaque, is_whiteout};
+use crate::storage::vfs::{self, OPAQUE_XATTR, OVERLAY_XATTR_PREFIX, is_opaque, is_whiteout};
 
 pub const UPPER: usize = 0;
+
+/// How kernel overlay (Linux 6.7+) stores a `user.overlay.*` attribute set
+/// through the merged view: escaped, as `user.overlay.overlay.*`. The other
+/// `user.overlay.*` names are the overlay's own and never shown.
+const ESCAPED_XATTR_PREFIX: &str = "user.overlay.overlay.";
 
 /// Where a name was found.
 #[derive(Debug, Clone)]
@@ -341,6 +348,34 @@ pub fn corrupt(path: &Path, what: &str) -> io::Error {
     io::Error::from_raw_os_error(libc::EIO)
 }
 
+/// The name on disk of the extended attribute the merged view calls `name`.
+pub fn stored_xattr(name: &OsStr) -> Cow<'_, OsStr> {
+    match name
+        .as_encoded_bytes()
+        .strip_prefix(OVERLAY_XATTR_PREFIX.as_bytes())
+    {
+        Some(rest) => Cow::Owned(prefixed(ESCAPED_XATTR_PREFIX, rest)),
+        None => Cow::Borrowed(name),
+    }
+}
+
+/// How the merged view shows the extended attribute stored as `name`:
+/// `None` for the overlay's own.
+pub fn shown_xattr(name: &OsStr) -> Option<Cow<'_, OsStr>> {
+    let bytes = name.as_encoded_bytes();
+    match bytes.strip_prefix(ESCAPED_XATTR_PREFIX.as_bytes()) {
+        Some(rest) => Some(Cow::Owned(prefixed(OVERLAY_XATTR_PREFIX, rest))),
+        None if bytes.starts_with(OVERLAY_XATTR_PREFIX.as_bytes()) => None,
+        None => Some(Cow::Borrowed(name)),
+    }
+}
+
+fn prefixed(prefix: &str, rest: &[u8]) -> OsString {
+    let mut name = prefix.as_bytes().to_vec();
+    name.extend_from_slice(rest);
+    OsString::from_vec(name)
+}
+
 /// `name` as a path component, refusing what is not one.
 pub fn component(name: &OsStr) -> io::Result<&Path> {
     let bytes = name.as_encoded_bytes();
@@ -348,4 +383,26 @@ pub fn component(name: &OsStr) -> io::Result<&Path> {
         return Err(io::Error::from_raw_os_error(libc::EINVAL));
     }
     Ok(Path::new(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlay_xattr_names_are_escaped_as_kernel_overlay_does() {
+        let stored = |n: &str| stored_xattr(OsStr::new(n)).into_owned();
+        let shown = |n: &str| shown_xattr(OsStr::new(n)).map(Cow::into_owned);
+        assert_eq!(stored("user.comment"), "user.comment");
+        assert_eq!(stored("user.overlay.x"), "user.overlay.overlay.x");
+        assert_eq!(
+            shown("user.overlay.overlay.x"),
+            Some("user.overlay.x".into())
+        );
+        assert_eq!(shown("user.overlay.opaque"), None);
+        assert_eq!(
+            shown("security.capability"),
+            Some("security.capability".into())
+        );
+    }
 }

@@ -18,6 +18,7 @@ use std::fs::{File, OpenOptions};
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use nix::unistd::{ForkResult, fork};
 
@@ -111,6 +112,7 @@ fn server(device: OwnedFd, layers: &FuseLayers) -> io::Result<()> {
     // the connection stays open: its pipes and lock files must not live on here.
     unsafe { libc::syscall(libc::SYS_close_range, 4u32, u32::MAX, 0u32) };
     let _ = std::env::set_current_dir(layers.upper.parent().unwrap_or(Path::new("/")));
+    let notifier = Arc::new(OnceLock::new());
     let overlay = overlay::Overlay::new(
         layers::Layers::new(
             layers.upper.clone(),
@@ -118,6 +120,7 @@ fn server(device: OwnedFd, layers: &FuseLayers) -> io::Result<()> {
             layers.work.clone(),
         )?,
         layers.ids.clone(),
+        Arc::clone(&notifier),
     )?;
     let mut config = fuser::Config::default();
     config.acl = fuser::SessionACL::All;
@@ -127,5 +130,8 @@ fn server(device: OwnedFd, layers: &FuseLayers) -> io::Result<()> {
             .unwrap_or(2),
     );
     config.clone_fd = true;
-    fuser::Session::from_fd(overlay, device, fuser::SessionACL::All, config)?.run()
+    let session = fuser::Session::from_fd(overlay, device, fuser::SessionACL::All, config)?;
+    // No request is read before `run`: the overlay has its notifier first.
+    let _ = notifier.set(session.notifier());
+    session.run()
 }

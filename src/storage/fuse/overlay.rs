@@ -10,12 +10,12 @@ use std::io;
 use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use fuser::{
     Errno, FileAttr, FileHandle, FileType, Filesystem, FopenFlags, Generation, INodeNo,
-    KernelConfig, LockOwner, OpenFlags, RenameFlags, ReplyAttr, ReplyCreate, ReplyData,
+    KernelConfig, LockOwner, Notifier, OpenFlags, RenameFlags, ReplyAttr, ReplyCreate, ReplyData,
     ReplyDirectory, ReplyEmpty, ReplyEntry, ReplyLseek, ReplyOpen, ReplyStatfs, ReplyWrite,
     ReplyXattr, Request, TimeOrNow, WriteFlags,
 };
@@ -23,8 +23,7 @@ use nix::fcntl::OFlag;
 use nix::sys::stat::{Mode, SFlag};
 
 use super::ids::IdTranslation;
-use super::layers::{Found, Layers, Listed, UPPER, component, corrupt};
-use crate::storage::vfs::OVERLAY_XATTR_PREFIX;
+use super::layers::{Found, Layers, Listed, UPPER, component, corrupt, shown_xattr, stored_xattr};
 
 /// How long the kernel may trust names and attributes: only the container
 /// changes its upper dir, and every change comes through here.
@@ -43,6 +42,18 @@ struct Node {
     dir_layers: Vec<usize>,
     /// The kernel's lookup count; the node goes at zero.
     lookups: u64,
+}
+
+impl Node {
+    /// Sets where the node is found. Returns whether the kernel's cached
+    /// attributes stop holding: a directory that became merged, or stopped
+    /// being, changes its `st_nlink` (see [`Overlay::attr`]).
+    fn set_layers(&mut self, layer: usize, dir_layers: Vec<usize>) -> bool {
+        let was_merged = self.dir_layers.len() > 1;
+        self.layer = layer;
+        self.dir_layers = dir_layers;
+        was_merged != (self.dir_layers.len() > 1)
+    }
 }
 
 #[derive(Default)]
@@ -64,6 +75,9 @@ pub struct Overlay {
     dirs: Mutex<HashMap<u64, Arc<Vec<DirEntry>>>>,
     next_handle: AtomicU64,
     ids: IdTranslation,
+    /// For dropping the kernel's cached attributes; set once the session
+    /// exists, before the first request.
+    notifier: Arc<OnceLock<Notifier>>,
 }
 
 type Result<T> = std::result::Result<T, Errno>;
@@ -98,7 +112,11 @@ fn time(secs: i64, nsecs: i64) -> SystemTime {
 }
 
 impl Overlay {
-    pub fn new(layers: Layers, ids: IdTranslation) -> io::Result<Overlay> {
+    pub fn new(
+        layers: Layers,
+        ids: IdTranslation,
+        notifier: Arc<OnceLock<Notifier>>,
+    ) -> io::Result<Overlay> {
         let root = layers.root()?;
         let mut tree = Tree::default();
         tree.nodes.insert(
@@ -122,6 +140,7 @@ impl Overlay {
             dirs: Mutex::new(HashMap::new()),
             next_handle: AtomicU64::new(1),
             ids,
+            notifier,
         })
     }
 
@@ -153,6 +172,17 @@ impl Overlay {
             let number = self.ident(from.dev(), from.ino(), false);
             let mut idents = self.idents.lock().unwrap_or_else(|p| p.into_inner());
             idents.insert((meta.dev(), meta.ino()), number);
+        }
+    }
+
+    /// Forgets the number of an upper inode whose last name this server
+    /// removed: the filesystem may give its inode number to a new file, which
+    /// must not share a node with the old one (still open, or not yet
+    /// forgotten by the kernel) and its page cache.
+    fn retire_ident(&self, meta: &Metadata) {
+        if meta.is_dir() || meta.nlink() <= 1 {
+            let mut idents = self.idents.lock().unwrap_or_else(|p| p.into_inner());
+            idents.remove(&(meta.dev(), meta.ino()));
         }
     }
 
@@ -206,12 +236,27 @@ impl Overlay {
 
     /// Updates the node at `path`, if the kernel holds one, after a change.
     fn refresh(&self, path: &Path, layer: usize, dir_layers: Vec<usize>) {
-        let mut tree = self.tree();
-        if let Some(&id) = tree.by_path.get(path) {
-            if let Some(node) = tree.nodes.get_mut(&id) {
-                node.layer = layer;
-                node.dir_layers = dir_layers;
-            }
+        let changed = {
+            let mut guard = self.tree();
+            let tree = &mut *guard;
+            tree.by_path.get(path).copied().filter(|id| {
+                tree.nodes
+                    .get_mut(id)
+                    .is_some_and(|node| node.set_layers(layer, dir_layers))
+            })
+        };
+        self.invalidate(changed);
+    }
+
+    /// Tells the kernel to drop its cached attributes of nodes `ids`.
+    fn invalidate(&self, ids: impl IntoIterator<Item = u64>) {
+        let Some(notifier) = self.notifier.get() else {
+            return;
+        };
+        for id in ids {
+            // Fails only when the kernel no longer holds the inode: then
+            // it has nothing cached to drop.
+            let _ = notifier.inval_inode(INodeNo(id), -1, 0);
         }
     }
 
@@ -273,17 +318,26 @@ impl Overlay {
     /// Records that every directory above `path` is in the upper dir now
     /// (copy-up makes them as it needs them).
     fn ancestors_up(&self, path: &Path) {
-        let mut tree = self.tree();
-        for ancestor in path.ancestors().skip(1) {
-            if let Some(&id) = tree.by_path.get(ancestor) {
+        let mut changed = Vec::new();
+        {
+            let mut guard = self.tree();
+            let tree = &mut *guard;
+            for ancestor in path.ancestors().skip(1) {
+                let Some(&id) = tree.by_path.get(ancestor) else {
+                    continue;
+                };
                 if let Some(node) = tree.nodes.get_mut(&id) {
-                    node.layer = UPPER;
-                    if !node.dir_layers.contains(&UPPER) {
-                        node.dir_layers.insert(0, UPPER);
+                    let mut layers = node.dir_layers.clone();
+                    if !layers.contains(&UPPER) {
+                        layers.insert(0, UPPER);
+                    }
+                    if node.set_layers(UPPER, layers) {
+                        changed.push(id);
                     }
                 }
             }
         }
+        self.invalidate(changed);
     }
 
     /// Makes sure the parent directory of `path` is in the upper dir.
@@ -445,6 +499,7 @@ impl Overlay {
             } else {
                 fs::remove_file(&upper).map_err(errno)?;
             }
+            self.retire_ident(&found.meta);
         }
         if below {
             self.parent_up(&path)?;
@@ -538,10 +593,13 @@ impl Overlay {
         let upper_to = self.layers.path(UPPER, &to);
         // What is in the upper dir under the new name goes: a whiteout, a
         // file, or a directory holding only whiteouts.
-        match fs::symlink_metadata(&upper_to) {
-            Ok(meta) if meta.is_dir() => fs::remove_dir_all(&upper_to).map_err(errno)?,
-            Ok(_) => fs::remove_file(&upper_to).map_err(errno)?,
-            Err(_) => {}
+        if let Ok(meta) = fs::symlink_metadata(&upper_to) {
+            if meta.is_dir() {
+                fs::remove_dir_all(&upper_to).map_err(errno)?;
+            } else {
+                fs::remove_file(&upper_to).map_err(errno)?;
+            }
+            self.retire_ident(&meta);
         }
         let to_below = self.layers.below(&to, &to_layers).map_err(errno)?;
         fs::rename(self.layers.path(UPPER, &from), &upper_to).map_err(errno)?;
@@ -663,7 +721,7 @@ impl Overlay {
             mtime,
         } = changes;
         let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
-        let (path, _) = self.current(ino, true)?;
+        let (path, found) = self.current(ino, true)?;
         let host = self.layers.path(UPPER, &path);
         if uid.is_some() || gid.is_some() {
             let uid = uid.map(|id| self.ids.uid_to_server(id));
@@ -716,7 +774,7 @@ impl Overlay {
             }
         }
         let meta = fs::symlink_metadata(&host).map_err(errno)?;
-        Ok(self.attr(&meta, false, ino.0 == ROOT))
+        Ok(self.attr(&meta, found.dir_layers.len() > 1, ino.0 == ROOT))
     }
 }
 
@@ -781,7 +839,11 @@ impl Filesystem for Overlay {
             if let Some(fh) = fh {
                 if let Ok(file) = self.file(fh) {
                     let meta = file.metadata().map_err(errno)?;
-                    return Ok(self.attr(&meta, false, ino.0 == ROOT));
+                    // The node's own number, also for a file whose last
+                    // name is gone (its number retired).
+                    let mut attr = self.attr(&meta, false, ino.0 == ROOT);
+                    attr.ino = ino;
+                    return Ok(attr);
                 }
             }
             let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
@@ -1218,17 +1280,20 @@ impl Filesystem for Overlay {
         ino: INodeNo,
         name: &OsStr,
         value: &[u8],
-        _flags: i32,
+        flags: i32,
         _position: u32,
         reply: ReplyEmpty,
     ) {
-        if name.to_string_lossy().starts_with(OVERLAY_XATTR_PREFIX) {
-            return reply.error(Errno::EPERM);
-        }
         let outcome = || -> Result<()> {
             let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
             let (path, _) = self.current(ino, true)?;
-            xattr::set(self.layers.path(UPPER, &path), name, value).map_err(errno)
+            set_xattr(
+                &self.layers.path(UPPER, &path),
+                &stored_xattr(name),
+                value,
+                flags,
+            )
+            .map_err(errno)
         };
         match outcome() {
             Ok(()) => reply.ok(),
@@ -1237,12 +1302,9 @@ impl Filesystem for Overlay {
     }
 
     fn getxattr(&self, _req: &Request, ino: INodeNo, name: &OsStr, size: u32, reply: ReplyXattr) {
-        if name.to_string_lossy().starts_with(OVERLAY_XATTR_PREFIX) {
-            return reply.error(Errno::NO_XATTR);
-        }
         let outcome = || -> Result<Vec<u8>> {
             let (path, found) = self.current(ino, false)?;
-            xattr::get(self.layers.path(found.layer, &path), name)
+            xattr::get(self.layers.path(found.layer, &path), stored_xattr(name))
                 .map_err(errno)?
                 .ok_or(Errno::NO_XATTR)
         };
@@ -1257,8 +1319,8 @@ impl Filesystem for Overlay {
             let (path, found) = self.current(ino, false)?;
             let mut list = Vec::new();
             for name in xattr::list(self.layers.path(found.layer, &path)).map_err(errno)? {
-                if !name.to_string_lossy().starts_with(OVERLAY_XATTR_PREFIX) {
-                    list.extend_from_slice(name.as_encoded_bytes());
+                if let Some(shown) = shown_xattr(&name) {
+                    list.extend_from_slice(shown.as_encoded_bytes());
                     list.push(0);
                 }
             }
@@ -1271,13 +1333,10 @@ impl Filesystem for Overlay {
     }
 
     fn removexattr(&self, _req: &Request, ino: INodeNo, name: &OsStr, reply: ReplyEmpty) {
-        if name.to_string_lossy().starts_with(OVERLAY_XATTR_PREFIX) {
-            return reply.error(Errno::NO_XATTR);
-        }
         let outcome = || -> Result<()> {
             let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
             let (path, _) = self.current(ino, true)?;
-            xattr::remove(self.layers.path(UPPER, &path), name).map_err(errno)
+            xattr::remove(self.layers.path(UPPER, &path), stored_xattr(name)).map_err(errno)
         };
         match outcome() {
             Ok(()) => reply.ok(),
@@ -1285,6 +1344,13 @@ impl Filesystem for Overlay {
         }
     }
 
+    // No `tmpfile`: an O_TMPFILE open makes the kernel send FUSE_TMPFILE
+    // (opcode 51, protocol 7.37), which fuser 0.18 does not decode (its
+    // opcode table ends at FUSE_COPY_FILE_RANGE, 47) and so answers with
+    // ENOSYS before any `Filesystem` method runs; the kernel's fuse_tmpfile
+    // then marks the connection `no_tmpfile` and fails this and every later
+    // O_TMPFILE open on the mount with EOPNOTSUPP. Programs fall back to
+    // named temporary files; serving it needs a fuser that dispatches the opcode.
     fn create(
         &self,
         req: &Request,
@@ -1383,6 +1449,33 @@ impl Filesystem for Overlay {
             Err(e) => reply.error(e),
         }
     }
+}
+
+/// `lsetxattr(2)` with its flags (`XATTR_CREATE`, `XATTR_REPLACE`), which
+/// the `xattr` crate does not take.
+fn set_xattr(path: &Path, name: &OsStr, value: &[u8], flags: i32) -> io::Result<()> {
+    let nul = |bytes: &[u8]| {
+        std::ffi::CString::new(bytes).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))
+    };
+    let (path, name) = (
+        nul(path.as_os_str().as_encoded_bytes())?,
+        nul(name.as_encoded_bytes())?,
+    );
+    // SAFETY: two NUL-terminated strings and a buffer with its length, all
+    // alive for the call, as lsetxattr(2) takes.
+    let r = unsafe {
+        libc::lsetxattr(
+            path.as_ptr(),
+            name.as_ptr(),
+            value.as_ptr().cast(),
+            value.len(),
+            flags,
+        )
+    };
+    if r != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 fn xattr_reply(reply: ReplyXattr, size: u32, value: &[u8]) {
