@@ -6,12 +6,12 @@ mod common;
 
 use std::fs;
 use std::io::Write;
-use std::process::{Child, ExitStatus, Stdio};
+use std::process::{ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use common::pty::Pty;
-use common::{RunResult, TestEnv, image_ref, run_detached, user_with_ranges};
+use common::{RunResult, TestEnv, eventually, exit_of, image_ref, run_detached, user_with_ranges};
 use nix::sys::termios::tcgetattr;
 use testkit::catalog;
 
@@ -29,16 +29,6 @@ fn log_count(env: &TestEnv, name: &str, line: &str) -> usize {
         .lines()
         .filter(|l| *l == line)
         .count()
-}
-
-/// Waits (at most 30 s) until `test` holds.
-#[track_caller]
-fn eventually(what: &str, mut test: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !test() {
-        assert!(Instant::now() < deadline, "timed out waiting until {what}");
-        thread::sleep(Duration::from_millis(100));
-    }
 }
 
 /// A one-line error with exit code 125 that starts with `start`.
@@ -450,21 +440,6 @@ fn wait_conditions_running_created_and_exited_for_several_containers() {
         &env.run(&["wait", "--condition", "sleepy", "quick"]),
         "Error: unknown wait condition \"sleepy\"",
     );
-}
-
-/// Waits (at most a minute) for `child` to exit.
-fn exit_of(child: &mut Child) -> ExitStatus {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("rcon did not return after the detach keys");
-        }
-        thread::sleep(Duration::from_millis(50));
-    }
 }
 
 /// Runs `args` on a fresh terminal, waits for the shell's prompt, checks

@@ -4,6 +4,7 @@
 //! `exec` of further commands in a running container; `top` of its processes.
 //! `runtime` does the container itself.
 
+pub mod attach;
 pub mod commit;
 pub mod copy;
 pub mod env;

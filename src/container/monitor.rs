@@ -29,13 +29,14 @@ use nix::sys::signalfd::{SfdFlags, SignalFd};
 use nix::unistd::{ForkResult, Pid, fork, pipe2, setsid};
 use serde::{Deserialize, Serialize};
 
+use super::attach::{Input, Server};
 use super::logfile::{LogWriter, Stream};
 use super::restart::{self, Backoff, RestartLock};
 use super::store::{ContainerRecord, Containers, State, Status};
 use super::{Error, foreground, run};
 use crate::image::pull::now_rfc3339;
 use crate::process::exit_forked_child;
-use crate::runtime::{self, ContainerSpec};
+use crate::runtime::{self, ContainerSpec, Stdio};
 use crate::storage::store::{Store, write_file};
 use crate::userns::pause::{close_other_fds, process_start_time};
 
@@ -262,7 +263,16 @@ fn supervise(
         path: log_path,
         source,
     })?;
-    let mut run = Run::new(containers, runroot, record, spec, log);
+    // Before the CLI hears "started" too, so `rcon attach` right after finds it.
+    let entry = entry_dir(runroot, &record.id);
+    let server = fs::create_dir_all(&entry)
+        .and_then(|()| Server::listen(&entry))
+        .map_err(|source| super::store::Error::Io {
+            what: "making the container's attach socket",
+            path: entry.join("attach"),
+            source,
+        })?;
+    let mut run = Run::new(containers, runroot, record, spec, log, Some(server));
     let began = Instant::now();
     let code = run.once(restarts, Some(word), None)?;
     Ok(run.keep(code, restarts, began))
@@ -315,12 +325,15 @@ pub(super) fn adopt(
         // Nothing to log to: left to the next command's reconciliation.
         exit_forked_child(crate::runtime::EXIT_ENGINE)
     };
-    let mut run = Run::new(containers, runroot, record, spec, log);
+    // Without a socket (nobody to tell why) the container still runs, unattachable.
+    let server = Server::listen(&entry_dir(runroot, &record.id)).ok();
+    let mut run = Run::new(containers, runroot, record, spec, log, server);
+    let input = Input::terminal(&adopted.master, true);
     let code = relay(
         adopted.pid,
         vec![(adopted.master, Stream::Stdout)],
-        &run.signals,
-        &mut run.log,
+        input,
+        &mut run,
     );
     drop(helper);
     let code = run.keep(code, 0, adopted.began);
@@ -345,6 +358,8 @@ struct Run<'a> {
     spec: &'a ContainerSpec,
     signals: SigSet,
     log: LogWriter,
+    /// The attach socket, and the clients attached.
+    server: Option<Server>,
 }
 
 /// How often a monitor waiting to restart looks for the user's stop.
@@ -359,6 +374,7 @@ impl<'a> Run<'a> {
         record: &'a ContainerRecord,
         spec: &'a ContainerSpec,
         log: LogWriter,
+        server: Option<Server>,
     ) -> Run<'a> {
         Run {
             containers,
@@ -367,6 +383,7 @@ impl<'a> Run<'a> {
             spec,
             signals: block_signals(),
             log,
+            server,
         }
     }
 
@@ -412,24 +429,15 @@ impl<'a> Run<'a> {
         lock: Option<RestartLock>,
     ) -> Result<i32, Error> {
         let record = self.record;
-        let pipes = if record.config.tty {
-            None
+        let (stdio, pipes) = if record.config.tty {
+            (self.spec.process.stdio, None)
         } else {
-            let out = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the stdout pipe"))?;
-            let err = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the stderr pipe"))?;
-            // The runtime hands the container this process's stdout and stderr.
-            let _ = nix::unistd::dup2_stdout(&out.1);
-            let _ = nix::unistd::dup2_stderr(&err.1);
-            Some((out.0, err.0))
+            let pipes = Pipes::new(record.config.interactive)?;
+            (pipes.stdio(), Some(pipes))
         };
-        let started = runtime::start(self.spec);
-        if pipes.is_some() {
-            // Only the container holds the write ends now: end-of-file means it has gone.
-            if let Ok(null) = fs::File::options().write(true).open("/dev/null") {
-                let _ = nix::unistd::dup2_stdout(&null);
-                let _ = nix::unistd::dup2_stderr(&null);
-            }
-        }
+        let started = runtime::start(self.spec, stdio);
+        // Only the container holds the other ends now: end-of-file means it has gone.
+        let pipes = pipes.map(Pipes::parents_ends);
         let started = started?;
         let running = State {
             status: Status::Running,
@@ -457,12 +465,18 @@ impl<'a> Run<'a> {
             // SAFETY: malloc_trim only hands free heap pages back to the kernel.
             unsafe { libc::malloc_trim(0) };
         }
-        let streams: Vec<(OwnedFd, Stream)> = match (terminal, pipes) {
-            (Some(master), _) => vec![(master, Stream::Stdout)],
-            (None, Some((out, err))) => vec![(out, Stream::Stdout), (err, Stream::Stderr)],
-            (None, None) => Vec::new(),
+        let (streams, input) = match (terminal, pipes) {
+            (Some(master), _) => {
+                let input = Input::terminal(&master, record.config.interactive);
+                (vec![(master, Stream::Stdout)], input)
+            }
+            (None, Some((out, err, stdin))) => (
+                vec![(out, Stream::Stdout), (err, Stream::Stderr)],
+                Input::pipe(stdin),
+            ),
+            (None, None) => (Vec::new(), Input::pipe(None)),
         };
-        let code = relay(pid, streams, &self.signals, &mut self.log);
+        let code = relay(pid, streams, input, self);
         drop(helper);
         Ok(code)
     }
@@ -513,16 +527,50 @@ fn block_signals() -> SigSet {
     set
 }
 
-/// Copies the streams into the log until they are closed and the container
-/// is reaped; returns its exit code.
-fn relay(
-    pid: Pid,
-    mut streams: Vec<(OwnedFd, Stream)>,
-    signals: &SigSet,
-    log: &mut LogWriter,
-) -> i32 {
-    let Ok(signal_fd) = SignalFd::with_flags(signals, SfdFlags::SFD_CLOEXEC) else {
-        return wait_only(pid, signals);
+/// The pipes a container without a terminal gets: stdout, stderr, and
+/// with `-i` stdin, whose write end the monitor keeps for attached clients.
+pub(super) struct Pipes {
+    out: (OwnedFd, OwnedFd),
+    err: (OwnedFd, OwnedFd),
+    stdin: Option<(OwnedFd, OwnedFd)>,
+}
+
+impl Pipes {
+    pub(super) fn new(stdin: bool) -> Result<Pipes, Error> {
+        let pipe = |what| pipe2(OFlag::O_CLOEXEC).map_err(channel(what));
+        Ok(Pipes {
+            out: pipe("creating the stdout pipe")?,
+            err: pipe("creating the stderr pipe")?,
+            stdin: if stdin {
+                Some(pipe("creating the stdin pipe")?)
+            } else {
+                None
+            },
+        })
+    }
+
+    /// The container's ends, as its standard streams.
+    pub(super) fn stdio(&self) -> Stdio {
+        Stdio::Piped {
+            stdin: self.stdin.as_ref().map(|(read, _)| read.as_raw_fd()),
+            stdout: self.out.1.as_raw_fd(),
+            stderr: self.err.1.as_raw_fd(),
+        }
+    }
+
+    /// Once the container has its ends: stdout's and stderr's read ends and
+    /// stdin's write end (the others are closed here).
+    pub(super) fn parents_ends(self) -> (OwnedFd, OwnedFd, Option<OwnedFd>) {
+        (self.out.0, self.err.0, self.stdin.map(|(_, write)| write))
+    }
+}
+
+/// Copies the streams into the log and to attached clients, and clients'
+/// input to the container, until the streams are closed and the container
+/// is reaped; returns its exit code, which the clients are told.
+fn relay(pid: Pid, mut streams: Vec<(OwnedFd, Stream)>, mut input: Input, run: &mut Run) -> i32 {
+    let Ok(signal_fd) = SignalFd::with_flags(&run.signals, SfdFlags::SFD_CLOEXEC) else {
+        return wait_only(pid, &run.signals);
     };
     let mut exit_code = foreground::reap(pid);
     let mut buffer = vec![0u8; 16 * 1024];
@@ -532,6 +580,16 @@ fn relay(
             .map(|(fd, _)| PollFd::new(fd.as_fd(), PollFlags::POLLIN))
             .collect();
         fds.push(PollFd::new(signal_fd.as_fd(), PollFlags::POLLIN));
+        let input_at = fds.len();
+        fds.extend(
+            input
+                .waiting()
+                .map(|fd| PollFd::new(fd, PollFlags::POLLOUT)),
+        );
+        let server_at = fds.len();
+        if let Some(server) = &run.server {
+            fds.extend(server.poll_fds(&input));
+        }
         // Once reaped, the container's whole PID namespace is gone: what is
         // left in the pipes is all there will be, so never wait for more.
         let timeout = if exit_code.is_some() {
@@ -553,6 +611,12 @@ fn relay(
             let _ = signal_fd.read_signal();
             exit_code = exit_code.or_else(|| foreground::reap(pid));
         }
+        if input_at < server_at && ready[input_at] {
+            input.flush();
+        }
+        if let Some(server) = &mut run.server {
+            server.serve(&ready[server_at..], &mut input);
+        }
         let mut closed = Vec::new();
         for (index, (fd, stream)) in streams.iter().enumerate() {
             if !ready[index] {
@@ -561,7 +625,10 @@ fn relay(
             match nix::unistd::read(fd.as_fd(), &mut buffer) {
                 Ok(0) | Err(Errno::EIO) => closed.push(index),
                 Ok(n) => {
-                    let _ = log.write(*stream, &buffer[..n]);
+                    let _ = run.log.write(*stream, &buffer[..n]);
+                    if let Some(server) = &mut run.server {
+                        server.broadcast(*stream, &buffer[..n]);
+                    }
                 }
                 Err(Errno::EINTR | Errno::EAGAIN) => {}
                 Err(_) => closed.push(index),
@@ -571,7 +638,11 @@ fn relay(
             streams.remove(index);
         }
     }
-    exit_code.unwrap_or_else(|| wait_only(pid, signals))
+    let code = exit_code.unwrap_or_else(|| wait_only(pid, &run.signals));
+    if let Some(server) = &mut run.server {
+        server.finish(code);
+    }
+    code
 }
 
 fn wait_only(pid: Pid, signals: &SigSet) -> i32 {

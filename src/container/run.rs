@@ -800,7 +800,7 @@ impl Foreground<'_> {
     fn run(&self, sig_proxy: bool, session: Option<Session>) -> Result<i32, Error> {
         let record = self.record;
         let began = std::time::Instant::now();
-        let started = runtime::start(self.spec)?;
+        let started = runtime::start(self.spec, self.spec.process.stdio)?;
         let signals = foreground::block_signals(sig_proxy);
         let pid = started.pid;
         // A detachable one is recorded even with --rm: it may outlive the CLI.
