@@ -19,6 +19,7 @@ pub mod logfile;
 pub mod monitor;
 pub mod mounts;
 pub mod networks;
+mod relay;
 pub mod restart;
 pub mod run;
 pub mod store;
