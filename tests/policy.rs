@@ -489,7 +489,32 @@ fn detach_keys_leave_an_interactive_session_running_under_a_monitor() {
     eventually("the monitor logged the terminal", || {
         out(&env.run(&["logs", "held"])).contains("later")
     });
+    // And serves attach: what the terminal shows from then on, then the end.
+    let mut attach = env.rcon();
+    attach
+        .args(["attach", "--no-stdin", "held"])
+        .stdout(Stdio::piped());
+    let mut attached = attach.spawn().unwrap();
+    let mut shown = attached.stdout.take().unwrap();
+    // Again and again, until the container stops: some after rcon attached.
+    env.run(&[
+        "exec",
+        "-d",
+        "held",
+        "sh",
+        "-c",
+        "while :; do echo again > /proc/1/fd/1; sleep 0.2; done",
+    ])
+    .ok();
+    let mut seen = [0u8; 64];
+    let n = std::io::Read::read(&mut shown, &mut seen).unwrap();
+    assert!(String::from_utf8_lossy(&seen[..n]).contains("again"));
     env.run(&["stop", "-t", "1", "held"]).ok();
+    assert_ne!(
+        exit_of(&mut attached).code(),
+        Some(0),
+        "the stopped shell's code"
+    );
     assert_eq!(inspect(&env, "held", "{{.State.Status}}"), "exited");
 
     // start -ai with keys of its own; --rm containers detach too.
