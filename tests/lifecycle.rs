@@ -96,6 +96,46 @@ fn run_d_returns_while_the_command_runs_under_a_monitor() {
     assert!(!alive(monitor) && !alive(container));
 }
 
+/// As with Podman, a foreground run (and `start -a`) logs what it shows, its
+/// streams still apart on the caller's side.
+#[test]
+fn foreground_runs_are_logged_too() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    let run = env.run_with_input(
+        &[
+            "run",
+            "--tls-verify=false",
+            "-q",
+            "-i",
+            "--name",
+            "fg",
+            &reference,
+            "sh",
+            "-c",
+            "read line; echo out-$line; echo err-$line >&2; exit 3",
+        ],
+        b"typed\n",
+    );
+    run.code_is(3);
+    assert_eq!(run.stdout, "out-typed\n", "stdin still reaches it");
+    assert_eq!(run.stderr, "err-typed\n");
+    let logs = env.run(&["logs", "fg"]);
+    assert_eq!(logs.ok().stdout, "out-typed\n");
+    assert_eq!(logs.stderr, "err-typed\n");
+    let again = env.run_with_input(&["start", "-ai", "fg"], b"again\n");
+    again.code_is(3);
+    assert_eq!(again.stdout, "out-again\n");
+    assert_eq!(
+        env.run(&["logs", "fg"]).ok().stdout,
+        "out-typed\nout-again\n"
+    );
+    // With a terminal: what it shows.
+    env.run(&["run", "-t", "--name", "tt", &reference, "echo", "on-a-tty"])
+        .ok();
+    assert_eq!(out(&env.run(&["logs", "tt"])), "on-a-tty");
+}
+
 #[test]
 fn logs_keep_the_streams_apart_in_k8s_file_format() {
     let env = TestEnv::new(user_with_ranges());

@@ -650,19 +650,17 @@ fn containers_on_a_user_network_reach_each_other_by_name() {
     assert_eq!(stdout(&env.run(&["network", "prune"])), "other");
 }
 
+/// `rcon network create --internal --subnet SUBNET NAME`.
+fn internal_network(env: &TestEnv, subnet: &str, name: &str) {
+    env.run(&["network", "create", "--internal", "--subnet", subnet, name])
+        .ok();
+}
+
 /// `--internal`: only the bridge, no helper leading out.
 #[test]
 fn an_internal_network_has_no_way_out() {
     let env = TestEnv::new(user_with_ranges());
-    env.run(&[
-        "network",
-        "create",
-        "--internal",
-        "--subnet",
-        "10.89.200.0/24",
-        "inside",
-    ])
-    .ok();
+    internal_network(&env, "10.89.200.0/24", "inside");
     let shown = stdout(&run(
         &env,
         &["--rm", "--network", "inside"],
@@ -730,4 +728,66 @@ fn bad_user_network_input_is_one_line_and_changes_nothing() {
     }
     assert_eq!(stdout(&env.run(&["network", "ls", "-q"])), "taken");
     assert_eq!(stdout(&env.run(&["ps", "-a", "-q"])), "");
+}
+
+/// `inspect` shows a container's address on its user-defined network, in
+/// Podman's shape; a container on no such network has none.
+#[test]
+fn inspect_shows_the_address_on_a_user_network() {
+    let env = TestEnv::new(user_with_ranges());
+    internal_network(&env, "10.89.201.0/24", "insp");
+    let reference = image_ref(catalog::BUSYBOX);
+    let id = stdout(&env.run(&[
+        "create",
+        "--tls-verify=false",
+        "-q",
+        "--network",
+        "insp",
+        "--network-alias",
+        "db",
+        "--name",
+        "member",
+        &reference,
+        "true",
+    ]));
+    let inspected: serde_json::Value =
+        serde_json::from_str(&env.run(&["inspect", "member"]).ok().stdout).unwrap();
+    let settings = &inspected[0]["NetworkSettings"];
+    assert_eq!(settings["IPAddress"], "10.89.201.2", "{settings}");
+    let on = &settings["Networks"]["insp"];
+    assert_eq!(on["IPAddress"], "10.89.201.2", "{settings}");
+    assert_eq!(on["IPPrefixLen"], 24, "{settings}");
+    assert_eq!(on["Gateway"], "10.89.201.1", "{settings}");
+    assert_eq!(
+        on["Aliases"],
+        serde_json::json!(["db", &id[..12]]),
+        "{settings}"
+    );
+    let template =
+        "{{range $name, $n := .NetworkSettings.Networks}}{{$name}}={{$n.IPAddress}}{{end}}";
+    assert_eq!(
+        stdout(&env.run(&["inspect", "--format", template, "member"])),
+        "insp=10.89.201.2"
+    );
+    env.run(&[
+        "create",
+        "--tls-verify=false",
+        "-q",
+        "--network",
+        "none",
+        "--name",
+        "loner",
+        &reference,
+        "true",
+    ])
+    .ok();
+    assert_eq!(
+        stdout(&env.run(&[
+            "inspect",
+            "--format",
+            "{{.NetworkSettings.IPAddress}}|{{len .NetworkSettings.Networks}}",
+            "loner"
+        ])),
+        "|0"
+    );
 }

@@ -6,12 +6,12 @@ mod common;
 
 use std::fs;
 use std::io::Write;
-use std::process::{Child, ExitStatus, Stdio};
+use std::process::{ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use common::pty::Pty;
-use common::{RunResult, TestEnv, image_ref, run_detached, user_with_ranges};
+use common::{RunResult, TestEnv, eventually, exit_of, image_ref, run_detached, user_with_ranges};
 use nix::sys::termios::tcgetattr;
 use testkit::catalog;
 
@@ -29,16 +29,6 @@ fn log_count(env: &TestEnv, name: &str, line: &str) -> usize {
         .lines()
         .filter(|l| *l == line)
         .count()
-}
-
-/// Waits (at most 30 s) until `test` holds.
-#[track_caller]
-fn eventually(what: &str, mut test: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !test() {
-        assert!(Instant::now() < deadline, "timed out waiting until {what}");
-        thread::sleep(Duration::from_millis(100));
-    }
 }
 
 /// A one-line error with exit code 125 that starts with `start`.
@@ -143,8 +133,8 @@ fn a_foreground_run_hands_its_restart_policy_to_a_detached_monitor() {
     assert_eq!(run.stdout, "hello\n");
     assert_eq!(out(&env.run(&["wait", "fg"])), "4");
     assert_eq!(inspect(&env, "fg", "{{.RestartCount}}"), "1");
-    // The restart ran under a monitor, which logged it.
-    assert_eq!(log_count(&env, "fg", "hello"), 1);
+    // The foreground run logged it, and so did the monitor of the restart.
+    assert_eq!(log_count(&env, "fg", "hello"), 2);
 }
 
 #[test]
@@ -452,21 +442,6 @@ fn wait_conditions_running_created_and_exited_for_several_containers() {
     );
 }
 
-/// Waits (at most a minute) for `child` to exit.
-fn exit_of(child: &mut Child) -> ExitStatus {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("rcon did not return after the detach keys");
-        }
-        thread::sleep(Duration::from_millis(50));
-    }
-}
-
 /// Runs `args` on a fresh terminal, waits for the shell's prompt, checks
 /// that typing reaches the shell, types `keys`; returns rcon's exit status
 /// and whether the terminal's mode was restored.
@@ -514,7 +489,32 @@ fn detach_keys_leave_an_interactive_session_running_under_a_monitor() {
     eventually("the monitor logged the terminal", || {
         out(&env.run(&["logs", "held"])).contains("later")
     });
+    // And serves attach: what the terminal shows from then on, then the end.
+    let mut attach = env.rcon();
+    attach
+        .args(["attach", "--no-stdin", "held"])
+        .stdout(Stdio::piped());
+    let mut attached = attach.spawn().unwrap();
+    let mut shown = attached.stdout.take().unwrap();
+    // Again and again, until the container stops: some after rcon attached.
+    env.run(&[
+        "exec",
+        "-d",
+        "held",
+        "sh",
+        "-c",
+        "while :; do echo again > /proc/1/fd/1; sleep 0.2; done",
+    ])
+    .ok();
+    let mut seen = [0u8; 64];
+    let n = std::io::Read::read(&mut shown, &mut seen).unwrap();
+    assert!(String::from_utf8_lossy(&seen[..n]).contains("again"));
     env.run(&["stop", "-t", "1", "held"]).ok();
+    assert_ne!(
+        exit_of(&mut attached).code(),
+        Some(0),
+        "the stopped shell's code"
+    );
     assert_eq!(inspect(&env, "held", "{{.State.Status}}"), "exited");
 
     // start -ai with keys of its own; --rm containers detach too.

@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: LogsArgs) -> Outcome {
     let record = lifecycle.find(&args.container)?;
     let path = monitor::log_path(lifecycle.containers(), &record.id);
     let Ok(mut reader) = LogReader::open(&path) else {
-        // It never ran detached: nothing was logged.
+        // It never ran (or only with --rm in the foreground): nothing was logged.
         return Ok(0);
     };
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());

@@ -1,5 +1,6 @@
 //! The command line: one file per verb, each turning its flags into engine calls.
 
+mod attach;
 mod commit;
 mod container;
 mod container_prune;
@@ -104,6 +105,8 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Verb {
+    /// Attach to a running container's output (and stdin, when started with -i) until it exits or the detach keys
+    Attach(attach::AttachArgs),
     /// Make a new image from a container's changes
     Commit(commit::CommitArgs),
     /// Manage containers: commit, cp, diff, export, inspect, pause, port, prune, rename, top, unpause
@@ -292,6 +295,7 @@ pub fn main() -> i32 {
     };
     crate::log::init(cli.global.log_level);
     let outcome = Context::new(&cli.global).and_then(|ctx| match cli.verb {
+        Verb::Attach(args) => attach::run(&ctx, args),
         Verb::Commit(args) => commit::run(&ctx, args),
         Verb::Container(verb) => container::run(&ctx, verb),
         Verb::Cp(args) => cp::run(&ctx, args),

@@ -1,13 +1,14 @@
 use clap::Args;
 
 use super::{Context, Outcome};
+use crate::container::attach::{AttachRequest, attach};
 use crate::container::tty::DetachKeys;
 use crate::container::{self, lifecycle::Lifecycle};
 use crate::storage::store::Store;
 
 #[derive(Debug, Args)]
 pub struct StartArgs {
-    /// Attach to the container's output and wait for it to exit (one container)
+    /// Attach to the container's output and wait for it to exit (one container; a running one is attached to)
     #[arg(short, long)]
     pub attach: bool,
     /// Keep stdin attached (with -a)
@@ -38,10 +39,13 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
         };
         let mut record = lifecycle.find(name)?;
         if lifecycle.state(&record.id)?.status == container::store::Status::Running {
-            return Err(super::Failure::new(
-                super::EXIT_ENGINE,
-                format!("container {} is already running", record.name),
-            ));
+            // Already running (detached): attach to it, as Podman does.
+            let request = AttachRequest {
+                keys: detach_keys,
+                stdin: args.interactive,
+                sig_proxy: args.sig_proxy,
+            };
+            return attach(&lifecycle, &record, request).map_err(super::container_failure);
         }
         record.config.interactive |= args.interactive;
         return container::start_foreground(

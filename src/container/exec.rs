@@ -104,5 +104,5 @@ pub fn exec(
     if request.detach {
         return Ok(0);
     }
-    Ok(foreground::wait(pid, signals, terminal))
+    Ok(foreground::wait(pid, signals, terminal, None))
 }

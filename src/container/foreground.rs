@@ -20,8 +20,9 @@ use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::{ForkResult, Pid, fork, pipe2};
 use serde::{Deserialize, Serialize};
 
-use super::Error;
+use super::logfile::{LogWriter, Stream};
 use super::tty::{DetachKeys, Match, RawTerminal, set_window_size, window_size};
+use super::{Error, relay};
 use crate::process::exit_forked_child;
 
 /// Signals rcon passes on to the container rather than acting on itself.
@@ -60,11 +61,12 @@ pub enum Relay {
     Detached(OwnedFd),
 }
 
-/// Waits for the container's process to end and returns its exit code.
-pub fn wait(pid: Pid, signals: SigSet, terminal: Option<OwnedFd>) -> i32 {
+/// Waits for the container's process to end and returns its exit code;
+/// what its terminal shows goes into `log` too.
+pub fn wait(pid: Pid, signals: SigSet, terminal: Option<OwnedFd>, log: Option<LogWriter>) -> i32 {
     match terminal {
         None => wait_plain(pid, &signals),
-        Some(master) => match relay_terminal(pid, signals, master, None) {
+        Some(master) => match relay_terminal(pid, signals, master, None, log) {
             Relay::Exited(code) => code,
             Relay::Detached(_) => unreachable!("a session without detach keys never detaches"),
         },
@@ -72,8 +74,49 @@ pub fn wait(pid: Pid, signals: SigSet, terminal: Option<OwnedFd>) -> i32 {
 }
 
 /// [`wait`] with a terminal the user may detach from by typing `keys`.
-pub fn wait_detachable(pid: Pid, signals: SigSet, master: OwnedFd, keys: DetachKeys) -> Relay {
-    relay_terminal(pid, signals, master, Some(keys))
+pub fn wait_detachable(
+    pid: Pid,
+    signals: SigSet,
+    master: OwnedFd,
+    keys: DetachKeys,
+    log: Option<LogWriter>,
+) -> Relay {
+    relay_terminal(pid, signals, master, Some(keys), log)
+}
+
+/// Waits for the container's process to end and returns its exit code,
+/// copying its output pipes to rcon's own stdout and stderr and into `log`.
+pub fn wait_logged(
+    pid: Pid,
+    signals: SigSet,
+    streams: Vec<(OwnedFd, Stream)>,
+    log: LogWriter,
+) -> i32 {
+    relay::relay(pid, streams, &signals, &mut Shown { pid, log })
+}
+
+/// A foreground container's output: rcon's own streams, and the log.
+struct Shown {
+    pid: Pid,
+    log: LogWriter,
+}
+
+impl relay::Party for Shown {
+    fn output(&mut self, stream: Stream, bytes: &[u8]) {
+        let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+        let to = match stream {
+            Stream::Stdout => stdout.as_fd(),
+            Stream::Stderr => stderr.as_fd(),
+        };
+        write_all(to, bytes);
+        let _ = self.log.write(stream, bytes);
+    }
+
+    fn signal(&mut self, signal: Signal) {
+        if signal != Signal::SIGWINCH {
+            let _ = kill(self.pid, signal);
+        }
+    }
 }
 
 /// How a detachable session ended, as its monitor tells the CLI.
@@ -207,6 +250,7 @@ fn relay_terminal(
     signals: SigSet,
     master: OwnedFd,
     mut keys: Option<DetachKeys>,
+    mut log: Option<LogWriter>,
 ) -> Relay {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
@@ -235,7 +279,7 @@ fn relay_terminal(
         let (master_ready, signal_ready) = (ready(&fds[0]), ready(&fds[1]));
         let stdin_ready = stdin_open && ready(&fds[2]);
         drop(fds);
-        if master_ready && !copy(master.as_fd(), stdout.as_fd(), &mut buffer) {
+        if master_ready && !copy(master.as_fd(), stdout.as_fd(), &mut buffer, log.as_mut()) {
             // The container closed its terminal: it has ended or is ending.
             break;
         }
@@ -258,7 +302,7 @@ fn relay_terminal(
                 }
             }
             if let Some(code) = reap(pid) {
-                drain(master.as_fd(), stdout.as_fd(), &mut buffer);
+                drain(master.as_fd(), stdout.as_fd(), &mut buffer, log.as_mut());
                 return Relay::Exited(code);
             }
         }
@@ -324,11 +368,16 @@ fn copy_window_size(from: BorrowedFd, to: BorrowedFd) {
     }
 }
 
-/// Copies what one read gives; false at end-of-file or error.
-fn copy(from: BorrowedFd, to: BorrowedFd, buffer: &mut [u8]) -> bool {
+/// Copies what one read gives, into `log` too; false at end-of-file or error.
+fn copy(from: BorrowedFd, to: BorrowedFd, buffer: &mut [u8], log: Option<&mut LogWriter>) -> bool {
     match nix::unistd::read(from, buffer) {
         Ok(0) | Err(_) => false,
-        Ok(n) => write_all(to, &buffer[..n]),
+        Ok(n) => {
+            if let Some(log) = log {
+                let _ = log.write(Stream::Stdout, &buffer[..n]);
+            }
+            write_all(to, &buffer[..n])
+        }
     }
 }
 
@@ -344,10 +393,11 @@ fn write_all(to: BorrowedFd, mut bytes: &[u8]) -> bool {
 }
 
 /// What is still buffered in the pty after the process ended.
-fn drain(master: BorrowedFd, to: BorrowedFd, buffer: &mut [u8]) {
+fn drain(master: BorrowedFd, to: BorrowedFd, buffer: &mut [u8], mut log: Option<&mut LogWriter>) {
     loop {
         let mut fds = [PollFd::new(master, PollFlags::POLLIN)];
-        if !matches!(poll(&mut fds, PollTimeout::ZERO), Ok(n) if n > 0) || !copy(master, to, buffer)
+        if !matches!(poll(&mut fds, PollTimeout::ZERO), Ok(n) if n > 0)
+            || !copy(master, to, buffer, log.as_deref_mut())
         {
             return;
         }

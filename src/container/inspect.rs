@@ -86,10 +86,7 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
             "OpenStdin": config.interactive,
             "StopSignal": config.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
         },
-        "NetworkSettings": {
-            "Ports": ports,
-            "IPAddress": "",
-        },
+        "NetworkSettings": network_settings(record, ports.clone()),
         "HostConfig": {
             "AutoRemove": config.remove,
             "NetworkMode": config.network,
@@ -107,6 +104,41 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
                 "MaximumRetryCount": config.restart.max_retries(),
             },
         },
+    })
+}
+
+/// `NetworkSettings` as Podman shows it: the ports, and for a container on
+/// a user-defined network its address there, also under `Networks.NAME`.
+fn network_settings(record: &ContainerRecord, ports: BTreeMap<String, Vec<Value>>) -> Value {
+    let Some(attachment) = &record.config.attachment else {
+        return json!({
+            "Ports": ports,
+            "IPAddress": "",
+            "IPPrefixLen": 0,
+            "Gateway": "",
+            "Networks": {},
+        });
+    };
+    // The other members know it by its aliases and its short ID (its hosts line).
+    let mut aliases = attachment.aliases.clone();
+    aliases.push(record.id[..12].to_string());
+    let mut networks = serde_json::Map::new();
+    networks.insert(
+        attachment.network.clone(),
+        json!({
+            "NetworkID": attachment.network,
+            "IPAddress": attachment.address.to_string(),
+            "IPPrefixLen": attachment.prefix,
+            "Gateway": attachment.gateway.to_string(),
+            "Aliases": aliases,
+        }),
+    );
+    json!({
+        "Ports": ports,
+        "IPAddress": attachment.address.to_string(),
+        "IPPrefixLen": attachment.prefix,
+        "Gateway": attachment.gateway.to_string(),
+        "Networks": networks,
     })
 }
 

@@ -160,6 +160,14 @@ impl<'a> Lifecycle<'a> {
         }
     }
 
+    /// Passes `signal` on to the container's process (`--sig-proxy`);
+    /// unlike [`Lifecycle::kill`], its restart policy still applies.
+    pub fn proxy_signal(&self, record: &ContainerRecord, signal: Signal) -> Result<(), Error> {
+        let (_, fd) = self.container_process(record)?;
+        send_signal(&fd, signal);
+        Ok(())
+    }
+
     /// Stops a running container: its stop signal, then SIGKILL after
     /// `timeout`; returns once its end is recorded. A container that does not
     /// run is left as it is. Its restart policy restarts it no more.

@@ -4,6 +4,7 @@
 //! `exec` of further commands in a running container; `top` of its processes.
 //! `runtime` does the container itself.
 
+pub mod attach;
 pub mod commit;
 pub mod copy;
 pub mod env;
@@ -18,6 +19,7 @@ pub mod logfile;
 pub mod monitor;
 pub mod mounts;
 pub mod networks;
+mod relay;
 pub mod restart;
 pub mod run;
 pub mod store;

@@ -17,7 +17,7 @@
 
 use std::fs;
 use std::io::Read;
-use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
+use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -25,17 +25,18 @@ use nix::errno::Errno;
 use nix::fcntl::OFlag;
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use nix::sys::signal::{SigSet, SigmaskHow, Signal, sigprocmask};
-use nix::sys::signalfd::{SfdFlags, SignalFd};
 use nix::unistd::{ForkResult, Pid, fork, pipe2, setsid};
 use serde::{Deserialize, Serialize};
 
+use super::attach::{Input, Server};
 use super::logfile::{LogWriter, Stream};
+use super::relay;
 use super::restart::{self, Backoff, RestartLock};
 use super::store::{ContainerRecord, Containers, State, Status};
-use super::{Error, foreground, run};
+use super::{Error, run};
 use crate::image::pull::now_rfc3339;
 use crate::process::exit_forked_child;
-use crate::runtime::{self, ContainerSpec};
+use crate::runtime::{self, ContainerSpec, Stdio};
 use crate::storage::store::{Store, write_file};
 use crate::userns::pause::{close_other_fds, process_start_time};
 
@@ -227,45 +228,53 @@ fn monitor_main(
     restarts: u32,
 ) -> ! {
     become_monitor(&[word.as_raw_fd()]);
-    let code = match supervise(containers, runroot, record, spec, &word, restarts) {
-        Ok(code) => code,
-        Err(e) => {
+    let failed = supervise(store, containers, runroot, record, spec, &word, restarts)
+        .err()
+        .map(|e| {
             // Before the command ran: tell the CLI why (one byte of code, then the message).
             let code = e.exit_code();
             let mut message = vec![code as u8];
             message.extend_from_slice(e.to_string().as_bytes());
             let _ = nix::unistd::write(&word, &message);
             code
-        }
-    };
+        });
     drop(word);
-    finish(store, containers, runroot, record, code);
+    if let Some(code) = failed {
+        finish(store, containers, runroot, record, code);
+    }
     exit_forked_child(0)
 }
 
 /// Starts the container, says so, copies its output into the log until it
-/// has ended, and restarts it for as long as its policy says and the user
-/// has not stopped it. Returns the last exit code; an error only when the
-/// first start failed.
+/// has ended, restarts it for as long as its policy says and the user has
+/// not stopped it, and records the end. An error only when the first start
+/// failed.
 fn supervise(
+    store: &Store,
     containers: &Containers,
     runroot: &Path,
     record: &ContainerRecord,
     spec: &ContainerSpec,
     word: &OwnedFd,
     restarts: u32,
-) -> Result<i32, Error> {
+) -> Result<(), Error> {
     // Before the CLI hears "started", so `rcon logs` right after `run -d` finds it.
-    let log_path = containers.dir(&record.id).join(LOG_FILE);
-    let log = LogWriter::create(&log_path).map_err(|source| super::store::Error::Io {
-        what: "opening the container log",
-        path: log_path,
-        source,
-    })?;
-    let mut run = Run::new(containers, runroot, record, spec, log);
+    let log = open_log(containers, &record.id)?;
+    // Before the CLI hears "started" too, so `rcon attach` right after finds it.
+    let entry = entry_dir(runroot, &record.id);
+    let server = fs::create_dir_all(&entry)
+        .and_then(|()| Server::listen(&entry))
+        .map_err(|source| super::store::Error::Io {
+            what: "making the container's attach socket",
+            path: entry.join("attach"),
+            source,
+        })?;
+    let mut run = Run::new(containers, runroot, record, spec, log, Some(server));
     let began = Instant::now();
     let code = run.once(restarts, Some(word), None)?;
-    Ok(run.keep(code, restarts, began))
+    let code = run.keep(code, restarts, began);
+    run.end(store, code);
+    Ok(())
 }
 
 /// A container process started in the foreground, handed over when the
@@ -315,16 +324,19 @@ pub(super) fn adopt(
         // Nothing to log to: left to the next command's reconciliation.
         exit_forked_child(crate::runtime::EXIT_ENGINE)
     };
-    let mut run = Run::new(containers, runroot, record, spec, log);
+    // Without a socket (nobody to tell why) the container still runs, unattachable.
+    let server = Server::listen(&entry_dir(runroot, &record.id)).ok();
+    let mut run = Run::new(containers, runroot, record, spec, log, server);
+    let input = Input::terminal(&adopted.master, true);
     let code = relay(
         adopted.pid,
         vec![(adopted.master, Stream::Stdout)],
-        &run.signals,
-        &mut run.log,
+        input,
+        &mut run,
     );
     drop(helper);
     let code = run.keep(code, 0, adopted.began);
-    finish(store, containers, runroot, record, code);
+    run.end(store, code);
     exit_forked_child(0)
 }
 
@@ -345,6 +357,8 @@ struct Run<'a> {
     spec: &'a ContainerSpec,
     signals: SigSet,
     log: LogWriter,
+    /// The attach socket, and the clients attached.
+    server: Option<Server>,
 }
 
 /// How often a monitor waiting to restart looks for the user's stop.
@@ -359,6 +373,7 @@ impl<'a> Run<'a> {
         record: &'a ContainerRecord,
         spec: &'a ContainerSpec,
         log: LogWriter,
+        server: Option<Server>,
     ) -> Run<'a> {
         Run {
             containers,
@@ -367,6 +382,7 @@ impl<'a> Run<'a> {
             spec,
             signals: block_signals(),
             log,
+            server,
         }
     }
 
@@ -412,24 +428,15 @@ impl<'a> Run<'a> {
         lock: Option<RestartLock>,
     ) -> Result<i32, Error> {
         let record = self.record;
-        let pipes = if record.config.tty {
-            None
+        let (stdio, pipes) = if record.config.tty {
+            (self.spec.process.stdio, None)
         } else {
-            let out = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the stdout pipe"))?;
-            let err = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the stderr pipe"))?;
-            // The runtime hands the container this process's stdout and stderr.
-            let _ = nix::unistd::dup2_stdout(&out.1);
-            let _ = nix::unistd::dup2_stderr(&err.1);
-            Some((out.0, err.0))
+            let pipes = Pipes::new(record.config.interactive)?;
+            (pipes.stdio(false), Some(pipes))
         };
-        let started = runtime::start(self.spec);
-        if pipes.is_some() {
-            // Only the container holds the write ends now: end-of-file means it has gone.
-            if let Ok(null) = fs::File::options().write(true).open("/dev/null") {
-                let _ = nix::unistd::dup2_stdout(&null);
-                let _ = nix::unistd::dup2_stderr(&null);
-            }
-        }
+        let started = runtime::start(self.spec, stdio);
+        // Only the container holds the other ends now: end-of-file means it has gone.
+        let pipes = pipes.map(Pipes::parents_ends);
         let started = started?;
         let running = State {
             status: Status::Running,
@@ -457,19 +464,40 @@ impl<'a> Run<'a> {
             // lives as long as the container.
             crate::process::release_setup_memory();
         }
-        let streams: Vec<(OwnedFd, Stream)> = match (terminal, pipes) {
-            (Some(master), _) => vec![(master, Stream::Stdout)],
-            (None, Some((out, err))) => vec![(out, Stream::Stdout), (err, Stream::Stderr)],
-            (None, None) => Vec::new(),
+        let (streams, input) = match (terminal, pipes) {
+            (Some(master), _) => {
+                let input = Input::terminal(&master, record.config.interactive);
+                (vec![(master, Stream::Stdout)], input)
+            }
+            (None, Some((out, err, stdin))) => (
+                vec![(out, Stream::Stdout), (err, Stream::Stderr)],
+                Input::pipe(stdin),
+            ),
+            (None, None) => (Vec::new(), Input::pipe(None)),
         };
-        let code = relay(pid, streams, &self.signals, &mut self.log);
+        let code = relay(pid, streams, input, self);
         drop(helper);
         Ok(code)
     }
 
+    /// Records how the container ended (or removes it), then tells the
+    /// attached clients its exit code.
+    fn end(&mut self, store: &Store, code: i32) {
+        finish(store, self.containers, self.runroot, self.record, code);
+        self.tell_clients(code);
+    }
+
+    /// Attached clients learn the exit code once it is recorded, so what
+    /// they read of the container afterwards agrees.
+    fn tell_clients(&mut self, code: i32) {
+        if let Some(server) = &mut self.server {
+            server.finish(code);
+        }
+    }
+
     /// Records the container as restarting after `code` and waits `delay`;
     /// false when the user stopped it meanwhile.
-    fn wait_to_restart(&self, code: i32, restarts: u32, delay: Duration) -> bool {
+    fn wait_to_restart(&mut self, code: i32, restarts: u32, delay: Duration) -> bool {
         let id = &self.record.id;
         let waiting = State {
             pid: 0,
@@ -483,6 +511,7 @@ impl<'a> Run<'a> {
                 .unwrap_or_else(|_| State::created())
         };
         let _ = self.containers.set_state(id, &waiting);
+        self.tell_clients(code);
         let deadline = Instant::now() + delay;
         while !restart::stopped_by_user(self.runroot, id) {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -513,73 +542,101 @@ fn block_signals() -> SigSet {
     set
 }
 
-/// Copies the streams into the log until they are closed and the container
-/// is reaped; returns its exit code.
-fn relay(
-    pid: Pid,
-    mut streams: Vec<(OwnedFd, Stream)>,
-    signals: &SigSet,
-    log: &mut LogWriter,
-) -> i32 {
-    let Ok(signal_fd) = SignalFd::with_flags(signals, SfdFlags::SFD_CLOEXEC) else {
-        return wait_only(pid, signals);
-    };
-    let mut exit_code = foreground::reap(pid);
-    let mut buffer = vec![0u8; 16 * 1024];
-    while exit_code.is_none() || !streams.is_empty() {
-        let mut fds: Vec<PollFd> = streams
-            .iter()
-            .map(|(fd, _)| PollFd::new(fd.as_fd(), PollFlags::POLLIN))
-            .collect();
-        fds.push(PollFd::new(signal_fd.as_fd(), PollFlags::POLLIN));
-        // Once reaped, the container's whole PID namespace is gone: what is
-        // left in the pipes is all there will be, so never wait for more.
-        let timeout = if exit_code.is_some() {
-            PollTimeout::ZERO
-        } else {
-            PollTimeout::NONE
-        };
-        match poll(&mut fds, timeout) {
-            Ok(0) => break,
-            Ok(_) | Err(Errno::EINTR) => {}
-            Err(_) => break,
-        }
-        let ready: Vec<bool> = fds
-            .iter()
-            .map(|fd| fd.revents().is_some_and(|r| !r.is_empty()))
-            .collect();
-        drop(fds);
-        if ready[streams.len()] {
-            let _ = signal_fd.read_signal();
-            exit_code = exit_code.or_else(|| foreground::reap(pid));
-        }
-        let mut closed = Vec::new();
-        for (index, (fd, stream)) in streams.iter().enumerate() {
-            if !ready[index] {
-                continue;
-            }
-            match nix::unistd::read(fd.as_fd(), &mut buffer) {
-                Ok(0) | Err(Errno::EIO) => closed.push(index),
-                Ok(n) => {
-                    let _ = log.write(*stream, &buffer[..n]);
-                }
-                Err(Errno::EINTR | Errno::EAGAIN) => {}
-                Err(_) => closed.push(index),
-            }
-        }
-        for index in closed.into_iter().rev() {
-            streams.remove(index);
-        }
-    }
-    exit_code.unwrap_or_else(|| wait_only(pid, signals))
+/// The pipes a container without a terminal gets: stdout, stderr, and
+/// with `-i` stdin, whose write end the monitor keeps for attached clients.
+pub(super) struct Pipes {
+    out: (OwnedFd, OwnedFd),
+    err: (OwnedFd, OwnedFd),
+    stdin: Option<(OwnedFd, OwnedFd)>,
 }
 
-fn wait_only(pid: Pid, signals: &SigSet) -> i32 {
-    loop {
-        if let Some(code) = foreground::reap(pid) {
-            return code;
+impl Pipes {
+    pub(super) fn new(stdin: bool) -> Result<Pipes, Error> {
+        let pipe = |what| pipe2(OFlag::O_CLOEXEC).map_err(channel(what));
+        Ok(Pipes {
+            out: pipe("creating the stdout pipe")?,
+            err: pipe("creating the stderr pipe")?,
+            stdin: if stdin {
+                Some(pipe("creating the stdin pipe")?)
+            } else {
+                None
+            },
+        })
+    }
+
+    /// The container's ends, as its standard streams; `own_stdin`: this
+    /// process's stdin instead (a foreground `-i`).
+    pub(super) fn stdio(&self, own_stdin: bool) -> Stdio {
+        Stdio::Piped {
+            stdin: match &self.stdin {
+                _ if own_stdin => Some(0),
+                Some((read, _)) => Some(read.as_raw_fd()),
+                None => None,
+            },
+            stdout: self.out.1.as_raw_fd(),
+            stderr: self.err.1.as_raw_fd(),
         }
-        let _ = signals.wait();
+    }
+
+    /// Once the container has its ends: stdout's and stderr's read ends and
+    /// stdin's write end (the others are closed here).
+    pub(super) fn parents_ends(self) -> (OwnedFd, OwnedFd, Option<OwnedFd>) {
+        (self.out.0, self.err.0, self.stdin.map(|(_, write)| write))
+    }
+}
+
+/// Relays the container's output into the log and to attached clients,
+/// and clients' input to the container, until it has ended; returns its
+/// exit code.
+fn relay(pid: Pid, streams: Vec<(OwnedFd, Stream)>, input: Input, run: &mut Run) -> i32 {
+    let mut served = Served {
+        input,
+        server: run.server.as_mut(),
+        log: &mut run.log,
+    };
+    relay::relay(pid, streams, &run.signals, &mut served)
+}
+
+/// What a detached monitor serves besides the container's output.
+struct Served<'a> {
+    input: Input,
+    server: Option<&'a mut Server>,
+    log: &'a mut LogWriter,
+}
+
+impl relay::Party for Served<'_> {
+    fn output(&mut self, stream: Stream, bytes: &[u8]) {
+        let _ = self.log.write(stream, bytes);
+        if let Some(server) = &mut self.server {
+            server.broadcast(stream, bytes);
+        }
+    }
+
+    /// The session's and terminal's signals mean nothing to a monitor.
+    fn signal(&mut self, _: Signal) {}
+
+    fn poll_fds(&self) -> Vec<PollFd<'_>> {
+        let mut fds: Vec<PollFd> = self
+            .input
+            .waiting()
+            .map(|fd| PollFd::new(fd, PollFlags::POLLOUT))
+            .into_iter()
+            .collect();
+        if let Some(server) = &self.server {
+            fds.extend(server.poll_fds(&self.input));
+        }
+        fds
+    }
+
+    fn serve(&mut self, ready: &[bool]) {
+        // Nothing changed since poll_fds: input waited then as it does now.
+        let server_at = usize::from(self.input.waiting().is_some());
+        if server_at == 1 && ready[0] {
+            self.input.flush();
+        }
+        if let Some(server) = &mut self.server {
+            server.serve(&ready[server_at..], &mut self.input);
+        }
     }
 }
 
@@ -613,7 +670,20 @@ fn finish(
     remove_entry(runroot, &record.id);
 }
 
-/// The container's log file (absent until it first ran detached).
+/// Opens the container's log for appending.
+pub(super) fn open_log(containers: &Containers, id: &str) -> Result<LogWriter, Error> {
+    let path = log_path(containers, id);
+    Ok(
+        LogWriter::create(&path).map_err(|source| super::store::Error::Io {
+            what: "opening the container log",
+            path,
+            source,
+        })?,
+    )
+}
+
+/// The container's log file (absent until it first ran, and for a `--rm`
+/// container run in the foreground).
 pub fn log_path(containers: &Containers, id: &str) -> PathBuf {
     containers.dir(id).join(LOG_FILE)
 }

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::env::{self, EnvOverrides};
 use super::foreground::{Ending, Relay};
 use super::lifecycle::parse_signal;
+use super::logfile::Stream;
 use super::mounts::{self, MountKind};
 use super::restart::{RestartLock, RestartPolicy, clear_stopped};
 use super::store::{
@@ -833,7 +834,25 @@ impl Foreground<'_> {
     fn run(&self, sig_proxy: bool, session: Option<Session>) -> Result<i32, Error> {
         let record = self.record;
         let began = std::time::Instant::now();
-        let started = runtime::start(self.spec)?;
+        // As with Podman, the foreground logs too, so `rcon logs` works
+        // afterwards: the output then comes through this process (pipes)
+        // rather than straight onto rcon's streams. Not for --rm, whose log
+        // nobody could read: that run stays as direct as it was.
+        let log = if record.config.remove {
+            None
+        } else {
+            Some(monitor::open_log(self.containers, &record.id)?)
+        };
+        let pipes = match log {
+            Some(_) if !record.config.tty => Some(monitor::Pipes::new(false)?),
+            _ => None,
+        };
+        let stdio = match &pipes {
+            Some(pipes) => pipes.stdio(record.config.interactive),
+            None => self.spec.process.stdio,
+        };
+        let started = runtime::start(self.spec, stdio)?;
+        let pipes = pipes.map(monitor::Pipes::parents_ends);
         let signals = foreground::block_signals(sig_proxy);
         let pid = started.pid;
         // A detachable one is recorded even with --rm: it may outlive the CLI.
@@ -853,9 +872,9 @@ impl Foreground<'_> {
         let start = crate::log::phase("network helper", start);
         let (pid, terminal) = started.run()?;
         let start = crate::log::phase("until the command's exec", start);
-        let code = match (terminal, session) {
-            (Some(master), Some(session)) => {
-                match foreground::wait_detachable(pid, signals, master, session.keys) {
+        let code = match (terminal, session, pipes, log) {
+            (Some(master), Some(session), _, log) => {
+                match foreground::wait_detachable(pid, signals, master, session.keys, log) {
                     Relay::Exited(code) => code,
                     Relay::Detached(master) => {
                         foreground::tell(session.report, &Ending::Detached);
@@ -876,7 +895,13 @@ impl Foreground<'_> {
                     }
                 }
             }
-            (terminal, _) => foreground::wait(pid, signals, terminal),
+            (None, _, Some((out, err, _)), Some(log)) => foreground::wait_logged(
+                pid,
+                signals,
+                vec![(out, Stream::Stdout), (err, Stream::Stderr)],
+                log,
+            ),
+            (terminal, _, _, log) => foreground::wait(pid, signals, terminal, log),
         };
         let start = crate::log::phase("the command, until reaped", start);
         // This CLI exits next: the system reaps the helper.

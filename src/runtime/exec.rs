@@ -43,7 +43,8 @@ pub fn exec(
     join(container, pid)?;
     let pipes = Pipes::new(process.stdio)?;
     match clone_process(0)? {
-        None => pipes.child(|go, console| connect_and_exec(process, security, go, console)),
+        None => pipes
+            .child(|go, console| connect_and_exec(process, process.stdio, security, go, console)),
         Some(child) => pipes.parent(child, || Ok(())),
     }
 }

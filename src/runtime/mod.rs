@@ -129,10 +129,11 @@ struct CloneArgs {
     tls: u64,
 }
 
-/// Creates the container process. It sets itself up and then waits for
-/// [`Started::run`] before it execs the command. Call while single-threaded.
-pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
-    let pipes = Pipes::new(spec.process.stdio)?;
+/// Creates the container process, its standard streams connected as
+/// `stdio` says. It sets itself up and then waits for [`Started::run`]
+/// before it execs the command. Call while single-threaded.
+pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
+    let pipes = Pipes::new(stdio)?;
     let (mapped_read, mapped_write) =
         pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the mapping pipe"))?;
     let fuse = match &spec.rootfs.source {
@@ -150,7 +151,7 @@ pub fn start(spec: &ContainerSpec) -> Result<Started, Error> {
             }
             drop(mapped_read);
             let fuse_socket = fuse.map(|(_, (_, child_end))| child_end);
-            pipes.child(|go, console| child(spec, go, console, fuse_socket))
+            pipes.child(|go, console| child(spec, stdio, go, console, fuse_socket))
         }
         Some(pid) => {
             drop(mapped_read);
@@ -239,7 +240,7 @@ impl Pipes {
             go: pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the start pipe"))?,
             terminal: match stdio {
                 Stdio::Terminal => Some(socket_pair("creating the terminal socket")?),
-                Stdio::Inherit { .. } | Stdio::Detached => None,
+                Stdio::Inherit { .. } | Stdio::Detached | Stdio::Piped { .. } => None,
             },
         })
     }
@@ -320,6 +321,7 @@ fn child_failure(report: OwnedFd, pid: Pid) -> Option<Error> {
 /// The child, from clone to exec. Returns only with an error.
 fn child(
     spec: &ContainerSpec,
+    stdio: Stdio,
     go: OwnedFd,
     console: Option<OwnedFd>,
     fuse_socket: Option<OwnedFd>,
@@ -335,21 +337,30 @@ fn child(
     drop(fuse_socket);
     crate::log::phase("network namespace and mounts (in the container)", start);
     nix::unistd::sethostname(&spec.hostname).map_err(ChildError::engine("setting the hostname"))?;
-    connect_and_exec(&spec.process, &spec.security, go, console)
+    connect_and_exec(&spec.process, stdio, &spec.security, go, console)
 }
 
 /// The child's last steps, in the container: its standard streams, a wait
 /// for the parent's "go", then user, limits, security and exec.
 fn connect_and_exec(
     process: &Process,
+    stdio: Stdio,
     security: &security::SecurityPlan,
     go: OwnedFd,
     console: Option<OwnedFd>,
 ) -> Result<Infallible, ChildError> {
-    match (console, process.stdio) {
+    match (console, stdio) {
         (Some(console), _) => process::attach_terminal(&console)?,
         (None, Stdio::Inherit { keep_stdin: false }) => process::stdin_from_null()?,
         (None, Stdio::Detached) => process::detach()?,
+        (
+            None,
+            Stdio::Piped {
+                stdin,
+                stdout,
+                stderr,
+            },
+        ) => process::connect_streams(stdin, stdout, stderr)?,
         (None, Stdio::Inherit { keep_stdin: true } | Stdio::Terminal) => {}
     }
     // Wait for the parent: it may still be setting up the terminal or the network.

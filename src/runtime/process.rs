@@ -5,7 +5,7 @@
 
 use std::convert::Infallible;
 use std::ffi::CString;
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 
 use nix::errno::Errno;
 use nix::fcntl::{OFlag, open};
@@ -64,6 +64,34 @@ pub(super) fn stdin_from_null() -> Result<(), ChildError> {
     let null = open("/dev/null", OFlag::O_RDONLY, Mode::empty())
         .map_err(ChildError::engine("opening /dev/null"))?;
     nix::unistd::dup2_stdin(&null).map_err(ChildError::engine("redirecting stdin"))
+}
+
+/// The parent's pipes on 0, 1 and 2 (`stdin: None`: /dev/null). A
+/// descriptor already in its place is made to survive exec.
+pub(super) fn connect_streams(
+    stdin: Option<RawFd>,
+    stdout: RawFd,
+    stderr: RawFd,
+) -> Result<(), ChildError> {
+    match stdin {
+        None => stdin_from_null()?,
+        Some(fd) => onto(fd, 0)?,
+    }
+    onto(stdout, 1)?;
+    onto(stderr, 2)
+}
+
+fn onto(fd: RawFd, target: RawFd) -> Result<(), ChildError> {
+    let fail = ChildError::engine("connecting the container's standard streams");
+    // SAFETY: fcntl and dup2 on plain descriptor numbers: `fd` is open in
+    // this process (the parent made it before the clone), `target` is a
+    // standard stream; no Rust object owns either here.
+    let done = if fd == target {
+        unsafe { libc::fcntl(fd, libc::F_SETFD, 0) }
+    } else {
+        unsafe { libc::dup2(fd, target) }
+    };
+    Errno::result(done).map(drop).map_err(fail)
 }
 
 /// `exec -d`: a session of its own and /dev/null on the standard streams.

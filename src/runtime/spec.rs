@@ -1,6 +1,7 @@
 //! What the container child needs, resolved by the parent before it forks:
 //! paths, mounts, the process, limits. The child only reads it.
 
+use std::os::fd::RawFd;
 use std::path::PathBuf;
 
 use nix::sys::resource::Resource;
@@ -92,6 +93,13 @@ pub enum Stdio {
     /// /dev/null on 0, 1 and 2, in a session of its own (`exec -d`): nothing
     /// ties the process to the caller or its terminal.
     Detached,
+    /// The parent's descriptors on 0, 1 and 2: pipes its monitor reads and
+    /// writes. `stdin: None` is /dev/null; `Some(0)` keeps rcon's own.
+    Piped {
+        stdin: Option<RawFd>,
+        stdout: RawFd,
+        stderr: RawFd,
+    },
 }
 
 /// One resource limit (`--ulimit`).

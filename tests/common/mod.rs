@@ -791,3 +791,28 @@ pub fn servers_gone(base: &Path) -> bool {
     }
     false
 }
+
+/// Waits (at most a minute) until `test` holds.
+#[track_caller]
+pub fn eventually(what: &str, mut test: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !test() {
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Waits (at most a minute) for `child` to exit.
+pub fn exit_of(child: &mut std::process::Child) -> std::process::ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("rcon did not return within a minute");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
