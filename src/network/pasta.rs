@@ -119,26 +119,34 @@ pub(super) fn start(
     let _ = std::fs::remove_file(&pid_file);
     let mut watch =
         Watch::open(netns.as_fd()).map_err(io("watching the container's network namespace"))?;
-    let inotify = Inotify::init(InitFlags::IN_CLOEXEC | InitFlags::IN_NONBLOCK)
-        .map_err(io("watching for pasta's PID file"))?;
-    inotify
-        .add_watch(
-            &files.dir,
-            AddWatchFlags::IN_CLOSE_WRITE | AddWatchFlags::IN_MOVED_TO,
-        )
-        .map_err(io("watching for pasta's PID file"))?;
+    // What pasta configures: the families the host has a default route in.
+    let expected = match options.args.is_empty() {
+        true => Some((host_ipv4_gateway().is_some(), host_has_ipv6_default()))
+            .filter(|(v4, v6)| *v4 || *v6),
+        false => None,
+    };
+    // The PID file only when the routes can't tell: closing an inotify
+    // instance waits for an SRCU grace period, 10-15 ms on the run's path.
+    let inotify = match expected {
+        Some(_) => None,
+        None => {
+            let inotify = Inotify::init(InitFlags::IN_CLOEXEC | InitFlags::IN_NONBLOCK)
+                .map_err(io("watching for pasta's PID file"))?;
+            inotify
+                .add_watch(
+                    &files.dir,
+                    AddWatchFlags::IN_CLOSE_WRITE | AddWatchFlags::IN_MOVED_TO,
+                )
+                .map_err(io("watching for pasta's PID file"))?;
+            Some(inotify)
+        }
+    };
     let args = args(options, ports, &pid_file.display().to_string());
     let log = files.dir.join(LOG_FILE);
     let child = helper::spawn(PROGRAM, &args, vec![(netns, NETNS_FD)], log.clone())?;
     let helper = Helper::spawned(PROGRAM, child, log, Vec::new());
     let Some(exited) = crate::process::pidfd(helper.pid() as i32) else {
         return Err(helper.failed("pasta exited at once"));
-    };
-    // What pasta configures: the families the host has a default route in.
-    let expected = match options.args.is_empty() {
-        true => Some((host_ipv4_gateway().is_some(), host_has_ipv6_default()))
-            .filter(|(v4, v6)| *v4 || *v6),
-        false => None,
     };
     let deadline = Instant::now() + START_TIMEOUT;
     loop {
@@ -152,7 +160,7 @@ pub(super) fn start(
                 return Ok(helper);
             }
         }
-        if pid_file_written(&inotify) {
+        if inotify.as_ref().is_some_and(pid_file_written) {
             return Ok(helper);
         }
         let left = deadline.saturating_duration_since(Instant::now());
@@ -162,17 +170,19 @@ pub(super) fn start(
                 START_TIMEOUT.as_secs()
             )));
         }
-        let mut fds = [
-            PollFd::new(watch.events(), PollFlags::POLLIN),
-            PollFd::new(inotify.as_fd(), PollFlags::POLLIN),
+        let mut fds = vec![
             PollFd::new(exited.as_fd(), PollFlags::POLLIN),
+            PollFd::new(watch.events(), PollFlags::POLLIN),
         ];
+        if let Some(inotify) = &inotify {
+            fds.push(PollFd::new(inotify.as_fd(), PollFlags::POLLIN));
+        }
         let timeout =
             PollTimeout::try_from(left.as_millis().min(60_000) as i32).unwrap_or(PollTimeout::MAX);
         let _ = poll(&mut fds, timeout);
-        let gone = fds[2].revents().is_some_and(|r| !r.is_empty());
+        let gone = fds[0].revents().is_some_and(|r| !r.is_empty());
         watch.drain();
-        if gone && !pid_file_written(&inotify) {
+        if gone && !inotify.as_ref().is_some_and(pid_file_written) {
             return Err(helper.failed("pasta exited before the network was ready"));
         }
     }
