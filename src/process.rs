@@ -18,18 +18,16 @@ pub fn pidfd(pid: i32) -> Option<std::os::fd::OwnedFd> {
 }
 
 /// Gives back what a long-lived process (a container's monitor) kept from
-/// its set-up: free heap pages, and the page mappings of rcon's own binary —
-/// set-up touched much of a large binary, the monitor's loop needs little
-/// of it, and whatever it uses again is mapped back from the page cache on
-/// first use. Only read-only mappings none of whose pages was ever written
-/// (`Anonymous: 0 kB`) are dropped: they come back byte for byte; relocated
-/// (RELRO) and data segments are left alone.
+/// its set-up: free heap pages, and the page mappings of the code and
+/// read-only data of rcon's binary and its libraries — set-up touched much
+/// of them, the monitor's loop needs little, and whatever it uses again is
+/// mapped back from the page cache on first use. Only read-only file
+/// mappings none of whose pages was ever written (`Anonymous: 0 kB`) are
+/// dropped: they come back byte for byte; relocated (RELRO) and data
+/// segments are left alone.
 pub fn release_setup_memory() {
     // SAFETY: malloc_trim only hands free heap pages back to the kernel.
     unsafe { libc::malloc_trim(0) };
-    let Ok(exe) = std::fs::read_link("/proc/self/exe") else {
-        return;
-    };
     let Ok(smaps) = std::fs::read_to_string("/proc/self/smaps") else {
         return;
     };
@@ -38,10 +36,10 @@ pub fn release_setup_memory() {
         let fields: Vec<&str> = line.split_whitespace().collect();
         if let Some((start, end)) = fields.first().and_then(|r| r.split_once('-')) {
             // A mapping's header line: range, perms, offset, dev, inode, path.
-            let ours = matches!(fields.get(1), Some(&"r-xp" | &"r--p"))
-                && fields.get(5).map(std::path::Path::new) == Some(exe.as_path());
+            let read_only_file = matches!(fields.get(1), Some(&"r-xp" | &"r--p"))
+                && fields.get(5).is_some_and(|path| path.starts_with('/'));
             candidate = match (
-                ours,
+                read_only_file,
                 usize::from_str_radix(start, 16),
                 usize::from_str_radix(end, 16),
             ) {
@@ -50,8 +48,8 @@ pub fn release_setup_memory() {
             };
         } else if fields.first() == Some(&"Anonymous:") {
             if let (Some((start, end)), Some(&"0")) = (candidate.take(), fields.get(1)) {
-                // SAFETY: a read-only private mapping of our own binary with
-                // no written page: MADV_DONTNEED only drops page table
+                // SAFETY: a read-only private file mapping with no written
+                // page: MADV_DONTNEED only drops page table
                 // entries, and the next use faults the same bytes back in.
                 unsafe {
                     libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_DONTNEED)
