@@ -459,10 +459,6 @@ impl<'a> Run<'a> {
         let (pid, terminal) = started.run()?;
         if let Some(word) = word {
             let _ = nix::unistd::write(word, &[0]);
-            // What the set-up allocated (the spec, the seccomp program) and
-            // ran is not needed any more: give it back, since this process
-            // lives as long as the container.
-            crate::process::release_setup_memory();
         }
         let (streams, input) = match (terminal, pipes) {
             (Some(master), _) => {
@@ -614,6 +610,14 @@ impl relay::Party for Served<'_> {
 
     /// The session's and terminal's signals mean nothing to a monitor.
     fn signal(&mut self, _: Signal) {}
+
+    /// What the set-up allocated (the spec, the seccomp program) and ran is
+    /// not needed any more: give it back, since this process lives as long
+    /// as the container — as late as possible, so that none of the set-up
+    /// code runs again and maps its pages back.
+    fn settled(&mut self) {
+        crate::process::release_setup_memory();
+    }
 
     fn poll_fds(&self) -> Vec<PollFd<'_>> {
         let mut fds: Vec<PollFd> = self

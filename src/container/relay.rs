@@ -29,6 +29,8 @@ pub(super) trait Party {
     fn serve(&mut self, ready: &[bool]) {
         let _ = ready;
     }
+    /// Everything is set up: the loop waits from here on.
+    fn settled(&mut self) {}
 }
 
 /// Relays `streams` to `party` until they are closed and the container is
@@ -44,6 +46,7 @@ pub(super) fn relay(
     };
     let mut exit_code = reap(pid);
     let mut buffer = vec![0u8; 16 * 1024];
+    party.settled();
     while exit_code.is_none() || !streams.is_empty() {
         let mut fds: Vec<PollFd> = streams
             .iter()
