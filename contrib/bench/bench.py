@@ -41,6 +41,7 @@ IMAGES = {
     "owners": "rcon-test/owners",
     "multilayer": "rcon-test/multilayer",
     "big": "rcon-test/big",
+    "fsbench": "rcon-test/fsbench",
 }
 
 PULL = "{E} pull --tls-verify=false -q"
@@ -245,18 +246,18 @@ CASES = [
     ),
     *storage_pair(
         "read",
-        "run, cat 100 MiB of files",
-        "big",
-        "cat /big/*/* >/dev/null",
+        "run, cat a 200 MiB file",
+        "fsbench",
+        "cat /fsbench/big >/dev/null",
         kind="long",
-        note="includes a container start; the test kit has no single 200 MB file",
+        note="includes a container start",
     ),
     *storage_pair(
         "find",
-        "run, find / -type f | wc -l (3000+ files)",
-        "multilayer",
+        "run, find / -type f | wc -l (5000+ files)",
+        "fsbench",
         "find / -xdev -type f | wc -l",
-        note="the multilayer image (3000 small files), not a 5000-file one",
+        note="includes a container start",
     ),
     *storage_pair(
         "untar",
@@ -306,7 +307,7 @@ COMPARISONS = [
     ("150-layer / 1-layer image start", "run-150", "run-none", "time"),
     ("default network / --network none start", "run-default", "run-none", "time"),
     ("FUSE / kernel overlay: start", "fuse-run", "run-none", "time"),
-    ("FUSE / kernel overlay: run + read 100 MiB", "fuse-read", "kernel-read", "time"),
+    ("FUSE / kernel overlay: run + read 200 MiB", "fuse-read", "kernel-read", "time"),
     ("FUSE / kernel overlay: run + find", "fuse-find", "kernel-find", "time"),
     ("FUSE / kernel overlay: run + untar 20 MiB", "fuse-untar", "kernel-untar", "time"),
 ]

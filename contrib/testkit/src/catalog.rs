@@ -19,6 +19,7 @@
 //! | [`ZSTD`] | OCI + index | 2, both zstd | `/etc/rcon-zstd` = `zstd\n` |
 //! | [`MULTIARCH`] | OCI + index of two platforms | 2 | see [`multiarch`] |
 //! | [`BIG`] (benchmarks only) | OCI + index | 6 | `/big/NN/fileMM`: 5 layers × 20 files × 1 MiB of pseudo-random bytes |
+//! | [`FSBENCH`] (benchmarks only) | OCI + index | 3 | `/fsbench/big`: one 200 MiB file; `/fsbench/small/NNNN`: 5000 files of 1 KiB |
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -35,6 +36,7 @@ pub const OWNERS: &str = "rcon-test/owners";
 pub const DOCKER_SCHEMA2: &str = "rcon-test/docker-schema2";
 pub const ZSTD: &str = "rcon-test/zstd";
 pub const BIG: &str = "rcon-test/big";
+pub const FSBENCH: &str = "rcon-test/fsbench";
 pub const MULTIARCH: &str = "rcon-test/multiarch";
 
 /// Names of the images [`test_images`] builds, in that order.
@@ -426,7 +428,36 @@ fn big(bases: &Bases) -> Result<Image> {
     image.build()
 }
 
-/// Builds one image by name (one of [`TEST_IMAGE_NAMES`] or [`BIG`]).
+/// The storage drivers' benchmark image: one large file to read and many
+/// small ones to walk. The large file repeats a short pattern, so its layer
+/// compresses to almost nothing and the image stays quick to build and pull.
+fn fsbench(bases: &Bases) -> Result<Image> {
+    const BIG_FILE: usize = 200 << 20;
+    const SMALL_FILES: usize = 5000;
+    let pattern: Vec<u8> = (0..=250u8).collect();
+    let big: Vec<u8> = pattern.iter().copied().cycle().take(BIG_FILE).collect();
+    let mut large = LayerBuilder::new();
+    large.file("fsbench/big", big, 0o644);
+    let mut small = LayerBuilder::new();
+    for n in 0..SMALL_FILES {
+        small.file(&format!("fsbench/small/{n:04}"), vec![b'x'; 1024], 0o644);
+    }
+    ImageBuilder::new(FSBENCH, Format::Oci)
+        .layer(bases.gzip.clone())
+        .layer(Layer::from_builder(
+            &large,
+            Compression::Gzip,
+            "testkit: one 200 MiB file",
+        )?)
+        .layer(Layer::from_builder(
+            &small,
+            Compression::Gzip,
+            "testkit: 5000 files of 1 KiB",
+        )?)
+        .build()
+}
+
+/// Builds one image by name (one of [`TEST_IMAGE_NAMES`], [`BIG`] or [`FSBENCH`]).
 pub fn image(name: &str) -> Result<Image> {
     if name == ZSTD {
         return zstd_image();
@@ -440,6 +471,7 @@ pub fn image(name: &str) -> Result<Image> {
         DOCKER_SCHEMA2 => docker_schema2(&bases),
         MULTIARCH => multiarch_image(&bases),
         BIG => big(&bases),
+        FSBENCH => fsbench(&bases),
         _ => bail!("no test image is called {name:?}"),
     }
     .with_context(|| format!("building image {name}"))
@@ -461,11 +493,13 @@ pub fn test_images() -> Result<Vec<Image>> {
     ])
 }
 
-/// The test images plus the benchmark-only [`BIG`] (about 100 MiB).
+/// The test images plus the benchmark-only [`BIG`] (about 100 MiB) and
+/// [`FSBENCH`].
 pub fn bench_images() -> Result<Vec<Image>> {
     let mut images = test_images()?;
     let bases = Bases::new()?;
     images.push(big(&bases).with_context(|| format!("building image {BIG}"))?);
+    images.push(fsbench(&bases).with_context(|| format!("building image {FSBENCH}"))?);
     Ok(images)
 }
 
