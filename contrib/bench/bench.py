@@ -60,6 +60,11 @@ IPERF_CLIENT = (
     "gw=$(ip route | awk '/^default/ {print $3}'); "
     f"exec iperf3 -c $gw -p $0 -t {IPERF_SECONDS} >/dev/null"
 )
+# Throughput runs three busy processes (client, helper, server) on few cores,
+# and which of them share one decided each run; pinned, the server has a core
+# and the engine's processes (client and helper) the other, for both engines.
+PIN_ENGINE, PIN_SERVER = (["taskset -c 1 ", ["taskset", "-c", "0"]]
+                          if (os.cpu_count() or 1) >= 2 else ["", []])
 NETWORKS = {
     "slirp4netns": "slirp4netns:allow_host_loopback=true",
     "pasta": "pasta:--map-gw",
@@ -216,14 +221,15 @@ CASES = [
             f"tcp-{helper}",
             f"TCP container → host loopback, {helper} (iperf3, {IPERF_SECONDS} s)",
             [
-                f"{{E}} run --rm --network {network} {HOST_USR} {{busybox}} sh -c "
+                f"{PIN_ENGINE}{{E}} run --rm --network {network} {HOST_USR} {{busybox}} sh -c "
                 + shlex.quote(IPERF_CLIENT).replace("{", "{{").replace("}", "}}")
                 + " {port}"
             ],
             setup=[f"{PULL} {{busybox}}"],
             metric="throughput",
             kind="long",
-            note="the host's iperf3 with the host's /usr mounted read-only; server on 127.0.0.1",
+            note="the host's iperf3 with the host's /usr mounted read-only; server on 127.0.0.1"
+            + (", pinned to core 0, the engine to core 1" if PIN_SERVER else ""),
         )
         for helper, network in NETWORKS.items()
     ],
@@ -440,7 +446,7 @@ class IperfServer:
 
     def __init__(self, port):
         self.proc = subprocess.Popen(
-            ["iperf3", "-s", "-1", "-J", "-B", "127.0.0.1", "-p", str(port)],
+            [*PIN_SERVER, "iperf3", "-s", "-1", "-J", "-B", "127.0.0.1", "-p", str(port)],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
