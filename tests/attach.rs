@@ -51,6 +51,10 @@ fn attach_relays_output_from_then_on_and_ends_with_the_exit_code() {
             "echo before; while [ ! -e /go ]; do echo tick; sleep 0.1; done; echo out-final; echo err-final >&2; exit 7",
         ],
     );
+    // The container may not have printed its first line yet when run -d returns.
+    eventually("the first line is logged", || {
+        env.run(&["logs", "talker"]).stdout.contains("before")
+    });
     let mut attach = env.rcon();
     attach
         .args(["attach", "--no-stdin", "talker"])
