@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod container;
+pub mod filter;
 pub mod image;
 pub mod log;
 pub mod network;

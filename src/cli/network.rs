@@ -10,6 +10,7 @@ use super::template::GoTemplate;
 use super::{Context, EXIT_ENGINE, Failure, Outcome, container_failure};
 use crate::container::lifecycle::Lifecycle;
 use crate::container::networks;
+use crate::filter::ObjectFilter;
 use crate::network::store::{self, CreateOptions, NetworkRecord, Networks};
 use crate::storage::store::Store;
 
@@ -49,8 +50,8 @@ pub struct CreateArgs {
     #[arg(long)]
     pub internal: bool,
     /// Set a label on the network (KEY=VALUE or KEY); may be repeated
-    #[arg(long = "label", value_name = "KEY=VALUE")]
-    pub labels: Vec<String>,
+    #[arg(long = "label", value_name = "KEY=VALUE", value_parser = super::volume::parse_label)]
+    pub labels: Vec<(String, String)>,
     /// Succeed without change if the network already exists
     #[arg(long)]
     pub ignore: bool,
@@ -159,14 +160,7 @@ pub fn run(ctx: &Context, verb: NetworkVerb) -> Outcome {
 }
 
 fn create(store: &Store, networks: &Networks, args: CreateArgs) -> Outcome {
-    let labels: BTreeMap<String, String> = args
-        .labels
-        .iter()
-        .map(|l| {
-            let (key, value) = l.split_once('=').unwrap_or((l, ""));
-            (key.to_string(), value.to_string())
-        })
-        .collect();
+    let labels: BTreeMap<String, String> = args.labels.into_iter().collect();
     let options = CreateOptions {
         name: args.name,
         driver: args.driver,
@@ -236,9 +230,16 @@ fn inspect(networks: &Networks, args: InspectArgs) -> Outcome {
 }
 
 fn ls(networks: &Networks, args: LsArgs) -> Outcome {
-    let filter = Filter::parse(&args.filters)?;
+    let filter = ObjectFilter::parse(&args.filters, true).map_err(|term| {
+        Failure::new(
+            EXIT_ENGINE,
+            format!(
+                "invalid network filter {term:?}: use name=REGEX, id=PREFIX, driver=bridge or label=KEY[=VALUE]"
+            ),
+        )
+    })?;
     let mut list = networks.list()?;
-    list.retain(|n| filter.matches(n));
+    list.retain(|n| filter.matches(&n.subject()));
     match args.format.as_deref() {
         _ if args.quiet => {
             for network in &list {
@@ -258,61 +259,4 @@ fn ls(networks: &Networks, args: LsArgs) -> Outcome {
         format => return print(&list, format),
     }
     Ok(0)
-}
-
-/// `network ls --filter`s: every kind given must match, any value of a kind.
-#[derive(Default)]
-struct Filter {
-    names: Vec<regex::Regex>,
-    ids: Vec<String>,
-    drivers: Vec<String>,
-    labels: Vec<(String, Option<String>)>,
-}
-
-impl Filter {
-    fn parse(filters: &[String]) -> Result<Filter, Failure> {
-        let mut filter = Filter::default();
-        for text in filters {
-            let bad = || {
-                Failure::new(
-                    EXIT_ENGINE,
-                    format!(
-                        "invalid network filter {text:?}: use name=REGEX, id=PREFIX, driver=bridge or label=KEY[=VALUE]"
-                    ),
-                )
-            };
-            match text.split_once('=').ok_or_else(bad)? {
-                ("name", pattern) => filter
-                    .names
-                    .push(regex::Regex::new(pattern).map_err(|_| bad())?),
-                ("id", id) => filter.ids.push(id.to_string()),
-                ("driver", driver) => filter.drivers.push(driver.to_string()),
-                ("label", label) if !label.is_empty() => {
-                    filter.labels.push(match label.split_once('=') {
-                        Some((key, value)) => (key.to_string(), Some(value.to_string())),
-                        None => (label.to_string(), None),
-                    })
-                }
-                _ => return Err(bad()),
-            }
-        }
-        Ok(filter)
-    }
-
-    fn matches(&self, network: &NetworkRecord) -> bool {
-        (self.names.is_empty() || self.names.iter().any(|re| re.is_match(&network.name)))
-            && (self.ids.is_empty()
-                || self
-                    .ids
-                    .iter()
-                    .any(|id| network.id.starts_with(id.as_str())))
-            && (self.drivers.is_empty() || self.drivers.contains(&network.driver))
-            && (self.labels.is_empty()
-                || self.labels.iter().any(|(key, value)| {
-                    network
-                        .labels
-                        .get(key)
-                        .is_some_and(|v| value.as_ref().is_none_or(|want| want == v))
-                }))
-    }
 }

@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
 use crate::container::Containers;
+use crate::filter::ObjectFilter;
 use crate::storage::store::Store;
-use crate::storage::volume::{self, Volume, VolumeFilter, VolumeStore};
+use crate::storage::volume::{self, Volume, VolumeStore};
 
 #[derive(Debug, Subcommand)]
 pub enum VolumeVerb {
@@ -83,7 +84,7 @@ pub struct PruneArgs {
     pub force: bool,
 }
 
-fn parse_label(text: &str) -> Result<(String, String), String> {
+pub(super) fn parse_label(text: &str) -> Result<(String, String), String> {
     let (key, value) = text.split_once('=').unwrap_or((text, ""));
     if key.is_empty() {
         return Err(format!(
@@ -175,9 +176,9 @@ fn print_json(volumes: &[Volume]) -> Result<(), serde_json::Error> {
 }
 
 fn ls(volumes: &VolumeStore, args: LsArgs) -> Outcome {
-    let filter = VolumeFilter::parse(&args.filters)?;
+    let filter = ObjectFilter::parse(&args.filters, false).map_err(volume::Error::Filter)?;
     let mut list = volumes.list()?;
-    list.retain(|v| filter.matches(v));
+    list.retain(|v| filter.matches(&v.subject()));
     match args.format.as_str() {
         _ if args.quiet => {
             for volume in &list {

@@ -54,11 +54,15 @@ pub fn allocate(
     })
 }
 
-/// `record`'s hosts file: its own names, then `others` on its network.
-pub fn hosts_file(record: &ContainerRecord, others: &[ContainerRecord]) -> Result<String, Error> {
+/// `record`'s hosts file: its own names, then `others` on its network;
+/// `mode` is its network mode, parsed.
+pub fn hosts_file(
+    record: &ContainerRecord,
+    mode: &Mode,
+    others: &[ContainerRecord],
+) -> Result<String, Error> {
     let config = &record.config;
-    let mut addresses =
-        Mode::of_container(&config.network, config.attachment.as_ref())?.addresses();
+    let mut addresses = mode.addresses();
     if let Some(attachment) = &config.attachment {
         addresses.own = Some(attachment.address.to_string());
     }
@@ -107,7 +111,8 @@ pub fn refresh_hosts(containers: &Containers, name: &str) -> Result<(), Error> {
     let _lock = hosts_lock(&networks)?;
     let members = members(containers, name)?;
     for member in &members {
-        let text = hosts_file(member, &members)?;
+        let mode = Mode::of_container(&member.config.network, member.config.attachment.as_ref())?;
+        let text = hosts_file(member, &mode, &members)?;
         let path = containers.dir(&member.id).join("userdata").join("hosts");
         // In place: a running container has this very inode bind-mounted.
         let rewrite = || -> std::io::Result<()> {

@@ -183,10 +183,8 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     let mut network = Mode::parse(&request.network)?;
     network_for(&containers, &network)?;
     let user_network = networks::requested(store.root(), &network)?;
-    if let (Some(user_network), Mode::Network { outside, .. }) = (&user_network, &mut network) {
-        if user_network.internal {
-            *outside = None;
-        }
+    if user_network.as_ref().is_some_and(|n| n.internal) {
+        network.cut_off();
     }
     if user_network.is_none() && !request.network_aliases.is_empty() {
         return Err(Error::Invalid(format!(
@@ -330,7 +328,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         None => Vec::new(),
     };
     let userdata = [
-        ("hosts", networks::hosts_file(&record, &peers)?),
+        ("hosts", networks::hosts_file(&record, &network, &peers)?),
         ("hostname", format!("{hostname}\n")),
         (
             "resolv.conf",
@@ -904,12 +902,10 @@ impl Foreground<'_> {
             (terminal, _, _, log) => foreground::wait(pid, signals, terminal, log),
         };
         let start = crate::log::phase("the command, until reaped", start);
-        // This CLI exits next: the system reaps the helper.
-        let mut helper = helper;
-        if let Some(helper) = &mut helper {
+        // This CLI exits next: the system reaps the helper (stopped here, on drop).
+        if let Some(mut helper) = helper {
             helper.leave_to_the_system();
         }
-        drop(helper);
         crate::log::phase("network helper stopped", start);
         Ok(code)
     }

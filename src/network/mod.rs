@@ -155,14 +155,18 @@ impl Mode {
     /// A recorded container's mode: its `--network` text, on an internal
     /// network without the helper that would lead out.
     pub fn of_container(text: &str, attachment: Option<&Attachment>) -> Result<Mode, Error> {
-        let mode = Mode::parse(text)?;
-        Ok(match (mode, attachment) {
-            (Mode::Network { name, .. }, Some(a)) if a.internal => Mode::Network {
-                name,
-                outside: None,
-            },
-            (mode, _) => mode,
-        })
+        let mut mode = Mode::parse(text)?;
+        if attachment.is_some_and(|a| a.internal) {
+            mode.cut_off();
+        }
+        Ok(mode)
+    }
+
+    /// An internal network's: no helper leads out of it.
+    pub fn cut_off(&mut self) {
+        if let Mode::Network { outside, .. } = self {
+            *outside = None;
+        }
     }
 
     /// The helper program this mode needs is installed.

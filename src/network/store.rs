@@ -155,6 +155,16 @@ impl std::fmt::Display for Cidr {
 }
 
 impl NetworkRecord {
+    /// What `network ls --filter` looks at.
+    pub fn subject(&self) -> crate::filter::Subject<'_> {
+        crate::filter::Subject {
+            name: &self.name,
+            id: Some(&self.id),
+            driver: &self.driver,
+            labels: &self.labels,
+        }
+    }
+
     /// The network's subnet and gateway, parsed.
     pub fn subnet(&self) -> (Cidr, Ipv4Addr) {
         let first = &self.subnets[0];

@@ -74,48 +74,15 @@ pub struct Volume {
     pub anonymous: bool,
 }
 
-/// `volume ls --filter`s: a volume must pass every kind of filter given, and
-/// one of the values given for each kind (Podman's rule).
-#[derive(Debug, Default)]
-pub struct VolumeFilter {
-    names: Vec<regex::Regex>,
-    labels: Vec<(String, Option<String>)>,
-    drivers: Vec<String>,
-}
-
-impl VolumeFilter {
-    /// Reads `name=REGEX`, `label=KEY[=VALUE]` and `driver=DRIVER` filters.
-    pub fn parse(filters: &[String]) -> Result<VolumeFilter> {
-        let mut filter = VolumeFilter::default();
-        for text in filters {
-            let bad = || Error::Filter(text.clone());
-            match text.split_once('=').ok_or_else(bad)? {
-                ("name", pattern) => filter
-                    .names
-                    .push(regex::Regex::new(pattern).map_err(|_| bad())?),
-                ("label", "") => return Err(bad()),
-                ("label", label) => filter.labels.push(match label.split_once('=') {
-                    Some((key, value)) => (key.to_string(), Some(value.to_string())),
-                    None => (label.to_string(), None),
-                }),
-                ("driver", driver) => filter.drivers.push(driver.to_string()),
-                _ => return Err(bad()),
-            }
+impl Volume {
+    /// What `volume ls --filter` looks at.
+    pub fn subject(&self) -> crate::filter::Subject<'_> {
+        crate::filter::Subject {
+            name: &self.name,
+            id: None,
+            driver: &self.driver,
+            labels: &self.labels,
         }
-        Ok(filter)
-    }
-
-    pub fn matches(&self, volume: &Volume) -> bool {
-        let name = self.names.is_empty() || self.names.iter().any(|re| re.is_match(&volume.name));
-        let label = self.labels.is_empty()
-            || self.labels.iter().any(|(key, value)| {
-                volume
-                    .labels
-                    .get(key)
-                    .is_some_and(|v| value.as_ref().is_none_or(|want| want == v))
-            });
-        let driver = self.drivers.is_empty() || self.drivers.contains(&volume.driver);
-        name && label && driver
     }
 }
 
@@ -444,10 +411,10 @@ mod tests {
         let db = volume("db", &[("app", "db")]);
         let pass = |filters: &[&str]| -> Vec<String> {
             let filters: Vec<String> = filters.iter().map(|f| f.to_string()).collect();
-            let filter = VolumeFilter::parse(&filters).unwrap();
+            let filter = crate::filter::ObjectFilter::parse(&filters, false).unwrap();
             [&web, &db]
                 .into_iter()
-                .filter(|v| filter.matches(v))
+                .filter(|v| filter.matches(&v.subject()))
                 .map(|v| v.name.clone())
                 .collect()
         };
@@ -462,7 +429,7 @@ mod tests {
         assert_eq!(pass(&["driver=nfs"]), Vec::<String>::new());
         for bad in ["bogus=1", "name", "name=(", "label="] {
             assert!(
-                matches!(VolumeFilter::parse(&[bad.to_string()]), Err(Error::Filter(f)) if f == bad),
+                matches!(crate::filter::ObjectFilter::parse(&[bad.to_string()], false), Err(f) if f == bad),
                 "{bad}"
             );
         }
