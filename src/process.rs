@@ -1,5 +1,10 @@
 //! Small process helpers shared by the modules that fork.
 
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+
+use nix::errno::Errno;
+use nix::sys::socket::{self, ControlMessage, ControlMessageOwned, MsgFlags};
+
 /// Ends a forked child at once: no atexit handlers, no flushing of buffers
 /// that still hold the parent's output.
 pub fn exit_forked_child(code: i32) -> ! {
@@ -57,4 +62,42 @@ pub fn release_setup_memory() {
             }
         }
     }
+}
+
+/// Sends a descriptor over a Unix socket (SCM_RIGHTS).
+pub fn send_fd(socket: &OwnedFd, fd: RawFd) -> Result<(), Errno> {
+    let fds = [fd];
+    let byte = [0u8; 1];
+    let iov = [std::io::IoSlice::new(&byte)];
+    socket::sendmsg::<()>(
+        socket.as_raw_fd(),
+        &iov,
+        &[ControlMessage::ScmRights(&fds)],
+        MsgFlags::empty(),
+        None,
+    )
+    .map(drop)
+}
+
+/// Receives a descriptor sent with [`send_fd`]; `EBADMSG` when the other
+/// end closed without sending one.
+pub fn receive_fd(socket: &OwnedFd) -> Result<OwnedFd, Errno> {
+    let mut byte = [0u8; 1];
+    let mut iov = [std::io::IoSliceMut::new(&mut byte)];
+    let mut space = nix::cmsg_space!([RawFd; 1]);
+    let message = socket::recvmsg::<()>(
+        socket.as_raw_fd(),
+        &mut iov,
+        Some(&mut space),
+        MsgFlags::MSG_CMSG_CLOEXEC,
+    )?;
+    for cmsg in message.cmsgs()? {
+        if let ControlMessageOwned::ScmRights(fds) = cmsg {
+            if let Some(&fd) = fds.first() {
+                // SAFETY: the kernel just installed this descriptor for us; nothing else owns it.
+                return Ok(unsafe { OwnedFd::from_raw_fd(fd) });
+            }
+        }
+    }
+    Err(Errno::EBADMSG)
 }

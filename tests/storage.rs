@@ -142,6 +142,53 @@ fn names_are_made_removed_and_renamed_alike_on_every_driver() {
     conforms(&env, catalog::MULTILAYER, script, &expected);
 }
 
+#[test]
+fn names_probed_as_missing_and_programs_rewritten_after_their_exec_read_true_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    // The FUSE driver caches a missing name and pushes a program's pages on
+    // its first exec: neither may hide what the container writes afterwards.
+    let script = "set -e; \
+        test -e /probe || echo missing; echo made > /probe; cat /probe; \
+        ls /d 2>/dev/null || echo no-dir; mkdir /d; touch /d/f; ls /d; \
+        rm /etc/rcon-layer2; cat /etc/rcon-layer2 2>/dev/null || echo removed; \
+        echo back > /etc/rcon-layer2; cat /etc/rcon-layer2; \
+        printf '#!/bin/sh\\necho first\\n' > /s; chmod +x /s; /s; \
+        printf '#!/bin/sh\\necho second run\\n' > /s; /s; \
+        cp /bin/busybox /busybox2; /busybox2 echo copied; echo >> /busybox2; /busybox2 echo grown";
+    conforms(
+        &env,
+        catalog::MULTILAYER,
+        script,
+        "missing\nmade\nno-dir\nf\nremoved\nback\nfirst\nsecond run\ncopied\ngrown",
+    );
+}
+
+#[test]
+fn a_failed_start_on_fuse_leaves_no_server() {
+    let env = TestEnv::new(user_with_ranges());
+    // The server starts before the child: one child fails before its
+    // mount (no network namespace at that path), one after it (no program).
+    for (flags, command, code) in [
+        (["--network", "ns:/dev/null"], "true", 125),
+        (["--network", "none"], "/no/such/program", 127),
+    ] {
+        let reference = image_ref(catalog::BUSYBOX);
+        let mut args = vec!["--storage-driver", "fuse-overlay", "run", "--rm"];
+        args.extend(["--tls-verify=false", "-q"]);
+        args.extend(flags);
+        args.extend([reference.as_str(), command]);
+        let out = env.run(&args);
+        assert_eq!(out.code, Some(code), "{}", out.transcript());
+        assert!(
+            servers_gone(&env.base),
+            "a FUSE server outlived: {}",
+            out.transcript()
+        );
+    }
+    let ps = env.run(&["ps", "-a", "-q"]);
+    assert_eq!(ps.ok().stdout.trim(), "", "no container left");
+}
+
 /// `getfattr`, `setfattr`, `xfs_io` and `fallocate` (util-linux) from the
 /// host, run in a container with [`HOST_USR`]: busybox has none of them (its
 /// fallocate cannot punch holes). Defines shell variables G, S, X and F.

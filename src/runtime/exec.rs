@@ -45,7 +45,7 @@ pub fn exec(
     match clone_process(0)? {
         None => pipes
             .child(|go, console| connect_and_exec(process, process.stdio, security, go, console)),
-        Some(child) => pipes.parent(child, || Ok(())),
+        Some(child) => pipes.parent(child),
     }
 }
 

@@ -22,13 +22,11 @@ mod user;
 
 use std::convert::Infallible;
 use std::io::{Read, Write};
-use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsFd, OwnedFd};
 
 use nix::errno::Errno;
 use nix::fcntl::OFlag;
-use nix::sys::socket::{
-    self, AddressFamily, ControlMessage, ControlMessageOwned, MsgFlags, SockFlag, SockType,
-};
+use nix::sys::socket::{self, AddressFamily, SockFlag, SockType};
 use nix::unistd::{Pid, pipe2};
 
 pub use exec::exec;
@@ -138,7 +136,14 @@ pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
         pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the mapping pipe"))?;
     let fuse = match &spec.rootfs.source {
         RootfsSource::FuseOverlay(layers) => {
-            Some((layers, socket_pair("creating the FUSE socket")?))
+            let (server_end, child_end) = socket_pair("creating the FUSE socket")?;
+            // Started first, the server prepares while the kernel makes the
+            // child's namespaces, and waits on `server_end` for the
+            // connection the child mounts.
+            let connection = crate::storage::fuse::Connection::Coming(server_end);
+            let launch = crate::storage::fuse::spawn_server(connection, layers)
+                .map_err(channel("starting the fuse-overlay server"))?;
+            Some((launch, child_end))
         }
         _ => None,
     };
@@ -150,7 +155,7 @@ pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
                 wait_for(&mapped_read);
             }
             drop(mapped_read);
-            let fuse_socket = fuse.map(|(_, (_, child_end))| child_end);
+            let fuse_socket = fuse.map(|(_, child_end)| child_end);
             pipes.child(|go, console| child(spec, stdio, go, console, fuse_socket))
         }
         Some(pid) => {
@@ -167,16 +172,10 @@ pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
                 let _ = nix::unistd::write(&mapped_write, b"m");
             }
             drop(mapped_write);
-            pipes.parent(pid, || {
-                let Some((layers, (parent_end, child_end))) = fuse else {
-                    return Ok(());
-                };
-                drop(child_end);
-                // The child mounts first: its connection comes back to be served.
-                receive_fd(&parent_end)
-                    .and_then(|device| crate::storage::fuse::spawn_server(device, layers))
-                    .map_err(channel("starting the fuse-overlay server"))
-            })
+            // The server learns of a child that failed before its mount by
+            // the end of the socket: no copy of the child's end may stay here.
+            drop(fuse);
+            pipes.parent(pid)
         }
     }
 }
@@ -261,23 +260,22 @@ impl Pipes {
         exit_forked_child(error.code)
     }
 
-    /// The parent's side: `setup` runs first, then the terminal comes back.
-    /// When either fails, the child's own report (why it failed) wins over
-    /// the channel error.
-    fn parent(self, pid: Pid, setup: impl FnOnce() -> Result<(), Error>) -> Result<Started, Error> {
+    /// The parent's side: the terminal comes back. When that fails, the
+    /// child's own report (why it failed) wins over the channel error.
+    fn parent(self, pid: Pid) -> Result<Started, Error> {
         let (report_read, report_write) = self.report;
         let (go_read, go_write) = self.go;
         drop(report_write);
         drop(go_read);
-        let terminal = setup().and_then(|()| match self.terminal {
+        let terminal = match self.terminal {
             Some((parent_end, child_end)) => {
                 drop(child_end);
-                receive_fd(&parent_end)
+                crate::process::receive_fd(&parent_end)
                     .map(Some)
                     .map_err(channel("receiving the container's terminal"))
             }
             None => Ok(None),
-        });
+        };
         let terminal = match terminal {
             Ok(terminal) => terminal,
             // The child failed before it could do its part: say why.
@@ -411,40 +409,4 @@ fn report(pipe: &OwnedFd, error: &ChildError) {
     let mut message = vec![error.code as u8];
     message.extend_from_slice(error.message.as_bytes());
     let _ = nix::unistd::write(pipe, &message);
-}
-
-/// Sends a descriptor over a Unix socket (SCM_RIGHTS).
-pub(crate) fn send_fd(socket: &OwnedFd, fd: RawFd) -> Result<(), Errno> {
-    let fds = [fd];
-    let byte = [0u8; 1];
-    let iov = [std::io::IoSlice::new(&byte)];
-    socket::sendmsg::<()>(
-        socket.as_raw_fd(),
-        &iov,
-        &[ControlMessage::ScmRights(&fds)],
-        MsgFlags::empty(),
-        None,
-    )
-    .map(drop)
-}
-
-fn receive_fd(socket: &OwnedFd) -> Result<OwnedFd, Errno> {
-    let mut byte = [0u8; 1];
-    let mut iov = [std::io::IoSliceMut::new(&mut byte)];
-    let mut space = nix::cmsg_space!([RawFd; 1]);
-    let message = socket::recvmsg::<()>(
-        socket.as_raw_fd(),
-        &mut iov,
-        Some(&mut space),
-        MsgFlags::MSG_CMSG_CLOEXEC,
-    )?;
-    for cmsg in message.cmsgs()? {
-        if let ControlMessageOwned::ScmRights(fds) = cmsg {
-            if let Some(&fd) = fds.first() {
-                // SAFETY: the kernel just installed this descriptor for us; nothing else owns it.
-                return Ok(unsafe { OwnedFd::from_raw_fd(fd) });
-            }
-        }
-    }
-    Err(Errno::EBADMSG)
 }

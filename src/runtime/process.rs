@@ -55,7 +55,7 @@ pub(super) fn attach_terminal(console: &OwnedFd) -> Result<(), ChildError> {
         // SAFETY: `peer` came from TIOCGPTPEER above and is not used after this.
         unsafe { libc::close(peer) };
     }
-    super::send_fd(console, master.as_raw_fd())
+    crate::process::send_fd(console, master.as_raw_fd())
         .map_err(ChildError::engine("handing the terminal to rcon"))
 }
 

@@ -152,7 +152,8 @@ fn mount_root(rootfs: &Rootfs, fuse_socket: Option<&OwnedFd>) -> Result<(), Chil
 }
 
 /// Mounts a new FUSE connection (allowed inside the user namespace) and
-/// sends it to the parent, which serves it; requests wait until it does.
+/// sends it to its server, which the parent started meanwhile; requests
+/// wait until the server answers.
 fn mount_fuse(merged: &Path, socket: &OwnedFd) -> Result<(), ChildError> {
     let device = open("/dev/fuse", OFlag::O_RDWR | OFlag::O_CLOEXEC, Mode::empty()).map_err(
         ChildError::engine("opening /dev/fuse for the fuse-overlay driver"),
@@ -168,8 +169,9 @@ fn mount_fuse(merged: &Path, socket: &OwnedFd) -> Result<(), ChildError> {
     .map_err(ChildError::engine(
         "mounting the fuse-overlay root filesystem",
     ))?;
-    super::send_fd(socket, device.as_raw_fd())
-        .map_err(ChildError::engine("handing the FUSE connection to rcon"))
+    crate::process::send_fd(socket, device.as_raw_fd()).map_err(ChildError::engine(
+        "handing the FUSE connection to its server",
+    ))
 }
 
 /// The overlay: with the new mount API each lower layer is added on its own
@@ -437,36 +439,45 @@ impl Root {
     /// `mkdir -p` inside the root. Every step is re-resolved from the root, so
     /// a symlink planted in the image is followed as the container would
     /// follow it, and a dangling one gets its target made, never leaving the root.
+    /// Existing directories are only opened: on the FUSE driver every mkdir
+    /// of an existing name is a round trip to the server.
     fn make_dirs(&self, path: &str, depth: u32) -> Result<File, Errno> {
         if depth > MAX_SYMLINKS {
             return Err(Errno::ELOOP);
         }
-        let mut dir = self.open_dir(".")?;
+        let mut dir: Option<File> = None;
         let mut prefix = String::new();
         for component in path.split('/').filter(|c| !c.is_empty() && *c != ".") {
             let next = format!("{prefix}/{component}");
-            match mkdirat(dir.as_fd(), component, Mode::from_bits_truncate(0o755)) {
-                Ok(()) | Err(Errno::EEXIST) => {}
-                Err(errno) => return Err(errno),
-            }
-            dir = match self.open_dir(&next) {
-                Ok(next_dir) => next_dir,
+            let next_dir = match self.open_dir(&next) {
                 Err(Errno::ENOENT) => {
-                    let target = nix::fcntl::readlinkat(&dir, component)?;
-                    let target = target.to_string_lossy();
-                    let target = if target.starts_with('/') {
-                        target.into_owned()
-                    } else {
-                        format!("{prefix}/{target}")
-                    };
-                    self.make_dirs(&target, depth + 1)?;
-                    self.open_dir(&next)?
+                    let parent = dir.as_ref().unwrap_or(&self.dir);
+                    match mkdirat(parent.as_fd(), component, Mode::from_bits_truncate(0o755)) {
+                        Ok(()) => self.open_dir(&next)?,
+                        // Only a dangling symlink is there and yet not found.
+                        Err(Errno::EEXIST) => {
+                            let target = nix::fcntl::readlinkat(parent, component)?;
+                            let target = target.to_string_lossy();
+                            let target = if target.starts_with('/') {
+                                target.into_owned()
+                            } else {
+                                format!("{prefix}/{target}")
+                            };
+                            self.make_dirs(&target, depth + 1)?;
+                            self.open_dir(&next)?
+                        }
+                        Err(errno) => return Err(errno),
+                    }
                 }
-                Err(errno) => return Err(errno),
+                opened => opened?,
             };
+            dir = Some(next_dir);
             prefix = next;
         }
-        Ok(dir)
+        match dir {
+            Some(dir) => Ok(dir),
+            None => nix::unistd::dup(&self.dir).map(File::from),
+        }
     }
 
     fn open_dir(&self, path: &str) -> Result<File, Errno> {

@@ -144,7 +144,10 @@ pub fn fuse_overlay(layers: &FuseLayers, read_only: bool) -> Result<OwnedFd, Err
     fs.set("source", Some(b"fuse-overlay"))?;
     fs.set_options(&fuse::mount_options(&device))?;
     let mount = fs.mount(read_only)?;
-    fuse::spawn_server(device, layers)?;
+    drop(fuse::spawn_server(
+        fuse::Connection::Mounted(device),
+        layers,
+    )?);
     Ok(mount)
 }
 

@@ -3,8 +3,8 @@
 //! process of its own for hosts where kernel overlay can't be used rootless.
 //!
 //! The container's child mounts `/dev/fuse` itself (allowed inside the user
-//! namespace) and hands the descriptor to its parent, which starts the server
-//! with [`spawn_server`]. The server lives in rcon's mount namespace, outside
+//! namespace) and hands the descriptor to the server its parent started with
+//! [`spawn_server`] meanwhile: the server's own start overlaps the child's. The server lives in rcon's mount namespace, outside
 //! the container's, and ends when the kernel ends the connection: when the
 //! container's mount namespace (the mount's only home) goes away.
 
@@ -20,7 +20,7 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use nix::unistd::{ForkResult, fork};
+use nix::unistd::{ForkResult, Pid, fork};
 
 use crate::process::exit_forked_child;
 
@@ -51,20 +51,32 @@ pub fn mount_options(fd: &OwnedFd) -> String {
     )
 }
 
-/// Starts the server for the FUSE connection `device` (already mounted) as
-/// a process of its own, detached from the caller (which never has to reap
-/// it). Call while single-threaded.
-pub fn spawn_server(device: OwnedFd, layers: &FuseLayers) -> nix::Result<()> {
+/// How the server gets its FUSE connection.
+#[derive(Debug)]
+pub enum Connection {
+    /// The connection, already mounted.
+    Mounted(OwnedFd),
+    /// A socket on which the mounted connection will be sent (SCM_RIGHTS)
+    /// once the container's child has mounted it; the server prepares
+    /// meanwhile, and ends quietly if the socket closes without it.
+    Coming(OwnedFd),
+}
+
+/// Starts the server for `connection` as a process of its own, nobody's
+/// child (an intermediate process forks it and exits). The caller goes on
+/// at once; dropping the returned [`Launch`] reaps the intermediate. Call
+/// while single-threaded.
+pub fn spawn_server(connection: Connection, layers: &FuseLayers) -> nix::Result<Launch> {
     // SAFETY: the caller is single-threaded; the child only forks again and exits.
     match unsafe { fork() }? {
         ForkResult::Parent { child } => {
-            drop(device);
-            nix::sys::wait::waitpid(child, None).map(drop)
+            drop(connection);
+            Ok(Launch(child))
         }
         ForkResult::Child => {
             // SAFETY: still single-threaded, in the intermediate child.
             if let Ok(ForkResult::Child) = unsafe { fork() } {
-                let code = match server(device, layers) {
+                let code = match server(connection, layers) {
                     Ok(()) => 0,
                     Err(e) => {
                         log::error!("fuse-overlay server: {e}");
@@ -78,21 +90,37 @@ pub fn spawn_server(device: OwnedFd, layers: &FuseLayers) -> nix::Result<()> {
     }
 }
 
+/// The intermediate process of a [`spawn_server`], reaped when dropped (it
+/// exits right after its fork).
+#[derive(Debug)]
+#[must_use = "dropping it waits for the intermediate process"]
+pub struct Launch(Pid);
+
+impl Drop for Launch {
+    fn drop(&mut self) {
+        let _ = nix::sys::wait::waitpid(self.0, None);
+    }
+}
+
 /// The server process: its own session, nothing of the caller's descriptors
-/// but the connection, log lines into `layers.log`.
-fn server(device: OwnedFd, layers: &FuseLayers) -> io::Result<()> {
+/// but the connection (or the socket it comes on), log lines into `layers.log`.
+fn server(connection: Connection, layers: &FuseLayers) -> io::Result<()> {
     let _ = nix::unistd::setsid();
     let _ = nix::sys::prctl::set_name(c"rcon-fuse");
+    let (channel, mounted) = match connection {
+        Connection::Mounted(device) => (device, true),
+        Connection::Coming(socket) => (socket, false),
+    };
     // SAFETY: dup2 onto 3, which this function then owns (whatever the
     // caller had there is one of its descriptors, closed below anyway).
-    let device = unsafe {
-        if libc::dup2(device.as_raw_fd(), 3) < 0 {
+    let channel = unsafe {
+        if libc::dup2(channel.as_raw_fd(), 3) < 0 {
             return Err(io::Error::last_os_error());
         }
-        if device.as_raw_fd() != 3 {
-            drop(device);
+        if channel.as_raw_fd() != 3 {
+            drop(channel);
         } else {
-            std::mem::forget(device);
+            std::mem::forget(channel);
         }
         OwnedFd::from_raw_fd(3)
     };
@@ -109,7 +137,7 @@ fn server(device: OwnedFd, layers: &FuseLayers) -> io::Result<()> {
     }
     drop((null, log));
     // SAFETY: close_range takes no pointers. Nothing of the caller's above
-    // the connection stays open: its pipes and lock files must not live on here.
+    // the channel stays open: its pipes and lock files must not live on here.
     unsafe { libc::syscall(libc::SYS_close_range, 4u32, u32::MAX, 0u32) };
     let _ = std::env::set_current_dir(layers.upper.parent().unwrap_or(Path::new("/")));
     let notifier = Arc::new(OnceLock::new());
@@ -130,6 +158,15 @@ fn server(device: OwnedFd, layers: &FuseLayers) -> io::Result<()> {
             .unwrap_or(2),
     );
     config.clone_fd = true;
+    let device = if mounted {
+        channel
+    } else {
+        match crate::process::receive_fd(&channel) {
+            Ok(device) => device,
+            // The child failed before its mount and says why itself.
+            Err(_) => return Ok(()),
+        }
+    };
     let session = fuser::Session::from_fd(overlay, device, fuser::SessionACL::All, config)?;
     // No request is read before `run`: the overlay has its notifier first.
     let _ = notifier.set(session.notifier());

@@ -9,7 +9,7 @@ use std::fs::{self, File, Metadata};
 use std::io;
 use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -20,6 +20,7 @@ use fuser::{
     ReplyXattr, Request, TimeOrNow, WriteFlags,
 };
 use nix::fcntl::OFlag;
+use nix::sys::mman::{MapFlags, ProtFlags, mmap, munmap};
 use nix::sys::stat::{Mode, SFlag};
 
 use super::ids::IdTranslation;
@@ -29,6 +30,29 @@ use super::layers::{Found, Layers, Listed, UPPER, component, corrupt, shown_xatt
 /// changes its upper dir, and every change comes through here.
 const TTL: Duration = Duration::from_secs(1);
 const ROOT: u64 = 1;
+/// The attributes of a name that does not exist (node ID 0).
+const MISSING: FileAttr = FileAttr {
+    ino: INodeNo(0),
+    size: 0,
+    blocks: 0,
+    atime: UNIX_EPOCH,
+    mtime: UNIX_EPOCH,
+    ctime: UNIX_EPOCH,
+    crtime: UNIX_EPOCH,
+    kind: FileType::RegularFile,
+    perm: 0,
+    nlink: 0,
+    uid: 0,
+    gid: 0,
+    rdev: 0,
+    blksize: 0,
+    flags: 0,
+};
+/// `__FMODE_EXEC`: the kernel opens a file with it to execute it.
+const FMODE_EXEC: i32 = 0x20;
+/// Largest program whose pages are pushed into the kernel's cache on its
+/// first exec; bigger ones are read on demand.
+const PRELOAD_MAX: u64 = 16 << 20;
 /// The path of a node whose name was removed or replaced (never a real path:
 /// no name holds a NUL).
 const REMOVED: &str = "\0removed";
@@ -42,6 +66,10 @@ struct Node {
     dir_layers: Vec<usize>,
     /// The kernel's lookup count; the node goes at zero.
     lookups: u64,
+    /// Whether its pages were pushed into the kernel's cache on a first
+    /// exec (see [`Overlay::preload`]); the kernel's inode, and its cache,
+    /// live as long as the node.
+    preloaded: bool,
 }
 
 impl Node {
@@ -78,6 +106,10 @@ pub struct Overlay {
     /// For dropping the kernel's cached attributes; set once the session
     /// exists, before the first request.
     notifier: Arc<OnceLock<Notifier>>,
+    /// Held by the one thread pushing a program's pages. A push waits for
+    /// pages the kernel is reading ahead, and those reads need a free
+    /// thread: with one pusher at a time and two threads or more, one is.
+    preloading: AtomicBool,
 }
 
 type Result<T> = std::result::Result<T, Errno>;
@@ -127,6 +159,7 @@ impl Overlay {
                 layer: root.layer,
                 dir_layers: root.dir_layers,
                 lookups: 1,
+                preloaded: false,
             },
         );
         tree.by_path.insert(PathBuf::new(), ROOT);
@@ -141,6 +174,7 @@ impl Overlay {
             next_handle: AtomicU64::new(1),
             ids,
             notifier,
+            preloading: AtomicBool::new(false),
         })
     }
 
@@ -222,6 +256,7 @@ impl Overlay {
             layer: found.layer,
             dir_layers: Vec::new(),
             lookups: 0,
+            preloaded: false,
         });
         node.path = path.clone();
         if !node.names.contains(&path) {
@@ -693,6 +728,56 @@ impl Overlay {
         }
     }
 
+    /// Pushes a program's pages into the kernel's cache on its first exec,
+    /// before the open is answered: the exec then faults them in from
+    /// memory instead of one READ round trip per 128 KiB (the kernel's
+    /// readahead window), which is most of a container's start on this
+    /// driver. Best effort: whatever is not pushed is read on demand.
+    fn preload(&self, ino: INodeNo, file: &File) {
+        let Some(notifier) = self.notifier.get() else {
+            return;
+        };
+        let first = self
+            .tree()
+            .nodes
+            .get_mut(&ino.0)
+            .is_some_and(|node| !std::mem::replace(&mut node.preloaded, true));
+        let size = file.metadata().map_or(u64::MAX, |m| m.len());
+        if !first
+            || size > PRELOAD_MAX
+            || self
+                .preloading
+                .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+                .is_err()
+        {
+            return;
+        }
+        if let Some(length) = std::num::NonZeroUsize::new(size as usize) {
+            // SAFETY: a private read-only mapping of a whole open file, only
+            // handed to the kernel (which copies from it into the mount's
+            // cache; a file shrunk meanwhile fails that copy, it faults
+            // nothing here) and unmapped below.
+            if let Ok(map) = unsafe {
+                mmap(
+                    None,
+                    length,
+                    ProtFlags::PROT_READ,
+                    MapFlags::MAP_PRIVATE,
+                    file,
+                    0,
+                )
+            } {
+                // SAFETY: the mapping is `length` readable bytes until the munmap below.
+                let bytes =
+                    unsafe { std::slice::from_raw_parts(map.as_ptr().cast::<u8>(), length.get()) };
+                let _ = notifier.store(ino, 0, bytes);
+                // SAFETY: nothing refers to the mapping any more.
+                let _ = unsafe { munmap(map, length.get()) };
+            }
+        }
+        self.preloading.store(false, Ordering::Release);
+    }
+
     fn file(&self, fh: FileHandle) -> Result<Arc<File>> {
         self.files
             .read()
@@ -807,6 +892,10 @@ impl Filesystem for Overlay {
         };
         match outcome() {
             Ok((_, attr)) => reply.entry(&TTL, &attr, Generation(0)),
+            // Node ID 0: the kernel keeps the name as missing for the TTL
+            // (a name appears only by a create through this mount, which
+            // replaces that entry), instead of asking again on every probe.
+            Err(Errno::ENOENT) => reply.entry(&TTL, &MISSING, Generation(0)),
             Err(e) => reply.error(logged("lookup", &name, e)),
         }
     }
@@ -1051,6 +1140,9 @@ impl Filesystem for Overlay {
                 .custom_flags((flags.0 & keep) | libc::O_NOFOLLOW)
                 .open(self.layers.path(found.layer, &path))
                 .map_err(errno)?;
+            if flags.0 & FMODE_EXEC != 0 && !write {
+                self.preload(ino, &file);
+            }
             Ok(self.add_file(file))
         };
         match outcome() {
