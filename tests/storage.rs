@@ -154,12 +154,16 @@ fn names_probed_as_missing_and_programs_rewritten_after_their_exec_read_true_on_
         echo back > /etc/rcon-layer2; cat /etc/rcon-layer2; \
         printf '#!/bin/sh\\necho first\\n' > /s; chmod +x /s; /s; \
         printf '#!/bin/sh\\necho second run\\n' > /s; /s; \
-        cp /bin/busybox /busybox2; /busybox2 echo copied; echo >> /busybox2; /busybox2 echo grown";
+        cp /bin/busybox /busybox2; /busybox2 echo copied; echo >> /busybox2; /busybox2 echo grown; \
+        ls -l /data/d07 | wc -l; find /data -type f | wc -l; \
+        mv /data/d07 /data/d77; ls -l /data/d77/d03 | wc -l; test -e /data/d07 || echo d07-gone; \
+        rm /data/d77/d03/f09; ls /data/d77/d03 | grep -c f09 || true";
     conforms(
         &env,
         catalog::MULTILAYER,
         script,
-        "missing\nmade\nno-dir\nf\nremoved\nback\nfirst\nsecond run\ncopied\ngrown",
+        "missing\nmade\nno-dir\nf\nremoved\nback\nfirst\nsecond run\ncopied\ngrown\n\
+         11\n3000\n11\nd07-gone\n0",
     );
 }
 

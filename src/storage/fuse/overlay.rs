@@ -16,8 +16,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use fuser::{
     Errno, FileAttr, FileHandle, FileType, Filesystem, FopenFlags, Generation, INodeNo,
     KernelConfig, LockOwner, Notifier, OpenFlags, RenameFlags, ReplyAttr, ReplyCreate, ReplyData,
-    ReplyDirectory, ReplyEmpty, ReplyEntry, ReplyLseek, ReplyOpen, ReplyStatfs, ReplyWrite,
-    ReplyXattr, Request, TimeOrNow, WriteFlags,
+    ReplyDirectory, ReplyDirectoryPlus, ReplyEmpty, ReplyEntry, ReplyLseek, ReplyOpen, ReplyStatfs,
+    ReplyWrite, ReplyXattr, Request, TimeOrNow, WriteFlags,
 };
 use nix::fcntl::OFlag;
 use nix::sys::mman::{MapFlags, ProtFlags, mmap, munmap};
@@ -778,6 +778,15 @@ impl Overlay {
         self.preloading.store(false, Ordering::Release);
     }
 
+    /// The entries `opendir` listed for handle `fh`.
+    fn listing(&self, fh: FileHandle) -> Option<Arc<Vec<DirEntry>>> {
+        self.dirs
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&fh.0)
+            .cloned()
+    }
+
     fn file(&self, fh: FileHandle) -> Result<Arc<File>> {
         self.files
             .read()
@@ -873,7 +882,11 @@ fn logged(op: &str, what: &dyn std::fmt::Debug, e: Errno) -> Errno {
 
 impl Filesystem for Overlay {
     fn init(&mut self, _req: &Request, config: &mut KernelConfig) -> io::Result<()> {
-        let _ = config.add_capabilities(fuser::InitFlags::FUSE_PARALLEL_DIROPS);
+        let _ = config.add_capabilities(
+            fuser::InitFlags::FUSE_PARALLEL_DIROPS
+                | fuser::InitFlags::FUSE_DO_READDIRPLUS
+                | fuser::InitFlags::FUSE_READDIRPLUS_AUTO,
+        );
         let _ = config.set_max_readahead(1 << 20);
         Ok(())
     }
@@ -1307,18 +1320,67 @@ impl Filesystem for Overlay {
         offset: u64,
         mut reply: ReplyDirectory,
     ) {
-        let entries = self
-            .dirs
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(&fh.0)
-            .cloned();
-        let Some(entries) = entries else {
+        let Some(entries) = self.listing(fh) else {
             return reply.error(Errno::EBADF);
         };
         for (i, (number, kind, name)) in entries.iter().enumerate().skip(offset as usize) {
             if reply.add(INodeNo(*number), i as u64 + 1, *kind, name) {
                 break;
+            }
+        }
+        reply.ok();
+    }
+
+    /// Directory entries with their attributes (the kernel asks for them
+    /// when it expects lookups of the names to follow, as `find` or `ls -l`
+    /// make): one round trip per buffer of entries instead of one per name.
+    /// Each entry the kernel gets counts as a lookup of it, "." and ".."
+    /// excepted; a name gone since `opendir` goes as node ID 0 (listed, not
+    /// looked up).
+    fn readdirplus(
+        &self,
+        _req: &Request,
+        ino: INodeNo,
+        fh: FileHandle,
+        offset: u64,
+        mut reply: ReplyDirectoryPlus,
+    ) {
+        let Some(entries) = self.listing(fh) else {
+            return reply.error(Errno::EBADF);
+        };
+        let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
+        let Ok((dir, _, dir_layers)) = self.node(ino) else {
+            return reply.error(Errno::ESTALE);
+        };
+        for (i, (number, kind, name)) in entries.iter().enumerate().skip(offset as usize) {
+            let listed = FileAttr {
+                ino: INodeNo(*number),
+                kind: *kind,
+                ..MISSING
+            };
+            let found = match name.to_str() {
+                Some("." | "..") => None,
+                _ => component(name)
+                    .ok()
+                    .map(|name| dir.join(name))
+                    .and_then(|path| {
+                        let found = self.layers.locate(&path, &dir_layers).ok()??;
+                        Some((path, found))
+                    }),
+            };
+            let attr = match &found {
+                Some((_, found)) => self.found_attr(found, false),
+                None if i < 2 => listed,
+                None => FileAttr {
+                    ino: INodeNo(0),
+                    ..listed
+                },
+            };
+            if reply.add(attr.ino, i as u64 + 1, name, &TTL, &attr, Generation(0)) {
+                break;
+            }
+            if let Some((path, found)) = found {
+                self.remember(path, &found);
             }
         }
         reply.ok();
