@@ -116,8 +116,11 @@ def ps_case(count):
 
 def storage_pair(name, title, image, script, kind="fast", note=""):
     """The same filesystem workload on the FUSE storage (fuse-NAME) and on the
-    kernel overlay (kernel-NAME)."""
-    steps = [f"{{E}} run --rm --network none {{{image}}} sh -c {shlex.quote(script)}"]
+    kernel overlay (kernel-NAME), measured one after the other: comparing one
+    driver with the other is fair only within the same stretch of the run.
+    `script` None: the container only runs `true`."""
+    command = "true" if script is None else f"sh -c {shlex.quote(script)}"
+    steps = [f"{{E}} run --rm --network none {{{image}}} {command}"]
     setup = [f"{PULL} {{{image}}}"]
     return [
         Case(f"fuse-{name}", f"FUSE storage: {title}", steps, setup, storage="fuse", kind=kind, note=note),
@@ -200,22 +203,6 @@ CASES = [
         [f"{PULL} {{busybox}}"],
         setup=[f"{PULL} {{busybox}}"],
     ),
-    Case(
-        "pull-big",
-        "cold pull, ~100 MiB in 5 layers (+ base)",
-        [f"{PULL} {{big}}"],
-        prepare=["{E} rmi -a -f"],
-        kind="pull",
-        note="every image removed before each run",
-    ),
-    Case(
-        "pull-150",
-        "cold pull, 151 tiny layers",
-        [f"{PULL} {{layers150}}"],
-        prepare=["{E} rmi -a -f"],
-        kind="pull",
-        note="every image removed before each run",
-    ),
     *[
         Case(
             f"tcp-{helper}",
@@ -243,13 +230,7 @@ CASES = [
         kind="pull",
         note="VmRSS of the parent of the container's process, from /proc",
     ),
-    Case(
-        "fuse-run",
-        "FUSE storage: run --rm --network none busybox true",
-        ["{E} run --rm --network none {busybox} true"],
-        setup=[f"{PULL} {{busybox}}"],
-        storage="fuse",
-    ),
+    *storage_pair("run", "run --rm --network none busybox true", "busybox", None),
     *storage_pair(
         "read",
         "run, cat a 200 MiB file",
@@ -271,6 +252,24 @@ CASES = [
         "big",
         "tar c -C /big 01 | tar x -C /root",
         kind="long",
+    ),
+    # Last: a cold pull churns the disk and memory enough to slow whatever
+    # runs in the next minute, on both engines (kdamond, writeback).
+    Case(
+        "pull-big",
+        "cold pull, ~100 MiB in 5 layers (+ base)",
+        [f"{PULL} {{big}}"],
+        prepare=["{E} rmi -a -f"],
+        kind="pull",
+        note="every image removed before each run",
+    ),
+    Case(
+        "pull-150",
+        "cold pull, 151 tiny layers",
+        [f"{PULL} {{layers150}}"],
+        prepare=["{E} rmi -a -f"],
+        kind="pull",
+        note="every image removed before each run",
     ),
 ]
 
@@ -303,7 +302,7 @@ GOALS = [
     (7, "sequential read through the FUSE overlay vs fuse-overlayfs", "fuse-read", "time", "≤ 1.0 × podman"),
     (7, "find over many small files, FUSE overlay vs fuse-overlayfs", "fuse-find", "time", "≤ 1.0 × podman"),
     (7, "untar into the container, FUSE overlay vs fuse-overlayfs", "fuse-untar", "time", "≤ 1.0 × podman"),
-    (7, "container start on the FUSE driver vs the kernel driver", "fuse-run", "time", "≤ 2.0 × rcon run-none"),
+    (7, "container start on the FUSE driver vs the kernel driver", "fuse-run", "time", "≤ 2.0 × rcon kernel-run"),
 ]
 
 # Ratios within one engine that the issues ask to report beside the goals:
@@ -312,7 +311,7 @@ COMPARISONS = [
     ("TCP throughput, pasta / slirp4netns", "tcp-pasta", "tcp-slirp4netns", "throughput"),
     ("150-layer / 1-layer image start", "run-150", "run-none", "time"),
     ("default network / --network none start", "run-default", "run-none", "time"),
-    ("FUSE / kernel overlay: start", "fuse-run", "run-none", "time"),
+    ("FUSE / kernel overlay: start", "fuse-run", "kernel-run", "time"),
     ("FUSE / kernel overlay: run + read 200 MiB", "fuse-read", "kernel-read", "time"),
     ("FUSE / kernel overlay: run + find", "fuse-find", "kernel-find", "time"),
     ("FUSE / kernel overlay: run + untar 20 MiB", "fuse-untar", "kernel-untar", "time"),
