@@ -168,6 +168,62 @@ fn names_probed_as_missing_and_programs_rewritten_after_their_exec_read_true_on_
 }
 
 #[test]
+fn a_dangling_symlink_at_a_file_mount_point_gets_its_target_made_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    // As images made for systemd-resolved have it; runc and crun bind the
+    // file onto the link's target, made inside the root.
+    let mut link = tar::Builder::new(Vec::new());
+    let mut header = tar::Header::new_gnu();
+    header.set_entry_type(tar::EntryType::Symlink);
+    header.set_size(0);
+    header.set_mode(0o777);
+    header.set_uid(0);
+    header.set_gid(0);
+    header.set_mtime(1_600_000_000);
+    link.append_link(
+        &mut header,
+        "resolv.conf",
+        "../run/systemd/resolve/stub-resolv.conf",
+    )
+    .unwrap();
+    let link = link.into_inner().unwrap();
+    let script = "readlink /etc/resolv.conf; cat /etc/resolv.conf; \
+        cat /run/systemd/resolve/stub-resolv.conf";
+    for driver in DRIVERS {
+        let name = format!("linked-{driver}");
+        env.run(&[
+            "--storage-driver",
+            driver,
+            "create",
+            "-q",
+            "--tls-verify=false",
+            "--name",
+            &name,
+            "--network",
+            "none",
+            "--dns",
+            "192.0.2.53",
+            &image_ref(catalog::BUSYBOX),
+            "sh",
+            "-c",
+            script,
+        ])
+        .ok();
+        env.run_with_input(&["cp", "-", &format!("{name}:/etc")], &link)
+            .ok();
+        let out = env.run(&["start", "-a", &name]);
+        assert_eq!(
+            out.ok().stdout,
+            "../run/systemd/resolve/stub-resolv.conf\n\
+             nameserver 192.0.2.53\nnameserver 192.0.2.53\n",
+            "driver {driver}:\n{}",
+            out.transcript()
+        );
+        env.run(&["rm", &name]).ok();
+    }
+}
+
+#[test]
 fn a_failed_start_on_fuse_leaves_no_server() {
     let env = TestEnv::new(user_with_ranges());
     // The server starts before the child: one child fails before its

@@ -456,13 +456,7 @@ impl Root {
                         Ok(()) => self.open_dir(&next)?,
                         // Only a dangling symlink is there and yet not found.
                         Err(Errno::EEXIST) => {
-                            let target = nix::fcntl::readlinkat(parent, component)?;
-                            let target = target.to_string_lossy();
-                            let target = if target.starts_with('/') {
-                                target.into_owned()
-                            } else {
-                                format!("{prefix}/{target}")
-                            };
+                            let target = link_target(parent, component, &prefix)?;
                             self.make_dirs(&target, depth + 1)?;
                             self.open_dir(&next)?
                         }
@@ -489,6 +483,29 @@ impl Root {
         .map(File::from)
     }
 
+    /// `touch` inside the root: the file at `path` made where missing, its
+    /// directories too. A dangling symlink there gets its target made, never
+    /// leaving the root, as runc and crun do: images link `/etc/resolv.conf`
+    /// to systemd-resolved's file under `/run`.
+    fn make_file(&self, path: &str, depth: u32) -> Result<(), Errno> {
+        if depth > MAX_SYMLINKS {
+            return Err(Errno::ELOOP);
+        }
+        let (parent, name) = path.rsplit_once('/').unwrap_or(("", path));
+        let dir = self.make_dirs(parent, depth)?;
+        match nix::fcntl::openat(
+            &dir,
+            name,
+            OFlag::O_CREAT | OFlag::O_WRONLY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
+            Mode::from_bits_truncate(0o644),
+        ) {
+            Ok(_) | Err(Errno::EEXIST) => Ok(()),
+            // The name is a symlink whose target is missing.
+            Err(Errno::ELOOP) => self.make_file(&link_target(&dir, name, parent)?, depth + 1),
+            Err(errno) => Err(errno),
+        }
+    }
+
     /// The mount point at `path`, created (parents too) as `kind` when missing.
     fn mount_point(&self, path: &str, kind: Kind) -> Result<File, ChildError> {
         let fail = |errno: Errno| {
@@ -503,29 +520,25 @@ impl Root {
             Err(errno) => return Err(fail(errno)),
         }
         let rel = relative(path);
-        let (parent, name) = match rel.rsplit_once('/') {
-            Some((parent, name)) => (parent, name),
-            None => ("", rel),
-        };
         match kind {
-            Kind::Dir => {
-                self.make_dirs(rel, 0).map_err(fail)?;
-            }
-            Kind::File => {
-                let dir = self.make_dirs(parent, 0).map_err(fail)?;
-                match nix::fcntl::openat(
-                    &dir,
-                    name,
-                    OFlag::O_CREAT | OFlag::O_WRONLY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
-                    Mode::from_bits_truncate(0o644),
-                ) {
-                    Ok(_) | Err(Errno::EEXIST) => {}
-                    Err(errno) => return Err(fail(errno)),
-                }
-            }
+            Kind::Dir => self.make_dirs(rel, 0).map(drop),
+            Kind::File => self.make_file(rel, 0),
         }
+        .map_err(fail)?;
         self.open(path).map_err(fail)
     }
+}
+
+/// Where the symlink `name` in `dir` (at `dir_path` in the root) points,
+/// as a path from the root.
+fn link_target(dir: &File, name: &str, dir_path: &str) -> Result<String, Errno> {
+    let target = nix::fcntl::readlinkat(dir, name)?;
+    let target = target.to_string_lossy();
+    Ok(if target.starts_with('/') {
+        target.into_owned()
+    } else {
+        format!("{dir_path}/{target}")
+    })
 }
 
 fn relative(path: &str) -> &str {
