@@ -144,21 +144,21 @@ pub struct ExtractReport {
     pub squashed_owners: bool,
 }
 
-/// Why a layer could not be extracted. Entry paths are shown as normalised
+/// Why an archive (an image layer, `cp`'s input) could not be extracted. Entry paths are shown as normalised
 /// (relative to the layer), or as found in the archive when refused for their name.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("opening the layer directory {}: {source}", dest.display())]
+    #[error("opening the directory to extract into, {}: {source}", dest.display())]
     Dest { dest: PathBuf, source: io::Error },
-    #[error("reading the layer archive{context}: {source}")]
+    #[error("reading the archive{context}: {source}")]
     Read { context: String, source: io::Error },
     #[error(
-        "layer entry {entry:?} refused: {reason}; the image is malformed or hostile (nothing outside the layer directory was touched)"
+        "archive entry {entry:?} refused: {reason}; the archive (an image layer or a copy's input) is malformed or hostile, and nothing outside the directory extracted into was touched"
     )]
     Refused { entry: String, reason: String },
     #[error("{entry:?}: cannot overwrite {} with {}", if *.directory { "a directory" } else { "a non-directory" }, if *.directory { "a non-directory" } else { "a directory" })]
     Replace { entry: String, directory: bool },
-    #[error("layer entry {entry:?}: {what}: {source}")]
+    #[error("archive entry {entry:?}: {what}: {source}")]
     Io {
         entry: String,
         what: &'static str,
@@ -173,7 +173,7 @@ pub enum Error {
         gid: u64,
         source: io::Error,
     },
-    #[error("layer entry {entry:?}: setting extended attribute {name}: {source}")]
+    #[error("archive entry {entry:?}: setting extended attribute {name}: {source}")]
     Xattr {
         entry: String,
         name: String,

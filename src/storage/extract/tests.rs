@@ -1034,7 +1034,7 @@ fn errors_name_the_entry_and_what_to_do() {
         .to_string();
     assert!(message.contains("\"../evil\""), "{message}");
     assert!(
-        message.contains("nothing outside the layer directory"),
+        message.contains("nothing outside the directory extracted into"),
         "{message}"
     );
     let missing = Path::new("/nonexistent/rcon-layer");
