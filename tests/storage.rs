@@ -224,6 +224,57 @@ fn a_dangling_symlink_at_a_file_mount_point_gets_its_target_made_on_every_driver
 }
 
 #[test]
+fn mount_point_files_are_made_alike_on_every_driver() {
+    let env = TestEnv::new(user_with_ranges());
+    let source = env.base.join("mounted.conf");
+    std::fs::write(&source, "mounted\n").unwrap();
+    std::os::unix::fs::lchown(&source, Some(env.user.uid), Some(env.user.gid)).unwrap();
+    let source = source.to_str().unwrap();
+    // The FUSE server makes the first (its directory is in the image) before
+    // the container mounts; the container's child makes the second.
+    let points = ["/etc/extra.conf", "/opt/new/extra.conf"];
+    for driver in DRIVERS {
+        let name = format!("points-{driver}");
+        let mut args = vec![
+            "--storage-driver",
+            driver,
+            "run",
+            "-q",
+            "--tls-verify=false",
+        ];
+        args.extend(["--name", &name, "--network", "none"]);
+        let volumes: Vec<String> = points.iter().map(|p| format!("{source}:{p}:ro")).collect();
+        for volume in &volumes {
+            args.extend(["-v", volume.as_str()]);
+        }
+        let image = image_ref(catalog::BUSYBOX);
+        args.extend([image.as_str(), "cat", points[0], points[1], "/etc/hostname"]);
+        let out = env.run(&args);
+        assert!(
+            out.ok().stdout.starts_with("mounted\nmounted\n"),
+            "driver {driver}:\n{}",
+            out.transcript()
+        );
+        // What lies under the binds, as `cp` reads the stopped container.
+        for point in points.iter().chain(&["/etc/hostname"]) {
+            let out = env.run(&["cp", &format!("{name}:{point}"), "-"]);
+            let stream = out.ok().stdout.clone();
+            let mut archive = tar::Archive::new(stream.as_bytes());
+            let entry = archive.entries().unwrap().next().unwrap().unwrap();
+            let header = entry.header();
+            let made = (
+                header.mode().unwrap() & 0o7777,
+                header.uid().unwrap(),
+                header.gid().unwrap(),
+                header.size().unwrap(),
+            );
+            assert_eq!(made, (0o644, 0, 0, 0), "driver {driver}, {point}");
+        }
+        env.run(&["rm", &name]).ok();
+    }
+}
+
+#[test]
 fn a_failed_start_on_fuse_leaves_no_server() {
     let env = TestEnv::new(user_with_ranges());
     // The server starts before the child: one child fails before its

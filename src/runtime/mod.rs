@@ -141,7 +141,7 @@ pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
             // child's namespaces, and waits on `server_end` for the
             // connection the child mounts.
             let connection = crate::storage::fuse::Connection::Coming(server_end);
-            let launch = crate::storage::fuse::spawn_server(connection, layers)
+            let launch = crate::storage::fuse::spawn_server(connection, layers, &mount_files(spec))
                 .map_err(channel("starting the fuse-overlay server"))?;
             Some((launch, child_end))
         }
@@ -178,6 +178,16 @@ pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
             pipes.parent(pid)
         }
     }
+}
+
+/// Where the container binds files (relative to its root): the FUSE server
+/// makes the missing ones before the child mounts it.
+fn mount_files(spec: &ContainerSpec) -> Vec<std::path::PathBuf> {
+    spec.mounts
+        .iter()
+        .filter(|m| matches!(&m.source, MountSource::Bind(source) if !source.is_dir()))
+        .map(|m| m.destination.trim_start_matches('/').into())
+        .collect()
 }
 
 fn channel(what: &'static str) -> impl Fn(Errno) -> Error {

@@ -147,6 +147,7 @@ pub fn fuse_overlay(layers: &FuseLayers, read_only: bool) -> Result<OwnedFd, Err
     drop(fuse::spawn_server(
         fuse::Connection::Mounted(device),
         layers,
+        &[],
     )?);
     Ok(mount)
 }

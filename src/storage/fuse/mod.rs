@@ -64,9 +64,15 @@ pub enum Connection {
 
 /// Starts the server for `connection` as a process of its own, nobody's
 /// child (an intermediate process forks it and exits). The caller goes on
-/// at once; dropping the returned [`Launch`] reaps the intermediate. Call
-/// while single-threaded.
-pub fn spawn_server(connection: Connection, layers: &FuseLayers) -> nix::Result<Launch> {
+/// at once; dropping the returned [`Launch`] reaps the intermediate. Before
+/// it serves, the server makes the empty files `mount_files` (relative to
+/// the root) that the container's bind mounts of files will go on, where
+/// the image lacks them. Call while single-threaded.
+pub fn spawn_server(
+    connection: Connection,
+    layers: &FuseLayers,
+    mount_files: &[PathBuf],
+) -> nix::Result<Launch> {
     // SAFETY: the caller is single-threaded; the child only forks again and exits.
     match unsafe { fork() }? {
         ForkResult::Parent { child } => {
@@ -76,7 +82,7 @@ pub fn spawn_server(connection: Connection, layers: &FuseLayers) -> nix::Result<
         ForkResult::Child => {
             // SAFETY: still single-threaded, in the intermediate child.
             if let Ok(ForkResult::Child) = unsafe { fork() } {
-                let code = match server(connection, layers) {
+                let code = match server(connection, layers, mount_files) {
                     Ok(()) => 0,
                     Err(e) => {
                         log::error!("fuse-overlay server: {e}");
@@ -104,7 +110,7 @@ impl Drop for Launch {
 
 /// The server process: its own session, nothing of the caller's descriptors
 /// but the connection (or the socket it comes on), log lines into `layers.log`.
-fn server(connection: Connection, layers: &FuseLayers) -> io::Result<()> {
+fn server(connection: Connection, layers: &FuseLayers, mount_files: &[PathBuf]) -> io::Result<()> {
     let _ = nix::unistd::setsid();
     let _ = nix::sys::prctl::set_name(c"rcon-fuse");
     let (channel, mounted) = match connection {
@@ -150,6 +156,7 @@ fn server(connection: Connection, layers: &FuseLayers) -> io::Result<()> {
         layers.ids.clone(),
         Arc::clone(&notifier),
     )?;
+    overlay.make_mount_files(mount_files);
     let mut config = fuser::Config::default();
     config.acl = fuser::SessionACL::All;
     config.n_threads = Some(

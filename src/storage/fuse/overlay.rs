@@ -117,6 +117,19 @@ type Result<T> = std::result::Result<T, Errno>;
 /// One entry of an open directory: node ID, type, name.
 type DirEntry = (u64, FileType, std::ffi::OsString);
 
+/// Who makes a new name, in the IDs of the namespace that mounted the
+/// filesystem (the kernel's request IDs).
+#[derive(Clone, Copy)]
+struct Caller {
+    uid: u32,
+    gid: u32,
+}
+
+impl Caller {
+    /// The container's root, which makes the mount points.
+    const ROOT: Caller = Caller { uid: 0, gid: 0 };
+}
+
 /// What `setattr` changes.
 struct Changes {
     mode: Option<u32>,
@@ -415,25 +428,78 @@ impl Overlay {
     /// there removed. Returns the path and whether a whiteout was removed.
     fn new_name(&self, parent: INodeNo, name: &OsStr) -> Result<(PathBuf, bool)> {
         let (path, dir_layers) = self.child(parent, name)?;
+        let had_whiteout = self.claim_name(&path, &dir_layers)?;
+        Ok((path, had_whiteout))
+    }
+
+    /// [`Self::new_name`] for `path` in a directory merged from `dir_layers`:
+    /// EEXIST when the view shows the name.
+    fn claim_name(&self, path: &Path, dir_layers: &[usize]) -> Result<bool> {
         if self
             .layers
-            .locate(&path, &dir_layers)
+            .locate(path, dir_layers)
             .map_err(errno)?
             .is_some()
         {
             return Err(Errno::EEXIST);
         }
-        self.parent_up(&path)?;
-        let (parent_path, _, _) = self.node(parent)?;
+        self.parent_up(path)?;
         let mut layers = vec![UPPER];
         layers.extend(dir_layers.iter().copied().filter(|&l| l != UPPER));
-        self.refresh(&parent_path, UPPER, layers);
-        let had_whiteout = self.layers.clear_whiteout(&path).map_err(errno)?;
-        Ok((path, had_whiteout))
+        self.refresh(path.parent().unwrap_or(Path::new("")), UPPER, layers);
+        self.layers.clear_whiteout(path).map_err(errno)
+    }
+
+    /// Makes the empty files that the container's bind mounts of files go
+    /// on, where the image lacks them and their directory is a real one in
+    /// the merged view, before the container's child mounts this filesystem:
+    /// what the child would make through the mount (owned by the container's
+    /// root, this process's umask applied: the child's), without the round
+    /// trips. Anything else (a missing directory, a symlink on the way) is
+    /// left to the child. `paths` are relative to the root.
+    pub fn make_mount_files(&self, paths: &[PathBuf]) {
+        for path in paths {
+            if let Err(e) = self.make_mount_file(path) {
+                log::debug!(
+                    "fuse-overlay: leaving mount point {} to the container: {e:?}",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    fn make_mount_file(&self, path: &Path) -> Result<()> {
+        let plain = path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        let Some(parent) = path.parent().filter(|_| plain) else {
+            return Ok(());
+        };
+        let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
+        let Some(dir) = self.layers.resolve(parent).map_err(errno)? else {
+            return Ok(());
+        };
+        if !dir.meta.is_dir() {
+            return Ok(());
+        }
+        let had_whiteout = match self.claim_name(path, &dir.dir_layers) {
+            Err(Errno::EEXIST) => return Ok(()),
+            claimed => claimed?,
+        };
+        let create = |host: &Path| {
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o644)
+                .custom_flags(libc::O_NOFOLLOW)
+                .open(host)
+                .map(drop)
+        };
+        self.make_at(Caller::ROOT, path, had_whiteout, create, false)
     }
 
     /// Owner of a new file: the caller, with the group of a set-group-ID parent.
-    fn chown_new(&self, req: &Request, path: &Path, is_dir: bool) -> Result<()> {
+    fn chown_new(&self, caller: Caller, path: &Path, is_dir: bool) -> Result<()> {
         let parent = self
             .layers
             .path(UPPER, path.parent().unwrap_or(Path::new("")));
@@ -442,10 +508,10 @@ impl Overlay {
         let gid = if setgid {
             parent_meta.gid()
         } else {
-            self.ids.gid_to_server(req.gid())
+            self.ids.gid_to_server(caller.gid)
         };
         let host = self.layers.path(UPPER, path);
-        let uid = self.ids.uid_to_server(req.uid());
+        let uid = self.ids.uid_to_server(caller.uid);
         std::os::unix::fs::lchown(&host, Some(uid), Some(gid)).map_err(errno)?;
         if setgid && is_dir {
             let mode = fs::metadata(&host).map_err(errno)?.mode();
@@ -479,14 +545,32 @@ impl Overlay {
     ) -> Result<(u64, FileAttr)> {
         let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
         let (path, had_whiteout) = self.new_name(parent, name)?;
-        let host = self.layers.path(UPPER, &path);
+        let caller = Caller {
+            uid: req.uid(),
+            gid: req.gid(),
+        };
+        self.make_at(caller, &path, had_whiteout, make, is_dir)?;
+        self.entry_for(path)
+    }
+
+    /// Makes the new name `path` in the upper dir with `make`, owned by
+    /// `caller`; undone (the whiteout put back) when that fails.
+    fn make_at(
+        &self,
+        caller: Caller,
+        path: &Path,
+        had_whiteout: bool,
+        make: impl FnOnce(&Path) -> io::Result<()>,
+        is_dir: bool,
+    ) -> Result<()> {
+        let host = self.layers.path(UPPER, path);
         make(&host).map_err(errno)?;
         let finish = || -> Result<()> {
             if is_dir && had_whiteout {
                 // Whatever a lower layer has under this name must stay hidden.
-                self.layers.set_opaque(&path).map_err(errno)?;
+                self.layers.set_opaque(path).map_err(errno)?;
             }
-            self.chown_new(req, &path, is_dir)
+            self.chown_new(caller, path, is_dir)
         };
         if let Err(e) = finish() {
             let _ = if is_dir {
@@ -495,11 +579,11 @@ impl Overlay {
                 fs::remove_file(&host)
             };
             if had_whiteout {
-                let _ = self.layers.whiteout(&path);
+                let _ = self.layers.whiteout(path);
             }
             return Err(e);
         }
-        self.entry_for(path)
+        Ok(())
     }
 
     /// Removes `name` from `parent` (a directory only when `dir`).
