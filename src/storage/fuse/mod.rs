@@ -4,9 +4,10 @@
 //!
 //! The container's child mounts `/dev/fuse` itself (allowed inside the user
 //! namespace) and hands the descriptor to the server its parent started with
-//! [`spawn_server`] meanwhile: the server's own start overlaps the child's. The server lives in rcon's mount namespace, outside
-//! the container's, and ends when the kernel ends the connection: when the
-//! container's mount namespace (the mount's only home) goes away.
+//! [`spawn_server`] meanwhile: the server's own start overlaps the child's.
+//! The server lives in rcon's mount namespace, outside the container's, and
+//! ends when the kernel ends the connection: when the container's mount
+//! namespace (the mount's only home) goes away.
 
 mod ids;
 pub(crate) mod layers;
@@ -159,6 +160,8 @@ fn server(connection: Connection, layers: &FuseLayers, mount_files: &[PathBuf]) 
     overlay.make_mount_files(mount_files);
     let mut config = fuser::Config::default();
     config.acl = fuser::SessionACL::All;
+    // Two at least: a thread pushing a program's pages may wait for a READ
+    // that another thread must answer (see `Overlay::preload`).
     config.n_threads = Some(
         std::thread::available_parallelism()
             .map(|n| n.get().clamp(2, 4))
