@@ -216,6 +216,23 @@ impl<E: std::error::Error> From<E> for Failure {
 
 pub type Outcome = Result<i32, Failure>;
 
+/// Ends a verb that went through several names: exit 0 without errors;
+/// otherwise every error but the last on stderr, and the last as the
+/// command's failure (125).
+pub(crate) fn report<E>(mut errors: Vec<E>) -> Outcome
+where
+    E: std::fmt::Display,
+    Failure: From<E>,
+{
+    let Some(last) = errors.pop() else {
+        return Ok(0);
+    };
+    for e in errors {
+        eprintln!("Error: {e}");
+    }
+    Err(last.into())
+}
+
 /// A container error as a failure with Podman's exit code (126/127 when the
 /// command could not run, else 125).
 pub fn container_failure(e: crate::container::Error) -> Failure {

@@ -218,15 +218,7 @@ fn inspect(networks: &Networks, args: InspectArgs) -> Outcome {
         }
     }
     print(&found, args.format.as_deref())?;
-    match errors.pop() {
-        None => Ok(0),
-        Some(last) => {
-            for e in errors {
-                eprintln!("Error: {e}");
-            }
-            Err(last.into())
-        }
-    }
+    super::report(errors)
 }
 
 fn ls(networks: &Networks, args: LsArgs) -> Outcome {

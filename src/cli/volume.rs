@@ -166,7 +166,7 @@ fn inspect(volumes: &VolumeStore, args: InspectArgs) -> Outcome {
         }
     }
     print_json(&found)?;
-    report(errors)
+    super::report(errors)
 }
 
 fn print_json(volumes: &[Volume]) -> Result<(), serde_json::Error> {
@@ -231,17 +231,5 @@ fn rm(
             Err(e) => errors.push(e),
         }
     }
-    report(errors)
-}
-
-/// Exit 0 without errors; otherwise every error but the last on stderr,
-/// and the last as the command's failure (125).
-fn report(mut errors: Vec<volume::Error>) -> Outcome {
-    let Some(last) = errors.pop() else {
-        return Ok(0);
-    };
-    for e in errors {
-        eprintln!("Error: {e}");
-    }
-    Err(last.into())
+    super::report(errors)
 }

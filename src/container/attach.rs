@@ -29,7 +29,7 @@ use nix::sys::signalfd::{SfdFlags, SignalFd};
 use super::lifecycle::Lifecycle;
 use super::logfile::Stream;
 use super::store::{ContainerRecord, Status};
-use super::tty::{DetachKeys, Match, RawTerminal, set_window_size, window_size};
+use super::tty::{DetachKeys, RawTerminal, set_window_size, window_size};
 use super::{Error, foreground, monitor};
 
 /// The socket's name in the container's runtime entry.
@@ -500,16 +500,10 @@ impl Session {
                     stdin = None;
                     continue;
                 }
-                let mut pass = Vec::with_capacity(n);
-                for &byte in &buffer[..n] {
-                    match self.keys.feed(byte) {
-                        Match::Pass(bytes) => pass.extend(bytes),
-                        Match::Pending => {}
-                        Match::Detach => {
-                            self.send(STDIN, &pass);
-                            return Attached::Detached;
-                        }
-                    }
+                let (pass, detach) = self.keys.filter(&buffer[..n]);
+                if detach {
+                    self.send(STDIN, &pass);
+                    return Attached::Detached;
                 }
                 if !pass.is_empty() && !self.send(STDIN, &pass) {
                     return Attached::Lost;

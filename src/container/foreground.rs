@@ -21,7 +21,7 @@ use nix::unistd::{ForkResult, Pid, fork, pipe2};
 use serde::{Deserialize, Serialize};
 
 use super::logfile::{LogWriter, Stream};
-use super::tty::{DetachKeys, Match, RawTerminal, set_window_size, window_size};
+use super::tty::{DetachKeys, RawTerminal, set_window_size, window_size};
 use super::{Error, relay};
 use crate::process::exit_forked_child;
 
@@ -343,18 +343,11 @@ fn type_in(
             Typed::End
         };
     };
-    let mut pass = Vec::with_capacity(n);
-    for &byte in &buffer[..n] {
-        match keys.feed(byte) {
-            Match::Pass(bytes) => pass.extend(bytes),
-            Match::Pending => {}
-            Match::Detach => {
-                write_all(master, &pass);
-                return Typed::Detach;
-            }
-        }
-    }
-    if write_all(master, &pass) {
+    let (pass, detach) = keys.filter(&buffer[..n]);
+    let written = write_all(master, &pass);
+    if detach {
+        Typed::Detach
+    } else if written {
         Typed::Some
     } else {
         Typed::End

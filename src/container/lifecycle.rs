@@ -21,7 +21,6 @@ use super::monitor::{self, MonitorRecord, pidfd, wait_pidfd};
 use super::restart;
 use super::store::{ContainerRecord, Containers, State, Status};
 use super::{Error, freezer, run};
-use crate::image::pull::now_rfc3339;
 use crate::storage::store::Store;
 
 /// The exit code recorded when a container's monitor vanished: the real one
@@ -88,14 +87,7 @@ impl<'a> Lifecycle<'a> {
             }
         }
         log::debug!("container {id}: its monitor is gone; recording it as exited");
-        let exited = State {
-            status: Status::Exited,
-            pid: 0,
-            finished_at: Some(now_rfc3339()),
-            exit_code: Some(EXIT_UNKNOWN),
-            restarting: false,
-            ..state
-        };
+        let exited = state.exited(EXIT_UNKNOWN);
         self.containers.set_state(id, &exited)?;
         monitor::remove_entry(&self.runroot, id);
         Ok(exited)
@@ -286,7 +278,7 @@ impl<'a> Lifecycle<'a> {
             }
             self.stop(record, timeout, None)?;
         }
-        self.containers.remove(&record.id)?;
+        self.containers.remove(record)?;
         monitor::remove_entry(&self.runroot, &record.id);
         if volumes {
             let lock = self.store.lock()?;

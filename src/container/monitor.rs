@@ -165,7 +165,7 @@ pub fn start_detached(
     restarts: u32,
 ) -> Result<(), Error> {
     if restarts == 0 {
-        restart::clear_stopped(runroot, &record.id);
+        restart::clear_stopped(runroot, record);
     }
     let containers = Containers::open(store.root())?;
     let spec = run::spec_for(store, &containers, record)?;
@@ -653,22 +653,16 @@ fn finish(
     code: i32,
 ) {
     if record.config.remove {
-        let _ = containers.remove(&record.id);
+        let _ = containers.remove(record);
         if let Ok(lock) = store.lock() {
             let in_use = |name: &str| containers.uses_volume(name).unwrap_or(true);
             let _ = run::remove_anonymous_volumes(store, &lock, record, &in_use);
         }
     } else {
-        let finished = State {
-            status: Status::Exited,
-            pid: 0,
-            finished_at: Some(now_rfc3339()),
-            exit_code: Some(code),
-            restarting: false,
-            ..containers
-                .state(&record.id)
-                .unwrap_or_else(|_| State::created())
-        };
+        let finished = containers
+            .state(&record.id)
+            .unwrap_or_else(|_| State::created())
+            .exited(code);
         let _ = containers.set_state(&record.id, &finished);
     }
     remove_entry(runroot, &record.id);

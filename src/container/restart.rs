@@ -18,6 +18,7 @@ use nix::fcntl::{Flock, FlockArg};
 use serde::{Deserialize, Serialize};
 
 use super::monitor::{MonitorRecord, entry_dir};
+use super::store::ContainerRecord;
 
 const LOCK_FILE: &str = "restart.lock";
 const STOPPED_FILE: &str = "stopped-by-user";
@@ -168,9 +169,12 @@ pub fn mark_stopped(runroot: &Path, id: &str) -> Option<MonitorRecord> {
 }
 
 /// Forgets an earlier stop (a mark left by a stop that raced with the
-/// monitor's end), before the container starts afresh.
-pub fn clear_stopped(runroot: &Path, id: &str) {
-    let _ = fs::remove_file(entry_dir(runroot, id).join(STOPPED_FILE));
+/// monitor's end), before the container starts afresh. Only a restart
+/// policy reads the mark: without one (every `run --rm`) nothing is done.
+pub fn clear_stopped(runroot: &Path, record: &ContainerRecord) {
+    if !matches!(record.config.restart, RestartPolicy::No) {
+        let _ = fs::remove_file(entry_dir(runroot, &record.id).join(STOPPED_FILE));
+    }
 }
 
 #[cfg(test)]

@@ -151,9 +151,10 @@ fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Erro
 }
 
 /// Refuses malformed flags before any image is pulled, as Podman does
-/// (what depends on the image is checked once it is there).
-fn check_flags(request: &CreateRequest) -> Result<(), Error> {
-    EnvOverrides::from_flags(
+/// (what depends on the image is checked once it is there). Returns the
+/// environment the flags give.
+fn check_flags(request: &CreateRequest) -> Result<EnvOverrides, Error> {
+    let overrides = EnvOverrides::from_flags(
         request.env_host,
         &request.env_files,
         &request.env,
@@ -174,7 +175,8 @@ fn check_flags(request: &CreateRequest) -> Result<(), Error> {
     for spec in &request.tmpfs {
         mounts::parse_tmpfs(spec)?;
     }
-    entrypoint_flag(request).map(drop)
+    entrypoint_flag(request)?;
+    Ok(overrides)
 }
 
 /// Creates the container record (state `created`) and returns it.
@@ -192,7 +194,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         )));
     }
     request.names.check().map_err(network::Error::from)?;
-    check_flags(request)?;
+    let overrides = check_flags(request)?;
     let driver = driver::choose(store.root(), request.storage_driver)?.driver;
     let image = image_for(store, request)?;
     let config_file: ConfigFile =
@@ -221,21 +223,9 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         .hostname
         .clone()
         .unwrap_or_else(|| id[..12].to_string());
-    let overrides = EnvOverrides::from_flags(
-        request.env_host,
-        &request.env_files,
-        &request.env,
-        &env::host_env(),
-    )?;
     // HOME comes from the user's passwd entry, which only the container can read.
     let image_env = image_config.env.clone().unwrap_or_default();
     let env = env::merge(&image_env, &overrides, &hostname, None);
-    if let Some(user) = &request.user {
-        passwd::parse_user_spec(user)?;
-    }
-    for spec in &request.ulimits {
-        ulimit::parse_ulimit(spec)?;
-    }
     security::plan(&security_options(
         &request.cap_add,
         &request.cap_drop,
@@ -345,7 +335,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     }
     if driver == Driver::Vfs {
         if let Err(e) = copy_image(store, &containers, &record, &image) {
-            let _ = containers.remove(&record.id);
+            let _ = containers.remove(&record);
             remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
             return Err(e);
         }
@@ -774,7 +764,7 @@ pub fn start_foreground(
     let containers = Containers::open(store.root())?;
     let spec = spec_for(store, &containers, record)?;
     let start = crate::log::phase("spec (layers, mounts, security plan)", start);
-    clear_stopped(runroot, &record.id);
+    clear_stopped(runroot, record);
     let foreground = Foreground {
         store,
         containers: &containers,
@@ -933,18 +923,11 @@ impl Foreground<'_> {
             }
         }
         if record.config.remove {
-            containers.remove(&record.id)?;
+            containers.remove(record)?;
             let in_use = |name: &str| containers.uses_volume(name).unwrap_or(true);
             remove_anonymous_volumes(store, &store.lock()?, record, &in_use)?;
         } else {
-            let finished = State {
-                status: Status::Exited,
-                pid: 0,
-                finished_at: Some(image::pull::now_rfc3339()),
-                exit_code: Some(code),
-                restarting: false,
-                ..containers.state(&record.id)?
-            };
+            let finished = containers.state(&record.id)?.exited(code);
             containers.set_state(&record.id, &finished)?;
         }
         monitor::remove_entry(runroot, &record.id);

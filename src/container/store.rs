@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::storage::store::new_id;
 use crate::storage::store::{self as image_store, StoreLock, write_file};
 
 #[derive(Debug, thiserror::Error)]
@@ -180,6 +181,18 @@ pub struct State {
 }
 
 impl State {
+    /// This state once its process ended with `code`.
+    pub fn exited(self, code: i32) -> State {
+        State {
+            status: Status::Exited,
+            pid: 0,
+            finished_at: Some(crate::image::pull::now_rfc3339()),
+            exit_code: Some(code),
+            restarting: false,
+            ..self
+        }
+    }
+
     pub fn created() -> State {
         State {
             status: Status::Created,
@@ -298,15 +311,7 @@ impl Containers {
         userdata: &[(&str, String)],
         durable: bool,
     ) -> Result<()> {
-        if !valid_name(&record.name) {
-            return Err(Error::BadName(record.name.clone()));
-        }
-        if let Some(holder) = self.list()?.into_iter().find(|r| r.name == record.name) {
-            return Err(Error::NameInUse {
-                name: record.name.clone(),
-                id: holder.id,
-            });
-        }
+        self.check_name(&record.name, &record.id)?;
         let temp = self
             .tmp
             .join(format!("{}-ctr-{}", std::process::id(), &record.id[..12]));
@@ -338,23 +343,30 @@ impl Containers {
         })
     }
 
-    /// Gives container `id` the name `name`, checked free among the others
-    /// under the store lock (held by the caller), and rewrites its record
-    /// atomically. Returns the renamed record.
-    pub fn rename(&self, _lock: &StoreLock, id: &str, name: &str) -> Result<ContainerRecord> {
+    /// Refuses `name` for container `id` when it is malformed or another
+    /// container has it.
+    fn check_name(&self, name: &str, id: &str) -> Result<()> {
         if !valid_name(name) {
             return Err(Error::BadName(name.to_string()));
         }
-        if let Some(holder) = self
+        match self
             .list()?
             .into_iter()
             .find(|r| r.name == name && r.id != id)
         {
-            return Err(Error::NameInUse {
+            Some(holder) => Err(Error::NameInUse {
                 name: name.to_string(),
                 id: holder.id,
-            });
+            }),
+            None => Ok(()),
         }
+    }
+
+    /// Gives container `id` the name `name`, checked free among the others
+    /// under the store lock (held by the caller), and rewrites its record
+    /// atomically. Returns the renamed record.
+    pub fn rename(&self, _lock: &StoreLock, id: &str, name: &str) -> Result<ContainerRecord> {
+        self.check_name(name, id)?;
         let path = self.dir(id).join("container.json");
         let mut record: ContainerRecord =
             read_json(&path)?.ok_or_else(|| Error::NoSuchContainer(id.to_string()))?;
@@ -383,15 +395,11 @@ impl Containers {
     /// Removes the container's directory: renamed away first, so a half-removed
     /// container is never listed. The other containers on its user-defined
     /// network forget its name.
-    pub fn remove(&self, id: &str) -> Result<()> {
-        let network = read_json::<ContainerRecord>(&self.dir(id).join("container.json"))
-            .ok()
-            .flatten()
-            .and_then(|r| r.config.attachment)
-            .map(|a| a.network);
+    pub fn remove(&self, record: &ContainerRecord) -> Result<()> {
+        let id = &record.id;
         self.remove_dir(id)?;
-        if let Some(name) = network {
-            if let Err(e) = super::networks::refresh_hosts(self, &name) {
+        if let Some(name) = record.config.attachment.as_ref().map(|a| &a.network) {
+            if let Err(e) = super::networks::refresh_hosts(self, name) {
                 log::warn!(
                     "container {id} left network {name}, but the others' hosts files were not updated: {e}"
                 );
@@ -439,19 +447,6 @@ pub fn valid_name(name: &str) -> bool {
     let mut bytes = name.bytes();
     bytes.next().is_some_and(|b| b.is_ascii_alphanumeric())
         && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
-}
-
-/// A fresh 64-hex-digit container ID.
-pub fn new_id() -> String {
-    let mut bytes = [0u8; 32];
-    // SAFETY: getrandom writes at most `len` bytes into the buffer we own.
-    let n = unsafe { libc::getrandom(bytes.as_mut_ptr().cast(), bytes.len(), 0) };
-    if n != bytes.len() as isize {
-        // getrandom can't fail for 32 bytes after boot; fall back to time and pid.
-        let seed = format!("{:?}{}", std::time::SystemTime::now(), std::process::id());
-        return hex::encode(<sha2::Sha256 as sha2::Digest>::digest(seed.as_bytes()));
-    }
-    hex::encode(bytes)
 }
 
 const ADJECTIVES: [&str; 40] = [

@@ -178,6 +178,20 @@ impl DetachKeys {
         }
     }
 
+    /// Feeds one read of typed input: the bytes to forward, and whether
+    /// the sequence completed (what followed it in the read is dropped).
+    pub fn filter(&mut self, input: &[u8]) -> (Vec<u8>, bool) {
+        let mut pass = Vec::with_capacity(input.len());
+        for &byte in input {
+            match self.feed(byte) {
+                Match::Pass(bytes) => pass.extend(bytes),
+                Match::Pending => {}
+                Match::Detach => return (pass, true),
+            }
+        }
+        (pass, false)
+    }
+
     /// The bytes held of an unfinished sequence (to forward when input ends).
     pub fn take_held(&mut self) -> Vec<u8> {
         std::mem::take(&mut self.held)

@@ -627,7 +627,7 @@ pub fn pull_if_newer(
 }
 
 /// The runtime the registry client runs on, one thread.
-fn runtime() -> Result<tokio::runtime::Runtime, super::Error> {
+pub(super) fn runtime() -> Result<tokio::runtime::Runtime, super::Error> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

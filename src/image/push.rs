@@ -85,10 +85,7 @@ pub fn push_image(
         destination: destination.to_string(),
         progress: &options.progress,
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| super::Error::Runtime(e.to_string()))?;
+    let runtime = super::pull::runtime()?;
     runtime.block_on(upload.run(&auth)).map_err(|e| match e {
         Error::Registry { source, .. } if unauthorized(&source) => super::Error::AuthFailed {
             host: destination.registry_host().to_string(),

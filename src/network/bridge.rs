@@ -14,7 +14,7 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use futures_util::TryStreamExt;
 use nix::fcntl::Flock;
@@ -51,14 +51,9 @@ pub struct Attachment {
 }
 
 /// Connects the network namespace of container process `pid` to its
-/// network's bridge: returns the interface name it got inside (`eth0`, or
-/// the next free `ethN` when the helper's interface has that name).
-pub fn attach(
-    runroot: &Path,
-    attachment: &Attachment,
-    pid: i32,
-    id: &str,
-) -> Result<String, Error> {
+/// network's bridge, as `eth0` inside (or the next free `ethN` when the
+/// helper's interface has that name).
+pub fn attach(runroot: &Path, attachment: &Attachment, pid: i32, id: &str) -> Result<(), Error> {
     let failed = |step: &str| {
         let network = attachment.network.clone();
         let step = step.to_string();
@@ -70,7 +65,7 @@ pub fn attach(
     };
     let _lock = lock(runroot)?;
     let shared = shared_namespace(runroot)?;
-    let container = open_namespace(&PathBuf::from(format!("/proc/{pid}/ns/net")))?;
+    let container = super::helper::container_netns(pid)?;
     let runtime = runtime()?;
     let outside = connect(&runtime, shared.as_fd())?;
     let inside = connect(&runtime, container.as_fd())?;
@@ -128,8 +123,7 @@ pub fn attach(
             .set(LinkUnspec::new_with_index(index).up().build())
             .execute()
             .await
-            .map_err(failed("bringing the container's interface up"))?;
-        Ok(name)
+            .map_err(failed("bringing the container's interface up"))
     })
 }
 

@@ -75,7 +75,9 @@ impl Helper {
 
     /// Starts the UDP relay again after [`Helper::suspend_relay`].
     pub fn resume_relay(&mut self) -> Result<(), Error> {
-        self.relay = UdpRelay::start(&self.udp_ports, container_netns(self.container)?)?;
+        if !self.udp_ports.is_empty() {
+            self.relay = UdpRelay::start(&self.udp_ports, container_netns(self.container)?)?;
+        }
         Ok(())
     }
 
@@ -154,7 +156,7 @@ impl Drop for Helper {
 }
 
 /// The network namespace of container process `pid`.
-fn container_netns(pid: i32) -> Result<OwnedFd, Error> {
+pub(super) fn container_netns(pid: i32) -> Result<OwnedFd, Error> {
     let path = format!("/proc/{pid}/ns/net");
     File::open(&path)
         .map(OwnedFd::from)

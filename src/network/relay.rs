@@ -36,24 +36,20 @@ pub struct UdpRelay {
 }
 
 impl UdpRelay {
-    /// Binds the host side of every UDP port in `mappings` and relays them
-    /// into the network namespace `netns`. `None` when there are none.
+    /// Binds the host side of every port in `mappings` (all UDP) and relays
+    /// them into the network namespace `netns`. `None` when there are none.
     pub fn start(mappings: &[PortMapping], netns: OwnedFd) -> Result<Option<UdpRelay>, Error> {
         let mut listeners = Vec::new();
-        for mapping in mappings.iter().filter(|m| m.protocol == Protocol::Udp) {
+        for mapping in mappings {
             for (container_port, host_port) in mapping.each() {
-                let ip = match mapping.host_ip.as_str() {
-                    "" => "0.0.0.0",
-                    ip => ip,
-                };
-                let address: SocketAddr = format!("{ip}:{host_port}")
+                let address: SocketAddr = mapping
+                    .host_address(host_port)
                     .parse()
-                    .or_else(|_| format!("[{ip}]:{host_port}").parse())
                     .expect("published addresses are checked at create");
                 let socket = StdSocket::bind(address).map_err(|source| ports::Error::Bind {
                     port: host_port,
                     protocol: Protocol::Udp,
-                    on: format!(" on {ip}"),
+                    on: format!(" on {}", mapping.host_ip()),
                     source,
                 })?;
                 socket.set_nonblocking(true).map_err(|source| Error::Io {

@@ -53,8 +53,6 @@ pub enum Error {
     },
     #[error(transparent)]
     Store(#[from] crate::storage::store::Error),
-    #[error(transparent)]
-    Random(#[from] crate::storage::volume::Error),
 }
 
 type Result<T> = std::result::Result<T, Error>;
@@ -313,7 +311,7 @@ impl Networks {
         };
         let record = NetworkRecord {
             name: name.clone(),
-            id: crate::storage::volume::random_name()?,
+            id: crate::storage::store::new_id(),
             driver: "bridge".into(),
             network_interface: interface,
             created: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),

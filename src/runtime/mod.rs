@@ -180,14 +180,23 @@ pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
     }
 }
 
-/// Where the container binds files (relative to its root): the FUSE server
-/// makes the missing ones before the child mounts it.
+/// Where the container binds files in its root filesystem itself (relative
+/// to it): the FUSE server makes the missing ones before the child mounts
+/// it. Not those inside /proc, /sys, /dev (mounted first, `rootfs::build`)
+/// or an earlier mount: their mount points are made in that mount.
 fn mount_files(spec: &ContainerSpec) -> Vec<std::path::PathBuf> {
-    spec.mounts
-        .iter()
-        .filter(|m| matches!(&m.source, MountSource::Bind(source) if !source.is_dir()))
-        .map(|m| m.destination.trim_start_matches('/').into())
-        .collect()
+    let mut covered = vec!["/proc", "/sys", "/dev"];
+    let mut files = Vec::new();
+    for m in &spec.mounts {
+        let in_root = !covered
+            .iter()
+            .any(|c| std::path::Path::new(&m.destination).starts_with(c));
+        if in_root && matches!(&m.source, MountSource::Bind(source) if !source.is_dir()) {
+            files.push(m.destination.trim_start_matches('/').into());
+        }
+        covered.push(&m.destination);
+    }
+    files
 }
 
 fn channel(what: &'static str) -> impl Fn(Errno) -> Error {

@@ -557,3 +557,16 @@ fn sync_filesystem(path: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// A fresh random 64-hex-digit ID (containers, networks).
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 32];
+    // SAFETY: getrandom writes at most `len` bytes into the buffer we own.
+    let n = unsafe { libc::getrandom(bytes.as_mut_ptr().cast(), bytes.len(), 0) };
+    if n != bytes.len() as isize {
+        // getrandom can't fail for 32 bytes after boot; fall back to time and pid.
+        let seed = format!("{:?}{}", std::time::SystemTime::now(), std::process::id());
+        return hex::encode(<sha2::Sha256 as sha2::Digest>::digest(seed.as_bytes()));
+    }
+    hex::encode(bytes)
+}

@@ -826,9 +826,11 @@ impl Overlay {
             .nodes
             .get_mut(&ino.0)
             .is_some_and(|node| !std::mem::replace(&mut node.preloaded, true));
+        if !first {
+            return;
+        }
         let size = file.metadata().map_or(u64::MAX, |m| m.len());
-        if !first
-            || size > PRELOAD_MAX
+        if size > PRELOAD_MAX
             || self
                 .preloading
                 .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
