@@ -132,11 +132,12 @@ fn a_terminal_gets_the_clients_size_and_the_keys_detach() {
     pty.attach(&mut command);
     let mut child = command.spawn().unwrap();
     let mut seen = String::new();
-    // Typed until the shell answers: the first bytes may come before rcon attached.
-    eventually("the shell answers through attach", || {
-        pty.master.write_all(b"echo $((6*7))x\r").unwrap();
-        pty.read_until(&mut seen, "42x")
-    });
+    // Typed at once: the terminal holds what rcon has not read yet.
+    pty.master.write_all(b"echo $((6*7))x\r").unwrap();
+    assert!(
+        pty.read_until(&mut seen, "42x"),
+        "the shell answers through attach: {seen}"
+    );
     pty.master.write_all(b"stty size\r").unwrap();
     assert!(pty.read_until(&mut seen, "24 80"), "{seen}");
     // A resize reaches the container's terminal (SIGWINCH → the monitor).
@@ -154,9 +155,10 @@ fn a_terminal_gets_the_clients_size_and_the_keys_detach() {
             &size,
         )
     };
+    // Asked again until the resize has gone through rcon and the monitor.
     eventually("the container sees the new size", || {
         pty.master.write_all(b"stty size\r").unwrap();
-        pty.read_until(&mut seen, "33 111")
+        pty.read_until_within(&mut seen, "33 111", Duration::from_secs(2))
     });
     pty.master.write_all(b"\x10\x11").unwrap();
     let status = exit_of(&mut child);
@@ -173,10 +175,11 @@ fn a_terminal_gets_the_clients_size_and_the_keys_detach() {
     command.args(["attach", "--detach-keys", "ctrl-a,d", "term"]);
     pty.attach(&mut command);
     let mut child = command.spawn().unwrap();
-    eventually("the shell answers again", || {
-        pty.master.write_all(b"echo $((6*8))y\r").unwrap();
-        pty.read_until(&mut seen, "48y")
-    });
+    pty.master.write_all(b"echo $((6*8))y\r").unwrap();
+    assert!(
+        pty.read_until(&mut seen, "48y"),
+        "the shell answers again: {seen}"
+    );
     pty.master.write_all(b"exit 5\r").unwrap();
     assert_eq!(exit_of(&mut child).code(), Some(5), "{seen}");
     assert_eq!(

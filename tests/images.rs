@@ -168,7 +168,7 @@ fn an_index_without_the_wanted_platform_lists_what_it_has() {
         "linux/s390x",
         &image_ref(catalog::BUSYBOX),
     ]);
-    assert_eq!(result.code, Some(125), "{}", result.transcript());
+    result.code_is(125);
     assert!(
         result.stderr.contains("no image for linux/s390x"),
         "{}",
@@ -257,24 +257,24 @@ fn layers_are_shared_and_freed_with_the_last_image() {
     assert!(removal.ok().stdout.contains(&format!("Deleted: {busybox}")));
     assert_eq!(layer_dirs(), 0);
     let gone = env.run(&["image", "inspect", &zstd]);
-    assert_eq!(gone.code, Some(125));
+    gone.code_is(125);
 }
 
 #[test]
 fn bad_references_and_missing_images_are_clear_errors() {
     let env = TestEnv::new(user_with_ranges());
     let bad = env.run(&["pull", "Bad/Name"]);
-    assert_eq!(bad.code, Some(125));
+    bad.code_is(125);
     assert!(bad.stderr.contains("Bad/Name"), "{}", bad.stderr);
     let missing = env.run(&[
         "pull",
         "--tls-verify=false",
         &format!("{}/rcon-test/no-such-image", registry()),
     ]);
-    assert_eq!(missing.code, Some(125), "{}", missing.transcript());
+    missing.code_is(125);
     assert!(missing.stderr.contains("not found"), "{}", missing.stderr);
     let unreachable = env.run(&["pull", "--tls-verify=false", "127.0.0.1:1/x/y"]);
-    assert_eq!(unreachable.code, Some(125));
+    unreachable.code_is(125);
     assert!(
         unreachable.stderr.contains("127.0.0.1:1"),
         "{}",
@@ -763,7 +763,7 @@ fn images_digests_reference_filter_and_inspect_fields() {
     assert_eq!(json["Architecture"], platform.architecture.as_str());
 
     let missing = env.run(&["image", "inspect", "no-such-image"]);
-    assert_eq!(missing.code, Some(125));
+    missing.code_is(125);
     assert!(
         missing.stderr.contains("no-such-image"),
         "{}",

@@ -95,11 +95,7 @@ fn on_failure_restarts_at_most_n_times_and_inspect_shows_it() {
 #[test]
 fn restarts_bring_the_network_helper_and_published_ports_back() {
     let env = TestEnv::new(user_with_ranges());
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = common::free_port();
     let publish = format!("127.0.0.1:{port}:8080");
     run_detached(
         &env,
@@ -395,13 +391,17 @@ fn wait_conditions_running_created_and_exited_for_several_containers() {
         "-1"
     );
     // Waits while it is only created, and returns once it runs.
-    let waiter = env
+    let mut waiter = env
         .rcon()
         .args(["wait", "--condition=running", "later"])
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     thread::sleep(Duration::from_millis(500));
+    assert!(
+        waiter.try_wait().unwrap().is_none(),
+        "wait returned while the container was only created"
+    );
     env.run(&["start", "later"]).ok();
     let waited = waiter.wait_with_output().unwrap();
     assert!(waited.status.success());
@@ -468,10 +468,8 @@ fn detach_session(env: &TestEnv, args: &[&str], keys: &[u8]) -> (ExitStatus, boo
 
 #[test]
 fn detach_keys_leave_an_interactive_session_running_under_a_monitor() {
-    let env = TestEnv::new(user_with_ranges());
+    let env = common::with_busybox(user_with_ranges());
     let reference = image_ref(catalog::BUSYBOX);
-    env.run(&["pull", "-q", "--tls-verify=false", &reference])
-        .ok();
     let (status, restored) = detach_session(
         &env,
         &["run", "-it", "--name", "held", &reference, "sh"],

@@ -289,7 +289,7 @@ fn a_failed_start_on_fuse_leaves_no_server() {
         args.extend(flags);
         args.extend([reference.as_str(), command]);
         let out = env.run(&args);
-        assert_eq!(out.code, Some(code), "{}", out.transcript());
+        out.code_is(code);
         assert!(
             servers_gone(&env.base),
             "a FUSE server outlived: {}",
@@ -923,7 +923,7 @@ fn a_driver_named_in_storage_conf_is_used_and_a_bad_one_is_a_clear_error() {
         &image_ref(catalog::BUSYBOX),
         "true",
     ]);
-    assert_eq!(bad.code, Some(125), "{}", bad.transcript());
+    bad.code_is(125);
     assert!(
         bad.stderr.contains(own_conf.to_str().unwrap()),
         "{}",

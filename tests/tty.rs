@@ -5,7 +5,6 @@ mod common;
 use std::io::Write;
 use std::os::fd::AsRawFd;
 use std::process::Child;
-use std::time::{Duration, Instant};
 
 use common::pty::Pty;
 use common::{TestEnv, image_ref, user_with_ranges};
@@ -87,21 +86,6 @@ fn start(env: &TestEnv, pty: &mut Pty, flags: &[&str], args: &[&str], ready: &st
     child
 }
 
-/// Waits (at most a minute) for rcon to exit; returns its exit code.
-fn exit_code(child: &mut Child) -> Option<i32> {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status.code();
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("rcon did not exit within a minute");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 #[test]
 fn the_container_terminal_follows_a_window_size_change() {
     let env = common::with_busybox(user_with_ranges());
@@ -131,7 +115,7 @@ fn the_container_terminal_follows_a_window_size_change() {
         pty.read_until(&mut seen, "resized"),
         "the container's terminal never became 40x132: {seen:?}"
     );
-    assert_eq!(exit_code(&mut child), Some(4), "{seen}");
+    assert_eq!(common::exit_of(&mut child).code(), Some(4), "{seen}");
 }
 
 #[test]
@@ -144,7 +128,7 @@ fn the_terminal_mode_comes_back_after_a_kill_and_after_errors() {
     // The container killed by a signal from outside: 128+9.
     let mut child = start(&env, &mut pty, &["--name", "victim"], &["sh"], "# ");
     env.run(&["kill", "victim"]).ok();
-    assert_eq!(exit_code(&mut child), Some(137));
+    assert_eq!(common::exit_of(&mut child).code(), Some(137));
     assert_eq!(
         mode(&pty),
         before,
@@ -161,7 +145,7 @@ fn the_terminal_mode_comes_back_after_a_kill_and_after_errors() {
         "sleeping",
     );
     kill(Pid::from_raw(child.id() as i32), Signal::SIGTERM).unwrap();
-    assert_eq!(exit_code(&mut child), Some(143));
+    assert_eq!(common::exit_of(&mut child).code(), Some(143));
     assert_eq!(mode(&pty), before, "restored after rcon got SIGTERM");
 
     // Errors: the container's set-up fails, its command is not found.
@@ -175,7 +159,7 @@ fn the_terminal_mode_comes_back_after_a_kill_and_after_errors() {
             .args([&image_ref(catalog::BUSYBOX), command]);
         pty.attach(&mut run);
         let mut child = run.spawn().unwrap();
-        let code_seen = exit_code(&mut child);
+        let code_seen = common::exit_of(&mut child).code();
         let seen = pty.read_available();
         assert_eq!(code_seen, Some(code), "{seen}");
         assert!(seen.contains(cause), "the error names {cause}: {seen:?}");

@@ -52,9 +52,28 @@ impl Pty {
     /// Reads from the master into `seen` until `needle` shows up (or a
     /// minute passes, or the terminal closes); true when it did.
     pub fn read_until(&mut self, seen: &mut String, needle: &str) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(60);
+        self.read_until_within(seen, needle, Duration::from_secs(60))
+    }
+
+    /// [`Pty::read_until`] giving up after `limit` without output, for
+    /// input that must be typed again (a change the container may not
+    /// have yet).
+    pub fn read_until_within(&mut self, seen: &mut String, needle: &str, limit: Duration) -> bool {
+        let deadline = Instant::now() + limit;
         let mut buffer = [0u8; 4096];
-        while !seen.contains(needle) && Instant::now() < deadline {
+        while !seen.contains(needle) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let mut ready = [libc::pollfd {
+                fd: self.master.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            }];
+            // SAFETY: poll reads and writes the one pollfd we own.
+            if left.is_zero()
+                || unsafe { libc::poll(ready.as_mut_ptr(), 1, left.as_millis() as i32) } <= 0
+            {
+                break;
+            }
             match self.master.read(&mut buffer) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => seen.push_str(&String::from_utf8_lossy(&buffer[..n])),
