@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{RunResult, TestEnv, free_port, image_ref, run_detached, user_with_ranges};
+use common::{
+    RunResult, TestEnv, eventually, free_port, image_ref, run_detached, user_with_ranges,
+};
 use serde_json::{Value, json};
 use testkit::catalog;
 
@@ -174,13 +176,10 @@ fn top_lists_the_processes_as_the_container_sees_them() {
     );
     // The background sleep may take a moment to exec.
     let mut listing = String::new();
-    for _ in 0..50 {
+    eventually("both sleeps run", || {
         listing = out(&env.run(&["top", "busy"]));
-        if listing.contains("sleep 601") && listing.contains("sleep 602") {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+        listing.contains("sleep 601") && listing.contains("sleep 602")
+    });
     eprintln!("rcon top busy:\n{listing}");
     let rows: Vec<Vec<&str>> = listing
         .lines()
@@ -227,13 +226,10 @@ fn top_lists_the_processes_as_the_container_sees_them() {
     env.run(&["exec", "-d", "-u", "tester", "busy", "sleep", "603"])
         .ok();
     let mut with_exec = String::new();
-    for _ in 0..50 {
+    eventually("the exec'd sleep runs", || {
         with_exec = out(&env.run(&["container", "top", "busy", "user", "args"]));
-        if with_exec.contains("sleep 603") {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+        with_exec.contains("sleep 603")
+    });
     assert!(
         with_exec
             .lines()
@@ -271,12 +267,9 @@ fn top_lists_the_processes_as_the_container_sees_them() {
         host_file.display()
     );
     run_detached(&env, &["--name", "sneaky"], &["sh", "-c", &plant]);
-    for _ in 0..50 {
-        if env.run(&["logs", "sneaky"]).ok().stdout.contains("planted") {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    eventually("the files are planted", || {
+        env.run(&["logs", "sneaky"]).ok().stdout.contains("planted")
+    });
     assert_eq!(
         out(&env.run(&["top", "sneaky", "user,group,args"])),
         "USER   GROUP   COMMAND\n0      0       sleep 605"
@@ -373,10 +366,8 @@ fn container_prune_asks_then_removes_what_does_not_run() {
 
 #[test]
 fn inspect_falls_back_to_images_and_volumes() {
-    let env = TestEnv::new(user_with_ranges());
+    let env = common::with_busybox(user_with_ranges());
     let reference = image_ref(catalog::BUSYBOX);
-    env.run(&["pull", "--tls-verify=false", "-q", &reference])
-        .ok();
     env.run(&["volume", "create", "data"]).ok();
     let image_id = out(&env.run(&["inspect", "--format", "{{.Id}}", &reference]));
     assert_eq!(

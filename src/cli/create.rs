@@ -249,7 +249,11 @@ impl CreateArgs {
     }
 
     /// `--replace`: removes the container of the same name, if any.
-    pub fn replace_existing(&self, lifecycle: &Lifecycle) -> Result<(), super::Failure> {
+    pub fn replace_existing(
+        &self,
+        store: &Store,
+        runroot: &std::path::Path,
+    ) -> Result<(), super::Failure> {
         if !self.replace {
             return Ok(());
         }
@@ -259,7 +263,9 @@ impl CreateArgs {
                 "--replace needs --name: only a container of that name can be replaced",
             ));
         };
-        lifecycle.replace(name).map_err(super::container_failure)
+        Lifecycle::open(store, runroot)?
+            .replace(name)
+            .map_err(super::container_failure)
     }
 }
 
@@ -272,8 +278,7 @@ pub struct CreateVerbArgs {
 pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
     let namespace = ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
-    args.create
-        .replace_existing(&Lifecycle::open(&store, &ctx.paths.runroot)?)?;
+    args.create.replace_existing(&store, &ctx.paths.runroot)?;
     let request = args
         .create
         .request(&namespace, &ctx.user, ctx.storage_driver)?;

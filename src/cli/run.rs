@@ -2,7 +2,6 @@ use clap::Args;
 
 use super::create::CreateArgs;
 use super::{Context, Outcome};
-use crate::container::lifecycle::Lifecycle;
 use crate::container::tty::DetachKeys;
 use crate::container::{self, monitor};
 use crate::storage::store::Store;
@@ -28,8 +27,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     let namespace = ctx.enter_namespace()?;
     let start = crate::log::phase("namespace join", start);
     let store = Store::open(&ctx.paths.root)?;
-    args.create
-        .replace_existing(&Lifecycle::open(&store, &ctx.paths.runroot)?)?;
+    args.create.replace_existing(&store, &ctx.paths.runroot)?;
     let request = args
         .create
         .request(&namespace, &ctx.user, ctx.storage_driver)?;
