@@ -125,11 +125,15 @@ pub fn run(ctx: &Context, verb: NetworkVerb) -> Outcome {
         NetworkVerb::Prune(_) => {
             let lifecycle =
                 Lifecycle::open(&store, &ctx.paths.runroot).map_err(container_failure)?;
+            let used: std::collections::BTreeSet<String> = lifecycle
+                .containers()
+                .list()
+                .map_err(|e| container_failure(e.into()))?
+                .into_iter()
+                .filter_map(|r| r.config.attachment.map(|a| a.network))
+                .collect();
             for network in networks.list()? {
-                if networks::members(lifecycle.containers(), &network.name)
-                    .map_err(container_failure)?
-                    .is_empty()
-                {
+                if !used.contains(&network.name) {
                     println!(
                         "{}",
                         networks::remove_network(&lifecycle, &network.name, false, None)

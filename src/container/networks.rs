@@ -19,19 +19,18 @@ use crate::network::names::{self, Peer};
 use crate::network::store::{NetworkRecord, Networks};
 use crate::network::{self, Attachment, Mode};
 
-/// The next free address on `network` for a new container. Call with the
-/// store lock held, so two creates never pick the same one.
+/// The next free address on `network` for a new container, among its
+/// `members` (see [`members`]). Call with the store lock held, so two
+/// creates never pick the same one.
 pub fn allocate(
-    containers: &Containers,
+    members: &[ContainerRecord],
     network: &NetworkRecord,
     aliases: &[String],
 ) -> Result<Attachment, Error> {
     let (subnet, gateway) = network.subnet();
-    let taken: Vec<_> = containers
-        .list()?
-        .into_iter()
-        .filter_map(|r| r.config.attachment)
-        .filter(|a| a.network == network.name)
+    let taken: Vec<_> = members
+        .iter()
+        .filter_map(|r| r.config.attachment.as_ref())
         .map(|a| a.address)
         .collect();
     let address = subnet

@@ -245,9 +245,13 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     };
     let labels = labels::from_flags(&request.label_files, &request.labels)?;
     let ports = published_ports(request, &network, &image_config)?;
+    let peers = match &user_network {
+        Some(user_network) => networks::members(&containers, &user_network.name)?,
+        None => Vec::new(),
+    };
     let attachment = match &user_network {
         Some(user_network) => Some(networks::allocate(
-            &containers,
+            &peers,
             user_network,
             &request.network_aliases,
         )?),
@@ -313,10 +317,6 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     };
     let addresses = network.addresses();
     let host_resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
-    let peers = match &user_network {
-        Some(user_network) => networks::members(&containers, &user_network.name)?,
-        None => Vec::new(),
-    };
     let userdata = [
         ("hosts", networks::hosts_file(&record, &network, &peers)?),
         ("hostname", format!("{hostname}\n")),
