@@ -348,6 +348,36 @@ impl HelperFiles {
     }
 }
 
+/// One IPv4 route of the host, from `/proc/net/route` (rcon's network
+/// namespace is the host's).
+struct HostRoute {
+    interface: String,
+    destination: std::net::Ipv4Addr,
+    gateway: std::net::Ipv4Addr,
+    prefix: u8,
+    flags: u32,
+}
+
+/// The host's IPv4 routes. The table shows each address as the hex of its
+/// bytes in network order read as a native integer.
+fn host_routes() -> Vec<HostRoute> {
+    let text = std::fs::read_to_string("/proc/net/route").unwrap_or_default();
+    let address = |hex: &str| u32::from_str_radix(hex, 16).ok().map(u32::from_be);
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            Some(HostRoute {
+                interface: fields.first()?.to_string(),
+                destination: address(fields.get(1)?)?.into(),
+                gateway: address(fields.get(2)?)?.into(),
+                prefix: address(fields.get(7)?)?.count_ones() as u8,
+                flags: u32::from_str_radix(fields.get(3)?, 16).ok()?,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

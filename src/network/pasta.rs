@@ -196,23 +196,15 @@ fn pid_file_written(inotify: &Inotify) -> bool {
         .any(|event| event.name.as_deref() == Some(std::ffi::OsStr::new(PID_FILE)))
 }
 
-/// The host's IPv4 default gateway (`/proc/net/route`), which pasta copies
-/// into the container.
+/// The host's IPv4 default gateway, which pasta copies into the container.
 fn host_ipv4_gateway() -> Option<Ipv4Addr> {
-    let table = std::fs::read_to_string("/proc/net/route").ok()?;
-    table.lines().skip(1).find_map(|line| {
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        let flags = u32::from_str_radix(fields.get(3)?, 16).ok()?;
-        // RTF_UP | RTF_GATEWAY, destination 0.0.0.0/0.
-        if fields.get(1) != Some(&"00000000")
-            || fields.get(7) != Some(&"00000000")
-            || flags & 3 != 3
-        {
-            return None;
-        }
-        let gateway = u32::from_str_radix(fields.get(2)?, 16).ok()?;
-        Some(Ipv4Addr::from(gateway.swap_bytes()))
-    })
+    // RTF_UP | RTF_GATEWAY, destination 0.0.0.0/0.
+    super::host_routes()
+        .into_iter()
+        .find(|route| {
+            route.prefix == 0 && route.destination.is_unspecified() && route.flags & 3 == 3
+        })
+        .map(|route| route.gateway)
 }
 
 /// The host has an IPv6 default route (`/proc/net/ipv6_route`), so pasta

@@ -354,25 +354,22 @@ pub fn is_network_name(text: &str) -> bool {
     valid_name(text) && !RESERVED.contains(&text)
 }
 
-/// The host's IPv4 routes (rcon's network namespace is the host's), so a new
-/// network never hides a network the host reaches.
+/// The host's IPv4 networks (its routes), so a new network never hides a
+/// network the host reaches.
 fn host_routes() -> Vec<(Cidr, String)> {
-    let text = std::fs::read_to_string("/proc/net/route").unwrap_or_default();
-    text.lines()
-        .skip(1)
-        .filter_map(|line| {
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            let destination = u32::from_str_radix(fields.get(1)?, 16).ok()?;
-            let mask = u32::from_str_radix(fields.get(7)?, 16).ok()?;
-            let prefix = u32::from_be(mask).count_ones() as u8;
-            // The default route overlaps everything; it is no network of the host's.
-            (prefix > 0).then(|| {
-                let network = Ipv4Addr::from(u32::from_be(destination));
-                (
-                    Cidr { network, prefix },
-                    format!("the host's route to {network}/{prefix} ({})", fields[0]),
-                )
-            })
+    super::host_routes()
+        .into_iter()
+        // The default route overlaps everything; it is no network of the host's.
+        .filter(|route| route.prefix > 0)
+        .map(|route| {
+            let (network, prefix) = (route.destination, route.prefix);
+            (
+                Cidr { network, prefix },
+                format!(
+                    "the host's route to {network}/{prefix} ({})",
+                    route.interface
+                ),
+            )
         })
         .collect()
 }
