@@ -12,7 +12,10 @@
 //! layer straight from its place in the file through the same pipeline as a
 //! pull: decompression picked by magic bytes, the blob digest (where the
 //! archive names it), the diff-ID check, and safe extraction. Names inside
-//! the archive are only looked up, never used as paths on disk.
+//! the archive are only looked up, never used as paths on disk; digests are
+//! checked against the digest grammar before they name anything, documents
+//! against Podman's size limits, and layers against `RCON_MAX_LAYER_SIZE`
+//! (see [`super::limits`]), as for a pull.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
@@ -27,14 +30,13 @@ use super::blobs::{
     Blob, ImageBlobs, OCI_CONFIG_MEDIA_TYPE, image_blobs, layer_blob, oci_manifest,
 };
 use super::layer::{self, BlobDigest, LayerSlot, sha256_digest, sniff_media_type};
+use super::limits::{Limits, MAX_ARCHIVE_MANIFEST, MAX_CONFIG, MAX_MANIFEST};
 use super::local::{lookup, matching_name};
 use super::pull::{ConfigDoc, IndexEntry, ManifestDoc, Platform, choose_platform, now_rfc3339};
 use super::reference::{DOCKER_HUB, Reference};
 use crate::storage::extract::{ExtractOptions, Ownership};
 use crate::storage::store::{self, ImageRecord, Store};
 
-/// The largest manifest, config or index read into memory.
-const MAX_DOCUMENT: u64 = 64 << 20;
 const OCI_INDEX_MEDIA_TYPE: &str = "application/vnd.oci.image.index.v1+json";
 const REF_NAME: &str = "org.opencontainers.image.ref.name";
 const CONTAINERD_NAME: &str = "io.containerd.image.name";
@@ -273,6 +275,7 @@ pub fn load(
             (file, "standard input".to_string())
         }
     };
+    let max_layer_size = Limits::from_env()?.max_layer_size;
     let archive = Archive::open(file, label)?;
     let extract = ExtractOptions {
         ownership: if options.squash_owners {
@@ -285,6 +288,7 @@ pub fn load(
         store,
         archive: &archive,
         extract: &extract,
+        max_layer_size,
     };
     let images = if archive.entries.contains_key("manifest.json") {
         loader.docker_archive()?
@@ -373,11 +377,14 @@ impl Archive {
         })
     }
 
-    /// A small document (manifest, config, index) read whole.
-    fn document(&self, name: &str) -> Result<Vec<u8>, Error> {
+    /// A small document (manifest, config, index) read whole, at most `limit` bytes.
+    fn document(&self, name: &str, limit: u64) -> Result<Vec<u8>, Error> {
         let reader = self.reader(name)?;
-        if reader.remaining > MAX_DOCUMENT {
-            return Err(self.invalid(format!("{name} is too large to be an image document")));
+        if reader.remaining > limit {
+            return Err(self.invalid(format!(
+                "{name} is {} bytes; more than {limit} is refused for an image document (as Podman does)",
+                reader.remaining
+            )));
         }
         let mut bytes = Vec::new();
         let mut reader = reader;
@@ -387,9 +394,10 @@ impl Archive {
         Ok(bytes)
     }
 
-    /// A blob of an OCI layout, checked against its digest.
-    fn verified_blob(&self, digest: &str) -> Result<Vec<u8>, Error> {
-        let bytes = self.document(&blob_path(digest))?;
+    /// A document blob of an OCI layout, checked against its digest (which
+    /// passed the digest grammar), at most `limit` bytes.
+    fn verified_blob(&self, digest: &str, limit: u64) -> Result<Vec<u8>, Error> {
+        let bytes = self.document(&blob_path(digest), limit)?;
         let actual = sha256_digest(&bytes);
         if actual != digest {
             return Err(self.invalid(format!(
@@ -401,6 +409,14 @@ impl Archive {
 
     fn json<'a, T: Deserialize<'a>>(&self, name: &str, bytes: &'a [u8]) -> Result<T, Error> {
         serde_json::from_slice(bytes).map_err(|e| self.invalid(format!("{name} is not valid: {e}")))
+    }
+
+    fn manifest(&self, name: &str, bytes: &[u8]) -> Result<ManifestDoc, Error> {
+        ManifestDoc::from_json(bytes).map_err(|e| self.invalid(format!("{name} is not valid: {e}")))
+    }
+
+    fn config(&self, name: &str, bytes: &[u8]) -> Result<ConfigDoc, Error> {
+        ConfigDoc::from_json(bytes).map_err(|e| self.invalid(format!("{name} is not valid: {e}")))
     }
 }
 
@@ -453,16 +469,19 @@ struct Loader<'a> {
     store: &'a Store,
     archive: &'a Archive,
     extract: &'a ExtractOptions,
+    max_layer_size: u64,
 }
 
 impl Loader<'_> {
     fn docker_archive(&self) -> Result<Vec<ImageRecord>, super::Error> {
-        let bytes = self.archive.document("manifest.json")?;
+        let bytes = self
+            .archive
+            .document("manifest.json", MAX_ARCHIVE_MANIFEST)?;
         let entries: Vec<DockerManifestEntry> = self.archive.json("manifest.json", &bytes)?;
         let mut loaded = Vec::new();
         for entry in entries {
-            let config = self.archive.document(&entry.config)?;
-            let doc: ConfigDoc = self.archive.json(&entry.config, &config)?;
+            let config = self.archive.document(&entry.config, MAX_CONFIG)?;
+            let doc = self.archive.config(&entry.config, &config)?;
             if doc.rootfs.diff_ids.len() != entry.layers.len() {
                 return Err(self
                     .archive
@@ -489,18 +508,18 @@ impl Loader<'_> {
     }
 
     fn oci_archive(&self) -> Result<Vec<ImageRecord>, super::Error> {
-        let bytes = self.archive.document("index.json")?;
-        let index: ManifestDoc = self.archive.json("index.json", &bytes)?;
+        let bytes = self.archive.document("index.json", MAX_MANIFEST)?;
+        let index = self.archive.manifest("index.json", &bytes)?;
         let mut loaded = Vec::new();
         for entry in index.manifests.unwrap_or_default() {
             let names = entry_name(&entry)?.into_iter().collect();
-            let mut manifest = self.archive.verified_blob(&entry.digest)?;
+            let mut manifest = self.archive.verified_blob(&entry.digest, MAX_MANIFEST)?;
             let mut digest = entry.digest.clone();
-            let mut doc: ManifestDoc = self.archive.json(&digest, &manifest)?;
+            let mut doc = self.archive.manifest(&digest, &manifest)?;
             if let Some(platforms) = &doc.manifests {
                 digest = choose_platform(&self.archive.label, platforms, &Platform::host())?;
-                manifest = self.archive.verified_blob(&digest)?;
-                doc = self.archive.json(&digest, &manifest)?;
+                manifest = self.archive.verified_blob(&digest, MAX_MANIFEST)?;
+                doc = self.archive.manifest(&digest, &manifest)?;
             }
             let (Some(config_desc), Some(layers)) = (&doc.config, &doc.layers) else {
                 return Err(self
@@ -508,8 +527,10 @@ impl Loader<'_> {
                     .invalid(format!("manifest {digest} has no config or no layers"))
                     .into());
             };
-            let config = self.archive.verified_blob(&config_desc.digest)?;
-            let config_doc: ConfigDoc = self.archive.json(&config_desc.digest, &config)?;
+            let config = self
+                .archive
+                .verified_blob(&config_desc.digest, MAX_CONFIG)?;
+            let config_doc = self.archive.config(&config_desc.digest, &config)?;
             if config_doc.rootfs.diff_ids.len() != layers.len() {
                 return Err(self
                     .archive
@@ -618,6 +639,7 @@ impl Loader<'_> {
             expected,
             diff_id,
             self.extract,
+            Some(self.max_layer_size),
         )
         .map_err(|message| {
             Error::Layer {

@@ -134,6 +134,7 @@ fn store_layer(store: &Store, request: &CommitRequest) -> Result<store::LayerRec
         BlobDigest::Unknown,
         &request.diff_id,
         &options,
+        None,
     )
     .map_err(Error::CommitLayer)
 }

@@ -1,7 +1,9 @@
 //! Storing one layer from its blob, whether it streams from a registry
-//! (`pull`) or from an archive (`load`): one pass through decompression, the
-//! diff-ID check and extraction, with the blob itself kept beside the
-//! extracted files so `push` and `save` can hand out the same bytes again.
+//! (`pull`) or from an archive (`load`): one pass through the blob digest,
+//! decompression, the diff-ID check and extraction, with the blob itself kept
+//! beside the extracted files so `push` and `save` can hand out the same
+//! bytes again. A size limit bounds the uncompressed stream and what the
+//! extraction writes (a decompression bomb fails at the limit).
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -9,7 +11,8 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use nix::fcntl::Flock;
 use sha2::{Digest, Sha256};
 
-use crate::storage::extract::{ExtractOptions, extract_layer};
+use super::limits::MAX_LAYER_SIZE_ENV;
+use crate::storage::extract::{self, ExtractOptions, extract_layer};
 use crate::storage::store::{self, BlobInfo, LayerRecord, Store};
 
 /// `application/vnd.oci.image.layer.v1.tar`: what an uncompressed blob is stored as.
@@ -17,8 +20,6 @@ pub const OCI_LAYER_TAR: &str = "application/vnd.oci.image.layer.v1.tar";
 
 /// What is known about a blob's digest before it is read.
 pub enum BlobDigest {
-    /// Checked by whoever hands over the stream (oci-client does, at end of stream).
-    Verified(String),
     /// Must match what is read; checked here.
     Expected(String),
     /// Unknown (a layer in a docker-archive is named by path): computed here.
@@ -46,8 +47,9 @@ pub fn claim(store: &Store, diff_id: &str) -> Result<LayerSlot, store::Error> {
 
 /// Reads the blob to its end and stores it as the layer `diff_id`: extracted
 /// into a work directory and kept as `blob`; visible only after both digests
-/// matched. Call while holding the layer's [`claim`]. Errors are messages
-/// (the caller names the layer and image).
+/// matched. The uncompressed layer may be at most `max_size` bytes. Call
+/// while holding the layer's [`claim`]. Errors are messages (the caller
+/// names the layer and image).
 pub fn store_layer(
     store: &Store,
     blob: impl Read + Send,
@@ -55,6 +57,7 @@ pub fn store_layer(
     digest: BlobDigest,
     diff_id: &str,
     options: &ExtractOptions,
+    max_size: Option<u64>,
 ) -> Result<LayerRecord, String> {
     let temp = store.temp_layer().map_err(|e| e.to_string())?;
     let blob_path = temp.blob_path();
@@ -63,18 +66,22 @@ pub fn store_layer(
     let mut tee = TeeReader {
         inner: blob,
         copy: BufWriter::with_capacity(256 * 1024, file),
-        hasher: match digest {
-            BlobDigest::Verified(_) => None,
-            _ => Some(Sha256::new()),
-        },
+        hasher: Sha256::new(),
     };
     let (report, actual) = {
         let mut decoded = HashingReader {
             inner: decompressor(media_type, &mut tee)?,
             hasher: Sha256::new(),
+            read: 0,
+            max_size,
         };
         let report =
-            extract_layer(&mut decoded, &temp.dir(), options).map_err(|e| e.to_string())?;
+            extract_layer(&mut decoded, &temp.dir(), options, max_size).map_err(|e| match e {
+                extract::Error::TooLarge { .. } => {
+                    format!("{e} (set {MAX_LAYER_SIZE_ENV} to allow more)")
+                }
+                other => other.to_string(),
+            })?;
         // Read to the very end, so both digests cover every byte (and
         // oci-client's own check, at end of stream, runs).
         io::copy(&mut decoded, &mut io::sink()).map_err(|e| format!("reading the blob: {e}"))?;
@@ -92,18 +99,15 @@ pub fn store_layer(
     tee.copy
         .flush()
         .map_err(|e| format!("writing {}: {e}", blob_path.display()))?;
-    let computed = tee
-        .hasher
-        .map(|h| format!("sha256:{}", hex::encode(h.finalize())));
-    let digest = match (digest, computed) {
-        (BlobDigest::Verified(d), _) => d,
-        (BlobDigest::Expected(d), Some(c)) if d == c => d,
-        (BlobDigest::Expected(d), Some(c)) => {
+    let computed = format!("sha256:{}", hex::encode(tee.hasher.finalize()));
+    let digest = match digest {
+        BlobDigest::Expected(d) if d == computed => d,
+        BlobDigest::Expected(d) => {
             return Err(format!(
-                "the blob has digest {c}, expected {d}; nothing was stored"
+                "the blob has digest {computed}, expected {d}; nothing was stored"
             ));
         }
-        (_, computed) => computed.expect("hashed unless verified"),
+        BlobDigest::Unknown => computed,
     };
     let blob = BlobInfo {
         digest,
@@ -165,32 +169,42 @@ pub fn sniff_media_type(head: &[u8]) -> &'static str {
     }
 }
 
-/// Copies what it reads into `copy`, hashing it on the way when asked.
+/// Copies what it reads into `copy`, hashing it on the way.
 struct TeeReader<R> {
     inner: R,
     copy: BufWriter<File>,
-    hasher: Option<Sha256>,
+    hasher: Sha256,
 }
 
 impl<R: Read> Read for TeeReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.copy.write_all(&buf[..n])?;
-        if let Some(hasher) = &mut self.hasher {
-            hasher.update(&buf[..n]);
-        }
+        self.hasher.update(&buf[..n]);
         Ok(n)
     }
 }
 
+/// Hashes the uncompressed layer, failing once it passes `max_size` bytes.
 struct HashingReader<R> {
     inner: R,
     hasher: Sha256,
+    read: u64,
+    max_size: Option<u64>,
 }
 
 impl<R: Read> Read for HashingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if let Some(max_size) = self.max_size.filter(|&max| self.read > max) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "the layer unpacks to more than {max_size} bytes, the most one layer may be (set {MAX_LAYER_SIZE_ENV} to allow more)"
+                ),
+            ));
+        }
         self.hasher.update(&buf[..n]);
         Ok(n)
     }

@@ -11,6 +11,7 @@ use reqwest::StatusCode;
 use reqwest::header::WWW_AUTHENTICATE;
 
 use super::auth::{self, AuthFiles};
+use super::distribution::{Challenge, error_chain};
 use super::registries::RegistriesConfig;
 
 #[derive(Debug, thiserror::Error)]
@@ -149,97 +150,9 @@ async fn verify(scheme: &str, host: &str, username: &str, password: &str) -> Res
     }
 }
 
-/// An error with its causes, one line: reqwest's own message says little.
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
-}
-
-/// A `WWW-Authenticate` header.
-#[derive(Debug, PartialEq, Eq)]
-enum Challenge {
-    Basic,
-    Bearer {
-        realm: String,
-        service: Option<String>,
-    },
-}
-
-impl Challenge {
-    fn parse(header: &str) -> Option<Challenge> {
-        let (scheme, params) = header.trim().split_once(' ').unwrap_or((header.trim(), ""));
-        if scheme.eq_ignore_ascii_case("basic") {
-            return Some(Challenge::Basic);
-        }
-        if !scheme.eq_ignore_ascii_case("bearer") {
-            return None;
-        }
-        let mut realm = None;
-        let mut service = None;
-        for param in split_params(params) {
-            let Some((name, value)) = param.split_once('=') else {
-                continue;
-            };
-            let value = value.trim().trim_matches('"').to_string();
-            match name.trim().to_ascii_lowercase().as_str() {
-                "realm" => realm = Some(value),
-                "service" => service = Some(value),
-                _ => {}
-            }
-        }
-        Some(Challenge::Bearer {
-            realm: realm?,
-            service,
-        })
-    }
-}
-
-/// `a="x,y",b=z` split at the commas outside quotes.
-fn split_params(params: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let (mut start, mut quoted) = (0, false);
-    for (i, c) in params.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => {
-                parts.push(&params[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    parts.push(&params[start..]);
-    parts
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn challenges_parse() {
-        assert_eq!(
-            Challenge::parse(r#"Basic realm="registry""#),
-            Some(Challenge::Basic)
-        );
-        assert_eq!(
-            Challenge::parse(
-                r#"Bearer realm="https://auth.example/token",service="registry.example",scope="repository:a/b:pull,push""#
-            ),
-            Some(Challenge::Bearer {
-                realm: "https://auth.example/token".into(),
-                service: Some("registry.example".into()),
-            })
-        );
-        assert_eq!(Challenge::parse("Bearer service=x"), None);
-        assert_eq!(Challenge::parse("Negotiate"), None);
-    }
 
     #[test]
     fn the_registry_of_a_key() {

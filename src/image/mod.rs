@@ -6,15 +6,19 @@
 //!   short names, insecure and blocked registries, location rewrites.
 //! - [`auth`]: registry credentials in `auth.json` / Docker's `config.json`.
 //!
-//! - [`pull`]: fetching an image from a registry into the store.
+//! - [`pull`]: fetching an image from a registry into the store, through
+//!   [`distribution`] (the registry's HTTP API, every answer bounded) within
+//!   the [`limits`] the user may set.
 //! - [`local`]: images already in the store: lookup by name, tag, remove, inspect.
 
 pub mod archive;
 pub mod auth;
 pub mod blobs;
 pub mod commit;
+pub mod distribution;
 pub mod history;
 pub mod layer;
+pub mod limits;
 pub mod local;
 pub mod login;
 pub mod progress;
@@ -80,6 +84,8 @@ pub enum Error {
     Runtime(String),
     #[error(transparent)]
     Blobs(#[from] blobs::Error),
+    #[error(transparent)]
+    Limits(#[from] limits::Error),
     #[error(transparent)]
     BadChange(#[from] commit::BadChange),
     #[error("storing the new layer: {0}")]

@@ -1,30 +1,33 @@
 //! Pulling an image from a registry into the store.
 //!
-//! One pass per layer: the blob streams from the network (oci-client checks
-//! its sha256 as it goes), through decompression and a second sha256 (the
-//! diff ID from the image config) straight into extraction. Several layers
-//! are fetched at once; a layer already stored is not fetched at all. A
-//! layer becomes visible only when complete and both digests matched.
+//! One pass per layer: the blob streams from the network (see
+//! [`super::distribution`]) through its sha256, decompression and a second
+//! sha256 (the diff ID from the image config) straight into extraction.
+//! Several layers are fetched at once; a layer already stored is not fetched
+//! at all. A layer becomes visible only when complete and both digests
+//! matched.
+//!
+//! What the registry sends is checked before it is used: every digest in a
+//! manifest, an index or a config against the digest grammar (a digest
+//! becomes a URL and a file name), documents against Podman's size limits,
+//! a layer blob against the size its manifest gives and against
+//! `RCON_MAX_LAYER_SIZE` (see [`super::limits`]).
 
 use std::io::{self, Read};
 use std::sync::Arc;
 
 use futures_util::{StreamExt, TryStreamExt};
-use oci_client::client::{Certificate, CertificateEncoding, ClientConfig, ClientProtocol};
-use oci_client::manifest::{
-    IMAGE_MANIFEST_LIST_MEDIA_TYPE, IMAGE_MANIFEST_MEDIA_TYPE, OCI_IMAGE_INDEX_MEDIA_TYPE,
-    OCI_IMAGE_MEDIA_TYPE, OciDescriptor,
-};
-use oci_client::secrets::RegistryAuth;
-use oci_client::{Client, Reference as OciReference};
+use oci_client::Reference as OciReference;
+use oci_client::manifest::{IMAGE_MANIFEST_MEDIA_TYPE, OCI_IMAGE_MEDIA_TYPE, OciDescriptor};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
-use tokio_util::io::{StreamReader, SyncIoBridge};
+use tokio_util::io::SyncIoBridge;
 
 use super::auth::AuthFiles;
-use super::layer::{self, BlobDigest, LayerSlot};
+use super::distribution::{self, Remote};
+use super::layer::{self, BlobDigest, LayerSlot, sha256_digest};
+use super::limits::{Limits, MAX_CONFIG, MAX_LAYER_SIZE_ENV};
 use super::progress::{self, Progress};
-use super::reference::Reference;
+use super::reference::{Reference, check_digest};
 use super::registries::RegistriesConfig;
 use crate::storage::extract::{ExtractOptions, Ownership};
 use crate::storage::store::{self, ImageRecord, LayerRecord, Store};
@@ -32,20 +35,13 @@ use crate::storage::store::{self, ImageRecord, LayerRecord, Store};
 /// How many layers download and extract at the same time.
 const PARALLEL_LAYERS: usize = 4;
 
-const ACCEPTED_MANIFESTS: &[&str] = &[
-    OCI_IMAGE_INDEX_MEDIA_TYPE,
-    IMAGE_MANIFEST_LIST_MEDIA_TYPE,
-    OCI_IMAGE_MEDIA_TYPE,
-    IMAGE_MANIFEST_MEDIA_TYPE,
-];
-
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("fetching {what} of {reference}: {source}")]
     Registry {
         what: &'static str,
         reference: String,
-        source: oci_client::errors::OciDistributionError,
+        source: distribution::Error,
     },
     #[error(
         "{reference}: {what} does not match its digest (expected {expected}, got {actual}); nothing was stored"
@@ -131,10 +127,11 @@ impl std::fmt::Display for Platform {
 pub struct PullRequest {
     /// Fully-qualified name, e.g. `docker.io/library/alpine:latest`.
     pub reference: OciReference,
-    pub auth: RegistryAuth,
     pub platform: Platform,
     /// Single-ID mapping: every file becomes the extracting user's.
     pub squash_owners: bool,
+    /// The most bytes one layer may be, compressed or not.
+    pub max_layer_size: u64,
     pub progress: Arc<dyn Progress>,
 }
 
@@ -166,6 +163,33 @@ pub struct ManifestDoc {
     pub layers: Option<Vec<OciDescriptor>>,
 }
 
+impl ManifestDoc {
+    /// Parses a manifest or an index, and checks every digest and size it
+    /// gives (the message says what is wrong).
+    pub fn from_json(bytes: &[u8]) -> Result<ManifestDoc, String> {
+        let doc: ManifestDoc = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+        let entries = doc.manifests.iter().flatten().enumerate();
+        for (i, entry) in entries {
+            checked_digest(&format!("entry {} of the index", i + 1), &entry.digest)?;
+        }
+        let config = doc.config.iter().map(|c| ("the config".to_string(), c));
+        let layers = doc.layers.iter().flatten().enumerate();
+        let layers = layers.map(|(i, layer)| (format!("layer {}", i + 1), layer));
+        for (what, descriptor) in config.chain(layers) {
+            checked_digest(&what, &descriptor.digest)?;
+            if descriptor.size < 0 {
+                return Err(format!("{what} has a negative size, {}", descriptor.size));
+            }
+        }
+        Ok(doc)
+    }
+}
+
+/// `Ok` for a valid digest; else a message naming `what` has it.
+fn checked_digest(what: &str, digest: &str) -> Result<(), String> {
+    check_digest(digest).map_err(|bad| format!("{what} has the invalid digest {digest:?} ({bad})"))
+}
+
 #[derive(Debug, Deserialize)]
 /// The fields of an image config that the store records.
 pub struct ConfigDoc {
@@ -175,14 +199,26 @@ pub struct ConfigDoc {
     pub rootfs: RootFs,
 }
 
+impl ConfigDoc {
+    /// Parses an image config and checks its diff IDs, which name layers in
+    /// the store.
+    pub fn from_json(bytes: &[u8]) -> Result<ConfigDoc, String> {
+        let doc: ConfigDoc = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+        for (i, diff_id) in doc.rootfs.diff_ids.iter().enumerate() {
+            checked_digest(&format!("diff ID {}", i + 1), diff_id)?;
+        }
+        Ok(doc)
+    }
+}
+
 #[derive(Debug, Deserialize)]
 pub struct RootFs {
     pub diff_ids: Vec<String>,
 }
 
-/// Pulls `request.reference` into `store` and returns the stored image.
+/// Pulls `request.reference` from `remote` into `store` and returns the stored image.
 pub async fn pull(
-    client: &Client,
+    remote: &Remote,
     store: &Store,
     request: &PullRequest,
 ) -> Result<ImageRecord, Error> {
@@ -196,28 +232,28 @@ pub async fn pull(
             source,
         }
     };
-    let (mut manifest, mut digest) = client
-        .pull_manifest_raw(reference, &request.auth, ACCEPTED_MANIFESTS)
+    let top = reference
+        .digest()
+        .or(reference.tag())
+        .unwrap_or(super::reference::DEFAULT_TAG);
+    let mut manifest = remote
+        .manifest(top)
         .await
         .map_err(registry_error("the manifest"))?;
     verify(&name, "the manifest", reference.digest(), &manifest)?;
     // The digest the name points at (an index's, for a multi-platform image):
     // what `--pull=newer` compares with the registry's.
-    let top_digest = digest.clone();
-    let mut doc: ManifestDoc = parse(&name, "manifest", &manifest)?;
+    let top_digest = sha256_digest(&manifest);
+    let mut digest = top_digest.clone();
+    let mut doc = parse_manifest(&name, &manifest)?;
     if let Some(entries) = &doc.manifests {
         let chosen = choose_platform(&name, entries, &request.platform)?;
-        let by_digest = OciReference::with_digest(
-            reference.registry().to_string(),
-            reference.repository().to_string(),
-            chosen.clone(),
-        );
-        let (bytes, _) = client
-            .pull_manifest_raw(&by_digest, &request.auth, ACCEPTED_MANIFESTS)
+        let bytes = remote
+            .manifest(&chosen)
             .await
             .map_err(registry_error("the platform manifest"))?;
         verify(&name, "the platform manifest", Some(&chosen), &bytes)?;
-        doc = parse(&name, "manifest", &bytes)?;
+        doc = parse_manifest(&name, &bytes)?;
         manifest = bytes;
         digest = chosen;
     }
@@ -255,9 +291,17 @@ pub async fn pull(
         })
         .await;
     }
-    let mut config = Vec::new();
-    client
-        .pull_blob(reference, &config_desc, &mut config)
+    if config_desc.size as u64 > MAX_CONFIG {
+        return Err(invalid(
+            &name,
+            &format!(
+                "the manifest gives the image config {} bytes; more than {MAX_CONFIG} is refused (as Podman does)",
+                config_desc.size
+            ),
+        ));
+    }
+    let config = remote
+        .config(&config_desc.digest)
         .await
         .map_err(registry_error("the image config"))?;
     verify(
@@ -266,11 +310,27 @@ pub async fn pull(
         Some(&config_desc.digest),
         &config,
     )?;
-    let config_doc: ConfigDoc = parse(&name, "image config", &config)?;
+    let config_doc = ConfigDoc::from_json(&config)
+        .map_err(|e| invalid(&name, &format!("the image config is not valid: {e}")))?;
     if config_doc.rootfs.diff_ids.len() != layers.len() {
         return Err(invalid(
             &name,
             "the manifest and the image config list different numbers of layers",
+        ));
+    }
+    if let Some((i, desc)) = layers
+        .iter()
+        .enumerate()
+        .find(|(_, desc)| desc.size as u64 > request.max_layer_size)
+    {
+        return Err(invalid(
+            &name,
+            &format!(
+                "layer {} is {} bytes, more than the {} one layer may be (set {MAX_LAYER_SIZE_ENV} to allow more)",
+                i + 1,
+                desc.size,
+                request.max_layer_size
+            ),
         ));
     }
 
@@ -286,7 +346,7 @@ pub async fn pull(
         .zip(&config_doc.rootfs.diff_ids)
         .map(|(desc, diff_id)| {
             fetch_layer(
-                client,
+                remote,
                 store,
                 request,
                 desc.clone(),
@@ -319,6 +379,11 @@ pub async fn pull(
     .await
 }
 
+fn parse_manifest(name: &str, bytes: &[u8]) -> Result<ManifestDoc, Error> {
+    ManifestDoc::from_json(bytes)
+        .map_err(|e| invalid(name, &format!("the manifest is not valid: {e}")))
+}
+
 /// The stored image with this ID, if it and all its layers are complete.
 fn already_stored(store: &Store, id: &str) -> Result<Option<ImageRecord>, Error> {
     Ok(store
@@ -339,7 +404,7 @@ async fn in_store_task<T: Send + 'static>(
 }
 
 async fn fetch_layer(
-    client: &Client,
+    remote: &Remote,
     store: &Store,
     request: &PullRequest,
     desc: OciDescriptor,
@@ -369,30 +434,33 @@ async fn fetch_layer(
         }
         LayerSlot::Free(guard) => guard,
     };
-    request
-        .progress
-        .layer_started(&desc.digest, u64::try_from(desc.size).unwrap_or(0));
-    let blob = client
-        .pull_blob_stream(&request.reference, &desc)
+    let size = u64::try_from(desc.size).unwrap_or(0);
+    request.progress.layer_started(&desc.digest, size);
+    let blob = remote
+        .blob_reader(&desc.digest)
         .await
         .map_err(|e| layer_error(e.to_string()))?;
-    let reader = SyncIoBridge::new(StreamReader::new(blob.stream));
+    let reader = SyncIoBridge::new(blob);
     let progress = Arc::clone(&request.progress);
     let store_for_task = store.clone();
     let (digest, media_type) = (desc.digest.clone(), desc.media_type.clone());
+    let max_layer_size = request.max_layer_size;
     let outcome = tokio::task::spawn_blocking(move || {
         let counted = CountingReader {
             inner: reader,
             digest: digest.clone(),
             progress,
+            expected: size,
+            read: 0,
         };
         layer::store_layer(
             &store_for_task,
             counted,
             &media_type,
-            BlobDigest::Verified(digest),
+            BlobDigest::Expected(digest),
             &diff_id,
             &options,
+            Some(max_layer_size),
         )
     })
     .await
@@ -403,15 +471,33 @@ async fn fetch_layer(
     Ok(record)
 }
 
+/// Reports a blob's progress, and holds the registry to the size the
+/// manifest gives it (unless that is 0, unknown): a blob that runs on past
+/// it, or ends short, fails here with a message that says so.
 struct CountingReader<R> {
     inner: R,
     digest: String,
     progress: Arc<dyn Progress>,
+    expected: u64,
+    read: u64,
 }
 
 impl<R: Read> Read for CountingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.expected > 0 && (self.read > self.expected || (n == 0 && self.read < self.expected))
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "the registry sent {} {} bytes where the manifest gives the blob {}",
+                    if n == 0 { "only" } else { "more than" },
+                    self.read.min(self.expected),
+                    self.expected
+                ),
+            ));
+        }
         self.progress.layer_bytes(&self.digest, n as u64);
         Ok(n)
     }
@@ -466,7 +552,7 @@ fn verify(name: &str, what: &str, expected: Option<&str>, bytes: &[u8]) -> Resul
     let Some(expected) = expected else {
         return Ok(());
     };
-    let actual = format!("sha256:{}", hex::encode(Sha256::digest(bytes)));
+    let actual = sha256_digest(bytes);
     if actual != expected {
         return Err(Error::DigestMismatch {
             reference: name.to_string(),
@@ -476,11 +562,6 @@ fn verify(name: &str, what: &str, expected: Option<&str>, bytes: &[u8]) -> Resul
         });
     }
     Ok(())
-}
-
-fn parse<'a, T: Deserialize<'a>>(name: &str, what: &str, bytes: &'a [u8]) -> Result<T, Error> {
-    serde_json::from_slice(bytes)
-        .map_err(|e| invalid(name, &format!("the {what} is not valid: {e}")))
 }
 
 fn invalid(name: &str, message: &str) -> Error {
@@ -517,6 +598,7 @@ pub fn pull_image(
 ) -> Result<ImageRecord, super::Error> {
     let reference = Reference::parse(input)?;
     let registries = RegistriesConfig::load()?;
+    let limits = Limits::from_env()?;
     let platform = match &options.platform {
         None => Platform::host(),
         Some(text) => {
@@ -541,21 +623,20 @@ pub fn pull_image(
         if !options.quiet {
             eprintln!("Trying to pull {name}...");
         }
-        let client = registry_client(&registries, candidate.registry_host(), options.tls_verify);
-        let auth = registry_auth(&auth_files, candidate);
+        let remote = remote(&registries, &auth_files, candidate, options, &limits)?;
         let request = PullRequest {
             reference: oci_reference(candidate),
-            auth,
             platform: platform.clone(),
             squash_owners: options.squash_owners,
+            max_layer_size: limits.max_layer_size,
             progress: Arc::clone(&progress),
         };
-        match runtime.block_on(pull(&client, store, &request)) {
+        match runtime.block_on(pull(&remote, store, &request)) {
             Ok(record) => return Ok(record),
-            Err(Error::Registry { source, .. }) if unauthorized(&source) => {
+            Err(Error::Registry { source, .. }) if source.is_unauthorized() => {
                 return Err(super::Error::AuthFailed {
                     host: candidate.registry_host().to_string(),
-                    had_credentials: !matches!(request.auth, RegistryAuth::Anonymous),
+                    had_credentials: auth_files.credentials_for(candidate).is_some(),
                 });
             }
             Err(e) if e.is_not_found() => tried.push(name),
@@ -599,11 +680,11 @@ pub fn pull_if_newer(
         return Ok(image);
     }
     let registries = RegistriesConfig::load()?;
-    let client = registry_client(&registries, reference.registry_host(), options.tls_verify);
-    let auth = registry_auth(&AuthFiles::default_for_user(), &reference);
-    let remote =
-        runtime()?.block_on(client.fetch_manifest_digest(&oci_reference(&reference), &auth));
-    match remote {
+    let limits = Limits::from_env()?;
+    let auth_files = AuthFiles::default_for_user();
+    let remote = remote(&registries, &auth_files, &reference, options, &limits)?;
+    let remote_digest = runtime()?.block_on(remote.manifest_digest(reference.tag_or_latest()));
+    match remote_digest {
         Ok(digest) => {
             let known = image.digest == digest
                 || image
@@ -626,6 +707,31 @@ pub fn pull_if_newer(
     }
 }
 
+/// The registry client for `reference`'s repository, with the user's saved
+/// credentials for it.
+fn remote(
+    registries: &RegistriesConfig,
+    auth_files: &AuthFiles,
+    reference: &Reference,
+    options: &PullOptions,
+    limits: &Limits,
+) -> Result<Remote, Error> {
+    let host = reference.registry_host();
+    Remote::new(
+        registries,
+        host,
+        reference.repository(),
+        options.tls_verify,
+        auth_files.credentials_for(reference),
+        limits.registry_timeout,
+    )
+    .map_err(|source| Error::Registry {
+        what: "the registry",
+        reference: reference.to_string(),
+        source,
+    })
+}
+
 /// The runtime the registry client runs on, one thread.
 pub(super) fn runtime() -> Result<tokio::runtime::Runtime, super::Error> {
     tokio::runtime::Builder::new_current_thread()
@@ -646,73 +752,10 @@ fn oci_reference(reference: &Reference) -> OciReference {
     }
 }
 
-/// A certificate nothing is signed with. A plain-HTTP client gets it as its
-/// only root: the client then skips loading the system's CA certificates
-/// (hundreds of files, most of a re-pull's time) that it would never use.
-const PLAIN_HTTP_ROOT: &[u8] = include_bytes!("plain-http-root.pem");
-
-/// A client for `host`: plain HTTP when `--tls-verify=false` or registries.conf
-/// marks it insecure, HTTPS with the system's CA certificates otherwise.
-pub fn registry_client(
-    registries: &RegistriesConfig,
-    host: &str,
-    tls_verify: Option<bool>,
-) -> Client {
-    let insecure = tls_verify == Some(false) || registries.is_insecure(host);
-    if !insecure {
-        return Client::new(ClientConfig {
-            protocol: ClientProtocol::Https,
-            ..ClientConfig::default()
-        });
-    }
-    Client::new(ClientConfig {
-        protocol: ClientProtocol::Http,
-        tls_certs_only: vec![Certificate {
-            encoding: CertificateEncoding::Pem,
-            data: PLAIN_HTTP_ROOT.to_vec(),
-        }],
-        ..ClientConfig::default()
-    })
-}
-
-/// The saved credentials for `reference`, or none.
-pub fn registry_auth(files: &AuthFiles, reference: &Reference) -> RegistryAuth {
-    match files.credentials_for(reference) {
-        Some(credentials) => RegistryAuth::Basic(credentials.username, credentials.password),
-        None => RegistryAuth::Anonymous,
-    }
-}
-
-/// The registry refused us for want of (valid) credentials.
-pub fn unauthorized(source: &oci_client::errors::OciDistributionError) -> bool {
-    use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
-    match source {
-        E::UnauthorizedError { .. } | E::AuthenticationFailure(_) => true,
-        E::ServerError { code: 401, .. } => true,
-        E::RequestError(e) => e.status() == Some(reqwest::StatusCode::UNAUTHORIZED),
-        E::RegistryError { envelope, .. } => {
-            envelope.errors.iter().any(|e| e.code == C::Unauthorized)
-        }
-        _ => false,
-    }
-}
-
 impl Error {
     /// The registry does not have this repository or tag.
     fn is_not_found(&self) -> bool {
-        use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
-        match self {
-            Error::Registry { source, .. } => match source {
-                E::ImageManifestNotFoundError(_) => true,
-                E::ServerError { code: 404, .. } => true,
-                E::RegistryError { envelope, .. } => envelope
-                    .errors
-                    .iter()
-                    .any(|e| matches!(e.code, C::ManifestUnknown | C::NameUnknown | C::NotFound)),
-                _ => false,
-            },
-            _ => false,
-        }
+        matches!(self, Error::Registry { source, .. } if source.is_not_found())
     }
 }
 

@@ -9,15 +9,19 @@
 
 use std::sync::Arc;
 
+use std::time::Duration;
+
+use oci_client::client::{Certificate, CertificateEncoding, ClientConfig, ClientProtocol};
 use oci_client::secrets::RegistryAuth;
 use oci_client::{Client, Reference as OciReference, RegistryOperation};
 use reqwest::header::HeaderValue;
 
 use super::auth::AuthFiles;
 use super::blobs::{Blob, image_blobs};
+use super::distribution::PLAIN_HTTP_ROOT;
+use super::limits::Limits;
 use super::local::{lookup, matching_name};
 use super::progress::Progress;
-use super::pull::{registry_auth, registry_client, unauthorized};
 use super::reference::Reference;
 use super::registries::RegistriesConfig;
 use crate::storage::store::{ImageRecord, Store};
@@ -70,7 +74,13 @@ pub fn push_image(
     };
     let destination = destination.qualified_in(super::reference::DOCKER_HUB)?;
     let registries = RegistriesConfig::load()?;
-    let client = registry_client(&registries, destination.registry_host(), options.tls_verify);
+    let timeout = Limits::from_env()?.registry_timeout;
+    let client = registry_client(
+        &registries,
+        destination.registry_host(),
+        options.tls_verify,
+        timeout,
+    );
     let auth = registry_auth(&options.auth_files, &destination);
     let target = OciReference::with_tag(
         destination.registry_host().to_string(),
@@ -158,5 +168,58 @@ impl Upload<'_> {
         self.progress.layer_bytes(&blob.digest, blob.size);
         self.progress.layer_done(&blob.digest);
         Ok(())
+    }
+}
+
+/// A client for `host`: plain HTTP when `--tls-verify=false` or registries.conf
+/// marks it insecure, HTTPS with the system's CA certificates otherwise; a
+/// registry that sends nothing for `timeout` fails the request.
+fn registry_client(
+    registries: &RegistriesConfig,
+    host: &str,
+    tls_verify: Option<bool>,
+    timeout: Duration,
+) -> Client {
+    let insecure = tls_verify == Some(false) || registries.is_insecure(host);
+    let config = ClientConfig {
+        read_timeout: Some(timeout),
+        connect_timeout: Some(timeout),
+        ..ClientConfig::default()
+    };
+    if !insecure {
+        return Client::new(ClientConfig {
+            protocol: ClientProtocol::Https,
+            ..config
+        });
+    }
+    Client::new(ClientConfig {
+        protocol: ClientProtocol::Http,
+        tls_certs_only: vec![Certificate {
+            encoding: CertificateEncoding::Pem,
+            data: PLAIN_HTTP_ROOT.to_vec(),
+        }],
+        ..config
+    })
+}
+
+/// The saved credentials for `reference`, or none.
+fn registry_auth(files: &AuthFiles, reference: &Reference) -> RegistryAuth {
+    match files.credentials_for(reference) {
+        Some(credentials) => RegistryAuth::Basic(credentials.username, credentials.password),
+        None => RegistryAuth::Anonymous,
+    }
+}
+
+/// The registry refused us for want of (valid) credentials.
+fn unauthorized(source: &oci_client::errors::OciDistributionError) -> bool {
+    use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
+    match source {
+        E::UnauthorizedError { .. } | E::AuthenticationFailure(_) => true,
+        E::ServerError { code: 401, .. } => true,
+        E::RequestError(e) => e.status() == Some(reqwest::StatusCode::UNAUTHORIZED),
+        E::RegistryError { envelope, .. } => {
+            envelope.errors.iter().any(|e| e.code == C::Unauthorized)
+        }
+        _ => false,
     }
 }

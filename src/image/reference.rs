@@ -16,7 +16,8 @@
 //! a clear message rather than a DNS lookup of host `Foo`.
 //!
 //! Only sha256 digests are accepted: it is the one algorithm registries and
-//! rcon's store verify.
+//! rcon's store verify. [`check_digest`] is the check for digests that come
+//! from a registry or an archive as well.
 //!
 //! Docker Hub names are normalised as Docker does: `index.docker.io` is
 //! `docker.io`, and a one-component path there gets `library/`. A name
@@ -142,7 +143,7 @@ impl Reference {
             }
         }
         if let Some(digest) = digest {
-            check_digest(input, digest)?;
+            check_reference_digest(input, digest)?;
         }
         let registry = registry.map(|r| {
             if r == LEGACY_DOCKER_HUB {
@@ -374,18 +375,22 @@ fn valid_tag(tag: &str) -> bool {
         && bytes.iter().all(|b| word(b) || *b == b'.' || *b == b'-')
 }
 
-fn check_digest(input: &str, digest: &str) -> Result<(), Error> {
-    let error = |unsupported: bool| {
-        let (input, digest) = (input.to_string(), digest.to_string());
-        if unsupported {
-            Error::UnsupportedDigest { input, digest }
-        } else {
-            Error::Digest { input, digest }
-        }
-    };
+/// Why a digest is not one rcon accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum BadDigest {
+    #[error("only sha256 digests are supported")]
+    Unsupported,
+    #[error("expected \"sha256:\" and 64 lowercase hex digits")]
+    Malformed,
+}
+
+/// Checks a digest: `sha256:` and 64 lowercase hex digits. Every digest a
+/// registry or an archive sends goes through this before it names a URL or
+/// a file: `sha256:../../x` would otherwise be a path.
+pub fn check_digest(digest: &str) -> Result<(), BadDigest> {
     match digest.split_once(':') {
         Some(("sha256", hex)) if hex.len() == 64 && hex.bytes().all(is_lower_hex) => Ok(()),
-        Some(("sha256", _)) => Err(error(false)),
+        Some(("sha256", _)) => Err(BadDigest::Malformed),
         // Some other algorithm in the grammar's shape (`sha512:<hex>`).
         Some((algorithm, hex))
             if algorithm.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -395,10 +400,20 @@ fn check_digest(input: &str, digest: &str) -> Result<(), Error> {
                 && hex.len() >= 32
                 && hex.bytes().all(|b| b.is_ascii_hexdigit()) =>
         {
-            Err(error(true))
+            Err(BadDigest::Unsupported)
         }
-        _ => Err(error(false)),
+        _ => Err(BadDigest::Malformed),
     }
+}
+
+fn check_reference_digest(input: &str, digest: &str) -> Result<(), Error> {
+    check_digest(digest).map_err(|bad| {
+        let (input, digest) = (input.to_string(), digest.to_string());
+        match bad {
+            BadDigest::Unsupported => Error::UnsupportedDigest { input, digest },
+            BadDigest::Malformed => Error::Digest { input, digest },
+        }
+    })
 }
 
 fn is_lower_hex(b: u8) -> bool {
@@ -616,6 +631,30 @@ mod tests {
             err.to_string()
                 .starts_with(r#"invalid tag "-x" in "alpine:-x": "#),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn digests_from_registries_are_checked_by_the_same_grammar() {
+        assert_eq!(check_digest(&format!("sha256:{HEX}")), Ok(()));
+        for path_like in [
+            "sha256:../../../../tmp/x",
+            "sha256:/etc/passwd",
+            &format!("sha256:{}/..", &HEX[..61]),
+            &format!("sha256:{HEX}?x"),
+            &format!("sha256:{HEX}\n"),
+            "",
+            "sha256:",
+        ] {
+            assert_eq!(
+                check_digest(path_like),
+                Err(BadDigest::Malformed),
+                "{path_like:?}"
+            );
+        }
+        assert_eq!(
+            check_digest(&format!("sha512:{HEX}{HEX}")),
+            Err(BadDigest::Unsupported)
         );
     }
 

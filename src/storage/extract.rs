@@ -42,6 +42,14 @@
 //!   can only name an inode already inside `dest`: `../outside` is refused,
 //!   `/etc/passwd` means `dest/etc/passwd`, and a target that does not exist
 //!   there refuses the layer.
+//! * **What the `tar` crate would read into memory** before an entry reaches
+//!   this module is watched on the stream below it (see `guard.rs`): a long
+//!   name or PAX header over 1 MiB, and any GNU sparse file (tar type `S`,
+//!   which could expand a few bytes into terabytes), refuse the archive, as
+//!   Go's `archive/tar` and Podman do.
+//! * **Size**: [`extract_layer`] takes the most bytes of file content the
+//!   layer may write; an entry that would pass it refuses the layer before
+//!   its file is created.
 //! * Nothing else writes to `dest` meanwhile (it is a private work directory
 //!   of the store), so a name just created in a directory held open is still
 //!   the thing created when its metadata is set a moment later.
@@ -81,6 +89,7 @@
 //! Nothing is fsynced here, not per file: the caller syncs the whole layer
 //! once with `syncfs(2)` before renaming its directory into place.
 
+mod guard;
 mod resolve;
 #[cfg(test)]
 mod tests;
@@ -156,6 +165,14 @@ pub enum Error {
         "archive entry {entry:?} refused: {reason}; the archive (an image layer or a copy's input) is malformed or hostile, and nothing outside the directory extracted into was touched"
     )]
     Refused { entry: String, reason: String },
+    #[error(
+        "archive entry {entry:?} refused: its {size} bytes would take the layer past {limit} bytes, the most one layer may write"
+    )]
+    TooLarge {
+        entry: String,
+        size: u64,
+        limit: u64,
+    },
     #[error("{entry:?}: cannot overwrite {} with {}", if *.directory { "a directory" } else { "a non-directory" }, if *.directory { "a non-directory" } else { "a directory" })]
     Replace { entry: String, directory: bool },
     #[error("archive entry {entry:?}: {what}: {source}")]
@@ -190,7 +207,8 @@ pub enum Error {
 }
 
 /// Extracts the layer `tar` into `dest`, an existing empty directory that
-/// nothing else writes to meanwhile.
+/// nothing else writes to meanwhile, writing at most `max_size` bytes of
+/// file content ([`Error::TooLarge`] otherwise).
 ///
 /// Reads up to the archive's end-of-archive marker, not necessarily to the
 /// end of the stream: a caller that checks a digest drains the rest itself.
@@ -202,12 +220,13 @@ pub fn extract_layer(
     tar: impl Read,
     dest: &Path,
     opts: &ExtractOptions,
+    max_size: Option<u64>,
 ) -> Result<ExtractReport, Error> {
     let root = Root::open(dest).map_err(|source| Error::Dest {
         dest: dest.to_path_buf(),
         source,
     })?;
-    extract_into(root, tar, opts, Target::Layer)
+    extract_into(root, tar, opts, Target::Layer { max_size })
 }
 
 /// Extracts a plain archive (what `rcon cp` copies in) into `base`, a
@@ -238,8 +257,9 @@ pub fn extract_plain(
 
 /// What an archive is extracted as.
 enum Target {
-    /// An image layer, into a fresh layer directory.
-    Layer,
+    /// An image layer, into a fresh layer directory, with at most
+    /// `max_size` bytes of file content.
+    Layer { max_size: Option<u64> },
     /// A plain archive, below `prefix` (normalised) of the root.
     Plain { prefix: Vec<u8> },
 }
@@ -251,19 +271,30 @@ fn extract_into(
     target: Target,
 ) -> Result<ExtractReport, Error> {
     let mut extractor = Extractor::new(root, opts, target)?;
-    let mut archive = tar::Archive::new(tar);
-    let entries = archive.entries().map_err(|source| Error::Read {
-        context: String::new(),
-        source,
-    })?;
+    let mut archive = tar::Archive::new(guard::TarGuard::new(tar));
+    let entries = archive
+        .entries()
+        .map_err(|source| read_error(String::new(), source))?;
     for entry in entries {
-        let mut entry = entry.map_err(|source| Error::Read {
-            context: extractor.after_last_entry(),
-            source,
-        })?;
+        let mut entry = entry.map_err(|source| read_error(extractor.after_last_entry(), source))?;
         extractor.entry(&mut entry)?;
     }
     extractor.finish()
+}
+
+/// An error reading the archive: [`Error::Refused`] when the guard stopped
+/// it at an entry's header.
+fn read_error(context: String, source: io::Error) -> Error {
+    match source
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<guard::Refusal>())
+    {
+        Some(refusal) => Error::Refused {
+            entry: refusal.entry.clone(),
+            reason: refusal.reason.clone(),
+        },
+        None => Error::Read { context, source },
+    }
 }
 
 /// Header metadata of one entry.
@@ -335,7 +366,7 @@ impl<'o> Extractor<'o> {
             }
         };
         let st = fstat(root.as_file()).map_err(root_error("examining the layer root"))?;
-        if matches!(target, Target::Layer) && st.st_mode & libc::S_ISGID != 0 {
+        if matches!(target, Target::Layer { .. }) && st.st_mode & libc::S_ISGID != 0 {
             let mode = Mode::from_bits_truncate(st.st_mode & 0o7777 & !libc::S_ISGID);
             fchmod(root.as_file(), mode)
                 .map_err(root_error("clearing setgid on the layer root"))?;
@@ -479,7 +510,7 @@ impl<'o> Extractor<'o> {
             return Ok(None);
         }
         match kind {
-            EntryType::Regular | EntryType::Continuous | EntryType::GNUSparse => {
+            EntryType::Regular | EntryType::Continuous => {
                 self.regular_file(entry, parent, path, name, meta)?;
             }
             EntryType::Directory => return self.directory(parent, path, name, meta).map(Some),
@@ -667,6 +698,19 @@ impl<'o> Extractor<'o> {
         name: &[u8],
         meta: &Meta,
     ) -> Result<(), Error> {
+        let expected = entry.size();
+        if let Target::Layer {
+            max_size: Some(limit),
+        } = self.target
+        {
+            if self.report.bytes.saturating_add(expected) > limit {
+                return Err(Error::TooLarge {
+                    entry: lossy(path),
+                    size: expected,
+                    limit,
+                });
+            }
+        }
         let flags =
             OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_WRONLY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC;
         let mut file = replacing(parent, name, || {
@@ -674,7 +718,6 @@ impl<'o> Extractor<'o> {
         })
         .map(File::from)
         .map_err(io_error(path, "creating the file"))?;
-        let expected = entry.size();
         let mut written = 0u64;
         loop {
             let n = match entry.read(&mut self.buf) {

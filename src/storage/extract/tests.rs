@@ -246,18 +246,18 @@ fn extract_with(
     opts: &ExtractOptions,
 ) -> Result<ExtractReport, Error> {
     match resolution {
-        Resolution::Kernel => extract_layer(layer, dest, opts),
+        Resolution::Kernel => extract_layer(layer, dest, opts, None),
         Resolution::UserSpace => extract_into(
             Root::open_without_openat2(dest).unwrap(),
             layer,
             opts,
-            Target::Layer,
+            Target::Layer { max_size: None },
         ),
     }
 }
 
 fn extract(layer: &[u8], scratch: &Scratch) -> ExtractReport {
-    extract_layer(layer, &scratch.dest(), &squash()).unwrap()
+    extract_layer(layer, &scratch.dest(), &squash(), None).unwrap()
 }
 
 fn assert_refused(result: Result<ExtractReport, Error>, entry: &str) {
@@ -397,7 +397,7 @@ fn keep_gives_header_owners_and_keeps_setuid_when_privileged() {
         .symlink("d/link", "ping")
         .raw(b"d/pipe", EntryType::Fifo, 0o640, b"", b"")
         .bytes();
-    let report = extract_layer(&layer[..], &s.dest(), &keep()).unwrap();
+    let report = extract_layer(&layer[..], &s.dest(), &keep(), None).unwrap();
     assert!(!report.squashed_owners);
     for name in ["d", "d/ping", "d/link", "d/pipe"] {
         let m = meta(&s.at(name));
@@ -420,7 +420,7 @@ fn keep_refuses_the_chown_sentinel_id() {
         .owner(u64::from(u32::MAX), 0)
         .file("f", 0o644, b"")
         .bytes();
-    assert_refused(extract_layer(&layer[..], &s.dest(), &keep()), "f");
+    assert_refused(extract_layer(&layer[..], &s.dest(), &keep(), None), "f");
 }
 
 #[test]
@@ -470,7 +470,7 @@ fn hardlink_to_a_missing_or_directory_target_is_refused() {
     for (target, reason) in [("nowhere", "not an earlier entry"), ("d", "directory")] {
         let s = Scratch::new();
         let layer = Layer::new().dir("d/", 0o755).hardlink("h", target).bytes();
-        match extract_layer(&layer[..], &s.dest(), &squash()) {
+        match extract_layer(&layer[..], &s.dest(), &squash(), None) {
             Err(Error::Refused { entry, reason: got }) => {
                 assert_eq!(entry, "h");
                 assert!(got.contains(reason), "{got}");
@@ -618,7 +618,7 @@ fn whiteout_without_a_name_is_refused() {
     for name in [".wh.", "d/.wh..", "d/.wh..."] {
         let s = Scratch::new();
         let layer = Layer::new().file(name, 0o644, b"").bytes();
-        let result = extract_layer(&layer[..], &s.dest(), &squash());
+        let result = extract_layer(&layer[..], &s.dest(), &squash(), None);
         let Err(Error::Refused { entry, .. }) = result else {
             panic!("{name}: {result:?}");
         };
@@ -1003,14 +1003,14 @@ fn truncated_or_corrupt_archives_are_read_errors() {
         .bytes();
     let s = Scratch::new();
     let truncated = &layer[..1024 + 512 + 5000];
-    match extract_layer(truncated, &s.dest(), &squash()) {
+    match extract_layer(truncated, &s.dest(), &squash(), None) {
         Err(Error::Read { context, .. }) => assert!(context.contains("big"), "{context}"),
         other => panic!("{other:?}"),
     }
     let mut corrupt = layer.clone();
     corrupt[1024 + 10] ^= 0xff; // the second header's name: its checksum no longer matches
     let s = Scratch::new();
-    match extract_layer(&corrupt[..], &s.dest(), &squash()) {
+    match extract_layer(&corrupt[..], &s.dest(), &squash(), None) {
         Err(Error::Read { context, .. }) => assert!(context.contains("first"), "{context}"),
         other => panic!("{other:?}"),
     }
@@ -1022,14 +1022,167 @@ fn unsupported_entry_types_are_refused() {
     let layer = Layer::new()
         .raw(b"volume", EntryType::new(b'V'), 0o644, b"", b"")
         .bytes();
-    assert_refused(extract_layer(&layer[..], &s.dest(), &squash()), "volume");
+    assert_refused(
+        extract_layer(&layer[..], &s.dest(), &squash(), None),
+        "volume",
+    );
+}
+
+/// A GNU sparse file of `real_size` bytes: one 512-byte block of data at
+/// the start, the rest a hole.
+fn sparse_entry(layer: Layer, name: &str, real_size: u64) -> Layer {
+    layer.raw_with(
+        name.as_bytes(),
+        EntryType::GNUSparse,
+        0o644,
+        b"",
+        &[b'x'; 512],
+        |header| {
+            let gnu = header.as_gnu_mut().unwrap();
+            gnu.sparse[0].set_offset(0);
+            gnu.sparse[0].set_length(512);
+            gnu.set_real_size(real_size);
+        },
+    )
+}
+
+#[test]
+fn sparse_files_are_refused_before_anything_is_written() {
+    // 2 GiB of file from 1.5 KiB of archive: written out, it would fill the disk.
+    let layer = sparse_entry(Layer::new().file("first", 0o644, b"1"), "bomb", 2 << 30).bytes();
+    assert!(layer.len() < 4096);
+    for resolution in RESOLUTIONS {
+        let s = Scratch::new();
+        let result = extract_with(resolution, &layer, &s.dest(), &squash());
+        let message = result.as_ref().map(drop).unwrap_err().to_string();
+        assert_refused(result, "bomb");
+        assert!(message.contains("GNU sparse file"), "{message}");
+        assert!(
+            message.contains("unhandled tar header type 83"),
+            "{message}"
+        );
+        assert_eq!(tree(&s.dest()), ["first"], "nothing of the sparse file");
+        assert_eq!(s.beside(), ["dest"]);
+    }
+}
+
+/// An archive whose first header says `size` bytes of `kind` follow, with
+/// zeros after it for as long as anyone reads.
+fn endless_metadata(kind: EntryType, size: u64) -> impl Read {
+    let mut header = Header::new_gnu();
+    header.set_entry_type(kind);
+    header.set_path("././@LongLink").unwrap();
+    header.set_size(size);
+    header.set_cksum();
+    io::Cursor::new(header.as_bytes().to_vec()).chain(io::repeat(0))
+}
+
+#[test]
+fn metadata_entries_over_1_mib_are_refused_unread() {
+    // Read whole by the tar crate, these would take gigabytes of memory.
+    for (kind, what) in [
+        (EntryType::XHeader, "PAX extended header"),
+        (EntryType::GNULongName, "GNU long name"),
+        (EntryType::GNULongLink, "GNU long link name"),
+    ] {
+        let s = Scratch::new();
+        let message = extract_layer(endless_metadata(kind, 4 << 30), &s.dest(), &squash(), None)
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains(what), "{message}");
+        assert!(message.contains("more than 1048576"), "{message}");
+        assert!(tree(&s.dest()).is_empty());
+    }
+    // 1 MiB itself is fine: a PAX header of padding records, then a file.
+    let padding = "x".repeat((1 << 20) - 20);
+    let layer = Layer::new()
+        .pax(&[("comment", padding.as_bytes())])
+        .file("after", 0o644, b"ok")
+        .bytes();
+    let s = Scratch::new();
+    extract(&layer, &s);
+    assert_eq!(fs::read(s.at("after")).unwrap(), b"ok");
+}
+
+#[test]
+fn the_guard_follows_pax_sizes_and_long_names() {
+    // A PAX `size` overrides the header's (here 0): the guard must skip the
+    // 600 bytes the tar crate reads as data, or it would take them for
+    // headers and miss the sparse file after them.
+    let long = format!("{}/file", "d".repeat(150));
+    let layer = Layer::new().pax(&[("size", b"600")]).raw_with(
+        b"resized",
+        EntryType::Regular,
+        0o644,
+        b"",
+        &[b'r'; 600],
+        |h| {
+            h.set_size(0);
+        },
+    );
+    let mut layer = layer.bytes();
+    layer.truncate(layer.len() - 1024); // the end-of-archive blocks
+    let mut builder = tar::Builder::new(Vec::new());
+    let mut header = Header::new_gnu();
+    header.set_size(3);
+    header.set_mode(0o644);
+    header.set_uid(euid());
+    header.set_gid(egid());
+    header.set_mtime(0);
+    builder
+        .append_data(&mut header, &long, &b"abc"[..])
+        .unwrap();
+    layer.extend_from_slice(&builder.into_inner().unwrap());
+    let ok = layer.clone();
+    let s = Scratch::new();
+    extract_layer(&ok[..], &s.dest(), &squash(), None).unwrap();
+    assert_eq!(fs::read(s.at("resized")).unwrap(), [b'r'; 600]);
+    assert_eq!(fs::read(s.at(&long)).unwrap(), b"abc");
+
+    let s = Scratch::new();
+    let with_sparse = sparse_entry(Layer::new(), "late-bomb", 1 << 40).bytes();
+    let mut hostile = ok;
+    hostile.truncate(hostile.len() - 1024); // the end-of-archive blocks
+    hostile.extend_from_slice(&with_sparse);
+    assert_refused(
+        extract_layer(&hostile[..], &s.dest(), &squash(), None),
+        "late-bomb",
+    );
+}
+
+#[test]
+fn a_size_limit_refuses_the_file_that_would_pass_it() {
+    let layer = Layer::new()
+        .file("a", 0o644, &[1; 600])
+        .file("b", 0o644, &[2; 400])
+        .file("c", 0o644, &[3; 1])
+        .bytes();
+    let s = Scratch::new();
+    let result = extract_layer(&layer[..], &s.dest(), &squash(), Some(1000));
+    match &result {
+        Err(Error::TooLarge { entry, size, limit }) => {
+            assert_eq!((entry.as_str(), *size, *limit), ("c", 1, 1000));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        result
+            .unwrap_err()
+            .to_string()
+            .contains("the most one layer may write"),
+    );
+    assert_eq!(tree(&s.dest()), ["a", "b"], "c was not created");
+
+    let s = Scratch::new();
+    let report = extract_layer(&layer[..], &s.dest(), &squash(), Some(1001)).unwrap();
+    assert_eq!(report.bytes, 1001);
 }
 
 #[test]
 fn errors_name_the_entry_and_what_to_do() {
     let s = Scratch::new();
     let layer = Layer::new().file("../evil", 0o644, b"").bytes();
-    let message = extract_layer(&layer[..], &s.dest(), &squash())
+    let message = extract_layer(&layer[..], &s.dest(), &squash(), None)
         .unwrap_err()
         .to_string();
     assert!(message.contains("\"../evil\""), "{message}");
@@ -1038,7 +1191,7 @@ fn errors_name_the_entry_and_what_to_do() {
         "{message}"
     );
     let missing = Path::new("/nonexistent/rcon-layer");
-    let message = extract_layer(&[][..], missing, &squash())
+    let message = extract_layer(&[][..], missing, &squash(), None)
         .unwrap_err()
         .to_string();
     assert!(message.contains("/nonexistent/rcon-layer"), "{message}");
