@@ -170,6 +170,57 @@ impl Image {
     pub fn size(&self) -> u64 {
         self.blobs.iter().map(|(_, data)| data.len() as u64).sum()
     }
+
+    /// A copy named `name` whose config and then manifest are changed by
+    /// `config` and `manifest`, with every digest and size that names them
+    /// made right again (the manifest's config descriptor, the index's
+    /// entry): a well-formed image whose content says what a test wants, for
+    /// a hostile registry to serve. Only the first platform is kept.
+    pub fn edited(
+        &self,
+        name: &str,
+        config: impl FnOnce(&mut Value),
+        manifest: impl FnOnce(&mut Value),
+    ) -> Image {
+        let parse = |bytes: &[u8]| -> Value {
+            serde_json::from_slice(bytes).expect("the builder wrote valid JSON")
+        };
+        let write = |value: &Value| serde_json::to_vec(value).expect("JSON values serialise");
+        let mut config_json = parse(self.config());
+        config(&mut config_json);
+        let config_bytes = write(&config_json);
+        let config_digest = sha256_digest(&config_bytes);
+        let mut manifest_json = parse(&self.manifest);
+        manifest_json["config"]["digest"] = json!(config_digest);
+        manifest_json["config"]["size"] = json!(config_bytes.len());
+        manifest(&mut manifest_json);
+        let manifest_bytes = write(&manifest_json);
+        let manifest_digest = sha256_digest(&manifest_bytes);
+        let index = self.index.as_deref().map(|index| {
+            let mut index = parse(index);
+            index["manifests"] = json!([index["manifests"][0].clone()]);
+            index["manifests"][0]["digest"] = json!(manifest_digest);
+            index["manifests"][0]["size"] = json!(manifest_bytes.len());
+            write(&index)
+        });
+        let mut blobs = vec![(config_digest.clone(), config_bytes)];
+        blobs.extend(
+            self.layers
+                .iter()
+                .filter_map(|l| Some((l.digest.clone(), self.blob(&l.digest)?.to_vec()))),
+        );
+        Image {
+            name: name.to_string(),
+            index_digest: index.as_deref().map(sha256_digest),
+            index,
+            manifest: manifest_bytes,
+            manifest_digest,
+            config_digest,
+            blobs,
+            others: Vec::new(),
+            ..self.clone()
+        }
+    }
 }
 
 /// Builds an [`Image`] from layers.

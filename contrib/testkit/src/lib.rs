@@ -11,6 +11,9 @@
 //!   port with its data in a scratch directory.
 //! - [`push`] / [`Client`]: the distribution v2 HTTP API, to push images and
 //!   to read back what a registry holds.
+//! - [`hostile`]: a registry that misbehaves on purpose (too large, lying,
+//!   stalling, resetting), for the attack tests; [`RawTar`] writes the
+//!   hostile layers no well-behaved builder would.
 //! - [`host`] and [`tmp`]: users, subordinate ID ranges, processes and scratch
 //!   directories, for the integration-test harness (`tests/common/mod.rs`).
 //!
@@ -19,6 +22,7 @@
 
 pub mod catalog;
 pub mod host;
+pub mod hostile;
 pub mod image;
 pub mod layer;
 pub mod layout;
@@ -31,8 +35,9 @@ pub use serde_json;
 pub use tar;
 
 pub use catalog::{bench_images, test_images};
+pub use hostile::{Answer, HostileRegistry, Routes};
 pub use image::{DEFAULT_PATH, Format, Image, ImageBuilder, LayerInfo, Platform, media_type};
-pub use layer::{Compression, Layer, LayerBuilder, decompress_layer, sha256_digest};
+pub use layer::{Compression, Layer, LayerBuilder, RawTar, decompress_layer, sha256_digest};
 pub use layout::write_oci_layout;
 pub use push::{Client, Manifest, push, push_all};
 pub use registry::{BasicAuth, Registry, RegistryOptions};
