@@ -119,10 +119,32 @@ impl Attack {
         run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"))
     }
 
-    /// The pull failed as it should: exit 125, one error line holding every
-    /// one of `needles`; then [`Attack::assert_harmless`].
+    /// The pull failed as it should, after doing no harm: nothing of the
+    /// attack stored and [`Attack::assert_contained`]; then (what rcon said
+    /// about it) exit 125 and one error line holding every one of
+    /// `needles`; and a good image still pulls.
     #[track_caller]
     fn assert_refused(&self, result: &common::RunResult, needles: &[&str]) {
+        // Only the good image of an earlier check may be stored.
+        let data = self.env.data_dir();
+        let good = common::image(catalog::BUSYBOX);
+        let hex = |digest: &str| digest.trim_start_matches("sha256:").to_string();
+        for image in names(&data.join("images")) {
+            assert_eq!(
+                image,
+                hex(&good.config_digest),
+                "nothing of the attack stored\n{}",
+                result.transcript()
+            );
+        }
+        for layer in names(&data.join("layers")) {
+            assert!(
+                good.layers.iter().any(|l| hex(&l.diff_id) == layer),
+                "layer {layer} of the attack stored\n{}",
+                result.transcript()
+            );
+        }
+        self.assert_contained();
         result.code_is(125);
         let errors: Vec<&str> = result
             .stderr
@@ -137,30 +159,20 @@ impl Attack {
                 result.stderr
             );
         }
-        // Only the good image of an earlier check may be stored.
-        let data = self.env.data_dir();
-        let good = common::image(catalog::BUSYBOX);
-        let hex = |digest: &str| digest.trim_start_matches("sha256:").to_string();
-        for image in names(&data.join("images")) {
-            assert_eq!(
-                image,
-                hex(&good.config_digest),
-                "nothing of the attack stored"
-            );
-        }
-        for layer in names(&data.join("layers")) {
-            assert!(
-                good.layers.iter().any(|l| hex(&l.diff_id) == layer),
-                "layer {layer} of the attack stored"
-            );
-        }
-        self.assert_harmless();
+        self.assert_store_usable();
     }
 
-    /// Nothing changed outside the store, the store holds nothing half made
-    /// or unverified, and a good image still pulls into it.
+    /// [`Attack::assert_contained`] and [`Attack::assert_store_usable`].
     #[track_caller]
     fn assert_harmless(&self) {
+        self.assert_contained();
+        self.assert_store_usable();
+    }
+
+    /// Nothing changed outside the store, and the store holds nothing half
+    /// made or unverified.
+    #[track_caller]
+    fn assert_contained(&self) {
         let data = self.env.data_dir();
         assert_eq!(
             snapshot(&self.env.home, &data),
@@ -177,6 +189,11 @@ impl Attack {
             "no work dir left"
         );
         assert_store_verified(&data);
+    }
+
+    /// A good image still pulls into the store.
+    #[track_caller]
+    fn assert_store_usable(&self) {
         let good = image_ref(catalog::BUSYBOX);
         self.env
             .run(&["pull", "-q", "--tls-verify=false", &good])
@@ -243,8 +260,8 @@ fn a_traversal_digest_in_a_manifest_is_refused_before_it_names_a_url() {
     );
     let server = HostileRegistry::start(Routes::for_image(&image)).unwrap();
     let result = attack.pull(&reference(&server, &image), &[]);
-    attack.assert_refused(&result, &["layer 1", "sha256:../../../../tmp/x"]);
     assert_no_strays(&server, &image);
+    attack.assert_refused(&result, &["layer 1", "sha256:../../../../tmp/x"]);
 }
 
 #[test]
@@ -271,8 +288,8 @@ fn a_traversal_digest_in_an_index_is_refused_before_it_names_a_url() {
     );
     let server = HostileRegistry::start(routes).unwrap();
     let result = attack.pull(&reference(&server, &image), &[]);
-    attack.assert_refused(&result, &["entry 1 of the index", "invalid digest"]);
     assert_no_strays(&server, &image);
+    attack.assert_refused(&result, &["entry 1 of the index", "invalid digest"]);
 }
 
 #[test]
@@ -288,9 +305,9 @@ fn a_traversal_diff_id_in_a_config_writes_nothing_outside_the_store() {
     );
     let server = HostileRegistry::start(Routes::for_image(&image)).unwrap();
     let result = attack.pull(&reference(&server, &image), &[]);
-    attack.assert_refused(&result, &["diff ID 1", planted]);
     assert!(!attack.sentinel.join("planted").exists());
     assert_no_strays(&server, &image);
+    attack.assert_refused(&result, &["diff ID 1", planted]);
 }
 
 // ---------------------------------------------------------------------------
@@ -317,8 +334,8 @@ fn an_oversized_manifest_is_refused_at_4_mib() {
         );
         let server = HostileRegistry::start(routes).unwrap();
         let result = attack.pull(&reference(&server, &image), &[]);
-        attack.assert_refused(&result, &["manifest", "larger than 4194304 bytes"]);
         assert_no_strays(&server, &image);
+        attack.assert_refused(&result, &["manifest", "larger than 4194304 bytes"]);
     }
 }
 
@@ -352,8 +369,8 @@ fn an_oversized_config_is_refused_at_4_mib() {
         );
         let server = HostileRegistry::start(routes).unwrap();
         let result = attack.pull(&reference(&server, &image), &[]);
-        attack.assert_refused(&result, &["config", "4194304"]);
         assert_no_strays(&server, &image);
+        attack.assert_refused(&result, &["config", "4194304"]);
     }
 }
 
@@ -392,8 +409,8 @@ fn a_blob_that_does_not_match_its_digest_is_not_stored() {
         },
     );
     let result = attack.pull(&reference(&server, &image), &[]);
-    attack.assert_refused(&result, &[&image.layers[0].digest, "digest"]);
     assert_no_strays(&server, &image);
+    attack.assert_refused(&result, &[&image.layers[0].digest, "digest"]);
 }
 
 #[test]
@@ -413,8 +430,8 @@ fn a_lying_content_length_fails_the_pull_cleanly() {
             },
         );
         let result = attack.pull(&reference(&server, &image), &[]);
-        attack.assert_refused(&result, &[&server.addr, &image.layers[0].digest, needle]);
         assert_no_strays(&server, &image);
+        attack.assert_refused(&result, &[&server.addr, &image.layers[0].digest, needle]);
     }
 }
 
@@ -447,6 +464,7 @@ fn a_registry_that_stalls_mid_blob_times_out_with_a_clear_error() {
         &reference(&server, &image),
         &[("RCON_REGISTRY_TIMEOUT", "1")],
     );
+    assert_no_strays(&server, &image);
     attack.assert_refused(
         &result,
         &[
@@ -456,7 +474,6 @@ fn a_registry_that_stalls_mid_blob_times_out_with_a_clear_error() {
             "RCON_REGISTRY_TIMEOUT",
         ],
     );
-    assert_no_strays(&server, &image);
 }
 
 #[test]
@@ -472,8 +489,8 @@ fn a_connection_reset_mid_blob_fails_the_pull_cleanly() {
         },
     );
     let result = attack.pull(&reference(&server, &image), &[]);
-    attack.assert_refused(&result, &[&image.layers[0].digest]);
     assert_no_strays(&server, &image);
+    attack.assert_refused(&result, &[&image.layers[0].digest]);
 }
 
 #[test]
@@ -499,13 +516,13 @@ fn foreign_layer_urls_are_never_fetched() {
     );
     let server = HostileRegistry::start(server_routes(&image)).unwrap();
     let result = attack.pull(&reference(&server, &image), &[]);
-    attack.assert_refused(&result, &[&image.layers[0].digest, "not found"]);
     assert_eq!(
         probe.requests(),
         Vec::<String>::new(),
         "no request to {exfil}"
     );
     assert_no_strays(&server, &image);
+    attack.assert_refused(&result, &[&image.layers[0].digest, "not found"]);
 }
 
 // ---------------------------------------------------------------------------
