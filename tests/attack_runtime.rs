@@ -159,3 +159,41 @@ fn exec_into_a_detached_container_at_a_terminal_cannot_push_input_into_it() {
     );
     terminal_unreached(&seen, &pty);
 }
+
+#[test]
+fn init_holds_nothing_of_the_host_rcon() {
+    let env = common::with_busybox(user_with_ranges());
+    let script = "tr '\\0' '\\n' < /proc/1/environ; echo ---; tr '\\0' ' ' < /proc/1/cmdline; \
+                  echo; echo ---; readlink /proc/1/exe; echo ---; grep -c rcon-test-bin /proc/1/maps; \
+                  echo --- ; echo x >> /proc/1/exe && echo APPENDED; \
+                  printf x | dd of=/proc/1/exe conv=notrunc 2>/dev/null && echo OVERWRITTEN; true";
+    let image = image_ref(catalog::BUSYBOX);
+    let args = ["run", "--rm", "--init", &image, "sh", "-c", script];
+    let result = common::run_command(
+        env.rcon()
+            .env("RCON_HOST_MARKER", "host-environment-marker")
+            .args(args),
+        None,
+        common::command_timeout(),
+    )
+    .unwrap();
+    let out = &result.ok().stdout;
+    let parts: Vec<&str> = out.split("---\n").collect();
+    let [environ, cmdline, exe, maps, writes] = parts[..] else {
+        panic!("{}", result.transcript());
+    };
+    assert!(
+        !environ.contains("host-environment-marker") && !environ.contains("HOME="),
+        "PID 1 has the host rcon's environment: {out}"
+    );
+    assert!(
+        !cmdline.contains("--init") && !cmdline.contains(&image),
+        "PID 1 has the host rcon's command line: {cmdline}"
+    );
+    assert!(
+        exe.starts_with("/memfd:rcon-init"),
+        "PID 1 runs the host binary: {exe}"
+    );
+    assert_eq!(maps.trim(), "0", "PID 1 maps the host rcon binary");
+    assert_eq!(writes, "", "PID 1's executable was written to: {out}");
+}

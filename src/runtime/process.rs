@@ -106,6 +106,11 @@ pub(super) fn detach() -> Result<(), ChildError> {
 
 /// Becomes the container's command. Returns only with an error.
 pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible, ChildError> {
+    let init = if process.init {
+        Some(super::init::sealed()?)
+    } else {
+        None
+    };
     if let Some(line) = &process.passwd_entry {
         add_entry("/etc/passwd", line)?;
     }
@@ -170,8 +175,9 @@ pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible,
                 .into(),
         ));
     };
-    if process.init {
-        super::init::run_as_pid1()?;
+    default_signal_actions();
+    if let Some(init) = &init {
+        super::init::run_as_pid1(init)?;
     }
     exec_in_path(command, &argv, &envp)
 }
@@ -324,7 +330,6 @@ fn exec_in_path(
             .map(|dir| format!("{dir}/{command}"))
             .collect()
     };
-    default_signal_actions();
     let mut denied = None;
     for candidate in &candidates {
         let path = cstring(candidate)?;
