@@ -85,6 +85,8 @@ pub(super) struct Input {
     /// does not close it.
     terminal: bool,
     pending: Vec<u8>,
+    /// The input has ended: the pipe closes once `pending` is written.
+    ended: bool,
 }
 
 impl Input {
@@ -98,6 +100,7 @@ impl Input {
             fd,
             terminal: false,
             pending: Vec::new(),
+            ended: false,
         }
     }
 
@@ -112,6 +115,7 @@ impl Input {
             interactive,
             terminal: true,
             pending: Vec::new(),
+            ended: false,
         }
     }
 
@@ -124,7 +128,7 @@ impl Input {
     }
 
     /// Writes what it can of the held input; closes a pipe the container
-    /// no longer reads.
+    /// no longer reads, or whose input has ended and is all written.
     pub(super) fn flush(&mut self) {
         let Some(fd) = &self.fd else {
             self.pending.clear();
@@ -133,6 +137,9 @@ impl Input {
         match write_some(fd.as_fd(), &self.pending) {
             Ok(n) => {
                 self.pending.drain(..n);
+                if self.ended && self.pending.is_empty() {
+                    self.fd = None;
+                }
             }
             Err(_) => {
                 self.pending.clear();
@@ -141,20 +148,33 @@ impl Input {
         }
     }
 
-    fn full(&self) -> bool {
+    /// True when no more input is taken until the container reads.
+    pub(super) fn full(&self) -> bool {
         self.pending.len() >= MAX_INPUT
+    }
+
+    /// Passes `bytes` on to the container (with `-i`), held while it does not read.
+    pub(super) fn write(&mut self, bytes: &[u8]) {
+        if self.interactive && self.fd.is_some() && !self.ended {
+            self.pending.extend_from_slice(bytes);
+            self.flush();
+        }
+    }
+
+    /// The end of the input: a stdin pipe closes once what is held is
+    /// written (a pty stays open: the end of one client's input is not the
+    /// container's).
+    pub(super) fn end(&mut self) {
+        if self.interactive && !self.terminal {
+            self.ended = true;
+            self.flush();
+        }
     }
 
     fn take(&mut self, kind: u8, payload: &[u8]) {
         match kind {
-            STDIN if self.interactive && self.fd.is_some() => {
-                self.pending.extend_from_slice(payload);
-                self.flush();
-            }
-            STDIN_END if self.interactive && !self.terminal => {
-                self.flush();
-                self.fd = None;
-            }
+            STDIN => self.write(payload),
+            STDIN_END => self.end(),
             RESIZE if self.terminal => {
                 if let (Some(fd), [r0, r1, c0, c1]) = (&self.fd, payload) {
                     let size = Winsize {

@@ -14,6 +14,8 @@ use nix::errno::Errno;
 
 use super::env::{self, EnvOverrides};
 use super::lifecycle::Lifecycle;
+use super::logfile::Stream;
+use super::monitor::Pipes;
 use super::store::ContainerRecord;
 use super::{Error, foreground, run};
 use crate::runtime::{self, Stdio, passwd};
@@ -65,11 +67,22 @@ pub fn exec(
     process.args = request.command.clone();
     process.env = env::merge(&config.env, &overrides, &config.hostname, None);
     process.init = false;
-    process.stdio = match (request.detach, request.tty) {
-        (true, _) => Stdio::Detached,
-        (false, true) => Stdio::Terminal,
-        (false, false) => Stdio::Inherit {
-            keep_stdin: request.interactive,
+    // rcon's own streams, unless they are a terminal: those are relayed.
+    let interactive = request.interactive;
+    let pipes = match (request.detach, request.tty) {
+        (false, false) if foreground::stdio_is_terminal(interactive) => {
+            Some(Pipes::new(foreground::relays_stdin(interactive))?)
+        }
+        _ => None,
+    };
+    process.stdio = match (request.detach, request.tty, &pipes) {
+        (true, _, _) => Stdio::Detached,
+        (false, true, _) => Stdio::Terminal,
+        (false, false, Some(pipes)) => {
+            pipes.stdio(interactive && !foreground::relays_stdin(interactive))
+        }
+        (false, false, None) => Stdio::Inherit {
+            keep_stdin: interactive,
         },
     };
     if let Some(user) = &request.user {
@@ -99,10 +112,20 @@ pub fn exec(
         runtime::Error::Join(Errno::ESRCH) => not_running(),
         e => Error::Runtime(e),
     })?;
+    let pipes = pipes.map(Pipes::parents_ends);
     let signals = foreground::block_signals(!request.detach);
     let (pid, terminal) = started.run()?;
     if request.detach {
         return Ok(0);
     }
-    Ok(foreground::wait(pid, signals, terminal, None))
+    Ok(match pipes {
+        Some((out, err, stdin)) => foreground::wait_relayed(
+            pid,
+            signals,
+            vec![(out, Stream::Stdout), (err, Stream::Stderr)],
+            stdin,
+            None,
+        ),
+        None => foreground::wait(pid, signals, terminal, None),
+    })
 }

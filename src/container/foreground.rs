@@ -8,7 +8,7 @@
 //! CLI ([`detachable`]), so that when the keys are typed it can go on as a
 //! detached monitor while the CLI, which the user's shell waits for, returns.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
 use nix::errno::Errno;
@@ -20,6 +20,7 @@ use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::{ForkResult, Pid, fork, pipe2};
 use serde::{Deserialize, Serialize};
 
+use super::attach::Input;
 use super::logfile::{LogWriter, Stream};
 use super::tty::{DetachKeys, RawTerminal, set_window_size, window_size};
 use super::{Error, relay};
@@ -84,21 +85,60 @@ pub fn wait_detachable(
     relay_terminal(pid, signals, master, Some(keys), log)
 }
 
+/// True when a standard stream of rcon's that a container without `-t`
+/// would get (stdin only with `-i`) is a terminal. Such a container gets
+/// pipes instead, relayed by [`wait_relayed`], as with Podman: handed the
+/// caller's terminal it could drive it (TIOCSTI, termios, window size).
+pub fn stdio_is_terminal(interactive: bool) -> bool {
+    std::io::stdout().is_terminal()
+        || std::io::stderr().is_terminal()
+        || (interactive && std::io::stdin().is_terminal())
+}
+
+/// Whether a container's `-i` input is relayed from rcon's stdin (a
+/// terminal), rather than rcon's stdin being its own.
+pub fn relays_stdin(interactive: bool) -> bool {
+    interactive && std::io::stdin().is_terminal()
+}
+
 /// Waits for the container's process to end and returns its exit code,
-/// copying its output pipes to rcon's own stdout and stderr and into `log`.
-pub fn wait_logged(
+/// copying its output pipes to rcon's own stdout and stderr (and into
+/// `log`) and rcon's stdin into `stdin`, the write end of its stdin pipe.
+pub fn wait_relayed(
     pid: Pid,
     signals: SigSet,
     streams: Vec<(OwnedFd, Stream)>,
-    log: LogWriter,
+    stdin: Option<OwnedFd>,
+    log: Option<LogWriter>,
 ) -> i32 {
-    relay::relay(pid, streams, &signals, &mut Shown { pid, log })
+    let typed = stdin.map(|pipe| PassedOn {
+        stdin: std::io::stdin(),
+        open: true,
+        input: Input::pipe(Some(pipe)),
+    });
+    relay::relay(pid, streams, &signals, &mut Shown { pid, log, typed })
 }
 
 /// A foreground container's output: rcon's own streams, and the log.
 struct Shown {
     pid: Pid,
-    log: LogWriter,
+    log: Option<LogWriter>,
+    typed: Option<PassedOn>,
+}
+
+/// rcon's own stdin on its way to the container's stdin pipe.
+struct PassedOn {
+    stdin: std::io::Stdin,
+    /// Until the end of rcon's stdin.
+    open: bool,
+    input: Input,
+}
+
+impl PassedOn {
+    /// rcon's stdin, while it is open and the container keeps up with it.
+    fn reading(&self) -> Option<BorrowedFd<'_>> {
+        (self.open && !self.input.full()).then(|| self.stdin.as_fd())
+    }
 }
 
 impl relay::Party for Shown {
@@ -109,12 +149,47 @@ impl relay::Party for Shown {
             Stream::Stderr => stderr.as_fd(),
         };
         write_all(to, bytes);
-        let _ = self.log.write(stream, bytes);
+        if let Some(log) = &mut self.log {
+            let _ = log.write(stream, bytes);
+        }
     }
 
     fn signal(&mut self, signal: Signal) {
         if signal != Signal::SIGWINCH {
             let _ = kill(self.pid, signal);
+        }
+    }
+
+    fn poll_fds(&self) -> Vec<PollFd<'_>> {
+        let Some(typed) = &self.typed else {
+            return Vec::new();
+        };
+        let reading = typed.reading().map(|fd| PollFd::new(fd, PollFlags::POLLIN));
+        let waiting = typed
+            .input
+            .waiting()
+            .map(|fd| PollFd::new(fd, PollFlags::POLLOUT));
+        reading.into_iter().chain(waiting).collect()
+    }
+
+    fn serve(&mut self, ready: &[bool]) {
+        let Some(typed) = &mut self.typed else {
+            return;
+        };
+        // Nothing changed since poll_fds: the same descriptors, in its order.
+        let reading = typed.reading().is_some();
+        if reading && ready[0] {
+            let mut buffer = [0u8; 8192];
+            match nix::unistd::read(typed.stdin.as_fd(), &mut buffer) {
+                Ok(0) | Err(Errno::EIO | Errno::EBADF) => {
+                    typed.open = false;
+                    typed.input.end();
+                }
+                Ok(n) => typed.input.write(&buffer[..n]),
+                Err(_) => {}
+            }
+        } else if ready.get(usize::from(reading)).copied().unwrap_or(false) {
+            typed.input.flush();
         }
     }
 }

@@ -831,12 +831,19 @@ impl Foreground<'_> {
         } else {
             Some(monitor::open_log(self.containers, &record.id)?)
         };
-        let pipes = match log {
-            Some(_) if !record.config.tty => Some(monitor::Pipes::new(false)?),
-            _ => None,
+        // Without -t, output goes through pipes when it is logged, or when
+        // rcon's streams are a terminal, which the container must not get.
+        let interactive = record.config.interactive;
+        let relayed =
+            !record.config.tty && (log.is_some() || foreground::stdio_is_terminal(interactive));
+        let relayed_stdin = relayed && foreground::relays_stdin(interactive);
+        let pipes = if relayed {
+            Some(monitor::Pipes::new(relayed_stdin)?)
+        } else {
+            None
         };
         let stdio = match &pipes {
-            Some(pipes) => pipes.stdio(record.config.interactive),
+            Some(pipes) => pipes.stdio(interactive && !relayed_stdin),
             None => self.spec.process.stdio,
         };
         let started = runtime::start(self.spec, stdio)?;
@@ -883,10 +890,11 @@ impl Foreground<'_> {
                     }
                 }
             }
-            (None, _, Some((out, err, _)), Some(log)) => foreground::wait_logged(
+            (None, _, Some((out, err, stdin)), log) => foreground::wait_relayed(
                 pid,
                 signals,
                 vec![(out, Stream::Stdout), (err, Stream::Stderr)],
+                stdin,
                 log,
             ),
             (terminal, _, _, log) => foreground::wait(pid, signals, terminal, log),

@@ -1,55 +1,104 @@
 //! `--init`: a tiny PID 1 in the container. The command runs as its child;
 //! PID 1 forwards every signal it gets to the command, reaps every zombie
 //! (orphans are re-parented to it), and exits with the command's status.
+//!
+//! PID 1 is rcon-init (`init.c`, built by build.rs and embedded here), not
+//! the forked rcon: a fork would keep the host rcon's memory, environment,
+//! argv and executable within the container's reach (`/proc/1/mem`,
+//! `environ`, `cmdline`, `exe`). The container's first process forks the
+//! command and execs rcon-init with an empty environment from a sealed
+//! memfd, so `/proc/1/exe` names a copy nothing can write to: not the host
+//! binary, which the user (the container's root) may own and could
+//! otherwise overwrite through it (CVE-2019-5736).
 
+use std::ffi::CString;
+use std::io::Write;
+use std::os::fd::{AsFd, OwnedFd};
+
+use nix::errno::Errno;
+use nix::fcntl::{AtFlags, FcntlArg, OFlag, SealFlag, fcntl};
+use nix::sys::memfd::{MFdFlags, memfd_create};
 use nix::sys::signal::{SigSet, SigmaskHow, Signal, kill, sigprocmask};
-use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
-use nix::unistd::{ForkResult, Pid, fork};
+use nix::unistd::{ForkResult, execveat, fork, pipe2};
 
 use super::ChildError;
-use crate::process::exit_forked_child;
+
+/// rcon-init's executable (empty where build.rs cannot build it).
+const INIT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rcon-init"));
+
+/// rcon-init in a memfd sealed against any change, to exec once the process
+/// has given up its privileges (made before, so that neither the user
+/// switch nor the seccomp filter stands in the way).
+pub(super) fn sealed() -> Result<OwnedFd, ChildError> {
+    if INIT.is_empty() {
+        return Err(ChildError::engine_message(format!(
+            "--init is not available on {}: rcon-init has no build for it",
+            std::env::consts::ARCH
+        )));
+    }
+    let flags = MFdFlags::MFD_CLOEXEC | MFdFlags::MFD_ALLOW_SEALING;
+    // MFD_EXEC (Linux 6.3+) keeps it executable where memfds default to
+    // not; older kernels refuse the flag and make every memfd executable.
+    let memfd = memfd_create(
+        c"rcon-init",
+        flags | MFdFlags::from_bits_retain(libc::MFD_EXEC),
+    )
+    .or_else(|e| match e {
+        Errno::EINVAL => memfd_create(c"rcon-init", flags),
+        e => Err(e),
+    })
+    .map_err(ChildError::engine("creating the memfd for --init"))?;
+    let mut file = std::fs::File::from(memfd);
+    file.write_all(INIT).map_err(|e| {
+        ChildError::engine_message(format!("writing rcon-init into its memfd: {e}"))
+    })?;
+    let seals = SealFlag::F_SEAL_SEAL
+        | SealFlag::F_SEAL_SHRINK
+        | SealFlag::F_SEAL_GROW
+        | SealFlag::F_SEAL_WRITE;
+    fcntl(file.as_fd(), FcntlArg::F_ADD_SEALS(seals))
+        .map_err(ChildError::engine("sealing the memfd of --init"))?;
+    Ok(file.into())
+}
 
 /// Forks: returns in the child, which goes on to exec the command; the
-/// parent stays PID 1 for the life of the container and never returns.
-pub(super) fn run_as_pid1() -> Result<(), ChildError> {
+/// parent becomes rcon-init (`init`, from [`sealed`]) for the life of the
+/// container and never returns, unless that exec fails.
+pub(super) fn run_as_pid1(init: &OwnedFd) -> Result<(), ChildError> {
     let all = SigSet::all();
     let mut previous = SigSet::empty();
+    // Blocked across the exec (the mask survives it), so rcon-init misses
+    // no signal, SIGCHLD of a command that ends at once included.
     sigprocmask(SigmaskHow::SIG_BLOCK, Some(&all), Some(&mut previous))
         .map_err(ChildError::engine("blocking signals in the init process"))?;
+    // End-of-file once PID 1 is rcon-init: the command must not run while
+    // PID 1 is still the fork of rcon.
+    let (execed, exec_pending) =
+        pipe2(OFlag::O_CLOEXEC).map_err(ChildError::engine("creating the --init pipe"))?;
     // SAFETY: the process is single-threaded (a freshly cloned container child).
     match unsafe { fork() }.map_err(ChildError::engine("starting the command under --init"))? {
         ForkResult::Child => {
+            drop(exec_pending);
+            super::wait_for(&execed);
             sigprocmask(SigmaskHow::SIG_SETMASK, Some(&previous), None)
                 .map_err(ChildError::engine("restoring the signal mask"))?;
             Ok(())
         }
         ForkResult::Parent { child } => {
-            // PID 1 holds nothing of the set-up: the report pipe must reach
-            // end-of-file as soon as the command execs.
-            // SAFETY: close_range takes plain integers.
-            unsafe { libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32) };
-            exit_forked_child(supervise(child, &all))
-        }
-    }
-}
-
-/// Waits for signals: SIGCHLD reaps, anything else goes to the command.
-fn supervise(command: Pid, signals: &SigSet) -> i32 {
-    loop {
-        let Ok(signal) = signals.wait() else { continue };
-        if signal != Signal::SIGCHLD {
-            let _ = kill(command, signal);
-            continue;
-        }
-        loop {
-            match waitpid(Pid::from_raw(-1), Some(WaitPidFlag::WNOHANG)) {
-                Ok(WaitStatus::Exited(pid, code)) if pid == command => return code,
-                Ok(WaitStatus::Signaled(pid, signal, _)) if pid == command => {
-                    return 128 + signal as i32;
-                }
-                Ok(WaitStatus::StillAlive) | Err(_) => break,
-                Ok(_) => {}
-            }
+            drop(execed);
+            let command = CString::new(child.as_raw().to_string()).expect("digits");
+            // Every descriptor above 2 is close-on-exec by now: the report
+            // pipe reaches end-of-file when the command execs, and the
+            // command learns that this exec happened.
+            let Err(errno) = execveat(
+                init,
+                c"",
+                &[c"rcon-init", command.as_c_str()],
+                &[] as &[&std::ffi::CStr],
+                AtFlags::AT_EMPTY_PATH,
+            );
+            let _ = kill(child, Signal::SIGKILL);
+            Err(ChildError::engine("starting rcon-init, the --init process")(errno))
         }
     }
 }

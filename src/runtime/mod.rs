@@ -357,8 +357,9 @@ fn child(
     connect_and_exec(&spec.process, stdio, &spec.security, go, console)
 }
 
-/// The child's last steps, in the container: its standard streams, a wait
-/// for the parent's "go", then user, limits, security and exec.
+/// The child's last steps, in the container: a session of its own, its
+/// standard streams, a wait for the parent's "go", then user, limits,
+/// security and exec.
 fn connect_and_exec(
     process: &Process,
     stdio: Stdio,
@@ -366,6 +367,10 @@ fn connect_and_exec(
     go: OwnedFd,
     console: Option<OwnedFd>,
 ) -> Result<Infallible, ChildError> {
+    // Never in the caller's session: a process there shares the caller's
+    // controlling terminal (`/dev/tty`, TIOCSTI pushes input into the shell
+    // that started rcon). Its only terminal is its own pty, with `-t`.
+    nix::unistd::setsid().map_err(ChildError::engine("starting a new session"))?;
     match (console, stdio) {
         (Some(console), _) => process::attach_terminal(&console)?,
         (None, Stdio::Inherit { keep_stdin: false }) => process::stdin_from_null()?,

@@ -16,8 +16,9 @@ use super::security::{self, SecurityPlan};
 use super::spec::Process;
 use super::{ChildError, EXIT_CANNOT_INVOKE, EXIT_NOT_FOUND};
 
-/// Opens a pty from the container's own devpts, makes its peer this process's
-/// controlling terminal and standard streams, and sends the master to the parent.
+/// Opens a pty from the container's own devpts, makes its peer the
+/// controlling terminal of this process (a session leader without one) and
+/// its standard streams, and sends the master to the parent.
 pub(super) fn attach_terminal(console: &OwnedFd) -> Result<(), ChildError> {
     let master = open(
         "/dev/pts/ptmx",
@@ -44,7 +45,6 @@ pub(super) fn attach_terminal(console: &OwnedFd) -> Result<(), ChildError> {
         )
     };
     let peer = Errno::result(peer).map_err(&fail)?;
-    nix::unistd::setsid().map_err(&fail)?;
     // SAFETY: TIOCSCTTY takes an int argument; `peer` is an open terminal.
     Errno::result(unsafe { libc::ioctl(peer, libc::TIOCSCTTY, 0) }).map_err(&fail)?;
     for target in 0..3 {
@@ -94,9 +94,8 @@ fn onto(fd: RawFd, target: RawFd) -> Result<(), ChildError> {
     Errno::result(done).map(drop).map_err(fail)
 }
 
-/// `exec -d`: a session of its own and /dev/null on the standard streams.
+/// `exec -d`: /dev/null on the standard streams.
 pub(super) fn detach() -> Result<(), ChildError> {
-    nix::unistd::setsid().map_err(ChildError::engine("starting a new session"))?;
     let null = open("/dev/null", OFlag::O_RDWR, Mode::empty())
         .map_err(ChildError::engine("opening /dev/null"))?;
     let fail = ChildError::engine("redirecting the standard streams to /dev/null");
@@ -107,6 +106,11 @@ pub(super) fn detach() -> Result<(), ChildError> {
 
 /// Becomes the container's command. Returns only with an error.
 pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible, ChildError> {
+    let init = if process.init {
+        Some(super::init::sealed()?)
+    } else {
+        None
+    };
     if let Some(line) = &process.passwd_entry {
         add_entry("/etc/passwd", line)?;
     }
@@ -171,8 +175,9 @@ pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible,
                 .into(),
         ));
     };
-    if process.init {
-        super::init::run_as_pid1()?;
+    default_signal_actions();
+    if let Some(init) = &init {
+        super::init::run_as_pid1(init)?;
     }
     exec_in_path(command, &argv, &envp)
 }
@@ -325,7 +330,6 @@ fn exec_in_path(
             .map(|dir| format!("{dir}/{command}"))
             .collect()
     };
-    default_signal_actions();
     let mut denied = None;
     for candidate in &candidates {
         let path = cstring(candidate)?;

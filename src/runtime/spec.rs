@@ -83,15 +83,19 @@ impl Mount {
     }
 }
 
-/// How the container's standard streams are connected.
+/// How the container's standard streams are connected. Whichever, the
+/// process runs in a session of its own, and its only controlling terminal
+/// is its own pty ([`Stdio::Terminal`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stdio {
     /// rcon's own 0, 1, 2 (stdin replaced by /dev/null unless `keep_stdin`).
+    /// Never give a terminal this way (its ioctls would reach the caller's
+    /// terminal): relay it through [`Stdio::Piped`].
     Inherit { keep_stdin: bool },
     /// A pty from the container's devpts; its master goes back to the parent.
     Terminal,
-    /// /dev/null on 0, 1 and 2, in a session of its own (`exec -d`): nothing
-    /// ties the process to the caller or its terminal.
+    /// /dev/null on 0, 1 and 2 (`exec -d`): nothing ties the process to the
+    /// caller.
     Detached,
     /// The parent's descriptors on 0, 1 and 2: pipes its monitor reads and
     /// writes. `stdin: None` is /dev/null; `Some(0)` keeps rcon's own.
