@@ -2,7 +2,7 @@
 
 use std::fs::{self, DirBuilder};
 use std::io;
-use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::userns::HostUser;
@@ -99,44 +99,113 @@ pub fn runtime_dir_problem(dir: &Path) -> Option<String> {
     }
 }
 
-/// Creates `path` with mode 0700 unless it exists; refuses one that is not a
-/// directory or belongs to somebody else (a planted /tmp/rcon-$UID).
+/// Creates the runtime directory `path` (0700) unless it exists, makes an
+/// existing one 0700; refuses one that is not a directory or belongs to
+/// somebody else (a planted /tmp/rcon-$UID).
 pub fn ensure_private_dir(path: &Path) -> Result<(), Error> {
+    make_private_dir(path).map_err(|problem| match problem {
+        NotPrivate::Foreign { owner, uid } => Error::ForeignRuntimeDir {
+            path: path.into(),
+            owner,
+            uid,
+        },
+        NotPrivate::NotADirectory => Error::NotADirectory { path: path.into() },
+        NotPrivate::Io(source) => Error::Create {
+            path: path.into(),
+            source,
+        },
+    })
+}
+
+/// Why a directory cannot be one private to this user.
+#[derive(Debug)]
+pub enum NotPrivate {
+    /// It belongs to `owner`, not to `uid` (this process's effective UID).
+    Foreign {
+        owner: u32,
+        uid: u32,
+    },
+    NotADirectory,
+    /// Creating, examining or changing its mode failed.
+    Io(io::Error),
+}
+
+impl From<NotPrivate> for io::Error {
+    fn from(problem: NotPrivate) -> io::Error {
+        match problem {
+            NotPrivate::Foreign { owner, .. } => io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!("it belongs to another user (uid {owner})"),
+            ),
+            NotPrivate::NotADirectory => io::ErrorKind::NotADirectory.into(),
+            NotPrivate::Io(e) => e,
+        }
+    }
+}
+
+/// Makes `path` a directory only its owner can enter, as Podman keeps its
+/// storage: created with mode 0700 (missing parents too), or an existing
+/// one of this user's given mode 0700 (stores made before rcon did this were
+/// 0755, open to every local user). One that is not a directory, or is
+/// somebody else's, is refused and left as it is.
+pub fn make_private_dir(path: &Path) -> Result<(), NotPrivate> {
     match DirBuilder::new().mode(0o700).create(path) {
         Ok(()) => return Ok(()),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            DirBuilder::new()
+            return DirBuilder::new()
                 .mode(0o700)
                 .recursive(true)
                 .create(path)
-                .map_err(|source| Error::Create {
-                    path: path.into(),
-                    source,
-                })?;
-            return Ok(());
+                .map_err(NotPrivate::Io);
         }
-        Err(source) => {
-            return Err(Error::Create {
-                path: path.into(),
-                source,
-            });
-        }
+        Err(e) => return Err(NotPrivate::Io(e)),
     }
-    let meta = fs::symlink_metadata(path).map_err(|source| Error::Create {
-        path: path.into(),
-        source,
-    })?;
+    let meta = fs::symlink_metadata(path).map_err(NotPrivate::Io)?;
     if !meta.is_dir() {
-        return Err(Error::NotADirectory { path: path.into() });
+        return Err(NotPrivate::NotADirectory);
     }
     let uid = nix::unistd::geteuid().as_raw();
     if meta.uid() != uid {
-        return Err(Error::ForeignRuntimeDir {
-            path: path.into(),
+        return Err(NotPrivate::Foreign {
             owner: meta.uid(),
             uid,
         });
     }
+    if meta.mode() & 0o077 != 0 {
+        log::debug!(
+            "{} had mode {:o}; making it 0700",
+            path.display(),
+            meta.mode() & 0o7777
+        );
+        fs::set_permissions(path, fs::Permissions::from_mode(0o700)).map_err(NotPrivate::Io)?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        fs::symlink_metadata(path).unwrap().mode() & 0o7777
+    }
+
+    #[test]
+    fn private_dirs_are_made_0700_and_others_refused() {
+        let base = std::env::temp_dir().join(format!("rcon-private-{}", std::process::id()));
+        let new = base.join("a/b");
+        make_private_dir(&new).unwrap();
+        assert_eq!((mode(&base.join("a")), mode(&new)), (0o700, 0o700));
+        fs::set_permissions(&new, fs::Permissions::from_mode(0o755)).unwrap();
+        make_private_dir(&new).unwrap();
+        assert_eq!(mode(&new), 0o700, "an existing open one is closed");
+        let link = base.join("link");
+        std::os::unix::fs::symlink(&new, &link).unwrap();
+        assert!(matches!(
+            make_private_dir(&link),
+            Err(NotPrivate::NotADirectory)
+        ));
+        fs::remove_dir_all(&base).unwrap();
+    }
 }

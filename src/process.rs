@@ -1,5 +1,6 @@
 //! Small process helpers shared by the modules that fork.
 
+use std::ffi::CStr;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 
 use nix::errno::Errno;
@@ -10,6 +11,49 @@ use nix::sys::socket::{self, ControlMessage, ControlMessageOwned, MsgFlags};
 pub fn exit_forked_child(code: i32) -> ! {
     // SAFETY: _exit takes no pointers and never returns.
     unsafe { libc::_exit(code) }
+}
+
+/// Makes a process forked from rcon without exec show `title` in `ps`, as
+/// its name (comm) and as its whole command line. Such a process keeps the
+/// argv of the command that forked it for as long as it lives, and
+/// /proc/PID/cmdline is readable by every local user: `rcon run -d -e PW=…`
+/// would leave the password in its monitor (and, as the first command, in
+/// the pause process). The argv strings lie in one area of the process's
+/// stack (`arg_start`..`arg_end`, fields 48 and 49 of /proc/self/stat);
+/// writing the title over it, zero-padded, is what the kernel then shows
+/// (prctl(PR_SET_MM_ARG_START) would need CAP_SYS_RESOURCE). Call right
+/// after the fork; nothing may read `std::env::args()` afterwards.
+pub fn set_title(title: &CStr) {
+    let _ = nix::sys::prctl::set_name(title);
+    let Some((start, end)) = argv_area() else {
+        log::warn!(
+            "cannot find this process's argv in /proc/self/stat; ps shows its original command line"
+        );
+        return;
+    };
+    let title = title.to_bytes();
+    let len = end - start;
+    let shown = title.len().min(len.saturating_sub(1));
+    // SAFETY: [start, end) is this process's own argv area, mapped writable
+    // on its stack for its whole life; no Rust reference points into it (std
+    // keeps raw pointers to it only for env::args, which is not used after).
+    // Every byte written lies inside it.
+    unsafe {
+        let area = start as *mut u8;
+        std::ptr::copy_nonoverlapping(title.as_ptr(), area, shown);
+        std::ptr::write_bytes(area.add(shown), 0, len - shown);
+    }
+}
+
+/// `arg_start` and `arg_end` of this process, from /proc/self/stat.
+fn argv_area() -> Option<(usize, usize)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces and parentheses),
+    // from field 3 (state) on: field N is at index N - 3.
+    let mut fields = stat.get(stat.rfind(')')? + 1..)?.split_whitespace();
+    let start: usize = fields.nth(48 - 3)?.parse().ok()?;
+    let end: usize = fields.next()?.parse().ok()?;
+    (start != 0 && end > start).then_some((start, end))
 }
 
 /// A descriptor that becomes readable when process `pid` ends (pidfd_open(2)),

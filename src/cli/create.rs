@@ -152,6 +152,28 @@ pub struct CreateArgs {
     pub command: Vec<String>,
 }
 
+/// `--security-opt`s with a relative `seccomp=PROFILE` made absolute: the
+/// record keeps the path, and every later start (from another directory,
+/// or by the monitor's restart policy) must read the file named here.
+fn absolute_profiles(opts: Vec<String>) -> Result<Vec<String>, super::Failure> {
+    opts.into_iter()
+        .map(|opt| match opt.split_once('=') {
+            Some(("seccomp", path))
+                if !matches!(path, "" | "unconfined") && !path.starts_with('/') =>
+            {
+                let path = std::path::absolute(path).map_err(|e| {
+                    super::Failure::new(
+                        super::EXIT_ENGINE,
+                        format!("--security-opt {opt}: finding the working directory: {e}"),
+                    )
+                })?;
+                Ok(format!("seccomp={}", path.display()))
+            }
+            _ => Ok(opt),
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum PullArg {
     Missing,
@@ -204,7 +226,7 @@ impl CreateArgs {
             cap_add: self.cap_add,
             cap_drop: self.cap_drop,
             privileged: self.privileged,
-            security_opt: self.security_opt,
+            security_opt: absolute_profiles(self.security_opt)?,
             keep_id,
             user: self.user,
             group_add: self.group_add,

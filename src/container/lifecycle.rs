@@ -80,9 +80,10 @@ impl<'a> Lifecycle<'a> {
         if let Some(record) = record {
             if let Some(fd) = pidfd(record.container_pid) {
                 if record.container_alive() {
-                    send_signal(&fd, Signal::SIGKILL);
-                    // Recorded as exited once it is gone (a loaded host may take a while).
-                    wait_pidfd(fd.as_fd(), Some(Duration::from_secs(5)));
+                    // Recorded as exited only once it is gone (a loaded host may take a while).
+                    if send_signal(&fd, Signal::SIGKILL, id)? {
+                        wait_pidfd(fd.as_fd(), Some(Duration::from_secs(5)));
+                    }
                 }
             }
         }
@@ -144,10 +145,7 @@ impl<'a> Lifecycle<'a> {
         let monitor = restart::mark_stopped(&self.runroot, &record.id)
             .ok_or_else(|| Error::NotRunning(record.name.clone()))?;
         match pidfd(monitor.container_pid) {
-            Some(fd) if monitor.container_alive() => {
-                send_signal(&fd, signal);
-                Ok(())
-            }
+            Some(fd) if monitor.container_alive() => deliver(record, &fd, signal),
             _ => Err(Error::NotRunning(record.name.clone())),
         }
     }
@@ -156,8 +154,7 @@ impl<'a> Lifecycle<'a> {
     /// unlike [`Lifecycle::kill`], its restart policy still applies.
     pub fn proxy_signal(&self, record: &ContainerRecord, signal: Signal) -> Result<(), Error> {
         let (_, fd) = self.container_process(record)?;
-        send_signal(&fd, signal);
-        Ok(())
+        deliver(record, &fd, signal)
     }
 
     /// Stops a running container: its stop signal, then SIGKILL after
@@ -169,8 +166,10 @@ impl<'a> Lifecycle<'a> {
         timeout: Duration,
         signal: Option<Signal>,
     ) -> Result<(), Error> {
-        if self.running(record).is_err() {
-            return Ok(());
+        match self.running(record) {
+            Ok(_) => {}
+            Err(Error::NotRunning(_)) => return Ok(()),
+            Err(e) => return Err(e),
         }
         let signal = match signal {
             Some(signal) => signal,
@@ -182,14 +181,16 @@ impl<'a> Lifecycle<'a> {
             return self.state(&record.id).map(drop);
         };
         if let Some(fd) = pidfd(monitor.container_pid) {
-            if monitor.container_alive() {
-                send_signal(&fd, signal);
-                if !wait_pidfd(fd.as_fd(), Some(timeout)) {
-                    log::info!(
-                        "container {} did not stop within {timeout:?}; sending SIGKILL",
-                        record.name
-                    );
-                    send_signal(&fd, Signal::SIGKILL);
+            // A process already gone is stopped; one that cannot be signalled is an error.
+            if monitor.container_alive()
+                && send_signal(&fd, signal, &record.name)?
+                && !wait_pidfd(fd.as_fd(), Some(timeout))
+            {
+                log::info!(
+                    "container {} did not stop within {timeout:?}; sending SIGKILL",
+                    record.name
+                );
+                if send_signal(&fd, Signal::SIGKILL, &record.name)? {
                     wait_pidfd(fd.as_fd(), None);
                 }
             }
@@ -401,11 +402,23 @@ pub fn parse_signal(text: &str) -> Result<Signal, Error> {
     name.parse::<Signal>().map_err(|_| bad())
 }
 
-/// pidfd_send_signal(2): a signal to exactly the process the pidfd names.
-fn send_signal(fd: &OwnedFd, signal: Signal) {
+/// Sends `signal` to `record`'s process `fd`; `NotRunning` when it has ended.
+fn deliver(record: &ContainerRecord, fd: &OwnedFd, signal: Signal) -> Result<(), Error> {
+    if send_signal(fd, signal, &record.name)? {
+        Ok(())
+    } else {
+        Err(Error::NotRunning(record.name.clone()))
+    }
+}
+
+/// pidfd_send_signal(2): a signal to exactly the process the pidfd names,
+/// a process of `container`. `Ok(false)` when that process has ended;
+/// any other failure (EPERM: not ours to signal) is an error, never a
+/// success reported to the user.
+fn send_signal(fd: &OwnedFd, signal: Signal, container: &str) -> Result<bool, Error> {
     // SAFETY: pidfd_send_signal takes a descriptor, a signal number, a null
     // siginfo (the kernel fills it as for kill(2)) and flags.
-    unsafe {
+    let sent = unsafe {
         libc::syscall(
             libc::SYS_pidfd_send_signal,
             fd.as_raw_fd(),
@@ -414,6 +427,17 @@ fn send_signal(fd: &OwnedFd, signal: Signal) {
             0,
         )
     };
+    if sent == 0 {
+        return Ok(true);
+    }
+    match std::io::Error::last_os_error() {
+        e if e.raw_os_error() == Some(libc::ESRCH) => Ok(false),
+        source => Err(Error::Signal {
+            container: container.to_string(),
+            signal,
+            source,
+        }),
+    }
 }
 
 #[cfg(test)]

@@ -73,6 +73,12 @@ pub enum Error {
     Running(String),
     #[error("container {0} is not running")]
     NotRunning(String),
+    #[error("sending {signal} to container {container}: {source}")]
+    Signal {
+        container: String,
+        signal: nix::sys::signal::Signal,
+        source: std::io::Error,
+    },
     #[error("{verb} needs cgroup v2 with the freezer delegated to your user; {why}")]
     CannotFreeze { verb: &'static str, why: String },
     #[error("{0}")]

@@ -345,7 +345,7 @@ pub(super) fn adopt(
 fn become_monitor(keep: &[i32]) {
     let _ = setsid();
     close_other_fds(keep);
-    let _ = nix::sys::prctl::set_name(c"rcon-monitor");
+    crate::process::set_title(c"rcon-monitor");
     let _ = std::env::set_current_dir("/");
 }
 

@@ -72,6 +72,10 @@ pub enum Error {
     MissingSource(PathBuf),
     #[error("checking bind mount source {}: {message}", path.display())]
     Source { path: PathBuf, message: String },
+    #[error(
+        "bind source {0:?} is relative, but the working directory it is relative to has no path (was it removed?); give an absolute path"
+    )]
+    NoWorkingDir(String),
 }
 
 /// What is wrong inside one spec.
@@ -441,14 +445,18 @@ pub fn check_duplicates(specs: &[MountSpec]) -> Result<(), Error> {
 }
 
 /// Makes every bind source absolute (relative ones are taken from `cwd`,
-/// lexically cleaned) and checks that it exists, as Podman refuses a missing
-/// bind source rather than creating it.
-pub fn resolve_bind_sources(specs: &mut [MountSpec], cwd: &Path) -> Result<(), Error> {
+/// lexically cleaned; refused without one) and checks that it exists, as
+/// Podman refuses a missing bind source rather than creating it.
+pub fn resolve_bind_sources(specs: &mut [MountSpec], cwd: Option<&Path>) -> Result<(), Error> {
     for spec in specs.iter_mut().filter(|s| s.kind == MountKind::Bind) {
         let Some(source) = &spec.source else {
             continue;
         };
-        let path = clean(&cwd.join(source));
+        let path = match cwd {
+            Some(cwd) => clean(&cwd.join(source)),
+            None if source.starts_with('/') => clean(Path::new(source)),
+            None => return Err(Error::NoWorkingDir(source.clone())),
+        };
         match fs::metadata(&path) {
             Ok(_) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -908,15 +916,22 @@ mod tests {
             parse_volume("./here/../here:/a").unwrap(),
             parse_volume("named:/b").unwrap(),
         ];
-        resolve_bind_sources(&mut specs, &dir).unwrap();
+        resolve_bind_sources(&mut specs, Some(&dir)).unwrap();
         assert_eq!(
             specs[0].source.as_deref(),
             Some(dir.join("here").to_str().unwrap())
         );
         assert_eq!(specs[1].source.as_deref(), Some("named"));
+        let mut without_cwd = vec![parse_volume("./here:/a").unwrap()];
+        assert_eq!(
+            resolve_bind_sources(&mut without_cwd, None),
+            Err(Error::NoWorkingDir("./here".into()))
+        );
+        let mut absolute = vec![parse_volume(&format!("{}/here:/a", dir.display())).unwrap()];
+        resolve_bind_sources(&mut absolute, None).unwrap();
         let mut missing = vec![parse_volume("./absent:/a").unwrap()];
         assert_eq!(
-            resolve_bind_sources(&mut missing, &dir),
+            resolve_bind_sources(&mut missing, Some(&dir)),
             Err(Error::MissingSource(dir.join("absent")))
         );
         fs::remove_dir_all(&dir).unwrap();

@@ -416,8 +416,8 @@ fn mount_records(store: &Store, request: &CreateRequest) -> Result<Vec<MountReco
         return Ok(Vec::new());
     }
     mounts::check_duplicates(&specs)?;
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
-    mounts::resolve_bind_sources(&mut specs, &cwd)?;
+    let cwd = std::env::current_dir().ok();
+    mounts::resolve_bind_sources(&mut specs, cwd.as_deref())?;
     let volumes = VolumeStore::open(store)?;
     specs
         .into_iter()

@@ -27,6 +27,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use nix::fcntl::{Flock, FlockArg};
 use serde::{Deserialize, Serialize};
 
+use crate::config::NotPrivate;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{what} {}: {source}", path.display())]
@@ -40,6 +42,18 @@ pub enum Error {
         path: PathBuf,
         source: serde_json::Error,
     },
+    #[error(
+        "cannot open the store {}: permission denied; it belongs to another user (give a --root of your own)",
+        path.display()
+    )]
+    Foreign { path: PathBuf },
+    #[error(
+        "cannot open the store {}: permission denied; it, or a directory on the way to it, belongs to another user (give a --root of your own)",
+        path.display()
+    )]
+    Unreachable { path: PathBuf },
+    #[error("cannot open the store {}: {source}", path.display())]
+    Open { path: PathBuf, source: io::Error },
     #[error("image not known: {0}")]
     ImageUnknown(String),
     #[error("{0:?} is ambiguous: it matches more than one image ID; give more characters")]
@@ -148,8 +162,25 @@ impl Drop for TempLayer {
 static TEMP_COUNTER: AtomicU32 = AtomicU32::new(0);
 
 impl Store {
-    /// Opens (creating if needed) the store at `root`.
+    /// Opens (creating if needed) the store at `root`, private to its
+    /// owner: mode 0700, like Podman's. Everything in it is reachable only
+    /// through it — layers whose `/tmp` is 1777, setuid files of images and
+    /// containers, container records with their environment, logs, volumes.
+    /// Another user's store is refused.
     pub fn open(root: &Path) -> Result<Store> {
+        // A root that is a symlink (to a bigger disk) is the user's choice:
+        // what it leads to must be theirs, and private.
+        let real = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        crate::config::make_private_dir(&real).map_err(|problem| match problem {
+            NotPrivate::Foreign { .. } => Error::Foreign { path: root.into() },
+            NotPrivate::Io(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                Error::Unreachable { path: root.into() }
+            }
+            problem => Error::Open {
+                path: root.into(),
+                source: problem.into(),
+            },
+        })?;
         for dir in ["layers", "images", "tmp", "l", "locks"] {
             let path = root.join(dir);
             fs::create_dir_all(&path).map_err(io_err("creating", &path))?;

@@ -119,7 +119,9 @@ impl VolumeStore {
     pub fn open(store: &Store) -> Result<VolumeStore> {
         let root = store.root();
         let dir = std::path::absolute(root.join("volumes")).map_err(io_err("resolving", root))?;
-        fs::create_dir_all(&dir).map_err(io_err("creating", &dir))?;
+        // 0700 even where the store root's mode was widened: volumes hold user data.
+        crate::config::make_private_dir(&dir)
+            .map_err(|problem| io_err("creating", &dir)(problem.into()))?;
         Ok(VolumeStore { dir })
     }
 

@@ -8,7 +8,7 @@ use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::fs::MetadataExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use nix::errno::Errno;
 use nix::fcntl::{Flock, FlockArg, OFlag};
@@ -23,7 +23,7 @@ use super::{Error, HostUser};
 pub const PID_FILE: &str = "pause.pid";
 const LOCK_FILE: &str = "pause.lock";
 /// The name the pause process shows in `ps`.
-pub const PROCESS_NAME: &str = "rcon-pause";
+pub const PROCESS_NAME: &std::ffi::CStr = c"rcon-pause";
 
 /// A pause process, identified by PID and start time (clock ticks since boot).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,8 +75,9 @@ impl PauseProcess {
         }
     }
 
-    /// Joins its user and mount namespaces. `Ok(false)` when it is gone (or
-    /// its PID now belongs to another process): the caller makes a new one.
+    /// Joins its user and mount namespaces, staying in the working
+    /// directory. `Ok(false)` when it is gone (or its PID now belongs to
+    /// another process): the caller makes a new one.
     pub fn join(&self) -> Result<bool, Error> {
         if !self.is_alive() {
             return Ok(false);
@@ -96,10 +97,18 @@ impl PauseProcess {
             if same_file(&ns_file, Path::new(own)) {
                 continue; // already inside, e.g. a shell started by `rcon unshare`
             }
+            // Joining a mount namespace moves the working directory to its
+            // root, where every relative path the user typed would then lead.
+            let cwd = (flag == CloneFlags::CLONE_NEWNS)
+                .then(WorkingDir::remember)
+                .transpose()?;
             setns(&ns_file, flag).map_err(|e| Error::Join {
                 pid: self.pid,
                 source: e.into(),
             })?;
+            if let Some(cwd) = cwd {
+                cwd.restore()?;
+            }
         }
         Ok(true)
     }
@@ -144,6 +153,61 @@ impl PauseProcess {
                 }
             }
         }
+    }
+}
+
+/// The working directory of the command, kept across `setns(CLONE_NEWNS)`.
+struct WorkingDir {
+    /// The directory itself, opened in the caller's mount namespace.
+    dir: OwnedFd,
+    /// Its path; `None` when it has none (removed, or outside the root).
+    path: Option<PathBuf>,
+}
+
+impl WorkingDir {
+    fn remember() -> Result<WorkingDir, Error> {
+        let dir = nix::fcntl::open(
+            ".",
+            OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC,
+            nix::sys::stat::Mode::empty(),
+        )
+        .map_err(|e| Error::Io {
+            what: "opening the working directory",
+            path: std::env::current_dir().unwrap_or_else(|_| ".".into()),
+            source: e.into(),
+        })?;
+        Ok(WorkingDir {
+            dir,
+            path: std::env::current_dir().ok(),
+        })
+    }
+
+    /// Goes back to the same directory: by its path, when that leads to it
+    /// in the joined namespace (the usual case: the pause process's mount
+    /// namespace is a copy of the user's and receives its new mounts), so
+    /// `getcwd` and absolute paths agree; otherwise through the descriptor,
+    /// so relative paths still mean what the user meant (and a directory
+    /// that is gone stays gone, rather than becoming `/`).
+    fn restore(self) -> Result<(), Error> {
+        if let Some(path) = &self.path {
+            let reached = std::env::set_current_dir(path).is_ok()
+                && fs::metadata(".").is_ok_and(|here| {
+                    nix::sys::stat::fstat(&self.dir)
+                        .is_ok_and(|dir| dir.st_dev == here.dev() && dir.st_ino == here.ino())
+                });
+            if reached {
+                return Ok(());
+            }
+            log::debug!(
+                "the working directory {} is not the same inside rcon's mount namespace; keeping it by descriptor",
+                path.display()
+            );
+        }
+        nix::unistd::fchdir(&self.dir).map_err(|e| Error::Io {
+            what: "returning to the working directory",
+            path: self.path.unwrap_or_else(|| ".".into()),
+            source: e.into(),
+        })
     }
 }
 
@@ -214,6 +278,7 @@ fn unshare_hint(errno: i32) -> String {
 
 /// The pause process itself: unshare, report, then sleep forever.
 fn pause_main(ready: OwnedFd) -> ! {
+    crate::process::set_title(PROCESS_NAME);
     let _ = setsid();
     close_other_fds(&[ready.as_raw_fd()]);
     let errno = match unshare(CloneFlags::CLONE_NEWUSER | CloneFlags::CLONE_NEWNS) {
@@ -227,7 +292,6 @@ fn pause_main(ready: OwnedFd) -> ! {
         crate::process::exit_forked_child(1);
     }
     drop(ready);
-    let _ = nix::sys::prctl::set_name(c"rcon-pause");
     for sig in [
         Signal::SIGHUP,
         Signal::SIGINT,

@@ -113,7 +113,7 @@ impl Drop for Launch {
 /// but the connection (or the socket it comes on), log lines into `layers.log`.
 fn server(connection: Connection, layers: &FuseLayers, mount_files: &[PathBuf]) -> io::Result<()> {
     let _ = nix::unistd::setsid();
-    let _ = nix::sys::prctl::set_name(c"rcon-fuse");
+    crate::process::set_title(c"rcon-fuse");
     let (channel, mounted) = match connection {
         Connection::Mounted(device) => (device, true),
         Connection::Coming(socket) => (socket, false),
