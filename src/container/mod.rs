@@ -10,6 +10,7 @@ pub mod copy;
 pub mod env;
 pub mod exec;
 pub mod files;
+pub mod filter;
 mod foreground;
 mod freezer;
 pub mod inspect;
