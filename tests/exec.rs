@@ -302,7 +302,7 @@ fn exec_refuses_stopped_and_unknown_containers() {
     refused(
         &exec(&env, &["nosuch", "true"]),
         125,
-        "no such container \"nosuch\"",
+        "no container with name or ID \"nosuch\" found: no such container",
     );
     let missing = exec(&env, &["done"]);
     missing.code_is(125);

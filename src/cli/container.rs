@@ -3,21 +3,35 @@
 use clap::Subcommand;
 
 use super::{
-    Context, Outcome, commit, container_prune, cp, diff, export, inspect, pause, port, rename, top,
+    Context, Outcome, attach, commit, container_prune, cp, diff, exec, exists, export, inspect,
+    kill, logs, pause, port, ps, rename, restart, rm, start, stop, top, wait,
 };
 
 #[derive(Debug, Subcommand)]
 pub enum ContainerVerb {
+    /// Attach to a running container (same as `rcon attach`)
+    Attach(attach::AttachArgs),
     /// Make a new image from a container's changes (same as `rcon commit`)
     Commit(commit::CommitArgs),
     /// Copy files between a container and the host (same as `rcon cp`)
     Cp(cp::CpArgs),
     /// Show what a container changed in its image's files (same as `rcon diff`)
     Diff(diff::DiffArgs),
+    /// Run a command in a running container (same as `rcon exec`)
+    Exec(exec::ExecArgs),
+    /// Exit 0 if the container exists, 1 if not
+    Exists(exists::ContainerExistsArgs),
     /// Write a container's files as a tarball (same as `rcon export`)
     Export(export::ExportArgs),
     /// Show a container's configuration and state (same as `rcon inspect --type container`)
     Inspect(inspect::ContainerInspectArgs),
+    /// Send a signal to running containers (same as `rcon kill`)
+    Kill(kill::KillArgs),
+    /// Show a container's output (same as `rcon logs`)
+    Logs(logs::LogsArgs),
+    /// List containers (same as `rcon ps`)
+    #[command(visible_aliases = ["ls", "list"])]
+    Ps(ps::PsArgs),
     /// Freeze a container's processes (same as `rcon pause`)
     Pause(pause::PauseArgs),
     /// List a container's published ports (same as `rcon port`)
@@ -26,24 +40,46 @@ pub enum ContainerVerb {
     Prune(container_prune::PruneArgs),
     /// Give a container a new name (same as `rcon rename`)
     Rename(rename::RenameArgs),
+    /// Stop and start containers again (same as `rcon restart`)
+    Restart(restart::RestartArgs),
+    /// Remove containers (same as `rcon rm`)
+    #[command(visible_alias = "remove")]
+    Rm(rm::RmArgs),
+    /// Start containers (same as `rcon start`)
+    Start(start::StartArgs),
+    /// Stop running containers (same as `rcon stop`)
+    Stop(stop::StopArgs),
     /// Show a container's processes (same as `rcon top`)
     Top(top::TopArgs),
     /// Thaw paused containers (same as `rcon unpause`)
     Unpause(pause::PauseArgs),
+    /// Wait for containers to exit (same as `rcon wait`)
+    Wait(wait::WaitArgs),
 }
 
 pub fn run(ctx: &Context, verb: ContainerVerb) -> Outcome {
     match verb {
+        ContainerVerb::Attach(args) => attach::run(ctx, args),
         ContainerVerb::Commit(args) => commit::run(ctx, args),
         ContainerVerb::Cp(args) => cp::run(ctx, args),
         ContainerVerb::Diff(args) => diff::run(ctx, args),
+        ContainerVerb::Exec(args) => exec::run(ctx, args),
+        ContainerVerb::Exists(args) => exists::container(ctx, args),
         ContainerVerb::Export(args) => export::run(ctx, args),
         ContainerVerb::Inspect(args) => inspect::run(ctx, args.into()),
+        ContainerVerb::Kill(args) => kill::run(ctx, args),
+        ContainerVerb::Logs(args) => logs::run(ctx, args),
+        ContainerVerb::Ps(args) => ps::run(ctx, args),
         ContainerVerb::Pause(args) => pause::run(ctx, args, true),
         ContainerVerb::Port(args) => port::run(ctx, args),
         ContainerVerb::Prune(args) => container_prune::run(ctx, args),
         ContainerVerb::Rename(args) => rename::run(ctx, args),
+        ContainerVerb::Restart(args) => restart::run(ctx, args),
+        ContainerVerb::Rm(args) => rm::run(ctx, args),
+        ContainerVerb::Start(args) => start::run(ctx, args),
+        ContainerVerb::Stop(args) => stop::run(ctx, args),
         ContainerVerb::Top(args) => top::run(ctx, args),
         ContainerVerb::Unpause(args) => pause::run(ctx, args, false),
+        ContainerVerb::Wait(args) => wait::run(ctx, args),
     }
 }

@@ -8,12 +8,13 @@ mod cp;
 mod create;
 mod diff;
 mod exec;
+mod exists;
 mod export;
 mod human;
 mod image;
 mod images;
 mod info;
-mod inspect;
+pub(crate) mod inspect;
 mod kill;
 mod load;
 mod login;
@@ -26,6 +27,7 @@ mod ps;
 mod pull;
 mod push;
 mod rename;
+mod report;
 mod restart;
 mod rm;
 mod rmi;
@@ -34,10 +36,12 @@ mod save;
 mod start;
 mod stop;
 mod system;
+mod tabwriter;
 mod tag;
 mod template;
 mod top;
 mod unshare;
+mod untag;
 mod version;
 mod volume;
 mod wait;
@@ -66,7 +70,9 @@ pub const EXIT_ENGINE: i32 = 125;
     long_about = "rcon runs OCI containers as an ordinary user: it keeps a user namespace \
                   mapped from /etc/subuid and /etc/subgid, stores images under \
                   ~/.local/share/rcon and runs containers on overlayfs with user-mode networking.",
-    propagate_version = true
+    propagate_version = true,
+    // As Podman (pflag): a flag given twice takes its last value.
+    args_override_self = true
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -101,6 +107,9 @@ pub struct GlobalArgs {
         env = "RCON_STORAGE_DRIVER"
     )]
     pub storage_driver: Option<Driver>,
+    /// Print nothing on stdout
+    #[arg(long, global = true)]
+    pub noout: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -183,6 +192,8 @@ pub enum Verb {
     Unshare(unshare::UnshareArgs),
     /// Thaw paused containers
     Unpause(pause::PauseArgs),
+    /// Take names off an image (all of them when none is given)
+    Untag(untag::UntagArgs),
     /// Show the rcon version
     Version(version::VersionArgs),
     /// Manage volumes: create, inspect, list, prune, remove
@@ -231,6 +242,26 @@ where
         eprintln!("Error: {e}");
     }
     Err(last.into())
+}
+
+/// Ends a verb that reported some failures along the way: every one but the
+/// last on stderr, the last as the command's; the exit code is Podman's for
+/// the set: 1 when a container was missing, else 2 when one was in the wrong
+/// state, else the last one's.
+pub(crate) fn report_failures(mut failures: Vec<Failure>) -> Outcome {
+    let Some(mut last) = failures.pop() else {
+        return Ok(0);
+    };
+    for failure in &failures {
+        eprintln!("Error: {}", failure.message);
+    }
+    let codes: Vec<i32> = failures.iter().map(|f| f.code).chain([last.code]).collect();
+    if codes.contains(&1) {
+        last.code = 1;
+    } else if codes.contains(&2) {
+        last.code = 2;
+    }
+    Err(last)
 }
 
 /// A container error as a failure with Podman's exit code (126/127 when the
@@ -311,6 +342,16 @@ pub fn main() -> i32 {
         }
     };
     crate::log::init(cli.global.log_level);
+    if cli.global.noout {
+        if let Err(e) = std::fs::File::options()
+            .write(true)
+            .open("/dev/null")
+            .and_then(|null| nix::unistd::dup2_stdout(&null).map_err(std::io::Error::from))
+        {
+            eprintln!("Error: --noout: redirecting stdout to /dev/null: {e}");
+            return EXIT_ENGINE;
+        }
+    }
     let outcome = Context::new(&cli.global).and_then(|ctx| match cli.verb {
         Verb::Attach(args) => attach::run(&ctx, args),
         Verb::Commit(args) => commit::run(&ctx, args),
@@ -349,6 +390,7 @@ pub fn main() -> i32 {
         Verb::Top(args) => top::run(&ctx, args),
         Verb::Unshare(args) => unshare::run(&ctx, args),
         Verb::Unpause(args) => pause::run(&ctx, args, false),
+        Verb::Untag(args) => untag::run(&ctx, args),
         Verb::Version(args) => version::run(args),
         Verb::Volume(verb) => volume::run(&ctx, verb),
         Verb::Wait(args) => wait::run(&ctx, args),

@@ -4,9 +4,10 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
-use serde_json::{Value, json};
+use serde_json::json;
 
-use super::template::GoTemplate;
+use super::report::{self, Report};
+use super::template::{GoShape, Struct};
 use super::{Context, EXIT_ENGINE, Failure, Outcome, container_failure};
 use crate::container::lifecycle::Lifecycle;
 use crate::container::networks;
@@ -84,6 +85,9 @@ pub struct LsArgs {
     /// Do not truncate network IDs
     #[arg(long)]
     pub no_trunc: bool,
+    /// Do not print the header line
+    #[arg(long)]
+    pub noheading: bool,
     /// Show only networks matching: name=REGEX, id=PREFIX, driver=bridge, label=KEY[=VALUE]; may be repeated
     #[arg(short, long = "filter", value_name = "FILTER")]
     pub filters: Vec<String>,
@@ -183,8 +187,15 @@ fn create(store: &Store, networks: &Networks, args: CreateArgs) -> Outcome {
 }
 
 /// A network as Podman's Go templates see it (its Go field names).
-fn template_view(network: &NetworkRecord) -> Value {
-    json!({
+const NETWORK_SHAPE: GoShape = GoShape {
+    type_name: "types.Network",
+    fields: &[],
+    maps: &["Labels", "Options", "IPAMOptions"],
+    times: &["Created"],
+};
+
+fn template_view(network: &NetworkRecord) -> super::template::Value {
+    NETWORK_SHAPE.value(&json!({
         "Name": network.name,
         "ID": network.id,
         "Driver": network.driver,
@@ -196,18 +207,17 @@ fn template_view(network: &NetworkRecord) -> Value {
         "DNSEnabled": network.dns_enabled,
         "Labels": network.labels,
         "IPAMOptions": network.ipam_options,
-    })
+    }))
 }
 
 fn print(list: &[NetworkRecord], format: Option<&str>) -> Outcome {
     match format {
-        None | Some("json") => println!("{}", serde_json::to_string_pretty(list)?),
-        Some(text) => {
-            let template = GoTemplate::parse(text)?;
-            for network in list {
-                print!("{}", template.render(&template_view(network))?);
-            }
+        Some(format) if !report::is_json(format) => {
+            let report = Report::user("inspect", format)?;
+            let data = super::template::Value::list(list.iter().map(template_view).collect());
+            print!("{}", report.render(None, &data)?);
         }
+        _ => println!("{}", serde_json::to_string_pretty(list)?),
     }
     Ok(0)
 }
@@ -236,23 +246,66 @@ fn ls(networks: &Networks, args: LsArgs) -> Outcome {
     })?;
     let mut list = networks.list()?;
     list.retain(|n| filter.matches(&n.subject()));
-    match args.format.as_deref() {
-        _ if args.quiet => {
-            for network in &list {
-                println!("{}", network.name);
-            }
+    list.sort_by(|a, b| a.name.cmp(&b.name));
+    if args.quiet {
+        for network in &list {
+            println!("{}", network.name);
         }
-        None | Some("table") => {
-            println!("{:<14}{:<22}DRIVER", "NETWORK ID", "NAME");
-            for network in &list {
-                let id = match args.no_trunc {
-                    true => &network.id[..],
-                    false => &network.id[..12],
-                };
-                println!("{:<14}{:<22}{}", id, network.name, network.driver);
-            }
-        }
-        format => return print(&list, format),
+        return Ok(0);
     }
+    if args.format.as_deref().is_some_and(report::is_json) {
+        return print(&list, Some("json"));
+    }
+    let report = match args.format.as_deref() {
+        Some(format) => Report::user("ls", format)?,
+        None => Report::podman("ls", "{{.ID}}\t{{.Name}}\t{{.Driver}}"),
+    };
+    let rows = super::template::Value::list(
+        list.iter()
+            .map(|network| {
+                let mut row = match template_view(network) {
+                    super::template::Value::Struct(s) => (*s).clone(),
+                    _ => Struct::new(NETWORK_SHAPE.type_name),
+                };
+                let id = if args.no_trunc {
+                    &network.id[..]
+                } else {
+                    &network.id[..12]
+                };
+                let labels: Vec<String> = network
+                    .labels
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect();
+                for (name, value) in [("ID", id.to_string()), ("Labels", labels.join(","))] {
+                    if let Some(field) = row.fields.iter_mut().find(|(n, _)| n == name) {
+                        field.1 = value.into();
+                    }
+                }
+                row.into()
+            })
+            .collect(),
+    );
+    let headers = (report.is_table() && !args.noheading).then(|| {
+        report::headers(
+            &[
+                "Created",
+                "DNSEnabled",
+                "IPAMOptions",
+                "IPv6Enabled",
+                "Internal",
+                "NetworkInterface",
+                "Options",
+                "Subnets",
+            ],
+            &[
+                ("Name", "name"),
+                ("Driver", "driver"),
+                ("Labels", "labels"),
+                ("ID", "network id"),
+            ],
+        )
+    });
+    print!("{}", report.render(headers, &rows)?);
     Ok(0)
 }

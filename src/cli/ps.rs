@@ -1,9 +1,13 @@
-use clap::Args;
+use std::collections::BTreeMap;
+
+use clap::{Args, ValueEnum};
 use serde_json::json;
 
 use super::human;
-use super::template::GoTemplate;
-use super::{Context, Failure, Outcome};
+use super::report::{self, Report};
+use super::template::{Struct, Value};
+use super::{Context, Outcome};
+use crate::container::filter::ContainerFilter;
 use crate::container::lifecycle::Lifecycle;
 use crate::container::store::{ContainerRecord, State, Status};
 use crate::storage::store::Store;
@@ -13,11 +17,14 @@ pub struct PsArgs {
     /// Show every container, not only running ones
     #[arg(short, long)]
     pub all: bool,
+    /// Also show containers in storage that rcon does not run (rcon's store has none: the same as without)
+    #[arg(long)]
+    pub external: bool,
     /// Print only the IDs
     #[arg(short, long)]
     pub quiet: bool,
     /// Only the most recently created container (any state)
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with = "last")]
     pub latest: bool,
     /// Only the N most recently created containers (any state)
     #[arg(short = 'n', long, value_name = "N")]
@@ -25,88 +32,187 @@ pub struct PsArgs {
     /// Do not shorten IDs and commands
     #[arg(long)]
     pub no_trunc: bool,
-    /// Filter: name=REGEX, status=created|running|exited, ancestor=IMAGE, label=KEY[=VALUE], id=PREFIX
+    /// Do not print the header line
+    #[arg(long)]
+    pub noheading: bool,
+    /// Filter: id=REGEX, name=REGEX, status=STATE, exited=CODE, label=KEY[=VALUE], ancestor=IMAGE, before=/since=CONTAINER, volume=, network=, restart-policy=
     #[arg(short, long, value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
-    /// json, or a Go template such as '{{.ID}} {{.Names}}'
+    /// json, a Go template ('{{.ID}} {{.Names}}') or a table ('table {{.ID}} {{.Status}}')
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
+    /// Sort by: command, created, id, image, names, runningfor, size, status
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub sort: Option<SortKey>,
+    /// Show the size of each container's own files (and with its image's)
+    #[arg(short, long, conflicts_with = "quiet")]
+    pub size: bool,
+    /// Show the namespaces of running containers
+    #[arg(long, conflicts_with_all = ["quiet", "size"])]
+    pub ns: bool,
+    /// Show the pod of each container (rcon has no pods: empty)
+    #[arg(short, long)]
+    pub pod: bool,
+    /// Check each container's state against its processes (rcon always does)
+    #[arg(long)]
+    pub sync: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortKey {
+    Command,
+    Created,
+    Id,
+    Image,
+    Names,
+    Runningfor,
+    Size,
+    Status,
+    Pod,
+}
+
+/// One container as ps shows it.
+struct Listed {
+    record: ContainerRecord,
+    state: State,
+    /// (the container's own files, with its image's), with --size.
+    size: Option<(u64, u64)>,
 }
 
 pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
     ctx.enter_namespace()?;
+    let json = args.format.as_deref().is_some_and(report::is_json);
+    let user_format = args.format.as_deref().filter(|_| !json);
+    let report = match user_format {
+        Some(format) => Report::user("ps", &format.replace(".Namespaces.", "."))?,
+        None => Report::podman("ps", &default_row(&args)),
+    };
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-    let filters = Filters::parse(&args.filter)?;
-    let template = match args.format.as_deref() {
-        Some("json") | None => None,
-        Some(text) => Some(GoTemplate::parse(text)?),
-    };
+    let filter =
+        ContainerFilter::parse(&args.filter, &lifecycle).map_err(super::container_failure)?;
+    let last = args.last.filter(|n| *n > 0).or(args.latest.then_some(1));
+    let all = args.all || last.is_some() || filter.has_status();
+    // Newest first, as listed.
     let mut shown: Vec<(ContainerRecord, State)> = lifecycle
         .list()?
         .into_iter()
-        .filter(|(_, state)| {
-            args.all
-                || args.latest
-                || args.last.is_some()
-                || !filters.status.is_empty()
-                || state.status == Status::Running
+        .filter(|(record, state)| {
+            (all || state.status == Status::Running) && filter.matches(record, state)
         })
-        .filter(|(record, state)| filters.matches(record, state))
         .collect();
-    if let Some(n) = args.last.or(args.latest.then_some(1)) {
+    if let Some(n) = last {
         shown.truncate(n);
     }
-    if args.quiet {
-        for (record, _) in &shown {
-            println!("{}", short_id(&record.id, args.no_trunc));
-        }
-        return Ok(0);
+    shown.reverse();
+    let mut shown: Vec<Listed> = shown
+        .into_iter()
+        .map(|(record, state)| {
+            let size = args.size.then(|| container_size(&lifecycle, &record));
+            Listed {
+                record,
+                state,
+                size,
+            }
+        })
+        .collect();
+    if let Some(key) = args.sort {
+        sort(&mut shown, key);
     }
-    if args.format.as_deref() == Some("json") {
-        let list: Vec<serde_json::Value> = shown.iter().map(|(r, s)| json_entry(r, s)).collect();
+    if json {
+        let list: Vec<serde_json::Value> = shown.iter().map(json_entry).collect();
         println!("{}", serde_json::to_string_pretty(&list)?);
         return Ok(0);
     }
-    if let Some(template) = template {
-        let mut out = String::new();
-        for (record, state) in &shown {
-            out.push_str(&template.render(&entry(record, state, args.no_trunc))?);
+    if args.quiet && user_format.is_none() {
+        for listed in &shown {
+            println!("{}", short_id(&listed.record.id, args.no_trunc));
         }
-        print!("{out}");
         return Ok(0);
     }
-    let mut rows = vec![
-        [
-            "CONTAINER ID",
-            "IMAGE",
-            "COMMAND",
-            "CREATED",
-            "STATUS",
-            "PORTS",
-            "NAMES",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for (record, state) in &shown {
-        let command = record.config.args.join(" ");
-        rows.push(vec![
-            short_id(&record.id, args.no_trunc).to_string(),
-            record.image_name.clone(),
-            if args.no_trunc {
-                command
-            } else {
-                truncate(&command, 17)
-            },
-            human::ago(Some(&record.created)),
-            status_text(state),
-            ports_text(record),
-            record.name.clone(),
-        ]);
-    }
-    print!("{}", human::table(&rows));
+    let rows = Value::list(
+        shown
+            .iter()
+            .map(|listed| row(listed, args.no_trunc, args.ns))
+            .collect(),
+    );
+    let headers = (report.is_table() && !args.noheading).then(headers);
+    print!("{}", report.render(headers, &rows)?);
     Ok(0)
+}
+
+fn default_row(args: &PsArgs) -> String {
+    if args.ns {
+        return "{{.ID}}\t{{.Names}}\t{{.Pid}}\t{{.Namespaces.Cgroup}}\t{{.Namespaces.IPC}}\t{{.Namespaces.MNT}}\t{{.Namespaces.NET}}\t{{.Namespaces.PIDNS}}\t{{.Namespaces.User}}\t{{.Namespaces.UTS}}".replace(".Namespaces.", ".");
+    }
+    let mut row =
+        "{{.ID}}\t{{.Image}}\t{{.Command}}\t{{.CreatedHuman}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
+            .to_string();
+    if args.pod {
+        row.push_str("\t{{.Pod}}\t{{.PodName}}");
+    }
+    if args.size {
+        row.push_str("\t{{.Size}}");
+    }
+    row
+}
+
+/// The header of each field a ps template can show.
+fn headers() -> Value {
+    report::headers(
+        &[
+            "AutoRemove",
+            "Command",
+            "Created",
+            "CreatedAt",
+            "Exited",
+            "ExitedAt",
+            "ExitCode",
+            "Image",
+            "ImageID",
+            "IsInfra",
+            "Labels",
+            "Mounts",
+            "Names",
+            "Namespaces",
+            "Pid",
+            "Ports",
+            "Size",
+            "StartedAt",
+            "State",
+            "Status",
+        ],
+        &[
+            ("Cgroup", "cgroupns"),
+            ("CreatedHuman", "created"),
+            ("ID", "container id"),
+            ("IPC", "ipc"),
+            ("MNT", "mnt"),
+            ("NET", "net"),
+            ("Networks", "networks"),
+            ("PIDNS", "pidns"),
+            ("Pod", "pod id"),
+            ("PodName", "podname"),
+            ("RunningFor", "running for"),
+            ("UTS", "uts"),
+            ("User", "userns"),
+        ],
+    )
+}
+
+fn sort(shown: &mut [Listed], key: SortKey) {
+    let command = |l: &Listed| l.record.config.args.join(" ");
+    match key {
+        SortKey::Command => shown.sort_by_key(command),
+        SortKey::Created => shown.sort_by(|a, b| a.record.created.cmp(&b.record.created)),
+        SortKey::Id => shown.sort_by(|a, b| a.record.id.cmp(&b.record.id)),
+        SortKey::Image => shown.sort_by(|a, b| a.record.image_name.cmp(&b.record.image_name)),
+        SortKey::Names => shown.sort_by(|a, b| a.record.name.cmp(&b.record.name)),
+        SortKey::Runningfor => shown.sort_by_key(|l| unix(l.state.started_at.as_deref())),
+        SortKey::Size => shown.sort_by_key(|l| l.size.map_or(0, |(_, with_image)| with_image)),
+        SortKey::Status => shown.sort_by_key(|l| status_name(l.state.status)),
+        SortKey::Pod => {}
+    }
 }
 
 fn short_id(id: &str, no_trunc: bool) -> &str {
@@ -117,20 +223,8 @@ fn short_id(id: &str, no_trunc: bool) -> &str {
     }
 }
 
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max - 3).collect();
-    cut + "..."
-}
-
-/// "Up 3 seconds", "Exited (0) 2 minutes ago", "Created".
+/// "Up 3 seconds ago", "Exited (0) 2 minutes ago", "Created", as Podman 4 words them.
 fn status_text(state: &State) -> String {
-    let since = |time: Option<&str>| {
-        time.and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
-            .map(|t| (chrono::Utc::now() - t.with_timezone(&chrono::Utc)).num_seconds())
-    };
     match state.status {
         Status::Created => "Created".into(),
         Status::Running if state.restarting => format!(
@@ -138,10 +232,7 @@ fn status_text(state: &State) -> String {
             state.exit_code.unwrap_or(-1),
             human::ago(state.finished_at.as_deref())
         ),
-        Status::Running => match since(state.started_at.as_deref()) {
-            Some(seconds) => format!("Up {}", human::duration(seconds)),
-            None => "Up".into(),
-        },
+        Status::Running => format!("Up {}", human::ago(state.started_at.as_deref())),
         Status::Exited => format!(
             "Exited ({}) {}",
             state.exit_code.unwrap_or(-1),
@@ -169,12 +260,162 @@ fn ports_text(record: &ContainerRecord) -> String {
     shown.join(", ")
 }
 
-/// One container as `--format json` prints it: as templates see it, but
-/// with Podman's JSON types — `Names` a list, `Ports` a list of mappings.
-fn json_entry(record: &ContainerRecord, state: &State) -> serde_json::Value {
-    let mut entry = entry(record, state, true);
-    entry["Names"] = json!([record.name]);
-    entry["Ports"] = match record.config.ports.as_slice() {
+fn labels(record: &ContainerRecord) -> BTreeMap<String, String> {
+    record.config.labels.iter().cloned().collect()
+}
+
+fn mount_destinations(record: &ContainerRecord) -> Vec<String> {
+    record
+        .config
+        .mounts
+        .iter()
+        .map(|m| m.destination.clone())
+        .collect()
+}
+
+fn networks(record: &ContainerRecord) -> Vec<String> {
+    record
+        .config
+        .attachment
+        .as_ref()
+        .map(|a| vec![a.network.clone()])
+        .unwrap_or_default()
+}
+
+/// The sizes of a container's own files and of them with its image's, in
+/// bytes; 0 where they cannot be read.
+fn container_size(lifecycle: &Lifecycle, record: &ContainerRecord) -> (u64, u64) {
+    let dir = lifecycle.containers().dir(&record.id);
+    let own = ["upper", "rootfs"]
+        .iter()
+        .map(|d| tree_size(&dir.join(d)))
+        .sum::<u64>();
+    let image = crate::image::lookup(lifecycle.store(), &record.image_id).map_or(0, |i| i.size);
+    (own, own + image)
+}
+
+fn tree_size(path: &std::path::Path) -> u64 {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return 0;
+    };
+    if !meta.is_dir() {
+        return meta.len();
+    }
+    std::fs::read_dir(path)
+        .map(|entries| entries.flatten().map(|e| tree_size(&e.path())).sum())
+        .unwrap_or(0)
+}
+
+/// `{{.Size}}`: "12B (virtual 2.17MB)", go-units' sizes as Podman prints them.
+fn size_text(size: Option<(u64, u64)>) -> String {
+    match size {
+        Some((own, with_image)) => format!(
+            "{} (virtual {})",
+            human::size(own).replace(' ', ""),
+            human::size(with_image).replace(' ', "")
+        ),
+        None => String::new(),
+    }
+}
+
+/// A running container's namespaces, by their inode numbers, as Podman shows them.
+fn namespaces(state: &State) -> Struct {
+    let link = |name: &str| -> String {
+        if state.status != Status::Running || state.pid <= 0 {
+            return String::new();
+        }
+        std::fs::read_link(format!("/proc/{}/ns/{name}", state.pid))
+            .ok()
+            .and_then(|target| {
+                let text = target.to_string_lossy().into_owned();
+                let start = text.find('[')? + 1;
+                let end = text.rfind(']')?;
+                Some(text[start..end].to_string())
+            })
+            .unwrap_or_default()
+    };
+    Struct::new("entities.ListContainerNamespaces")
+        .with("MNT", link("mnt"))
+        .with("Cgroup", link("cgroup"))
+        .with("IPC", link("ipc"))
+        .with("NET", link("net"))
+        .with("PIDNS", link("pid"))
+        .with("UTS", link("uts"))
+        .with("User", link("user"))
+}
+
+/// One container as ps templates see it: Podman's ListContainer fields and
+/// psReporter's methods (`.ID` shortened, `.Names` the name, `.Status` in words).
+fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool) -> Value {
+    let Listed {
+        record,
+        state,
+        size,
+    } = listed;
+    let command = record.config.args.join(" ");
+    let command = if !no_trunc && command.len() > 17 {
+        let mut cut = 17;
+        while !command.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        format!("{}...", &command[..cut])
+    } else {
+        command
+    };
+    let created = Value::time(Some(&record.created));
+    let created_at = created.to_string();
+    let status = status_text(state);
+    let namespaces = if with_namespaces {
+        namespaces(state)
+    } else {
+        namespaces(&State::created())
+    };
+    let ns = |name: &str| namespaces.field(name).cloned().unwrap_or(Value::from(""));
+    Struct::new("containers.psReporter")
+        .with("AutoRemove", record.config.remove)
+        .with("Cgroup", ns("Cgroup"))
+        .with("Command", command)
+        .with("Created", created)
+        .with("CreatedAt", created_at)
+        .with("CreatedHuman", human::ago(Some(&record.created)))
+        .with("Exited", state.status == Status::Exited)
+        .with("ExitedAt", unix(state.finished_at.as_deref()))
+        .with("ExitCode", state.exit_code.unwrap_or(0))
+        .with("ID", short_id(&record.id, no_trunc))
+        .with("IPC", ns("IPC"))
+        .with("Image", record.image_name.as_str())
+        .with("ImageID", short_id(&record.image_id, no_trunc))
+        .with("IsInfra", false)
+        .with("Labels", Value::string_map(&labels(record)))
+        .with("MNT", ns("MNT"))
+        .with("Mounts", Value::strings(&mount_destinations(record)))
+        .with("Names", record.name.as_str())
+        .with("Namespaces", namespaces.clone())
+        .with("NET", ns("NET"))
+        .with("Networks", networks(record).join(","))
+        .with("Pid", state.pid)
+        .with("PIDNS", ns("PIDNS"))
+        .with("Pod", "")
+        .with("PodName", "")
+        .with("Ports", ports_text(record))
+        .with("RunningFor", human::ago(Some(&record.created)))
+        .with("Size", size_text(*size))
+        .with("StartedAt", unix(state.started_at.as_deref()))
+        .with("State", status.as_str())
+        .with("Status", status)
+        .with("User", ns("User"))
+        .with("UTS", ns("UTS"))
+        .into()
+}
+
+/// One container as `--format json` prints it (Podman's ListContainer).
+fn json_entry(listed: &Listed) -> serde_json::Value {
+    let Listed {
+        record,
+        state,
+        size,
+    } = listed;
+    let ports = match record.config.ports.as_slice() {
         [] => serde_json::Value::Null,
         ports => ports
             .iter()
@@ -189,104 +430,31 @@ fn json_entry(record: &ContainerRecord, state: &State) -> serde_json::Value {
             })
             .collect(),
     };
-    entry
-}
-
-/// One container as templates see it (Podman's field names; `{{.Names}}`
-/// and `{{.Ports}}` are text, as Podman prints them).
-fn entry(record: &ContainerRecord, state: &State, no_trunc: bool) -> serde_json::Value {
-    let labels: serde_json::Map<String, serde_json::Value> = record
-        .config
-        .labels
-        .iter()
-        .map(|(k, v)| (k.clone(), json!(v)))
-        .collect();
+    let labels = labels(record);
     json!({
         "AutoRemove": record.config.remove,
         "Command": record.config.args,
-        "Created": unix(Some(&record.created)),
         "CreatedAt": human::ago(Some(&record.created)),
         "Exited": state.status == Status::Exited,
         "ExitedAt": unix(state.finished_at.as_deref()),
         "ExitCode": state.exit_code.unwrap_or(0),
-        "ID": short_id(&record.id, no_trunc),
         "Id": record.id,
         "Image": record.image_name,
         "ImageID": record.image_id,
-        "Labels": labels,
-        "Names": record.name,
+        "IsInfra": false,
+        "Labels": if labels.is_empty() { serde_json::Value::Null } else { json!(labels) },
+        "Mounts": mount_destinations(record),
+        "Names": [record.name],
+        "Namespaces": {},
+        "Networks": networks(record),
         "Pid": state.pid,
-        "Ports": ports_text(record),
+        "Pod": "",
+        "PodName": "",
+        "Ports": ports,
+        "Size": size.map(|(own, with_image)| json!({"RootFsSize": with_image, "RwSize": own})),
         "StartedAt": unix(state.started_at.as_deref()),
         "State": status_name(state.status),
         "Status": status_text(state),
+        "Created": unix(Some(&record.created)),
     })
-}
-
-/// `--filter` terms: terms of one key are alternatives, different keys must all match.
-#[derive(Default)]
-struct Filters {
-    name: Vec<regex::Regex>,
-    status: Vec<String>,
-    ancestor: Vec<String>,
-    label: Vec<(String, Option<String>)>,
-    id: Vec<String>,
-}
-
-impl Filters {
-    fn parse(terms: &[String]) -> Result<Filters, Failure> {
-        let mut filters = Filters::default();
-        for term in terms {
-            let bad = |why: &str| {
-                Failure::new(
-                    super::EXIT_ENGINE,
-                    format!("invalid filter {term:?}: {why}"),
-                )
-            };
-            let Some((key, value)) = term.split_once('=') else {
-                return Err(bad("use KEY=VALUE (name, status, ancestor, label, id)"));
-            };
-            match key {
-                "name" => filters
-                    .name
-                    .push(regex::Regex::new(value).map_err(|e| bad(&format!("bad pattern: {e}")))?),
-                "status" => match value {
-                    "created" | "running" | "exited" => filters.status.push(value.into()),
-                    _ => return Err(bad("status is one of created, running, exited")),
-                },
-                "ancestor" => filters.ancestor.push(value.into()),
-                "label" => filters.label.push(match value.split_once('=') {
-                    Some((k, v)) => (k.into(), Some(v.into())),
-                    None => (value.into(), None),
-                }),
-                "id" => filters.id.push(value.into()),
-                _ => return Err(bad("known keys are name, status, ancestor, label, id")),
-            }
-        }
-        Ok(filters)
-    }
-
-    fn matches(&self, record: &ContainerRecord, state: &State) -> bool {
-        fn any<T>(terms: &[T], test: impl Fn(&T) -> bool) -> bool {
-            terms.is_empty() || terms.iter().any(test)
-        }
-        let image = &record.image_name;
-        any(&self.name, |re| re.is_match(&record.name))
-            && any(&self.status, |s| s == status_name(state.status))
-            && any(&self.ancestor, |a| {
-                image == a
-                    || record.image_id.starts_with(a.trim_start_matches("sha256:"))
-                    || image.rsplit('/').next().is_some_and(|short| {
-                        short == a || short.split(':').next() == Some(a.as_str())
-                    })
-            })
-            && self.label.iter().all(|(key, value)| {
-                record
-                    .config
-                    .labels
-                    .iter()
-                    .any(|(k, v)| k == key && value.as_ref().is_none_or(|want| want == v))
-            })
-            && any(&self.id, |prefix| record.id.starts_with(prefix.as_str()))
-    }
 }

@@ -1,73 +1,226 @@
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
 
-use super::{Context, Failure, Outcome};
-use crate::container::lifecycle::Lifecycle;
-use crate::container::store::{ContainerRecord, Status};
+use super::{Context, EXIT_ENGINE, Failure, Outcome};
+use crate::container::filter::ContainerFilter;
+use crate::container::lifecycle::{DEFAULT_STOP_TIMEOUT, Lifecycle};
+use crate::container::store::{self, ContainerRecord, Status};
 use crate::storage::store::Store;
 
 #[derive(Debug, Args)]
 pub struct RmArgs {
-    /// Remove running containers too (stopped first)
+    /// Remove running containers too (stopped first); a container that does not exist is no error
     #[arg(short, long)]
     pub force: bool,
     /// Remove every container
     #[arg(short, long)]
     pub all: bool,
+    /// A container that does not exist is no error
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Also remove the containers that depend on these (that use their network)
+    #[arg(long)]
+    pub depend: bool,
     /// Also remove the containers' anonymous volumes
     #[arg(short, long)]
     pub volumes: bool,
     /// Seconds to wait for a running container to stop before SIGKILL (with -f)
-    #[arg(short, long, value_name = "SECONDS", default_value_t = 10)]
-    pub time: u64,
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u64>,
+    /// Remove the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Remove the containers whose IDs these files hold (as written by --cidfile)
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
+    /// Remove the containers that match: KEY=VALUE as for `ps --filter`
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
     /// The containers, by name or ID
-    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest", "cidfile", "filter"])]
     pub containers: Vec<String>,
 }
 
-/// The containers named (each resolved before any is touched), or with
-/// `all` every one, paired with the text that named them.
+/// Podman's exit codes for container verbs: 1 when a container does not
+/// exist, 2 when it is in the wrong state (running), else 125.
+pub fn exit_code(e: &crate::container::Error) -> i32 {
+    use crate::container::Error;
+    match e {
+        Error::Store(store::Error::NoSuchContainer(_)) => 1,
+        Error::Running(_) | Error::NotRunning(_) => 2,
+        other => other.exit_code(),
+    }
+}
+
+/// The containers to act on, each with the text to print for it once done:
+/// the name as given, or the ID when chosen by --all, --latest or --filter
+/// (with names and a filter: those of the named that pass it). A name that
+/// names no container is an error, or skipped when `ignore_missing`.
 pub fn targets(
     lifecycle: &Lifecycle,
     names: &[String],
     all: bool,
-) -> Result<Vec<(String, ContainerRecord)>, Failure> {
-    if all {
-        return Ok(lifecycle
-            .containers()
-            .list()?
-            .into_iter()
-            .map(|r| (r.id.clone(), r))
-            .collect());
+    latest: bool,
+    filters: &[String],
+    ignore_missing: bool,
+) -> Result<Vec<(String, ContainerRecord)>, crate::container::Error> {
+    if all || latest || !filters.is_empty() {
+        let filter = ContainerFilter::parse(filters, lifecycle)?;
+        let mut chosen: Vec<(String, ContainerRecord)> = Vec::new();
+        for (record, state) in lifecycle.list()? {
+            let named =
+                names.is_empty() || names.iter().any(|n| *n == record.name || *n == record.id);
+            if named && filter.matches(&record, &state) {
+                chosen.push((record.id.clone(), record));
+            }
+        }
+        if latest && !all {
+            chosen.truncate(1);
+        }
+        return Ok(chosen);
     }
-    names
-        .iter()
-        .map(|name| Ok((name.clone(), lifecycle.find(name)?)))
-        .collect()
+    let mut found = Vec::new();
+    for name in names {
+        match lifecycle.find(name) {
+            Ok(record) => found.push((name.clone(), record)),
+            Err(crate::container::Error::Store(store::Error::NoSuchContainer(_)))
+                if ignore_missing => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(found)
+}
+
+/// `names` and the container IDs in `cidfiles` (the first line of each).
+pub fn with_cidfiles(names: &[String], cidfiles: &[PathBuf]) -> Result<Vec<String>, Failure> {
+    let mut names = names.to_vec();
+    for file in cidfiles {
+        let text = std::fs::read_to_string(file).map_err(|e| {
+            Failure::new(
+                EXIT_ENGINE,
+                format!("reading CIDFile {}: {e}", file.display()),
+            )
+        })?;
+        names.push(text.lines().next().unwrap_or_default().to_string());
+    }
+    Ok(names)
 }
 
 pub fn run(ctx: &Context, args: RmArgs) -> Outcome {
+    if args.time.is_some() && !args.force {
+        return Err(Failure::new(
+            EXIT_ENGINE,
+            "--force option must be specified to use the --time option",
+        ));
+    }
+    let names = with_cidfiles(&args.containers, &args.cidfile)?;
     ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-    let targets = targets(&lifecycle, &args.containers, args.all)?;
-    if !args.force {
-        // Refuse before removing anything.
-        for (_, record) in &targets {
-            if lifecycle.state(&record.id)?.status == Status::Running {
-                return Err(super::container_failure(crate::container::Error::Running(
-                    record.name.clone(),
-                )));
+    let targets = targets(
+        &lifecycle,
+        &names,
+        args.all,
+        args.latest,
+        &args.filter,
+        args.ignore || args.force,
+    )
+    .map_err(|e| Failure::new(exit_code(&e), e))?;
+    let timeout = args.time.map_or(DEFAULT_STOP_TIMEOUT, Duration::from_secs);
+    let depend = args.depend || args.all;
+    let mut errors: Vec<Failure> = Vec::new();
+    let mut removed: Vec<String> = Vec::new();
+    for (given, record) in &targets {
+        if removed.contains(&record.id) {
+            continue;
+        }
+        let dependents = dependents(&lifecycle, record)?;
+        let pending: Vec<&ContainerRecord> = dependents
+            .iter()
+            .filter(|d| !removed.contains(&d.id) && !targets.iter().any(|(_, t)| t.id == d.id))
+            .collect();
+        if !pending.is_empty() && !depend {
+            let ids: Vec<&str> = pending.iter().map(|d| d.id.as_str()).collect();
+            errors.push(Failure::new(
+                EXIT_ENGINE,
+                format!(
+                    "container {} has dependent containers which must be removed before it: {}: container already exists",
+                    record.id,
+                    ids.join(",")
+                ),
+            ));
+            continue;
+        }
+        // Dependents go first (those also named come in their turn).
+        for dependent in pending {
+            match remove(&lifecycle, dependent, args.force, timeout, args.volumes) {
+                Ok(()) => {
+                    removed.push(dependent.id.clone());
+                    println!("{}", dependent.id);
+                }
+                Err(e) => errors.push(e),
             }
         }
+        match remove(&lifecycle, record, args.force, timeout, args.volumes) {
+            Ok(()) => {
+                removed.push(record.id.clone());
+                println!("{given}");
+            }
+            Err(e) => errors.push(e),
+        }
     }
-    let timeout = Duration::from_secs(args.time);
-    for (given, record) in &targets {
-        lifecycle
-            .remove(record, args.force, timeout, args.volumes)
-            .map_err(super::container_failure)?;
-        println!("{given}");
+    super::report_failures(errors)
+}
+
+fn remove(
+    lifecycle: &Lifecycle,
+    record: &ContainerRecord,
+    force: bool,
+    timeout: Duration,
+    volumes: bool,
+) -> Result<(), Failure> {
+    if !force && lifecycle.state(&record.id)?.status == Status::Running {
+        return Err(Failure::new(
+            2,
+            format!(
+                "cannot remove container {} as it is running - running or paused containers cannot be removed without force: container state improper",
+                record.id
+            ),
+        ));
     }
-    Ok(0)
+    match lifecycle.remove(record, force, timeout, volumes) {
+        // A --rm container stopped here is removed by its monitor meanwhile.
+        Err(crate::container::Error::Store(store::Error::NoSuchContainer(_)))
+            if record.config.remove =>
+        {
+            Ok(())
+        }
+        result => result.map_err(|e| Failure::new(exit_code(&e), e)),
+    }
+}
+
+/// The containers that use `record`'s network namespace (`--network container:…`).
+fn dependents(
+    lifecycle: &Lifecycle,
+    record: &ContainerRecord,
+) -> Result<Vec<ContainerRecord>, Failure> {
+    let list = lifecycle
+        .containers()
+        .list()
+        .map_err(|e| super::container_failure(e.into()))?;
+    Ok(list
+        .into_iter()
+        .filter(|other| {
+            other.id != record.id
+                && other
+                    .config
+                    .network
+                    .strip_prefix("container:")
+                    .is_some_and(|named| {
+                        named == record.name || (!named.is_empty() && record.id.starts_with(named))
+                    })
+        })
+        .collect())
 }

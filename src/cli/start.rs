@@ -1,6 +1,6 @@
 use clap::Args;
 
-use super::{Context, Outcome};
+use super::{Context, EXIT_ENGINE, Failure, Outcome};
 use crate::container::attach::{AttachRequest, attach};
 use crate::container::tty::DetachKeys;
 use crate::container::{self, lifecycle::Lifecycle};
@@ -20,20 +20,35 @@ pub struct StartArgs {
     /// Keys that detach from the session (with -a, -i and a terminal), leaving the container running: comma-separated ctrl-<KEY> or single characters; "" disables detaching
     #[arg(long, value_name = "KEYS", default_value = DetachKeys::DEFAULT)]
     pub detach_keys: String,
+    /// Start every container that does not run
+    #[arg(long)]
+    pub all: bool,
+    /// Start the containers that match: KEY=VALUE as for `ps --filter`
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// Start the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// The containers, by name or ID
-    #[arg(value_name = "CONTAINER", required = true)]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest", "filter"])]
     pub containers: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
+    if args.all && !args.containers.is_empty() {
+        return Err(Failure::new(
+            EXIT_ENGINE,
+            "either start all containers or the container(s) provided in the arguments",
+        ));
+    }
     let detach_keys = DetachKeys::parse(&args.detach_keys)?;
     ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     if args.attach || args.interactive {
         let [name] = args.containers.as_slice() else {
-            return Err(super::Failure::new(
-                super::EXIT_ENGINE,
+            return Err(Failure::new(
+                EXIT_ENGINE,
                 "start -a attaches to one container only: give one name or ID",
             ));
         };
@@ -57,10 +72,25 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
         )
         .map_err(super::container_failure);
     }
-    for name in &args.containers {
-        let record = lifecycle.find(name).map_err(super::container_failure)?;
-        lifecycle.start(&record).map_err(super::container_failure)?;
-        println!("{name}");
+    let targets = super::rm::targets(
+        &lifecycle,
+        &args.containers,
+        args.all,
+        args.latest,
+        &args.filter,
+        false,
+    )
+    .map_err(super::container_failure)?;
+    let mut failures = Vec::new();
+    for (given, record) in &targets {
+        // A running container is left as it is, and not printed (as Podman).
+        if lifecycle.state(&record.id)?.status == container::store::Status::Running {
+            continue;
+        }
+        match lifecycle.start(record) {
+            Ok(()) => println!("{given}"),
+            Err(e) => failures.push(super::container_failure(e)),
+        }
     }
-    Ok(0)
+    super::report_failures(failures)
 }

@@ -1,30 +1,53 @@
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
 
-use super::{Context, Outcome};
-use crate::container::lifecycle::{Lifecycle, parse_signal};
+use super::{Context, Failure, Outcome, container_failure};
+use crate::container::lifecycle::{DEFAULT_STOP_TIMEOUT, Lifecycle, parse_signal};
 use crate::storage::store::Store;
 
 #[derive(Debug, Args)]
 pub struct StopArgs {
     /// Seconds to wait after the stop signal before SIGKILL
-    #[arg(short, long, value_name = "SECONDS", default_value_t = 10)]
-    pub time: u64,
+    #[arg(short, long, visible_alias = "timeout", value_name = "SECONDS")]
+    pub time: Option<u64>,
     /// Stop every running container
     #[arg(short, long)]
     pub all: bool,
+    /// A container that does not exist is no error
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Stop the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Stop the containers whose IDs these files hold (as written by --cidfile)
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
+    /// Stop the containers that match: KEY=VALUE as for `ps --filter`
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
     /// The containers, by name or ID
-    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest", "cidfile", "filter"])]
     pub containers: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: StopArgs) -> Outcome {
+    let names = super::rm::with_cidfiles(&args.containers, &args.cidfile)?;
     ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-    let timeout = Duration::from_secs(args.time);
-    let targets = super::rm::targets(&lifecycle, &args.containers, args.all)?;
+    let timeout = args.time.map_or(DEFAULT_STOP_TIMEOUT, Duration::from_secs);
+    let targets = super::rm::targets(
+        &lifecycle,
+        &names,
+        args.all,
+        args.latest,
+        &args.filter,
+        args.ignore,
+    )
+    .map_err(container_failure)?;
+    let mut failures: Vec<Failure> = Vec::new();
     for (given, record) in &targets {
         // Checked before anything stops: a bad StopSignal is the user's to fix.
         if let Some(name) = record
@@ -33,12 +56,15 @@ pub fn run(ctx: &Context, args: StopArgs) -> Outcome {
             .as_deref()
             .filter(|s| !s.is_empty())
         {
-            parse_signal(name)?;
+            if let Err(e) = parse_signal(name) {
+                failures.push(container_failure(e));
+                continue;
+            }
         }
-        lifecycle
-            .stop(record, timeout, None)
-            .map_err(super::container_failure)?;
-        println!("{given}");
+        match lifecycle.stop(record, timeout, None) {
+            Ok(()) => println!("{given}"),
+            Err(e) => failures.push(container_failure(e)),
+        }
     }
-    Ok(0)
+    super::report_failures(failures)
 }

@@ -1,30 +1,55 @@
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use super::Outcome;
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum VersionFormat {
-    Text,
-    Json,
-}
+use super::report::{self, Report};
+use super::tabwriter;
+use super::template::{GoShape, Struct, Value};
+use crate::system::info;
 
 #[derive(Debug, Args)]
 pub struct VersionArgs {
-    /// Output format
-    #[arg(short, long, value_enum, default_value = "text")]
-    pub format: VersionFormat,
+    /// json, or a Go template over Podman's fields ('{{.Client.Version}}'); default: text
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
 }
 
+const VERSION_SHAPE: GoShape = GoShape {
+    type_name: "*define.Version",
+    fields: &[],
+    maps: &[],
+    times: &[],
+};
+
 pub fn run(args: VersionArgs) -> Outcome {
-    let version = env!("CARGO_PKG_VERSION");
-    match args.format {
-        VersionFormat::Json => println!(
+    let version = info::version();
+    let json = serde_json::to_value(&version)?;
+    match args.format.as_deref() {
+        Some(format) if report::is_json(format) => {
+            println!("{}", serde_json::json!({ "Client": json, "Server": json }));
+        }
+        Some(format) => {
+            // rcon is its own engine: the client and the server are one.
+            let one = VERSION_SHAPE.value(&json);
+            let both: Value = Struct::new("*entities.SystemVersionReport")
+                .with("Client", one.clone())
+                .with("Server", one.clone())
+                .into();
+            let report = Report::single("version", format)?;
+            match report.render(None, &both) {
+                Ok(text) => print!("{text}"),
+                // As Podman: an old template without `.Client`/`.Server` reads the version itself.
+                Err(_) => {
+                    let report = Report::single("version", &format.replace(".Server.", "."))?;
+                    print!("{}", report.render(None, &one)?);
+                }
+            }
+        }
+        None => print!(
             "{}",
-            serde_json::json!({ "Version": version, "OsArch": format!("linux/{}", std::env::consts::ARCH) })
-        ),
-        VersionFormat::Text => println!(
-            "Version:      {version}\nOS/Arch:      linux/{}",
-            std::env::consts::ARCH
+            tabwriter::align(&format!(
+                "Version:\t{}\nAPI Version:\t{}\nBuilt:\t{}\nOS/Arch:\t{}\n",
+                version.version, version.api_version, version.built_time, version.os_arch
+            ))
         ),
     }
     Ok(0)

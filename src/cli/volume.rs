@@ -2,12 +2,16 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use super::report::{self, Report};
+use super::template::Value;
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
-use crate::container::Containers;
+use crate::container::lifecycle::{DEFAULT_STOP_TIMEOUT, Lifecycle};
+use crate::container::{ContainerRecord, Containers};
 use crate::filter::ObjectFilter;
 use crate::storage::store::Store;
 use crate::storage::volume::{self, Volume, VolumeStore};
@@ -16,7 +20,9 @@ use crate::storage::volume::{self, Volume, VolumeStore};
 pub enum VolumeVerb {
     /// Create a volume (a random 64-hex name when none is given)
     Create(CreateArgs),
-    /// Show volumes' details as JSON
+    /// Exit 0 if the volume exists, 1 if not
+    Exists(super::exists::VolumeExistsArgs),
+    /// Show volumes' details as JSON (or through --format)
     Inspect(InspectArgs),
     /// List volumes
     #[command(visible_alias = "list")]
@@ -49,16 +55,22 @@ pub struct InspectArgs {
     /// Inspect every volume
     #[arg(short, long, conflicts_with = "names")]
     pub all: bool,
+    /// json, or a Go template applied to each volume ('{{.Mountpoint}}')
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct LsArgs {
     /// Print only volume names
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with = "format")]
     pub quiet: bool,
-    /// Output format: `table` or `json`
-    #[arg(long, default_value = "table", value_name = "FORMAT")]
-    pub format: String,
+    /// json, a Go template ('{{.Name}}') or a table ('table {{.Name}} {{.Mountpoint}}')
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Do not print the header line
+    #[arg(short, long)]
+    pub noheading: bool,
     /// Show only volumes matching: name=REGEX, label=KEY[=VALUE], driver=local; may be repeated
     #[arg(short, long = "filter", value_name = "FILTER")]
     pub filters: Vec<String>,
@@ -72,9 +84,12 @@ pub struct RmArgs {
     /// Remove every volume no container uses
     #[arg(short, long, conflicts_with = "names")]
     pub all: bool,
-    /// Do not fail on volumes that do not exist
+    /// Do not fail on volumes that do not exist; remove the containers that use them (stopped first)
     #[arg(short, long)]
     pub force: bool,
+    /// Seconds to wait for those containers to stop before SIGKILL (with -f)
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -103,6 +118,7 @@ pub fn run(ctx: &Context, verb: VolumeVerb) -> Outcome {
     let in_use = |name: &str| containers.uses_volume(name).unwrap_or(true);
     match verb {
         VolumeVerb::Create(args) => create(&volumes, args),
+        VolumeVerb::Exists(args) => super::exists::volume(ctx, args),
         VolumeVerb::Inspect(args) => inspect(&volumes, args),
         VolumeVerb::Ls(args) => ls(&volumes, args),
         VolumeVerb::Prune(_) => {
@@ -112,7 +128,7 @@ pub fn run(ctx: &Context, verb: VolumeVerb) -> Outcome {
             }
             Ok(0)
         }
-        VolumeVerb::Rm(args) => rm(&store, &volumes, args, &in_use),
+        VolumeVerb::Rm(args) => rm(ctx, &store, &volumes, args),
     }
 }
 
@@ -154,19 +170,53 @@ pub(super) fn inspect_json(volume: &Volume) -> InspectView<'_> {
 }
 
 fn inspect(volumes: &VolumeStore, args: InspectArgs) -> Outcome {
+    let report = match args.format.as_deref() {
+        Some(format) if !report::is_json(format) => Some(Report::user("inspect", format)?),
+        _ => None,
+    };
     let mut found = Vec::new();
-    let mut errors = Vec::new();
+    let mut failures = Vec::new();
     if args.all {
         found = volumes.list()?;
     }
     for name in &args.names {
         match volumes.get(name) {
             Ok(volume) => found.push(volume),
-            Err(e) => errors.push(e),
+            // As Podman's inspect: exit code 125.
+            Err(volume::Error::NotFound(name)) => failures.push(Failure::new(
+                EXIT_ENGINE,
+                format!("inspecting object: no such volume {name}"),
+            )),
+            Err(e) => failures.push(e.into()),
         }
     }
-    print_json(&found)?;
-    super::report(errors)
+    match report {
+        Some(report) => print!("{}", report.render(None, &template_list(&found)?)?),
+        None => print_json(&found)?,
+    }
+    super::report_failures(failures)
+}
+
+/// Volumes as Podman's templates see them.
+fn template_list(volumes: &[Volume]) -> Result<Value, serde_json::Error> {
+    let mut list = Vec::with_capacity(volumes.len());
+    for volume in volumes {
+        list.push(super::inspect::VOLUME_SHAPE.value(&serde_json::to_value(inspect_json(volume))?));
+    }
+    Ok(Value::list(list))
+}
+
+/// A volume error as a failure with Podman's exit code: 1 when the volume
+/// does not exist, 2 when it is in use, else 125.
+fn volume_failure(e: volume::Error) -> Failure {
+    match e {
+        volume::Error::NotFound(name) => Failure::new(
+            1,
+            format!("no volume with name {name:?} found: no such volume"),
+        ),
+        volume::Error::InUse(_) => Failure::new(2, e),
+        e => Failure::new(EXIT_ENGINE, e),
+    }
 }
 
 fn print_json(volumes: &[Volume]) -> Result<(), serde_json::Error> {
@@ -179,57 +229,105 @@ fn ls(volumes: &VolumeStore, args: LsArgs) -> Outcome {
     let filter = ObjectFilter::parse(&args.filters, false).map_err(volume::Error::Filter)?;
     let mut list = volumes.list()?;
     list.retain(|v| filter.matches(&v.subject()));
-    match args.format.as_str() {
-        _ if args.quiet => {
-            for volume in &list {
-                println!("{}", volume.name);
-            }
-        }
-        "json" => print_json(&list)?,
-        // Podman prints no header when there are no volumes.
-        "table" if list.is_empty() => {}
-        "table" => {
-            // Podman's tabwriter: columns at least 12 wide, 2 spaces of padding.
-            let width = list
-                .iter()
-                .map(|v| v.driver.len())
-                .chain(["DRIVER".len()])
-                .max()
-                .map_or(12, |w| (w + 2).max(12));
-            println!("{:<width$}VOLUME NAME", "DRIVER");
-            for volume in &list {
-                println!("{:<width$}{}", volume.driver, volume.name);
-            }
-        }
-        other => {
-            return Err(Failure::new(
-                EXIT_ENGINE,
-                format!("unknown --format {other:?}: use table or json"),
-            ));
-        }
+    if args.format.as_deref().is_some_and(report::is_json) {
+        print_json(&list)?;
+        return Ok(0);
     }
+    // Podman prints nothing at all, not even the header, when there are no volumes.
+    if list.is_empty() {
+        return Ok(0);
+    }
+    let report = match (args.format.as_deref(), args.quiet) {
+        (Some(format), _) => Report::user("ls", format)?,
+        (None, true) => Report::user("ls", "{{.Name}}\n")?,
+        (None, false) => Report::podman("ls", "{{.Driver}}\t{{.Name}}"),
+    };
+    let headers = (report.is_table() && !args.noheading).then(|| {
+        report::headers(
+            &[
+                "Driver",
+                "Mountpoint",
+                "CreatedAt",
+                "Status",
+                "Labels",
+                "Scope",
+                "Options",
+                "UID",
+                "GID",
+                "Anonymous",
+                "MountCount",
+                "NeedsCopyUp",
+                "NeedsChown",
+                "Timeout",
+            ],
+            &[("Name", "VOLUME NAME")],
+        )
+    });
+    print!("{}", report.render(headers, &template_list(&list)?)?);
     Ok(0)
 }
 
-fn rm(
-    store: &Store,
-    volumes: &VolumeStore,
-    args: RmArgs,
-    in_use: &dyn Fn(&str) -> bool,
-) -> Outcome {
-    let lock = store.lock()?;
+fn rm(ctx: &Context, store: &Store, volumes: &VolumeStore, args: RmArgs) -> Outcome {
+    if args.all != args.names.is_empty() {
+        return Err(Failure::new(
+            EXIT_ENGINE,
+            "choose either one or more volumes or all",
+        ));
+    }
+    if args.time.is_some() && !args.force {
+        return Err(Failure::new(
+            EXIT_ENGINE,
+            "--force option must be specified to use the --time option",
+        ));
+    }
     let names = if args.all {
         volumes.list()?.into_iter().map(|v| v.name).collect()
     } else {
         args.names
     };
-    let mut errors = Vec::new();
+    let lifecycle = Lifecycle::open(store, &ctx.paths.runroot)?;
+    let timeout = args.time.map_or(DEFAULT_STOP_TIMEOUT, Duration::from_secs);
+    let mut failures = Vec::new();
     for name in &names {
-        match volumes.remove(&lock, name, in_use) {
+        let users: Vec<ContainerRecord> = lifecycle
+            .containers()
+            .list()?
+            .into_iter()
+            .filter(|r| {
+                r.config
+                    .mounts
+                    .iter()
+                    .any(|m| m.name.as_deref() == Some(name.as_str()))
+            })
+            .collect();
+        if !users.is_empty() {
+            if !args.force {
+                let ids: Vec<&str> = users.iter().map(|u| u.id.as_str()).collect();
+                failures.push(Failure::new(
+                    2,
+                    format!(
+                        "volume {name} is being used by the following container(s): {}: volume is being used",
+                        ids.join(", ")
+                    ),
+                ));
+                continue;
+            }
+            // Podman's -f: the containers go first (running ones stopped).
+            if let Some(e) = users
+                .iter()
+                .find_map(|user| lifecycle.remove(user, true, timeout, false).err())
+            {
+                failures.push(super::container_failure(e));
+                continue;
+            }
+        }
+        let lock = store.lock()?;
+        let in_use = |name: &str| lifecycle.containers().uses_volume(name).unwrap_or(true);
+        match volumes.remove(&lock, name, &in_use) {
             Ok(()) => println!("{name}"),
             Err(volume::Error::NotFound(_)) if args.force => {}
-            Err(e) => errors.push(e),
+            Err(e) => failures.push(volume_failure(e)),
         }
     }
-    super::report(errors)
+    super::report_failures(failures)
 }

@@ -81,7 +81,7 @@ impl<'a> Lifecycle<'a> {
             if let Some(fd) = pidfd(record.container_pid) {
                 if record.container_alive() {
                     // Recorded as exited only once it is gone (a loaded host may take a while).
-                    if send_signal(&fd, Signal::SIGKILL, id)? {
+                    if send_signal(&fd, libc::SIGKILL, id)? {
                         wait_pidfd(fd.as_fd(), Some(Duration::from_secs(5)));
                     }
                 }
@@ -139,7 +139,7 @@ impl<'a> Lifecycle<'a> {
 
     /// Sends `signal` to the container's process. As in Podman, a container
     /// killed by the user is not restarted by its policy afterwards.
-    pub fn kill(&self, record: &ContainerRecord, signal: Signal) -> Result<(), Error> {
+    pub fn kill(&self, record: &ContainerRecord, signal: i32) -> Result<(), Error> {
         self.container_process(record)?;
         // Read again under the restart lock: a restart may have just replaced the process.
         let monitor = restart::mark_stopped(&self.runroot, &record.id)
@@ -154,7 +154,7 @@ impl<'a> Lifecycle<'a> {
     /// unlike [`Lifecycle::kill`], its restart policy still applies.
     pub fn proxy_signal(&self, record: &ContainerRecord, signal: Signal) -> Result<(), Error> {
         let (_, fd) = self.container_process(record)?;
-        deliver(record, &fd, signal)
+        deliver(record, &fd, signal as i32)
     }
 
     /// Stops a running container: its stop signal, then SIGKILL after
@@ -183,14 +183,16 @@ impl<'a> Lifecycle<'a> {
         if let Some(fd) = pidfd(monitor.container_pid) {
             // A process already gone is stopped; one that cannot be signalled is an error.
             if monitor.container_alive()
-                && send_signal(&fd, signal, &record.name)?
+                && send_signal(&fd, signal as i32, &record.name)?
                 && !wait_pidfd(fd.as_fd(), Some(timeout))
             {
-                log::info!(
-                    "container {} did not stop within {timeout:?}; sending SIGKILL",
-                    record.name
+                // Podman's words, which scripts look for.
+                log::warn!(
+                    "StopSignal {signal} failed to stop container {} in {} seconds, resorting to SIGKILL",
+                    record.name,
+                    timeout.as_secs()
                 );
-                if send_signal(&fd, Signal::SIGKILL, &record.name)? {
+                if send_signal(&fd, libc::SIGKILL, &record.name)? {
                     wait_pidfd(fd.as_fd(), None);
                 }
             }
@@ -218,7 +220,11 @@ impl<'a> Lifecycle<'a> {
                 // Removed meanwhile (`--rm`): how it ended is not known.
                 return Ok(EXIT_UNKNOWN);
             }
-            let now = if state.status == Status::Exited {
+            // As Podman: waiting for the end of a container that never
+            // started ends at once (its exit code is 0).
+            let never_started =
+                state.status == Status::Created && !conditions.contains(&WaitCondition::Created);
+            let now = if state.status == Status::Exited || never_started {
                 WaitCondition::Exited
             } else if state.status == Status::Running && !state.restarting {
                 WaitCondition::Running
@@ -229,6 +235,7 @@ impl<'a> Lifecycle<'a> {
             };
             if conditions.contains(&now) {
                 return Ok(match now {
+                    WaitCondition::Exited if never_started => state.exit_code.unwrap_or(0),
                     WaitCondition::Exited => state.exit_code.unwrap_or(EXIT_UNKNOWN),
                     _ => EXIT_UNKNOWN,
                 });
@@ -402,8 +409,61 @@ pub fn parse_signal(text: &str) -> Result<Signal, Error> {
     name.parse::<Signal>().map_err(|_| bad())
 }
 
+/// The lowest and highest real-time signal numbers a program can use (glibc
+/// keeps 32 and 33 for itself).
+const SIGRTMIN: i32 = 34;
+const SIGRTMAX: i32 = 64;
+
+/// A signal for `kill` as Podman reads it: a number, or a name with or without
+/// `SIG` in any case (`HUP`, `sigusr1`, `RTMIN+3`, `RTMAX`), a leading `-`
+/// ignored; only 1 to 64 can be sent.
+pub fn parse_kill_signal(text: &str) -> Result<i32, Error> {
+    let base = text.strip_prefix('-').unwrap_or(text);
+    let invalid = || Error::Invalid(format!("invalid signal: {base}"));
+    let number = match base.parse::<i64>() {
+        Ok(0) => return Err(invalid()),
+        Ok(number) => number,
+        Err(_) => {
+            let upper = base.to_ascii_uppercase();
+            let name = upper.strip_prefix("SIG").unwrap_or(&upper);
+            let realtime = |prefix: &str, origin: i32, sign: i32| {
+                let rest = name.strip_prefix(prefix)?;
+                let offset: i32 = match rest {
+                    "" => 0,
+                    _ => rest
+                        .strip_prefix(if sign > 0 { '+' } else { '-' })?
+                        .parse()
+                        .ok()?,
+                };
+                (1..=15)
+                    .contains(&offset)
+                    .then_some(origin + sign * offset)
+                    .or((offset == 0).then_some(origin))
+            };
+            let named = if name.is_empty() {
+                None
+            } else {
+                format!("SIG{name}")
+                    .parse::<Signal>()
+                    .ok()
+                    .map(|s| s as i32)
+            };
+            i64::from(
+                named
+                    .or_else(|| realtime("RTMIN", SIGRTMIN, 1))
+                    .or_else(|| realtime("RTMAX", SIGRTMAX, -1))
+                    .ok_or_else(invalid)?,
+            )
+        }
+    };
+    if !(1..=i64::from(SIGRTMAX)).contains(&number) {
+        return Err(Error::Invalid("valid signals are 1 through 64".into()));
+    }
+    Ok(number as i32)
+}
+
 /// Sends `signal` to `record`'s process `fd`; `NotRunning` when it has ended.
-fn deliver(record: &ContainerRecord, fd: &OwnedFd, signal: Signal) -> Result<(), Error> {
+fn deliver(record: &ContainerRecord, fd: &OwnedFd, signal: i32) -> Result<(), Error> {
     if send_signal(fd, signal, &record.name)? {
         Ok(())
     } else {
@@ -415,14 +475,14 @@ fn deliver(record: &ContainerRecord, fd: &OwnedFd, signal: Signal) -> Result<(),
 /// a process of `container`. `Ok(false)` when that process has ended;
 /// any other failure (EPERM: not ours to signal) is an error, never a
 /// success reported to the user.
-fn send_signal(fd: &OwnedFd, signal: Signal, container: &str) -> Result<bool, Error> {
+fn send_signal(fd: &OwnedFd, signal: i32, container: &str) -> Result<bool, Error> {
     // SAFETY: pidfd_send_signal takes a descriptor, a signal number, a null
     // siginfo (the kernel fills it as for kill(2)) and flags.
     let sent = unsafe {
         libc::syscall(
             libc::SYS_pidfd_send_signal,
             fd.as_raw_fd(),
-            signal as i32,
+            signal,
             std::ptr::null::<libc::siginfo_t>(),
             0,
         )
@@ -451,5 +511,24 @@ mod tests {
         assert_eq!(parse_signal("1").unwrap(), Signal::SIGHUP);
         assert!(parse_signal("NOPE").is_err());
         assert!(parse_signal("99").is_err());
+    }
+
+    #[test]
+    fn kill_signals_as_podman_reads_them() {
+        assert_eq!(parse_kill_signal("-1").unwrap(), 1);
+        assert_eq!(parse_kill_signal("-INT").unwrap(), 2);
+        assert_eq!(parse_kill_signal("SIGUSR2").unwrap(), 12);
+        assert_eq!(parse_kill_signal("64").unwrap(), 64);
+        assert_eq!(parse_kill_signal("RTMIN+2").unwrap(), 36);
+        assert_eq!(parse_kill_signal("rtmax").unwrap(), 64);
+        assert_eq!(parse_kill_signal("RTMAX-1").unwrap(), 63);
+        let message = |s: &str| parse_kill_signal(s).unwrap_err().to_string();
+        assert_eq!(message("0"), "invalid signal: 0");
+        assert_eq!(message("-SIGBADSIG"), "invalid signal: SIGBADSIG");
+        assert_eq!(message("SIG"), "invalid signal: SIG");
+        assert_eq!(message("-"), "invalid signal: ");
+        assert_eq!(message("65"), "valid signals are 1 through 64");
+        assert_eq!(message("-65"), "valid signals are 1 through 64");
+        assert_eq!(message("99999999"), "valid signals are 1 through 64");
     }
 }

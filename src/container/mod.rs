@@ -10,6 +10,7 @@ pub mod copy;
 pub mod env;
 pub mod exec;
 pub mod files;
+pub mod filter;
 mod foreground;
 mod freezer;
 pub mod inspect;
@@ -73,10 +74,10 @@ pub enum Error {
     Running(String),
     #[error("container {0} is not running")]
     NotRunning(String),
-    #[error("sending {signal} to container {container}: {source}")]
+    #[error("sending signal {signal} to container {container}: {source}")]
     Signal {
         container: String,
-        signal: nix::sys::signal::Signal,
+        signal: i32,
         source: std::io::Error,
     },
     #[error("{verb} needs cgroup v2 with the freezer delegated to your user; {why}")]

@@ -40,7 +40,7 @@ pub enum Error {
     NameInUse { name: String, id: String },
     #[error("invalid container name {0:?}: names are [a-zA-Z0-9][a-zA-Z0-9_.-]*")]
     BadName(String),
-    #[error("no such container {0:?}")]
+    #[error("no container with name or ID {0:?} found: no such container")]
     NoSuchContainer(String),
     #[error("{input:?} matches more than one container: {}; give more characters or the name", matches.join(", "))]
     Ambiguous { input: String, matches: Vec<String> },

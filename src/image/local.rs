@@ -22,13 +22,26 @@ pub fn split_tag(name: &str) -> (String, String) {
 
 /// True when `input` names `image`: a full name, a short name matching the
 /// end of one of its names at a `/` boundary (`busybox` matches
-/// `docker.io/library/busybox:latest`), or a prefix of its ID.
+/// `docker.io/library/busybox:latest`), a digest it was pulled by
+/// (`repo@sha256:…`, a tag before the `@` aside), or a prefix of its ID.
 pub fn matches_name(image: &ImageRecord, input: &str) -> bool {
     let id = input.strip_prefix("sha256:").unwrap_or(input);
     if id.len() >= 3 && id.bytes().all(|b| b.is_ascii_hexdigit()) && image.id.starts_with(id) {
         return true;
     }
-    matching_name(image, input).is_some()
+    matching_name(image, input).is_some() || matching_digest(image, input).is_some()
+}
+
+/// `input` as a digest reference (`repo@sha256:…`, without a tag), when it
+/// is one of the digests `image` was pulled by.
+fn matching_digest(image: &ImageRecord, input: &str) -> Option<String> {
+    let reference = Reference::parse(input).ok()?;
+    let digested = format!("{}@{}", reference.name(), reference.digest()?);
+    image
+        .repo_digests
+        .iter()
+        .find(|d| **d == digested || d.ends_with(&format!("/{digested}")))
+        .cloned()
 }
 
 /// True when `image` passes `rcon images FILTER` (Podman's reference
@@ -159,6 +172,35 @@ pub fn tag(store: &Store, source: &str, target: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// Takes the names `names` (all of its names when empty) off the image
+/// `source` names; returns the names taken. A name it does not have is an
+/// error, and then no name is taken.
+pub fn untag(store: &Store, source: &str, names: &[String]) -> Result<Vec<String>, Error> {
+    let mut image = lookup(store, source)?;
+    let lock = store.lock()?;
+    let removed = if names.is_empty() {
+        std::mem::take(&mut image.names)
+    } else {
+        let mut removed = Vec::new();
+        for name in names {
+            if let Some(digest) = matching_digest(&image, name) {
+                image.repo_digests.retain(|d| *d != digest);
+                removed.push(digest);
+                continue;
+            }
+            let normalized = Reference::parse(name)?.normalized_for_tag()?.to_string();
+            if !image.names.contains(&normalized) {
+                return Err(Error::TagNotKnown(name.clone()));
+            }
+            image.names.retain(|n| *n != normalized);
+            removed.push(normalized);
+        }
+        removed
+    };
+    store.write_image(&lock, &image)?;
+    Ok(removed)
+}
+
 /// What `rmi` did to one image.
 #[derive(Debug, Default)]
 pub struct Removal {
@@ -176,6 +218,13 @@ pub fn remove(store: &Store, input: &str, force: bool) -> Result<Removal, Error>
         .map(|r| r.to_string())
         .filter(|n| image.names.contains(n));
     let mut removal = Removal::default();
+    // A digest it was pulled by, while it has names: only that reference goes.
+    if let Some(digest) = matching_digest(&image, input).filter(|_| !image.names.is_empty()) {
+        image.repo_digests.retain(|d| *d != digest);
+        store.write_image(&lock, &image)?;
+        removal.untagged.push(input.to_string());
+        return Ok(removal);
+    }
     if let Some(name) = named.filter(|_| image.names.len() > 1 && !force) {
         image.names.retain(|n| n != &name);
         store.write_image(&lock, &image)?;
@@ -209,18 +258,6 @@ pub fn prune(
     }
     flatten::remove_unused(store)?;
     Ok(removed)
-}
-
-/// The `rcon images --format json` entry.
-pub fn summary_json(image: &ImageRecord) -> Value {
-    json!({
-        "Id": image.id,
-        "Digest": image.digest,
-        "Names": image.names,
-        "RepoDigests": image.repo_digests,
-        "Created": image.created,
-        "Size": image.size,
-    })
 }
 
 /// `rcon image inspect`: Podman's field names, from the record and the stored config.

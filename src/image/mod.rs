@@ -29,8 +29,7 @@ pub mod registries;
 
 pub use auth::{AuthFiles, Credentials};
 pub use local::{
-    Removal, inspect, lookup, matches_filter, matches_name, prune, remove, split_tag, summary_json,
-    tag,
+    Removal, inspect, lookup, matches_filter, matches_name, prune, remove, split_tag, tag, untag,
 };
 pub use pull::{PullOptions, pull_image};
 pub use reference::Reference;
@@ -55,8 +54,10 @@ pub enum Error {
         "invalid platform {0:?}: expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8"
     )]
     BadPlatform(String),
-    #[error("{name}: image not found{}", tried_list(.tried))]
+    #[error("{name}: {}", not_found(.tried))]
     NotFound { name: String, tried: Vec<String> },
+    #[error("{0}: tag not known")]
+    TagNotKnown(String),
     #[error(
         "{name}: no registry could provide it (tried: {}): {}; check the name and the registries in registries.conf",
         .tried.join(", "), .failures.join("; ")
@@ -92,11 +93,12 @@ pub enum Error {
     CommitLayer(String),
 }
 
-fn tried_list(tried: &[String]) -> String {
+/// Podman's words: "image not known" for a name not in local storage.
+fn not_found(tried: &[String]) -> String {
     if tried.is_empty() {
-        String::new()
+        "image not known".to_string()
     } else {
-        format!(" (tried: {})", tried.join(", "))
+        format!("image not found (tried: {})", tried.join(", "))
     }
 }
 

@@ -1,6 +1,7 @@
 //! `rcon info`: what rcon runs on, how it is set up, and every problem found
 //! on the host with the command that fixes it.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -17,14 +18,22 @@ use crate::userns::idmap::{
 use crate::userns::subid::IdRange;
 use crate::userns::{HostUser, MapLine, Namespace, SingleReason};
 
+/// What `rcon info` reports: Podman's sections (`host`, `store`,
+/// `registries`, `plugins`, `version`, with Podman's keys, so scripts and
+/// `--format '{{.Host.Arch}}'` read them as they read Podman's), with what
+/// rcon is in each (it is its own OCI runtime and container monitor), then
+/// rcon's own: the user, the ID mapping, the helpers found and every problem
+/// found on the host with its fix.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Info {
-    pub version: String,
     pub host: Host,
+    pub store: Store,
+    pub registries: BTreeMap<String, Vec<String>>,
+    pub plugins: Plugins,
+    pub version: Version,
     pub user: HostUser,
     pub id_mappings: IdMappings,
-    pub store: Store,
     pub helpers: Vec<Helper>,
     pub problems: Vec<Problem>,
 }
@@ -32,11 +41,195 @@ pub struct Info {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Host {
-    pub kernel: String,
-    pub distribution: String,
+    /// Go's name for the architecture (`amd64`, `arm64`), as Podman reports it.
     pub arch: String,
+    /// rcon builds no images with Buildah: empty.
+    pub buildah_version: String,
+    pub cgroup_manager: &'static str,
+    pub cgroup_version: &'static str,
+    pub cgroup_controllers: Vec<String>,
+    /// The container monitor: rcon itself.
+    pub conmon: Program,
     pub cpus: usize,
-    pub mem_total_bytes: u64,
+    pub cpu_utilization: CpuUtilization,
+    pub distribution: Distribution,
+    /// rcon records no events.
+    pub event_logger: &'static str,
+    pub hostname: String,
+    pub id_mappings: HostIdMappings,
+    pub kernel: String,
+    pub log_driver: &'static str,
+    pub mem_free: u64,
+    pub mem_total: u64,
+    pub network_backend: &'static str,
+    /// The OCI runtime: rcon itself.
+    pub oci_runtime: Program,
+    pub os: &'static str,
+    pub remote_socket: RemoteSocket,
+    pub service_is_remote: bool,
+    pub security: Security,
+    pub slirp4netns: Slirp4netns,
+    pub swap_free: u64,
+    pub swap_total: u64,
+    pub uptime: String,
+    pub linkmode: &'static str,
+}
+
+/// A program rcon runs as (or is): its package, path and version.
+#[derive(Debug, Serialize)]
+pub struct Program {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub package: String,
+    pub path: PathBuf,
+    pub version: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CpuUtilization {
+    pub user_percent: f64,
+    pub system_percent: f64,
+    pub idle_percent: f64,
+}
+
+/// `/etc/os-release`'s ID, VERSION_ID and VERSION_CODENAME.
+#[derive(Debug, Serialize)]
+pub struct Distribution {
+    pub distribution: String,
+    pub version: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub codename: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HostIdMappings {
+    pub gidmap: Vec<IdMapEntry>,
+    pub uidmap: Vec<IdMapEntry>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IdMapEntry {
+    pub container_id: u32,
+    pub host_id: u32,
+    pub size: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RemoteSocket {
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Security {
+    pub apparmor_enabled: bool,
+    pub capabilities: String,
+    pub rootless: bool,
+    pub seccomp_enabled: bool,
+    pub seccomp_profile_path: String,
+    pub selinux_enabled: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Slirp4netns {
+    pub executable: PathBuf,
+    pub package: String,
+    pub version: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Store {
+    /// rcon's storage.conf (it may not exist).
+    pub config_file: PathBuf,
+    pub container_store: ContainerStore,
+    /// The storage driver new containers get.
+    pub graph_driver_name: String,
+    pub graph_options: BTreeMap<String, String>,
+    pub graph_root: PathBuf,
+    pub graph_root_allocated: u64,
+    pub graph_root_used: u64,
+    pub graph_status: BTreeMap<String, String>,
+    pub image_copy_tmp_dir: PathBuf,
+    pub image_store: ImageStore,
+    pub run_root: PathBuf,
+    pub volume_path: PathBuf,
+    /// Whether kernel overlayfs works inside the namespace on graph_root; None when it could not be probed.
+    pub overlay: Option<OverlayProbe>,
+    /// The storage driver new containers get, and why; None when it could not be chosen.
+    pub driver: Option<DriverChoice>,
+    /// Why the FUSE overlay cannot be used here; None when `/dev/fuse` works.
+    pub fuse: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct ContainerStore {
+    pub number: usize,
+    pub paused: usize,
+    pub running: usize,
+    pub stopped: usize,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct ImageStore {
+    pub number: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Plugins {
+    pub volume: Vec<&'static str>,
+    pub network: Vec<&'static str>,
+    pub log: Vec<&'static str>,
+    pub authorization: Option<Vec<String>>,
+}
+
+/// rcon's version, in the shape of Podman's (`version --format json`, `info`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Version {
+    #[serde(rename = "APIVersion")]
+    pub api_version: String,
+    #[serde(rename = "Version")]
+    pub version: String,
+    /// rcon is not written in Go: empty.
+    #[serde(rename = "GoVersion")]
+    pub go_version: String,
+    #[serde(rename = "GitCommit")]
+    pub git_commit: String,
+    #[serde(rename = "BuiltTime")]
+    pub built_time: String,
+    #[serde(rename = "Built")]
+    pub built: i64,
+    #[serde(rename = "OsArch")]
+    pub os_arch: String,
+    #[serde(rename = "Os")]
+    pub os: String,
+}
+
+/// This build of rcon.
+pub fn version() -> Version {
+    Version {
+        api_version: env!("CARGO_PKG_VERSION").to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        go_version: String::new(),
+        git_commit: String::new(),
+        built_time: "Thu Jan  1 00:00:00 1970".to_string(),
+        built: 0,
+        os_arch: format!("linux/{}", go_arch()),
+        os: "linux".to_string(),
+    }
+}
+
+/// The architecture as Go (and so Podman) names it.
+pub fn go_arch() -> &'static str {
+    match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        "x86" => "386",
+        "powerpc64" => "ppc64le",
+        "loongarch64" => "loong64",
+        other => other,
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -48,19 +241,6 @@ pub struct IdMappings {
     pub gid_map: Vec<MapLine>,
     pub subuid_ranges: Vec<IdRange>,
     pub subgid_ranges: Vec<IdRange>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Store {
-    pub graph_root: PathBuf,
-    pub run_root: PathBuf,
-    /// Whether kernel overlayfs works inside the namespace on graph_root; None when it could not be probed.
-    pub overlay: Option<OverlayProbe>,
-    /// The storage driver new containers get, and why; None when it could not be chosen.
-    pub driver: Option<DriverChoice>,
-    /// Why the FUSE overlay cannot be used here; None when `/dev/fuse` works.
-    pub fuse: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -160,9 +340,26 @@ pub fn gather(
         }
     };
 
+    let entered = mode != "none";
+    let slirp4netns = helpers.iter().find(|h| h.name == "slirp4netns");
+    let slirp4netns = Slirp4netns {
+        executable: slirp4netns.and_then(|h| h.path.clone()).unwrap_or_default(),
+        package: String::new(),
+        version: slirp4netns
+            .and_then(|h| h.version.clone())
+            .unwrap_or_default(),
+    };
     Info {
-        version: env!("CARGO_PKG_VERSION").to_string(),
-        host: host(),
+        host: host(user, slirp4netns),
+        store: store(paths, entered, overlay, driver, fuse),
+        registries: registries(),
+        plugins: Plugins {
+            volume: vec!["local"],
+            network: vec!["bridge"],
+            log: vec!["k8s-file"],
+            authorization: None,
+        },
+        version: version(),
         user: user.clone(),
         id_mappings: IdMappings {
             mode,
@@ -171,19 +368,12 @@ pub fn gather(
             subuid_ranges,
             subgid_ranges,
         },
-        store: Store {
-            graph_root: paths.root.clone(),
-            run_root: paths.runroot.clone(),
-            overlay,
-            driver,
-            fuse,
-        },
         helpers,
         problems,
     }
 }
 
-fn host() -> Host {
+fn host(user: &HostUser, slirp4netns: Slirp4netns) -> Host {
     let uname = nix::sys::utsname::uname().ok();
     let field = |f: fn(&nix::sys::utsname::UtsName) -> &std::ffi::OsStr| {
         uname
@@ -191,27 +381,223 @@ fn host() -> Host {
             .map(|u| f(u).to_string_lossy().into_owned())
             .unwrap_or_default()
     };
-    let distribution = fs::read_to_string("/etc/os-release")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| {
-            l.strip_prefix("PRETTY_NAME=")
-                .map(|v| v.trim_matches('"').to_string())
-        })
-        .unwrap_or_else(|| "unknown".into());
-    let mem_total_bytes = fs::read_to_string("/proc/meminfo")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| l.strip_prefix("MemTotal:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .map_or(0, |kib| kib * 1024);
+    let os_release = fs::read_to_string("/etc/os-release").unwrap_or_default();
+    let release = |key: &str| {
+        os_release
+            .lines()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
+            .map(|v| v.trim_matches('"').to_string())
+            .unwrap_or_default()
+    };
+    let meminfo = fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let memory = |key: &str| {
+        meminfo
+            .lines()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .map_or(0, |kib| kib * 1024)
+    };
+    let me = std::env::current_exe().unwrap_or_default();
+    let rcon = |name: Option<&str>| Program {
+        name: name.map(String::from),
+        package: String::new(),
+        path: me.clone(),
+        version: format!("rcon version {}", env!("CARGO_PKG_VERSION")),
+    };
+    let cgroup2 = nix::sys::statfs::statfs("/sys/fs/cgroup")
+        .is_ok_and(|fs| fs.filesystem_type() == nix::sys::statfs::CGROUP2_SUPER_MAGIC);
+    let map = |which: &str| -> Vec<IdMapEntry> {
+        idmap::current_map(which)
+            .into_iter()
+            .map(|m| IdMapEntry {
+                container_id: m.container_id,
+                host_id: m.host_id,
+                size: m.size,
+            })
+            .collect()
+    };
     Host {
-        kernel: field(|u| u.release()),
-        distribution,
-        arch: field(|u| u.machine()),
+        arch: go_arch().to_string(),
+        buildah_version: String::new(),
+        cgroup_manager: "cgroupfs",
+        cgroup_version: if cgroup2 { "v2" } else { "v1" },
+        cgroup_controllers: if cgroup2 {
+            own_cgroup_controllers()
+        } else {
+            Vec::new()
+        },
+        conmon: rcon(None),
         cpus: std::thread::available_parallelism().map_or(1, |n| n.get()),
-        mem_total_bytes,
+        cpu_utilization: cpu_utilization(),
+        distribution: Distribution {
+            distribution: release("ID"),
+            version: release("VERSION_ID"),
+            codename: release("VERSION_CODENAME"),
+        },
+        event_logger: "none",
+        hostname: field(|u| u.nodename()),
+        id_mappings: HostIdMappings {
+            gidmap: map("gid_map"),
+            uidmap: map("uid_map"),
+        },
+        kernel: field(|u| u.release()),
+        log_driver: "k8s-file",
+        mem_free: memory("MemFree"),
+        mem_total: memory("MemTotal"),
+        network_backend: "rcon",
+        oci_runtime: rcon(Some("rcon")),
+        os: "linux",
+        remote_socket: RemoteSocket {
+            path: std::env::var_os("XDG_RUNTIME_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from(format!("/tmp/rcon-{}", user.uid)))
+                .join("rcon/rcon.sock"),
+        },
+        service_is_remote: false,
+        security: Security {
+            apparmor_enabled: false,
+            capabilities: crate::runtime::security::caps::PODMAN_DEFAULT.join(","),
+            rootless: user.uid != 0,
+            seccomp_enabled: true,
+            seccomp_profile_path: String::new(),
+            selinux_enabled: false,
+        },
+        slirp4netns,
+        swap_free: memory("SwapFree"),
+        swap_total: memory("SwapTotal"),
+        uptime: uptime(),
+        linkmode: "dynamic",
     }
+}
+
+/// The controllers delegated to the cgroup this process is in (cgroup v2).
+fn own_cgroup_controllers() -> Vec<String> {
+    let own = fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
+    let Some(path) = own.lines().find_map(|l| l.strip_prefix("0::")) else {
+        return Vec::new();
+    };
+    fs::read_to_string(
+        Path::new("/sys/fs/cgroup")
+            .join(path.trim_start_matches('/'))
+            .join("cgroup.controllers"),
+    )
+    .unwrap_or_default()
+    .split_whitespace()
+    .map(String::from)
+    .collect()
+}
+
+/// The CPUs' time since boot in user, system and idle work, in percent.
+fn cpu_utilization() -> CpuUtilization {
+    let stat = fs::read_to_string("/proc/stat").unwrap_or_default();
+    let ticks: Vec<f64> = stat
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    let total: f64 = ticks.iter().sum();
+    let share = |i: usize| {
+        let value = ticks.get(i).copied().unwrap_or(0.0);
+        if total > 0.0 {
+            (value / total * 10_000.0).round() / 100.0
+        } else {
+            0.0
+        }
+    };
+    CpuUtilization {
+        user_percent: share(0) + share(1),
+        system_percent: share(2),
+        idle_percent: share(3),
+    }
+}
+
+/// `/proc/uptime` as Podman writes it: `1h 2m 3.45s`.
+fn uptime() -> String {
+    let seconds: f64 = fs::read_to_string("/proc/uptime")
+        .ok()
+        .and_then(|t| t.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0);
+    let hours = (seconds / 3600.0).floor();
+    let minutes = ((seconds - hours * 3600.0) / 60.0).floor();
+    format!(
+        "{hours}h {minutes}m {:.2}s",
+        seconds - hours * 3600.0 - minutes * 60.0
+    )
+}
+
+fn store(
+    paths: &Paths,
+    entered: bool,
+    overlay: Option<OverlayProbe>,
+    driver: Option<DriverChoice>,
+    fuse: Option<String>,
+) -> Store {
+    let mut containers = ContainerStore::default();
+    let mut images = ImageStore::default();
+    if let Some(store) = entered
+        .then(|| crate::storage::store::Store::open(&paths.root).ok())
+        .flatten()
+    {
+        images.number = store.images().map_or(0, |i| i.len());
+        if let Ok(lifecycle) = crate::container::lifecycle::Lifecycle::open(&store, &paths.runroot)
+        {
+            for (_, state) in lifecycle.list().unwrap_or_default() {
+                containers.number += 1;
+                match state.status {
+                    crate::container::store::Status::Running => containers.running += 1,
+                    _ => containers.stopped += 1,
+                }
+            }
+        }
+    }
+    let (allocated, used) = nix::sys::statvfs::statvfs(&paths.root).map_or((0, 0), |fs| {
+        let block = fs.fragment_size();
+        (
+            fs.blocks() * block,
+            (fs.blocks() - fs.blocks_free()) * block,
+        )
+    });
+    let config_home = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+        .unwrap_or_default();
+    Store {
+        config_file: config_home.join("rcon/storage.conf"),
+        container_store: containers,
+        graph_driver_name: driver
+            .as_ref()
+            .map(|d| d.driver.name().to_string())
+            .unwrap_or_default(),
+        graph_options: BTreeMap::new(),
+        graph_root: paths.root.clone(),
+        graph_root_allocated: allocated,
+        graph_root_used: used,
+        graph_status: BTreeMap::new(),
+        image_copy_tmp_dir: paths.root.join("tmp"),
+        image_store: images,
+        run_root: paths.runroot.clone(),
+        volume_path: paths.root.join("volumes"),
+        overlay,
+        driver,
+        fuse,
+    }
+}
+
+/// The registries names are looked up in, from registries.conf.
+fn registries() -> BTreeMap<String, Vec<String>> {
+    let search = crate::image::RegistriesConfig::load()
+        .map(|config| {
+            config
+                .search_registries()
+                .into_iter()
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    BTreeMap::from([("search".to_string(), search)])
 }
 
 fn sysctl(name: &str) -> Option<String> {
@@ -514,15 +900,18 @@ pub fn render_text(info: &Info) -> String {
         }
     };
     let h = &info.host;
-    let _ = writeln!(out, "version: {}", info.version);
+    let _ = writeln!(out, "version: {}", info.version.version);
+    let d = &h.distribution;
     let _ = writeln!(
         out,
-        "host:\n  kernel: {}\n  distribution: {}\n  arch: {}\n  cpus: {}\n  memTotal: {} MiB",
+        "host:\n  kernel: {}\n  distribution: {} {}\n  arch: {}\n  cpus: {}\n  memTotal: {} MiB\n  cgroupVersion: {}",
         h.kernel,
-        h.distribution,
+        d.distribution,
+        d.version,
         h.arch,
         h.cpus,
-        h.mem_total_bytes >> 20
+        h.mem_total >> 20,
+        h.cgroup_version
     );
     let _ = writeln!(
         out,

@@ -6,10 +6,12 @@ mod prune;
 
 use clap::Subcommand;
 
-use super::{Context, Outcome, images, load, pull, push, rmi, save, tag};
+use super::{Context, Outcome, exists, images, load, pull, push, rmi, save, tag, untag};
 
 #[derive(Debug, Subcommand)]
 pub enum ImageVerb {
+    /// Exit 0 if the image is in local storage, 1 if not
+    Exists(exists::ImageExistsArgs),
     /// Show the steps that built an image, newest first
     History(history::HistoryArgs),
     /// Show an image's details as JSON
@@ -26,15 +28,19 @@ pub enum ImageVerb {
     /// Push an image to a registry (same as `rcon push`)
     Push(push::PushArgs),
     /// Remove images (same as `rcon rmi`)
+    #[command(visible_alias = "remove")]
     Rm(rmi::RmiArgs),
     /// Save images to an archive (same as `rcon save`)
     Save(save::SaveArgs),
     /// Give an image more names (same as `rcon tag`)
     Tag(tag::TagArgs),
+    /// Take names off an image (same as `rcon untag`)
+    Untag(untag::UntagArgs),
 }
 
 pub fn run(ctx: &Context, verb: ImageVerb) -> Outcome {
     match verb {
+        ImageVerb::Exists(args) => exists::image(ctx, args),
         ImageVerb::History(args) => history::run(ctx, args),
         ImageVerb::Inspect(args) => inspect::run(ctx, args),
         ImageVerb::Ls(args) => images::run(ctx, args),
@@ -45,5 +51,6 @@ pub fn run(ctx: &Context, verb: ImageVerb) -> Outcome {
         ImageVerb::Rm(args) => rmi::run(ctx, args),
         ImageVerb::Save(args) => save::run(ctx, args),
         ImageVerb::Tag(args) => tag::run(ctx, args),
+        ImageVerb::Untag(args) => untag::run(ctx, args),
     }
 }

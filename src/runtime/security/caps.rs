@@ -59,7 +59,7 @@ const NAMES: [&str; 41] = [
 ];
 
 /// Podman's default set (containers.conf `default_capabilities`).
-const PODMAN_DEFAULT: [&str; 11] = [
+pub const PODMAN_DEFAULT: [&str; 11] = [
     "CAP_CHOWN",
     "CAP_DAC_OVERRIDE",
     "CAP_FOWNER",
