@@ -23,8 +23,7 @@ pub fn run(ctx: &Context, args: RestartArgs) -> Outcome {
     let targets = super::rm::targets(&lifecycle, &args.containers, false)?;
     for (given, record) in &targets {
         lifecycle
-            .stop(record, Duration::from_secs(args.time), None)
-            .and_then(|()| lifecycle.start(record))
+            .restart(record, Duration::from_secs(args.time))
             .map_err(super::container_failure)?;
         println!("{given}");
     }
