@@ -588,3 +588,98 @@ fn inspect_is_podman_shaped_and_takes_templates() {
     assert_eq!(bad.stderr.lines().count(), 1, "{}", bad.stderr);
     env.run(&["inspect", "nosuch"]).code_is(125);
 }
+
+/// The PIDs of the processes in this environment's containers whose
+/// command line is exactly `argv`.
+fn processes_running(env: &TestEnv, argv: &[&str]) -> Vec<i32> {
+    let wanted: Vec<u8> = argv
+        .iter()
+        .flat_map(|a| [a.as_bytes(), b"\0"].concat())
+        .collect();
+    container_processes(env)
+        .into_iter()
+        .filter(|pid| fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c == wanted))
+        .collect()
+}
+
+/// The PIDs of the processes in this environment's containers: in its
+/// user namespace (its pause process's), in a PID namespace other than
+/// the tests' own.
+fn container_processes(env: &TestEnv) -> Vec<i32> {
+    use std::os::unix::fs::MetadataExt;
+    let pause = fs::read_to_string(env.runtime_dir.join("rcon/pause.pid")).unwrap();
+    let pause = pause.split_whitespace().next().unwrap();
+    let namespace = |pid: &str, kind: &str| {
+        fs::metadata(format!("/proc/{pid}/ns/{kind}")).map(|ns| (ns.dev(), ns.ino()))
+    };
+    let users = namespace(pause, "user").unwrap();
+    let ours = namespace("self", "pid").unwrap();
+    fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|entry| entry.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|pid| {
+            let id = pid.to_string();
+            namespace(&id, "user").is_ok_and(|ns| ns == users)
+                && namespace(&id, "pid").is_ok_and(|ns| ns != ours)
+                && alive(*pid)
+        })
+        .collect()
+}
+
+#[test]
+fn a_start_that_fails_after_the_clone_leaves_no_process() {
+    let env = TestEnv::new(user_with_ranges());
+    let id = common::create(&env, &["--name", "box"], &["sleep", "987654"]);
+    // The runtime entry, which the foreground start writes once the
+    // container's process is cloned, cannot be made: a file is in its way.
+    let entries = env.runtime_dir.join("rcon/containers");
+    let blocked = env
+        .command_as_user("sh")
+        .args(["-c", "mkdir -p \"$1\" && touch \"$1/$2\"", "sh"])
+        .arg(&entries)
+        .arg(&id)
+        .status()
+        .unwrap();
+    assert!(blocked.success());
+    let failed = env.run(&["start", "-a", "box"]);
+    failed.code_is(125);
+    assert!(
+        failed.stderr.contains("runtime entry"),
+        "{}",
+        failed.transcript()
+    );
+    assert_eq!(
+        container_processes(&env),
+        Vec::<i32>::new(),
+        "the failed start left the container's process behind"
+    );
+    fs::remove_file(entries.join(&id)).unwrap();
+    assert_eq!(state_of(&env, "box"), "exited 125");
+    env.run(&["start", "box"]).ok();
+    assert_eq!(processes_running(&env, &["sleep", "987654"]).len(), 1);
+}
+
+#[test]
+fn concurrent_starts_start_the_container_once() {
+    let env = TestEnv::new(user_with_ranges());
+    common::create(&env, &["--name", "box"], &["sleep", "876543"]);
+    for round in 0..3 {
+        for output in common::concurrently(&env, &["start", "box"], 2) {
+            // As Podman: starting a running container succeeds, and says its name.
+            assert!(
+                output.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            assert_eq!(String::from_utf8_lossy(&output.stdout), "box\n");
+        }
+        let running = processes_running(&env, &["sleep", "876543"]);
+        assert_eq!(running.len(), 1, "round {round}: started {running:?}");
+        env.run(&["stop", "-t", "0", "box"]).ok();
+        assert_eq!(
+            processes_running(&env, &["sleep", "876543"]),
+            Vec::<i32>::new()
+        );
+    }
+}

@@ -50,8 +50,7 @@ pub fn run(ctx: &Context, args: RestartArgs) -> Outcome {
             continue;
         }
         lifecycle
-            .stop(record, Duration::from_secs(args.time), None)
-            .and_then(|()| lifecycle.start(record))
+            .restart(record, Duration::from_secs(args.time))
             .map_err(container_failure)?;
         println!("{given}");
     }

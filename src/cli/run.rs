@@ -3,7 +3,7 @@ use clap::Args;
 use super::create::CreateArgs;
 use super::{Context, Outcome};
 use crate::container::tty::DetachKeys;
-use crate::container::{self, monitor};
+use crate::container::{self, lifecycle::Lifecycle};
 use crate::storage::store::Store;
 
 #[derive(Debug, Args)]
@@ -34,7 +34,8 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     let record = container::create(&store, &request).map_err(super::container_failure)?;
     crate::log::phase("image lookup and container record", start);
     if args.detach {
-        monitor::start_detached(&store, &ctx.paths.runroot, &record, 0)
+        Lifecycle::open(&store, &ctx.paths.runroot)
+            .and_then(|lifecycle| lifecycle.start(&record))
             .map_err(super::container_failure)?;
         println!("{}", record.id);
         return Ok(0);

@@ -229,6 +229,9 @@ pub fn detachable(
         }
         ForkResult::Parent { child } => {
             drop(report_write);
+            // What the session owns is the child's now (the container's
+            // lock among it): this process keeps no copy for the session's life.
+            drop(monitor);
             let report = relay_signals(child, &signals, report_read);
             match serde_json::from_slice::<Ending>(&report) {
                 Ok(Ending::Detached) => Ok(Ending::Detached),

@@ -1,6 +1,12 @@
 //! Verbs on existing containers: their reconciled state, start (detached),
 //! stop, kill, wait, remove, replace, prune, rename, pause.
 //!
+//! Each verb that changes a container's state holds the container's lock
+//! ([`Containers::lock`]) from its look at the state until it has acted, so
+//! two commands never both act on the same sight (two `start`s, a `start`
+//! and an `rm`). A stop holds it until its signal is sent, not while the
+//! container takes its time to end.
+//!
 //! **Reconciliation.** A container's `state.json` says `running` from the
 //! moment its monitor starts it until the monitor records how it ended. When
 //! the monitor is gone without doing so (SIGKILL, a crash, a reboot that
@@ -106,15 +112,27 @@ impl<'a> Lifecycle<'a> {
             .collect()
     }
 
-    /// Starts `record` detached; an error when it already runs.
+    /// Starts `record` detached. One that runs already is left as it is,
+    /// as Podman does.
     pub fn start(&self, record: &ContainerRecord) -> Result<(), Error> {
+        let _lock = self.containers.lock(&record.id)?;
+        self.start_locked(record)
+    }
+
+    fn start_locked(&self, record: &ContainerRecord) -> Result<(), Error> {
         if self.state(&record.id)?.status == Status::Running {
-            return Err(Error::Invalid(format!(
-                "container {} is already running",
-                record.name
-            )));
+            return Ok(());
         }
         monitor::start_detached(self.store, &self.runroot, record, 0)
+    }
+
+    /// Stops `record` (as [`Lifecycle::stop`] does) and starts it again,
+    /// with no other command's start or stop in between.
+    pub fn restart(&self, record: &ContainerRecord, timeout: Duration) -> Result<(), Error> {
+        let _lock = self.containers.lock(&record.id)?;
+        let stopping = self.signal_stop(record, None)?;
+        self.await_stop(record, stopping, timeout)?;
+        self.start_locked(record)
     }
 
     /// The monitor of a running container, or `NotRunning`.
@@ -140,6 +158,7 @@ impl<'a> Lifecycle<'a> {
     /// Sends `signal` to the container's process. As in Podman, a container
     /// killed by the user is not restarted by its policy afterwards.
     pub fn kill(&self, record: &ContainerRecord, signal: i32) -> Result<(), Error> {
+        let _lock = self.containers.lock(&record.id)?;
         self.container_process(record)?;
         // Read again under the restart lock: a restart may have just replaced the process.
         let monitor = restart::mark_stopped(&self.runroot, &record.id)
@@ -166,9 +185,24 @@ impl<'a> Lifecycle<'a> {
         timeout: Duration,
         signal: Option<Signal>,
     ) -> Result<(), Error> {
+        let lock = self.containers.lock(&record.id)?;
+        let stopping = self.signal_stop(record, signal)?;
+        // The wait needs no lock: a `kill` may hurry the stop along meanwhile.
+        drop(lock);
+        self.await_stop(record, stopping, timeout)
+    }
+
+    /// The first half of a stop, under the container's lock: marks it
+    /// stopped by the user and sends `signal` (`None`: its stop signal).
+    /// `None` when it does not run.
+    fn signal_stop(
+        &self,
+        record: &ContainerRecord,
+        signal: Option<Signal>,
+    ) -> Result<Option<Stopping>, Error> {
         match self.running(record) {
             Ok(_) => {}
-            Err(Error::NotRunning(_)) => return Ok(()),
+            Err(Error::NotRunning(_)) => return Ok(None),
             Err(e) => return Err(e),
         }
         let signal = match signal {
@@ -178,26 +212,51 @@ impl<'a> Lifecycle<'a> {
         // After the mark the monitor starts no new process: this record
         // names the last one (one waiting to restart starts none).
         let Some(monitor) = restart::mark_stopped(&self.runroot, &record.id) else {
-            return self.state(&record.id).map(drop);
+            return Ok(None);
         };
-        if let Some(fd) = pidfd(monitor.container_pid) {
-            // A process already gone is stopped; one that cannot be signalled is an error.
-            if monitor.container_alive()
-                && send_signal(&fd, signal as i32, &record.name)?
-                && !wait_pidfd(fd.as_fd(), Some(timeout))
-            {
-                // Podman's words, which scripts look for.
-                log::warn!(
-                    "StopSignal {signal} failed to stop container {} in {} seconds, resorting to SIGKILL",
-                    record.name,
-                    timeout.as_secs()
-                );
-                if send_signal(&fd, libc::SIGKILL, &record.name)? {
-                    wait_pidfd(fd.as_fd(), None);
-                }
+        // A process already gone is stopped; one that cannot be signalled is an error.
+        let mut process = pidfd(monitor.container_pid).filter(|_| monitor.container_alive());
+        if let Some(fd) = &process {
+            if !send_signal(fd, signal as i32, &record.name)? {
+                process = None;
             }
         }
-        self.wait_for_monitor(&monitor);
+        Ok(Some(Stopping {
+            monitor,
+            process,
+            signal,
+        }))
+    }
+
+    /// The second half: SIGKILL after `timeout`, and the wait until the
+    /// end is recorded.
+    fn await_stop(
+        &self,
+        record: &ContainerRecord,
+        stopping: Option<Stopping>,
+        timeout: Duration,
+    ) -> Result<(), Error> {
+        if let Some(Stopping {
+            monitor,
+            process,
+            signal,
+        }) = stopping
+        {
+            if let Some(fd) = process {
+                if !wait_pidfd(fd.as_fd(), Some(timeout)) {
+                    // Podman's words, which scripts look for.
+                    log::warn!(
+                        "StopSignal {signal} failed to stop container {} in {} seconds, resorting to SIGKILL",
+                        record.name,
+                        timeout.as_secs()
+                    );
+                    if send_signal(&fd, libc::SIGKILL, &record.name)? {
+                        wait_pidfd(fd.as_fd(), None);
+                    }
+                }
+            }
+            self.wait_for_monitor(&monitor);
+        }
         self.state(&record.id).map(drop)
     }
 
@@ -280,11 +339,13 @@ impl<'a> Lifecycle<'a> {
         timeout: Duration,
         volumes: bool,
     ) -> Result<(), Error> {
+        let _lock = self.containers.lock(&record.id)?;
         if self.state(&record.id)?.status == Status::Running {
             if !force {
                 return Err(Error::Running(record.name.clone()));
             }
-            self.stop(record, timeout, None)?;
+            let stopping = self.signal_stop(record, None)?;
+            self.await_stop(record, stopping, timeout)?;
         }
         self.containers.remove(record)?;
         monitor::remove_entry(&self.runroot, &record.id);
@@ -326,6 +387,7 @@ impl<'a> Lifecycle<'a> {
     /// Gives the container a new name (running or not), unique among all
     /// containers: checked under the store lock, as `create` does.
     pub fn rename(&self, record: &ContainerRecord, name: &str) -> Result<ContainerRecord, Error> {
+        let _container = self.containers.lock(&record.id)?;
         let lock = self.store.lock()?;
         let renamed = self.containers.rename(&lock, &record.id, name)?;
         // Its peers on a user-defined network know it by the new name.
@@ -338,12 +400,22 @@ impl<'a> Lifecycle<'a> {
     /// Freezes (`freeze`) or thaws a running container's processes; where
     /// the host does not let rcon do that rootless, the reason.
     pub fn set_frozen(&self, record: &ContainerRecord, freeze: bool) -> Result<(), Error> {
+        let _lock = self.containers.lock(&record.id)?;
         self.running(record)?;
         Err(Error::CannotFreeze {
             verb: if freeze { "pause" } else { "unpause" },
             why: freezer::unavailable(),
         })
     }
+}
+
+/// A stop under way: the monitor that records the end, and the container's
+/// process (a pidfd) while it was alive to be signalled.
+struct Stopping {
+    monitor: MonitorRecord,
+    process: Option<OwnedFd>,
+    /// The signal sent first, for the message when SIGKILL follows it.
+    signal: Signal,
 }
 
 /// How often `wait` looks at a container's state when no process tells it.

@@ -449,12 +449,9 @@ impl<'a> Run<'a> {
             .write(self.runroot, &record.id)
             .and_then(|()| Ok(self.containers.set_state(&record.id, &running)?));
         drop(lock);
-        if let Err(e) = recorded {
-            // Never let a container run that no command could find.
-            let _ = nix::sys::signal::kill(started.pid, Signal::SIGKILL);
-            let _ = nix::sys::wait::waitpid(started.pid, None);
-            return Err(e);
-        }
+        // Never let a container run that no command could find: an error
+        // drops `started`, which kills it.
+        recorded?;
         let helper = run::start_network(self.runroot, record, started.pid)?;
         let (pid, terminal) = started.run()?;
         if let Some(word) = word {

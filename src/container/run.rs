@@ -14,8 +14,8 @@ use super::logfile::Stream;
 use super::mounts::{self, MountKind};
 use super::restart::{RestartLock, RestartPolicy, clear_stopped};
 use super::store::{
-    ContainerConfig, ContainerRecord, Containers, KeepId, MountRecord, State, Status,
-    generate_name, new_id,
+    ContainerConfig, ContainerLock, ContainerRecord, Containers, KeepId, MountRecord, State,
+    Status, generate_name, new_id,
 };
 use super::tty::DetachKeys;
 use super::{Error, foreground, labels, monitor, networks, ulimit};
@@ -588,7 +588,7 @@ fn published_ports(
 }
 
 /// Starts the network helper of a container whose process `pid` waits
-/// before its exec; on failure the container is killed and reaped.
+/// before its exec (on failure, dropping its `Started` kills it).
 pub(crate) fn start_network(
     runroot: &Path,
     record: &ContainerRecord,
@@ -600,18 +600,11 @@ pub(crate) fn start_network(
         &monitor::entry_dir(runroot, &record.id),
         &record.id,
     );
-    let started = network::Helper::start(&mode, pid.as_raw(), &record.config.ports, &files)
-        .and_then(|helper| {
-            if let Some(attachment) = &record.config.attachment {
-                network::bridge::attach(runroot, attachment, pid.as_raw(), &record.id)?;
-            }
-            Ok(helper)
-        });
-    if started.is_err() {
-        let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
-        let _ = nix::sys::wait::waitpid(pid, None);
+    let helper = network::Helper::start(&mode, pid.as_raw(), &record.config.ports, &files)?;
+    if let Some(attachment) = &record.config.attachment {
+        network::bridge::attach(runroot, attachment, pid.as_raw(), &record.id)?;
     }
-    Ok(started?)
+    Ok(helper)
 }
 
 /// The security flags, parsed.
@@ -762,6 +755,14 @@ pub fn start_foreground(
 ) -> Result<i32, Error> {
     let start = std::time::Instant::now();
     let containers = Containers::open(store.root())?;
+    // Held until the container is recorded as running (`Foreground::run`).
+    let lock = containers.lock(&record.id)?;
+    if containers.state(&record.id)?.status == Status::Running {
+        return Err(Error::Invalid(format!(
+            "container {0} is already running: attach to it with `rcon attach {0}`",
+            record.name
+        )));
+    }
     let spec = spec_for(store, &containers, record)?;
     let start = crate::log::phase("spec (layers, mounts, security plan)", start);
     clear_stopped(runroot, record);
@@ -773,7 +774,7 @@ pub fn start_foreground(
         spec: &spec,
     };
     if !(record.config.tty && record.config.interactive) || detach_keys.sequence().is_empty() {
-        let outcome = foreground.run(sig_proxy, None);
+        let outcome = foreground.run(sig_proxy, None, lock);
         let start = crate::log::phase("container set-up, run and exit", start);
         let outcome = foreground.end(outcome);
         crate::log::phase("clean-up", start);
@@ -784,7 +785,7 @@ pub fn start_foreground(
             keys: detach_keys,
             report,
         };
-        match foreground.end(foreground.run(sig_proxy, Some(session))) {
+        match foreground.end(foreground.run(sig_proxy, Some(session), lock)) {
             Ok(code) => Ending::Exited(code),
             Err(e) => Ending::Failed {
                 code: e.exit_code(),
@@ -819,7 +820,13 @@ struct Session<'a> {
 impl Foreground<'_> {
     /// Starts the container and waits for it; returns its exit code. A
     /// detached session never returns: this process goes on as its monitor.
-    fn run(&self, sig_proxy: bool, session: Option<Session>) -> Result<i32, Error> {
+    /// `lock`, the container's, is released once it is recorded as running.
+    fn run(
+        &self,
+        sig_proxy: bool,
+        session: Option<Session>,
+        lock: ContainerLock,
+    ) -> Result<i32, Error> {
         let record = self.record;
         let began = std::time::Instant::now();
         // As with Podman, the foreground logs too, so `rcon logs` works
@@ -862,6 +869,7 @@ impl Foreground<'_> {
             };
             self.containers.set_state(&record.id, &running)?;
         }
+        drop(lock);
         let start = std::time::Instant::now();
         let helper = start_network(self.runroot, record, pid)?;
         let start = crate::log::phase("network helper", start);

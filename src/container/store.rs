@@ -6,16 +6,18 @@
 //! upper/ work/     the overlay's writable layer and its work dir
 //! merged/          the overlay's mount point (in the container's own mount namespace)
 //! userdata/        hosts, hostname, resolv.conf, bind-mounted into the container
+//! lock             the container's lock (flock), see `Containers::lock`
 //! ```
 //!
 //! A container becomes visible by renaming its complete directory into
 //! `containers/`, under the store lock, after checking its name is free.
 
 use std::collections::HashSet;
-use std::fs;
+use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
+use nix::fcntl::Flock;
 use serde::{Deserialize, Serialize};
 
 pub use crate::storage::store::new_id;
@@ -206,6 +208,14 @@ impl State {
     }
 }
 
+/// A container's lock ([`Containers::lock`]); released on drop.
+pub struct ContainerLock {
+    _lock: Flock<File>,
+}
+
+/// The lock file in a container's directory.
+const LOCK_FILE: &str = "lock";
+
 /// The containers of one storage root.
 #[derive(Debug, Clone)]
 pub struct Containers {
@@ -374,6 +384,25 @@ impl Containers {
         let json = serde_json::to_vec_pretty(&record).expect("records serialise");
         write_file(&path, &json)?;
         Ok(record)
+    }
+
+    /// Takes container `id`'s lock (blocking): held across every
+    /// check-and-act on its state (start, stop, kill, remove, rename…),
+    /// so two commands never both act on what each saw. The lock file is in
+    /// the container's directory: a removed container cannot be locked.
+    pub fn lock(&self, id: &str) -> Result<ContainerLock> {
+        let path = self.dir(id).join(LOCK_FILE);
+        let lock = image_store::lock_file(&path).map_err(|e| match e {
+            image_store::Error::Io { source, .. } if source.kind() == io::ErrorKind::NotFound => {
+                Error::NoSuchContainer(id.to_string())
+            }
+            e => e.into(),
+        })?;
+        // Removed while this command waited for the lock.
+        if !self.exists(id) {
+            return Err(Error::NoSuchContainer(id.to_string()));
+        }
+        Ok(ContainerLock { _lock: lock })
     }
 
     /// True while container `id` has a record (it has not been removed).

@@ -79,7 +79,7 @@ pub(super) fn run_as_pid1(init: &OwnedFd) -> Result<(), ChildError> {
     match unsafe { fork() }.map_err(ChildError::engine("starting the command under --init"))? {
         ForkResult::Child => {
             drop(exec_pending);
-            super::wait_for(&execed);
+            super::read_byte(&execed);
             sigprocmask(SigmaskHow::SIG_SETMASK, Some(&previous), None)
                 .map_err(ChildError::engine("restoring the signal mask"))?;
             Ok(())

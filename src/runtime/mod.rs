@@ -5,7 +5,10 @@
 //!
 //! The parent learns how the child ended its set-up through a close-on-exec
 //! pipe: end-of-file means the exec happened; anything else is the child's
-//! error (exit code and one line). [`exec`] starts a further process in a
+//! error (exit code and one line). The child goes on only on an explicit
+//! byte from the parent (the mapping is written, "go"): a parent that is
+//! gone or gave up leaves end-of-file, and the child then exits. The
+//! parent's [`Started`] kills and reaps the child unless the command was let run. [`exec`] starts a further process in a
 //! running container the same way, joining its namespaces instead of making
 //! new ones. This is the only module that forks containers' processes.
 
@@ -21,7 +24,6 @@ mod spec;
 mod user;
 
 use std::convert::Infallible;
-use std::io::{Read, Write};
 use std::os::fd::{AsFd, OwnedFd};
 
 use nix::errno::Errno;
@@ -95,18 +97,27 @@ impl ChildError {
     }
 }
 
-/// A running container process, as its parent holds it.
+/// A container process set up and waiting to run its command, as its
+/// parent holds it. Dropped before [`Started::run`], it kills and reaps the
+/// process: an error between the start and the release leaves nothing behind.
 #[derive(Debug)]
 pub struct Started {
     /// Its PID in rcon's namespace.
     pub pid: Pid,
     /// The pty master, with [`Stdio::Terminal`].
     pub terminal: Option<OwnedFd>,
-    /// Written once when the parent is ready for the command to run.
+    /// [`GO`] is written once when the parent is ready for the command to run.
     go: OwnedFd,
     /// End-of-file once the command was exec'd; else the child's error.
     report: OwnedFd,
+    /// The command was let run (or its failure read): nothing to clean up.
+    released: bool,
 }
+
+/// The parent's word that the child may go on: its user namespace mapping
+/// is written ([`MAPPED`]), the command may run ([`GO`]).
+const MAPPED: u8 = b'm';
+const GO: u8 = b'g';
 
 const NAMESPACES: u64 = (libc::CLONE_NEWNS
     | libc::CLONE_NEWPID
@@ -150,26 +161,27 @@ pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
     match clone_process(namespaces(spec))? {
         None => {
             drop(mapped_write);
-            if spec.user_namespace.is_some() {
-                // Nothing works in the new user namespace before it has a mapping.
-                wait_for(&mapped_read);
-            }
-            drop(mapped_read);
             let fuse_socket = fuse.map(|(_, child_end)| child_end);
-            pipes.child(|go, console| child(spec, stdio, go, console, fuse_socket))
+            pipes.child(|go, console| {
+                if spec.user_namespace.is_some() {
+                    // Nothing works in the new user namespace before it has a mapping.
+                    expect(&mapped_read, MAPPED)?;
+                }
+                drop(mapped_read);
+                child(spec, stdio, go, console, fuse_socket)
+            })
         }
         Some(pid) => {
             drop(mapped_read);
             if let Some(mappings) = &spec.user_namespace {
                 if let Err(source) = write_mappings(pid, mappings) {
-                    let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
-                    let _ = nix::sys::wait::waitpid(pid, None);
+                    kill_and_reap(pid);
                     return Err(Error::Mapping {
                         pid: pid.as_raw(),
                         source,
                     });
                 }
-                let _ = nix::unistd::write(&mapped_write, b"m");
+                let _ = nix::unistd::write(&mapped_write, &[MAPPED]);
             }
             drop(mapped_write);
             // The server learns of a child that failed before its mount by
@@ -298,35 +310,62 @@ impl Pipes {
         let terminal = match terminal {
             Ok(terminal) => terminal,
             // The child failed before it could do its part: say why.
-            Err(error) => return Err(child_failure(report_read, pid).unwrap_or(error)),
+            Err(error) => {
+                return Err(child_failure(&report_read, pid).unwrap_or_else(|| {
+                    kill_and_reap(pid);
+                    error
+                }));
+            }
         };
         Ok(Started {
             pid,
             terminal,
             go: go_write,
             report: report_read,
+            released: false,
         })
     }
 }
 
 impl Started {
     /// Lets the command run, and waits until it is exec'd (or failed to be).
-    pub fn run(self) -> Result<(Pid, Option<OwnedFd>), Error> {
-        let mut go = std::fs::File::from(self.go);
-        let _ = go.write_all(b"g");
-        drop(go);
-        match child_failure(self.report, self.pid) {
+    pub fn run(mut self) -> Result<(Pid, Option<OwnedFd>), Error> {
+        let _ = nix::unistd::write(&self.go, &[GO]);
+        let failure = child_failure(&self.report, self.pid);
+        self.released = true;
+        match failure {
             Some(error) => Err(error),
-            None => Ok((self.pid, self.terminal)),
+            None => Ok((self.pid, self.terminal.take())),
         }
     }
 }
 
+impl Drop for Started {
+    fn drop(&mut self) {
+        if !self.released {
+            kill_and_reap(self.pid);
+        }
+    }
+}
+
+fn kill_and_reap(pid: Pid) {
+    let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+    let _ = nix::sys::wait::waitpid(pid, None);
+}
+
 /// Reads the child's report: `None` when it exec'd its command, else its
 /// error (the child is reaped then, so no zombie stays).
-fn child_failure(report: OwnedFd, pid: Pid) -> Option<Error> {
+fn child_failure(report: &OwnedFd, pid: Pid) -> Option<Error> {
     let mut message = Vec::new();
-    let _ = std::fs::File::from(report).read_to_end(&mut message);
+    let mut buffer = [0u8; 1024];
+    loop {
+        match nix::unistd::read(report.as_fd(), &mut buffer) {
+            Ok(0) => break,
+            Ok(n) => message.extend_from_slice(&buffer[..n]),
+            Err(Errno::EINTR) => {}
+            Err(_) => break,
+        }
+    }
     let (&code, text) = message.split_first()?;
     let _ = nix::sys::wait::waitpid(pid, None);
     Some(Error::Setup {
@@ -386,7 +425,7 @@ fn connect_and_exec(
         (None, Stdio::Inherit { keep_stdin: true } | Stdio::Terminal) => {}
     }
     // Wait for the parent: it may still be setting up the terminal or the network.
-    wait_for(&go);
+    expect(&go, GO)?;
     drop(go);
     // The command starts with no signal blocked, whatever its parent blocks
     // (a monitor restarting it has blocked the signals it reads).
@@ -410,10 +449,27 @@ fn namespaces(spec: &ContainerSpec) -> u64 {
     flags
 }
 
-/// Blocks until the other end writes a byte or closes.
-fn wait_for(pipe: &OwnedFd) {
+/// Blocks until the other end writes a byte (returned) or closes (`None`).
+fn read_byte(pipe: &OwnedFd) -> Option<u8> {
     let mut byte = [0u8; 1];
-    let _ = nix::unistd::read(pipe.as_fd(), &mut byte);
+    loop {
+        match nix::unistd::read(pipe.as_fd(), &mut byte) {
+            Ok(1) => return Some(byte[0]),
+            Err(Errno::EINTR) => continue,
+            _ => return None,
+        }
+    }
+}
+
+/// Waits for the parent's `word`; an error when it closed its end without
+/// it (it is gone, or gave up on this process).
+fn expect(pipe: &OwnedFd, word: u8) -> Result<(), ChildError> {
+    match read_byte(pipe) {
+        Some(byte) if byte == word => Ok(()),
+        _ => Err(ChildError::engine_message(
+            "rcon gave up on the container before its command could run".into(),
+        )),
+    }
 }
 
 /// Writes the child's user namespace mappings (rcon has CAP_SETUID and

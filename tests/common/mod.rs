@@ -719,8 +719,19 @@ pub fn with_busybox(user: &'static TestUser) -> TestEnv {
 
 /// `rcon run -d IMAGE ARGS...` with `flags`; returns the container ID.
 pub fn run_detached(env: &TestEnv, flags: &[&str], args: &[&str]) -> String {
+    new_container(env, &["run", "-d"], flags, args)
+}
+
+/// `rcon create IMAGE ARGS...` (busybox) with `flags`; returns the container ID.
+pub fn create(env: &TestEnv, flags: &[&str], args: &[&str]) -> String {
+    new_container(env, &["create"], flags, args)
+}
+
+/// `rcon VERB... FLAGS BUSYBOX ARGS...`; returns the container ID it prints.
+fn new_container(env: &TestEnv, verb: &[&str], flags: &[&str], args: &[&str]) -> String {
     let reference = image_ref(testkit::catalog::BUSYBOX);
-    let mut all = vec!["run", "-d", "--tls-verify=false", "-q"];
+    let mut all = verb.to_vec();
+    all.extend_from_slice(&["--tls-verify=false", "-q"]);
     all.extend_from_slice(flags);
     all.push(&reference);
     all.extend_from_slice(args);
@@ -729,10 +740,29 @@ pub fn run_detached(env: &TestEnv, flags: &[&str], args: &[&str]) -> String {
     assert_eq!(
         id.len(),
         64,
-        "run -d prints the full ID: {}",
+        "{} prints the full ID: {}",
+        verb.join(" "),
         result.transcript()
     );
     id
+}
+
+/// Runs `count` instances of `rcon ARGS...` at once; returns what each did.
+pub fn concurrently(env: &TestEnv, args: &[&str], count: usize) -> Vec<std::process::Output> {
+    let children: Vec<Child> = (0..count)
+        .map(|_| {
+            env.rcon()
+                .args(args)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("starting rcon")
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|child| child.wait_with_output().expect("waiting for rcon"))
+        .collect()
 }
 
 impl Drop for TestEnv {
