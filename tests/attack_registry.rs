@@ -20,24 +20,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::{TestEnv, command_timeout, image_ref, run_command, user_with_ranges};
-use testkit::hostile::{blob_path, manifest_path};
+use testkit::hostile::{blob_path, manifest_path, small_image};
 use testkit::serde_json::{Value, json};
 use testkit::tar::EntryType;
 use testkit::{
     Answer, Compression, Format, HostileRegistry, Image, ImageBuilder, Layer, LayerBuilder, RawTar,
     Registry, Routes, catalog, sha256_digest,
 };
-
-/// A small honest image named `name`: one layer holding `/hello`.
-fn small_image(name: &str, format: Format) -> Image {
-    let mut files = LayerBuilder::new();
-    files.file("hello", "hello\n", 0o644);
-    let layer = Layer::from_builder(&files, Compression::Gzip, "hello").unwrap();
-    ImageBuilder::new(name, format)
-        .layer(layer)
-        .build()
-        .unwrap()
-}
 
 /// An image whose one layer is `tar`, exactly as given.
 fn raw_image(name: &str, tar: &RawTar) -> Image {
@@ -253,11 +242,13 @@ fn assert_no_strays(server: &HostileRegistry, image: &Image) {
 #[test]
 fn a_traversal_digest_in_a_manifest_is_refused_before_it_names_a_url() {
     let attack = Attack::new();
-    let image = small_image("attack/layer-digest", Format::Docker).edited(
-        "attack/layer-digest",
-        |_| {},
-        |manifest| manifest["layers"][0]["digest"] = json!("sha256:../../../../tmp/x"),
-    );
+    let image = small_image("attack/layer-digest", Format::Docker)
+        .unwrap()
+        .edited(
+            "attack/layer-digest",
+            |_| {},
+            |manifest| manifest["layers"][0]["digest"] = json!("sha256:../../../../tmp/x"),
+        );
     let server = HostileRegistry::start(Routes::for_image(&image)).unwrap();
     let result = attack.pull(&reference(&server, &image), &[]);
     assert_no_strays(&server, &image);
@@ -267,7 +258,7 @@ fn a_traversal_digest_in_a_manifest_is_refused_before_it_names_a_url() {
 #[test]
 fn a_traversal_digest_in_an_index_is_refused_before_it_names_a_url() {
     let attack = Attack::new();
-    let image = small_image("attack/index-digest", Format::Oci);
+    let image = small_image("attack/index-digest", Format::Oci).unwrap();
     let index = json!({
         "schemaVersion": 2,
         "mediaType": testkit::media_type::OCI_INDEX,
@@ -298,11 +289,13 @@ fn a_traversal_diff_id_in_a_config_writes_nothing_outside_the_store() {
     // From the store's locks/ (HOME/.local/share/rcon/locks) to the sentinel:
     // a lock file for this "layer" would be created there.
     let planted = "sha256:../../../../sentinel/planted";
-    let image = small_image("attack/diff-id", Format::Docker).edited(
-        "attack/diff-id",
-        |config| config["rootfs"]["diff_ids"][0] = json!(planted),
-        |_| {},
-    );
+    let image = small_image("attack/diff-id", Format::Docker)
+        .unwrap()
+        .edited(
+            "attack/diff-id",
+            |config| config["rootfs"]["diff_ids"][0] = json!(planted),
+            |_| {},
+        );
     let server = HostileRegistry::start(Routes::for_image(&image)).unwrap();
     let result = attack.pull(&reference(&server, &image), &[]);
     assert!(!attack.sentinel.join("planted").exists());
@@ -316,7 +309,7 @@ fn a_traversal_diff_id_in_a_config_writes_nothing_outside_the_store() {
 #[test]
 fn an_oversized_manifest_is_refused_at_4_mib() {
     let attack = Attack::new();
-    let image = small_image("attack/big-manifest", Format::Docker);
+    let image = small_image("attack/big-manifest", Format::Docker).unwrap();
     // A valid manifest followed by 60 MiB of JSON whitespace: Podman refuses
     // anything over 4 MiB; so must rcon, whether the length is announced
     // (refused at once) or the body just never ends (refused at 4 MiB read).
@@ -342,7 +335,7 @@ fn an_oversized_manifest_is_refused_at_4_mib() {
 #[test]
 fn an_oversized_config_is_refused_at_4_mib() {
     let attack = Attack::new();
-    let base = small_image("attack/big-config", Format::Docker);
+    let base = small_image("attack/big-config", Format::Docker).unwrap();
     // A config of 64 MiB (valid JSON, then whitespace) with its true digest.
     let mut big = base.config().to_vec();
     big.resize(64 << 20, b' ');
@@ -395,11 +388,13 @@ fn a_blob_that_does_not_match_its_digest_is_not_stored() {
     files.file("hello", "not what the digest says\n", 0o644);
     let impostor = Layer::from_builder(&files, Compression::Gzip, "impostor").unwrap();
     // The size is right, so the digests are what must catch it.
-    let image = small_image("attack/wrong-blob", Format::Docker).edited(
-        "attack/wrong-blob",
-        |_| {},
-        |manifest| manifest["layers"][0]["size"] = json!(impostor.data.len()),
-    );
+    let image = small_image("attack/wrong-blob", Format::Docker)
+        .unwrap()
+        .edited(
+            "attack/wrong-blob",
+            |_| {},
+            |manifest| manifest["layers"][0]["size"] = json!(impostor.data.len()),
+        );
     assert_ne!(impostor.digest, image.layers[0].digest);
     let server = serve_with_layer(
         &image,
@@ -416,7 +411,7 @@ fn a_blob_that_does_not_match_its_digest_is_not_stored() {
 #[test]
 fn a_lying_content_length_fails_the_pull_cleanly() {
     let attack = Attack::new();
-    let image = small_image("attack/content-length", Format::Docker);
+    let image = small_image("attack/content-length", Format::Docker).unwrap();
     let blob = layer_blob(&image);
     let real = blob.len() as u64;
     // Announces more than it sends, then closes; announces less than it sends.
@@ -479,7 +474,7 @@ fn a_registry_that_stalls_mid_blob_times_out_with_a_clear_error() {
 #[test]
 fn a_connection_reset_mid_blob_fails_the_pull_cleanly() {
     let attack = Attack::new();
-    let image = small_image("attack/reset", Format::Docker);
+    let image = small_image("attack/reset", Format::Docker).unwrap();
     let blob = layer_blob(&image);
     let server = serve_with_layer(
         &image,
@@ -509,11 +504,13 @@ fn foreign_layer_urls_are_never_fetched() {
     };
     let probe = HostileRegistry::start(Routes::new()).unwrap();
     let exfil = format!("http://{}/exfil", probe.addr);
-    let image = small_image("attack/foreign", Format::Docker).edited(
-        "attack/foreign",
-        |_| {},
-        |manifest| manifest["layers"][0]["urls"] = json!([exfil]),
-    );
+    let image = small_image("attack/foreign", Format::Docker)
+        .unwrap()
+        .edited(
+            "attack/foreign",
+            |_| {},
+            |manifest| manifest["layers"][0]["urls"] = json!([exfil]),
+        );
     let server = HostileRegistry::start(server_routes(&image)).unwrap();
     let result = attack.pull(&reference(&server, &image), &[]);
     assert_eq!(

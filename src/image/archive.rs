@@ -679,6 +679,60 @@ fn entry_name(entry: &IndexEntry) -> Result<Option<String>, super::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::image::ScratchDir;
+
+    /// Loads an archive of these files into a fresh store; the error's text.
+    fn load_error(files: &[(&str, Vec<u8>)]) -> String {
+        let scratch = ScratchDir::new("archive");
+        let path = scratch.0.join("archive.tar");
+        let mut tar = tar::Builder::new(File::create(&path).unwrap());
+        for (name, data) in files {
+            tar.append_data(&mut header(data.len() as u64), name, &data[..])
+                .unwrap();
+        }
+        tar.finish().unwrap();
+        let store = Store::open(&scratch.0.join("store")).unwrap();
+        let options = LoadOptions {
+            squash_owners: true,
+        };
+        let error = load(&store, Some(&path), &options).unwrap_err().to_string();
+        assert!(
+            std::fs::read_dir(scratch.0.join("store/layers"))
+                .unwrap()
+                .next()
+                .is_none()
+        );
+        error
+    }
+
+    #[test]
+    fn hostile_archives_are_refused_before_a_digest_names_anything() {
+        let json = |value: serde_json::Value| serde_json::to_vec(&value).unwrap();
+        let traversal = "sha256:../../../../tmp/x";
+        let index = json!({"schemaVersion": 2, "manifests": [{"digest": traversal, "size": 1}]});
+        let error = load_error(&[("index.json", json(index))]);
+        assert!(
+            error.contains("entry 1 of the index has the invalid digest"),
+            "{error}"
+        );
+
+        let config = json!({"rootfs": {"type": "layers", "diff_ids": [traversal]}});
+        let manifest = json!([{"Config": "c.json", "Layers": ["l.tar"]}]);
+        let error = load_error(&[
+            ("manifest.json", json(manifest)),
+            ("c.json", json(config)),
+            ("l.tar", vec![0; 1024]),
+        ]);
+        assert!(
+            error.contains("diff ID 1 has the invalid digest"),
+            "{error}"
+        );
+
+        let mut huge = json(json!([]));
+        huge.resize(MAX_ARCHIVE_MANIFEST as usize + 1, b' ');
+        let error = load_error(&[("manifest.json", huge)]);
+        assert!(error.contains("more than 1048576 is refused"), "{error}");
+    }
 
     #[test]
     fn archive_names_are_cleaned_and_tags_qualified() {

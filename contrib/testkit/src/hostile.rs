@@ -20,7 +20,8 @@ use std::thread;
 
 use anyhow::{Context, Result};
 
-use crate::image::{Image, media_type};
+use crate::image::{Format, Image, ImageBuilder, media_type};
+use crate::layer::{Compression, Layer, LayerBuilder};
 
 /// How the server answers one path.
 #[derive(Clone, Debug)]
@@ -108,6 +109,15 @@ impl Routes {
         self.answers.insert(path.to_string(), answer);
         self
     }
+}
+
+/// A small honest image called `name`: one gzip layer holding `/hello`, no
+/// busybox (quick to build), for a hostile registry to serve or spoil.
+pub fn small_image(name: &str, format: Format) -> Result<Image> {
+    let mut files = LayerBuilder::new();
+    files.file("hello", "hello\n", 0o644);
+    let layer = Layer::from_builder(&files, Compression::Gzip, "hello")?;
+    ImageBuilder::new(name, format).layer(layer).build()
 }
 
 /// `/v2/<name>/manifests/<reference>` of `image`.
