@@ -197,3 +197,78 @@ fn init_holds_nothing_of_the_host_rcon() {
     assert_eq!(maps.trim(), "0", "PID 1 maps the host rcon binary");
     assert_eq!(writes, "", "PID 1's executable was written to: {out}");
 }
+
+#[test]
+fn exec_shows_the_container_nothing_of_the_host_rcon_before_its_exec() {
+    let env = TestEnv::new(user_with_ranges());
+    // The container holds the exec's process where it is still a fork of
+    // rcon: its /etc/passwd, which that process reads before its exec, is
+    // a FIFO nobody writes until the container has looked at the process.
+    // Privileged, the container has every capability that process has, so
+    // capabilities alone do not keep it out.
+    let script = "cp /etc/passwd /passwd.orig && rm /etc/passwd && mkfifo /etc/passwd \
+                  && exec 3>/etc/passwd; \
+                  for d in /proc/[0-9]*; do \
+                    [ \"$(cat $d/comm 2>/dev/null)\" = rcon ] || continue; \
+                    echo \"found $d\"; tr '\\0' ' ' < $d/environ; echo; readlink $d/exe; \
+                  done > /seen 2>&1; \
+                  rm /etc/passwd && mv /passwd.orig /etc/passwd && cat /etc/passwd >&3; \
+                  exec 3>&-; exec sleep 1000";
+    run_detached(
+        &env,
+        &["--name", "box", "--privileged"],
+        &["sh", "-c", script],
+    );
+    let exec = common::run_command(
+        env.rcon()
+            .env("RCON_HOST_MARKER", "host-environment-marker")
+            .args(["exec", "box", "true"]),
+        None,
+        common::command_timeout(),
+    )
+    .unwrap();
+    exec.ok();
+    let seen = env
+        .run(&["exec", "box", "cat", "/seen"])
+        .ok()
+        .stdout
+        .clone();
+    assert!(
+        seen.contains("found /proc/"),
+        "the process was not seen: {seen}"
+    );
+    assert!(
+        !seen.contains("host-environment-marker"),
+        "the container read the host rcon's environment: {seen}"
+    );
+    assert!(
+        !seen.contains(&common::rcon_bin().display().to_string()),
+        "the container reached the host rcon binary: {seen}"
+    );
+}
+
+#[test]
+fn the_command_holds_no_descriptor_of_rcon() {
+    let env = common::with_busybox(user_with_ranges());
+    let image = image_ref(catalog::BUSYBOX);
+    // `ls` opens the directory it lists as 3; anything more came from rcon.
+    let listed = |args: &[&str]| {
+        env.run(args)
+            .ok()
+            .stdout
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for flags in [&["--rm"][..], &[], &["--rm", "--init"], &["--rm", "-i"]] {
+        let mut args = vec!["run"];
+        args.extend(flags);
+        args.extend([image.as_str(), "ls", "/proc/self/fd"]);
+        assert_eq!(listed(&args), "0 1 2 3", "run {flags:?}");
+    }
+    run_detached(&env, &["--name", "box", "--init"], &["sleep", "1000"]);
+    assert_eq!(listed(&["exec", "box", "ls", "/proc/self/fd"]), "0 1 2 3");
+    // rcon-init, PID 1, and the command under it.
+    assert_eq!(listed(&["exec", "box", "ls", "/proc/1/fd"]), "0 1 2");
+    assert_eq!(listed(&["exec", "box", "ls", "/proc/2/fd"]), "0 1 2");
+}

@@ -1172,3 +1172,28 @@ fn bad_run_input_is_one_line_exit_125_and_leaves_nothing() {
         assert_nothing_left(&env, command);
     }
 }
+
+#[test]
+fn a_mount_under_proc_sys_fails_with_its_own_error_every_time() {
+    let env = common::with_busybox(user_with_ranges());
+    let volume = format!("{}:/proc/sys/rcon", env.home.display());
+    let reference = image_ref(catalog::BUSYBOX);
+    // The container's process fails at the mount point while rcon starts its
+    // network helper: the process's error is the one to tell, whichever of
+    // the two is seen first.
+    for flags in [["-v", &volume], ["--tmpfs", "/proc/sys/rcon"]] {
+        for _ in 0..10 {
+            let mut args = vec!["run", "--rm"];
+            args.extend(flags);
+            args.extend([reference.as_str(), "true"]);
+            let out = env.run(&args);
+            out.code_is(125);
+            assert_eq!(
+                out.stderr.trim(),
+                "Error: creating the mount point /proc/sys/rcon in the container: No such file or directory",
+                "{}",
+                out.transcript()
+            );
+        }
+    }
+}

@@ -1072,3 +1072,78 @@ fn rename_exchange_swaps_lower_and_upper_names() {
         env.run(&["rm", "-f", "-t", "0", &id]).ok();
     }
 }
+
+/// A vfs copy of an image under way: the new container's directory being
+/// filled under `tmp/`, or (as rcon did before creates were made whole)
+/// `rootfs.partial` in a container directory already in place.
+fn vfs_copy_under_way(data_dir: &Path) -> bool {
+    let under = |dir: &str, copy: &str| {
+        std::fs::read_dir(data_dir.join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|entry| entry.path().join(copy).join("bin").exists())
+    };
+    under("tmp", "rootfs") || under("containers", "rootfs.partial")
+}
+
+#[test]
+fn a_vfs_create_killed_mid_copy_leaves_no_container_and_the_name_free() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::MULTILAYER);
+    env.run(&["pull", "-q", "--tls-verify=false", &reference])
+        .ok();
+    let mut create = env
+        .rcon()
+        .args(["--storage-driver", "vfs", "create", "--name", "half"])
+        .args([&reference, "cat", multilayer::KEPT])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Killed once the copy of the image (3000 files and more) is begun.
+    while !vfs_copy_under_way(&env.data_dir()) {
+        if let Some(status) = create.try_wait().unwrap() {
+            panic!("the create ended ({status}) before it could be killed mid-copy");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    create.kill().unwrap();
+    create.wait().unwrap();
+    let listed = env.run(&["ps", "-a", "--format", "{{.Names}}"]);
+    assert_eq!(listed.ok().stdout, "", "a half-made container is listed");
+    let out = env.run(&[
+        "--storage-driver",
+        "vfs",
+        "run",
+        "--name",
+        "half",
+        &reference,
+        "cat",
+        multilayer::KEPT,
+    ]);
+    assert_eq!(out.ok().stdout, "kept\n");
+}
+
+#[test]
+fn start_says_what_a_vfs_container_lacks() {
+    let env = TestEnv::new(user_with_ranges());
+    let id = common::create(
+        &env,
+        &["--storage-driver", "vfs", "--name", "copyless"],
+        &["true"],
+    );
+    // As a create killed by an older rcon left it: the record without the copy.
+    let copy = env.data_dir().join("containers").join(&id).join("rootfs");
+    std::fs::remove_dir_all(&copy).unwrap();
+    let start = env.run(&["start", "-a", "copyless"]);
+    start.code_is(125);
+    assert!(
+        start.stderr.contains("copy of its image")
+            && start.stderr.contains("is missing")
+            && start.stderr.contains("rcon rm"),
+        "{}",
+        start.transcript()
+    );
+    env.run(&["rm", "copyless"]).ok();
+}

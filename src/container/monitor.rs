@@ -437,7 +437,7 @@ impl<'a> Run<'a> {
         let started = runtime::start(self.spec, stdio);
         // Only the container holds the other ends now: end-of-file means it has gone.
         let pipes = pipes.map(Pipes::parents_ends);
-        let started = started?;
+        let mut started = started?;
         let running = State {
             status: Status::Running,
             pid: started.pid.as_raw(),
@@ -452,7 +452,7 @@ impl<'a> Run<'a> {
         // Never let a container run that no command could find: an error
         // drops `started`, which kills it.
         recorded?;
-        let helper = run::start_network(self.runroot, record, started.pid)?;
+        let helper = run::start_network(self.runroot, record, &mut started)?;
         let (pid, terminal) = started.run()?;
         if let Some(word) = word {
             let _ = nix::unistd::write(word, &[0]);

@@ -325,7 +325,17 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             names::resolv_conf(&host_resolv, &addresses, &request.names),
         ),
     ];
-    if let Err(e) = containers.create(&lock, &record, &userdata, !request.remove) {
+    // vfs: the container's copy of the image is made in the new container's
+    // directory before it is moved into place, so a create killed half-way
+    // leaves no container, only a temporary directory the store sweeps.
+    let copy_image = |dir: &Path| match driver {
+        Driver::Vfs => {
+            let layers: Vec<PathBuf> = image.layers.iter().map(|l| store.layer_link(l)).collect();
+            Ok(vfs::populate(&layers, &dir.join(VFS_ROOTFS))?)
+        }
+        Driver::Overlay | Driver::FuseOverlay => Ok(()),
+    };
+    if let Err(e) = containers.create(&lock, &record, &userdata, !request.remove, copy_image) {
         // Nothing half-created stays: the anonymous volumes made for it go too.
         remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
         return Err(e.into());
@@ -333,36 +343,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     if let Some(user_network) = &user_network {
         networks::refresh_hosts(&containers, &user_network.name)?;
     }
-    if driver == Driver::Vfs {
-        if let Err(e) = copy_image(store, &containers, &record, &image) {
-            let _ = containers.remove(&record);
-            remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
-            return Err(e);
-        }
-    }
     Ok(record)
-}
-
-/// The vfs driver's private copy of the image, made under a temporary name
-/// and renamed in whole.
-fn copy_image(
-    store: &Store,
-    containers: &Containers,
-    record: &ContainerRecord,
-    image: &ImageRecord,
-) -> Result<(), Error> {
-    let dir = containers.dir(&record.id);
-    let layers: Vec<PathBuf> = image.layers.iter().map(|l| store.layer_link(l)).collect();
-    let partial = dir.join("rootfs.partial");
-    vfs::populate(&layers, &partial).inspect_err(|_| {
-        let _ = std::fs::remove_dir_all(&partial);
-    })?;
-    std::fs::rename(&partial, dir.join(VFS_ROOTFS)).map_err(|source| {
-        Error::Invalid(format!(
-            "storing the container's copy of the image in {}: {source}",
-            dir.display()
-        ))
-    })
 }
 
 /// The container's dir holding its copy of the image (vfs).
@@ -395,7 +376,17 @@ fn rootfs_source(
             log: dir.join("fuse-overlay.log"),
             ids: Default::default(),
         }),
-        Driver::Vfs => RootfsSource::Copy(dir.join(VFS_ROOTFS)),
+        Driver::Vfs => {
+            let copy = dir.join(VFS_ROOTFS);
+            // Left so by a create that older versions of rcon did not finish.
+            if !copy.is_dir() {
+                return Err(Error::Invalid(format!(
+                    "the container's copy of its image ({}) is missing: its creation was interrupted; remove the container with `rcon rm` and create it again",
+                    copy.display()
+                )));
+            }
+            RootfsSource::Copy(copy)
+        }
     })
 }
 
@@ -587,24 +578,33 @@ fn published_ports(
     Ok(ports)
 }
 
-/// Starts the network helper of a container whose process `pid` waits
-/// before its exec (on failure, dropping its `Started` kills it).
+/// Starts the network helper of a container whose process waits before
+/// its exec (on failure, dropping `started` kills it). When the process
+/// has ended in its set-up meanwhile, its own error is the one to tell,
+/// not the helper's that then finds no namespace.
 pub(crate) fn start_network(
     runroot: &Path,
     record: &ContainerRecord,
-    pid: nix::unistd::Pid,
+    started: &mut runtime::Started,
 ) -> Result<Option<network::Helper>, Error> {
+    let pid = started.pid.as_raw();
     let mode = Mode::of_container(&record.config.network, record.config.attachment.as_ref())?;
     let files = HelperFiles::new(
         runroot,
         &monitor::entry_dir(runroot, &record.id),
         &record.id,
     );
-    let helper = network::Helper::start(&mode, pid.as_raw(), &record.config.ports, &files)?;
-    if let Some(attachment) = &record.config.attachment {
-        network::bridge::attach(runroot, attachment, pid.as_raw(), &record.id)?;
-    }
-    Ok(helper)
+    let helper =
+        network::Helper::start(&mode, pid, &record.config.ports, &files).and_then(|helper| {
+            if let Some(attachment) = &record.config.attachment {
+                network::bridge::attach(runroot, attachment, pid, &record.id)?;
+            }
+            Ok(helper)
+        });
+    helper.map_err(|e| match started.failure() {
+        Some(failure) => Error::Runtime(failure),
+        None => e.into(),
+    })
 }
 
 /// The security flags, parsed.
@@ -853,7 +853,7 @@ impl Foreground<'_> {
             Some(pipes) => pipes.stdio(interactive && !relayed_stdin),
             None => self.spec.process.stdio,
         };
-        let started = runtime::start(self.spec, stdio)?;
+        let mut started = runtime::start(self.spec, stdio)?;
         let pipes = pipes.map(monitor::Pipes::parents_ends);
         let signals = foreground::block_signals(sig_proxy);
         let pid = started.pid;
@@ -871,7 +871,7 @@ impl Foreground<'_> {
         }
         drop(lock);
         let start = std::time::Instant::now();
-        let helper = start_network(self.runroot, record, pid)?;
+        let helper = start_network(self.runroot, record, &mut started)?;
         let start = crate::log::phase("network helper", start);
         let (pid, terminal) = started.run()?;
         let start = crate::log::phase("until the command's exec", start);

@@ -48,6 +48,8 @@ pub enum Error {
     Ambiguous { input: String, matches: Vec<String> },
     #[error(transparent)]
     Store(#[from] image_store::Error),
+    #[error("making the container's copy of its image: {0}")]
+    Copy(#[from] crate::storage::vfs::Error),
 }
 
 type Result<T> = std::result::Result<T, Error>;
@@ -310,7 +312,8 @@ impl Containers {
         Ok(self.list()?.into_iter().map(|r| r.image_id).collect())
     }
 
-    /// Creates the container's directory with `record` and the userdata files,
+    /// Creates the container's directory with the userdata files, what
+    /// `fill` puts in it (its storage driver's part) and, last, `record`,
     /// and makes it visible once complete. Call with the store lock held.
     /// `durable`: fsync what is written (not needed for `--rm` containers,
     /// which no later command will ever look for).
@@ -320,6 +323,7 @@ impl Containers {
         record: &ContainerRecord,
         userdata: &[(&str, String)],
         durable: bool,
+        fill: impl FnOnce(&Path) -> Result<()>,
     ) -> Result<()> {
         self.check_name(&record.name, &record.id)?;
         let temp = self
@@ -334,6 +338,7 @@ impl Containers {
                 let path = temp.join("userdata").join(name);
                 fs::write(&path, content).map_err(io_err("writing", &path))?;
             }
+            fill(&temp)?;
             let json = serde_json::to_vec_pretty(record).expect("records serialise");
             let state = serde_json::to_vec_pretty(&State::created()).expect("states serialise");
             if durable {

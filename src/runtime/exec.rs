@@ -9,7 +9,9 @@
 //! standard streams or a pty of the container's devpts, user from the
 //! container's passwd, working directory, limits, capabilities,
 //! `no_new_privs`, seccomp, exec. rcon stays the parent, outside the PID
-//! namespace, to relay the terminal and learn the exit code.
+//! namespace, to relay the terminal and learn the exit code. Until its exec
+//! the child is a copy of rcon inside the container's reach, so it is made
+//! not dumpable first (as runc does for its `runc init`).
 
 use std::os::fd::{AsRawFd, BorrowedFd};
 use std::os::unix::fs::MetadataExt;
@@ -17,7 +19,7 @@ use std::os::unix::fs::MetadataExt;
 use nix::errno::Errno;
 
 use super::security::SecurityPlan;
-use super::{Error, Pipes, Process, Started, clone_process, connect_and_exec};
+use super::{Error, Pipes, Process, Started, channel, clone_process, connect_and_exec};
 
 /// The container's namespaces, as named under `/proc/PID/ns/`.
 const NAMESPACES: [(&str, libc::c_int); 7] = [
@@ -40,6 +42,11 @@ pub fn exec(
     process: &Process,
     security: &SecurityPlan,
 ) -> Result<Started, Error> {
+    // The child is a fork of rcon in the container's PID namespace until its
+    // exec, there for the container's processes to see: not dumpable, its
+    // /proc entries (memory, environment, the host binary as `exe`) are
+    // closed to them. The exec makes the command dumpable as usual.
+    nix::sys::prctl::set_dumpable(false).map_err(channel("making rcon not dumpable"))?;
     join(container, pid)?;
     let pipes = Pipes::new(process.stdio)?;
     match clone_process(0)? {

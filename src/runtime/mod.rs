@@ -28,6 +28,7 @@ use std::os::fd::{AsFd, OwnedFd};
 
 use nix::errno::Errno;
 use nix::fcntl::OFlag;
+use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use nix::sys::socket::{self, AddressFamily, SockFlag, SockType};
 use nix::unistd::{Pid, pipe2};
 
@@ -337,6 +338,22 @@ impl Started {
             Some(error) => Err(error),
             None => Ok((self.pid, self.terminal.take())),
         }
+    }
+}
+
+impl Started {
+    /// The child's own failure, once it has ended in its set-up: what
+    /// explains an error the parent meets meanwhile (the child's namespaces
+    /// are gone, say) better than that error. `None` while it still waits.
+    pub fn failure(&mut self) -> Option<Error> {
+        let mut ready = [PollFd::new(self.report.as_fd(), PollFlags::POLLIN)];
+        if !matches!(poll(&mut ready, PollTimeout::ZERO), Ok(1)) {
+            return None;
+        }
+        let failure = child_failure(&self.report, self.pid);
+        // Reaped with its report: nothing is left to kill.
+        self.released |= failure.is_some();
+        failure
     }
 }
 
