@@ -183,16 +183,22 @@ impl<'a> Lifecycle<'a> {
         };
         if let Some(fd) = pidfd(monitor.container_pid) {
             if monitor.container_alive() {
-                send_signal(&fd, signal as i32);
-                if !wait_pidfd(fd.as_fd(), Some(timeout)) {
-                    // Podman's words, which scripts look for.
-                    log::warn!(
-                        "StopSignal {signal} failed to stop container {} in {} seconds, resorting to SIGKILL",
-                        record.name,
-                        timeout.as_secs()
-                    );
+                if timeout.is_zero() {
+                    // No time to stop: SIGKILL at once, as Podman's `stop -t 0`.
                     send_signal(&fd, Signal::SIGKILL as i32);
                     wait_pidfd(fd.as_fd(), None);
+                } else {
+                    send_signal(&fd, signal as i32);
+                    if !wait_pidfd(fd.as_fd(), Some(timeout)) {
+                        // Podman's words, which scripts look for.
+                        log::warn!(
+                            "StopSignal {signal} failed to stop container {} in {} seconds, resorting to SIGKILL",
+                            record.name,
+                            timeout.as_secs()
+                        );
+                        send_signal(&fd, Signal::SIGKILL as i32);
+                        wait_pidfd(fd.as_fd(), None);
+                    }
                 }
             }
         }
