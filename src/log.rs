@@ -78,26 +78,45 @@ impl log::Log for StderrLogger {
     fn flush(&self) {}
 }
 
-/// A value as logrus writes it: bare when it is a plain word, else in
-/// double quotes with `"`, `\\` and control characters escaped.
+/// A value as logrus writes it: bare when it is a plain word, else quoted
+/// as Go quotes strings.
 fn quoted(value: &str) -> String {
     let plain = !value.is_empty()
         && value
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "-._/@^+".contains(c));
     if plain {
-        return value.to_string();
+        value.to_string()
+    } else {
+        go_quote(value)
     }
-    let mut out = String::with_capacity(value.len() + 2);
+}
+
+/// Go's `strconv.Quote` (what logrus and Go templates' `%q` write): double
+/// quotes, with `"`, `\\` and control characters escaped.
+pub fn go_quote(s: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    for c in value.chars() {
+    for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0c' => out.push_str("\\f"),
+            '\x0b' => out.push_str("\\v"),
+            c if c.is_control() => {
+                let n = u32::from(c);
+                if n < 0x100 {
+                    let _ = write!(out, "\\x{n:02x}");
+                } else {
+                    let _ = write!(out, "\\u{n:04x}");
+                }
+            }
             c => out.push(c),
         }
     }
