@@ -556,7 +556,7 @@ fn every_test_image_pulls_without_ranges_with_one_warning_and_root_owned_files()
         let (warnings, others): (Vec<&str>, Vec<&str>) = result
             .stderr
             .lines()
-            .partition(|l| l.starts_with("warning:"));
+            .partition(|l| l.contains(" level=warning "));
         assert_eq!(
             warnings.len(),
             1,

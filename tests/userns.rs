@@ -94,7 +94,7 @@ fn without_ranges_a_single_mapping_and_one_warning() {
     let warnings: Vec<&str> = result
         .stderr
         .lines()
-        .filter(|l| l.starts_with("warning:"))
+        .filter(|l| l.contains(" level=warning "))
         .collect();
     assert_eq!(
         warnings.len(),
@@ -113,7 +113,7 @@ fn without_ranges_a_single_mapping_and_one_warning() {
         warnings[0]
     );
     assert!(
-        warnings[0].ends_with(&format!("{} && rcon system migrate", user.name)),
+        warnings[0].ends_with(&format!("{} && rcon system migrate\"", user.name)),
         "{}",
         warnings[0]
     );
@@ -253,7 +253,7 @@ fn malformed_subuid_lines_are_reported_and_skipped() {
     let last = 4 + real.lines().count() + 1;
     for line in [1, 4, last] {
         let expected = format!(
-            "warning: {}:{line}: skipping malformed line",
+            "level=warning msg=\"{}:{line}: skipping malformed line",
             copy.display()
         );
         assert!(
@@ -310,7 +310,10 @@ fn an_unreadable_subuid_file_gives_a_warning_and_a_single_mapping() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(result.status.success(), "{stderr}");
     assert!(
-        stderr.starts_with(&format!("warning: cannot read {}", copy.display())),
+        stderr.contains(&format!(
+            "level=warning msg=\"cannot read {}",
+            copy.display()
+        )),
         "{stderr}"
     );
     assert_eq!(
@@ -334,7 +337,7 @@ fn without_newuidmap_a_single_mapping_and_the_package_to_install() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(result.status.success(), "{stderr}");
     assert!(
-        stderr.contains("warning: newuidmap is not installed"),
+        stderr.contains("level=warning msg=\"newuidmap is not installed"),
         "{stderr}"
     );
     assert!(stderr.contains("apt-get install uidmap"), "{stderr}");
@@ -379,7 +382,7 @@ fn an_unusable_xdg_runtime_dir_falls_back_with_a_warning() {
         .unwrap();
     assert!(result.status.success(), "{stderr}");
     assert!(
-        stderr.contains("warning: XDG_RUNTIME_DIR=/ belongs to uid 0, not to you"),
+        stderr.contains("level=warning msg=\"XDG_RUNTIME_DIR=/ belongs to uid 0, not to you"),
         "{stderr}"
     );
     assert!(

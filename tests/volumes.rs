@@ -185,7 +185,101 @@ fn rm_all_and_prune_remove_every_unused_volume() {
     }
     assert_eq!(env.run(&["volume", "prune", "-f"]).ok().stdout, "p1\np2\n");
     assert_eq!(entries(&env), Vec::<String>::new());
-    assert_eq!(env.run(&["volume", "prune"]).ok().stdout, "");
+    assert_eq!(
+        env.run(&["volume", "prune"]).ok().stdout,
+        format!("{PRUNE_WARNING}\nNo dangling volumes found\n")
+    );
+}
+
+const PRUNE_WARNING: &str = "WARNING! This will remove all volumes not used by at least one container. The following volumes will be removed:";
+
+#[test]
+fn prune_lists_what_it_would_remove_and_asks() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&["volume", "create", "plain"]).ok();
+    env.run(&["volume", "create", "--label", "scratch", "marked"])
+        .ok();
+    let question = "Are you sure you want to continue? [y/N] ";
+    let declined = env.run_with_input(&["volume", "prune", "--filter", "label=scratch"], b"n\n");
+    assert_eq!(
+        declined.ok().stdout,
+        format!("{PRUNE_WARNING}\nmarked\n{question}")
+    );
+    assert_eq!(entries(&env), ["marked", "plain"]);
+    let accepted = env.run_with_input(&["volume", "prune", "--filter", "label=scratch"], b"y\n");
+    assert_eq!(
+        accepted.ok().stdout,
+        format!("{PRUNE_WARNING}\nmarked\n{question}marked\n")
+    );
+    assert_eq!(entries(&env), ["plain"]);
+}
+
+#[test]
+fn export_and_import_carry_a_volumes_files() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&["volume", "create", "from"]).ok();
+    env.run(&["volume", "create", "to"]).ok();
+    let mountpoint = |name: &str| {
+        env.run(&["volume", "inspect", "--format", "{{.Mountpoint}}", name])
+            .ok()
+            .stdout
+            .trim()
+            .to_string()
+    };
+    let from = mountpoint("from");
+    env.run(&[
+        "unshare",
+        "sh",
+        "-c",
+        &format!("mkdir {from}/dir && echo hello > {from}/dir/file && chown 7:8 {from}/dir/file"),
+    ])
+    .ok();
+    let tarball = env.home.join("from.tar");
+    env.run(&[
+        "volume",
+        "export",
+        "from",
+        "--output",
+        tarball.to_str().unwrap(),
+    ])
+    .ok();
+    let to = mountpoint("to");
+    env.run_with_input(
+        &["volume", "import", "to", "-"],
+        &std::fs::read(&tarball).unwrap(),
+    )
+    .ok();
+    assert_eq!(
+        env.run(&["unshare", "stat", "-c", "%u:%g", &format!("{to}/dir/file")])
+            .ok()
+            .stdout,
+        "7:8\n",
+        "owners are kept"
+    );
+    assert_eq!(
+        std::fs::read_to_string(format!("{to}/dir/file")).unwrap(),
+        "hello\n"
+    );
+    let refused = env.run(&["volume", "mount", "to"]);
+    refused.code_is(125);
+    assert!(
+        refused.stderr.contains("must execute `rcon unshare` first"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(
+        env.run(&[
+            "unshare",
+            env!("CARGO_BIN_EXE_rcon"),
+            "volume",
+            "mount",
+            "to"
+        ])
+        .ok()
+        .stdout
+        .trim(),
+        to
+    );
 }
 
 #[test]

@@ -1,7 +1,5 @@
 //! `rcon container prune`: remove every container that does not run.
 
-use std::io::{BufRead, Write};
-
 use clap::Args;
 
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
@@ -27,7 +25,11 @@ pub fn run(ctx: &Context, args: PruneArgs) -> Outcome {
         .iter()
         .map(|term| Filter::parse(term))
         .collect::<Result<Vec<_>, _>>()?;
-    if !args.force && !confirmed()? {
+    if !args.force
+        && !super::confirm(
+            "WARNING! This will remove all non running containers.\nAre you sure you want to continue? [y/N] ",
+        )?
+    {
         return Ok(0);
     }
     ctx.enter_namespace()?;
@@ -40,20 +42,6 @@ pub fn run(ctx: &Context, args: PruneArgs) -> Outcome {
         println!("{id}");
     }
     Ok(0)
-}
-
-/// Podman's question on stdin; anything but y/yes is no.
-fn confirmed() -> Result<bool, Failure> {
-    print!(
-        "WARNING! This will remove all non running containers.\nAre you sure you want to continue? [y/N] "
-    );
-    std::io::stdout().flush()?;
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(matches!(
-        answer.trim().to_ascii_lowercase().as_str(),
-        "y" | "yes"
-    ))
 }
 
 enum Filter {

@@ -90,15 +90,12 @@ pub struct GlobalArgs {
     /// Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]
     #[arg(long, global = true, value_name = "DIR")]
     pub runroot: Option<PathBuf>,
-    /// How much to log on stderr
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        default_value = "warn",
-        value_name = "LEVEL"
-    )]
-    pub log_level: Level,
+    /// How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)
+    #[arg(long, global = true, value_name = "LEVEL")]
+    pub log_level: Option<String>,
+    /// Log at debug level (same as --log-level=debug)
+    #[arg(short = 'D', long, global = true)]
+    pub debug: bool,
     /// How containers' root filesystems are made: overlay (kernel), fuse-overlay (rcon's own, on FUSE) or vfs (a full copy) [default: the store's choice, see `rcon info`]
     #[arg(
         long,
@@ -264,6 +261,20 @@ pub(crate) fn report_failures(mut failures: Vec<Failure>) -> Outcome {
     Err(last)
 }
 
+/// Asks `question` on stdout and reads the answer from stdin; only y or yes
+/// (in any case) is yes, as Podman's prompts.
+pub(crate) fn confirm(question: &str) -> Result<bool, Failure> {
+    use std::io::{BufRead, Write};
+    print!("{question}");
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(
+        answer.trim().to_ascii_lowercase().as_str(),
+        "y" | "yes"
+    ))
+}
+
 /// A container error as a failure with Podman's exit code (126/127 when the
 /// command could not run, else 125).
 pub fn container_failure(e: crate::container::Error) -> Failure {
@@ -316,6 +327,7 @@ impl Context {
     pub fn enter_namespace(&self) -> Result<Namespace, Failure> {
         self.paths.ensure_runroot()?;
         let namespace = userns::enter(&self.paths.runroot, &self.user)?;
+        log::trace!("in rcon's user namespace: {namespace:?}");
         if let Namespace::Joined {
             single: Some(reason),
             ..
@@ -341,7 +353,34 @@ pub fn main() -> i32 {
             return if e.use_stderr() { EXIT_ENGINE } else { 0 };
         }
     };
-    crate::log::init(cli.global.log_level);
+    let level = match (&cli.global.log_level, cli.global.debug) {
+        (Some(_), true) => {
+            eprintln!("Setting --log-level and --debug is not allowed");
+            return 1;
+        }
+        (None, debug) => {
+            if debug {
+                Level::Debug
+            } else {
+                Level::Warn
+            }
+        }
+        (Some(text), false) => match Level::parse(text) {
+            Some(level) => level,
+            None => {
+                eprintln!(
+                    "Log Level {text:?} is not supported, choose from: trace, debug, info, warn, warning, error, fatal, panic"
+                );
+                return 1;
+            }
+        },
+    };
+    crate::log::init(level);
+    log::info!("rcon filtering at log level {}", level.name());
+    log::debug!(
+        "called as: {}",
+        std::env::args().collect::<Vec<_>>().join(" ")
+    );
     if cli.global.noout {
         if let Err(e) = std::fs::File::options()
             .write(true)

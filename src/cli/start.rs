@@ -89,7 +89,9 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
         }
         match lifecycle.start(record) {
             Ok(()) => println!("{given}"),
-            Err(e) => failures.push(super::container_failure(e)),
+            // As Podman: a container that cannot start is the engine's failure (125),
+            // whatever its command would have exited with.
+            Err(e) => failures.push(Failure::new(EXIT_ENGINE, e)),
         }
     }
     super::report_failures(failures)

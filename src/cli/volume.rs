@@ -1,7 +1,8 @@
 //! `rcon volume create|ls|inspect|rm|prune`, printing what Podman prints.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
@@ -22,16 +23,51 @@ pub enum VolumeVerb {
     Create(CreateArgs),
     /// Exit 0 if the volume exists, 1 if not
     Exists(super::exists::VolumeExistsArgs),
+    /// Write a volume's files as a tarball (to stdout, or --output)
+    Export(ExportArgs),
+    /// Put the files of a tarball (a file, or - for stdin) into a volume
+    Import(ImportArgs),
     /// Show volumes' details as JSON (or through --format)
     Inspect(InspectArgs),
     /// List volumes
     #[command(visible_alias = "list")]
     Ls(LsArgs),
+    /// Print a volume's directory on the host (inside `rcon unshare`, where its files have their owners)
+    Mount(MountArgs),
     /// Remove every volume no container uses
     Prune(PruneArgs),
     /// Remove volumes
     #[command(visible_alias = "remove")]
     Rm(RmArgs),
+    /// Undo `volume mount` (rcon's volumes are plain directories: nothing to do)
+    Unmount(MountArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The volume
+    #[arg(value_name = "VOLUME")]
+    pub name: String,
+    /// Write to this file instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The volume
+    #[arg(value_name = "VOLUME")]
+    pub name: String,
+    /// The tarball, or - for stdin
+    #[arg(value_name = "SOURCE")]
+    pub source: String,
+}
+
+#[derive(Debug, Args)]
+pub struct MountArgs {
+    /// The volumes
+    #[arg(value_name = "VOLUME", required = true)]
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -94,9 +130,12 @@ pub struct RmArgs {
 
 #[derive(Debug, Args)]
 pub struct PruneArgs {
-    /// Do not ask for confirmation (rcon never asks; accepted for Podman compatibility)
+    /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
+    /// Only volumes matching: name=REGEX, label=KEY[=VALUE], driver=local; may be repeated
+    #[arg(long = "filter", value_name = "FILTER")]
+    pub filters: Vec<String>,
 }
 
 pub(super) fn parse_label(text: &str) -> Result<(String, String), String> {
@@ -110,6 +149,8 @@ pub(super) fn parse_label(text: &str) -> Result<(String, String), String> {
 }
 
 pub fn run(ctx: &Context, verb: VolumeVerb) -> Outcome {
+    // Before joining it: was this command started inside rcon's namespace?
+    let outside = crate::userns::in_initial_user_ns() && !nix::unistd::geteuid().is_root();
     ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let volumes = VolumeStore::open(&store)?;
@@ -121,13 +162,28 @@ pub fn run(ctx: &Context, verb: VolumeVerb) -> Outcome {
         VolumeVerb::Exists(args) => super::exists::volume(ctx, args),
         VolumeVerb::Inspect(args) => inspect(&volumes, args),
         VolumeVerb::Ls(args) => ls(&volumes, args),
-        VolumeVerb::Prune(_) => {
-            let lock = store.lock()?;
-            for name in volumes.prune(&lock, &in_use)? {
+        VolumeVerb::Export(args) => export(&volumes, args),
+        VolumeVerb::Import(args) => import(&volumes, args),
+        VolumeVerb::Mount(args) => {
+            if outside {
+                return Err(Failure::new(
+                    EXIT_ENGINE,
+                    "cannot run command \"rcon volume mount\" in rootless mode, must execute `rcon unshare` first",
+                ));
+            }
+            for name in &args.names {
+                println!("{}", volumes.get(name)?.mountpoint.display());
+            }
+            Ok(0)
+        }
+        VolumeVerb::Unmount(args) => {
+            for name in &args.names {
+                volumes.get(name)?;
                 println!("{name}");
             }
             Ok(0)
         }
+        VolumeVerb::Prune(args) => prune(&store, &volumes, args, &in_use),
         VolumeVerb::Rm(args) => rm(ctx, &store, &volumes, args),
     }
 }
@@ -330,4 +386,99 @@ fn rm(ctx: &Context, store: &Store, volumes: &VolumeStore, args: RmArgs) -> Outc
         }
     }
     super::report_failures(failures)
+}
+
+fn prune(
+    store: &Store,
+    volumes: &VolumeStore,
+    args: PruneArgs,
+    in_use: &dyn Fn(&str) -> bool,
+) -> Outcome {
+    let filter = ObjectFilter::parse(&args.filters, false).map_err(volume::Error::Filter)?;
+    let mut unused = volumes.list()?;
+    unused.retain(|v| !in_use(&v.name) && filter.matches(&v.subject()));
+    if !args.force {
+        println!(
+            "WARNING! This will remove all volumes not used by at least one container. The following volumes will be removed:"
+        );
+        if unused.is_empty() {
+            println!("No dangling volumes found");
+            return Ok(0);
+        }
+        for volume in &unused {
+            println!("{}", volume.name);
+        }
+        if !super::confirm("Are you sure you want to continue? [y/N] ")? {
+            return Ok(0);
+        }
+    }
+    let lock = store.lock()?;
+    let chosen: Vec<&str> = unused.iter().map(|v| v.name.as_str()).collect();
+    // Only the volumes chosen; the store checks again, under its lock, that none is in use.
+    let spared = |name: &str| in_use(name) || !chosen.contains(&name);
+    for name in volumes.prune(&lock, &spared)? {
+        println!("{name}");
+    }
+    Ok(0)
+}
+
+/// The volume's directory, opened for reading or writing its files.
+fn open_data(volume: &Volume) -> Result<std::fs::File, Failure> {
+    std::fs::File::open(&volume.mountpoint)
+        .map_err(|e| Failure::new(EXIT_ENGINE, format!("opening volume {}: {e}", volume.name)))
+}
+
+fn export(volumes: &VolumeStore, args: ExportArgs) -> Outcome {
+    let volume = volumes.get(&args.name)?;
+    let dir = open_data(&volume)?;
+    let fail = |e: std::io::Error| {
+        Failure::new(
+            EXIT_ENGINE,
+            format!("exporting volume {}: {e}", volume.name),
+        )
+    };
+    let out: Box<dyn Write> =
+        match &args.output {
+            Some(path) => Box::new(std::fs::File::create(path).map_err(|e| {
+                Failure::new(EXIT_ENGINE, format!("creating {}: {e}", path.display()))
+            })?),
+            None if nix::unistd::isatty(std::io::stdout()).unwrap_or(false) => {
+                return Err(Failure::new(
+                    EXIT_ENGINE,
+                    "refusing to write a tarball to a terminal: redirect stdout or use --output",
+                ));
+            }
+            None => Box::new(std::io::stdout().lock()),
+        };
+    let mut packer = crate::storage::pack::Packer::new(std::io::BufWriter::new(out));
+    packer.append_contents(&dir, Path::new("")).map_err(fail)?;
+    packer.finish().and_then(|mut w| w.flush()).map_err(fail)?;
+    Ok(0)
+}
+
+fn import(volumes: &VolumeStore, args: ImportArgs) -> Outcome {
+    let volume = volumes.get(&args.name)?;
+    let dir = open_data(&volume)?;
+    let input: Box<dyn std::io::Read> = if args.source == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(
+            std::fs::File::open(&args.source)
+                .map_err(|e| Failure::new(EXIT_ENGINE, format!("opening {}: {e}", args.source)))?,
+        )
+    };
+    let opts = crate::storage::extract::ExtractOptions::default();
+    crate::storage::extract::extract_plain(
+        std::io::BufReader::new(input),
+        dir,
+        Path::new("/"),
+        &opts,
+    )
+    .map_err(|e| {
+        Failure::new(
+            EXIT_ENGINE,
+            format!("importing into volume {}: {e}", volume.name),
+        )
+    })?;
+    Ok(0)
 }

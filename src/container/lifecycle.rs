@@ -243,13 +243,16 @@ impl<'a> Lifecycle<'a> {
         }) = stopping
         {
             if let Some(fd) = process {
-                if !wait_pidfd(fd.as_fd(), Some(timeout)) {
-                    // Podman's words, which scripts look for.
-                    log::warn!(
-                        "StopSignal {signal} failed to stop container {} in {} seconds, resorting to SIGKILL",
-                        record.name,
-                        timeout.as_secs()
-                    );
+                // `stop -t 0`: no time to stop, SIGKILL at once and quietly, as Podman.
+                if timeout.is_zero() || !wait_pidfd(fd.as_fd(), Some(timeout)) {
+                    if !timeout.is_zero() {
+                        // Podman's words, which scripts look for.
+                        log::warn!(
+                            "StopSignal {signal} failed to stop container {} in {} seconds, resorting to SIGKILL",
+                            record.name,
+                            timeout.as_secs()
+                        );
+                    }
                     if send_signal(&fd, libc::SIGKILL, &record.name)? {
                         wait_pidfd(fd.as_fd(), None);
                     }
