@@ -1,0 +1,201 @@
+//! `rcon system service` driven by real Docker clients: Debian's `docker`
+//! CLI talks to the socket (`DOCKER_HOST=unix://...`) of a service run as
+//! the unprivileged test user.
+
+mod common;
+
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::path::PathBuf;
+use std::process::{Child, Stdio};
+
+use common::{
+    RunResult, TestEnv, command_timeout, eventually, exit_of, image_ref, require_program,
+    run_command, user_with_ranges, user_without_ranges, with_busybox,
+};
+
+/// A running `rcon system service --time 0` on the default socket; killed on drop.
+struct Service {
+    child: Child,
+    socket: PathBuf,
+}
+
+impl Service {
+    fn start(env: &TestEnv, extra: &[&str]) -> Service {
+        require_program("docker");
+        let socket = env.runtime_dir.join("rcon/rcon.sock");
+        let log = std::fs::File::create(env.base.join("service.log")).unwrap();
+        let child = env
+            .rcon()
+            .args(["--log-level", "debug", "system", "service"])
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("starting rcon system service");
+        eventually("the service's socket exists", || {
+            std::fs::symlink_metadata(&socket).is_ok_and(|m| m.file_type().is_socket())
+        });
+        Service { child, socket }
+    }
+
+    fn host(&self) -> String {
+        format!("unix://{}", self.socket.display())
+    }
+
+    /// `docker ARGS...` as `env`'s user against this service.
+    #[track_caller]
+    fn docker(&self, env: &TestEnv, args: &[&str]) -> RunResult {
+        let mut command = env.command_as_user("docker");
+        command.env("DOCKER_HOST", self.host()).args(args);
+        run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"))
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn busybox() -> String {
+    image_ref(testkit::catalog::BUSYBOX)
+}
+
+#[test]
+fn docker_version_and_run_in_the_foreground() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let version = service.docker(&env, &["version"]);
+    assert!(
+        version.ok().stdout.contains("1.47"),
+        "the server's API version is shown: {}",
+        version.transcript()
+    );
+    let image = busybox();
+    let hi = service.docker(&env, &["run", "--rm", &image, "echo", "hi"]);
+    assert_eq!(hi.ok().stdout, "hi\n", "{}", hi.transcript());
+    // Exit codes and stderr come through; --rm removes the container.
+    let failed = service.docker(
+        &env,
+        &["run", "--rm", &image, "sh", "-c", "echo oops >&2; exit 3"],
+    );
+    failed.code_is(3);
+    assert_eq!(failed.stdout, "");
+    assert!(failed.stderr.contains("oops"), "{}", failed.transcript());
+    let all = service.docker(&env, &["ps", "-a", "-q"]);
+    assert_eq!(
+        all.ok().stdout,
+        "",
+        "--rm containers are gone: {}",
+        all.transcript()
+    );
+}
+
+#[test]
+fn docker_run_detached_ps_logs_rm() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let image = busybox();
+    let run = service.docker(
+        &env,
+        &[
+            "run",
+            "-d",
+            "--name",
+            "web",
+            "-l",
+            "team=api",
+            &image,
+            "sh",
+            "-c",
+            "echo started; echo warn >&2; sleep 1000",
+        ],
+    );
+    let id = run.ok().stdout.trim().to_string();
+    assert_eq!(id.len(), 64, "{}", run.transcript());
+    let ps = service.docker(&env, &["ps", "--no-trunc"]);
+    assert!(ps.ok().stdout.contains(&id), "{}", ps.transcript());
+    assert!(
+        ps.stdout.contains("web") && ps.stdout.contains("Up "),
+        "{}",
+        ps.transcript()
+    );
+    let filtered = service.docker(&env, &["ps", "-q", "--filter", "label=team=other"]);
+    assert_eq!(filtered.ok().stdout, "", "{}", filtered.transcript());
+    eventually("docker logs shows both streams apart", || {
+        let logs = service.docker(&env, &["logs", "web"]);
+        logs.success() && logs.stdout == "started\n" && logs.stderr == "warn\n"
+    });
+    let inspect = service.docker(
+        &env,
+        &["inspect", "--format", "{{.State.Status}} {{.Name}}", "web"],
+    );
+    assert_eq!(inspect.ok().stdout.trim(), "running /web");
+    service.docker(&env, &["rm", "-f", "web"]).ok();
+    let all = service.docker(&env, &["ps", "-a", "-q"]);
+    assert_eq!(all.ok().stdout, "", "{}", all.transcript());
+    let missing = service.docker(&env, &["rm", "web"]);
+    assert!(!missing.success());
+    assert!(
+        missing.stderr.contains("No such container"),
+        "{}",
+        missing.transcript()
+    );
+}
+
+#[test]
+fn docker_pull_images_and_volumes() {
+    let env = TestEnv::new(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let image = busybox();
+    service.docker(&env, &["pull", &image]).ok();
+    let images = service.docker(&env, &["images", "--format", "{{.Repository}}:{{.Tag}}"]);
+    assert_eq!(images.ok().stdout.trim(), image, "{}", images.transcript());
+    service.docker(&env, &["volume", "create", "data"]).ok();
+    let ls = service.docker(&env, &["volume", "ls", "-q"]);
+    assert_eq!(ls.ok().stdout, "data\n");
+    assert!(env.data_dir().join("volumes/data").is_dir());
+    service.docker(&env, &["volume", "rm", "data"]).ok();
+    let ls = service.docker(&env, &["volume", "ls", "-q"]);
+    assert_eq!(ls.ok().stdout, "");
+    let missing = service.docker(&env, &["volume", "inspect", "data"]);
+    assert!(!missing.success(), "{}", missing.transcript());
+}
+
+#[test]
+fn the_socket_is_private_to_its_user() {
+    let env = TestEnv::new(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let mode = std::fs::metadata(&service.socket)
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let other = TestEnv::new(user_without_ranges());
+    let refused = service.docker(&other, &["version"]);
+    assert!(
+        !refused.success(),
+        "another user reached the service: {}",
+        refused.transcript()
+    );
+    assert!(
+        refused.stderr.contains("permission denied"),
+        "{}",
+        refused.transcript()
+    );
+    // The owner still can.
+    service.docker(&env, &["version"]).ok();
+}
+
+#[test]
+fn an_idle_service_exits_after_its_time() {
+    let env = TestEnv::new(user_with_ranges());
+    let mut service = Service::start(&env, &["--time", "1"]);
+    service.docker(&env, &["version"]).ok();
+    let status = exit_of(&mut service.child);
+    assert!(
+        status.success(),
+        "the idle service ends cleanly: {status:?}"
+    );
+}
