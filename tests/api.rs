@@ -199,3 +199,47 @@ fn an_idle_service_exits_after_its_time() {
         "the idle service ends cleanly: {status:?}"
     );
 }
+
+/// Docker's Python SDK (Debian's python3-docker) against the service.
+const SDK_SCRIPT: &str = r#"
+import sys, docker
+image = sys.argv[1]
+client = docker.from_env()
+assert client.ping()
+out = client.containers.run(image, ["sh", "-c", "echo hi"], remove=True)
+assert out == b"hi\n", out
+c = client.containers.run(image, ["sh", "-c", "echo up; sleep 1000"], detach=True,
+                          name="py", labels={"k": "v"}, environment=["A=1"])
+c.reload()
+assert c.status == "running", c.status
+assert c.attrs["Config"]["Labels"]["k"] == "v", c.attrs["Config"]
+assert "A=1" in c.attrs["Config"]["Env"], c.attrs["Config"]
+assert [x.id for x in client.containers.list()] == [c.id]
+c.kill()
+assert c.wait()["StatusCode"] == 137
+c.remove()
+assert client.containers.list(all=True) == []
+v = client.volumes.create("pyvol")
+assert [x.name for x in client.volumes.list()] == ["pyvol"]
+v.remove()
+print("ok")
+"#;
+
+#[test]
+fn docker_python_sdk() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let probe = std::process::Command::new("python3")
+        .args(["-c", "import docker"])
+        .status();
+    if !probe.is_ok_and(|s| s.success()) {
+        panic!("Docker's Python SDK is missing: apt-get install python3-docker");
+    }
+    let mut command = env.command_as_user("python3");
+    command
+        .env("DOCKER_HOST", service.host())
+        .args(["-c", SDK_SCRIPT, &busybox()]);
+    let result =
+        run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(result.ok().stdout, "ok\n", "{}", result.transcript());
+}

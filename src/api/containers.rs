@@ -351,8 +351,7 @@ async fn list(service: Arc<Service>, query: HashMap<String, String>) -> ApiResul
     let listed = blocking(move || {
         let store = service.store()?;
         let lifecycle = Lifecycle::open(&store, &service.paths.runroot)?;
-        let filter =
-            ContainerFilter::parse(&terms, &lifecycle).map_err(ApiError::bad_request)?;
+        let filter = ContainerFilter::parse(&terms, &lifecycle).map_err(ApiError::bad_request)?;
         let mut listed: Vec<Value> = Vec::new();
         for (record, state) in lifecycle.list()? {
             let shown = (all || state.status == Status::Running || filter.has_status())
@@ -396,6 +395,9 @@ async fn inspect(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
         value["Image"] = json!(format!("sha256:{}", record.image_id));
         value["State"]["Status"] = json!(status_word(&state));
         value["State"]["Error"] = json!("");
+        // Docker's clients read the logs back (docker-py's `run`) only from
+        // drivers they know as readable; rcon's k8s-file log is, through `logs`.
+        value["HostConfig"]["LogConfig"] = json!({ "Type": "json-file", "Config": {} });
         value["HostConfig"]["Binds"] = json!(
             record
                 .config
