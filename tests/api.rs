@@ -243,3 +243,65 @@ fn docker_python_sdk() {
         run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(result.ok().stdout, "ok\n", "{}", result.transcript());
 }
+
+#[test]
+fn docker_stop_start_restart_kill_wait_and_follow() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let image = busybox();
+    let state = |name: &str| {
+        let inspect = service.docker(
+            &env,
+            &[
+                "inspect",
+                "--format",
+                "{{.State.Status}} {{.State.ExitCode}}",
+                name,
+            ],
+        );
+        inspect.ok().stdout.trim().to_string()
+    };
+    service
+        .docker(
+            &env,
+            &["run", "-d", "--name", "sleeper", &image, "sleep", "1000"],
+        )
+        .ok();
+    // sleep as PID 1 ignores SIGTERM: the stop ends with SIGKILL.
+    service.docker(&env, &["stop", "-t", "1", "sleeper"]).ok();
+    assert_eq!(state("sleeper"), "exited 137");
+    service.docker(&env, &["start", "sleeper"]).ok();
+    assert_eq!(state("sleeper"), "running 0");
+    service
+        .docker(&env, &["restart", "-t", "0", "sleeper"])
+        .ok();
+    assert_eq!(state("sleeper"), "running 0");
+    service.docker(&env, &["kill", "sleeper"]).ok();
+    let waited = service.docker(&env, &["wait", "sleeper"]);
+    assert_eq!(waited.ok().stdout, "137\n");
+    let refused = service.docker(&env, &["kill", "sleeper"]);
+    assert!(
+        refused.stderr.contains("is not running"),
+        "{}",
+        refused.transcript()
+    );
+
+    service
+        .docker(
+            &env,
+            &[
+                "run",
+                "-d",
+                "--name",
+                "talker",
+                &image,
+                "sh",
+                "-c",
+                "echo a; sleep 1; echo b",
+            ],
+        )
+        .ok();
+    let followed = service.docker(&env, &["logs", "-f", "talker"]);
+    assert_eq!(followed.ok().stdout, "a\nb\n", "{}", followed.transcript());
+    assert_eq!(service.docker(&env, &["wait", "talker"]).ok().stdout, "0\n");
+}
