@@ -3,6 +3,7 @@
 //! Module map (see docs/ARCHITECTURE.md): `cli` turns flags into calls of the
 //! engine modules below it; `userns` owns the rootless user namespace.
 
+pub mod api;
 pub mod cli;
 pub mod config;
 pub mod container;

@@ -14,6 +14,8 @@ pub enum SystemVerb {
     Migrate,
     /// Show how rcon is set up on this host (same as `rcon info`)
     Info(InfoArgs),
+    /// Serve the Docker Engine API on a socket, for Docker's CLI, SDKs and tools (DOCKER_HOST)
+    Service(super::service::ServiceArgs),
 }
 
 #[derive(Debug, Args)]
@@ -31,6 +33,7 @@ pub fn run(ctx: &Context, verb: SystemVerb) -> Outcome {
             Ok(0)
         }
         SystemVerb::Info(args) => super::info::run(ctx, args),
+        SystemVerb::Service(args) => super::service::run(ctx, args),
     }
 }
 

@@ -1,0 +1,900 @@
+//! `/containers/...`: create, start, stop, kill, restart, wait, attach,
+//! logs, remove, list, inspect — each the same engine call as its verb.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use hyper::body::Incoming;
+use hyper::{Method, Request, Response, StatusCode};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use tokio::sync::{mpsc, watch};
+
+use super::images::tls_verify_for;
+use super::server::{
+    AttachedRun, Body, Service, blocking, empty, flag, json, json_body, query, streaming,
+};
+use super::{ApiError, ApiResult};
+use crate::container::filter::ContainerFilter;
+use crate::container::lifecycle::{
+    DEFAULT_STOP_TIMEOUT, Lifecycle, parse_kill_signal, parse_signal,
+};
+use crate::container::logfile::{self, LogOptions, LogReader};
+use crate::container::monitor::{self, MonitorRecord};
+use crate::container::store::{ContainerRecord, State, Status};
+use crate::container::{self, CreateRequest, PullPolicy};
+use crate::image::PullOptions;
+use crate::network::names::NameOptions;
+
+const RAW_STREAM: &str = "application/vnd.docker.raw-stream";
+const MULTIPLEXED_STREAM: &str = "application/vnd.docker.multiplexed-stream";
+
+pub async fn route(
+    service: Arc<Service>,
+    request: Request<Incoming>,
+    method: &Method,
+    rest: &[&str],
+) -> ApiResult<Response<Body>> {
+    let query = query(&request);
+    let (get, post) = (method == Method::GET, method == Method::POST);
+    match rest {
+        ["create"] if post => create(service, request, query).await,
+        ["json"] if get => list(service, query).await,
+        [id, "json"] if get => inspect(service, id).await,
+        [id, "start"] if post => start(service, id).await,
+        [id, "stop"] if post => stop(service, id, query).await,
+        [id, "restart"] if post => restart(service, id, query).await,
+        [id, "kill"] if post => kill(service, id, query).await,
+        [id, "wait"] if post => wait(service, id, query).await,
+        [id, "attach"] if post => attach(service, request, id).await,
+        [id, "logs"] if get => logs(service, id, query).await,
+        [id] if method == Method::DELETE => remove(service, id, query).await,
+        _ => Err(ApiError::not_found(format!(
+            "page not found: {method} /containers/{}",
+            rest.join("/")
+        ))),
+    }
+}
+
+/// Runs `work` on the container `id` names, in the blocking pool.
+async fn with_container<T: Send + 'static>(
+    service: &Arc<Service>,
+    id: &str,
+    work: impl FnOnce(&Lifecycle, ContainerRecord) -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
+    let service = Arc::clone(service);
+    let id = id.to_string();
+    blocking(move || {
+        let store = service.store()?;
+        let lifecycle = Lifecycle::open(&store, &service.paths.runroot)?;
+        let record = lifecycle.find(&id).map_err(|e| match ApiError::from(e) {
+            e if e.status == StatusCode::NOT_FOUND => {
+                ApiError::not_found(format!("No such container: {id}"))
+            }
+            e => e,
+        })?;
+        work(&lifecycle, record)
+    })
+    .await
+}
+
+/// `POST /containers/create`'s body, as far as rcon has the features.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct CreateBody {
+    image: String,
+    cmd: Option<Vec<String>>,
+    entrypoint: Option<Vec<String>>,
+    env: Option<Vec<String>>,
+    labels: Option<BTreeMap<String, String>>,
+    working_dir: String,
+    user: String,
+    hostname: String,
+    tty: bool,
+    open_stdin: bool,
+    stop_signal: Option<String>,
+    host_config: HostConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct HostConfig {
+    binds: Option<Vec<String>>,
+    port_bindings: Option<BTreeMap<String, Option<Vec<PortBinding>>>>,
+    publish_all_ports: bool,
+    auto_remove: bool,
+    network_mode: String,
+    restart_policy: Option<RestartPolicy>,
+    privileged: bool,
+    cap_add: Option<Vec<String>>,
+    cap_drop: Option<Vec<String>>,
+    security_opt: Option<Vec<String>>,
+    readonly_rootfs: bool,
+    init: Option<bool>,
+    dns: Option<Vec<String>>,
+    dns_search: Option<Vec<String>>,
+    dns_options: Option<Vec<String>>,
+    extra_hosts: Option<Vec<String>>,
+    tmpfs: Option<BTreeMap<String, String>>,
+    group_add: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct PortBinding {
+    host_ip: String,
+    host_port: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct RestartPolicy {
+    name: String,
+    maximum_retry_count: u32,
+}
+
+impl CreateBody {
+    /// The request `rcon create` would make from the same wishes.
+    fn request(self, name: Option<String>, service: &Service) -> CreateRequest {
+        let host = self.host_config;
+        let entrypoint = self.entrypoint.map(|entrypoint| {
+            if entrypoint.iter().all(String::is_empty) {
+                String::new()
+            } else {
+                serde_json::to_string(&entrypoint).expect("serialisable")
+            }
+        });
+        // Docker's "80/tcp": [{"HostIp": "", "HostPort": "8080"}] as `-p`'s "8080:80/tcp".
+        let publish = host
+            .port_bindings
+            .unwrap_or_default()
+            .into_iter()
+            .flat_map(|(port, bindings)| {
+                bindings.unwrap_or_default().into_iter().map(move |b| {
+                    match (b.host_ip.as_str(), b.host_port.as_str()) {
+                        ("", "") => port.clone(),
+                        ("", host_port) => format!("{host_port}:{port}"),
+                        (ip, host_port) => format!("{ip}:{host_port}:{port}"),
+                    }
+                })
+            })
+            .collect();
+        let network = match host.network_mode.as_str() {
+            "" | "default" | "bridge" => "private".to_string(),
+            mode => mode.to_string(),
+        };
+        let restart = host.restart_policy.and_then(|p| match p.name.as_str() {
+            "" | "no" => None,
+            "on-failure" if p.maximum_retry_count > 0 => {
+                Some(format!("on-failure:{}", p.maximum_retry_count))
+            }
+            name => Some(name.to_string()),
+        });
+        let non_empty = |s: String| Some(s).filter(|s| !s.is_empty());
+        CreateRequest {
+            pull_options: PullOptions {
+                tls_verify: tls_verify_for(&self.image),
+                squash_owners: service.squash_owners,
+                quiet: true,
+                ..PullOptions::default()
+            },
+            image: self.image,
+            command: self.cmd.unwrap_or_default(),
+            name,
+            remove: host.auto_remove,
+            tty: self.tty,
+            interactive: self.open_stdin,
+            env: self.env.unwrap_or_default(),
+            volumes: host.binds.unwrap_or_default(),
+            tmpfs: host
+                .tmpfs
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(path, options)| match options.as_str() {
+                    "" => path,
+                    _ => format!("{path}:{options}"),
+                })
+                .collect(),
+            cap_add: host.cap_add.unwrap_or_default(),
+            cap_drop: host.cap_drop.unwrap_or_default(),
+            privileged: host.privileged,
+            security_opt: host.security_opt.unwrap_or_default(),
+            user: non_empty(self.user),
+            group_add: host.group_add.unwrap_or_default(),
+            workdir: non_empty(self.working_dir),
+            entrypoint,
+            hostname: non_empty(self.hostname),
+            network,
+            publish,
+            publish_all: host.publish_all_ports,
+            names: NameOptions {
+                dns: host.dns.unwrap_or_default(),
+                dns_search: host.dns_search.unwrap_or_default(),
+                dns_option: host.dns_options.unwrap_or_default(),
+                add_host: host.extra_hosts.unwrap_or_default(),
+            },
+            read_only: host.readonly_rootfs,
+            init: host.init.unwrap_or(false),
+            labels: self
+                .labels
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect(),
+            stop_signal: self.stop_signal,
+            restart,
+            // As Docker's daemon: a missing image is the client's to pull.
+            pull: PullPolicy::Never,
+            storage_driver: service.storage_driver,
+            ..CreateRequest::default()
+        }
+    }
+}
+
+async fn create(
+    service: Arc<Service>,
+    request: Request<Incoming>,
+    query: HashMap<String, String>,
+) -> ApiResult<Response<Body>> {
+    let body: CreateBody = json_body(request).await?;
+    if body.image.is_empty() {
+        return Err(ApiError::bad_request("Config.Image is required"));
+    }
+    let image = body.image.clone();
+    let request = body.request(query.get("name").cloned(), &service);
+    let record = blocking(move || {
+        let store = service.store()?;
+        container::create(&store, &request).map_err(|e| match e {
+            container::Error::ImageNotLocal(_) => {
+                ApiError::not_found(format!("No such image: {image}"))
+            }
+            e => e.into(),
+        })
+    })
+    .await?;
+    Ok(json(
+        StatusCode::CREATED,
+        &json!({ "Id": record.id, "Warnings": [] }),
+    ))
+}
+
+/// Docker's `State.Status` words.
+fn status_word(state: &State) -> &'static str {
+    match state.status {
+        Status::Created => "created",
+        Status::Running if state.restarting => "restarting",
+        Status::Running => "running",
+        Status::Exited => "exited",
+    }
+}
+
+/// "Up 3 seconds", "Exited (0) 2 minutes ago", "Created", as `docker ps` words them.
+fn status_text(state: &State) -> String {
+    use crate::cli::human;
+    match state.status {
+        Status::Created => "Created".into(),
+        Status::Running => {
+            let since = state
+                .started_at
+                .as_deref()
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                .map_or(0, |t| {
+                    (chrono::Utc::now() - t.with_timezone(&chrono::Utc)).num_seconds()
+                });
+            format!("Up {}", human::duration(since))
+        }
+        Status::Exited => format!(
+            "Exited ({}) {}",
+            state.exit_code.unwrap_or(-1),
+            human::ago(state.finished_at.as_deref())
+        ),
+    }
+}
+
+fn unix_time(time: &str) -> i64 {
+    chrono::DateTime::parse_from_rfc3339(time).map_or(0, |t| t.timestamp())
+}
+
+fn ports(record: &ContainerRecord) -> Vec<Value> {
+    record
+        .config
+        .ports
+        .iter()
+        .flat_map(|p| {
+            (0..p.range).map(move |i| {
+                json!({
+                    "IP": p.host_ip(),
+                    "PrivatePort": p.container_port + i,
+                    "PublicPort": p.host_port + i,
+                    "Type": p.protocol.to_string(),
+                })
+            })
+        })
+        .collect()
+}
+
+/// Docker's `filters={"status":["running"],"label":["a=b"]}` as `ps --filter` terms.
+fn filter_terms(query: &HashMap<String, String>) -> ApiResult<Vec<String>> {
+    let Some(text) = query.get("filters").filter(|t| !t.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    let filters: HashMap<String, Value> = serde_json::from_str(text)
+        .map_err(|e| ApiError::bad_request(format!("invalid filters {text:?}: {e}")))?;
+    let mut terms = Vec::new();
+    for (key, values) in filters {
+        // Either ["v", ...] or {"v": true, ...} (older clients).
+        let values: Vec<String> = match values {
+            Value::Array(list) => list
+                .iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect(),
+            Value::Object(map) => map.keys().cloned().collect(),
+            _ => Vec::new(),
+        };
+        terms.extend(values.into_iter().map(|v| format!("{key}={v}")));
+    }
+    Ok(terms)
+}
+
+async fn list(service: Arc<Service>, query: HashMap<String, String>) -> ApiResult<Response<Body>> {
+    let all = flag(&query, "all");
+    let limit: Option<usize> = query
+        .get("limit")
+        .and_then(|l| l.parse::<i64>().ok())
+        .filter(|l| *l > 0)
+        .map(|l| l as usize);
+    let terms = filter_terms(&query)?;
+    let listed = blocking(move || {
+        let store = service.store()?;
+        let lifecycle = Lifecycle::open(&store, &service.paths.runroot)?;
+        let filter = ContainerFilter::parse(&terms, &lifecycle).map_err(ApiError::bad_request)?;
+        let mut listed: Vec<Value> = Vec::new();
+        for (record, state) in lifecycle.list()? {
+            let shown = (all || state.status == Status::Running || filter.has_status())
+                && filter.matches(&record, &state);
+            if !shown {
+                continue;
+            }
+            listed.push(json!({
+                "Id": record.id,
+                "Names": [format!("/{}", record.name)],
+                "Image": record.image_name,
+                "ImageID": format!("sha256:{}", record.image_id),
+                "Command": record.config.args.join(" "),
+                "Created": unix_time(&record.created),
+                "Ports": ports(&record),
+                "Labels": record.config.labels.iter().cloned().collect::<BTreeMap<_, _>>(),
+                "State": status_word(&state),
+                "Status": status_text(&state),
+                "HostConfig": { "NetworkMode": record.config.network },
+                "NetworkSettings": { "Networks": {} },
+                "Mounts": [],
+            }));
+        }
+        Ok(listed)
+    })
+    .await?;
+    let listed: Vec<Value> = match limit {
+        Some(limit) => listed.into_iter().take(limit).collect(),
+        None => listed,
+    };
+    Ok(json(StatusCode::OK, &Value::Array(listed)))
+}
+
+async fn inspect(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
+    let value = with_container(&service, id, |lifecycle, record| {
+        let state = lifecycle.state(&record.id)?;
+        let dir = lifecycle.containers().dir(&record.id);
+        let mut value = container::inspect::inspect(&record, &state, &dir);
+        // Where Docker's shape differs from Podman's.
+        value["Name"] = json!(format!("/{}", record.name));
+        value["Image"] = json!(format!("sha256:{}", record.image_id));
+        value["State"]["Status"] = json!(status_word(&state));
+        value["State"]["Error"] = json!("");
+        // Docker's clients read the logs back (docker-py's `run`) only from
+        // drivers they know as readable; rcon's k8s-file log is, through `logs`.
+        value["HostConfig"]["LogConfig"] = json!({ "Type": "json-file", "Config": {} });
+        value["HostConfig"]["Binds"] = json!(
+            record
+                .config
+                .mounts
+                .iter()
+                .filter(|m| m.kind == "bind" || m.kind == "volume")
+                .map(|m| format!(
+                    "{}:{}",
+                    m.name.clone().unwrap_or_else(|| m.source.clone()),
+                    m.destination
+                ))
+                .collect::<Vec<_>>()
+        );
+        Ok(value)
+    })
+    .await?;
+    Ok(json(StatusCode::OK, &value))
+}
+
+/// The `rcon` command line this service was started with, for child rcons.
+fn rcon(service: &Service) -> Command {
+    let mut command = Command::new("/proc/self/exe");
+    command
+        .arg("--root")
+        .arg(&service.paths.root)
+        .arg("--runroot")
+        .arg(&service.paths.runroot)
+        .stdin(Stdio::null());
+    command
+}
+
+/// Starts `id` by running `rcon start ID`: the detached monitor is forked,
+/// and forking runs Rust code in the child, which is safe only from a
+/// single-threaded process; this one has tokio's threads.
+fn start_detached(service: &Service, id: &str) -> ApiResult<()> {
+    let output = rcon(service).args(["start", id]).output().map_err(|e| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("running rcon start: {e}"),
+        )
+    })?;
+    if output.status.success() {
+        return Ok(());
+    }
+    let message = String::from_utf8_lossy(&output.stderr);
+    let message = message.trim().trim_start_matches("Error: ");
+    Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message))
+}
+
+async fn start(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
+    let (record, running) = with_container(&service, id, |lifecycle, record| {
+        let running = lifecycle.state(&record.id)?.status == Status::Running;
+        Ok((record, running))
+    })
+    .await?;
+    let output = service
+        .attached
+        .lock()
+        .expect("not poisoned")
+        .get_mut(&record.id)
+        .and_then(|run| run.output.take());
+    if let Some(output) = output {
+        start_attached(&service, &record, output)?;
+        return Ok(empty(StatusCode::NO_CONTENT));
+    }
+    if running {
+        return Ok(empty(StatusCode::NOT_MODIFIED));
+    }
+    blocking(move || start_detached(&service, &record.id)).await?;
+    Ok(empty(StatusCode::NO_CONTENT))
+}
+
+/// Starts a container a client attached to before the start (`docker run`
+/// without `-d`): `rcon start --attach` in the foreground, its output into
+/// the attach stream, its exit status to the waiters. So nothing the
+/// container writes is missed, and the exit code is known even when
+/// `AutoRemove` removes the container.
+fn start_attached(
+    service: &Arc<Service>,
+    record: &ContainerRecord,
+    output: mpsc::Sender<Bytes>,
+) -> ApiResult<()> {
+    let mut child = rcon(service)
+        .args(["start", "--attach", "--sig-proxy=false", &record.id])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("running rcon start: {e}"),
+            )
+        })?;
+    let tty = record.config.tty;
+    let stdout = child.stdout.take().expect("piped");
+    let stderr = child.stderr.take().expect("piped");
+    let copies = [
+        tokio::task::spawn_blocking({
+            let output = output.clone();
+            move || copy_framed(stdout, 1, tty, &output)
+        }),
+        tokio::task::spawn_blocking(move || copy_framed(stderr, 2, tty, &output)),
+    ];
+    let service = Arc::clone(service);
+    let id = record.id.clone();
+    tokio::spawn(async move {
+        let status = tokio::task::spawn_blocking(move || child.wait()).await;
+        for copy in copies {
+            let _ = copy.await;
+        }
+        let code = match status {
+            Ok(Ok(status)) => exit_code(status),
+            _ => crate::runtime::EXIT_ENGINE,
+        };
+        if let Some(run) = service.attached.lock().expect("not poisoned").remove(&id) {
+            let _ = run.exit.send(Some(code));
+        }
+    });
+    Ok(())
+}
+
+fn exit_code(status: std::process::ExitStatus) -> i32 {
+    use std::os::unix::process::ExitStatusExt;
+    status
+        .code()
+        .or_else(|| status.signal().map(|s| 128 + s))
+        .unwrap_or(crate::runtime::EXIT_ENGINE)
+}
+
+/// Docker's stream format: with a terminal the bytes as they are; without,
+/// frames of `[stream, 0, 0, 0, length (u32 BE)]` + payload (1 stdout, 2 stderr).
+fn frame(stream: u8, tty: bool, payload: &[u8]) -> Bytes {
+    if tty {
+        return Bytes::copy_from_slice(payload);
+    }
+    let mut framed = Vec::with_capacity(payload.len() + 8);
+    framed.extend_from_slice(&[stream, 0, 0, 0]);
+    framed.extend_from_slice(&(payload.len() as u32).to_be_bytes());
+    framed.extend_from_slice(payload);
+    Bytes::from(framed)
+}
+
+fn copy_framed(mut from: impl Read, stream: u8, tty: bool, to: &mpsc::Sender<Bytes>) {
+    let mut buffer = vec![0u8; 32 * 1024];
+    loop {
+        match from.read(&mut buffer) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => {
+                // A client gone still lets the container run to its end.
+                let _ = to.blocking_send(frame(stream, tty, &buffer[..n]));
+            }
+        }
+    }
+}
+
+/// `POST /containers/{id}/attach`: the connection is taken over (HTTP
+/// upgrade) and carries the container's output. A container not yet
+/// running gets its output from its start (`start_attached`); one running
+/// already, what its log gets from now on.
+async fn attach(
+    service: Arc<Service>,
+    request: Request<Incoming>,
+    id: &str,
+) -> ApiResult<Response<Body>> {
+    let (record, running) = with_container(&service, id, |lifecycle, record| {
+        let running = lifecycle.state(&record.id)?.status == Status::Running;
+        Ok((record, running))
+    })
+    .await?;
+    let (sender, mut receiver) = mpsc::channel::<Bytes>(64);
+    if running {
+        let service = Arc::clone(&service);
+        let record = record.clone();
+        tokio::task::spawn_blocking(move || {
+            follow_log(&service, &record, LogOptions::default(), true, sender)
+        });
+    } else {
+        let (exit, _) = watch::channel(None);
+        service.attached.lock().expect("not poisoned").insert(
+            record.id.clone(),
+            AttachedRun {
+                output: Some(sender),
+                exit,
+            },
+        );
+    }
+    tokio::spawn(async move {
+        use tokio::io::AsyncWriteExt;
+        let Ok(upgraded) = hyper::upgrade::on(request).await else {
+            return;
+        };
+        let mut io = hyper_util::rt::TokioIo::new(upgraded);
+        while let Some(chunk) = receiver.recv().await {
+            if io.write_all(&chunk).await.is_err() {
+                break;
+            }
+        }
+        let _ = io.shutdown().await;
+    });
+    let content_type = if record.config.tty {
+        RAW_STREAM
+    } else {
+        MULTIPLEXED_STREAM
+    };
+    let mut response = empty(StatusCode::SWITCHING_PROTOCOLS);
+    let headers = response.headers_mut();
+    headers.insert(
+        hyper::header::CONTENT_TYPE,
+        content_type.parse().expect("valid"),
+    );
+    headers.insert(hyper::header::CONNECTION, "Upgrade".parse().expect("valid"));
+    headers.insert(hyper::header::UPGRADE, "tcp".parse().expect("valid"));
+    Ok(response)
+}
+
+/// Writes log lines of one stream as Docker frames into the channel.
+struct FrameWriter<'a> {
+    stream: u8,
+    tty: bool,
+    wanted: bool,
+    to: &'a mpsc::Sender<Bytes>,
+}
+
+impl Write for FrameWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.wanted && !bytes.is_empty() {
+            self.to
+                .blocking_send(frame(self.stream, self.tty, bytes))
+                .map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Copies the container's log into `to` as `rcon logs` does: what is there
+/// (none of it with `only_new`), then with a running container what comes
+/// until it ends.
+fn follow_log(
+    service: &Service,
+    record: &ContainerRecord,
+    options: LogOptions,
+    only_new: bool,
+    to: mpsc::Sender<Bytes>,
+) {
+    follow_streams(service, record, options, only_new, (true, true), true, &to);
+}
+
+fn follow_streams(
+    service: &Service,
+    record: &ContainerRecord,
+    options: LogOptions,
+    only_new: bool,
+    (stdout, stderr): (bool, bool),
+    follow: bool,
+    to: &mpsc::Sender<Bytes>,
+) {
+    let Ok(store) = service.store() else { return };
+    let Ok(lifecycle) = Lifecycle::open(&store, &service.paths.runroot) else {
+        return;
+    };
+    let path = monitor::log_path(lifecycle.containers(), &record.id);
+    let Ok(mut reader) = LogReader::open(&path) else {
+        return;
+    };
+    let running = lifecycle
+        .state(&record.id)
+        .is_ok_and(|s| s.status == Status::Running);
+    // Before reading, so an end that happens meanwhile is not missed.
+    let monitor = (follow && running)
+        .then(|| MonitorRecord::read(&service.paths.runroot, &record.id))
+        .flatten()
+        .and_then(|m| monitor::pidfd(m.monitor_pid).filter(|_| m.monitor_alive()));
+    let tty = record.config.tty;
+    let mut out = FrameWriter {
+        stream: 1,
+        tty,
+        wanted: stdout && !only_new,
+        to,
+    };
+    let mut err = FrameWriter {
+        stream: 2,
+        tty,
+        wanted: stderr && !only_new,
+        to,
+    };
+    if reader
+        .copy_existing(&options, monitor.is_none(), &mut out, &mut err)
+        .is_err()
+    {
+        return;
+    }
+    out.wanted = stdout;
+    err.wanted = stderr;
+    if let Some(fd) = monitor {
+        let _ = logfile::follow(&mut reader, &path, &options, Some(fd), &mut out, &mut err);
+    }
+}
+
+async fn logs(
+    service: Arc<Service>,
+    id: &str,
+    query: HashMap<String, String>,
+) -> ApiResult<Response<Body>> {
+    let time = |name: &str| -> ApiResult<Option<chrono::DateTime<chrono::Utc>>> {
+        match query.get(name).map(String::as_str) {
+            None | Some("" | "0") => Ok(None),
+            Some(text) => logfile::parse_time(text)
+                .map(Some)
+                .ok_or_else(|| ApiError::bad_request(format!("invalid {name} {text:?}"))),
+        }
+    };
+    let options = LogOptions {
+        tail: query.get("tail").and_then(|t| t.parse().ok()),
+        since: time("since")?,
+        until: time("until")?,
+        timestamps: flag(&query, "timestamps"),
+    };
+    let streams = (flag(&query, "stdout"), flag(&query, "stderr"));
+    if streams == (false, false) {
+        return Err(ApiError::bad_request(
+            "Bad parameters: you must choose at least one stream",
+        ));
+    }
+    let follow = flag(&query, "follow");
+    let record = with_container(&service, id, |_, record| Ok(record)).await?;
+    let content_type = if record.config.tty {
+        RAW_STREAM
+    } else {
+        MULTIPLEXED_STREAM
+    };
+    let (sender, response) = streaming(content_type);
+    tokio::task::spawn_blocking(move || {
+        follow_streams(&service, &record, options, false, streams, follow, &sender)
+    });
+    Ok(response)
+}
+
+fn timeout(query: &HashMap<String, String>) -> ApiResult<Duration> {
+    match query.get("t").or_else(|| query.get("timeout")) {
+        None => Ok(DEFAULT_STOP_TIMEOUT),
+        Some(t) => t
+            .parse::<i64>()
+            .map(|t| Duration::from_secs(t.max(0) as u64))
+            .map_err(|_| ApiError::bad_request(format!("invalid timeout {t:?}"))),
+    }
+}
+
+async fn stop(
+    service: Arc<Service>,
+    id: &str,
+    query: HashMap<String, String>,
+) -> ApiResult<Response<Body>> {
+    let timeout = timeout(&query)?;
+    let signal = query
+        .get("signal")
+        .map(|s| parse_signal(s))
+        .transpose()
+        .map_err(ApiError::from)?;
+    let stopped = with_container(&service, id, move |lifecycle, record| {
+        if lifecycle.state(&record.id)?.status != Status::Running {
+            return Ok(false);
+        }
+        lifecycle.stop(&record, timeout, signal)?;
+        Ok(true)
+    })
+    .await?;
+    Ok(empty(if stopped {
+        StatusCode::NO_CONTENT
+    } else {
+        StatusCode::NOT_MODIFIED
+    }))
+}
+
+async fn restart(
+    service: Arc<Service>,
+    id: &str,
+    query: HashMap<String, String>,
+) -> ApiResult<Response<Body>> {
+    let timeout = timeout(&query)?;
+    let svc = Arc::clone(&service);
+    with_container(&service, id, move |lifecycle, record| {
+        lifecycle.stop(&record, timeout, None)?;
+        start_detached(&svc, &record.id)
+    })
+    .await?;
+    Ok(empty(StatusCode::NO_CONTENT))
+}
+
+async fn kill(
+    service: Arc<Service>,
+    id: &str,
+    query: HashMap<String, String>,
+) -> ApiResult<Response<Body>> {
+    let signal = parse_kill_signal(query.get("signal").map_or("KILL", String::as_str))?;
+    with_container(&service, id, move |lifecycle, record| {
+        lifecycle.kill(&record, signal).map_err(|e| match e {
+            container::Error::NotRunning(_) => ApiError::new(
+                StatusCode::CONFLICT,
+                format!(
+                    "Cannot kill container: {}: container is not running",
+                    record.name
+                ),
+            ),
+            e => e.into(),
+        })
+    })
+    .await?;
+    Ok(empty(StatusCode::NO_CONTENT))
+}
+
+/// `POST /containers/{id}/wait?condition=not-running|next-exit|removed`.
+/// The headers go out at once (Docker's CLI waits for them before it starts
+/// the container); the body, `{"StatusCode": N}`, when the wait is over.
+async fn wait(
+    service: Arc<Service>,
+    id: &str,
+    query: HashMap<String, String>,
+) -> ApiResult<Response<Body>> {
+    let condition = query
+        .get("condition")
+        .cloned()
+        .unwrap_or_else(|| "not-running".into());
+    if !matches!(condition.as_str(), "not-running" | "next-exit" | "removed") {
+        return Err(ApiError::bad_request(format!(
+            "invalid condition {condition:?}: use not-running, next-exit or removed"
+        )));
+    }
+    let record = with_container(&service, id, |_, record| Ok(record)).await?;
+    let attached = service
+        .attached
+        .lock()
+        .expect("not poisoned")
+        .get(&record.id)
+        .map(|run| run.exit.subscribe());
+    let (sender, response) = streaming("application/json");
+    tokio::spawn(async move {
+        let code = match attached {
+            Some(mut exit) => match exit.wait_for(Option::is_some).await {
+                Ok(code) => Ok(code.unwrap_or_default()),
+                Err(_) => Err(ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "the attached start ended without an exit code",
+                )),
+            },
+            None => {
+                // `next-exit` of a container nobody attached to: its end, as `not-running`.
+                let removed = condition == "removed";
+                blocking(move || {
+                    let store = service.store()?;
+                    let lifecycle = Lifecycle::open(&store, &service.paths.runroot)?;
+                    let code = lifecycle.wait(&record, &[])?;
+                    while removed && lifecycle.containers().exists(&record.id) {
+                        std::thread::sleep(Duration::from_millis(100));
+                    }
+                    Ok(code)
+                })
+                .await
+            }
+        };
+        let body = match code {
+            Ok(code) => json!({ "StatusCode": code, "Error": null }),
+            Err(e) => json!({ "StatusCode": -1, "Error": { "Message": e.message } }),
+        };
+        let _ = sender
+            .send(Bytes::from(
+                serde_json::to_vec(&body).expect("serialisable"),
+            ))
+            .await;
+    });
+    Ok(response)
+}
+
+async fn remove(
+    service: Arc<Service>,
+    id: &str,
+    query: HashMap<String, String>,
+) -> ApiResult<Response<Body>> {
+    let force = flag(&query, "force");
+    let volumes = flag(&query, "v");
+    with_container(&service, id, move |lifecycle, record| {
+        lifecycle
+            .remove(&record, force, DEFAULT_STOP_TIMEOUT, volumes)
+            .map_err(|e| match e {
+                container::Error::Running(_) => ApiError::new(
+                    StatusCode::CONFLICT,
+                    format!(
+                        "cannot remove container {}: container is running: stop the container before removing or force remove",
+                        record.name
+                    ),
+                ),
+                e => e.into(),
+            })
+    })
+    .await?;
+    Ok(empty(StatusCode::NO_CONTENT))
+}

@@ -1,0 +1,152 @@
+//! `/networks/...`: list, inspect, create, remove (rcon's user-defined networks).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use hyper::body::Incoming;
+use hyper::{Request, Response, StatusCode};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::server::{Body, Service, blocking, empty, json, json_body};
+use super::{ApiError, ApiResult};
+use crate::container::lifecycle::Lifecycle;
+use crate::container::networks::remove_network;
+use crate::network::store::{CreateOptions, NetworkRecord, Networks};
+
+/// A network in Docker's shape.
+fn view(network: &NetworkRecord) -> Value {
+    let config: Vec<Value> = network
+        .subnets
+        .iter()
+        .map(|s| json!({ "Subnet": s.subnet, "Gateway": s.gateway }))
+        .collect();
+    json!({
+        "Name": network.name,
+        "Id": network.id,
+        "Created": network.created,
+        "Scope": "local",
+        "Driver": network.driver,
+        "EnableIPv6": network.ipv6_enabled,
+        "IPAM": { "Driver": "default", "Options": network.ipam_options, "Config": config },
+        "Internal": network.internal,
+        "Attachable": false,
+        "Ingress": false,
+        "Containers": {},
+        "Options": {},
+        "Labels": network.labels,
+    })
+}
+
+fn networks(service: &Service) -> ApiResult<Networks> {
+    Networks::open(&service.paths.root)
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e))
+}
+
+/// The network `name` names (name, ID or unique ID prefix), or Docker's 404.
+fn find(networks: &Networks, name: &str) -> ApiResult<NetworkRecord> {
+    networks
+        .get(name)
+        .map_err(|_| ApiError::not_found(format!("network {name} not found")))
+}
+
+pub async fn list(service: Arc<Service>) -> ApiResult<Response<Body>> {
+    let list = blocking(move || {
+        networks(&service)?
+            .list()
+            .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e))
+    })
+    .await?;
+    Ok(json(
+        StatusCode::OK,
+        &Value::Array(list.iter().map(view).collect()),
+    ))
+}
+
+pub async fn inspect(service: Arc<Service>, name: &str) -> ApiResult<Response<Body>> {
+    let name = name.to_string();
+    let network = blocking(move || find(&networks(&service)?, &name)).await?;
+    Ok(json(StatusCode::OK, &view(&network)))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct CreateBody {
+    name: String,
+    driver: String,
+    internal: bool,
+    labels: Option<BTreeMap<String, String>>,
+    #[serde(rename = "IPAM")]
+    ipam: Option<Ipam>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct Ipam {
+    config: Option<Vec<IpamConfig>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct IpamConfig {
+    subnet: String,
+    gateway: String,
+}
+
+pub async fn create(
+    service: Arc<Service>,
+    request: Request<Incoming>,
+) -> ApiResult<Response<Body>> {
+    let body: CreateBody = json_body(request).await?;
+    if body.name.is_empty() {
+        return Err(ApiError::bad_request("Name is required"));
+    }
+    let ipam = body
+        .ipam
+        .and_then(|i| i.config)
+        .and_then(|c| c.into_iter().next())
+        .unwrap_or_default();
+    let non_empty = |s: String| Some(s).filter(|s| !s.is_empty());
+    let options = CreateOptions {
+        name: Some(body.name),
+        driver: non_empty(body.driver),
+        subnet: non_empty(ipam.subnet),
+        gateway: non_empty(ipam.gateway),
+        internal: body.internal,
+        labels: body.labels.unwrap_or_default(),
+    };
+    let network = blocking(move || {
+        let store = service.store()?;
+        let _lock = store.lock()?;
+        networks(&service)?.create(&options).map_err(|e| {
+            let status = match e {
+                crate::network::store::Error::Exists(_) => StatusCode::CONFLICT,
+                crate::network::store::Error::Io { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+                _ => StatusCode::BAD_REQUEST,
+            };
+            ApiError::new(status, e)
+        })
+    })
+    .await?;
+    Ok(json(
+        StatusCode::CREATED,
+        &json!({ "Id": network.id, "Warning": "" }),
+    ))
+}
+
+pub async fn remove(service: Arc<Service>, name: &str) -> ApiResult<Response<Body>> {
+    let name = name.to_string();
+    blocking(move || {
+        let store = service.store()?;
+        find(&networks(&service)?, &name)?;
+        let lifecycle = Lifecycle::open(&store, &service.paths.runroot)?;
+        remove_network(&lifecycle, &name, false, None).map_err(|e| match e {
+            crate::container::Error::Invalid(message) => {
+                ApiError::new(StatusCode::CONFLICT, message)
+            }
+            e => e.into(),
+        })
+    })
+    .await?;
+    Ok(empty(StatusCode::NO_CONTENT))
+}

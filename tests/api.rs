@@ -1,0 +1,307 @@
+//! `rcon system service` driven by real Docker clients: Debian's `docker`
+//! CLI talks to the socket (`DOCKER_HOST=unix://...`) of a service run as
+//! the unprivileged test user.
+
+mod common;
+
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::path::PathBuf;
+use std::process::{Child, Stdio};
+
+use common::{
+    RunResult, TestEnv, command_timeout, eventually, exit_of, image_ref, require_program,
+    run_command, user_with_ranges, user_without_ranges, with_busybox,
+};
+
+/// A running `rcon system service --time 0` on the default socket; killed on drop.
+struct Service {
+    child: Child,
+    socket: PathBuf,
+}
+
+impl Service {
+    fn start(env: &TestEnv, extra: &[&str]) -> Service {
+        require_program("docker");
+        let socket = env.runtime_dir.join("rcon/rcon.sock");
+        let log = std::fs::File::create(env.base.join("service.log")).unwrap();
+        let child = env
+            .rcon()
+            .args(["--log-level", "debug", "system", "service"])
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("starting rcon system service");
+        eventually("the service's socket exists", || {
+            std::fs::symlink_metadata(&socket).is_ok_and(|m| m.file_type().is_socket())
+        });
+        Service { child, socket }
+    }
+
+    fn host(&self) -> String {
+        format!("unix://{}", self.socket.display())
+    }
+
+    /// `docker ARGS...` as `env`'s user against this service.
+    #[track_caller]
+    fn docker(&self, env: &TestEnv, args: &[&str]) -> RunResult {
+        let mut command = env.command_as_user("docker");
+        command.env("DOCKER_HOST", self.host()).args(args);
+        run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"))
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn busybox() -> String {
+    image_ref(testkit::catalog::BUSYBOX)
+}
+
+#[test]
+fn docker_version_and_run_in_the_foreground() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let version = service.docker(&env, &["version"]);
+    assert!(
+        version.ok().stdout.contains("1.47"),
+        "the server's API version is shown: {}",
+        version.transcript()
+    );
+    let image = busybox();
+    let hi = service.docker(&env, &["run", "--rm", &image, "echo", "hi"]);
+    assert_eq!(hi.ok().stdout, "hi\n", "{}", hi.transcript());
+    // Exit codes and stderr come through; --rm removes the container.
+    let failed = service.docker(
+        &env,
+        &["run", "--rm", &image, "sh", "-c", "echo oops >&2; exit 3"],
+    );
+    failed.code_is(3);
+    assert_eq!(failed.stdout, "");
+    assert!(failed.stderr.contains("oops"), "{}", failed.transcript());
+    let all = service.docker(&env, &["ps", "-a", "-q"]);
+    assert_eq!(
+        all.ok().stdout,
+        "",
+        "--rm containers are gone: {}",
+        all.transcript()
+    );
+}
+
+#[test]
+fn docker_run_detached_ps_logs_rm() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let image = busybox();
+    let run = service.docker(
+        &env,
+        &[
+            "run",
+            "-d",
+            "--name",
+            "web",
+            "-l",
+            "team=api",
+            &image,
+            "sh",
+            "-c",
+            "echo started; echo warn >&2; sleep 1000",
+        ],
+    );
+    let id = run.ok().stdout.trim().to_string();
+    assert_eq!(id.len(), 64, "{}", run.transcript());
+    let ps = service.docker(&env, &["ps", "--no-trunc"]);
+    assert!(ps.ok().stdout.contains(&id), "{}", ps.transcript());
+    assert!(
+        ps.stdout.contains("web") && ps.stdout.contains("Up "),
+        "{}",
+        ps.transcript()
+    );
+    let filtered = service.docker(&env, &["ps", "-q", "--filter", "label=team=other"]);
+    assert_eq!(filtered.ok().stdout, "", "{}", filtered.transcript());
+    eventually("docker logs shows both streams apart", || {
+        let logs = service.docker(&env, &["logs", "web"]);
+        logs.success() && logs.stdout == "started\n" && logs.stderr == "warn\n"
+    });
+    let inspect = service.docker(
+        &env,
+        &["inspect", "--format", "{{.State.Status}} {{.Name}}", "web"],
+    );
+    assert_eq!(inspect.ok().stdout.trim(), "running /web");
+    service.docker(&env, &["rm", "-f", "web"]).ok();
+    let all = service.docker(&env, &["ps", "-a", "-q"]);
+    assert_eq!(all.ok().stdout, "", "{}", all.transcript());
+    let missing = service.docker(&env, &["rm", "web"]);
+    assert!(!missing.success());
+    assert!(
+        missing.stderr.contains("No such container"),
+        "{}",
+        missing.transcript()
+    );
+}
+
+#[test]
+fn docker_pull_images_and_volumes() {
+    let env = TestEnv::new(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let image = busybox();
+    service.docker(&env, &["pull", &image]).ok();
+    let images = service.docker(&env, &["images", "--format", "{{.Repository}}:{{.Tag}}"]);
+    assert_eq!(images.ok().stdout.trim(), image, "{}", images.transcript());
+    service.docker(&env, &["volume", "create", "data"]).ok();
+    let ls = service.docker(&env, &["volume", "ls", "-q"]);
+    assert_eq!(ls.ok().stdout, "data\n");
+    assert!(env.data_dir().join("volumes/data").is_dir());
+    service.docker(&env, &["volume", "rm", "data"]).ok();
+    let ls = service.docker(&env, &["volume", "ls", "-q"]);
+    assert_eq!(ls.ok().stdout, "");
+    let missing = service.docker(&env, &["volume", "inspect", "data"]);
+    assert!(!missing.success(), "{}", missing.transcript());
+}
+
+#[test]
+fn the_socket_is_private_to_its_user() {
+    let env = TestEnv::new(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let mode = std::fs::metadata(&service.socket)
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let other = TestEnv::new(user_without_ranges());
+    let refused = service.docker(&other, &["version"]);
+    assert!(
+        !refused.success(),
+        "another user reached the service: {}",
+        refused.transcript()
+    );
+    assert!(
+        refused.stderr.contains("permission denied"),
+        "{}",
+        refused.transcript()
+    );
+    // The owner still can.
+    service.docker(&env, &["version"]).ok();
+}
+
+#[test]
+fn an_idle_service_exits_after_its_time() {
+    let env = TestEnv::new(user_with_ranges());
+    let mut service = Service::start(&env, &["--time", "1"]);
+    service.docker(&env, &["version"]).ok();
+    let status = exit_of(&mut service.child);
+    assert!(
+        status.success(),
+        "the idle service ends cleanly: {status:?}"
+    );
+}
+
+/// Docker's Python SDK (Debian's python3-docker) against the service.
+const SDK_SCRIPT: &str = r#"
+import sys, docker
+image = sys.argv[1]
+client = docker.from_env()
+assert client.ping()
+out = client.containers.run(image, ["sh", "-c", "echo hi"], remove=True)
+assert out == b"hi\n", out
+c = client.containers.run(image, ["sh", "-c", "echo up; sleep 1000"], detach=True,
+                          name="py", labels={"k": "v"}, environment=["A=1"])
+c.reload()
+assert c.status == "running", c.status
+assert c.attrs["Config"]["Labels"]["k"] == "v", c.attrs["Config"]
+assert "A=1" in c.attrs["Config"]["Env"], c.attrs["Config"]
+assert [x.id for x in client.containers.list()] == [c.id]
+c.kill()
+assert c.wait()["StatusCode"] == 137
+c.remove()
+assert client.containers.list(all=True) == []
+v = client.volumes.create("pyvol")
+assert [x.name for x in client.volumes.list()] == ["pyvol"]
+v.remove()
+print("ok")
+"#;
+
+#[test]
+fn docker_python_sdk() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let probe = std::process::Command::new("python3")
+        .args(["-c", "import docker"])
+        .status();
+    if !probe.is_ok_and(|s| s.success()) {
+        panic!("Docker's Python SDK is missing: apt-get install python3-docker");
+    }
+    let mut command = env.command_as_user("python3");
+    command
+        .env("DOCKER_HOST", service.host())
+        .args(["-c", SDK_SCRIPT, &busybox()]);
+    let result =
+        run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(result.ok().stdout, "ok\n", "{}", result.transcript());
+}
+
+#[test]
+fn docker_stop_start_restart_kill_wait_and_follow() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let image = busybox();
+    let state = |name: &str| {
+        let inspect = service.docker(
+            &env,
+            &[
+                "inspect",
+                "--format",
+                "{{.State.Status}} {{.State.ExitCode}}",
+                name,
+            ],
+        );
+        inspect.ok().stdout.trim().to_string()
+    };
+    service
+        .docker(
+            &env,
+            &["run", "-d", "--name", "sleeper", &image, "sleep", "1000"],
+        )
+        .ok();
+    // sleep as PID 1 ignores SIGTERM: the stop ends with SIGKILL.
+    service.docker(&env, &["stop", "-t", "1", "sleeper"]).ok();
+    assert_eq!(state("sleeper"), "exited 137");
+    service.docker(&env, &["start", "sleeper"]).ok();
+    assert_eq!(state("sleeper"), "running 0");
+    service
+        .docker(&env, &["restart", "-t", "0", "sleeper"])
+        .ok();
+    assert_eq!(state("sleeper"), "running 0");
+    service.docker(&env, &["kill", "sleeper"]).ok();
+    let waited = service.docker(&env, &["wait", "sleeper"]);
+    assert_eq!(waited.ok().stdout, "137\n");
+    let refused = service.docker(&env, &["kill", "sleeper"]);
+    assert!(
+        refused.stderr.contains("is not running"),
+        "{}",
+        refused.transcript()
+    );
+
+    service
+        .docker(
+            &env,
+            &[
+                "run",
+                "-d",
+                "--name",
+                "talker",
+                &image,
+                "sh",
+                "-c",
+                "echo a; sleep 1; echo b",
+            ],
+        )
+        .ok();
+    let followed = service.docker(&env, &["logs", "-f", "talker"]);
+    assert_eq!(followed.ok().stdout, "a\nb\n", "{}", followed.transcript());
+    assert_eq!(service.docker(&env, &["wait", "talker"]).ok().stdout, "0\n");
+}
