@@ -776,3 +776,67 @@ fn images_digests_reference_filter_and_inspect_fields() {
         missing.stderr
     );
 }
+
+#[test]
+fn names_history_untag_and_digest_references_as_podman() {
+    let env = TestEnv::new(user_with_ranges());
+    let id = pull(&env, catalog::BUSYBOX);
+    let reference = image_ref(catalog::BUSYBOX);
+    let history = || {
+        env.run(&["images", "--format", "{{.History}}", "three"])
+            .ok()
+            .stdout
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    env.run(&["tag", &id, "one", "two"]).ok();
+    env.run(&["rmi", "one"]).ok();
+    env.run(&["untag", &id, "two"]).ok();
+    env.run(&["tag", &id, "three"]).ok();
+    // Its names, then those it had, the latest first (Podman's NamesHistory).
+    assert_eq!(
+        history(),
+        format!("localhost/three:latest, {reference}, localhost/two:latest, localhost/one:latest")
+    );
+    let missing = env.run(&["untag", &id, "never"]);
+    missing.code_is(125);
+    assert_eq!(missing.stderr, "Error: never: tag not known\n");
+    env.run(&["image", "exists", "three"]).code_is(0);
+    env.run(&["image", "exists", "two"]).code_is(1);
+
+    // A digest it was pulled by names it; removing that reference only untags.
+    let digest = env
+        .run(&["inspect", "--format", "{{.Digest}}", &reference])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    let (repository, _) = reference.rsplit_once(':').unwrap();
+    let by_digest = format!("{repository}@{digest}");
+    env.run(&["image", "exists", &by_digest]).code_is(0);
+    assert_eq!(
+        env.run(&["rmi", &by_digest]).ok().stdout,
+        format!("Untagged: {by_digest}\n")
+    );
+    env.run(&["image", "exists", &reference]).code_is(0);
+
+    // Unknown images: exit 1, or nothing with --ignore / --force.
+    let unknown = env.run(&["rmi", "nosuch"]);
+    unknown.code_is(1);
+    assert_eq!(unknown.stderr, "Error: nosuch: image not known\n");
+    env.run(&["rmi", "--ignore", "nosuch"]).code_is(0);
+    env.run(&["rmi", "-f", "nosuch"]).code_is(0);
+
+    // An image in use: exit 2, Podman's words.
+    env.run(&["create", "--name", "user", "three"]).ok();
+    let used = env.run(&["rmi", "three", &reference]);
+    used.code_is(2);
+    assert!(
+        used.stderr
+            .starts_with("Error: 2 errors occurred:\n\t* image used by "),
+        "{}",
+        used.stderr
+    );
+}

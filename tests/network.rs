@@ -708,7 +708,6 @@ fn bad_user_network_input_is_one_line_and_changes_nothing() {
             vec!["network", "create", "-d", "macvlan", "x"],
             "not supported",
         ),
-        (vec!["network", "rm", "nosuch"], "unknown network"),
         (vec!["network", "inspect", "nosuch"], "unknown network"),
     ] {
         let result = env.run(&args);
@@ -720,6 +719,16 @@ fn bad_user_network_input_is_one_line_and_changes_nothing() {
         );
         assert_eq!(result.stderr.trim().lines().count(), 1, "{}", result.stderr);
     }
+    // As Podman: removing a network that does not exist exits 1, or quietly 0 with -f.
+    let missing = env.run(&["network", "rm", "nosuch"]);
+    missing.code_is(1);
+    assert_eq!(
+        missing.stderr,
+        "Error: unable to find network with name or ID nosuch: network not found\n"
+    );
+    let forced = env.run(&["network", "rm", "-f", "nosuch"]);
+    forced.code_is(0);
+    assert_eq!(forced.stdout, "");
     for (flags, needle) in [
         (vec!["--network", "nosuch"], "unknown network"),
         (vec!["--network-alias", "x"], "--network-alias"),

@@ -421,3 +421,68 @@ fn inspect_falls_back_to_images_and_volumes() {
     assert_eq!(both[0]["Id"], id.as_str());
     assert_eq!(both[1]["Id"], image_id.as_str());
 }
+
+#[test]
+fn system_df_counts_and_measures_images_containers_and_volumes() {
+    let env = common::with_busybox(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    let summary = || {
+        out(&env.run(&[
+            "system",
+            "df",
+            "--format",
+            "{{.Type}}:{{.Total}}:{{.Active}}",
+        ]))
+    };
+    assert_eq!(summary(), "Images:1:0\nContainers:0:0\nLocal Volumes:0:0");
+    env.run(&[
+        "run",
+        "--name",
+        "c1",
+        "-v",
+        "/one",
+        &reference,
+        "sh",
+        "-c",
+        "head -c 5000 /dev/zero > /file",
+    ])
+    .ok();
+    let running = run_detached(&env, &["--name", "c2", "-v", "/two"], &["sleep", "600"]);
+    assert_eq!(summary(), "Images:1:1\nContainers:2:1\nLocal Volumes:2:2");
+    let table = out(&env.run(&["system", "df"]));
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(
+        lines[0].starts_with("TYPE           TOTAL       ACTIVE      SIZE"),
+        "{table}"
+    );
+    assert!(
+        lines[2].starts_with("Containers     2           1           5kB"),
+        "{table}"
+    );
+    let verbose = out(&env.run(&["system", "df", "-v"]));
+    assert!(
+        verbose.starts_with("Images space usage:\n\nREPOSITORY"),
+        "{verbose}"
+    );
+    assert!(
+        verbose.contains(&format!("\n{}  ", &running[..12])),
+        "{verbose}"
+    );
+    assert!(
+        verbose.contains("\nLocal Volumes space usage:\n\nVOLUME NAME"),
+        "{verbose}"
+    );
+
+    // What inspect adds to the record: the monitor (Podman's conmon) and the image's digest.
+    let monitor = out(&env.run(&["inspect", "--format", "{{.State.ConmonPid}}", "c2"]));
+    let comm = std::fs::read_to_string(format!("/proc/{monitor}/comm")).unwrap();
+    assert!(comm.starts_with("rcon"), "the monitor is rcon: {comm}");
+    assert_eq!(
+        out(&env.run(&["inspect", "--format", "{{.State.ConmonPid}}", "c1"])),
+        "0"
+    );
+    assert_eq!(
+        out(&env.run(&["inspect", "--format", "{{.ImageDigest}}", "c1"])),
+        out(&env.run(&["inspect", "--format", "{{.Digest}}", &reference]))
+    );
+}

@@ -12,9 +12,12 @@ pub struct DiffArgs {
     /// Print as JSON ({"changed": [...], "added": [...], "deleted": [...]})
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<DiffFormat>,
+    /// The most recently created container
+    #[arg(short, long, conflicts_with = "container")]
+    pub latest: bool,
     /// The container, by name or ID
-    #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
+    pub container: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -26,7 +29,15 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Outcome {
     ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-    let record = lifecycle.find(&args.container)?;
+    let record = match &args.container {
+        Some(name) => lifecycle.find(name)?,
+        None => super::rm::targets(&lifecycle, &[], false, true, &[], false)
+            .map_err(super::container_failure)?
+            .into_iter()
+            .next()
+            .map(|(_, record)| record)
+            .ok_or_else(|| super::Failure::new(super::EXIT_ENGINE, "no containers to diff"))?,
+    };
     let (_, changes) = files::diff(&lifecycle, &record)?;
     match args.format {
         None => {

@@ -28,26 +28,27 @@ pub fn table(rows: &[Vec<String>]) -> String {
     out
 }
 
-/// Bytes in SI units with three significant digits: "5.24 MB", as Podman.
+/// Bytes as Podman's images and history show them: SI units, three
+/// significant digits, a space before the unit ("5.24 MB", "999 B").
 pub fn size(bytes: u64) -> String {
-    const UNITS: [&str; 6] = ["B", "kB", "MB", "GB", "TB", "PB"];
+    let text = go_size(bytes, 3);
+    let unit =
+        text.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-'));
+    format!("{} {unit}", &text[..text.len() - unit.len()])
+}
+
+/// Docker's go-units HumanSizeWithPrecision: SI units and Go's `%.<precision>g`
+/// ("2.17MB", "0B"); precision 4 is its HumanSize.
+pub fn go_size(bytes: u64, precision: usize) -> String {
+    const UNITS: [&str; 9] = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
     let mut value = bytes as f64;
     let mut unit = 0;
     while value >= 1000.0 && unit + 1 < UNITS.len() {
         value /= 1000.0;
         unit += 1;
     }
-    if unit == 0 {
-        return format!("{bytes} B");
-    }
-    let digits = if value >= 100.0 {
-        0
-    } else if value >= 10.0 {
-        1
-    } else {
-        2
-    };
-    format!("{value:.digits$} {}", UNITS[unit])
+    let number = super::template::sprintf(&format!("%.{precision}g"), &[value.into()]);
+    format!("{number}{}", UNITS[unit])
 }
 
 /// "3 minutes ago" for an RFC 3339 time; "unknown" when absent or unparsable.
@@ -89,6 +90,9 @@ mod tests {
         assert_eq!(size(999), "999 B");
         assert_eq!(size(4_523_000), "4.52 MB");
         assert_eq!(size(104_857_600), "105 MB");
+        assert_eq!(size(1_500_000), "1.5 MB");
+        assert_eq!(go_size(0, 4), "0B");
+        assert_eq!(go_size(2_166_784, 4), "2.167MB");
         assert_eq!(duration(0), "Less than a second");
         assert_eq!(duration(90), "About a minute");
         assert_eq!(duration(3 * 3600), "3 hours");

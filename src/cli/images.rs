@@ -263,7 +263,7 @@ fn template_row(row: &Row, id: &str) -> Value {
         .with("Dangling", image.names.is_empty())
         .with("Names", Value::strings(&image.names))
         .with("Digest", image.digest.as_str())
-        .with("History", "")
+        .with("History", image.names_history.join(", "))
         .into()
 }
 
@@ -281,6 +281,7 @@ fn json_entry(image: &ImageRecord, labels: &Labels) -> serde_json::Value {
         "Containers": 0,
         "Names": image.names,
         "Digest": image.digest,
+        "History": image.names_history,
         "Created": created(image),
         "CreatedAt": super::template::Value::Time(created_time(image)).to_json().trim_matches('"'),
     })

@@ -3,8 +3,10 @@ use clap::{Args, ValueEnum};
 use super::report::{self, Report};
 use super::template::{GoShape, Value};
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
-use crate::container::inspect::inspect;
+use crate::container::inspect::{Live, inspect};
 use crate::container::lifecycle::Lifecycle;
+use crate::container::monitor::MonitorRecord;
+use crate::container::store::Status;
 use crate::image;
 use crate::storage::store::Store;
 use crate::storage::volume::{self, VolumeStore};
@@ -211,7 +213,19 @@ fn object(
             Ok(record) => {
                 let state = lifecycle.state(&record.id)?;
                 let dir = lifecycle.containers().dir(&record.id);
-                return Ok((inspect(&record, &state, &dir), &CONTAINER_SHAPE));
+                let live = Live {
+                    monitor_pid: match state.status {
+                        Status::Running => MonitorRecord::read(lifecycle.runroot(), &record.id)
+                            .map_or(0, |m| m.monitor_pid),
+                        _ => 0,
+                    },
+                    image_digest: lifecycle
+                        .store()
+                        .image_by_id(&record.image_id)
+                        .map(|i| i.digest)
+                        .unwrap_or_default(),
+                };
+                return Ok((inspect(&record, &state, &dir, &live), &CONTAINER_SHAPE));
             }
             Err(crate::container::Error::Store(
                 crate::container::store::Error::NoSuchContainer(_),

@@ -151,18 +151,28 @@ pub fn run(ctx: &Context, verb: NetworkVerb) -> Outcome {
             let lifecycle =
                 Lifecycle::open(&store, &ctx.paths.runroot).map_err(container_failure)?;
             let timeout = args.time.map(Duration::from_secs);
-            let mut last = None;
+            let mut failures = Vec::new();
             for input in &args.networks {
+                // As Podman: a network that does not exist is exit code 1, or nothing with -f.
+                match networks.get(input) {
+                    Err(store::Error::NotFound(_)) if args.force => continue,
+                    Err(store::Error::NotFound(_)) => {
+                        failures.push(Failure::new(
+                            1,
+                            format!(
+                                "unable to find network with name or ID {input}: network not found"
+                            ),
+                        ));
+                        continue;
+                    }
+                    _ => {}
+                }
                 match networks::remove_network(&lifecycle, input, args.force, timeout) {
                     Ok(name) => println!("{name}"),
-                    Err(e) => {
-                        if let Some(previous) = last.replace(container_failure(e)) {
-                            eprintln!("Error: {}", previous.message);
-                        }
-                    }
+                    Err(e) => failures.push(container_failure(e)),
                 }
             }
-            last.map_or(Ok(0), Err)
+            super::report_failures(failures)
         }
     }
 }

@@ -285,25 +285,9 @@ fn networks(record: &ContainerRecord) -> Vec<String> {
 /// The sizes of a container's own files and of them with its image's, in
 /// bytes; 0 where they cannot be read.
 fn container_size(lifecycle: &Lifecycle, record: &ContainerRecord) -> (u64, u64) {
-    let dir = lifecycle.containers().dir(&record.id);
-    let own = ["upper", "rootfs"]
-        .iter()
-        .map(|d| tree_size(&dir.join(d)))
-        .sum::<u64>();
+    let own = crate::system::df::writable_size(&lifecycle.containers().dir(&record.id));
     let image = crate::image::lookup(lifecycle.store(), &record.image_id).map_or(0, |i| i.size);
     (own, own + image)
-}
-
-fn tree_size(path: &std::path::Path) -> u64 {
-    let Ok(meta) = std::fs::symlink_metadata(path) else {
-        return 0;
-    };
-    if !meta.is_dir() {
-        return meta.len();
-    }
-    std::fs::read_dir(path)
-        .map(|entries| entries.flatten().map(|e| tree_size(&e.path())).sum())
-        .unwrap_or(0)
 }
 
 /// `{{.Size}}`: "12B (virtual 2.17MB)", go-units' sizes as Podman prints them.
@@ -311,8 +295,8 @@ fn size_text(size: Option<(u64, u64)>) -> String {
     match size {
         Some((own, with_image)) => format!(
             "{} (virtual {})",
-            human::size(own).replace(' ', ""),
-            human::size(with_image).replace(' ', "")
+            human::go_size(own, 3),
+            human::go_size(with_image, 3)
         ),
         None => String::new(),
     }

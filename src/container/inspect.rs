@@ -7,8 +7,22 @@ use serde_json::{Value, json};
 use super::store::{ContainerRecord, State, Status};
 use crate::network::PortMapping;
 
+/// What inspect shows that the record does not hold.
+#[derive(Debug, Default)]
+pub struct Live {
+    /// The container's monitor (Podman's conmon) while it runs, else 0.
+    pub monitor_pid: i32,
+    /// The digest of the manifest its image was pulled with ("" once the image is gone).
+    pub image_digest: String,
+}
+
 /// The container as Podman's `inspect` shows it. `dir` is its store directory.
-pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -> Value {
+pub fn inspect(
+    record: &ContainerRecord,
+    state: &State,
+    dir: &std::path::Path,
+    live: &Live,
+) -> Value {
     let config = &record.config;
     let labels: serde_json::Map<String, Value> = config
         .labels
@@ -53,9 +67,13 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
             "ExitCode": state.exit_code.unwrap_or(0),
             "StartedAt": state.started_at.as_deref().unwrap_or(zero_time),
             "FinishedAt": state.finished_at.as_deref().unwrap_or(zero_time),
+            "ConmonPid": live.monitor_pid,
+            "Checkpointed": false,
         },
         "Image": record.image_id,
+        "ImageDigest": live.image_digest,
         "ImageName": record.image_name,
+        "OCIRuntime": "rcon",
         "Rootfs": "",
         "Name": record.name,
         "RestartCount": state.restart_count,
@@ -82,6 +100,7 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
             "Image": record.image_name,
             "WorkingDir": config.working_dir,
             "Labels": labels,
+            "Annotations": {},
             "Tty": config.tty,
             "OpenStdin": config.interactive,
             "StopSignal": config.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
@@ -99,6 +118,11 @@ pub fn inspect(record: &ContainerRecord, state: &State, dir: &std::path::Path) -
             "Init": config.init,
             "GroupAdd": config.group_add,
             "Ulimits": config.ulimits,
+            "LogConfig": {
+                "Type": "k8s-file",
+                "Path": dir.join(super::monitor::LOG_FILE),
+            },
+            "UsernsMode": if config.keep_id.is_some() { "keep-id" } else { "" },
             "RestartPolicy": {
                 "Name": config.restart.name(),
                 "MaximumRetryCount": config.restart.max_retries(),

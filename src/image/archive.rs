@@ -603,6 +603,7 @@ impl Loader<'_> {
             architecture: doc.architecture.clone().unwrap_or_default(),
             os: doc.os.clone().unwrap_or_default(),
             size: layers.iter().map(|(size, _)| size).sum(),
+            names_history: Vec::new(),
         };
         let lock = self.store.lock()?;
         self.store

@@ -108,6 +108,7 @@ pub fn commit(store: &Store, request: &CommitRequest) -> Result<ImageRecord, Err
         architecture: base.architecture.clone(),
         os: base.os.clone(),
         size: base.size + layer_size,
+        names_history: Vec::new(),
     };
     let lock = store.lock()?;
     Ok(store.put_image(&lock, &image, &manifest, &config)?)

@@ -101,6 +101,7 @@ mod tests {
             architecture: String::new(),
             os: String::new(),
             size: 0,
+            names_history: Vec::new(),
         };
         let history: Vec<HistoryEntry> = serde_json::from_str(
             r#"[{"created_by":"ADD rootfs"},{"created_by":"ENV A=1","empty_layer":true},{"created_by":"RUN make","comment":"c"}]"#,

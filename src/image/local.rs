@@ -166,7 +166,8 @@ pub fn tag(store: &Store, source: &str, target: &str) -> Result<(), Error> {
     let name = Reference::parse(target)?.normalized_for_tag()?.to_string();
     let lock = store.lock()?;
     if !image.names.contains(&name) {
-        image.names.push(name);
+        // The newest name first, as Podman keeps them.
+        image.names.insert(0, name);
     }
     store.put_image(&lock, &image, &[], &[])?;
     Ok(())
@@ -213,10 +214,8 @@ pub struct Removal {
 pub fn remove(store: &Store, input: &str, force: bool) -> Result<Removal, Error> {
     let mut image = lookup(store, input)?;
     let lock = store.lock()?;
-    let named = Reference::parse(input)
-        .ok()
-        .map(|r| r.to_string())
-        .filter(|n| image.names.contains(n));
+    // The name `input` stands for (`one` for `localhost/one:latest`), if it is a name.
+    let named = matching_name(&image, input).cloned();
     let mut removal = Removal::default();
     // A digest it was pulled by, while it has names: only that reference goes.
     if let Some(digest) = matching_digest(&image, input).filter(|_| !image.names.is_empty()) {
@@ -297,6 +296,7 @@ mod tests {
             architecture: String::new(),
             os: String::new(),
             size: 0,
+            names_history: Vec::new(),
         }
     }
 

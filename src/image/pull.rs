@@ -371,6 +371,7 @@ pub async fn pull(
         architecture: config_doc.architecture.unwrap_or_default(),
         os: config_doc.os.unwrap_or_default(),
         size: records.iter().map(|r| r.size).sum(),
+        names_history: Vec::new(),
     };
     in_store_task(store, move |store| {
         let lock = store.lock()?;

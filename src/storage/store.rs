@@ -113,6 +113,22 @@ pub struct ImageRecord {
     pub os: String,
     /// Extracted size of all layers.
     pub size: u64,
+    /// Every name it has had, the latest first (Podman's `NamesHistory`);
+    /// kept by the store whenever its names change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names_history: Vec<String>,
+}
+
+impl ImageRecord {
+    /// Its names, then the names it had before that it no longer has.
+    fn with_names_recorded(&self) -> ImageRecord {
+        let mut history = self.names.clone();
+        merge(&mut history, &self.names_history);
+        ImageRecord {
+            names_history: history,
+            ..self.clone()
+        }
+    }
 }
 
 /// The store under one root.
@@ -429,8 +445,12 @@ impl Store {
         let dir = self.image_dir(&record.id);
         let record = match self.read_image(&record.id)? {
             Some(mut existing) => {
-                merge(&mut existing.names, &record.names);
+                // New names first, as Podman (containers/storage) keeps them.
+                let mut names = record.names.clone();
+                merge(&mut names, &existing.names);
+                existing.names = names;
                 merge(&mut existing.repo_digests, &record.repo_digests);
+                let existing = existing.with_names_recorded();
                 write_json(&dir.join("image.json"), &existing)?;
                 existing
             }
@@ -443,9 +463,10 @@ impl Store {
                 fs::create_dir_all(&temp).map_err(io_err("creating", &temp))?;
                 write_file(&temp.join("manifest.json"), manifest)?;
                 write_file(&temp.join("config.json"), config)?;
-                write_json(&temp.join("image.json"), record)?;
+                let record = record.with_names_recorded();
+                write_json(&temp.join("image.json"), &record)?;
                 fs::rename(&temp, &dir).map_err(io_err("storing image", &dir))?;
-                record.clone()
+                record
             }
         };
         for other in self.images()?.into_iter().filter(|i| i.id != record.id) {
@@ -482,7 +503,10 @@ impl Store {
 
     /// Rewrites an image's record (names changed). Call with the lock held.
     pub fn write_image(&self, _lock: &StoreLock, record: &ImageRecord) -> Result<()> {
-        write_json(&self.image_dir(&record.id).join("image.json"), record)
+        write_json(
+            &self.image_dir(&record.id).join("image.json"),
+            &record.with_names_recorded(),
+        )
     }
 
     /// Reads one of an image's stored documents (`manifest.json`, `config.json`).

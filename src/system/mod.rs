@@ -1,6 +1,7 @@
 //! Whole-installation operations: diagnosing the host (`rcon info`) and
 //! removing everything rcon keeps for the user (`rcon system reset`).
 
+pub mod df;
 pub mod info;
 
 use std::fs;

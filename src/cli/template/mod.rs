@@ -20,6 +20,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
+pub use funcs::sprintf;
 pub use value::{Struct, Value};
 
 /// A template that could not be parsed or run, in Go's words
