@@ -86,7 +86,10 @@ fn attach_relays_output_from_then_on_and_ends_with_the_exit_code() {
     // started, one that does not exist: one-line errors, exit 125.
     for (name, message) in [
         ("talker", "Error: container talker is not running"),
-        ("nosuch", "Error: no container with name or ID \"nosuch\" found: no such container"),
+        (
+            "nosuch",
+            "Error: no container with name or ID \"nosuch\" found: no such container",
+        ),
     ] {
         let refused = env.run(&["attach", name]);
         refused.code_is(125);

@@ -389,7 +389,8 @@ async fn inspect(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
     let value = with_container(&service, id, |lifecycle, record| {
         let state = lifecycle.state(&record.id)?;
         let dir = lifecycle.containers().dir(&record.id);
-        let mut value = container::inspect::inspect(&record, &state, &dir);
+        let live = container::inspect::Live::of(lifecycle, &record, &state);
+        let mut value = container::inspect::inspect(&record, &state, &dir, &live);
         // Where Docker's shape differs from Podman's.
         value["Name"] = json!(format!("/{}", record.name));
         value["Image"] = json!(format!("sha256:{}", record.image_id));

@@ -5,8 +5,6 @@ use super::template::{GoShape, Value};
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
 use crate::container::inspect::{Live, inspect};
 use crate::container::lifecycle::Lifecycle;
-use crate::container::monitor::MonitorRecord;
-use crate::container::store::Status;
 use crate::image;
 use crate::storage::store::Store;
 use crate::storage::volume::{self, VolumeStore};
@@ -213,18 +211,7 @@ fn object(
             Ok(record) => {
                 let state = lifecycle.state(&record.id)?;
                 let dir = lifecycle.containers().dir(&record.id);
-                let live = Live {
-                    monitor_pid: match state.status {
-                        Status::Running => MonitorRecord::read(lifecycle.runroot(), &record.id)
-                            .map_or(0, |m| m.monitor_pid),
-                        _ => 0,
-                    },
-                    image_digest: lifecycle
-                        .store()
-                        .image_by_id(&record.image_id)
-                        .map(|i| i.digest)
-                        .unwrap_or_default(),
-                };
+                let live = Live::of(lifecycle, &record, &state);
                 return Ok((inspect(&record, &state, &dir, &live), &CONTAINER_SHAPE));
             }
             Err(crate::container::Error::Store(

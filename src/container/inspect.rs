@@ -16,6 +16,30 @@ pub struct Live {
     pub image_digest: String,
 }
 
+impl Live {
+    /// What `record` (in `state`) shows beyond its record now.
+    pub fn of(
+        lifecycle: &super::lifecycle::Lifecycle,
+        record: &ContainerRecord,
+        state: &State,
+    ) -> Live {
+        Live {
+            monitor_pid: match state.status {
+                Status::Running => {
+                    super::monitor::MonitorRecord::read(lifecycle.runroot(), &record.id)
+                        .map_or(0, |m| m.monitor_pid)
+                }
+                _ => 0,
+            },
+            image_digest: lifecycle
+                .store()
+                .image_by_id(&record.image_id)
+                .map(|i| i.digest)
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// The container as Podman's `inspect` shows it. `dir` is its store directory.
 pub fn inspect(
     record: &ContainerRecord,
