@@ -224,6 +224,7 @@ fn object(
                         .image_by_id(&record.image_id)
                         .map(|i| i.digest)
                         .unwrap_or_default(),
+                    stopping: state.status == Status::Running && lifecycle.stopping(&record.id),
                 };
                 return Ok((inspect(&record, &state, &dir, &live), &CONTAINER_SHAPE));
             }

@@ -14,6 +14,8 @@ pub struct Live {
     pub monitor_pid: i32,
     /// The digest of the manifest its image was pulled with ("" once the image is gone).
     pub image_digest: String,
+    /// A `stop` waits for it to end.
+    pub stopping: bool,
 }
 
 /// The container as Podman's `inspect` shows it. `dir` is its store directory.
@@ -46,6 +48,7 @@ pub fn inspect(
     let status = match state.status {
         Status::Created => "created",
         Status::Running if state.restarting => "restarting",
+        Status::Running if live.stopping => "stopping",
         Status::Running => "running",
         Status::Exited => "exited",
     };

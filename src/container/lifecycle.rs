@@ -26,6 +26,9 @@ use crate::storage::store::Store;
 /// The exit code recorded when a container's monitor vanished: the real one
 /// is unknown (Podman shows -1 in the same case).
 pub const EXIT_UNKNOWN: i32 = -1;
+/// In a running container's runtime entry while a `stop` waits for it: the
+/// stopping process's PID.
+const STOPPING_FILE: &str = "stopping";
 /// `rcon stop`'s default grace period before SIGKILL.
 pub const DEFAULT_STOP_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -181,6 +184,9 @@ impl<'a> Lifecycle<'a> {
         let Some(monitor) = restart::mark_stopped(&self.runroot, &record.id) else {
             return self.state(&record.id).map(drop);
         };
+        // Seen by inspect and ps ("stopping") while this waits.
+        let stopping = monitor::entry_dir(&self.runroot, &record.id).join(STOPPING_FILE);
+        let _ = std::fs::write(&stopping, std::process::id().to_string());
         if let Some(fd) = pidfd(monitor.container_pid) {
             if monitor.container_alive() {
                 if timeout.is_zero() {
@@ -203,7 +209,17 @@ impl<'a> Lifecycle<'a> {
             }
         }
         self.wait_for_monitor(&monitor);
+        let _ = std::fs::remove_file(&stopping);
         self.state(&record.id).map(drop)
+    }
+
+    /// True while a `stop` of the running container `id` waits for it to end
+    /// (and the process stopping it still runs).
+    pub fn stopping(&self, id: &str) -> bool {
+        std::fs::read_to_string(monitor::entry_dir(&self.runroot, id).join(STOPPING_FILE))
+            .ok()
+            .and_then(|pid| pid.trim().parse::<u32>().ok())
+            .is_some_and(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists())
     }
 
     /// Waits until the container is in one of `conditions` (none: it has
