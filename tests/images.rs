@@ -822,6 +822,21 @@ fn names_history_untag_and_digest_references_as_podman() {
     );
     env.run(&["image", "exists", &reference]).code_is(0);
 
+    // By name only that name goes, even with -f; by ID, an image with
+    // several names only with -f.
+    let by_id = env.run(&["rmi", &id[..12]]);
+    by_id.code_is(125);
+    assert!(
+        by_id.stderr.contains("by ID with more than one tag"),
+        "{}",
+        by_id.stderr
+    );
+    env.run(&["tag", &id, "four"]).ok();
+    assert_eq!(
+        env.run(&["rmi", "-f", "four"]).ok().stdout,
+        "Untagged: localhost/four:latest\n"
+    );
+
     // Unknown images: exit 1, or nothing with --ignore / --force.
     let unknown = env.run(&["rmi", "nosuch"]);
     unknown.code_is(1);

@@ -683,3 +683,23 @@ fn concurrent_starts_start_the_container_once() {
         );
     }
 }
+
+#[test]
+fn a_container_being_stopped_is_stopping_until_it_ends() {
+    let env = TestEnv::new(user_with_ranges());
+    // PID 1 without a handler ignores SIGTERM: the stop waits its timeout out.
+    run_detached(&env, &["--name", "slow"], &["sleep", "600"]);
+    let mut stop = env.rcon();
+    stop.args(["stop", "-t", "30", "slow"]);
+    let mut stopping = stop.spawn().unwrap();
+    common::eventually("inspect says stopping", || {
+        out(&env.run(&["inspect", "--format", "{{.State.Status}}", "slow"])) == "stopping"
+    });
+    assert_eq!(
+        out(&env.run(&["ps", "--format", "{{.Names}} {{.Status}}"])),
+        "slow Stopping"
+    );
+    env.run(&["kill", "slow"]).ok();
+    assert!(common::exit_of(&mut stopping).success());
+    assert_eq!(state_of(&env, "slow"), "exited 137");
+}

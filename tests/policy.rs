@@ -298,7 +298,8 @@ fn label_files_add_labels_seen_by_inspect_and_ps_filters() {
     run_detached(&env, &["--name", "other", "--label-file", &file], &["true"]);
     let names =
         |filter: &str| out(&env.run(&["ps", "-a", "--filter", filter, "--format", "{{.Names}}"]));
-    assert_eq!(names("label=owner=ops"), "other\nlabelled");
+    // Oldest first, as Podman lists them.
+    assert_eq!(names("label=owner=ops"), "labelled\nother");
     assert_eq!(names("label=tier=front"), "labelled");
     assert_eq!(names("label=tier=back"), "other");
 

@@ -130,6 +130,9 @@ _rcon() {
             rcon,unshare)
                 cmd="rcon__subcmd__unshare"
                 ;;
+            rcon,untag)
+                cmd="rcon__subcmd__untag"
+                ;;
             rcon,version)
                 cmd="rcon__subcmd__version"
                 ;;
@@ -138,6 +141,9 @@ _rcon() {
                 ;;
             rcon,wait)
                 cmd="rcon__subcmd__wait"
+                ;;
+            rcon__subcmd__container,attach)
+                cmd="rcon__subcmd__container__subcmd__attach"
                 ;;
             rcon__subcmd__container,commit)
                 cmd="rcon__subcmd__container__subcmd__commit"
@@ -148,6 +154,12 @@ _rcon() {
             rcon__subcmd__container,diff)
                 cmd="rcon__subcmd__container__subcmd__diff"
                 ;;
+            rcon__subcmd__container,exec)
+                cmd="rcon__subcmd__container__subcmd__exec"
+                ;;
+            rcon__subcmd__container,exists)
+                cmd="rcon__subcmd__container__subcmd__exists"
+                ;;
             rcon__subcmd__container,export)
                 cmd="rcon__subcmd__container__subcmd__export"
                 ;;
@@ -156,6 +168,18 @@ _rcon() {
                 ;;
             rcon__subcmd__container,inspect)
                 cmd="rcon__subcmd__container__subcmd__inspect"
+                ;;
+            rcon__subcmd__container,kill)
+                cmd="rcon__subcmd__container__subcmd__kill"
+                ;;
+            rcon__subcmd__container,list)
+                cmd="rcon__subcmd__container__subcmd__ps"
+                ;;
+            rcon__subcmd__container,logs)
+                cmd="rcon__subcmd__container__subcmd__logs"
+                ;;
+            rcon__subcmd__container,ls)
+                cmd="rcon__subcmd__container__subcmd__ps"
                 ;;
             rcon__subcmd__container,pause)
                 cmd="rcon__subcmd__container__subcmd__pause"
@@ -166,14 +190,38 @@ _rcon() {
             rcon__subcmd__container,prune)
                 cmd="rcon__subcmd__container__subcmd__prune"
                 ;;
+            rcon__subcmd__container,ps)
+                cmd="rcon__subcmd__container__subcmd__ps"
+                ;;
+            rcon__subcmd__container,remove)
+                cmd="rcon__subcmd__container__subcmd__rm"
+                ;;
             rcon__subcmd__container,rename)
                 cmd="rcon__subcmd__container__subcmd__rename"
+                ;;
+            rcon__subcmd__container,restart)
+                cmd="rcon__subcmd__container__subcmd__restart"
+                ;;
+            rcon__subcmd__container,rm)
+                cmd="rcon__subcmd__container__subcmd__rm"
+                ;;
+            rcon__subcmd__container,start)
+                cmd="rcon__subcmd__container__subcmd__start"
+                ;;
+            rcon__subcmd__container,stop)
+                cmd="rcon__subcmd__container__subcmd__stop"
                 ;;
             rcon__subcmd__container,top)
                 cmd="rcon__subcmd__container__subcmd__top"
                 ;;
             rcon__subcmd__container,unpause)
                 cmd="rcon__subcmd__container__subcmd__unpause"
+                ;;
+            rcon__subcmd__container,wait)
+                cmd="rcon__subcmd__container__subcmd__wait"
+                ;;
+            rcon__subcmd__container__subcmd__help,attach)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__attach"
                 ;;
             rcon__subcmd__container__subcmd__help,commit)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__commit"
@@ -184,6 +232,12 @@ _rcon() {
             rcon__subcmd__container__subcmd__help,diff)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__diff"
                 ;;
+            rcon__subcmd__container__subcmd__help,exec)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__exec"
+                ;;
+            rcon__subcmd__container__subcmd__help,exists)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__exists"
+                ;;
             rcon__subcmd__container__subcmd__help,export)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__export"
                 ;;
@@ -192,6 +246,12 @@ _rcon() {
                 ;;
             rcon__subcmd__container__subcmd__help,inspect)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__inspect"
+                ;;
+            rcon__subcmd__container__subcmd__help,kill)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__kill"
+                ;;
+            rcon__subcmd__container__subcmd__help,logs)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__logs"
                 ;;
             rcon__subcmd__container__subcmd__help,pause)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__pause"
@@ -202,14 +262,32 @@ _rcon() {
             rcon__subcmd__container__subcmd__help,prune)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__prune"
                 ;;
+            rcon__subcmd__container__subcmd__help,ps)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__ps"
+                ;;
             rcon__subcmd__container__subcmd__help,rename)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__rename"
+                ;;
+            rcon__subcmd__container__subcmd__help,restart)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__restart"
+                ;;
+            rcon__subcmd__container__subcmd__help,rm)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__rm"
+                ;;
+            rcon__subcmd__container__subcmd__help,start)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__start"
+                ;;
+            rcon__subcmd__container__subcmd__help,stop)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__stop"
                 ;;
             rcon__subcmd__container__subcmd__help,top)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__top"
                 ;;
             rcon__subcmd__container__subcmd__help,unpause)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__unpause"
+                ;;
+            rcon__subcmd__container__subcmd__help,wait)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__wait"
                 ;;
             rcon__subcmd__help,attach)
                 cmd="rcon__subcmd__help__subcmd__attach"
@@ -325,6 +403,9 @@ _rcon() {
             rcon__subcmd__help,unshare)
                 cmd="rcon__subcmd__help__subcmd__unshare"
                 ;;
+            rcon__subcmd__help,untag)
+                cmd="rcon__subcmd__help__subcmd__untag"
+                ;;
             rcon__subcmd__help,version)
                 cmd="rcon__subcmd__help__subcmd__version"
                 ;;
@@ -333,6 +414,9 @@ _rcon() {
                 ;;
             rcon__subcmd__help,wait)
                 cmd="rcon__subcmd__help__subcmd__wait"
+                ;;
+            rcon__subcmd__help__subcmd__container,attach)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__attach"
                 ;;
             rcon__subcmd__help__subcmd__container,commit)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__commit"
@@ -343,11 +427,23 @@ _rcon() {
             rcon__subcmd__help__subcmd__container,diff)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__diff"
                 ;;
+            rcon__subcmd__help__subcmd__container,exec)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__exec"
+                ;;
+            rcon__subcmd__help__subcmd__container,exists)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__exists"
+                ;;
             rcon__subcmd__help__subcmd__container,export)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__export"
                 ;;
             rcon__subcmd__help__subcmd__container,inspect)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__inspect"
+                ;;
+            rcon__subcmd__help__subcmd__container,kill)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__kill"
+                ;;
+            rcon__subcmd__help__subcmd__container,logs)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__logs"
                 ;;
             rcon__subcmd__help__subcmd__container,pause)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__pause"
@@ -358,14 +454,35 @@ _rcon() {
             rcon__subcmd__help__subcmd__container,prune)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__prune"
                 ;;
+            rcon__subcmd__help__subcmd__container,ps)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__ps"
+                ;;
             rcon__subcmd__help__subcmd__container,rename)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__rename"
+                ;;
+            rcon__subcmd__help__subcmd__container,restart)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__restart"
+                ;;
+            rcon__subcmd__help__subcmd__container,rm)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__rm"
+                ;;
+            rcon__subcmd__help__subcmd__container,start)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__start"
+                ;;
+            rcon__subcmd__help__subcmd__container,stop)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__stop"
                 ;;
             rcon__subcmd__help__subcmd__container,top)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__top"
                 ;;
             rcon__subcmd__help__subcmd__container,unpause)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__unpause"
+                ;;
+            rcon__subcmd__help__subcmd__container,wait)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__wait"
+                ;;
+            rcon__subcmd__help__subcmd__image,exists)
+                cmd="rcon__subcmd__help__subcmd__image__subcmd__exists"
                 ;;
             rcon__subcmd__help__subcmd__image,history)
                 cmd="rcon__subcmd__help__subcmd__image__subcmd__history"
@@ -397,6 +514,9 @@ _rcon() {
             rcon__subcmd__help__subcmd__image,tag)
                 cmd="rcon__subcmd__help__subcmd__image__subcmd__tag"
                 ;;
+            rcon__subcmd__help__subcmd__image,untag)
+                cmd="rcon__subcmd__help__subcmd__image__subcmd__untag"
+                ;;
             rcon__subcmd__help__subcmd__network,create)
                 cmd="rcon__subcmd__help__subcmd__network__subcmd__create"
                 ;;
@@ -415,6 +535,9 @@ _rcon() {
             rcon__subcmd__help__subcmd__network,rm)
                 cmd="rcon__subcmd__help__subcmd__network__subcmd__rm"
                 ;;
+            rcon__subcmd__help__subcmd__system,df)
+                cmd="rcon__subcmd__help__subcmd__system__subcmd__df"
+                ;;
             rcon__subcmd__help__subcmd__system,info)
                 cmd="rcon__subcmd__help__subcmd__system__subcmd__info"
                 ;;
@@ -427,17 +550,35 @@ _rcon() {
             rcon__subcmd__help__subcmd__volume,create)
                 cmd="rcon__subcmd__help__subcmd__volume__subcmd__create"
                 ;;
+            rcon__subcmd__help__subcmd__volume,exists)
+                cmd="rcon__subcmd__help__subcmd__volume__subcmd__exists"
+                ;;
+            rcon__subcmd__help__subcmd__volume,export)
+                cmd="rcon__subcmd__help__subcmd__volume__subcmd__export"
+                ;;
+            rcon__subcmd__help__subcmd__volume,import)
+                cmd="rcon__subcmd__help__subcmd__volume__subcmd__import"
+                ;;
             rcon__subcmd__help__subcmd__volume,inspect)
                 cmd="rcon__subcmd__help__subcmd__volume__subcmd__inspect"
                 ;;
             rcon__subcmd__help__subcmd__volume,ls)
                 cmd="rcon__subcmd__help__subcmd__volume__subcmd__ls"
                 ;;
+            rcon__subcmd__help__subcmd__volume,mount)
+                cmd="rcon__subcmd__help__subcmd__volume__subcmd__mount"
+                ;;
             rcon__subcmd__help__subcmd__volume,prune)
                 cmd="rcon__subcmd__help__subcmd__volume__subcmd__prune"
                 ;;
             rcon__subcmd__help__subcmd__volume,rm)
                 cmd="rcon__subcmd__help__subcmd__volume__subcmd__rm"
+                ;;
+            rcon__subcmd__help__subcmd__volume,unmount)
+                cmd="rcon__subcmd__help__subcmd__volume__subcmd__unmount"
+                ;;
+            rcon__subcmd__image,exists)
+                cmd="rcon__subcmd__image__subcmd__exists"
                 ;;
             rcon__subcmd__image,help)
                 cmd="rcon__subcmd__image__subcmd__help"
@@ -466,6 +607,9 @@ _rcon() {
             rcon__subcmd__image,push)
                 cmd="rcon__subcmd__image__subcmd__push"
                 ;;
+            rcon__subcmd__image,remove)
+                cmd="rcon__subcmd__image__subcmd__rm"
+                ;;
             rcon__subcmd__image,rm)
                 cmd="rcon__subcmd__image__subcmd__rm"
                 ;;
@@ -474,6 +618,12 @@ _rcon() {
                 ;;
             rcon__subcmd__image,tag)
                 cmd="rcon__subcmd__image__subcmd__tag"
+                ;;
+            rcon__subcmd__image,untag)
+                cmd="rcon__subcmd__image__subcmd__untag"
+                ;;
+            rcon__subcmd__image__subcmd__help,exists)
+                cmd="rcon__subcmd__image__subcmd__help__subcmd__exists"
                 ;;
             rcon__subcmd__image__subcmd__help,help)
                 cmd="rcon__subcmd__image__subcmd__help__subcmd__help"
@@ -507,6 +657,9 @@ _rcon() {
                 ;;
             rcon__subcmd__image__subcmd__help,tag)
                 cmd="rcon__subcmd__image__subcmd__help__subcmd__tag"
+                ;;
+            rcon__subcmd__image__subcmd__help,untag)
+                cmd="rcon__subcmd__image__subcmd__help__subcmd__untag"
                 ;;
             rcon__subcmd__network,create)
                 cmd="rcon__subcmd__network__subcmd__create"
@@ -556,6 +709,9 @@ _rcon() {
             rcon__subcmd__network__subcmd__help,rm)
                 cmd="rcon__subcmd__network__subcmd__help__subcmd__rm"
                 ;;
+            rcon__subcmd__system,df)
+                cmd="rcon__subcmd__system__subcmd__df"
+                ;;
             rcon__subcmd__system,help)
                 cmd="rcon__subcmd__system__subcmd__help"
                 ;;
@@ -567,6 +723,9 @@ _rcon() {
                 ;;
             rcon__subcmd__system,reset)
                 cmd="rcon__subcmd__system__subcmd__reset"
+                ;;
+            rcon__subcmd__system__subcmd__help,df)
+                cmd="rcon__subcmd__system__subcmd__help__subcmd__df"
                 ;;
             rcon__subcmd__system__subcmd__help,help)
                 cmd="rcon__subcmd__system__subcmd__help__subcmd__help"
@@ -583,8 +742,17 @@ _rcon() {
             rcon__subcmd__volume,create)
                 cmd="rcon__subcmd__volume__subcmd__create"
                 ;;
+            rcon__subcmd__volume,exists)
+                cmd="rcon__subcmd__volume__subcmd__exists"
+                ;;
+            rcon__subcmd__volume,export)
+                cmd="rcon__subcmd__volume__subcmd__export"
+                ;;
             rcon__subcmd__volume,help)
                 cmd="rcon__subcmd__volume__subcmd__help"
+                ;;
+            rcon__subcmd__volume,import)
+                cmd="rcon__subcmd__volume__subcmd__import"
                 ;;
             rcon__subcmd__volume,inspect)
                 cmd="rcon__subcmd__volume__subcmd__inspect"
@@ -595,6 +763,9 @@ _rcon() {
             rcon__subcmd__volume,ls)
                 cmd="rcon__subcmd__volume__subcmd__ls"
                 ;;
+            rcon__subcmd__volume,mount)
+                cmd="rcon__subcmd__volume__subcmd__mount"
+                ;;
             rcon__subcmd__volume,prune)
                 cmd="rcon__subcmd__volume__subcmd__prune"
                 ;;
@@ -604,11 +775,23 @@ _rcon() {
             rcon__subcmd__volume,rm)
                 cmd="rcon__subcmd__volume__subcmd__rm"
                 ;;
+            rcon__subcmd__volume,unmount)
+                cmd="rcon__subcmd__volume__subcmd__unmount"
+                ;;
             rcon__subcmd__volume__subcmd__help,create)
                 cmd="rcon__subcmd__volume__subcmd__help__subcmd__create"
                 ;;
+            rcon__subcmd__volume__subcmd__help,exists)
+                cmd="rcon__subcmd__volume__subcmd__help__subcmd__exists"
+                ;;
+            rcon__subcmd__volume__subcmd__help,export)
+                cmd="rcon__subcmd__volume__subcmd__help__subcmd__export"
+                ;;
             rcon__subcmd__volume__subcmd__help,help)
                 cmd="rcon__subcmd__volume__subcmd__help__subcmd__help"
+                ;;
+            rcon__subcmd__volume__subcmd__help,import)
+                cmd="rcon__subcmd__volume__subcmd__help__subcmd__import"
                 ;;
             rcon__subcmd__volume__subcmd__help,inspect)
                 cmd="rcon__subcmd__volume__subcmd__help__subcmd__inspect"
@@ -616,11 +799,17 @@ _rcon() {
             rcon__subcmd__volume__subcmd__help,ls)
                 cmd="rcon__subcmd__volume__subcmd__help__subcmd__ls"
                 ;;
+            rcon__subcmd__volume__subcmd__help,mount)
+                cmd="rcon__subcmd__volume__subcmd__help__subcmd__mount"
+                ;;
             rcon__subcmd__volume__subcmd__help,prune)
                 cmd="rcon__subcmd__volume__subcmd__help__subcmd__prune"
                 ;;
             rcon__subcmd__volume__subcmd__help,rm)
                 cmd="rcon__subcmd__volume__subcmd__help__subcmd__rm"
+                ;;
+            rcon__subcmd__volume__subcmd__help,unmount)
+                cmd="rcon__subcmd__volume__subcmd__help__subcmd__unmount"
                 ;;
             *)
                 ;;
@@ -629,7 +818,7 @@ _rcon() {
 
     case "${cmd}" in
         rcon)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,7 +833,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -659,7 +848,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__attach)
-            opts="-h -V --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -682,7 +871,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -697,7 +886,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__commit)
-            opts="-m -a -c -q -h -V --message --author --change --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-m -a -c -q -D -h -V --message --author --change --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,7 +925,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -751,7 +940,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version commit cp diff export inspect pause port prune rename top unpause help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -766,7 +955,45 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__attach)
+            opts="-D -h -V --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -781,7 +1008,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__commit)
-            opts="-m -a -c -q -h -V --message --author --change --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-m -a -c -q -D -h -V --message --author --change --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -820,7 +1047,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -835,7 +1062,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__cp)
-            opts="-a -h -V --archive --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -D -h -V --archive --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -850,7 +1077,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -865,7 +1092,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__diff)
-            opts="-h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-l -D -h -V --format --latest --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -884,7 +1111,95 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__exec)
+            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__exists)
+            opts="-D -h -V --external --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -899,7 +1214,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__export)
-            opts="-o -h -V --output --root --runroot --log-level --storage-driver --help --version"
+            opts="-o -D -h -V --output --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -922,7 +1237,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -937,8 +1252,22 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__help)
-            opts="commit cp diff export inspect pause port prune rename top unpause help"
+            opts="attach commit cp diff exec exists export inspect kill logs ps pause port prune rename restart rm start stop top unpause wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__help__subcmd__attach)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -979,6 +1308,34 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__help__subcmd__exec)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__help__subcmd__exists)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1034,6 +1391,34 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__container__subcmd__help__subcmd__kill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__help__subcmd__logs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__container__subcmd__help__subcmd__pause)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1076,7 +1461,77 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__container__subcmd__help__subcmd__ps)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__container__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__help__subcmd__restart)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__help__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1118,8 +1573,22 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__container__subcmd__help__subcmd__wait)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__container__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1142,7 +1611,91 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__kill)
+            opts="-s -a -l -D -h -V --signal --all --latest --cidfile --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --signal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__logs)
+            opts="-f -t -D -h -V --follow --tail --since --until --timestamps --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1157,7 +1710,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__pause)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1172,7 +1725,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1187,7 +1740,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__port)
-            opts="-a -h -V --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -D -h -V --all --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1202,7 +1755,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1217,7 +1770,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__prune)
-            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -D -h -V --force --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1236,7 +1789,61 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__ps)
+            opts="-a -q -l -n -f -s -p -D -h -V --all --external --quiet --latest --last --no-trunc --noheading --filter --format --sort --size --ns --pod --sync --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status pod" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1251,7 +1858,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__rename)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1266,7 +1873,195 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__restart)
+            opts="-t -a -l -D -h -V --timeout --time --all --latest --running --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__rm)
+            opts="-f -a -i -v -t -l -D -h -V --force --all --ignore --depend --volumes --time --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__start)
+            opts="-a -i -f -l -D -h -V --attach --interactive --sig-proxy --detach-keys --all --filter --latest --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__stop)
+            opts="-t -a -i -l -f -D -h -V --timeout --time --all --ignore --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1281,7 +2076,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__top)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1296,7 +2091,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1311,7 +2106,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__unpause)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1326,7 +2121,41 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__wait)
+            opts="-D -h -V --condition --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --condition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1341,7 +2170,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__cp)
-            opts="-a -h -V --archive --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -D -h -V --archive --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1356,7 +2185,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1371,7 +2200,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__create)
-            opts="-t -i -e -v -u -w -p -P -l -q -h -V --name --rm --replace --restart --stop-signal --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -i -e -v -u -w -p -P -l -q -D -h -V --name --rm --replace --restart --stop-signal --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1534,7 +2363,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1549,7 +2378,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__diff)
-            opts="-h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-l -D -h -V --format --latest --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1568,7 +2397,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1583,7 +2412,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1626,7 +2455,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1641,7 +2470,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__export)
-            opts="-o -h -V --output --root --runroot --log-level --storage-driver --help --version"
+            opts="-o -D -h -V --output --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1664,7 +2493,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1679,7 +2508,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help)
-            opts="attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help"
+            opts="attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1721,8 +2550,22 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__container)
-            opts="commit cp diff export inspect pause port prune rename top unpause"
+            opts="attach commit cp diff exec exists export inspect kill logs ps pause port prune rename restart rm start stop top unpause wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__container__subcmd__attach)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1776,6 +2619,34 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__help__subcmd__container__subcmd__exec)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__container__subcmd__exists)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__help__subcmd__container__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1791,6 +2662,34 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__container__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__container__subcmd__kill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__container__subcmd__logs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1846,7 +2745,77 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__help__subcmd__container__subcmd__ps)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__help__subcmd__container__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__container__subcmd__restart)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__container__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__container__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__container__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1875,6 +2844,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__container__subcmd__unpause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__container__subcmd__wait)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1987,8 +2970,22 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__image)
-            opts="history inspect ls load prune pull push rm save tag"
+            opts="exists history inspect ls load prune pull push rm save tag untag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__image__subcmd__exists)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2127,6 +3124,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__image__subcmd__tag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__image__subcmd__untag)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2533,8 +3544,22 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__system)
-            opts="reset migrate info"
+            opts="df reset migrate info"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__system__subcmd__df)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2644,6 +3669,20 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__help__subcmd__untag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__help__subcmd__version)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2659,7 +3698,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__volume)
-            opts="create inspect ls prune rm"
+            opts="create exists export import inspect ls mount prune rm unmount"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2673,6 +3712,48 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__volume__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__volume__subcmd__exists)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__volume__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__volume__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2714,6 +3795,20 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__help__subcmd__volume__subcmd__mount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__help__subcmd__volume__subcmd__prune)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2742,6 +3837,20 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__help__subcmd__volume__subcmd__unmount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__help__subcmd__wait)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2757,12 +3866,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__history)
-            opts="-q -h -V --no-trunc --quiet --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -H -D -h -V --no-trunc --quiet --human --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --human)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2776,7 +3893,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -2791,7 +3908,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version history inspect ls list load prune pull push rm save tag help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version exists history inspect ls list load prune pull push rm remove save tag untag help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2806,7 +3923,37 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__image__subcmd__exists)
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -2821,8 +3968,22 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__help)
-            opts="history inspect ls load prune pull push rm save tag help"
+            opts="exists history inspect ls load prune pull push rm save tag untag help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__image__subcmd__help__subcmd__exists)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2988,13 +4149,35 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__image__subcmd__help__subcmd__untag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__image__subcmd__history)
-            opts="-q -h -V --no-trunc --quiet --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -H -D -h -V --no-trunc --quiet --human --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --human)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3008,7 +4191,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3023,12 +4206,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__inspect)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3038,7 +4229,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3053,7 +4244,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -q -D -h -V --input --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3076,7 +4267,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3091,14 +4282,26 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__ls)
-            opts="-q -a -h -V --quiet --all --digests --no-trunc --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -a -n -f -D -h -V --quiet --all --digests --no-trunc --noheading --filter --format --sort --history --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "created id repository size tag" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -3110,7 +4313,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3125,7 +4328,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -D -h -V --all --force --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3140,7 +4343,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3155,7 +4358,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__pull)
-            opts="-q -h -V --quiet --platform --tls-verify --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -D -h -V --quiet --platform --tls-verify --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3178,7 +4381,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3193,7 +4396,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__push)
-            opts="-q -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -D -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3220,7 +4423,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3235,7 +4438,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__rm)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -i -D -h -V --all --force --ignore --no-prune --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3250,7 +4453,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3265,7 +4468,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__save)
-            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-o -q -D -h -V --output --format --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3292,7 +4495,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3307,7 +4510,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__tag)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3322,7 +4525,37 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__image__subcmd__untag)
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3337,14 +4570,26 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__images)
-            opts="-q -a -h -V --quiet --all --digests --no-trunc --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -a -n -f -D -h -V --quiet --all --digests --no-trunc --noheading --filter --format --sort --history --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "created id repository size tag" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -3356,7 +4601,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3371,18 +4616,18 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__info)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -3394,7 +4639,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3409,7 +4654,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__inspect)
-            opts="-f -t -h -V --format --type --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -t -D -h -V --format --type --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3440,7 +4685,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3455,7 +4700,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__kill)
-            opts="-s -h -V --signal --root --runroot --log-level --storage-driver --help --version"
+            opts="-s -a -l -D -h -V --signal --all --latest --cidfile --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3469,6 +4714,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3478,7 +4727,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3493,7 +4742,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -q -D -h -V --input --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3516,7 +4765,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3531,7 +4780,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --tls-verify --get-login --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-u -p -D -h -V --username --password --password-stdin --tls-verify --get-login --authfile --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3570,7 +4819,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3585,7 +4834,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__logout)
-            opts="-a -h -V --all --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -D -h -V --all --authfile --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3604,7 +4853,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3619,7 +4868,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__logs)
-            opts="-f -t -h -V --follow --tail --since --until --timestamps --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -t -D -h -V --follow --tail --since --until --timestamps --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3646,7 +4895,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3661,7 +4910,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version create exists inspect ls list prune rm remove help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version create exists inspect ls list prune rm remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3676,7 +4925,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3691,7 +4940,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__create)
-            opts="-d -h -V --driver --subnet --gateway --internal --label --ignore --root --runroot --log-level --storage-driver --help --version"
+            opts="-d -D -h -V --driver --subnet --gateway --internal --label --ignore --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3726,7 +4975,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3741,7 +4990,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3756,7 +5005,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3883,7 +5132,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3906,7 +5155,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3921,7 +5170,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__ls)
-            opts="-q -f -h -V --quiet --format --no-trunc --filter --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -f -D -h -V --quiet --format --no-trunc --noheading --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3948,7 +5197,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3963,7 +5212,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__prune)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -D -h -V --force --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3978,7 +5227,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -3993,7 +5242,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__rm)
-            opts="-f -t -h -V --force --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -t -D -h -V --force --time --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4016,7 +5265,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4031,7 +5280,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pause)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4046,7 +5295,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4061,7 +5310,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__port)
-            opts="-a -h -V --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -D -h -V --all --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4076,7 +5325,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4091,7 +5340,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__ps)
-            opts="-a -q -l -n -f -h -V --all --quiet --latest --last --no-trunc --filter --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -q -l -n -f -s -p -D -h -V --all --external --quiet --latest --last --no-trunc --noheading --filter --format --sort --size --ns --pod --sync --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4117,6 +5366,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status pod" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4126,7 +5379,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4141,7 +5394,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pull)
-            opts="-q -h -V --quiet --platform --tls-verify --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -D -h -V --quiet --platform --tls-verify --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4164,7 +5417,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4179,7 +5432,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__push)
-            opts="-q -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -D -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4206,7 +5459,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4221,7 +5474,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__rename)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4236,7 +5489,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4251,13 +5504,17 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -a -l -D -h -V --timeout --time --all --latest --running --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4274,7 +5531,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4289,7 +5546,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__rm)
-            opts="-f -a -v -t -h -V --force --all --volumes --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -a -i -v -t -l -D -h -V --force --all --ignore --depend --volumes --time --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4303,6 +5560,14 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4312,7 +5577,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4327,7 +5592,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__rmi)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -i -D -h -V --all --force --ignore --no-prune --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4342,7 +5607,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4357,7 +5622,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__run)
-            opts="-d -t -i -e -v -u -w -p -P -l -q -h -V --detach --sig-proxy --detach-keys --name --rm --replace --restart --stop-signal --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-d -t -i -e -v -u -w -p -P -l -q -D -h -V --detach --sig-proxy --detach-keys --name --rm --replace --restart --stop-signal --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4528,7 +5793,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4543,7 +5808,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__save)
-            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-o -q -D -h -V --output --format --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4570,7 +5835,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4585,7 +5850,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --sig-proxy --detach-keys --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -i -f -l -D -h -V --attach --interactive --sig-proxy --detach-keys --all --filter --latest --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4599,6 +5864,14 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4608,7 +5881,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4623,7 +5896,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__stop)
-            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -a -i -l -f -D -h -V --timeout --time --all --ignore --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4633,7 +5906,23 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4646,7 +5935,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4661,7 +5950,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version reset migrate info help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version df reset migrate info help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4676,7 +5965,41 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__system__subcmd__df)
+            opts="-v -D -h -V --verbose --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4691,8 +6014,22 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__help)
-            opts="reset migrate info help"
+            opts="df reset migrate info help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__system__subcmd__help__subcmd__df)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4761,18 +6098,18 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__info)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -4784,7 +6121,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4799,7 +6136,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__migrate)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4814,7 +6151,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4829,7 +6166,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__reset)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -D -h -V --force --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4844,7 +6181,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4859,7 +6196,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__tag)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4874,7 +6211,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4889,7 +6226,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__top)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4904,7 +6241,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4919,7 +6256,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__unpause)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4934,7 +6271,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4949,7 +6286,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__unshare)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4964,7 +6301,37 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__untag)
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -4979,18 +6346,18 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__version)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -5002,7 +6369,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -5017,7 +6384,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version create inspect ls list prune rm remove help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version create exists export import inspect ls list mount prune rm remove unmount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5032,7 +6399,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -5047,7 +6414,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__create)
-            opts="-l -h -V --label --ignore --root --runroot --log-level --storage-driver --help --version"
+            opts="-l -D -h -V --label --ignore --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5070,7 +6437,75 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__volume__subcmd__exists)
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__volume__subcmd__export)
+            opts="-o -D -h -V --output --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -5085,7 +6520,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__help)
-            opts="create inspect ls prune rm help"
+            opts="create exists export import inspect ls mount prune rm unmount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5112,7 +6547,49 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__volume__subcmd__help__subcmd__exists)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__volume__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__volume__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__volume__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5154,6 +6631,20 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__volume__subcmd__help__subcmd__mount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__volume__subcmd__help__subcmd__prune)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -5182,8 +6673,22 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        rcon__subcmd__volume__subcmd__inspect)
-            opts="-a -h -V --all --root --runroot --log-level --storage-driver --help --version"
+        rcon__subcmd__volume__subcmd__help__subcmd__unmount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__volume__subcmd__import)
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5198,7 +6703,45 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__volume__subcmd__inspect)
+            opts="-a -f -D -h -V --all --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -5213,7 +6756,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__ls)
-            opts="-q -f -h -V --quiet --format --filter --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -n -f -D -h -V --quiet --format --noheading --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5240,7 +6783,37 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__volume__subcmd__mount)
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -5255,12 +6828,16 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__prune)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -D -h -V --force --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5270,7 +6847,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -5285,7 +6862,45 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__rm)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -t -D -h -V --all --force --time --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__volume__subcmd__unmount)
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5300,7 +6915,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -5315,7 +6930,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__wait)
-            opts="-h -V --condition --root --runroot --log-level --storage-driver --help --version"
+            opts="-D -h -V --condition --root --runroot --log-level --debug --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5334,7 +6949,7 @@ _rcon() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)

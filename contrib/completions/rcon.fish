@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_rcon_global_optspecs
-    string join \n root= runroot= log-level= storage-driver= h/help V/version
+    string join \n root= runroot= log-level= D/debug storage-driver= noout h/help V/version
 end
 
 function __fish_rcon_needs_command
@@ -26,12 +26,10 @@ end
 
 complete -c rcon -n "__fish_rcon_needs_command" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_needs_command" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_needs_command" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_needs_command" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_needs_command" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_needs_command" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_needs_command" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcon -n "__fish_rcon_needs_command" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "attach" -d 'Attach to a running container\'s output (and stdin, when started with -i) until it exits or the detach keys'
@@ -71,6 +69,7 @@ complete -c rcon -n "__fish_rcon_needs_command" -f -a "tag" -d 'Give an image an
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "top" -d 'Show the processes running in a container'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "unpause" -d 'Thaw paused containers'
+complete -c rcon -n "__fish_rcon_needs_command" -f -a "untag" -d 'Take names off an image (all of them when none is given)'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "version" -d 'Show the rcon version'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
 complete -c rcon -n "__fish_rcon_needs_command" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
@@ -80,13 +79,11 @@ complete -c rcon -n "__fish_rcon_using_subcommand attach" -l sig-proxy -d 'Pass 
 false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand attach" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand attach" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand attach" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand attach" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand attach" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand attach" -l no-stdin -d 'Do not pass stdin on (the end of stdin closes the container\'s, unless it has a terminal)'
+complete -c rcon -n "__fish_rcon_using_subcommand attach" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand attach" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand attach" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand attach" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand commit" -s m -l message -d 'A comment for the new step in the image\'s history' -r
@@ -94,179 +91,414 @@ complete -c rcon -n "__fish_rcon_using_subcommand commit" -s a -l author -d 'The
 complete -c rcon -n "__fish_rcon_using_subcommand commit" -s c -l change -d 'A Dockerfile instruction to apply to the image\'s config: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER or WORKDIR (repeatable)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand commit" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand commit" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand commit" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand commit" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand commit" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand commit" -s q -l quiet -d 'Print nothing but the new image\'s ID (which is all rcon prints)'
+complete -c rcon -n "__fish_rcon_using_subcommand commit" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand commit" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand commit" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand commit" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -s h -l help -d 'Print help'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "commit" -d 'Make a new image from a container\'s changes (same as `rcon commit`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "cp" -d 'Copy files between a container and the host (same as `rcon cp`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "diff" -d 'Show what a container changed in its image\'s files (same as `rcon diff`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "export" -d 'Write a container\'s files as a tarball (same as `rcon export`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "inspect" -d 'Show a container\'s configuration and state (same as `rcon inspect --type container`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "pause" -d 'Freeze a container\'s processes (same as `rcon pause`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "port" -d 'List a container\'s published ports (same as `rcon port`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "prune" -d 'Remove every container that does not run'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "rename" -d 'Give a container a new name (same as `rcon rename`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "top" -d 'Show a container\'s processes (same as `rcon top`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "unpause" -d 'Thaw paused containers (same as `rcon unpause`)'
-complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from commit cp diff export inspect pause port prune rename top unpause help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "attach" -d 'Attach to a running container (same as `rcon attach`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "commit" -d 'Make a new image from a container\'s changes (same as `rcon commit`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "cp" -d 'Copy files between a container and the host (same as `rcon cp`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "diff" -d 'Show what a container changed in its image\'s files (same as `rcon diff`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "exec" -d 'Run a command in a running container (same as `rcon exec`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "exists" -d 'Exit 0 if the container exists, 1 if not'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "export" -d 'Write a container\'s files as a tarball (same as `rcon export`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "inspect" -d 'Show a container\'s configuration and state (same as `rcon inspect --type container`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "kill" -d 'Send a signal to running containers (same as `rcon kill`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "logs" -d 'Show a container\'s output (same as `rcon logs`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "ps" -d 'List containers (same as `rcon ps`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "ls" -d 'List containers (same as `rcon ps`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "list" -d 'List containers (same as `rcon ps`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "pause" -d 'Freeze a container\'s processes (same as `rcon pause`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "port" -d 'List a container\'s published ports (same as `rcon port`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "prune" -d 'Remove every container that does not run'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "rename" -d 'Give a container a new name (same as `rcon rename`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "restart" -d 'Stop and start containers again (same as `rcon restart`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "rm" -d 'Remove containers (same as `rcon rm`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "remove" -d 'Remove containers (same as `rcon rm`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "start" -d 'Start containers (same as `rcon start`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "stop" -d 'Stop running containers (same as `rcon stop`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "top" -d 'Show a container\'s processes (same as `rcon top`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "unpause" -d 'Thaw paused containers (same as `rcon unpause`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "wait" -d 'Wait for containers to exit (same as `rcon wait`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated ctrl-<KEY> or single characters; "" disables detaching' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process' -r -f -a "true\t''
+false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from attach" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from attach" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from attach" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not pass stdin on (the end of stdin closes the container\'s, unless it has a terminal)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from attach" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from attach" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -s m -l message -d 'A comment for the new step in the image\'s history' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -s a -l author -d 'The image\'s author' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -s c -l change -d 'A Dockerfile instruction to apply to the image\'s config: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER or WORKDIR (repeatable)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print nothing but the new image\'s ID (which is all rcon prints)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Keep the owners the files have (as rcon\'s user namespace sees them, or as the tar stream says); without it, what is copied into a container belongs to its root'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from cp" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from cp" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -l format -d 'Print as JSON ({"changed": [...], "added": [...], "deleted": [...]})' -r -f -a "json\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -s l -l latest -d 'The most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable: KEY=VALUE, KEY to pass rcon\'s own value, or PREFIX* for several' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines, # comments)' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'Run as this user: user[:group] or uid[:gid], resolved in the container [default: the container\'s]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container (must exist) [default: the container\'s]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Give the command a terminal (a pty from the container\'s devpts)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the command in the background: return once it runs (its output goes to /dev/null)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the command every capability (the container\'s seccomp filter stays)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exists" -l external -d 'Also containers in storage that rcon does not run (rcon\'s store has none)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write the tarball to FILE instead of standard output' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'A Go template applied to each container (\'{{.State.Pid}}\', \'{{json .Config}}\'), or json' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'The signal to send: a name (TERM, SIGHUP) or a number' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from kill" -l cidfile -d 'Signal the containers whose IDs these files hold (as written by --cidfile)' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal every running container'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Signal the most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from kill" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from kill" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Only the last N lines' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Only output since this time (RFC 3339, a date, Unix seconds, or a duration such as 10m)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Only output until this time (same forms as --since)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the container exits'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with its time'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -s n -l last -d 'Only the N most recently created containers (any state)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: id=REGEX, name=REGEX, status=STATE, exited=CODE, label=KEY[=VALUE], ancestor=IMAGE, before=/since=CONTAINER, volume=, network=, restart-policy=' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -l format -d 'json, a Go template (\'{{.ID}} {{.Names}}\') or a table (\'table {{.ID}} {{.Status}}\')' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -l sort -d 'Sort by: command, created, id, image, names, runningfor, size, status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''
+pod\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -s a -l all -d 'Show every container, not only running ones'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -l external -d 'Also show containers in storage that rcon does not run (rcon\'s store has none: the same as without)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print only the IDs'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -s l -l latest -d 'Only the most recently created container (any state)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not shorten IDs and commands'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print the header line'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -s s -l size -d 'Show the size of each container\'s own files (and with its image\'s)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -l ns -d 'Show the namespaces of running containers'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -s p -l pod -d 'Show the pod of each container (rcon has no pods: empty)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -l sync -d 'Check each container\'s state against its processes (rcon always does)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Only the N most recently created containers (any state)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id=REGEX, name=REGEX, status=STATE, exited=CODE, label=KEY[=VALUE], ancestor=IMAGE, before=/since=CONTAINER, volume=, network=, restart-policy=' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'json, a Go template (\'{{.ID}} {{.Names}}\') or a table (\'table {{.ID}} {{.Status}}\')' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by: command, created, id, image, names, runningfor, size, status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''
+pod\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show every container, not only running ones'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Also show containers in storage that rcon does not run (rcon\'s store has none: the same as without)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the IDs'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Only the most recently created container (any state)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not shorten IDs and commands'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header line'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show the size of each container\'s own files (and with its image\'s)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -l ns -d 'Show the namespaces of running containers'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show the pod of each container (rcon has no pods: empty)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -l sync -d 'Check each container\'s state against its processes (rcon always does)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Only the N most recently created containers (any state)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: id=REGEX, name=REGEX, status=STATE, exited=CODE, label=KEY[=VALUE], ancestor=IMAGE, before=/since=CONTAINER, volume=, network=, restart-policy=' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'json, a Go template (\'{{.ID}} {{.Names}}\') or a table (\'table {{.ID}} {{.Status}}\')' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by: command, created, id, image, names, runningfor, size, status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''
+pod\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -s a -l all -d 'Show every container, not only running ones'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -l external -d 'Also show containers in storage that rcon does not run (rcon\'s store has none: the same as without)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Only the most recently created container (any state)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not shorten IDs and commands'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header line'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -s s -l size -d 'Show the size of each container\'s own files (and with its image\'s)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -l ns -d 'Show the namespaces of running containers'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -s p -l pod -d 'Show the pod of each container (rcon has no pods: empty)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -l sync -d 'Check each container\'s state against its processes (rcon always does)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'List the ports of every running container, each after its short ID'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -l filter -d 'Only containers matching: label=KEY[=VALUE], label!=KEY[=VALUE], until=TIME (created before it: RFC 3339, a date, Unix seconds, or a duration such as 24h); may be repeated' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -l timeout -d 'Seconds to wait after the stop signal before SIGKILL' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Restart every container'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Restart the most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'With --all: only the containers that run'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from restart" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from restart" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a running container to stop before SIGKILL (with -f)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Remove the containers whose IDs these files hold (as written by --cidfile)' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -l filter -d 'Remove the containers that match: KEY=VALUE as for `ps --filter`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove running containers too (stopped first); a container that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every container'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'A container that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Also remove the containers that depend on these (that use their network)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Also remove the containers\' anonymous volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Remove the most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait for a running container to stop before SIGKILL (with -f)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -l cidfile -d 'Remove the containers whose IDs these files hold (as written by --cidfile)' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -l filter -d 'Remove the containers that match: KEY=VALUE as for `ps --filter`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove running containers too (stopped first); a container that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every container'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -s i -l ignore -d 'A container that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -l depend -d 'Also remove the containers that depend on these (that use their network)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -s v -l volumes -d 'Also remove the containers\' anonymous volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -s l -l latest -d 'Remove the most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process (with -a)' -r -f -a "true\t''
+false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Keys that detach from the session (with -a, -i and a terminal), leaving the container running: comma-separated ctrl-<KEY> or single characters; "" disables detaching' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'Start the containers that match: KEY=VALUE as for `ps --filter`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container\'s output and wait for it to exit (one container; a running one is attached to)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Keep stdin attached (with -a)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start every container that does not run'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -s l -l latest -d 'Start the most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait after the stop signal before SIGKILL' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Stop the containers whose IDs these files hold (as written by --cidfile)' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -s f -l filter -d 'Stop the containers that match: KEY=VALUE as for `ps --filter`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop every running container'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'A container that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Stop the most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'Wait until the containers are created, running, restarting, or stopped/exited (the default; prints their exit codes; -1 for the other conditions); may be repeated: any one will do' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from wait" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "attach" -d 'Attach to a running container (same as `rcon attach`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "commit" -d 'Make a new image from a container\'s changes (same as `rcon commit`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "cp" -d 'Copy files between a container and the host (same as `rcon cp`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Show what a container changed in its image\'s files (same as `rcon diff`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "exec" -d 'Run a command in a running container (same as `rcon exec`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "exists" -d 'Exit 0 if the container exists, 1 if not'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a container\'s files as a tarball (same as `rcon export`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show a container\'s configuration and state (same as `rcon inspect --type container`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "kill" -d 'Send a signal to running containers (same as `rcon kill`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Show a container\'s output (same as `rcon logs`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "ps" -d 'List containers (same as `rcon ps`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Freeze a container\'s processes (same as `rcon pause`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "port" -d 'List a container\'s published ports (same as `rcon port`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove every container that does not run'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Give a container a new name (same as `rcon rename`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Stop and start containers again (same as `rcon restart`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove containers (same as `rcon rm`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start containers (same as `rcon start`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop running containers (same as `rcon stop`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "top" -d 'Show a container\'s processes (same as `rcon top`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "unpause" -d 'Thaw paused containers (same as `rcon unpause`)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait for containers to exit (same as `rcon wait`)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand cp" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand cp" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand cp" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand cp" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand cp" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand cp" -s a -l archive -d 'Keep the owners the files have (as rcon\'s user namespace sees them, or as the tar stream says); without it, what is copied into a container belongs to its root'
+complete -c rcon -n "__fish_rcon_using_subcommand cp" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand cp" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l name -d 'Name the container (default: a generated adjective_scientist name)' -r
@@ -305,11 +537,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -l tls-verify -d 'Requ
 false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand create" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l rm -d 'Remove the container when it exits'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l replace -d 'If a container with the --name exists, remove it (stopping it first) and create this one'
@@ -321,6 +549,8 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -s P -l publish-all -d
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l read-only -d 'Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l init -d 'Run a tiny init as PID 1 that reaps zombies and forwards signals'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s q -l quiet -d 'Pull without progress output'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -s e -l env -d 'Set an environment variable: KEY=VALUE, KEY to pass rcon\'s own value, or PREFIX* for several' -r
@@ -329,150 +559,161 @@ complete -c rcon -n "__fish_rcon_using_subcommand exec" -s u -l user -d 'Run as 
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container (must exist) [default: the container\'s]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand exec" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -s t -l tty -d 'Give the command a terminal (a pty from the container\'s devpts)'
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -s d -l detach -d 'Run the command in the background: return once it runs (its output goes to /dev/null)'
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -l privileged -d 'Give the command every capability (the container\'s seccomp filter stays)'
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand exec" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand diff" -l format -d 'Print as JSON ({"changed": [...], "added": [...], "deleted": [...]})' -r -f -a "json\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand diff" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand diff" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand diff" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand diff" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand diff" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand diff" -s l -l latest -d 'The most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand diff" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand diff" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand diff" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand export" -s o -l output -d 'Write the tarball to FILE instead of standard output' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand export" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand export" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand export" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand export" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand export" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand export" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand export" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand export" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand export" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand history" -l format -d 'Output format: `table` or `json`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand history" -s H -l human -d 'Sizes and times in words ("3 days ago"); false: times in RFC 3339' -r -f -a "true\t''
+false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand history" -l format -d 'json, a Go template (\'{{.ID}} {{.CreatedBy}}\') or a table (\'table {{.ID}} {{.Size}}\')' -r
 complete -c rcon -n "__fish_rcon_using_subcommand history" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand history" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand history" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand history" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand history" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand history" -l no-trunc -d 'Show full IDs and commands'
 complete -c rcon -n "__fish_rcon_using_subcommand history" -s q -l quiet -d 'Print only the IDs'
+complete -c rcon -n "__fish_rcon_using_subcommand history" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand history" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand history" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand history" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -s h -l help -d 'Print help'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "history" -d 'Show the steps that built an image, newest first'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "inspect" -d 'Show an image\'s details as JSON'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "ls" -d 'List images (same as `rcon images`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "list" -d 'List images (same as `rcon images`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "load" -d 'Load images from an archive (same as `rcon load`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "prune" -d 'Remove images without a name that no container uses (-a: every unused image)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "pull" -d 'Pull an image from a registry (same as `rcon pull`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "push" -d 'Push an image to a registry (same as `rcon push`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "rm" -d 'Remove images (same as `rcon rmi`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "save" -d 'Save images to an archive (same as `rcon save`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "tag" -d 'Give an image more names (same as `rcon tag`)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from history inspect ls list load prune pull push rm save tag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Output format: `table` or `json`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "exists" -d 'Exit 0 if the image is in local storage, 1 if not'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "history" -d 'Show the steps that built an image, newest first'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "inspect" -d 'Show an image\'s details as JSON'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "ls" -d 'List images (same as `rcon images`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "list" -d 'List images (same as `rcon images`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "load" -d 'Load images from an archive (same as `rcon load`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "prune" -d 'Remove images without a name that no container uses (-a: every unused image)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "pull" -d 'Pull an image from a registry (same as `rcon pull`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "push" -d 'Push an image to a registry (same as `rcon push`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "rm" -d 'Remove images (same as `rcon rmi`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "remove" -d 'Remove images (same as `rcon rmi`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "save" -d 'Save images to an archive (same as `rcon save`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "tag" -d 'Give an image more names (same as `rcon tag`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "untag" -d 'Take names off an image (same as `rcon untag`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and not __fish_seen_subcommand_from exists history inspect ls list load prune pull push rm remove save tag untag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from exists" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Sizes and times in words ("3 days ago"); false: times in RFC 3339' -r -f -a "true\t''
+false\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'json, a Go template (\'{{.ID}} {{.CreatedBy}}\') or a table (\'table {{.ID}} {{.Size}}\')' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Show full IDs and commands'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the IDs'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'A Go template applied to each image (\'{{.ID}}\', \'{{json .Config}}\'), or json' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output format: `table` or `json`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only images that match: reference=, before=IMAGE, after=/since=IMAGE, dangling=true|false, label=KEY[=VALUE], id=, containers=true|false, readonly=, until=' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'json, a Go template (\'{{.Repository}}:{{.Tag}} {{.ID}}\') or a table (\'table {{.ID}} {{.Size}}\')' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by: created (newest first, the default), id, repository, size, tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only image IDs'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images, intermediate ones too (rcon keeps none: the same as without -a)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate image IDs'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header line'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l history -d 'Show the names each image has had'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Output format: `table` or `json`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only images that match: reference=, before=IMAGE, after=/since=IMAGE, dangling=true|false, label=KEY[=VALUE], id=, containers=true|false, readonly=, until=' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'json, a Go template (\'{{.Repository}}:{{.Tag}} {{.ID}}\') or a table (\'table {{.ID}} {{.Size}}\')' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l sort -d 'Sort by: created (newest first, the default), id, repository, size, tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only image IDs'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images, intermediate ones too (rcon keeps none: the same as without -a)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show digests'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate image IDs'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print the header line'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l history -d 'Show the names each image has had'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read the archive (docker-archive or oci-archive) from this file [default: standard input]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print nothing but errors'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, named or not'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation (rcon never asks; accepted for Podman compatibility)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pick this platform from a multi-platform image [default: the host\'s]' -r
@@ -480,13 +721,11 @@ complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcomm
 false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
@@ -495,51 +734,66 @@ false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'The auth file to use [default: $REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every image'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the image even when it has several names; remove the containers using it too'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the image even when it has several names; remove the containers using it too; an image that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'An image that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -l no-prune -d 'Do not remove dangling parent images (rcon keeps none)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from remove" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from remove" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from remove" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every image'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove the image even when it has several names; remove the containers using it too; an image that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from remove" -s i -l ignore -d 'An image that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from remove" -l no-prune -d 'Do not remove dangling parent images (rcon keeps none)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from remove" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write the archive to this file [default: standard output, when it is not a terminal]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Archive format' -r -f -a "docker-archive\t''
 oci-archive\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Print nothing but errors (rcon prints nothing else anyway)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from tag" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from tag" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from untag" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from untag" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from untag" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "exists" -d 'Exit 0 if the image is in local storage, 1 if not'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "history" -d 'Show the steps that built an image, newest first'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show an image\'s details as JSON'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List images (same as `rcon images`)'
@@ -550,44 +804,46 @@ complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcomm
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove images (same as `rcon rmi`)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "save" -d 'Save images to an archive (same as `rcon save`)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "tag" -d 'Give an image more names (same as `rcon tag`)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "untag" -d 'Take names off an image (same as `rcon untag`)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rcon -n "__fish_rcon_using_subcommand images" -l format -d 'Output format: `table` or `json`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand images" -s f -l filter -d 'Show only images that match: reference=, before=IMAGE, after=/since=IMAGE, dangling=true|false, label=KEY[=VALUE], id=, containers=true|false, readonly=, until=' -r
+complete -c rcon -n "__fish_rcon_using_subcommand images" -l format -d 'json, a Go template (\'{{.Repository}}:{{.Tag}} {{.ID}}\') or a table (\'table {{.ID}} {{.Size}}\')' -r
+complete -c rcon -n "__fish_rcon_using_subcommand images" -l sort -d 'Sort by: created (newest first, the default), id, repository, size, tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand images" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand images" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand images" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand images" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand images" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand images" -s q -l quiet -d 'Print only image IDs'
 complete -c rcon -n "__fish_rcon_using_subcommand images" -s a -l all -d 'Show all images, intermediate ones too (rcon keeps none: the same as without -a)'
 complete -c rcon -n "__fish_rcon_using_subcommand images" -l digests -d 'Show digests'
 complete -c rcon -n "__fish_rcon_using_subcommand images" -l no-trunc -d 'Do not truncate image IDs'
+complete -c rcon -n "__fish_rcon_using_subcommand images" -s n -l noheading -d 'Do not print the header line'
+complete -c rcon -n "__fish_rcon_using_subcommand images" -l history -d 'Show the names each image has had'
+complete -c rcon -n "__fish_rcon_using_subcommand images" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand images" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand images" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand images" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand info" -s f -l format -d 'Output format' -r -f -a "text\t''
-json\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand info" -s f -l format -d 'json, or a Go template over Podman\'s fields (\'{{.Host.Arch}}\', \'{{.Store.GraphRoot}}\'); default: text' -r
 complete -c rcon -n "__fish_rcon_using_subcommand info" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand info" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand info" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand info" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand info" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand info" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand info" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand info" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand info" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand load" -s i -l input -d 'Read the archive (docker-archive or oci-archive) from this file [default: standard input]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand load" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand load" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand load" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand load" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand load" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand load" -s q -l quiet -d 'Print nothing but errors'
+complete -c rcon -n "__fish_rcon_using_subcommand load" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand load" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand load" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand load" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand login" -s u -l username -d 'User name [default: asked for on the terminal]' -r
@@ -597,26 +853,22 @@ false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand login" -l authfile -d 'The auth file to use [default: $REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand login" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand login" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand login" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand login" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand login" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
 complete -c rcon -n "__fish_rcon_using_subcommand login" -l get-login -d 'Print the user name saved for the registry and exit'
+complete -c rcon -n "__fish_rcon_using_subcommand login" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand login" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand login" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand login" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -l authfile -d 'The auth file to use [default: $REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand logout" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand logout" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s a -l all -d 'Forget every saved credential'
+complete -c rcon -n "__fish_rcon_using_subcommand logout" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand logout" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s f -l format -d 'A Go template applied to each object (\'{{.State.Pid}}\', \'{{json .Config}}\'), or json' -r
@@ -626,23 +878,22 @@ volume\t''
 all\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand inspect" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand kill" -s s -l signal -d 'The signal to send: a name (TERM, SIGHUP) or a number' -r
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -l cidfile -d 'Signal the containers whose IDs these files hold (as written by --cidfile)' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand kill" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand kill" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand kill" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand kill" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -s a -l all -d 'Signal every running container'
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -s l -l latest -d 'Signal the most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand kill" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand kill" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand kill" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -l tail -d 'Only the last N lines' -r
@@ -650,24 +901,20 @@ complete -c rcon -n "__fish_rcon_using_subcommand logs" -l since -d 'Only output
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -l until -d 'Only output until this time (same forms as --since)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand logs" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with its time'
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and not __fish_seen_subcommand_from create exists inspect ls list prune rm remove help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand network; and not __fish_seen_subcommand_from create exists inspect ls list prune rm remove help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand network; and not __fish_seen_subcommand_from create exists inspect ls list prune rm remove help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand network; and not __fish_seen_subcommand_from create exists inspect ls list prune rm remove help" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and not __fish_seen_subcommand_from create exists inspect ls list prune rm remove help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand network; and not __fish_seen_subcommand_from create exists inspect ls list prune rm remove help" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and not __fish_seen_subcommand_from create exists inspect ls list prune rm remove help" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and not __fish_seen_subcommand_from create exists inspect ls list prune rm remove help" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and not __fish_seen_subcommand_from create exists inspect ls list prune rm remove help" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and not __fish_seen_subcommand_from create exists inspect ls list prune rm remove help" -f -a "create" -d 'Create a network containers reach each other on by name'
@@ -685,98 +932,84 @@ complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subco
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from create" -l label -d 'Set a label on the network (KEY=VALUE or KEY); may be repeated' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from create" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from create" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No way out: containers on it get no network helper, only each other'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed without change if the network already exists'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from exists" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format with a Go template (e.g. \'{{.Name}} {{.Subnets}}\') or `json`' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Output format: `table`, `json` or a Go template (e.g. \'{{.Name}} {{.ID}}\')' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only networks matching: name=REGEX, id=PREFIX, driver=bridge, label=KEY[=VALUE]; may be repeated' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only network names'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate network IDs'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header line'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -l format -d 'Output format: `table`, `json` or a Go template (e.g. \'{{.Name}} {{.ID}}\')' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only networks matching: name=REGEX, id=PREFIX, driver=bridge, label=KEY[=VALUE]; may be repeated' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only network names'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate network IDs'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header line'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from prune" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from prune" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from prune" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation (rcon never asks; accepted for Podman compatibility)'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a container to stop before SIGKILL (with -f)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers on them (stopping running ones)'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait for a container to stop before SIGKILL (with -f)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from remove" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from remove" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from remove" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from remove" -s f -l force -d 'Also remove the containers on them (stopping running ones)'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from remove" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a network containers reach each other on by name'
@@ -788,89 +1021,101 @@ complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subco
 complete -c rcon -n "__fish_rcon_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand pause" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand pause" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand pause" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand pause" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pause" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand pause" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand pause" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand pause" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand pause" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand port" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand port" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand port" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand port" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand port" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand port" -s a -l all -d 'List the ports of every running container, each after its short ID'
+complete -c rcon -n "__fish_rcon_using_subcommand port" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand port" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand port" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand port" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s n -l last -d 'Only the N most recently created containers (any state)' -r
-complete -c rcon -n "__fish_rcon_using_subcommand ps" -s f -l filter -d 'Filter: name=REGEX, status=created|running|exited, ancestor=IMAGE, label=KEY[=VALUE], id=PREFIX' -r
-complete -c rcon -n "__fish_rcon_using_subcommand ps" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\'' -r
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -s f -l filter -d 'Filter: id=REGEX, name=REGEX, status=STATE, exited=CODE, label=KEY[=VALUE], ancestor=IMAGE, before=/since=CONTAINER, volume=, network=, restart-policy=' -r
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l format -d 'json, a Go template (\'{{.ID}} {{.Names}}\') or a table (\'table {{.ID}} {{.Status}}\')' -r
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l sort -d 'Sort by: command, created, id, image, names, runningfor, size, status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''
+pod\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand ps" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s a -l all -d 'Show every container, not only running ones'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l external -d 'Also show containers in storage that rcon does not run (rcon\'s store has none: the same as without)'
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s q -l quiet -d 'Print only the IDs'
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s l -l latest -d 'Only the most recently created container (any state)'
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -l no-trunc -d 'Do not shorten IDs and commands'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l noheading -d 'Do not print the header line'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -s s -l size -d 'Show the size of each container\'s own files (and with its image\'s)'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l ns -d 'Show the namespaces of running containers'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -s p -l pod -d 'Show the pod of each container (rcon has no pods: empty)'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l sync -d 'Check each container\'s state against its processes (rcon always does)'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand ps" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -s h -l help -d 'Print help'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -f -a "reset" -d 'Remove all of your rcon images, containers and state (storage root and runtime dir)'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -f -a "migrate" -d 'Restart the user namespace, e.g. after /etc/subuid or /etc/subgid changed'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -f -a "info" -d 'Show how rcon is set up on this host (same as `rcon info`)'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from reset migrate info help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -f -a "df" -d 'Show the disk space images, containers and volumes take'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -f -a "reset" -d 'Remove all of your rcon images, containers and state (storage root and runtime dir)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -f -a "migrate" -d 'Restart the user namespace, e.g. after /etc/subuid or /etc/subgid changed'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -f -a "info" -d 'Show how rcon is set up on this host (same as `rcon info`)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'A Go template for each line of the summary (\'{{.Type}} {{.Size}}\'), or a table' -r
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'One line per image, container and volume'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Output format' -r -f -a "text\t''
-json\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'json, or a Go template over Podman\'s fields (\'{{.Host.Arch}}\', \'{{.Store.GraphRoot}}\'); default: text' -r
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "df" -d 'Show the disk space images, containers and volumes take'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Remove all of your rcon images, containers and state (storage root and runtime dir)'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Restart the user namespace, e.g. after /etc/subuid or /etc/subgid changed'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "info" -d 'Show how rcon is set up on this host (same as `rcon info`)'
@@ -880,13 +1125,11 @@ complete -c rcon -n "__fish_rcon_using_subcommand pull" -l tls-verify -d 'Requir
 false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand pull" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand pull" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
+complete -c rcon -n "__fish_rcon_using_subcommand pull" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand pull" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
@@ -895,60 +1138,60 @@ false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand push" -l authfile -d 'The auth file to use [default: $REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand push" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand push" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand push" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand push" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand push" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
+complete -c rcon -n "__fish_rcon_using_subcommand push" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand push" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand push" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand push" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand rename" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand rename" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand rename" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand rename" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand rename" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand rename" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand rename" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand rename" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand restart" -s t -l time -d 'Seconds to wait after the stop signal before SIGKILL' -r
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -s t -l time -l timeout -d 'Seconds to wait after the stop signal before SIGKILL' -r
 complete -c rcon -n "__fish_rcon_using_subcommand restart" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand restart" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand restart" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand restart" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -s a -l all -d 'Restart every container'
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -s l -l latest -d 'Restart the most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -l running -d 'With --all: only the containers that run'
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand restart" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand rm" -s t -l time -d 'Seconds to wait for a running container to stop before SIGKILL (with -f)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -l cidfile -d 'Remove the containers whose IDs these files hold (as written by --cidfile)' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -l filter -d 'Remove the containers that match: KEY=VALUE as for `ps --filter`' -r
 complete -c rcon -n "__fish_rcon_using_subcommand rm" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand rm" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand rm" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand rm" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
-complete -c rcon -n "__fish_rcon_using_subcommand rm" -s f -l force -d 'Remove running containers too (stopped first)'
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -s f -l force -d 'Remove running containers too (stopped first); a container that does not exist is no error'
 complete -c rcon -n "__fish_rcon_using_subcommand rm" -s a -l all -d 'Remove every container'
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -s i -l ignore -d 'A container that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -l depend -d 'Also remove the containers that depend on these (that use their network)'
 complete -c rcon -n "__fish_rcon_using_subcommand rm" -s v -l volumes -d 'Also remove the containers\' anonymous volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -s l -l latest -d 'Remove the most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand rm" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s a -l all -d 'Remove every image'
-complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s f -l force -d 'Remove the image even when it has several names; remove the containers using it too'
+complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s f -l force -d 'Remove the image even when it has several names; remove the containers using it too; an image that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s i -l ignore -d 'An image that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l no-prune -d 'Do not remove dangling parent images (rcon keeps none)'
+complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand rmi" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process' -r -f -a "true\t''
@@ -990,11 +1233,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -l tls-verify -d 'Require
 false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand run" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s d -l detach -d 'Run in the background under a monitor and print the container ID once the command runs'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l rm -d 'Remove the container when it exits'
@@ -1007,21 +1246,24 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -s P -l publish-all -d 'P
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l init -d 'Run a tiny init as PID 1 that reaps zombies and forwards signals'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s q -l quiet -d 'Pull without progress output'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process (with -a)' -r -f -a "true\t''
 false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l detach-keys -d 'Keys that detach from the session (with -a, -i and a terminal), leaving the container running: comma-separated ctrl-<KEY> or single characters; "" disables detaching' -r
+complete -c rcon -n "__fish_rcon_using_subcommand start" -s f -l filter -d 'Start the containers that match: KEY=VALUE as for `ps --filter`' -r
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand start" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand start" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and wait for it to exit (one container; a running one is attached to)'
 complete -c rcon -n "__fish_rcon_using_subcommand start" -s i -l interactive -d 'Keep stdin attached (with -a)'
+complete -c rcon -n "__fish_rcon_using_subcommand start" -l all -d 'Start every container that does not run'
+complete -c rcon -n "__fish_rcon_using_subcommand start" -s l -l latest -d 'Start the most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand start" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand start" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand start" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand start" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand save" -s o -l output -d 'Write the archive to this file [default: standard output, when it is not a terminal]' -r -F
@@ -1029,250 +1271,299 @@ complete -c rcon -n "__fish_rcon_using_subcommand save" -l format -d 'Archive fo
 oci-archive\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand save" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand save" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand save" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand save" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand save" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand save" -s q -l quiet -d 'Print nothing but errors (rcon prints nothing else anyway)'
+complete -c rcon -n "__fish_rcon_using_subcommand save" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand save" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand save" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand save" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand stop" -s t -l time -d 'Seconds to wait after the stop signal before SIGKILL' -r
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait after the stop signal before SIGKILL' -r
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -l cidfile -d 'Stop the containers whose IDs these files hold (as written by --cidfile)' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -s f -l filter -d 'Stop the containers that match: KEY=VALUE as for `ps --filter`' -r
 complete -c rcon -n "__fish_rcon_using_subcommand stop" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand stop" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand stop" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand stop" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand stop" -s a -l all -d 'Stop every running container'
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -s i -l ignore -d 'A container that does not exist is no error'
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -s l -l latest -d 'Stop the most recently created container'
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand stop" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand stop" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand tag" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand tag" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand tag" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand tag" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand tag" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand top" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand top" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand top" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand top" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand top" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand top" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand top" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand top" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand top" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand unshare" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand unshare" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand unshare" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand unshare" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand unshare" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand unpause" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand unpause" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand unpause" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand unpause" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand unpause" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand unpause" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand unpause" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand unpause" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand unpause" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand version" -s f -l format -d 'Output format' -r -f -a "text\t''
-json\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand untag" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand untag" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand untag" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand untag" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand untag" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand untag" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand untag" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand untag" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand version" -s f -l format -d 'json, or a Go template over Podman\'s fields (\'{{.Client.Version}}\'); default: text' -r
 complete -c rcon -n "__fish_rcon_using_subcommand version" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand version" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand version" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand version" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand version" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand version" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand version" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand version" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -s h -l help -d 'Print help'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "create" -d 'Create a volume (a random 64-hex name when none is given)'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "inspect" -d 'Show volumes\' details as JSON'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "ls" -d 'List volumes'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "list" -d 'List volumes'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "prune" -d 'Remove every volume no container uses'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "rm" -d 'Remove volumes'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "remove" -d 'Remove volumes'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create inspect ls list prune rm remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "create" -d 'Create a volume (a random 64-hex name when none is given)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "exists" -d 'Exit 0 if the volume exists, 1 if not'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "export" -d 'Write a volume\'s files as a tarball (to stdout, or --output)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "import" -d 'Put the files of a tarball (a file, or - for stdin) into a volume'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "inspect" -d 'Show volumes\' details as JSON (or through --format)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "ls" -d 'List volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "list" -d 'List volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "mount" -d 'Print a volume\'s directory on the host (inside `rcon unshare`, where its files have their owners)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "prune" -d 'Remove every volume no container uses'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "rm" -d 'Remove volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "remove" -d 'Remove volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "unmount" -d 'Undo `volume mount` (rcon\'s volumes are plain directories: nothing to do)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label on the volume (KEY=VALUE or KEY); may be repeated' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed without change if the volume already exists'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file instead of stdout' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from export" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from export" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from export" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from export" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from export" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from import" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from import" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from import" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from import" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from import" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'json, or a Go template applied to each volume (\'{{.Mountpoint}}\')' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect every volume'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Output format: `table` or `json`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'json, a Go template (\'{{.Name}}\') or a table (\'table {{.Name}} {{.Mountpoint}}\')' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only volumes matching: name=REGEX, label=KEY[=VALUE], driver=local; may be repeated' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only volume names'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header line'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Output format: `table` or `json`' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'json, a Go template (\'{{.Name}}\') or a table (\'table {{.Name}} {{.Mountpoint}}\')' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only volumes matching: name=REGEX, label=KEY[=VALUE], driver=local; may be repeated' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only volume names'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print the header line'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from mount" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Only volumes matching: name=REGEX, label=KEY[=VALUE], driver=local; may be repeated' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation (rcon never asks; accepted for Podman compatibility)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for those containers to stop before SIGKILL (with -f)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every volume no container uses'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Do not fail on volumes that do not exist'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Do not fail on volumes that do not exist; remove the containers that use them (stopped first)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait for those containers to stop before SIGKILL (with -f)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every volume no container uses'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Do not fail on volumes that do not exist'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Do not fail on volumes that do not exist; remove the containers that use them (stopped first)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a volume (a random 64-hex name when none is given)'
-complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show volumes\' details as JSON'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "exists" -d 'Exit 0 if the volume exists, 1 if not'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a volume\'s files as a tarball (to stdout, or --output)'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "import" -d 'Put the files of a tarball (a file, or - for stdin) into a volume'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show volumes\' details as JSON (or through --format)'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "mount" -d 'Print a volume\'s directory on the host (inside `rcon unshare`, where its files have their owners)'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove every volume no container uses'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "unmount" -d 'Undo `volume mount` (rcon\'s volumes are plain directories: nothing to do)'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -l condition -d 'Wait until the containers are created, running, restarting, or stopped/exited (the default; prints their exit codes; -1 for the other conditions); may be repeated: any one will do' -r
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand wait" -l log-level -d 'How much to log on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
+complete -c rcon -n "__fish_rcon_using_subcommand wait" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand wait" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand wait" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand wait" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "attach" -d 'Attach to a running container\'s output (and stdin, when started with -i) until it exits or the detach keys'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "commit" -d 'Make a new image from a container\'s changes'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "container" -d 'Manage containers: commit, cp, diff, export, inspect, pause, port, prune, rename, top, unpause'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "cp" -d 'Copy files between a container and the host (or a tar stream)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "create" -d 'Create a container without starting it'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "exec" -d 'Run a command in a running container'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "diff" -d 'Show what a container changed in its image\'s files: A (added), C (changed), D (deleted)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "export" -d 'Write a container\'s whole filesystem as a tarball'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "history" -d 'Show the steps that built an image, newest first (same as `rcon image history`)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "image" -d 'Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "images" -d 'List images in local storage'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "logout" -d 'Remove a registry\'s saved credentials'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "inspect" -d 'Show a container\'s (or else an image\'s or a volume\'s) configuration and state as JSON (or through --format)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "kill" -d 'Send a signal to running containers (default KILL)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "logs" -d 'Show a container\'s output (stdout and stderr, as logged by its monitor)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "network" -d 'Manage networks containers reach each other on: create, exists, inspect, list, prune, remove'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "pause" -d 'Freeze the processes of running containers (where the host allows it rootless)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "port" -d 'List a container\'s published ports, or the host address of one'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "ps" -d 'List containers (running ones; -a for all)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "pull" -d 'Pull an image from a registry'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "push" -d 'Push an image to a registry'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "rename" -d 'Give a container a new name'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "restart" -d 'Stop and start containers again (detached)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "rm" -d 'Remove containers'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "rmi" -d 'Remove images'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "run" -d 'Run a command in a new container'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "start" -d 'Start created or exited containers in the background (-a: attached, in the foreground)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "save" -d 'Save images to a docker-archive or oci-archive tarball'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "stop" -d 'Stop running containers: the stop signal, then SIGKILL after a timeout'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "tag" -d 'Give an image another name'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "top" -d 'Show the processes running in a container'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "unpause" -d 'Thaw paused containers'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "version" -d 'Show the rcon version'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause version volume wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "attach" -d 'Attach to a running container\'s output (and stdin, when started with -i) until it exits or the detach keys'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "commit" -d 'Make a new image from a container\'s changes'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "container" -d 'Manage containers: commit, cp, diff, export, inspect, pause, port, prune, rename, top, unpause'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "cp" -d 'Copy files between a container and the host (or a tar stream)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "create" -d 'Create a container without starting it'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "exec" -d 'Run a command in a running container'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "diff" -d 'Show what a container changed in its image\'s files: A (added), C (changed), D (deleted)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "export" -d 'Write a container\'s whole filesystem as a tarball'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "history" -d 'Show the steps that built an image, newest first (same as `rcon image history`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "image" -d 'Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "images" -d 'List images in local storage'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "info" -d 'Show how rcon is set up on this host, and every problem found with its fix'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "login" -d 'Log in to a registry: check the credentials and save them in auth.json'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "logout" -d 'Remove a registry\'s saved credentials'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "inspect" -d 'Show a container\'s (or else an image\'s or a volume\'s) configuration and state as JSON (or through --format)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "kill" -d 'Send a signal to running containers (default KILL)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "logs" -d 'Show a container\'s output (stdout and stderr, as logged by its monitor)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "network" -d 'Manage networks containers reach each other on: create, exists, inspect, list, prune, remove'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "pause" -d 'Freeze the processes of running containers (where the host allows it rootless)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "port" -d 'List a container\'s published ports, or the host address of one'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "ps" -d 'List containers (running ones; -a for all)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "system" -d 'Manage rcon itself: reset storage, restart the user namespace, show info'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "pull" -d 'Pull an image from a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "push" -d 'Push an image to a registry'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "rename" -d 'Give a container a new name'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "restart" -d 'Stop and start containers again (detached)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "rm" -d 'Remove containers'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "rmi" -d 'Remove images'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "run" -d 'Run a command in a new container'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "start" -d 'Start created or exited containers in the background (-a: attached, in the foreground)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "save" -d 'Save images to a docker-archive or oci-archive tarball'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "stop" -d 'Stop running containers: the stop signal, then SIGKILL after a timeout'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "tag" -d 'Give an image another name'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "top" -d 'Show the processes running in a container'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "unshare" -d 'Run a command inside rcon\'s user namespace (to inspect or remove storage files)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "unpause" -d 'Thaw paused containers'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "untag" -d 'Take names off an image (all of them when none is given)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "version" -d 'Show the rcon version'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "volume" -d 'Manage volumes: create, inspect, list, prune, remove'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and not __fish_seen_subcommand_from attach commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "attach" -d 'Attach to a running container (same as `rcon attach`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "commit" -d 'Make a new image from a container\'s changes (same as `rcon commit`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "cp" -d 'Copy files between a container and the host (same as `rcon cp`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "diff" -d 'Show what a container changed in its image\'s files (same as `rcon diff`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "exec" -d 'Run a command in a running container (same as `rcon exec`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "exists" -d 'Exit 0 if the container exists, 1 if not'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "export" -d 'Write a container\'s files as a tarball (same as `rcon export`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "inspect" -d 'Show a container\'s configuration and state (same as `rcon inspect --type container`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "kill" -d 'Send a signal to running containers (same as `rcon kill`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "logs" -d 'Show a container\'s output (same as `rcon logs`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "ps" -d 'List containers (same as `rcon ps`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "pause" -d 'Freeze a container\'s processes (same as `rcon pause`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "port" -d 'List a container\'s published ports (same as `rcon port`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "prune" -d 'Remove every container that does not run'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "rename" -d 'Give a container a new name (same as `rcon rename`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "restart" -d 'Stop and start containers again (same as `rcon restart`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "rm" -d 'Remove containers (same as `rcon rm`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "start" -d 'Start containers (same as `rcon start`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "stop" -d 'Stop running containers (same as `rcon stop`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "top" -d 'Show a container\'s processes (same as `rcon top`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "unpause" -d 'Thaw paused containers (same as `rcon unpause`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "wait" -d 'Wait for containers to exit (same as `rcon wait`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "exists" -d 'Exit 0 if the image is in local storage, 1 if not'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "history" -d 'Show the steps that built an image, newest first'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "inspect" -d 'Show an image\'s details as JSON'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "ls" -d 'List images (same as `rcon images`)'
@@ -1283,17 +1574,24 @@ complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcomma
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "rm" -d 'Remove images (same as `rcon rmi`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "save" -d 'Save images to an archive (same as `rcon save`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "tag" -d 'Give an image more names (same as `rcon tag`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "untag" -d 'Take names off an image (same as `rcon untag`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "create" -d 'Create a network containers reach each other on by name'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "exists" -d 'Exit 0 if the network exists, 1 if not'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "inspect" -d 'Show networks\' details as JSON'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "ls" -d 'List networks'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "prune" -d 'Remove every network no container uses'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "rm" -d 'Remove networks'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "df" -d 'Show the disk space images, containers and volumes take'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "reset" -d 'Remove all of your rcon images, containers and state (storage root and runtime dir)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "migrate" -d 'Restart the user namespace, e.g. after /etc/subuid or /etc/subgid changed'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "info" -d 'Show how rcon is set up on this host (same as `rcon info`)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "create" -d 'Create a volume (a random 64-hex name when none is given)'
-complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "inspect" -d 'Show volumes\' details as JSON'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "exists" -d 'Exit 0 if the volume exists, 1 if not'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "export" -d 'Write a volume\'s files as a tarball (to stdout, or --output)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "import" -d 'Put the files of a tarball (a file, or - for stdin) into a volume'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "inspect" -d 'Show volumes\' details as JSON (or through --format)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "ls" -d 'List volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "mount" -d 'Print a volume\'s directory on the host (inside `rcon unshare`, where its files have their owners)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "prune" -d 'Remove every volume no container uses'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "rm" -d 'Remove volumes'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "unmount" -d 'Undo `volume mount` (rcon\'s volumes are plain directories: nothing to do)'

@@ -2,7 +2,9 @@
 """Writes docs/CONFORMANCE.md from the TAP output of Podman's system tests run
 against rcon and against podman (see contrib/conformance/run): per file, each
 engine's passed/failed/skipped, and for every test Podman passes and rcon does
-not, why (from reasons.tsv: `TEST NAME<TAB>WHY`, one a line, `#` comments)."""
+not, why: from reasons.tsv, `KEY<TAB>WHY` one a line (`#` comments), where KEY
+is a test's name, or a file's name (`070-build`) for its tests without a line
+of their own."""
 
 import argparse
 import datetime
@@ -99,7 +101,8 @@ def main():
         for test in tests:
             if podman[test] == "pass" and (rcon is None or rcon[test] != "pass"):
                 state = "not run" if rcon is None else {"fail": "fails", "skip": "skipped"}[rcon[test]]
-                gaps.append((name, test, state, reasons.get(test, "not examined yet")))
+                why = reasons.get(test) or reasons.get(name) or "not examined yet"
+                gaps.append((name, test, state, why))
 
     out = []
     out.append("# Podman conformance")

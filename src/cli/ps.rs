@@ -75,6 +75,8 @@ pub enum SortKey {
 struct Listed {
     record: ContainerRecord,
     state: State,
+    /// A `stop` waits for it to end.
+    stopping: bool,
     /// (the container's own files, with its image's), with --size.
     size: Option<(u64, u64)>,
 }
@@ -109,9 +111,11 @@ pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
         .into_iter()
         .map(|(record, state)| {
             let size = args.size.then(|| container_size(&lifecycle, &record));
+            let stopping = state.status == Status::Running && lifecycle.stopping(&record.id);
             Listed {
                 record,
                 state,
+                stopping,
                 size,
             }
         })
@@ -223,9 +227,10 @@ fn short_id(id: &str, no_trunc: bool) -> &str {
     }
 }
 
-/// "Up 3 seconds ago", "Exited (0) 2 minutes ago", "Created", as Podman 4 words them.
-fn status_text(state: &State) -> String {
+/// "Up 3 seconds ago", "Exited (0) 2 minutes ago", "Created", "Stopping", as Podman 4 words them.
+fn status_text(state: &State, stopping: bool) -> String {
     match state.status {
+        Status::Running if stopping => "Stopping".into(),
         Status::Created => "Created".into(),
         Status::Running if state.restarting => format!(
             "Restarting ({}) {}",
@@ -334,6 +339,7 @@ fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool) -> Value {
     let Listed {
         record,
         state,
+        stopping,
         size,
     } = listed;
     let command = record.config.args.join(" ");
@@ -348,7 +354,7 @@ fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool) -> Value {
     };
     let created = Value::time(Some(&record.created));
     let created_at = created.to_string();
-    let status = status_text(state);
+    let status = status_text(state, *stopping);
     let namespaces = if with_namespaces {
         namespaces(state)
     } else {
@@ -397,6 +403,7 @@ fn json_entry(listed: &Listed) -> serde_json::Value {
     let Listed {
         record,
         state,
+        stopping,
         size,
     } = listed;
     let ports = match record.config.ports.as_slice() {
@@ -438,7 +445,7 @@ fn json_entry(listed: &Listed) -> serde_json::Value {
         "Size": size.map(|(own, with_image)| json!({"RootFsSize": with_image, "RwSize": own})),
         "StartedAt": unix(state.started_at.as_deref()),
         "State": status_name(state.status),
-        "Status": status_text(state),
+        "Status": status_text(state, *stopping),
         "Created": unix(Some(&record.created)),
     })
 }

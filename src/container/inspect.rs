@@ -14,6 +14,8 @@ pub struct Live {
     pub monitor_pid: i32,
     /// The digest of the manifest its image was pulled with ("" once the image is gone).
     pub image_digest: String,
+    /// A `stop` waits for it to end.
+    pub stopping: bool,
 }
 
 impl Live {
@@ -36,6 +38,7 @@ impl Live {
                 .image_by_id(&record.image_id)
                 .map(|i| i.digest)
                 .unwrap_or_default(),
+            stopping: state.status == Status::Running && lifecycle.stopping(&record.id),
         }
     }
 }
@@ -70,6 +73,7 @@ pub fn inspect(
     let status = match state.status {
         Status::Created => "created",
         Status::Running if state.restarting => "restarting",
+        Status::Running if live.stopping => "stopping",
         Status::Running => "running",
         Status::Exited => "exited",
     };

@@ -32,6 +32,9 @@ use crate::storage::store::Store;
 /// The exit code recorded when a container's monitor vanished: the real one
 /// is unknown (Podman shows -1 in the same case).
 pub const EXIT_UNKNOWN: i32 = -1;
+/// In a running container's runtime entry while a `stop` waits for it: the
+/// stopping process's PID.
+const STOPPING_FILE: &str = "stopping";
 /// `rcon stop`'s default grace period before SIGKILL.
 pub const DEFAULT_STOP_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -221,6 +224,9 @@ impl<'a> Lifecycle<'a> {
                 process = None;
             }
         }
+        // Seen by inspect and ps ("stopping") while the stop waits; await_stop removes it.
+        let marker = monitor::entry_dir(&self.runroot, &record.id).join(STOPPING_FILE);
+        let _ = std::fs::write(&marker, std::process::id().to_string());
         Ok(Some(Stopping {
             monitor,
             process,
@@ -259,8 +265,20 @@ impl<'a> Lifecycle<'a> {
                 }
             }
             self.wait_for_monitor(&monitor);
+            let _ = std::fs::remove_file(
+                monitor::entry_dir(&self.runroot, &record.id).join(STOPPING_FILE),
+            );
         }
         self.state(&record.id).map(drop)
+    }
+
+    /// True while a `stop` of the running container `id` waits for it to end
+    /// (and the process stopping it still runs).
+    pub fn stopping(&self, id: &str) -> bool {
+        std::fs::read_to_string(monitor::entry_dir(&self.runroot, id).join(STOPPING_FILE))
+            .ok()
+            .and_then(|pid| pid.trim().parse::<u32>().ok())
+            .is_some_and(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists())
     }
 
     /// Waits until the container is in one of `conditions` (none: it has

@@ -209,8 +209,9 @@ pub struct Removal {
     pub deleted: Option<String>,
 }
 
-/// Removes the name `input` from its image, and the image itself when that
-/// was its last name, it was named by ID, or `force` is given.
+/// Removes the name `input` from its image while the image has other names
+/// (with `force` too, as Podman); the image itself when that was its last
+/// name, or when it is named by ID (an image with several names only with `force`).
 pub fn remove(store: &Store, input: &str, force: bool) -> Result<Removal, Error> {
     let mut image = lookup(store, input)?;
     let lock = store.lock()?;
@@ -224,11 +225,17 @@ pub fn remove(store: &Store, input: &str, force: bool) -> Result<Removal, Error>
         removal.untagged.push(input.to_string());
         return Ok(removal);
     }
-    if let Some(name) = named.filter(|_| image.names.len() > 1 && !force) {
+    if let Some(name) = named.filter(|_| image.names.len() > 1) {
         image.names.retain(|n| n != &name);
         store.write_image(&lock, &image)?;
         removal.untagged.push(name);
         return Ok(removal);
+    }
+    if image.names.len() > 1 && !force {
+        return Err(Error::SeveralNames {
+            id: image.id,
+            names: image.names,
+        });
     }
     removal.untagged = image.names.clone();
     store.remove_image(&lock, &image.id)?;

@@ -59,6 +59,11 @@ pub enum Error {
     #[error("{0}: tag not known")]
     TagNotKnown(String),
     #[error(
+        "unable to delete image {id:?} by ID with more than one tag ([{}]): please force removal",
+        .names.join(" ")
+    )]
+    SeveralNames { id: String, names: Vec<String> },
+    #[error(
         "{name}: no registry could provide it (tried: {}): {}; check the name and the registries in registries.conf",
         .tried.join(", "), .failures.join("; ")
     )]
