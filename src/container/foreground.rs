@@ -1,5 +1,7 @@
-//! The monitor's part when `rcon run` stays in the foreground: rcon itself
-//! is the container's parent, so there is no extra process on the hot path.
+//! The monitor's part when `rcon run` stays in the foreground
+//! ([`start_foreground`]): rcon itself is the container's parent, so there
+//! is no extra process on the hot path. It starts and ends the container as
+//! a detached monitor does ([`monitor::launch`], [`monitor::record_end`]).
 //! It forwards signals to the container (`--sig-proxy`), relays the terminal
 //! with `-t`, and returns the exit code (128+N when killed by signal N).
 //!
@@ -10,21 +12,29 @@
 
 use std::io::{IsTerminal, Read};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::path::Path;
 
 use nix::errno::Errno;
 use nix::fcntl::OFlag;
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use nix::sys::signal::{SigSet, SigmaskHow, Signal, kill, sigprocmask};
 use nix::sys::signalfd::{SfdFlags, SignalFd};
-use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, Pid, fork, pipe2};
 use serde::{Deserialize, Serialize};
 
+use super::Error;
 use super::attach::Input;
 use super::logfile::{LogWriter, Stream};
+use super::monitor::{self, Launched};
+use super::relay::{self, reap};
+use super::restart::{RestartLock, clear_stopped};
+use super::run::spec_for;
+use super::store::{ContainerLock, ContainerRecord, Containers, Status};
 use super::tty::{DetachKeys, RawTerminal, set_window_size, window_size};
-use super::{Error, relay};
 use crate::process::exit_forked_child;
+use crate::runtime::{self, ContainerSpec};
+use crate::storage::store::Store;
 
 /// Signals rcon passes on to the container rather than acting on itself.
 const FORWARDED: [Signal; 9] = [
@@ -40,7 +50,8 @@ const FORWARDED: [Signal; 9] = [
 ];
 
 /// Blocks the signals the monitor handles, so they queue for it instead of
-/// killing rcon. Call right after the container is cloned (it must not inherit the mask).
+/// killing rcon. A container cloned afterwards inherits the mask only until
+/// its exec: the runtime clears it there.
 pub fn block_signals(sig_proxy: bool) -> SigSet {
     let mut set = SigSet::empty();
     set.add(Signal::SIGCHLD);
@@ -310,16 +321,6 @@ fn wait_plain(pid: Pid, signals: &SigSet) -> i32 {
     }
 }
 
-/// The exit code once `pid` has ended.
-pub(super) fn reap(pid: Pid) -> Option<i32> {
-    match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
-        Ok(WaitStatus::Exited(_, code)) => Some(code),
-        Ok(WaitStatus::Signaled(_, signal, _)) => Some(128 + signal as i32),
-        Err(Errno::ECHILD) => Some(super::super::runtime::EXIT_ENGINE),
-        _ => None,
-    }
-}
-
 /// Copies stdin to the pty master and the master to stdout, with the host
 /// terminal raw for the session (restored on every way out, by the guard),
 /// until the process ends or the user types the detach `keys`.
@@ -472,5 +473,205 @@ fn drain(master: BorrowedFd, to: BorrowedFd, buffer: &mut [u8], mut log: Option<
         {
             return;
         }
+    }
+}
+
+/// Starts `record` with rcon as its parent, waits for it, records how it
+/// ended (or removes it with `--rm`) and returns its exit code.
+///
+/// With a terminal and stdin (`-it`), typing `detach_keys` (unless empty)
+/// leaves the container running under a detached monitor and returns 0; the
+/// monitor is then a child process of rcon's for the whole session (see
+/// [`detachable`]).
+pub fn start_foreground(
+    store: &Store,
+    runroot: &Path,
+    record: &ContainerRecord,
+    sig_proxy: bool,
+    detach_keys: DetachKeys,
+) -> Result<i32, Error> {
+    let start = std::time::Instant::now();
+    let containers = Containers::open(store.root())?;
+    // Held until the container is recorded as running (`Foreground::run`).
+    let lock = containers.lock(&record.id)?;
+    if containers.state(&record.id)?.status == Status::Running {
+        return Err(Error::Invalid(format!(
+            "container {0} is already running: attach to it with `rcon attach {0}`",
+            record.name
+        )));
+    }
+    let spec = spec_for(store, &containers, record)?;
+    let start = crate::log::phase("spec (layers, mounts, security plan)", start);
+    clear_stopped(runroot, record);
+    let foreground = Foreground {
+        store,
+        containers: &containers,
+        runroot,
+        record,
+        spec: &spec,
+    };
+    if !(record.config.tty && record.config.interactive) || detach_keys.sequence().is_empty() {
+        let outcome = foreground.run(sig_proxy, None, lock);
+        let start = crate::log::phase("container set-up, run and exit", start);
+        let outcome = foreground.end(outcome);
+        crate::log::phase("clean-up", start);
+        return outcome;
+    }
+    let ending = detachable(sig_proxy, |report| {
+        let session = Session {
+            keys: detach_keys,
+            report,
+        };
+        match foreground.end(foreground.run(sig_proxy, Some(session), lock)) {
+            Ok(code) => Ending::Exited(code),
+            Err(e) => Ending::Failed {
+                code: e.exit_code(),
+                message: e.to_string(),
+            },
+        }
+    })?;
+    match ending {
+        Ending::Exited(code) => Ok(code),
+        Ending::Detached => Ok(0),
+        Ending::Failed { code, message } => {
+            Err(Error::Runtime(runtime::Error::Setup { code, message }))
+        }
+    }
+}
+
+/// A container started with rcon (or, detachable, its child) as its monitor.
+struct Foreground<'a> {
+    store: &'a Store,
+    containers: &'a Containers,
+    runroot: &'a Path,
+    record: &'a ContainerRecord,
+    spec: &'a ContainerSpec,
+}
+
+/// A session the user may detach from: the keys, and the CLI to tell.
+struct Session<'a> {
+    keys: DetachKeys,
+    report: &'a OwnedFd,
+}
+
+impl Foreground<'_> {
+    /// Starts the container and waits for it; returns its exit code. A
+    /// detached session never returns: this process goes on as its monitor.
+    /// `lock`, the container's, is released once it is recorded as running.
+    fn run(
+        &self,
+        sig_proxy: bool,
+        session: Option<Session>,
+        lock: ContainerLock,
+    ) -> Result<i32, Error> {
+        let record = self.record;
+        let began = std::time::Instant::now();
+        // As with Podman, the foreground logs too, so `rcon logs` works
+        // afterwards: the output then comes through this process (pipes)
+        // rather than straight onto rcon's streams. Not for --rm, whose log
+        // nobody could read: that run stays as direct as it was.
+        let log = if record.config.remove {
+            None
+        } else {
+            Some(monitor::open_log(self.containers, &record.id)?)
+        };
+        // Without -t, output goes through pipes when it is logged, or when
+        // rcon's streams are a terminal, which the container must not get.
+        let interactive = record.config.interactive;
+        let relayed = !record.config.tty && (log.is_some() || stdio_is_terminal(interactive));
+        let relayed_stdin = relayed && relays_stdin(interactive);
+        let pipes = if relayed {
+            Some(monitor::Pipes::new(relayed_stdin)?)
+        } else {
+            None
+        };
+        let stdio = match &pipes {
+            Some(pipes) => pipes.stdio(interactive && !relayed_stdin),
+            None => self.spec.process.stdio,
+        };
+        let signals = block_signals(sig_proxy);
+        // A detachable one is recorded even with --rm: it may outlive the CLI.
+        let recorded = (!record.config.remove || session.is_some()).then_some(0);
+        let launched = monitor::launch(
+            self.containers,
+            self.runroot,
+            record,
+            self.spec,
+            stdio,
+            recorded,
+            lock,
+        );
+        let pipes = pipes.map(monitor::Pipes::parents_ends);
+        let Launched {
+            pid,
+            terminal,
+            helper,
+        } = launched?;
+        let start = std::time::Instant::now();
+        let code = match (terminal, session, pipes, log) {
+            (Some(master), Some(session), _, log) => {
+                match wait_detachable(pid, signals, master, session.keys, log) {
+                    Relay::Exited(code) => code,
+                    Relay::Detached(master) => {
+                        tell(session.report, &Ending::Detached);
+                        let adopted = monitor::Adopted {
+                            pid,
+                            master,
+                            helper,
+                            began,
+                        };
+                        monitor::adopt(
+                            self.store,
+                            self.containers,
+                            self.runroot,
+                            record,
+                            self.spec,
+                            adopted,
+                        )
+                    }
+                }
+            }
+            (None, _, Some((out, err, stdin)), log) => wait_relayed(
+                pid,
+                signals,
+                vec![(out, Stream::Stdout), (err, Stream::Stderr)],
+                stdin,
+                log,
+            ),
+            (terminal, _, _, log) => wait(pid, signals, terminal, log),
+        };
+        let start = crate::log::phase("the command, until reaped", start);
+        // This CLI exits next: the system reaps the helper (stopped here, on drop).
+        if let Some(mut helper) = helper {
+            helper.leave_to_the_system();
+        }
+        crate::log::phase("network helper stopped", start);
+        Ok(code)
+    }
+
+    /// Records how the container ended (or removes it with `--rm`), or hands
+    /// it to a detached monitor when its restart policy says so.
+    fn end(&self, outcome: Result<i32, Error>) -> Result<i32, Error> {
+        let (store, containers, runroot, record) =
+            (self.store, self.containers, self.runroot, self.record);
+        let code = match &outcome {
+            Ok(code) => *code,
+            Err(e) => e.exit_code(),
+        };
+        if outcome.is_ok() && record.config.restart.restarts_after(code, 0) {
+            // The policy outlives the foreground, as with Podman: a detached
+            // monitor restarts the command (unless the user stopped it
+            // meanwhile) and keeps it; this run returns the first exit code.
+            if let Some(lock) = RestartLock::take(runroot, &record.id) {
+                if !lock.stopped_by_user() {
+                    match monitor::start_detached(store, runroot, record, 1) {
+                        Ok(()) => return outcome,
+                        Err(e) => log::warn!("restarting container {}: {e}", record.name),
+                    }
+                }
+            }
+        }
+        monitor::record_end(store, containers, runroot, record, code)?;
+        outcome
     }
 }

@@ -28,7 +28,8 @@ pub mod top;
 pub mod tty;
 pub mod ulimit;
 
-pub use run::{CreateRequest, PullPolicy, create, start_foreground};
+pub use foreground::start_foreground;
+pub use run::{CreateRequest, PullPolicy, create};
 pub use store::{ContainerRecord, Containers};
 
 /// What the container verbs report; [`Error::exit_code`] says how rcon ends.

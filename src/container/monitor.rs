@@ -1,7 +1,7 @@
 //! The container's monitor: the process that is the container's parent.
 //!
 //! In the foreground (`run`, `start -a`) that is rcon itself
-//! ([`super::run::start_foreground`]). Detached (`run -d`, `start`), rcon forks
+//! ([`super::foreground::start_foreground`]). Detached (`run -d`, `start`), rcon forks
 //! a monitor ([`start_detached`]): a new session (no controlling terminal),
 //! standard streams on /dev/null and no other inherited descriptor, so neither
 //! the CLI exiting nor its terminal closing touches it. It starts the
@@ -10,6 +10,10 @@
 //! its `--restart` policy says (see [`super::restart`]), records the exit
 //! code and finish time, and does the `--rm` clean-up. It is a poll loop over
 //! plain descriptors: no threads, no async runtime.
+//!
+//! Either way the container is started by [`launch`] (clone, record running,
+//! network helper, release) and its end recorded by [`record_end`]: one
+//! sequence and one error rule for every supervisor.
 //!
 //! Either way, while the container runs, `<runroot>/containers/<id>/monitor.json`
 //! names the monitor and the container by PID *and start time*, so a command
@@ -35,6 +39,7 @@ use super::restart::{self, Backoff, RestartLock};
 use super::store::{ContainerRecord, Containers, State, Status};
 use super::{Error, run};
 use crate::image::pull::now_rfc3339;
+use crate::network::{self, HelperFiles, Mode};
 use crate::process::exit_forked_child;
 use crate::runtime::{self, ContainerSpec, Stdio};
 use crate::storage::store::{Store, write_file};
@@ -240,7 +245,8 @@ fn monitor_main(
         });
     drop(word);
     if let Some(code) = failed {
-        finish(store, containers, runroot, record, code);
+        // The CLI has heard why; there is nobody left to tell if this fails.
+        let _ = record_end(store, containers, runroot, record, code);
     }
     exit_forked_child(0)
 }
@@ -434,26 +440,22 @@ impl<'a> Run<'a> {
             let pipes = Pipes::new(record.config.interactive)?;
             (pipes.stdio(false), Some(pipes))
         };
-        let started = runtime::start(self.spec, stdio);
+        let launched = launch(
+            self.containers,
+            self.runroot,
+            record,
+            self.spec,
+            stdio,
+            Some(restarts),
+            lock,
+        );
         // Only the container holds the other ends now: end-of-file means it has gone.
         let pipes = pipes.map(Pipes::parents_ends);
-        let mut started = started?;
-        let running = State {
-            status: Status::Running,
-            pid: started.pid.as_raw(),
-            started_at: Some(now_rfc3339()),
-            restart_count: restarts,
-            ..State::created()
-        };
-        let recorded = MonitorRecord::foreground(started.pid)
-            .write(self.runroot, &record.id)
-            .and_then(|()| Ok(self.containers.set_state(&record.id, &running)?));
-        drop(lock);
-        // Never let a container run that no command could find: an error
-        // drops `started`, which kills it.
-        recorded?;
-        let helper = run::start_network(self.runroot, record, &mut started)?;
-        let (pid, terminal) = started.run()?;
+        let Launched {
+            pid,
+            terminal,
+            helper,
+        } = launched?;
         if let Some(word) = word {
             let _ = nix::unistd::write(word, &[0]);
         }
@@ -476,7 +478,11 @@ impl<'a> Run<'a> {
     /// Records how the container ended (or removes it), then tells the
     /// attached clients its exit code.
     fn end(&mut self, store: &Store, code: i32) {
-        finish(store, self.containers, self.runroot, self.record, code);
+        if let Err(e) = record_end(store, self.containers, self.runroot, self.record, code) {
+            // Nobody is there to tell but the log.
+            let line = format!("rcon: recording the container's end failed: {e}\n");
+            let _ = self.log.write(Stream::Stderr, line.as_bytes());
+        }
         self.tell_clients(code);
     }
 
@@ -641,28 +647,109 @@ impl relay::Party for Served<'_> {
     }
 }
 
-/// Records how the container ended, or removes it (`--rm`).
-fn finish(
+/// A container's process whose command runs: recorded, its network up.
+pub(super) struct Launched {
+    pub pid: Pid,
+    /// The pty master, with `-t`.
+    pub terminal: Option<OwnedFd>,
+    pub helper: Option<crate::network::Helper>,
+}
+
+/// The start every supervisor of a container makes, in the foreground or
+/// detached, with one error rule. Clones the process with `stdio`; records
+/// it as running after `recorded` restarts (in its runtime entry, then
+/// `state.json`; `None`: a foreground `--rm` run, which no other command
+/// looks for); lets `lock` go; starts its network helper; lets the command
+/// run. An error at any step before the command runs kills the process
+/// (nothing runs that no command could find) and is returned.
+pub(super) fn launch(
+    containers: &Containers,
+    runroot: &Path,
+    record: &ContainerRecord,
+    spec: &ContainerSpec,
+    stdio: Stdio,
+    recorded: Option<u32>,
+    lock: impl Sized,
+) -> Result<Launched, Error> {
+    let mut started = runtime::start(spec, stdio)?;
+    if let Some(restarts) = recorded {
+        MonitorRecord::foreground(started.pid).write(runroot, &record.id)?;
+        let running = State {
+            status: Status::Running,
+            pid: started.pid.as_raw(),
+            started_at: Some(now_rfc3339()),
+            restart_count: restarts,
+            ..State::created()
+        };
+        containers.set_state(&record.id, &running)?;
+    }
+    drop(lock);
+    let start = Instant::now();
+    let helper = start_network(runroot, record, &mut started)?;
+    let start = crate::log::phase("network helper", start);
+    let (pid, terminal) = started.run()?;
+    crate::log::phase("until the command's exec", start);
+    Ok(Launched {
+        pid,
+        terminal,
+        helper,
+    })
+}
+
+/// Starts the network helper of a container whose process waits before
+/// its exec (on failure, dropping `started` kills it). When the process
+/// has ended in its set-up meanwhile, its own error is the one to tell,
+/// not the helper's that then finds no namespace.
+fn start_network(
+    runroot: &Path,
+    record: &ContainerRecord,
+    started: &mut runtime::Started,
+) -> Result<Option<network::Helper>, Error> {
+    let pid = started.pid.as_raw();
+    let mode = Mode::of_container(&record.config.network, record.config.attachment.as_ref())?;
+    let files = HelperFiles::new(runroot, &entry_dir(runroot, &record.id), &record.id);
+    let helper =
+        network::Helper::start(&mode, pid, &record.config.ports, &files).and_then(|helper| {
+            if let Some(attachment) = &record.config.attachment {
+                network::bridge::attach(runroot, attachment, pid, &record.id)?;
+            }
+            Ok(helper)
+        });
+    helper.map_err(|e| match started.failure() {
+        Some(failure) => Error::Runtime(failure),
+        None => e.into(),
+    })
+}
+
+/// What every supervisor does last: records how the container ended with
+/// `code` (a state that cannot be read is replaced), or removes it with
+/// `--rm`, and removes its runtime entry.
+pub(super) fn record_end(
     store: &Store,
     containers: &Containers,
     runroot: &Path,
     record: &ContainerRecord,
     code: i32,
-) {
-    if record.config.remove {
-        let _ = containers.remove(record);
-        if let Ok(lock) = store.lock() {
-            let in_use = |name: &str| containers.uses_volume(name).unwrap_or(true);
-            let _ = run::remove_anonymous_volumes(store, &lock, record, &in_use);
-        }
+) -> Result<(), Error> {
+    let recorded = if record.config.remove {
+        containers
+            .remove(record)
+            .map_err(Error::from)
+            .and_then(|()| {
+                let in_use = |name: &str| containers.uses_volume(name).unwrap_or(true);
+                run::remove_anonymous_volumes(store, &store.lock()?, record, &in_use)
+            })
     } else {
         let finished = containers
             .state(&record.id)
             .unwrap_or_else(|_| State::created())
             .exited(code);
-        let _ = containers.set_state(&record.id, &finished);
-    }
+        containers
+            .set_state(&record.id, &finished)
+            .map_err(Error::from)
+    };
     remove_entry(runroot, &record.id);
+    recorded
 }
 
 /// Opens the container's log for appending.

@@ -12,8 +12,8 @@ use nix::sys::signal::{SigSet, Signal};
 use nix::sys::signalfd::{SfdFlags, SignalFd};
 use nix::unistd::Pid;
 
-use super::foreground::reap;
 use super::logfile::Stream;
+use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 
 /// Who gets the output, and what else the loop serves.
 pub(super) trait Party {
@@ -108,5 +108,15 @@ fn wait_only(pid: Pid, signals: &SigSet) -> i32 {
             return code;
         }
         let _ = signals.wait();
+    }
+}
+
+/// The exit code once `pid` has ended.
+pub(super) fn reap(pid: Pid) -> Option<i32> {
+    match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
+        Ok(WaitStatus::Exited(_, code)) => Some(code),
+        Ok(WaitStatus::Signaled(_, signal, _)) => Some(128 + signal as i32),
+        Err(Errno::ECHILD) => Some(crate::runtime::EXIT_ENGINE),
+        _ => None,
     }
 }

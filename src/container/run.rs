@@ -2,28 +2,24 @@
 //! from a request and an image to a record in the store, from a record to a
 //! [`runtime::ContainerSpec`], and the container's life in the foreground.
 
-use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use super::env::{self, EnvOverrides};
-use super::foreground::{Ending, Relay};
 use super::lifecycle::parse_signal;
-use super::logfile::Stream;
 use super::mounts::{self, MountKind};
-use super::restart::{RestartLock, RestartPolicy, clear_stopped};
+use super::restart::RestartPolicy;
 use super::store::{
-    ContainerConfig, ContainerLock, ContainerRecord, Containers, KeepId, MountRecord, State,
-    Status, generate_name, new_id,
+    ContainerConfig, ContainerRecord, Containers, KeepId, MountRecord, Status, generate_name,
+    new_id,
 };
-use super::tty::DetachKeys;
-use super::{Error, foreground, labels, monitor, networks, ulimit};
+use super::{Error, labels, networks, ulimit};
 use crate::image::{self, PullOptions};
 use crate::network::names::{self, NameOptions};
-use crate::network::{self, HelperFiles, Mode, PortMapping, ports};
+use crate::network::{self, Mode, PortMapping, ports};
 use crate::runtime::{
-    self, ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
+    ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
     keep_id::IdMappings,
     passwd,
     security::{self, SecurityOptions, SecurityPlan},
@@ -578,35 +574,6 @@ fn published_ports(
     Ok(ports)
 }
 
-/// Starts the network helper of a container whose process waits before
-/// its exec (on failure, dropping `started` kills it). When the process
-/// has ended in its set-up meanwhile, its own error is the one to tell,
-/// not the helper's that then finds no namespace.
-pub(crate) fn start_network(
-    runroot: &Path,
-    record: &ContainerRecord,
-    started: &mut runtime::Started,
-) -> Result<Option<network::Helper>, Error> {
-    let pid = started.pid.as_raw();
-    let mode = Mode::of_container(&record.config.network, record.config.attachment.as_ref())?;
-    let files = HelperFiles::new(
-        runroot,
-        &monitor::entry_dir(runroot, &record.id),
-        &record.id,
-    );
-    let helper =
-        network::Helper::start(&mode, pid, &record.config.ports, &files).and_then(|helper| {
-            if let Some(attachment) = &record.config.attachment {
-                network::bridge::attach(runroot, attachment, pid, &record.id)?;
-            }
-            Ok(helper)
-        });
-    helper.map_err(|e| match started.failure() {
-        Some(failure) => Error::Runtime(failure),
-        None => e.into(),
-    })
-}
-
 /// The security flags, parsed.
 pub(crate) fn security_options(
     cap_add: &[String],
@@ -737,218 +704,6 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
             }
         },
     })
-}
-
-/// Starts `record` with rcon as its parent, waits for it, records how it
-/// ended (or removes it with `--rm`) and returns its exit code.
-///
-/// With a terminal and stdin (`-it`), typing `detach_keys` (unless empty)
-/// leaves the container running under a detached monitor and returns 0; the
-/// monitor is then a child process of rcon's for the whole session (see
-/// [`foreground::detachable`]).
-pub fn start_foreground(
-    store: &Store,
-    runroot: &Path,
-    record: &ContainerRecord,
-    sig_proxy: bool,
-    detach_keys: DetachKeys,
-) -> Result<i32, Error> {
-    let start = std::time::Instant::now();
-    let containers = Containers::open(store.root())?;
-    // Held until the container is recorded as running (`Foreground::run`).
-    let lock = containers.lock(&record.id)?;
-    if containers.state(&record.id)?.status == Status::Running {
-        return Err(Error::Invalid(format!(
-            "container {0} is already running: attach to it with `rcon attach {0}`",
-            record.name
-        )));
-    }
-    let spec = spec_for(store, &containers, record)?;
-    let start = crate::log::phase("spec (layers, mounts, security plan)", start);
-    clear_stopped(runroot, record);
-    let foreground = Foreground {
-        store,
-        containers: &containers,
-        runroot,
-        record,
-        spec: &spec,
-    };
-    if !(record.config.tty && record.config.interactive) || detach_keys.sequence().is_empty() {
-        let outcome = foreground.run(sig_proxy, None, lock);
-        let start = crate::log::phase("container set-up, run and exit", start);
-        let outcome = foreground.end(outcome);
-        crate::log::phase("clean-up", start);
-        return outcome;
-    }
-    let ending = foreground::detachable(sig_proxy, |report| {
-        let session = Session {
-            keys: detach_keys,
-            report,
-        };
-        match foreground.end(foreground.run(sig_proxy, Some(session), lock)) {
-            Ok(code) => Ending::Exited(code),
-            Err(e) => Ending::Failed {
-                code: e.exit_code(),
-                message: e.to_string(),
-            },
-        }
-    })?;
-    match ending {
-        Ending::Exited(code) => Ok(code),
-        Ending::Detached => Ok(0),
-        Ending::Failed { code, message } => {
-            Err(Error::Runtime(runtime::Error::Setup { code, message }))
-        }
-    }
-}
-
-/// A container started with rcon (or, detachable, its child) as its monitor.
-struct Foreground<'a> {
-    store: &'a Store,
-    containers: &'a Containers,
-    runroot: &'a Path,
-    record: &'a ContainerRecord,
-    spec: &'a ContainerSpec,
-}
-
-/// A session the user may detach from: the keys, and the CLI to tell.
-struct Session<'a> {
-    keys: DetachKeys,
-    report: &'a OwnedFd,
-}
-
-impl Foreground<'_> {
-    /// Starts the container and waits for it; returns its exit code. A
-    /// detached session never returns: this process goes on as its monitor.
-    /// `lock`, the container's, is released once it is recorded as running.
-    fn run(
-        &self,
-        sig_proxy: bool,
-        session: Option<Session>,
-        lock: ContainerLock,
-    ) -> Result<i32, Error> {
-        let record = self.record;
-        let began = std::time::Instant::now();
-        // As with Podman, the foreground logs too, so `rcon logs` works
-        // afterwards: the output then comes through this process (pipes)
-        // rather than straight onto rcon's streams. Not for --rm, whose log
-        // nobody could read: that run stays as direct as it was.
-        let log = if record.config.remove {
-            None
-        } else {
-            Some(monitor::open_log(self.containers, &record.id)?)
-        };
-        // Without -t, output goes through pipes when it is logged, or when
-        // rcon's streams are a terminal, which the container must not get.
-        let interactive = record.config.interactive;
-        let relayed =
-            !record.config.tty && (log.is_some() || foreground::stdio_is_terminal(interactive));
-        let relayed_stdin = relayed && foreground::relays_stdin(interactive);
-        let pipes = if relayed {
-            Some(monitor::Pipes::new(relayed_stdin)?)
-        } else {
-            None
-        };
-        let stdio = match &pipes {
-            Some(pipes) => pipes.stdio(interactive && !relayed_stdin),
-            None => self.spec.process.stdio,
-        };
-        let mut started = runtime::start(self.spec, stdio)?;
-        let pipes = pipes.map(monitor::Pipes::parents_ends);
-        let signals = foreground::block_signals(sig_proxy);
-        let pid = started.pid;
-        // A detachable one is recorded even with --rm: it may outlive the CLI.
-        if !record.config.remove || session.is_some() {
-            // rcon itself is the monitor: later commands check it is still alive.
-            monitor::MonitorRecord::foreground(pid).write(self.runroot, &record.id)?;
-            let running = State {
-                status: Status::Running,
-                pid: pid.as_raw(),
-                started_at: Some(image::pull::now_rfc3339()),
-                ..State::created()
-            };
-            self.containers.set_state(&record.id, &running)?;
-        }
-        drop(lock);
-        let start = std::time::Instant::now();
-        let helper = start_network(self.runroot, record, &mut started)?;
-        let start = crate::log::phase("network helper", start);
-        let (pid, terminal) = started.run()?;
-        let start = crate::log::phase("until the command's exec", start);
-        let code = match (terminal, session, pipes, log) {
-            (Some(master), Some(session), _, log) => {
-                match foreground::wait_detachable(pid, signals, master, session.keys, log) {
-                    Relay::Exited(code) => code,
-                    Relay::Detached(master) => {
-                        foreground::tell(session.report, &Ending::Detached);
-                        let adopted = monitor::Adopted {
-                            pid,
-                            master,
-                            helper,
-                            began,
-                        };
-                        monitor::adopt(
-                            self.store,
-                            self.containers,
-                            self.runroot,
-                            record,
-                            self.spec,
-                            adopted,
-                        )
-                    }
-                }
-            }
-            (None, _, Some((out, err, stdin)), log) => foreground::wait_relayed(
-                pid,
-                signals,
-                vec![(out, Stream::Stdout), (err, Stream::Stderr)],
-                stdin,
-                log,
-            ),
-            (terminal, _, _, log) => foreground::wait(pid, signals, terminal, log),
-        };
-        let start = crate::log::phase("the command, until reaped", start);
-        // This CLI exits next: the system reaps the helper (stopped here, on drop).
-        if let Some(mut helper) = helper {
-            helper.leave_to_the_system();
-        }
-        crate::log::phase("network helper stopped", start);
-        Ok(code)
-    }
-
-    /// Records how the container ended (or removes it with `--rm`), or hands
-    /// it to a detached monitor when its restart policy says so.
-    fn end(&self, outcome: Result<i32, Error>) -> Result<i32, Error> {
-        let (store, containers, runroot, record) =
-            (self.store, self.containers, self.runroot, self.record);
-        let code = match &outcome {
-            Ok(code) => *code,
-            Err(e) => e.exit_code(),
-        };
-        if outcome.is_ok() && record.config.restart.restarts_after(code, 0) {
-            // The policy outlives the foreground, as with Podman: a detached
-            // monitor restarts the command (unless the user stopped it
-            // meanwhile) and keeps it; this run returns the first exit code.
-            if let Some(lock) = RestartLock::take(runroot, &record.id) {
-                if !lock.stopped_by_user() {
-                    match monitor::start_detached(store, runroot, record, 1) {
-                        Ok(()) => return outcome,
-                        Err(e) => log::warn!("restarting container {}: {e}", record.name),
-                    }
-                }
-            }
-        }
-        if record.config.remove {
-            containers.remove(record)?;
-            let in_use = |name: &str| containers.uses_volume(name).unwrap_or(true);
-            remove_anonymous_volumes(store, &store.lock()?, record, &in_use)?;
-        } else {
-            let finished = containers.state(&record.id)?.exited(code);
-            containers.set_state(&record.id, &finished)?;
-        }
-        monitor::remove_entry(runroot, &record.id);
-        outcome
-    }
 }
 
 /// The container's anonymous volumes go with it (`--rm`, a failed create), as in Podman.
