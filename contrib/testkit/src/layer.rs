@@ -394,6 +394,9 @@ impl RawTar {
             let gnu = header.as_gnu_mut().expect("a GNU header");
             gnu.sparse[0].set_offset(0);
             gnu.sparse[0].set_length(512);
+            // A hole to the end: an empty block there.
+            gnu.sparse[1].set_offset(real_size);
+            gnu.sparse[1].set_length(0);
             gnu.set_real_size(real_size);
         })
     }

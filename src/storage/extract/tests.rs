@@ -1041,6 +1041,9 @@ fn sparse_entry(layer: Layer, name: &str, real_size: u64) -> Layer {
             let gnu = header.as_gnu_mut().unwrap();
             gnu.sparse[0].set_offset(0);
             gnu.sparse[0].set_length(512);
+            // A hole to the end: an empty block there.
+            gnu.sparse[1].set_offset(real_size);
+            gnu.sparse[1].set_length(0);
             gnu.set_real_size(real_size);
         },
     )
