@@ -7,7 +7,8 @@
 #            xfsprogs (xfs_io: SEEK_DATA/SEEK_HOLE, O_TMPFILE), util-linux (fallocate
 #            with punch hole) — host programs the storage tests run in containers,
 #            curl (fetches published ports), iperf3 (network benchmarks),
-#            gcc + libc6-dev (static helpers the attack tests run in containers)
+#            gcc + libc6-dev (static helpers the attack tests run in containers),
+#            python3-docker and a docker CLI (Docker's own clients against `rcon system service`)
 # and makes /dev/fuse and /dev/net/tun usable by ordinary users (0666, as most
 # distributions ship them), now and after a reboot.
 set -eu
@@ -17,7 +18,7 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
 fi
 
-packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3 curl iperf3 socat attr xfsprogs util-linux gcc libc6-dev"
+packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3 curl iperf3 socat attr xfsprogs util-linux gcc libc6-dev python3-docker"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -30,6 +31,18 @@ if [ -n "$missing" ]; then
     if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
         systemctl disable --now docker-registry >/dev/null 2>&1 || true
     fi
+fi
+
+# A docker CLI for the API tests: Debian's docker.io where the host has none. Only its
+# client is wanted: policy-rc.d keeps the package from starting a root daemon.
+if ! command -v docker >/dev/null 2>&1; then
+    own_policy=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
+        own_policy=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends docker.io
+    [ -z "$own_policy" ] || rm -f /usr/sbin/policy-rc.d
 fi
 
 # Device nodes: usable by everyone, as on Fedora/Ubuntu.
