@@ -85,7 +85,7 @@ pub struct CreateArgs {
     #[arg(long, value_name = "COMMAND", allow_hyphen_values = true)]
     pub entrypoint: Option<String>,
     /// The container's hostname [default: its short ID]
-    #[arg(long, value_name = "NAME")]
+    #[arg(short, long, value_name = "NAME")]
     pub hostname: Option<String>,
     /// Network: private (pasta where installed, else slirp4netns), pasta[:OPTIONS], slirp4netns[:OPTIONS], none (loopback only), host, ns:PATH, container:NAME, or the name of a network made with `rcon network create`
     #[arg(
@@ -140,6 +140,9 @@ pub struct CreateArgs {
     /// Pull without progress output
     #[arg(short, long)]
     pub quiet: bool,
+    /// Print help (-h is --hostname, as in Podman)
+    #[arg(long, action = clap::ArgAction::Help)]
+    pub help: Option<bool>,
     /// Image to run
     #[arg(value_name = "IMAGE")]
     pub image: String,
