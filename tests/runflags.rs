@@ -158,3 +158,14 @@ fn containerenv_is_empty_unless_privileged() {
     assert_eq!(lines[2].len(), 64, "{text}");
     assert_eq!(lines[3], "1");
 }
+
+#[test]
+fn tz_sets_the_zone_the_last_one_wins_and_an_unknown_one_is_refused() {
+    let env = TestEnv::new(user_with_ranges());
+    let zone = |flags: &[&str]| stdout(&run(&env, flags, &["date", "-d", "@1600000000", "+%Z"]));
+    assert_eq!(zone(&[]), "UTC");
+    assert_eq!(zone(&["--tz=Iceland", "--tz=MST7MDT"]), "MDT");
+    let bad = run(&env, &["--tz=Bogus/Zone"], &["true"]);
+    bad.code_is(125);
+    assert!(bad.stderr.contains("Bogus/Zone"), "{}", bad.transcript());
+}

@@ -54,6 +54,9 @@ pub struct CreateArgs {
     /// Leave out every default and image environment variable (-e still sets them)
     #[arg(long)]
     pub unsetenv_all: bool,
+    /// The container's time zone (its /etc/localtime): an IANA name such as Europe/Paris, or local for the host's
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
     /// Pass rcon's whole environment into the container
     #[arg(long)]
     pub env_host: bool,
@@ -234,6 +237,7 @@ impl CreateArgs {
             env: self.env,
             unsetenv: self.unsetenv,
             unsetenv_all: self.unsetenv_all,
+            timezone: self.tz,
             env_files: self.env_file,
             env_host: self.env_host,
             volumes: self.volume,

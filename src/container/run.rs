@@ -59,6 +59,8 @@ pub struct CreateRequest {
     /// `--unsetenv`, `--unsetenv-all`.
     pub unsetenv: Vec<String>,
     pub unsetenv_all: bool,
+    /// `--tz`: an IANA zone name, or `local`.
+    pub timezone: Option<String>,
     pub env_files: Vec<PathBuf>,
     pub env_host: bool,
     /// `-v`, `--mount` and `--tmpfs` as given.
@@ -185,6 +187,9 @@ fn check_flags(request: &CreateRequest) -> Result<EnvOverrides, Error> {
         mounts::parse_tmpfs(spec)?;
     }
     entrypoint_flag(request)?;
+    if let Some(zone) = &request.timezone {
+        zoneinfo(zone)?;
+    }
     Ok(overrides)
 }
 
@@ -321,6 +326,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             remove: request.remove,
             stop_signal,
             stop_timeout: request.stop_timeout,
+            localtime: request.timezone.as_deref().map(zoneinfo).transpose()?,
             restart,
         },
         storage_driver: driver,
@@ -359,6 +365,26 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
 
 /// The container's dir holding its copy of the image (vfs).
 const VFS_ROOTFS: &str = "rootfs";
+
+/// `--tz`: the host's file for the zone (`local`: the host's own
+/// /etc/localtime), which must exist, as Podman checks.
+fn zoneinfo(zone: &str) -> Result<PathBuf, Error> {
+    let path = match zone {
+        "local" => PathBuf::from("/etc/localtime"),
+        zone => Path::new("/usr/share/zoneinfo").join(zone),
+    };
+    match std::fs::canonicalize(&path) {
+        Ok(file) if file.is_file() => Ok(file),
+        Ok(_) => Err(Error::Invalid(format!(
+            "--tz {zone}: {} is not a time zone file",
+            path.display()
+        ))),
+        Err(e) => Err(Error::Invalid(format!(
+            "--tz {zone}: unknown time zone (stat {}: {e})",
+            path.display()
+        ))),
+    }
+}
 
 /// The userdata file mounted at /run/.containerenv.
 const CONTAINERENV: &str = "containerenv";
@@ -691,6 +717,12 @@ pub(crate) fn spec_for(
     let containerenv = userdata.join(CONTAINERENV);
     if containerenv.exists() {
         mounts.push(Mount::bind(containerenv, "/run/.containerenv"));
+    }
+    if let Some(localtime) = &config.localtime {
+        mounts.push(Mount {
+            read_only: true,
+            ..Mount::bind(localtime.clone(), "/etc/localtime")
+        });
     }
     mounts.retain(|m| !config.mounts.iter().any(|r| r.destination == m.destination));
     mounts.extend(config.mounts.iter().map(runtime_mount));
