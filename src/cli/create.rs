@@ -27,6 +27,12 @@ pub struct CreateArgs {
     /// Restart policy, kept by the container's monitor: no, on-failure[:MAX-RETRIES], always, unless-stopped
     #[arg(long, value_name = "POLICY")]
     pub restart: Option<String>,
+    /// Seconds `rcon stop` waits for the container to stop before killing it, when not given -t [default: 10]
+    #[arg(long, value_name = "SECONDS")]
+    pub stop_timeout: Option<u64>,
+    /// Write the container's ID to this file (refused if it exists)
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Option<PathBuf>,
     /// Signal that `rcon stop` sends first (a name such as USR1 or a number) [default: the image's StopSignal, else TERM]
     #[arg(long, value_name = "SIGNAL")]
     pub stop_signal: Option<String>,
@@ -42,6 +48,15 @@ pub struct CreateArgs {
     /// Read environment variables from a file (KEY=VALUE lines, # comments)
     #[arg(long, value_name = "FILE")]
     pub env_file: Vec<PathBuf>,
+    /// Leave out a default or image environment variable (-e still sets it)
+    #[arg(long, value_name = "NAME")]
+    pub unsetenv: Vec<String>,
+    /// Leave out every default and image environment variable (-e still sets them)
+    #[arg(long)]
+    pub unsetenv_all: bool,
+    /// The container's time zone (its /etc/localtime): an IANA name such as Europe/Paris, or local for the host's
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
     /// Pass rcon's whole environment into the container
     #[arg(long)]
     pub env_host: bool,
@@ -85,7 +100,7 @@ pub struct CreateArgs {
     #[arg(long, value_name = "COMMAND", allow_hyphen_values = true)]
     pub entrypoint: Option<String>,
     /// The container's hostname [default: its short ID]
-    #[arg(long, value_name = "NAME")]
+    #[arg(short, long, value_name = "NAME")]
     pub hostname: Option<String>,
     /// Network: private (pasta where installed, else slirp4netns), pasta[:OPTIONS], slirp4netns[:OPTIONS], none (loopback only), host, ns:PATH, container:NAME, or the name of a network made with `rcon network create`
     #[arg(
@@ -140,6 +155,9 @@ pub struct CreateArgs {
     /// Pull without progress output
     #[arg(short, long)]
     pub quiet: bool,
+    /// Print help (-h is --hostname, as in Podman)
+    #[arg(long, action = clap::ArgAction::Help)]
+    pub help: Option<bool>,
     /// Image to run
     #[arg(value_name = "IMAGE")]
     pub image: String,
@@ -217,6 +235,9 @@ impl CreateArgs {
             tty: self.tty,
             interactive: self.interactive,
             env: self.env,
+            unsetenv: self.unsetenv,
+            unsetenv_all: self.unsetenv_all,
+            timezone: self.tz,
             env_files: self.env_file,
             env_host: self.env_host,
             volumes: self.volume,
@@ -248,6 +269,8 @@ impl CreateArgs {
             labels: self.label,
             label_files: self.label_file,
             stop_signal: self.stop_signal,
+            stop_timeout: self.stop_timeout,
+            rootful: matches!(namespace, Namespace::Host),
             restart: self.restart,
             pull: match self.pull {
                 PullArg::Missing => PullPolicy::Missing,
@@ -268,6 +291,22 @@ impl CreateArgs {
                 quiet: self.quiet,
             },
         })
+    }
+
+    /// `--cidfile`: refused before anything is made when the file exists,
+    /// as Podman does (it may be another container's). Returns the file,
+    /// for [`write_cidfile`] once the container is made.
+    pub fn check_cidfile(&self) -> Result<Option<PathBuf>, super::Failure> {
+        match &self.cidfile {
+            Some(path) if path.exists() => Err(super::Failure::new(
+                super::EXIT_ENGINE,
+                format!(
+                    "container id file exists. Ensure another container is not using it or delete {}",
+                    path.display()
+                ),
+            )),
+            cidfile => Ok(cidfile.clone()),
+        }
     }
 
     /// `--replace`: removes the container of the same name, if any.
@@ -291,6 +330,27 @@ impl CreateArgs {
     }
 }
 
+/// `--cidfile`: the new container's ID into the file.
+pub fn write_cidfile(cidfile: Option<PathBuf>, id: &str) -> Result<(), super::Failure> {
+    let Some(path) = cidfile else {
+        return Ok(());
+    };
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, id.as_bytes()))
+        .map_err(|e| {
+            super::Failure::new(
+                super::EXIT_ENGINE,
+                format!(
+                    "writing the container ID to --cidfile {}: {e}",
+                    path.display()
+                ),
+            )
+        })
+}
+
 #[derive(Debug, Args)]
 pub struct CreateVerbArgs {
     #[command(flatten)]
@@ -298,6 +358,7 @@ pub struct CreateVerbArgs {
 }
 
 pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
+    let cidfile = args.create.check_cidfile()?;
     let namespace = ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     args.create.replace_existing(&store, &ctx.paths.runroot)?;
@@ -305,6 +366,7 @@ pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
         .create
         .request(&namespace, &ctx.user, ctx.storage_driver)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
+    write_cidfile(cidfile, &record.id)?;
     println!("{}", record.id);
     Ok(0)
 }

@@ -122,6 +122,8 @@ pub enum Verb {
     /// Copy files between a container and the host (or a tar stream)
     Cp(cp::CpArgs),
     /// Create a container without starting it
+    // -h is --hostname here, as in Podman; --help stays.
+    #[command(disable_help_flag = true)]
     Create(create::CreateVerbArgs),
     /// Run a command in a running container
     Exec(exec::ExecArgs),
@@ -175,6 +177,7 @@ pub enum Verb {
     /// Remove images
     Rmi(rmi::RmiArgs),
     /// Run a command in a new container
+    #[command(disable_help_flag = true)]
     Run(run::RunArgs),
     /// Start created or exited containers in the background (-a: attached, in the foreground)
     Start(start::StartArgs),

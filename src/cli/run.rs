@@ -24,6 +24,7 @@ pub struct RunArgs {
 pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     let start = std::time::Instant::now();
     let detach_keys = DetachKeys::parse(&args.detach_keys)?;
+    let cidfile = args.create.check_cidfile()?;
     let namespace = ctx.enter_namespace()?;
     let start = crate::log::phase("namespace join", start);
     let store = Store::open(&ctx.paths.root)?;
@@ -32,6 +33,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
         .create
         .request(&namespace, &ctx.user, ctx.storage_driver)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
+    super::create::write_cidfile(cidfile, &record.id)?;
     crate::log::phase("image lookup and container record", start);
     if args.detach {
         Lifecycle::open(&store, &ctx.paths.runroot)

@@ -37,7 +37,6 @@ pub fn run(ctx: &Context, args: StopArgs) -> Outcome {
     ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-    let timeout = args.time.map_or(DEFAULT_STOP_TIMEOUT, Duration::from_secs);
     let targets = super::rm::targets(
         &lifecycle,
         &names,
@@ -61,6 +60,10 @@ pub fn run(ctx: &Context, args: StopArgs) -> Outcome {
                 continue;
             }
         }
+        let timeout = args
+            .time
+            .or(record.config.stop_timeout)
+            .map_or(DEFAULT_STOP_TIMEOUT, Duration::from_secs);
         match lifecycle.stop(record, timeout, None) {
             Ok(()) => println!("{given}"),
             Err(e) => failures.push(container_failure(e)),

@@ -106,6 +106,10 @@ pub struct EnvOverrides {
     host: EnvList,
     /// `--env-file`s, then `-e`s: above the image's variables.
     vars: EnvList,
+    /// `--unsetenv`: defaults and image variables left out (`-e` still sets them).
+    pub unset: Vec<String>,
+    /// `--unsetenv-all`: every default and image variable left out.
+    pub unset_all: bool,
 }
 
 impl EnvOverrides {
@@ -220,6 +224,10 @@ pub fn merge(
             _ => {}
         }
     }
+    if overrides.unset_all {
+        env = EnvList::default();
+    }
+    env.0.retain(|(key, _)| !overrides.unset.contains(key));
     env.extend(&overrides.vars);
     env.set_default("HOSTNAME", hostname);
     if let Some(home) = home {

@@ -132,6 +132,9 @@ pub fn inspect(
             "Tty": config.tty,
             "OpenStdin": config.interactive,
             "StopSignal": config.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
+            "StopTimeout": config
+                .stop_timeout
+                .unwrap_or(super::lifecycle::DEFAULT_STOP_TIMEOUT.as_secs()),
         },
         "NetworkSettings": network_settings(record, ports.clone()),
         "HostConfig": {

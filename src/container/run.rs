@@ -52,6 +52,11 @@ pub struct CreateRequest {
     pub interactive: bool,
     /// `-e` as given: `KEY=VALUE`, `KEY` (from rcon's environment) or `PREFIX*`.
     pub env: Vec<String>,
+    /// `--unsetenv`, `--unsetenv-all`.
+    pub unsetenv: Vec<String>,
+    pub unsetenv_all: bool,
+    /// `--tz`: an IANA zone name, or `local`.
+    pub timezone: Option<String>,
     pub env_files: Vec<PathBuf>,
     pub env_host: bool,
     /// `-v`, `--mount` and `--tmpfs` as given.
@@ -89,6 +94,10 @@ pub struct CreateRequest {
     pub label_files: Vec<PathBuf>,
     /// `--stop-signal`: a name or number.
     pub stop_signal: Option<String>,
+    /// `--stop-timeout`, seconds.
+    pub stop_timeout: Option<u64>,
+    /// rcon runs as the real root, without a user namespace.
+    pub rootful: bool,
     /// `--restart` as given.
     pub restart: Option<String>,
     pub pull: PullPolicy,
@@ -150,12 +159,14 @@ fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Erro
 /// (what depends on the image is checked once it is there). Returns the
 /// environment the flags give.
 fn check_flags(request: &CreateRequest) -> Result<EnvOverrides, Error> {
-    let overrides = EnvOverrides::from_flags(
+    let mut overrides = EnvOverrides::from_flags(
         request.env_host,
         &request.env_files,
         &request.env,
         &env::host_env(),
     )?;
+    overrides.unset.clone_from(&request.unsetenv);
+    overrides.unset_all = request.unsetenv_all;
     if let Some(user) = &request.user {
         passwd::parse_user_spec(user)?;
     }
@@ -172,6 +183,9 @@ fn check_flags(request: &CreateRequest) -> Result<EnvOverrides, Error> {
         mounts::parse_tmpfs(spec)?;
     }
     entrypoint_flag(request)?;
+    if let Some(zone) = &request.timezone {
+        zoneinfo(zone)?;
+    }
     Ok(overrides)
 }
 
@@ -307,6 +321,8 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             labels,
             remove: request.remove,
             stop_signal,
+            stop_timeout: request.stop_timeout,
+            localtime: request.timezone.as_deref().map(zoneinfo).transpose()?,
             restart,
         },
         storage_driver: driver,
@@ -320,6 +336,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             "resolv.conf",
             names::resolv_conf(&host_resolv, &addresses, &request.names),
         ),
+        (CONTAINERENV, containerenv(&record, request.rootful)),
     ];
     // vfs: the container's copy of the image is made in the new container's
     // directory before it is moved into place, so a create killed half-way
@@ -344,6 +361,47 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
 
 /// The container's dir holding its copy of the image (vfs).
 const VFS_ROOTFS: &str = "rootfs";
+
+/// `--tz`: the host's file for the zone (`local`: the host's own
+/// /etc/localtime), which must exist, as Podman checks.
+fn zoneinfo(zone: &str) -> Result<PathBuf, Error> {
+    let path = match zone {
+        "local" => PathBuf::from("/etc/localtime"),
+        zone => Path::new("/usr/share/zoneinfo").join(zone),
+    };
+    match std::fs::canonicalize(&path) {
+        Ok(file) if file.is_file() => Ok(file),
+        Ok(_) => Err(Error::Invalid(format!(
+            "--tz {zone}: {} is not a time zone file",
+            path.display()
+        ))),
+        Err(e) => Err(Error::Invalid(format!(
+            "--tz {zone}: unknown time zone (stat {}: {e})",
+            path.display()
+        ))),
+    }
+}
+
+/// The userdata file mounted at /run/.containerenv.
+const CONTAINERENV: &str = "containerenv";
+
+/// /run/.containerenv, Podman's marker that a process runs in a container:
+/// empty, except for a privileged container, which may know what it is
+/// (Podman's keys, for scripts that source it).
+fn containerenv(record: &ContainerRecord, rootful: bool) -> String {
+    if !record.config.privileged {
+        return String::new();
+    }
+    format!(
+        "engine=\"rcon-{}\"\nname=\"{}\"\nid=\"{}\"\nimage=\"{}\"\nimageid=\"{}\"\nrootless={}\n",
+        env!("CARGO_PKG_VERSION"),
+        record.name,
+        record.id,
+        record.image_name,
+        record.image_id,
+        u8::from(!rootful)
+    )
+}
 
 /// What the container's root filesystem is made of, per its storage driver.
 /// The kernel overlay stacks at most 500 layers (deeper images get a flat
@@ -622,6 +680,17 @@ pub(crate) fn spec_for(
         Mount::bind(userdata.join("hostname"), "/etc/hostname"),
         Mount::bind(userdata.join("resolv.conf"), "/etc/resolv.conf"),
     ];
+    // Containers created before rcon wrote it have none.
+    let containerenv = userdata.join(CONTAINERENV);
+    if containerenv.exists() {
+        mounts.push(Mount::bind(containerenv, "/run/.containerenv"));
+    }
+    if let Some(localtime) = &config.localtime {
+        mounts.push(Mount {
+            read_only: true,
+            ..Mount::bind(localtime.clone(), "/etc/localtime")
+        });
+    }
     mounts.retain(|m| !config.mounts.iter().any(|r| r.destination == m.destination));
     mounts.extend(config.mounts.iter().map(runtime_mount));
     let user_namespace = config

@@ -136,6 +136,12 @@ pub struct ContainerConfig {
     /// `--restart`: what the monitor does when the command ends.
     #[serde(default)]
     pub restart: super::restart::RestartPolicy,
+    /// `--tz`: the host's zoneinfo file mounted at /etc/localtime.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub localtime: Option<PathBuf>,
+    /// `--stop-timeout`: seconds `stop` waits without `-t` before SIGKILL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_timeout: Option<u64>,
 }
 
 /// The record of one container.

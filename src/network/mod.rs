@@ -133,7 +133,8 @@ impl Mode {
             None => (text, None),
         };
         let mode = match (kind, options) {
-            ("" | "private", None) => return default_helper(),
+            // bridge and podman: Podman's names for its default network.
+            ("" | "private" | "bridge" | "podman", None) => return default_helper(),
             ("none", None) => Mode::None,
             ("host", None) => Mode::Host,
             ("ns", Some(path)) if path.starts_with('/') => Mode::Path(PathBuf::from(path)),

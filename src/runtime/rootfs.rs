@@ -100,17 +100,20 @@ pub(super) fn build(
     mount_proc(&root)?;
     mount_sys(&root)?;
     mount_dev(&root)?;
-    for m in mounts {
-        mount_one(&root, m)?;
-    }
     if rootfs.read_only {
-        // The scratch dirs first: their mount points may have to be created.
+        // The scratch dirs before the other mounts, which may lie inside
+        // them (/run/.containerenv): their mount points may have to be created.
         for dir in ["/tmp", "/run", "/var/tmp"] {
             let tmpfs = Mount::tmpfs(dir, "mode=1777");
             if !mounts.iter().any(|m| m.destination == dir) {
                 mount_one(&root, &tmpfs)?;
             }
         }
+    }
+    for m in mounts {
+        mount_one(&root, m)?;
+    }
+    if rootfs.read_only {
         remount(&root.path, MsFlags::empty(), true)
             .map_err(ChildError::engine("making the root filesystem read-only"))?;
     }

@@ -134,7 +134,11 @@ pub fn parse_security_opt(opt: &str) -> Result<SecurityOpt, Error> {
     };
     let (key, value) = match opt.split_once('=') {
         Some((key, value)) => (key, Some(value)),
-        None => (opt, None),
+        // Docker's form: no-new-privileges:true.
+        None => match opt.split_once(':') {
+            Some(("no-new-privileges", value)) => ("no-new-privileges", Some(value)),
+            _ => (opt, None),
+        },
     };
     match (key, value) {
         ("no-new-privileges", None) => Ok(SecurityOpt::NoNewPrivileges(true)),
