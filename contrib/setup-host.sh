@@ -6,7 +6,8 @@
 #            python3 (lock probes in the storage tests), attr (getfattr/setfattr),
 #            xfsprogs (xfs_io: SEEK_DATA/SEEK_HOLE, O_TMPFILE), util-linux (fallocate
 #            with punch hole) — host programs the storage tests run in containers,
-#            curl (fetches published ports), iperf3 (network benchmarks)
+#            curl (fetches published ports), iperf3 (network benchmarks),
+#            openssl (certificates for a registry served over HTTPS)
 # and makes /dev/fuse and /dev/net/tun usable by ordinary users (0666, as most
 # distributions ship them), now and after a reboot.
 set -eu
@@ -16,7 +17,7 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
 fi
 
-packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3 curl iperf3 socat attr xfsprogs util-linux"
+packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3 curl iperf3 socat attr xfsprogs util-linux openssl"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -11,6 +11,8 @@
 //!   port with its data in a scratch directory.
 //! - [`push`] / [`Client`]: the distribution v2 HTTP API, to push images and
 //!   to read back what a registry holds.
+//! - [`tls`]: a certificate authority and a certificate for 127.0.0.1, to
+//!   serve a registry over HTTPS.
 //! - [`host`] and [`tmp`]: users, subordinate ID ranges, processes and scratch
 //!   directories, for the integration-test harness (`tests/common/mod.rs`).
 //!
@@ -24,6 +26,7 @@ pub mod layer;
 pub mod layout;
 pub mod push;
 pub mod registry;
+pub mod tls;
 pub mod tmp;
 
 // Re-exported so tests can read layers and JSON without their own dependency.
@@ -36,3 +39,4 @@ pub use layer::{Compression, Layer, LayerBuilder, decompress_layer, sha256_diges
 pub use layout::write_oci_layout;
 pub use push::{Client, Manifest, push, push_all};
 pub use registry::{BasicAuth, Registry, RegistryOptions};
+pub use tls::{Certificates, make_certificates};
