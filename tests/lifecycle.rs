@@ -457,6 +457,11 @@ fn ps_filters_and_formats() {
     assert_eq!(names(&["--filter", "status=exited"]), "job");
     assert_eq!(names(&["-a", "--filter", "label=tier=front"]), "web");
     assert_eq!(names(&["-a", "--filter", "label=tier"]), "job\nweb");
+    // Every label term must pass.
+    assert_eq!(
+        names(&["-a", "-f", "label=tier", "-f", "label=tier=back"]),
+        "job"
+    );
     assert_eq!(names(&["-a", "--filter", "name=^w"]), "web");
     assert_eq!(names(&["-a", "--filter", "ancestor=busybox"]), "job\nweb");
     assert_eq!(names(&["-a", "--filter", "ancestor=other"]), "");
@@ -484,7 +489,8 @@ fn ps_filters_and_formats() {
     let bad = env.run(&["ps", "--filter", "colour=red"]);
     bad.code_is(125);
     assert!(
-        bad.stderr.starts_with("Error: invalid filter"),
+        bad.stderr
+            .starts_with("Error: invalid container filter \"colour=red\""),
         "{}",
         bad.stderr
     );

@@ -3,9 +3,10 @@ use serde_json::json;
 
 use super::human;
 use super::template::GoTemplate;
-use super::{Context, Failure, Outcome};
+use super::{Context, Outcome};
 use crate::container::lifecycle::Lifecycle;
 use crate::container::store::{ContainerRecord, State, Status};
+use crate::filter::{self, Filter};
 use crate::storage::store::Store;
 
 #[derive(Debug, Args)]
@@ -37,7 +38,7 @@ pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
     ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-    let filters = Filters::parse(&args.filter)?;
+    let filters = parse_filters(&args.filter)?;
     let template = match args.format.as_deref() {
         Some("json") | None => None,
         Some(text) => Some(GoTemplate::parse(text)?),
@@ -49,10 +50,10 @@ pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
             args.all
                 || args.latest
                 || args.last.is_some()
-                || !filters.status.is_empty()
+                || !filters.values("status").is_empty()
                 || state.status == Status::Running
         })
-        .filter(|(record, state)| filters.matches(record, state))
+        .filter(|(record, state)| filters.matches(&Listed { record, state }))
         .collect();
     if let Some(n) = args.last.or(args.latest.then_some(1)) {
         shown.truncate(n);
@@ -223,70 +224,56 @@ fn entry(record: &ContainerRecord, state: &State, no_trunc: bool) -> serde_json:
     })
 }
 
-/// `--filter` terms: terms of one key are alternatives, different keys must all match.
-#[derive(Default)]
-struct Filters {
-    name: Vec<regex::Regex>,
-    status: Vec<String>,
-    ancestor: Vec<String>,
-    label: Vec<(String, Option<String>)>,
-    id: Vec<String>,
+/// The statuses `--filter status=` takes.
+const STATUSES: [&str; 3] = ["created", "running", "exited"];
+
+/// `--filter` terms: name, label and `status`, `ancestor`, `id`.
+fn parse_filters(terms: &[String]) -> Result<Filter, filter::Error> {
+    let filters = Filter::parse("container", &["status", "ancestor", "id"], terms)?;
+    match filters
+        .values("status")
+        .iter()
+        .find(|s| !STATUSES.contains(&s.as_str()))
+    {
+        Some(bad) => Err(filter::Error {
+            object: "container",
+            term: format!("status={bad}"),
+            why: format!("status is one of {}", STATUSES.join(", ")),
+        }),
+        None => Ok(filters),
+    }
 }
 
-impl Filters {
-    fn parse(terms: &[String]) -> Result<Filters, Failure> {
-        let mut filters = Filters::default();
-        for term in terms {
-            let bad = |why: &str| {
-                Failure::new(
-                    super::EXIT_ENGINE,
-                    format!("invalid filter {term:?}: {why}"),
-                )
-            };
-            let Some((key, value)) = term.split_once('=') else {
-                return Err(bad("use KEY=VALUE (name, status, ancestor, label, id)"));
-            };
-            match key {
-                "name" => filters
-                    .name
-                    .push(regex::Regex::new(value).map_err(|e| bad(&format!("bad pattern: {e}")))?),
-                "status" => match value {
-                    "created" | "running" | "exited" => filters.status.push(value.into()),
-                    _ => return Err(bad("status is one of created, running, exited")),
-                },
-                "ancestor" => filters.ancestor.push(value.into()),
-                "label" => filters.label.push(match value.split_once('=') {
-                    Some((k, v)) => (k.into(), Some(v.into())),
-                    None => (value.into(), None),
-                }),
-                "id" => filters.id.push(value.into()),
-                _ => return Err(bad("known keys are name, status, ancestor, label, id")),
-            }
-        }
-        Ok(filters)
+/// A container as `--filter` sees it.
+struct Listed<'a> {
+    record: &'a ContainerRecord,
+    state: &'a State,
+}
+
+impl filter::Subject for Listed<'_> {
+    fn name(&self) -> &str {
+        &self.record.name
     }
 
-    fn matches(&self, record: &ContainerRecord, state: &State) -> bool {
-        fn any<T>(terms: &[T], test: impl Fn(&T) -> bool) -> bool {
-            terms.is_empty() || terms.iter().any(test)
-        }
-        let image = &record.image_name;
-        any(&self.name, |re| re.is_match(&record.name))
-            && any(&self.status, |s| s == status_name(state.status))
-            && any(&self.ancestor, |a| {
-                image == a
-                    || record.image_id.starts_with(a.trim_start_matches("sha256:"))
+    fn label(&self, key: &str) -> Option<&str> {
+        self.record.config.label(key)
+    }
+
+    fn passes(&self, key: &str, value: &str) -> bool {
+        let (record, image) = (self.record, &self.record.image_name);
+        match key {
+            "status" => value == status_name(self.state.status),
+            "ancestor" => {
+                image == value
+                    || record
+                        .image_id
+                        .starts_with(value.trim_start_matches("sha256:"))
                     || image.rsplit('/').next().is_some_and(|short| {
-                        short == a || short.split(':').next() == Some(a.as_str())
+                        short == value || short.split(':').next() == Some(value)
                     })
-            })
-            && self.label.iter().all(|(key, value)| {
-                record
-                    .config
-                    .labels
-                    .iter()
-                    .any(|(k, v)| k == key && value.as_ref().is_none_or(|want| want == v))
-            })
-            && any(&self.id, |prefix| record.id.starts_with(prefix.as_str()))
+            }
+            "id" => record.id.starts_with(value),
+            _ => false,
+        }
     }
 }

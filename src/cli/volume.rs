@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
 use crate::container::Containers;
-use crate::filter::ObjectFilter;
+use crate::filter::Filter;
 use crate::storage::store::Store;
 use crate::storage::volume::{self, Volume, VolumeStore};
 
@@ -176,9 +176,9 @@ fn print_json(volumes: &[Volume]) -> Result<(), serde_json::Error> {
 }
 
 fn ls(volumes: &VolumeStore, args: LsArgs) -> Outcome {
-    let filter = ObjectFilter::parse(&args.filters, false).map_err(volume::Error::Filter)?;
+    let filter = Filter::parse("volume", volume::FILTER_KEYS, &args.filters)?;
     let mut list = volumes.list()?;
-    list.retain(|v| filter.matches(&v.subject()));
+    list.retain(|v| filter.matches(v));
     match args.format.as_str() {
         _ if args.quiet => {
             for volume in &list {

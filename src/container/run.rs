@@ -267,7 +267,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             .first()
             .cloned()
             .unwrap_or_else(|| image.id.clone()),
-        created: image::pull::now_rfc3339(),
+        created: crate::util::time::now_rfc3339(),
         config: ContainerConfig {
             args,
             entrypoint: image_config.entrypoint.clone().unwrap_or_default(),
@@ -850,7 +850,7 @@ impl Foreground<'_> {
             let running = State {
                 status: Status::Running,
                 pid: pid.as_raw(),
-                started_at: Some(image::pull::now_rfc3339()),
+                started_at: Some(crate::util::time::now_rfc3339()),
                 ..State::created()
             };
             self.containers.set_state(&record.id, &running)?;

@@ -28,10 +28,12 @@ use super::blobs::{
 };
 use super::layer::{self, BlobDigest, LayerSlot, sha256_digest, sniff_media_type};
 use super::local::{lookup, matching_name};
-use super::pull::{ConfigDoc, IndexEntry, ManifestDoc, Platform, choose_platform, now_rfc3339};
+use super::pull::{ConfigDoc, IndexEntry, ManifestDoc, Platform, choose_platform};
 use super::reference::{DOCKER_HUB, Reference};
 use crate::storage::extract::{ExtractOptions, Ownership};
 use crate::storage::store::{self, ImageRecord, Store};
+use crate::util::fs::{IoError, io_err};
+use crate::util::time::now_rfc3339;
 
 /// The largest manifest, config or index read into memory.
 const MAX_DOCUMENT: u64 = 64 << 20;
@@ -49,12 +51,8 @@ pub enum Error {
         diff_id: String,
         message: String,
     },
-    #[error("{what} {}: {source}", path.display())]
-    Io {
-        what: &'static str,
-        path: PathBuf,
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Io(#[from] IoError),
     #[error(transparent)]
     Blobs(#[from] super::blobs::Error),
     #[error(transparent)]
@@ -95,11 +93,7 @@ pub fn save(
     };
     written
         .and_then(|()| tar.into_inner().and_then(|mut out| out.flush()))
-        .map_err(|source| Error::Io {
-            what: "writing the archive",
-            path: PathBuf::from("-"),
-            source,
-        })?;
+        .map_err(|source| IoError::new("writing the archive", "-", source))?;
     Ok(())
 }
 
@@ -244,11 +238,7 @@ pub fn load(
     let spooled;
     let (file, label) = match path {
         Some(path) => (
-            File::open(path).map_err(|source| Error::Io {
-                what: "opening",
-                path: path.to_path_buf(),
-                source,
-            })?,
+            File::open(path).map_err(io_err("opening", path))?,
             path.display().to_string(),
         ),
         None => {
@@ -260,16 +250,9 @@ pub fn load(
                 .read(true)
                 .write(true)
                 .open(&copy)
-                .map_err(|source| Error::Io {
-                    what: "creating",
-                    path: copy.clone(),
-                    source,
-                })?;
-            io::copy(&mut io::stdin().lock(), &mut file).map_err(|source| Error::Io {
-                what: "reading standard input into",
-                path: copy.clone(),
-                source,
-            })?;
+                .map_err(io_err("creating", &copy))?;
+            io::copy(&mut io::stdin().lock(), &mut file)
+                .map_err(io_err("reading standard input into", &copy))?;
             (file, "standard input".to_string())
         }
     };
