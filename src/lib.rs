@@ -16,3 +16,4 @@ pub mod runtime;
 pub mod storage;
 pub mod system;
 pub mod userns;
+pub mod util;

@@ -1,11 +1,15 @@
 //! `rcon login` / `logout` against a real registry that wants HTTP basic
 //! auth (an htpasswd file with a bcrypt hash), and pulls with and without
-//! the saved credentials.
+//! the saved credentials; login, push and pull over HTTPS.
 
 mod common;
 
-use common::{TestEnv, image, user_with_ranges};
+use common::{
+    TestEnv, command_timeout, image, image_ref, require_program, run_command, user_with_ranges,
+    with_busybox,
+};
 use testkit::catalog;
+use testkit::tmp::ScratchDir;
 use testkit::{BasicAuth, Registry, RegistryOptions};
 
 const USER: &str = "rcon-tester";
@@ -118,4 +122,71 @@ fn login_needs_a_password_source_without_a_terminal() {
         "{}",
         unreachable.transcript()
     );
+}
+
+/// Every registry client rcon makes (login's, and pull's and push's through
+/// oci-client) speaks TLS, with the crypto provider rcon installs, and
+/// checks the registry's certificate against the trusted authorities
+/// (`SSL_CERT_FILE` names them, as for every rustls-native-certs client).
+#[test]
+fn over_https_login_push_and_pull_trust_only_a_known_certificate() {
+    require_program("openssl");
+    let certificates_dir = ScratchDir::new("rcon-test-tls", 0o755).unwrap();
+    let certificates = testkit::make_certificates(certificates_dir.path()).unwrap();
+    let registry = Registry::start_with(&RegistryOptions {
+        basic_auth: Some(BasicAuth {
+            username: USER.into(),
+            password: PASSWORD.into(),
+        }),
+        tls: Some(certificates.clone()),
+        ..RegistryOptions::default()
+    })
+    .expect("starting a registry over HTTPS");
+    let host = registry.addr.as_str();
+    let env = with_busybox(user_with_ranges());
+    let password = format!("{PASSWORD}\n");
+    let login_args = ["login", "-u", USER, "--password-stdin", host];
+    let trusting = |args: &[&str], input: Option<&[u8]>| {
+        let mut command = env.rcon();
+        command.env("SSL_CERT_FILE", &certificates.ca).args(args);
+        run_command(&mut command, input, command_timeout()).unwrap_or_else(|e| panic!("{e}"))
+    };
+
+    let untrusted = env.run_with_input(&login_args, password.as_bytes());
+    untrusted.code_is(125);
+    assert!(
+        untrusted.stderr.contains("certificate"),
+        "{}",
+        untrusted.transcript()
+    );
+    let logged_in = trusting(&login_args, Some(password.as_bytes()));
+    assert!(logged_in.ok().stdout.contains("Login Succeeded!"));
+
+    let pushed = format!("{host}/rcon-test/over-https:v1");
+    let busybox = image_ref(catalog::BUSYBOX);
+    trusting(&["push", &busybox, &pushed], None).ok();
+    env.run(&["rmi", &busybox]).ok();
+
+    let untrusted = env.run(&["pull", &pushed]);
+    untrusted.code_is(125);
+    assert!(
+        untrusted.stderr.contains("certificate"),
+        "{}",
+        untrusted.transcript()
+    );
+    let id = trusting(&["pull", "-q", &pushed], None);
+    assert_eq!(
+        format!("sha256:{}", id.ok().stdout.trim()),
+        image(catalog::BUSYBOX).config_digest
+    );
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        &pushed,
+        "echo",
+        "over https",
+    ]);
+    assert_eq!(run.ok().stdout, "over https\n");
 }

@@ -300,6 +300,9 @@ fn ls_filters_and_json() {
     assert_eq!(names(&["label=app=db"]), "db\n");
     assert_eq!(names(&["label=app"]), "db\nweb-data\n");
     assert_eq!(names(&["name=web", "label=app=db"]), "");
+    // As in Podman, every label term must pass; other keys' terms are alternatives.
+    assert_eq!(names(&["label=app=web", "label=app=db"]), "");
+    assert_eq!(names(&["name=web", "name=db"]), "db\nweb-data\n");
 
     let listed = env.run(&["volume", "ls", "--format", "json", "--filter", "name=^db$"]);
     let volumes = json(listed.ok());

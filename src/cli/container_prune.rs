@@ -6,6 +6,7 @@ use super::{Context, EXIT_ENGINE, Failure, Outcome};
 use crate::container::ContainerRecord;
 use crate::container::lifecycle::Lifecycle;
 use crate::container::logfile::parse_time;
+use crate::filter::LabelTerm;
 use crate::storage::store::Store;
 
 #[derive(Debug, Args)]
@@ -45,8 +46,8 @@ pub fn run(ctx: &Context, args: PruneArgs) -> Outcome {
 }
 
 enum Filter {
-    /// `label=` (`true`) or `label!=` (`false`): KEY and maybe VALUE.
-    Label(bool, String, Option<String>),
+    /// `label=` (`true`) or `label!=` (`false`).
+    Label(bool, LabelTerm),
     /// Created before this time.
     Until(chrono::DateTime<chrono::Utc>),
 }
@@ -54,15 +55,16 @@ enum Filter {
 impl Filter {
     fn parse(term: &str) -> Result<Filter, Failure> {
         let bad = |why: &str| Failure::new(EXIT_ENGINE, format!("invalid filter {term:?}: {why}"));
-        let label = |want: bool, value: &str| match value.split_once('=') {
-            Some((k, v)) => Filter::Label(want, k.into(), Some(v.into())),
-            None => Filter::Label(want, value.into(), None),
+        let label = |want: bool, value: &str| {
+            LabelTerm::parse(value)
+                .map(|term| Filter::Label(want, term))
+                .ok_or_else(|| bad("label takes KEY or KEY=VALUE"))
         };
         if let Some(value) = term.strip_prefix("label!=") {
-            return Ok(label(false, value));
+            return label(false, value);
         }
         match term.split_once('=') {
-            Some(("label", value)) => Ok(label(true, value)),
+            Some(("label", value)) => label(true, value),
             Some(("until", value)) => parse_time(value).map(Filter::Until).ok_or_else(|| {
                 bad("until takes RFC 3339, a date, Unix seconds or a duration such as 24h")
             }),
@@ -72,14 +74,7 @@ impl Filter {
 
     fn matches(&self, record: &ContainerRecord) -> bool {
         match self {
-            Filter::Label(want, key, value) => {
-                let has = record
-                    .config
-                    .labels
-                    .iter()
-                    .any(|(k, v)| k == key && value.as_ref().is_none_or(|value| value == v));
-                has == *want
-            }
+            Filter::Label(want, term) => term.passes(record.config.label(&term.key)) == *want,
             Filter::Until(time) => chrono::DateTime::parse_from_rfc3339(&record.created)
                 .is_ok_and(|created| created < *time),
         }

@@ -8,10 +8,10 @@ use serde_json::json;
 
 use super::report::{self, Report};
 use super::template::{GoShape, Struct};
-use super::{Context, EXIT_ENGINE, Failure, Outcome, container_failure};
+use super::{Context, Failure, Outcome, container_failure};
 use crate::container::lifecycle::Lifecycle;
 use crate::container::networks;
-use crate::filter::ObjectFilter;
+use crate::filter::Filter;
 use crate::network::store::{self, CreateOptions, NetworkRecord, Networks};
 use crate::storage::store::Store;
 
@@ -246,16 +246,9 @@ fn inspect(networks: &Networks, args: InspectArgs) -> Outcome {
 }
 
 fn ls(networks: &Networks, args: LsArgs) -> Outcome {
-    let filter = ObjectFilter::parse(&args.filters, true).map_err(|term| {
-        Failure::new(
-            EXIT_ENGINE,
-            format!(
-                "invalid network filter {term:?}: use name=REGEX, id=PREFIX, driver=bridge or label=KEY[=VALUE]"
-            ),
-        )
-    })?;
+    let filter = Filter::parse("network", store::FILTER_KEYS, &args.filters)?;
     let mut list = networks.list()?;
-    list.retain(|n| filter.matches(&n.subject()));
+    list.retain(|n| filter.matches(n));
     list.sort_by(|a, b| a.name.cmp(&b.name));
     if args.quiet {
         for network in &list {

@@ -1,4 +1,3 @@
-use std::fs::File;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
@@ -7,6 +6,7 @@ use clap::Args;
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
 use crate::image::archive::{self, Format};
 use crate::storage::store::Store;
+use crate::util::fs::write_atomic_with;
 
 #[derive(Debug, Args)]
 pub struct SaveArgs {
@@ -37,17 +37,17 @@ pub fn run(ctx: &Context, args: SaveArgs) -> Outcome {
         archive::save(&store, &args.images, args.format, io::stdout().lock())?;
         return Ok(0);
     };
-    // Written beside the target and renamed in, so a failed save leaves no half archive.
-    let file_name = output.file_name().unwrap_or_default().to_string_lossy();
-    let temp = output.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-    let written = File::create(&temp).map_err(Failure::from).and_then(|file| {
-        archive::save(&store, &args.images, args.format, io::BufWriter::new(&file))?;
-        file.sync_all()?;
-        std::fs::rename(&temp, &output)?;
-        Ok(())
+    // Written atomically, so a failed save leaves no half archive.
+    let written = write_atomic_with(&output, 0o666, |file| {
+        archive::save(
+            &store,
+            &args.images,
+            args.format,
+            io::BufWriter::new(&*file),
+        )?;
+        Ok::<_, Failure>(())
     });
     if let Err(failure) = written {
-        let _ = std::fs::remove_file(&temp);
         return Err(Failure::new(
             failure.code,
             format!("saving to {}: {}", output.display(), failure.message),

@@ -13,7 +13,7 @@ use super::template::Value;
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
 use crate::container::lifecycle::{DEFAULT_STOP_TIMEOUT, Lifecycle};
 use crate::container::{ContainerRecord, Containers};
-use crate::filter::ObjectFilter;
+use crate::filter::Filter;
 use crate::storage::store::Store;
 use crate::storage::volume::{self, Volume, VolumeStore};
 
@@ -282,9 +282,9 @@ fn print_json(volumes: &[Volume]) -> Result<(), serde_json::Error> {
 }
 
 fn ls(volumes: &VolumeStore, args: LsArgs) -> Outcome {
-    let filter = ObjectFilter::parse(&args.filters, false).map_err(volume::Error::Filter)?;
+    let filter = Filter::parse("volume", volume::FILTER_KEYS, &args.filters)?;
     let mut list = volumes.list()?;
-    list.retain(|v| filter.matches(&v.subject()));
+    list.retain(|v| filter.matches(v));
     if args.format.as_deref().is_some_and(report::is_json) {
         print_json(&list)?;
         return Ok(0);
@@ -394,9 +394,9 @@ fn prune(
     args: PruneArgs,
     in_use: &dyn Fn(&str) -> bool,
 ) -> Outcome {
-    let filter = ObjectFilter::parse(&args.filters, false).map_err(volume::Error::Filter)?;
+    let filter = Filter::parse("volume", volume::FILTER_KEYS, &args.filters)?;
     let mut unused = volumes.list()?;
-    unused.retain(|v| !in_use(&v.name) && filter.matches(&v.subject()));
+    unused.retain(|v| !in_use(&v.name) && filter.matches(v));
     if !args.force {
         println!(
             "WARNING! This will remove all volumes not used by at least one container. The following volumes will be removed:"

@@ -40,7 +40,7 @@ impl LogWriter {
     /// Logs one read's worth of `bytes`: each complete line as a full entry,
     /// a trailing piece without newline as a partial one.
     pub fn write(&mut self, stream: Stream, bytes: &[u8]) -> io::Result<()> {
-        let time = Utc::now().to_rfc3339_opts(SecondsFormat::Nanos, true);
+        let time = crate::util::time::now_rfc3339();
         let mut entries = Vec::with_capacity(bytes.len() + 64);
         let mut rest = bytes;
         while !rest.is_empty() {

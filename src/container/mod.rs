@@ -40,6 +40,8 @@ pub enum Error {
     #[error(transparent)]
     ImageStore(#[from] crate::storage::store::Error),
     #[error(transparent)]
+    Io(#[from] crate::util::fs::IoError),
+    #[error(transparent)]
     Volume(#[from] crate::storage::volume::Error),
     #[error(transparent)]
     Store(#[from] store::Error),

@@ -38,12 +38,14 @@ use super::relay;
 use super::restart::{self, Backoff, RestartLock};
 use super::store::{ContainerRecord, Containers, State, Status};
 use super::{Error, run};
-use crate::image::pull::now_rfc3339;
 use crate::network::{self, HelperFiles, Mode};
 use crate::process::exit_forked_child;
 use crate::runtime::{self, ContainerSpec, Stdio};
-use crate::storage::store::{Store, write_file};
-use crate::userns::pause::{close_other_fds, process_start_time};
+use crate::storage::store::Store;
+use crate::userns::pause::close_other_fds;
+use crate::util::fs::{IoError, io_err, write_atomic};
+use crate::util::proc::process_start_time;
+use crate::util::time::now_rfc3339;
 
 const RECORD_FILE: &str = "monitor.json";
 /// The container's log, in its directory of the store.
@@ -90,13 +92,9 @@ impl MonitorRecord {
     /// Writes the record atomically (temp file + rename).
     pub fn write(&self, runroot: &Path, id: &str) -> Result<(), Error> {
         let dir = entry_dir(runroot, id);
-        fs::create_dir_all(&dir).map_err(|source| super::store::Error::Io {
-            what: "creating the container's runtime entry",
-            path: dir.clone(),
-            source,
-        })?;
+        fs::create_dir_all(&dir).map_err(io_err("creating the container's runtime entry", &dir))?;
         let json = serde_json::to_vec(self).expect("records serialise");
-        Ok(write_file(&dir.join(RECORD_FILE), &json).map_err(super::store::Error::from)?)
+        Ok(write_atomic(&dir.join(RECORD_FILE), &json)?)
     }
 
     /// True while the recorded monitor (not a later process with its PID) runs.
@@ -270,10 +268,12 @@ fn supervise(
     let entry = entry_dir(runroot, &record.id);
     let server = fs::create_dir_all(&entry)
         .and_then(|()| Server::listen(&entry))
-        .map_err(|source| super::store::Error::Io {
-            what: "making the container's attach socket",
-            path: entry.join("attach"),
-            source,
+        .map_err(|source| {
+            IoError::new(
+                "making the container's attach socket",
+                entry.join("attach"),
+                source,
+            )
         })?;
     let mut run = Run::new(containers, runroot, record, spec, log, Some(server));
     let began = Instant::now();
@@ -755,13 +755,7 @@ pub(super) fn record_end(
 /// Opens the container's log for appending.
 pub(super) fn open_log(containers: &Containers, id: &str) -> Result<LogWriter, Error> {
     let path = log_path(containers, id);
-    Ok(
-        LogWriter::create(&path).map_err(|source| super::store::Error::Io {
-            what: "opening the container log",
-            path,
-            source,
-        })?,
-    )
+    Ok(LogWriter::create(&path).map_err(io_err("opening the container log", &path))?)
 }
 
 /// The container's log file (absent until it first ran, and for a `--rm`

@@ -277,7 +277,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             .first()
             .cloned()
             .unwrap_or_else(|| image.id.clone()),
-        created: image::pull::now_rfc3339(),
+        created: crate::util::time::now_rfc3339(),
         config: ContainerConfig {
             args,
             entrypoint: image_config.entrypoint.clone().unwrap_or_default(),

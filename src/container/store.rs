@@ -21,16 +21,13 @@ use nix::fcntl::Flock;
 use serde::{Deserialize, Serialize};
 
 pub use crate::storage::store::new_id;
-use crate::storage::store::{self as image_store, StoreLock, write_file};
+use crate::storage::store::{self as image_store, StoreLock};
+use crate::util::fs::{IoError, io_err, write_atomic};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{what} {}: {source}", path.display())]
-    Io {
-        what: &'static str,
-        path: PathBuf,
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Io(#[from] IoError),
     #[error("container metadata {} is corrupt: {source}", path.display())]
     Corrupt {
         path: PathBuf,
@@ -53,14 +50,6 @@ pub enum Error {
 }
 
 type Result<T> = std::result::Result<T, Error>;
-
-fn io_err<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> Error + 'a {
-    move |source| Error::Io {
-        what,
-        path: path.to_path_buf(),
-        source,
-    }
-}
 
 /// One mount as recorded (host paths already resolved).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,6 +133,17 @@ pub struct ContainerConfig {
     pub stop_timeout: Option<u64>,
 }
 
+impl ContainerConfig {
+    /// The value of label `key`, if the container has that label.
+    pub fn label(&self, key: &str) -> Option<&str> {
+        let labels = &self.labels;
+        labels
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
 /// The record of one container.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -196,7 +196,7 @@ impl State {
         State {
             status: Status::Exited,
             pid: 0,
-            finished_at: Some(crate::image::pull::now_rfc3339()),
+            finished_at: Some(crate::util::time::now_rfc3339()),
             exit_code: Some(code),
             restarting: false,
             ..self
@@ -348,8 +348,8 @@ impl Containers {
             let json = serde_json::to_vec_pretty(record).expect("records serialise");
             let state = serde_json::to_vec_pretty(&State::created()).expect("states serialise");
             if durable {
-                write_file(&temp.join("container.json"), &json)?;
-                write_file(&temp.join("state.json"), &state)?;
+                write_atomic(&temp.join("container.json"), &json)?;
+                write_atomic(&temp.join("state.json"), &state)?;
             } else {
                 let path = temp.join("container.json");
                 fs::write(&path, &json).map_err(io_err("writing", &path))?;
@@ -357,7 +357,8 @@ impl Containers {
                 fs::write(&path, &state).map_err(io_err("writing", &path))?;
             }
             let target = self.dir(&record.id);
-            fs::rename(&temp, &target).map_err(io_err("storing container", &target))
+            fs::rename(&temp, &target).map_err(io_err("storing container", &target))?;
+            Ok(())
         };
         build().inspect_err(|_| {
             let _ = fs::remove_dir_all(&temp);
@@ -393,7 +394,7 @@ impl Containers {
             read_json(&path)?.ok_or_else(|| Error::NoSuchContainer(id.to_string()))?;
         record.name = name.to_string();
         let json = serde_json::to_vec_pretty(&record).expect("records serialise");
-        write_file(&path, &json)?;
+        write_atomic(&path, &json)?;
         Ok(record)
     }
 
@@ -404,7 +405,7 @@ impl Containers {
     pub fn lock(&self, id: &str) -> Result<ContainerLock> {
         let path = self.dir(id).join(LOCK_FILE);
         let lock = image_store::lock_file(&path).map_err(|e| match e {
-            image_store::Error::Io { source, .. } if source.kind() == io::ErrorKind::NotFound => {
+            image_store::Error::Io(e) if e.source.kind() == io::ErrorKind::NotFound => {
                 Error::NoSuchContainer(id.to_string())
             }
             e => e.into(),
@@ -429,7 +430,7 @@ impl Containers {
     /// Replaces the container's state atomically.
     pub fn set_state(&self, id: &str, state: &State) -> Result<()> {
         let json = serde_json::to_vec_pretty(state).expect("states serialise");
-        Ok(write_file(&self.dir(id).join("state.json"), &json)?)
+        Ok(write_atomic(&self.dir(id).join("state.json"), &json)?)
     }
 
     /// Removes the container's directory: renamed away first, so a half-removed
@@ -452,15 +453,11 @@ impl Containers {
         let dir = self.dir(id);
         let doomed = self.tmp.join(format!("{}-rmc-{id}", std::process::id()));
         match fs::rename(&dir, &doomed) {
-            Ok(()) => fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed)),
+            Ok(()) => Ok(fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed))?),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 Err(Error::NoSuchContainer(id.to_string()))
             }
-            Err(e) => Err(Error::Io {
-                what: "removing",
-                path: dir,
-                source: e,
-            }),
+            Err(e) => Err(Error::Io(IoError::new("removing", dir, e))),
         }
     }
 }
@@ -474,11 +471,7 @@ fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>> {
                 source,
             }),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::Io {
-            what: "reading",
-            path: path.to_path_buf(),
-            source: e,
-        }),
+        Err(e) => Err(Error::Io(IoError::new("reading", path, e))),
     }
 }
 

@@ -32,10 +32,12 @@ use super::blobs::{
 use super::layer::{self, BlobDigest, LayerSlot, sha256_digest, sniff_media_type};
 use super::limits::{Limits, MAX_ARCHIVE_MANIFEST, MAX_CONFIG, MAX_MANIFEST};
 use super::local::{lookup, matching_name};
-use super::pull::{ConfigDoc, IndexEntry, ManifestDoc, Platform, choose_platform, now_rfc3339};
+use super::pull::{ConfigDoc, IndexEntry, ManifestDoc, Platform, choose_platform};
 use super::reference::{DOCKER_HUB, Reference};
 use crate::storage::extract::{ExtractOptions, Ownership};
 use crate::storage::store::{self, ImageRecord, Store};
+use crate::util::fs::{IoError, io_err};
+use crate::util::time::now_rfc3339;
 
 const OCI_INDEX_MEDIA_TYPE: &str = "application/vnd.oci.image.index.v1+json";
 const REF_NAME: &str = "org.opencontainers.image.ref.name";
@@ -51,12 +53,8 @@ pub enum Error {
         diff_id: String,
         message: String,
     },
-    #[error("{what} {}: {source}", path.display())]
-    Io {
-        what: &'static str,
-        path: PathBuf,
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Io(#[from] IoError),
     #[error(transparent)]
     Blobs(#[from] super::blobs::Error),
     #[error(transparent)]
@@ -97,11 +95,7 @@ pub fn save(
     };
     written
         .and_then(|()| tar.into_inner().and_then(|mut out| out.flush()))
-        .map_err(|source| Error::Io {
-            what: "writing the archive",
-            path: PathBuf::from("-"),
-            source,
-        })?;
+        .map_err(|source| IoError::new("writing the archive", "-", source))?;
     Ok(())
 }
 
@@ -246,11 +240,7 @@ pub fn load(
     let spooled;
     let (file, label) = match path {
         Some(path) => (
-            File::open(path).map_err(|source| Error::Io {
-                what: "opening",
-                path: path.to_path_buf(),
-                source,
-            })?,
+            File::open(path).map_err(io_err("opening", path))?,
             path.display().to_string(),
         ),
         None => {
@@ -262,16 +252,9 @@ pub fn load(
                 .read(true)
                 .write(true)
                 .open(&copy)
-                .map_err(|source| Error::Io {
-                    what: "creating",
-                    path: copy.clone(),
-                    source,
-                })?;
-            io::copy(&mut io::stdin().lock(), &mut file).map_err(|source| Error::Io {
-                what: "reading standard input into",
-                path: copy.clone(),
-                source,
-            })?;
+                .map_err(io_err("creating", &copy))?;
+            io::copy(&mut io::stdin().lock(), &mut file)
+                .map_err(io_err("reading standard input into", &copy))?;
             (file, "standard input".to_string())
         }
     };
@@ -680,7 +663,7 @@ fn entry_name(entry: &IndexEntry) -> Result<Option<String>, super::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::image::ScratchDir;
+    use crate::util::scratch::ScratchDir;
 
     /// Loads an archive of these files into a fresh store; the error's text.
     fn load_error(files: &[(&str, Vec<u8>)]) -> String {

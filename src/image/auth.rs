@@ -12,11 +12,10 @@
 //! as it was.
 
 use std::ffi::OsString;
-use std::fs::{self, DirBuilder, File, OpenOptions};
+use std::fs::{self, DirBuilder};
 use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::{env, fmt};
 
 use base64::Engine;
@@ -24,6 +23,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Map, Value, json};
 
 use super::reference::{self, DOCKER_HUB, Reference};
+use crate::util::fs as fs_util;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -77,8 +77,6 @@ impl fmt::Debug for Credentials {
 pub struct AuthFiles {
     pub paths: Vec<PathBuf>,
 }
-
-static TEMP_COUNTER: AtomicU32 = AtomicU32::new(0);
 
 impl AuthFiles {
     /// `$REGISTRY_AUTH_FILE` alone when set (as Podman); otherwise
@@ -344,41 +342,21 @@ fn auths_of(path: &Path, mut document: Map<String, Value>) -> Result<Map<String,
     }
 }
 
-/// Temp file in the same directory, fsync, rename, fsync the directory: a
-/// crash leaves the old file or the new one. The directory is created 0700
-/// and the file 0600, as they hold secrets.
+/// Replaces `path` atomically, and syncs its directory too: the user is told
+/// the credentials are saved. The directory is created 0700 and the file
+/// 0600, as they hold secrets.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = dir.join(format!(
-        ".{file_name}.{}-{}.tmp",
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let result = (|| {
-        DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
-        // A leftover from a killed process that had our PID.
-        let _ = fs::remove_file(&temp);
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)?;
-        File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result.map_err(|source| Error::Write {
-        path: path.into(),
-        source,
-    })
+    let dir = fs_util::parent_dir(path);
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .and_then(|()| fs_util::write_atomic_with(path, 0o600, |file| file.write_all(bytes)))
+        .and_then(|()| fs_util::sync_dir(dir))
+        .map_err(|source| Error::Write {
+            path: path.into(),
+            source,
+        })
 }
 
 #[cfg(test)]
@@ -387,7 +365,7 @@ mod tests {
     use std::os::unix::fs::PermissionsExt;
 
     use super::*;
-    use crate::image::ScratchDir;
+    use crate::util::scratch::ScratchDir;
 
     fn basic(user: &str, password: &str) -> Value {
         json!({ "auth": BASE64.encode(format!("{user}:{password}")) })

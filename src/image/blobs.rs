@@ -17,6 +17,7 @@ use oci_client::manifest::{
 use serde_json::{Value, json};
 
 use crate::storage::store::{self, ImageRecord, LayerRecord, Store};
+use crate::util::fs::IoError;
 
 pub const OCI_CONFIG_MEDIA_TYPE: &str = "application/vnd.oci.image.config.v1+json";
 
@@ -153,11 +154,7 @@ pub fn oci_layer_type(media_type: &str) -> &str {
 fn file_size(path: &std::path::Path) -> Result<u64, store::Error> {
     std::fs::metadata(path)
         .map(|m| m.len())
-        .map_err(|source| store::Error::Io {
-            what: "reading",
-            path: path.to_path_buf(),
-            source,
-        })
+        .map_err(|source| IoError::new("reading", path, source).into())
 }
 
 #[cfg(test)]

@@ -11,10 +11,11 @@ use serde_json::{Map, Value, json};
 
 use super::blobs::{self, Blob, OCI_CONFIG_MEDIA_TYPE, image_blobs};
 use super::layer::{self, BlobDigest, LayerSlot, sha256_digest};
-use super::pull::now_rfc3339;
 use super::{Error, Reference};
 use crate::storage::extract::{ExtractOptions, Ownership};
 use crate::storage::store::{self, ImageRecord, Store};
+use crate::util::fs::io_err;
+use crate::util::time::now_rfc3339;
 
 /// The media type of the layers `commit` writes.
 pub const GZIP_LAYER: &str = "application/vnd.oci.image.layer.v1.tar+gzip";
@@ -79,7 +80,7 @@ pub fn commit(store: &Store, request: &CommitRequest) -> Result<ImageRecord, Err
     let record = store_layer(store, request)?;
     let layer_path = store.layer_blob(&request.diff_id);
     let size = std::fs::metadata(&layer_path)
-        .map_err(store::io_err("reading", &layer_path))?
+        .map_err(io_err("reading", &layer_path))?
         .len();
     let mut layers = image_blobs(store, base, true)?.layers;
     let layer_size = record.size;
@@ -120,7 +121,7 @@ fn store_layer(store: &Store, request: &CommitRequest) -> Result<store::LayerRec
         LayerSlot::Stored(record) => return Ok(record),
         LayerSlot::Free(guard) => guard,
     };
-    let blob = File::open(request.layer).map_err(store::io_err("reading", request.layer))?;
+    let blob = File::open(request.layer).map_err(io_err("reading", request.layer))?;
     let options = ExtractOptions {
         ownership: if request.squash_owners {
             Ownership::Squash

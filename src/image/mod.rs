@@ -50,6 +50,8 @@ pub enum Error {
     Login(#[from] login::Error),
     #[error(transparent)]
     Store(#[from] crate::storage::store::Error),
+    #[error(transparent)]
+    Io(#[from] crate::util::fs::IoError),
     #[error(
         "invalid platform {0:?}: expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8"
     )]
@@ -104,39 +106,5 @@ fn not_found(tried: &[String]) -> String {
         "image not known".to_string()
     } else {
         format!("image not found (tried: {})", tried.join(", "))
-    }
-}
-
-/// A fresh directory under the system temp dir, removed on drop.
-#[cfg(test)]
-pub(crate) struct ScratchDir(pub std::path::PathBuf);
-
-#[cfg(test)]
-impl ScratchDir {
-    pub(crate) fn new(label: &str) -> ScratchDir {
-        use std::sync::atomic::{AtomicU32, Ordering};
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let dir =
-            std::env::temp_dir().join(format!("rcon-{label}-test-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("creating a scratch dir");
-        ScratchDir(dir)
-    }
-
-    /// Writes `text` to `relative` (creating parent directories) and returns its path.
-    pub(crate) fn write(&self, relative: &str, text: &str) -> std::path::PathBuf {
-        let path = self.0.join(relative);
-        std::fs::create_dir_all(path.parent().expect("a file has a parent"))
-            .expect("creating parents");
-        std::fs::write(&path, text).expect("writing a scratch file");
-        path
-    }
-}
-
-#[cfg(test)]
-impl Drop for ScratchDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }

@@ -31,6 +31,7 @@ use super::reference::{Reference, check_digest};
 use super::registries::RegistriesConfig;
 use crate::storage::extract::{ExtractOptions, Ownership};
 use crate::storage::store::{self, ImageRecord, LayerRecord, Store};
+use crate::util::time::now_rfc3339;
 
 /// How many layers download and extract at the same time.
 const PARALLEL_LAYERS: usize = 4;
@@ -570,11 +571,6 @@ fn invalid(name: &str, message: &str) -> Error {
         reference: name.to_string(),
         message: message.to_string(),
     }
-}
-
-/// The current time as RFC 3339 UTC with nanoseconds.
-pub fn now_rfc3339() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
 }
 
 /// What `rcon pull` asks for.

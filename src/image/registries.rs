@@ -427,7 +427,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::image::ScratchDir;
+    use crate::util::scratch::ScratchDir;
 
     fn config(text: &str) -> RegistriesConfig {
         let mut config = RegistriesConfig::default();

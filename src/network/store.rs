@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::util::fs::{IoError, io_err, write_atomic};
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("invalid network name {0:?}: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*")]
@@ -45,12 +47,8 @@ pub enum Error {
         path: PathBuf,
         source: serde_json::Error,
     },
-    #[error("{what} {}: {source}", path.display())]
-    Io {
-        what: &'static str,
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Io(#[from] IoError),
     #[error(transparent)]
     Store(#[from] crate::storage::store::Error),
 }
@@ -152,17 +150,26 @@ impl std::fmt::Display for Cidr {
     }
 }
 
-impl NetworkRecord {
-    /// What `network ls --filter` looks at.
-    pub fn subject(&self) -> crate::filter::Subject<'_> {
-        crate::filter::Subject {
-            name: &self.name,
-            id: Some(&self.id),
-            driver: &self.driver,
-            labels: &self.labels,
+/// The keys `network ls --filter` takes besides `name` and `label`.
+pub const FILTER_KEYS: &[&str] = &["id", "driver"];
+
+impl crate::filter::Subject for NetworkRecord {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn label(&self, key: &str) -> Option<&str> {
+        self.labels.get(key).map(String::as_str)
+    }
+    fn passes(&self, key: &str, value: &str) -> bool {
+        match key {
+            "id" => self.id.starts_with(value),
+            "driver" => value == self.driver,
+            _ => false,
         }
     }
+}
 
+impl NetworkRecord {
     /// The network's subnet and gateway, parsed.
     pub fn subnet(&self) -> (Cidr, Ipv4Addr) {
         let first = &self.subnets[0];
@@ -182,11 +189,7 @@ impl Networks {
     /// Opens (creating if needed) `<root>/networks`.
     pub fn open(root: &Path) -> Result<Networks> {
         let dir = root.join("networks");
-        std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
-            what: "creating",
-            path: dir.clone(),
-            source,
-        })?;
+        std::fs::create_dir_all(&dir).map_err(io_err("creating", &dir))?;
         Ok(Networks { dir })
     }
 
@@ -197,11 +200,7 @@ impl Networks {
 
     /// Every network, by name.
     pub fn list(&self) -> Result<Vec<NetworkRecord>> {
-        let entries = std::fs::read_dir(&self.dir).map_err(|source| Error::Io {
-            what: "reading",
-            path: self.dir.clone(),
-            source,
-        })?;
+        let entries = std::fs::read_dir(&self.dir).map_err(io_err("reading", &self.dir))?;
         let mut list = Vec::new();
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -219,11 +218,7 @@ impl Networks {
         let path = self.dir.join(format!("{name}.json"));
         let bytes = std::fs::read(&path).map_err(|source| match source.kind() {
             std::io::ErrorKind::NotFound => Error::NotFound(name.to_string()),
-            _ => Error::Io {
-                what: "reading",
-                path: path.clone(),
-                source,
-            },
+            _ => Error::Io(IoError::new("reading", &path, source)),
         })?;
         serde_json::from_slice(&bytes).map_err(|source| Error::Corrupt { path, source })
     }
@@ -314,7 +309,7 @@ impl Networks {
             id: crate::storage::store::new_id(),
             driver: "bridge".into(),
             network_interface: interface,
-            created: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
+            created: crate::util::time::now_rfc3339(),
             subnets: vec![Subnet {
                 subnet: subnet.to_string(),
                 gateway: gateway.to_string(),
@@ -326,7 +321,7 @@ impl Networks {
             ipam_options: BTreeMap::from([("driver".to_string(), "host-local".to_string())]),
         };
         let json = serde_json::to_vec_pretty(&record).expect("network records serialise");
-        crate::storage::store::write_file(&self.dir.join(format!("{name}.json")), &json)?;
+        write_atomic(&self.dir.join(format!("{name}.json")), &json)?;
         Ok(record)
     }
 
@@ -335,11 +330,7 @@ impl Networks {
         let path = self.dir.join(format!("{name}.json"));
         std::fs::remove_file(&path).map_err(|source| match source.kind() {
             std::io::ErrorKind::NotFound => Error::NotFound(name.to_string()),
-            _ => Error::Io {
-                what: "removing",
-                path,
-                source,
-            },
+            _ => Error::Io(IoError::new("removing", path, source)),
         })
     }
 }
@@ -446,5 +437,37 @@ mod tests {
         networks.remove("web").unwrap();
         assert!(matches!(networks.get("web"), Err(Error::NotFound(_))));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn ls_filters_by_id_prefix_driver_and_every_label() {
+        let scratch = crate::util::scratch::ScratchDir::new("network-filter");
+        let networks = Networks::open(scratch.path()).unwrap();
+        let create = |name: &str, labels: &[(&str, &str)]| {
+            networks
+                .create(&CreateOptions {
+                    name: Some(name.into()),
+                    labels: labels
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect(),
+                    ..CreateOptions::default()
+                })
+                .unwrap()
+        };
+        let front = create("front", &[("app", "shop"), ("tier", "front")]);
+        create("back", &[("app", "shop")]);
+        let list = networks.list().unwrap();
+        let pass = |terms: &[&str]| -> Vec<String> {
+            let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
+            let filter = crate::filter::Filter::parse("network", FILTER_KEYS, &terms).unwrap();
+            let passing = list.iter().filter(|n| filter.matches(*n));
+            passing.map(|n| n.name.clone()).collect()
+        };
+        assert_eq!(pass(&["label=app=shop"]), ["back", "front"]);
+        assert_eq!(pass(&["label=app=shop", "label=tier"]), ["front"]);
+        assert_eq!(pass(&[&format!("id={}", &front.id[..12])]), ["front"]);
+        assert_eq!(pass(&["driver=bridge", "name=^b"]), ["back"]);
+        assert!(pass(&["driver=macvlan"]).is_empty());
     }
 }

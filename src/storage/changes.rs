@@ -229,12 +229,7 @@ impl Walk<'_> {
 mod tests {
     use super::*;
 
-    fn scratch(tag: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("rcon-changes-{tag}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
+    use crate::util::scratch::ScratchDir;
 
     fn lines(changes: &Changes) -> Vec<String> {
         changes
@@ -246,7 +241,8 @@ mod tests {
 
     #[test]
     fn a_complete_copy_is_compared_with_the_merged_image() {
-        let base = scratch("copy");
+        let scratch = ScratchDir::new("changes-copy");
+        let base = scratch.path();
         let (low, high, copy) = (base.join("low"), base.join("high"), base.join("copy"));
         for dir in [&low, &high, &copy] {
             fs::create_dir_all(dir.join("etc")).unwrap();
@@ -290,12 +286,12 @@ mod tests {
                 "D /var"
             ]
         );
-        let _ = fs::remove_dir_all(&base);
     }
 
     #[test]
     fn an_upper_dir_shows_whiteouts_and_opaque_directories() {
-        let base = scratch("upper");
+        let scratch = ScratchDir::new("changes-upper");
+        let base = scratch.path();
         let (low, upper) = (base.join("low"), base.join("upper"));
         fs::create_dir_all(low.join("d")).unwrap();
         fs::write(low.join("d/one"), b"1").unwrap();
@@ -328,6 +324,5 @@ mod tests {
             crate::storage::pack::entry_names(&tar),
             ["d/", "d/.wh..wh..opq", "d/two", ".wh.f", "new"]
         );
-        let _ = fs::remove_dir_all(&base);
     }
 }

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use super::probe::{self, probe_overlay};
+use crate::util::fs::{IoError, write_atomic};
 
 const RECORD_FILE: &str = "storage-driver.json";
 /// rcon's own configuration, under `$XDG_CONFIG_HOME`: the drivers' names are ours.
@@ -97,11 +98,8 @@ pub enum Error {
     Probe(#[from] probe::Error),
     #[error("reading {}: {message}; fix the file or remove its `driver` line", path.display())]
     Config { path: PathBuf, message: String },
-    #[error("writing {}: {source}", path.display())]
-    Record {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Io(#[from] IoError),
 }
 
 /// Why FUSE cannot be used here, or `None` when `/dev/fuse` opens for reading and writing.
@@ -261,11 +259,8 @@ pub fn automatic(root: &Path) -> Result<DriverChoice, Error> {
         reason,
         kernel: probe.kernel,
     };
-    let tmp = root.join(format!(".{RECORD_FILE}.{}", std::process::id()));
     let json = serde_json::to_vec_pretty(&choice).expect("serialisable");
-    fs::write(&tmp, json)
-        .and_then(|()| fs::rename(&tmp, &path))
-        .map_err(|source| Error::Record { path, source })?;
+    write_atomic(&path, &json)?;
     Ok(choice)
 }
 
@@ -273,7 +268,7 @@ pub fn automatic(root: &Path) -> Result<DriverChoice, Error> {
 mod tests {
     use super::*;
 
-    use crate::image::ScratchDir;
+    use crate::util::scratch::ScratchDir;
 
     fn driver_in(files: &[(&str, &str)]) -> Result<Option<Driver>, Error> {
         let home = ScratchDir::new("storage-conf");

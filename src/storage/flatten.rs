@@ -23,7 +23,8 @@ use nix::sys::stat::{Mode, SFlag, UtimensatFlags, mknod, utimensat};
 use nix::sys::time::TimeSpec;
 use sha2::{Digest, Sha256};
 
-use super::store::{Error, ImageRecord, Store, io_err};
+use super::store::{Error, ImageRecord, Store};
+use crate::util::fs::io_err;
 
 /// The kernel's limit on overlay lower layers (OVL_MAX_STACK).
 pub const MAX_LOWER_LAYERS: usize = 500;
@@ -80,11 +81,8 @@ fn flat_layer(store: &Store, layers: &[String]) -> Result<PathBuf> {
     let temp = store.temp_layer()?;
     for layer in layers {
         let source = store.layer_diff(layer);
-        apply(&source, &temp.dir(), &mut HashMap::new()).map_err(|e| Error::Io {
-            what: "merging layer",
-            path: source.clone(),
-            source: e,
-        })?;
+        apply(&source, &temp.dir(), &mut HashMap::new())
+            .map_err(io_err("merging layer", &source))?;
     }
     let parent = store.root().join("flat");
     fs::create_dir_all(&parent).map_err(io_err("creating", &parent))?;

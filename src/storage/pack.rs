@@ -324,17 +324,12 @@ mod tests {
     use std::fs;
     use std::os::unix::fs::MetadataExt;
 
-    fn scratch(tag: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("rcon-pack-{tag}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
+    use crate::util::scratch::ScratchDir;
 
     #[test]
     fn a_tree_round_trips_through_extract_without_following_symlinks() {
-        let src = scratch("src");
-        let dst = scratch("dst");
+        let (src_dir, dst_dir) = (ScratchDir::new("pack-src"), ScratchDir::new("pack-dst"));
+        let (src, dst) = (src_dir.path(), dst_dir.path());
         fs::create_dir_all(src.join("d/e")).unwrap();
         fs::write(src.join("d/e/f"), b"data").unwrap();
         fs::hard_link(src.join("d/e/f"), src.join("d/g")).unwrap();
@@ -343,7 +338,7 @@ mod tests {
         let mut packer = Packer::new(Vec::new());
         packer
             .append(
-                &File::open(&src).unwrap(),
+                &File::open(src).unwrap(),
                 OsStr::new("d"),
                 Path::new("d"),
                 true,
@@ -360,7 +355,7 @@ mod tests {
         };
         extract_plain(
             tar.as_slice(),
-            File::open(&dst).unwrap(),
+            File::open(dst).unwrap(),
             Path::new(""),
             &opts,
         )
@@ -377,7 +372,5 @@ mod tests {
                 .as_deref(),
             Some(&b"kept"[..])
         );
-        let _ = fs::remove_dir_all(&src);
-        let _ = fs::remove_dir_all(&dst);
     }
 }

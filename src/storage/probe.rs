@@ -8,23 +8,21 @@ use std::fs;
 use std::io::{Read, Write};
 use std::os::fd::OwnedFd;
 use std::os::unix::fs::{FileTypeExt, MetadataExt};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use nix::mount::{MntFlags, MsFlags, mount, umount2};
 use nix::sched::{CloneFlags, unshare};
 use nix::sys::wait::{WaitStatus, waitpid};
 use nix::unistd::{ForkResult, fork};
 
+use crate::util::fs::{IoError, io_err, write_atomic};
+
 const CACHE_FILE: &str = "overlay-probe.json";
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{what} {}: {source}", path.display())]
-    Io {
-        what: &'static str,
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Io(#[from] IoError),
     #[error("probing overlayfs: {0}")]
     Fork(nix::Error),
 }
@@ -53,11 +51,7 @@ pub fn probe_overlay(root: &Path) -> Result<OverlayProbe, Error> {
     {
         return Ok(cached);
     }
-    let io = |what, path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Io { what, path, source }
-    };
-    fs::create_dir_all(root).map_err(io("creating the storage root", root))?;
+    fs::create_dir_all(root).map_err(io_err("creating the storage root", root))?;
     let scratch = root.join(format!(".overlay-probe-{}", std::process::id()));
     let outcome = run_probe(&scratch);
     let _ = fs::remove_dir_all(&scratch);
@@ -67,11 +61,8 @@ pub fn probe_overlay(root: &Path) -> Result<OverlayProbe, Error> {
         supported: detail.is_empty(),
         detail,
     };
-    let tmp = root.join(format!(".{CACHE_FILE}.{}", std::process::id()));
     let json = serde_json::to_vec_pretty(&answer).expect("serialisable");
-    fs::write(&tmp, json)
-        .and_then(|()| fs::rename(&tmp, &cache))
-        .map_err(io("writing the overlay probe cache", &cache))?;
+    write_atomic(&cache, &json)?;
     Ok(answer)
 }
 

@@ -19,7 +19,7 @@
 //! or file, so a process killed at any moment leaves the old state or the new.
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io;
 use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -28,15 +28,12 @@ use nix::fcntl::{Flock, FlockArg};
 use serde::{Deserialize, Serialize};
 
 use crate::config::NotPrivate;
+use crate::util::fs::{IoError, io_err, write_atomic};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{what} {}: {source}", path.display())]
-    Io {
-        what: &'static str,
-        path: PathBuf,
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Io(#[from] IoError),
     #[error("image metadata {} is corrupt: {source}; remove that directory with `rcon unshare rm -rf`", path.display())]
     Corrupt {
         path: PathBuf,
@@ -61,17 +58,6 @@ pub enum Error {
 }
 
 type Result<T> = std::result::Result<T, Error>;
-
-pub(crate) fn io_err<'a>(
-    what: &'static str,
-    path: &'a Path,
-) -> impl FnOnce(io::Error) -> Error + 'a {
-    move |source| Error::Io {
-        what,
-        path: path.to_path_buf(),
-        source,
-    }
-}
 
 /// Metadata of one stored layer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -316,11 +302,7 @@ impl Store {
                 return Ok(self.layer(diff_id).unwrap_or(record));
             }
             Err(e) => {
-                return Err(Error::Io {
-                    what: "storing layer",
-                    path: target,
-                    source: e,
-                });
+                return Err(Error::Io(IoError::new("storing layer", target, e)));
             }
         }
         let link_path = self.root.join("l").join(&link);
@@ -348,13 +330,9 @@ impl Store {
             .join("tmp")
             .join(format!("{}-rm-{n}", std::process::id()));
         match fs::rename(dir, &doomed) {
-            Ok(()) => fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed)),
+            Ok(()) => Ok(fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed))?),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(Error::Io {
-                what: "removing",
-                path: dir.to_path_buf(),
-                source: e,
-            }),
+            Err(e) => Err(Error::Io(IoError::new("removing", dir, e))),
         }
     }
 
@@ -370,13 +348,9 @@ impl Store {
                 .join("tmp")
                 .join(format!("{}-rm-{}", std::process::id(), hex_of(diff_id)));
         match fs::rename(&dir, &doomed) {
-            Ok(()) => fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed)),
+            Ok(()) => Ok(fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed))?),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(Error::Io {
-                what: "removing",
-                path: dir,
-                source: e,
-            }),
+            Err(e) => Err(Error::Io(IoError::new("removing", dir, e))),
         }
     }
 
@@ -396,11 +370,7 @@ impl Store {
                 ),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {} // an image being written
                 Err(e) => {
-                    return Err(Error::Io {
-                        what: "reading",
-                        path,
-                        source: e,
-                    });
+                    return Err(Error::Io(IoError::new("reading", path, e)));
                 }
             }
         }
@@ -461,8 +431,8 @@ impl Store {
                     .join("tmp")
                     .join(format!("{}-img-{n}", std::process::id()));
                 fs::create_dir_all(&temp).map_err(io_err("creating", &temp))?;
-                write_file(&temp.join("manifest.json"), manifest)?;
-                write_file(&temp.join("config.json"), config)?;
+                write_atomic(&temp.join("manifest.json"), manifest)?;
+                write_atomic(&temp.join("config.json"), config)?;
                 let record = record.with_names_recorded();
                 write_json(&temp.join("image.json"), &record)?;
                 fs::rename(&temp, &dir).map_err(io_err("storing image", &dir))?;
@@ -493,11 +463,7 @@ impl Store {
                 serde_json::from_slice(&bytes).map_err(|source| Error::Corrupt { path, source })?,
             )),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(Error::Io {
-                what: "reading",
-                path,
-                source: e,
-            }),
+            Err(e) => Err(Error::Io(IoError::new("reading", path, e))),
         }
     }
 
@@ -512,7 +478,7 @@ impl Store {
     /// Reads one of an image's stored documents (`manifest.json`, `config.json`).
     pub fn image_file(&self, id: &str, name: &str) -> Result<Vec<u8>> {
         let path = self.image_dir(id).join(name);
-        fs::read(&path).map_err(io_err("reading", &path))
+        Ok(fs::read(&path).map_err(io_err("reading", &path))?)
     }
 
     /// Removes an image and every layer no other image uses. Call with the lock held.
@@ -556,11 +522,8 @@ pub fn lock_file(path: &Path) -> Result<Flock<File>> {
         .write(true)
         .open(path)
         .map_err(io_err("opening", path))?;
-    Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, e)| Error::Io {
-        what: "locking",
-        path: path.to_path_buf(),
-        source: e.into(),
-    })
+    Flock::lock(file, FlockArg::LockExclusive)
+        .map_err(|(_, e)| IoError::new("locking", path, e.into()).into())
 }
 
 /// The hex part of `sha256:…`.
@@ -573,30 +536,9 @@ fn short_link(hex: &str) -> String {
     hex.chars().take(26).collect::<String>().to_uppercase()
 }
 
-/// Writes `bytes` to `path` atomically: temp file in the same dir, fsync, rename.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    let write = || -> io::Result<()> {
-        let mut file = File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)
-    };
-    write().map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        Error::Io {
-            what: "writing",
-            path: path.to_path_buf(),
-            source: e,
-        }
-    })
-}
-
 fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
-    write_file(
-        path,
-        &serde_json::to_vec_pretty(value).expect("records serialise"),
-    )
+    let json = serde_json::to_vec_pretty(value).expect("records serialise");
+    Ok(write_atomic(path, &json)?)
 }
 
 /// syncfs(2) on the filesystem holding `path`: one call instead of an fsync per file.
@@ -604,11 +546,11 @@ fn sync_filesystem(path: &Path) -> Result<()> {
     let dir = File::open(path).map_err(io_err("opening", path))?;
     // SAFETY: syncfs takes a valid open descriptor and no pointers.
     if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
-        return Err(Error::Io {
-            what: "syncing",
-            path: path.to_path_buf(),
-            source: io::Error::last_os_error(),
-        });
+        return Err(Error::Io(IoError::new(
+            "syncing",
+            path,
+            io::Error::last_os_error(),
+        )));
     }
     Ok(())
 }

@@ -21,6 +21,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use serde::{Deserialize, Serialize};
 
 use super::store::{Store, StoreLock};
+use crate::util::fs::{IoError, io_err};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -32,30 +33,16 @@ pub enum Error {
     NotFound(String),
     #[error("volume {0} is in use by a container; remove the container first")]
     InUse(String),
-    #[error("invalid volume filter {0:?}: use name=REGEX, label=KEY[=VALUE] or driver=local")]
-    Filter(String),
     #[error("volume metadata {} is corrupt: {source}; remove that volume with `rcon volume rm`", path.display())]
     Corrupt {
         path: PathBuf,
         source: serde_json::Error,
     },
-    #[error("{what} {}: {source}", path.display())]
-    Io {
-        what: &'static str,
-        path: PathBuf,
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Io(#[from] IoError),
 }
 
 type Result<T> = std::result::Result<T, Error>;
-
-fn io_err<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> Error + 'a {
-    move |source| Error::Io {
-        what,
-        path: path.to_path_buf(),
-        source,
-    }
-}
 
 /// `volume.json`, in the shape `podman volume inspect` prints.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,15 +61,18 @@ pub struct Volume {
     pub anonymous: bool,
 }
 
-impl Volume {
-    /// What `volume ls --filter` looks at.
-    pub fn subject(&self) -> crate::filter::Subject<'_> {
-        crate::filter::Subject {
-            name: &self.name,
-            id: None,
-            driver: &self.driver,
-            labels: &self.labels,
-        }
+/// The keys `volume ls --filter` takes besides `name` and `label`.
+pub const FILTER_KEYS: &[&str] = &["driver"];
+
+impl crate::filter::Subject for Volume {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn label(&self, key: &str) -> Option<&str> {
+        self.labels.get(key).map(String::as_str)
+    }
+    fn passes(&self, key: &str, value: &str) -> bool {
+        key == "driver" && value == self.driver
     }
 }
 
@@ -161,11 +151,7 @@ impl VolumeStore {
         };
         if let Err(e) = build() {
             let _ = fs::remove_dir_all(&temp);
-            return Err(Error::Io {
-                what: "creating volume in",
-                path: temp,
-                source: e,
-            });
+            return Err(Error::Io(IoError::new("creating volume in", temp, e)));
         }
         match fs::rename(&temp, &target) {
             Ok(()) => Ok(volume),
@@ -175,11 +161,7 @@ impl VolumeStore {
                 if matches!(e.raw_os_error(), Some(libc::ENOTEMPTY | libc::EEXIST)) {
                     Err(Error::Exists(volume.name))
                 } else {
-                    Err(Error::Io {
-                        what: "storing volume",
-                        path: target,
-                        source: e,
-                    })
+                    Err(Error::Io(IoError::new("storing volume", target, e)))
                 }
             }
         }
@@ -209,11 +191,7 @@ impl VolumeStore {
                 serde_json::from_slice(&bytes).map_err(|source| Error::Corrupt { path, source })
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => Err(Error::NotFound(name.into())),
-            Err(e) => Err(Error::Io {
-                what: "reading",
-                path,
-                source: e,
-            }),
+            Err(e) => Err(Error::Io(IoError::new("reading", path, e))),
         }
     }
 
@@ -253,13 +231,9 @@ impl VolumeStore {
         let dir = self.dir.join(name);
         let doomed = self.work_dir("rm");
         match fs::rename(&dir, &doomed) {
-            Ok(()) => fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed)),
+            Ok(()) => Ok(fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed))?),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Err(Error::NotFound(name.into())),
-            Err(e) => Err(Error::Io {
-                what: "removing",
-                path: dir,
-                source: e,
-            }),
+            Err(e) => Err(Error::Io(IoError::new("removing", dir, e))),
         }
     }
 
@@ -308,23 +282,7 @@ impl VolumeStore {
 mod tests {
     use super::*;
 
-    struct Scratch(PathBuf);
-
-    impl Scratch {
-        fn new(tag: &str) -> Scratch {
-            let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-            let dir =
-                std::env::temp_dir().join(format!("rcon-volume-{tag}-{}-{n}", std::process::id()));
-            fs::create_dir_all(&dir).unwrap();
-            Scratch(dir)
-        }
-    }
-
-    impl Drop for Scratch {
-        fn drop(&mut self) {
-            let _ = fs::remove_dir_all(&self.0);
-        }
-    }
+    use crate::util::scratch::ScratchDir;
 
     #[test]
     fn names_follow_podman() {
@@ -342,7 +300,7 @@ mod tests {
 
     #[test]
     fn create_list_get_remove() {
-        let scratch = Scratch::new("crud");
+        let scratch = ScratchDir::new("volume-crud");
         let store = Store::open(&scratch.0).unwrap();
         let volumes = VolumeStore::open(&store).unwrap();
         let labels = BTreeMap::from([("a".to_string(), "b".to_string())]);
@@ -413,10 +371,10 @@ mod tests {
         let db = volume("db", &[("app", "db")]);
         let pass = |filters: &[&str]| -> Vec<String> {
             let filters: Vec<String> = filters.iter().map(|f| f.to_string()).collect();
-            let filter = crate::filter::ObjectFilter::parse(&filters, false).unwrap();
+            let filter = crate::filter::Filter::parse("volume", FILTER_KEYS, &filters).unwrap();
             [&web, &db]
                 .into_iter()
-                .filter(|v| filter.matches(&v.subject()))
+                .filter(|v| filter.matches(*v))
                 .map(|v| v.name.clone())
                 .collect()
         };
@@ -426,20 +384,22 @@ mod tests {
         assert_eq!(pass(&["name=web", "name=db"]), ["web-data", "db"]);
         assert_eq!(pass(&["label=tier"]), ["web-data"]);
         assert_eq!(pass(&["label=app=db"]), ["db"]);
+        // Every label term must pass, as in Podman (they were alternatives).
+        assert_eq!(pass(&["label=app", "label=tier"]), ["web-data"]);
+        assert_eq!(
+            pass(&["label=app=web", "label=app=db"]),
+            Vec::<String>::new()
+        );
         assert_eq!(pass(&["name=web", "label=app=db"]), Vec::<String>::new());
         assert_eq!(pass(&["driver=local"]), ["web-data", "db"]);
         assert_eq!(pass(&["driver=nfs"]), Vec::<String>::new());
-        for bad in ["bogus=1", "name", "name=(", "label="] {
-            assert!(
-                matches!(crate::filter::ObjectFilter::parse(&[bad.to_string()], false), Err(f) if f == bad),
-                "{bad}"
-            );
-        }
+        let bad = crate::filter::Filter::parse("volume", FILTER_KEYS, &["id=1".to_string()]);
+        assert!(bad.is_err(), "volumes have no IDs");
     }
 
     #[test]
     fn prune_keeps_volumes_in_use_and_sweeps_dead_work_dirs() {
-        let scratch = Scratch::new("prune");
+        let scratch = ScratchDir::new("volume-prune");
         let store = Store::open(&scratch.0).unwrap();
         let volumes = VolumeStore::open(&store).unwrap();
         for name in ["keep", "drop1", "drop2"] {

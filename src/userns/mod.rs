@@ -12,6 +12,8 @@ pub mod subid;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::util::fs::IoError;
+
 pub use idmap::{MapLine, MappingPlan, SingleReason};
 pub use pause::PauseProcess;
 
@@ -46,12 +48,8 @@ pub enum Error {
     Spawn(String),
     #[error("joining the user namespace of pause process {pid}: {source}")]
     Join { pid: i32, source: io::Error },
-    #[error("{what} {}: {source}", path.display())]
-    Io {
-        what: &'static str,
-        path: PathBuf,
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Io(#[from] IoError),
 }
 
 /// The user rcon acts for, as seen from the host.

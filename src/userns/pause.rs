@@ -19,6 +19,8 @@ use nix::unistd::{ForkResult, Pid, fork, getpid, setsid};
 
 use super::idmap::{MappingPlan, SingleReason, write_mapping};
 use super::{Error, HostUser};
+use crate::util::fs::{IoError, io_err, write_atomic};
+use crate::util::proc::process_start_time;
 
 pub const PID_FILE: &str = "pause.pid";
 const LOCK_FILE: &str = "pause.lock";
@@ -47,25 +49,10 @@ impl PauseProcess {
         process_start_time(self.pid) == Some(self.start_time)
     }
 
-    /// Writes the record atomically: a temporary file, fsync, rename.
+    /// Writes the record atomically.
     pub fn record(&self, runroot: &Path) -> Result<(), Error> {
-        let path = runroot.join(PID_FILE);
-        let tmp = runroot.join(format!(".{PID_FILE}.{}", std::process::id()));
-        let io_error = |source| Error::Io {
-            what: "writing the pause pid file",
-            path: path.clone(),
-            source,
-        };
-        let write = || -> io::Result<()> {
-            let mut file = File::create(&tmp)?;
-            writeln!(file, "{} {}", self.pid, self.start_time)?;
-            file.sync_all()?;
-            fs::rename(&tmp, &path)
-        };
-        write().map_err(|e| {
-            let _ = fs::remove_file(&tmp);
-            io_error(e)
-        })
+        let record = format!("{} {}\n", self.pid, self.start_time);
+        Ok(write_atomic(&runroot.join(PID_FILE), record.as_bytes())?)
     }
 
     /// Stops the pause process, if it is still the one recorded.
@@ -171,10 +158,9 @@ impl WorkingDir {
             OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC,
             nix::sys::stat::Mode::empty(),
         )
-        .map_err(|e| Error::Io {
-            what: "opening the working directory",
-            path: std::env::current_dir().unwrap_or_else(|_| ".".into()),
-            source: e.into(),
+        .map_err(|e| {
+            let path = std::env::current_dir().unwrap_or_else(|_| ".".into());
+            IoError::new("opening the working directory", path, e.into())
         })?;
         Ok(WorkingDir {
             dir,
@@ -203,10 +189,9 @@ impl WorkingDir {
                 path.display()
             );
         }
-        nix::unistd::fchdir(&self.dir).map_err(|e| Error::Io {
-            what: "returning to the working directory",
-            path: self.path.unwrap_or_else(|| ".".into()),
-            source: e.into(),
+        nix::unistd::fchdir(&self.dir).map_err(|e| {
+            let path = self.path.unwrap_or_else(|| ".".into());
+            IoError::new("returning to the working directory", path, e.into()).into()
         })
     }
 }
@@ -219,16 +204,9 @@ pub fn lock(runroot: &Path) -> Result<Flock<File>, Error> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|source| Error::Io {
-            what: "opening the lock file",
-            path: path.clone(),
-            source,
-        })?;
-    Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, e)| Error::Io {
-        what: "locking",
-        path,
-        source: e.into(),
-    })
+        .map_err(io_err("opening the lock file", &path))?;
+    Flock::lock(file, FlockArg::LockExclusive)
+        .map_err(|(_, e)| IoError::new("locking", path, e.into()).into())
 }
 
 /// Reads the pause process's report: its PID and the errno of its unshare().
@@ -328,18 +306,6 @@ pub(crate) fn close_other_fds(keep: &[i32]) {
         // SAFETY: the forked child owns no Rust objects for these inherited descriptors.
         unsafe { libc::close(fd) };
     }
-}
-
-/// Field 22 of /proc/PID/stat, or None when the process is gone or a zombie.
-pub fn process_start_time(pid: i32) -> Option<u64> {
-    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command name (field 2) may hold spaces and parentheses: split after the last ')'.
-    let mut fields = stat.get(stat.rfind(')')? + 1..)?.split_whitespace();
-    let state = fields.next()?;
-    if state == "Z" || state == "X" {
-        return None;
-    }
-    fields.nth(18)?.parse().ok()
 }
 
 fn same_file(file: &File, path: &Path) -> bool {

@@ -14,6 +14,8 @@
 //! - [`hostile`]: a registry that misbehaves on purpose (too large, lying,
 //!   stalling, resetting), for the attack tests; [`RawTar`] writes the
 //!   hostile layers no well-behaved builder would.
+//! - [`tls`]: a certificate authority and a certificate for 127.0.0.1, to
+//!   serve a registry over HTTPS.
 //! - [`host`] and [`tmp`]: users, subordinate ID ranges, processes and scratch
 //!   directories, for the integration-test harness (`tests/common/mod.rs`).
 //!
@@ -28,6 +30,7 @@ pub mod layer;
 pub mod layout;
 pub mod push;
 pub mod registry;
+pub mod tls;
 pub mod tmp;
 
 // Re-exported so tests can read layers and JSON without their own dependency.
@@ -41,3 +44,4 @@ pub use layer::{Compression, Layer, LayerBuilder, RawTar, decompress_layer, sha2
 pub use layout::write_oci_layout;
 pub use push::{Client, Manifest, push, push_all};
 pub use registry::{BasicAuth, Registry, RegistryOptions};
+pub use tls::{Certificates, make_certificates};

@@ -1,7 +1,7 @@
 //! Runs Debian's `docker-registry` (distribution v2) on 127.0.0.1.
 
 use std::fs::File;
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
@@ -10,6 +10,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::host::die_with_parent;
 use crate::push::Client;
+use crate::tls::Certificates;
 use crate::tmp::{ScratchDir, sweep_stale};
 
 /// The registry binary, unless `RCON_TESTKIT_REGISTRY_BIN` names another.
@@ -39,6 +40,10 @@ pub struct RegistryOptions {
     /// Require this user name and password (HTTP basic auth, from an
     /// htpasswd file with a bcrypt hash, as `htpasswd -B` writes).
     pub basic_auth: Option<BasicAuth>,
+    /// Serve HTTPS with this server certificate and key (see
+    /// [`crate::tls::make_certificates`]) instead of plain HTTP. [`Registry::client`]
+    /// speaks plain HTTP only: push to such a registry with the client under test.
+    pub tls: Option<Certificates>,
 }
 
 /// A user the registry accepts.
@@ -63,6 +68,7 @@ impl Default for RegistryOptions {
             binary: None,
             access_log: false,
             basic_auth: None,
+            tls: None,
         }
     }
 }
@@ -76,6 +82,7 @@ pub struct Registry {
     data_dir: PathBuf,
     log: Option<PathBuf>,
     basic_auth: Option<BasicAuth>,
+    https: bool,
     // Dropped after `child` is killed (see Drop).
     dir: ScratchDir,
 }
@@ -101,7 +108,21 @@ fn yaml_string(text: &str) -> String {
     serde_json::to_string(text).expect("serialising a string cannot fail")
 }
 
-fn config_yaml(addr: &str, data_dir: &Path, access_log: bool, htpasswd: Option<&Path>) -> String {
+fn config_yaml(
+    addr: &str,
+    data_dir: &Path,
+    access_log: bool,
+    htpasswd: Option<&Path>,
+    tls: Option<&Certificates>,
+) -> String {
+    let tls = match tls {
+        Some(files) => format!(
+            "  tls:\n    certificate: {}\n    key: {}\n",
+            yaml_string(&files.certificate.to_string_lossy()),
+            yaml_string(&files.key.to_string_lossy())
+        ),
+        None => String::new(),
+    };
     let auth = match htpasswd {
         Some(path) => format!(
             "auth:\n  htpasswd:\n    realm: rcon-testkit\n    path: {}\n",
@@ -126,7 +147,7 @@ storage:
 http:
   addr: {addr}
   secret: rcon-testkit-not-secret
-health:
+{tls}health:
   storagedriver:
     enabled: false
 {auth}",
@@ -195,7 +216,13 @@ impl Registry {
             None => None,
         };
         let config = dir.path().join("config.yml");
-        let yaml = config_yaml(&addr, &data_dir, options.access_log, htpasswd.as_deref());
+        let yaml = config_yaml(
+            &addr,
+            &data_dir,
+            options.access_log,
+            htpasswd.as_deref(),
+            options.tls.as_ref(),
+        );
         std::fs::write(&config, yaml).with_context(|| format!("writing {}", config.display()))?;
 
         let mut command = Command::new(binary);
@@ -232,6 +259,7 @@ impl Registry {
             data_dir,
             log,
             basic_auth: options.basic_auth.clone(),
+            https: options.tls.is_some(),
             dir,
         };
         registry.wait_ready(options.ready_timeout)?;
@@ -250,10 +278,18 @@ impl Registry {
                     self.log()
                 );
             }
-            let last = match client.ping() {
-                Ok(200 | 401) => return Ok(()),
-                Ok(status) => format!("GET /v2/ answered HTTP {status}"),
-                Err(e) => format!("{e:#}"),
+            let last = if self.https {
+                // The plain-HTTP client cannot ask; a listening port will do.
+                match TcpStream::connect(&self.addr) {
+                    Ok(_) => return Ok(()),
+                    Err(e) => format!("connecting: {e}"),
+                }
+            } else {
+                match client.ping() {
+                    Ok(200 | 401) => return Ok(()),
+                    Ok(status) => format!("GET /v2/ answered HTTP {status}"),
+                    Err(e) => format!("{e:#}"),
+                }
             };
             if Instant::now() >= deadline {
                 bail!(
@@ -266,9 +302,10 @@ impl Registry {
         }
     }
 
-    /// `http://127.0.0.1:PORT`.
+    /// `http://127.0.0.1:PORT`, or `https://` with [`RegistryOptions::tls`].
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        let scheme = if self.https { "https" } else { "http" };
+        format!("{scheme}://{}", self.addr)
     }
 
     /// A client for this registry (logged in, if it wants a login).
@@ -340,16 +377,29 @@ mod tests {
 
     #[test]
     fn config_quotes_paths() {
-        let yaml = config_yaml("127.0.0.1:1", Path::new("/tmp/a b: c"), false, None);
+        let yaml = config_yaml("127.0.0.1:1", Path::new("/tmp/a b: c"), false, None, None);
         assert!(yaml.contains("rootdirectory: \"/tmp/a b: c\"\n"), "{yaml}");
         assert!(yaml.contains("addr: \"127.0.0.1:1\"\n"), "{yaml}");
         assert!(yaml.contains("disabled: true\n"), "{yaml}");
         assert!(!yaml.contains("htpasswd"), "{yaml}");
+        assert!(!yaml.contains("tls"), "{yaml}");
+        let tls = Certificates {
+            ca: "/c/ca.pem".into(),
+            certificate: "/c/server.pem".into(),
+            key: "/c/server.key".into(),
+        };
         let yaml = config_yaml(
             "127.0.0.1:1",
             Path::new("/d"),
             true,
             Some(Path::new("/h p")),
+            Some(&tls),
+        );
+        assert!(
+            yaml.contains(
+                "  secret: rcon-testkit-not-secret\n  tls:\n    certificate: \"/c/server.pem\"\n    key: \"/c/server.key\"\nhealth:"
+            ),
+            "{yaml}"
         );
         assert!(yaml.contains("disabled: false\n"), "{yaml}");
         assert!(
