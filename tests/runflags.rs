@@ -169,3 +169,50 @@ fn tz_sets_the_zone_the_last_one_wins_and_an_unknown_one_is_refused() {
     bad.code_is(125);
     assert!(bad.stderr.contains("Bogus/Zone"), "{}", bad.transcript());
 }
+
+#[test]
+fn log_driver_none_logs_nothing_and_an_unknown_driver_is_refused() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    for (driver, logged) in [("none", false), ("k8s-file", true), ("json-file", true)] {
+        let name = format!("log-{driver}");
+        let ran = env.run(&[
+            "run",
+            "--tls-verify=false",
+            "-q",
+            "--name",
+            &name,
+            "--log-driver",
+            driver,
+            &reference,
+            "echo",
+            "hello",
+        ]);
+        assert_eq!(ran.ok().stdout.trim(), "hello");
+        let shown = env.run(&[
+            "inspect",
+            "--format",
+            "{{.HostConfig.LogConfig.Type}}",
+            &name,
+        ]);
+        assert_eq!(shown.ok().stdout.trim(), driver);
+        let logs = env.run(&["logs", &name]);
+        if logged {
+            assert_eq!(logs.ok().stdout.trim(), "hello");
+        } else {
+            logs.code_is(125);
+            assert!(
+                logs.stderr.contains("'none' log driver"),
+                "{}",
+                logs.transcript()
+            );
+        }
+    }
+    let bad = run(&env, &["--log-driver=InvalidDriver"], &["true"]);
+    bad.code_is(125);
+    assert!(
+        bad.stderr.contains("invalid log driver"),
+        "{}",
+        bad.transcript()
+    );
+}

@@ -57,6 +57,9 @@ pub struct CreateArgs {
     /// The container's time zone (its /etc/localtime): an IANA name such as Europe/Paris, or local for the host's
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
+    /// Where the container's output is logged: k8s-file (the default; json-file is taken as it, as Podman does) or none
+    #[arg(long, value_name = "DRIVER")]
+    pub log_driver: Option<String>,
     /// Pass rcon's whole environment into the container
     #[arg(long)]
     pub env_host: bool,
@@ -238,6 +241,7 @@ impl CreateArgs {
             unsetenv: self.unsetenv,
             unsetenv_all: self.unsetenv_all,
             timezone: self.tz,
+            log_driver: self.log_driver,
             env_files: self.env_file,
             env_host: self.env_host,
             volumes: self.volume,

@@ -54,6 +54,12 @@ pub fn run(ctx: &Context, args: LogsArgs) -> Outcome {
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let record = lifecycle.find(&args.container)?;
+    if record.config.logs_nothing() {
+        return Err(super::Failure::new(
+            super::EXIT_ENGINE,
+            "this container is using the 'none' log driver, cannot read logs",
+        ));
+    }
     let path = monitor::log_path(lifecycle.containers(), &record.id);
     let Ok(mut reader) = LogReader::open(&path) else {
         // It never ran (or only with --rm in the foreground): nothing was logged.

@@ -570,7 +570,7 @@ impl Foreground<'_> {
         // afterwards: the output then comes through this process (pipes)
         // rather than straight onto rcon's streams. Not for --rm, whose log
         // nobody could read: that run stays as direct as it was.
-        let log = if record.config.remove {
+        let log = if record.config.remove || record.config.logs_nothing() {
             None
         } else {
             Some(monitor::open_log(self.containers, &record.id)?)

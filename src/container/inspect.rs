@@ -150,8 +150,12 @@ pub fn inspect(
             "GroupAdd": config.group_add,
             "Ulimits": config.ulimits,
             "LogConfig": {
-                "Type": "k8s-file",
-                "Path": dir.join(super::monitor::LOG_FILE),
+                "Type": config.log_driver.as_deref().unwrap_or("k8s-file"),
+                "Path": if config.logs_nothing() {
+                    String::new()
+                } else {
+                    dir.join(super::monitor::LOG_FILE).display().to_string()
+                },
             },
             "UsernsMode": if config.keep_id.is_some() { "keep-id" } else { "" },
             "RestartPolicy": {

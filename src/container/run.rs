@@ -57,6 +57,8 @@ pub struct CreateRequest {
     pub unsetenv_all: bool,
     /// `--tz`: an IANA zone name, or `local`.
     pub timezone: Option<String>,
+    /// `--log-driver` as given.
+    pub log_driver: Option<String>,
     pub env_files: Vec<PathBuf>,
     pub env_host: bool,
     /// `-v`, `--mount` and `--tmpfs` as given.
@@ -185,6 +187,14 @@ fn check_flags(request: &CreateRequest) -> Result<EnvOverrides, Error> {
     entrypoint_flag(request)?;
     if let Some(zone) = &request.timezone {
         zoneinfo(zone)?;
+    }
+    // Podman's drivers that log to a file rcon writes, and none.
+    if let Some(driver) = &request.log_driver {
+        if !matches!(driver.as_str(), "k8s-file" | "json-file" | "none") {
+            return Err(Error::Invalid(format!(
+                "invalid log driver: invalid argument: --log-driver {driver:?}: use k8s-file, json-file or none"
+            )));
+        }
     }
     Ok(overrides)
 }
@@ -322,6 +332,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             remove: request.remove,
             stop_signal,
             stop_timeout: request.stop_timeout,
+            log_driver: request.log_driver.clone(),
             localtime: request.timezone.as_deref().map(zoneinfo).transpose()?,
             restart,
         },

@@ -128,6 +128,9 @@ pub struct ContainerConfig {
     /// `--tz`: the host's zoneinfo file mounted at /etc/localtime.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub localtime: Option<PathBuf>,
+    /// `--log-driver` as given (k8s-file, json-file or none); `None`: k8s-file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_driver: Option<String>,
     /// `--stop-timeout`: seconds `stop` waits without `-t` before SIGKILL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_timeout: Option<u64>,
@@ -141,6 +144,11 @@ impl ContainerConfig {
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// `--log-driver none`: nothing is logged, `logs` refuses.
+    pub fn logs_nothing(&self) -> bool {
+        self.log_driver.as_deref() == Some("none")
     }
 }
 
