@@ -547,6 +547,9 @@ _rcon() {
             rcon__subcmd__help__subcmd__system,reset)
                 cmd="rcon__subcmd__help__subcmd__system__subcmd__reset"
                 ;;
+            rcon__subcmd__help__subcmd__system,service)
+                cmd="rcon__subcmd__help__subcmd__system__subcmd__service"
+                ;;
             rcon__subcmd__help__subcmd__volume,create)
                 cmd="rcon__subcmd__help__subcmd__volume__subcmd__create"
                 ;;
@@ -724,6 +727,9 @@ _rcon() {
             rcon__subcmd__system,reset)
                 cmd="rcon__subcmd__system__subcmd__reset"
                 ;;
+            rcon__subcmd__system,service)
+                cmd="rcon__subcmd__system__subcmd__service"
+                ;;
             rcon__subcmd__system__subcmd__help,df)
                 cmd="rcon__subcmd__system__subcmd__help__subcmd__df"
                 ;;
@@ -738,6 +744,9 @@ _rcon() {
                 ;;
             rcon__subcmd__system__subcmd__help,reset)
                 cmd="rcon__subcmd__system__subcmd__help__subcmd__reset"
+                ;;
+            rcon__subcmd__system__subcmd__help,service)
+                cmd="rcon__subcmd__system__subcmd__help__subcmd__service"
                 ;;
             rcon__subcmd__volume,create)
                 cmd="rcon__subcmd__volume__subcmd__create"
@@ -2200,7 +2209,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__create)
-            opts="-t -i -e -v -u -w -p -P -l -q -D -h -V --name --rm --replace --restart --stop-signal --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --log-level --debug --storage-driver --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2211,6 +2220,14 @@ _rcon() {
                     return 0
                     ;;
                 --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stop-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2227,6 +2244,18 @@ _rcon() {
                     return 0
                     ;;
                 --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unsetenv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2291,6 +2320,10 @@ _rcon() {
                     return 0
                     ;;
                 --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -h)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3544,7 +3577,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__system)
-            opts="df reset migrate info"
+            opts="df reset migrate info service"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3600,6 +3633,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__system__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__system__subcmd__service)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5622,7 +5669,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__run)
-            opts="-d -t -i -e -v -u -w -p -P -l -q -D -h -V --detach --sig-proxy --detach-keys --name --rm --replace --restart --stop-signal --tty --interactive --env --env-file --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-d -t -i -e -v -u -w -h -p -P -l -q -D -V --detach --sig-proxy --detach-keys --name --rm --replace --restart --stop-timeout --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --log-level --debug --storage-driver --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5644,6 +5691,14 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stop-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stop-signal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5657,6 +5712,18 @@ _rcon() {
                     return 0
                     ;;
                 --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unsetenv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5721,6 +5788,10 @@ _rcon() {
                     return 0
                     ;;
                 --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -h)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5950,7 +6021,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version df reset migrate info help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version df reset migrate info service help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6014,7 +6085,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__help)
-            opts="df reset migrate info help"
+            opts="df reset migrate info service help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6084,6 +6155,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__system__subcmd__help__subcmd__service)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -6172,6 +6257,44 @@ _rcon() {
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__system__subcmd__service)
+            opts="-t -D -h -V --time --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

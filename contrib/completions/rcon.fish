@@ -503,9 +503,14 @@ complete -c rcon -n "__fish_rcon_using_subcommand cp" -s h -l help -d 'Print hel
 complete -c rcon -n "__fish_rcon_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l name -d 'Name the container (default: a generated adjective_scientist name)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l restart -d 'Restart policy, kept by the container\'s monitor: no, on-failure[:MAX-RETRIES], always, unless-stopped' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l stop-timeout -d 'Seconds `rcon stop` waits for the container to stop before killing it, when not given -t [default: 10]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l cidfile -d 'Write the container\'s ID to this file (refused if it exists)' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l stop-signal -d 'Signal that `rcon stop` sends first (a name such as USR1 or a number) [default: the image\'s StopSignal, else TERM]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s e -l env -d 'Set an environment variable: KEY=VALUE, KEY to pass rcon\'s own value, or PREFIX* for several' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines, # comments)' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l unsetenv -d 'Leave out a default or image environment variable (-e still sets it)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l tz -d 'The container\'s time zone (its /etc/localtime): an IANA name such as Europe/Paris, or local for the host\'s' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l log-driver -d 'Where the container\'s output is logged: k8s-file (the default; json-file is taken as it, as Podman does) or none' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s v -l volume -d 'Bind mount or volume: HOST-DIR:CTR-DIR[:OPTIONS], NAME:CTR-DIR[:OPTIONS], or CTR-DIR (anonymous volume)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l mount -d 'Mount: type=bind|volume|tmpfs,source=…,destination=…[,ro][,…]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (size=, mode=, noexec, …)' -r
@@ -518,7 +523,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -s u -l user -d 'Run a
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l group-add -d 'Add a supplementary group' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s w -l workdir -d 'Working directory inside the container (created when missing)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l entrypoint -d 'Override the image\'s entrypoint (a command or a JSON array; \'\' clears it)' -r
-complete -c rcon -n "__fish_rcon_using_subcommand create" -l hostname -d 'The container\'s hostname [default: its short ID]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -s h -l hostname -d 'The container\'s hostname [default: its short ID]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l network -l net -d 'Network: private (pasta where installed, else slirp4netns), pasta[:OPTIONS], slirp4netns[:OPTIONS], none (loopback only), host, ns:PATH, container:NAME, or the name of a network made with `rcon network create`' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l network-alias -d 'Another name other containers on the user-defined network know this one by; may be repeated' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s p -l publish -d 'Publish a container port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp], ranges as 8000-8010:80-90' -r
@@ -543,15 +548,16 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -l rm -d 'Remove the c
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l replace -d 'If a container with the --name exists, remove it (stopping it first) and create this one'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s t -l tty -d 'Give the container a terminal (a pty from its own devpts)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l unsetenv-all -d 'Leave out every default and image environment variable (-e still sets them)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l env-host -d 'Pass rcon\'s whole environment into the container'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l privileged -d 'Every capability of rcon\'s user namespace, no seccomp filter, kernel paths unmasked'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l read-only -d 'Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l init -d 'Run a tiny init as PID 1 that reaps zombies and forwards signals'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s q -l quiet -d 'Pull without progress output'
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l help -d 'Print help (-h is --hostname, as in Podman)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l noout -d 'Print nothing on stdout'
-complete -c rcon -n "__fish_rcon_using_subcommand create" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -s e -l env -d 'Set an environment variable: KEY=VALUE, KEY to pass rcon\'s own value, or PREFIX* for several' -r
 complete -c rcon -n "__fish_rcon_using_subcommand exec" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines, # comments)' -r -F
@@ -1066,19 +1072,20 @@ complete -c rcon -n "__fish_rcon_using_subcommand ps" -s D -l debug -d 'Log at d
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand ps" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -l noout -d 'Print nothing on stdout'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -s h -l help -d 'Print help'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -f -a "df" -d 'Show the disk space images, containers and volumes take'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -f -a "reset" -d 'Remove all of your rcon images, containers and state (storage root and runtime dir)'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -f -a "migrate" -d 'Restart the user namespace, e.g. after /etc/subuid or /etc/subgid changed'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -f -a "info" -d 'Show how rcon is set up on this host (same as `rcon info`)'
-complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -f -a "df" -d 'Show the disk space images, containers and volumes take'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -f -a "reset" -d 'Remove all of your rcon images, containers and state (storage root and runtime dir)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -f -a "migrate" -d 'Restart the user namespace, e.g. after /etc/subuid or /etc/subgid changed'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -f -a "info" -d 'Show how rcon is set up on this host (same as `rcon info`)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -f -a "service" -d 'Serve the Docker Engine API on a socket, for Docker\'s CLI, SDKs and tools (DOCKER_HOST)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and not __fish_seen_subcommand_from df reset migrate info service help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'A Go template for each line of the summary (\'{{.Type}} {{.Size}}\'), or a table' -r
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
@@ -1115,10 +1122,20 @@ complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcom
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from service" -s t -l time -d 'Seconds without a connection before the service exits; 0 serves forever' -r
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from service" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from service" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from service" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from service" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from service" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from service" -l noout -d 'Print nothing on stdout'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from service" -s h -l help -d 'Print help'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from service" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "df" -d 'Show the disk space images, containers and volumes take'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Remove all of your rcon images, containers and state (storage root and runtime dir)'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Restart the user namespace, e.g. after /etc/subuid or /etc/subgid changed'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "info" -d 'Show how rcon is set up on this host (same as `rcon info`)'
+complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "service" -d 'Serve the Docker Engine API on a socket, for Docker\'s CLI, SDKs and tools (DOCKER_HOST)'
 complete -c rcon -n "__fish_rcon_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -l platform -d 'Pick this platform from a multi-platform image [default: the host\'s]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
@@ -1199,9 +1216,14 @@ false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l detach-keys -d 'Keys that detach from a session with -it, leaving the container running under a monitor: comma-separated ctrl-<KEY> or single characters; "" disables detaching' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l name -d 'Name the container (default: a generated adjective_scientist name)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l restart -d 'Restart policy, kept by the container\'s monitor: no, on-failure[:MAX-RETRIES], always, unless-stopped' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l stop-timeout -d 'Seconds `rcon stop` waits for the container to stop before killing it, when not given -t [default: 10]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l cidfile -d 'Write the container\'s ID to this file (refused if it exists)' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l stop-signal -d 'Signal that `rcon stop` sends first (a name such as USR1 or a number) [default: the image\'s StopSignal, else TERM]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s e -l env -d 'Set an environment variable: KEY=VALUE, KEY to pass rcon\'s own value, or PREFIX* for several' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l env-file -d 'Read environment variables from a file (KEY=VALUE lines, # comments)' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l unsetenv -d 'Leave out a default or image environment variable (-e still sets it)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l tz -d 'The container\'s time zone (its /etc/localtime): an IANA name such as Europe/Paris, or local for the host\'s' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l log-driver -d 'Where the container\'s output is logged: k8s-file (the default; json-file is taken as it, as Podman does) or none' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s v -l volume -d 'Bind mount or volume: HOST-DIR:CTR-DIR[:OPTIONS], NAME:CTR-DIR[:OPTIONS], or CTR-DIR (anonymous volume)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l mount -d 'Mount: type=bind|volume|tmpfs,source=…,destination=…[,ro][,…]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (size=, mode=, noexec, …)' -r
@@ -1214,7 +1236,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -s u -l user -d 'Run as t
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l group-add -d 'Add a supplementary group' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s w -l workdir -d 'Working directory inside the container (created when missing)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint (a command or a JSON array; \'\' clears it)' -r
-complete -c rcon -n "__fish_rcon_using_subcommand run" -l hostname -d 'The container\'s hostname [default: its short ID]' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -s h -l hostname -d 'The container\'s hostname [default: its short ID]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l network -l net -d 'Network: private (pasta where installed, else slirp4netns), pasta[:OPTIONS], slirp4netns[:OPTIONS], none (loopback only), host, ns:PATH, container:NAME, or the name of a network made with `rcon network create`' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l network-alias -d 'Another name other containers on the user-defined network know this one by; may be repeated' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s p -l publish -d 'Publish a container port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp], ranges as 8000-8010:80-90' -r
@@ -1240,15 +1262,16 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -l rm -d 'Remove the cont
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l replace -d 'If a container with the --name exists, remove it (stopping it first) and create this one'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s t -l tty -d 'Give the container a terminal (a pty from its own devpts)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s i -l interactive -d 'Keep stdin open (without it the command reads /dev/null)'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l unsetenv-all -d 'Leave out every default and image environment variable (-e still sets them)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l env-host -d 'Pass rcon\'s whole environment into the container'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l privileged -d 'Every capability of rcon\'s user namespace, no seccomp filter, kernel paths unmasked'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l init -d 'Run a tiny init as PID 1 that reaps zombies and forwards signals'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s q -l quiet -d 'Pull without progress output'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l help -d 'Print help (-h is --hostname, as in Podman)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l noout -d 'Print nothing on stdout'
-complete -c rcon -n "__fish_rcon_using_subcommand run" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand start" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process (with -a)' -r -f -a "true\t''
 false\t''"
@@ -1585,6 +1608,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcomma
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "reset" -d 'Remove all of your rcon images, containers and state (storage root and runtime dir)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "migrate" -d 'Restart the user namespace, e.g. after /etc/subuid or /etc/subgid changed'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "info" -d 'Show how rcon is set up on this host (same as `rcon info`)'
+complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from system" -f -a "service" -d 'Serve the Docker Engine API on a socket, for Docker\'s CLI, SDKs and tools (DOCKER_HOST)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "create" -d 'Create a volume (a random 64-hex name when none is given)'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "exists" -d 'Exit 0 if the volume exists, 1 if not'
 complete -c rcon -n "__fish_rcon_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "export" -d 'Write a volume\'s files as a tarball (to stdout, or --output)'
