@@ -216,3 +216,34 @@ fn log_driver_none_logs_nothing_and_an_unknown_driver_is_refused() {
         bad.transcript()
     );
 }
+
+#[test]
+fn pidfiles_name_the_monitor_and_the_container() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    let conmon = env.data_dir().join("conmon.pid");
+    let pidfile = env.data_dir().join("ctr.pid");
+    let conmon_arg = format!("--conmon-pidfile={}", conmon.display());
+    let pid_arg = format!("--pidfile={}", pidfile.display());
+    let id = env.run(&[
+        "run",
+        "-d",
+        "--tls-verify=false",
+        "-q",
+        &conmon_arg,
+        &pid_arg,
+        &reference,
+        "sleep",
+        "100",
+    ]);
+    let id = id.ok().stdout.trim().to_string();
+    let pid: i32 = std::fs::read_to_string(&pidfile).unwrap().parse().unwrap();
+    let shown = env.run(&["inspect", "--format", "{{.State.Pid}}", &id]);
+    assert_eq!(shown.ok().stdout.trim(), pid.to_string());
+    let monitor: i32 = std::fs::read_to_string(&conmon).unwrap().parse().unwrap();
+    assert!(monitor > 0 && monitor != pid);
+    assert!(std::path::Path::new(&format!("/proc/{monitor}")).exists());
+    env.run(&["rm", "-f", "-t", "0", &id]).ok();
+    let foreground = run(&env, &[&pid_arg], &["true"]);
+    foreground.code_is(125);
+}

@@ -1,7 +1,10 @@
+use std::path::{Path, PathBuf};
+
 use clap::Args;
 
 use super::create::CreateArgs;
 use super::{Context, Outcome};
+use crate::container::monitor::MonitorRecord;
 use crate::container::tty::DetachKeys;
 use crate::container::{self, lifecycle::Lifecycle};
 use crate::storage::store::Store;
@@ -17,6 +20,12 @@ pub struct RunArgs {
     /// Keys that detach from a session with -it, leaving the container running under a monitor: comma-separated ctrl-<KEY> or single characters; "" disables detaching
     #[arg(long, value_name = "KEYS", default_value = DetachKeys::DEFAULT)]
     pub detach_keys: String,
+    /// Write the monitor's PID (Podman's conmon) to this file once the container runs (with -d)
+    #[arg(long, value_name = "FILE")]
+    pub conmon_pidfile: Option<PathBuf>,
+    /// Write the container's PID to this file once it runs (with -d)
+    #[arg(long, value_name = "FILE")]
+    pub pidfile: Option<PathBuf>,
     #[command(flatten)]
     pub create: CreateArgs,
 }
@@ -25,6 +34,13 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     let start = std::time::Instant::now();
     let detach_keys = DetachKeys::parse(&args.detach_keys)?;
     let cidfile = args.create.check_cidfile()?;
+    if !args.detach && (args.conmon_pidfile.is_some() || args.pidfile.is_some()) {
+        // The foreground's own PID would be the monitor's: not written yet.
+        return Err(super::Failure::new(
+            super::EXIT_ENGINE,
+            "--conmon-pidfile and --pidfile need -d (rcon writes them for detached containers only)",
+        ));
+    }
     let namespace = ctx.enter_namespace()?;
     let start = crate::log::phase("namespace join", start);
     let store = Store::open(&ctx.paths.root)?;
@@ -39,6 +55,11 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
         Lifecycle::open(&store, &ctx.paths.runroot)
             .and_then(|lifecycle| lifecycle.start(&record))
             .map_err(super::container_failure)?;
+        write_pidfiles(
+            &ctx.paths.runroot,
+            &record.id,
+            [&args.conmon_pidfile, &args.pidfile],
+        )?;
         println!("{}", record.id);
         return Ok(0);
     }
@@ -50,4 +71,35 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
         detach_keys,
     )
     .map_err(super::container_failure)
+}
+
+/// `--conmon-pidfile` and `--pidfile` of a started detached container.
+fn write_pidfiles(
+    runroot: &Path,
+    id: &str,
+    files: [&Option<PathBuf>; 2],
+) -> Result<(), super::Failure> {
+    if files.iter().all(|f| f.is_none()) {
+        return Ok(());
+    }
+    let Some(monitor) = MonitorRecord::read(runroot, id) else {
+        return Err(super::Failure::new(
+            super::EXIT_ENGINE,
+            format!("container {id} ended before its PID files could be written"),
+        ));
+    };
+    for (file, pid) in files
+        .into_iter()
+        .zip([monitor.monitor_pid, monitor.container_pid])
+    {
+        if let Some(path) = file {
+            std::fs::write(path, pid.to_string()).map_err(|e| {
+                super::Failure::new(
+                    super::EXIT_ENGINE,
+                    format!("writing PID file {}: {e}", path.display()),
+                )
+            })?;
+        }
+    }
+    Ok(())
 }
