@@ -307,10 +307,11 @@ fn size_text(size: Option<(u64, u64)>) -> String {
     }
 }
 
-/// A running container's namespaces, by their inode numbers, as Podman shows them.
-fn namespaces(state: &State) -> Struct {
+/// A running container's namespaces, by their inode numbers, as Podman shows
+/// them (with `--ns`; else empty, as Podman's).
+fn namespaces(state: &State, wanted: bool) -> Struct {
     let link = |name: &str| -> String {
-        if state.status != Status::Running || state.pid <= 0 {
+        if !wanted || state.status != Status::Running || state.pid <= 0 {
             return String::new();
         }
         std::fs::read_link(format!("/proc/{}/ns/{name}", state.pid))
@@ -354,12 +355,9 @@ fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool) -> Value {
     };
     let created = Value::time(Some(&record.created));
     let created_at = created.to_string();
+    let ago = human::ago(Some(&record.created));
     let status = status_text(state, *stopping);
-    let namespaces = if with_namespaces {
-        namespaces(state)
-    } else {
-        namespaces(&State::created())
-    };
+    let namespaces = namespaces(state, with_namespaces);
     let ns = |name: &str| namespaces.field(name).cloned().unwrap_or(Value::from(""));
     Struct::new("containers.psReporter")
         .with("AutoRemove", record.config.remove)
@@ -367,7 +365,7 @@ fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool) -> Value {
         .with("Command", command)
         .with("Created", created)
         .with("CreatedAt", created_at)
-        .with("CreatedHuman", human::ago(Some(&record.created)))
+        .with("CreatedHuman", ago.as_str())
         .with("Exited", state.status == Status::Exited)
         .with("ExitedAt", unix(state.finished_at.as_deref()))
         .with("ExitCode", state.exit_code.unwrap_or(0))
@@ -388,7 +386,7 @@ fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool) -> Value {
         .with("Pod", "")
         .with("PodName", "")
         .with("Ports", ports_text(record))
-        .with("RunningFor", human::ago(Some(&record.created)))
+        .with("RunningFor", ago)
         .with("Size", size_text(*size))
         .with("StartedAt", unix(state.started_at.as_deref()))
         .with("State", status.as_str())
