@@ -179,14 +179,17 @@ fn files_error(record: &ContainerRecord, what: &str, errno: nix::errno::Errno) -
 }
 
 /// Mount points rcon makes in every container's root filesystem: not the
-/// container's changes (Podman leaves its own out of diffs the same way).
-const RUNTIME_MOUNT_POINTS: [&str; 6] = [
+/// container's changes (Podman leaves its own out of diffs the same way,
+/// `/run` itself included, where `/run/.containerenv` may have made it).
+const RUNTIME_MOUNT_POINTS: [&str; 8] = [
     "/dev",
     "/proc",
     "/sys",
     "/etc/hosts",
     "/etc/hostname",
     "/etc/resolv.conf",
+    "/run",
+    "/run/.containerenv",
 ];
 
 /// What the container changed against its image (`rcon diff`), and where
