@@ -13,9 +13,9 @@ use std::process::Stdio;
 use std::sync::OnceLock;
 
 use common::{TestEnv, image, user_with_ranges};
-use testkit::tar::{EntryType, Header};
+use testkit::tar::EntryType;
 use testkit::{
-    Compression, Format, Image, ImageBuilder, Layer, Registry, RegistryOptions, catalog,
+    Compression, Format, Image, ImageBuilder, Layer, RawTar, Registry, RegistryOptions, catalog,
 };
 
 /// A registry with an access log, holding `images`.
@@ -281,54 +281,13 @@ fn a_pull_killed_midway_leaves_a_store_the_next_pull_completes() {
 // ---------------------------------------------------------------------------
 // Hostile layers
 
-/// Appends one tar entry with exactly these bytes as name and link name
-/// (GNU long-name records for long ones): what a hostile tool writes, with
-/// none of the checks the tar crate's builder makes.
-fn raw_entry(out: &mut Vec<u8>, name: &str, kind: EntryType, link: &str, data: &[u8]) {
-    let long = |out: &mut Vec<u8>, kind, text: &str| {
-        let mut bytes = text.as_bytes().to_vec();
-        bytes.push(0);
-        raw_record(out, "././@LongLink", kind, "", &bytes);
-    };
-    if name.len() >= 100 {
-        long(out, EntryType::GNULongName, name);
-    }
-    if link.len() >= 100 {
-        long(out, EntryType::GNULongLink, link);
-    }
-    raw_record(out, name, kind, link, data);
-}
-
-fn raw_record(out: &mut Vec<u8>, name: &str, kind: EntryType, link: &str, data: &[u8]) {
-    let mut header = Header::new_gnu();
-    header.set_entry_type(kind);
-    header.set_size(data.len() as u64);
-    header.set_mode(if kind == EntryType::Directory {
-        0o755
-    } else {
-        0o644
-    });
-    header.set_mtime(0);
-    header.set_uid(0);
-    header.set_gid(0);
-    let gnu = header.as_gnu_mut().unwrap();
-    let name = &name.as_bytes()[..name.len().min(99)];
-    gnu.name[..name.len()].copy_from_slice(name);
-    let link = &link.as_bytes()[..link.len().min(99)];
-    gnu.linkname[..link.len()].copy_from_slice(link);
-    header.set_cksum();
-    out.extend_from_slice(header.as_bytes());
-    out.extend_from_slice(data);
-    out.resize(out.len().div_ceil(512) * 512, 0);
-}
-
 fn hostile_image(name: &str, entries: &[(&str, EntryType, &str, &[u8])]) -> Image {
-    let mut tar = Vec::new();
+    // Exactly these bytes as names and links: what a hostile tool writes.
+    let mut tar = RawTar::new();
     for (path, kind, link, data) in entries {
-        raw_entry(&mut tar, path, *kind, link, data);
+        tar.entry(path, *kind, link, data);
     }
-    tar.extend_from_slice(&[0; 1024]);
-    let layer = Layer::new(&tar, Compression::Gzip, name).unwrap();
+    let layer = Layer::new(&tar.finish(), Compression::Gzip, name).unwrap();
     ImageBuilder::new(&format!("rcon-test/hostile/{name}"), Format::Oci)
         .layer(layer)
         .build()
