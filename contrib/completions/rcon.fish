@@ -1214,6 +1214,8 @@ complete -c rcon -n "__fish_rcon_using_subcommand rmi" -s V -l version -d 'Print
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l sig-proxy -d 'Pass signals rcon receives on to the container\'s process' -r -f -a "true\t''
 false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l detach-keys -d 'Keys that detach from a session with -it, leaving the container running under a monitor: comma-separated ctrl-<KEY> or single characters; "" disables detaching' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l conmon-pidfile -d 'Write the monitor\'s PID (Podman\'s conmon) to this file once the container runs (with -d)' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l pidfile -d 'Write the container\'s PID to this file once it runs (with -d)' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l name -d 'Name the container (default: a generated adjective_scientist name)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l restart -d 'Restart policy, kept by the container\'s monitor: no, on-failure[:MAX-RETRIES], always, unless-stopped' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l stop-timeout -d 'Seconds `rcon stop` waits for the container to stop before killing it, when not given -t [default: 10]' -r
