@@ -101,7 +101,7 @@ def main():
         for test in tests:
             if podman[test] == "pass" and (rcon is None or rcon[test] != "pass"):
                 state = "not run" if rcon is None else {"fail": "fails", "skip": "skipped"}[rcon[test]]
-                why = reasons.get(test) or reasons.get(name) or "not examined yet"
+                why = reasons.get(test.strip()) or reasons.get(name) or "not examined yet"
                 gaps.append((name, test, state, why))
 
     out = []

@@ -211,14 +211,18 @@ fn object(
     if matches!(kind, Kind::Container | Kind::All) {
         match lifecycle.find(name) {
             Ok(record) => {
-                let state = lifecycle.state(&record.id)?;
+                let mut state = lifecycle.state(&record.id)?;
                 let dir = lifecycle.containers().dir(&record.id);
+                let monitor = (state.status == Status::Running)
+                    .then(|| MonitorRecord::read(lifecycle.runroot(), &record.id))
+                    .flatten();
+                // Its process ended and its monitor has not yet recorded it (or
+                // waits to restart it): no process, no PID, as Podman shows it.
+                if monitor.as_ref().is_some_and(|m| !m.container_alive()) {
+                    state.pid = 0;
+                }
                 let live = Live {
-                    monitor_pid: match state.status {
-                        Status::Running => MonitorRecord::read(lifecycle.runroot(), &record.id)
-                            .map_or(0, |m| m.monitor_pid),
-                        _ => 0,
-                    },
+                    monitor_pid: monitor.map_or(0, |m| m.monitor_pid),
                     image_digest: lifecycle
                         .store()
                         .image_by_id(&record.image_id)
