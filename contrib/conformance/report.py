@@ -9,7 +9,10 @@ of their own."""
 import argparse
 import datetime
 import os
+import platform
 import re
+import shutil
+import subprocess
 import sys
 
 TEST_LINE = re.compile(r'^\s*@test\s+"(.*)"\s*\{')
@@ -70,6 +73,24 @@ def read_reasons(path):
     return reasons
 
 
+def host():
+    """The host the suite ran on, in a line: distribution, kernel, cgroups, podman."""
+    name = "Linux"
+    try:
+        with open("/etc/os-release", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("PRETTY_NAME="):
+                    name = line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    cgroups = "cgroup v2" if os.path.exists("/sys/fs/cgroup/cgroup.controllers") else "cgroup v1"
+    systemd = "systemd" if os.path.isdir("/run/systemd/system") else "no systemd"
+    podman = "podman not installed"
+    if shutil.which("podman"):
+        podman = subprocess.run(["podman", "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{name}, Linux {platform.release()}, {cgroups}, {systemd}; {podman}"
+
+
 def cell(c):
     return "—" if c is None else f"{c[0]} / {c[1]} / {c[2]}"
 
@@ -101,7 +122,7 @@ def main():
         for test in tests:
             if podman[test] == "pass" and (rcon is None or rcon[test] != "pass"):
                 state = "not run" if rcon is None else {"fail": "fails", "skip": "skipped"}[rcon[test]]
-                why = reasons.get(test) or reasons.get(name) or "not examined yet"
+                why = reasons.get(test.strip()) or reasons.get(name) or "not examined yet"
                 gaps.append((name, test, state, why))
 
     out = []
@@ -114,7 +135,7 @@ def main():
     out.append("does not have yet (build, pods, kube, healthchecks, events, system service, systemd)")
     out.append("counts here as it is: its tests fail or skip for that reason.")
     out.append("")
-    out.append(f"Generated {datetime.date.today().isoformat()}.")
+    out.append(f"Generated {datetime.date.today().isoformat()} on: {host()}.")
     out.append("")
     out.append("| | passed | failed | skipped |")
     out.append("|---|---:|---:|---:|")

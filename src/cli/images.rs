@@ -153,7 +153,7 @@ pub fn run(ctx: &Context, args: ImagesArgs) -> Outcome {
             .map(|row| template_row(row, &id(row.image)))
             .collect(),
     );
-    let headers = (report.is_table() && !args.noheading).then(headers);
+    let headers = (report.is_table() && !args.noheading).then(|| headers(&report));
     print!("{}", report.render(headers, &values)?);
     Ok(0)
 }
@@ -174,8 +174,8 @@ fn default_row(args: &ImagesArgs) -> String {
 }
 
 /// The header of each field an images template can show.
-fn headers() -> Value {
-    report::headers(
+fn headers(report: &Report) -> Value {
+    report.headers(
         &[
             "Repository",
             "Tag",

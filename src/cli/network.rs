@@ -290,7 +290,7 @@ fn ls(networks: &Networks, args: LsArgs) -> Outcome {
             .collect(),
     );
     let headers = (report.is_table() && !args.noheading).then(|| {
-        report::headers(
+        report.headers(
             &[
                 "Created",
                 "DNSEnabled",

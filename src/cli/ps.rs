@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::human;
 use super::report::{self, Report};
-use super::template::{Struct, Value};
+use super::template::{Struct, Value, Wanted};
 use super::{Context, Outcome};
 use crate::container::filter::ContainerFilter;
 use crate::container::lifecycle::Lifecycle;
@@ -91,6 +91,11 @@ pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
     };
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
+    // Only what is shown is read: a stop in progress shows in .Status and .State.
+    let wanted = report.fields_read();
+    let needs_status = json
+        || (!(args.quiet && user_format.is_none())
+            && (wanted.has("Status") || wanted.has("State")));
     let filter =
         ContainerFilter::parse(&args.filter, &lifecycle).map_err(super::container_failure)?;
     let last = args.last.filter(|n| *n > 0).or(args.latest.then_some(1));
@@ -111,7 +116,8 @@ pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
         .into_iter()
         .map(|(record, state)| {
             let size = args.size.then(|| container_size(&lifecycle, &record));
-            let stopping = state.status == Status::Running && lifecycle.stopping(&record.id);
+            let stopping =
+                state.status == Status::Running && needs_status && lifecycle.stopping(&record.id);
             Listed {
                 record,
                 state,
@@ -137,10 +143,10 @@ pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
     let rows = Value::list(
         shown
             .iter()
-            .map(|listed| row(listed, args.no_trunc, args.ns))
+            .map(|listed| row(listed, args.no_trunc, args.ns, &wanted))
             .collect(),
     );
-    let headers = (report.is_table() && !args.noheading).then(headers);
+    let headers = (report.is_table() && !args.noheading).then(|| headers(&report));
     print!("{}", report.render(headers, &rows)?);
     Ok(0)
 }
@@ -162,8 +168,8 @@ fn default_row(args: &PsArgs) -> String {
 }
 
 /// The header of each field a ps template can show.
-fn headers() -> Value {
-    report::headers(
+fn headers(report: &Report) -> Value {
+    report.headers(
         &[
             "AutoRemove",
             "Command",
@@ -335,64 +341,75 @@ fn namespaces(state: &State, wanted: bool) -> Struct {
 }
 
 /// One container as ps templates see it: Podman's ListContainer fields and
-/// psReporter's methods (`.ID` shortened, `.Names` the name, `.Status` in words).
-fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool) -> Value {
+/// psReporter's methods (`.ID` shortened, `.Names` the name, `.Status` in
+/// words); only the fields `wanted` (what the template reads) are made.
+fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool, wanted: &Wanted) -> Value {
     let Listed {
         record,
         state,
         stopping,
         size,
     } = listed;
-    let command = record.config.args.join(" ");
-    let command = if !no_trunc && command.len() > 17 {
-        let mut cut = 17;
-        while !command.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        format!("{}...", &command[..cut])
-    } else {
-        command
+    let config = &record.config;
+    let command = || {
+        let command = config.args.join(" ");
+        Value::Str(if !no_trunc && command.len() > 17 {
+            let mut cut = 17;
+            while !command.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            format!("{}...", &command[..cut])
+        } else {
+            command
+        })
     };
-    let created = Value::time(Some(&record.created));
-    let created_at = created.to_string();
-    let ago = human::ago(Some(&record.created));
-    let status = status_text(state, *stopping);
+    let created = || Value::time(Some(&record.created));
+    let ago = || Value::Str(human::ago(Some(&record.created)));
+    let status = || Value::Str(status_text(state, *stopping));
     let namespaces = namespaces(state, with_namespaces);
     let ns = |name: &str| namespaces.field(name).cloned().unwrap_or(Value::from(""));
     Struct::new("containers.psReporter")
-        .with("AutoRemove", record.config.remove)
-        .with("Cgroup", ns("Cgroup"))
-        .with("Command", command)
-        .with("Created", created)
-        .with("CreatedAt", created_at)
-        .with("CreatedHuman", ago.as_str())
-        .with("Exited", state.status == Status::Exited)
-        .with("ExitedAt", unix(state.finished_at.as_deref()))
-        .with("ExitCode", state.exit_code.unwrap_or(0))
-        .with("ID", short_id(&record.id, no_trunc))
-        .with("IPC", ns("IPC"))
-        .with("Image", record.image_name.as_str())
-        .with("ImageID", short_id(&record.image_id, no_trunc))
-        .with("IsInfra", false)
-        .with("Labels", Value::string_map(&labels(record)))
-        .with("MNT", ns("MNT"))
-        .with("Mounts", Value::strings(&mount_destinations(record)))
-        .with("Names", record.name.as_str())
-        .with("Namespaces", namespaces.clone())
-        .with("NET", ns("NET"))
-        .with("Networks", networks(record).join(","))
-        .with("Pid", state.pid)
-        .with("PIDNS", ns("PIDNS"))
-        .with("Pod", "")
-        .with("PodName", "")
-        .with("Ports", ports_text(record))
-        .with("RunningFor", ago)
-        .with("Size", size_text(*size))
-        .with("StartedAt", unix(state.started_at.as_deref()))
-        .with("State", status.as_str())
-        .with("Status", status)
-        .with("User", ns("User"))
-        .with("UTS", ns("UTS"))
+        .with_wanted(wanted, "AutoRemove", || config.remove.into())
+        .with_wanted(wanted, "Cgroup", || ns("Cgroup"))
+        .with_wanted(wanted, "Command", command)
+        .with_wanted(wanted, "Created", created)
+        .with_wanted(wanted, "CreatedAt", || created().to_string().into())
+        .with_wanted(wanted, "CreatedHuman", ago)
+        .with_wanted(wanted, "Exited", || (state.status == Status::Exited).into())
+        .with_wanted(wanted, "ExitedAt", || {
+            unix(state.finished_at.as_deref()).into()
+        })
+        .with_wanted(wanted, "ExitCode", || state.exit_code.unwrap_or(0).into())
+        .with_wanted(wanted, "ID", || short_id(&record.id, no_trunc).into())
+        .with_wanted(wanted, "IPC", || ns("IPC"))
+        .with_wanted(wanted, "Image", || record.image_name.as_str().into())
+        .with_wanted(wanted, "ImageID", || {
+            short_id(&record.image_id, no_trunc).into()
+        })
+        .with_wanted(wanted, "IsInfra", || false.into())
+        .with_wanted(wanted, "Labels", || Value::string_map(&labels(record)))
+        .with_wanted(wanted, "MNT", || ns("MNT"))
+        .with_wanted(wanted, "Mounts", || {
+            Value::strings(&mount_destinations(record))
+        })
+        .with_wanted(wanted, "Names", || record.name.as_str().into())
+        .with_wanted(wanted, "Namespaces", || namespaces.clone().into())
+        .with_wanted(wanted, "NET", || ns("NET"))
+        .with_wanted(wanted, "Networks", || networks(record).join(",").into())
+        .with_wanted(wanted, "Pid", || state.pid.into())
+        .with_wanted(wanted, "PIDNS", || ns("PIDNS"))
+        .with_wanted(wanted, "Pod", || "".into())
+        .with_wanted(wanted, "PodName", || "".into())
+        .with_wanted(wanted, "Ports", || ports_text(record).into())
+        .with_wanted(wanted, "RunningFor", ago)
+        .with_wanted(wanted, "Size", || size_text(*size).into())
+        .with_wanted(wanted, "StartedAt", || {
+            unix(state.started_at.as_deref()).into()
+        })
+        .with_wanted(wanted, "State", status)
+        .with_wanted(wanted, "Status", status)
+        .with_wanted(wanted, "User", || ns("User"))
+        .with_wanted(wanted, "UTS", || ns("UTS"))
         .into()
 }
 

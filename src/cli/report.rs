@@ -139,6 +139,29 @@ impl Report {
         })
     }
 
+    /// The fields of each object the template reads (see [`Template::fields_read`]).
+    pub fn fields_read(&self) -> super::template::Wanted {
+        self.template.fields_read()
+    }
+
+    /// A table's headers as Podman derives them: each field's name split at
+    /// its words and upper-cased (`CreatedAt` → `CREATED AT`), but for
+    /// `overrides`; only for the fields the template reads.
+    pub fn headers(&self, fields: &[&str], overrides: &[(&str, &str)]) -> Value {
+        let wanted = self.fields_read();
+        let mut map = std::collections::BTreeMap::new();
+        for field in fields.iter().filter(|f| wanted.has(f)) {
+            map.insert(
+                field.to_string(),
+                Value::Str(split_words(field).join(" ").to_uppercase()),
+            );
+        }
+        for (field, header) in overrides.iter().filter(|(f, _)| wanted.has(f)) {
+            map.insert(field.to_string(), Value::Str(header.to_uppercase()));
+        }
+        Value::from(map)
+    }
+
     /// Whether headers belong above the objects (`table …`, the verb's own table).
     pub fn is_table(&self) -> bool {
         self.table
@@ -159,22 +182,6 @@ impl Report {
             text
         })
     }
-}
-
-/// A table's headers as Podman derives them: each field's name split at its
-/// words and upper-cased (`CreatedAt` → `CREATED AT`), but for `overrides`.
-pub fn headers(fields: &[&str], overrides: &[(&str, &str)]) -> Value {
-    let mut map = std::collections::BTreeMap::new();
-    for field in fields {
-        map.insert(
-            field.to_string(),
-            Value::Str(split_words(field).join(" ").to_uppercase()),
-        );
-    }
-    for (field, header) in overrides {
-        map.insert(field.to_string(), Value::Str(header.to_uppercase()));
-    }
-    Value::from(map)
 }
 
 /// camelcase.Split as Podman uses it: runs of lower, upper, digits and other
@@ -239,7 +246,7 @@ mod tests {
 
     #[test]
     fn user_templates_and_tables() {
-        let headers = || Some(headers(&["Names"], &[("ID", "container id")]));
+        let headers = |report: &Report| Some(report.headers(&["Names"], &[("ID", "container id")]));
         let user = Report::user("ps", "{{.ID}} {{.Names}}").unwrap();
         assert!(!user.is_table());
         assert_eq!(user.render(None, &rows()).unwrap(), "abc one\ndefghi two\n");
@@ -251,7 +258,7 @@ mod tests {
         let table = Report::user("ps", "table {{.ID}} {{.Names}}").unwrap();
         assert!(table.is_table());
         assert_eq!(
-            table.render(headers(), &rows()).unwrap(),
+            table.render(headers(&table), &rows()).unwrap(),
             "CONTAINER ID  NAMES\nabc           one\ndefghi        two\n"
         );
         let ranged = Report::user("ps", "{{range .}}{{.ID}},{{end}}").unwrap();

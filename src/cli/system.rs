@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 
 use super::human::{self, go_size};
 use super::info::InfoArgs;
-use super::report::{self, Report};
+use super::report::Report;
 use super::template::{Struct, Value};
 use super::{Context, Outcome};
 use crate::container::lifecycle::Lifecycle;
@@ -154,7 +154,7 @@ fn df(ctx: &Context, args: DfArgs) -> Outcome {
         ),
     ]);
     let headers = report.is_table().then(|| {
-        report::headers(
+        report.headers(
             &["Type", "Total", "Active", "RawSize", "RawReclaimable"],
             &[("Size", "SIZE"), ("Reclaimable", "RECLAIMABLE")],
         )
@@ -219,7 +219,7 @@ fn df_verbose(usage: &DiskUsage) -> Result<String, super::Failure> {
         |title: &str, row: &str, fields: &[&str], overrides: &[(&str, &str)], rows: &Value| {
             let report = Report::podman("df", row);
             report
-                .render(Some(report::headers(fields, overrides)), rows)
+                .render(Some(report.headers(fields, overrides)), rows)
                 .map(|table| format!("{title}\n\n{table}"))
         };
     Ok([

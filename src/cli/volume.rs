@@ -299,7 +299,7 @@ fn ls(volumes: &VolumeStore, args: LsArgs) -> Outcome {
         (None, false) => Report::podman("ls", "{{.Driver}}\t{{.Name}}"),
     };
     let headers = (report.is_table() && !args.noheading).then(|| {
-        report::headers(
+        report.headers(
             &[
                 "Driver",
                 "Mountpoint",

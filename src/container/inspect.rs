@@ -16,6 +16,9 @@ pub struct Live {
     pub image_digest: String,
     /// A `stop` waits for it to end.
     pub stopping: bool,
+    /// Recorded as running, but its process has ended and its monitor has not yet
+    /// recorded it (or waits to restart it): no PID shows, as in Podman.
+    pub process_ended: bool,
 }
 
 impl Live {
@@ -25,14 +28,12 @@ impl Live {
         record: &ContainerRecord,
         state: &State,
     ) -> Live {
+        let monitor = (state.status == Status::Running)
+            .then(|| super::monitor::MonitorRecord::read(lifecycle.runroot(), &record.id))
+            .flatten();
         Live {
-            monitor_pid: match state.status {
-                Status::Running => {
-                    super::monitor::MonitorRecord::read(lifecycle.runroot(), &record.id)
-                        .map_or(0, |m| m.monitor_pid)
-                }
-                _ => 0,
-            },
+            monitor_pid: monitor.as_ref().map_or(0, |m| m.monitor_pid),
+            process_ended: monitor.as_ref().is_some_and(|m| !m.container_alive()),
             image_digest: lifecycle
                 .store()
                 .image_by_id(&record.image_id)
@@ -91,7 +92,7 @@ pub fn inspect(
             "Restarting": state.restarting,
             "OOMKilled": false,
             "Dead": false,
-            "Pid": state.pid,
+            "Pid": if live.process_ended { 0 } else { state.pid },
             "ExitCode": state.exit_code.unwrap_or(0),
             "StartedAt": state.started_at.as_deref().unwrap_or(zero_time),
             "FinishedAt": state.finished_at.as_deref().unwrap_or(zero_time),

@@ -275,10 +275,13 @@ impl<'a> Lifecycle<'a> {
     /// True while a `stop` of the running container `id` waits for it to end
     /// (and the process stopping it still runs).
     pub fn stopping(&self, id: &str) -> bool {
-        std::fs::read_to_string(monitor::entry_dir(&self.runroot, id).join(STOPPING_FILE))
-            .ok()
-            .and_then(|pid| pid.trim().parse::<u32>().ok())
-            .is_some_and(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists())
+        let marker = monitor::entry_dir(&self.runroot, id).join(STOPPING_FILE);
+        // Mostly absent: one stat says so.
+        marker.exists()
+            && std::fs::read_to_string(marker)
+                .ok()
+                .and_then(|pid| pid.trim().parse::<u32>().ok())
+                .is_some_and(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists())
     }
 
     /// Waits until the container is in one of `conditions` (none: it has

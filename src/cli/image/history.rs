@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Outcome {
     }
     let rows = Value::list(steps.iter().map(|step| row(step, &args)).collect());
     let headers = report.is_table().then(|| {
-        report::headers(
+        report.headers(
             &["ID", "Created", "Size", "Comment", "Tags"],
             &[("CreatedBy", "CREATED BY")],
         )

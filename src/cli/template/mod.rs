@@ -17,7 +17,7 @@ mod parse;
 mod value;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 pub use funcs::sprintf;
@@ -112,6 +112,24 @@ impl Template {
     /// The template applied to `data`.
     pub fn execute(&self, data: &Value) -> Result<String, Error> {
         exec::Exec::run(&self.text, &self.nodes, data).map_err(|e| e.named(&self.name))
+    }
+
+    /// The fields of each object that a template over a list of objects
+    /// (`{{range .}}…{{end}}`) can read, so the objects need only those;
+    /// everything when it may read an object whole (`{{json .}}`, variables).
+    pub fn fields_read(&self) -> Wanted {
+        let mut fields = BTreeSet::new();
+        Wanted(parse::fields_read(&self.nodes, &mut fields).then_some(fields))
+    }
+}
+
+/// The fields a template reads of each object: `None` for all of them.
+#[derive(Debug, Clone, Default)]
+pub struct Wanted(Option<BTreeSet<String>>);
+
+impl Wanted {
+    pub fn has(&self, field: &str) -> bool {
+        self.0.as_ref().is_none_or(|fields| fields.contains(field))
     }
 }
 

@@ -516,6 +516,60 @@ fn number(text: &str) -> Option<Arg> {
     Some(Arg::Float(if negative { -x } else { x }))
 }
 
+/// Collects into `fields` the fields of each object that a template over a
+/// list (`{{range .}}…{{end}}`) reads; false when it may read an object whole
+/// (dot itself, variables, `with`), or cannot tell.
+pub fn fields_read(nodes: &[Node], fields: &mut std::collections::BTreeSet<String>) -> bool {
+    /// `level`: 0 outside any range (dot is the list), 1 in the range over it
+    /// (dot is one object), 2 deeper (dot is something of an object's).
+    fn list(nodes: &[Node], level: u8, fields: &mut std::collections::BTreeSet<String>) -> bool {
+        nodes.iter().all(|node| match node {
+            Node::Text(_) | Node::Break | Node::Continue => true,
+            Node::Action(p) => pipe(p, level, fields),
+            Node::If(b) => {
+                pipe(&b.pipe, level, fields)
+                    && list(&b.list, level, fields)
+                    && b.else_list.as_ref().is_none_or(|l| list(l, level, fields))
+            }
+            Node::Range(b) => {
+                pipe(&b.pipe, level, fields)
+                    && list(&b.list, (level + 1).min(2), fields)
+                    && b.else_list.as_ref().is_none_or(|l| list(l, level, fields))
+            }
+            Node::With(b) => {
+                level >= 1
+                    && pipe(&b.pipe, level, fields)
+                    && list(&b.list, 2, fields)
+                    && b.else_list.as_ref().is_none_or(|l| list(l, level, fields))
+            }
+        })
+    }
+    fn pipe(p: &Pipe, level: u8, fields: &mut std::collections::BTreeSet<String>) -> bool {
+        p.decl.is_empty()
+            && p.cmds
+                .iter()
+                .all(|cmd| cmd.args.iter().all(|a| arg(a, level, fields)))
+    }
+    fn arg(a: &Arg, level: u8, fields: &mut std::collections::BTreeSet<String>) -> bool {
+        match a {
+            Arg::Dot => level != 1,
+            Arg::Variable(..) => false,
+            Arg::Field(names) => {
+                if level >= 1 {
+                    fields.insert(names[0].clone());
+                }
+                true
+            }
+            Arg::Pipe(p) => pipe(p, level, fields),
+            Arg::Chain(inner, _) => arg(inner, level, fields),
+            Arg::Nil | Arg::Bool(_) | Arg::Int(_) | Arg::Float(_) | Arg::Str(_) | Arg::Func(_) => {
+                true
+            }
+        }
+    }
+    list(nodes, 0, fields)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::lex::lex;
@@ -543,6 +597,30 @@ mod tests {
             panic!("{nodes:?}")
         };
         assert!(matches!(branch.else_list.as_deref(), Some([Node::If(_)])));
+    }
+
+    #[test]
+    fn the_fields_a_template_reads() {
+        let read = |t: &str| {
+            let mut fields = std::collections::BTreeSet::new();
+            fields_read(&parse_text(t).unwrap(), &mut fields).then_some(fields)
+        };
+        let names = |list: &[&str]| Some(list.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            read("{{range .}}{{.ID}} {{.Names | upper}}{{end}}"),
+            names(&["ID", "Names"])
+        );
+        assert_eq!(
+            read("{{range .}}{{if .A}}{{(index .B 0).C}}{{end}}{{range .D}}{{.}}{{end}}{{end}}"),
+            names(&["A", "B", "D"])
+        );
+        assert_eq!(read("{{range .}}{{upper .}}{{end}}"), None, "dot whole");
+        assert_eq!(read("{{range .}}{{$.X}}{{end}}"), None, "a variable");
+        assert_eq!(
+            read("{{range $i, $e := .}}{{$e}}{{end}}"),
+            None,
+            "declarations"
+        );
     }
 
     #[test]

@@ -53,6 +53,19 @@ impl Struct {
         self
     }
 
+    /// Adds a field when `wanted` reads it, computing its value only then.
+    pub fn with_wanted(
+        mut self,
+        wanted: &super::Wanted,
+        name: &'static str,
+        value: impl FnOnce() -> Value,
+    ) -> Struct {
+        if wanted.has(name) {
+            self.fields.push((Cow::Borrowed(name), value()));
+        }
+        self
+    }
+
     pub fn field(&self, name: &str) -> Option<&Value> {
         self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v)
     }
