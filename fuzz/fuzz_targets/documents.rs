@@ -1,8 +1,8 @@
 //! A manifest, index, image config or reference, parsed: see
-//! tests/fuzz_targets/mod.rs.
+//! tests/it/fuzz_targets/mod.rs.
 #![no_main]
 
-#[path = "../../tests/fuzz_targets/mod.rs"]
+#[path = "../../tests/it/fuzz_targets/mod.rs"]
 mod fuzz_targets;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_targets::documents(data));

@@ -17,7 +17,7 @@
 //! - [`tls`]: a certificate authority and a certificate for 127.0.0.1, to
 //!   serve a registry over HTTPS.
 //! - [`host`] and [`tmp`]: users, subordinate ID ranges, processes and scratch
-//!   directories, for the integration-test harness (`tests/common/mod.rs`).
+//!   directories, for the integration-test harness (`tests/it/common/mod.rs`).
 //!
 //! The binary `rcon-testkit` puts the same in reach of scripts
 //! (`rcon-testkit --help`).

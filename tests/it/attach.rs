@@ -3,16 +3,14 @@
 //! stdin to a container started with -i, a real terminal with its size and
 //! the detach keys, the exit code, and one-line errors.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
-use common::pty::Pty;
-use common::{RunResult, TestEnv, eventually, exit_of, run_detached, user_with_ranges};
+use crate::common::pty::Pty;
+use crate::common::{RunResult, TestEnv, eventually, exit_of, run_detached, user_with_ranges};
 use nix::pty::Winsize;
 use nix::sys::termios::tcgetattr;
 

@@ -8,14 +8,15 @@
 //! DNS queries (which nothing here needs) are pointed at the container's
 //! own loopback where a test might make one.
 
-mod common;
-
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::Path;
 
-use common::{HOST_USR, RunResult, TestEnv, free_port, host_program, image_ref, user_with_ranges};
+use crate::common;
+use crate::common::{
+    HOST_USR, RunResult, TestEnv, free_port, host_program, image_ref, user_with_ranges,
+};
 use testkit::catalog;
 
 #[derive(Debug, Clone, Copy)]

@@ -2,10 +2,9 @@
 //! and working directory, the container's namespaces and security, a real
 //! pty with `-t`, `-d`, and the refusals.
 
-mod common;
-
-use common::pty::Pty;
-use common::{RunResult, TestEnv, run_detached, user_with_ranges};
+use crate::common;
+use crate::common::pty::Pty;
+use crate::common::{RunResult, TestEnv, run_detached, user_with_ranges};
 
 fn out(result: &RunResult) -> String {
     result.ok().stdout.trim_end().to_string()

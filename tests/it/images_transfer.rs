@@ -2,9 +2,8 @@
 //! and pulls of what was pushed; `rcon save` / `rcon load` archives, and
 //! archives written by skopeo.
 
-mod common;
-
-use common::{TestEnv, image, image_ref, registry, user_with_ranges};
+use crate::common;
+use crate::common::{TestEnv, image, image_ref, registry, user_with_ranges};
 use testkit::catalog;
 
 fn pull(env: &TestEnv, reference: &str) -> String {

@@ -1,12 +1,10 @@
 //! `rcon volume create|ls|inspect|rm|prune` as an unprivileged user: what
 //! they print, what they leave on disk, and how they fail.
 
-mod common;
-
 use std::fs;
 use std::path::PathBuf;
 
-use common::{RunResult, TestEnv, user_with_ranges};
+use crate::common::{RunResult, TestEnv, user_with_ranges};
 
 fn json(result: &RunResult) -> Vec<serde_json::Value> {
     serde_json::from_str(&result.stdout)

@@ -2,23 +2,22 @@
 //! the user who runs it through rcon itself — the user's terminal, the host
 //! rcon process and binary. Each case asserts on the host side.
 
-mod common;
-
 use std::io::Write;
 use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::pty::Pty;
-use common::{TestEnv, exit_of, image_ref, run_detached, user_with_ranges};
+use crate::common;
+use crate::common::pty::Pty;
+use crate::common::{TestEnv, exit_of, image_ref, run_detached, user_with_ranges};
 use testkit::catalog;
 
-/// `tests/attack/NAME.c` built as a static executable in the environment's
+/// `tests/it/attack/NAME.c` built as a static executable in the environment's
 /// base directory (readable by the test user), to bind into a container:
 /// busybox cannot make the system calls the attacks need.
 fn static_helper(env: &TestEnv, name: &str) -> PathBuf {
     common::require_program("gcc");
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/attack/{name}.c"));
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/it/attack/{name}.c"));
     let binary = env.base.join(name);
     let built = Command::new("gcc")
         .args(["-static", "-Os", "-o"])
@@ -66,7 +65,7 @@ fn pending_input(pty: &Pty) -> i32 {
     bytes
 }
 
-/// What `tests/attack/terminal.c` reported in the container: nothing was
+/// What `tests/it/attack/terminal.c` reported in the container: nothing was
 /// pushed into the terminal's input, the process leads a session of its own
 /// and has no controlling terminal. And on the host: no input waits.
 #[track_caller]

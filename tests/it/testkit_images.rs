@@ -1,9 +1,9 @@
 //! The test kit itself: the registry the harness starts holds every test
 //! image as built, and the harness runs commands as the test user.
 
-mod common;
-
 use std::collections::BTreeSet;
+
+use crate::common;
 
 use testkit::catalog::{self, LAYERS150, OWNERS, TEST_IMAGE_NAMES, ZSTD, multiarch};
 use testkit::layer::ZSTD_MAGIC;

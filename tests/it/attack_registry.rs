@@ -14,12 +14,11 @@
 //! a pull killed mid-way (`images_robust::a_pull_killed_midway_leaves_a_store_the_next_pull_completes`),
 //! and the extractor's own unit tests (`src/storage/extract/tests.rs`).
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{TestEnv, command_timeout, image_ref, run_command, user_with_ranges};
+use crate::common;
+use crate::common::{TestEnv, command_timeout, image_ref, run_command, user_with_ranges};
 use testkit::hostile::{blob_path, manifest_path, small_image};
 use testkit::serde_json::{Value, json};
 use testkit::tar::EntryType;

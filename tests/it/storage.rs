@@ -3,11 +3,10 @@
 //! test user, expecting the same results; then what is particular to FUSE:
 //! no server left behind, a missing /dev/fuse, a crash, a broken upper dir.
 
-mod common;
-
 use std::path::Path;
 
-use common::{
+use crate::common;
+use crate::common::{
     HOST_USR, TestEnv, fuse_servers, host_program, image_ref, run_command, servers_gone,
     user_with_ranges,
 };

@@ -2,14 +2,12 @@
 //! `cp` (both ways, into and out of running and stopped containers, and
 //! never outside the container through its symlinks) and `commit`.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use common::{RunResult, TestEnv, image_ref, registry, servers_gone, user_with_ranges};
+use crate::common::{RunResult, TestEnv, image_ref, registry, servers_gone, user_with_ranges};
 use testkit::catalog;
 
 const DRIVERS: [&str; 3] = ["overlay", "fuse-overlay", "vfs"];

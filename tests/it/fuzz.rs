@@ -1,11 +1,11 @@
 //! A brief fuzz run in every `cargo test`: the fuzz targets
-//! (`tests/fuzz_targets/`) over a seed corpus made like the attack suite's
+//! (`tests/it/fuzz_targets/`) over a seed corpus made like the attack suite's
 //! images — hostile layers and documents — and a bounded number of random
 //! mutations of it, from a fixed seed so that a failure repeats (set
 //! `RCON_FUZZ_SEED` to try others, `RCON_FUZZ_ITERATIONS` for more rounds).
 //! The long run is cargo-fuzz's: docs/SECURITY.md, "Fuzzing".
 
-mod fuzz_targets;
+use crate::fuzz_targets;
 
 use testkit::hostile::small_image;
 use testkit::serde_json::json;
@@ -221,7 +221,7 @@ fn documents_survive_mutated_manifests_configs_and_references() {
 }
 
 /// Writes the seed corpus for cargo-fuzz into `fuzz/corpus/<target>/`:
-/// `cargo test --test fuzz -- --ignored write_fuzz_corpus`.
+/// `cargo test --test it -- --ignored fuzz::write_fuzz_corpus`.
 #[test]
 #[ignore = "writes files into the source tree"]
 fn write_fuzz_corpus() {

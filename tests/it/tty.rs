@@ -1,13 +1,12 @@
 //! `rcon run -it` driven through a real pty, as a person at a terminal would.
 
-mod common;
-
 use std::io::Write;
 use std::os::fd::AsRawFd;
 use std::process::Child;
 
-use common::pty::Pty;
-use common::{TestEnv, image_ref, user_with_ranges};
+use crate::common;
+use crate::common::pty::Pty;
+use crate::common::{TestEnv, image_ref, user_with_ranges};
 use nix::pty::Winsize;
 use nix::sys::signal::{Signal, kill};
 use nix::sys::termios::{LocalFlags, tcgetattr};

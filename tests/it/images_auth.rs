@@ -2,9 +2,8 @@
 //! auth (an htpasswd file with a bcrypt hash), and pulls with and without
 //! the saved credentials; login, push and pull over HTTPS.
 
-mod common;
-
-use common::{
+use crate::common;
+use crate::common::{
     TestEnv, command_timeout, image, image_ref, require_program, run_command, user_with_ranges,
     with_busybox,
 };

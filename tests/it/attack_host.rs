@@ -5,15 +5,14 @@
 //! (`rcontest-nosub`); every case checks on the host that nothing was read,
 //! written or executed beyond what the user allowed.
 
-mod common;
-
 use std::fs;
 use std::io;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use common::{
+use crate::common;
+use crate::common::{
     RunResult, TestEnv, TestUser, command_timeout, eventually, fuse_servers, image_ref,
     run_command, run_detached, user_with_ranges, user_without_ranges, with_busybox,
 };

@@ -1,11 +1,10 @@
 //! Pulling images from a real registry into the store, as unprivileged users,
 //! and the verbs that list, inspect, tag and remove them.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{TestEnv, image, image_ref, registry, user_with_ranges, user_without_ranges};
+use crate::common;
+use crate::common::{TestEnv, image, image_ref, registry, user_with_ranges, user_without_ranges};
 use testkit::catalog::{self, multiarch, multilayer, owners};
 
 fn pull(env: &TestEnv, name: &str) -> String {

@@ -1,9 +1,7 @@
 //! An image deeper than the kernel's overlay stack (500 lower layers) runs:
 //! its bottom layers are merged once into a cached flat layer.
 
-mod common;
-
-use common::{TestEnv, registry, user_with_ranges};
+use crate::common::{TestEnv, registry, user_with_ranges};
 use testkit::{Compression, Format, ImageBuilder, Layer, LayerBuilder};
 
 /// 520 layers over busybox: `/deep/NNN` in each; layer 2 adds `/gone`, layer 3

@@ -1,9 +1,8 @@
 //! `rcon run`, `create` and `start` as the unprivileged test users: isolation,
 //! the rootfs, the process, exit codes, terminals, and clean-up.
 
-mod common;
-
-use common::{TestEnv, image_ref, user_with_ranges, user_without_ranges};
+use crate::common;
+use crate::common::{TestEnv, image_ref, user_with_ranges, user_without_ranges};
 use testkit::catalog::{self, multilayer, owners};
 
 /// `rcon run --rm IMAGE ARGS...` (pulling over plain HTTP from the test registry).

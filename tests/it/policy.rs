@@ -2,16 +2,17 @@
 //! the monitor, `run --replace`, `--label-file`, `--stop-signal`,
 //! `wait --condition`, and detaching from `run -it` / `start -ai`.
 
-mod common;
-
 use std::fs;
 use std::io::Write;
 use std::process::{ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::pty::Pty;
-use common::{RunResult, TestEnv, eventually, exit_of, image_ref, run_detached, user_with_ranges};
+use crate::common;
+use crate::common::pty::Pty;
+use crate::common::{
+    RunResult, TestEnv, eventually, exit_of, image_ref, run_detached, user_with_ranges,
+};
 use nix::sys::termios::tcgetattr;
 use testkit::catalog;
 

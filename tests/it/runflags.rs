@@ -1,9 +1,8 @@
 //! `rcon run`/`create` flags Podman's scripts use, with Podman's meaning,
 //! output and exit codes, run as the unprivileged test user.
 
-mod common;
-
-use common::{TestEnv, image_ref, user_with_ranges};
+use crate::common;
+use crate::common::{TestEnv, image_ref, user_with_ranges};
 use testkit::catalog;
 
 /// `rcon run --rm FLAGS IMAGE ARGS...` from the test registry.

@@ -1,5 +1,5 @@
 //! The bodies of the fuzz targets, shared by the brief run in every
-//! `cargo test` (`tests/fuzz.rs`) and the long one under cargo-fuzz
+//! `cargo test` (`tests/it/fuzz.rs`) and the long one under cargo-fuzz
 //! (`fuzz/`, which includes this file): each takes any bytes, must not
 //! panic, hang or take unbounded memory, and checks the property it is for.
 

@@ -2,9 +2,8 @@
 //! `port` (and the PORTS of `ps` and `inspect`), `top`, `pause`/`unpause`,
 //! `container prune`, `inspect` of images and volumes, `ps --format json`.
 
-mod common;
-
-use common::{
+use crate::common;
+use crate::common::{
     RunResult, TestEnv, eventually, free_port, image_ref, run_detached, user_with_ranges,
 };
 use serde_json::{Value, json};

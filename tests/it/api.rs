@@ -2,13 +2,11 @@
 //! CLI talks to the socket (`DOCKER_HOST=unix://...`) of a service run as
 //! the unprivileged test user.
 
-mod common;
-
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::PathBuf;
 use std::process::{Child, Stdio};
 
-use common::{
+use crate::common::{
     RunResult, TestEnv, command_timeout, eventually, exit_of, image_ref, require_program,
     run_command, user_with_ranges, user_without_ranges, with_busybox,
 };

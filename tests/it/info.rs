@@ -1,8 +1,6 @@
 //! `rcon info`: the host as rcon sees it, and problems with their fixes.
 
-mod common;
-
-use common::{TestEnv, user_with_ranges, user_without_ranges};
+use crate::common::{TestEnv, user_with_ranges, user_without_ranges};
 
 fn info_json(env: &TestEnv) -> serde_json::Value {
     let result = env.run(&["info", "--format", "json"]);

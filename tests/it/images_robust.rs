@@ -5,14 +5,13 @@
 //! Not covered: a full disk. It needs a small filesystem of its own, which
 //! an unprivileged user cannot mount.
 
-mod common;
-
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::sync::OnceLock;
 
-use common::{TestEnv, image, user_with_ranges};
+use crate::common;
+use crate::common::{TestEnv, image, user_with_ranges};
 use testkit::tar::EntryType;
 use testkit::{
     Compression, Format, Image, ImageBuilder, Layer, RawTar, Registry, RegistryOptions, catalog,

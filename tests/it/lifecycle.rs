@@ -2,12 +2,11 @@
 //! `run -d`, the monitor and its log, `ps`, `logs`, `stop`, `kill`, `wait`,
 //! `rm`, `start`, reconciliation after a lost monitor or a wiped runtime dir.
 
-mod common;
-
 use std::fs;
 use std::path::PathBuf;
 
-use common::{RunResult, TestEnv, image_ref, run_detached, user_with_ranges};
+use crate::common;
+use crate::common::{RunResult, TestEnv, image_ref, run_detached, user_with_ranges};
 use testkit::catalog;
 
 fn out(result: &RunResult) -> String {

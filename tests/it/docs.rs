@@ -1,6 +1,6 @@
 //! The man pages under man/ and the completions under contrib/completions/
 //! are generated from the clap definition; this test fails when they are stale.
-//! Regenerate with: RCON_UPDATE_DOCS=1 cargo test --test docs
+//! Regenerate with: RCON_UPDATE_DOCS=1 cargo test --test it docs::
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -69,7 +69,7 @@ fn man_pages_and_completions_are_current() {
     }
     assert!(
         stale.is_empty(),
-        "man pages or completions are stale ({}); regenerate with: RCON_UPDATE_DOCS=1 cargo test --test docs",
+        "man pages or completions are stale ({}); regenerate with: RCON_UPDATE_DOCS=1 cargo test --test it docs::",
         stale.join(", ")
     );
 }

@@ -1,13 +1,11 @@
 //! The rootless user namespace, exercised as unprivileged users.
 
-mod common;
-
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
 
-use common::{TestEnv, require_program, user_with_ranges, user_without_ranges};
+use crate::common::{TestEnv, require_program, user_with_ranges, user_without_ranges};
 
 /// The `uid_map`/`gid_map` lines rcon must produce from a subid file's entries for `user`.
 fn expected_map(subid_file: &str, name: &str, id: u32) -> Vec<[u64; 3]> {

@@ -1,0 +1,34 @@
+//! rcon's integration tests, one binary: every module shares one test
+//! registry ([`common::registry`]), the test users and one link of rcon's
+//! library, where twenty binaries each started and filled their own registry.
+//! Run one module with `cargo test --test it MODULE::`.
+
+mod common;
+mod fuzz_targets;
+
+mod api;
+mod attach;
+mod attack_host;
+mod attack_registry;
+mod attack_runtime;
+mod deep_image;
+mod docs;
+mod exec;
+mod fsverbs;
+mod fuzz;
+mod images;
+mod images_auth;
+mod images_robust;
+mod images_transfer;
+mod info;
+mod lifecycle;
+mod network;
+mod policy;
+mod run;
+mod runflags;
+mod storage;
+mod testkit_images;
+mod tty;
+mod userns;
+mod verbs;
+mod volumes;
