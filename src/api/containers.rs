@@ -51,6 +51,7 @@ pub async fn route(
         [id, "kill"] if post => kill(service, id, query).await,
         [id, "wait"] if post => wait(service, id, query).await,
         [id, "attach"] if post => attach(service, request, id).await,
+        [id, "exec"] if post => super::exec::create(service, request, id).await,
         [id, "logs"] if get => logs(service, id, query).await,
         [id] if method == Method::DELETE => remove(service, id, query).await,
         _ => Err(ApiError::not_found(format!(
@@ -61,7 +62,7 @@ pub async fn route(
 }
 
 /// Runs `work` on the container `id` names, in the blocking pool.
-async fn with_container<T: Send + 'static>(
+pub(super) async fn with_container<T: Send + 'static>(
     service: &Arc<Service>,
     id: &str,
     work: impl FnOnce(&Lifecycle, ContainerRecord) -> ApiResult<T> + Send + 'static,
@@ -419,7 +420,7 @@ async fn inspect(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
 }
 
 /// The `rcon` command line this service was started with, for child rcons.
-fn rcon(service: &Service) -> Command {
+pub(super) fn rcon(service: &Service) -> Command {
     let mut command = Command::new("/proc/self/exe");
     command
         .arg("--root")
@@ -505,19 +506,28 @@ fn start_attached(
     let service = Arc::clone(service);
     let id = record.id.clone();
     tokio::spawn(async move {
-        let status = tokio::task::spawn_blocking(move || child.wait()).await;
-        for copy in copies {
-            let _ = copy.await;
-        }
-        let code = match status {
-            Ok(Ok(status)) => exit_code(status),
-            _ => crate::runtime::EXIT_ENGINE,
-        };
+        let code = exit_after_output(child, copies).await;
         if let Some(run) = service.attached.lock().expect("not poisoned").remove(&id) {
             let _ = run.exit.send(Some(code));
         }
     });
     Ok(())
+}
+
+/// How `child` ended (its exit code, 128+N for signal N), once it has and
+/// the tasks copying its output are done.
+pub(super) async fn exit_after_output(
+    mut child: std::process::Child,
+    copies: impl IntoIterator<Item = tokio::task::JoinHandle<()>>,
+) -> i32 {
+    let status = tokio::task::spawn_blocking(move || child.wait()).await;
+    for copy in copies {
+        let _ = copy.await;
+    }
+    match status {
+        Ok(Ok(status)) => exit_code(status),
+        _ => crate::runtime::EXIT_ENGINE,
+    }
 }
 
 fn exit_code(status: std::process::ExitStatus) -> i32 {
@@ -530,7 +540,7 @@ fn exit_code(status: std::process::ExitStatus) -> i32 {
 
 /// Docker's stream format: with a terminal the bytes as they are; without,
 /// frames of `[stream, 0, 0, 0, length (u32 BE)]` + payload (1 stdout, 2 stderr).
-fn frame(stream: u8, tty: bool, payload: &[u8]) -> Bytes {
+pub(super) fn frame(stream: u8, tty: bool, payload: &[u8]) -> Bytes {
     if tty {
         return Bytes::copy_from_slice(payload);
     }
@@ -598,20 +608,32 @@ async fn attach(
         }
         let _ = io.shutdown().await;
     });
-    let content_type = if record.config.tty {
-        RAW_STREAM
-    } else {
-        MULTIPLEXED_STREAM
-    };
+    Ok(switching_protocols(stream_type(record.config.tty)))
+}
+
+/// Docker's media type for a container's or exec's streams.
+pub(super) fn stream_type(tty: bool) -> &'static str {
+    if tty { RAW_STREAM } else { MULTIPLEXED_STREAM }
+}
+
+/// The answer that hands the connection over (`101`, `Upgrade: tcp`), which
+/// then carries a stream of `content_type`.
+pub(super) fn switching_protocols(content_type: &'static str) -> Response<Body> {
     let mut response = empty(StatusCode::SWITCHING_PROTOCOLS);
     let headers = response.headers_mut();
     headers.insert(
         hyper::header::CONTENT_TYPE,
-        content_type.parse().expect("valid"),
+        hyper::header::HeaderValue::from_static(content_type),
     );
-    headers.insert(hyper::header::CONNECTION, "Upgrade".parse().expect("valid"));
-    headers.insert(hyper::header::UPGRADE, "tcp".parse().expect("valid"));
-    Ok(response)
+    headers.insert(
+        hyper::header::CONNECTION,
+        hyper::header::HeaderValue::from_static("Upgrade"),
+    );
+    headers.insert(
+        hyper::header::UPGRADE,
+        hyper::header::HeaderValue::from_static("tcp"),
+    );
+    response
 }
 
 /// Writes log lines of one stream as Docker frames into the channel.

@@ -6,6 +6,7 @@
 //! idle timer; one file per object group holds the handlers.
 
 mod containers;
+mod exec;
 mod images;
 mod networks;
 mod server;

@@ -32,6 +32,7 @@ use serde_json::{Value, json};
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::{mpsc, watch};
 
+use super::exec::{self, ExecInstances};
 use super::{API_VERSION, ApiError, ApiResult, containers, images, networks, system, volumes};
 use crate::config::Paths;
 use crate::storage::driver::Driver;
@@ -96,6 +97,7 @@ pub(super) struct Service {
     pub storage_driver: Option<Driver>,
     /// By container ID.
     pub attached: Mutex<HashMap<String, AttachedRun>>,
+    pub execs: ExecInstances,
 }
 
 impl Service {
@@ -117,6 +119,7 @@ pub fn serve(options: ServiceOptions) -> std::io::Result<()> {
         squash_owners: options.squash_owners,
         storage_driver: options.storage_driver,
         attached: Mutex::new(HashMap::new()),
+        execs: Mutex::new(HashMap::new()),
     });
     runtime.block_on(accept_loop(listener, service, options.idle))
 }
@@ -309,6 +312,9 @@ async fn route(service: Arc<Service>, request: Request<Incoming>) -> ApiResult<R
         ["info"] if get => system::info(service).await,
         ["containers", rest @ ..] => containers::route(service, request, &method, rest).await,
         ["images", rest @ ..] => images::route(service, request, &method, rest).await,
+        ["exec", id, "start"] if post => exec::start(service, request, id).await,
+        ["exec", id, "resize"] if post => exec::resize(service, request, id).await,
+        ["exec", id, "json"] if get => exec::inspect(service, id).await,
         ["volumes"] if get => volumes::list(service).await,
         ["volumes", "create"] if post => volumes::create(service, request).await,
         ["volumes", name] if get => volumes::inspect(service, name).await,

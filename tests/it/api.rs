@@ -303,3 +303,98 @@ fn docker_stop_start_restart_kill_wait_and_follow() {
     assert_eq!(followed.ok().stdout, "a\nb\n", "{}", followed.transcript());
     assert_eq!(service.docker(&env, &["wait", "talker"]).ok().stdout, "0\n");
 }
+
+/// Exec instances through the Python SDK: both streams apart, the exit
+/// code, a terminal, and a resize that reaches the command's terminal.
+const SDK_EXEC_SCRIPT: &str = r#"
+import sys, docker
+client = docker.from_env()
+api = client.api
+ctr = client.containers.get(sys.argv[1])
+code, (out, err) = ctr.exec_run(["sh", "-c", "echo out; echo err >&2; exit 7"], demux=True)
+assert (code, out, err) == (7, b"out\n", b"err\n"), (code, out, err)
+code, out = ctr.exec_run("tty", tty=True)
+assert code == 0 and out.strip().startswith(b"/dev/pts/"), (code, out)
+code, out = ctr.exec_run(["sh", "-c", "echo $FOO $PWD $(id -u)"], environment=["FOO=bar"], workdir="/tmp", user="1000")
+assert (code, out) == (0, b"bar /tmp 1000\n"), (code, out)
+exec_id = api.exec_create(ctr.id, ["sh", "-c", "read line; stty size; exit 4"], stdin=True, tty=True)["Id"]
+sock = api.exec_start(exec_id, socket=True, tty=True)
+api.exec_resize(exec_id, height=33, width=77)
+raw = sock._sock
+raw.sendall(b"go\r")
+data = b""
+while True:
+    chunk = raw.recv(4096)
+    if not chunk:
+        break
+    data += chunk
+assert b"33 77" in data, data
+info = api.exec_inspect(exec_id)
+assert (info["Running"], info["ExitCode"]) == (False, 4), info
+try:
+    api.exec_start(exec_id)
+    raise SystemExit("a second start of one exec instance was accepted")
+except docker.errors.APIError as e:
+    assert e.status_code == 409, e
+print("ok")
+"#;
+
+#[test]
+fn docker_exec_through_the_cli_and_the_sdk() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let image = busybox();
+    let run = service.docker(
+        &env,
+        &["run", "-d", "--name", "box", &image, "sleep", "1000"],
+    );
+    run.ok();
+    let both = service.docker(
+        &env,
+        &["exec", "box", "sh", "-c", "echo out; echo err >&2; exit 7"],
+    );
+    both.code_is(7);
+    assert_eq!(
+        (both.stdout.as_str(), both.stderr.as_str()),
+        ("out\n", "err\n"),
+        "{}",
+        both.transcript()
+    );
+    let mut command = env.command_as_user("docker");
+    command.env("DOCKER_HOST", service.host()).args([
+        "exec",
+        "-i",
+        "box",
+        "sh",
+        "-c",
+        "cat; echo done",
+    ]);
+    let typed = run_command(&mut command, Some(b"typed in\n"), command_timeout())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        typed.ok().stdout,
+        "typed in\ndone\n",
+        "{}",
+        typed.transcript()
+    );
+    let missing = service.docker(&env, &["exec", "nosuch", "true"]);
+    assert!(
+        !missing.success() && missing.stderr.contains("No such container"),
+        "{}",
+        missing.transcript()
+    );
+    service.docker(&env, &["stop", "-t", "0", "box"]).ok();
+    let stopped = service.docker(&env, &["exec", "box", "true"]);
+    assert!(
+        !stopped.success() && stopped.stderr.contains("is not running"),
+        "{}",
+        stopped.transcript()
+    );
+    service.docker(&env, &["start", "box"]).ok();
+    let mut command = env.command_as_user("python3");
+    command
+        .env("DOCKER_HOST", service.host())
+        .args(["-c", SDK_EXEC_SCRIPT, "box"]);
+    let sdk = run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sdk.ok().stdout, "ok\n", "{}", sdk.transcript());
+}
