@@ -29,10 +29,11 @@ use serde_json::json;
 use super::blobs::{
     Blob, ImageBlobs, OCI_CONFIG_MEDIA_TYPE, image_blobs, layer_blob, oci_manifest,
 };
+use super::config::ImageConfig;
 use super::layer::{self, BlobDigest, LayerSlot, sha256_digest, sniff_media_type};
 use super::limits::{Limits, MAX_ARCHIVE_MANIFEST, MAX_CONFIG, MAX_MANIFEST};
 use super::local::{lookup, matching_name};
-use super::pull::{ConfigDoc, IndexEntry, ManifestDoc, Platform, choose_platform};
+use super::pull::{IndexEntry, ManifestDoc, Platform, choose_platform};
 use super::reference::{DOCKER_HUB, Reference};
 use crate::storage::extract::{ExtractOptions, Ownership};
 use crate::storage::store::{self, ImageRecord, Store};
@@ -398,8 +399,8 @@ impl Archive {
         ManifestDoc::from_json(bytes).map_err(|e| self.invalid(format!("{name} is not valid: {e}")))
     }
 
-    fn config(&self, name: &str, bytes: &[u8]) -> Result<ConfigDoc, Error> {
-        ConfigDoc::from_json(bytes).map_err(|e| self.invalid(format!("{name} is not valid: {e}")))
+    fn config(&self, name: &str, bytes: &[u8]) -> Result<ImageConfig, Error> {
+        ImageConfig::parse(bytes).map_err(|e| self.invalid(format!("{name} is not valid: {e}")))
     }
 }
 
@@ -465,7 +466,7 @@ impl Loader<'_> {
         for entry in entries {
             let config = self.archive.document(&entry.config, MAX_CONFIG)?;
             let doc = self.archive.config(&entry.config, &config)?;
-            if doc.rootfs.diff_ids.len() != entry.layers.len() {
+            if doc.oci.rootfs().diff_ids().len() != entry.layers.len() {
                 return Err(self
                     .archive
                     .invalid(format!(
@@ -514,7 +515,7 @@ impl Loader<'_> {
                 .archive
                 .verified_blob(&config_desc.digest, MAX_CONFIG)?;
             let config_doc = self.archive.config(&config_desc.digest, &config)?;
-            if config_doc.rootfs.diff_ids.len() != layers.len() {
+            if config_doc.oci.rootfs().diff_ids().len() != layers.len() {
                 return Err(self
                     .archive
                     .invalid(format!(
@@ -546,13 +547,14 @@ impl Loader<'_> {
     fn store_image(
         &self,
         config: &[u8],
-        doc: &ConfigDoc,
+        doc: &ImageConfig,
         sources: &[(String, Option<String>)],
         names: Vec<String>,
         manifest: Option<StoredManifest>,
     ) -> Result<ImageRecord, super::Error> {
         let mut layers = Vec::new();
-        for ((path, digest), diff_id) in sources.iter().zip(&doc.rootfs.diff_ids) {
+        let diff_ids = doc.oci.rootfs().diff_ids();
+        for ((path, digest), diff_id) in sources.iter().zip(diff_ids) {
             let record = self.store_layer(path, digest.as_deref(), diff_id)?;
             let blob_path = self.store.layer_blob(diff_id);
             let size = std::fs::metadata(&blob_path).map(|m| m.len()).unwrap_or(0);
@@ -580,11 +582,11 @@ impl Loader<'_> {
             manifest_media_type: manifest.media_type,
             names,
             repo_digests: Vec::new(),
-            layers: doc.rootfs.diff_ids.clone(),
-            created: doc.created.clone(),
+            layers: diff_ids.clone(),
+            created: doc.oci.created().clone(),
             stored: now_rfc3339(),
-            architecture: doc.architecture.clone().unwrap_or_default(),
-            os: doc.os.clone().unwrap_or_default(),
+            architecture: doc.oci.architecture().to_string(),
+            os: doc.oci.os().to_string(),
             size: layers.iter().map(|(size, _)| size).sum(),
             names_history: Vec::new(),
         };
@@ -700,7 +702,8 @@ mod tests {
             "{error}"
         );
 
-        let config = json!({"rootfs": {"type": "layers", "diff_ids": [traversal]}});
+        let config = json!({"architecture": "amd64", "os": "linux",
+            "rootfs": {"type": "layers", "diff_ids": [traversal]}});
         let manifest = json!([{"Config": "c.json", "Layers": ["l.tar"]}]);
         let error = load_error(&[
             ("manifest.json", json(manifest)),
