@@ -23,6 +23,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
+use oci_spec::image::{Descriptor, Digest, ImageIndexBuilder, MediaType};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -40,7 +41,6 @@ use crate::storage::store::{self, ImageRecord, Store};
 use crate::util::fs::{IoError, io_err};
 use crate::util::time::now_rfc3339;
 
-const OCI_INDEX_MEDIA_TYPE: &str = "application/vnd.oci.image.index.v1+json";
 const REF_NAME: &str = "org.opencontainers.image.ref.name";
 const CONTAINERD_NAME: &str = "io.containerd.image.name";
 
@@ -156,18 +156,21 @@ fn write_oci_archive<W: Write>(tar: &mut tar::Builder<W>, images: &[Saved]) -> i
             append_bytes(tar, &blob_path(&manifest_digest), &blobs.manifest)?;
             written.push(manifest_digest.clone());
         }
-        let mut entry = json!({
-            "mediaType": blobs.manifest_media_type,
-            "digest": manifest_digest,
-            "size": blobs.manifest.len(),
-        });
+        let digest = Digest::try_from(manifest_digest.as_str()).map_err(io::Error::other)?;
+        let media_type = MediaType::from(blobs.manifest_media_type.as_str());
+        let mut entry = Descriptor::new(media_type, blobs.manifest.len() as u64, digest);
         if let Some(name) = name {
-            entry["annotations"] = json!({ REF_NAME: name, CONTAINERD_NAME: name });
+            let names = [(REF_NAME, name), (CONTAINERD_NAME, name)];
+            entry.set_annotations(Some(names.map(|(k, v)| (k.to_string(), v.clone())).into()));
         }
         index.push(entry);
     }
-    let index =
-        json!({ "schemaVersion": 2, "mediaType": OCI_INDEX_MEDIA_TYPE, "manifests": index });
+    let index = ImageIndexBuilder::default()
+        .schema_version(2u32)
+        .media_type(MediaType::ImageIndex)
+        .manifests(index)
+        .build()
+        .map_err(io::Error::other)?;
     append_bytes(tar, "index.json", &serde_json::to_vec(&index)?)
 }
 
@@ -561,21 +564,24 @@ impl Loader<'_> {
             layers.push((record.size, layer_blob(record, blob_path, size)));
         }
         let id_digest = sha256_digest(config);
-        let manifest = manifest.unwrap_or_else(|| {
-            let config_blob = Blob {
-                path: PathBuf::new(),
-                digest: id_digest.clone(),
-                media_type: OCI_CONFIG_MEDIA_TYPE.into(),
-                size: config.len() as u64,
-            };
-            let blobs: Vec<Blob> = layers.iter().map(|(_, b)| b.clone()).collect();
-            let bytes = oci_manifest(&config_blob, &blobs);
-            StoredManifest {
-                digest: sha256_digest(&bytes),
-                bytes,
-                media_type: oci_client::manifest::OCI_IMAGE_MEDIA_TYPE.into(),
+        let manifest = match manifest {
+            Some(manifest) => manifest,
+            None => {
+                let config_blob = Blob {
+                    path: PathBuf::new(),
+                    digest: id_digest.clone(),
+                    media_type: OCI_CONFIG_MEDIA_TYPE.into(),
+                    size: config.len() as u64,
+                };
+                let blobs: Vec<Blob> = layers.iter().map(|(_, b)| b.clone()).collect();
+                let bytes = oci_manifest(&config_blob, &blobs)?;
+                StoredManifest {
+                    digest: sha256_digest(&bytes),
+                    bytes,
+                    media_type: oci_client::manifest::OCI_IMAGE_MEDIA_TYPE.into(),
+                }
             }
-        });
+        };
         let record = ImageRecord {
             id: store::hex_of(&id_digest).to_string(),
             digest: manifest.digest,

@@ -94,7 +94,7 @@ pub fn commit(store: &Store, request: &CommitRequest) -> Result<ImageRecord, Err
         media_type: OCI_CONFIG_MEDIA_TYPE.into(),
         size: config.len() as u64,
     };
-    let manifest = blobs::oci_manifest(&config_blob, &layers);
+    let manifest = blobs::oci_manifest(&config_blob, &layers)?;
     let mut diff_ids = base.layers.clone();
     diff_ids.push(request.diff_id.clone());
     let now = now_rfc3339();
