@@ -1,20 +1,22 @@
-//! Podman's `--filter KEY=VALUE` terms: one engine for `ps`, `volume ls` and
-//! `network ls`. As in Podman, terms of the same key are alternatives (an
-//! object passes `name=a name=b` with either name), except `label`: an object
-//! must have every label given (`label=a label=b=1`). Terms of different keys
-//! must all pass.
+//! Podman's `--filter KEY=VALUE` terms: one engine for `ps` (and the verbs
+//! that take containers by filter), `volume ls` and `network ls`. As in
+//! Podman, terms of the same key are alternatives (an object passes `name=a
+//! name=b` with either name), except `label`: an object must have every
+//! label given (`label=a label=b=1`). Terms of different keys must all pass.
 
 use std::collections::BTreeMap;
 
 /// What the terms look at in one object (a container, volume or network).
 pub trait Subject {
+    /// A term of one of the kind's own keys, as [`Filter::parse_with`] read it.
+    type Term;
     /// The name that `name=REGEX` is matched against.
     fn name(&self) -> &str;
     /// The value of the object's label `key`, if it has that label.
     fn label(&self, key: &str) -> Option<&str>;
-    /// Whether the object passes `key=value`, for the keys its kind has
-    /// besides `name` and `label` (`id`, `driver`, `status`, `ancestor`).
-    fn passes(&self, key: &str, value: &str) -> bool;
+    /// Whether the object passes `term`, a term of its kind's `key` besides
+    /// `name` and `label` (`id`, `driver`, `status`, `ancestor`, …).
+    fn passes(&self, key: &str, term: &Self::Term) -> bool;
 }
 
 /// `label=KEY` (the object has label KEY, whatever its value) or
@@ -48,44 +50,82 @@ impl LabelTerm {
 
 /// A term the engine cannot read, for objects of one kind.
 #[derive(Debug, thiserror::Error)]
-#[error("invalid {object} filter {term:?}: {why}")]
-pub struct Error {
-    /// `container`, `volume`, `network`.
-    pub object: &'static str,
-    pub term: String,
-    pub why: String,
+pub enum Error {
+    /// Not `KEY=VALUE`, or a key the kind does not have.
+    #[error("invalid {object} filter {term:?}: use KEY=VALUE, KEY one of {}", keys.join(", "))]
+    UnknownKey {
+        /// `container`, `volume`, `network`.
+        object: &'static str,
+        term: String,
+        /// The key given (the whole term when it has no `=`).
+        key: String,
+        /// Every key the kind has.
+        keys: Vec<&'static str>,
+    },
+    /// A known key with a value it cannot take.
+    #[error("invalid {object} filter {term:?}: {why}")]
+    BadValue {
+        object: &'static str,
+        term: String,
+        why: String,
+    },
 }
 
-/// The `--filter` terms of one command.
-#[derive(Debug, Default)]
-pub struct Filter {
+/// The `--filter` terms of one command; `T`: a term of the kind's own keys.
+#[derive(Debug)]
+pub struct Filter<T = String> {
     names: Vec<regex::Regex>,
     labels: Vec<LabelTerm>,
-    /// The values given for each of the object's own keys.
-    others: BTreeMap<&'static str, Vec<String>>,
+    /// The terms given for each of the object's own keys.
+    others: BTreeMap<&'static str, Vec<T>>,
+}
+
+impl<T> Default for Filter<T> {
+    fn default() -> Self {
+        Filter {
+            names: Vec::new(),
+            labels: Vec::new(),
+            others: BTreeMap::new(),
+        }
+    }
 }
 
 impl Filter {
     /// Reads `terms` given to filter objects of kind `object` (a noun for
     /// messages) by `name=REGEX`, `label=KEY[=VALUE]` and the kind's own
-    /// `keys`, whose terms the objects judge ([`Subject::passes`]).
+    /// `keys`, whose values the objects judge as given ([`Subject::passes`]).
     pub fn parse(
         object: &'static str,
         keys: &[&'static str],
         terms: &[String],
     ) -> Result<Filter, Error> {
+        Filter::parse_with(object, keys, terms, |_, value| Ok(value.to_string()))
+    }
+}
+
+impl<T> Filter<T> {
+    /// As [`Filter::parse`], with `read` turning the value of one of the
+    /// kind's own keys into its term, or saying why it cannot.
+    pub fn parse_with(
+        object: &'static str,
+        keys: &[&'static str],
+        terms: &[String],
+        mut read: impl FnMut(&'static str, &str) -> Result<T, String>,
+    ) -> Result<Filter<T>, Error> {
         let mut filter = Filter::default();
         for term in terms {
-            let bad = |why: String| Error {
+            let bad = |why: String| Error::BadValue {
                 object,
                 term: term.clone(),
                 why,
             };
-            let known = || {
-                let all: Vec<&str> = ["name", "label"].iter().chain(keys).copied().collect();
-                bad(format!("use KEY=VALUE, KEY one of {}", all.join(", ")))
+            let unknown = |key: &str| Error::UnknownKey {
+                object,
+                term: term.clone(),
+                key: key.to_string(),
+                keys: ["name", "label"].iter().chain(keys).copied().collect(),
             };
-            let (key, value) = term.split_once('=').ok_or_else(known)?;
+            let (key, value) = term.split_once('=').ok_or_else(|| unknown(term))?;
             match key {
                 "name" => filter.names.push(
                     regex::Regex::new(value)
@@ -96,24 +136,24 @@ impl Filter {
                         .ok_or_else(|| bad("use label=KEY or label=KEY=VALUE".into()))?,
                 ),
                 _ => {
-                    let key = keys.iter().find(|k| **k == key).ok_or_else(known)?;
-                    filter
-                        .others
-                        .entry(key)
-                        .or_default()
-                        .push(value.to_string());
+                    let key = keys
+                        .iter()
+                        .find(|k| **k == key)
+                        .ok_or_else(|| unknown(key))?;
+                    let read = read(key, value).map_err(bad)?;
+                    filter.others.entry(key).or_default().push(read);
                 }
             }
         }
         Ok(filter)
     }
 
-    /// The values given for `key` (one of the kind's own keys), in order.
-    pub fn values(&self, key: &str) -> &[String] {
+    /// The terms given for `key` (one of the kind's own keys), in order.
+    pub fn values(&self, key: &str) -> &[T] {
         self.others.get(key).map_or(&[], Vec::as_slice)
     }
 
-    pub fn matches(&self, subject: &impl Subject) -> bool {
+    pub fn matches(&self, subject: &impl Subject<Term = T>) -> bool {
         (self.names.is_empty() || self.names.iter().any(|re| re.is_match(subject.name())))
             && self
                 .labels
@@ -122,7 +162,7 @@ impl Filter {
             && self
                 .others
                 .iter()
-                .all(|(key, values)| values.iter().any(|value| subject.passes(key, value)))
+                .all(|(key, terms)| terms.iter().any(|term| subject.passes(key, term)))
     }
 }
 
@@ -137,13 +177,14 @@ mod tests {
     }
 
     impl Subject for Object {
+        type Term = String;
         fn name(&self) -> &str {
             self.name
         }
         fn label(&self, key: &str) -> Option<&str> {
             self.labels.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
         }
-        fn passes(&self, key: &str, value: &str) -> bool {
+        fn passes(&self, key: &str, value: &String) -> bool {
             key == "driver" && value == self.driver
         }
     }

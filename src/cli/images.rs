@@ -8,6 +8,7 @@ use super::template::{Struct, Value};
 use super::{Context, EXIT_ENGINE, Failure, Outcome, human};
 use crate::container::Containers;
 use crate::image;
+use crate::image::config::ImageConfig;
 use crate::storage::store::{ImageRecord, Store};
 
 #[derive(Debug, Args)]
@@ -218,13 +219,10 @@ fn created(image: &ImageRecord) -> i64 {
 
 /// The image's labels, from its config.
 fn image_labels(store: &Store, image: &ImageRecord) -> Labels {
-    store
-        .image_file(&image.id, "config.json")
+    ImageConfig::read(store, image)
         .ok()
-        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
-        .and_then(|config| {
-            serde_json::from_value(config.get("config")?.get("Labels")?.clone()).ok()
-        })
+        .and_then(|config| config.defaults().labels().clone())
+        .map(Labels::from_iter)
         .unwrap_or_default()
 }
 

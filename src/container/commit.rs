@@ -19,6 +19,7 @@ use super::files;
 use super::lifecycle::Lifecycle;
 use super::store::ContainerRecord;
 use crate::image::commit::{self as image_commit, CommitRequest, Settings, check_changes};
+use crate::image::config::ImageConfig;
 use crate::storage::changes::pack_layer;
 use crate::storage::pack::Packer;
 use crate::storage::store::{ImageRecord, Store};
@@ -70,7 +71,7 @@ pub fn commit(
                 base: &base,
                 layer: &layer,
                 diff_id,
-                settings: settings(store, record, &base),
+                settings: settings(store, record, &base)?,
                 changes: &request.changes,
                 author: request.author.clone(),
                 message: request.message.clone(),
@@ -104,13 +105,16 @@ fn write_layer(
 /// What the container was run with, as the image's new defaults (Docker's
 /// and Podman's commit keep them): its command, environment (less what rcon
 /// adds to every container), working directory, user and labels.
-fn settings(store: &Store, record: &ContainerRecord, base: &ImageRecord) -> Settings {
+fn settings(
+    store: &Store,
+    record: &ContainerRecord,
+    base: &ImageRecord,
+) -> Result<Settings, crate::image::Error> {
     let config = &record.config;
-    let base_env: Vec<String> = store
-        .image_file(&base.id, "config.json")
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
-        .and_then(|doc| serde_json::from_value(doc["config"]["Env"].clone()).ok())
+    let base_env = ImageConfig::read(store, base)?
+        .defaults()
+        .env()
+        .clone()
         .unwrap_or_default();
     let env = config
         .env
@@ -126,14 +130,14 @@ fn settings(store: &Store, record: &ContainerRecord, base: &ImageRecord) -> Sett
         // `--entrypoint` replaced the image's: the whole command line.
         None => (Vec::new(), config.args.clone()),
     };
-    Settings {
+    Ok(Settings {
         env,
         entrypoint,
         cmd,
         working_dir: config.working_dir.clone(),
         user: config.user.clone(),
         labels: config.labels.clone(),
-    }
+    })
 }
 
 fn key_of(entry: &str) -> &str {

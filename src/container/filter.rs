@@ -1,182 +1,191 @@
 //! Podman's `--filter KEY=VALUE` for containers (`ps`, `start`, `stop`,
-//! `kill`, `rm`, …): a container must pass every key given, and one of the
+//! `kill`, `rm`, …), read and judged by the one filter engine
+//! ([`crate::filter`]): a container must pass every key given, and one of the
 //! values given for a key — except `label`, where every value must match.
 
-use std::collections::BTreeMap;
+use regex::Regex;
 
 use super::Error;
 use super::lifecycle::Lifecycle;
 use super::restart::RestartPolicy;
 use super::store::{ContainerRecord, State, Status};
+use crate::filter::{self, Filter, Subject};
 
-/// The parsed terms, by key.
-#[derive(Debug, Default)]
-pub struct ContainerFilter {
-    ids: Vec<regex::Regex>,
-    names: Vec<regex::Regex>,
-    labels: Vec<(String, Option<String>)>,
-    exited: Vec<i32>,
-    statuses: Vec<String>,
-    ancestors: Vec<String>,
-    /// Created before this container (`before=`), after it (`since=`/`after=`).
-    before: Option<String>,
-    since: Option<String>,
-    volumes: Vec<(String, Option<String>)>,
-    networks: Vec<String>,
-    restart_policies: Vec<String>,
-    /// Keys that can match nothing here (`pod=`, `health=`: rcon has no pods
-    /// or health checks), so the filter as a whole matches nothing.
-    impossible: bool,
+/// The keys containers take besides `name` and `label`.
+const KEYS: &[&str] = &[
+    "id",
+    "exited",
+    "status",
+    "ancestor",
+    "before",
+    "since",
+    "after",
+    "volume",
+    "network",
+    "restart-policy",
+    "pod",
+    "health",
+];
+
+/// One term of a container key, read.
+#[derive(Debug)]
+pub enum Term {
+    Id(Regex),
+    Exited(i32),
+    Status(Status),
+    Ancestor(String),
+    /// Created before this time (`before=`), after it (`since=`/`after=`).
+    CreatedBefore(String),
+    CreatedAfter(String),
+    /// A mount's source or volume name, and its destination if given.
+    Volume {
+        source: String,
+        destination: Option<String>,
+    },
+    Network(String),
+    RestartPolicy(String),
+    /// `pod=`, `health=` (rcon has no pods or health checks) and states
+    /// rcon's containers are never in: no container passes.
+    Never,
 }
 
-fn invalid(message: String) -> Error {
-    Error::Invalid(message)
+/// The parsed terms.
+#[derive(Debug, Default)]
+pub struct ContainerFilter(Filter<Term>);
+
+/// A container as the filter sees it.
+struct Candidate<'a> {
+    record: &'a ContainerRecord,
+    state: &'a State,
 }
 
 impl ContainerFilter {
     /// Reads `KEY=VALUE` terms; `before`/`since` name containers, looked up in `lifecycle`.
     pub fn parse(terms: &[String], lifecycle: &Lifecycle) -> Result<ContainerFilter, Error> {
-        let mut by_key: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for term in terms {
-            let Some((key, value)) = term.split_once('=') else {
-                return Err(invalid(format!("invalid filter {term:?}")));
-            };
-            by_key.entry(key).or_default().push(value);
-        }
-        let mut filter = ContainerFilter::default();
-        for (key, values) in by_key {
-            let regexes = |values: &[&str]| {
-                values
-                    .iter()
-                    .map(|v| {
-                        regex::Regex::new(v)
-                            .map_err(|e| invalid(format!("invalid filter value {v:?}: {e}")))
-                    })
-                    .collect::<Result<Vec<_>, Error>>()
-            };
-            let key_value = |v: &&str| match v.split_once(['=', ':']) {
-                Some((k, v)) => (k.to_string(), Some(v.to_string())),
-                None => (v.to_string(), None),
-            };
-            match key {
-                "id" => filter.ids = regexes(&values)?,
-                "name" => filter.names = regexes(&values)?,
-                "label" => {
-                    filter.labels = values
-                        .iter()
-                        .map(|v| match v.split_once('=') {
-                            Some((k, v)) => (k.to_string(), Some(v.to_string())),
-                            None => (v.to_string(), None),
-                        })
-                        .collect();
-                }
-                "exited" => {
-                    for v in values {
-                        filter.exited.push(v.parse().map_err(|_| {
-                            invalid(format!("exited code out of range {v:?}: not a number"))
-                        })?);
-                    }
-                }
-                "status" => {
-                    for v in values {
-                        match v {
-                            "created" | "configured" | "running" | "stopped" | "exited"
-                            | "paused" | "unknown" | "removing" => {
-                                filter.statuses.push(v.replace("stopped", "exited"));
-                            }
-                            _ => {
-                                return Err(invalid(format!(
-                                    "unknown container state: {v}: invalid argument"
-                                )));
-                            }
-                        }
-                    }
-                }
-                "ancestor" => filter.ancestors = values.iter().map(|v| v.to_string()).collect(),
-                "before" | "since" | "after" => {
-                    // The earliest of the containers named, as Podman.
-                    let mut earliest: Option<String> = None;
-                    for v in values {
-                        let created = lifecycle.find(v)?.created;
+        // As Podman, the earliest of the containers named: by then, every
+        // `before=` term (and every `since=`/`after=` one) is the same.
+        let earliest = |keys: &[&str]| -> Result<Option<String>, Error> {
+            let mut earliest: Option<String> = None;
+            for term in terms {
+                match term.split_once('=') {
+                    Some((key, name)) if keys.contains(&key) => {
+                        let created = lifecycle.find(name)?.created;
                         if earliest.as_ref().is_none_or(|e| created < *e) {
                             earliest = Some(created);
                         }
                     }
-                    if key == "before" {
-                        filter.before = earliest;
-                    } else {
-                        filter.since = earliest;
-                    }
+                    _ => {}
                 }
-                "volume" => filter.volumes = values.iter().map(key_value).collect(),
-                "network" => filter.networks = values.iter().map(|v| v.to_string()).collect(),
-                "restart-policy" => {
-                    let bad: Vec<&str> = values
-                        .iter()
-                        .copied()
-                        .filter(|v| *v != "none" && RestartPolicy::parse(v).is_err())
-                        .collect();
-                    match bad.len() {
-                        0 => {}
-                        1 => return Err(invalid(format!("{} invalid restart policy", bad[0]))),
-                        _ => {
-                            return Err(invalid(format!(
-                                "{} invalid restart policies",
-                                bad.join(", ")
-                            )));
-                        }
-                    }
-                    filter.restart_policies = values.iter().map(|v| v.to_string()).collect();
-                }
-                "pod" | "health" => filter.impossible = true,
-                other => return Err(invalid(format!("{other} is an invalid filter"))),
             }
-        }
-        Ok(filter)
+            Ok(earliest)
+        };
+        let before = earliest(&["before"])?.unwrap_or_default();
+        let since = earliest(&["since", "after"])?.unwrap_or_default();
+        let read = |key: &str, value: &str| -> Result<Term, String> {
+            Ok(match key {
+                "id" => Term::Id(
+                    Regex::new(value).map_err(|e| format!("id takes a regular expression: {e}"))?,
+                ),
+                "exited" => Term::Exited(
+                    value
+                        .parse()
+                        .map_err(|_| format!("exited code out of range {value:?}: not a number"))?,
+                ),
+                "status" => match value {
+                    "created" => Term::Status(Status::Created),
+                    "running" => Term::Status(Status::Running),
+                    "stopped" | "exited" => Term::Status(Status::Exited),
+                    // States Podman has and rcon's containers are never in.
+                    "configured" | "paused" | "unknown" | "removing" => Term::Never,
+                    _ => {
+                        return Err(format!(
+                            "unknown container state: {value}: invalid argument"
+                        ));
+                    }
+                },
+                "ancestor" => Term::Ancestor(value.to_string()),
+                "before" => Term::CreatedBefore(before.clone()),
+                "since" | "after" => Term::CreatedAfter(since.clone()),
+                "volume" => {
+                    let (source, destination) = match value.split_once(['=', ':']) {
+                        Some((source, destination)) => (source, Some(destination.to_string())),
+                        None => (value, None),
+                    };
+                    Term::Volume {
+                        source: source.to_string(),
+                        destination,
+                    }
+                }
+                "network" => Term::Network(value.to_string()),
+                "restart-policy" => {
+                    if value != "none" && RestartPolicy::parse(value).is_err() {
+                        return Err(format!("{value} invalid restart policy"));
+                    }
+                    Term::RestartPolicy(value.to_string())
+                }
+                _ => Term::Never,
+            })
+        };
+        Filter::parse_with("container", KEYS, terms, read)
+            .map(ContainerFilter)
+            .map_err(|e| match e {
+                // Podman's words.
+                filter::Error::UnknownKey { key, term, .. } if term.contains('=') => {
+                    Error::Invalid(format!("{key} is an invalid filter"))
+                }
+                other => Error::Invalid(other.to_string()),
+            })
     }
 
     /// True when a `status` term was given (then `ps` lists every container).
     pub fn has_status(&self) -> bool {
-        !self.statuses.is_empty()
+        !self.0.values("status").is_empty()
     }
 
     pub fn matches(&self, record: &ContainerRecord, state: &State) -> bool {
-        fn any<T>(terms: &[T], test: impl Fn(&T) -> bool) -> bool {
-            terms.is_empty() || terms.iter().any(test)
-        }
+        self.0.matches(&Candidate { record, state })
+    }
+}
+
+impl Subject for Candidate<'_> {
+    type Term = Term;
+
+    fn name(&self) -> &str {
+        &self.record.name
+    }
+
+    fn label(&self, key: &str) -> Option<&str> {
+        let labels = &self.record.config.labels;
+        labels
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn passes(&self, _key: &str, term: &Term) -> bool {
+        let (record, state) = (self.record, self.state);
         let config = &record.config;
-        let status = match state.status {
-            Status::Created => "created",
-            Status::Running => "running",
-            Status::Exited => "exited",
-        };
-        !self.impossible
-            && any(&self.ids, |re| re.is_match(&record.id))
-            && any(&self.names, |re| re.is_match(&record.name))
-            && self.labels.iter().all(|(key, value)| {
-                config
-                    .labels
-                    .iter()
-                    .any(|(k, v)| k == key && value.as_ref().is_none_or(|want| want == v))
-            })
-            && any(&self.exited, |code| {
-                state.status == Status::Exited && state.exit_code == Some(*code)
-            })
-            && any(&self.statuses, |s| s == status)
-            && any(&self.ancestors, |a| ancestor_matches(record, a))
-            && self.before.as_ref().is_none_or(|t| record.created < *t)
-            && self.since.as_ref().is_none_or(|t| record.created > *t)
-            && any(&self.volumes, |(source, destination)| {
-                config.mounts.iter().any(|m| {
-                    (m.source == *source || m.name.as_deref() == Some(source.as_str()))
-                        && destination.as_ref().is_none_or(|d| *d == m.destination)
-                })
-            })
-            && any(&self.networks, |n| config.network == *n)
-            && any(&self.restart_policies, |p| match p.as_str() {
+        match term {
+            Term::Id(re) => re.is_match(&record.id),
+            Term::Exited(code) => state.status == Status::Exited && state.exit_code == Some(*code),
+            Term::Status(wanted) => state.status == *wanted,
+            Term::Ancestor(wanted) => ancestor_matches(record, wanted),
+            Term::CreatedBefore(time) => record.created < *time,
+            Term::CreatedAfter(time) => record.created > *time,
+            Term::Volume {
+                source,
+                destination,
+            } => config.mounts.iter().any(|m| {
+                (m.source == *source || m.name.as_deref() == Some(source.as_str()))
+                    && destination.as_ref().is_none_or(|d| *d == m.destination)
+            }),
+            Term::Network(name) => config.network == *name,
+            Term::RestartPolicy(policy) => match policy.as_str() {
                 "none" => config.restart == RestartPolicy::No,
                 name => config.restart.name() == name,
-            })
+            },
+            Term::Never => false,
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use oci_spec::image::Config;
 
 use super::env::{self, EnvOverrides};
 use super::lifecycle::parse_signal;
@@ -15,6 +15,7 @@ use super::store::{
     new_id,
 };
 use super::{Error, labels, networks, ulimit};
+use crate::image::config::ImageConfig;
 use crate::image::{self, PullOptions};
 use crate::network::names::{self, NameOptions};
 use crate::network::{self, Mode, PortMapping, ports};
@@ -108,33 +109,6 @@ pub struct CreateRequest {
     pub storage_driver: Option<Driver>,
 }
 
-/// The part of an image config a container starts from.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct ImageConfig {
-    #[serde(default)]
-    env: Option<Vec<String>>,
-    #[serde(default)]
-    cmd: Option<Vec<String>>,
-    #[serde(default)]
-    entrypoint: Option<Vec<String>>,
-    #[serde(default)]
-    working_dir: Option<String>,
-    #[serde(default)]
-    user: Option<String>,
-    #[serde(default)]
-    stop_signal: Option<String>,
-    /// `EXPOSE`: `80/tcp` → {}.
-    #[serde(default)]
-    exposed_ports: Option<std::collections::BTreeMap<String, serde_json::Value>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct ConfigFile {
-    #[serde(default)]
-    config: Option<ImageConfig>,
-}
-
 /// The image to create from, pulled first when the policy says so.
 fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Error> {
     let local = image::lookup(store, &request.image);
@@ -217,9 +191,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     let overrides = check_flags(request)?;
     let driver = driver::choose(store.root(), request.storage_driver)?.driver;
     let image = image_for(store, request)?;
-    let config_file: ConfigFile =
-        serde_json::from_slice(&store.image_file(&image.id, "config.json")?).unwrap_or_default();
-    let image_config = config_file.config.unwrap_or_default();
+    let image_config = ImageConfig::read(store, &image)?.defaults();
     let args = command_line(request, &image_config)?;
     let id = new_id();
     let lock = store.lock()?;
@@ -244,7 +216,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         .clone()
         .unwrap_or_else(|| id[..12].to_string());
     // HOME comes from the user's passwd entry, which only the container can read.
-    let image_env = image_config.env.clone().unwrap_or_default();
+    let image_env = image_config.env().clone().unwrap_or_default();
     let env = env::merge(&image_env, &overrides, &hostname, None);
     security::plan(&security_options(
         &request.cap_add,
@@ -261,7 +233,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     }
     let stop_signal = match &request.stop_signal {
         Some(name) => Some(parse_signal(name)?.as_str().to_string()),
-        None => image_config.stop_signal.clone(),
+        None => image_config.stop_signal().clone(),
     };
     let labels = labels::from_flags(&request.label_files, &request.labels)?;
     let ports = published_ports(request, &network, &image_config)?;
@@ -290,13 +262,13 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         created: crate::util::time::now_rfc3339(),
         config: ContainerConfig {
             args,
-            entrypoint: image_config.entrypoint.clone().unwrap_or_default(),
-            cmd: image_config.cmd.clone().unwrap_or_default(),
+            entrypoint: image_config.entrypoint().clone().unwrap_or_default(),
+            cmd: image_config.cmd().clone().unwrap_or_default(),
             env,
             working_dir: request
                 .workdir
                 .clone()
-                .or(image_config.working_dir.filter(|w| !w.is_empty()))
+                .or(image_config.working_dir().clone().filter(|w| !w.is_empty()))
                 .unwrap_or_else(|| "/".into()),
             // keep-id runs as the user itself unless -u says otherwise, as in Podman.
             user: request
@@ -306,7 +278,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
                     .keep_id
                     .as_ref()
                     .map(|k| format!("{}:{}", k.uid, k.gid)))
-                .or(image_config.user.filter(|u| !u.is_empty()))
+                .or(image_config.user().clone().filter(|u| !u.is_empty()))
                 .unwrap_or_else(|| "0".into()),
             group_add: request.group_add.clone(),
             hostname: hostname.clone(),
@@ -554,16 +526,16 @@ fn entrypoint_flag(request: &CreateRequest) -> Result<Option<Vec<String>>, Error
 
 /// Podman's rules: `--entrypoint` replaces the image's and drops its Cmd;
 /// `--entrypoint ''` clears it; arguments after the image replace the Cmd.
-fn command_line(request: &CreateRequest, image: &ImageConfig) -> Result<Vec<String>, Error> {
+fn command_line(request: &CreateRequest, image: &Config) -> Result<Vec<String>, Error> {
     let given = entrypoint_flag(request)?;
     // As Podman: the image's CMD stays only when no entrypoint was given
     // (or `--entrypoint '[]'`); an entrypoint of `[""]` is none at all.
     let command = if request.command.is_empty() && given.as_ref().is_none_or(Vec::is_empty) {
-        image.cmd.clone().unwrap_or_default()
+        image.cmd().clone().unwrap_or_default()
     } else {
         request.command.clone()
     };
-    let mut entrypoint = given.unwrap_or_else(|| image.entrypoint.clone().unwrap_or_default());
+    let mut entrypoint = given.unwrap_or_else(|| image.entrypoint().clone().unwrap_or_default());
     if entrypoint == [""] {
         entrypoint.clear();
     }
@@ -605,7 +577,7 @@ fn network_for(containers: &Containers, mode: &Mode) -> Result<Network, Error> {
 fn published_ports(
     request: &CreateRequest,
     network: &Mode,
-    image: &ImageConfig,
+    image: &Config,
 ) -> Result<Vec<PortMapping>, Error> {
     let mut ports = request
         .publish
@@ -614,11 +586,9 @@ fn published_ports(
         .collect::<Result<Vec<_>, _>>()
         .map_err(network::Error::from)?;
     if request.publish_all {
-        let exposed: Vec<String> = image
-            .exposed_ports
-            .iter()
-            .flat_map(|p| p.keys().cloned())
-            .collect();
+        // In the config they are a JSON object's keys: no order but a sorted one.
+        let mut exposed = image.exposed_ports().clone().unwrap_or_default();
+        exposed.sort();
         let exposed = ports::exposed(&exposed).map_err(network::Error::from)?;
         // An exposed port already published with -p keeps that mapping.
         let unpublished: Vec<PortMapping> = exposed
@@ -817,11 +787,10 @@ mod tests {
 
     /// `command_line` for an image with ENTRYPOINT `["/ep", "-x"]` and CMD `["c1", "c2"]`.
     fn line(entrypoint: Option<&str>, command: &[&str]) -> Result<Vec<String>, Error> {
-        let image = ImageConfig {
-            entrypoint: Some(strings(&["/ep", "-x"])),
-            cmd: Some(strings(&["c1", "c2"])),
-            ..ImageConfig::default()
-        };
+        let mut image = Config::default();
+        image
+            .set_entrypoint(Some(strings(&["/ep", "-x"])))
+            .set_cmd(Some(strings(&["c1", "c2"])));
         let request = CreateRequest {
             entrypoint: entrypoint.map(String::from),
             command: strings(command),
@@ -853,10 +822,8 @@ mod tests {
 
     #[test]
     fn an_image_without_entrypoint_runs_its_cmd_or_the_arguments() {
-        let image = ImageConfig {
-            cmd: Some(strings(&["sh"])),
-            ..ImageConfig::default()
-        };
+        let mut image = Config::default();
+        image.set_cmd(Some(strings(&["sh"])));
         let request = |command: &[&str]| CreateRequest {
             command: strings(command),
             ..CreateRequest::default()
@@ -866,7 +833,7 @@ mod tests {
             command_line(&request(&["echo", "x"]), &image).unwrap(),
             ["echo", "x"]
         );
-        let empty = ImageConfig::default();
+        let empty = Config::default();
         assert!(command_line(&request(&[]), &empty).is_err());
     }
 }

@@ -23,23 +23,24 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
+use oci_spec::image::{Descriptor, Digest, ImageIndexBuilder, MediaType};
 use serde::Deserialize;
 use serde_json::json;
 
 use super::blobs::{
     Blob, ImageBlobs, OCI_CONFIG_MEDIA_TYPE, image_blobs, layer_blob, oci_manifest,
 };
+use super::config::ImageConfig;
 use super::layer::{self, BlobDigest, LayerSlot, sha256_digest, sniff_media_type};
 use super::limits::{Limits, MAX_ARCHIVE_MANIFEST, MAX_CONFIG, MAX_MANIFEST};
 use super::local::{lookup, matching_name};
-use super::pull::{ConfigDoc, IndexEntry, ManifestDoc, Platform, choose_platform};
+use super::pull::{IndexEntry, ManifestDoc, Platform, choose_platform};
 use super::reference::{DOCKER_HUB, Reference};
 use crate::storage::extract::{ExtractOptions, Ownership};
 use crate::storage::store::{self, ImageRecord, Store};
 use crate::util::fs::{IoError, io_err};
 use crate::util::time::now_rfc3339;
 
-const OCI_INDEX_MEDIA_TYPE: &str = "application/vnd.oci.image.index.v1+json";
 const REF_NAME: &str = "org.opencontainers.image.ref.name";
 const CONTAINERD_NAME: &str = "io.containerd.image.name";
 
@@ -155,18 +156,21 @@ fn write_oci_archive<W: Write>(tar: &mut tar::Builder<W>, images: &[Saved]) -> i
             append_bytes(tar, &blob_path(&manifest_digest), &blobs.manifest)?;
             written.push(manifest_digest.clone());
         }
-        let mut entry = json!({
-            "mediaType": blobs.manifest_media_type,
-            "digest": manifest_digest,
-            "size": blobs.manifest.len(),
-        });
+        let digest = Digest::try_from(manifest_digest.as_str()).map_err(io::Error::other)?;
+        let media_type = MediaType::from(blobs.manifest_media_type.as_str());
+        let mut entry = Descriptor::new(media_type, blobs.manifest.len() as u64, digest);
         if let Some(name) = name {
-            entry["annotations"] = json!({ REF_NAME: name, CONTAINERD_NAME: name });
+            let names = [(REF_NAME, name), (CONTAINERD_NAME, name)];
+            entry.set_annotations(Some(names.map(|(k, v)| (k.to_string(), v.clone())).into()));
         }
         index.push(entry);
     }
-    let index =
-        json!({ "schemaVersion": 2, "mediaType": OCI_INDEX_MEDIA_TYPE, "manifests": index });
+    let index = ImageIndexBuilder::default()
+        .schema_version(2u32)
+        .media_type(MediaType::ImageIndex)
+        .manifests(index)
+        .build()
+        .map_err(io::Error::other)?;
     append_bytes(tar, "index.json", &serde_json::to_vec(&index)?)
 }
 
@@ -398,8 +402,8 @@ impl Archive {
         ManifestDoc::from_json(bytes).map_err(|e| self.invalid(format!("{name} is not valid: {e}")))
     }
 
-    fn config(&self, name: &str, bytes: &[u8]) -> Result<ConfigDoc, Error> {
-        ConfigDoc::from_json(bytes).map_err(|e| self.invalid(format!("{name} is not valid: {e}")))
+    fn config(&self, name: &str, bytes: &[u8]) -> Result<ImageConfig, Error> {
+        ImageConfig::parse(bytes).map_err(|e| self.invalid(format!("{name} is not valid: {e}")))
     }
 }
 
@@ -465,7 +469,7 @@ impl Loader<'_> {
         for entry in entries {
             let config = self.archive.document(&entry.config, MAX_CONFIG)?;
             let doc = self.archive.config(&entry.config, &config)?;
-            if doc.rootfs.diff_ids.len() != entry.layers.len() {
+            if doc.oci.rootfs().diff_ids().len() != entry.layers.len() {
                 return Err(self
                     .archive
                     .invalid(format!(
@@ -514,7 +518,7 @@ impl Loader<'_> {
                 .archive
                 .verified_blob(&config_desc.digest, MAX_CONFIG)?;
             let config_doc = self.archive.config(&config_desc.digest, &config)?;
-            if config_doc.rootfs.diff_ids.len() != layers.len() {
+            if config_doc.oci.rootfs().diff_ids().len() != layers.len() {
                 return Err(self
                     .archive
                     .invalid(format!(
@@ -546,45 +550,49 @@ impl Loader<'_> {
     fn store_image(
         &self,
         config: &[u8],
-        doc: &ConfigDoc,
+        doc: &ImageConfig,
         sources: &[(String, Option<String>)],
         names: Vec<String>,
         manifest: Option<StoredManifest>,
     ) -> Result<ImageRecord, super::Error> {
         let mut layers = Vec::new();
-        for ((path, digest), diff_id) in sources.iter().zip(&doc.rootfs.diff_ids) {
+        let diff_ids = doc.oci.rootfs().diff_ids();
+        for ((path, digest), diff_id) in sources.iter().zip(diff_ids) {
             let record = self.store_layer(path, digest.as_deref(), diff_id)?;
             let blob_path = self.store.layer_blob(diff_id);
             let size = std::fs::metadata(&blob_path).map(|m| m.len()).unwrap_or(0);
             layers.push((record.size, layer_blob(record, blob_path, size)));
         }
         let id_digest = sha256_digest(config);
-        let manifest = manifest.unwrap_or_else(|| {
-            let config_blob = Blob {
-                path: PathBuf::new(),
-                digest: id_digest.clone(),
-                media_type: OCI_CONFIG_MEDIA_TYPE.into(),
-                size: config.len() as u64,
-            };
-            let blobs: Vec<Blob> = layers.iter().map(|(_, b)| b.clone()).collect();
-            let bytes = oci_manifest(&config_blob, &blobs);
-            StoredManifest {
-                digest: sha256_digest(&bytes),
-                bytes,
-                media_type: oci_client::manifest::OCI_IMAGE_MEDIA_TYPE.into(),
+        let manifest = match manifest {
+            Some(manifest) => manifest,
+            None => {
+                let config_blob = Blob {
+                    path: PathBuf::new(),
+                    digest: id_digest.clone(),
+                    media_type: OCI_CONFIG_MEDIA_TYPE.into(),
+                    size: config.len() as u64,
+                };
+                let blobs: Vec<Blob> = layers.iter().map(|(_, b)| b.clone()).collect();
+                let bytes = oci_manifest(&config_blob, &blobs)?;
+                StoredManifest {
+                    digest: sha256_digest(&bytes),
+                    bytes,
+                    media_type: oci_client::manifest::OCI_IMAGE_MEDIA_TYPE.into(),
+                }
             }
-        });
+        };
         let record = ImageRecord {
             id: store::hex_of(&id_digest).to_string(),
             digest: manifest.digest,
             manifest_media_type: manifest.media_type,
             names,
             repo_digests: Vec::new(),
-            layers: doc.rootfs.diff_ids.clone(),
-            created: doc.created.clone(),
+            layers: diff_ids.clone(),
+            created: doc.oci.created().clone(),
             stored: now_rfc3339(),
-            architecture: doc.architecture.clone().unwrap_or_default(),
-            os: doc.os.clone().unwrap_or_default(),
+            architecture: doc.oci.architecture().to_string(),
+            os: doc.oci.os().to_string(),
             size: layers.iter().map(|(size, _)| size).sum(),
             names_history: Vec::new(),
         };
@@ -700,7 +708,8 @@ mod tests {
             "{error}"
         );
 
-        let config = json!({"rootfs": {"type": "layers", "diff_ids": [traversal]}});
+        let config = json!({"architecture": "amd64", "os": "linux",
+            "rootfs": {"type": "layers", "diff_ids": [traversal]}});
         let manifest = json!([{"Config": "c.json", "Layers": ["l.tar"]}]);
         let error = load_error(&[
             ("manifest.json", json(manifest)),

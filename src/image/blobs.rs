@@ -14,7 +14,7 @@ use oci_client::manifest::{
     IMAGE_DOCKER_LAYER_GZIP_MEDIA_TYPE, IMAGE_DOCKER_LAYER_TAR_MEDIA_TYPE,
     IMAGE_LAYER_GZIP_MEDIA_TYPE, IMAGE_LAYER_MEDIA_TYPE, OCI_IMAGE_MEDIA_TYPE,
 };
-use serde_json::{Value, json};
+use oci_spec::image::{Descriptor, Digest, ImageManifest, ImageManifestBuilder, MediaType};
 
 use crate::storage::store::{self, ImageRecord, LayerRecord, Store};
 use crate::util::fs::IoError;
@@ -27,10 +27,17 @@ pub enum Error {
         "{image}: layer {diff_id} has no stored blob (it was stored by an older rcon); remove the image and pull it again"
     )]
     NoBlob { image: String, diff_id: String },
-    #[error("{image}: the stored manifest is not valid JSON: {source}")]
+    #[error(
+        "{image}: the stored manifest is not valid: {source}; remove the image and pull it again"
+    )]
     Corrupt {
         image: String,
-        source: serde_json::Error,
+        source: oci_spec::OciSpecError,
+    },
+    #[error("the stored digest {digest:?} is not valid: {source}")]
+    BadDigest {
+        digest: String,
+        source: oci_spec::OciSpecError,
     },
     #[error(transparent)]
     Store(#[from] store::Error),
@@ -94,14 +101,11 @@ pub fn image_blobs(
         layers.push(layer_blob(record, path, size));
     }
     let stored = store.image_file(&image.id, "manifest.json")?;
-    let doc: Value = serde_json::from_slice(&stored).map_err(|source| Error::Corrupt {
+    let doc = ImageManifest::from_reader(stored.as_slice()).map_err(|source| Error::Corrupt {
         image: name(),
         source,
     })?;
-    let stored_layers: Vec<&str> = doc["layers"]
-        .as_array()
-        .map(|layers| layers.iter().filter_map(|l| l["digest"].as_str()).collect())
-        .unwrap_or_default();
+    let stored_layers: Vec<&str> = doc.layers().iter().map(|l| l.digest().as_ref()).collect();
     let held: Vec<&str> = layers.iter().map(|b| b.digest.as_str()).collect();
     let is_oci = image.manifest_media_type == OCI_IMAGE_MEDIA_TYPE;
     if stored_layers == held && (is_oci || !oci_only) {
@@ -113,7 +117,7 @@ pub fn image_blobs(
         });
     }
     Ok(ImageBlobs {
-        manifest: oci_manifest(&config, &layers),
+        manifest: oci_manifest(&config, &layers)?,
         manifest_media_type: OCI_IMAGE_MEDIA_TYPE.into(),
         config,
         layers,
@@ -131,15 +135,28 @@ pub fn layer_blob(record: LayerRecord, path: PathBuf, size: u64) -> Blob {
 }
 
 /// An OCI image manifest for these blobs.
-pub fn oci_manifest(config: &Blob, layers: &[Blob]) -> Vec<u8> {
-    let descriptor = |blob: &Blob| json!({ "mediaType": blob.media_type, "digest": blob.digest, "size": blob.size });
-    let manifest = json!({
-        "schemaVersion": 2,
-        "mediaType": OCI_IMAGE_MEDIA_TYPE,
-        "config": descriptor(config),
-        "layers": layers.iter().map(descriptor).collect::<Vec<_>>(),
-    });
-    serde_json::to_vec(&manifest).expect("a manifest serialises")
+pub fn oci_manifest(config: &Blob, layers: &[Blob]) -> Result<Vec<u8>, Error> {
+    let descriptor = |blob: &Blob| -> Result<Descriptor, Error> {
+        let digest = Digest::try_from(blob.digest.as_str()).map_err(|source| Error::BadDigest {
+            digest: blob.digest.clone(),
+            source,
+        })?;
+        let media_type = MediaType::from(blob.media_type.as_str());
+        Ok(Descriptor::new(media_type, blob.size, digest))
+    };
+    let manifest = ImageManifestBuilder::default()
+        .schema_version(2u32)
+        .media_type(MediaType::ImageManifest)
+        .config(descriptor(config)?)
+        .layers(
+            layers
+                .iter()
+                .map(descriptor)
+                .collect::<Result<Vec<_>, _>>()?,
+        )
+        .build()
+        .expect("every field a manifest needs is given");
+    Ok(serde_json::to_vec(&manifest).expect("a manifest serialises"))
 }
 
 /// The OCI name of a layer media type (Docker's gzip and tar have OCI twins).

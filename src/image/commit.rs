@@ -7,9 +7,10 @@
 use std::fs::File;
 use std::path::Path;
 
-use serde_json::{Map, Value, json};
+use oci_spec::image::{Config, History};
 
 use super::blobs::{self, Blob, OCI_CONFIG_MEDIA_TYPE, image_blobs};
+use super::config::ImageConfig;
 use super::layer::{self, BlobDigest, LayerSlot, sha256_digest};
 use super::{Error, Reference};
 use crate::storage::extract::{ExtractOptions, Ownership};
@@ -64,7 +65,7 @@ pub struct BadChange {
 
 /// Checks every `--change` before anything is written.
 pub fn check_changes(changes: &[String]) -> Result<(), BadChange> {
-    let mut scratch = Map::new();
+    let mut scratch = Config::default();
     changes
         .iter()
         .try_for_each(|change| apply_change(&mut scratch, change))
@@ -93,7 +94,7 @@ pub fn commit(store: &Store, request: &CommitRequest) -> Result<ImageRecord, Err
         media_type: OCI_CONFIG_MEDIA_TYPE.into(),
         size: config.len() as u64,
     };
-    let manifest = blobs::oci_manifest(&config_blob, &layers);
+    let manifest = blobs::oci_manifest(&config_blob, &layers)?;
     let mut diff_ids = base.layers.clone();
     diff_ids.push(request.diff_id.clone());
     let now = now_rfc3339();
@@ -145,66 +146,53 @@ fn store_layer(store: &Store, request: &CommitRequest) -> Result<store::LayerRec
 /// the new layer and a history entry.
 fn new_config(store: &Store, request: &CommitRequest) -> Result<Vec<u8>, Error> {
     let base = request.base;
-    let mut doc: Value = serde_json::from_slice(&store.image_file(&base.id, "config.json")?)
-        .unwrap_or_else(|_| json!({}));
-    if !doc.is_object() {
-        doc = json!({});
-    }
+    let mut image = ImageConfig::read(store, base)?;
     let now = now_rfc3339();
-    doc["created"] = json!(now);
-    if let Some(author) = &request.author {
-        doc["author"] = json!(author);
-    }
     let settings = &request.settings;
-    let mut config = doc["config"].as_object().cloned().unwrap_or_default();
-    config.insert("Env".into(), json!(settings.env));
-    config.insert("Entrypoint".into(), non_empty(&settings.entrypoint));
-    config.insert("Cmd".into(), non_empty(&settings.cmd));
-    config.insert("WorkingDir".into(), json!(settings.working_dir));
-    config.insert("User".into(), json!(settings.user));
-    let labels = config.entry("Labels").or_insert_with(|| json!({}));
-    if !labels.is_object() {
-        *labels = json!({});
-    }
+    let mut config = image.defaults();
+    config.set_env(Some(settings.env.clone()));
+    config.set_entrypoint(non_empty(&settings.entrypoint));
+    config.set_cmd(non_empty(&settings.cmd));
+    config.set_working_dir(Some(settings.working_dir.clone()));
+    config.set_user(Some(settings.user.clone()));
+    let labels = config.labels_mut().get_or_insert_default();
     for (key, value) in &settings.labels {
-        labels[key] = json!(value);
+        labels.insert(key.clone(), value.clone());
     }
     for change in request.changes {
         apply_change(&mut config, change)?;
     }
-    doc["config"] = Value::Object(config);
 
-    let mut history = doc["history"].as_array().cloned().unwrap_or_default();
+    let oci = &mut image.oci;
+    oci.set_created(Some(now.clone()));
+    if let Some(author) = &request.author {
+        oci.set_author(Some(author.clone()));
+    }
+    oci.set_config(Some(config));
+    let history = oci.history_mut().get_or_insert_default();
     if history.is_empty() {
         // One anonymous step per base layer, so the new step names the new layer.
-        history = base.layers.iter().map(|_| json!({})).collect();
+        history.resize(base.layers.len(), History::default());
     }
-    let mut step = json!({ "created": now, "created_by": request.created_by });
-    if let Some(author) = &request.author {
-        step["author"] = json!(author);
-    }
-    if let Some(message) = &request.message {
-        step["comment"] = json!(message);
-    }
+    let mut step = History::default();
+    step.set_created(Some(now))
+        .set_created_by(Some(request.created_by.clone()))
+        .set_author(request.author.clone())
+        .set_comment(request.message.clone());
     history.push(step);
-    doc["history"] = Value::Array(history);
     let mut diff_ids = base.layers.clone();
     diff_ids.push(request.diff_id.clone());
-    doc["rootfs"] = json!({ "type": "layers", "diff_ids": diff_ids });
-    Ok(serde_json::to_vec(&doc).expect("JSON serialises"))
+    oci.rootfs_mut().set_diff_ids(diff_ids);
+    Ok(image.to_json())
 }
 
-fn non_empty(list: &[String]) -> Value {
-    if list.is_empty() {
-        Value::Null
-    } else {
-        json!(list)
-    }
+fn non_empty(list: &[String]) -> Option<Vec<String>> {
+    (!list.is_empty()).then(|| list.to_vec())
 }
 
 /// Applies one Dockerfile instruction (`CMD ["sh"]`, `ENV A=1`, or
 /// `INSTRUCTION=VALUE` as Podman also takes) to an image's `config`.
-fn apply_change(config: &mut Map<String, Value>, change: &str) -> Result<(), BadChange> {
+fn apply_change(config: &mut Config, change: &str) -> Result<(), BadChange> {
     let bad = |reason: &str| BadChange {
         change: change.to_string(),
         reason: reason.to_string(),
@@ -221,45 +209,35 @@ fn apply_change(config: &mut Map<String, Value>, change: &str) -> Result<(), Bad
     }
     match instruction.as_str() {
         "CMD" => {
-            config.insert("Cmd".into(), json!(command(value)));
+            config.set_cmd(Some(command(value)));
         }
         "ENTRYPOINT" => {
-            config.insert("Entrypoint".into(), json!(command(value)));
+            config.set_entrypoint(Some(command(value)));
         }
         "WORKDIR" => {
-            config.insert("WorkingDir".into(), json!(value));
+            config.set_working_dir(Some(value.to_string()));
         }
         "USER" => {
-            config.insert("User".into(), json!(value));
+            config.set_user(Some(value.to_string()));
         }
         "STOPSIGNAL" => {
-            config.insert("StopSignal".into(), json!(value));
+            config.set_stop_signal(Some(value.to_string()));
         }
         "ENV" => {
             let pairs = key_values(value).ok_or_else(|| bad("ENV takes KEY=VALUE or KEY VALUE"))?;
-            let env = config.entry("Env").or_insert_with(|| json!([]));
-            let mut list: Vec<String> = serde_json::from_value(env.take()).unwrap_or_default();
+            let mut list = config.env().clone().unwrap_or_default();
             for (key, val) in pairs {
                 list.retain(|e| e.split_once('=').map_or(e.as_str(), |(k, _)| k) != key);
                 list.push(format!("{key}={val}"));
             }
-            *env = json!(list);
+            config.set_env(Some(list));
         }
         "LABEL" => {
             let pairs = key_values(value).ok_or_else(|| bad("LABEL takes KEY=VALUE"))?;
-            let labels = config.entry("Labels").or_insert_with(|| json!({}));
-            if !labels.is_object() {
-                *labels = json!({});
-            }
-            for (key, val) in pairs {
-                labels[key] = json!(val);
-            }
+            config.labels_mut().get_or_insert_default().extend(pairs);
         }
         "EXPOSE" => {
-            let ports = config.entry("ExposedPorts").or_insert_with(|| json!({}));
-            if !ports.is_object() {
-                *ports = json!({});
-            }
+            let mut ports = config.exposed_ports().clone().unwrap_or_default();
             for port in value.split_whitespace() {
                 let (number, protocol) = port.split_once('/').unwrap_or((port, "tcp"));
                 if number.parse::<u16>().is_err() || !matches!(protocol, "tcp" | "udp" | "sctp") {
@@ -267,8 +245,12 @@ fn apply_change(config: &mut Map<String, Value>, change: &str) -> Result<(), Bad
                         "{port:?} is not a port: give NUMBER[/tcp|udp|sctp]"
                     )));
                 }
-                ports[format!("{number}/{protocol}")] = json!({});
+                let port = format!("{number}/{protocol}");
+                if !ports.contains(&port) {
+                    ports.push(port);
+                }
             }
+            config.set_exposed_ports(Some(ports));
         }
         other => return Err(bad(&format!("{other} is not supported; use {CHANGES}"))),
     }
@@ -318,12 +300,16 @@ fn key_values(value: &str) -> Option<Vec<(String, String)>> {
 mod tests {
     use super::*;
 
-    fn applied(changes: &[&str]) -> Result<Value, BadChange> {
-        let mut config = Map::new();
+    fn applied(changes: &[&str]) -> Result<Config, BadChange> {
+        let mut config = Config::default();
         for change in changes {
             apply_change(&mut config, change)?;
         }
-        Ok(Value::Object(config))
+        Ok(config)
+    }
+
+    fn strings(list: &[&str]) -> Option<Vec<String>> {
+        Some(list.iter().map(|s| s.to_string()).collect())
     }
 
     #[test]
@@ -335,19 +321,23 @@ mod tests {
             "ENV A 3 and more",
             "LABEL org.example=yes",
             "EXPOSE 80 53/udp",
+            "EXPOSE 80/tcp",
             "WORKDIR=/srv",
             "user nobody",
             "STOPSIGNAL SIGINT",
         ])
         .unwrap();
-        assert_eq!(config["Cmd"], json!(["cat", "/etc/x"]));
-        assert_eq!(config["Entrypoint"], json!(["/bin/sh", "-c", "echo hi"]));
-        assert_eq!(config["Env"], json!(["B=two words", "A=3 and more"]));
-        assert_eq!(config["Labels"], json!({"org.example": "yes"}));
-        assert_eq!(config["ExposedPorts"], json!({"80/tcp": {}, "53/udp": {}}));
-        assert_eq!(config["WorkingDir"], json!("/srv"));
-        assert_eq!(config["User"], json!("nobody"));
-        assert_eq!(config["StopSignal"], json!("SIGINT"));
+        assert_eq!(*config.cmd(), strings(&["cat", "/etc/x"]));
+        assert_eq!(*config.entrypoint(), strings(&["/bin/sh", "-c", "echo hi"]));
+        assert_eq!(*config.env(), strings(&["B=two words", "A=3 and more"]));
+        assert_eq!(
+            *config.labels(),
+            Some([("org.example".to_string(), "yes".to_string())].into())
+        );
+        assert_eq!(*config.exposed_ports(), strings(&["80/tcp", "53/udp"]));
+        assert_eq!(config.working_dir().as_deref(), Some("/srv"));
+        assert_eq!(config.user().as_deref(), Some("nobody"));
+        assert_eq!(config.stop_signal().as_deref(), Some("SIGINT"));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! `rcon image history`: the steps that built an image, from its config's
 //! `history`, newest first, each non-empty step with the size of its layer.
 
-use serde::{Deserialize, Serialize};
+use oci_spec::image::History;
+use serde::Serialize;
 
 use super::Error;
+use super::config::ImageConfig;
 use crate::storage::store::{ImageRecord, Store};
 
 /// One step, in Podman's JSON field names.
@@ -23,39 +25,21 @@ pub struct Step {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-struct ConfigHistory {
-    #[serde(default)]
-    history: Vec<HistoryEntry>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct HistoryEntry {
-    created: Option<String>,
-    #[serde(default)]
-    created_by: String,
-    #[serde(default)]
-    comment: String,
-    #[serde(default)]
-    empty_layer: bool,
-}
-
 /// The steps of `image`, newest first.
 pub fn history(store: &Store, image: &ImageRecord) -> Result<Vec<Step>, Error> {
-    let config = store.image_file(&image.id, "config.json")?;
-    let doc: ConfigHistory = serde_json::from_slice(&config).unwrap_or_default();
+    let config = ImageConfig::read(store, image)?;
     let sizes: Vec<u64> = image
         .layers
         .iter()
         .map(|l| store.layer(l).map_or(0, |r| r.size))
         .collect();
-    Ok(steps(image, doc.history, &sizes))
+    Ok(steps(image, config.history().to_vec(), &sizes))
 }
 
-fn steps(image: &ImageRecord, history: Vec<HistoryEntry>, sizes: &[u64]) -> Vec<Step> {
+fn steps(image: &ImageRecord, history: Vec<History>, sizes: &[u64]) -> Vec<Step> {
     // Without history, one anonymous step per layer.
     let history = if history.is_empty() {
-        sizes.iter().map(|_| HistoryEntry::default()).collect()
+        vec![History::default(); sizes.len()]
     } else {
         history
     };
@@ -64,14 +48,14 @@ fn steps(image: &ImageRecord, history: Vec<HistoryEntry>, sizes: &[u64]) -> Vec<
         .into_iter()
         .map(|entry| Step {
             id: "<missing>".into(),
-            size: if entry.empty_layer {
+            size: if entry.empty_layer().unwrap_or(false) {
                 0
             } else {
                 layer_sizes.next().copied().unwrap_or(0)
             },
-            created: entry.created,
-            created_by: entry.created_by,
-            comment: entry.comment,
+            created: entry.created().clone(),
+            created_by: entry.created_by().clone().unwrap_or_default(),
+            comment: entry.comment().clone().unwrap_or_default(),
             tags: Vec::new(),
         })
         .collect();
@@ -103,7 +87,7 @@ mod tests {
             size: 0,
             names_history: Vec::new(),
         };
-        let history: Vec<HistoryEntry> = serde_json::from_str(
+        let history: Vec<History> = serde_json::from_str(
             r#"[{"created_by":"ADD rootfs"},{"created_by":"ENV A=1","empty_layer":true},{"created_by":"RUN make","comment":"c"}]"#,
         )
         .unwrap();

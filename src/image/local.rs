@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use serde_json::{Value, json};
 
 use super::Error;
+use super::config::ImageConfig;
 use super::reference::Reference;
 use crate::storage::flatten;
 use crate::storage::store::{ImageRecord, Store, StoreLock};
@@ -268,20 +269,19 @@ pub fn prune(
 
 /// `rcon image inspect`: Podman's field names, from the record and the stored config.
 pub fn inspect(store: &Store, image: &ImageRecord) -> Result<Value, Error> {
-    let config: Value =
-        serde_json::from_slice(&store.image_file(&image.id, "config.json")?).unwrap_or(Value::Null);
+    let config = ImageConfig::read(store, image)?;
     Ok(json!({
         "Id": image.id,
         "Digest": image.digest,
         "RepoTags": image.names,
         "RepoDigests": image.repo_digests,
         "Created": image.created,
-        "Config": config.get("config").cloned().unwrap_or(Value::Null),
+        "Config": config.inspect_config(),
         "RootFS": { "Type": "layers", "Layers": image.layers },
         "Size": image.size,
         "Architecture": image.architecture,
         "Os": image.os,
-        "History": config.get("history").cloned().unwrap_or(Value::Null),
+        "History": config.oci.history(),
         "ManifestType": image.manifest_media_type,
     }))
 }

@@ -15,6 +15,7 @@ pub mod archive;
 pub mod auth;
 pub mod blobs;
 pub mod commit;
+pub mod config;
 pub mod distribution;
 pub mod history;
 pub mod layer;
@@ -98,6 +99,13 @@ pub enum Error {
     BadChange(#[from] commit::BadChange),
     #[error("storing the new layer: {0}")]
     CommitLayer(String),
+    #[error(
+        "the config of image {image} is not valid: {source}; remove the image (`rcon rmi`) and pull it again"
+    )]
+    BadConfig {
+        image: String,
+        source: config::ConfigError,
+    },
 }
 
 /// Podman's words: "image not known" for a name not in local storage.

@@ -23,6 +23,7 @@ use serde::Deserialize;
 use tokio_util::io::SyncIoBridge;
 
 use super::auth::AuthFiles;
+use super::config::ImageConfig;
 use super::distribution::{self, Remote};
 use super::layer::{self, BlobDigest, LayerSlot, sha256_digest};
 use super::limits::{Limits, MAX_CONFIG, MAX_LAYER_SIZE_ENV};
@@ -191,32 +192,6 @@ fn checked_digest(what: &str, digest: &str) -> Result<(), String> {
     check_digest(digest).map_err(|bad| format!("{what} has the invalid digest {digest:?} ({bad})"))
 }
 
-#[derive(Debug, Deserialize)]
-/// The fields of an image config that the store records.
-pub struct ConfigDoc {
-    pub architecture: Option<String>,
-    pub os: Option<String>,
-    pub created: Option<String>,
-    pub rootfs: RootFs,
-}
-
-impl ConfigDoc {
-    /// Parses an image config and checks its diff IDs, which name layers in
-    /// the store.
-    pub fn from_json(bytes: &[u8]) -> Result<ConfigDoc, String> {
-        let doc: ConfigDoc = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-        for (i, diff_id) in doc.rootfs.diff_ids.iter().enumerate() {
-            checked_digest(&format!("diff ID {}", i + 1), diff_id)?;
-        }
-        Ok(doc)
-    }
-}
-
-#[derive(Debug, Deserialize)]
-pub struct RootFs {
-    pub diff_ids: Vec<String>,
-}
-
 /// Pulls `request.reference` from `remote` into `store` and returns the stored image.
 pub async fn pull(
     remote: &Remote,
@@ -311,9 +286,10 @@ pub async fn pull(
         Some(&config_desc.digest),
         &config,
     )?;
-    let config_doc = ConfigDoc::from_json(&config)
+    let config_doc = ImageConfig::parse(&config)
         .map_err(|e| invalid(&name, &format!("the image config is not valid: {e}")))?;
-    if config_doc.rootfs.diff_ids.len() != layers.len() {
+    let diff_ids = config_doc.oci.rootfs().diff_ids();
+    if diff_ids.len() != layers.len() {
         return Err(invalid(
             &name,
             "the manifest and the image config list different numbers of layers",
@@ -342,19 +318,16 @@ pub async fn pull(
             Ownership::Keep
         },
     });
-    let fetches = layers
-        .iter()
-        .zip(&config_doc.rootfs.diff_ids)
-        .map(|(desc, diff_id)| {
-            fetch_layer(
-                remote,
-                store,
-                request,
-                desc.clone(),
-                diff_id.clone(),
-                Arc::clone(&options),
-            )
-        });
+    let fetches = layers.iter().zip(diff_ids).map(|(desc, diff_id)| {
+        fetch_layer(
+            remote,
+            store,
+            request,
+            desc.clone(),
+            diff_id.clone(),
+            Arc::clone(&options),
+        )
+    });
     let records: Vec<LayerRecord> = futures_util::stream::iter(fetches)
         .buffered(PARALLEL_LAYERS)
         .try_collect()
@@ -366,11 +339,11 @@ pub async fn pull(
         manifest_media_type: media_type,
         names,
         repo_digests,
-        layers: config_doc.rootfs.diff_ids.clone(),
-        created: config_doc.created,
+        layers: diff_ids.clone(),
+        created: config_doc.oci.created().clone(),
         stored: now_rfc3339(),
-        architecture: config_doc.architecture.unwrap_or_default(),
-        os: config_doc.os.unwrap_or_default(),
+        architecture: config_doc.oci.architecture().to_string(),
+        os: config_doc.oci.os().to_string(),
         size: records.iter().map(|r| r.size).sum(),
         names_history: Vec::new(),
     };

@@ -154,16 +154,17 @@ impl std::fmt::Display for Cidr {
 pub const FILTER_KEYS: &[&str] = &["id", "driver"];
 
 impl crate::filter::Subject for NetworkRecord {
+    type Term = String;
     fn name(&self) -> &str {
         &self.name
     }
     fn label(&self, key: &str) -> Option<&str> {
         self.labels.get(key).map(String::as_str)
     }
-    fn passes(&self, key: &str, value: &str) -> bool {
+    fn passes(&self, key: &str, value: &String) -> bool {
         match key {
-            "id" => self.id.starts_with(value),
-            "driver" => value == self.driver,
+            "id" => self.id.starts_with(value.as_str()),
+            "driver" => *value == self.driver,
             _ => false,
         }
     }

@@ -65,14 +65,15 @@ pub struct Volume {
 pub const FILTER_KEYS: &[&str] = &["driver"];
 
 impl crate::filter::Subject for Volume {
+    type Term = String;
     fn name(&self) -> &str {
         &self.name
     }
     fn label(&self, key: &str) -> Option<&str> {
         self.labels.get(key).map(String::as_str)
     }
-    fn passes(&self, key: &str, value: &str) -> bool {
-        key == "driver" && value == self.driver
+    fn passes(&self, key: &str, value: &String) -> bool {
+        key == "driver" && *value == self.driver
     }
 }
 

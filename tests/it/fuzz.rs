@@ -100,7 +100,21 @@ fn document_seeds() -> Vec<Vec<u8>> {
             manifest["layers"][0]["urls"] = json!(["http://127.0.0.1:1/x"]);
         },
     );
+    // Docker's fields OCI lacks, and the maps oci-spec reads as lists.
+    let docker_fields = docker.edited(
+        "seed/docker-fields",
+        |config| {
+            config["config"]["Healthcheck"] =
+                json!({"Test": ["CMD", "true"], "Interval": 1, "Retries": 3});
+            config["config"]["OnBuild"] = json!(["RUN true"]);
+            config["config"]["Shell"] = json!(["/bin/sh", "-c"]);
+            config["config"]["ExposedPorts"] = json!({"80/tcp": {}, "53/udp": {}});
+            config["config"]["Volumes"] = json!({"/data": {}});
+        },
+        |_| {},
+    );
     let mut seeds = vec![
+        docker_fields.config().to_vec(),
         oci.index.clone().unwrap(),
         oci.manifest.clone(),
         oci.config().to_vec(),

@@ -460,3 +460,41 @@ fn a_full_disk_fails_the_pull_cleanly() {
     assert!(layers.is_empty(), "no half layer kept: {layers:?}");
     assert!(temp.is_empty(), "no work dir left: {temp:?}");
 }
+
+#[test]
+fn a_config_with_wrong_typed_fields_is_refused_with_the_reason_and_stores_nothing() {
+    let docker = image(catalog::DOCKER_SCHEMA2);
+    type ConfigEdit = fn(&mut testkit::serde_json::Value);
+    let edits: [(&str, ConfigEdit); 3] = [
+        ("wrong-env", |config| {
+            config["config"]["Env"] = "PATH=/bin".into()
+        }),
+        ("wrong-healthcheck", |config| {
+            config["config"]["Healthcheck"] = testkit::serde_json::json!({"Retries": "three"})
+        }),
+        ("wrong-rootfs", |config| config["rootfs"] = 1.into()),
+    ];
+    let hostile: Vec<Image> = edits
+        .iter()
+        .map(|(name, edit)| docker.edited(&format!("rcon-test/{name}"), edit, |_| {}))
+        .collect();
+    let registry = registry_with(&hostile.iter().collect::<Vec<_>>());
+    let env = TestEnv::new(user_with_ranges());
+    for (image, wanted) in hostile.iter().zip([
+        "invalid type: string \"PATH=/bin\", expected a sequence",
+        "invalid type: string \"three\", expected i64",
+        "invalid type: integer `1`",
+    ]) {
+        let result = pull(&env, &image.reference(&registry.addr));
+        result.code_is(125);
+        assert!(
+            result.stderr.lines().any(|line| line.starts_with("Error: ")
+                && line.contains("the image config is not valid: ")
+                && line.contains(wanted)),
+            "{}",
+            result.transcript()
+        );
+    }
+    assert!(entries(&env.data_dir().join("images")).is_empty());
+    assert_eq!(env.run(&["images", "-q"]).ok().stdout, "");
+}

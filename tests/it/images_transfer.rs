@@ -280,3 +280,75 @@ fn a_corrupt_archive_is_refused_and_stores_nothing() {
         not_an_archive.transcript()
     );
 }
+
+/// The fields of Docker's image config that OCI's lacks, as a Docker-built
+/// image carries them.
+fn docker_only_fields() -> serde_json::Value {
+    serde_json::json!({
+        "Healthcheck": {"Test": ["CMD-SHELL", "test -e /tmp"], "Interval": 30_000_000_000_u64, "Retries": 3},
+        "OnBuild": ["RUN echo built-on"],
+        "Shell": ["/bin/sh", "-eu", "-c"],
+    })
+}
+
+/// Docker's fields of `image`'s config, as `image inspect` shows them.
+fn inspected_docker_fields(env: &TestEnv, image: &str) -> serde_json::Value {
+    let inspect = env.run(&["image", "inspect", image]);
+    let json: serde_json::Value = serde_json::from_str(&inspect.ok().stdout).unwrap();
+    let config = &json[0]["Config"];
+    serde_json::json!({
+        "Healthcheck": config["Healthcheck"],
+        "OnBuild": config["OnBuild"],
+        "Shell": config["Shell"],
+    })
+}
+
+#[test]
+fn a_docker_images_healthcheck_onbuild_and_shell_survive_commit_and_save_load() {
+    let docker = image(catalog::DOCKER_SCHEMA2).edited(
+        "rcon-test/docker-healthcheck",
+        |config| {
+            for (key, value) in docker_only_fields().as_object().unwrap() {
+                config["config"][key] = value.clone();
+            }
+        },
+        |_| {},
+    );
+    let registry = testkit::Registry::start().expect("starting a registry");
+    registry.client().push(&docker).expect("pushing the image");
+    let env = TestEnv::new(user_with_ranges());
+    let reference = docker.reference(&registry.addr);
+    pull(&env, &reference);
+    assert_eq!(
+        inspected_docker_fields(&env, &reference),
+        docker_only_fields()
+    );
+
+    env.run(&["run", "--name", "c", &reference, "touch", "/committed"])
+        .ok();
+    let committed = env.run(&["commit", "-q", "c", "committed"]);
+    let id = committed.ok().stdout.trim().to_string();
+    assert_eq!(
+        inspected_docker_fields(&env, "committed"),
+        docker_only_fields()
+    );
+
+    for format in ["docker-archive", "oci-archive"] {
+        let archive = env.home.join(format!("committed-{format}.tar"));
+        let archive = archive.to_str().unwrap();
+        env.run(&["save", "--format", format, "-o", archive, "committed"])
+            .ok();
+        let fresh = TestEnv::new(user_with_ranges());
+        fresh.run(&["load", "-i", archive]).ok();
+        assert_eq!(
+            image_ids(&fresh),
+            [id.as_str()],
+            "{format}: the same config"
+        );
+        assert_eq!(
+            inspected_docker_fields(&fresh, &id),
+            docker_only_fields(),
+            "{format}"
+        );
+    }
+}

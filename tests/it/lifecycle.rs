@@ -462,6 +462,34 @@ fn ps_filters_and_formats() {
     assert_eq!(names(&["-a", "--filter", "name=^w"]), "web");
     assert_eq!(names(&["-a", "--filter", "ancestor=busybox"]), "web\njob");
     assert_eq!(names(&["-a", "--filter", "ancestor=other"]), "");
+    // Label terms must all pass; terms of one other key are alternatives.
+    let filters = |terms: &[&str]| {
+        let mut args = vec!["-a"];
+        terms.iter().for_each(|t| args.extend(["--filter", t]));
+        names(&args)
+    };
+    assert_eq!(filters(&["label=tier", "label=tier=back"]), "job");
+    assert_eq!(filters(&["label=tier=front", "label=tier=back"]), "");
+    assert_eq!(filters(&["name=web", "name=job"]), "web\njob");
+    assert_eq!(filters(&["status=running", "status=exited"]), "web\njob");
+    assert_eq!(filters(&["status=running", "label=tier=back"]), "");
+    assert_eq!(filters(&["since=web"]), "job");
+    assert_eq!(
+        filters(&["before=job", "before=web"]),
+        "",
+        "before the earliest named"
+    );
+    assert_eq!(
+        filters(&["id=^[0-9a-f]+$", "restart-policy=none"]),
+        "web\njob"
+    );
+    let bad = env.run(&["ps", "--filter", "status=sleeping"]);
+    bad.code_is(125);
+    assert!(
+        bad.stderr.contains("unknown container state: sleeping"),
+        "{}",
+        bad.stderr
+    );
     let json: serde_json::Value =
         serde_json::from_str(&env.run(&["ps", "-a", "--format", "json"]).ok().stdout).unwrap();
     assert_eq!(json[0]["Names"], serde_json::json!(["web"]));

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rcon::image::Reference;
-use rcon::image::pull::{ConfigDoc, ManifestDoc};
+use rcon::image::config::ImageConfig;
+use rcon::image::pull::ManifestDoc;
 use rcon::image::reference::check_digest;
 use rcon::storage::extract::{ExtractOptions, Ownership, extract_layer};
 
@@ -57,10 +58,14 @@ pub fn documents(data: &[u8]) {
             assert!(check_digest(digest).is_ok(), "accepted {digest:?}");
         }
     }
-    if let Ok(config) = ConfigDoc::from_json(data) {
-        for diff_id in &config.rootfs.diff_ids {
+    if let Ok(config) = ImageConfig::parse(data) {
+        for diff_id in config.oci.rootfs().diff_ids() {
             assert!(check_digest(diff_id).is_ok(), "accepted {diff_id:?}");
         }
+        // What rcon writes of a config it accepted reads back the same.
+        let written = config.to_json();
+        let again = ImageConfig::parse(&written).expect("a written config parses");
+        assert_eq!(again.to_json(), written);
     }
     if let Ok(text) = std::str::from_utf8(data) {
         if let Ok(reference) = Reference::parse(text) {
