@@ -9,7 +9,7 @@ use crate::userns::Namespace;
 
 #[derive(Debug, Args)]
 pub struct LoadArgs {
-    /// Read the archive (docker-archive or oci-archive) from this file [default: standard input]
+    /// Read the archive (docker-archive or oci-archive) from this file, or an http(s) URL [default: standard input]
     #[arg(short, long, value_name = "FILE")]
     pub input: Option<PathBuf>,
     /// Print nothing but errors

@@ -19,6 +19,12 @@ pub struct SaveArgs {
     /// Archive format
     #[arg(long, value_enum, default_value = "docker-archive")]
     pub format: Format,
+    /// Several images in one docker-archive (rcon always writes every image named; accepted for Podman's scripts)
+    #[arg(short = 'm', long = "multi-image-archive")]
+    pub multi_image_archive: bool,
+    /// Layers as plain tars in an oci-archive (a docker-archive's always are)
+    #[arg(long)]
+    pub uncompressed: bool,
     /// Print nothing but errors (rcon prints nothing else anyway)
     #[arg(short, long)]
     pub quiet: bool,
@@ -34,7 +40,13 @@ pub fn run(ctx: &Context, args: SaveArgs) -> Outcome {
                 "refusing to write an archive to a terminal: give -o FILE or redirect standard output",
             ));
         }
-        archive::save(&store, &args.images, args.format, io::stdout().lock())?;
+        archive::save(
+            &store,
+            &args.images,
+            args.format,
+            args.uncompressed,
+            io::stdout().lock(),
+        )?;
         return Ok(0);
     };
     // Written atomically, so a failed save leaves no half archive.
@@ -43,6 +55,7 @@ pub fn run(ctx: &Context, args: SaveArgs) -> Outcome {
             &store,
             &args.images,
             args.format,
+            args.uncompressed,
             io::BufWriter::new(&*file),
         )?;
         Ok::<_, Failure>(())

@@ -72,21 +72,27 @@ pub enum Format {
 // ---------------------------------------------------------------------------
 // Save
 
-/// Writes the images `names` to `out` as one archive in `format`.
+/// Writes the images `names` to `out` as one archive in `format`. An image
+/// named by its ID goes in without a name, as in Podman; with `uncompressed`,
+/// an oci-archive holds its layers as plain tars (docker-archives always do).
 pub fn save(
     store: &Store,
     names: &[String],
     format: Format,
+    uncompressed: bool,
     out: impl Write,
 ) -> Result<(), super::Error> {
     let mut images = Vec::new();
+    // Decompressed layers live in the store's work area until written.
+    let mut scratch = Vec::new();
     for input in names {
         let image = lookup(store, input)?;
-        let name = matching_name(&image, input)
-            .or(image.names.first())
-            .cloned();
-        let blobs =
+        let name = matching_name(&image, input).cloned();
+        let mut blobs =
             image_blobs(store, &image, format == Format::OciArchive).map_err(Error::from)?;
+        if uncompressed && format == Format::OciArchive {
+            blobs = uncompress_layers(store, &image, blobs, &mut scratch)?;
+        }
         images.push((image, name, blobs));
     }
     let mut tar = tar::Builder::new(out);
@@ -206,10 +212,17 @@ fn append_uncompressed<W: Write>(
     name: &str,
     blob: &Blob,
 ) -> io::Result<()> {
-    let file = File::open(&blob.path)?;
     if blob.media_type == layer::OCI_LAYER_TAR {
         return append_file(tar, name, &blob.path);
     }
+    let (_scratch, path) = decompress(store, blob)?;
+    append_file(tar, name, &path)
+}
+
+/// `blob` decompressed into a file in the store's work area, which lives as
+/// long as the returned handle.
+fn decompress(store: &Store, blob: &Blob) -> io::Result<(store::TempLayer, PathBuf)> {
+    let file = File::open(&blob.path)?;
     let mut decoded = layer::decompressor(&blob.media_type, file).map_err(io::Error::other)?;
     let scratch = store
         .temp_layer()
@@ -221,8 +234,34 @@ fn append_uncompressed<W: Write>(
         .write(true)
         .open(&path)?;
     io::copy(&mut decoded, &mut out)?;
-    drop(decoded);
-    append_file(tar, name, &path)
+    Ok((scratch, path))
+}
+
+/// `blobs` with every compressed layer replaced by its plain tar (whose
+/// digest is the layer's diff ID) and an OCI manifest naming those.
+fn uncompress_layers(
+    store: &Store,
+    image: &ImageRecord,
+    mut blobs: ImageBlobs,
+    scratch: &mut Vec<store::TempLayer>,
+) -> Result<ImageBlobs, Error> {
+    let failed = |source| IoError::new("decompressing a layer of", &image.id, source);
+    for (blob, diff_id) in blobs.layers.iter_mut().zip(&image.layers) {
+        if blob.media_type == layer::OCI_LAYER_TAR {
+            continue;
+        }
+        let (handle, path) = decompress(store, blob).map_err(failed)?;
+        *blob = Blob {
+            size: std::fs::metadata(&path).map_err(failed)?.len(),
+            path,
+            digest: diff_id.clone(),
+            media_type: layer::OCI_LAYER_TAR.to_string(),
+        };
+        scratch.push(handle);
+    }
+    blobs.manifest = super::blobs::oci_manifest(&blobs.config, &blobs.layers)?;
+    blobs.manifest_media_type = oci_client::manifest::OCI_IMAGE_MEDIA_TYPE.to_string();
+    Ok(blobs)
 }
 
 // ---------------------------------------------------------------------------
@@ -242,13 +281,17 @@ pub fn load(
     options: &LoadOptions,
 ) -> Result<Vec<ImageRecord>, super::Error> {
     let spooled;
-    let (file, label) = match path {
-        Some(path) => (
+    let url = path
+        .and_then(Path::to_str)
+        .filter(|p| p.starts_with("http://") || p.starts_with("https://"));
+    let (file, label) = match (path, url) {
+        (Some(path), None) => (
             File::open(path).map_err(io_err("opening", path))?,
             path.display().to_string(),
         ),
-        None => {
-            // Standard input cannot seek: copy it into the store's work area.
+        _ => {
+            // Standard input and a download cannot seek: copied into the
+            // store's work area.
             spooled = store.temp_layer()?;
             let copy = spooled.blob_path();
             let mut file = File::options()
@@ -257,9 +300,17 @@ pub fn load(
                 .write(true)
                 .open(&copy)
                 .map_err(io_err("creating", &copy))?;
-            io::copy(&mut io::stdin().lock(), &mut file)
-                .map_err(io_err("reading standard input into", &copy))?;
-            (file, "standard input".to_string())
+            match url {
+                Some(url) => {
+                    download(url, &mut file)?;
+                    (file, url.to_string())
+                }
+                None => {
+                    io::copy(&mut io::stdin().lock(), &mut file)
+                        .map_err(io_err("reading standard input into", &copy))?;
+                    (file, "standard input".to_string())
+                }
+            }
         }
     };
     let max_layer_size = Limits::from_env()?.max_layer_size;
@@ -282,13 +333,37 @@ pub fn load(
     } else if archive.entries.contains_key("index.json") {
         loader.oci_archive()?
     } else {
-        return Err(archive
-            .invalid(
-                "neither a docker-archive (no manifest.json) nor an oci-archive (no index.json)",
-            )
-            .into());
+        return Err(archive.invalid(NOT_AN_ARCHIVE).into());
     };
     Ok(images)
+}
+
+/// Podman's words, which scripts look for.
+const NOT_AN_ARCHIVE: &str = "payload does not match any of the supported image formats: neither a docker-archive (a tar with manifest.json) nor an oci-archive (a tar with index.json)";
+
+/// Fetches the archive at `url` (`load -i URL`, as Podman) into `file`.
+fn download(url: &str, file: &mut File) -> Result<(), super::Error> {
+    let failed = |message: String| Error::Invalid {
+        archive: url.to_string(),
+        message,
+    };
+    let fetch = async {
+        let mut response = reqwest::get(url)
+            .await
+            .and_then(reqwest::Response::error_for_status)
+            .map_err(|e| failed(format!("downloading: {e}")))?;
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| failed(format!("downloading: {e}")))?
+        {
+            file.write_all(&chunk)
+                .map_err(|e| failed(format!("spooling the download: {e}")))?;
+        }
+        Ok::<_, Error>(())
+    };
+    super::pull::runtime()?.block_on(fetch)?;
+    Ok(())
 }
 
 /// The archive's regular files: name → (offset of the content, size).
@@ -302,7 +377,7 @@ impl Archive {
     fn open(mut file: File, label: String) -> Result<Archive, Error> {
         let invalid = |e: io::Error| Error::Invalid {
             archive: label.clone(),
-            message: format!("not a readable tar archive: {e}"),
+            message: format!("{NOT_AN_ARCHIVE}: not a readable tar ({e})"),
         };
         file.seek(SeekFrom::Start(0)).map_err(invalid)?;
         let mut entries = HashMap::new();

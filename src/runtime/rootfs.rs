@@ -422,15 +422,26 @@ fn mask_kernel_paths(root: &Root) -> Result<(), ChildError> {
     Ok(())
 }
 
+/// How often a lookup the kernel asks to retry (EAGAIN) is tried again.
+const RESOLVE_RETRIES: u32 = 64;
+
 impl Root {
     /// Opens `path` (absolute in the container) without leaving the root.
     fn open(&self, path: &str) -> Result<File, Errno> {
-        openat2(
-            &self.dir,
-            relative(path),
-            how(OFlag::O_PATH | OFlag::O_CLOEXEC),
-        )
-        .map(File::from)
+        self.resolve(path, OFlag::O_PATH | OFlag::O_CLOEXEC)
+    }
+
+    /// `openat2(RESOLVE_IN_ROOT)` of `path`. The kernel answers EAGAIN when a
+    /// rename anywhere on the system races a lookup with `..` in it (images
+    /// link `/etc/resolv.conf` to `../run/…`); openat2(2) says to retry.
+    fn resolve(&self, path: &str, flags: OFlag) -> Result<File, Errno> {
+        let mut tries = 0;
+        loop {
+            match openat2(&self.dir, relative(path), how(flags)) {
+                Err(Errno::EAGAIN) if tries < RESOLVE_RETRIES => tries += 1,
+                result => return result.map(File::from),
+            }
+        }
     }
 
     /// Remounts the bind mount now at `path` (opened again: a descriptor
@@ -478,12 +489,10 @@ impl Root {
     }
 
     fn open_dir(&self, path: &str) -> Result<File, Errno> {
-        openat2(
-            &self.dir,
-            relative(path),
-            how(OFlag::O_DIRECTORY | OFlag::O_RDONLY | OFlag::O_CLOEXEC),
+        self.resolve(
+            path,
+            OFlag::O_DIRECTORY | OFlag::O_RDONLY | OFlag::O_CLOEXEC,
         )
-        .map(File::from)
     }
 
     /// `touch` inside the root: the file at `path` made where missing, its

@@ -352,3 +352,130 @@ fn a_docker_images_healthcheck_onbuild_and_shell_survive_commit_and_save_load() 
         );
     }
 }
+
+#[test]
+fn save_by_id_multi_image_uncompressed_and_load_from_a_url() {
+    let env = TestEnv::new(user_with_ranges());
+    let busybox = image_ref(catalog::BUSYBOX);
+    let multilayer = image_ref(catalog::MULTILAYER);
+    let busybox_id = pull(&env, &busybox);
+    let multilayer_id = pull(&env, &multilayer);
+    // The user's home: rcon writes the archives as that user.
+    let dir = env.home.clone();
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    env.run(&["save", "-o", &path("by-id.tar"), &busybox_id[..12]])
+        .ok();
+    env.run(&["save", "-m", "-o", &path("two.tar"), &busybox, &multilayer])
+        .ok();
+    env.run(&[
+        "save",
+        "--format",
+        "oci-archive",
+        "--uncompressed",
+        "-o",
+        &path("plain.tar"),
+        &multilayer,
+    ])
+    .ok();
+
+    // Saved by ID: the image comes back without a name, as in Podman.
+    let fresh = TestEnv::new(user_with_ranges());
+    let loaded = fresh.run(&["load", "-i", &path("by-id.tar")]);
+    assert_eq!(
+        loaded.ok().stdout,
+        format!("Loaded image: sha256:{busybox_id}\n")
+    );
+    let names = fresh.run(&["images", "--format", "{{.Repository}}:{{.Tag}}"]);
+    assert_eq!(names.ok().stdout, "<none>:<none>\n");
+
+    // Both images of a multi-image archive, names kept.
+    let fresh = TestEnv::new(user_with_ranges());
+    let loaded = fresh.run(&["load", "-i", &path("two.tar")]);
+    assert_eq!(
+        loaded.ok().stdout,
+        format!("Loaded image: {busybox}\nLoaded image: {multilayer}\n")
+    );
+    let mut ids = image_ids(&fresh);
+    ids.sort();
+    let mut want = vec![busybox_id.clone(), multilayer_id.clone()];
+    want.sort();
+    assert_eq!(ids, want);
+
+    // --uncompressed: every layer blob is a plain tar, and the archive loads.
+    let plain = env.base.join("plain");
+    std::fs::create_dir(&plain).unwrap();
+    let untar = std::process::Command::new("tar")
+        .args(["-C", plain.to_str().unwrap(), "-xf", &path("plain.tar")])
+        .status()
+        .unwrap();
+    assert!(untar.success());
+    let manifest_of = |digest: &str| -> serde_json::Value {
+        let hex = digest.trim_start_matches("sha256:");
+        serde_json::from_slice(&std::fs::read(plain.join("blobs/sha256").join(hex)).unwrap())
+            .unwrap()
+    };
+    let index = manifest_of_index(&plain);
+    let manifest = manifest_of(index["manifests"][0]["digest"].as_str().unwrap());
+    for layer in manifest["layers"].as_array().unwrap() {
+        assert_eq!(
+            layer["mediaType"], "application/vnd.oci.image.layer.v1.tar",
+            "{manifest}"
+        );
+        let hex = layer["digest"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("sha256:");
+        let blob = std::fs::read(plain.join("blobs/sha256").join(hex)).unwrap();
+        assert_eq!(&blob[257..262], b"ustar", "layer {hex} is a plain tar");
+    }
+    let fresh = TestEnv::new(user_with_ranges());
+    fresh.run(&["load", "-i", &path("plain.tar")]).ok();
+    assert_eq!(image_ids(&fresh), [multilayer_id.as_str()]);
+
+    // From a URL: a real HTTP server holding the archive.
+    common::require_program("python3");
+    let port = common::free_port();
+    let mut server = std::process::Command::new("python3")
+        .args([
+            "-m",
+            "http.server",
+            "--bind",
+            "127.0.0.1",
+            &port.to_string(),
+        ])
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starting python3 -m http.server");
+    common::eventually("the HTTP server listens", || {
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    let fresh = TestEnv::new(user_with_ranges());
+    let url = format!("http://127.0.0.1:{port}/two.tar");
+    let loaded = fresh.run(&["load", "-i", &url]);
+    let missing = fresh.run(&["load", "-i", &format!("http://127.0.0.1:{port}/none.tar")]);
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(
+        loaded.ok().stdout,
+        format!("Loaded image: {busybox}\nLoaded image: {multilayer}\n")
+    );
+    missing.code_is(125);
+    assert!(missing.stderr.contains("404"), "{}", missing.transcript());
+
+    // Not an archive: Podman's words, which scripts look for.
+    let garbage = fresh.run_with_input(&["load"], b"I am not a tarball\n");
+    garbage.code_is(125);
+    assert!(
+        garbage
+            .stderr
+            .contains("payload does not match any of the supported image formats"),
+        "{}",
+        garbage.transcript()
+    );
+}
+
+fn manifest_of_index(layout: &std::path::Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(layout.join("index.json")).unwrap()).unwrap()
+}
