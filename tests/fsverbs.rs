@@ -450,7 +450,7 @@ fn cp_never_leaves_the_container_through_its_symlinks() {
         );
         fails_with(
             &cp(&env, &[payload, &at(&format!("/up{s}/x"))]),
-            "in container",
+            "could not be found on container",
         );
         let stream = tarball(&[("esc/evil", "evil\n")], 0, 0);
         env.run_with_input(&["cp", "-", &at("/")], &stream)
@@ -493,13 +493,16 @@ fn cp_never_leaves_the_container_through_its_symlinks() {
         let dest = out.join(c);
         fails_with(
             &cp(&env, &[&at("/esc/secret"), host(&dest)]),
-            "in container",
+            "could not be found on container",
         );
         fails_with(
             &cp(&env, &[&at(&format!("/up{s}/secret")), host(&dest)]),
-            "in container",
+            "could not be found on container",
         );
-        fails_with(&cp(&env, &[&at("/esc/"), host(&dest)]), "in container");
+        fails_with(
+            &cp(&env, &[&at("/esc/"), host(&dest)]),
+            "could not be found on container",
+        );
         assert!(!dest.exists());
         // A symlink at the end is followed inside the container, where the
         // host path is nowhere; inside a tree, one is copied as a symlink.
@@ -596,7 +599,7 @@ fn cp_copies_between_containers_never_through_their_symlinks_to_the_host() {
     let secret = user_dir(&env, "host", &[("secret", "host secret\n")]);
     let s = host(&secret);
     let out = user_dir(&env, "out", &[]);
-    let plant = format!("ln -s {s} /esc; ln -s {s}/secret /leak; ln -s .. /etc/up");
+    let plant = format!("ln -s {s} /esc; ln -s {s}/secret /leak; ln -s ../d /etc/up");
     make_running(
         &env,
         "src",
@@ -614,12 +617,12 @@ fn cp_copies_between_containers_never_through_their_symlinks_to_the_host() {
     cp(&env, &["stopped:/in/d", "src:/copied"]).ok();
     cp(&env, &["stopped:/rel", "created:/renamed"]).ok();
     // A symlink at the end of the source is followed inside its container.
-    cp(&env, &["src:/etc/up", "created:/whole"]).ok();
+    cp(&env, &["src:up", "created:/whole"]).ok();
     for (path, content) in [
         ("src:/copied/sub/f", "one\n"),
         ("stopped:/in/d/sub/f", "one\n"),
         ("created:/renamed", "rel\n"),
-        ("created:/whole/d/sub/f", "one\n"),
+        ("created:/whole/sub/f", "one\n"),
     ] {
         let back = out.join("back");
         cp(&env, &[path, host(&back)]).ok();
@@ -760,8 +763,10 @@ fn cp_streams_compressed_tars_owns_files_as_the_container_user_and_overwrites_wh
     let stream = gz.finish().unwrap();
     env.run_with_input(&["cp", "-a=false", "-", "r:/tmp"], &stream)
         .ok();
-    assert_eq!(out(&env.run(&["exec", "r", "cat", "/tmp/t/x"])), "from tar");
     assert_eq!(owner("/tmp/t/x"), "42:43");
+    let back = input.join("back");
+    cp(&env, &["r:/tmp/t/x", host(&back)]).ok();
+    assert_eq!(fs::read_to_string(&back).unwrap(), "from tar\n");
     // By default, everything copied in belongs to the container's user.
     env.run_with_input(&["cp", "-", "r:/"], &stream).ok();
     assert_eq!(owner("/t/x"), "1234:4321");

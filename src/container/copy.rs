@@ -31,7 +31,6 @@ use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 
 use nix::errno::Errno;
@@ -542,20 +541,10 @@ fn host_kind(to: &CpPath) -> Result<Option<bool>, Error> {
     match fs::metadata(&to.path) {
         Ok(meta) if meta.is_dir() => Ok(Some(true)),
         Ok(meta) if meta.is_file() => Ok(Some(false)),
-        Ok(meta) => {
-            let kind = meta.file_type();
-            log::debug!(
-                "{}: a fifo {}, a socket {}, a device {}",
-                to.given,
-                kind.is_fifo(),
-                kind.is_socket(),
-                kind.is_char_device() || kind.is_block_device()
-            );
-            Err(Error::Invalid(format!(
-                "invalid destination: \"{}\" must be a directory or a regular file",
-                to.given
-            )))
-        }
+        Ok(_) => Err(Error::Invalid(format!(
+            "invalid destination: \"{}\" must be a directory or a regular file",
+            to.given
+        ))),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(host_error(&to.given, e)),
     }
