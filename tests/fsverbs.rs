@@ -691,6 +691,7 @@ fn cp_into_a_stopped_container_lands_in_its_volumes_and_binds() {
     let (outer, inner) = (mountpoint("outer"), mountpoint("inner"));
     let bind_spec = format!("{}:/data/bind", host(&bind));
     let ro_spec = format!("{}:/ro:ro", host(&read_only));
+    let file_spec = format!("{}:/etc/bound.conf", host(&input.join("f")));
     create_busybox(
         &env,
         "c",
@@ -703,6 +704,8 @@ fn cp_into_a_stopped_container_lands_in_its_volumes_and_binds() {
             &bind_spec,
             "-v",
             &ro_spec,
+            "-v",
+            &file_spec,
         ],
         "true",
     );
@@ -716,6 +719,12 @@ fn cp_into_a_stopped_container_lands_in_its_volumes_and_binds() {
     let back = input.join("back");
     cp(&env, &["c:/data/inner/f", host(&back)]).ok();
     assert_eq!(fs::read_to_string(&back).unwrap(), "payload\n");
+    // A file bound at the path itself is that file.
+    cp(&env, &["c:/etc/bound.conf", host(&input.join("bound"))]).ok();
+    assert_eq!(
+        fs::read_to_string(input.join("bound")).unwrap(),
+        "payload\n"
+    );
     fails_with(
         &cp(&env, &[host(&f), "c:/ro/"]),
         "/ro in container c is on a read-only mount",

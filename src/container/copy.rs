@@ -391,14 +391,23 @@ impl<'r> ContainerFiles<'r> {
                 mount.destination, record.name
             )));
         }
-        let dir = File::open(&mount.source).map_err(|e| Error::Files {
+        let source = Path::new(&mount.source);
+        // A file bound at the path itself: its directory as the root, the
+        // file by its name.
+        let file_bind =
+            rest.as_os_str().is_empty() && fs::metadata(source).is_ok_and(|m| !m.is_dir());
+        let (dir, rest) = match (file_bind, source.parent(), source.file_name()) {
+            (true, Some(parent), Some(name)) => (parent, PathBuf::from(name)),
+            _ => (source, rest.to_path_buf()),
+        };
+        let dir = File::open(dir).map_err(|e| Error::Files {
             what: format!(
                 "opening {} (mounted at {} in container {})",
                 mount.source, mount.destination, record.name
             ),
             source: e,
         })?;
-        Ok((root_of(&dir, record)?, rest.to_path_buf()))
+        Ok((root_of(&dir, record)?, rest))
     }
 
     /// Opens what `given` names to be copied out: a symlink at its end is
