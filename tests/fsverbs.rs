@@ -754,6 +754,52 @@ fn cp_into_a_stopped_container_lands_in_its_volumes_and_binds() {
 }
 
 #[test]
+fn cp_into_a_created_container_reaches_its_tmpfs_once_started() {
+    let env = TestEnv::new(user_with_ranges());
+    let secret = user_dir(&env, "host", &[("secret", "host secret\n")]);
+    let input = user_dir(&env, "input", &[("f", "payload\n")]);
+    // What a never-started container's tmpfs mount point holds is copied
+    // into the tmpfs when it starts (Podman's tmpcopyup); a symlink to a
+    // host path is copied as a symlink, which leads nowhere inside.
+    create_busybox(
+        &env,
+        "c",
+        &["--mount", "type=tmpfs,dst=/tmp"],
+        "cat /tmp/f /tmp/d/g; readlink /tmp/d/link; cat /tmp/d/link || echo nothing-there; \
+         echo new > /tmp/new",
+    );
+    cp(&env, &[host(&input.join("f")), "c:/tmp"]).ok();
+    let mut tree = tar::Builder::new(Vec::new());
+    let header = |kind, mode| {
+        let mut header = tar::Header::new_gnu();
+        header.set_entry_type(kind);
+        header.set_mode(mode);
+        header.set_uid(0);
+        header.set_gid(0);
+        header.set_mtime(1_600_000_000);
+        header.set_size(0);
+        header
+    };
+    let mut file = header(tar::EntryType::Regular, 0o640);
+    file.set_size(2);
+    tree.append_data(&mut file, "d/g", &b"g\n"[..]).unwrap();
+    let mut link = header(tar::EntryType::Symlink, 0o777);
+    tree.append_link(&mut link, "d/link", secret.join("secret"))
+        .unwrap();
+    env.run_with_input(&["cp", "-", "c:/tmp"], &tree.into_inner().unwrap())
+        .ok();
+    let run = env.run(&["start", "-a", "c"]);
+    assert_eq!(
+        run.ok().stdout,
+        format!(
+            "payload\ng\n{}\nnothing-there\n",
+            secret.join("secret").display()
+        )
+    );
+    untouched(&secret);
+}
+
+#[test]
 fn cp_streams_compressed_tars_owns_files_as_the_container_user_and_overwrites_when_asked() {
     use std::io::Write;
     let env = TestEnv::new(user_with_ranges());
