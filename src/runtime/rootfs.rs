@@ -375,14 +375,7 @@ fn mount_one(root: &Root, m: &Mount) -> Result<(), ChildError> {
         MountSource::Tmpfs(options) => {
             let target = root.mount_point(&m.destination, Kind::Dir)?;
             // Opened before the mount: it still reads what the image has there.
-            let under = openat(
-                &target,
-                ".",
-                OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC,
-                Mode::empty(),
-            )
-            .map(File::from)
-            .map_err(fail)?;
+            let under = readable_dir(&target).map_err(fail)?;
             mount(
                 Some("tmpfs"),
                 &fd_path(&target),
@@ -393,15 +386,7 @@ fn mount_one(root: &Root, m: &Mount) -> Result<(), ChildError> {
             .map_err(fail)?;
             let tmpfs = root
                 .open(&m.destination)
-                .and_then(|top| {
-                    openat(
-                        &top,
-                        ".",
-                        OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC,
-                        Mode::empty(),
-                    )
-                })
-                .map(File::from)
+                .and_then(|top| readable_dir(&top))
                 .map_err(fail)?;
             copy_up(&under, &tmpfs, 0).map_err(|errno| {
                 ChildError::engine_message(format!(
@@ -416,6 +401,12 @@ fn mount_one(root: &Root, m: &Mount) -> Result<(), ChildError> {
         }
     }
     Ok(())
+}
+
+/// The directory `dir` (an `O_PATH` descriptor) opened for reading.
+fn readable_dir(dir: &File) -> Result<File, Errno> {
+    let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC;
+    openat(dir, ".", flags, Mode::empty()).map(File::from)
 }
 
 /// How deep [`copy_up`] goes into a directory tree.
