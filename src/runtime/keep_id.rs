@@ -62,6 +62,19 @@ impl IdMappings {
         (map(&self.uids, uid), map(&self.gids, gid))
     }
 
+    /// The owner in rcon's namespace of what the container sees as owned by
+    /// `uid`/`gid` (the reverse of [`IdMappings::inside`]); `None` when the
+    /// container's namespace does not map one of them.
+    pub fn outside(&self, uid: u32, gid: u32) -> Option<(u32, u32)> {
+        let map = |ranges: &[IdRange], id: u32| {
+            ranges
+                .iter()
+                .find(|r| id >= r.inside && id - r.inside < r.count)
+                .map(|r| r.outside + (id - r.inside))
+        };
+        Some((map(&self.uids, uid)?, map(&self.gids, gid)?))
+    }
+
     /// How the fuse-overlay server, which stores rcon's IDs, turns the
     /// container namespace's IDs (in which the kernel speaks to it) into its own.
     pub fn fuse_translation(&self) -> IdTranslation {
@@ -143,6 +156,11 @@ mod tests {
         assert_eq!(mappings.inside(0, 0), (1000, 100));
         assert_eq!(mappings.inside(1, 101), (0, 101));
         assert_eq!(mappings.inside(70000, 5), (65534, 4));
+        // And back, for what is mapped.
+        assert_eq!(mappings.outside(1000, 100), Some((0, 0)));
+        assert_eq!(mappings.outside(0, 101), Some((1, 101)));
+        assert_eq!(mappings.outside(1042, 4), Some((1042, 5)));
+        assert_eq!(mappings.outside(70000, 0), None);
         assert_eq!(
             IdMappings::map_text(&arrange(5, 7)),
             "0 1 5\n5 0 1\n6 6 1\n"

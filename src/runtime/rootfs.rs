@@ -10,10 +10,11 @@ use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
 
 use nix::errno::Errno;
-use nix::fcntl::{OFlag, OpenHow, ResolveFlag, open, openat2};
+use nix::fcntl::{AtFlags, OFlag, OpenHow, ResolveFlag, open, openat, openat2, readlinkat};
 use nix::mount::{MntFlags, MsFlags, mount, umount2};
-use nix::sys::stat::{Mode, mkdirat};
-use nix::unistd::{fchdir, pivot_root, symlinkat};
+use nix::sys::stat::{Mode, fchmod, fstatat, futimens, mkdirat};
+use nix::sys::time::TimeSpec;
+use nix::unistd::{Gid, Uid, fchdir, fchown, fchownat, pivot_root, symlinkat};
 
 use super::ChildError;
 use super::spec::{Mount, MountSource, Rootfs, RootfsSource};
@@ -373,7 +374,8 @@ fn mount_one(root: &Root, m: &Mount) -> Result<(), ChildError> {
         }
         MountSource::Tmpfs(options) => {
             let target = root.mount_point(&m.destination, Kind::Dir)?;
-            flags.set(MsFlags::MS_RDONLY, m.read_only);
+            // Opened before the mount: it still reads what the image has there.
+            let under = readable_dir(&target).map_err(fail)?;
             mount(
                 Some("tmpfs"),
                 &fd_path(&target),
@@ -382,6 +384,105 @@ fn mount_one(root: &Root, m: &Mount) -> Result<(), ChildError> {
                 Some(options.as_str()),
             )
             .map_err(fail)?;
+            let tmpfs = root
+                .open(&m.destination)
+                .and_then(|top| readable_dir(&top))
+                .map_err(fail)?;
+            copy_up(&under, &tmpfs, 0).map_err(|errno| {
+                ChildError::engine_message(format!(
+                    "copying what the image has at {} into its tmpfs: {}",
+                    m.destination,
+                    errno.desc()
+                ))
+            })?;
+            if m.read_only {
+                root.remount(&m.destination, flags, true).map_err(fail)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The directory `dir` (an `O_PATH` descriptor) opened for reading.
+fn readable_dir(dir: &File) -> Result<File, Errno> {
+    let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC;
+    openat(dir, ".", flags, Mode::empty()).map(File::from)
+}
+
+/// How deep [`copy_up`] goes into a directory tree.
+const COPY_UP_DEPTH: usize = 64;
+
+/// Podman's `tmpcopyup`, its default for tmpfs mounts: what the image holds
+/// at the mount's path (`from`, opened before the mount) is copied into the
+/// fresh tmpfs `to`, with owners, modes and times. Every name is opened
+/// with `O_NOFOLLOW` relative to its directory (symlinks are copied as
+/// symlinks, never followed, so a hostile image's links lead nowhere);
+/// fifos, sockets and devices are skipped.
+fn copy_up(from: &File, to: &File, depth: usize) -> Result<(), Errno> {
+    if depth > COPY_UP_DEPTH {
+        return Err(Errno::ELOOP);
+    }
+    let dir_flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC;
+    let mut listing = nix::dir::Dir::openat(from, ".", dir_flags, Mode::empty())?;
+    for entry in listing.iter() {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name == c"." || name == c".." {
+            continue;
+        }
+        let st = fstatat(from, name, AtFlags::AT_SYMLINK_NOFOLLOW)?;
+        let copied = match st.st_mode & libc::S_IFMT {
+            libc::S_IFDIR => {
+                mkdirat(to, name, Mode::S_IRWXU)?;
+                let src = File::from(openat(from, name, dir_flags, Mode::empty())?);
+                let dst = File::from(openat(to, name, dir_flags, Mode::empty())?);
+                copy_up(&src, &dst, depth + 1)?;
+                Some(dst)
+            }
+            libc::S_IFREG => {
+                let read = OFlag::O_RDONLY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC;
+                let write = OFlag::O_WRONLY
+                    | OFlag::O_CREAT
+                    | OFlag::O_EXCL
+                    | OFlag::O_NOFOLLOW
+                    | OFlag::O_CLOEXEC;
+                let mut src = File::from(openat(from, name, read, Mode::empty())?);
+                let mut dst = File::from(openat(to, name, write, Mode::S_IRUSR | Mode::S_IWUSR)?);
+                std::io::copy(&mut src, &mut dst)
+                    .map_err(|e| Errno::from_raw(e.raw_os_error().unwrap_or(libc::EIO)))?;
+                Some(dst)
+            }
+            libc::S_IFLNK => {
+                symlinkat(readlinkat(from, name)?.as_os_str(), to, name)?;
+                match fchownat(
+                    to,
+                    name,
+                    Some(Uid::from_raw(st.st_uid)),
+                    Some(Gid::from_raw(st.st_gid)),
+                    AtFlags::AT_SYMLINK_NOFOLLOW,
+                ) {
+                    Ok(()) | Err(Errno::EINVAL | Errno::EPERM) => None,
+                    Err(errno) => return Err(errno),
+                }
+            }
+            _ => None,
+        };
+        if let Some(file) = copied {
+            // An owner the container's namespace cannot give stays root's.
+            match fchown(
+                &file,
+                Some(Uid::from_raw(st.st_uid)),
+                Some(Gid::from_raw(st.st_gid)),
+            ) {
+                Ok(()) | Err(Errno::EINVAL | Errno::EPERM) => {}
+                Err(errno) => return Err(errno),
+            }
+            fchmod(&file, Mode::from_bits_truncate(st.st_mode & 0o7777))?;
+            let times = (
+                TimeSpec::new(st.st_atime, st.st_atime_nsec),
+                TimeSpec::new(st.st_mtime, st.st_mtime_nsec),
+            );
+            futimens(&file, &times.0, &times.1)?;
         }
     }
     Ok(())

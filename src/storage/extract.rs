@@ -131,6 +131,9 @@ pub enum Ownership {
     Keep,
     /// Everything stays owned by the extracting process (single-ID mapping).
     Squash,
+    /// Everything is given to this uid and gid (what `cp` copies into a
+    /// container belongs to the container's user, as in Podman).
+    Fixed(u32, u32),
 }
 
 /// How to extract a layer.
@@ -173,7 +176,7 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
-    #[error("{entry:?}: cannot overwrite {} with {}", if *.directory { "a directory" } else { "a non-directory" }, if *.directory { "a non-directory" } else { "a directory" })]
+    #[error("error creating \"/{entry}\": {} is in the way of {} (only an overwriting copy replaces one by the other): file exists", if *.directory { "a directory" } else { "a non-directory" }, if *.directory { "a non-directory" } else { "a directory" })]
     Replace { entry: String, directory: bool },
     #[error("archive entry {entry:?}: {what}: {source}")]
     Io {
@@ -243,6 +246,19 @@ pub fn extract_plain(
     base: &Path,
     opts: &ExtractOptions,
 ) -> Result<ExtractReport, Error> {
+    extract_plain_over(tar, root, base, opts, false)
+}
+
+/// [`extract_plain`], where `overwrite` lets an entry replace a directory
+/// by a non-directory or the reverse (`cp --overwrite`): what was there is
+/// removed first, never followed.
+pub fn extract_plain_over(
+    tar: impl Read,
+    root: File,
+    base: &Path,
+    opts: &ExtractOptions,
+    overwrite: bool,
+) -> Result<ExtractReport, Error> {
     let root = Root::with_dir(root, true).map_err(|source| Error::Dest {
         dest: base.to_path_buf(),
         source,
@@ -252,7 +268,7 @@ pub fn extract_plain(
         entry: base.display().to_string(),
         reason: reason.to_string(),
     })?;
-    extract_into(root, tar, opts, Target::Plain { prefix })
+    extract_into(root, tar, opts, Target::Plain { prefix, overwrite })
 }
 
 /// What an archive is extracted as.
@@ -260,8 +276,10 @@ enum Target {
     /// An image layer, into a fresh layer directory, with at most
     /// `max_size` bytes of file content.
     Layer { max_size: Option<u64> },
-    /// A plain archive, below `prefix` (normalised) of the root.
-    Plain { prefix: Vec<u8> },
+    /// A plain archive, below `prefix` (normalised) of the root;
+    /// `overwrite`: an entry may replace a directory by a non-directory or
+    /// the reverse.
+    Plain { prefix: Vec<u8>, overwrite: bool },
 }
 
 fn extract_into(
@@ -392,7 +410,7 @@ impl<'o> Extractor<'o> {
     /// root: below the prefix, for a plain archive.
     fn normalise(&self, raw: &[u8], out: &mut Vec<u8>) -> Result<(), &'static str> {
         normalise(raw, out)?;
-        if let Target::Plain { prefix } = &self.target {
+        if let Target::Plain { prefix, .. } = &self.target {
             if !prefix.is_empty() {
                 let below = std::mem::take(out);
                 out.extend_from_slice(prefix);
@@ -504,9 +522,13 @@ impl<'o> Extractor<'o> {
         kind: EntryType,
         meta: &Meta,
     ) -> Result<Option<File>, Error> {
-        if self.plain() {
+        if let Target::Plain {
+            overwrite: false, ..
+        } = self.target
+        {
             self.check_replace(parent, path, name, kind == EntryType::Directory)?;
-        } else if self.layer_metadata(parent, path, name)? {
+        }
+        if !self.plain() && self.layer_metadata(parent, path, name)? {
             return Ok(None);
         }
         match kind {
@@ -962,26 +984,28 @@ impl<'o> Extractor<'o> {
         meta: &Meta,
         current: Ids,
     ) -> Result<Option<(Uid, Gid)>, Error> {
-        if (meta.uid, meta.gid) == (u64::from(current.0), u64::from(current.1)) {
+        let wanted = match self.opts.ownership {
+            Ownership::Keep => (meta.uid, meta.gid),
+            Ownership::Fixed(uid, gid) => (u64::from(uid), u64::from(gid)),
+            Ownership::Squash => {
+                let owner = (meta.uid, meta.gid);
+                self.report.squashed_owners |= owner
+                    != (u64::from(current.0), u64::from(current.1))
+                    && owner != (u64::from(self.euid), u64::from(self.egid));
+                return Ok(None);
+            }
+        };
+        if wanted == (u64::from(current.0), u64::from(current.1)) {
             return Ok(None);
         }
-        match self.opts.ownership {
-            Ownership::Squash => {
-                self.report.squashed_owners |=
-                    (meta.uid, meta.gid) != (u64::from(self.euid), u64::from(self.egid));
-                Ok(None)
-            }
-            Ownership::Keep => {
-                // u32::MAX is chown's "leave unchanged".
-                let valid = |id: u64| u32::try_from(id).ok().filter(|&id| id != u32::MAX);
-                match (valid(meta.uid), valid(meta.gid)) {
-                    (Some(uid), Some(gid)) => Ok(Some((Uid::from_raw(uid), Gid::from_raw(gid)))),
-                    _ => Err(refused(
-                        path,
-                        &format!("its owner {}:{} is not a valid ID", meta.uid, meta.gid),
-                    )),
-                }
-            }
+        // u32::MAX is chown's "leave unchanged".
+        let valid = |id: u64| u32::try_from(id).ok().filter(|&id| id != u32::MAX);
+        match (valid(wanted.0), valid(wanted.1)) {
+            (Some(uid), Some(gid)) => Ok(Some((Uid::from_raw(uid), Gid::from_raw(gid)))),
+            _ => Err(refused(
+                path,
+                &format!("its owner {}:{} is not a valid ID", wanted.0, wanted.1),
+            )),
         }
     }
 

@@ -313,15 +313,15 @@ fn cp_out_follows_dockers_path_rules() {
     // What cannot be done: one line each, nothing written.
     fails_with(
         &cp(&env, &["c:/d", host(&out.join("renamed"))]),
-        "not a directory",
+        "destination must be a directory when copying a directory",
     );
     fails_with(
         &cp(&env, &["c:/one", &format!("{}/", host(&out.join("nodir")))]),
-        "does not exist",
+        "could not be found on the host",
     );
     fails_with(
         &cp(&env, &["c:/nothing", host(&out)]),
-        "/nothing in container c",
+        "\"/nothing\" could not be found on container c: no such file or directory",
     );
     fails_with(&cp(&env, &["nosuch:/one", host(&out)]), "no such container");
     fails_with(&cp(&env, &["a", "b"]), "CONTAINER:PATH");
@@ -348,7 +348,7 @@ fn tarball(files: &[(&str, &str)], uid: u64, gid: u64) -> Vec<u8> {
 }
 
 #[test]
-fn cp_in_gives_files_to_the_containers_root_unless_archive() {
+fn cp_in_gives_files_to_the_containers_user_unless_archive_is_false() {
     let env = TestEnv::new(user_with_ranges());
     make(&env, Some("vfs"), "c", "mkdir /dir; echo x > /dir/existing");
     let src = user_dir(
@@ -369,19 +369,25 @@ fn cp_in_gives_files_to_the_containers_root_unless_archive() {
     env.run_with_input(&["cp", "-", "c:/dir"], &stream).ok();
     env.run(&["container", "cp", "c:/root", host(&src.join("unused"))])
         .ok();
-    env.run_with_input(&["cp", "-a", "-", "c:/root"], &stream)
+    env.run_with_input(&["cp", "-a=false", "-", "c:/root"], &stream)
+        .ok();
+    env.run_with_input(&["cp", "--archive", "-", "c:/dir"], &stream)
         .ok();
     fails_with(
         &cp(&env, &[host(&src.join("tree")), "c:/renamed"]),
-        "not a directory",
+        "destination must be a directory when copying a directory",
     );
     fails_with(
         &cp(&env, &[host(&src.join("single")), "c:/nodir/x"]),
-        "/nodir/x in container c",
+        "\"/nodir/x\" could not be found on container c",
     );
     fails_with(
         &env.run_with_input(&["cp", "-", "c:/renamed"], &stream),
-        "not a directory",
+        "destination must be a directory when copying from stdin",
+    );
+    fails_with(
+        &env.run_with_input(&["cp", "-", "c:/dir"], b"not a tar stream\n"),
+        "source must be a (compressed) tar archive when copying from stdin",
     );
     let file = output_path(&env, "c.tar");
     env.run(&["export", "-o", host(&file), "c"]).ok();
@@ -424,7 +430,7 @@ fn cp_never_leaves_the_container_through_its_symlinks() {
     let out = user_dir(&env, "out", &[]);
     let plant = format!(
         "ln -s {s} /esc; ln -s {s}/secret /leak; ln -s ../../../../../../../.. /up; \
-         mkdir /d; ln -s {s} /d/link; ln -s /etc /etclink"
+         mkdir /d; ln -s {s} /d/link; ln -s /etc /etclink; ln -s ../etc/x /inlink"
     );
     for running in [false, true] {
         let c = if running { "running" } else { "stopped" };
@@ -436,10 +442,13 @@ fn cp_never_leaves_the_container_through_its_symlinks() {
         let at = |path: &str| format!("{c}:{path}");
         // In: through a symlink to a host path, it resolves inside the
         // container, where that path does not exist.
-        fails_with(&cp(&env, &[payload, &at("/esc/x")]), "/esc/x in container");
+        fails_with(
+            &cp(&env, &[payload, &at("/esc/x")]),
+            "\"/esc/x\" could not be found on container",
+        );
         fails_with(
             &cp(&env, &[payload, &at(&format!("/up{s}/x"))]),
-            "in container",
+            "could not be found on container",
         );
         let stream = tarball(&[("esc/evil", "evil\n")], 0, 0);
         env.run_with_input(&["cp", "-", &at("/")], &stream)
@@ -452,8 +461,12 @@ fn cp_never_leaves_the_container_through_its_symlinks() {
         cp(&env, &[payload, &at("/etclink/x")]).ok();
         let stream = tarball(&[("up/y", "y\n")], 0, 0);
         env.run_with_input(&["cp", "-", &at("/")], &stream).ok();
-        // A symlink named as the destination is replaced, never written through.
-        cp(&env, &[payload, &at("/leak")]).ok();
+        // A symlink named as the destination is followed inside the
+        // container (as Podman does), where the host path is nowhere.
+        fails_with(
+            &cp(&env, &[payload, &at("/leak")]),
+            "\"/leak\" could not be found on container",
+        );
         assert_eq!(
             fs::read_dir(&secret).unwrap().count(),
             1,
@@ -467,7 +480,7 @@ fn cp_never_leaves_the_container_through_its_symlinks() {
             ("/x", "payload\n"),
             ("/etc/x", "payload\n"),
             ("/y", "y\n"),
-            ("/leak", "payload\n"),
+            ("/inlink", "payload\n"),
         ] {
             let dest = out.join(format!("{c}-check"));
             cp(&env, &[&at(path), host(&dest)]).ok();
@@ -478,18 +491,24 @@ fn cp_never_leaves_the_container_through_its_symlinks() {
         let dest = out.join(c);
         fails_with(
             &cp(&env, &[&at("/esc/secret"), host(&dest)]),
-            "in container",
+            "could not be found on container",
         );
         fails_with(
             &cp(&env, &[&at(&format!("/up{s}/secret")), host(&dest)]),
-            "in container",
+            "could not be found on container",
         );
-        fails_with(&cp(&env, &[&at("/esc/"), host(&dest)]), "in container");
+        fails_with(
+            &cp(&env, &[&at("/esc/"), host(&dest)]),
+            "could not be found on container",
+        );
         assert!(!dest.exists());
-        // A symlink is copied as a symlink (inside a tree too), never followed.
-        cp(&env, &[&at("/esc"), host(&dest)]).ok();
-        assert_eq!(fs::read_link(&dest).unwrap(), secret);
-        fs::remove_file(&dest).unwrap();
+        // A symlink at the end is followed inside the container, where the
+        // host path is nowhere; inside a tree, one is copied as a symlink.
+        fails_with(
+            &cp(&env, &[&at("/esc"), host(&dest)]),
+            "\"/esc\" could not be found on container",
+        );
+        assert!(!dest.exists());
         cp(&env, &[&at("/d"), host(&dest)]).ok();
         assert_eq!(fs::read_link(dest.join("link")).unwrap(), secret);
         assert_eq!(fs::read_dir(&dest).unwrap().count(), 1);
@@ -519,6 +538,317 @@ fn cp_reaches_into_a_running_container_and_its_volumes() {
     // Through the container's own mounts: its volume is the host directory.
     cp(&env, &[host(&input.join("in")), "r:/vol/"]).ok();
     assert_eq!(fs::read_to_string(volume.join("in")).unwrap(), "hello-in\n");
+    env.run(&["rm", "-f", "-t", "0", "r"]).ok();
+}
+
+/// `rcon create [FLAGS...] --name NAME IMAGE sh -c SCRIPT`: never started.
+fn create_busybox(env: &TestEnv, name: &str, flags: &[&str], script: &str) {
+    let reference = image_ref(catalog::BUSYBOX);
+    let mut args = vec!["create"];
+    args.extend_from_slice(flags);
+    args.extend(["--name", name, "--tls-verify=false", "-q", &reference]);
+    args.extend(["sh", "-c", script]);
+    env.run(&args).ok();
+}
+
+/// The host secret nothing in these tests may reach: still alone, unchanged.
+fn untouched(secret: &Path) {
+    assert_eq!(
+        fs::read_dir(secret).unwrap().count(),
+        1,
+        "nothing written beside the host's secret"
+    );
+    assert_eq!(
+        fs::read_to_string(secret.join("secret")).unwrap(),
+        "host secret\n"
+    );
+}
+
+#[test]
+fn cp_takes_container_paths_from_the_working_directory() {
+    let env = TestEnv::new(user_with_ranges());
+    let input = user_dir(&env, "input", &[("f", "from host\n")]);
+    make_running(&env, "r", &["--workdir=/etc"], "echo ready; sleep 1000");
+    create_busybox(&env, "c", &["--workdir=/etc"], "sleep 1000");
+    for c in ["r", "c"] {
+        cp(&env, &[host(&input.join("f")), &format!("{c}:.")]).ok();
+        cp(&env, &[host(&input.join("f")), &format!("{c}:renamed")]).ok();
+        for path in ["f", "/etc/f", "renamed", "./renamed", "../etc/renamed"] {
+            let back = input.join(format!("{c}-back"));
+            cp(&env, &[&format!("{c}:{path}"), host(&back)]).ok();
+            assert_eq!(
+                fs::read_to_string(&back).unwrap(),
+                "from host\n",
+                "{c}:{path}"
+            );
+            fs::remove_file(&back).unwrap();
+        }
+        fails_with(
+            &cp(&env, &[&format!("{c}:nothing"), host(&input)]),
+            &format!("\"nothing\" could not be found on container {c}: no such file or directory"),
+        );
+    }
+    env.run(&["rm", "-f", "-t", "0", "r"]).ok();
+}
+
+#[test]
+fn cp_copies_between_containers_never_through_their_symlinks_to_the_host() {
+    let env = TestEnv::new(user_with_ranges());
+    let secret = user_dir(&env, "host", &[("secret", "host secret\n")]);
+    let s = host(&secret);
+    let out = user_dir(&env, "out", &[]);
+    let plant = format!("ln -s {s} /esc; ln -s {s}/secret /leak; ln -s ../d /etc/up");
+    make_running(
+        &env,
+        "src",
+        &["--workdir=/etc"],
+        &format!(
+            "{plant}; mkdir -p /d/sub; echo one > /d/sub/f; echo rel > /etc/rel; echo ready; sleep 1000"
+        ),
+    );
+    make(&env, None, "stopped", &format!("{plant}; mkdir /in"));
+    create_busybox(&env, "created", &[], "sleep 1000");
+    // Running to stopped, a directory and a path from the working directory.
+    cp(&env, &["src:/d", "stopped:/in"]).ok();
+    cp(&env, &["src:rel", "stopped:/"]).ok();
+    // Stopped to running, and to one never started, under new names.
+    cp(&env, &["stopped:/in/d", "src:/copied"]).ok();
+    cp(&env, &["stopped:/rel", "created:/renamed"]).ok();
+    // A symlink at the end of the source is followed inside its container.
+    cp(&env, &["src:up", "created:/whole"]).ok();
+    for (path, content) in [
+        ("src:/copied/sub/f", "one\n"),
+        ("stopped:/in/d/sub/f", "one\n"),
+        ("created:/renamed", "rel\n"),
+        ("created:/whole/sub/f", "one\n"),
+    ] {
+        let back = out.join("back");
+        cp(&env, &[path, host(&back)]).ok();
+        assert_eq!(fs::read_to_string(&back).unwrap(), content, "{path}");
+        fs::remove_file(&back).unwrap();
+    }
+    // Symlinks to a host path lead nowhere, on either side.
+    for (from, to, named) in [
+        (
+            "src:/leak",
+            "stopped:/in",
+            "\"/leak\" could not be found on container src",
+        ),
+        (
+            "src:/esc/secret",
+            "stopped:/in",
+            "could not be found on container src",
+        ),
+        (
+            "stopped:/leak",
+            "src:/",
+            "could not be found on container stopped",
+        ),
+        (
+            "src:/d",
+            "stopped:/esc",
+            "\"/esc\" could not be found on container stopped",
+        ),
+        (
+            "src:/etc/rel",
+            "stopped:/leak",
+            "\"/leak\" could not be found on container stopped",
+        ),
+        (
+            "stopped:/rel",
+            "src:/esc/x",
+            "could not be found on container src",
+        ),
+    ] {
+        fails_with(&cp(&env, &[from, to]), named);
+    }
+    untouched(&secret);
+    env.run(&["rm", "-f", "-t", "0", "src"]).ok();
+}
+
+#[test]
+fn cp_into_a_stopped_container_lands_in_its_volumes_and_binds() {
+    let env = TestEnv::new(user_with_ranges());
+    let secret = user_dir(&env, "host", &[("secret", "host secret\n")]);
+    let bind = user_dir(&env, "bind", &[]);
+    let read_only = user_dir(&env, "ro", &[]);
+    let input = user_dir(&env, "input", &[("f", "payload\n")]);
+    let f = input.join("f");
+    for volume in ["outer", "inner"] {
+        env.run(&["volume", "create", volume]).ok();
+    }
+    let mountpoint = |volume: &str| {
+        PathBuf::from(out(&env.run(&[
+            "volume",
+            "inspect",
+            volume,
+            "--format",
+            "{{.Mountpoint}}",
+        ])))
+    };
+    let (outer, inner) = (mountpoint("outer"), mountpoint("inner"));
+    let bind_spec = format!("{}:/data/bind", host(&bind));
+    let ro_spec = format!("{}:/ro:ro", host(&read_only));
+    let file_spec = format!("{}:/etc/bound.conf", host(&input.join("f")));
+    create_busybox(
+        &env,
+        "c",
+        &[
+            "-v",
+            "outer:/data",
+            "-v",
+            "inner:/data/inner",
+            "-v",
+            &bind_spec,
+            "-v",
+            &ro_spec,
+            "-v",
+            &file_spec,
+        ],
+        "true",
+    );
+    cp(&env, &[host(&f), "c:/data/inner"]).ok();
+    cp(&env, &[host(&f), "c:/data/bind/"]).ok();
+    cp(&env, &[host(&f), "c:/data/top"]).ok();
+    assert_eq!(fs::read_to_string(inner.join("f")).unwrap(), "payload\n");
+    assert_eq!(fs::read_to_string(bind.join("f")).unwrap(), "payload\n");
+    assert_eq!(fs::read_to_string(outer.join("top")).unwrap(), "payload\n");
+    assert!(!outer.join("inner/f").exists() && !outer.join("bind/f").exists());
+    let back = input.join("back");
+    cp(&env, &["c:/data/inner/f", host(&back)]).ok();
+    assert_eq!(fs::read_to_string(&back).unwrap(), "payload\n");
+    // A file bound at the path itself is that file.
+    cp(&env, &["c:/etc/bound.conf", host(&input.join("bound"))]).ok();
+    assert_eq!(
+        fs::read_to_string(input.join("bound")).unwrap(),
+        "payload\n"
+    );
+    fails_with(
+        &cp(&env, &[host(&f), "c:/ro/"]),
+        "/ro in container c is on a read-only mount",
+    );
+    assert_eq!(fs::read_dir(&read_only).unwrap().count(), 0);
+    // A symlink planted in the volume resolves inside it, never on the host.
+    let link = outer.join("esc");
+    std::os::unix::fs::symlink(&secret, &link).unwrap();
+    std::os::unix::fs::lchown(&link, Some(env.user.uid), Some(env.user.gid)).unwrap();
+    fails_with(
+        &cp(&env, &[host(&f), "c:/data/esc/x"]),
+        "could not be found on container c",
+    );
+    fails_with(
+        &cp(&env, &[host(&f), "c:/data/esc"]),
+        "could not be found on container c",
+    );
+    fails_with(
+        &cp(&env, &["c:/data/esc/secret", host(&back)]),
+        "could not be found on container c",
+    );
+    fails_with(
+        &cp(&env, &["c:/data/esc", host(&input.join("esc"))]),
+        "could not be found on container c",
+    );
+    untouched(&secret);
+}
+
+#[test]
+fn cp_into_a_created_container_reaches_its_tmpfs_once_started() {
+    let env = TestEnv::new(user_with_ranges());
+    let secret = user_dir(&env, "host", &[("secret", "host secret\n")]);
+    let input = user_dir(&env, "input", &[("f", "payload\n")]);
+    // What a never-started container's tmpfs mount point holds is copied
+    // into the tmpfs when it starts (Podman's tmpcopyup); a symlink to a
+    // host path is copied as a symlink, which leads nowhere inside.
+    create_busybox(
+        &env,
+        "c",
+        &["--mount", "type=tmpfs,dst=/tmp"],
+        "cat /tmp/f /tmp/d/g; readlink /tmp/d/link; cat /tmp/d/link || echo nothing-there; \
+         echo new > /tmp/new",
+    );
+    cp(&env, &[host(&input.join("f")), "c:/tmp"]).ok();
+    let mut tree = tar::Builder::new(Vec::new());
+    let header = |kind, mode| {
+        let mut header = tar::Header::new_gnu();
+        header.set_entry_type(kind);
+        header.set_mode(mode);
+        header.set_uid(0);
+        header.set_gid(0);
+        header.set_mtime(1_600_000_000);
+        header.set_size(0);
+        header
+    };
+    let mut file = header(tar::EntryType::Regular, 0o640);
+    file.set_size(2);
+    tree.append_data(&mut file, "d/g", &b"g\n"[..]).unwrap();
+    let mut link = header(tar::EntryType::Symlink, 0o777);
+    tree.append_link(&mut link, "d/link", secret.join("secret"))
+        .unwrap();
+    env.run_with_input(&["cp", "-", "c:/tmp"], &tree.into_inner().unwrap())
+        .ok();
+    let run = env.run(&["start", "-a", "c"]);
+    assert_eq!(
+        run.ok().stdout,
+        format!(
+            "payload\ng\n{}\nnothing-there\n",
+            secret.join("secret").display()
+        )
+    );
+    untouched(&secret);
+}
+
+#[test]
+fn cp_streams_compressed_tars_owns_files_as_the_container_user_and_overwrites_when_asked() {
+    use std::io::Write;
+    let env = TestEnv::new(user_with_ranges());
+    let input = user_dir(&env, "input", &[("dir", "a file\n")]);
+    make_running(
+        &env,
+        "r",
+        &["--user=1234:4321"],
+        "mkdir /tmp/dir; echo ready; sleep 1000",
+    );
+    let owner = |path: &str| out(&env.run(&["exec", "r", "stat", "-c", "%u:%g", path]));
+    // A gzip-compressed stream: what it holds keeps its owners with -a=false.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&tarball(&[("t/x", "from tar\n")], 42, 43))
+        .unwrap();
+    let stream = gz.finish().unwrap();
+    env.run_with_input(&["cp", "-a=false", "-", "r:/tmp"], &stream)
+        .ok();
+    assert_eq!(owner("/tmp/t/x"), "42:43");
+    let back = input.join("back");
+    cp(&env, &["r:/tmp/t/x", host(&back)]).ok();
+    assert_eq!(fs::read_to_string(&back).unwrap(), "from tar\n");
+    // By default, everything copied in belongs to the container's user.
+    env.run_with_input(&["cp", "-", "r:/"], &stream).ok();
+    assert_eq!(owner("/t/x"), "1234:4321");
+    fails_with(
+        &env.run_with_input(&["cp", "-", "r:/tmp/nothing"], &stream),
+        "destination must be a directory when copying from stdin",
+    );
+    // Only `-` is a stream: /dev/stdout is refused as a destination.
+    fails_with(
+        &cp(&env, &["r:/tmp/t/x", "/dev/stdout"]),
+        "invalid destination: \"/dev/stdout\" must be a directory or a regular file",
+    );
+    // A file in the way of a directory, and the reverse, only with --overwrite.
+    fails_with(
+        &cp(&env, &[host(&input.join("dir")), "r:/tmp"]),
+        "error creating \"/tmp/dir\"",
+    );
+    cp(&env, &["--overwrite", host(&input.join("dir")), "r:/tmp"]).ok();
+    assert_eq!(out(&env.run(&["exec", "r", "cat", "/tmp/dir"])), "a file");
+    let out_dir = user_dir(&env, "out", &[("t", "in the way\n")]);
+    fails_with(
+        &cp(&env, &["r:/tmp/t", host(&out_dir)]),
+        "error creating \"/t\"",
+    );
+    cp(&env, &["--overwrite=true", "r:/tmp/t", host(&out_dir)]).ok();
+    assert_eq!(
+        fs::read_to_string(out_dir.join("t/x")).unwrap(),
+        "from tar\n"
+    );
     env.run(&["rm", "-f", "-t", "0", "r"]).ok();
 }
 

@@ -254,12 +254,20 @@ fn mount_point_files_are_made_alike_on_every_driver() {
             "driver {driver}:\n{}",
             out.transcript()
         );
-        // What lies under the binds, as `cp` reads the stopped container.
+        // What lies under the binds, as `export` reads the stopped
+        // container (`cp` would read the bind sources, as Podman does).
+        let exported = env.home.join(format!("{name}.tar"));
+        env.run(&["export", "-o", exported.to_str().unwrap(), &name])
+            .ok();
+        let tar = std::fs::read(&exported).unwrap();
         for point in points.iter().chain(&["/etc/hostname"]) {
-            let out = env.run(&["cp", &format!("{name}:{point}"), "-"]);
-            let stream = out.ok().stdout.clone();
-            let mut archive = tar::Archive::new(stream.as_bytes());
-            let entry = archive.entries().unwrap().next().unwrap().unwrap();
+            let mut archive = tar::Archive::new(tar.as_slice());
+            let entry = archive
+                .entries()
+                .unwrap()
+                .map(Result::unwrap)
+                .find(|e| e.path().unwrap() == std::path::Path::new(&point[1..]))
+                .unwrap_or_else(|| panic!("driver {driver}: {point} not exported"));
             let header = entry.header();
             let made = (
                 header.mode().unwrap() & 0o7777,

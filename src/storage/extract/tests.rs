@@ -1290,14 +1290,14 @@ fn plain_archives_never_swap_a_directory_and_a_file() {
     .unwrap_err();
     assert!(
         err.to_string()
-            .contains("cannot overwrite a directory with a non-directory"),
+            .contains("error creating \"/a/dir\": a directory is in the way of a non-directory"),
         "{err}"
     );
     let err =
         extract_plain_at(&Layer::new().dir("file", 0o755).bytes(), &scratch, "a").unwrap_err();
     assert!(
         err.to_string()
-            .contains("cannot overwrite a non-directory with a directory"),
+            .contains("error creating \"/a/file\": a non-directory is in the way of a directory"),
         "{err}"
     );
     assert_eq!(tree(&scratch.at("a")), ["dir", "dir/keep", "file"]);
@@ -1311,4 +1311,54 @@ fn plain_archives_never_swap_a_directory_and_a_file() {
     assert_eq!(fs::read(scratch.at("a/file")).unwrap(), b"new");
     assert!(meta(&scratch.at("a/link")).is_file());
     assert!(!scratch.base.join("outside").exists());
+}
+
+#[test]
+fn plain_archives_overwriting_swap_a_directory_and_a_file() {
+    let scratch = Scratch::new();
+    fs::create_dir_all(scratch.at("a/dir/sub")).unwrap();
+    fs::write(scratch.at("a/dir/sub/keep"), b"k").unwrap();
+    fs::write(scratch.at("a/file"), b"f").unwrap();
+    // A symlink to a directory outside is replaced, never entered.
+    fs::create_dir_all(scratch.base.join("outside")).unwrap();
+    std::os::unix::fs::symlink(scratch.base.join("outside"), scratch.at("a/link")).unwrap();
+    let layer = Layer::new()
+        .file("dir", 0o644, b"was a directory")
+        .dir("file", 0o755)
+        .file("file/in", 0o644, b"in")
+        .dir("link", 0o755)
+        .file("link/in", 0o644, b"in")
+        .bytes();
+    let root = File::open(scratch.dest()).unwrap();
+    extract_plain_over(&layer[..], root, Path::new("a"), &squash(), true).unwrap();
+    assert_eq!(fs::read(scratch.at("a/dir")).unwrap(), b"was a directory");
+    assert_eq!(fs::read(scratch.at("a/file/in")).unwrap(), b"in");
+    assert!(meta(&scratch.at("a/link")).is_dir());
+    assert_eq!(names(&scratch.base.join("outside")), Vec::<String>::new());
+}
+
+#[test]
+fn plain_archives_can_give_every_entry_one_owner() {
+    let scratch = Scratch::new();
+    let (uid, gid) = (1234u32, 1235u32);
+    let probe = scratch.base.join("chown-probe");
+    fs::write(&probe, b"").unwrap();
+    if std::os::unix::fs::lchown(&probe, Some(uid), Some(gid)).is_err() {
+        eprintln!("skipped: this process may not chown to {uid}:{gid}");
+        return;
+    }
+    let layer = Layer::new()
+        .owner(42, 43)
+        .dir("d", 0o755)
+        .file("d/f", 0o644, b"x")
+        .bytes();
+    let root = File::open(scratch.dest()).unwrap();
+    let opts = ExtractOptions {
+        ownership: Ownership::Fixed(uid, gid),
+    };
+    extract_plain(&layer[..], root, Path::new(""), &opts).unwrap();
+    for name in ["d", "d/f"] {
+        let m = meta(&scratch.at(name));
+        assert_eq!((m.uid(), m.gid()), (uid, gid), "{name}");
+    }
 }
