@@ -23,8 +23,8 @@ use nix::fcntl::OFlag;
 use nix::sys::mman::{MapFlags, ProtFlags, mmap, munmap};
 use nix::sys::stat::{Mode, SFlag};
 
-use super::ids::IdTranslation;
-use super::layers::{Found, Layers, Listed, UPPER, component, corrupt, shown_xattr, stored_xattr};
+use crate::ids::IdTranslation;
+use crate::layers::{Found, Layers, Listed, UPPER, component, corrupt, shown_xattr, stored_xattr};
 
 /// How long the kernel may trust names and attributes: only the container
 /// changes its upper dir, and every change comes through here.

@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::storage::vfs::{self, OPAQUE_XATTR, OVERLAY_XATTR_PREFIX, is_opaque, is_whiteout};
+use crate::copy;
+use crate::format::{OPAQUE_XATTR, OVERLAY_XATTR_PREFIX, is_opaque, is_whiteout};
 
 pub const UPPER: usize = 0;
 
@@ -232,8 +233,8 @@ impl Layers {
             .ok_or_else(|| io::Error::from_raw_os_error(libc::ENOENT))?;
         let source = self.path(found.layer, rel);
         let scratch = self.scratch_path();
-        vfs::copy_dir(&source, &scratch, &found.meta)?;
-        vfs::set_times(&scratch, &found.meta)?;
+        copy::copy_dir(&source, &scratch, &found.meta)?;
+        copy::set_times(&scratch, &found.meta)?;
         fs::rename(&scratch, &upper).inspect_err(|_| {
             let _ = fs::remove_dir(&scratch);
         })?;
@@ -254,7 +255,7 @@ impl Layers {
         let source = self.path(found.layer, rel);
         let upper = self.path(UPPER, rel);
         let scratch = self.scratch_path();
-        vfs::copy_entry(&source, &scratch, &found.meta)?;
+        copy::copy_entry(&source, &scratch, &found.meta)?;
         if let Err(e) = fs::rename(&scratch, &upper) {
             let _ = fs::remove_file(&scratch);
             return Err(e);
