@@ -12,8 +12,6 @@ use std::io;
 use std::os::unix::ffi::OsStringExt;
 use std::os::unix::fs::{DirEntryExt, MetadataExt};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::copy;
 use crate::format::{OPAQUE_XATTR, OVERLAY_XATTR_PREFIX, is_opaque, is_whiteout};
@@ -53,9 +51,10 @@ pub struct Layers {
     devs: Vec<u64>,
     /// Scratch space on the upper dir's filesystem, for atomic copy-up.
     work: PathBuf,
-    scratch: AtomicU64,
+    /// The number of the next scratch name in `work`.
+    scratch: u64,
     /// Per lower layer, its files with several names, by inode (built when first needed).
-    hardlinks: Mutex<HashMap<usize, HashMap<u64, Vec<PathBuf>>>>,
+    hardlinks: HashMap<usize, HashMap<u64, Vec<PathBuf>>>,
 }
 
 fn enoent(e: &io::Error) -> bool {
@@ -74,8 +73,8 @@ impl Layers {
             roots,
             devs,
             work,
-            scratch: AtomicU64::new(0),
-            hardlinks: Mutex::new(HashMap::new()),
+            scratch: 0,
+            hardlinks: HashMap::new(),
         })
     }
 
@@ -207,15 +206,16 @@ impl Layers {
     }
 
     /// A fresh name in the work dir.
-    fn scratch_path(&self) -> PathBuf {
-        let n = self.scratch.fetch_add(1, Ordering::Relaxed);
+    fn scratch_path(&mut self) -> PathBuf {
+        let n = self.scratch;
+        self.scratch += 1;
         self.work.join(format!("copyup-{}-{n}", std::process::id()))
     }
 
     /// Makes sure directory `rel` exists in the upper dir, copying its
     /// ancestors' and its own metadata up from the layer that shows it.
     /// Returns whether it had to be made.
-    pub fn copy_up_dir(&self, rel: &Path) -> io::Result<bool> {
+    pub fn copy_up_dir(&mut self, rel: &Path) -> io::Result<bool> {
         let upper = self.path(UPPER, rel);
         match fs::symlink_metadata(&upper) {
             Ok(meta) if meta.is_dir() => return Ok(false),
@@ -245,7 +245,7 @@ impl Layers {
     /// mode, times, xattrs, atomically (made in the work dir, renamed in).
     /// Other names of the same lower inode that the view shows are linked to
     /// the copy, so hard links stay one inode. Returns the copied-up paths.
-    pub fn copy_up_file(&self, rel: &Path, found: &Found) -> io::Result<Vec<PathBuf>> {
+    pub fn copy_up_file(&mut self, rel: &Path, found: &Found) -> io::Result<Vec<PathBuf>> {
         if found.layer == UPPER {
             return Ok(Vec::new());
         }
@@ -278,9 +278,8 @@ impl Layers {
     }
 
     /// The other names of inode `ino` in lower `layer`.
-    fn other_names(&self, layer: usize, ino: u64, except: &Path) -> io::Result<Vec<PathBuf>> {
-        let mut cache = self.hardlinks.lock().unwrap_or_else(|p| p.into_inner());
-        let index = match cache.entry(layer) {
+    fn other_names(&mut self, layer: usize, ino: u64, except: &Path) -> io::Result<Vec<PathBuf>> {
+        let index = match self.hardlinks.entry(layer) {
             std::collections::hash_map::Entry::Occupied(index) => index.into_mut(),
             std::collections::hash_map::Entry::Vacant(slot) => {
                 let mut index = HashMap::new();
@@ -295,7 +294,7 @@ impl Layers {
     }
 
     /// Makes `rel` a whiteout in the upper dir (its parent must be there).
-    pub fn whiteout(&self, rel: &Path) -> io::Result<()> {
+    pub fn whiteout(&mut self, rel: &Path) -> io::Result<()> {
         nix::sys::stat::mknod(
             &self.path(UPPER, rel),
             nix::sys::stat::SFlag::S_IFCHR,
@@ -307,7 +306,7 @@ impl Layers {
 
     /// Removes a whiteout at `rel` in the upper dir, if there is one.
     /// Returns whether there was.
-    pub fn clear_whiteout(&self, rel: &Path) -> io::Result<bool> {
+    pub fn clear_whiteout(&mut self, rel: &Path) -> io::Result<bool> {
         let path = self.path(UPPER, rel);
         match fs::symlink_metadata(&path) {
             Ok(meta) if is_whiteout(&meta) => fs::remove_file(&path).map(|()| true),
@@ -317,7 +316,7 @@ impl Layers {
         }
     }
 
-    pub fn set_opaque(&self, rel: &Path) -> io::Result<()> {
+    pub fn set_opaque(&mut self, rel: &Path) -> io::Result<()> {
         xattr::set(self.path(UPPER, rel), OPAQUE_XATTR, b"y")
     }
 }
