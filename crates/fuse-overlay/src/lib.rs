@@ -12,6 +12,8 @@
 //! whiteouts): rcon's `diff` walks it too.
 
 pub mod copy;
+#[cfg(test)]
+mod fixture;
 pub mod format;
 mod ids;
 mod layers;

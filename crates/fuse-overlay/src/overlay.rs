@@ -129,6 +129,13 @@ struct Caller {
 impl Caller {
     /// The container's root, which makes the mount points.
     const ROOT: Caller = Caller { uid: 0, gid: 0 };
+
+    fn of(req: &Request) -> Caller {
+        Caller {
+            uid: req.uid(),
+            gid: req.gid(),
+        }
+    }
 }
 
 /// What `setattr` changes.
@@ -542,7 +549,7 @@ impl Overlay {
 
     fn make_node(
         &self,
-        req: &Request,
+        caller: Caller,
         parent: INodeNo,
         name: &OsStr,
         make: impl FnOnce(&Path) -> io::Result<()>,
@@ -551,12 +558,34 @@ impl Overlay {
         let mut view = self.view_mut();
         let layers = &mut *view;
         let (path, had_whiteout) = self.new_name(layers, parent, name)?;
-        let caller = Caller {
-            uid: req.uid(),
-            gid: req.gid(),
-        };
         self.make_at(layers, caller, &path, had_whiteout, make, is_dir)?;
         self.entry_for(layers, path)
+    }
+
+    /// Finds `name` in `parent` for the kernel, which then holds its node.
+    fn look_up(&self, parent: INodeNo, name: &OsStr) -> Result<(u64, FileAttr)> {
+        let layers = self.view();
+        let (path, dir_layers) = self.child(parent, name)?;
+        let found = layers
+            .locate(&path, &dir_layers)
+            .map_err(errno)?
+            .ok_or(Errno::ENOENT)?;
+        let attr = self.found_attr(&found, false);
+        Ok((self.remember(path, &found), attr))
+    }
+
+    fn make_dir(
+        &self,
+        caller: Caller,
+        parent: INodeNo,
+        name: &OsStr,
+        perm: u32,
+    ) -> Result<(u64, FileAttr)> {
+        let make = |host: &Path| {
+            fs::create_dir(host)?;
+            fs::set_permissions(host, fs::Permissions::from_mode(perm))
+        };
+        self.make_node(caller, parent, name, make, true)
     }
 
     /// Makes the new name `path` in the upper dir with `make`, owned by
@@ -995,17 +1024,7 @@ impl Filesystem for Overlay {
     }
 
     fn lookup(&self, _req: &Request, parent: INodeNo, name: &OsStr, reply: ReplyEntry) {
-        let outcome = || -> Result<(u64, FileAttr)> {
-            let layers = self.view();
-            let (path, dir_layers) = self.child(parent, name)?;
-            let found = layers
-                .locate(&path, &dir_layers)
-                .map_err(errno)?
-                .ok_or(Errno::ENOENT)?;
-            let attr = self.found_attr(&found, false);
-            Ok((self.remember(path, &found), attr))
-        };
-        match outcome() {
+        match self.look_up(parent, name) {
             Ok((_, attr)) => reply.entry(&TTL, &attr, Generation(0)),
             // Node ID 0: the kernel keeps the name as missing for the TTL
             // (a name appears only by a create through this mount, which
@@ -1116,7 +1135,7 @@ impl Filesystem for Overlay {
         let kind = SFlag::from_bits_truncate(mode & libc::S_IFMT);
         let perm = Mode::from_bits_truncate(mode & !umask & 0o7777);
         let made = self.make_node(
-            req,
+            Caller::of(req),
             parent,
             name,
             |host| {
@@ -1140,17 +1159,7 @@ impl Filesystem for Overlay {
         reply: ReplyEntry,
     ) {
         let perm = mode & !umask & 0o7777;
-        let made = self.make_node(
-            req,
-            parent,
-            name,
-            |host| {
-                fs::create_dir(host)?;
-                fs::set_permissions(host, fs::Permissions::from_mode(perm))
-            },
-            true,
-        );
-        match made {
+        match self.make_dir(Caller::of(req), parent, name, perm) {
             Ok((_, attr)) => reply.entry(&TTL, &attr, Generation(0)),
             Err(e) => reply.error(logged("mkdir", &name, e)),
         }
@@ -1179,7 +1188,7 @@ impl Filesystem for Overlay {
         reply: ReplyEntry,
     ) {
         let made = self.make_node(
-            req,
+            Caller::of(req),
             parent,
             link_name,
             |host| std::os::unix::fs::symlink(target, host),
@@ -1603,7 +1612,7 @@ impl Filesystem for Overlay {
             let perm = mode & !umask & 0o7777;
             let keep = libc::O_ACCMODE | libc::O_APPEND | libc::O_SYNC | libc::O_DSYNC;
             let (_, attr) = self.make_node(
-                req,
+                Caller::of(req),
                 parent,
                 name,
                 |host| {
@@ -1740,5 +1749,177 @@ fn xattr_reply(reply: ReplyXattr, size: u32, value: &[u8]) {
         reply.error(Errno::ERANGE);
     } else {
         reply.data(value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::Stack;
+
+    fn overlay(stack: &Stack) -> Overlay {
+        let notifier = Arc::new(OnceLock::new());
+        Overlay::new(stack.layers(), IdTranslation::default(), notifier).unwrap()
+    }
+
+    fn name(text: &str) -> &OsStr {
+        OsStr::new(text)
+    }
+
+    /// The node of `path` (from the root), looked up as the kernel would.
+    fn node(overlay: &Overlay, path: &str) -> Result<(INodeNo, FileAttr)> {
+        let mut ino = INodeNo(ROOT);
+        let mut attr = None;
+        for part in path.split('/') {
+            let (id, found) = overlay.look_up(ino, name(part))?;
+            (ino, attr) = (INodeNo(id), Some(found));
+        }
+        Ok((ino, attr.expect("a path with a name")))
+    }
+
+    fn chmod(mode: u32) -> Changes {
+        Changes {
+            mode: Some(mode),
+            uid: None,
+            gid: None,
+            size: None,
+            atime: None,
+            mtime: None,
+        }
+    }
+
+    #[test]
+    fn removing_a_lower_name_leaves_a_whiteout_and_a_directory_made_over_it_is_opaque() {
+        let stack = Stack::new(1);
+        stack.file(1, "f", "image file");
+        stack.file(1, "d/old/x", "below");
+        let overlay = overlay(&stack);
+        let (d, _) = node(&overlay, "d").unwrap();
+        assert_eq!(overlay.remove(d, name("old"), true), Err(Errno::ENOTEMPTY));
+        assert_eq!(
+            overlay.remove(INodeNo(ROOT), name("d"), false),
+            Err(Errno::EISDIR)
+        );
+
+        overlay.remove(INodeNo(ROOT), name("f"), false).unwrap();
+        assert!(stack.is_whiteout(0, "f"));
+        assert_eq!(node(&overlay, "f").unwrap_err(), Errno::ENOENT);
+        assert_eq!(
+            stack.read(1, "f"),
+            "image file",
+            "the lower layer is never written"
+        );
+
+        let (old, _) = node(&overlay, "d/old").unwrap();
+        overlay.remove(old, name("x"), false).unwrap();
+        overlay.remove(d, name("old"), true).unwrap();
+        assert!(stack.is_whiteout(0, "d/old"));
+        let (_, attr) = overlay
+            .make_dir(Caller::ROOT, d, name("old"), 0o750)
+            .unwrap();
+        assert_eq!(attr.kind, FileType::Directory);
+        assert_eq!(attr.perm, 0o750);
+        assert!(crate::format::is_opaque(&stack.path(0, "d/old")));
+        assert_eq!(
+            node(&overlay, "d/old/x").unwrap_err(),
+            Errno::ENOENT,
+            "the new directory does not merge the old one's content"
+        );
+    }
+
+    #[test]
+    fn a_node_keeps_its_inode_number_across_copy_up_and_rename() {
+        let stack = Stack::new(1);
+        stack.file(1, "etc/conf", "v1");
+        let overlay = overlay(&stack);
+        let (conf, before) = node(&overlay, "etc/conf").unwrap();
+        assert_eq!(conf, before.ino, "node IDs are the inode numbers");
+
+        let after = overlay.setattr_inner(conf, chmod(0o600)).unwrap();
+        assert_eq!(after.ino, before.ino);
+        assert_eq!(after.perm, 0o600);
+        assert_eq!(stack.read(0, "etc/conf"), "v1", "copied up");
+        let lower_mode = fs::metadata(stack.path(1, "etc/conf")).unwrap().mode();
+        assert_ne!(lower_mode & 0o777, 0o600, "the lower file keeps its mode");
+
+        let (etc, _) = node(&overlay, "etc").unwrap();
+        overlay
+            .rename_inner(
+                etc,
+                name("conf"),
+                INodeNo(ROOT),
+                name("moved"),
+                RenameFlags::empty(),
+            )
+            .unwrap();
+        assert!(
+            stack.is_whiteout(0, "etc/conf"),
+            "the lower name stays hidden"
+        );
+        assert_eq!(node(&overlay, "moved").unwrap().1.ino, before.ino);
+        assert_eq!(node(&overlay, "etc/conf").unwrap_err(), Errno::ENOENT);
+    }
+
+    #[test]
+    fn renaming_a_merged_directory_copies_it_whole_and_marks_it_opaque() {
+        let stack = Stack::new(2);
+        stack.file(2, "dir/a", "bottom");
+        stack.file(1, "dir/b", "middle");
+        stack.file(0, "dir/c", "upper");
+        let overlay = overlay(&stack);
+        node(&overlay, "dir").unwrap();
+        let noreplace = RenameFlags::RENAME_NOREPLACE;
+        overlay
+            .rename_inner(
+                INodeNo(ROOT),
+                name("dir"),
+                INodeNo(ROOT),
+                name("renamed"),
+                noreplace,
+            )
+            .unwrap();
+        for (file, text) in [("a", "bottom"), ("b", "middle"), ("c", "upper")] {
+            assert_eq!(stack.read(0, &format!("renamed/{file}")), text);
+        }
+        assert!(crate::format::is_opaque(&stack.path(0, "renamed")));
+        assert!(stack.is_whiteout(0, "dir"));
+        assert_eq!(node(&overlay, "dir").unwrap_err(), Errno::ENOENT);
+        stack.dir(1, "taken");
+        let refused = overlay.rename_inner(
+            INodeNo(ROOT),
+            name("renamed"),
+            INodeNo(ROOT),
+            name("taken"),
+            noreplace,
+        );
+        assert_eq!(refused, Err(Errno::EEXIST));
+    }
+
+    #[test]
+    fn mount_point_files_are_made_only_where_the_image_lacks_them() {
+        let stack = Stack::new(1);
+        stack.file(1, "etc/hosts", "the image's");
+        stack.file(1, "etc/hostname", "");
+        stack.whiteout(0, "etc/hostname");
+        stack.dir(1, "usr");
+        std::os::unix::fs::symlink("usr", stack.path(1, "link")).unwrap();
+        let overlay = overlay(&stack);
+        let files = [
+            "etc/hosts",
+            "etc/hostname",
+            "etc/resolv.conf",
+            "none/file",
+            "link/file",
+        ];
+        overlay.make_mount_files(&files.map(PathBuf::from));
+        assert!(!stack.exists(0, "etc/hosts"), "the image's file is used");
+        assert_eq!(stack.read(0, "etc/resolv.conf"), "");
+        assert_eq!(stack.read(0, "etc/hostname"), "", "made over its whiteout");
+        assert!(
+            !stack.exists(0, "none"),
+            "a missing directory is the container's to make"
+        );
+        assert!(!stack.exists(1, "usr/file") && !stack.exists(0, "usr"));
+        assert_eq!(node(&overlay, "etc/resolv.conf").unwrap().1.size, 0);
     }
 }
