@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod container;
 pub mod filter;
+pub mod fuse_server;
 pub mod image;
 pub mod log;
 pub mod network;

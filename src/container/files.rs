@@ -17,6 +17,8 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use rcon_fuse_overlay::FuseLayers;
+
 use super::lifecycle::Lifecycle;
 use super::monitor::MonitorRecord;
 use super::store::{ContainerRecord, Status};
@@ -24,7 +26,6 @@ use super::{Error, run};
 use crate::runtime::RootfsSource;
 use crate::runtime::keep_id::IdMappings;
 use crate::storage::changes::{self, Changes, Top};
-use crate::storage::fuse::FuseLayers;
 use crate::storage::mount::{self, Opened, Upper};
 use crate::storage::pack::{OwnerMap, Packer};
 
@@ -87,7 +88,7 @@ pub fn open(
                 )
             }
         }
-        RootfsSource::FuseOverlay(layers) => mount::fuse_overlay(&layers, read_only),
+        RootfsSource::FuseOverlay { layers, log } => mount::fuse_overlay(&layers, &log, read_only),
         RootfsSource::Copy(dir) => {
             return Opened::dir(&dir)
                 .map(|opened| Files {
@@ -141,7 +142,10 @@ pub fn change_layers(
         .collect();
     let dir = match run::rootfs_of(store, lifecycle.containers(), record)? {
         RootfsSource::Overlay { upper, .. }
-        | RootfsSource::FuseOverlay(FuseLayers { upper, .. }) => ChangesDir::Upper(upper),
+        | RootfsSource::FuseOverlay {
+            layers: FuseLayers { upper, .. },
+            ..
+        } => ChangesDir::Upper(upper),
         RootfsSource::Copy(dir) => ChangesDir::Copy(dir),
     };
     Ok((dir, lowers))

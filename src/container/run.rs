@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use oci_spec::image::Config;
+use rcon_fuse_overlay::FuseLayers;
 
 use super::env::{self, EnvOverrides};
 use super::lifecycle::parse_signal;
@@ -27,7 +28,6 @@ use crate::runtime::{
 };
 use crate::storage::driver::{self, Driver};
 use crate::storage::flatten;
-use crate::storage::fuse::FuseLayers;
 use crate::storage::store::{ImageRecord, Store, StoreLock};
 use crate::storage::vfs;
 use crate::storage::volume::VolumeStore;
@@ -401,18 +401,20 @@ fn rootfs_source(
             upper: dir.join("upper"),
             work: dir.join("work"),
         },
-        Driver::FuseOverlay => RootfsSource::FuseOverlay(FuseLayers {
-            lowers: image
-                .layers
-                .iter()
-                .rev()
-                .map(|l| store.layer_link(l))
-                .collect(),
-            upper: dir.join("upper"),
-            work: dir.join("work"),
+        Driver::FuseOverlay => RootfsSource::FuseOverlay {
+            layers: FuseLayers {
+                lowers: image
+                    .layers
+                    .iter()
+                    .rev()
+                    .map(|l| store.layer_link(l))
+                    .collect(),
+                upper: dir.join("upper"),
+                work: dir.join("work"),
+                ids: Default::default(),
+            },
             log: dir.join("fuse-overlay.log"),
-            ids: Default::default(),
-        }),
+        },
         Driver::Vfs => {
             let copy = dir.join(VFS_ROOTFS);
             // Left so by a create that older versions of rcon did not finish.
@@ -679,7 +681,9 @@ pub(crate) fn spec_for(
         .as_ref()
         .map(|k| IdMappings::keep_id(k.uid, k.gid));
     let mut source = rootfs_of(store, containers, record)?;
-    if let (RootfsSource::FuseOverlay(layers), Some(mappings)) = (&mut source, &user_namespace) {
+    if let (RootfsSource::FuseOverlay { layers, .. }, Some(mappings)) =
+        (&mut source, &user_namespace)
+    {
         layers.ids = mappings.fuse_translation();
     }
     Ok(ContainerSpec {

@@ -13,19 +13,10 @@
 //! the image gives to root shows as the user's; the user's own files, and
 //! everything the container writes, stay the user's on the host.
 
-use crate::storage::fuse::IdTranslation;
-use crate::userns::idmap::{MapLine, current_map};
+pub use rcon_fuse_overlay::IdRange;
+use rcon_fuse_overlay::{IdTranslation, to_inside};
 
-/// What the kernel shows for an ID the namespace does not map.
-const OVERFLOW_ID: u32 = 65534;
-
-/// One line of a `uid_map`/`gid_map`: `inside outside count`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IdRange {
-    pub inside: u32,
-    pub outside: u32,
-    pub count: u32,
-}
+use crate::userns::idmap::current_map;
 
 /// The container's own user namespace mappings, in rcon's IDs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,13 +44,7 @@ impl IdMappings {
     /// The owner the container sees for a file owned by `uid`/`gid` in
     /// rcon's namespace (the overflow ID 65534 when unmapped, as the kernel shows it).
     pub fn inside(&self, uid: u32, gid: u32) -> (u32, u32) {
-        let map = |ranges: &[IdRange], id: u32| {
-            ranges
-                .iter()
-                .find(|r| id >= r.outside && id - r.outside < r.count)
-                .map_or(OVERFLOW_ID, |r| r.inside + (id - r.outside))
-        };
-        (map(&self.uids, uid), map(&self.gids, gid))
+        (to_inside(&self.uids, uid), to_inside(&self.gids, gid))
     }
 
     /// The owner in rcon's namespace of what the container sees as owned by
@@ -78,19 +63,9 @@ impl IdMappings {
     /// How the fuse-overlay server, which stores rcon's IDs, turns the
     /// container namespace's IDs (in which the kernel speaks to it) into its own.
     pub fn fuse_translation(&self) -> IdTranslation {
-        let lines = |ranges: &[IdRange]| {
-            ranges
-                .iter()
-                .map(|r| MapLine {
-                    container_id: r.inside,
-                    host_id: r.outside,
-                    size: r.count,
-                })
-                .collect()
-        };
         IdTranslation {
-            uids: lines(&self.uids),
-            gids: lines(&self.gids),
+            uids: self.uids.clone(),
+            gids: self.gids.clone(),
         }
     }
 

@@ -37,6 +37,7 @@ pub use spec::{
     ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
 };
 
+use crate::fuse_server;
 use crate::process::exit_forked_child;
 
 /// Podman's exit codes for a command that cannot be run or found.
@@ -147,13 +148,13 @@ pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
     let (mapped_read, mapped_write) =
         pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the mapping pipe"))?;
     let fuse = match &spec.rootfs.source {
-        RootfsSource::FuseOverlay(layers) => {
+        RootfsSource::FuseOverlay { layers, log } => {
             let (server_end, child_end) = socket_pair("creating the FUSE socket")?;
             // Started first, the server prepares while the kernel makes the
             // child's namespaces, and waits on `server_end` for the
             // connection the child mounts.
-            let connection = crate::storage::fuse::Connection::Coming(server_end);
-            let launch = crate::storage::fuse::spawn_server(connection, layers, &mount_files(spec))
+            let connection = fuse_server::Connection::Coming(server_end);
+            let launch = fuse_server::spawn_server(connection, layers, log, &mount_files(spec))
                 .map_err(channel("starting the fuse-overlay server"))?;
             Some((launch, child_end))
         }

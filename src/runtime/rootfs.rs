@@ -15,6 +15,7 @@ use nix::mount::{MntFlags, MsFlags, mount, umount2};
 use nix::sys::stat::{Mode, fchmod, fstatat, futimens, mkdirat};
 use nix::sys::time::TimeSpec;
 use nix::unistd::{Gid, Uid, fchdir, fchown, fchownat, pivot_root, symlinkat};
+use rcon_fuse_overlay::MountError;
 
 use super::ChildError;
 use super::spec::{Mount, MountSource, Rootfs, RootfsSource};
@@ -136,7 +137,7 @@ fn mount_root(rootfs: &Rootfs, fuse_socket: Option<&OwnedFd>) -> Result<(), Chil
             upper,
             work,
         } => mount_overlay(lowers, upper, work, &rootfs.merged),
-        RootfsSource::FuseOverlay(_) => {
+        RootfsSource::FuseOverlay { .. } => {
             let socket = fuse_socket.ok_or_else(|| {
                 ChildError::engine_message("no channel for the FUSE connection".into())
             })?;
@@ -159,20 +160,14 @@ fn mount_root(rootfs: &Rootfs, fuse_socket: Option<&OwnedFd>) -> Result<(), Chil
 /// sends it to its server, which the parent started meanwhile; requests
 /// wait until the server answers.
 fn mount_fuse(merged: &Path, socket: &OwnedFd) -> Result<(), ChildError> {
-    let device = open("/dev/fuse", OFlag::O_RDWR | OFlag::O_CLOEXEC, Mode::empty()).map_err(
-        ChildError::engine("opening /dev/fuse for the fuse-overlay driver"),
-    )?;
-    let options = crate::storage::fuse::mount_options(&device);
-    mount(
-        Some("fuse-overlay"),
-        merged,
-        Some("fuse"),
-        MsFlags::empty(),
-        Some(options.as_str()),
-    )
-    .map_err(ChildError::engine(
-        "mounting the fuse-overlay root filesystem",
-    ))?;
+    let device = rcon_fuse_overlay::mount(merged).map_err(|e| match e {
+        MountError::Device(errno) => {
+            ChildError::engine("opening /dev/fuse for the fuse-overlay driver")(errno)
+        }
+        MountError::Mount(errno) => {
+            ChildError::engine("mounting the fuse-overlay root filesystem")(errno)
+        }
+    })?;
     crate::process::send_fd(socket, device.as_raw_fd()).map_err(ChildError::engine(
         "handing the FUSE connection to its server",
     ))

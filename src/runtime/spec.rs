@@ -5,10 +5,10 @@ use std::os::fd::RawFd;
 use std::path::PathBuf;
 
 use nix::sys::resource::Resource;
+use rcon_fuse_overlay::FuseLayers;
 
 use super::keep_id::IdMappings;
 use super::security::SecurityPlan;
-use crate::storage::fuse::FuseLayers;
 
 /// The root filesystem, as its storage driver makes it, mounted at `merged`.
 #[derive(Debug, Clone)]
@@ -30,8 +30,9 @@ pub enum RootfsSource {
         upper: PathBuf,
         work: PathBuf,
     },
-    /// rcon's FUSE overlay of the same layers, served by a process of its own.
-    FuseOverlay(FuseLayers),
+    /// rcon's FUSE overlay of the same layers, served by a process of its
+    /// own that appends its log lines to `log`.
+    FuseOverlay { layers: FuseLayers, log: PathBuf },
     /// A private full copy (vfs), bind-mounted.
     Copy(PathBuf),
 }

@@ -19,10 +19,11 @@ use std::io::{self, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
+use rcon_fuse_overlay::format::{is_opaque, is_whiteout};
+use rcon_fuse_overlay::{Layers, UPPER};
+
 use super::extract::Root;
-use super::fuse::layers::{Layers, UPPER};
 use super::pack::Packer;
-use super::vfs::{is_opaque, is_whiteout};
 
 /// How an entry changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -5,7 +5,6 @@ pub mod changes;
 pub mod driver;
 pub mod extract;
 pub mod flatten;
-pub mod fuse;
 pub mod mount;
 pub mod pack;
 pub mod probe;

@@ -17,7 +17,9 @@ use nix::errno::Errno;
 use nix::fcntl::{OFlag, open};
 use nix::sys::stat::Mode;
 
-use super::fuse::{self, FuseLayers};
+use rcon_fuse_overlay::FuseLayers;
+
+use crate::fuse_server::{self, Connection};
 
 const FSOPEN_CLOEXEC: libc::c_uint = 1;
 const FSCONFIG_SET_FLAG: libc::c_uint = 0;
@@ -136,17 +138,18 @@ pub fn overlay(lowers: &[PathBuf], upper: Option<Upper>) -> Result<OwnedFd, Errn
 }
 
 /// A detached mount of rcon's FUSE overlay of `layers`, served by a server
-/// process of its own that ends when the mount is gone. Call while
-/// single-threaded (the server is forked).
-pub fn fuse_overlay(layers: &FuseLayers, read_only: bool) -> Result<OwnedFd, Errno> {
+/// process of its own (logging into `log`) that ends when the mount is
+/// gone. Call while single-threaded (the server is forked).
+pub fn fuse_overlay(layers: &FuseLayers, log: &Path, read_only: bool) -> Result<OwnedFd, Errno> {
     let device = open("/dev/fuse", OFlag::O_RDWR | OFlag::O_CLOEXEC, Mode::empty())?;
     let fs = Context::open(c"fuse")?;
     fs.set("source", Some(b"fuse-overlay"))?;
-    fs.set_options(&fuse::mount_options(&device))?;
+    fs.set_options(&rcon_fuse_overlay::mount_options(&device))?;
     let mount = fs.mount(read_only)?;
-    drop(fuse::spawn_server(
-        fuse::Connection::Mounted(device),
+    drop(fuse_server::spawn_server(
+        Connection::Mounted(device),
         layers,
+        log,
         &[],
     )?);
     Ok(mount)

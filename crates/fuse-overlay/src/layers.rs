@@ -12,10 +12,9 @@ use std::io;
 use std::os::unix::ffi::OsStringExt;
 use std::os::unix::fs::{DirEntryExt, MetadataExt};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::storage::vfs::{self, OPAQUE_XATTR, OVERLAY_XATTR_PREFIX, is_opaque, is_whiteout};
+use crate::copy;
+use crate::format::{OPAQUE_XATTR, OVERLAY_XATTR_PREFIX, is_opaque, is_whiteout};
 
 pub const UPPER: usize = 0;
 
@@ -52,9 +51,10 @@ pub struct Layers {
     devs: Vec<u64>,
     /// Scratch space on the upper dir's filesystem, for atomic copy-up.
     work: PathBuf,
-    scratch: AtomicU64,
+    /// The number of the next scratch name in `work`.
+    scratch: u64,
     /// Per lower layer, its files with several names, by inode (built when first needed).
-    hardlinks: Mutex<HashMap<usize, HashMap<u64, Vec<PathBuf>>>>,
+    hardlinks: HashMap<usize, HashMap<u64, Vec<PathBuf>>>,
 }
 
 fn enoent(e: &io::Error) -> bool {
@@ -73,8 +73,8 @@ impl Layers {
             roots,
             devs,
             work,
-            scratch: AtomicU64::new(0),
-            hardlinks: Mutex::new(HashMap::new()),
+            scratch: 0,
+            hardlinks: HashMap::new(),
         })
     }
 
@@ -206,15 +206,16 @@ impl Layers {
     }
 
     /// A fresh name in the work dir.
-    fn scratch_path(&self) -> PathBuf {
-        let n = self.scratch.fetch_add(1, Ordering::Relaxed);
+    fn scratch_path(&mut self) -> PathBuf {
+        let n = self.scratch;
+        self.scratch += 1;
         self.work.join(format!("copyup-{}-{n}", std::process::id()))
     }
 
     /// Makes sure directory `rel` exists in the upper dir, copying its
     /// ancestors' and its own metadata up from the layer that shows it.
     /// Returns whether it had to be made.
-    pub fn copy_up_dir(&self, rel: &Path) -> io::Result<bool> {
+    pub fn copy_up_dir(&mut self, rel: &Path) -> io::Result<bool> {
         let upper = self.path(UPPER, rel);
         match fs::symlink_metadata(&upper) {
             Ok(meta) if meta.is_dir() => return Ok(false),
@@ -232,8 +233,8 @@ impl Layers {
             .ok_or_else(|| io::Error::from_raw_os_error(libc::ENOENT))?;
         let source = self.path(found.layer, rel);
         let scratch = self.scratch_path();
-        vfs::copy_dir(&source, &scratch, &found.meta)?;
-        vfs::set_times(&scratch, &found.meta)?;
+        copy::copy_dir(&source, &scratch, &found.meta)?;
+        copy::set_times(&scratch, &found.meta)?;
         fs::rename(&scratch, &upper).inspect_err(|_| {
             let _ = fs::remove_dir(&scratch);
         })?;
@@ -244,7 +245,7 @@ impl Layers {
     /// mode, times, xattrs, atomically (made in the work dir, renamed in).
     /// Other names of the same lower inode that the view shows are linked to
     /// the copy, so hard links stay one inode. Returns the copied-up paths.
-    pub fn copy_up_file(&self, rel: &Path, found: &Found) -> io::Result<Vec<PathBuf>> {
+    pub fn copy_up_file(&mut self, rel: &Path, found: &Found) -> io::Result<Vec<PathBuf>> {
         if found.layer == UPPER {
             return Ok(Vec::new());
         }
@@ -254,7 +255,7 @@ impl Layers {
         let source = self.path(found.layer, rel);
         let upper = self.path(UPPER, rel);
         let scratch = self.scratch_path();
-        vfs::copy_entry(&source, &scratch, &found.meta)?;
+        copy::copy_entry(&source, &scratch, &found.meta)?;
         if let Err(e) = fs::rename(&scratch, &upper) {
             let _ = fs::remove_file(&scratch);
             return Err(e);
@@ -277,9 +278,8 @@ impl Layers {
     }
 
     /// The other names of inode `ino` in lower `layer`.
-    fn other_names(&self, layer: usize, ino: u64, except: &Path) -> io::Result<Vec<PathBuf>> {
-        let mut cache = self.hardlinks.lock().unwrap_or_else(|p| p.into_inner());
-        let index = match cache.entry(layer) {
+    fn other_names(&mut self, layer: usize, ino: u64, except: &Path) -> io::Result<Vec<PathBuf>> {
+        let index = match self.hardlinks.entry(layer) {
             std::collections::hash_map::Entry::Occupied(index) => index.into_mut(),
             std::collections::hash_map::Entry::Vacant(slot) => {
                 let mut index = HashMap::new();
@@ -294,7 +294,7 @@ impl Layers {
     }
 
     /// Makes `rel` a whiteout in the upper dir (its parent must be there).
-    pub fn whiteout(&self, rel: &Path) -> io::Result<()> {
+    pub fn whiteout(&mut self, rel: &Path) -> io::Result<()> {
         nix::sys::stat::mknod(
             &self.path(UPPER, rel),
             nix::sys::stat::SFlag::S_IFCHR,
@@ -306,7 +306,7 @@ impl Layers {
 
     /// Removes a whiteout at `rel` in the upper dir, if there is one.
     /// Returns whether there was.
-    pub fn clear_whiteout(&self, rel: &Path) -> io::Result<bool> {
+    pub fn clear_whiteout(&mut self, rel: &Path) -> io::Result<bool> {
         let path = self.path(UPPER, rel);
         match fs::symlink_metadata(&path) {
             Ok(meta) if is_whiteout(&meta) => fs::remove_file(&path).map(|()| true),
@@ -316,7 +316,7 @@ impl Layers {
         }
     }
 
-    pub fn set_opaque(&self, rel: &Path) -> io::Result<()> {
+    pub fn set_opaque(&mut self, rel: &Path) -> io::Result<()> {
         xattr::set(self.path(UPPER, rel), OPAQUE_XATTR, b"y")
     }
 }
@@ -387,7 +387,157 @@ pub fn component(name: &OsStr) -> io::Result<&Path> {
 
 #[cfg(test)]
 mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
     use super::*;
+    use crate::fixture::Stack;
+
+    fn names(listed: &[Listed]) -> Vec<String> {
+        let mut names: Vec<String> = listed
+            .iter()
+            .map(|l| l.name.to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_name_is_found_in_its_topmost_layer_and_a_whiteout_ends_the_search() {
+        let stack = Stack::new(2);
+        stack.file(2, "etc/motd", "bottom");
+        stack.file(1, "etc/motd", "middle");
+        stack.file(2, "etc/gone", "deleted above");
+        stack.whiteout(1, "etc/gone");
+        stack.file(2, "etc/shadowed", "under the upper's whiteout");
+        stack.whiteout(0, "etc/shadowed");
+        let layers = stack.layers();
+        let motd = layers.resolve(Path::new("etc/motd")).unwrap().unwrap();
+        assert_eq!(motd.layer, 1);
+        assert!(motd.dir_layers.is_empty());
+        assert!(layers.resolve(Path::new("etc/gone")).unwrap().is_none());
+        assert!(layers.resolve(Path::new("etc/shadowed")).unwrap().is_none());
+        assert!(layers.resolve(Path::new("etc/motd/x")).unwrap().is_none());
+        let etc = layers.resolve(Path::new("etc")).unwrap().unwrap();
+        assert_eq!(etc.dir_layers, vec![UPPER, 1, 2]);
+        assert_eq!(
+            names(&layers.list(Path::new("etc"), &etc.dir_layers).unwrap()),
+            ["motd"]
+        );
+        let listed = layers.list(Path::new("etc"), &etc.dir_layers).unwrap();
+        assert_eq!(
+            listed[0].layer, 1,
+            "a name is listed from its topmost layer"
+        );
+    }
+
+    #[test]
+    fn directories_merge_down_to_the_first_opaque_one_and_a_file_hides_what_is_below() {
+        let stack = Stack::new(2);
+        stack.file(0, "d/from-upper", "");
+        stack.file(1, "d/from-middle", "");
+        stack.opaque(1, "d");
+        stack.file(2, "d/from-bottom", "");
+        stack.file(1, "f", "a file");
+        stack.file(2, "f/below", "a directory's content");
+        let layers = stack.layers();
+        let d = layers.resolve(Path::new("d")).unwrap().unwrap();
+        assert_eq!(
+            d.dir_layers,
+            vec![0, 1],
+            "the opaque middle dir ends the merge"
+        );
+        assert_eq!(
+            names(&layers.list(Path::new("d"), &d.dir_layers).unwrap()),
+            ["from-middle", "from-upper"]
+        );
+        let f = layers.resolve(Path::new("f")).unwrap().unwrap();
+        assert!(f.meta.is_file() && f.layer == 1);
+        assert!(layers.resolve(Path::new("f/below")).unwrap().is_none());
+        assert!(
+            layers
+                .below(Path::new("d/from-middle"), &d.dir_layers)
+                .unwrap()
+        );
+        assert!(
+            !layers
+                .below(Path::new("d/from-upper"), &d.dir_layers)
+                .unwrap()
+        );
+    }
+
+    #[test]
+    fn copy_up_keeps_data_mode_times_and_every_name_of_a_hard_link() {
+        let stack = Stack::new(1);
+        let lower = stack.file(1, "bin/tool", "#!/bin/sh\n");
+        fs::set_permissions(&lower, fs::Permissions::from_mode(0o4751)).unwrap();
+        stack.dir(1, "sbin");
+        fs::hard_link(&lower, stack.path(1, "sbin/tool-link")).unwrap();
+        let old = filetime(&lower);
+        let mut layers = stack.layers();
+        let found = layers.resolve(Path::new("bin/tool")).unwrap().unwrap();
+        let copied = layers.copy_up_file(Path::new("bin/tool"), &found).unwrap();
+        assert_eq!(
+            copied,
+            [PathBuf::from("bin/tool"), PathBuf::from("sbin/tool-link")]
+        );
+        let upper = fs::metadata(stack.path(0, "bin/tool")).unwrap();
+        assert_eq!(upper.mode() & 0o7777, 0o4751);
+        assert_eq!(upper.nlink(), 2, "both names are one inode");
+        assert_eq!(
+            upper.ino(),
+            fs::metadata(stack.path(0, "sbin/tool-link")).unwrap().ino()
+        );
+        assert_eq!(filetime(&stack.path(0, "bin/tool")), old);
+        assert_eq!(stack.read(0, "bin/tool"), "#!/bin/sh\n");
+        assert_eq!(
+            layers
+                .resolve(Path::new("bin/tool"))
+                .unwrap()
+                .unwrap()
+                .layer,
+            UPPER
+        );
+        assert_eq!(
+            fs::read_dir(stack.work()).unwrap().count(),
+            0,
+            "nothing left in work/"
+        );
+        // The directories above were made with their lower metadata.
+        assert!(fs::metadata(stack.path(0, "bin")).unwrap().is_dir());
+        assert_eq!(
+            fs::metadata(&lower).unwrap().ino(),
+            found.meta.ino(),
+            "lower untouched"
+        );
+    }
+
+    fn filetime(path: &Path) -> (i64, i64) {
+        let meta = fs::metadata(path).unwrap();
+        (meta.mtime(), meta.mtime_nsec())
+    }
+
+    #[test]
+    fn a_whiteout_is_cleared_only_where_there_is_one_and_opaque_marks_stick() {
+        let stack = Stack::new(1);
+        stack.file(1, "a", "");
+        stack.file(0, "real", "");
+        let mut layers = stack.layers();
+        layers.whiteout(Path::new("a")).unwrap();
+        assert!(stack.is_whiteout(0, "a"));
+        assert!(layers.resolve(Path::new("a")).unwrap().is_none());
+        assert!(layers.clear_whiteout(Path::new("a")).unwrap());
+        assert!(!layers.clear_whiteout(Path::new("a")).unwrap());
+        assert_eq!(
+            layers
+                .clear_whiteout(Path::new("real"))
+                .unwrap_err()
+                .raw_os_error(),
+            Some(libc::EEXIST)
+        );
+        stack.dir(0, "d");
+        layers.set_opaque(Path::new("d")).unwrap();
+        assert!(crate::format::is_opaque(&stack.path(0, "d")));
+    }
 
     #[test]
     fn overlay_xattr_names_are_escaped_as_kernel_overlay_does() {

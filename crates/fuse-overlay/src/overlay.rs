@@ -10,7 +10,7 @@ use std::io;
 use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use fuser::{
@@ -23,8 +23,8 @@ use nix::fcntl::OFlag;
 use nix::sys::mman::{MapFlags, ProtFlags, mmap, munmap};
 use nix::sys::stat::{Mode, SFlag};
 
-use super::ids::IdTranslation;
-use super::layers::{Found, Layers, Listed, UPPER, component, corrupt, shown_xattr, stored_xattr};
+use crate::ids::IdTranslation;
+use crate::layers::{Found, Layers, Listed, UPPER, component, corrupt, shown_xattr, stored_xattr};
 
 /// How long the kernel may trust names and attributes: only the container
 /// changes its upper dir, and every change comes through here.
@@ -91,11 +91,12 @@ struct Tree {
 }
 
 pub struct Overlay {
-    layers: Layers,
+    /// The layers the merged view is made of: read to look names up and
+    /// open files, written to change them (create, remove, rename, copy-up,
+    /// setattr, xattr changes), so no lookup sees half a change. Reads and
+    /// writes of open files take only the handle table.
+    view: RwLock<Layers>,
     tree: Mutex<Tree>,
-    /// Held for reading while looking names up, for writing while changing
-    /// the view (create, remove, rename, copy-up), so no lookup sees half a change.
-    view: RwLock<()>,
     /// Stable inode numbers, by (device, inode) of what backs a node.
     idents: Mutex<HashMap<(u64, u64), u64>>,
     next_ident: AtomicU64,
@@ -128,6 +129,13 @@ struct Caller {
 impl Caller {
     /// The container's root, which makes the mount points.
     const ROOT: Caller = Caller { uid: 0, gid: 0 };
+
+    fn of(req: &Request) -> Caller {
+        Caller {
+            uid: req.uid(),
+            gid: req.gid(),
+        }
+    }
 }
 
 /// What `setattr` changes.
@@ -177,9 +185,8 @@ impl Overlay {
         );
         tree.by_path.insert(PathBuf::new(), ROOT);
         Ok(Overlay {
-            layers,
+            view: RwLock::new(layers),
             tree: Mutex::new(tree),
-            view: RwLock::new(()),
             idents: Mutex::new(HashMap::new()),
             next_ident: AtomicU64::new(ROOT + 1),
             files: RwLock::new(HashMap::new()),
@@ -189,6 +196,16 @@ impl Overlay {
             notifier,
             preloading: AtomicBool::new(false),
         })
+    }
+
+    /// The view, to look names up in.
+    fn view(&self) -> RwLockReadGuard<'_, Layers> {
+        self.view.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The view, to change.
+    fn view_mut(&self) -> RwLockWriteGuard<'_, Layers> {
+        self.view.write().unwrap_or_else(|p| p.into_inner())
     }
 
     fn tree(&self) -> std::sync::MutexGuard<'_, Tree> {
@@ -334,29 +351,29 @@ impl Overlay {
     }
 
     /// Copies `path` up (its parents too), updating the nodes that moved.
-    fn copy_up(&self, path: &Path, found: &Found) -> Result<()> {
+    fn copy_up(&self, layers: &mut Layers, path: &Path, found: &Found) -> Result<()> {
         if found.layer == UPPER {
             return Ok(());
         }
         if found.meta.is_dir() {
-            self.parent_up(path)?;
-            self.layers.copy_up_dir(path).map_err(|e| {
+            self.parent_up(layers, path)?;
+            layers.copy_up_dir(path).map_err(|e| {
                 log::error!("fuse-overlay: copying directory {} up: {e}", path.display());
                 errno(e)
             })?;
-            self.inherit_ident(&found.meta, &self.layers.path(UPPER, path));
-            let mut layers = vec![UPPER];
-            layers.extend(found.dir_layers.iter().copied());
-            self.refresh(path, UPPER, layers);
+            self.inherit_ident(&found.meta, &layers.path(UPPER, path));
+            let mut merged = vec![UPPER];
+            merged.extend(found.dir_layers.iter().copied());
+            self.refresh(path, UPPER, merged);
             return Ok(());
         }
-        self.parent_up(path)?;
-        let copied = self.layers.copy_up_file(path, found).map_err(|e| {
+        self.parent_up(layers, path)?;
+        let copied = layers.copy_up_file(path, found).map_err(|e| {
             log::error!("fuse-overlay: copying {} up: {e}", path.display());
             errno(e)
         })?;
         for copied in copied {
-            self.inherit_ident(&found.meta, &self.layers.path(UPPER, &copied));
+            self.inherit_ident(&found.meta, &layers.path(UPPER, &copied));
             self.refresh(&copied, UPPER, Vec::new());
             self.ancestors_up(&copied);
         }
@@ -389,65 +406,65 @@ impl Overlay {
     }
 
     /// Makes sure the parent directory of `path` is in the upper dir.
-    fn parent_up(&self, path: &Path) -> Result<()> {
+    fn parent_up(&self, layers: &mut Layers, path: &Path) -> Result<()> {
         let parent = path.parent().unwrap_or(Path::new(""));
-        let found = self
-            .layers
+        let found = layers
             .resolve(parent)
             .map_err(errno)?
             .ok_or(Errno::ENOENT)?;
-        self.copy_up(parent, &found)
+        self.copy_up(layers, parent, &found)
     }
 
-    /// The node's current state on disk, copied up when `write` is set.
-    fn current(&self, ino: INodeNo, write: bool) -> Result<(PathBuf, Found)> {
+    /// The node's current state on disk.
+    fn current(&self, layers: &Layers, ino: INodeNo) -> Result<(PathBuf, Found)> {
         let (path, _, _) = self.node(ino)?;
         if path.as_os_str() == REMOVED {
             return Err(Errno::ENOENT);
         }
         // Only this server changes the view, and it updates its nodes as it
         // does: a held name that no longer resolves was changed behind its back.
-        let found = self
-            .layers
+        let found = layers
             .resolve(&path)
             .map_err(errno)?
             .ok_or_else(|| errno(corrupt(&path, "a name in use has vanished")))?;
-        if write && found.layer != UPPER {
-            self.copy_up(&path, &found)?;
-            let found = self
-                .layers
-                .resolve(&path)
-                .map_err(errno)?
-                .ok_or(Errno::ENOENT)?;
+        Ok((path, found))
+    }
+
+    /// The node's current state on disk, copied up.
+    fn current_up(&self, layers: &mut Layers, ino: INodeNo) -> Result<(PathBuf, Found)> {
+        let (path, found) = self.current(layers, ino)?;
+        if found.layer == UPPER {
             return Ok((path, found));
         }
+        self.copy_up(layers, &path, &found)?;
+        let found = layers.resolve(&path).map_err(errno)?.ok_or(Errno::ENOENT)?;
         Ok((path, found))
     }
 
     /// Prepares a new name in `parent`: the parent copied up, a whiteout
     /// there removed. Returns the path and whether a whiteout was removed.
-    fn new_name(&self, parent: INodeNo, name: &OsStr) -> Result<(PathBuf, bool)> {
+    fn new_name(
+        &self,
+        layers: &mut Layers,
+        parent: INodeNo,
+        name: &OsStr,
+    ) -> Result<(PathBuf, bool)> {
         let (path, dir_layers) = self.child(parent, name)?;
-        let had_whiteout = self.claim_name(&path, &dir_layers)?;
+        let had_whiteout = self.claim_name(layers, &path, &dir_layers)?;
         Ok((path, had_whiteout))
     }
 
     /// [`Self::new_name`] for `path` in a directory merged from `dir_layers`:
     /// EEXIST when the view shows the name.
-    fn claim_name(&self, path: &Path, dir_layers: &[usize]) -> Result<bool> {
-        if self
-            .layers
-            .locate(path, dir_layers)
-            .map_err(errno)?
-            .is_some()
-        {
+    fn claim_name(&self, layers: &mut Layers, path: &Path, dir_layers: &[usize]) -> Result<bool> {
+        if layers.locate(path, dir_layers).map_err(errno)?.is_some() {
             return Err(Errno::EEXIST);
         }
-        self.parent_up(path)?;
-        let mut layers = vec![UPPER];
-        layers.extend(dir_layers.iter().copied().filter(|&l| l != UPPER));
-        self.refresh(path.parent().unwrap_or(Path::new("")), UPPER, layers);
-        self.layers.clear_whiteout(path).map_err(errno)
+        self.parent_up(layers, path)?;
+        let mut merged = vec![UPPER];
+        merged.extend(dir_layers.iter().copied().filter(|&l| l != UPPER));
+        self.refresh(path.parent().unwrap_or(Path::new("")), UPPER, merged);
+        layers.clear_whiteout(path).map_err(errno)
     }
 
     /// Makes the empty files that the container's bind mounts of files go
@@ -475,14 +492,15 @@ impl Overlay {
         let Some(parent) = path.parent().filter(|_| plain) else {
             return Ok(());
         };
-        let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
-        let Some(dir) = self.layers.resolve(parent).map_err(errno)? else {
+        let mut view = self.view_mut();
+        let layers = &mut *view;
+        let Some(dir) = layers.resolve(parent).map_err(errno)? else {
             return Ok(());
         };
         if !dir.meta.is_dir() {
             return Ok(());
         }
-        let had_whiteout = match self.claim_name(path, &dir.dir_layers) {
+        let had_whiteout = match self.claim_name(layers, path, &dir.dir_layers) {
             Err(Errno::EEXIST) => return Ok(()),
             claimed => claimed?,
         };
@@ -495,14 +513,12 @@ impl Overlay {
                 .open(host)
                 .map(drop)
         };
-        self.make_at(Caller::ROOT, path, had_whiteout, create, false)
+        self.make_at(layers, Caller::ROOT, path, had_whiteout, create, false)
     }
 
     /// Owner of a new file: the caller, with the group of a set-group-ID parent.
-    fn chown_new(&self, caller: Caller, path: &Path, is_dir: bool) -> Result<()> {
-        let parent = self
-            .layers
-            .path(UPPER, path.parent().unwrap_or(Path::new("")));
+    fn chown_new(&self, layers: &Layers, caller: Caller, path: &Path, is_dir: bool) -> Result<()> {
+        let parent = layers.path(UPPER, path.parent().unwrap_or(Path::new("")));
         let parent_meta = fs::metadata(parent).map_err(errno)?;
         let setgid = parent_meta.mode() & libc::S_ISGID != 0;
         let gid = if setgid {
@@ -510,7 +526,7 @@ impl Overlay {
         } else {
             self.ids.gid_to_server(caller.gid)
         };
-        let host = self.layers.path(UPPER, path);
+        let host = layers.path(UPPER, path);
         let uid = self.ids.uid_to_server(caller.uid);
         std::os::unix::fs::lchown(&host, Some(uid), Some(gid)).map_err(errno)?;
         if setgid && is_dir {
@@ -525,52 +541,72 @@ impl Overlay {
     }
 
     /// Answers a created name: its node and attributes.
-    fn entry_for(&self, path: PathBuf) -> Result<(u64, FileAttr)> {
-        let found = self
-            .layers
-            .resolve(&path)
-            .map_err(errno)?
-            .ok_or(Errno::ENOENT)?;
+    fn entry_for(&self, layers: &Layers, path: PathBuf) -> Result<(u64, FileAttr)> {
+        let found = layers.resolve(&path).map_err(errno)?.ok_or(Errno::ENOENT)?;
         let attr = self.found_attr(&found, false);
         Ok((self.remember(path, &found), attr))
     }
 
     fn make_node(
         &self,
-        req: &Request,
+        caller: Caller,
         parent: INodeNo,
         name: &OsStr,
         make: impl FnOnce(&Path) -> io::Result<()>,
         is_dir: bool,
     ) -> Result<(u64, FileAttr)> {
-        let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
-        let (path, had_whiteout) = self.new_name(parent, name)?;
-        let caller = Caller {
-            uid: req.uid(),
-            gid: req.gid(),
+        let mut view = self.view_mut();
+        let layers = &mut *view;
+        let (path, had_whiteout) = self.new_name(layers, parent, name)?;
+        self.make_at(layers, caller, &path, had_whiteout, make, is_dir)?;
+        self.entry_for(layers, path)
+    }
+
+    /// Finds `name` in `parent` for the kernel, which then holds its node.
+    fn look_up(&self, parent: INodeNo, name: &OsStr) -> Result<(u64, FileAttr)> {
+        let layers = self.view();
+        let (path, dir_layers) = self.child(parent, name)?;
+        let found = layers
+            .locate(&path, &dir_layers)
+            .map_err(errno)?
+            .ok_or(Errno::ENOENT)?;
+        let attr = self.found_attr(&found, false);
+        Ok((self.remember(path, &found), attr))
+    }
+
+    fn make_dir(
+        &self,
+        caller: Caller,
+        parent: INodeNo,
+        name: &OsStr,
+        perm: u32,
+    ) -> Result<(u64, FileAttr)> {
+        let make = |host: &Path| {
+            fs::create_dir(host)?;
+            fs::set_permissions(host, fs::Permissions::from_mode(perm))
         };
-        self.make_at(caller, &path, had_whiteout, make, is_dir)?;
-        self.entry_for(path)
+        self.make_node(caller, parent, name, make, true)
     }
 
     /// Makes the new name `path` in the upper dir with `make`, owned by
     /// `caller`; undone (the whiteout put back) when that fails.
     fn make_at(
         &self,
+        layers: &mut Layers,
         caller: Caller,
         path: &Path,
         had_whiteout: bool,
         make: impl FnOnce(&Path) -> io::Result<()>,
         is_dir: bool,
     ) -> Result<()> {
-        let host = self.layers.path(UPPER, path);
+        let host = layers.path(UPPER, path);
         make(&host).map_err(errno)?;
-        let finish = || -> Result<()> {
+        let mut finish = || -> Result<()> {
             if is_dir && had_whiteout {
                 // Whatever a lower layer has under this name must stay hidden.
-                self.layers.set_opaque(path).map_err(errno)?;
+                layers.set_opaque(path).map_err(errno)?;
             }
-            self.chown_new(caller, path, is_dir)
+            self.chown_new(layers, caller, path, is_dir)
         };
         if let Err(e) = finish() {
             let _ = if is_dir {
@@ -579,7 +615,7 @@ impl Overlay {
                 fs::remove_file(&host)
             };
             if had_whiteout {
-                let _ = self.layers.whiteout(path);
+                let _ = layers.whiteout(path);
             }
             return Err(e);
         }
@@ -588,10 +624,10 @@ impl Overlay {
 
     /// Removes `name` from `parent` (a directory only when `dir`).
     fn remove(&self, parent: INodeNo, name: &OsStr, dir: bool) -> Result<()> {
-        let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
+        let mut view = self.view_mut();
+        let layers = &mut *view;
         let (path, dir_layers) = self.child(parent, name)?;
-        let found = self
-            .layers
+        let found = layers
             .locate(&path, &dir_layers)
             .map_err(errno)?
             .ok_or(Errno::ENOENT)?;
@@ -601,16 +637,15 @@ impl Overlay {
             _ => {}
         }
         if dir
-            && !self
-                .layers
+            && !layers
                 .list(&path, &found.dir_layers)
                 .map_err(errno)?
                 .is_empty()
         {
             return Err(Errno::ENOTEMPTY);
         }
-        let below = self.layers.below(&path, &dir_layers).map_err(errno)?;
-        let upper = self.layers.path(UPPER, &path);
+        let below = layers.below(&path, &dir_layers).map_err(errno)?;
+        let upper = layers.path(UPPER, &path);
         if found.layer == UPPER {
             if dir {
                 // Only whiteouts can be left in it.
@@ -621,8 +656,8 @@ impl Overlay {
             self.retire_ident(&found.meta);
         }
         if below {
-            self.parent_up(&path)?;
-            self.layers.whiteout(&path).map_err(errno)?;
+            self.parent_up(layers, &path)?;
+            layers.whiteout(&path).map_err(errno)?;
         }
         self.drop_name(&path);
         Ok(())
@@ -631,25 +666,24 @@ impl Overlay {
     /// Copies a whole directory up (every name the view shows in it), marks
     /// it opaque, so it no longer depends on the layers below: then it can
     /// be renamed like any upper directory.
-    fn copy_up_tree(&self, path: &Path, found: &Found) -> Result<()> {
-        self.copy_up(path, found)?;
+    fn copy_up_tree(&self, layers: &mut Layers, path: &Path, found: &Found) -> Result<()> {
+        self.copy_up(layers, path, found)?;
         if found.dir_layers.iter().all(|&l| l == UPPER) {
             return Ok(());
         }
-        for entry in self.layers.list(path, &found.dir_layers).map_err(errno)? {
+        for entry in layers.list(path, &found.dir_layers).map_err(errno)? {
             let child = path.join(&entry.name);
-            let child_found = self
-                .layers
+            let child_found = layers
                 .locate(&child, &found.dir_layers)
                 .map_err(errno)?
                 .ok_or(Errno::ENOENT)?;
             if child_found.meta.is_dir() {
-                self.copy_up_tree(&child, &child_found)?;
+                self.copy_up_tree(layers, &child, &child_found)?;
             } else {
-                self.copy_up(&child, &child_found)?;
+                self.copy_up(layers, &child, &child_found)?;
             }
         }
-        self.layers.set_opaque(path).map_err(errno)?;
+        layers.set_opaque(path).map_err(errno)?;
         self.refresh(path, UPPER, vec![UPPER]);
         Ok(())
     }
@@ -666,24 +700,24 @@ impl Overlay {
         if !exchange && flags.bits() & !libc::RENAME_NOREPLACE != 0 {
             return Err(Errno::EINVAL);
         }
-        let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
+        let mut view = self.view_mut();
+        let layers = &mut *view;
         let (from, from_layers) = self.child(parent, name)?;
         let (to, to_layers) = self.child(newparent, newname)?;
         if from == to {
             return Ok(());
         }
         if exchange {
-            return self.exchange((&from, &from_layers), (&to, &to_layers));
+            return self.exchange(layers, (&from, &from_layers), (&to, &to_layers));
         }
-        let source = self
-            .layers
+        let source = layers
             .locate(&from, &from_layers)
             .map_err(errno)?
             .ok_or(Errno::ENOENT)?;
         if source.meta.is_dir() && to.starts_with(&from) {
             return Err(Errno::EINVAL);
         }
-        let target = self.layers.locate(&to, &to_layers).map_err(errno)?;
+        let target = layers.locate(&to, &to_layers).map_err(errno)?;
         if let Some(target) = &target {
             if flags.bits() & libc::RENAME_NOREPLACE != 0 {
                 return Err(Errno::EEXIST);
@@ -692,8 +726,7 @@ impl Overlay {
                 (true, false) => return Err(Errno::ENOTDIR),
                 (false, true) => return Err(Errno::EISDIR),
                 (true, true)
-                    if !self
-                        .layers
+                    if !layers
                         .list(&to, &target.dir_layers)
                         .map_err(errno)?
                         .is_empty() =>
@@ -704,12 +737,12 @@ impl Overlay {
             }
         }
         if source.meta.is_dir() {
-            self.copy_up_tree(&from, &source)?;
+            self.copy_up_tree(layers, &from, &source)?;
         } else {
-            self.copy_up(&from, &source)?;
+            self.copy_up(layers, &from, &source)?;
         }
-        self.parent_up(&to)?;
-        let upper_to = self.layers.path(UPPER, &to);
+        self.parent_up(layers, &to)?;
+        let upper_to = layers.path(UPPER, &to);
         // What is in the upper dir under the new name goes: a whiteout, a
         // file, or a directory holding only whiteouts.
         if let Ok(meta) = fs::symlink_metadata(&upper_to) {
@@ -720,13 +753,13 @@ impl Overlay {
             }
             self.retire_ident(&meta);
         }
-        let to_below = self.layers.below(&to, &to_layers).map_err(errno)?;
-        fs::rename(self.layers.path(UPPER, &from), &upper_to).map_err(errno)?;
+        let to_below = layers.below(&to, &to_layers).map_err(errno)?;
+        fs::rename(layers.path(UPPER, &from), &upper_to).map_err(errno)?;
         if source.meta.is_dir() && to_below {
-            self.layers.set_opaque(&to).map_err(errno)?;
+            layers.set_opaque(&to).map_err(errno)?;
         }
-        if self.layers.below(&from, &from_layers).map_err(errno)? {
-            self.layers.whiteout(&from).map_err(errno)?;
+        if layers.below(&from, &from_layers).map_err(errno)? {
+            layers.whiteout(&from).map_err(errno)?;
         }
         self.drop_name(&to);
         self.moved(&from, &to);
@@ -736,40 +769,44 @@ impl Overlay {
     /// `RENAME_EXCHANGE`: both names exist; each is copied up (a directory
     /// whole, as for a rename), made opaque when it lands on a directory
     /// name that has content below, and the two upper entries swap.
-    fn exchange(&self, a: (&Path, &[usize]), b: (&Path, &[usize])) -> Result<()> {
+    fn exchange(
+        &self,
+        layers: &mut Layers,
+        a: (&Path, &[usize]),
+        b: (&Path, &[usize]),
+    ) -> Result<()> {
         if a.0.starts_with(b.0) || b.0.starts_with(a.0) {
             return Err(Errno::EINVAL);
         }
         let mut found = Vec::with_capacity(2);
-        for (path, layers) in [a, b] {
-            let item = self
-                .layers
-                .locate(path, layers)
+        for (path, dir_layers) in [a, b] {
+            let item = layers
+                .locate(path, dir_layers)
                 .map_err(errno)?
                 .ok_or(Errno::ENOENT)?;
             if item.meta.is_dir() {
-                self.copy_up_tree(path, &item)?;
+                self.copy_up_tree(layers, path, &item)?;
             } else {
-                self.copy_up(path, &item)?;
+                self.copy_up(layers, path, &item)?;
             }
-            let below = self.layers.below(path, layers).map_err(errno)?;
+            let below = layers.below(path, dir_layers).map_err(errno)?;
             found.push((item.meta.is_dir(), below));
         }
         nix::fcntl::renameat2(
             nix::fcntl::AT_FDCWD,
-            &self.layers.path(UPPER, a.0),
+            &layers.path(UPPER, a.0),
             nix::fcntl::AT_FDCWD,
-            &self.layers.path(UPPER, b.0),
+            &layers.path(UPPER, b.0),
             nix::fcntl::RenameFlags::RENAME_EXCHANGE,
         )
         .map_err(|e| errno(e.into()))?;
         // What landed on a name with content below must not merge with it.
         let [(a_dir, a_below), (b_dir, b_below)] = [found[0], found[1]];
         if b_dir && a_below {
-            self.layers.set_opaque(a.0).map_err(errno)?;
+            layers.set_opaque(a.0).map_err(errno)?;
         }
         if a_dir && b_below {
-            self.layers.set_opaque(b.0).map_err(errno)?;
+            layers.set_opaque(b.0).map_err(errno)?;
         }
         // A name no file can have keeps the swap's middle step apart.
         let aside = Path::new("\0exchange");
@@ -909,9 +946,9 @@ impl Overlay {
             atime,
             mtime,
         } = changes;
-        let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
-        let (path, found) = self.current(ino, true)?;
-        let host = self.layers.path(UPPER, &path);
+        let mut view = self.view_mut();
+        let (path, found) = self.current_up(&mut view, ino)?;
+        let host = view.path(UPPER, &path);
         if uid.is_some() || gid.is_some() {
             let uid = uid.map(|id| self.ids.uid_to_server(id));
             let gid = gid.map(|id| self.ids.gid_to_server(id));
@@ -987,18 +1024,7 @@ impl Filesystem for Overlay {
     }
 
     fn lookup(&self, _req: &Request, parent: INodeNo, name: &OsStr, reply: ReplyEntry) {
-        let outcome = || -> Result<(u64, FileAttr)> {
-            let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
-            let (path, dir_layers) = self.child(parent, name)?;
-            let found = self
-                .layers
-                .locate(&path, &dir_layers)
-                .map_err(errno)?
-                .ok_or(Errno::ENOENT)?;
-            let attr = self.found_attr(&found, false);
-            Ok((self.remember(path, &found), attr))
-        };
-        match outcome() {
+        match self.look_up(parent, name) {
             Ok((_, attr)) => reply.entry(&TTL, &attr, Generation(0)),
             // Node ID 0: the kernel keeps the name as missing for the TTL
             // (a name appears only by a create through this mount, which
@@ -1043,8 +1069,7 @@ impl Filesystem for Overlay {
                     return Ok(attr);
                 }
             }
-            let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
-            let (_, found) = self.current(ino, false)?;
+            let (_, found) = self.current(&self.view(), ino)?;
             Ok(self.found_attr(&found, ino.0 == ROOT))
         };
         match outcome() {
@@ -1087,8 +1112,9 @@ impl Filesystem for Overlay {
 
     fn readlink(&self, _req: &Request, ino: INodeNo, reply: ReplyData) {
         let outcome = || -> Result<PathBuf> {
-            let (path, found) = self.current(ino, false)?;
-            fs::read_link(self.layers.path(found.layer, &path)).map_err(errno)
+            let layers = self.view();
+            let (path, found) = self.current(&layers, ino)?;
+            fs::read_link(layers.path(found.layer, &path)).map_err(errno)
         };
         match outcome() {
             Ok(target) => reply.data(target.as_os_str().as_encoded_bytes()),
@@ -1109,7 +1135,7 @@ impl Filesystem for Overlay {
         let kind = SFlag::from_bits_truncate(mode & libc::S_IFMT);
         let perm = Mode::from_bits_truncate(mode & !umask & 0o7777);
         let made = self.make_node(
-            req,
+            Caller::of(req),
             parent,
             name,
             |host| {
@@ -1133,17 +1159,7 @@ impl Filesystem for Overlay {
         reply: ReplyEntry,
     ) {
         let perm = mode & !umask & 0o7777;
-        let made = self.make_node(
-            req,
-            parent,
-            name,
-            |host| {
-                fs::create_dir(host)?;
-                fs::set_permissions(host, fs::Permissions::from_mode(perm))
-            },
-            true,
-        );
-        match made {
+        match self.make_dir(Caller::of(req), parent, name, perm) {
             Ok((_, attr)) => reply.entry(&TTL, &attr, Generation(0)),
             Err(e) => reply.error(logged("mkdir", &name, e)),
         }
@@ -1172,7 +1188,7 @@ impl Filesystem for Overlay {
         reply: ReplyEntry,
     ) {
         let made = self.make_node(
-            req,
+            Caller::of(req),
             parent,
             link_name,
             |host| std::os::unix::fs::symlink(target, host),
@@ -1209,15 +1225,12 @@ impl Filesystem for Overlay {
         reply: ReplyEntry,
     ) {
         let outcome = || -> Result<(u64, FileAttr)> {
-            let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
-            let (source, _) = self.current(ino, true)?;
-            let (path, _) = self.new_name(newparent, newname)?;
-            fs::hard_link(
-                self.layers.path(UPPER, &source),
-                self.layers.path(UPPER, &path),
-            )
-            .map_err(errno)?;
-            self.entry_for(path)
+            let mut view = self.view_mut();
+            let layers = &mut *view;
+            let (source, _) = self.current_up(layers, ino)?;
+            let (path, _) = self.new_name(layers, newparent, newname)?;
+            fs::hard_link(layers.path(UPPER, &source), layers.path(UPPER, &path)).map_err(errno)?;
+            self.entry_for(layers, path)
         };
         match outcome() {
             Ok((_, attr)) => reply.entry(&TTL, &attr, Generation(0)),
@@ -1228,26 +1241,17 @@ impl Filesystem for Overlay {
     fn open(&self, _req: &Request, ino: INodeNo, flags: OpenFlags, reply: ReplyOpen) {
         let outcome = || -> Result<FileHandle> {
             let write = flags.0 & libc::O_ACCMODE != libc::O_RDONLY || flags.0 & libc::O_TRUNC != 0;
-            let (path, found) = if write {
-                let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
-                self.current(ino, true)?
+            // Opened under the lock, so no change moves the name meanwhile;
+            // released before a preload, which waits for the kernel.
+            let file = if write {
+                let mut view = self.view_mut();
+                let (path, found) = self.current_up(&mut view, ino)?;
+                open_shown(&view, &path, &found, flags)?
             } else {
-                let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
-                self.current(ino, false)?
+                let view = self.view();
+                let (path, found) = self.current(&view, ino)?;
+                open_shown(&view, &path, &found, flags)?
             };
-            let keep = libc::O_APPEND
-                | libc::O_TRUNC
-                | libc::O_SYNC
-                | libc::O_DSYNC
-                | libc::O_NOATIME
-                | libc::O_DIRECT;
-            let access = flags.0 & libc::O_ACCMODE;
-            let file = fs::OpenOptions::new()
-                .read(access != libc::O_WRONLY)
-                .write(access != libc::O_RDONLY)
-                .custom_flags((flags.0 & keep) | libc::O_NOFOLLOW)
-                .open(self.layers.path(found.layer, &path))
-                .map_err(errno)?;
             if flags.0 & FMODE_EXEC != 0 && !write {
                 self.preload(ino, &file);
             }
@@ -1364,20 +1368,16 @@ impl Filesystem for Overlay {
 
     fn opendir(&self, _req: &Request, ino: INodeNo, _flags: OpenFlags, reply: ReplyOpen) {
         let outcome = || -> Result<FileHandle> {
-            let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
-            let (path, found) = self.current(ino, false)?;
+            let layers = self.view();
+            let (path, found) = self.current(&layers, ino)?;
             if !found.meta.is_dir() {
                 return Err(Errno::ENOTDIR);
             }
             let this = self.found_attr(&found, ino.0 == ROOT).ino.0;
             let parent = match path.parent() {
-                Some(parent) => self
-                    .layers
-                    .resolve(parent)
-                    .map_err(errno)?
-                    .map_or(ROOT, |p| {
-                        self.found_attr(&p, parent.as_os_str().is_empty()).ino.0
-                    }),
+                Some(parent) => layers.resolve(parent).map_err(errno)?.map_or(ROOT, |p| {
+                    self.found_attr(&p, parent.as_os_str().is_empty()).ino.0
+                }),
                 None => ROOT,
             };
             let mut entries = vec![
@@ -1389,9 +1389,9 @@ impl Filesystem for Overlay {
                 layer,
                 ino,
                 file_type,
-            } in self.layers.list(&path, &found.dir_layers).map_err(errno)?
+            } in layers.list(&path, &found.dir_layers).map_err(errno)?
             {
-                let number = self.ident(self.layers.dev(layer), ino, false);
+                let number = self.ident(layers.dev(layer), ino, false);
                 entries.push((number, kind_of(file_type), name));
             }
             let fh = self.next_handle.fetch_add(1, Ordering::Relaxed);
@@ -1443,7 +1443,7 @@ impl Filesystem for Overlay {
         let Some(entries) = self.listing(fh) else {
             return reply.error(Errno::EBADF);
         };
-        let _view = self.view.read().unwrap_or_else(|p| p.into_inner());
+        let layers = self.view();
         let Ok((dir, _, dir_layers)) = self.node(ino) else {
             return reply.error(Errno::ESTALE);
         };
@@ -1459,7 +1459,7 @@ impl Filesystem for Overlay {
                     .ok()
                     .map(|name| dir.join(name))
                     .and_then(|path| {
-                        let found = self.layers.locate(&path, &dir_layers).ok()??;
+                        let found = layers.locate(&path, &dir_layers).ok()??;
                         Some((path, found))
                     }),
             };
@@ -1508,7 +1508,8 @@ impl Filesystem for Overlay {
     }
 
     fn statfs(&self, _req: &Request, _ino: INodeNo, reply: ReplyStatfs) {
-        match nix::sys::statvfs::statvfs(&self.layers.path(UPPER, Path::new(""))) {
+        let upper = self.view().path(UPPER, Path::new(""));
+        match nix::sys::statvfs::statvfs(&upper) {
             Ok(s) => reply.statfs(
                 s.blocks(),
                 s.blocks_free(),
@@ -1534,15 +1535,9 @@ impl Filesystem for Overlay {
         reply: ReplyEmpty,
     ) {
         let outcome = || -> Result<()> {
-            let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
-            let (path, _) = self.current(ino, true)?;
-            set_xattr(
-                &self.layers.path(UPPER, &path),
-                &stored_xattr(name),
-                value,
-                flags,
-            )
-            .map_err(errno)
+            let mut view = self.view_mut();
+            let (path, _) = self.current_up(&mut view, ino)?;
+            set_xattr(&view.path(UPPER, &path), &stored_xattr(name), value, flags).map_err(errno)
         };
         match outcome() {
             Ok(()) => reply.ok(),
@@ -1552,8 +1547,9 @@ impl Filesystem for Overlay {
 
     fn getxattr(&self, _req: &Request, ino: INodeNo, name: &OsStr, size: u32, reply: ReplyXattr) {
         let outcome = || -> Result<Vec<u8>> {
-            let (path, found) = self.current(ino, false)?;
-            xattr::get(self.layers.path(found.layer, &path), stored_xattr(name))
+            let layers = self.view();
+            let (path, found) = self.current(&layers, ino)?;
+            xattr::get(layers.path(found.layer, &path), stored_xattr(name))
                 .map_err(errno)?
                 .ok_or(Errno::NO_XATTR)
         };
@@ -1565,9 +1561,10 @@ impl Filesystem for Overlay {
 
     fn listxattr(&self, _req: &Request, ino: INodeNo, size: u32, reply: ReplyXattr) {
         let outcome = || -> Result<Vec<u8>> {
-            let (path, found) = self.current(ino, false)?;
+            let layers = self.view();
+            let (path, found) = self.current(&layers, ino)?;
             let mut list = Vec::new();
-            for name in xattr::list(self.layers.path(found.layer, &path)).map_err(errno)? {
+            for name in xattr::list(layers.path(found.layer, &path)).map_err(errno)? {
                 if let Some(shown) = shown_xattr(&name) {
                     list.extend_from_slice(shown.as_encoded_bytes());
                     list.push(0);
@@ -1583,9 +1580,9 @@ impl Filesystem for Overlay {
 
     fn removexattr(&self, _req: &Request, ino: INodeNo, name: &OsStr, reply: ReplyEmpty) {
         let outcome = || -> Result<()> {
-            let _view = self.view.write().unwrap_or_else(|p| p.into_inner());
-            let (path, _) = self.current(ino, true)?;
-            xattr::remove(self.layers.path(UPPER, &path), stored_xattr(name)).map_err(errno)
+            let mut view = self.view_mut();
+            let (path, _) = self.current_up(&mut view, ino)?;
+            xattr::remove(view.path(UPPER, &path), stored_xattr(name)).map_err(errno)
         };
         match outcome() {
             Ok(()) => reply.ok(),
@@ -1615,7 +1612,7 @@ impl Filesystem for Overlay {
             let perm = mode & !umask & 0o7777;
             let keep = libc::O_ACCMODE | libc::O_APPEND | libc::O_SYNC | libc::O_DSYNC;
             let (_, attr) = self.make_node(
-                req,
+                Caller::of(req),
                 parent,
                 name,
                 |host| {
@@ -1700,6 +1697,24 @@ impl Filesystem for Overlay {
     }
 }
 
+/// Opens the file the view shows at `path` (found as `found`) as a FUSE
+/// open with `flags` asks.
+fn open_shown(layers: &Layers, path: &Path, found: &Found, flags: OpenFlags) -> Result<File> {
+    let keep = libc::O_APPEND
+        | libc::O_TRUNC
+        | libc::O_SYNC
+        | libc::O_DSYNC
+        | libc::O_NOATIME
+        | libc::O_DIRECT;
+    let access = flags.0 & libc::O_ACCMODE;
+    fs::OpenOptions::new()
+        .read(access != libc::O_WRONLY)
+        .write(access != libc::O_RDONLY)
+        .custom_flags((flags.0 & keep) | libc::O_NOFOLLOW)
+        .open(layers.path(found.layer, path))
+        .map_err(errno)
+}
+
 /// `lsetxattr(2)` with its flags (`XATTR_CREATE`, `XATTR_REPLACE`), which
 /// the `xattr` crate does not take.
 fn set_xattr(path: &Path, name: &OsStr, value: &[u8], flags: i32) -> io::Result<()> {
@@ -1734,5 +1749,177 @@ fn xattr_reply(reply: ReplyXattr, size: u32, value: &[u8]) {
         reply.error(Errno::ERANGE);
     } else {
         reply.data(value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::Stack;
+
+    fn overlay(stack: &Stack) -> Overlay {
+        let notifier = Arc::new(OnceLock::new());
+        Overlay::new(stack.layers(), IdTranslation::default(), notifier).unwrap()
+    }
+
+    fn name(text: &str) -> &OsStr {
+        OsStr::new(text)
+    }
+
+    /// The node of `path` (from the root), looked up as the kernel would.
+    fn node(overlay: &Overlay, path: &str) -> Result<(INodeNo, FileAttr)> {
+        let mut ino = INodeNo(ROOT);
+        let mut attr = None;
+        for part in path.split('/') {
+            let (id, found) = overlay.look_up(ino, name(part))?;
+            (ino, attr) = (INodeNo(id), Some(found));
+        }
+        Ok((ino, attr.expect("a path with a name")))
+    }
+
+    fn chmod(mode: u32) -> Changes {
+        Changes {
+            mode: Some(mode),
+            uid: None,
+            gid: None,
+            size: None,
+            atime: None,
+            mtime: None,
+        }
+    }
+
+    #[test]
+    fn removing_a_lower_name_leaves_a_whiteout_and_a_directory_made_over_it_is_opaque() {
+        let stack = Stack::new(1);
+        stack.file(1, "f", "image file");
+        stack.file(1, "d/old/x", "below");
+        let overlay = overlay(&stack);
+        let (d, _) = node(&overlay, "d").unwrap();
+        assert_eq!(overlay.remove(d, name("old"), true), Err(Errno::ENOTEMPTY));
+        assert_eq!(
+            overlay.remove(INodeNo(ROOT), name("d"), false),
+            Err(Errno::EISDIR)
+        );
+
+        overlay.remove(INodeNo(ROOT), name("f"), false).unwrap();
+        assert!(stack.is_whiteout(0, "f"));
+        assert_eq!(node(&overlay, "f").unwrap_err(), Errno::ENOENT);
+        assert_eq!(
+            stack.read(1, "f"),
+            "image file",
+            "the lower layer is never written"
+        );
+
+        let (old, _) = node(&overlay, "d/old").unwrap();
+        overlay.remove(old, name("x"), false).unwrap();
+        overlay.remove(d, name("old"), true).unwrap();
+        assert!(stack.is_whiteout(0, "d/old"));
+        let (_, attr) = overlay
+            .make_dir(Caller::ROOT, d, name("old"), 0o750)
+            .unwrap();
+        assert_eq!(attr.kind, FileType::Directory);
+        assert_eq!(attr.perm, 0o750);
+        assert!(crate::format::is_opaque(&stack.path(0, "d/old")));
+        assert_eq!(
+            node(&overlay, "d/old/x").unwrap_err(),
+            Errno::ENOENT,
+            "the new directory does not merge the old one's content"
+        );
+    }
+
+    #[test]
+    fn a_node_keeps_its_inode_number_across_copy_up_and_rename() {
+        let stack = Stack::new(1);
+        stack.file(1, "etc/conf", "v1");
+        let overlay = overlay(&stack);
+        let (conf, before) = node(&overlay, "etc/conf").unwrap();
+        assert_eq!(conf, before.ino, "node IDs are the inode numbers");
+
+        let after = overlay.setattr_inner(conf, chmod(0o600)).unwrap();
+        assert_eq!(after.ino, before.ino);
+        assert_eq!(after.perm, 0o600);
+        assert_eq!(stack.read(0, "etc/conf"), "v1", "copied up");
+        let lower_mode = fs::metadata(stack.path(1, "etc/conf")).unwrap().mode();
+        assert_ne!(lower_mode & 0o777, 0o600, "the lower file keeps its mode");
+
+        let (etc, _) = node(&overlay, "etc").unwrap();
+        overlay
+            .rename_inner(
+                etc,
+                name("conf"),
+                INodeNo(ROOT),
+                name("moved"),
+                RenameFlags::empty(),
+            )
+            .unwrap();
+        assert!(
+            stack.is_whiteout(0, "etc/conf"),
+            "the lower name stays hidden"
+        );
+        assert_eq!(node(&overlay, "moved").unwrap().1.ino, before.ino);
+        assert_eq!(node(&overlay, "etc/conf").unwrap_err(), Errno::ENOENT);
+    }
+
+    #[test]
+    fn renaming_a_merged_directory_copies_it_whole_and_marks_it_opaque() {
+        let stack = Stack::new(2);
+        stack.file(2, "dir/a", "bottom");
+        stack.file(1, "dir/b", "middle");
+        stack.file(0, "dir/c", "upper");
+        let overlay = overlay(&stack);
+        node(&overlay, "dir").unwrap();
+        let noreplace = RenameFlags::RENAME_NOREPLACE;
+        overlay
+            .rename_inner(
+                INodeNo(ROOT),
+                name("dir"),
+                INodeNo(ROOT),
+                name("renamed"),
+                noreplace,
+            )
+            .unwrap();
+        for (file, text) in [("a", "bottom"), ("b", "middle"), ("c", "upper")] {
+            assert_eq!(stack.read(0, &format!("renamed/{file}")), text);
+        }
+        assert!(crate::format::is_opaque(&stack.path(0, "renamed")));
+        assert!(stack.is_whiteout(0, "dir"));
+        assert_eq!(node(&overlay, "dir").unwrap_err(), Errno::ENOENT);
+        stack.dir(1, "taken");
+        let refused = overlay.rename_inner(
+            INodeNo(ROOT),
+            name("renamed"),
+            INodeNo(ROOT),
+            name("taken"),
+            noreplace,
+        );
+        assert_eq!(refused, Err(Errno::EEXIST));
+    }
+
+    #[test]
+    fn mount_point_files_are_made_only_where_the_image_lacks_them() {
+        let stack = Stack::new(1);
+        stack.file(1, "etc/hosts", "the image's");
+        stack.file(1, "etc/hostname", "");
+        stack.whiteout(0, "etc/hostname");
+        stack.dir(1, "usr");
+        std::os::unix::fs::symlink("usr", stack.path(1, "link")).unwrap();
+        let overlay = overlay(&stack);
+        let files = [
+            "etc/hosts",
+            "etc/hostname",
+            "etc/resolv.conf",
+            "none/file",
+            "link/file",
+        ];
+        overlay.make_mount_files(&files.map(PathBuf::from));
+        assert!(!stack.exists(0, "etc/hosts"), "the image's file is used");
+        assert_eq!(stack.read(0, "etc/resolv.conf"), "");
+        assert_eq!(stack.read(0, "etc/hostname"), "", "made over its whiteout");
+        assert!(
+            !stack.exists(0, "none"),
+            "a missing directory is the container's to make"
+        );
+        assert!(!stack.exists(1, "usr/file") && !stack.exists(0, "usr"));
+        assert_eq!(node(&overlay, "etc/resolv.conf").unwrap().1.size, 0);
     }
 }

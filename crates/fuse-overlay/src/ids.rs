@@ -6,66 +6,79 @@
 //! and `chown`'s IDs are mapped out to rcon's, reply attributes back in, so
 //! the upper dir holds exactly what kernel overlay would have written.
 
-use crate::userns::idmap::MapLine;
+/// What the kernel shows for an ID a namespace does not map.
+pub const OVERFLOW_ID: u32 = 65534;
 
-/// What the kernel shows for an ID the mount's namespace does not map.
-const OVERFLOW_ID: u32 = 65534;
+/// One line of a user namespace's `uid_map` or `gid_map`: IDs
+/// `inside..inside + count` of the namespace are `outside..` of its parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdRange {
+    pub inside: u32,
+    pub outside: u32,
+    pub count: u32,
+}
 
-/// The mount namespace's mappings: `container_id` is the ID as the kernel
-/// sends it, `host_id` the server's. Empty: both sides use the same IDs.
+/// The ID of the parent namespace that `id` inside `ranges`' namespace is
+/// ([`OVERFLOW_ID`] when unmapped).
+pub fn to_outside(ranges: &[IdRange], id: u32) -> u32 {
+    ranges
+        .iter()
+        .find(|r| id >= r.inside && id - r.inside < r.count)
+        .map_or(OVERFLOW_ID, |r| r.outside + (id - r.inside))
+}
+
+/// How `ranges`' namespace shows the parent's `id` ([`OVERFLOW_ID`] when unmapped).
+pub fn to_inside(ranges: &[IdRange], id: u32) -> u32 {
+    ranges
+        .iter()
+        .find(|r| id >= r.outside && id - r.outside < r.count)
+        .map_or(OVERFLOW_ID, |r| r.inside + (id - r.outside))
+}
+
+/// The mappings of the user namespace that mounted the filesystem, inside
+/// which the kernel speaks to the server, relative to the server's own.
+/// Empty: both sides use the same IDs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IdTranslation {
-    pub uids: Vec<MapLine>,
-    pub gids: Vec<MapLine>,
+    pub uids: Vec<IdRange>,
+    pub gids: Vec<IdRange>,
 }
 
 impl IdTranslation {
     pub fn uid_to_server(&self, uid: u32) -> u32 {
-        outward(&self.uids, uid)
+        translate(&self.uids, uid, to_outside)
     }
 
     pub fn gid_to_server(&self, gid: u32) -> u32 {
-        outward(&self.gids, gid)
+        translate(&self.gids, gid, to_outside)
     }
 
     pub fn uid_to_kernel(&self, uid: u32) -> u32 {
-        inward(&self.uids, uid)
+        translate(&self.uids, uid, to_inside)
     }
 
     pub fn gid_to_kernel(&self, gid: u32) -> u32 {
-        inward(&self.gids, gid)
+        translate(&self.gids, gid, to_inside)
     }
 }
 
-fn outward(lines: &[MapLine], id: u32) -> u32 {
-    if lines.is_empty() {
-        return id;
+fn translate(ranges: &[IdRange], id: u32, map: fn(&[IdRange], u32) -> u32) -> u32 {
+    if ranges.is_empty() {
+        id
+    } else {
+        map(ranges, id)
     }
-    lines
-        .iter()
-        .find(|l| id >= l.container_id && id - l.container_id < l.size)
-        .map_or(OVERFLOW_ID, |l| l.host_id + (id - l.container_id))
-}
-
-fn inward(lines: &[MapLine], id: u32) -> u32 {
-    if lines.is_empty() {
-        return id;
-    }
-    lines
-        .iter()
-        .find(|l| id >= l.host_id && id - l.host_id < l.size)
-        .map_or(OVERFLOW_ID, |l| l.container_id + (id - l.host_id))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn line(container_id: u32, host_id: u32, size: u32) -> MapLine {
-        MapLine {
-            container_id,
-            host_id,
-            size,
+    fn line(inside: u32, outside: u32, count: u32) -> IdRange {
+        IdRange {
+            inside,
+            outside,
+            count,
         }
     }
 
