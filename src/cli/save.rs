@@ -34,7 +34,13 @@ pub fn run(ctx: &Context, args: SaveArgs) -> Outcome {
                 "refusing to write an archive to a terminal: give -o FILE or redirect standard output",
             ));
         }
-        archive::save(&store, &args.images, args.format, io::stdout().lock())?;
+        archive::save(
+            &store,
+            &args.images,
+            args.format,
+            io::stdout().lock(),
+            "/dev/stdout",
+        )?;
         return Ok(0);
     };
     // Written atomically, so a failed save leaves no half archive.
@@ -44,6 +50,7 @@ pub fn run(ctx: &Context, args: SaveArgs) -> Outcome {
             &args.images,
             args.format,
             io::BufWriter::new(&*file),
+            &output.to_string_lossy(),
         )?;
         Ok::<_, Failure>(())
     });

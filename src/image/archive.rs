@@ -17,6 +17,7 @@
 //! against Podman's size limits, and layers against `RCON_MAX_LAYER_SIZE`
 //! (see [`super::limits`]), as for a pull.
 
+use crate::events::{Event, Status as EventStatus};
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -71,12 +72,14 @@ pub enum Format {
 // ---------------------------------------------------------------------------
 // Save
 
-/// Writes the images `names` to `out` as one archive in `format`.
+/// Writes the images `names` to `out` as one archive in `format`;
+/// `destination` names `out` in the images' `save` events.
 pub fn save(
     store: &Store,
     names: &[String],
     format: Format,
     out: impl Write,
+    destination: &str,
 ) -> Result<(), super::Error> {
     let mut images = Vec::new();
     for input in names {
@@ -96,6 +99,9 @@ pub fn save(
     written
         .and_then(|()| tar.into_inner().and_then(|mut out| out.flush()))
         .map_err(|source| IoError::new("writing the archive", "-", source))?;
+    for (image, _, _) in &images {
+        Event::image(EventStatus::Save, &image.id, destination).record();
+    }
     Ok(())
 }
 
@@ -259,7 +265,7 @@ pub fn load(
         }
     };
     let max_layer_size = Limits::from_env()?.max_layer_size;
-    let archive = Archive::open(file, label)?;
+    let archive = Archive::open(file, label.clone())?;
     let extract = ExtractOptions {
         ownership: if options.squash_owners {
             Ownership::Squash
@@ -284,6 +290,7 @@ pub fn load(
             )
             .into());
     };
+    Event::image(EventStatus::LoadFromArchive, "", &label).record();
     Ok(images)
 }
 
