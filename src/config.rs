@@ -183,6 +183,132 @@ pub fn make_private_dir(path: &Path) -> Result<(), NotPrivate> {
     Ok(())
 }
 
+/// What rcon takes from Podman's containers.conf (`[engine]`), so a user
+/// configures once: where events go.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct EngineConf {
+    /// `events_logger`: `file`, `journald` or `none`.
+    pub events_logger: Option<String>,
+    /// `events_logfile_path`.
+    pub events_logfile_path: Option<PathBuf>,
+    /// `events_logfile_max_size` in bytes (0: no limit).
+    pub events_logfile_max_size: Option<u64>,
+}
+
+/// The `[engine]` keys read, as containers.conf spells them.
+#[derive(Debug, Default, serde::Deserialize)]
+struct ConfFile {
+    #[serde(default)]
+    engine: EngineTable,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+struct EngineTable {
+    events_logger: Option<String>,
+    events_logfile_path: Option<PathBuf>,
+    events_logfile_max_size: Option<toml::Value>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfError {
+    #[error("reading {}: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("parsing {}: {message}", path.display())]
+    Parse { path: PathBuf, message: String },
+}
+
+impl EngineConf {
+    /// Podman's files in its order, later ones overriding: only
+    /// `$CONTAINERS_CONF` when set, else `/usr/share/containers/`,
+    /// `/etc/containers/` and the user's `$XDG_CONFIG_HOME/containers/`
+    /// `containers.conf`. Missing files are skipped; a file whose lines
+    /// name no key rcon reads is not parsed (the shipped one is long and all
+    /// comments).
+    pub fn load() -> Result<EngineConf, ConfError> {
+        let files = match std::env::var_os("CONTAINERS_CONF").filter(|v| !v.is_empty()) {
+            Some(file) => vec![PathBuf::from(file)],
+            None => {
+                let mut files = vec![
+                    PathBuf::from("/usr/share/containers/containers.conf"),
+                    PathBuf::from("/etc/containers/containers.conf"),
+                ];
+                if let Some(dirs) = directories::BaseDirs::new() {
+                    files.push(dirs.config_dir().join("containers/containers.conf"));
+                }
+                files
+            }
+        };
+        let mut conf = EngineConf::default();
+        for path in files {
+            let text = match fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                Err(source) => return Err(ConfError::Read { path, source }),
+            };
+            if !text
+                .lines()
+                .any(|line| line.trim_start().starts_with("events_log"))
+            {
+                continue;
+            }
+            conf.merge(&text)
+                .map_err(|message| ConfError::Parse { path, message })?;
+        }
+        Ok(conf)
+    }
+
+    fn merge(&mut self, text: &str) -> Result<(), String> {
+        let file: ConfFile = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let engine = file.engine;
+        if engine.events_logger.is_some() {
+            self.events_logger = engine.events_logger;
+        }
+        if engine.events_logfile_path.is_some() {
+            self.events_logfile_path = engine.events_logfile_path;
+        }
+        if let Some(size) = engine.events_logfile_max_size {
+            self.events_logfile_max_size = Some(match size {
+                toml::Value::Integer(n) => u64::try_from(n).map_err(|_| {
+                    format!("events_logfile_max_size {n}: give a size of 0 or more")
+                })?,
+                toml::Value::String(text) => parse_size(&text).ok_or_else(|| {
+                    format!(
+                        "events_logfile_max_size {text:?}: give a size such as 4096, 500k or 1m"
+                    )
+                })?,
+                other => {
+                    return Err(format!(
+                        "events_logfile_max_size {other}: give a size such as 4096, 500k or 1m"
+                    ));
+                }
+            });
+        }
+        Ok(())
+    }
+}
+
+/// A size as containers.conf writes one (go-units' `FromHumanSize`):
+/// a number, optionally with a decimal unit `b`, `k`, `m`, `g`, `t`
+/// (`kb`, `mib`… alike, any case).
+fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim().to_ascii_lowercase();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.parse().ok()?;
+    let unit = unit.trim().trim_end_matches('b').trim_end_matches('i');
+    let scale = match unit {
+        "" => 1.0,
+        "k" => 1e3,
+        "m" => 1e6,
+        "g" => 1e9,
+        "t" => 1e12,
+        _ => return None,
+    };
+    Some((number * scale) as u64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +333,29 @@ mod tests {
             Err(NotPrivate::NotADirectory)
         ));
         fs::remove_dir_all(&base).unwrap();
+    }
+
+    #[test]
+    fn engine_keys_of_containers_conf() {
+        let mut conf = EngineConf::default();
+        conf.merge("[engine]\nevents_logger=\"file\"\nevents_logfile_max_size=4750\n")
+            .unwrap();
+        conf.merge("[engine]\nevents_logfile_path=\"/x/events.log\"\n")
+            .unwrap();
+        assert_eq!(conf.events_logger.as_deref(), Some("file"));
+        assert_eq!(conf.events_logfile_max_size, Some(4750));
+        assert_eq!(
+            conf.events_logfile_path,
+            Some(PathBuf::from("/x/events.log"))
+        );
+        conf.merge("[engine]\nevents_logfile_max_size=\"1m\"\n")
+            .unwrap();
+        assert_eq!(conf.events_logfile_max_size, Some(1_000_000));
+        assert!(
+            conf.merge("[engine]\nevents_logfile_max_size=\"lots\"\n")
+                .is_err()
+        );
+        assert_eq!(parse_size("2KB"), Some(2000));
+        assert_eq!(parse_size("0"), Some(0));
     }
 }

@@ -7,6 +7,7 @@ pub mod api;
 pub mod cli;
 pub mod config;
 pub mod container;
+pub mod events;
 pub mod filter;
 pub mod fuse_server;
 pub mod image;

@@ -731,7 +731,7 @@ async fn logs(
     let time = |name: &str| -> ApiResult<Option<chrono::DateTime<chrono::Utc>>> {
         match query.get(name).map(String::as_str) {
             None | Some("" | "0") => Ok(None),
-            Some(text) => logfile::parse_time(text)
+            Some(text) => crate::util::time::parse_time(text)
                 .map(Some)
                 .ok_or_else(|| ApiError::bad_request(format!("invalid {name} {text:?}"))),
         }

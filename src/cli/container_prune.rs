@@ -5,9 +5,9 @@ use clap::Args;
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
 use crate::container::ContainerRecord;
 use crate::container::lifecycle::Lifecycle;
-use crate::container::logfile::parse_time;
 use crate::filter::LabelTerm;
 use crate::storage::store::Store;
+use crate::util::time::parse_time;
 
 #[derive(Debug, Args)]
 pub struct PruneArgs {

@@ -31,24 +31,12 @@ pub struct LogsArgs {
     pub container: String,
 }
 
-fn time(flag: &str, text: Option<&str>) -> Result<Option<chrono::DateTime<chrono::Utc>>, Failure> {
-    text.map(|t| {
-        logfile::parse_time(t).ok_or_else(|| {
-            Failure::new(
-                EXIT_ENGINE,
-                format!("{flag} {t:?}: give an RFC 3339 time, a date, Unix seconds or a duration such as 10m"),
-            )
-        })
-    })
-    .transpose()
-}
-
 pub fn run(ctx: &Context, args: LogsArgs) -> Outcome {
     ctx.enter_namespace()?;
     let options = LogOptions {
         tail: args.tail,
-        since: time("--since", args.since.as_deref())?,
-        until: time("--until", args.until.as_deref())?,
+        since: super::time_flag("--since", args.since.as_deref())?,
+        until: super::time_flag("--until", args.until.as_deref())?,
         timestamps: args.timestamps,
     };
     let store = Store::open(&ctx.paths.root)?;

@@ -7,6 +7,7 @@ mod container_prune;
 mod cp;
 mod create;
 mod diff;
+mod events;
 mod exec;
 mod exists;
 mod export;
@@ -108,6 +109,9 @@ pub struct GlobalArgs {
     /// Print nothing on stdout
     #[arg(long, global = true)]
     pub noout: bool,
+    /// Where events are recorded and read: file (also for journald, which rcon does not write) or none [default: containers.conf's events_logger, else file]
+    #[arg(long, global = true, value_name = "BACKEND")]
+    pub events_backend: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -129,6 +133,8 @@ pub enum Verb {
     Exec(exec::ExecArgs),
     /// Show what a container changed in its image's files: A (added), C (changed), D (deleted)
     Diff(diff::DiffArgs),
+    /// Show events: what happened to containers, images, volumes and networks (new ones as they come, unless --stream=false)
+    Events(events::EventsArgs),
     /// Write a container's whole filesystem as a tarball
     Export(export::ExportArgs),
     /// Show the steps that built an image, newest first (same as `rcon image history`)
@@ -304,12 +310,30 @@ pub fn each_container(
     Ok(0)
 }
 
+/// A `--since`/`--until` value (see [`crate::util::time::parse_time`]).
+pub(crate) fn time_flag(
+    flag: &str,
+    text: Option<&str>,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, Failure> {
+    text.map(|t| {
+        crate::util::time::parse_time(t).ok_or_else(|| {
+            Failure::new(
+                EXIT_ENGINE,
+                format!("{flag} {t:?}: give an RFC 3339 time, a date, Unix seconds or a duration such as 10m"),
+            )
+        })
+    })
+    .transpose()
+}
+
 /// What a verb gets: who runs it and where rcon keeps its files.
 pub struct Context {
     pub user: HostUser,
     pub paths: Paths,
     /// `--storage-driver`, for the containers this command creates.
     pub storage_driver: Option<Driver>,
+    /// `--events-backend`, if given.
+    pub events_backend: Option<crate::events::Backend>,
 }
 
 impl Context {
@@ -319,10 +343,17 @@ impl Context {
         for warning in warnings {
             log::warn!("{warning}");
         }
+        let events_backend = global
+            .events_backend
+            .as_deref()
+            .map(str::parse::<crate::events::Backend>)
+            .transpose()?;
+        crate::events::configure(&paths.runroot, events_backend);
         Ok(Context {
             user,
             paths,
             storage_driver: global.storage_driver,
+            events_backend,
         })
     }
 
@@ -403,6 +434,7 @@ pub fn main() -> i32 {
         Verb::Create(args) => create::run(&ctx, args),
         Verb::Exec(args) => exec::run(&ctx, args),
         Verb::Diff(args) => diff::run(&ctx, args),
+        Verb::Events(args) => events::run(&ctx, args),
         Verb::Export(args) => export::run(&ctx, args),
         Verb::History(args) => image::history::run(&ctx, args),
         Verb::Image(verb) => image::run(&ctx, verb),

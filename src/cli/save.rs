@@ -46,6 +46,7 @@ pub fn run(ctx: &Context, args: SaveArgs) -> Outcome {
             args.format,
             args.uncompressed,
             io::stdout().lock(),
+            "/dev/stdout",
         )?;
         return Ok(0);
     };
@@ -57,6 +58,7 @@ pub fn run(ctx: &Context, args: SaveArgs) -> Outcome {
             args.format,
             args.uncompressed,
             io::BufWriter::new(&*file),
+            &output.to_string_lossy(),
         )?;
         Ok::<_, Failure>(())
     });

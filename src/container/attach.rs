@@ -400,6 +400,7 @@ pub fn attach(
     if let Some(terminal) = terminal {
         session.send_size(terminal);
     }
+    record.event(crate::events::Status::Attach).record();
     let ended = session.relay(
         &signal_fd,
         forward.then(|| stdin.as_fd()),

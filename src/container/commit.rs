@@ -82,6 +82,9 @@ pub fn commit(
             Ok(image_commit::commit(store, &commit)?)
         });
     let _ = fs::remove_file(&layer);
+    if result.is_ok() {
+        record.event(crate::events::Status::Commit).record();
+    }
     result
 }
 

@@ -7,6 +7,7 @@
 //! adopted like any other on the host (by the nearest subreaper or init),
 //! stays in the container's namespaces and ends with the container.
 
+use crate::events::Status as EventStatus;
 use std::os::fd::AsFd;
 use std::path::PathBuf;
 
@@ -115,6 +116,7 @@ pub fn exec(
     let pipes = pipes.map(Pipes::parents_ends);
     let signals = foreground::block_signals(!request.detach);
     let (pid, terminal) = started.run()?;
+    record.event(EventStatus::Exec).record();
     if request.detach {
         return Ok(0);
     }

@@ -27,6 +27,7 @@ use super::monitor::{self, MonitorRecord, pidfd, wait_pidfd};
 use super::restart;
 use super::store::{ContainerRecord, Containers, State, Status};
 use super::{Error, freezer, run};
+use crate::events::Status as EventStatus;
 use crate::storage::store::Store;
 
 /// The exit code recorded when a container's monitor vanished: the real one
@@ -135,7 +136,9 @@ impl<'a> Lifecycle<'a> {
         let _lock = self.containers.lock(&record.id)?;
         let stopping = self.signal_stop(record, None)?;
         self.await_stop(record, stopping, timeout)?;
-        self.start_locked(record)
+        self.start_locked(record)?;
+        record.event(EventStatus::Restart).record();
+        Ok(())
     }
 
     /// The monitor of a running container, or `NotRunning`.
@@ -167,9 +170,11 @@ impl<'a> Lifecycle<'a> {
         let monitor = restart::mark_stopped(&self.runroot, &record.id)
             .ok_or_else(|| Error::NotRunning(record.name.clone()))?;
         match pidfd(monitor.container_pid) {
-            Some(fd) if monitor.container_alive() => deliver(record, &fd, signal),
-            _ => Err(Error::NotRunning(record.name.clone())),
+            Some(fd) if monitor.container_alive() => deliver(record, &fd, signal)?,
+            _ => return Err(Error::NotRunning(record.name.clone())),
         }
+        record.event(EventStatus::Kill).record();
+        Ok(())
     }
 
     /// Passes `signal` on to the container's process (`--sig-proxy`);
@@ -268,6 +273,7 @@ impl<'a> Lifecycle<'a> {
             let _ = std::fs::remove_file(
                 monitor::entry_dir(&self.runroot, &record.id).join(STOPPING_FILE),
             );
+            record.event(EventStatus::Stop).record();
         }
         self.state(&record.id).map(drop)
     }
@@ -373,6 +379,7 @@ impl<'a> Lifecycle<'a> {
         }
         self.containers.remove(record)?;
         monitor::remove_entry(&self.runroot, &record.id);
+        record.event(EventStatus::Remove).record();
         if volumes {
             let lock = self.store.lock()?;
             let in_use = |name: &str| self.containers.uses_volume(name).unwrap_or(true);
@@ -414,6 +421,7 @@ impl<'a> Lifecycle<'a> {
         let _container = self.containers.lock(&record.id)?;
         let lock = self.store.lock()?;
         let renamed = self.containers.rename(&lock, &record.id, name)?;
+        renamed.event(EventStatus::Rename).record();
         // Its peers on a user-defined network know it by the new name.
         if let Some(attachment) = &renamed.config.attachment {
             super::networks::refresh_hosts(&self.containers, &attachment.network)?;

@@ -234,30 +234,6 @@ pub fn follow(
     }
 }
 
-/// A `--since`/`--until` time: RFC 3339, a date (`2024-01-02`), Unix
-/// seconds, or a duration before now (`10s`, `5m`, `2h`).
-pub fn parse_time(text: &str) -> Option<DateTime<Utc>> {
-    if let Ok(time) = DateTime::parse_from_rfc3339(text) {
-        return Some(time.with_timezone(&Utc));
-    }
-    if let Ok(date) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Some(date.and_hms_opt(0, 0, 0)?.and_utc());
-    }
-    if let Ok(seconds) = text.parse::<f64>() {
-        return DateTime::from_timestamp_millis((seconds * 1000.0) as i64);
-    }
-    let split = text.find(|c: char| !c.is_ascii_digit())?;
-    let (number, unit) = text.split_at(split);
-    let number: i64 = number.parse().ok()?;
-    let seconds = match unit {
-        "s" => number,
-        "m" => number * 60,
-        "h" => number * 3600,
-        _ => return None,
-    };
-    Some(Utc::now() - chrono::Duration::seconds(seconds))
-}
-
 fn in_window(options: &LogOptions, line: &Line) -> bool {
     options.since.is_none_or(|since| line.time >= since)
         && options.until.is_none_or(|until| line.time <= until)
@@ -325,15 +301,6 @@ mod tests {
             .unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "two\n");
         std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn times_in_every_form() {
-        let t = parse_time("2024-01-02T03:04:05Z").unwrap();
-        assert_eq!(parse_time("1704164645").unwrap(), t);
-        assert!(parse_time("2024-01-02").unwrap() < t);
-        assert!(parse_time("10m").unwrap() < Utc::now());
-        assert!(parse_time("soon").is_none());
     }
 
     #[test]

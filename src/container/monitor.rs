@@ -19,6 +19,7 @@
 //! names the monitor and the container by PID *and start time*, so a command
 //! that finds the monitor gone (SIGKILL, reboot) never trusts a recycled PID.
 
+use crate::events::Status as EventStatus;
 use std::fs;
 use std::io::Read;
 use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd};
@@ -672,6 +673,7 @@ pub(super) fn launch(
     lock: impl Sized,
 ) -> Result<Launched, Error> {
     let mut started = runtime::start(spec, stdio)?;
+    record.event(EventStatus::Init).record();
     if let Some(restarts) = recorded {
         MonitorRecord::foreground(started.pid).write(runroot, &record.id)?;
         let running = State {
@@ -689,6 +691,7 @@ pub(super) fn launch(
     let start = crate::log::phase("network helper", start);
     let (pid, terminal) = started.run()?;
     crate::log::phase("until the command's exec", start);
+    record.event(EventStatus::Start).record();
     Ok(Launched {
         pid,
         terminal,
@@ -731,6 +734,10 @@ pub(super) fn record_end(
     record: &ContainerRecord,
     code: i32,
 ) -> Result<(), Error> {
+    record
+        .event(EventStatus::Died)
+        .with_exit_code(code)
+        .record();
     let recorded = if record.config.remove {
         containers
             .remove(record)
@@ -749,6 +756,10 @@ pub(super) fn record_end(
             .map_err(Error::from)
     };
     remove_entry(runroot, &record.id);
+    record.event(EventStatus::Cleanup).record();
+    if record.config.remove && recorded.is_ok() {
+        record.event(EventStatus::Remove).record();
+    }
     recorded
 }
 

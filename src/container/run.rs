@@ -2,6 +2,7 @@
 //! from a request and an image to a record in the store, from a record to a
 //! [`runtime::ContainerSpec`], and the container's life in the foreground.
 
+use crate::events::Status as EventStatus;
 use std::path::{Path, PathBuf};
 
 use oci_spec::image::Config;
@@ -339,6 +340,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     if let Some(user_network) = &user_network {
         networks::refresh_hosts(&containers, &user_network.name)?;
     }
+    record.event(EventStatus::Create).record();
     Ok(record)
 }
 

@@ -12,6 +12,7 @@
 //! A container becomes visible by renaming its complete directory into
 //! `containers/`, under the store lock, after checking its name is free.
 
+use crate::events::{Event, Kind as EventKind, Status as EventStatus};
 use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io;
@@ -168,6 +169,19 @@ pub struct ContainerRecord {
     /// before drivers existed: kernel overlay).
     #[serde(default)]
     pub storage_driver: crate::storage::driver::Driver,
+}
+
+impl ContainerRecord {
+    /// An event about this container: its ID, name, image and labels.
+    pub fn event(&self, status: EventStatus) -> Event {
+        Event {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            image: self.image_name.clone(),
+            attributes: Some(self.config.labels.iter().cloned().collect()),
+            ..Event::new(EventKind::Container, status)
+        }
+    }
 }
 
 /// Where a container is in its life.

@@ -17,6 +17,7 @@
 //! against Podman's size limits, and layers against `RCON_MAX_LAYER_SIZE`
 //! (see [`super::limits`]), as for a pull.
 
+use crate::events::{Event, Status as EventStatus};
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -75,12 +76,14 @@ pub enum Format {
 /// Writes the images `names` to `out` as one archive in `format`. An image
 /// named by its ID goes in without a name, as in Podman; with `uncompressed`,
 /// an oci-archive holds its layers as plain tars (docker-archives always do).
+/// `destination` names `out` in the images' `save` events.
 pub fn save(
     store: &Store,
     names: &[String],
     format: Format,
     uncompressed: bool,
     out: impl Write,
+    destination: &str,
 ) -> Result<(), super::Error> {
     let mut images = Vec::new();
     // Decompressed layers live in the store's work area until written.
@@ -103,6 +106,9 @@ pub fn save(
     written
         .and_then(|()| tar.into_inner().and_then(|mut out| out.flush()))
         .map_err(|source| IoError::new("writing the archive", "-", source))?;
+    for (image, _, _) in &images {
+        Event::image(EventStatus::Save, &image.id, destination).record();
+    }
     Ok(())
 }
 
@@ -314,7 +320,7 @@ pub fn load(
         }
     };
     let max_layer_size = Limits::from_env()?.max_layer_size;
-    let archive = Archive::open(file, label)?;
+    let archive = Archive::open(file, label.clone())?;
     let extract = ExtractOptions {
         ownership: if options.squash_owners {
             Ownership::Squash
@@ -335,6 +341,7 @@ pub fn load(
     } else {
         return Err(archive.invalid(NOT_AN_ARCHIVE).into());
     };
+    Event::image(EventStatus::LoadFromArchive, "", &label).record();
     Ok(images)
 }
 

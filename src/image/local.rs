@@ -1,6 +1,7 @@
 //! Images already in the store: finding them by the names people type,
 //! naming, removing, pruning and describing them.
 
+use crate::events::{Event, Status as EventStatus};
 use std::collections::HashSet;
 
 use serde_json::{Value, json};
@@ -171,6 +172,7 @@ pub fn tag(store: &Store, source: &str, target: &str) -> Result<(), Error> {
         image.names.insert(0, name);
     }
     store.put_image(&lock, &image, &[], &[])?;
+    Event::image(EventStatus::Tag, &image.id, target).record();
     Ok(())
 }
 
@@ -200,6 +202,9 @@ pub fn untag(store: &Store, source: &str, names: &[String]) -> Result<Vec<String
         removed
     };
     store.write_image(&lock, &image)?;
+    for name in &removed {
+        Event::image(EventStatus::Untag, &image.id, name).record();
+    }
     Ok(removed)
 }
 
@@ -223,12 +228,14 @@ pub fn remove(store: &Store, input: &str, force: bool) -> Result<Removal, Error>
     if let Some(digest) = matching_digest(&image, input).filter(|_| !image.names.is_empty()) {
         image.repo_digests.retain(|d| *d != digest);
         store.write_image(&lock, &image)?;
+        Event::image(EventStatus::Untag, &image.id, input).record();
         removal.untagged.push(input.to_string());
         return Ok(removal);
     }
     if let Some(name) = named.filter(|_| image.names.len() > 1) {
         image.names.retain(|n| n != &name);
         store.write_image(&lock, &image)?;
+        Event::image(EventStatus::Untag, &image.id, &name).record();
         removal.untagged.push(name);
         return Ok(removal);
     }
@@ -240,6 +247,7 @@ pub fn remove(store: &Store, input: &str, force: bool) -> Result<Removal, Error>
     }
     removal.untagged = image.names.clone();
     store.remove_image(&lock, &image.id)?;
+    record_removal(&image);
     flatten::remove_unused(store)?;
     removal.deleted = Some(image.id);
     Ok(removal)
@@ -261,10 +269,20 @@ pub fn prune(
         .filter(|i| (all || i.names.is_empty()) && !in_use.contains(&i.id))
     {
         store.remove_image(lock, &image.id)?;
+        record_removal(&image);
         removed.push(image.id);
     }
     flatten::remove_unused(store)?;
     Ok(removed)
+}
+
+/// The events of a removed image, as Podman gives them: each name taken
+/// off, oldest first, then the removal.
+fn record_removal(image: &ImageRecord) {
+    for name in image.names.iter().rev() {
+        Event::image(EventStatus::Untag, &image.id, name).record();
+    }
+    Event::image(EventStatus::Remove, &image.id, &image.id).record();
 }
 
 /// `rcon image inspect`: Podman's field names, from the record and the stored config.

@@ -13,6 +13,7 @@
 //! a layer blob against the size its manifest gives and against
 //! `RCON_MAX_LAYER_SIZE` (see [`super::limits`]).
 
+use crate::events::{Event, Status as EventStatus};
 use std::io::{self, Read};
 use std::sync::Arc;
 
@@ -602,7 +603,10 @@ pub fn pull_image(
             progress: Arc::clone(&progress),
         };
         match runtime.block_on(pull(&remote, store, &request)) {
-            Ok(record) => return Ok(record),
+            Ok(record) => {
+                Event::image(EventStatus::Pull, &record.id, &name).record();
+                return Ok(record);
+            }
             Err(Error::Registry { source, .. }) if source.is_unauthorized() => {
                 return Err(super::Error::AuthFailed {
                     host: candidate.registry_host().to_string(),

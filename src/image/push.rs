@@ -7,6 +7,7 @@
 //! image that brought it in another compression — a new OCI manifest is
 //! written for the blobs at hand; the config, and so the image ID, stay.
 
+use crate::events::{Event, Status as EventStatus};
 use std::sync::Arc;
 
 use std::time::Duration;
@@ -96,13 +97,15 @@ pub fn push_image(
         progress: &options.progress,
     };
     let runtime = super::pull::runtime()?;
-    runtime.block_on(upload.run(&auth)).map_err(|e| match e {
+    let digest = runtime.block_on(upload.run(&auth)).map_err(|e| match e {
         Error::Registry { source, .. } if unauthorized(&source) => super::Error::AuthFailed {
             host: destination.registry_host().to_string(),
             had_credentials: !matches!(auth, RegistryAuth::Anonymous),
         },
         other => other.into(),
-    })
+    })?;
+    Event::image(EventStatus::Push, &image.id, &destination.to_string()).record();
+    Ok(digest)
 }
 
 struct Upload<'a> {

@@ -7,6 +7,7 @@
 //! the store lock around create and remove, as for containers, so that a
 //! container recording its network never loses it between check and record.
 
+use crate::events::{Event, Status as EventStatus};
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 use std::path::{Path, PathBuf};
@@ -323,16 +324,20 @@ impl Networks {
         };
         let json = serde_json::to_vec_pretty(&record).expect("network records serialise");
         write_atomic(&self.dir.join(format!("{name}.json")), &json)?;
+        Event::network(EventStatus::Create, &record.id, &record.name).record();
         Ok(record)
     }
 
     /// Forgets a network. Call with the store lock held.
     pub fn remove(&self, name: &str) -> Result<()> {
         let path = self.dir.join(format!("{name}.json"));
+        let id = self.get(name).map(|record| record.id).unwrap_or_default();
         std::fs::remove_file(&path).map_err(|source| match source.kind() {
             std::io::ErrorKind::NotFound => Error::NotFound(name.to_string()),
             _ => Error::Io(IoError::new("removing", path, source)),
-        })
+        })?;
+        Event::network(EventStatus::Remove, &id, name).record();
+        Ok(())
     }
 }
 

@@ -12,6 +12,7 @@
 //! valid volume names, so work directories never collide with volumes, and
 //! [`VolumeStore::prune`] sweeps those of processes that are gone.
 
+use crate::events::{Event, Status as EventStatus};
 use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -155,7 +156,10 @@ impl VolumeStore {
             return Err(Error::Io(IoError::new("creating volume in", temp, e)));
         }
         match fs::rename(&temp, &target) {
-            Ok(()) => Ok(volume),
+            Ok(()) => {
+                Event::volume(EventStatus::Create, &volume.name).record();
+                Ok(volume)
+            }
             Err(e) => {
                 let _ = fs::remove_dir_all(&temp);
                 // A concurrent create of the same name won the rename.
@@ -232,7 +236,10 @@ impl VolumeStore {
         let dir = self.dir.join(name);
         let doomed = self.work_dir("rm");
         match fs::rename(&dir, &doomed) {
-            Ok(()) => Ok(fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed))?),
+            Ok(()) => {
+                Event::volume(EventStatus::Remove, name).record();
+                Ok(fs::remove_dir_all(&doomed).map_err(io_err("removing", &doomed))?)
+            }
             Err(e) if e.kind() == io::ErrorKind::NotFound => Err(Error::NotFound(name.into())),
             Err(e) => Err(Error::Io(IoError::new("removing", dir, e))),
         }

@@ -13,6 +13,7 @@ mod attack_registry;
 mod attack_runtime;
 mod deep_image;
 mod docs;
+mod events;
 mod exec;
 mod fsverbs;
 mod fuzz;
