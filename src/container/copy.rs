@@ -264,6 +264,36 @@ pub fn copy_in(
     .map_err(fail)
 }
 
+/// Extracts the tar stream `make` gives below the container's root (`make`
+/// gets the root first, to look at what is there). `keep_owners`: the
+/// stream's owners are kept, else everything belongs to the container's
+/// root. The stream is extracted as `cp` does: resolved inside the root,
+/// nothing followed out of it.
+pub fn extract_into<R: Read>(
+    lifecycle: &Lifecycle,
+    record: &ContainerRecord,
+    keep_owners: bool,
+    make: impl FnOnce(&Root) -> Result<R, Error>,
+) -> Result<(), Error> {
+    let files = files::open(lifecycle, record, Access::Write)?;
+    let root = container_root(files.root(), record)?;
+    let input = make(&root)?;
+    let target = files
+        .root()
+        .try_clone()
+        .map_err(|e| copy_error(record, "copying into", e))?;
+    let opts = ExtractOptions {
+        ownership: if keep_owners {
+            Ownership::Keep
+        } else {
+            Ownership::Squash
+        },
+    };
+    extract_plain(input, target, Path::new(""), &opts)
+        .map(drop)
+        .map_err(|e| copy_error(record, "copying into", io::Error::other(e)))
+}
+
 /// The container's root as a [`Root`], mounts below it crossable (a running
 /// container's volumes).
 fn container_root(dir: &File, record: &ContainerRecord) -> Result<Root, Error> {
