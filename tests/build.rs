@@ -356,3 +356,34 @@ fn builds_on_vfs_and_fuse_overlay() {
         assert_eq!(run.ok().stdout, "made\ncopied\ndeleted\n", "{driver}");
     }
 }
+
+#[test]
+fn copy_keeps_hard_links_and_reads_the_containerfile_from_stdin() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(&env, "hardlinks", &[("one", "same\n")]);
+    fs::hard_link(dir.join("one"), dir.join("two")).unwrap();
+    let containerfile = format!("FROM {}\nCOPY . /t/\n", busybox());
+    let result = env.run_with_input(
+        &["build", "-t", "links", "-f", "-", dir.to_str().unwrap()],
+        containerfile.as_bytes(),
+    );
+    result.ok();
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "links",
+        "sh",
+        "-c",
+        "stat -c %i /t/one /t/two",
+    ]);
+    let inodes: Vec<&str> = run.ok().stdout.lines().collect();
+    assert_eq!(inodes.len(), 2);
+    assert_eq!(inodes[0], inodes[1], "one file, two names");
+
+    // `-` as the context: the Containerfile on stdin, nothing to copy.
+    let stdin_build = env.run_with_input(
+        &["build", "-t", "fromstdin", "-"],
+        format!("FROM {}\nRUN echo built-from-stdin\n", busybox()).as_bytes(),
+    );
+    assert!(stdin_build.ok().stdout.contains("built-from-stdin"));
+}

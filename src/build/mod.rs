@@ -400,12 +400,21 @@ impl Builder<'_> {
                     reason: "FROM scratch is not supported yet: start from an image".into(),
                 });
             }
-            (None, _) => image_for(
-                self.store,
-                &name,
-                self.request.pull,
-                &self.request.pull_options,
-            )?,
+            (None, _) => {
+                image_for(
+                    self.store,
+                    &name,
+                    self.request.pull,
+                    &self.request.pull_options,
+                )
+                .map_err(|e| match e {
+                    // Podman's words, which scripts look for.
+                    container::Error::ImageNotLocal(_) => {
+                        Error::Invalid(format!("creating build container: {name}: image not known"))
+                    }
+                    other => other.into(),
+                })?
+            }
         };
         let config: Value =
             serde_json::from_slice(&self.store.image_file(&base.id, "config.json")?)

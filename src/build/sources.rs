@@ -33,6 +33,8 @@ pub struct Entry {
     /// Permission bits (and set-id/sticky).
     pub mode: u32,
     pub mtime: i64,
+    /// (device, inode) of a file with several names.
+    inode: Option<(u64, u64)>,
 }
 
 pub enum EntryKind {
@@ -44,6 +46,8 @@ pub enum EntryKind {
         size: u64,
     },
     Symlink(OsString),
+    /// Another name of the file written earlier at this path.
+    HardLink(String),
 }
 
 /// Where the sources are read.
@@ -111,6 +115,7 @@ impl Tree<'_> {
                     .map_err(|e| format!("{}: {e}", source.path))?,
             );
         }
+        link_names(&mut entries);
         Ok(entries)
     }
 
@@ -249,12 +254,29 @@ fn entry(dir: &Arc<File>, name: &OsStr, dest: String, stat: &libc::stat) -> io::
             )));
         }
     };
+    let linked = stat.st_mode & libc::S_IFMT == libc::S_IFREG && stat.st_nlink > 1;
     Ok(Entry {
         dest,
         kind,
         mode: stat.st_mode & 0o7777,
         mtime: stat.st_mtime,
+        inode: linked.then_some((stat.st_dev, stat.st_ino)),
     })
+}
+
+/// Later names of a file copied under several names become hard links to
+/// the first, as Docker keeps them.
+fn link_names(entries: &mut [Entry]) {
+    let mut first: std::collections::HashMap<(u64, u64), String> = Default::default();
+    for entry in entries {
+        let Some(inode) = entry.inode else { continue };
+        match first.get(&inode) {
+            Some(target) => entry.kind = EntryKind::HardLink(target.clone()),
+            None => {
+                first.insert(inode, entry.dest.clone());
+            }
+        }
+    }
 }
 
 fn join(dir: &str, name: &str) -> String {
@@ -315,6 +337,10 @@ pub fn digest(entries: &[Entry], attributes: Attributes) -> io::Result<String> {
                 hasher.update(b"l");
                 hasher.update(target.as_bytes());
             }
+            EntryKind::HardLink(target) => {
+                hasher.update(b"h");
+                hasher.update(target.as_bytes());
+            }
             EntryKind::File { dir, name, .. } => {
                 hasher.update(b"f");
                 io::copy(&mut open_file_at(dir, name)?, &mut HashWriter(&mut hasher))?;
@@ -370,6 +396,10 @@ pub fn write_tar<W: Write>(
             }
             EntryKind::Symlink(target) => {
                 let mut header = header(tar::EntryType::Symlink, 0o777, entry.mtime);
+                builder.append_link(&mut header, &entry.dest, target)?;
+            }
+            EntryKind::HardLink(target) => {
+                let mut header = header(tar::EntryType::Link, mode, entry.mtime);
                 builder.append_link(&mut header, &entry.dest, target)?;
             }
             EntryKind::File { dir, name, size } => {

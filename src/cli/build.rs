@@ -62,7 +62,7 @@ pub struct BuildArgs {
     /// Verify TLS for registries pulled from
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     pub tls_verify: Option<bool>,
-    /// The context directory: what COPY and ADD read [default: .]
+    /// The context directory: what COPY and ADD read; - reads the Containerfile from standard input, with an empty context [default: .]
     #[arg(value_name = "CONTEXT")]
     pub context: Option<PathBuf>,
 }
@@ -76,14 +76,30 @@ fn parse_bool(text: &str) -> Result<bool, String> {
 }
 
 pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
-    let context = args.context.clone().unwrap_or_else(|| PathBuf::from("."));
+    // `-`: the Containerfile on standard input and an empty context.
+    let from_stdin = args.context.as_deref() == Some(Path::new("-"));
+    let context = if from_stdin {
+        // Always empty: kept in the user's private runtime directory.
+        ctx.paths.ensure_runroot()?;
+        let empty = ctx.paths.runroot.join("build-empty-context");
+        std::fs::create_dir_all(&empty)
+            .map_err(|e| Failure::new(EXIT_ENGINE, format!("making {}: {e}", empty.display())))?;
+        empty
+    } else {
+        args.context.clone().unwrap_or_else(|| PathBuf::from("."))
+    };
+    let file = if from_stdin {
+        Some("-")
+    } else {
+        args.file.as_deref()
+    };
     if !context.is_dir() {
         return Err(Failure::new(
             EXIT_ENGINE,
             format!("the build context {} is not a directory", context.display()),
         ));
     }
-    let (containerfile_name, containerfile) = read_containerfile(args.file.as_deref(), &context)?;
+    let (containerfile_name, containerfile) = read_containerfile(file, &context)?;
     if !matches!(args.format.as_str(), "oci" | "docker") {
         return Err(Failure::new(
             EXIT_ENGINE,
@@ -184,7 +200,16 @@ fn read_containerfile(file: Option<&str>, context: &Path) -> Result<(String, Str
             })?;
             Ok(("-".into(), text))
         }
-        Some(path) => read(Path::new(path)).map(|text| (path.to_string(), text)),
+        // A relative path not found here is looked for in the context, as Podman does.
+        Some(path) => {
+            let here = Path::new(path);
+            let path = if here.exists() || here.is_absolute() {
+                here.to_path_buf()
+            } else {
+                context.join(here)
+            };
+            read(&path).map(|text| (path.display().to_string(), text))
+        }
         None => {
             for name in ["Containerfile", "Dockerfile"] {
                 let path = context.join(name);
