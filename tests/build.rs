@@ -387,3 +387,41 @@ fn copy_keeps_hard_links_and_reads_the_containerfile_from_stdin() {
     );
     assert!(stdin_build.ok().stdout.contains("built-from-stdin"));
 }
+
+#[test]
+fn add_unpacks_local_tar_archives() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "add",
+        &[
+            ("tree/sub/inner.txt", "inside the archive\n"),
+            ("plain.txt", "plain\n"),
+        ],
+    );
+    let status = std::process::Command::new("tar")
+        .arg("-czf")
+        .arg(dir.join("tree.tar.gz"))
+        .arg("-C")
+        .arg(&dir)
+        .arg("tree")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    chown_to_user(&env, &dir);
+    fs::write(
+        dir.join("Containerfile"),
+        format!("FROM {}\nADD tree.tar.gz /unpacked/\nADD plain.txt /plain.txt\nCOPY tree.tar.gz /copied/\n", busybox()),
+    )
+    .unwrap();
+    build(&env, &["-t", "added"], &dir).ok();
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "added",
+        "sh",
+        "-c",
+        "cat /unpacked/tree/sub/inner.txt /plain.txt; ls /copied",
+    ]);
+    assert_eq!(run.ok().stdout, "inside the archive\nplain\ntree.tar.gz\n");
+}

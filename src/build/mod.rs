@@ -686,6 +686,7 @@ impl Builder<'_> {
             &paths,
             &dest,
             from_record.as_ref(),
+            add,
             chown,
             mode,
         );
@@ -703,6 +704,7 @@ impl Builder<'_> {
         paths: &[String],
         dest: &str,
         from: Option<&ContainerRecord>,
+        add: bool,
         chown: Option<&str>,
         mode: Option<u32>,
     ) -> Result<bool, Error> {
@@ -716,6 +718,7 @@ impl Builder<'_> {
             None => Tree {
                 root: self.context,
                 ignore: Some(self.ignore),
+                unpack: add,
             },
             Some(record) => {
                 files = container::files::open(
@@ -731,6 +734,7 @@ impl Builder<'_> {
                 Tree {
                     root: &from_root,
                     ignore: None,
+                    unpack: false,
                 }
             }
         };

@@ -48,6 +48,51 @@ pub enum EntryKind {
     Symlink(OsString),
     /// Another name of the file written earlier at this path.
     HardLink(String),
+    /// A tar archive (ADD) whose entries land below `dest`.
+    Archive {
+        file: Arc<File>,
+        format: Compression,
+    },
+}
+
+/// How an archive ADD unpacks is compressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+impl Compression {
+    /// The archive format of `file` by its first bytes; `None` when it is
+    /// not a tar archive rcon can read (then ADD copies it as a file).
+    fn sniff(file: &File) -> Option<Compression> {
+        use std::os::unix::fs::FileExt;
+        let mut head = [0u8; 512];
+        let read = file.read_at(&mut head, 0).ok()?;
+        let head = &head[..read];
+        if head.starts_with(&[0x1f, 0x8b]) {
+            Some(Compression::Gzip)
+        } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+            Some(Compression::Zstd)
+        } else if head.get(257..262) == Some(b"ustar") {
+            Some(Compression::None)
+        } else {
+            None
+        }
+    }
+
+    /// The archive from its start (clones share the file offset, which
+    /// the digest moved).
+    fn reader(self, file: &File) -> io::Result<Box<dyn Read>> {
+        let mut file = file.try_clone()?;
+        io::Seek::rewind(&mut file)?;
+        Ok(match self {
+            Compression::None => Box::new(file),
+            Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
+            Compression::Zstd => Box::new(zstd::Decoder::new(file)?),
+        })
+    }
 }
 
 /// Where the sources are read.
@@ -55,6 +100,9 @@ pub struct Tree<'a> {
     pub root: &'a Root,
     /// The context's ignore patterns (none for a stage or an image).
     pub ignore: Option<&'a Ignore>,
+    /// ADD: a source file that is a tar archive (plain, gzip or zstd) is
+    /// unpacked into the destination directory.
+    pub unpack: bool,
 }
 
 const GLOB_CHARS: &[char] = &['*', '?', '['];
@@ -104,6 +152,24 @@ impl Tree<'_> {
                 self.walk(dir, &source.path, &dest_clean, &mut entries)
                     .map_err(|e| format!("{}: {e}", source.path))?;
                 continue;
+            }
+            let is_file = stat.st_mode & libc::S_IFMT == libc::S_IFREG;
+            if self.unpack && is_file {
+                let file = open_file_at(&source.dir, &source.name)
+                    .map_err(|e| format!("{}: {e}", source.path))?;
+                if let Some(format) = Compression::sniff(&file) {
+                    entries.push(Entry {
+                        dest: dest_clean.clone(),
+                        kind: EntryKind::Archive {
+                            file: Arc::new(file),
+                            format,
+                        },
+                        mode: 0o755,
+                        mtime: stat.st_mtime,
+                        inode: None,
+                    });
+                    continue;
+                }
             }
             let target = if into_dir {
                 join(&dest_clean, &source.name.to_string_lossy())
@@ -341,6 +407,12 @@ pub fn digest(entries: &[Entry], attributes: Attributes) -> io::Result<String> {
                 hasher.update(b"h");
                 hasher.update(target.as_bytes());
             }
+            EntryKind::Archive { file, .. } => {
+                hasher.update(b"a");
+                let mut file = file.try_clone()?;
+                io::Seek::rewind(&mut file)?;
+                io::copy(&mut file, &mut HashWriter(&mut hasher))?;
+            }
             EntryKind::File { dir, name, .. } => {
                 hasher.update(b"f");
                 io::copy(&mut open_file_at(dir, name)?, &mut HashWriter(&mut hasher))?;
@@ -402,6 +474,11 @@ pub fn write_tar<W: Write>(
                 let mut header = header(tar::EntryType::Link, mode, entry.mtime);
                 builder.append_link(&mut header, &entry.dest, target)?;
             }
+            EntryKind::Archive { file, format } => {
+                let mut dir = header(tar::EntryType::Directory, 0o755, entry.mtime);
+                builder.append_data(&mut dir, &entry.dest, io::empty())?;
+                unpack(&mut builder, format.reader(file)?, &entry.dest)?;
+            }
             EntryKind::File { dir, name, size } => {
                 let mut header = header(tar::EntryType::Regular, mode, entry.mtime);
                 header.set_size(*size);
@@ -414,4 +491,39 @@ pub fn write_tar<W: Write>(
         }
     }
     builder.into_inner()
+}
+
+/// Writes the entries of the archive `input` below `dest`: names (and hard
+/// link targets) cleaned and put under it, everything else as the archive
+/// has it. The extractor then keeps every name inside the container.
+fn unpack<W: Write>(builder: &mut tar::Builder<W>, input: impl Read, dest: &str) -> io::Result<()> {
+    let mut archive = tar::Archive::new(input);
+    for item in archive.entries()? {
+        let mut item = item?;
+        let kind = item.header().entry_type();
+        if !(kind.is_file() || kind.is_dir() || kind.is_symlink() || kind.is_hard_link()) {
+            continue;
+        }
+        let name = clean(&String::from_utf8_lossy(&item.path_bytes()));
+        if name.is_empty() {
+            continue;
+        }
+        let path = join(dest, &name);
+        let mut header = item.header().clone();
+        if kind.is_hard_link() || kind.is_symlink() {
+            let target = item
+                .link_name_bytes()
+                .map(|t| String::from_utf8_lossy(&t).into_owned());
+            let Some(target) = target else { continue };
+            let target = if kind.is_hard_link() {
+                join(dest, &clean(&target))
+            } else {
+                target
+            };
+            builder.append_link(&mut header, &path, target)?;
+        } else {
+            builder.append_data(&mut header, &path, &mut item)?;
+        }
+    }
+    Ok(())
 }
