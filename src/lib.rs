@@ -4,6 +4,7 @@
 //! engine modules below it; `userns` owns the rootless user namespace.
 
 pub mod api;
+pub mod build;
 pub mod cli;
 pub mod config;
 pub mod container;

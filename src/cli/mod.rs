@@ -1,6 +1,7 @@
 //! The command line: one file per verb, each turning its flags into engine calls.
 
 mod attach;
+mod build;
 mod commit;
 mod container;
 mod container_prune;
@@ -118,6 +119,8 @@ pub struct GlobalArgs {
 pub enum Verb {
     /// Attach to a running container's output (and stdin, when started with -i) until it exits or the detach keys
     Attach(attach::AttachArgs),
+    /// Build an image from a Containerfile or Dockerfile
+    Build(build::BuildArgs),
     /// Make a new image from a container's changes
     Commit(commit::CommitArgs),
     /// Manage containers: commit, cp, diff, export, inspect, pause, port, prune, rename, top, unpause
@@ -428,6 +431,7 @@ pub fn main() -> i32 {
     }
     let outcome = Context::new(&cli.global).and_then(|ctx| match cli.verb {
         Verb::Attach(args) => attach::run(&ctx, args),
+        Verb::Build(args) => build::run(&ctx, args),
         Verb::Commit(args) => commit::run(&ctx, args),
         Verb::Container(verb) => container::run(&ctx, verb),
         Verb::Cp(args) => cp::run(&ctx, args),

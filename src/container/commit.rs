@@ -7,7 +7,7 @@
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use flate2::Compression;
@@ -51,41 +51,65 @@ pub fn commit(
     check_changes(&request.changes).map_err(crate::image::Error::from)?;
     let store = lifecycle.store();
     let base = store.image_by_id(&record.image_id)?;
+    let layer = changes_layer(lifecycle, record)?;
+    let commit = CommitRequest {
+        base: &base,
+        layer: &layer.path,
+        diff_id: layer.diff_id.clone(),
+        settings: settings(store, record, &base)?,
+        changes: &request.changes,
+        author: request.author.clone(),
+        message: request.message.clone(),
+        created_by: record.config.args.join(" "),
+        name: request.name.clone(),
+        squash_owners: request.squash_owners,
+    };
+    let image = image_commit::commit(store, &commit)?;
+    record.event(crate::events::Status::Commit).record();
+    Ok(image)
+}
+
+/// A container's changes written as a layer into the store's work area;
+/// the file goes when this is dropped.
+#[derive(Debug)]
+pub struct ChangesLayer {
+    /// The gzip-compressed tar.
+    pub path: PathBuf,
+    /// The `sha256:` digest of the uncompressed tar.
+    pub diff_id: String,
+}
+
+impl Drop for ChangesLayer {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// Writes `record`'s changes (what `diff` lists) as a layer.
+pub fn changes_layer(
+    lifecycle: &Lifecycle,
+    record: &ContainerRecord,
+) -> Result<ChangesLayer, Error> {
     let (dir, changes) = files::diff(lifecycle, record)?;
-    let layer = store.root().join("tmp").join(format!(
+    let path = lifecycle.store().root().join("tmp").join(format!(
         "{}-commit-{}.tar.gz",
         std::process::id(),
         LAYER_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
-    let written = write_layer(&layer, |packer| pack_layer(&changes, dir.path(), packer));
-    let result = written
-        .map_err(|source| Error::Files {
-            what: format!(
-                "writing the changes of container {} as a layer",
-                record.name
-            ),
-            source,
-        })
-        .and_then(|diff_id| {
-            let commit = CommitRequest {
-                base: &base,
-                layer: &layer,
-                diff_id,
-                settings: settings(store, record, &base)?,
-                changes: &request.changes,
-                author: request.author.clone(),
-                message: request.message.clone(),
-                created_by: record.config.args.join(" "),
-                name: request.name.clone(),
-                squash_owners: request.squash_owners,
-            };
-            Ok(image_commit::commit(store, &commit)?)
-        });
-    let _ = fs::remove_file(&layer);
-    if result.is_ok() {
-        record.event(crate::events::Status::Commit).record();
+    let written = write_layer(&path, |packer| pack_layer(&changes, dir.path(), packer));
+    match written {
+        Ok(diff_id) => Ok(ChangesLayer { path, diff_id }),
+        Err(source) => {
+            let _ = fs::remove_file(&path);
+            Err(Error::Files {
+                what: format!(
+                    "writing the changes of container {} as a layer",
+                    record.name
+                ),
+                source,
+            })
+        }
     }
-    result
 }
 
 /// Writes a gzip-compressed tar to `path` with `fill`; returns the

@@ -44,7 +44,9 @@ use super::store::ContainerRecord;
 use crate::image::layer::{decompressor, sniff_media_type};
 use crate::runtime::keep_id::IdMappings;
 use crate::runtime::passwd;
-use crate::storage::extract::{ExtractOptions, Ownership, Root, clean, extract_plain_over};
+use crate::storage::extract::{
+    ExtractOptions, Ownership, Root, clean, extract_plain, extract_plain_over,
+};
 use crate::storage::pack::Packer;
 
 /// How many symlinks a path may go through at its end (Linux's limit).
@@ -534,6 +536,36 @@ fn follow(root: &Root, path: &Path) -> Result<PathBuf, Errno> {
         }
     }
     Err(Errno::ELOOP)
+}
+
+/// Extracts the tar stream `make` gives below the container's root (`make`
+/// gets the root first, to look at what is there). `keep_owners`: the
+/// stream's owners are kept, else everything belongs to the container's
+/// root. The stream is extracted as `cp` does: resolved inside the root,
+/// nothing followed out of it.
+pub fn extract_into<R: Read>(
+    lifecycle: &Lifecycle,
+    record: &ContainerRecord,
+    keep_owners: bool,
+    make: impl FnOnce(&Root) -> Result<R, Error>,
+) -> Result<(), Error> {
+    let files = files::open(lifecycle, record, Access::Write)?;
+    let root = root_of(files.root(), record)?;
+    let input = make(&root)?;
+    let target = files
+        .root()
+        .try_clone()
+        .map_err(|e| copy_error(record, "copying into", e))?;
+    let opts = ExtractOptions {
+        ownership: if keep_owners {
+            Ownership::Keep
+        } else {
+            Ownership::Squash
+        },
+    };
+    extract_plain(input, target, Path::new(""), &opts)
+        .map(drop)
+        .map_err(|e| copy_error(record, "copying into", io::Error::other(e)))
 }
 
 /// The container's root (or a directory mounted in it) as a [`Root`],

@@ -110,25 +110,23 @@ pub struct CreateRequest {
     pub storage_driver: Option<Driver>,
 }
 
-/// The image to create from, pulled first when the policy says so.
-fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Error> {
-    let local = image::lookup(store, &request.image);
-    match (request.pull, local) {
-        (PullPolicy::Never, local) => {
-            local.map_err(|_| Error::ImageNotLocal(request.image.clone()))
-        }
+/// The image `name`, pulled first when the policy says so.
+pub fn image_for(
+    store: &Store,
+    name: &str,
+    pull: PullPolicy,
+    options: &PullOptions,
+) -> Result<ImageRecord, Error> {
+    let local = image::lookup(store, name);
+    match (pull, local) {
+        (PullPolicy::Never, local) => local.map_err(|_| Error::ImageNotLocal(name.to_string())),
         (PullPolicy::Missing, Ok(found)) => Ok(found),
-        (PullPolicy::Newer, Ok(found)) => Ok(image::pull::pull_if_newer(
-            store,
-            &request.image,
-            found,
-            &request.pull_options,
-        )?),
-        (PullPolicy::Missing | PullPolicy::Always | PullPolicy::Newer, _) => Ok(image::pull_image(
-            store,
-            &request.image,
-            &request.pull_options,
-        )?),
+        (PullPolicy::Newer, Ok(found)) => {
+            Ok(image::pull::pull_if_newer(store, name, found, options)?)
+        }
+        (PullPolicy::Missing | PullPolicy::Always | PullPolicy::Newer, _) => {
+            Ok(image::pull_image(store, name, options)?)
+        }
     }
 }
 
@@ -191,7 +189,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     request.names.check().map_err(network::Error::from)?;
     let overrides = check_flags(request)?;
     let driver = driver::choose(store.root(), request.storage_driver)?.driver;
-    let image = image_for(store, request)?;
+    let image = image_for(store, &request.image, request.pull, &request.pull_options)?;
     let image_config = ImageConfig::read(store, &image)?.defaults();
     let args = command_line(request, &image_config)?;
     let id = new_id();

@@ -73,21 +73,59 @@ pub fn check_changes(changes: &[String]) -> Result<(), BadChange> {
 
 /// Stores the layer and the new image; returns its record.
 pub fn commit(store: &Store, request: &CommitRequest) -> Result<ImageRecord, Error> {
-    let base = request.base;
     let names = match &request.name {
         Some(name) => vec![Reference::parse(name)?.normalized_for_tag()?.to_string()],
         None => Vec::new(),
     };
-    let record = store_layer(store, request)?;
-    let layer_path = store.layer_blob(&request.diff_id);
-    let size = std::fs::metadata(&layer_path)
-        .map_err(io_err("reading", &layer_path))?
-        .len();
-    let mut layers = image_blobs(store, base, true)?.layers;
-    let layer_size = record.size;
-    layers.push(blobs::layer_blob(record, layer_path, size));
-
     let config = new_config(store, request)?;
+    let layer = NewLayer {
+        path: request.layer,
+        diff_id: request.diff_id.clone(),
+    };
+    put_derived(
+        store,
+        request.base,
+        Some(&layer),
+        request.squash_owners,
+        config,
+        names,
+    )
+}
+
+/// A layer to add: a gzip-compressed tar, and the digest of the tar.
+#[derive(Debug, Clone)]
+pub struct NewLayer<'a> {
+    pub path: &'a Path,
+    pub diff_id: String,
+}
+
+/// Stores `layer` (when there is one: a step that only changes the config
+/// adds none) and a new image of `base`'s layers plus it, with `config`
+/// (its `rootfs` set here) and the fully qualified `names`; returns its
+/// record.
+pub fn put_derived(
+    store: &Store,
+    base: &ImageRecord,
+    layer: Option<&NewLayer>,
+    squash_owners: bool,
+    mut config: ImageConfig,
+    names: Vec<String>,
+) -> Result<ImageRecord, Error> {
+    let mut layers = image_blobs(store, base, true)?.layers;
+    let mut diff_ids = base.layers.clone();
+    let mut size = base.size;
+    if let Some(layer) = layer {
+        let record = store_layer(store, layer, squash_owners)?;
+        let layer_path = store.layer_blob(&layer.diff_id);
+        let blob_size = std::fs::metadata(&layer_path)
+            .map_err(io_err("reading", &layer_path))?
+            .len();
+        size += record.size;
+        layers.push(blobs::layer_blob(record, layer_path, blob_size));
+        diff_ids.push(layer.diff_id.clone());
+    }
+    config.oci.rootfs_mut().set_diff_ids(diff_ids.clone());
+    let config = config.to_json();
     let config_blob = Blob {
         path: Default::default(),
         digest: sha256_digest(&config),
@@ -95,8 +133,6 @@ pub fn commit(store: &Store, request: &CommitRequest) -> Result<ImageRecord, Err
         size: config.len() as u64,
     };
     let manifest = blobs::oci_manifest(&config_blob, &layers)?;
-    let mut diff_ids = base.layers.clone();
-    diff_ids.push(request.diff_id.clone());
     let now = now_rfc3339();
     let image = ImageRecord {
         id: store::hex_of(&config_blob.digest).to_string(),
@@ -109,7 +145,7 @@ pub fn commit(store: &Store, request: &CommitRequest) -> Result<ImageRecord, Err
         stored: now,
         architecture: base.architecture.clone(),
         os: base.os.clone(),
-        size: base.size + layer_size,
+        size,
         names_history: Vec::new(),
     };
     let lock = store.lock()?;
@@ -117,14 +153,18 @@ pub fn commit(store: &Store, request: &CommitRequest) -> Result<ImageRecord, Err
 }
 
 /// Stores the new layer (unless a layer with its diff ID is there already).
-fn store_layer(store: &Store, request: &CommitRequest) -> Result<store::LayerRecord, Error> {
-    let _guard = match layer::claim(store, &request.diff_id)? {
+fn store_layer(
+    store: &Store,
+    layer: &NewLayer,
+    squash_owners: bool,
+) -> Result<store::LayerRecord, Error> {
+    let _guard = match layer::claim(store, &layer.diff_id)? {
         LayerSlot::Stored(record) => return Ok(record),
         LayerSlot::Free(guard) => guard,
     };
-    let blob = File::open(request.layer).map_err(io_err("reading", request.layer))?;
+    let blob = File::open(layer.path).map_err(io_err("reading", layer.path))?;
     let options = ExtractOptions {
-        ownership: if request.squash_owners {
+        ownership: if squash_owners {
             Ownership::Squash
         } else {
             Ownership::Keep
@@ -135,16 +175,16 @@ fn store_layer(store: &Store, request: &CommitRequest) -> Result<store::LayerRec
         blob,
         GZIP_LAYER,
         BlobDigest::Unknown,
-        &request.diff_id,
+        &layer.diff_id,
         &options,
         None,
     )
     .map_err(Error::CommitLayer)
 }
 
-/// The base image's config with the container's settings, the changes,
-/// the new layer and a history entry.
-fn new_config(store: &Store, request: &CommitRequest) -> Result<Vec<u8>, Error> {
+/// The base image's config with the container's settings, the changes and
+/// a history entry.
+fn new_config(store: &Store, request: &CommitRequest) -> Result<ImageConfig, Error> {
     let base = request.base;
     let mut image = ImageConfig::read(store, base)?;
     let now = now_rfc3339();
@@ -180,10 +220,7 @@ fn new_config(store: &Store, request: &CommitRequest) -> Result<Vec<u8>, Error> 
         .set_author(request.author.clone())
         .set_comment(request.message.clone());
     history.push(step);
-    let mut diff_ids = base.layers.clone();
-    diff_ids.push(request.diff_id.clone());
-    oci.rootfs_mut().set_diff_ids(diff_ids);
-    Ok(image.to_json())
+    Ok(image)
 }
 
 fn non_empty(list: &[String]) -> Option<Vec<String>> {

@@ -11,6 +11,7 @@ mod attach;
 mod attack_host;
 mod attack_registry;
 mod attack_runtime;
+mod build;
 mod deep_image;
 mod docs;
 mod events;

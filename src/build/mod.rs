@@ -1,0 +1,1201 @@
+//! `rcon build`: images from a Containerfile, in-process, with rcon's own
+//! runtime for RUN steps.
+//!
+//! Each stage starts from its base image (pulled per `--pull`, or an
+//! earlier stage's image) and keeps the image config in memory. Every
+//! instruction then ends in an image of its own (as Buildah's `--layers`):
+//! RUN runs its command in a container of the current image (the same
+//! create and foreground start as `rcon run`, so the same sandbox) and its
+//! changes become a layer (`container::commit::changes_layer`, the layer
+//! `commit` writes, whiteouts and opaque directories included); COPY and
+//! ADD write the sources ([`sources`]) into a container made for them and
+//! take its changes the same way; the other instructions change only the
+//! config and add no layer. Intermediate containers are removed (`--rm`).
+//!
+//! **Cache.** Each step's image is recorded under a key: the previous
+//! step's key, the instruction as expanded, the build args in scope and,
+//! for COPY/ADD, a digest of every file read ([`sources::digest`]). A
+//! rebuild with the same inputs finds the image stored and reuses it
+//! (`--> Using cache ID`); a changed file changes its step's key and every
+//! key after it. Keys live in `<root>/build-cache/KEY` (the image ID),
+//! trusted only while that image is stored.
+
+pub mod dockerfile;
+pub mod ignore;
+pub mod sources;
+pub mod words;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{Seek, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::container::commit::changes_layer;
+use crate::container::copy::extract_into;
+use crate::container::lifecycle::Lifecycle;
+use crate::container::run::image_for;
+use crate::container::store::ContainerRecord;
+use crate::container::tty::DetachKeys;
+use crate::container::{self, CreateRequest, PullPolicy};
+use crate::image::commit::{NewLayer, put_derived};
+use crate::image::config::ImageConfig;
+use crate::image::{PullOptions, Reference};
+use crate::runtime::passwd;
+use crate::storage::driver::Driver;
+use crate::storage::extract::Root;
+use crate::storage::store::{ImageRecord, Store};
+use crate::util::time::now_rfc3339;
+use dockerfile::{Command, Dockerfile, Healthcheck, Instruction, Kind, Stage};
+use ignore::Ignore;
+use sources::{Attributes, Tree};
+
+/// What a build fails with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Syntax(#[from] dockerfile::SyntaxError),
+    /// A step that could not be carried out (the step, then why).
+    #[error("building at STEP \"{step}\": {reason}")]
+    Step { step: String, reason: String },
+    /// A RUN whose command failed; its exit code is the build's.
+    #[error("building at STEP \"{step}\": while running runtime: exit status {code}")]
+    Run { step: String, code: i32 },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Container(#[from] container::Error),
+    #[error(transparent)]
+    Image(#[from] crate::image::Error),
+    #[error(transparent)]
+    Store(#[from] crate::storage::store::Error),
+}
+
+impl Error {
+    /// Podman's exit code: a failed RUN's own, else 125.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Run { code, .. } => *code,
+            Error::Container(e) => e.exit_code(),
+            _ => 125,
+        }
+    }
+}
+
+/// Everything `rcon build` was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct BuildRequest {
+    /// The Containerfile's text and the name to give it in errors.
+    pub containerfile: String,
+    pub containerfile_name: String,
+    /// The context directory.
+    pub context: PathBuf,
+    /// `-t`: the first names the image in the output.
+    pub tags: Vec<String>,
+    /// `--build-arg NAME=VALUE`.
+    pub build_args: BTreeMap<String, String>,
+    pub target: Option<String>,
+    pub no_cache: bool,
+    pub layers: bool,
+    pub pull: PullPolicy,
+    pub pull_options: PullOptions,
+    /// `--label`: set on the final image.
+    pub labels: Vec<(String, String)>,
+    /// `--rm`: intermediate containers removed.
+    pub remove: bool,
+    /// `--network` for RUN ("" = the default).
+    pub network: String,
+    pub quiet: bool,
+    pub storage_driver: Option<Driver>,
+    /// The namespace has a single-ID mapping: every file is root's.
+    pub squash_owners: bool,
+    pub rootful: bool,
+}
+
+/// ARGs Docker defines without an ARG line (usable in RUN when given).
+const PREDEFINED_ARGS: &[&str] = &[
+    "HTTP_PROXY",
+    "http_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "FTP_PROXY",
+    "ftp_proxy",
+    "NO_PROXY",
+    "no_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+];
+
+/// Builds the image; returns it.
+pub fn build(store: &Store, runroot: &Path, request: &BuildRequest) -> Result<ImageRecord, Error> {
+    let file = dockerfile::parse(&request.containerfile_name, &request.containerfile)?;
+    let names = request
+        .tags
+        .iter()
+        .map(|tag| Ok(Reference::parse(tag)?.normalized_for_tag()?.to_string()))
+        .collect::<Result<Vec<String>, crate::image::Error>>()?;
+    let last = match &request.target {
+        None => file.stages.len() - 1,
+        Some(target) => file
+            .stages
+            .iter()
+            .position(|s| s.name() == Some(target))
+            .ok_or_else(|| {
+                Error::Invalid(format!(
+                    "the target stage {target:?} is not in the Containerfile"
+                ))
+            })?,
+    };
+    let ignore = read_ignore(&request.context)?;
+    let context = Root::open(&request.context).map_err(|e| {
+        Error::Invalid(format!(
+            "opening the build context {}: {e}",
+            request.context.display()
+        ))
+    })?;
+    let lifecycle = Lifecycle::open(store, runroot)?;
+    let mut builder = Builder {
+        store,
+        lifecycle: &lifecycle,
+        request,
+        file: &file,
+        context: &context,
+        ignore: &ignore,
+        built: Vec::new(),
+        names,
+    };
+    for index in 0..=last {
+        let image = builder.stage(index, index == last)?;
+        builder.built.push(image);
+    }
+    Ok(builder.built.pop().expect("one stage at least"))
+}
+
+fn read_ignore(context: &Path) -> Result<Ignore, Error> {
+    for name in [".containerignore", ".dockerignore"] {
+        match fs::read_to_string(context.join(name)) {
+            Ok(text) => {
+                return Ignore::parse(&text).map_err(|e| Error::Invalid(format!("{name}: {e}")));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Error::Invalid(format!("reading {name}: {e}"))),
+        }
+    }
+    Ok(Ignore::default())
+}
+
+struct Builder<'a> {
+    store: &'a Store,
+    lifecycle: &'a Lifecycle<'a>,
+    request: &'a BuildRequest,
+    file: &'a Dockerfile,
+    context: &'a Root,
+    ignore: &'a Ignore,
+    /// The image of each stage built so far.
+    built: Vec<ImageRecord>,
+    /// The final image's names.
+    names: Vec<String>,
+}
+
+/// A stage being built.
+struct State {
+    /// The last image made.
+    image: ImageRecord,
+    /// Its config document (`config`, `history`, …), as it will be stored.
+    config: Value,
+    /// The cache key of the last step.
+    key: String,
+    /// ARGs in scope and their values (`None`: declared, no value).
+    args: BTreeMap<String, Option<String>>,
+}
+
+impl State {
+    fn env(&self) -> Vec<String> {
+        serde_json::from_value(self.config["config"]["Env"].clone()).unwrap_or_default()
+    }
+
+    /// A variable's value: ENV first, then ARG.
+    fn lookup(&self, name: &str) -> Option<String> {
+        self.env()
+            .iter()
+            .find_map(|e| e.strip_prefix(name).and_then(|rest| rest.strip_prefix('=')))
+            .map(str::to_string)
+            .or_else(|| self.args.get(name).cloned().flatten())
+    }
+
+    fn config_str(&self, key: &str) -> String {
+        self.config["config"][key]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// A command's argv: exec form as it is, shell form through the shell.
+    fn argv(&self, command: &Command) -> Vec<String> {
+        match command {
+            Command::Exec(argv) => argv.clone(),
+            Command::Shell(line) => {
+                let mut argv = self.shell();
+                argv.push(line.clone());
+                argv
+            }
+        }
+    }
+
+    fn shell(&self) -> Vec<String> {
+        serde_json::from_value(self.config["config"]["Shell"].clone())
+            .unwrap_or_else(|_| vec!["/bin/sh".into(), "-c".into()])
+    }
+}
+
+impl Builder<'_> {
+    fn say(&self, line: std::fmt::Arguments) {
+        if !self.request.quiet {
+            println!("{line}");
+            let _ = std::io::stdout().flush();
+        }
+    }
+
+    /// Builds stage `index`; `last`: the image the build is for.
+    fn stage(&mut self, index: usize, last: bool) -> Result<ImageRecord, Error> {
+        let stage: &Stage = &self.file.stages[index];
+        let prefix = if self.file.stages.len() > 1 {
+            format!("[{}/{}] ", index + 1, self.file.stages.len())
+        } else {
+            String::new()
+        };
+        let steps = stage.instructions.len() + 1;
+        self.say(format_args!("{prefix}STEP 1/{steps}: {}", stage.from.text));
+        let mut state = self.from(stage)?;
+        let mut triggers: Vec<Instruction> = Vec::new();
+        for text in serde_json::from_value::<Vec<String>>(state.config["config"]["OnBuild"].clone())
+            .unwrap_or_default()
+        {
+            let kind =
+                dockerfile::parse_instruction(&text, self.file.escape).map_err(|reason| {
+                    Error::Step {
+                        step: format!("ONBUILD {text}"),
+                        reason,
+                    }
+                })?;
+            triggers.push(Instruction {
+                line: stage.from.line,
+                text,
+                kind,
+            });
+        }
+        if !triggers.is_empty() {
+            // Triggers run once, in the image built on the one that has them.
+            state.config["config"]["OnBuild"] = Value::Null;
+        }
+        for instruction in &triggers {
+            self.step(&mut state, instruction)?;
+        }
+        let count = stage.instructions.len();
+        for (n, instruction) in stage.instructions.iter().enumerate() {
+            self.say(format_args!(
+                "{prefix}STEP {}/{steps}: {}",
+                n + 2,
+                instruction.text
+            ));
+            let final_step = last && n + 1 == count;
+            if final_step {
+                self.final_settings(&mut state);
+            }
+            let reused = self.step(&mut state, instruction)?;
+            if final_step && !reused {
+                self.say(format_args!(
+                    "COMMIT {}",
+                    self.request.tags.first().map_or("", String::as_str)
+                ));
+            }
+            self.say(format_args!("--> {}", &state.image.id[..11]));
+        }
+        if last && count == 0 {
+            // Only a FROM: the base image, with the build's labels and names.
+            self.final_settings(&mut state);
+            self.say(format_args!(
+                "COMMIT {}",
+                self.request.tags.first().map_or("", String::as_str)
+            ));
+            let key = cache_key(&[&state.key, "FROM-only"]);
+            self.commit(&mut state, None, "", key)?;
+            self.say(format_args!("--> {}", &state.image.id[..11]));
+        }
+        if last {
+            self.name(&mut state)?;
+        }
+        Ok(state.image)
+    }
+
+    /// `--label`s go into the config of the final step.
+    fn final_settings(&self, state: &mut State) {
+        for (key, value) in &self.request.labels {
+            set_label(&mut state.config, key, value);
+        }
+    }
+
+    /// Gives the final image its names.
+    fn name(&self, state: &mut State) -> Result<(), Error> {
+        for name in &self.names {
+            crate::image::local::tag(self.store, &state.image.id, name)?;
+            self.say(format_args!("Successfully tagged {name}"));
+        }
+        if !self.names.is_empty() {
+            state.image = self.store.image_by_id(&state.image.id)?;
+        }
+        Ok(())
+    }
+
+    fn from(&self, stage: &Stage) -> Result<State, Error> {
+        let Kind::From {
+            image, platform, ..
+        } = &stage.from.kind
+        else {
+            unreachable!("a stage begins with FROM");
+        };
+        let step = || stage.from.text.clone();
+        let meta: BTreeMap<String, Option<String>> = self
+            .file
+            .meta_args
+            .iter()
+            .map(|(name, default)| {
+                let value = self
+                    .request
+                    .build_args
+                    .get(name)
+                    .cloned()
+                    .or_else(|| default.clone());
+                (name.clone(), value)
+            })
+            .collect();
+        let lookup = |name: &str| meta.get(name).cloned().flatten();
+        let name = words::word(image, &lookup, self.file.escape).map_err(|reason| Error::Step {
+            step: step(),
+            reason,
+        })?;
+        if let Some(platform) = platform {
+            let host = format!("linux/{}", host_arch());
+            if !platform.starts_with(&host) && !platform.contains('$') {
+                return Err(Error::Step {
+                    step: step(),
+                    reason: format!(
+                        "--platform={platform}: rcon builds for this host's platform only ({host})"
+                    ),
+                });
+            }
+        }
+        let earlier = self
+            .file
+            .stages
+            .iter()
+            .take(self.built.len())
+            .position(|s| s.name() == Some(name.as_str()));
+        let base = match (earlier, name.as_str()) {
+            (Some(index), _) => self.built[index].clone(),
+            (None, "scratch") => {
+                return Err(Error::Step {
+                    step: step(),
+                    reason: "FROM scratch is not supported yet: start from an image".into(),
+                });
+            }
+            (None, _) => {
+                image_for(
+                    self.store,
+                    &name,
+                    self.request.pull,
+                    &self.request.pull_options,
+                )
+                .map_err(|e| match e {
+                    // Podman's words, which scripts look for.
+                    container::Error::ImageNotLocal(_) => {
+                        Error::Invalid(format!("creating build container: {name}: image not known"))
+                    }
+                    other => other.into(),
+                })?
+            }
+        };
+        let config: Value =
+            serde_json::from_slice(&self.store.image_file(&base.id, "config.json")?)
+                .unwrap_or_else(|_| json!({}));
+        Ok(State {
+            key: cache_key(&[&base.id]),
+            image: base,
+            config: if config.is_object() {
+                config
+            } else {
+                json!({})
+            },
+            args: BTreeMap::new(),
+        })
+    }
+
+    /// Carries out one instruction; returns whether a cached image was used.
+    fn step(&self, state: &mut State, instruction: &Instruction) -> Result<bool, Error> {
+        let fail = |reason: String| Error::Step {
+            step: instruction.text.clone(),
+            reason,
+        };
+        let escape = self.file.escape;
+        let expand = |state: &State, text: &str| {
+            words::word(text, &|name| state.lookup(name), escape).map_err(fail)
+        };
+        let config_step = |state: &mut State, change: &dyn Fn(&mut Value)| -> Result<bool, Error> {
+            let key = cache_key(&[&state.key, &instruction.text, &args_text(state)]);
+            change(&mut state.config);
+            let created_by = format!("/bin/sh -c #(nop) {}", instruction.text);
+            self.commit_cached(state, &created_by, key)
+        };
+        match &instruction.kind {
+            Kind::From { .. } => unreachable!("FROM begins a stage"),
+            Kind::Run {
+                command,
+                network,
+                mounts,
+            } => {
+                if !mounts.is_empty() {
+                    return Err(fail("RUN --mount is not supported yet".into()));
+                }
+                let argv = state.argv(command);
+                let key = cache_key(&[&state.key, &instruction.text, &args_text(state)]);
+                if let Some(hit) = self.cached(&key)? {
+                    return self.reuse(state, hit, key);
+                }
+                let record = self.container(state, argv.clone(), network.clone())?;
+                let result = self.run(&record, instruction);
+                let layer = result.and_then(|()| Ok(changes_layer(self.lifecycle, &record)?));
+                let result = layer.and_then(|layer| {
+                    let created_by = match command {
+                        Command::Exec(argv) => format!("/bin/sh -c #(nop) RUN {argv:?}"),
+                        Command::Shell(line) => format!("{} {line}", state.shell().join(" ")),
+                    };
+                    self.commit(state, Some(&layer), &created_by, key)
+                });
+                self.remove(&record);
+                result.map(|()| false)
+            }
+            Kind::Copy {
+                add,
+                sources,
+                dest,
+                from,
+                chown,
+                chmod,
+            } => self.copy(
+                state,
+                instruction,
+                *add,
+                sources,
+                dest,
+                from.as_deref(),
+                chown.as_deref(),
+                chmod.as_deref(),
+            ),
+            Kind::Env(pairs) => {
+                // Every value sees the variables as they were before the line.
+                let mut values = Vec::new();
+                for (name, value) in pairs {
+                    values.push((name.clone(), expand(state, value)?));
+                }
+                config_step(state, &|config| {
+                    for (name, value) in &values {
+                        set_env(config, name, value);
+                    }
+                })
+            }
+            Kind::Arg(args) => {
+                for (name, default) in args {
+                    let value = match (self.request.build_args.get(name), default) {
+                        (Some(given), _) => Some(given.clone()),
+                        (None, Some(default)) => Some(expand(state, default)?),
+                        (None, None) => self
+                            .file
+                            .meta_args
+                            .iter()
+                            .find(|(meta, _)| meta == name)
+                            .and_then(|_| self.request.build_args.get(name).cloned())
+                            .or_else(|| {
+                                self.file
+                                    .meta_args
+                                    .iter()
+                                    .find(|(m, _)| m == name)
+                                    .and_then(|(_, d)| d.clone())
+                            })
+                            .or_else(|| platform_arg(name)),
+                    };
+                    state.args.insert(name.clone(), value);
+                }
+                config_step(state, &|_| {})
+            }
+            Kind::Label(pairs) => {
+                let mut values = Vec::new();
+                for (key, value) in pairs {
+                    values.push((expand(state, key)?, expand(state, value)?));
+                }
+                config_step(state, &|config| {
+                    for (key, value) in &values {
+                        set_label(config, key, value);
+                    }
+                })
+            }
+            Kind::Workdir(dir) => {
+                let dir = expand(state, dir)?;
+                let dir = if dir.starts_with('/') {
+                    dir
+                } else {
+                    format!(
+                        "{}/{dir}",
+                        state.config_str("WorkingDir").trim_end_matches('/')
+                    )
+                };
+                config_step(state, &|config| config["config"]["WorkingDir"] = json!(dir))
+            }
+            Kind::User(user) => {
+                let user = expand(state, user)?;
+                config_step(state, &|config| config["config"]["User"] = json!(user))
+            }
+            Kind::StopSignal(signal) => {
+                let signal = expand(state, signal)?;
+                config_step(state, &|config| {
+                    config["config"]["StopSignal"] = json!(signal)
+                })
+            }
+            Kind::Expose(ports) => {
+                let ports =
+                    words::words(ports, &|name| state.lookup(name), escape).map_err(fail)?;
+                config_step(state, &|config| {
+                    for port in &ports {
+                        let port = if port.contains('/') {
+                            port.clone()
+                        } else {
+                            format!("{port}/tcp")
+                        };
+                        object(config, "ExposedPorts")[port] = json!({});
+                    }
+                })
+            }
+            Kind::Volume(volumes) => {
+                let mut paths = Vec::new();
+                for volume in volumes {
+                    paths.push(expand(state, volume)?);
+                }
+                config_step(state, &|config| {
+                    for path in &paths {
+                        object(config, "Volumes")[path] = json!({});
+                    }
+                })
+            }
+            Kind::Entrypoint(command) | Kind::Cmd(command) => {
+                let key = if matches!(instruction.kind, Kind::Cmd(_)) {
+                    "Cmd"
+                } else {
+                    "Entrypoint"
+                };
+                let argv = state.argv(command);
+                config_step(state, &|config| config["config"][key] = json!(argv))
+            }
+            Kind::Shell(shell) => {
+                config_step(state, &|config| config["config"]["Shell"] = json!(shell))
+            }
+            Kind::Healthcheck(check) => {
+                let value = healthcheck(check, &state.shell());
+                config_step(state, &|config| {
+                    config["config"]["Healthcheck"] = value.clone()
+                })
+            }
+            Kind::Onbuild(trigger) => config_step(state, &|config| {
+                let list = config["config"]["OnBuild"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+                let mut list = list;
+                list.push(json!(trigger));
+                config["config"]["OnBuild"] = Value::Array(list);
+            }),
+            Kind::Maintainer(name) => {
+                let name = expand(state, name)?;
+                config_step(state, &|config| config["author"] = json!(name))
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn copy(
+        &self,
+        state: &mut State,
+        instruction: &Instruction,
+        add: bool,
+        sources: &[String],
+        dest: &str,
+        from: Option<&str>,
+        chown: Option<&str>,
+        chmod: Option<&str>,
+    ) -> Result<bool, Error> {
+        let fail = |reason: String| Error::Step {
+            step: instruction.text.clone(),
+            reason,
+        };
+        let escape = self.file.escape;
+        let lookup = |name: &str| state.lookup(name);
+        let expand = |text: &str| words::word(text, &lookup, escape).map_err(fail);
+        let mut paths = Vec::new();
+        for source in sources {
+            let source = expand(source)?;
+            if source.contains("://") {
+                let verb = if add { "ADD" } else { "COPY" };
+                return Err(fail(format!("source can't be a URL for {verb}")));
+            }
+            paths.push(source);
+        }
+        let dest = expand(dest)?;
+        let dest = if dest.starts_with('/') {
+            dest
+        } else {
+            let workdir = state.config_str("WorkingDir");
+            let slash = if dest.ends_with('/') || dest == "." {
+                "/"
+            } else {
+                ""
+            };
+            format!(
+                "{}/{}{slash}",
+                workdir.trim_end_matches('/'),
+                dest.trim_end_matches('/')
+            )
+        };
+        let mode = chmod
+            .map(|m| {
+                u32::from_str_radix(m, 8)
+                    .map_err(|_| fail(format!("--chmod={m}: give an octal mode")))
+            })
+            .transpose()?;
+        // The tree the sources are read from: the context, or a stage's or
+        // an image's files through a container made from it.
+        let from_record = match from {
+            None => None,
+            Some(from) => {
+                let from = expand(from)?;
+                let image = self.source_image(&from)?;
+                Some(self.create(&image.id, Vec::new(), String::new(), &[], None, None)?)
+            }
+        };
+        let result = self.copy_from(
+            state,
+            instruction,
+            &paths,
+            &dest,
+            from_record.as_ref(),
+            add,
+            chown,
+            mode,
+        );
+        if let Some(record) = &from_record {
+            self.remove(record);
+        }
+        result
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn copy_from(
+        &self,
+        state: &mut State,
+        instruction: &Instruction,
+        paths: &[String],
+        dest: &str,
+        from: Option<&ContainerRecord>,
+        add: bool,
+        chown: Option<&str>,
+        mode: Option<u32>,
+    ) -> Result<bool, Error> {
+        let fail = |reason: String| Error::Step {
+            step: instruction.text.clone(),
+            reason,
+        };
+        let files;
+        let from_root;
+        let tree = match from {
+            None => Tree {
+                root: self.context,
+                ignore: Some(self.ignore),
+                unpack: add,
+            },
+            Some(record) => {
+                files = container::files::open(
+                    self.lifecycle,
+                    record,
+                    container::files::Access::Snapshot,
+                )?;
+                from_root = files
+                    .root()
+                    .try_clone()
+                    .and_then(|dir| Root::with_dir(dir, false))
+                    .map_err(|e| fail(format!("opening the files of {}: {e}", record.name)))?;
+                Tree {
+                    root: &from_root,
+                    ignore: None,
+                    unpack: false,
+                }
+            }
+        };
+        // Owners need the image's passwd and group files: looked up in the
+        // container the files go into, before anything is written.
+        let record = self.create(&state.image.id, Vec::new(), String::new(), &[], None, None)?;
+        let result = (|| {
+            let mut attributes = Attributes {
+                owner: (0, 0),
+                mode,
+            };
+            let mut entries = Vec::new();
+            let mut parents = Vec::new();
+            let mut key = String::new();
+            extract_into(
+                self.lifecycle,
+                &record,
+                !self.request.squash_owners,
+                |root| {
+                    if let Some(chown) = chown {
+                        let chown =
+                            words::word(chown, &|name| state.lookup(name), self.file.escape)
+                                .map_err(container::Error::Invalid)?;
+                        attributes.owner =
+                            owner(root, &chown).map_err(container::Error::Invalid)?;
+                    }
+                    let dest_is_dir = root.open_path(Path::new(dest)).is_ok();
+                    entries = tree
+                        .entries(paths, dest, dest_is_dir)
+                        .map_err(container::Error::Invalid)?;
+                    parents =
+                        missing_parents(root, dest, dest_is_dir || dest.ends_with('/'), &entries);
+                    let digest = sources::digest(&entries, attributes).map_err(|e| {
+                        container::Error::Invalid(format!("reading the sources: {e}"))
+                    })?;
+                    key = cache_key(&[&state.key, &instruction.text, &args_text(state), &digest]);
+                    let mut tar = tempfile(self.store).map_err(|e| {
+                        container::Error::Invalid(format!("writing the sources: {e}"))
+                    })?;
+                    if self.cached(&key).ok().flatten().is_none() {
+                        sources::write_tar(&mut tar, &parents, &entries, attributes).map_err(
+                            |e| container::Error::Invalid(format!("reading the sources: {e}")),
+                        )?;
+                    } else {
+                        tar::Builder::new(&mut tar)
+                            .finish()
+                            .map_err(|e| container::Error::Invalid(e.to_string()))?;
+                    }
+                    tar.rewind()
+                        .map_err(|e| container::Error::Invalid(e.to_string()))?;
+                    Ok(tar)
+                },
+            )
+            .map_err(|e| match e {
+                container::Error::Invalid(reason) => fail(reason),
+                other => Error::Container(other),
+            })?;
+            if let Some(hit) = self.cached(&key)? {
+                return self.reuse(state, hit, key);
+            }
+            let layer = changes_layer(self.lifecycle, &record)?;
+            let created_by = format!("/bin/sh -c #(nop) {}", instruction.text);
+            self.commit(state, Some(&layer), &created_by, key)
+                .map(|()| false)
+        })();
+        self.remove(&record);
+        result
+    }
+
+    /// The image a `--from` names: an earlier stage (by name or number) or an image.
+    fn source_image(&self, from: &str) -> Result<ImageRecord, Error> {
+        let stages = &self.file.stages[..self.built.len()];
+        if let Some(index) = stages.iter().position(|s| s.name() == Some(from)) {
+            return Ok(self.built[index].clone());
+        }
+        if let Ok(index) = from.parse::<usize>() {
+            return self.built.get(index).cloned().ok_or_else(|| {
+                Error::Invalid(format!("--from={from}: no such stage before this one"))
+            });
+        }
+        Ok(image_for(
+            self.store,
+            from,
+            self.request.pull,
+            &self.request.pull_options,
+        )?)
+    }
+
+    /// A container of `image` for a step (not started).
+    fn create(
+        &self,
+        image: &str,
+        command: Vec<String>,
+        network: String,
+        env: &[String],
+        user: Option<String>,
+        workdir: Option<String>,
+    ) -> Result<ContainerRecord, Error> {
+        let request = CreateRequest {
+            image: image.to_string(),
+            command: if command.is_empty() {
+                vec!["/bin/sh".into()]
+            } else {
+                command
+            },
+            entrypoint: Some(String::new()),
+            env: env.to_vec(),
+            user,
+            workdir,
+            network,
+            pull: PullPolicy::Never,
+            storage_driver: self.request.storage_driver,
+            rootful: self.request.rootful,
+            ..CreateRequest::default()
+        };
+        Ok(container::create(self.store, &request)?)
+    }
+
+    /// The container a RUN step runs in.
+    fn container(
+        &self,
+        state: &State,
+        argv: Vec<String>,
+        network: Option<String>,
+    ) -> Result<ContainerRecord, Error> {
+        let mut env = state.env();
+        for (name, value) in &state.args {
+            let Some(value) = value else { continue };
+            if !env
+                .iter()
+                .any(|e| e.split_once('=').is_some_and(|(k, _)| k == name))
+            {
+                env.push(format!("{name}={value}"));
+            }
+        }
+        for name in PREDEFINED_ARGS {
+            if let Some(value) = self.request.build_args.get(*name) {
+                env.push(format!("{name}={value}"));
+            }
+        }
+        let user = Some(state.config_str("User")).filter(|u| !u.is_empty());
+        let workdir = Some(state.config_str("WorkingDir")).filter(|w| !w.is_empty());
+        let network = network.unwrap_or_else(|| self.request.network.clone());
+        self.create(&state.image.id, argv, network, &env, user, workdir)
+    }
+
+    /// Runs a RUN step's container in the foreground; its output goes to ours.
+    fn run(&self, record: &ContainerRecord, instruction: &Instruction) -> Result<(), Error> {
+        let keys = DetachKeys::parse("").expect("no detach keys");
+        let code =
+            container::start_foreground(self.store, self.lifecycle.runroot(), record, true, keys)?;
+        if code == 0 {
+            Ok(())
+        } else {
+            Err(Error::Run {
+                step: instruction.text.clone(),
+                code,
+            })
+        }
+    }
+
+    fn remove(&self, record: &ContainerRecord) {
+        if !self.request.remove {
+            return;
+        }
+        if let Err(e) = self
+            .lifecycle
+            .remove(record, true, std::time::Duration::from_secs(0), true)
+        {
+            log::warn!("removing the build container {}: {e}", record.name);
+        }
+    }
+
+    /// The cached image for `key`, when caching is on and it is stored.
+    fn cached(&self, key: &str) -> Result<Option<ImageRecord>, Error> {
+        if self.request.no_cache || !self.request.layers {
+            return Ok(None);
+        }
+        let Ok(id) = fs::read_to_string(self.cache_path(key)) else {
+            return Ok(None);
+        };
+        Ok(self.store.read_image(id.trim())?)
+    }
+
+    fn reuse(&self, state: &mut State, image: ImageRecord, key: String) -> Result<bool, Error> {
+        self.say(format_args!("--> Using cache {}", image.id));
+        state.config = serde_json::from_slice(&self.store.image_file(&image.id, "config.json")?)
+            .unwrap_or_else(|_| json!({}));
+        state.image = image;
+        state.key = key;
+        Ok(true)
+    }
+
+    fn cache_path(&self, key: &str) -> PathBuf {
+        self.store.root().join("build-cache").join(key)
+    }
+
+    /// A config step: the cached image, else a new one without a layer.
+    fn commit_cached(
+        &self,
+        state: &mut State,
+        created_by: &str,
+        key: String,
+    ) -> Result<bool, Error> {
+        if let Some(hit) = self.cached(&key)? {
+            let args = std::mem::take(&mut state.args);
+            let reused = self.reuse(state, hit, key);
+            state.args = args;
+            return reused;
+        }
+        self.commit(state, None, created_by, key).map(|()| false)
+    }
+
+    /// Stores the state's config (plus `layer`) as the step's image.
+    fn commit(
+        &self,
+        state: &mut State,
+        layer: Option<&container::commit::ChangesLayer>,
+        created_by: &str,
+        key: String,
+    ) -> Result<(), Error> {
+        let now = now_rfc3339();
+        state.config["created"] = json!(now);
+        let mut history = state.config["history"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        if history.is_empty() {
+            history = state.image.layers.iter().map(|_| json!({})).collect();
+        }
+        let mut entry = json!({ "created": now, "created_by": created_by });
+        if layer.is_none() {
+            entry["empty_layer"] = json!(true);
+        }
+        history.push(entry);
+        state.config["history"] = Value::Array(history);
+        let new_layer = layer.map(|l| NewLayer {
+            path: &l.path,
+            diff_id: l.diff_id.clone(),
+        });
+        // The document the steps edited, read through the one image model
+        // before it is stored (what a pull or commit would store).
+        let document = serde_json::to_vec(&state.config).expect("JSON serialises");
+        let config = ImageConfig::parse(&document)
+            .map_err(|e| Error::Invalid(format!("the image config the build made: {e}")))?;
+        let image = put_derived(
+            self.store,
+            &state.image,
+            new_layer.as_ref(),
+            self.request.squash_owners,
+            config,
+            Vec::new(),
+        )?;
+        if self.request.layers {
+            let path = self.cache_path(&key);
+            if let Some(dir) = path.parent() {
+                let _ = fs::create_dir_all(dir);
+            }
+            if let Err(e) = crate::util::fs::write_atomic(&path, image.id.as_bytes()) {
+                log::warn!("recording the build cache: {e}");
+            }
+        }
+        state.config = serde_json::from_slice(&self.store.image_file(&image.id, "config.json")?)
+            .unwrap_or_else(|_| state.config.clone());
+        state.image = image;
+        state.key = key;
+        Ok(())
+    }
+}
+
+fn cache_key(parts: &[&str]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part.as_bytes());
+        hasher.update([0]);
+    }
+    hex::encode(hasher.finalize())
+}
+
+/// The ARG values in scope, for cache keys.
+fn args_text(state: &State) -> String {
+    format!("{:?}", state.args)
+}
+
+fn object<'v>(config: &'v mut Value, key: &str) -> &'v mut Value {
+    let value = &mut config["config"][key];
+    if !value.is_object() {
+        *value = json!({});
+    }
+    value
+}
+
+fn set_label(config: &mut Value, key: &str, value: &str) {
+    object(config, "Labels")[key] = json!(value);
+}
+
+fn set_env(config: &mut Value, name: &str, value: &str) {
+    let mut env: Vec<String> =
+        serde_json::from_value(config["config"]["Env"].clone()).unwrap_or_default();
+    env.retain(|e| e.split_once('=').map_or(e.as_str(), |(k, _)| k) != name);
+    env.push(format!("{name}={value}"));
+    config["config"]["Env"] = json!(env);
+}
+
+fn healthcheck(check: &Healthcheck, shell: &[String]) -> Value {
+    match check {
+        Healthcheck::None => json!({ "Test": ["NONE"] }),
+        Healthcheck::Check {
+            command,
+            durations,
+            retries,
+        } => {
+            let test: Vec<String> = match command {
+                Command::Exec(argv) => std::iter::once("CMD".to_string())
+                    .chain(argv.iter().cloned())
+                    .collect(),
+                Command::Shell(line) => {
+                    let _ = shell;
+                    vec!["CMD-SHELL".into(), line.clone()]
+                }
+            };
+            let mut value = json!({ "Test": test });
+            for (name, text) in durations {
+                let field = match name.as_str() {
+                    "interval" => "Interval",
+                    "timeout" => "Timeout",
+                    "start-period" => "StartPeriod",
+                    _ => "StartInterval",
+                };
+                if let Some(nanos) = duration_nanos(text) {
+                    value[field] = json!(nanos);
+                }
+            }
+            if let Some(retries) = retries {
+                value["Retries"] = json!(retries);
+            }
+            value
+        }
+    }
+}
+
+/// A Go duration (`30s`, `1m30s`, `500ms`) in nanoseconds.
+fn duration_nanos(text: &str) -> Option<u64> {
+    let mut total = 0f64;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let split = rest.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+        let number: f64 = rest[..split].parse().ok()?;
+        let unit_end = rest[split..]
+            .find(|c: char| c.is_ascii_digit())
+            .map_or(rest.len(), |i| split + i);
+        let scale = match &rest[split..unit_end] {
+            "ns" => 1.0,
+            "us" | "µs" => 1e3,
+            "ms" => 1e6,
+            "s" => 1e9,
+            "m" => 60e9,
+            "h" => 3600e9,
+            _ => return None,
+        };
+        total += number * scale;
+        rest = &rest[unit_end..];
+    }
+    Some(total as u64)
+}
+
+fn host_arch() -> &'static str {
+    match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        other => other,
+    }
+}
+
+/// The platform ARGs Docker predefines (TARGETPLATFORM, …): the host's.
+fn platform_arg(name: &str) -> Option<String> {
+    let arch = host_arch();
+    match name {
+        "TARGETPLATFORM" | "BUILDPLATFORM" => Some(format!("linux/{arch}")),
+        "TARGETOS" | "BUILDOS" => Some("linux".into()),
+        "TARGETARCH" | "BUILDARCH" => Some(arch.into()),
+        "TARGETVARIANT" | "BUILDVARIANT" => Some(String::new()),
+        _ => None,
+    }
+}
+
+/// `--chown=USER[:GROUP]` against the image's passwd and group files; a
+/// user without a group gets the group of the same number, as Docker does.
+fn owner(root: &Root, spec: &str) -> Result<(u32, u32), String> {
+    let read = |name: &str| {
+        let etc = root.open_path(Path::new("/etc")).ok()?;
+        let file = nix::fcntl::openat(
+            &etc,
+            name,
+            nix::fcntl::OFlag::O_RDONLY | nix::fcntl::OFlag::O_CLOEXEC,
+            nix::sys::stat::Mode::empty(),
+        )
+        .ok()?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut fs::File::from(file), &mut bytes).ok()?;
+        Some(bytes)
+    };
+    let parsed = passwd::parse_user_spec(spec).map_err(|e| format!("--chown={spec}: {e}"))?;
+    let has_group = parsed.group.is_some();
+    let resolved = passwd::resolve_user(
+        &parsed,
+        &[],
+        read("passwd").as_deref(),
+        read("group").as_deref(),
+    )
+    .map_err(|e| format!("--chown={spec}: {e}"))?;
+    Ok(if has_group || spec.parse::<u32>().is_ok() {
+        (
+            resolved.uid,
+            if has_group {
+                resolved.gid
+            } else {
+                resolved.uid
+            },
+        )
+    } else {
+        (resolved.uid, resolved.gid)
+    })
+}
+
+/// The directories to make before the entries: `dest` (when files go into
+/// it and it is missing) and its missing parents, root's, mode 0755.
+fn missing_parents(
+    root: &Root,
+    dest: &str,
+    into_dir: bool,
+    entries: &[sources::Entry],
+) -> Vec<String> {
+    let dest = ignore::clean(dest);
+    let target = if into_dir || entries.iter().any(|e| e.dest != dest) {
+        dest.clone()
+    } else {
+        dest.rsplit_once('/')
+            .map_or(String::new(), |(parent, _)| parent.to_string())
+    };
+    let mut missing = Vec::new();
+    let mut path = String::new();
+    for component in target.split('/').filter(|c| !c.is_empty()) {
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str(component);
+        if root.open_path(Path::new(&path)).is_err() {
+            missing.push(path.clone());
+        }
+    }
+    missing
+}
+
+/// A scratch file in the store's work area, gone once closed.
+fn tempfile(store: &Store) -> std::io::Result<fs::File> {
+    let dir = store.root().join("tmp");
+    fs::create_dir_all(&dir)?;
+    let flags =
+        nix::fcntl::OFlag::O_TMPFILE | nix::fcntl::OFlag::O_RDWR | nix::fcntl::OFlag::O_CLOEXEC;
+    let fd = nix::fcntl::open(&dir, flags, nix::sys::stat::Mode::from_bits_truncate(0o600))?;
+    Ok(fs::File::from(fd))
+}

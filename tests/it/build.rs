@@ -1,0 +1,426 @@
+//! `rcon build`: Containerfiles built as the unprivileged test user, RUN
+//! steps in rcon's own runtime, images checked with `inspect` and `run`.
+
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::{Path, PathBuf};
+
+use crate::common;
+use crate::common::{TestEnv, image_ref, user_with_ranges, with_busybox};
+
+fn busybox() -> String {
+    image_ref(testkit::catalog::BUSYBOX)
+}
+
+/// A build context in the test user's home: `files` (path, content), owned
+/// by the user.
+fn context(env: &TestEnv, name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = env
+        .data_dir()
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join(name);
+    fs::create_dir_all(&dir).unwrap();
+    for (path, content) in files {
+        let path = dir.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, content).unwrap();
+    }
+    chown_to_user(env, &dir);
+    dir
+}
+
+fn chown_to_user(env: &TestEnv, dir: &Path) {
+    let status = std::process::Command::new("chown")
+        .args([
+            "-R",
+            "-h",
+            &format!("{}:{}", user_with_ranges().uid, user_with_ranges().gid),
+        ])
+        .arg(dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let _ = env;
+}
+
+fn build(env: &TestEnv, args: &[&str], dir: &Path) -> common::RunResult {
+    let mut all = vec!["build", "--tls-verify=false"];
+    all.extend_from_slice(args);
+    let dir = dir.to_str().unwrap();
+    all.push(dir);
+    env.run(&all)
+}
+
+#[test]
+fn multi_stage_build_with_config_seen_by_inspect_and_run() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "multi",
+        &[(
+            "Containerfile",
+            &format!(
+                "ARG BASE={}\nFROM $BASE AS maker\nRUN mkdir /out && echo made-in-stage-one > /out/file\n\
+                 FROM ${{BASE}}\nCOPY --from=maker /out/file /app/\nENV GREETING=\"hello there\" \\\n    OTHER=${{GREETING:-unset}}\n\
+                 WORKDIR /app\nLABEL org.example.kind=test\nENTRYPOINT [\"/bin/sh\", \"-c\"]\nCMD [\"cat file; echo $GREETING; pwd\"]\n",
+                busybox()
+            ),
+        )],
+    );
+    let result = build(&env, &["-t", "multi:1"], &dir);
+    result.ok();
+    let out = result.stdout.clone();
+    assert!(out.contains("[1/2] STEP 1/2: FROM $BASE AS maker"), "{out}");
+    assert!(
+        out.contains("[2/2] STEP 2/7: COPY --from=maker /out/file /app/"),
+        "{out}"
+    );
+    assert!(out.contains("COMMIT multi:1"), "{out}");
+    assert!(
+        out.contains("Successfully tagged localhost/multi:1"),
+        "{out}"
+    );
+    let id = out.lines().last().unwrap().to_string();
+    assert_eq!(id.len(), 64, "{out}");
+
+    let run = env.run(&["run", "--rm", "multi:1"]);
+    assert_eq!(run.ok().stdout, "made-in-stage-one\nhello there\n/app\n");
+
+    let inspect = env.run(&[
+        "image",
+        "inspect",
+        "--format",
+        "{{.Config.WorkingDir}}|{{index .Config.Labels \"org.example.kind\"}}|{{.Config.Entrypoint}}|{{.Config.Cmd}}",
+        "multi:1",
+    ]);
+    assert_eq!(
+        inspect.ok().stdout.trim(),
+        "/app|test|[/bin/sh -c]|[cat file; echo $GREETING; pwd]"
+    );
+    let env_line = env.run(&["image", "inspect", "--format", "{{.Config.Env}}", "multi:1"]);
+    // OTHER was expanded before GREETING was set: ENV sees the values before its own line.
+    assert!(
+        env_line.ok().stdout.contains("OTHER=unset"),
+        "{}",
+        env_line.stdout
+    );
+}
+
+#[test]
+fn ignore_file_with_an_exception_and_cache_reuse() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "ignore",
+        &[
+            (
+                "Containerfile",
+                &format!(
+                    "FROM {}\nCOPY . /ctx/\nRUN ls -a /ctx | sort | tr '\\n' ' ' > /list\nCOPY second.txt /second\nRUN cat /second\n",
+                    busybox()
+                ),
+            ),
+            (".dockerignore", "*.log\n!keep.log\nsecret/\n"),
+            ("a.txt", "a"),
+            ("debug.log", "noise"),
+            ("keep.log", "kept"),
+            ("secret/key", "nope"),
+            ("second.txt", "one"),
+        ],
+    );
+    let first = build(&env, &["-t", "ign"], &dir);
+    first.ok();
+    assert!(!first.stdout.contains("Using cache"), "{}", first.stdout);
+    let listed = env.run(&["run", "--rm", "ign", "cat", "/list"]);
+    assert_eq!(
+        listed.ok().stdout,
+        ". .. .dockerignore Containerfile a.txt keep.log second.txt "
+    );
+
+    // Nothing changed: every step is reused and the image is the same.
+    let second = build(&env, &["-t", "ign"], &dir);
+    second.ok();
+    assert_eq!(
+        second.stdout.matches("--> Using cache").count(),
+        4,
+        "{}",
+        second.stdout
+    );
+    assert_eq!(first.stdout.lines().last(), second.stdout.lines().last());
+
+    // A changed file both COPYs read (`.` reads it too) rebuilds from the
+    // first COPY on; an ignored file changing alone would change nothing.
+    fs::write(dir.join("debug.log"), "more noise").unwrap();
+    fs::write(dir.join("second.txt"), "two").unwrap();
+    let third = build(&env, &["-t", "ign"], &dir);
+    third.ok();
+    assert!(
+        third.stdout.contains("two"),
+        "the last RUN ran again: {}",
+        third.stdout
+    );
+    assert_ne!(first.stdout.lines().last(), third.stdout.lines().last());
+
+    let fourth = build(&env, &["--no-cache", "-q", "-t", "ign"], &dir);
+    assert!(!fourth.ok().stdout.contains("Using cache"));
+    assert_eq!(
+        fourth.stdout.lines().count(),
+        1,
+        "-q prints the ID only: {}",
+        fourth.stdout
+    );
+}
+
+#[test]
+fn changed_file_invalidates_from_its_copy_on() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "partial",
+        &[
+            (
+                "Containerfile",
+                &format!(
+                    "FROM {}\nCOPY first.txt /first\nRUN echo step-three\nCOPY second.txt /second\nRUN cat /second\n",
+                    busybox()
+                ),
+            ),
+            ("first.txt", "1"),
+            ("second.txt", "one"),
+        ],
+    );
+    build(&env, &[], &dir).ok();
+    fs::write(dir.join("second.txt"), "two").unwrap();
+    let again = build(&env, &[], &dir);
+    again.ok();
+    let out = &again.stdout;
+    assert_eq!(out.matches("--> Using cache").count(), 2, "{out}");
+    let step4 = out.find("STEP 4/5").unwrap();
+    assert!(!out[step4..].contains("Using cache"), "{out}");
+    assert!(out[step4..].contains("two"), "{out}");
+}
+
+#[test]
+fn failing_run_leaves_no_image_and_exits_with_its_code() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "fail",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {}\nRUN echo before-failing; exit 7\nCMD x\n",
+                busybox()
+            ),
+        )],
+    );
+    let images_before = env.run(&["images", "-q", "--no-trunc"]).ok().stdout.clone();
+    let result = build(&env, &["-t", "failed"], &dir);
+    result.code_is(7);
+    assert!(
+        result.stdout.contains("before-failing"),
+        "{}",
+        result.transcript()
+    );
+    assert!(
+        result
+            .stderr
+            .contains("building at STEP \"RUN echo before-failing; exit 7\": while running runtime: exit status 7"),
+        "{}",
+        result.transcript()
+    );
+    env.run(&["image", "exists", "failed"]).code_is(1);
+    assert_eq!(
+        env.run(&["images", "-q", "--no-trunc"]).ok().stdout,
+        images_before
+    );
+    assert_eq!(
+        env.run(&["ps", "-aq"]).ok().stdout,
+        "",
+        "the RUN container is removed"
+    );
+}
+
+#[test]
+fn syntax_error_names_file_line_and_instruction() {
+    let env = TestEnv::new(user_with_ranges());
+    let dir = context(
+        &env,
+        "syntax",
+        &[("Containerfile", "FROM busybox\n\nCOPY onlyone\n")],
+    );
+    let result = build(&env, &[], &dir);
+    result.code_is(125);
+    assert!(
+        result.stderr.contains(
+            "Containerfile:3: \"COPY onlyone\": COPY needs at least one source and a destination"
+        ),
+        "{}",
+        result.transcript()
+    );
+}
+
+#[test]
+fn copy_cannot_leave_the_context() {
+    let env = with_busybox(user_with_ranges());
+    let outside = context(&env, "outside", &[("secret", "host-secret")]);
+    let dir = context(
+        &env,
+        "escape",
+        &[
+            (
+                "Containerfile",
+                &format!("FROM {}\nCOPY ../outside/secret /up\n", busybox()),
+            ),
+            ("inside", "in"),
+        ],
+    );
+    // `..` cannot climb out: ../outside/secret is outside/secret in the context.
+    let result = build(&env, &[], &dir);
+    result.code_is(125);
+    assert!(
+        result.stderr.contains("no such file or directory"),
+        "{}",
+        result.transcript()
+    );
+
+    // A symlink to a host path is followed inside the context, or copied as a link.
+    symlink(outside.join("secret"), dir.join("link")).unwrap();
+    symlink(&outside, dir.join("dirlink")).unwrap();
+    chown_to_user(&env, &dir);
+    fs::write(
+        dir.join("Containerfile"),
+        format!("FROM {}\nCOPY link /link\nCOPY . /ctx/\n", busybox()),
+    )
+    .unwrap();
+    build(&env, &["-t", "links"], &dir).ok();
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "links",
+        "sh",
+        "-c",
+        "readlink /link; cat /link /ctx/dirlink/secret 2>&1; ls /ctx",
+    ]);
+    let out = run.stdout.clone();
+    assert!(!out.contains("host-secret"), "{}", run.transcript());
+    assert!(
+        out.contains(&outside.join("secret").display().to_string()),
+        "{out}"
+    );
+}
+
+#[test]
+fn builds_on_vfs_and_fuse_overlay() {
+    for driver in ["vfs", "fuse-overlay"] {
+        let env = with_busybox(user_with_ranges());
+        let dir = context(
+            &env,
+            driver,
+            &[
+                (
+                    "Containerfile",
+                    &format!(
+                        "FROM {}\nRUN rm -r /etc/init.d 2>/dev/null; rm /bin/true; echo made > /made\nCOPY f /etc/f\n",
+                        busybox()
+                    ),
+                ),
+                ("f", "copied\n"),
+            ],
+        );
+        let mut args = vec!["--storage-driver", driver];
+        args.extend([
+            "build",
+            "--tls-verify=false",
+            "-t",
+            "drv",
+            dir.to_str().unwrap(),
+        ]);
+        env.run(&args).ok();
+        let run = env.run(&[
+            "--storage-driver",
+            driver,
+            "run",
+            "--rm",
+            "drv",
+            "sh",
+            "-c",
+            "cat /made /etc/f; test -e /bin/true && echo still-there || echo deleted",
+        ]);
+        assert_eq!(run.ok().stdout, "made\ncopied\ndeleted\n", "{driver}");
+    }
+}
+
+#[test]
+fn copy_keeps_hard_links_and_reads_the_containerfile_from_stdin() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(&env, "hardlinks", &[("one", "same\n")]);
+    fs::hard_link(dir.join("one"), dir.join("two")).unwrap();
+    let containerfile = format!("FROM {}\nCOPY . /t/\n", busybox());
+    let result = env.run_with_input(
+        &["build", "-t", "links", "-f", "-", dir.to_str().unwrap()],
+        containerfile.as_bytes(),
+    );
+    result.ok();
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "links",
+        "sh",
+        "-c",
+        "stat -c %i /t/one /t/two",
+    ]);
+    let inodes: Vec<&str> = run.ok().stdout.lines().collect();
+    assert_eq!(inodes.len(), 2);
+    assert_eq!(inodes[0], inodes[1], "one file, two names");
+
+    // `-` as the context: the Containerfile on stdin, nothing to copy.
+    let stdin_build = env.run_with_input(
+        &["build", "-t", "fromstdin", "-"],
+        format!("FROM {}\nRUN echo built-from-stdin\n", busybox()).as_bytes(),
+    );
+    assert!(stdin_build.ok().stdout.contains("built-from-stdin"));
+}
+
+#[test]
+fn add_unpacks_local_tar_archives() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "add",
+        &[
+            ("tree/sub/inner.txt", "inside the archive\n"),
+            ("plain.txt", "plain\n"),
+        ],
+    );
+    let status = std::process::Command::new("tar")
+        .arg("-czf")
+        .arg(dir.join("tree.tar.gz"))
+        .arg("-C")
+        .arg(&dir)
+        .arg("tree")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    chown_to_user(&env, &dir);
+    fs::write(
+        dir.join("Containerfile"),
+        format!("FROM {}\nADD tree.tar.gz /unpacked/\nADD plain.txt /plain.txt\nCOPY tree.tar.gz /copied/\n", busybox()),
+    )
+    .unwrap();
+    build(&env, &["-t", "added"], &dir).ok();
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "added",
+        "sh",
+        "-c",
+        "cat /unpacked/tree/sub/inner.txt /plain.txt; ls /copied",
+    ]);
+    assert_eq!(run.ok().stdout, "inside the archive\nplain\ntree.tar.gz\n");
+}
