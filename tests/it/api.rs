@@ -49,6 +49,30 @@ impl Service {
     }
 }
 
+impl Service {
+    /// `PYTHON -c SCRIPT ARGS...` as `env`'s user against this service,
+    /// with `vars` set; the script prints "ok" when all went well.
+    #[track_caller]
+    fn python_ok(
+        &self,
+        env: &TestEnv,
+        python: &str,
+        vars: &[(&str, &str)],
+        script: &str,
+        args: &[&str],
+    ) {
+        let mut command = env.command_as_user(python);
+        command
+            .env("DOCKER_HOST", self.host())
+            .envs(vars.iter().copied())
+            .args(["-c", script])
+            .args(args);
+        let result =
+            run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(result.ok().stdout, "ok\n", "{}", result.transcript());
+    }
+}
+
 impl Drop for Service {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -233,13 +257,7 @@ fn docker_python_sdk() {
     if !probe.is_ok_and(|s| s.success()) {
         panic!("Docker's Python SDK is missing: apt-get install python3-docker");
     }
-    let mut command = env.command_as_user("python3");
-    command
-        .env("DOCKER_HOST", service.host())
-        .args(["-c", SDK_SCRIPT, &busybox()]);
-    let result =
-        run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(result.ok().stdout, "ok\n", "{}", result.transcript());
+    service.python_ok(&env, "python3", &[], SDK_SCRIPT, &[&busybox()]);
 }
 
 #[test]
@@ -391,10 +409,65 @@ fn docker_exec_through_the_cli_and_the_sdk() {
         stopped.transcript()
     );
     service.docker(&env, &["start", "box"]).ok();
-    let mut command = env.command_as_user("python3");
-    command
-        .env("DOCKER_HOST", service.host())
-        .args(["-c", SDK_EXEC_SCRIPT, "box"]);
-    let sdk = run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(sdk.ok().stdout, "ok\n", "{}", sdk.transcript());
+    service.python_ok(&env, "python3", &[], SDK_EXEC_SCRIPT, &["box"]);
+}
+
+/// Testcontainers for Python: a generic container with a log wait, an exec
+/// and a mapped port, then its removal. The reaper (Ryuk) is disabled: it
+/// runs a public image (testcontainers/ryuk) this offline host cannot pull.
+/// TC_HOST and the `docker_host` connection mode say the ports are
+/// published on this host's loopback: Testcontainers otherwise takes the
+/// container network's gateway when it runs inside a container
+/// (/.dockerenv), as on these test machines.
+const TESTCONTAINERS_SCRIPT: &str = r#"
+import socket, sys, docker
+from testcontainers.core.container import DockerContainer
+from testcontainers.core.waiting_utils import wait_for_logs
+image = sys.argv[1]
+script = "echo ready; while true; do echo hello | nc -l -p 8080; done"
+box = DockerContainer(image).with_command(["sh", "-c", script]).with_exposed_ports(8080)
+box.start()
+wait_for_logs(box, "ready")
+code, out = box.exec(["sh", "-c", "echo in $HOSTNAME"])
+assert code == 0 and out.startswith(b"in "), (code, out)
+host = box.get_container_host_ip()
+port = box.get_exposed_port(8080)
+assert host == "127.0.0.1", host
+with socket.create_connection((host, port)) as conn:
+    answer = conn.makefile("rb").readline()
+assert answer == b"hello\n", answer
+box.stop()
+assert docker.from_env().containers.list(all=True) == []
+print("ok")
+"#;
+
+#[test]
+fn testcontainers_python_generic_container() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    // Testcontainers and the SDK it needs, from the package index, into a
+    // venv of the test's own (readable by the test user).
+    let venv = env.base.join("venv");
+    let python = venv.join("bin/python");
+    let setup = std::process::Command::new("/usr/bin/python3")
+        .args(["-m", "venv"])
+        .arg(&venv)
+        .status()
+        .is_ok_and(|s| s.success())
+        && std::process::Command::new(&python)
+            .args(["-m", "pip", "install", "--quiet", "testcontainers"])
+            .status()
+            .is_ok_and(|s| s.success());
+    assert!(setup, "installing testcontainers into {}", venv.display());
+    service.python_ok(
+        &env,
+        python.to_str().unwrap(),
+        &[
+            ("TESTCONTAINERS_RYUK_DISABLED", "true"),
+            ("TC_HOST", "127.0.0.1"),
+            ("TESTCONTAINERS_CONNECTION_MODE", "docker_host"),
+        ],
+        TESTCONTAINERS_SCRIPT,
+        &[&busybox()],
+    );
 }
