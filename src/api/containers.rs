@@ -52,6 +52,7 @@ pub async fn route(
         [id, "wait"] if post => wait(service, id, query).await,
         [id, "attach"] if post => attach(service, request, id).await,
         [id, "exec"] if post => super::exec::create(service, request, id).await,
+        [id, "archive"] => super::archive::route(service, request, method, id).await,
         [id, "logs"] if get => logs(service, id, query).await,
         [id] if method == Method::DELETE => remove(service, id, query).await,
         _ => Err(ApiError::not_found(format!(

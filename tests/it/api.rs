@@ -471,3 +471,100 @@ fn testcontainers_python_generic_container() {
         &[&busybox()],
     );
 }
+
+#[test]
+fn docker_cp_both_ways_stays_inside_the_container() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let image = busybox();
+    let script = "mkdir /data /links && echo inside > /data/f && ln -s / /links/up \
+                  && ln -s ../../.. /links/dots && echo ready && sleep 1000";
+    service
+        .docker(
+            &env,
+            &["run", "-d", "--name", "box", &image, "sh", "-c", script],
+        )
+        .ok();
+    eventually("the container made its files", || {
+        service.docker(&env, &["logs", "box"]).stdout == "ready\n"
+    });
+    let out = env.home.join("out");
+    let copied = service.docker(&env, &["cp", "box:/data/f", out.to_str().unwrap()]);
+    copied.ok();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "inside\n");
+    // A directory comes out whole.
+    let dir = env.home.join("dir");
+    service
+        .docker(&env, &["cp", "box:/data", dir.to_str().unwrap()])
+        .ok();
+    assert_eq!(std::fs::read_to_string(dir.join("f")).unwrap(), "inside\n");
+    let cat = |path: &str| service.docker(&env, &["exec", "box", "cat", path]);
+    // In, as a new name and into a directory.
+    std::fs::write(env.home.join("sent"), "from the host\n").unwrap();
+    let sent = env.home.join("sent");
+    service
+        .docker(&env, &["cp", sent.to_str().unwrap(), "box:/data/new"])
+        .ok();
+    assert_eq!(cat("/data/new").ok().stdout, "from the host\n");
+    service
+        .docker(&env, &["cp", sent.to_str().unwrap(), "box:/data/"])
+        .ok();
+    assert_eq!(cat("/data/sent").ok().stdout, "from the host\n");
+    // Symlinks and `..` resolve inside the container, both ways.
+    let hostname = cat("/etc/hostname").ok().stdout.clone();
+    let through = env.home.join("through");
+    service
+        .docker(
+            &env,
+            &[
+                "cp",
+                "box:/links/dots/etc/hostname",
+                through.to_str().unwrap(),
+            ],
+        )
+        .ok();
+    assert_eq!(std::fs::read_to_string(&through).unwrap(), hostname);
+    let marker = format!("rcon-cp-escape-{}", std::process::id());
+    // /tmp is in both: the copy lands in the container's.
+    let host_target = std::path::Path::new("/tmp").join(&marker);
+    let up = format!("box:/links/up{}", host_target.display());
+    service
+        .docker(&env, &["cp", sent.to_str().unwrap(), &up])
+        .ok();
+    assert!(!host_target.exists(), "docker cp wrote to the host");
+    assert_eq!(
+        cat(&host_target.display().to_string()).ok().stdout,
+        "from the host\n"
+    );
+    // A hostile tar stream: `..` and absolute names stay inside.
+    let tarball = env.home.join("hostile.tar");
+    let made = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import io, sys, tarfile\n\
+             t = tarfile.open(sys.argv[1], 'w')\n\
+             for name in sys.argv[2:]:\n\
+             \x20   i = tarfile.TarInfo(name); i.size = 4; i.mode = 0o4755\n\
+             \x20   t.addfile(i, io.BytesIO(b'bad\\n'))\n\
+             t.close()",
+            tarball.to_str().unwrap(),
+            &format!("../../../../../..{}", host_target.display()),
+            &host_target.display().to_string(),
+        ])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut command = env.command_as_user("docker");
+    command
+        .env("DOCKER_HOST", service.host())
+        .args(["cp", "-", "box:/data"]);
+    let hostile = std::fs::read(&tarball).unwrap();
+    let _ = run_command(&mut command, Some(&hostile), command_timeout());
+    assert!(!host_target.exists(), "a tar entry escaped to the host");
+    let missing = service.docker(&env, &["cp", "box:/nosuch", out.to_str().unwrap()]);
+    assert!(
+        !missing.success() && missing.stderr.contains("No such"),
+        "{}",
+        missing.transcript()
+    );
+}
