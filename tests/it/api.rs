@@ -568,3 +568,34 @@ fn docker_cp_both_ways_stays_inside_the_container() {
         missing.transcript()
     );
 }
+
+#[test]
+fn docker_tag_and_history() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    service
+        .docker(&env, &["tag", &busybox(), "localhost/mine:v1"])
+        .ok();
+    let id = service.docker(&env, &["inspect", "-f", "{{.Id}}", "localhost/mine:v1"]);
+    let history = service.docker(&env, &["history", "-q", "--no-trunc", "localhost/mine:v1"]);
+    let steps: Vec<&str> = history.ok().stdout.lines().collect();
+    assert_eq!(
+        steps.first(),
+        Some(&id.ok().stdout.trim()),
+        "{}",
+        history.transcript()
+    );
+    let rcon = env.run(&["image", "history", "-q", "localhost/mine:v1"]);
+    assert_eq!(
+        steps.len(),
+        rcon.ok().stdout.lines().count(),
+        "{}",
+        rcon.transcript()
+    );
+    let missing = service.docker(&env, &["history", "localhost/nosuch"]);
+    assert!(
+        !missing.success() && missing.stderr.contains("No such image"),
+        "{}",
+        missing.transcript()
+    );
+}
