@@ -599,3 +599,47 @@ fn docker_tag_and_history() {
         missing.transcript()
     );
 }
+
+#[test]
+fn docker_top() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    service
+        .docker(
+            &env,
+            &["run", "-d", "--name", "box", &busybox(), "sleep", "1000"],
+        )
+        .ok();
+    let top = service.docker(&env, &["top", "box"]);
+    let lines: Vec<&str> = top.ok().stdout.lines().collect();
+    assert!(
+        lines[0].contains("PID") && lines[0].contains("COMMAND"),
+        "{}",
+        top.transcript()
+    );
+    assert!(
+        lines.len() == 2 && lines[1].contains("sleep 1000"),
+        "{}",
+        top.transcript()
+    );
+    let columns = service.docker(&env, &["top", "box", "pid,args"]);
+    assert_eq!(
+        columns
+            .ok()
+            .stdout
+            .lines()
+            .nth(1)
+            .map(str::split_whitespace)
+            .map(Iterator::collect::<Vec<_>>),
+        Some(vec!["1", "sleep", "1000"]),
+        "{}",
+        columns.transcript()
+    );
+    service.docker(&env, &["stop", "-t", "0", "box"]).ok();
+    let stopped = service.docker(&env, &["top", "box"]);
+    assert!(
+        !stopped.success() && stopped.stderr.contains("not running"),
+        "{}",
+        stopped.transcript()
+    );
+}
