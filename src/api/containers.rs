@@ -1,5 +1,5 @@
 //! `/containers/...`: create, start, stop, kill, restart, wait, attach,
-//! logs, remove, list, inspect — each the same engine call as its verb.
+//! logs, top, remove, list, inspect — each the same engine call as its verb.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
@@ -52,6 +52,8 @@ pub async fn route(
         [id, "wait"] if post => wait(service, id, query).await,
         [id, "attach"] if post => attach(service, request, id).await,
         [id, "exec"] if post => super::exec::create(service, request, id).await,
+        [id, "archive"] => super::archive::route(service, request, method, id).await,
+        [id, "top"] if get => top(service, id, query).await,
         [id, "logs"] if get => logs(service, id, query).await,
         [id] if method == Method::DELETE => remove(service, id, query).await,
         _ => Err(ApiError::not_found(format!(
@@ -760,6 +762,29 @@ async fn logs(
         follow_streams(&service, &record, options, false, streams, follow, &sender)
     });
     Ok(response)
+}
+
+/// `GET /containers/{id}/top?ps_args=`: `rcon top`'s rows; `ps_args` are
+/// its descriptors (`pid,user,args`), none for the default columns.
+async fn top(
+    service: Arc<Service>,
+    id: &str,
+    query: HashMap<String, String>,
+) -> ApiResult<Response<Body>> {
+    let descriptors: Vec<String> = query
+        .get("ps_args")
+        .map(|args| args.split_whitespace().map(String::from).collect())
+        .unwrap_or_default();
+    let mut rows = with_container(&service, id, move |lifecycle, record| {
+        Ok(container::top::top(lifecycle, &record, &descriptors)?)
+    })
+    .await?
+    .into_iter();
+    let titles = rows.next().unwrap_or_default();
+    Ok(json(
+        StatusCode::OK,
+        &json!({ "Titles": titles, "Processes": rows.collect::<Vec<_>>() }),
+    ))
 }
 
 fn timeout(query: &HashMap<String, String>) -> ApiResult<Duration> {

@@ -1,5 +1,5 @@
 //! `/images/...`: create (pull, with progress as JSON lines), list,
-//! inspect, tag, remove.
+//! inspect, history, tag, remove.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -24,13 +24,14 @@ pub async fn route(
     let query = query(&request);
     // Image names hold slashes: /images/127.0.0.1:5000/a/b:tag/json.
     let (name, action) = match rest.split_last() {
-        Some((&action @ ("json" | "tag"), name)) => (name.join("/"), action),
+        Some((&action @ ("json" | "tag" | "history"), name)) => (name.join("/"), action),
         _ => (rest.join("/"), ""),
     };
     match (method, name.as_str(), action) {
         (&Method::POST, "create", "") => create(service, query).await,
         (&Method::GET, "", "json") => list(service).await,
         (&Method::GET, _, "json") => inspect(service, name).await,
+        (&Method::GET, _, "history") => history(service, name).await,
         (&Method::POST, _, "tag") => tag(service, name, query).await,
         (&Method::DELETE, _, "") if !name.is_empty() => remove(service, name, query).await,
         _ => Err(ApiError::not_found(format!(
@@ -155,6 +156,33 @@ async fn inspect(service: Arc<Service>, name: String) -> ApiResult<Response<Body
     })
     .await?;
     Ok(json(StatusCode::OK, &value))
+}
+
+/// `GET /images/{name}/history`: `rcon image history`'s steps, newest first.
+async fn history(service: Arc<Service>, name: String) -> ApiResult<Response<Body>> {
+    let steps = blocking(move || {
+        let store = service.store()?;
+        let found = lookup(&store, &name)?;
+        Ok(image::history::history(&store, &found)?)
+    })
+    .await?;
+    let steps: Vec<Value> = steps
+        .iter()
+        .map(|step| {
+            json!({
+                "Id": match step.id.as_str() {
+                    "<missing>" => step.id.clone(),
+                    id => format!("sha256:{id}"),
+                },
+                "Created": unix_time(step.created.as_deref()),
+                "CreatedBy": step.created_by,
+                "Tags": (!step.tags.is_empty()).then_some(&step.tags),
+                "Size": step.size,
+                "Comment": step.comment,
+            })
+        })
+        .collect();
+    Ok(json(StatusCode::OK, &Value::Array(steps)))
 }
 
 async fn tag(

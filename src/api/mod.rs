@@ -5,6 +5,7 @@
 //! answers into Docker's JSON. `server` owns the socket, the routing and the
 //! idle timer; one file per object group holds the handlers.
 
+mod archive;
 mod containers;
 mod exec;
 mod images;

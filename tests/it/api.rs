@@ -49,6 +49,30 @@ impl Service {
     }
 }
 
+impl Service {
+    /// `PYTHON -c SCRIPT ARGS...` as `env`'s user against this service,
+    /// with `vars` set; the script prints "ok" when all went well.
+    #[track_caller]
+    fn python_ok(
+        &self,
+        env: &TestEnv,
+        python: &str,
+        vars: &[(&str, &str)],
+        script: &str,
+        args: &[&str],
+    ) {
+        let mut command = env.command_as_user(python);
+        command
+            .env("DOCKER_HOST", self.host())
+            .envs(vars.iter().copied())
+            .args(["-c", script])
+            .args(args);
+        let result =
+            run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(result.ok().stdout, "ok\n", "{}", result.transcript());
+    }
+}
+
 impl Drop for Service {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -233,13 +257,7 @@ fn docker_python_sdk() {
     if !probe.is_ok_and(|s| s.success()) {
         panic!("Docker's Python SDK is missing: apt-get install python3-docker");
     }
-    let mut command = env.command_as_user("python3");
-    command
-        .env("DOCKER_HOST", service.host())
-        .args(["-c", SDK_SCRIPT, &busybox()]);
-    let result =
-        run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(result.ok().stdout, "ok\n", "{}", result.transcript());
+    service.python_ok(&env, "python3", &[], SDK_SCRIPT, &[&busybox()]);
 }
 
 #[test]
@@ -391,10 +409,237 @@ fn docker_exec_through_the_cli_and_the_sdk() {
         stopped.transcript()
     );
     service.docker(&env, &["start", "box"]).ok();
-    let mut command = env.command_as_user("python3");
+    service.python_ok(&env, "python3", &[], SDK_EXEC_SCRIPT, &["box"]);
+}
+
+/// Testcontainers for Python: a generic container with a log wait, an exec
+/// and a mapped port, then its removal. The reaper (Ryuk) is disabled: it
+/// runs a public image (testcontainers/ryuk) this offline host cannot pull.
+/// TC_HOST and the `docker_host` connection mode say the ports are
+/// published on this host's loopback: Testcontainers otherwise takes the
+/// container network's gateway when it runs inside a container
+/// (/.dockerenv), as on these test machines.
+const TESTCONTAINERS_SCRIPT: &str = r#"
+import socket, sys, docker
+from testcontainers.core.container import DockerContainer
+from testcontainers.core.waiting_utils import wait_for_logs
+image = sys.argv[1]
+script = "echo ready; while true; do echo hello | nc -l -p 8080; done"
+box = DockerContainer(image).with_command(["sh", "-c", script]).with_exposed_ports(8080)
+box.start()
+wait_for_logs(box, "ready")
+code, out = box.exec(["sh", "-c", "echo in $HOSTNAME"])
+assert code == 0 and out.startswith(b"in "), (code, out)
+host = box.get_container_host_ip()
+port = box.get_exposed_port(8080)
+assert host == "127.0.0.1", host
+with socket.create_connection((host, port)) as conn:
+    answer = conn.makefile("rb").readline()
+assert answer == b"hello\n", answer
+box.stop()
+assert docker.from_env().containers.list(all=True) == []
+print("ok")
+"#;
+
+#[test]
+fn testcontainers_python_generic_container() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    // Testcontainers and the SDK it needs, from the package index, into a
+    // venv of the test's own (readable by the test user).
+    let venv = env.base.join("venv");
+    let python = venv.join("bin/python");
+    let setup = std::process::Command::new("/usr/bin/python3")
+        .args(["-m", "venv"])
+        .arg(&venv)
+        .status()
+        .is_ok_and(|s| s.success())
+        && std::process::Command::new(&python)
+            .args(["-m", "pip", "install", "--quiet", "testcontainers"])
+            .status()
+            .is_ok_and(|s| s.success());
+    assert!(setup, "installing testcontainers into {}", venv.display());
+    service.python_ok(
+        &env,
+        python.to_str().unwrap(),
+        &[
+            ("TESTCONTAINERS_RYUK_DISABLED", "true"),
+            ("TC_HOST", "127.0.0.1"),
+            ("TESTCONTAINERS_CONNECTION_MODE", "docker_host"),
+        ],
+        TESTCONTAINERS_SCRIPT,
+        &[&busybox()],
+    );
+}
+
+#[test]
+fn docker_cp_both_ways_stays_inside_the_container() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let image = busybox();
+    let script = "mkdir /data /links && echo inside > /data/f && ln -s / /links/up \
+                  && ln -s ../../.. /links/dots && echo ready && sleep 1000";
+    service
+        .docker(
+            &env,
+            &["run", "-d", "--name", "box", &image, "sh", "-c", script],
+        )
+        .ok();
+    eventually("the container made its files", || {
+        service.docker(&env, &["logs", "box"]).stdout == "ready\n"
+    });
+    let out = env.home.join("out");
+    let copied = service.docker(&env, &["cp", "box:/data/f", out.to_str().unwrap()]);
+    copied.ok();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "inside\n");
+    // A directory comes out whole.
+    let dir = env.home.join("dir");
+    service
+        .docker(&env, &["cp", "box:/data", dir.to_str().unwrap()])
+        .ok();
+    assert_eq!(std::fs::read_to_string(dir.join("f")).unwrap(), "inside\n");
+    let cat = |path: &str| service.docker(&env, &["exec", "box", "cat", path]);
+    // In, as a new name and into a directory.
+    std::fs::write(env.home.join("sent"), "from the host\n").unwrap();
+    let sent = env.home.join("sent");
+    service
+        .docker(&env, &["cp", sent.to_str().unwrap(), "box:/data/new"])
+        .ok();
+    assert_eq!(cat("/data/new").ok().stdout, "from the host\n");
+    service
+        .docker(&env, &["cp", sent.to_str().unwrap(), "box:/data/"])
+        .ok();
+    assert_eq!(cat("/data/sent").ok().stdout, "from the host\n");
+    // Symlinks and `..` resolve inside the container, both ways.
+    let hostname = cat("/etc/hostname").ok().stdout.clone();
+    let through = env.home.join("through");
+    service
+        .docker(
+            &env,
+            &[
+                "cp",
+                "box:/links/dots/etc/hostname",
+                through.to_str().unwrap(),
+            ],
+        )
+        .ok();
+    assert_eq!(std::fs::read_to_string(&through).unwrap(), hostname);
+    let marker = format!("rcon-cp-escape-{}", std::process::id());
+    // /tmp is in both: the copy lands in the container's.
+    let host_target = std::path::Path::new("/tmp").join(&marker);
+    let up = format!("box:/links/up{}", host_target.display());
+    service
+        .docker(&env, &["cp", sent.to_str().unwrap(), &up])
+        .ok();
+    assert!(!host_target.exists(), "docker cp wrote to the host");
+    assert_eq!(
+        cat(&host_target.display().to_string()).ok().stdout,
+        "from the host\n"
+    );
+    // A hostile tar stream: `..` and absolute names stay inside.
+    let tarball = env.home.join("hostile.tar");
+    let made = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import io, sys, tarfile\n\
+             t = tarfile.open(sys.argv[1], 'w')\n\
+             for name in sys.argv[2:]:\n\
+             \x20   i = tarfile.TarInfo(name); i.size = 4; i.mode = 0o4755\n\
+             \x20   t.addfile(i, io.BytesIO(b'bad\\n'))\n\
+             t.close()",
+            tarball.to_str().unwrap(),
+            &format!("../../../../../..{}", host_target.display()),
+            &host_target.display().to_string(),
+        ])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut command = env.command_as_user("docker");
     command
         .env("DOCKER_HOST", service.host())
-        .args(["-c", SDK_EXEC_SCRIPT, "box"]);
-    let sdk = run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(sdk.ok().stdout, "ok\n", "{}", sdk.transcript());
+        .args(["cp", "-", "box:/data"]);
+    let hostile = std::fs::read(&tarball).unwrap();
+    let _ = run_command(&mut command, Some(&hostile), command_timeout());
+    assert!(!host_target.exists(), "a tar entry escaped to the host");
+    let missing = service.docker(&env, &["cp", "box:/nosuch", out.to_str().unwrap()]);
+    assert!(
+        !missing.success() && missing.stderr.contains("No such"),
+        "{}",
+        missing.transcript()
+    );
+}
+
+#[test]
+fn docker_tag_and_history() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    service
+        .docker(&env, &["tag", &busybox(), "localhost/mine:v1"])
+        .ok();
+    let id = service.docker(&env, &["inspect", "-f", "{{.Id}}", "localhost/mine:v1"]);
+    let history = service.docker(&env, &["history", "-q", "--no-trunc", "localhost/mine:v1"]);
+    let steps: Vec<&str> = history.ok().stdout.lines().collect();
+    assert_eq!(
+        steps.first(),
+        Some(&id.ok().stdout.trim()),
+        "{}",
+        history.transcript()
+    );
+    let rcon = env.run(&["image", "history", "-q", "localhost/mine:v1"]);
+    assert_eq!(
+        steps.len(),
+        rcon.ok().stdout.lines().count(),
+        "{}",
+        rcon.transcript()
+    );
+    let missing = service.docker(&env, &["history", "localhost/nosuch"]);
+    assert!(
+        !missing.success() && missing.stderr.contains("No such image"),
+        "{}",
+        missing.transcript()
+    );
+}
+
+#[test]
+fn docker_top() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    service
+        .docker(
+            &env,
+            &["run", "-d", "--name", "box", &busybox(), "sleep", "1000"],
+        )
+        .ok();
+    let top = service.docker(&env, &["top", "box"]);
+    let lines: Vec<&str> = top.ok().stdout.lines().collect();
+    assert!(
+        lines[0].contains("PID") && lines[0].contains("COMMAND"),
+        "{}",
+        top.transcript()
+    );
+    assert!(
+        lines.len() == 2 && lines[1].contains("sleep 1000"),
+        "{}",
+        top.transcript()
+    );
+    let columns = service.docker(&env, &["top", "box", "pid,args"]);
+    assert_eq!(
+        columns
+            .ok()
+            .stdout
+            .lines()
+            .nth(1)
+            .map(str::split_whitespace)
+            .map(Iterator::collect::<Vec<_>>),
+        Some(vec!["1", "sleep", "1000"]),
+        "{}",
+        columns.transcript()
+    );
+    service.docker(&env, &["stop", "-t", "0", "box"]).ok();
+    let stopped = service.docker(&env, &["top", "box"]);
+    assert!(
+        !stopped.success() && stopped.stderr.contains("not running"),
+        "{}",
+        stopped.transcript()
+    );
 }
