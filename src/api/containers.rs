@@ -25,6 +25,7 @@ use crate::container::lifecycle::{
 };
 use crate::container::logfile::{self, LogOptions, LogReader};
 use crate::container::monitor::{self, MonitorRecord};
+use crate::container::mounts::MountKind;
 use crate::container::store::{ContainerRecord, State, Status};
 use crate::container::{self, CreateRequest, PullPolicy};
 use crate::image::PullOptions;
@@ -370,7 +371,7 @@ async fn list(service: Arc<Service>, query: HashMap<String, String>) -> ApiResul
                 "Labels": record.config.labels.iter().cloned().collect::<BTreeMap<_, _>>(),
                 "State": status_word(&state),
                 "Status": status_text(&state),
-                "HostConfig": { "NetworkMode": record.config.network },
+                "HostConfig": { "NetworkMode": record.config.network.to_string() },
                 "NetworkSettings": { "Networks": {} },
                 "Mounts": [],
             }));
@@ -404,7 +405,7 @@ async fn inspect(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
                 .config
                 .mounts
                 .iter()
-                .filter(|m| m.kind == "bind" || m.kind == "volume")
+                .filter(|m| m.kind != MountKind::Tmpfs)
                 .map(|m| format!(
                     "{}:{}",
                     m.name.clone().unwrap_or_else(|| m.source.clone()),

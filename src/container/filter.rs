@@ -172,7 +172,7 @@ impl ContainerFilter {
                         && destination.as_ref().is_none_or(|d| *d == m.destination)
                 })
             })
-            && any(&self.networks, |n| config.network == *n)
+            && any(&self.networks, |n| config.network.to_string() == *n)
             && any(&self.restart_policies, |p| match p.as_str() {
                 "none" => config.restart == RestartPolicy::No,
                 name => config.restart.name() == name,

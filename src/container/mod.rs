@@ -87,6 +87,11 @@ pub enum Error {
     CannotFreeze { verb: &'static str, why: String },
     #[error("{0}")]
     Invalid(String),
+    #[error("the container's seccomp filter {}: {source}; remove the container and create it again", path.display())]
+    SeccompFilter {
+        path: std::path::PathBuf,
+        source: crate::runtime::security::BadFilter,
+    },
     #[error("{what}: {source}")]
     Files {
         what: String,

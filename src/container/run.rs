@@ -11,8 +11,8 @@ use super::lifecycle::parse_signal;
 use super::mounts::{self, MountKind};
 use super::restart::RestartPolicy;
 use super::store::{
-    ContainerConfig, ContainerRecord, Containers, KeepId, MountRecord, Status, generate_name,
-    new_id,
+    ContainerConfig, ContainerRecord, Containers, KeepId, MountRecord, SECCOMP_FILTER, Status,
+    generate_name, new_id,
 };
 use super::{Error, labels, networks, ulimit};
 use crate::image::{self, PullOptions};
@@ -22,7 +22,7 @@ use crate::runtime::{
     ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
     keep_id::IdMappings,
     passwd,
-    security::{self, SecurityOptions, SecurityPlan},
+    security::{self, BpfProgram, SeccompChoice, SecurityPlan},
 };
 use crate::storage::driver::{self, Driver};
 use crate::storage::flatten;
@@ -30,6 +30,7 @@ use crate::storage::fuse::FuseLayers;
 use crate::storage::store::{ImageRecord, Store, StoreLock};
 use crate::storage::vfs;
 use crate::storage::volume::VolumeStore;
+use crate::util::fs::{IoError, write_atomic};
 
 /// When to pull the image (`--pull`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -246,12 +247,19 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     // HOME comes from the user's passwd entry, which only the container can read.
     let image_env = image_config.env.clone().unwrap_or_default();
     let env = env::merge(&image_env, &overrides, &hostname, None);
-    security::plan(&security_options(
-        &request.cap_add,
-        &request.cap_drop,
-        request.privileged,
-        &request.security_opt,
-    )?)?;
+    let last_cap = security::caps::kernel_last_cap()?;
+    let cap_add = security::caps::parse_list(&request.cap_add, last_cap)?;
+    let cap_drop = security::caps::parse_list(&request.cap_drop, last_cap)?;
+    let security_opt = request
+        .security_opt
+        .iter()
+        .map(|opt| security::parse_security_opt(opt))
+        .collect::<Result<Vec<_>, _>>()?;
+    let ulimits = request
+        .ulimits
+        .iter()
+        .map(|spec| ulimit::parse_ulimit(spec))
+        .collect::<Result<Vec<_>, _>>()?;
     let restart = RestartPolicy::parse(request.restart.as_deref().unwrap_or_default())?;
     if request.remove && restart != RestartPolicy::No {
         return Err(Error::Invalid(format!(
@@ -277,6 +285,10 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         )?),
         None => None,
     };
+    // A network given by ID prefix is recorded by its name.
+    if let (Mode::Network { name, .. }, Some(attachment)) = (&mut network, &attachment) {
+        name.clone_from(&attachment.network);
+    }
     let mount_records = mount_records(store, request)?;
     let record = ContainerRecord {
         id: id.clone(),
@@ -310,10 +322,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
                 .unwrap_or_else(|| "0".into()),
             group_add: request.group_add.clone(),
             hostname: hostname.clone(),
-            // A network given by ID prefix is recorded by its name.
-            network: attachment
-                .as_ref()
-                .map_or_else(|| network.to_string(), |a| a.network.clone()),
+            network: network.clone(),
             attachment,
             ports,
             names: request.names.clone(),
@@ -322,12 +331,12 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             mounts: mount_records,
             read_only: request.read_only,
             init: request.init,
-            ulimits: request.ulimits.clone(),
-            cap_add: request.cap_add.clone(),
-            cap_drop: request.cap_drop.clone(),
+            ulimits,
+            cap_add,
+            cap_drop,
             privileged: request.privileged,
             keep_id: request.keep_id.clone(),
-            security_opt: request.security_opt.clone(),
+            security_opt,
             labels,
             remove: request.remove,
             stop_signal,
@@ -337,6 +346,14 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             restart,
         },
         storage_driver: driver,
+    };
+    // A seccomp profile is compiled now, and the container keeps that filter:
+    // editing the file later changes no container made from it.
+    let security = record.config.security_options();
+    let plan = security::plan(&security)?;
+    let seccomp_filter = match (&security.seccomp, &plan.seccomp) {
+        (SeccompChoice::Profile(_), Some(filter)) => Some(filter.to_bytes()),
+        _ => None,
     };
     let addresses = network.addresses();
     let host_resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
@@ -352,14 +369,20 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     // vfs: the container's copy of the image is made in the new container's
     // directory before it is moved into place, so a create killed half-way
     // leaves no container, only a temporary directory the store sweeps.
-    let copy_image = |dir: &Path| match driver {
-        Driver::Vfs => {
-            let layers: Vec<PathBuf> = image.layers.iter().map(|l| store.layer_link(l)).collect();
-            Ok(vfs::populate(&layers, &dir.join(VFS_ROOTFS))?)
+    let fill = |dir: &Path| {
+        if let Some(filter) = &seccomp_filter {
+            write_atomic(&dir.join(SECCOMP_FILTER), filter)?;
         }
-        Driver::Overlay | Driver::FuseOverlay => Ok(()),
+        match driver {
+            Driver::Vfs => {
+                let layers: Vec<PathBuf> =
+                    image.layers.iter().map(|l| store.layer_link(l)).collect();
+                Ok(vfs::populate(&layers, &dir.join(VFS_ROOTFS))?)
+            }
+            Driver::Overlay | Driver::FuseOverlay => Ok(()),
+        }
     };
-    if let Err(e) = containers.create(&lock, &record, &userdata, !request.remove, copy_image) {
+    if let Err(e) = containers.create(&lock, &record, &userdata, !request.remove, fill) {
         // Nothing half-created stays: the anonymous volumes made for it go too.
         remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
         return Err(e.into());
@@ -493,7 +516,7 @@ fn mount_records(store: &Store, request: &CreateRequest) -> Result<Vec<MountReco
                 }
             };
             Ok(MountRecord {
-                kind: spec.kind.name().to_string(),
+                kind: spec.kind,
                 source,
                 name,
                 destination: spec.destination,
@@ -522,7 +545,7 @@ fn tmpfs_data(options: &[String]) -> String {
 /// unless asked otherwise, as in Podman.
 fn runtime_mount(record: &MountRecord) -> Mount {
     let has = |o: &str| record.options.iter().any(|x| x == o);
-    let tmpfs = record.kind == "tmpfs";
+    let tmpfs = record.kind == MountKind::Tmpfs;
     Mount {
         destination: record.destination.clone(),
         source: if tmpfs {
@@ -643,25 +666,6 @@ fn published_ports(
     Ok(ports)
 }
 
-/// The security flags, parsed.
-pub(crate) fn security_options(
-    cap_add: &[String],
-    cap_drop: &[String],
-    privileged: bool,
-    security_opt: &[String],
-) -> Result<SecurityOptions, Error> {
-    let mut options = SecurityOptions {
-        cap_add: cap_add.to_vec(),
-        cap_drop: cap_drop.to_vec(),
-        privileged,
-        ..SecurityOptions::default()
-    };
-    for opt in security_opt {
-        options.set(security::parse_security_opt(opt)?);
-    }
-    Ok(options)
-}
-
 /// What `record`'s root filesystem is made of.
 pub(crate) fn rootfs_of(
     store: &Store,
@@ -721,26 +725,45 @@ pub(crate) fn spec_for(
         mounts,
         hostname: config.hostname.clone(),
         network: {
-            let mode = Mode::parse(&config.network)?;
+            config.network.check_helper()?;
             // A port taken since the container was created: say so before it starts.
             ports::check(&config.ports).map_err(network::Error::from)?;
-            network_for(containers, &mode)?
+            network_for(containers, &config.network)?
         },
-        security: security_plan(config)?,
+        security: security_plan(&dir, config)?,
         privileged: config.privileged,
         user_namespace,
         process: process_for(config)?,
     })
 }
 
-/// The container's capabilities, seccomp filter and no_new_privs, compiled.
-pub(crate) fn security_plan(config: &ContainerConfig) -> Result<SecurityPlan, Error> {
-    Ok(security::plan(&security_options(
-        &config.cap_add,
-        &config.cap_drop,
-        config.privileged,
-        &config.security_opt,
-    )?)?)
+/// The capabilities, seccomp filter and no_new_privs of the container in
+/// `dir`. A seccomp profile's filter is the one compiled at create.
+pub(crate) fn security_plan(dir: &Path, config: &ContainerConfig) -> Result<SecurityPlan, Error> {
+    let options = config.security_options();
+    if !matches!(options.seccomp, SeccompChoice::Profile(_)) {
+        return Ok(security::plan(&options)?);
+    }
+    let stored = dir.join(SECCOMP_FILTER);
+    match std::fs::read(&stored) {
+        Ok(bytes) => {
+            let filter = BpfProgram::from_bytes(&bytes).map_err(|source| Error::SeccompFilter {
+                path: stored.clone(),
+                source,
+            })?;
+            Ok(security::plan_with_filter(&options, filter)?)
+        }
+        // Made before rcon kept the filter: compiled from the profile this
+        // once, and kept from now on.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let plan = security::plan(&options)?;
+            if let Some(filter) = &plan.seccomp {
+                write_atomic(&stored, &filter.to_bytes())?;
+            }
+            Ok(plan)
+        }
+        Err(e) => Err(IoError::new("reading", stored, e).into()),
+    }
 }
 
 /// The container's command as the runtime runs it: argv, environment,
@@ -749,14 +772,12 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
     let rlimits = config
         .ulimits
         .iter()
-        .map(|spec| {
-            ulimit::parse_ulimit(spec).map(|u| Rlimit {
-                resource: u.resource,
-                soft: u.soft,
-                hard: u.hard,
-            })
+        .map(|u| Rlimit {
+            resource: u.resource,
+            soft: u.soft,
+            hard: u.hard,
         })
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
     Ok(Process {
         args: config.args.clone(),
         env: config.env.clone(),
