@@ -27,7 +27,7 @@ use crate::container::logfile::{self, LogOptions, LogReader};
 use crate::container::monitor::{self, MonitorRecord};
 use crate::container::mounts::MountKind;
 use crate::container::store::{ContainerRecord, State, Status};
-use crate::container::{self, CreateRequest, PullPolicy};
+use crate::container::{self, CreateFlags, PullPolicy};
 use crate::image::PullOptions;
 use crate::network::names::NameOptions;
 
@@ -139,8 +139,8 @@ struct RestartPolicy {
 }
 
 impl CreateBody {
-    /// The request `rcon create` would make from the same wishes.
-    fn request(self, name: Option<String>, service: &Service) -> CreateRequest {
+    /// The flags `rcon create` would be given for the same wishes.
+    fn flags(self, name: Option<String>, service: &Service) -> CreateFlags {
         let host = self.host_config;
         let entrypoint = self.entrypoint.map(|entrypoint| {
             if entrypoint.iter().all(String::is_empty) {
@@ -176,7 +176,7 @@ impl CreateBody {
             name => Some(name.to_string()),
         });
         let non_empty = |s: String| Some(s).filter(|s| !s.is_empty());
-        CreateRequest {
+        CreateFlags {
             pull_options: PullOptions {
                 tls_verify: tls_verify_for(&self.image),
                 squash_owners: service.squash_owners,
@@ -231,7 +231,7 @@ impl CreateBody {
             // As Docker's daemon: a missing image is the client's to pull.
             pull: PullPolicy::Never,
             storage_driver: service.storage_driver,
-            ..CreateRequest::default()
+            ..CreateFlags::default()
         }
     }
 }
@@ -246,8 +246,9 @@ async fn create(
         return Err(ApiError::bad_request("Config.Image is required"));
     }
     let image = body.image.clone();
-    let request = body.request(query.get("name").cloned(), &service);
+    let flags = body.flags(query.get("name").cloned(), &service);
     let record = blocking(move || {
+        let request = flags.parse()?;
         let store = service.store()?;
         container::create(&store, &request).map_err(|e| match e {
             container::Error::ImageNotLocal(_) => {

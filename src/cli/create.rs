@@ -6,7 +6,7 @@ use clap::Args;
 use super::{Context, Outcome};
 use crate::container::lifecycle::Lifecycle;
 use crate::container::store::KeepId;
-use crate::container::{self, CreateRequest, PullPolicy};
+use crate::container::{self, CreateFlags, CreateRequest, PullPolicy};
 use crate::image::PullOptions;
 use crate::network::names::NameOptions;
 use crate::storage::store::Store;
@@ -204,7 +204,7 @@ pub enum PullArg {
 }
 
 impl CreateArgs {
-    /// The engine's request.
+    /// The engine's request: the flags, parsed.
     pub fn request(
         self,
         namespace: &Namespace,
@@ -229,7 +229,7 @@ impl CreateArgs {
                 ));
             }
         };
-        Ok(CreateRequest {
+        CreateFlags {
             storage_driver,
             image: self.image,
             command: self.command,
@@ -294,7 +294,9 @@ impl CreateArgs {
                 ),
                 quiet: self.quiet,
             },
-        })
+        }
+        .parse()
+        .map_err(super::container_failure)
     }
 
     /// `--cidfile`: refused before anything is made when the file exists,

@@ -6,22 +6,20 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::env::{self, EnvOverrides};
-use super::lifecycle::parse_signal;
-use super::mounts::{self, MountKind};
-use super::restart::RestartPolicy;
+use super::env;
+use super::mounts::{MountKind, MountSpec};
+use super::plan::CreateRequest;
 use super::store::{
-    ContainerConfig, ContainerRecord, Containers, KeepId, MountRecord, SECCOMP_FILTER, Status,
+    ContainerConfig, ContainerRecord, Containers, MountRecord, SECCOMP_FILTER, Status,
     generate_name, new_id,
 };
-use super::{Error, labels, networks, ulimit};
-use crate::image::{self, PullOptions};
-use crate::network::names::{self, NameOptions};
+use super::{Error, networks};
+use crate::image;
+use crate::network::names;
 use crate::network::{self, Mode, PortMapping, ports};
 use crate::runtime::{
     ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
     keep_id::IdMappings,
-    passwd,
     security::{self, BpfProgram, SeccompChoice, SecurityPlan},
 };
 use crate::storage::driver::{self, Driver};
@@ -40,73 +38,6 @@ pub enum PullPolicy {
     Always,
     Never,
     Newer,
-}
-
-/// Everything `rcon run` / `rcon create` was asked for.
-#[derive(Debug, Clone, Default)]
-pub struct CreateRequest {
-    pub image: String,
-    pub command: Vec<String>,
-    pub name: Option<String>,
-    pub remove: bool,
-    pub tty: bool,
-    pub interactive: bool,
-    /// `-e` as given: `KEY=VALUE`, `KEY` (from rcon's environment) or `PREFIX*`.
-    pub env: Vec<String>,
-    /// `--unsetenv`, `--unsetenv-all`.
-    pub unsetenv: Vec<String>,
-    pub unsetenv_all: bool,
-    /// `--tz`: an IANA zone name, or `local`.
-    pub timezone: Option<String>,
-    /// `--log-driver` as given.
-    pub log_driver: Option<String>,
-    pub env_files: Vec<PathBuf>,
-    pub env_host: bool,
-    /// `-v`, `--mount` and `--tmpfs` as given.
-    pub volumes: Vec<String>,
-    pub mounts: Vec<String>,
-    pub tmpfs: Vec<String>,
-    pub ulimits: Vec<String>,
-    pub cap_add: Vec<String>,
-    pub cap_drop: Vec<String>,
-    pub privileged: bool,
-    /// `--security-opt` as given.
-    pub security_opt: Vec<String>,
-    /// `--userns=keep-id`: the host user to keep.
-    pub keep_id: Option<KeepId>,
-    pub user: Option<String>,
-    pub group_add: Vec<String>,
-    pub workdir: Option<String>,
-    /// `--entrypoint`: a command, or a JSON array; `""` clears the image's.
-    pub entrypoint: Option<String>,
-    pub hostname: Option<String>,
-    /// `--network`; empty for the default.
-    pub network: String,
-    /// `--network-alias`: more names on a user-defined network.
-    pub network_aliases: Vec<String>,
-    /// `-p` specs as given.
-    pub publish: Vec<String>,
-    /// `-P`: publish every port the image exposes.
-    pub publish_all: bool,
-    /// `--dns`, `--dns-search`, `--dns-option`, `--add-host`.
-    pub names: NameOptions,
-    pub read_only: bool,
-    pub init: bool,
-    /// `-l` as given: `KEY=VALUE` or `KEY`.
-    pub labels: Vec<String>,
-    pub label_files: Vec<PathBuf>,
-    /// `--stop-signal`: a name or number.
-    pub stop_signal: Option<String>,
-    /// `--stop-timeout`, seconds.
-    pub stop_timeout: Option<u64>,
-    /// rcon runs as the real root, without a user namespace.
-    pub rootful: bool,
-    /// `--restart` as given.
-    pub restart: Option<String>,
-    pub pull: PullPolicy,
-    pub pull_options: PullOptions,
-    /// `--storage-driver`; `None`: the store's choice.
-    pub storage_driver: Option<Driver>,
 }
 
 /// The part of an image config a container starts from.
@@ -158,52 +89,10 @@ fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Erro
     }
 }
 
-/// Refuses malformed flags before any image is pulled, as Podman does
-/// (what depends on the image is checked once it is there). Returns the
-/// environment the flags give.
-fn check_flags(request: &CreateRequest) -> Result<EnvOverrides, Error> {
-    let mut overrides = EnvOverrides::from_flags(
-        request.env_host,
-        &request.env_files,
-        &request.env,
-        &env::host_env(),
-    )?;
-    overrides.unset.clone_from(&request.unsetenv);
-    overrides.unset_all = request.unsetenv_all;
-    if let Some(user) = &request.user {
-        passwd::parse_user_spec(user)?;
-    }
-    for spec in &request.ulimits {
-        ulimit::parse_ulimit(spec)?;
-    }
-    for spec in &request.volumes {
-        mounts::parse_volume(spec)?;
-    }
-    for spec in &request.mounts {
-        mounts::parse_mount(spec)?;
-    }
-    for spec in &request.tmpfs {
-        mounts::parse_tmpfs(spec)?;
-    }
-    entrypoint_flag(request)?;
-    if let Some(zone) = &request.timezone {
-        zoneinfo(zone)?;
-    }
-    // Podman's drivers that log to a file rcon writes, and none.
-    if let Some(driver) = &request.log_driver {
-        if !matches!(driver.as_str(), "k8s-file" | "json-file" | "none") {
-            return Err(Error::Invalid(format!(
-                "invalid log driver: invalid argument: --log-driver {driver:?}: use k8s-file, json-file or none"
-            )));
-        }
-    }
-    Ok(overrides)
-}
-
 /// Creates the container record (state `created`) and returns it.
 pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord, Error> {
     let containers = Containers::open(store.root())?;
-    let mut network = Mode::parse(&request.network)?;
+    let mut network = request.network.clone();
     network_for(&containers, &network)?;
     let user_network = networks::requested(store.root(), &network)?;
     if user_network.as_ref().is_some_and(|n| n.internal) {
@@ -214,14 +103,16 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             "--network-alias needs a user-defined network (`rcon network create`), not --network {network}"
         )));
     }
-    request.names.check().map_err(network::Error::from)?;
-    let overrides = check_flags(request)?;
     let driver = driver::choose(store.root(), request.storage_driver)?.driver;
     let image = image_for(store, request)?;
     let config_file: ConfigFile =
         serde_json::from_slice(&store.image_file(&image.id, "config.json")?).unwrap_or_default();
     let image_config = config_file.config.unwrap_or_default();
-    let args = command_line(request, &image_config)?;
+    let args = command_line(
+        request.entrypoint.as_deref(),
+        &request.command,
+        &image_config,
+    )?;
     let id = new_id();
     let lock = store.lock()?;
     // `rmi` and `image prune` remove images under this lock too: the image is
@@ -246,32 +137,11 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         .unwrap_or_else(|| id[..12].to_string());
     // HOME comes from the user's passwd entry, which only the container can read.
     let image_env = image_config.env.clone().unwrap_or_default();
-    let env = env::merge(&image_env, &overrides, &hostname, None);
-    let last_cap = security::caps::kernel_last_cap()?;
-    let cap_add = security::caps::parse_list(&request.cap_add, last_cap)?;
-    let cap_drop = security::caps::parse_list(&request.cap_drop, last_cap)?;
-    let security_opt = request
-        .security_opt
-        .iter()
-        .map(|opt| security::parse_security_opt(opt))
-        .collect::<Result<Vec<_>, _>>()?;
-    let ulimits = request
-        .ulimits
-        .iter()
-        .map(|spec| ulimit::parse_ulimit(spec))
-        .collect::<Result<Vec<_>, _>>()?;
-    let restart = RestartPolicy::parse(request.restart.as_deref().unwrap_or_default())?;
-    if request.remove && restart != RestartPolicy::No {
-        return Err(Error::Invalid(format!(
-            "--rm and --restart={} conflict: a container removed when it exits cannot be restarted",
-            restart.name()
-        )));
-    }
-    let stop_signal = match &request.stop_signal {
-        Some(name) => Some(parse_signal(name)?.as_str().to_string()),
-        None => image_config.stop_signal.clone(),
-    };
-    let labels = labels::from_flags(&request.label_files, &request.labels)?;
+    let env = env::merge(&image_env, &request.env, &hostname, None);
+    let stop_signal = request
+        .stop_signal
+        .clone()
+        .or(image_config.stop_signal.clone());
     let ports = published_ports(request, &network, &image_config)?;
     let peers = match &user_network {
         Some(user_network) => networks::members(&containers, &user_network.name)?,
@@ -289,7 +159,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     if let (Mode::Network { name, .. }, Some(attachment)) = (&mut network, &attachment) {
         name.clone_from(&attachment.network);
     }
-    let mount_records = mount_records(store, request)?;
+    let mount_records = mount_records(store, &request.mounts)?;
     let record = ContainerRecord {
         id: id.clone(),
         name: name.clone(),
@@ -331,19 +201,19 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             mounts: mount_records,
             read_only: request.read_only,
             init: request.init,
-            ulimits,
-            cap_add,
-            cap_drop,
+            ulimits: request.ulimits.clone(),
+            cap_add: request.cap_add.clone(),
+            cap_drop: request.cap_drop.clone(),
             privileged: request.privileged,
             keep_id: request.keep_id.clone(),
-            security_opt,
-            labels,
+            security_opt: request.security_opt.clone(),
+            labels: request.labels.clone(),
             remove: request.remove,
             stop_signal,
             stop_timeout: request.stop_timeout,
             log_driver: request.log_driver.clone(),
-            localtime: request.timezone.as_deref().map(zoneinfo).transpose()?,
-            restart,
+            localtime: request.localtime.clone(),
+            restart: request.restart,
         },
         storage_driver: driver,
     };
@@ -395,26 +265,6 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
 
 /// The container's dir holding its copy of the image (vfs).
 const VFS_ROOTFS: &str = "rootfs";
-
-/// `--tz`: the host's file for the zone (`local`: the host's own
-/// /etc/localtime), which must exist, as Podman checks.
-fn zoneinfo(zone: &str) -> Result<PathBuf, Error> {
-    let path = match zone {
-        "local" => PathBuf::from("/etc/localtime"),
-        zone => Path::new("/usr/share/zoneinfo").join(zone),
-    };
-    match std::fs::canonicalize(&path) {
-        Ok(file) if file.is_file() => Ok(file),
-        Ok(_) => Err(Error::Invalid(format!(
-            "--tz {zone}: {} is not a time zone file",
-            path.display()
-        ))),
-        Err(e) => Err(Error::Invalid(format!(
-            "--tz {zone}: unknown time zone (stat {}: {e})",
-            path.display()
-        ))),
-    }
-}
 
 /// The userdata file mounted at /run/.containerenv.
 const CONTAINERENV: &str = "containerenv";
@@ -478,28 +328,16 @@ fn rootfs_source(
     })
 }
 
-/// The mounts from `-v`, `--mount` and `--tmpfs`: bind sources checked,
-/// named volumes created on first use, anonymous volumes made.
-fn mount_records(store: &Store, request: &CreateRequest) -> Result<Vec<MountRecord>, Error> {
-    let mut specs = Vec::new();
-    for spec in &request.volumes {
-        specs.push(mounts::parse_volume(spec)?);
-    }
-    for spec in &request.mounts {
-        specs.push(mounts::parse_mount(spec)?);
-    }
-    for spec in &request.tmpfs {
-        specs.push(mounts::parse_tmpfs(spec)?);
-    }
+/// The mounts from `-v`, `--mount` and `--tmpfs`: named volumes created
+/// on first use, anonymous volumes made.
+fn mount_records(store: &Store, specs: &[MountSpec]) -> Result<Vec<MountRecord>, Error> {
     if specs.is_empty() {
         return Ok(Vec::new());
     }
-    mounts::check_duplicates(&specs)?;
-    let cwd = std::env::current_dir().ok();
-    mounts::resolve_bind_sources(&mut specs, cwd.as_deref())?;
     let volumes = VolumeStore::open(store)?;
     specs
-        .into_iter()
+        .iter()
+        .cloned()
         .map(|spec| {
             let (source, name) = match (spec.kind, &spec.source) {
                 (MountKind::Bind, Some(path)) => (path.clone(), None),
@@ -560,33 +398,24 @@ fn runtime_mount(record: &MountRecord) -> Mount {
     }
 }
 
-/// `--entrypoint`: a JSON array of strings, or one command.
-fn entrypoint_flag(request: &CreateRequest) -> Result<Option<Vec<String>>, Error> {
-    Ok(match &request.entrypoint {
-        None => None,
-        Some(text) if text.trim_start().starts_with('[') => {
-            Some(serde_json::from_str(text).map_err(|e| {
-                Error::Invalid(format!(
-                    "--entrypoint {text:?} is not a JSON array of strings: {e}"
-                ))
-            })?)
-        }
-        Some(text) => Some(vec![text.clone()]),
-    })
-}
-
 /// Podman's rules: `--entrypoint` replaces the image's and drops its Cmd;
 /// `--entrypoint ''` clears it; arguments after the image replace the Cmd.
-fn command_line(request: &CreateRequest, image: &ImageConfig) -> Result<Vec<String>, Error> {
-    let given = entrypoint_flag(request)?;
+fn command_line(
+    given: Option<&[String]>,
+    command: &[String],
+    image: &ImageConfig,
+) -> Result<Vec<String>, Error> {
     // As Podman: the image's CMD stays only when no entrypoint was given
     // (or `--entrypoint '[]'`); an entrypoint of `[""]` is none at all.
-    let command = if request.command.is_empty() && given.as_ref().is_none_or(Vec::is_empty) {
+    let command = if command.is_empty() && given.is_none_or(<[String]>::is_empty) {
         image.cmd.clone().unwrap_or_default()
     } else {
-        request.command.clone()
+        command.to_vec()
     };
-    let mut entrypoint = given.unwrap_or_else(|| image.entrypoint.clone().unwrap_or_default());
+    let mut entrypoint = given.map_or_else(
+        || image.entrypoint.clone().unwrap_or_default(),
+        <[String]>::to_vec,
+    );
     if entrypoint == [""] {
         entrypoint.clear();
     }
@@ -630,12 +459,7 @@ fn published_ports(
     network: &Mode,
     image: &ImageConfig,
 ) -> Result<Vec<PortMapping>, Error> {
-    let mut ports = request
-        .publish
-        .iter()
-        .map(|spec| ports::parse(spec))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(network::Error::from)?;
+    let mut ports = request.publish.clone();
     if request.publish_all {
         let exposed: Vec<String> = image
             .exposed_ports
@@ -837,18 +661,17 @@ mod tests {
     }
 
     /// `command_line` for an image with ENTRYPOINT `["/ep", "-x"]` and CMD `["c1", "c2"]`.
-    fn line(entrypoint: Option<&str>, command: &[&str]) -> Result<Vec<String>, Error> {
+    fn line(entrypoint: Option<&[&str]>, command: &[&str]) -> Result<Vec<String>, Error> {
         let image = ImageConfig {
             entrypoint: Some(strings(&["/ep", "-x"])),
             cmd: Some(strings(&["c1", "c2"])),
             ..ImageConfig::default()
         };
-        let request = CreateRequest {
-            entrypoint: entrypoint.map(String::from),
-            command: strings(command),
-            ..CreateRequest::default()
-        };
-        command_line(&request, &image)
+        command_line(
+            entrypoint.map(strings).as_deref(),
+            &strings(command),
+            &image,
+        )
     }
 
     #[test]
@@ -856,20 +679,21 @@ mod tests {
         assert_eq!(line(None, &[]).unwrap(), ["/ep", "-x", "c1", "c2"]);
         assert_eq!(line(None, &["a", "b"]).unwrap(), ["/ep", "-x", "a", "b"]);
         // --entrypoint replaces the image's and drops its CMD.
-        assert_eq!(line(Some("/bin/echo"), &[]).unwrap(), ["/bin/echo"]);
-        assert_eq!(line(Some("/bin/echo"), &["a"]).unwrap(), ["/bin/echo", "a"]);
+        assert_eq!(line(Some(&["/bin/echo"]), &[]).unwrap(), ["/bin/echo"]);
         assert_eq!(
-            line(Some(r#"["/bin/sh", "-c"]"#), &["echo hi"]).unwrap(),
+            line(Some(&["/bin/echo"]), &["a"]).unwrap(),
+            ["/bin/echo", "a"]
+        );
+        assert_eq!(
+            line(Some(&["/bin/sh", "-c"]), &["echo hi"]).unwrap(),
             ["/bin/sh", "-c", "echo hi"]
         );
         // --entrypoint '' clears it: the arguments alone are the command.
-        assert_eq!(line(Some(""), &["ls", "/"]).unwrap(), ["ls", "/"]);
-        let nothing = line(Some(""), &[]).unwrap_err().to_string();
+        assert_eq!(line(Some(&[""]), &["ls", "/"]).unwrap(), ["ls", "/"]);
+        let nothing = line(Some(&[""]), &[]).unwrap_err().to_string();
         assert!(nothing.contains("no command or entrypoint"), "{nothing}");
         // An empty JSON array clears the entrypoint but keeps the CMD.
-        assert_eq!(line(Some("[]"), &[]).unwrap(), ["c1", "c2"]);
-        let bad = line(Some("[/bin/sh"), &[]).unwrap_err().to_string();
-        assert!(bad.contains("not a JSON array"), "{bad}");
+        assert_eq!(line(Some(&[]), &[]).unwrap(), ["c1", "c2"]);
     }
 
     #[test]
@@ -878,16 +702,12 @@ mod tests {
             cmd: Some(strings(&["sh"])),
             ..ImageConfig::default()
         };
-        let request = |command: &[&str]| CreateRequest {
-            command: strings(command),
-            ..CreateRequest::default()
-        };
-        assert_eq!(command_line(&request(&[]), &image).unwrap(), ["sh"]);
+        assert_eq!(command_line(None, &[], &image).unwrap(), ["sh"]);
         assert_eq!(
-            command_line(&request(&["echo", "x"]), &image).unwrap(),
+            command_line(None, &strings(&["echo", "x"]), &image).unwrap(),
             ["echo", "x"]
         );
         let empty = ImageConfig::default();
-        assert!(command_line(&request(&[]), &empty).is_err());
+        assert!(command_line(None, &[], &empty).is_err());
     }
 }
