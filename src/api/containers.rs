@@ -27,7 +27,7 @@ use crate::container::logfile::{self, LogOptions, LogReader};
 use crate::container::monitor::{self, MonitorRecord};
 use crate::container::mounts::MountKind;
 use crate::container::store::{ContainerRecord, State, Status};
-use crate::container::{self, CreateFlags, PullPolicy};
+use crate::container::{self, CreateBasics, CreateFlags, PullPolicy};
 use crate::image::PullOptions;
 use crate::network::names::NameOptions;
 
@@ -177,18 +177,38 @@ impl CreateBody {
         });
         let non_empty = |s: String| Some(s).filter(|s| !s.is_empty());
         CreateFlags {
-            pull_options: PullOptions {
-                tls_verify: tls_verify_for(&self.image),
-                squash_owners: service.squash_owners,
-                quiet: true,
-                ..PullOptions::default()
+            basics: CreateBasics {
+                pull_options: PullOptions {
+                    tls_verify: tls_verify_for(&self.image),
+                    squash_owners: service.squash_owners,
+                    quiet: true,
+                    ..PullOptions::default()
+                },
+                image: self.image,
+                command: self.cmd.unwrap_or_default(),
+                name,
+                remove: host.auto_remove,
+                tty: self.tty,
+                interactive: self.open_stdin,
+                privileged: host.privileged,
+                user: non_empty(self.user),
+                group_add: host.group_add.unwrap_or_default(),
+                workdir: non_empty(self.working_dir),
+                hostname: non_empty(self.hostname),
+                publish_all: host.publish_all_ports,
+                names: NameOptions {
+                    dns: host.dns.unwrap_or_default(),
+                    dns_search: host.dns_search.unwrap_or_default(),
+                    dns_option: host.dns_options.unwrap_or_default(),
+                    add_host: host.extra_hosts.unwrap_or_default(),
+                },
+                read_only: host.readonly_rootfs,
+                init: host.init.unwrap_or(false),
+                // As Docker's daemon: a missing image is the client's to pull.
+                pull: PullPolicy::Never,
+                storage_driver: service.storage_driver,
+                ..CreateBasics::default()
             },
-            image: self.image,
-            command: self.cmd.unwrap_or_default(),
-            name,
-            remove: host.auto_remove,
-            tty: self.tty,
-            interactive: self.open_stdin,
             env: self.env.unwrap_or_default(),
             volumes: host.binds.unwrap_or_default(),
             tmpfs: host
@@ -202,24 +222,10 @@ impl CreateBody {
                 .collect(),
             cap_add: host.cap_add.unwrap_or_default(),
             cap_drop: host.cap_drop.unwrap_or_default(),
-            privileged: host.privileged,
             security_opt: host.security_opt.unwrap_or_default(),
-            user: non_empty(self.user),
-            group_add: host.group_add.unwrap_or_default(),
-            workdir: non_empty(self.working_dir),
             entrypoint,
-            hostname: non_empty(self.hostname),
             network,
             publish,
-            publish_all: host.publish_all_ports,
-            names: NameOptions {
-                dns: host.dns.unwrap_or_default(),
-                dns_search: host.dns_search.unwrap_or_default(),
-                dns_option: host.dns_options.unwrap_or_default(),
-                add_host: host.extra_hosts.unwrap_or_default(),
-            },
-            read_only: host.readonly_rootfs,
-            init: host.init.unwrap_or(false),
             labels: self
                 .labels
                 .unwrap_or_default()
@@ -228,9 +234,6 @@ impl CreateBody {
                 .collect(),
             stop_signal: self.stop_signal,
             restart,
-            // As Docker's daemon: a missing image is the client's to pull.
-            pull: PullPolicy::Never,
-            storage_driver: service.storage_driver,
             ..CreateFlags::default()
         }
     }

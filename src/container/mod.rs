@@ -30,7 +30,7 @@ pub mod tty;
 pub mod ulimit;
 
 pub use foreground::start_foreground;
-pub use plan::{CreateFlags, CreateRequest};
+pub use plan::{CreateBasics, CreateFlags, CreateRequest};
 pub use run::{PullPolicy, create};
 pub use store::{ContainerRecord, Containers};
 

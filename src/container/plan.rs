@@ -21,15 +21,46 @@ use crate::runtime::passwd;
 use crate::runtime::security::{self, CapWord, SecurityOpt, caps};
 use crate::storage::driver::Driver;
 
-/// Everything `rcon run` / `rcon create` was asked for, as given.
+/// What `run`/`create` pass on as given: the same in the flags and the plan.
 #[derive(Debug, Clone, Default)]
-pub struct CreateFlags {
+pub struct CreateBasics {
     pub image: String,
     pub command: Vec<String>,
     pub name: Option<String>,
     pub remove: bool,
     pub tty: bool,
     pub interactive: bool,
+    /// `--log-driver`: k8s-file, json-file or none (`parse` refuses others).
+    pub log_driver: Option<String>,
+    pub privileged: bool,
+    /// `--userns=keep-id`: the host user to keep.
+    pub keep_id: Option<KeepId>,
+    pub user: Option<String>,
+    pub group_add: Vec<String>,
+    pub workdir: Option<String>,
+    pub hostname: Option<String>,
+    /// `--network-alias`: more names on a user-defined network.
+    pub network_aliases: Vec<String>,
+    /// `-P`: publish every port the image exposes.
+    pub publish_all: bool,
+    /// `--dns`, `--dns-search`, `--dns-option`, `--add-host`.
+    pub names: NameOptions,
+    pub read_only: bool,
+    pub init: bool,
+    /// `--stop-timeout`, seconds.
+    pub stop_timeout: Option<u64>,
+    /// rcon runs as the real root, without a user namespace.
+    pub rootful: bool,
+    pub pull: PullPolicy,
+    pub pull_options: PullOptions,
+    /// `--storage-driver`; `None`: the store's choice.
+    pub storage_driver: Option<Driver>,
+}
+
+/// Everything `rcon run` / `rcon create` was asked for, as given.
+#[derive(Debug, Clone, Default)]
+pub struct CreateFlags {
+    pub basics: CreateBasics,
     /// `-e` as given: `KEY=VALUE`, `KEY` (from rcon's environment) or `PREFIX*`.
     pub env: Vec<String>,
     /// `--unsetenv`, `--unsetenv-all`.
@@ -37,8 +68,6 @@ pub struct CreateFlags {
     pub unsetenv_all: bool,
     /// `--tz`: an IANA zone name, or `local`.
     pub timezone: Option<String>,
-    /// `--log-driver` as given.
-    pub log_driver: Option<String>,
     pub env_files: Vec<PathBuf>,
     pub env_host: bool,
     /// `-v`, `--mount` and `--tmpfs` as given.
@@ -48,93 +77,48 @@ pub struct CreateFlags {
     pub ulimits: Vec<String>,
     pub cap_add: Vec<String>,
     pub cap_drop: Vec<String>,
-    pub privileged: bool,
     /// `--security-opt` as given.
     pub security_opt: Vec<String>,
-    /// `--userns=keep-id`: the host user to keep.
-    pub keep_id: Option<KeepId>,
-    pub user: Option<String>,
-    pub group_add: Vec<String>,
-    pub workdir: Option<String>,
     /// `--entrypoint`: a command, or a JSON array; `""` clears the image's.
     pub entrypoint: Option<String>,
-    pub hostname: Option<String>,
     /// `--network`; empty for the default.
     pub network: String,
-    /// `--network-alias`: more names on a user-defined network.
-    pub network_aliases: Vec<String>,
     /// `-p` specs as given.
     pub publish: Vec<String>,
-    /// `-P`: publish every port the image exposes.
-    pub publish_all: bool,
-    /// `--dns`, `--dns-search`, `--dns-option`, `--add-host`.
-    pub names: NameOptions,
-    pub read_only: bool,
-    pub init: bool,
     /// `-l` as given: `KEY=VALUE` or `KEY`.
     pub labels: Vec<String>,
     pub label_files: Vec<PathBuf>,
     /// `--stop-signal`: a name or number.
     pub stop_signal: Option<String>,
-    /// `--stop-timeout`, seconds.
-    pub stop_timeout: Option<u64>,
-    /// rcon runs as the real root, without a user namespace.
-    pub rootful: bool,
     /// `--restart` as given.
     pub restart: Option<String>,
-    pub pull: PullPolicy,
-    pub pull_options: PullOptions,
-    /// `--storage-driver`; `None`: the store's choice.
-    pub storage_driver: Option<Driver>,
 }
 
 /// What a container is to be, parsed and checked: what is left to decide
 /// needs the image (command, exposed ports) or the store (volumes, names).
 #[derive(Debug, Clone)]
 pub struct CreateRequest {
-    pub image: String,
-    pub command: Vec<String>,
-    pub name: Option<String>,
-    pub remove: bool,
-    pub tty: bool,
-    pub interactive: bool,
+    /// Passed on as given (checked where they can be wrong).
+    pub basics: CreateBasics,
     pub env: EnvOverrides,
     /// `--tz`: the host's zoneinfo file.
     pub localtime: Option<PathBuf>,
-    /// `--log-driver`: k8s-file, json-file or none.
-    pub log_driver: Option<String>,
     /// `-v`, then `--mount`, then `--tmpfs`; bind sources absolute and present.
     pub mounts: Vec<MountSpec>,
     pub ulimits: Vec<Ulimit>,
     pub cap_add: Vec<CapWord>,
     pub cap_drop: Vec<CapWord>,
-    pub privileged: bool,
     pub security_opt: Vec<SecurityOpt>,
-    pub keep_id: Option<KeepId>,
-    pub user: Option<String>,
-    pub group_add: Vec<String>,
-    pub workdir: Option<String>,
     /// `--entrypoint`: `Some(vec![])` from `'[]'`, `Some(vec![""])` from `''`.
     pub entrypoint: Option<Vec<String>>,
-    pub hostname: Option<String>,
     /// `--network` (`private`: the helper installed).
     pub network: Mode,
-    pub network_aliases: Vec<String>,
     /// `-p`, host ports not yet assigned.
     pub publish: Vec<PortMapping>,
-    pub publish_all: bool,
-    pub names: NameOptions,
-    pub read_only: bool,
-    pub init: bool,
     pub labels: Vec<(String, String)>,
     /// `--stop-signal` as `SIGNAME`.
     pub stop_signal: Option<String>,
-    pub stop_timeout: Option<u64>,
-    pub rootful: bool,
     pub restart: RestartPolicy,
-    pub pull: PullPolicy,
-    pub pull_options: PullOptions,
-    pub storage_driver: Option<Driver>,
 }
 
 impl CreateFlags {
@@ -142,12 +126,12 @@ impl CreateFlags {
     /// does; relative paths (bind sources, files) are the working directory's.
     pub fn parse(self) -> Result<CreateRequest, Error> {
         let network = Mode::parse(&self.network)?;
-        self.names.check().map_err(network::Error::from)?;
+        self.basics.names.check().map_err(network::Error::from)?;
         let mut env =
             EnvOverrides::from_flags(self.env_host, &self.env_files, &self.env, &env::host_env())?;
         env.unset = self.unsetenv;
         env.unset_all = self.unsetenv_all;
-        if let Some(user) = &self.user {
+        if let Some(user) = &self.basics.user {
             passwd::parse_user_spec(user)?;
         }
         let ulimits = self
@@ -168,7 +152,7 @@ impl CreateFlags {
         let entrypoint = entrypoint_flag(self.entrypoint.as_deref())?;
         let localtime = self.timezone.as_deref().map(zoneinfo).transpose()?;
         // Podman's drivers that log to a file rcon writes, and none.
-        if let Some(driver) = &self.log_driver {
+        if let Some(driver) = &self.basics.log_driver {
             if !matches!(driver.as_str(), "k8s-file" | "json-file" | "none") {
                 return Err(Error::Invalid(format!(
                     "invalid log driver: invalid argument: --log-driver {driver:?}: use k8s-file, json-file or none"
@@ -189,7 +173,7 @@ impl CreateFlags {
             .map(|opt| security::parse_security_opt(opt))
             .collect::<Result<Vec<_>, _>>()?;
         let restart = RestartPolicy::parse(self.restart.as_deref().unwrap_or_default())?;
-        if self.remove && restart != RestartPolicy::No {
+        if self.basics.remove && restart != RestartPolicy::No {
             return Err(Error::Invalid(format!(
                 "--rm and --restart={} conflict: a container removed when it exits cannot be restarted",
                 restart.name()
@@ -207,42 +191,20 @@ impl CreateFlags {
             .collect::<Result<Vec<_>, _>>()
             .map_err(network::Error::from)?;
         Ok(CreateRequest {
-            image: self.image,
-            command: self.command,
-            name: self.name,
-            remove: self.remove,
-            tty: self.tty,
-            interactive: self.interactive,
+            basics: self.basics,
             env,
             localtime,
-            log_driver: self.log_driver,
             mounts,
             ulimits,
             cap_add,
             cap_drop,
-            privileged: self.privileged,
             security_opt,
-            keep_id: self.keep_id,
-            user: self.user,
-            group_add: self.group_add,
-            workdir: self.workdir,
             entrypoint,
-            hostname: self.hostname,
             network,
-            network_aliases: self.network_aliases,
             publish,
-            publish_all: self.publish_all,
-            names: self.names,
-            read_only: self.read_only,
-            init: self.init,
             labels,
             stop_signal,
-            stop_timeout: self.stop_timeout,
-            rootful: self.rootful,
             restart,
-            pull: self.pull,
-            pull_options: self.pull_options,
-            storage_driver: self.storage_driver,
         })
     }
 }
@@ -289,7 +251,6 @@ mod tests {
 
     fn flags(edit: impl FnOnce(&mut CreateFlags)) -> CreateFlags {
         let mut flags = CreateFlags {
-            image: "busybox".into(),
             network: "none".into(),
             ..CreateFlags::default()
         };
@@ -364,10 +325,12 @@ mod tests {
         );
         assert!(error(|f| f.network = "carrier-pigeon:fast".into()).contains("carrier-pigeon"));
         assert!(error(|f| f.entrypoint = Some("[/bin/sh".into())).contains("not a JSON array"));
-        assert!(error(|f| f.log_driver = Some("syslog".into())).contains("invalid log driver"));
+        assert!(
+            error(|f| f.basics.log_driver = Some("syslog".into())).contains("invalid log driver")
+        );
         assert!(error(|f| f.publish = strings(&["99999:80"])).contains("99999"));
         let conflict = error(|f| {
-            f.remove = true;
+            f.basics.remove = true;
             f.restart = Some("always".into());
         });
         assert!(

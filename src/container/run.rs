@@ -69,22 +69,22 @@ struct ConfigFile {
 
 /// The image to create from, pulled first when the policy says so.
 fn image_for(store: &Store, request: &CreateRequest) -> Result<ImageRecord, Error> {
-    let local = image::lookup(store, &request.image);
-    match (request.pull, local) {
+    let local = image::lookup(store, &request.basics.image);
+    match (request.basics.pull, local) {
         (PullPolicy::Never, local) => {
-            local.map_err(|_| Error::ImageNotLocal(request.image.clone()))
+            local.map_err(|_| Error::ImageNotLocal(request.basics.image.clone()))
         }
         (PullPolicy::Missing, Ok(found)) => Ok(found),
         (PullPolicy::Newer, Ok(found)) => Ok(image::pull::pull_if_newer(
             store,
-            &request.image,
+            &request.basics.image,
             found,
-            &request.pull_options,
+            &request.basics.pull_options,
         )?),
         (PullPolicy::Missing | PullPolicy::Always | PullPolicy::Newer, _) => Ok(image::pull_image(
             store,
-            &request.image,
-            &request.pull_options,
+            &request.basics.image,
+            &request.basics.pull_options,
         )?),
     }
 }
@@ -98,19 +98,19 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     if user_network.as_ref().is_some_and(|n| n.internal) {
         network.cut_off();
     }
-    if user_network.is_none() && !request.network_aliases.is_empty() {
+    if user_network.is_none() && !request.basics.network_aliases.is_empty() {
         return Err(Error::Invalid(format!(
             "--network-alias needs a user-defined network (`rcon network create`), not --network {network}"
         )));
     }
-    let driver = driver::choose(store.root(), request.storage_driver)?.driver;
+    let driver = driver::choose(store.root(), request.basics.storage_driver)?.driver;
     let image = image_for(store, request)?;
     let config_file: ConfigFile =
         serde_json::from_slice(&store.image_file(&image.id, "config.json")?).unwrap_or_default();
     let image_config = config_file.config.unwrap_or_default();
     let args = command_line(
         request.entrypoint.as_deref(),
-        &request.command,
+        &request.basics.command,
         &image_config,
     )?;
     let id = new_id();
@@ -119,12 +119,12 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     // still stored now, and stays until the record naming it is in.
     if store.read_image(&image.id)?.is_none() {
         return Err(image::Error::NotFound {
-            name: request.image.clone(),
+            name: request.basics.image.clone(),
             tried: Vec::new(),
         }
         .into());
     }
-    let name = match &request.name {
+    let name = match &request.basics.name {
         Some(name) => name.clone(),
         None => {
             let taken: Vec<String> = containers.list()?.into_iter().map(|r| r.name).collect();
@@ -132,6 +132,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         }
     };
     let hostname = request
+        .basics
         .hostname
         .clone()
         .unwrap_or_else(|| id[..12].to_string());
@@ -151,7 +152,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         Some(user_network) => Some(networks::allocate(
             &peers,
             user_network,
-            &request.network_aliases,
+            &request.basics.network_aliases,
         )?),
         None => None,
     };
@@ -176,42 +177,45 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             cmd: image_config.cmd.clone().unwrap_or_default(),
             env,
             working_dir: request
+                .basics
                 .workdir
                 .clone()
                 .or(image_config.working_dir.filter(|w| !w.is_empty()))
                 .unwrap_or_else(|| "/".into()),
             // keep-id runs as the user itself unless -u says otherwise, as in Podman.
             user: request
+                .basics
                 .user
                 .clone()
                 .or(request
+                    .basics
                     .keep_id
                     .as_ref()
                     .map(|k| format!("{}:{}", k.uid, k.gid)))
                 .or(image_config.user.filter(|u| !u.is_empty()))
                 .unwrap_or_else(|| "0".into()),
-            group_add: request.group_add.clone(),
+            group_add: request.basics.group_add.clone(),
             hostname: hostname.clone(),
             network: network.clone(),
             attachment,
             ports,
-            names: request.names.clone(),
-            tty: request.tty,
-            interactive: request.interactive,
+            names: request.basics.names.clone(),
+            tty: request.basics.tty,
+            interactive: request.basics.interactive,
             mounts: mount_records,
-            read_only: request.read_only,
-            init: request.init,
+            read_only: request.basics.read_only,
+            init: request.basics.init,
             ulimits: request.ulimits.clone(),
             cap_add: request.cap_add.clone(),
             cap_drop: request.cap_drop.clone(),
-            privileged: request.privileged,
-            keep_id: request.keep_id.clone(),
+            privileged: request.basics.privileged,
+            keep_id: request.basics.keep_id.clone(),
             security_opt: request.security_opt.clone(),
             labels: request.labels.clone(),
-            remove: request.remove,
+            remove: request.basics.remove,
             stop_signal,
-            stop_timeout: request.stop_timeout,
-            log_driver: request.log_driver.clone(),
+            stop_timeout: request.basics.stop_timeout,
+            log_driver: request.basics.log_driver.clone(),
             localtime: request.localtime.clone(),
             restart: request.restart,
         },
@@ -232,9 +236,9 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         ("hostname", format!("{hostname}\n")),
         (
             "resolv.conf",
-            names::resolv_conf(&host_resolv, &addresses, &request.names),
+            names::resolv_conf(&host_resolv, &addresses, &request.basics.names),
         ),
-        (CONTAINERENV, containerenv(&record, request.rootful)),
+        (CONTAINERENV, containerenv(&record, request.basics.rootful)),
     ];
     // vfs: the container's copy of the image is made in the new container's
     // directory before it is moved into place, so a create killed half-way
@@ -252,7 +256,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             Driver::Overlay | Driver::FuseOverlay => Ok(()),
         }
     };
-    if let Err(e) = containers.create(&lock, &record, &userdata, !request.remove, fill) {
+    if let Err(e) = containers.create(&lock, &record, &userdata, !request.basics.remove, fill) {
         // Nothing half-created stays: the anonymous volumes made for it go too.
         remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
         return Err(e.into());
@@ -460,7 +464,7 @@ fn published_ports(
     image: &ImageConfig,
 ) -> Result<Vec<PortMapping>, Error> {
     let mut ports = request.publish.clone();
-    if request.publish_all {
+    if request.basics.publish_all {
         let exposed: Vec<String> = image
             .exposed_ports
             .iter()
