@@ -167,6 +167,8 @@ impl CreateFlags {
         let last_cap = caps::kernel_last_cap()?;
         let cap_add = caps::parse_list(&self.cap_add, last_cap)?;
         let cap_drop = caps::parse_list(&self.cap_drop, last_cap)?;
+        // Adding and dropping one capability (or ALL) is refused now, not at start.
+        caps::resolve(&cap_add, &cap_drop, self.basics.privileged, last_cap)?;
         let security_opt = self
             .security_opt
             .iter()
@@ -314,6 +316,11 @@ mod tests {
         let error = |edit: fn(&mut CreateFlags)| flags(edit).parse().unwrap_err().to_string();
         assert!(error(|f| f.ulimits = strings(&["nofile=lots"])).contains("nofile=lots"));
         assert!(error(|f| f.cap_add = strings(&["wizardry"])).contains("wizardry"));
+        let both = error(|f| {
+            f.cap_add = strings(&["chown"]);
+            f.cap_drop = strings(&["CAP_CHOWN"]);
+        });
+        assert!(both.contains("both added and dropped"), "{both}");
         assert!(error(|f| f.security_opt = strings(&["bogus=1"])).contains("bogus=1"));
         assert!(error(|f| f.volumes = strings(&["a:b:c:d"])).contains("a:b:c:d"));
         assert!(

@@ -224,10 +224,11 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     // A seccomp profile is compiled now, and the container keeps that filter:
     // editing the file later changes no container made from it.
     let security = record.config.security_options();
-    let plan = security::plan(&security)?;
-    let seccomp_filter = match (&security.seccomp, &plan.seccomp) {
-        (SeccompChoice::Profile(_), Some(filter)) => Some(filter.to_bytes()),
-        _ => None,
+    let seccomp_filter = match &security.seccomp {
+        SeccompChoice::Profile(_) => security::plan(&security)?
+            .seccomp
+            .map(|filter| filter.to_bytes()),
+        SeccompChoice::Default | SeccompChoice::Unconfined => None,
     };
     let addresses = network.addresses();
     let host_resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
