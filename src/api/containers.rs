@@ -25,8 +25,9 @@ use crate::container::lifecycle::{
 };
 use crate::container::logfile::{self, LogOptions, LogReader};
 use crate::container::monitor::{self, MonitorRecord};
+use crate::container::mounts::MountKind;
 use crate::container::store::{ContainerRecord, State, Status};
-use crate::container::{self, CreateRequest, PullPolicy};
+use crate::container::{self, CreateBasics, CreateFlags, PullPolicy};
 use crate::image::PullOptions;
 use crate::network::names::NameOptions;
 
@@ -141,8 +142,8 @@ struct RestartPolicy {
 }
 
 impl CreateBody {
-    /// The request `rcon create` would make from the same wishes.
-    fn request(self, name: Option<String>, service: &Service) -> CreateRequest {
+    /// The flags `rcon create` would be given for the same wishes.
+    fn flags(self, name: Option<String>, service: &Service) -> CreateFlags {
         let host = self.host_config;
         let entrypoint = self.entrypoint.map(|entrypoint| {
             if entrypoint.iter().all(String::is_empty) {
@@ -178,19 +179,39 @@ impl CreateBody {
             name => Some(name.to_string()),
         });
         let non_empty = |s: String| Some(s).filter(|s| !s.is_empty());
-        CreateRequest {
-            pull_options: PullOptions {
-                tls_verify: tls_verify_for(&self.image),
-                squash_owners: service.squash_owners,
-                quiet: true,
-                ..PullOptions::default()
+        CreateFlags {
+            basics: CreateBasics {
+                pull_options: PullOptions {
+                    tls_verify: tls_verify_for(&self.image),
+                    squash_owners: service.squash_owners,
+                    quiet: true,
+                    ..PullOptions::default()
+                },
+                image: self.image,
+                command: self.cmd.unwrap_or_default(),
+                name,
+                remove: host.auto_remove,
+                tty: self.tty,
+                interactive: self.open_stdin,
+                privileged: host.privileged,
+                user: non_empty(self.user),
+                group_add: host.group_add.unwrap_or_default(),
+                workdir: non_empty(self.working_dir),
+                hostname: non_empty(self.hostname),
+                publish_all: host.publish_all_ports,
+                names: NameOptions {
+                    dns: host.dns.unwrap_or_default(),
+                    dns_search: host.dns_search.unwrap_or_default(),
+                    dns_option: host.dns_options.unwrap_or_default(),
+                    add_host: host.extra_hosts.unwrap_or_default(),
+                },
+                read_only: host.readonly_rootfs,
+                init: host.init.unwrap_or(false),
+                // As Docker's daemon: a missing image is the client's to pull.
+                pull: PullPolicy::Never,
+                storage_driver: service.storage_driver,
+                ..CreateBasics::default()
             },
-            image: self.image,
-            command: self.cmd.unwrap_or_default(),
-            name,
-            remove: host.auto_remove,
-            tty: self.tty,
-            interactive: self.open_stdin,
             env: self.env.unwrap_or_default(),
             volumes: host.binds.unwrap_or_default(),
             tmpfs: host
@@ -204,24 +225,10 @@ impl CreateBody {
                 .collect(),
             cap_add: host.cap_add.unwrap_or_default(),
             cap_drop: host.cap_drop.unwrap_or_default(),
-            privileged: host.privileged,
             security_opt: host.security_opt.unwrap_or_default(),
-            user: non_empty(self.user),
-            group_add: host.group_add.unwrap_or_default(),
-            workdir: non_empty(self.working_dir),
             entrypoint,
-            hostname: non_empty(self.hostname),
             network,
             publish,
-            publish_all: host.publish_all_ports,
-            names: NameOptions {
-                dns: host.dns.unwrap_or_default(),
-                dns_search: host.dns_search.unwrap_or_default(),
-                dns_option: host.dns_options.unwrap_or_default(),
-                add_host: host.extra_hosts.unwrap_or_default(),
-            },
-            read_only: host.readonly_rootfs,
-            init: host.init.unwrap_or(false),
             labels: self
                 .labels
                 .unwrap_or_default()
@@ -230,10 +237,7 @@ impl CreateBody {
                 .collect(),
             stop_signal: self.stop_signal,
             restart,
-            // As Docker's daemon: a missing image is the client's to pull.
-            pull: PullPolicy::Never,
-            storage_driver: service.storage_driver,
-            ..CreateRequest::default()
+            ..CreateFlags::default()
         }
     }
 }
@@ -248,8 +252,9 @@ async fn create(
         return Err(ApiError::bad_request("Config.Image is required"));
     }
     let image = body.image.clone();
-    let request = body.request(query.get("name").cloned(), &service);
+    let flags = body.flags(query.get("name").cloned(), &service);
     let record = blocking(move || {
+        let request = flags.parse()?;
         let store = service.store()?;
         container::create(&store, &request).map_err(|e| match e {
             container::Error::ImageNotLocal(_) => {
@@ -373,7 +378,7 @@ async fn list(service: Arc<Service>, query: HashMap<String, String>) -> ApiResul
                 "Labels": record.config.labels.iter().cloned().collect::<BTreeMap<_, _>>(),
                 "State": status_word(&state),
                 "Status": status_text(&state),
-                "HostConfig": { "NetworkMode": record.config.network },
+                "HostConfig": { "NetworkMode": record.config.network.to_string() },
                 "NetworkSettings": { "Networks": {} },
                 "Mounts": [],
             }));
@@ -407,7 +412,7 @@ async fn inspect(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
                 .config
                 .mounts
                 .iter()
-                .filter(|m| m.kind == "bind" || m.kind == "volume")
+                .filter(|m| m.kind != MountKind::Tmpfs)
                 .map(|m| format!(
                     "{}:{}",
                     m.name.clone().unwrap_or_else(|| m.source.clone()),

@@ -36,10 +36,11 @@ use sha2::{Digest, Sha256};
 use crate::container::commit::changes_layer;
 use crate::container::copy::extract_into;
 use crate::container::lifecycle::Lifecycle;
+use crate::container::plan::{CreateBasics, CreateFlags};
 use crate::container::run::image_for;
 use crate::container::store::ContainerRecord;
 use crate::container::tty::DetachKeys;
-use crate::container::{self, CreateRequest, PullPolicy};
+use crate::container::{self, PullPolicy};
 use crate::image::commit::{NewLayer, put_derived};
 use crate::image::config::ImageConfig;
 use crate::image::{PullOptions, Reference};
@@ -834,23 +835,28 @@ impl Builder<'_> {
         user: Option<String>,
         workdir: Option<String>,
     ) -> Result<ContainerRecord, Error> {
-        let request = CreateRequest {
-            image: image.to_string(),
-            command: if command.is_empty() {
-                vec!["/bin/sh".into()]
-            } else {
-                command
+        // Through the one parser of run/create flags, as a user's would go.
+        let request = CreateFlags {
+            basics: CreateBasics {
+                image: image.to_string(),
+                command: if command.is_empty() {
+                    vec!["/bin/sh".into()]
+                } else {
+                    command
+                },
+                user,
+                workdir,
+                pull: PullPolicy::Never,
+                storage_driver: self.request.storage_driver,
+                rootful: self.request.rootful,
+                ..CreateBasics::default()
             },
             entrypoint: Some(String::new()),
             env: env.to_vec(),
-            user,
-            workdir,
             network,
-            pull: PullPolicy::Never,
-            storage_driver: self.request.storage_driver,
-            rootful: self.request.rootful,
-            ..CreateRequest::default()
-        };
+            ..CreateFlags::default()
+        }
+        .parse()?;
         Ok(container::create(self.store, &request)?)
     }
 

@@ -6,7 +6,7 @@ use clap::Args;
 use super::{Context, Outcome};
 use crate::container::lifecycle::Lifecycle;
 use crate::container::store::KeepId;
-use crate::container::{self, CreateRequest, PullPolicy};
+use crate::container::{self, CreateBasics, CreateFlags, CreateRequest, PullPolicy};
 use crate::image::PullOptions;
 use crate::network::names::NameOptions;
 use crate::storage::store::Store;
@@ -204,7 +204,7 @@ pub enum PullArg {
 }
 
 impl CreateArgs {
-    /// The engine's request.
+    /// The engine's request: the flags, parsed.
     pub fn request(
         self,
         namespace: &Namespace,
@@ -229,19 +229,57 @@ impl CreateArgs {
                 ));
             }
         };
-        Ok(CreateRequest {
-            storage_driver,
-            image: self.image,
-            command: self.command,
-            name: self.name,
-            remove: self.rm,
-            tty: self.tty,
-            interactive: self.interactive,
+        CreateFlags {
+            basics: CreateBasics {
+                storage_driver,
+                image: self.image,
+                command: self.command,
+                name: self.name,
+                remove: self.rm,
+                tty: self.tty,
+                interactive: self.interactive,
+                log_driver: self.log_driver,
+                privileged: self.privileged,
+                keep_id,
+                user: self.user,
+                group_add: self.group_add,
+                workdir: self.workdir,
+                hostname: self.hostname,
+                network_aliases: self.network_alias,
+                publish_all: self.publish_all,
+                names: NameOptions {
+                    dns: self.dns,
+                    dns_search: self.dns_search,
+                    dns_option: self.dns_option,
+                    add_host: self.add_host,
+                },
+                read_only: self.read_only,
+                init: self.init,
+                stop_timeout: self.stop_timeout,
+                rootful: matches!(namespace, Namespace::Host),
+                pull: match self.pull {
+                    PullArg::Missing => PullPolicy::Missing,
+                    PullArg::Always => PullPolicy::Always,
+                    PullArg::Never => PullPolicy::Never,
+                    PullArg::Newer => PullPolicy::Newer,
+                },
+                pull_options: PullOptions {
+                    platform: self.platform,
+                    tls_verify: self.tls_verify,
+                    squash_owners: matches!(
+                        namespace,
+                        Namespace::Joined {
+                            single: Some(_),
+                            ..
+                        }
+                    ),
+                    quiet: self.quiet,
+                },
+            },
             env: self.env,
             unsetenv: self.unsetenv,
             unsetenv_all: self.unsetenv_all,
             timezone: self.tz,
-            log_driver: self.log_driver,
             env_files: self.env_file,
             env_host: self.env_host,
             volumes: self.volume,
@@ -250,51 +288,17 @@ impl CreateArgs {
             ulimits: self.ulimit,
             cap_add: self.cap_add,
             cap_drop: self.cap_drop,
-            privileged: self.privileged,
             security_opt: absolute_profiles(self.security_opt)?,
-            keep_id,
-            user: self.user,
-            group_add: self.group_add,
-            workdir: self.workdir,
             entrypoint: self.entrypoint,
-            hostname: self.hostname,
             network: self.network,
-            network_aliases: self.network_alias,
             publish: self.publish,
-            publish_all: self.publish_all,
-            names: NameOptions {
-                dns: self.dns,
-                dns_search: self.dns_search,
-                dns_option: self.dns_option,
-                add_host: self.add_host,
-            },
-            read_only: self.read_only,
-            init: self.init,
             labels: self.label,
             label_files: self.label_file,
             stop_signal: self.stop_signal,
-            stop_timeout: self.stop_timeout,
-            rootful: matches!(namespace, Namespace::Host),
             restart: self.restart,
-            pull: match self.pull {
-                PullArg::Missing => PullPolicy::Missing,
-                PullArg::Always => PullPolicy::Always,
-                PullArg::Never => PullPolicy::Never,
-                PullArg::Newer => PullPolicy::Newer,
-            },
-            pull_options: PullOptions {
-                platform: self.platform,
-                tls_verify: self.tls_verify,
-                squash_owners: matches!(
-                    namespace,
-                    Namespace::Joined {
-                        single: Some(_),
-                        ..
-                    }
-                ),
-                quiet: self.quiet,
-            },
-        })
+        }
+        .parse()
+        .map_err(super::container_failure)
     }
 
     /// `--cidfile`: refused before anything is made when the file exists,

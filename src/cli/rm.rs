@@ -7,6 +7,7 @@ use super::{Context, EXIT_ENGINE, Failure, Outcome};
 use crate::container::filter::ContainerFilter;
 use crate::container::lifecycle::{DEFAULT_STOP_TIMEOUT, Lifecycle};
 use crate::container::store::{self, ContainerRecord, Status};
+use crate::network::Mode;
 use crate::storage::store::Store;
 
 #[derive(Debug, Args)]
@@ -214,13 +215,8 @@ fn dependents(
         .into_iter()
         .filter(|other| {
             other.id != record.id
-                && other
-                    .config
-                    .network
-                    .strip_prefix("container:")
-                    .is_some_and(|named| {
-                        named == record.name || (!named.is_empty() && record.id.starts_with(named))
-                    })
+                && matches!(&other.config.network, Mode::Container(named)
+                    if *named == record.name || (!named.is_empty() && record.id.starts_with(named.as_str())))
         })
         .collect())
 }

@@ -40,6 +40,7 @@ use nix::sys::stat::{Mode, fstatat};
 use super::Error;
 use super::files::{self, Access, Files};
 use super::lifecycle::Lifecycle;
+use super::mounts::MountKind;
 use super::store::ContainerRecord;
 use crate::image::layer::{decompressor, sniff_media_type};
 use crate::runtime::keep_id::IdMappings;
@@ -376,7 +377,7 @@ impl<'r> ContainerFiles<'r> {
                     .config
                     .mounts
                     .iter()
-                    .filter(|m| m.kind == "bind" || m.kind == "volume")
+                    .filter(|m| matches!(m.kind, MountKind::Bind | MountKind::Volume))
                     .filter_map(|m| {
                         let dest = Path::new(&m.destination).strip_prefix("/").ok()?;
                         Some((m, path.strip_prefix(dest).ok()?))

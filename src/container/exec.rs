@@ -94,7 +94,7 @@ pub fn exec(
         // Podman's exec does not create it: a missing one is an error.
         process.create_cwd = false;
     }
-    let mut security = run::security_plan(config)?;
+    let mut security = run::security_plan(&lifecycle.containers().dir(&record.id), config)?;
     if request.privileged {
         security = security.with_all_capabilities();
     }

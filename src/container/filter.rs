@@ -179,7 +179,7 @@ impl Subject for Candidate<'_> {
                 (m.source == *source || m.name.as_deref() == Some(source.as_str()))
                     && destination.as_ref().is_none_or(|d| *d == m.destination)
             }),
-            Term::Network(name) => config.network == *name,
+            Term::Network(name) => config.network.to_string() == *name,
             Term::RestartPolicy(policy) => match policy.as_str() {
                 "none" => config.restart == RestartPolicy::No,
                 name => config.restart.name() == name,

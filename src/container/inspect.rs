@@ -140,16 +140,24 @@ pub fn inspect(
         "NetworkSettings": network_settings(record, ports.clone()),
         "HostConfig": {
             "AutoRemove": config.remove,
-            "NetworkMode": config.network,
+            "NetworkMode": config.network.to_string(),
             "PortBindings": ports,
             "Privileged": config.privileged,
             "ReadonlyRootfs": config.read_only,
             "CapAdd": config.cap_add,
             "CapDrop": config.cap_drop,
-            "SecurityOpt": config.security_opt,
+            "SecurityOpt": config.security_opt.iter().map(ToString::to_string).collect::<Vec<_>>(),
             "Init": config.init,
             "GroupAdd": config.group_add,
-            "Ulimits": config.ulimits,
+            // Podman's shape: the kernel's name, unlimited as -1.
+            "Ulimits": config.ulimits.iter().map(|u| {
+                let limit = |v: u64| if v == nix::sys::resource::RLIM_INFINITY { -1 } else { v as i64 };
+                json!({
+                    "Name": format!("RLIMIT_{}", u.name().to_ascii_uppercase()),
+                    "Soft": limit(u.soft),
+                    "Hard": limit(u.hard),
+                })
+            }).collect::<Vec<_>>(),
             "LogConfig": {
                 "Type": config.log_driver.as_deref().unwrap_or("k8s-file"),
                 "Path": if config.logs_nothing() {

@@ -20,6 +20,7 @@ pub mod logfile;
 pub mod monitor;
 pub mod mounts;
 pub mod networks;
+pub mod plan;
 mod relay;
 pub mod restart;
 pub mod run;
@@ -29,7 +30,8 @@ pub mod tty;
 pub mod ulimit;
 
 pub use foreground::start_foreground;
-pub use run::{CreateRequest, PullPolicy, create};
+pub use plan::{CreateBasics, CreateFlags, CreateRequest};
+pub use run::{PullPolicy, create};
 pub use store::{ContainerRecord, Containers};
 
 /// What the container verbs report; [`Error::exit_code`] says how rcon ends.
@@ -87,6 +89,11 @@ pub enum Error {
     CannotFreeze { verb: &'static str, why: String },
     #[error("{0}")]
     Invalid(String),
+    #[error("the container's seccomp filter {}: {source}; remove the container and create it again", path.display())]
+    SeccompFilter {
+        path: std::path::PathBuf,
+        source: crate::runtime::security::BadFilter,
+    },
     #[error("{what}: {source}")]
     Files {
         what: String,

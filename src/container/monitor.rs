@@ -39,7 +39,7 @@ use super::relay;
 use super::restart::{self, Backoff, RestartLock};
 use super::store::{ContainerRecord, Containers, State, Status};
 use super::{Error, run};
-use crate::network::{self, HelperFiles, Mode};
+use crate::network::{self, HelperFiles};
 use crate::process::exit_forked_child;
 use crate::runtime::{self, ContainerSpec, Stdio};
 use crate::storage::store::Store;
@@ -709,10 +709,10 @@ fn start_network(
     started: &mut runtime::Started,
 ) -> Result<Option<network::Helper>, Error> {
     let pid = started.pid.as_raw();
-    let mode = Mode::of_container(&record.config.network, record.config.attachment.as_ref())?;
+    let mode = &record.config.network;
     let files = HelperFiles::new(runroot, &entry_dir(runroot, &record.id), &record.id);
     let helper =
-        network::Helper::start(&mode, pid, &record.config.ports, &files).and_then(|helper| {
+        network::Helper::start(mode, pid, &record.config.ports, &files).and_then(|helper| {
             if let Some(attachment) = &record.config.attachment {
                 network::bridge::attach(runroot, attachment, pid, &record.id)?;
             }

@@ -15,7 +15,8 @@ use std::path::{Component, Path, PathBuf};
 use crate::storage::volume::valid_volume_name;
 
 /// What is mounted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum MountKind {
     /// A host file or directory.
     Bind,

@@ -110,8 +110,7 @@ pub fn refresh_hosts(containers: &Containers, name: &str) -> Result<(), Error> {
     let _lock = hosts_lock(&networks)?;
     let members = members(containers, name)?;
     for member in &members {
-        let mode = Mode::of_container(&member.config.network, member.config.attachment.as_ref())?;
-        let text = hosts_file(member, &mode, &members)?;
+        let text = hosts_file(member, &member.config.network, &members)?;
         let path = containers.dir(&member.id).join("userdata").join("hosts");
         // In place: a running container has this very inode bind-mounted.
         let rewrite = || -> std::io::Result<()> {

@@ -2,36 +2,35 @@
 //! from a request and an image to a record in the store, from a record to a
 //! [`runtime::ContainerSpec`], and the container's life in the foreground.
 
-use crate::events::Status as EventStatus;
 use std::path::{Path, PathBuf};
 
 use oci_spec::image::Config;
 use rcon_fuse_overlay::FuseLayers;
 
-use super::env::{self, EnvOverrides};
-use super::lifecycle::parse_signal;
-use super::mounts::{self, MountKind};
-use super::restart::RestartPolicy;
+use super::env;
+use super::mounts::{MountKind, MountSpec};
+use super::plan::CreateRequest;
 use super::store::{
-    ContainerConfig, ContainerRecord, Containers, KeepId, MountRecord, Status, generate_name,
-    new_id,
+    ContainerConfig, ContainerRecord, Containers, MountRecord, SECCOMP_FILTER, Status,
+    generate_name, new_id,
 };
-use super::{Error, labels, networks, ulimit};
+use super::{Error, networks};
+use crate::events::Status as EventStatus;
 use crate::image::config::ImageConfig;
 use crate::image::{self, PullOptions};
-use crate::network::names::{self, NameOptions};
+use crate::network::names;
 use crate::network::{self, Mode, PortMapping, ports};
 use crate::runtime::{
     ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
     keep_id::IdMappings,
-    passwd,
-    security::{self, SecurityOptions, SecurityPlan},
+    security::{self, BpfProgram, SeccompChoice, SecurityPlan},
 };
 use crate::storage::driver::{self, Driver};
 use crate::storage::flatten;
 use crate::storage::store::{ImageRecord, Store, StoreLock};
 use crate::storage::vfs;
 use crate::storage::volume::VolumeStore;
+use crate::util::fs::{IoError, write_atomic};
 
 /// When to pull the image (`--pull`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,73 +40,6 @@ pub enum PullPolicy {
     Always,
     Never,
     Newer,
-}
-
-/// Everything `rcon run` / `rcon create` was asked for.
-#[derive(Debug, Clone, Default)]
-pub struct CreateRequest {
-    pub image: String,
-    pub command: Vec<String>,
-    pub name: Option<String>,
-    pub remove: bool,
-    pub tty: bool,
-    pub interactive: bool,
-    /// `-e` as given: `KEY=VALUE`, `KEY` (from rcon's environment) or `PREFIX*`.
-    pub env: Vec<String>,
-    /// `--unsetenv`, `--unsetenv-all`.
-    pub unsetenv: Vec<String>,
-    pub unsetenv_all: bool,
-    /// `--tz`: an IANA zone name, or `local`.
-    pub timezone: Option<String>,
-    /// `--log-driver` as given.
-    pub log_driver: Option<String>,
-    pub env_files: Vec<PathBuf>,
-    pub env_host: bool,
-    /// `-v`, `--mount` and `--tmpfs` as given.
-    pub volumes: Vec<String>,
-    pub mounts: Vec<String>,
-    pub tmpfs: Vec<String>,
-    pub ulimits: Vec<String>,
-    pub cap_add: Vec<String>,
-    pub cap_drop: Vec<String>,
-    pub privileged: bool,
-    /// `--security-opt` as given.
-    pub security_opt: Vec<String>,
-    /// `--userns=keep-id`: the host user to keep.
-    pub keep_id: Option<KeepId>,
-    pub user: Option<String>,
-    pub group_add: Vec<String>,
-    pub workdir: Option<String>,
-    /// `--entrypoint`: a command, or a JSON array; `""` clears the image's.
-    pub entrypoint: Option<String>,
-    pub hostname: Option<String>,
-    /// `--network`; empty for the default.
-    pub network: String,
-    /// `--network-alias`: more names on a user-defined network.
-    pub network_aliases: Vec<String>,
-    /// `-p` specs as given.
-    pub publish: Vec<String>,
-    /// `-P`: publish every port the image exposes.
-    pub publish_all: bool,
-    /// `--dns`, `--dns-search`, `--dns-option`, `--add-host`.
-    pub names: NameOptions,
-    pub read_only: bool,
-    pub init: bool,
-    /// `-l` as given: `KEY=VALUE` or `KEY`.
-    pub labels: Vec<String>,
-    pub label_files: Vec<PathBuf>,
-    /// `--stop-signal`: a name or number.
-    pub stop_signal: Option<String>,
-    /// `--stop-timeout`, seconds.
-    pub stop_timeout: Option<u64>,
-    /// rcon runs as the real root, without a user namespace.
-    pub rootful: bool,
-    /// `--restart` as given.
-    pub restart: Option<String>,
-    pub pull: PullPolicy,
-    pub pull_options: PullOptions,
-    /// `--storage-driver`; `None`: the store's choice.
-    pub storage_driver: Option<Driver>,
 }
 
 /// The image `name`, pulled first when the policy says so.
@@ -130,80 +62,41 @@ pub fn image_for(
     }
 }
 
-/// Refuses malformed flags before any image is pulled, as Podman does
-/// (what depends on the image is checked once it is there). Returns the
-/// environment the flags give.
-fn check_flags(request: &CreateRequest) -> Result<EnvOverrides, Error> {
-    let mut overrides = EnvOverrides::from_flags(
-        request.env_host,
-        &request.env_files,
-        &request.env,
-        &env::host_env(),
-    )?;
-    overrides.unset.clone_from(&request.unsetenv);
-    overrides.unset_all = request.unsetenv_all;
-    if let Some(user) = &request.user {
-        passwd::parse_user_spec(user)?;
-    }
-    for spec in &request.ulimits {
-        ulimit::parse_ulimit(spec)?;
-    }
-    for spec in &request.volumes {
-        mounts::parse_volume(spec)?;
-    }
-    for spec in &request.mounts {
-        mounts::parse_mount(spec)?;
-    }
-    for spec in &request.tmpfs {
-        mounts::parse_tmpfs(spec)?;
-    }
-    entrypoint_flag(request)?;
-    if let Some(zone) = &request.timezone {
-        zoneinfo(zone)?;
-    }
-    // Podman's drivers that log to a file rcon writes, and none.
-    if let Some(driver) = &request.log_driver {
-        if !matches!(driver.as_str(), "k8s-file" | "json-file" | "none") {
-            return Err(Error::Invalid(format!(
-                "invalid log driver: invalid argument: --log-driver {driver:?}: use k8s-file, json-file or none"
-            )));
-        }
-    }
-    Ok(overrides)
-}
-
 /// Creates the container record (state `created`) and returns it.
 pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord, Error> {
     let containers = Containers::open(store.root())?;
-    let mut network = Mode::parse(&request.network)?;
+    let mut network = request.network.clone();
     network_for(&containers, &network)?;
     let user_network = networks::requested(store.root(), &network)?;
     if user_network.as_ref().is_some_and(|n| n.internal) {
         network.cut_off();
     }
-    if user_network.is_none() && !request.network_aliases.is_empty() {
+    if user_network.is_none() && !request.basics.network_aliases.is_empty() {
         return Err(Error::Invalid(format!(
             "--network-alias needs a user-defined network (`rcon network create`), not --network {network}"
         )));
     }
-    request.names.check().map_err(network::Error::from)?;
-    let overrides = check_flags(request)?;
-    let driver = driver::choose(store.root(), request.storage_driver)?.driver;
-    let image = image_for(store, &request.image, request.pull, &request.pull_options)?;
+    let driver = driver::choose(store.root(), request.basics.storage_driver)?.driver;
+    let basics = &request.basics;
+    let image = image_for(store, &basics.image, basics.pull, &basics.pull_options)?;
     let image_config = ImageConfig::read(store, &image)?.defaults();
-    let args = command_line(request, &image_config)?;
+    let args = command_line(
+        request.entrypoint.as_deref(),
+        &request.basics.command,
+        &image_config,
+    )?;
     let id = new_id();
     let lock = store.lock()?;
     // `rmi` and `image prune` remove images under this lock too: the image is
     // still stored now, and stays until the record naming it is in.
     if store.read_image(&image.id)?.is_none() {
         return Err(image::Error::NotFound {
-            name: request.image.clone(),
+            name: request.basics.image.clone(),
             tried: Vec::new(),
         }
         .into());
     }
-    let name = match &request.name {
+    let name = match &request.basics.name {
         Some(name) => name.clone(),
         None => {
             let taken: Vec<String> = containers.list()?.into_iter().map(|r| r.name).collect();
@@ -211,30 +104,17 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         }
     };
     let hostname = request
+        .basics
         .hostname
         .clone()
         .unwrap_or_else(|| id[..12].to_string());
     // HOME comes from the user's passwd entry, which only the container can read.
     let image_env = image_config.env().clone().unwrap_or_default();
-    let env = env::merge(&image_env, &overrides, &hostname, None);
-    security::plan(&security_options(
-        &request.cap_add,
-        &request.cap_drop,
-        request.privileged,
-        &request.security_opt,
-    )?)?;
-    let restart = RestartPolicy::parse(request.restart.as_deref().unwrap_or_default())?;
-    if request.remove && restart != RestartPolicy::No {
-        return Err(Error::Invalid(format!(
-            "--rm and --restart={} conflict: a container removed when it exits cannot be restarted",
-            restart.name()
-        )));
-    }
-    let stop_signal = match &request.stop_signal {
-        Some(name) => Some(parse_signal(name)?.as_str().to_string()),
-        None => image_config.stop_signal().clone(),
-    };
-    let labels = labels::from_flags(&request.label_files, &request.labels)?;
+    let env = env::merge(&image_env, &request.env, &hostname, None);
+    let stop_signal = request
+        .stop_signal
+        .clone()
+        .or(image_config.stop_signal().clone());
     let ports = published_ports(request, &network, &image_config)?;
     let peers = match &user_network {
         Some(user_network) => networks::members(&containers, &user_network.name)?,
@@ -244,11 +124,15 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         Some(user_network) => Some(networks::allocate(
             &peers,
             user_network,
-            &request.network_aliases,
+            &request.basics.network_aliases,
         )?),
         None => None,
     };
-    let mount_records = mount_records(store, request)?;
+    // A network given by ID prefix is recorded by its name.
+    if let (Mode::Network { name, .. }, Some(attachment)) = (&mut network, &attachment) {
+        name.clone_from(&attachment.network);
+    }
+    let mount_records = mount_records(store, &request.mounts)?;
     let record = ContainerRecord {
         id: id.clone(),
         name: name.clone(),
@@ -265,49 +149,58 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             cmd: image_config.cmd().clone().unwrap_or_default(),
             env,
             working_dir: request
+                .basics
                 .workdir
                 .clone()
                 .or(image_config.working_dir().clone().filter(|w| !w.is_empty()))
                 .unwrap_or_else(|| "/".into()),
             // keep-id runs as the user itself unless -u says otherwise, as in Podman.
             user: request
+                .basics
                 .user
                 .clone()
                 .or(request
+                    .basics
                     .keep_id
                     .as_ref()
                     .map(|k| format!("{}:{}", k.uid, k.gid)))
                 .or(image_config.user().clone().filter(|u| !u.is_empty()))
                 .unwrap_or_else(|| "0".into()),
-            group_add: request.group_add.clone(),
+            group_add: request.basics.group_add.clone(),
             hostname: hostname.clone(),
-            // A network given by ID prefix is recorded by its name.
-            network: attachment
-                .as_ref()
-                .map_or_else(|| network.to_string(), |a| a.network.clone()),
+            network: network.clone(),
             attachment,
             ports,
-            names: request.names.clone(),
-            tty: request.tty,
-            interactive: request.interactive,
+            names: request.basics.names.clone(),
+            tty: request.basics.tty,
+            interactive: request.basics.interactive,
             mounts: mount_records,
-            read_only: request.read_only,
-            init: request.init,
+            read_only: request.basics.read_only,
+            init: request.basics.init,
             ulimits: request.ulimits.clone(),
             cap_add: request.cap_add.clone(),
             cap_drop: request.cap_drop.clone(),
-            privileged: request.privileged,
-            keep_id: request.keep_id.clone(),
+            privileged: request.basics.privileged,
+            keep_id: request.basics.keep_id.clone(),
             security_opt: request.security_opt.clone(),
-            labels,
-            remove: request.remove,
+            labels: request.labels.clone(),
+            remove: request.basics.remove,
             stop_signal,
-            stop_timeout: request.stop_timeout,
-            log_driver: request.log_driver.clone(),
-            localtime: request.timezone.as_deref().map(zoneinfo).transpose()?,
-            restart,
+            stop_timeout: request.basics.stop_timeout,
+            log_driver: request.basics.log_driver.clone(),
+            localtime: request.localtime.clone(),
+            restart: request.restart,
         },
         storage_driver: driver,
+    };
+    // A seccomp profile is compiled now, and the container keeps that filter:
+    // editing the file later changes no container made from it.
+    let security = record.config.security_options();
+    let seccomp_filter = match &security.seccomp {
+        SeccompChoice::Profile(_) => security::plan(&security)?
+            .seccomp
+            .map(|filter| filter.to_bytes()),
+        SeccompChoice::Default | SeccompChoice::Unconfined => None,
     };
     let addresses = network.addresses();
     let host_resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
@@ -316,21 +209,27 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         ("hostname", format!("{hostname}\n")),
         (
             "resolv.conf",
-            names::resolv_conf(&host_resolv, &addresses, &request.names),
+            names::resolv_conf(&host_resolv, &addresses, &request.basics.names),
         ),
-        (CONTAINERENV, containerenv(&record, request.rootful)),
+        (CONTAINERENV, containerenv(&record, request.basics.rootful)),
     ];
     // vfs: the container's copy of the image is made in the new container's
     // directory before it is moved into place, so a create killed half-way
     // leaves no container, only a temporary directory the store sweeps.
-    let copy_image = |dir: &Path| match driver {
-        Driver::Vfs => {
-            let layers: Vec<PathBuf> = image.layers.iter().map(|l| store.layer_link(l)).collect();
-            Ok(vfs::populate(&layers, &dir.join(VFS_ROOTFS))?)
+    let fill = |dir: &Path| {
+        if let Some(filter) = &seccomp_filter {
+            write_atomic(&dir.join(SECCOMP_FILTER), filter)?;
         }
-        Driver::Overlay | Driver::FuseOverlay => Ok(()),
+        match driver {
+            Driver::Vfs => {
+                let layers: Vec<PathBuf> =
+                    image.layers.iter().map(|l| store.layer_link(l)).collect();
+                Ok(vfs::populate(&layers, &dir.join(VFS_ROOTFS))?)
+            }
+            Driver::Overlay | Driver::FuseOverlay => Ok(()),
+        }
     };
-    if let Err(e) = containers.create(&lock, &record, &userdata, !request.remove, copy_image) {
+    if let Err(e) = containers.create(&lock, &record, &userdata, !request.basics.remove, fill) {
         // Nothing half-created stays: the anonymous volumes made for it go too.
         remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
         return Err(e.into());
@@ -344,26 +243,6 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
 
 /// The container's dir holding its copy of the image (vfs).
 const VFS_ROOTFS: &str = "rootfs";
-
-/// `--tz`: the host's file for the zone (`local`: the host's own
-/// /etc/localtime), which must exist, as Podman checks.
-fn zoneinfo(zone: &str) -> Result<PathBuf, Error> {
-    let path = match zone {
-        "local" => PathBuf::from("/etc/localtime"),
-        zone => Path::new("/usr/share/zoneinfo").join(zone),
-    };
-    match std::fs::canonicalize(&path) {
-        Ok(file) if file.is_file() => Ok(file),
-        Ok(_) => Err(Error::Invalid(format!(
-            "--tz {zone}: {} is not a time zone file",
-            path.display()
-        ))),
-        Err(e) => Err(Error::Invalid(format!(
-            "--tz {zone}: unknown time zone (stat {}: {e})",
-            path.display()
-        ))),
-    }
-}
 
 /// The userdata file mounted at /run/.containerenv.
 const CONTAINERENV: &str = "containerenv";
@@ -429,28 +308,16 @@ fn rootfs_source(
     })
 }
 
-/// The mounts from `-v`, `--mount` and `--tmpfs`: bind sources checked,
-/// named volumes created on first use, anonymous volumes made.
-fn mount_records(store: &Store, request: &CreateRequest) -> Result<Vec<MountRecord>, Error> {
-    let mut specs = Vec::new();
-    for spec in &request.volumes {
-        specs.push(mounts::parse_volume(spec)?);
-    }
-    for spec in &request.mounts {
-        specs.push(mounts::parse_mount(spec)?);
-    }
-    for spec in &request.tmpfs {
-        specs.push(mounts::parse_tmpfs(spec)?);
-    }
+/// The mounts from `-v`, `--mount` and `--tmpfs`: named volumes created
+/// on first use, anonymous volumes made.
+fn mount_records(store: &Store, specs: &[MountSpec]) -> Result<Vec<MountRecord>, Error> {
     if specs.is_empty() {
         return Ok(Vec::new());
     }
-    mounts::check_duplicates(&specs)?;
-    let cwd = std::env::current_dir().ok();
-    mounts::resolve_bind_sources(&mut specs, cwd.as_deref())?;
     let volumes = VolumeStore::open(store)?;
     specs
-        .into_iter()
+        .iter()
+        .cloned()
         .map(|spec| {
             let (source, name) = match (spec.kind, &spec.source) {
                 (MountKind::Bind, Some(path)) => (path.clone(), None),
@@ -467,7 +334,7 @@ fn mount_records(store: &Store, request: &CreateRequest) -> Result<Vec<MountReco
                 }
             };
             Ok(MountRecord {
-                kind: spec.kind.name().to_string(),
+                kind: spec.kind,
                 source,
                 name,
                 destination: spec.destination,
@@ -496,7 +363,7 @@ fn tmpfs_data(options: &[String]) -> String {
 /// unless asked otherwise, as in Podman.
 fn runtime_mount(record: &MountRecord) -> Mount {
     let has = |o: &str| record.options.iter().any(|x| x == o);
-    let tmpfs = record.kind == "tmpfs";
+    let tmpfs = record.kind == MountKind::Tmpfs;
     Mount {
         destination: record.destination.clone(),
         source: if tmpfs {
@@ -511,33 +378,24 @@ fn runtime_mount(record: &MountRecord) -> Mount {
     }
 }
 
-/// `--entrypoint`: a JSON array of strings, or one command.
-fn entrypoint_flag(request: &CreateRequest) -> Result<Option<Vec<String>>, Error> {
-    Ok(match &request.entrypoint {
-        None => None,
-        Some(text) if text.trim_start().starts_with('[') => {
-            Some(serde_json::from_str(text).map_err(|e| {
-                Error::Invalid(format!(
-                    "--entrypoint {text:?} is not a JSON array of strings: {e}"
-                ))
-            })?)
-        }
-        Some(text) => Some(vec![text.clone()]),
-    })
-}
-
 /// Podman's rules: `--entrypoint` replaces the image's and drops its Cmd;
 /// `--entrypoint ''` clears it; arguments after the image replace the Cmd.
-fn command_line(request: &CreateRequest, image: &Config) -> Result<Vec<String>, Error> {
-    let given = entrypoint_flag(request)?;
+fn command_line(
+    given: Option<&[String]>,
+    command: &[String],
+    image: &Config,
+) -> Result<Vec<String>, Error> {
     // As Podman: the image's CMD stays only when no entrypoint was given
     // (or `--entrypoint '[]'`); an entrypoint of `[""]` is none at all.
-    let command = if request.command.is_empty() && given.as_ref().is_none_or(Vec::is_empty) {
+    let command = if command.is_empty() && given.is_none_or(<[String]>::is_empty) {
         image.cmd().clone().unwrap_or_default()
     } else {
-        request.command.clone()
+        command.to_vec()
     };
-    let mut entrypoint = given.unwrap_or_else(|| image.entrypoint().clone().unwrap_or_default());
+    let mut entrypoint = given.map_or_else(
+        || image.entrypoint().clone().unwrap_or_default(),
+        <[String]>::to_vec,
+    );
     if entrypoint == [""] {
         entrypoint.clear();
     }
@@ -581,13 +439,8 @@ fn published_ports(
     network: &Mode,
     image: &Config,
 ) -> Result<Vec<PortMapping>, Error> {
-    let mut ports = request
-        .publish
-        .iter()
-        .map(|spec| ports::parse(spec))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(network::Error::from)?;
-    if request.publish_all {
+    let mut ports = request.publish.clone();
+    if request.basics.publish_all {
         // In the config they are a JSON object's keys: no order but a sorted one.
         let mut exposed = image.exposed_ports().clone().unwrap_or_default();
         exposed.sort();
@@ -613,25 +466,6 @@ fn published_ports(
     }
     ports::assign_and_check(&mut ports).map_err(network::Error::from)?;
     Ok(ports)
-}
-
-/// The security flags, parsed.
-pub(crate) fn security_options(
-    cap_add: &[String],
-    cap_drop: &[String],
-    privileged: bool,
-    security_opt: &[String],
-) -> Result<SecurityOptions, Error> {
-    let mut options = SecurityOptions {
-        cap_add: cap_add.to_vec(),
-        cap_drop: cap_drop.to_vec(),
-        privileged,
-        ..SecurityOptions::default()
-    };
-    for opt in security_opt {
-        options.set(security::parse_security_opt(opt)?);
-    }
-    Ok(options)
 }
 
 /// What `record`'s root filesystem is made of.
@@ -695,26 +529,45 @@ pub(crate) fn spec_for(
         mounts,
         hostname: config.hostname.clone(),
         network: {
-            let mode = Mode::parse(&config.network)?;
+            config.network.check_helper()?;
             // A port taken since the container was created: say so before it starts.
             ports::check(&config.ports).map_err(network::Error::from)?;
-            network_for(containers, &mode)?
+            network_for(containers, &config.network)?
         },
-        security: security_plan(config)?,
+        security: security_plan(&dir, config)?,
         privileged: config.privileged,
         user_namespace,
         process: process_for(config)?,
     })
 }
 
-/// The container's capabilities, seccomp filter and no_new_privs, compiled.
-pub(crate) fn security_plan(config: &ContainerConfig) -> Result<SecurityPlan, Error> {
-    Ok(security::plan(&security_options(
-        &config.cap_add,
-        &config.cap_drop,
-        config.privileged,
-        &config.security_opt,
-    )?)?)
+/// The capabilities, seccomp filter and no_new_privs of the container in
+/// `dir`. A seccomp profile's filter is the one compiled at create.
+pub(crate) fn security_plan(dir: &Path, config: &ContainerConfig) -> Result<SecurityPlan, Error> {
+    let options = config.security_options();
+    if !matches!(options.seccomp, SeccompChoice::Profile(_)) {
+        return Ok(security::plan(&options)?);
+    }
+    let stored = dir.join(SECCOMP_FILTER);
+    match std::fs::read(&stored) {
+        Ok(bytes) => {
+            let filter = BpfProgram::from_bytes(&bytes).map_err(|source| Error::SeccompFilter {
+                path: stored.clone(),
+                source,
+            })?;
+            Ok(security::plan_with_filter(&options, filter)?)
+        }
+        // Made before rcon kept the filter: compiled from the profile this
+        // once, and kept from now on.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let plan = security::plan(&options)?;
+            if let Some(filter) = &plan.seccomp {
+                write_atomic(&stored, &filter.to_bytes())?;
+            }
+            Ok(plan)
+        }
+        Err(e) => Err(IoError::new("reading", stored, e).into()),
+    }
 }
 
 /// The container's command as the runtime runs it: argv, environment,
@@ -723,14 +576,12 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
     let rlimits = config
         .ulimits
         .iter()
-        .map(|spec| {
-            ulimit::parse_ulimit(spec).map(|u| Rlimit {
-                resource: u.resource,
-                soft: u.soft,
-                hard: u.hard,
-            })
+        .map(|u| Rlimit {
+            resource: u.resource,
+            soft: u.soft,
+            hard: u.hard,
         })
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
     Ok(Process {
         args: config.args.clone(),
         env: config.env.clone(),
@@ -790,17 +641,16 @@ mod tests {
     }
 
     /// `command_line` for an image with ENTRYPOINT `["/ep", "-x"]` and CMD `["c1", "c2"]`.
-    fn line(entrypoint: Option<&str>, command: &[&str]) -> Result<Vec<String>, Error> {
+    fn line(entrypoint: Option<&[&str]>, command: &[&str]) -> Result<Vec<String>, Error> {
         let mut image = Config::default();
         image
             .set_entrypoint(Some(strings(&["/ep", "-x"])))
             .set_cmd(Some(strings(&["c1", "c2"])));
-        let request = CreateRequest {
-            entrypoint: entrypoint.map(String::from),
-            command: strings(command),
-            ..CreateRequest::default()
-        };
-        command_line(&request, &image)
+        command_line(
+            entrypoint.map(strings).as_deref(),
+            &strings(command),
+            &image,
+        )
     }
 
     #[test]
@@ -808,36 +658,33 @@ mod tests {
         assert_eq!(line(None, &[]).unwrap(), ["/ep", "-x", "c1", "c2"]);
         assert_eq!(line(None, &["a", "b"]).unwrap(), ["/ep", "-x", "a", "b"]);
         // --entrypoint replaces the image's and drops its CMD.
-        assert_eq!(line(Some("/bin/echo"), &[]).unwrap(), ["/bin/echo"]);
-        assert_eq!(line(Some("/bin/echo"), &["a"]).unwrap(), ["/bin/echo", "a"]);
+        assert_eq!(line(Some(&["/bin/echo"]), &[]).unwrap(), ["/bin/echo"]);
         assert_eq!(
-            line(Some(r#"["/bin/sh", "-c"]"#), &["echo hi"]).unwrap(),
+            line(Some(&["/bin/echo"]), &["a"]).unwrap(),
+            ["/bin/echo", "a"]
+        );
+        assert_eq!(
+            line(Some(&["/bin/sh", "-c"]), &["echo hi"]).unwrap(),
             ["/bin/sh", "-c", "echo hi"]
         );
         // --entrypoint '' clears it: the arguments alone are the command.
-        assert_eq!(line(Some(""), &["ls", "/"]).unwrap(), ["ls", "/"]);
-        let nothing = line(Some(""), &[]).unwrap_err().to_string();
+        assert_eq!(line(Some(&[""]), &["ls", "/"]).unwrap(), ["ls", "/"]);
+        let nothing = line(Some(&[""]), &[]).unwrap_err().to_string();
         assert!(nothing.contains("no command or entrypoint"), "{nothing}");
         // An empty JSON array clears the entrypoint but keeps the CMD.
-        assert_eq!(line(Some("[]"), &[]).unwrap(), ["c1", "c2"]);
-        let bad = line(Some("[/bin/sh"), &[]).unwrap_err().to_string();
-        assert!(bad.contains("not a JSON array"), "{bad}");
+        assert_eq!(line(Some(&[]), &[]).unwrap(), ["c1", "c2"]);
     }
 
     #[test]
     fn an_image_without_entrypoint_runs_its_cmd_or_the_arguments() {
         let mut image = Config::default();
         image.set_cmd(Some(strings(&["sh"])));
-        let request = |command: &[&str]| CreateRequest {
-            command: strings(command),
-            ..CreateRequest::default()
-        };
-        assert_eq!(command_line(&request(&[]), &image).unwrap(), ["sh"]);
+        assert_eq!(command_line(None, &[], &image).unwrap(), ["sh"]);
         assert_eq!(
-            command_line(&request(&["echo", "x"]), &image).unwrap(),
+            command_line(None, &strings(&["echo", "x"]), &image).unwrap(),
             ["echo", "x"]
         );
         let empty = Config::default();
-        assert!(command_line(&request(&[]), &empty).is_err());
+        assert!(command_line(None, &[], &empty).is_err());
     }
 }

@@ -21,6 +21,10 @@ use std::path::{Path, PathBuf};
 use nix::fcntl::Flock;
 use serde::{Deserialize, Serialize};
 
+use super::mounts::MountKind;
+use super::ulimit::Ulimit;
+use crate::network::Mode;
+use crate::runtime::security::{CapWord, SecurityOpt, SecurityOptions};
 pub use crate::storage::store::new_id;
 use crate::storage::store::{self as image_store, StoreLock};
 use crate::util::fs::{IoError, io_err, write_atomic};
@@ -56,8 +60,7 @@ type Result<T> = std::result::Result<T, Error>;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MountRecord {
-    /// `bind`, `volume` or `tmpfs`.
-    pub kind: String,
+    pub kind: MountKind,
     /// Host path for binds and volumes, tmpfs options for tmpfs.
     pub source: String,
     /// Volume name, for volumes.
@@ -91,10 +94,10 @@ pub struct ContainerConfig {
     pub user: String,
     pub group_add: Vec<String>,
     pub hostname: String,
-    /// `--network`, resolved (`private` becomes the helper chosen):
-    /// `none`, `host`, `ns:PATH`, `container:NAME`, `pasta[:…]`, `slirp4netns[:…]`,
-    /// or the name of a user-defined network.
-    pub network: String,
+    /// `--network`, parsed (`private` became the helper chosen; on an
+    /// internal network, no helper leads out).
+    #[serde(deserialize_with = "legacy::network")]
+    pub network: Mode,
     /// Its address on the user-defined network `network` names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment: Option<crate::network::Attachment>,
@@ -109,12 +112,15 @@ pub struct ContainerConfig {
     pub mounts: Vec<MountRecord>,
     pub read_only: bool,
     pub init: bool,
-    /// `--ulimit` specs as given (`nofile=1024:2048`), checked at create.
-    pub ulimits: Vec<String>,
-    pub cap_add: Vec<String>,
-    pub cap_drop: Vec<String>,
+    #[serde(deserialize_with = "legacy::ulimits")]
+    pub ulimits: Vec<Ulimit>,
+    pub cap_add: Vec<CapWord>,
+    pub cap_drop: Vec<CapWord>,
     pub privileged: bool,
-    pub security_opt: Vec<String>,
+    /// `--security-opt`, parsed. A seccomp profile's filter, compiled at
+    /// create, is the container's [`SECCOMP_FILTER`] file.
+    #[serde(deserialize_with = "legacy::security_opts")]
+    pub security_opt: Vec<SecurityOpt>,
     pub labels: Vec<(String, String)>,
     /// `--userns=keep-id`: the host user, kept as itself inside.
     #[serde(default)]
@@ -138,6 +144,20 @@ pub struct ContainerConfig {
 }
 
 impl ContainerConfig {
+    /// The security flags, as the runtime takes them.
+    pub fn security_options(&self) -> SecurityOptions {
+        let mut options = SecurityOptions {
+            cap_add: self.cap_add.clone(),
+            cap_drop: self.cap_drop.clone(),
+            privileged: self.privileged,
+            ..SecurityOptions::default()
+        };
+        for opt in &self.security_opt {
+            options.set(opt);
+        }
+        options
+    }
+
     /// The value of label `key`, if the container has that label.
     pub fn label(&self, key: &str) -> Option<&str> {
         let labels = &self.labels;
@@ -246,6 +266,10 @@ pub struct ContainerLock {
 /// The lock file in a container's directory.
 const LOCK_FILE: &str = "lock";
 
+/// The file in a container's directory holding its seccomp filter as
+/// compiled from the profile it was created with (`--security-opt seccomp=FILE`).
+pub const SECCOMP_FILTER: &str = "seccomp.bpf";
+
 /// The containers of one storage root.
 #[derive(Debug, Clone)]
 pub struct Containers {
@@ -282,7 +306,7 @@ impl Containers {
             .map_err(io_err("reading", &self.dir))?
             .flatten()
         {
-            if let Some(record) = read_json(&entry.path().join("container.json"))? {
+            if let Some(record) = read_record(&entry.path().join("container.json"))? {
                 records.push(record);
             }
         }
@@ -293,7 +317,7 @@ impl Containers {
     /// The container named `input`: its name, full ID, or a unique ID prefix.
     pub fn find(&self, input: &str) -> Result<ContainerRecord> {
         if input.len() == 64 {
-            if let Some(record) = read_json(&self.dir(input).join("container.json"))? {
+            if let Some(record) = read_record(&self.dir(input).join("container.json"))? {
                 return Ok(record);
             }
         }
@@ -412,8 +436,8 @@ impl Containers {
     pub fn rename(&self, _lock: &StoreLock, id: &str, name: &str) -> Result<ContainerRecord> {
         self.check_name(name, id)?;
         let path = self.dir(id).join("container.json");
-        let mut record: ContainerRecord =
-            read_json(&path)?.ok_or_else(|| Error::NoSuchContainer(id.to_string()))?;
+        let mut record =
+            read_record(&path)?.ok_or_else(|| Error::NoSuchContainer(id.to_string()))?;
         record.name = name.to_string();
         let json = serde_json::to_vec_pretty(&record).expect("records serialise");
         write_atomic(&path, &json)?;
@@ -480,6 +504,64 @@ impl Containers {
                 Err(Error::NoSuchContainer(id.to_string()))
             }
             Err(e) => Err(Error::Io(IoError::new("removing", dir, e))),
+        }
+    }
+}
+
+/// A container record, its fields from older versions read into today's.
+fn read_record(path: &Path) -> Result<Option<ContainerRecord>> {
+    let mut record: Option<ContainerRecord> = read_json(path)?;
+    if let Some(config) = record.as_mut().map(|r| &mut r.config) {
+        // Records that held `--network` as text name an internal network's
+        // mode with its way out; the attachment says it has none.
+        if config.attachment.as_ref().is_some_and(|a| a.internal) {
+            config.network.cut_off();
+        }
+    }
+    Ok(record)
+}
+
+/// Records written before the container plan was parsed at create held
+/// some flags as given (`"ulimits": ["nofile=1024"]`, `"network": "pasta"`):
+/// such a field is parsed once as its flag was, when the record is read.
+mod legacy {
+    use serde::Deserialize;
+    use serde::de::{DeserializeOwned, Deserializer, Error};
+    use serde_json::Value;
+
+    use super::{Mode, SecurityOpt, Ulimit};
+
+    pub fn network<'de, D: Deserializer<'de>>(d: D) -> Result<Mode, D::Error> {
+        typed_or_flag(Value::deserialize(d)?, Mode::parse_recorded).map_err(D::Error::custom)
+    }
+
+    pub fn ulimits<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Ulimit>, D::Error> {
+        list(d, super::super::ulimit::parse_ulimit)
+    }
+
+    pub fn security_opts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<SecurityOpt>, D::Error> {
+        list(d, crate::runtime::security::parse_security_opt)
+    }
+
+    fn list<'de, D: Deserializer<'de>, T: DeserializeOwned, E: std::fmt::Display>(
+        d: D,
+        parse: fn(&str) -> Result<T, E>,
+    ) -> Result<Vec<T>, D::Error> {
+        Vec::<Value>::deserialize(d)?
+            .into_iter()
+            .map(|value| typed_or_flag(value, parse).map_err(D::Error::custom))
+            .collect()
+    }
+
+    /// The typed value, or, for text that is not one, the flag's parse of it.
+    fn typed_or_flag<T: DeserializeOwned, E: std::fmt::Display>(
+        value: Value,
+        parse: fn(&str) -> Result<T, E>,
+    ) -> Result<T, String> {
+        match value {
+            Value::String(text) => serde_json::from_value(Value::String(text.clone()))
+                .or_else(|_| parse(&text).map_err(|e| format!("recorded flag {text:?}: {e}"))),
+            typed => serde_json::from_value(typed).map_err(|e| e.to_string()),
         }
     }
 }
@@ -625,5 +707,68 @@ mod tests {
         assert!(valid_name(&first));
         let second = generate_name(&id, std::slice::from_ref(&first));
         assert_ne!(first, second);
+    }
+
+    /// A record as rcon wrote it before the plan was parsed at create: its
+    /// flags as given, read once into today's typed fields, which is what
+    /// it is written back as.
+    #[test]
+    fn a_record_holding_flags_as_given_reads_as_the_typed_plan() {
+        use crate::runtime::security::SeccompChoice;
+        let dir = crate::util::scratch::ScratchDir::new("rcon-legacy-record");
+        let text = include_str!("../../tests/it/data/container-before-plan.json")
+            .replace("@ID@", &"ab".repeat(32))
+            .replace("@IMAGE_ID@", &"cd".repeat(32))
+            .replace("@BIND_SOURCE@", "/srv/data")
+            .replace("@PROFILE@", "/etc/profile.json")
+            .replace("@DRIVER@", "vfs");
+        let path = dir.path().join("container.json");
+        fs::write(&path, text).unwrap();
+        let record = read_record(&path).unwrap().unwrap();
+        let config = &record.config;
+        assert_eq!(config.network, Mode::None);
+        assert_eq!(config.ulimits.len(), 1);
+        assert_eq!(config.ulimits[0].name(), "nofile");
+        assert_eq!(
+            (config.ulimits[0].soft, config.ulimits[0].hard),
+            (1024, 2048)
+        );
+        assert_eq!(config.cap_add, [CapWord::One(13)]);
+        assert_eq!(config.cap_drop, [CapWord::All]);
+        assert_eq!(
+            config.security_opt,
+            [
+                SecurityOpt::NoNewPrivileges(false),
+                SecurityOpt::Seccomp(SeccompChoice::Profile("/etc/profile.json".into())),
+            ]
+        );
+        assert_eq!(config.mounts[0].kind, MountKind::Bind);
+        assert_eq!(config.mounts[1].kind, MountKind::Tmpfs);
+        assert_eq!(record.storage_driver, crate::storage::driver::Driver::Vfs);
+        // Written back typed, it reads as the same record.
+        let typed = serde_json::to_string(&record).unwrap();
+        assert!(
+            typed.contains(r#""ulimits":[{"name":"nofile","soft":1024,"hard":2048}]"#),
+            "{typed}"
+        );
+        assert!(typed.contains(r#""network":{"mode":"none"}"#), "{typed}");
+        assert!(typed.contains(r#""capAdd":["CAP_NET_RAW"]"#), "{typed}");
+        let reread: ContainerRecord = serde_json::from_str(&typed).unwrap();
+        assert_eq!(reread, record);
+    }
+
+    #[test]
+    fn a_recorded_flag_that_does_not_parse_is_a_corrupt_record_naming_it() {
+        let dir = crate::util::scratch::ScratchDir::new("rcon-legacy-record");
+        let text = include_str!("../../tests/it/data/container-before-plan.json")
+            .replace("@DRIVER@", "vfs")
+            .replace("nofile=1024:2048", "nofile=lots");
+        let path = dir.path().join("container.json");
+        fs::write(&path, text).unwrap();
+        let err = read_record(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("corrupt") && err.contains("nofile=lots"),
+            "{err}"
+        );
     }
 }

@@ -41,12 +41,59 @@ pub enum Error {
 }
 
 /// One parsed `--ulimit`: limits as setrlimit(2) takes them
-/// (`RLIM_INFINITY` for unlimited).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// (`RLIM_INFINITY` for unlimited). Recorded as `{"name": "nofile",
+/// "soft": 1024, "hard": 4096}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(into = "Recorded", try_from = "Recorded")]
 pub struct Ulimit {
     pub resource: Resource,
     pub soft: u64,
     pub hard: u64,
+}
+
+impl Ulimit {
+    /// Docker's name of the limit (`nofile`).
+    pub fn name(&self) -> &'static str {
+        NAMES
+            .iter()
+            .find(|(_, r)| *r == self.resource)
+            .map_or("?", |(name, _)| name)
+    }
+}
+
+/// A [`Ulimit`] as a container record holds it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Recorded {
+    name: String,
+    soft: u64,
+    hard: u64,
+}
+
+impl From<Ulimit> for Recorded {
+    fn from(ulimit: Ulimit) -> Recorded {
+        Recorded {
+            name: ulimit.name().to_string(),
+            soft: ulimit.soft,
+            hard: ulimit.hard,
+        }
+    }
+}
+
+impl TryFrom<Recorded> for Ulimit {
+    type Error = String;
+
+    fn try_from(recorded: Recorded) -> Result<Ulimit, String> {
+        let resource = NAMES
+            .iter()
+            .find(|(n, _)| *n == recorded.name)
+            .map(|(_, r)| *r)
+            .ok_or_else(|| format!("unknown ulimit {:?}", recorded.name))?;
+        Ok(Ulimit {
+            resource,
+            soft: recorded.soft,
+            hard: recorded.hard,
+        })
+    }
 }
 
 pub fn parse_ulimit(spec: &str) -> Result<Ulimit, Error> {
@@ -122,6 +169,18 @@ mod tests {
                 *resource
             );
         }
+    }
+
+    #[test]
+    fn limits_are_recorded_by_name_and_read_back() {
+        let limit = parse_ulimit("nofile=1024:unlimited").unwrap();
+        let json = serde_json::to_string(&limit).unwrap();
+        assert_eq!(
+            json,
+            format!(r#"{{"name":"nofile","soft":1024,"hard":{RLIM_INFINITY}}}"#)
+        );
+        assert_eq!(serde_json::from_str::<Ulimit>(&json).unwrap(), limit);
+        assert!(serde_json::from_str::<Ulimit>(r#"{"name":"files","soft":1,"hard":1}"#).is_err());
     }
 
     #[test]

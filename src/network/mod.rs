@@ -69,8 +69,10 @@ pub enum Error {
     Store(#[from] store::Error),
 }
 
-/// The network a container gets, as `--network` names it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The network a container gets, as `--network` names it. Container
+/// records hold it parsed (`{"mode": "pasta", "options": {…}}`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "mode", content = "options", rename_all = "camelCase")]
 pub enum Mode {
     /// A private network namespace with only `lo`, up.
     None,
@@ -95,14 +97,16 @@ pub enum Mode {
 
 /// `pasta:OPTIONS`: arguments passed to pasta as they are, except rcon's
 /// `--map-gw` (the gateway address reaches the host's loopback).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PastaOptions {
     pub map_gw: bool,
     pub args: Vec<String>,
 }
 
 /// `slirp4netns:OPTIONS`, Podman's names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SlirpOptions {
     pub allow_host_loopback: bool,
     pub mtu: u32,
@@ -128,6 +132,19 @@ impl Mode {
     /// Parses `--network`. `private` (and the empty default) becomes the
     /// default helper: pasta where installed, else slirp4netns.
     pub fn parse(text: &str) -> Result<Mode, Error> {
+        let mode = Mode::parse_text(text)?;
+        mode.check_helper()?;
+        Ok(mode)
+    }
+
+    /// The mode a container record written before records held the parsed
+    /// mode names by its text; whether its helper is still installed is
+    /// [`Mode::check_helper`]'s question when the container starts.
+    pub fn parse_recorded(text: &str) -> Result<Mode, Error> {
+        Mode::parse_text(text)
+    }
+
+    fn parse_text(text: &str) -> Result<Mode, Error> {
         let (kind, options) = match text.split_once(':') {
             Some((kind, options)) => (kind, Some(options)),
             None => (text, None),
@@ -149,17 +166,6 @@ impl Mode {
             },
             _ => return Err(Error::UnknownMode(text.to_string())),
         };
-        mode.check_helper()?;
-        Ok(mode)
-    }
-
-    /// A recorded container's mode: its `--network` text, on an internal
-    /// network without the helper that would lead out.
-    pub fn of_container(text: &str, attachment: Option<&Attachment>) -> Result<Mode, Error> {
-        let mut mode = Mode::parse(text)?;
-        if attachment.is_some_and(|a| a.internal) {
-            mode.cut_off();
-        }
         Ok(mode)
     }
 
@@ -171,7 +177,7 @@ impl Mode {
     }
 
     /// The helper program this mode needs is installed.
-    fn check_helper(&self) -> Result<(), Error> {
+    pub fn check_helper(&self) -> Result<(), Error> {
         let (mode, program, package) = match self {
             Mode::Pasta(_) => ("pasta", pasta::PROGRAM, "passt"),
             Mode::Slirp4netns(_) => ("slirp4netns", slirp4netns::PROGRAM, "slirp4netns"),

@@ -806,6 +806,127 @@ fn capabilities_no_new_privs_and_seccomp_as_podman() {
     assert_eq!(bad_opt.code, Some(125));
 }
 
+/// A seccomp profile that refuses mkdir with EPERM, written where the test user can read it.
+fn no_mkdir_profile(env: &TestEnv) -> std::path::PathBuf {
+    let path = env.base.join("no-mkdir.json");
+    std::fs::write(
+        &path,
+        r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
+            {"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO", "errnoRet": 1}]}"#,
+    )
+    .unwrap();
+    path
+}
+
+const TRY_MKDIR: &str = "mkdir /tmp/made && echo made || echo mkdir refused";
+
+/// The filter of `--security-opt seccomp=FILE` is the one compiled at
+/// create: editing or removing the file afterwards changes nothing (as
+/// Podman keeps the profile in the container's spec).
+#[test]
+fn a_container_keeps_the_seccomp_profile_it_was_created_with() {
+    let env = common::with_busybox(user_with_ranges());
+    let profile = no_mkdir_profile(&env);
+    let flag = format!("seccomp={}", profile.display());
+    let id = common::create(&env, &["--security-opt", &flag], &["sh", "-c", TRY_MKDIR]);
+    std::fs::write(&profile, r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#).unwrap();
+    let started = env.run(&["start", "-a", &id]);
+    assert_eq!(
+        stdout(&started),
+        "mkdir refused",
+        "{}",
+        started.transcript()
+    );
+    std::fs::remove_file(&profile).unwrap();
+    let again = env.run(&["start", "-a", &id]);
+    assert_eq!(stdout(&again), "mkdir refused", "{}", again.transcript());
+    env.run(&["rm", &id]).ok();
+}
+
+/// A container record as rcon wrote it before the plan was typed (flags as
+/// given: `"ulimits": ["nofile=1024:2048"]`, `"network": "none"`,
+/// `"securityOpt": ["seccomp=FILE"]`) still inspects and starts as created.
+#[test]
+fn a_record_from_before_the_typed_plan_inspects_and_starts() {
+    let env = common::with_busybox(user_with_ranges());
+    let data = env.base.join("legacy-data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("note"), "from the host\n").unwrap();
+    let profile = no_mkdir_profile(&env);
+    let volume = format!("{}:/data:ro", data.display());
+    let id = common::create(&env, &["--name", "legacy", "-v", &volume], &["true"]);
+    let dir = env.data_dir().join("containers").join(&id);
+    let path = dir.join("container.json");
+    let today: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let field = |key: &str| today[key].as_str().unwrap().to_string();
+    let old = include_str!("data/container-before-plan.json")
+        .replace("@ID@", &id)
+        .replace("@NAME@", "legacy")
+        .replace("@IMAGE_ID@", &field("imageId"))
+        .replace("@IMAGE_NAME@", &field("imageName"))
+        .replace("@CREATED@", &field("created"))
+        .replace("@DRIVER@", &field("storageDriver"))
+        .replace("@BIND_SOURCE@", &data.display().to_string())
+        .replace("@PROFILE@", &profile.display().to_string());
+    std::fs::write(&path, old).unwrap();
+
+    let inspected = env.run(&["inspect", "legacy"]);
+    let inspect: serde_json::Value = serde_json::from_str(&inspected.ok().stdout).unwrap();
+    let host = &inspect[0]["HostConfig"];
+    assert_eq!(host["NetworkMode"], "none");
+    assert_eq!(host["CapAdd"], serde_json::json!(["CAP_NET_RAW"]));
+    assert_eq!(host["CapDrop"], serde_json::json!(["ALL"]));
+    assert_eq!(
+        host["SecurityOpt"],
+        serde_json::json!([
+            "no-new-privileges=false",
+            format!("seccomp={}", profile.display())
+        ])
+    );
+    assert_eq!(
+        host["Ulimits"],
+        serde_json::json!([{"Name": "RLIMIT_NOFILE", "Soft": 1024, "Hard": 2048}])
+    );
+    let types: Vec<&str> = inspect[0]["Mounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["Type"].as_str().unwrap())
+        .collect();
+    assert_eq!(types, ["bind", "tmpfs"]);
+
+    let started = env.run(&["start", "-a", "legacy"]);
+    let out = stdout(&started);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[..6],
+        [
+            "1024",
+            "2048",
+            "CapBnd:\t0000000000002000",
+            "NoNewPrivs:\t0",
+            "from the host",
+            "mkdir refused"
+        ],
+        "{}",
+        started.transcript()
+    );
+    assert!(
+        lines[6].contains(" /scratch tmpfs ") && lines[6].contains("noexec"),
+        "{out}"
+    );
+    // Its profile was compiled on that first start and is kept: the file can go.
+    assert!(dir.join("seccomp.bpf").exists());
+    std::fs::remove_file(&profile).unwrap();
+    let again = env.run(&["start", "-a", "legacy"]);
+    assert!(
+        stdout(&again).contains("mkdir refused"),
+        "{}",
+        again.transcript()
+    );
+    env.run(&["rm", "legacy"]).ok();
+}
+
 /// No signal starts out ignored (rcon ignores SIGPIPE, as Rust programs
 /// do), so `yes | head` ends, in `run` and in `exec`, detached or not.
 #[test]

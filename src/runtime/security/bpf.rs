@@ -151,7 +151,55 @@ pub struct BpfProgram {
     pub(super) flags: libc::c_ulong,
 }
 
+/// A stored filter that is not one [`BpfProgram::to_bytes`] wrote.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{0} bytes are not a stored seccomp filter (8 bytes of flags, then 1 to 4096 instructions of 8 bytes)"
+)]
+pub struct BadFilter(usize);
+
+/// Bytes of one stored instruction, and of the flags before them.
+const INSN_BYTES: usize = 8;
+
 impl BpfProgram {
+    /// The program as stored beside a container's record: the
+    /// `seccomp(2)` flags, then each instruction (code, jt, jf, k), little-endian.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(INSN_BYTES * (1 + self.insns.len()));
+        bytes.extend_from_slice(&self.flags.to_le_bytes());
+        for insn in &self.insns {
+            bytes.extend_from_slice(&insn.code.to_le_bytes());
+            bytes.extend_from_slice(&[insn.jt, insn.jf]);
+            bytes.extend_from_slice(&insn.k.to_le_bytes());
+        }
+        bytes
+    }
+
+    /// A program [`BpfProgram::to_bytes`] stored. Only the shape is checked:
+    /// the kernel verifies the program when it is installed.
+    pub fn from_bytes(bytes: &[u8]) -> Result<BpfProgram, BadFilter> {
+        let count = (bytes.len() / INSN_BYTES).saturating_sub(1);
+        if bytes.len() % INSN_BYTES != 0 || !(1..=libc::BPF_MAXINSNS as usize).contains(&count) {
+            return Err(BadFilter(bytes.len()));
+        }
+        let (flags, insns) = bytes.split_at(INSN_BYTES);
+        let flags = libc::c_ulong::from_le_bytes(flags.try_into().expect("8 bytes"));
+        Ok(BpfProgram {
+            insns: insns
+                .chunks_exact(INSN_BYTES)
+                .map(|b| {
+                    filter(
+                        u16::from_le_bytes([b[0], b[1]]),
+                        b[2],
+                        b[3],
+                        u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+                    )
+                })
+                .collect(),
+            flags,
+        })
+    }
+
     /// Number of instructions.
     pub fn len(&self) -> usize {
         self.insns.len()
@@ -257,6 +305,18 @@ mod tests {
         };
         assert_eq!(prog.run(&call(7)), 1);
         assert_eq!(prog.run(&call(8)), 2);
+        // Stored and read back, it is the same program.
+        let mut stored = prog.clone();
+        stored.flags = 2;
+        let bytes = stored.to_bytes();
+        assert_eq!(bytes.len(), 8 * (1 + prog.len()));
+        let read = BpfProgram::from_bytes(&bytes).unwrap();
+        assert_eq!((read.flags, read.to_bytes()), (2, bytes.clone()));
+        assert_eq!(read.run(&call(7)), 1);
+        assert_eq!(read.run(&call(8)), 2);
+        for bad in [&bytes[..8], &bytes[..13], &[][..]] {
+            assert!(BpfProgram::from_bytes(bad).is_err(), "{} bytes", bad.len());
+        }
     }
 
     #[test]

@@ -177,29 +177,65 @@ pub fn kernel_last_cap() -> Result<u32, Error> {
     })
 }
 
-/// One `--cap-add`/`--cap-drop` word: `ALL` or one capability.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CapWord {
+/// One `--cap-add`/`--cap-drop` word, parsed: `ALL` or one capability.
+/// Recorded by its kernel name (`CAP_NET_RAW`, `ALL`), as an OCI spec
+/// names capabilities; a record's name in any case (as rcon recorded the
+/// flags before they were parsed at create) reads back as the same word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum CapWord {
     All,
     One(u32),
 }
 
-/// `chown`, `CAP_CHOWN`, `Cap_Chown` → CAP_CHOWN's number; `all` → All.
-fn parse_cap(name: &str, last_cap: u32) -> Result<CapWord, Error> {
-    if name.trim().eq_ignore_ascii_case("ALL") {
-        return Ok(CapWord::All);
+impl CapWord {
+    /// `chown`, `CAP_CHOWN`, `Cap_Chown` → CAP_CHOWN; `all` → All; refused
+    /// when the running kernel (capabilities 0 to `last_cap`) lacks it.
+    pub fn parse(name: &str, last_cap: u32) -> Result<CapWord, Error> {
+        let word = CapWord::named(name)?;
+        match word {
+            CapWord::One(cap) if cap > last_cap => Err(Error::CapabilityNotInKernel {
+                name: canonical_name(name),
+                last_cap,
+            }),
+            word => Ok(word),
+        }
     }
-    let canonical = canonical_name(name);
-    let cap = cap_number(&canonical).ok_or_else(|| Error::UnknownCapability {
-        name: name.to_string(),
-    })?;
-    if cap > last_cap {
-        return Err(Error::CapabilityNotInKernel {
-            name: canonical,
-            last_cap,
-        });
+
+    /// The word `name` spells, whatever the kernel knows.
+    fn named(name: &str) -> Result<CapWord, Error> {
+        if name.trim().eq_ignore_ascii_case("ALL") {
+            return Ok(CapWord::All);
+        }
+        cap_number(&canonical_name(name))
+            .map(CapWord::One)
+            .ok_or_else(|| Error::UnknownCapability {
+                name: name.to_string(),
+            })
     }
-    Ok(CapWord::One(cap))
+}
+
+impl TryFrom<String> for CapWord {
+    type Error = Error;
+
+    fn try_from(name: String) -> Result<CapWord, Error> {
+        CapWord::named(&name)
+    }
+}
+
+impl From<CapWord> for String {
+    fn from(word: CapWord) -> String {
+        match word {
+            CapWord::All => "ALL".to_string(),
+            CapWord::One(cap) => cap_name(cap).unwrap_or("?").to_string(),
+        }
+    }
+}
+
+/// `--cap-add`/`--cap-drop` values, parsed for a kernel that knows
+/// capabilities 0 to `last_cap`.
+pub fn parse_list(names: &[String], last_cap: u32) -> Result<Vec<CapWord>, Error> {
+    names.iter().map(|n| CapWord::parse(n, last_cap)).collect()
 }
 
 /// The container's capability set from the defaults (every capability when
@@ -208,21 +244,19 @@ fn parse_cap(name: &str, last_cap: u32) -> Result<CapWord, Error> {
 /// the kernel knows (`last_cap`), then drops; naming one capability in both
 /// lists, or `ALL` in both, is an error.
 pub fn resolve(
-    cap_add: &[String],
-    cap_drop: &[String],
+    adds: &[CapWord],
+    drops: &[CapWord],
     privileged: bool,
     last_cap: u32,
 ) -> Result<CapSet, Error> {
-    let adds = parse_list(cap_add, last_cap)?;
-    let drops = parse_list(cap_drop, last_cap)?;
     let every = CapSet::all_up_to(last_cap);
     let add_all = adds.contains(&CapWord::All);
     let drop_all = drops.contains(&CapWord::All);
     if add_all && drop_all {
         return Err(Error::CapAllBoth);
     }
-    let added = only_caps(&adds);
-    let dropped = only_caps(&drops);
+    let added = only_caps(adds);
+    let dropped = only_caps(drops);
     if !add_all && let Some(cap) = added.intersect(dropped).iter().next() {
         return Err(Error::CapAddedAndDropped {
             name: cap_name(cap).unwrap_or("?").to_string(),
@@ -244,17 +278,12 @@ pub fn resolve(
 
 /// Just the capabilities `cap_add` names (`ALL`: every one up to `last_cap`):
 /// what Podman gives a non-root container user.
-pub fn named(cap_add: &[String], last_cap: u32) -> Result<CapSet, Error> {
-    let adds = parse_list(cap_add, last_cap)?;
-    Ok(if adds.contains(&CapWord::All) {
+pub fn named(adds: &[CapWord], last_cap: u32) -> CapSet {
+    if adds.contains(&CapWord::All) {
         CapSet::all_up_to(last_cap)
     } else {
-        only_caps(&adds)
-    })
-}
-
-fn parse_list(names: &[String], last_cap: u32) -> Result<Vec<CapWord>, Error> {
-    names.iter().map(|n| parse_cap(n, last_cap)).collect()
+        only_caps(adds)
+    }
 }
 
 fn only_caps(words: &[CapWord]) -> CapSet {
@@ -453,12 +482,13 @@ mod tests {
         set.iter().map(|c| cap_name(c).unwrap()).collect()
     }
 
-    fn strings(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
+    fn words(list: &[&str], last_cap: u32) -> Result<Vec<CapWord>, Error> {
+        let names: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+        parse_list(&names, last_cap)
     }
 
     fn resolve_lists(add: &[&str], drop: &[&str]) -> Result<CapSet, Error> {
-        resolve(&strings(add), &strings(drop), false, LAST)
+        resolve(&words(add, LAST)?, &words(drop, LAST)?, false, LAST)
     }
 
     #[test]
@@ -512,14 +542,14 @@ mod tests {
         let set = resolve_lists(&["ALL"], &["sys_admin"]).unwrap();
         assert_eq!(set, CapSet::all_up_to(LAST).without(21));
         // A kernel with fewer capabilities gives fewer.
-        let old = resolve(&strings(&["all"]), &[], false, 37).unwrap();
+        let old = resolve(&words(&["all"], 37).unwrap(), &[], false, 37).unwrap();
         assert_eq!(old, CapSet::all_up_to(37));
         assert!(!old.contains(38));
     }
 
     #[test]
     fn privileged_starts_from_everything() {
-        let set = resolve(&[], &strings(&["net_raw"]), true, LAST).unwrap();
+        let set = resolve(&[], &words(&["net_raw"], LAST).unwrap(), true, LAST).unwrap();
         assert_eq!(set, CapSet::all_up_to(LAST).without(13));
     }
 
@@ -537,23 +567,32 @@ mod tests {
             resolve_lists(&["all"], &["ALL"]),
             Err(Error::CapAllBoth)
         ));
-        let err = resolve(&strings(&["bpf"]), &[], false, 37)
-            .unwrap_err()
-            .to_string();
+        let err = words(&["bpf"], 37).unwrap_err().to_string();
         assert!(err.contains("CAP_BPF") && err.contains("37"), "{err}");
     }
 
     #[test]
     fn named_is_only_the_adds() {
-        assert_eq!(named(&[], LAST).unwrap(), CapSet::EMPTY);
+        assert_eq!(named(&[], LAST), CapSet::EMPTY);
         assert_eq!(
-            names(named(&strings(&["kill"]), LAST).unwrap()),
+            names(named(&words(&["kill"], LAST).unwrap(), LAST)),
             ["CAP_KILL"]
         );
         assert_eq!(
-            named(&strings(&["ALL"]), LAST).unwrap(),
+            named(&words(&["ALL"], LAST).unwrap(), LAST),
             CapSet::all_up_to(LAST)
         );
+    }
+
+    #[test]
+    fn words_are_recorded_by_kernel_name_and_read_back_in_any_case() {
+        let recorded = serde_json::to_string(&words(&["net_raw", "all"], LAST).unwrap()).unwrap();
+        assert_eq!(recorded, r#"["CAP_NET_RAW","ALL"]"#);
+        // A record from before the flags were parsed at create holds them as given.
+        let legacy: Vec<CapWord> =
+            serde_json::from_str(r#"["net_raw","Cap_Chown","all"]"#).unwrap();
+        assert_eq!(legacy, [CapWord::One(13), CapWord::One(0), CapWord::All]);
+        assert!(serde_json::from_str::<Vec<CapWord>>(r#"["wizardry"]"#).is_err());
     }
 
     #[test]

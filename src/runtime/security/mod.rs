@@ -28,27 +28,29 @@ mod tests;
 
 use std::path::{Path, PathBuf};
 
-pub use bpf::BpfProgram;
-pub use caps::{CapPlan, CapSet};
+pub use bpf::{BadFilter, BpfProgram};
+pub use caps::{CapPlan, CapSet, CapWord};
 pub use seccomp::ProfileError;
 
 /// Which seccomp filter the container gets.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum SeccompChoice {
     /// rcon's default, Podman's profile (see `default_profile.rs`).
     #[default]
     Default,
     /// No filter (`seccomp=unconfined`).
     Unconfined,
-    /// A profile in Podman's JSON format.
+    /// A profile in Podman's JSON format, read and compiled once (see
+    /// [`plan_with_filter`] for starting with the filter compiled then).
     Profile(PathBuf),
 }
 
-/// The security flags of `run`/`create`.
+/// The security flags of `run`/`create`, parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SecurityOptions {
-    pub cap_add: Vec<String>,
-    pub cap_drop: Vec<String>,
+    pub cap_add: Vec<CapWord>,
+    pub cap_drop: Vec<CapWord>,
     /// `--privileged`: every capability, no seccomp filter unless a profile is named.
     pub privileged: bool,
     pub seccomp: SeccompChoice,
@@ -69,7 +71,8 @@ impl Default for SecurityOptions {
 }
 
 /// One `--security-opt` value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum SecurityOpt {
     Seccomp(SeccompChoice),
     NoNewPrivileges(bool),
@@ -81,11 +84,27 @@ pub enum SecurityOpt {
 
 impl SecurityOptions {
     /// Takes in one parsed `--security-opt`.
-    pub fn set(&mut self, opt: SecurityOpt) {
+    pub fn set(&mut self, opt: &SecurityOpt) {
         match opt {
-            SecurityOpt::Seccomp(choice) => self.seccomp = choice,
-            SecurityOpt::NoNewPrivileges(on) => self.no_new_privs = on,
+            SecurityOpt::Seccomp(choice) => self.seccomp = choice.clone(),
+            SecurityOpt::NoNewPrivileges(on) => self.no_new_privs = *on,
             SecurityOpt::LabelDisable | SecurityOpt::AppArmorUnconfined => {}
+        }
+    }
+}
+
+impl std::fmt::Display for SecurityOpt {
+    /// The option as `--security-opt` takes it (and inspect shows it).
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            SecurityOpt::Seccomp(SeccompChoice::Default) => f.write_str("seccomp=default"),
+            SecurityOpt::Seccomp(SeccompChoice::Unconfined) => f.write_str("seccomp=unconfined"),
+            SecurityOpt::Seccomp(SeccompChoice::Profile(path)) => {
+                write!(f, "seccomp={}", path.display())
+            }
+            SecurityOpt::NoNewPrivileges(on) => write!(f, "no-new-privileges={on}"),
+            SecurityOpt::LabelDisable => f.write_str("label=disable"),
+            SecurityOpt::AppArmorUnconfined => f.write_str("apparmor=unconfined"),
         }
     }
 }
@@ -175,14 +194,28 @@ pub struct SecurityPlan {
     pub no_new_privs: bool,
 }
 
-/// Resolves capabilities and compiles the seccomp filter (parent side).
+/// Resolves capabilities and compiles the seccomp filter (parent side),
+/// reading a named profile from its file.
 pub fn plan(opts: &SecurityOptions) -> Result<SecurityPlan, Error> {
+    plan_named(opts, compile_profile_file)
+}
+
+/// [`plan`] with the named profile's filter as it was compiled before
+/// (when the container was created): its file is not read again.
+pub fn plan_with_filter(opts: &SecurityOptions, filter: BpfProgram) -> Result<SecurityPlan, Error> {
+    plan_named(opts, |_, _| Ok(filter))
+}
+
+fn plan_named(
+    opts: &SecurityOptions,
+    named_profile: impl FnOnce(&Path, CapSet) -> Result<BpfProgram, Error>,
+) -> Result<SecurityPlan, Error> {
     let last_cap = caps::kernel_last_cap()?;
     // Podman keeps the container within rcon's own bounding set, silently.
     let ceiling = caps::current_bounding_set(last_cap);
     let bounding =
         caps::resolve(&opts.cap_add, &opts.cap_drop, opts.privileged, last_cap)?.intersect(ceiling);
-    let added = caps::named(&opts.cap_add, last_cap)?;
+    let added = caps::named(&opts.cap_add, last_cap);
     let caps = CapPlan {
         bounding,
         user: added.intersect(bounding),
@@ -199,7 +232,7 @@ pub fn plan(opts: &SecurityOptions) -> Result<SecurityPlan, Error> {
             )
             .map_err(Error::DefaultProfile)?,
         ),
-        SeccompChoice::Profile(path) => Some(compile_profile_file(path, bounding)?),
+        SeccompChoice::Profile(path) => Some(named_profile(path, bounding)?),
     };
     Ok(SecurityPlan {
         caps,

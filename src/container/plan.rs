@@ -1,0 +1,348 @@
+//! A container's plan, parsed once at the edge: the CLI's `create`/`run`
+//! and the API socket's container create fill in [`CreateFlags`] (the flags
+//! as given, ripgrep's "low" arguments) and [`CreateFlags::parse`] turns them
+//! into the typed [`CreateRequest`] the engine creates from (Podman's
+//! SpecGenerator). The container record keeps the typed values, so a start
+//! resolves the stored plan and never parses a flag again.
+
+use std::path::{Path, PathBuf};
+
+use super::env::{self, EnvOverrides};
+use super::lifecycle::parse_signal;
+use super::mounts::{self, MountSpec};
+use super::restart::RestartPolicy;
+use super::store::KeepId;
+use super::ulimit::{self, Ulimit};
+use super::{Error, PullPolicy, labels};
+use crate::image::PullOptions;
+use crate::network::names::NameOptions;
+use crate::network::{self, Mode, PortMapping, ports};
+use crate::runtime::passwd;
+use crate::runtime::security::{self, CapWord, SecurityOpt, caps};
+use crate::storage::driver::Driver;
+
+/// What `run`/`create` pass on as given: the same in the flags and the plan.
+#[derive(Debug, Clone, Default)]
+pub struct CreateBasics {
+    pub image: String,
+    pub command: Vec<String>,
+    pub name: Option<String>,
+    pub remove: bool,
+    pub tty: bool,
+    pub interactive: bool,
+    /// `--log-driver`: k8s-file, json-file or none (`parse` refuses others).
+    pub log_driver: Option<String>,
+    pub privileged: bool,
+    /// `--userns=keep-id`: the host user to keep.
+    pub keep_id: Option<KeepId>,
+    pub user: Option<String>,
+    pub group_add: Vec<String>,
+    pub workdir: Option<String>,
+    pub hostname: Option<String>,
+    /// `--network-alias`: more names on a user-defined network.
+    pub network_aliases: Vec<String>,
+    /// `-P`: publish every port the image exposes.
+    pub publish_all: bool,
+    /// `--dns`, `--dns-search`, `--dns-option`, `--add-host`.
+    pub names: NameOptions,
+    pub read_only: bool,
+    pub init: bool,
+    /// `--stop-timeout`, seconds.
+    pub stop_timeout: Option<u64>,
+    /// rcon runs as the real root, without a user namespace.
+    pub rootful: bool,
+    pub pull: PullPolicy,
+    pub pull_options: PullOptions,
+    /// `--storage-driver`; `None`: the store's choice.
+    pub storage_driver: Option<Driver>,
+}
+
+/// Everything `rcon run` / `rcon create` was asked for, as given.
+#[derive(Debug, Clone, Default)]
+pub struct CreateFlags {
+    pub basics: CreateBasics,
+    /// `-e` as given: `KEY=VALUE`, `KEY` (from rcon's environment) or `PREFIX*`.
+    pub env: Vec<String>,
+    /// `--unsetenv`, `--unsetenv-all`.
+    pub unsetenv: Vec<String>,
+    pub unsetenv_all: bool,
+    /// `--tz`: an IANA zone name, or `local`.
+    pub timezone: Option<String>,
+    pub env_files: Vec<PathBuf>,
+    pub env_host: bool,
+    /// `-v`, `--mount` and `--tmpfs` as given.
+    pub volumes: Vec<String>,
+    pub mounts: Vec<String>,
+    pub tmpfs: Vec<String>,
+    pub ulimits: Vec<String>,
+    pub cap_add: Vec<String>,
+    pub cap_drop: Vec<String>,
+    /// `--security-opt` as given.
+    pub security_opt: Vec<String>,
+    /// `--entrypoint`: a command, or a JSON array; `""` clears the image's.
+    pub entrypoint: Option<String>,
+    /// `--network`; empty for the default.
+    pub network: String,
+    /// `-p` specs as given.
+    pub publish: Vec<String>,
+    /// `-l` as given: `KEY=VALUE` or `KEY`.
+    pub labels: Vec<String>,
+    pub label_files: Vec<PathBuf>,
+    /// `--stop-signal`: a name or number.
+    pub stop_signal: Option<String>,
+    /// `--restart` as given.
+    pub restart: Option<String>,
+}
+
+/// What a container is to be, parsed and checked: what is left to decide
+/// needs the image (command, exposed ports) or the store (volumes, names).
+#[derive(Debug, Clone)]
+pub struct CreateRequest {
+    /// Passed on as given (checked where they can be wrong).
+    pub basics: CreateBasics,
+    pub env: EnvOverrides,
+    /// `--tz`: the host's zoneinfo file.
+    pub localtime: Option<PathBuf>,
+    /// `-v`, then `--mount`, then `--tmpfs`; bind sources absolute and present.
+    pub mounts: Vec<MountSpec>,
+    pub ulimits: Vec<Ulimit>,
+    pub cap_add: Vec<CapWord>,
+    pub cap_drop: Vec<CapWord>,
+    pub security_opt: Vec<SecurityOpt>,
+    /// `--entrypoint`: `Some(vec![])` from `'[]'`, `Some(vec![""])` from `''`.
+    pub entrypoint: Option<Vec<String>>,
+    /// `--network` (`private`: the helper installed).
+    pub network: Mode,
+    /// `-p`, host ports not yet assigned.
+    pub publish: Vec<PortMapping>,
+    pub labels: Vec<(String, String)>,
+    /// `--stop-signal` as `SIGNAME`.
+    pub stop_signal: Option<String>,
+    pub restart: RestartPolicy,
+}
+
+impl CreateFlags {
+    /// Parses and checks every flag, before any image is pulled, as Podman
+    /// does; relative paths (bind sources, files) are the working directory's.
+    pub fn parse(self) -> Result<CreateRequest, Error> {
+        let network = Mode::parse(&self.network)?;
+        self.basics.names.check().map_err(network::Error::from)?;
+        let mut env =
+            EnvOverrides::from_flags(self.env_host, &self.env_files, &self.env, &env::host_env())?;
+        env.unset = self.unsetenv;
+        env.unset_all = self.unsetenv_all;
+        if let Some(user) = &self.basics.user {
+            passwd::parse_user_spec(user)?;
+        }
+        let ulimits = self
+            .ulimits
+            .iter()
+            .map(|spec| ulimit::parse_ulimit(spec))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut mounts = Vec::new();
+        for spec in &self.volumes {
+            mounts.push(mounts::parse_volume(spec)?);
+        }
+        for spec in &self.mounts {
+            mounts.push(mounts::parse_mount(spec)?);
+        }
+        for spec in &self.tmpfs {
+            mounts.push(mounts::parse_tmpfs(spec)?);
+        }
+        let entrypoint = entrypoint_flag(self.entrypoint.as_deref())?;
+        let localtime = self.timezone.as_deref().map(zoneinfo).transpose()?;
+        // Podman's drivers that log to a file rcon writes, and none.
+        if let Some(driver) = &self.basics.log_driver {
+            if !matches!(driver.as_str(), "k8s-file" | "json-file" | "none") {
+                return Err(Error::Invalid(format!(
+                    "invalid log driver: invalid argument: --log-driver {driver:?}: use k8s-file, json-file or none"
+                )));
+            }
+        }
+        if !mounts.is_empty() {
+            mounts::check_duplicates(&mounts)?;
+            let cwd = std::env::current_dir().ok();
+            mounts::resolve_bind_sources(&mut mounts, cwd.as_deref())?;
+        }
+        let last_cap = caps::kernel_last_cap()?;
+        let cap_add = caps::parse_list(&self.cap_add, last_cap)?;
+        let cap_drop = caps::parse_list(&self.cap_drop, last_cap)?;
+        // Adding and dropping one capability (or ALL) is refused now, not at start.
+        caps::resolve(&cap_add, &cap_drop, self.basics.privileged, last_cap)?;
+        let security_opt = self
+            .security_opt
+            .iter()
+            .map(|opt| security::parse_security_opt(opt))
+            .collect::<Result<Vec<_>, _>>()?;
+        let restart = RestartPolicy::parse(self.restart.as_deref().unwrap_or_default())?;
+        if self.basics.remove && restart != RestartPolicy::No {
+            return Err(Error::Invalid(format!(
+                "--rm and --restart={} conflict: a container removed when it exits cannot be restarted",
+                restart.name()
+            )));
+        }
+        let stop_signal = match &self.stop_signal {
+            Some(name) => Some(parse_signal(name)?.as_str().to_string()),
+            None => None,
+        };
+        let labels = labels::from_flags(&self.label_files, &self.labels)?;
+        let publish = self
+            .publish
+            .iter()
+            .map(|spec| ports::parse(spec))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(network::Error::from)?;
+        Ok(CreateRequest {
+            basics: self.basics,
+            env,
+            localtime,
+            mounts,
+            ulimits,
+            cap_add,
+            cap_drop,
+            security_opt,
+            entrypoint,
+            network,
+            publish,
+            labels,
+            stop_signal,
+            restart,
+        })
+    }
+}
+
+/// `--tz`: the host's file for the zone (`local`: the host's own
+/// /etc/localtime), which must exist, as Podman checks.
+fn zoneinfo(zone: &str) -> Result<PathBuf, Error> {
+    let path = match zone {
+        "local" => PathBuf::from("/etc/localtime"),
+        zone => Path::new("/usr/share/zoneinfo").join(zone),
+    };
+    match std::fs::canonicalize(&path) {
+        Ok(file) if file.is_file() => Ok(file),
+        Ok(_) => Err(Error::Invalid(format!(
+            "--tz {zone}: {} is not a time zone file",
+            path.display()
+        ))),
+        Err(e) => Err(Error::Invalid(format!(
+            "--tz {zone}: unknown time zone (stat {}: {e})",
+            path.display()
+        ))),
+    }
+}
+
+/// `--entrypoint`: a JSON array of strings, or one command.
+fn entrypoint_flag(text: Option<&str>) -> Result<Option<Vec<String>>, Error> {
+    Ok(match text {
+        None => None,
+        Some(text) if text.trim_start().starts_with('[') => {
+            Some(serde_json::from_str(text).map_err(|e| {
+                Error::Invalid(format!(
+                    "--entrypoint {text:?} is not a JSON array of strings: {e}"
+                ))
+            })?)
+        }
+        Some(text) => Some(vec![text.to_string()]),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::container::mounts::MountKind;
+
+    fn flags(edit: impl FnOnce(&mut CreateFlags)) -> CreateFlags {
+        let mut flags = CreateFlags {
+            network: "none".into(),
+            ..CreateFlags::default()
+        };
+        edit(&mut flags);
+        flags
+    }
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn flags_parse_into_typed_values() {
+        let dir = crate::util::scratch::ScratchDir::new("rcon-plan");
+        let source = dir.path().display().to_string();
+        let request = flags(|f| {
+            f.volumes = vec![format!("{source}:/data:ro"), "cache:/cache".into()];
+            f.tmpfs = strings(&["/scratch:size=1m,noexec"]);
+            f.ulimits = strings(&["nofile=1024:2048"]);
+            f.cap_add = strings(&["net_raw"]);
+            f.cap_drop = strings(&["ALL"]);
+            f.security_opt = strings(&["no-new-privileges=false", "label=disable"]);
+            f.entrypoint = Some(r#"["/bin/sh", "-c"]"#.into());
+            f.restart = Some("on-failure:3".into());
+            f.stop_signal = Some("usr1".into());
+            f.labels = strings(&["a=b"]);
+        })
+        .parse()
+        .unwrap();
+        assert_eq!(request.network, Mode::None);
+        let kinds: Vec<MountKind> = request.mounts.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [MountKind::Bind, MountKind::Volume, MountKind::Tmpfs]
+        );
+        assert_eq!(request.mounts[0].source.as_deref(), Some(source.as_str()));
+        assert!(request.mounts[0].read_only);
+        assert_eq!(request.mounts[2].options, ["size=1m", "noexec"]);
+        assert_eq!(request.ulimits[0].name(), "nofile");
+        assert_eq!(
+            (request.ulimits[0].soft, request.ulimits[0].hard),
+            (1024, 2048)
+        );
+        assert_eq!(request.cap_add, [CapWord::One(13)]);
+        assert_eq!(request.cap_drop, [CapWord::All]);
+        assert_eq!(
+            request.security_opt,
+            [
+                SecurityOpt::NoNewPrivileges(false),
+                SecurityOpt::LabelDisable
+            ]
+        );
+        assert_eq!(request.entrypoint, Some(strings(&["/bin/sh", "-c"])));
+        assert_eq!(request.restart, RestartPolicy::OnFailure { max_retries: 3 });
+        assert_eq!(request.stop_signal.as_deref(), Some("SIGUSR1"));
+        assert_eq!(request.labels, [("a".to_string(), "b".to_string())]);
+    }
+
+    #[test]
+    fn each_bad_flag_is_its_own_error() {
+        let error = |edit: fn(&mut CreateFlags)| flags(edit).parse().unwrap_err().to_string();
+        assert!(error(|f| f.ulimits = strings(&["nofile=lots"])).contains("nofile=lots"));
+        assert!(error(|f| f.cap_add = strings(&["wizardry"])).contains("wizardry"));
+        let both = error(|f| {
+            f.cap_add = strings(&["chown"]);
+            f.cap_drop = strings(&["CAP_CHOWN"]);
+        });
+        assert!(both.contains("both added and dropped"), "{both}");
+        assert!(error(|f| f.security_opt = strings(&["bogus=1"])).contains("bogus=1"));
+        assert!(error(|f| f.volumes = strings(&["a:b:c:d"])).contains("a:b:c:d"));
+        assert!(
+            error(|f| f.volumes = strings(&["/nonexistent-rcon-source:/x"]))
+                .contains("does not exist")
+        );
+        assert!(
+            error(|f| f.tmpfs = strings(&["/t", "/t"])).contains("duplicate mount destination")
+        );
+        assert!(error(|f| f.network = "carrier-pigeon:fast".into()).contains("carrier-pigeon"));
+        assert!(error(|f| f.entrypoint = Some("[/bin/sh".into())).contains("not a JSON array"));
+        assert!(
+            error(|f| f.basics.log_driver = Some("syslog".into())).contains("invalid log driver")
+        );
+        assert!(error(|f| f.publish = strings(&["99999:80"])).contains("99999"));
+        let conflict = error(|f| {
+            f.basics.remove = true;
+            f.restart = Some("always".into());
+        });
+        assert!(
+            conflict.contains("--rm and --restart=always conflict"),
+            "{conflict}"
+        );
+    }
+}
