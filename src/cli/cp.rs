@@ -62,6 +62,7 @@ pub fn run(ctx: &Context, args: CpArgs) -> Outcome {
                 path,
                 host(&args.dest),
                 io::stdout().lock(),
+                ctx.single,
             )?;
         }
         (None, Some((container, path))) => {
@@ -73,6 +74,7 @@ pub fn run(ctx: &Context, args: CpArgs) -> Outcome {
                 io::stdin(),
                 path,
                 args.archive,
+                ctx.single,
             )?;
         }
         (None, None) => unreachable!("checked above"),

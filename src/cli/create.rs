@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use crate::storage::driver::Driver;
+use crate::storage::driver::{self, Driver};
 use clap::Args;
 
 use super::{Context, Outcome};
@@ -209,7 +209,7 @@ impl CreateArgs {
         self,
         namespace: &Namespace,
         user: &HostUser,
-        storage_driver: Option<Driver>,
+        storage_driver: Driver,
     ) -> Result<CreateRequest, super::Failure> {
         let keep_id = match self.userns.as_deref() {
             None | Some("" | "host") => None,
@@ -366,9 +366,8 @@ pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
     let namespace = ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     args.create.replace_existing(&store, &ctx.paths.runroot)?;
-    let request = args
-        .create
-        .request(&namespace, &ctx.user, ctx.storage_driver)?;
+    let driver = driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver;
+    let request = args.create.request(&namespace, &ctx.user, driver)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
     write_cidfile(cidfile, &record.id)?;
     println!("{}", record.id);

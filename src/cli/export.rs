@@ -41,6 +41,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Outcome {
         &lifecycle,
         &record,
         BufWriter::with_capacity(256 * 1024, out),
+        ctx.single,
     )?;
     out.flush()
         .map_err(|e| Failure::new(EXIT_ENGINE, format!("writing the tarball: {e}")))?;

@@ -56,6 +56,7 @@ use crate::config::Paths;
 use crate::container::ContainerRecord;
 use crate::container::lifecycle::Lifecycle;
 use crate::log::Level;
+use crate::process::SingleThreaded;
 use crate::storage::driver::Driver;
 use crate::storage::store::Store;
 use crate::userns::{self, HostUser, Namespace};
@@ -305,15 +306,17 @@ pub fn each_container(
 }
 
 /// What a verb gets: who runs it and where rcon keeps its files.
-pub struct Context {
+pub struct Context<'a> {
     pub user: HostUser,
     pub paths: Paths,
     /// `--storage-driver`, for the containers this command creates.
     pub storage_driver: Option<Driver>,
+    /// For what forks or joins namespaces: this process has one thread.
+    pub single: &'a SingleThreaded,
 }
 
-impl Context {
-    fn new(global: &GlobalArgs) -> Result<Context, Failure> {
+impl Context<'_> {
+    fn new<'a>(global: &GlobalArgs, single: &'a SingleThreaded) -> Result<Context<'a>, Failure> {
         let user = HostUser::current();
         let (paths, warnings) = Paths::resolve(global.root.clone(), global.runroot.clone(), &user)?;
         for warning in warnings {
@@ -323,14 +326,14 @@ impl Context {
             user,
             paths,
             storage_driver: global.storage_driver,
+            single,
         })
     }
 
     /// Joins (or creates) the user namespace; warns about a single mapping.
-    /// Call before anything starts a thread.
     pub fn enter_namespace(&self) -> Result<Namespace, Failure> {
         self.paths.ensure_runroot()?;
-        let namespace = userns::enter(&self.paths.runroot, &self.user)?;
+        let namespace = userns::enter(&self.paths.runroot, &self.user, self.single)?;
         log::trace!("in rcon's user namespace: {namespace:?}");
         if let Namespace::Joined {
             single: Some(reason),
@@ -350,6 +353,9 @@ pub fn command() -> clap::Command {
 
 /// Parses the arguments, runs the verb and returns the process exit code.
 pub fn main() -> i32 {
+    let Some(single) = SingleThreaded::claim() else {
+        unreachable!("cli::main runs once, first thing in the process");
+    };
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -395,7 +401,7 @@ pub fn main() -> i32 {
             return EXIT_ENGINE;
         }
     }
-    let outcome = Context::new(&cli.global).and_then(|ctx| match cli.verb {
+    let outcome = Context::new(&cli.global, &single).and_then(|ctx| match cli.verb {
         Verb::Attach(args) => attach::run(&ctx, args),
         Verb::Commit(args) => commit::run(&ctx, args),
         Verb::Container(verb) => container::run(&ctx, verb),

@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, args: RestartArgs) -> Outcome {
             continue;
         }
         lifecycle
-            .restart(record, Duration::from_secs(args.time))
+            .restart(record, Duration::from_secs(args.time), ctx.single)
             .map_err(container_failure)?;
         println!("{given}");
     }

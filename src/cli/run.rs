@@ -7,6 +7,7 @@ use super::{Context, Outcome};
 use crate::container::monitor::MonitorRecord;
 use crate::container::tty::DetachKeys;
 use crate::container::{self, lifecycle::Lifecycle};
+use crate::storage::driver;
 use crate::storage::store::Store;
 
 #[derive(Debug, Args)]
@@ -45,15 +46,14 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     let start = crate::log::phase("namespace join", start);
     let store = Store::open(&ctx.paths.root)?;
     args.create.replace_existing(&store, &ctx.paths.runroot)?;
-    let request = args
-        .create
-        .request(&namespace, &ctx.user, ctx.storage_driver)?;
+    let driver = driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver;
+    let request = args.create.request(&namespace, &ctx.user, driver)?;
     let record = container::create(&store, &request).map_err(super::container_failure)?;
     super::create::write_cidfile(cidfile, &record.id)?;
     crate::log::phase("image lookup and container record", start);
     if args.detach {
         Lifecycle::open(&store, &ctx.paths.runroot)
-            .and_then(|lifecycle| lifecycle.start(&record))
+            .and_then(|lifecycle| lifecycle.start(&record, ctx.single))
             .map_err(super::container_failure)?;
         write_pidfiles(
             &ctx.paths.runroot,
@@ -69,6 +69,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
         &record,
         args.sig_proxy,
         detach_keys,
+        ctx.single,
     )
     .map_err(super::container_failure)
 }

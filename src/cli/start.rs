@@ -69,6 +69,7 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
             &record,
             args.sig_proxy,
             detach_keys,
+            ctx.single,
         )
         .map_err(super::container_failure);
     }
@@ -87,7 +88,7 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
         if lifecycle.state(&record.id)?.status == container::store::Status::Running {
             continue;
         }
-        match lifecycle.start(record) {
+        match lifecycle.start(record, ctx.single) {
             Ok(()) => println!("{given}"),
             // As Podman: a container that cannot start is the engine's failure (125),
             // whatever its command would have exited with.

@@ -33,6 +33,7 @@ use super::Error;
 use super::files::{self, Access};
 use super::lifecycle::Lifecycle;
 use super::store::ContainerRecord;
+use crate::process::SingleThreaded;
 use crate::storage::extract::{ExtractOptions, Ownership, Root, clean, extract_plain};
 use crate::storage::pack::Packer;
 
@@ -155,8 +156,9 @@ pub fn copy_out(
     path: &str,
     dest: Option<&str>,
     out: impl Write,
+    single: &SingleThreaded,
 ) -> Result<(), Error> {
-    let files = files::open(lifecycle, record, Access::Read)?;
+    let files = files::open(lifecycle, record, Access::Read, single)?;
     let root = container_root(files.root(), record)?;
     let from = CpPath::in_container(path);
     let source = open_in_container(&root, &from, record)?;
@@ -210,9 +212,10 @@ pub fn copy_in(
     input: impl Read + Send + 'static,
     path: &str,
     archive: bool,
+    single: &SingleThreaded,
 ) -> Result<(), Error> {
     let opened = source.map(|s| open_on_host(&CpPath::new(s))).transpose()?;
-    let files = files::open(lifecycle, record, Access::Write)?;
+    let files = files::open(lifecycle, record, Access::Write, single)?;
     let root = container_root(files.root(), record)?;
     let to = CpPath::in_container(path);
     let exists = match root.open_path(&to.path) {

@@ -24,7 +24,7 @@ use crate::runtime::{
     passwd,
     security::{self, SecurityOptions, SecurityPlan},
 };
-use crate::storage::driver::{self, Driver};
+use crate::storage::driver::Driver;
 use crate::storage::flatten;
 use crate::storage::fuse::FuseLayers;
 use crate::storage::store::{ImageRecord, Store, StoreLock};
@@ -104,8 +104,9 @@ pub struct CreateRequest {
     pub restart: Option<String>,
     pub pull: PullPolicy,
     pub pull_options: PullOptions,
-    /// `--storage-driver`; `None`: the store's choice.
-    pub storage_driver: Option<Driver>,
+    /// `--storage-driver`, else the store's choice, as
+    /// [`driver::choose`] made it (its first choice may fork a probe).
+    pub storage_driver: Driver,
 }
 
 /// The part of an image config a container starts from.
@@ -215,7 +216,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     }
     request.names.check().map_err(network::Error::from)?;
     let overrides = check_flags(request)?;
-    let driver = driver::choose(store.root(), request.storage_driver)?.driver;
+    let driver = request.storage_driver;
     let image = image_for(store, request)?;
     let config_file: ConfigFile =
         serde_json::from_slice(&store.image_file(&image.id, "config.json")?).unwrap_or_default();

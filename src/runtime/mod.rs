@@ -37,7 +37,7 @@ pub use spec::{
     ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
 };
 
-use crate::process::exit_forked_child;
+use crate::process::{SingleThreaded, exit_forked_child};
 
 /// Podman's exit codes for a command that cannot be run or found.
 pub const EXIT_CANNOT_INVOKE: i32 = 126;
@@ -141,8 +141,12 @@ struct CloneArgs {
 
 /// Creates the container process, its standard streams connected as
 /// `stdio` says. It sets itself up and then waits for [`Started::run`]
-/// before it execs the command. Call while single-threaded.
-pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
+/// before it execs the command.
+pub fn start(
+    spec: &ContainerSpec,
+    stdio: Stdio,
+    single: &SingleThreaded,
+) -> Result<Started, Error> {
     let pipes = Pipes::new(stdio)?;
     let (mapped_read, mapped_write) =
         pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the mapping pipe"))?;
@@ -159,7 +163,7 @@ pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
         }
         _ => None,
     };
-    match clone_process(namespaces(spec))? {
+    match clone_process(namespaces(spec), single)? {
         None => {
             drop(mapped_write);
             let fuse_socket = fuse.map(|(_, child_end)| child_end);
@@ -228,7 +232,7 @@ fn socket_pair(what: &'static str) -> Result<(OwnedFd, OwnedFd), Error> {
 
 /// clone3 into new namespaces `flags` with fork semantics: `None` in the
 /// child, the child's PID in the parent.
-fn clone_process(flags: u64) -> Result<Option<Pid>, Error> {
+fn clone_process(flags: u64, _single: &SingleThreaded) -> Result<Option<Pid>, Error> {
     let mut args = CloneArgs {
         flags,
         pidfd: 0,
@@ -240,7 +244,7 @@ fn clone_process(flags: u64) -> Result<Option<Pid>, Error> {
         tls: 0,
     };
     // SAFETY: clone3 without a stack behaves like fork(2): the child gets a
-    // copy of this single-threaded process and returns 0. `args` outlives the call.
+    // copy of this single-threaded process (`_single`) and returns 0. `args` outlives the call.
     let pid = unsafe {
         libc::syscall(
             libc::SYS_clone3,

@@ -18,6 +18,7 @@ use nix::fcntl::{OFlag, open};
 use nix::sys::stat::Mode;
 
 use super::fuse::{self, FuseLayers};
+use crate::process::SingleThreaded;
 
 const FSOPEN_CLOEXEC: libc::c_uint = 1;
 const FSCONFIG_SET_FLAG: libc::c_uint = 0;
@@ -136,9 +137,12 @@ pub fn overlay(lowers: &[PathBuf], upper: Option<Upper>) -> Result<OwnedFd, Errn
 }
 
 /// A detached mount of rcon's FUSE overlay of `layers`, served by a server
-/// process of its own that ends when the mount is gone. Call while
-/// single-threaded (the server is forked).
-pub fn fuse_overlay(layers: &FuseLayers, read_only: bool) -> Result<OwnedFd, Errno> {
+/// process of its own that ends when the mount is gone (it is forked).
+pub fn fuse_overlay(
+    layers: &FuseLayers,
+    read_only: bool,
+    _single: &SingleThreaded,
+) -> Result<OwnedFd, Errno> {
     let device = open("/dev/fuse", OFlag::O_RDWR | OFlag::O_CLOEXEC, Mode::empty())?;
     let fs = Context::open(c"fuse")?;
     fs.set("source", Some(b"fuse-overlay"))?;
