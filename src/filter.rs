@@ -56,6 +56,8 @@ pub struct Error {
     pub why: String,
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 /// The `--filter` terms of one command.
 #[derive(Debug, Default)]
 pub struct Filter {

@@ -171,3 +171,14 @@ pub fn receive_fd(socket: &OwnedFd) -> Result<OwnedFd, Errno> {
     }
     Err(Errno::EBADMSG)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_single_thread_token_is_claimed_once() {
+        assert!(SingleThreaded::claim().is_some());
+        assert!(SingleThreaded::claim().is_none());
+    }
+}

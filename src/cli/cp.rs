@@ -50,7 +50,6 @@ pub fn run(ctx: &Context, args: CpArgs) -> Outcome {
             "refusing to write a tar stream to a terminal: redirect the output",
         ));
     }
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     match (from, to) {

@@ -328,9 +328,7 @@ impl CreateArgs {
                 "--replace needs --name: only a container of that name can be replaced",
             ));
         };
-        Lifecycle::open(store, runroot)?
-            .replace(name)
-            .map_err(super::container_failure)
+        Ok(Lifecycle::open(store, runroot)?.replace(name)?)
     }
 }
 
@@ -363,12 +361,12 @@ pub struct CreateVerbArgs {
 
 pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
     let cidfile = args.create.check_cidfile()?;
-    let namespace = ctx.enter_namespace()?;
+    let namespace = ctx.namespace();
     let store = Store::open(&ctx.paths.root)?;
     args.create.replace_existing(&store, &ctx.paths.runroot)?;
     let driver = driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver;
-    let request = args.create.request(&namespace, &ctx.user, driver)?;
-    let record = container::create(&store, &request).map_err(super::container_failure)?;
+    let request = args.create.request(namespace, &ctx.user, driver)?;
+    let record = container::create(&store, &request)?;
     write_cidfile(cidfile, &record.id)?;
     println!("{}", record.id);
     Ok(0)

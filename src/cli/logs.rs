@@ -44,7 +44,6 @@ fn time(flag: &str, text: Option<&str>) -> Result<Option<chrono::DateTime<chrono
 }
 
 pub fn run(ctx: &Context, args: LogsArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let options = LogOptions {
         tail: args.tail,
         since: time("--since", args.since.as_deref())?,

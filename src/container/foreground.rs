@@ -35,6 +35,7 @@ use super::tty::{DetachKeys, RawTerminal, set_window_size, window_size};
 use crate::process::{SingleThreaded, exit_forked_child};
 use crate::runtime;
 use crate::storage::store::Store;
+use crate::util::exit::ExitCode;
 
 /// Signals rcon passes on to the container rather than acting on itself.
 const FORWARDED: [Signal; 9] = [

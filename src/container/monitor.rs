@@ -43,6 +43,7 @@ use crate::process::{SingleThreaded, exit_forked_child};
 use crate::runtime::{self, ContainerSpec, Stdio};
 use crate::storage::store::Store;
 use crate::userns::pause::close_other_fds;
+use crate::util::exit::ExitCode;
 use crate::util::fs::{IoError, io_err, write_atomic};
 use crate::util::proc::process_start_time;
 use crate::util::time::now_rfc3339;

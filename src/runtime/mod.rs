@@ -38,12 +38,13 @@ pub use spec::{
 };
 
 use crate::process::{SingleThreaded, exit_forked_child};
+use crate::util::exit::ExitCode;
 
 /// Podman's exit codes for a command that cannot be run or found.
 pub const EXIT_CANNOT_INVOKE: i32 = 126;
 pub const EXIT_NOT_FOUND: i32 = 127;
 /// rcon's own failures.
-pub const EXIT_ENGINE: i32 = 125;
+pub const EXIT_ENGINE: i32 = crate::util::exit::ENGINE;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -60,9 +61,10 @@ pub enum Error {
     Setup { code: i32, message: String },
 }
 
-impl Error {
-    /// The exit code rcon should end with for this error.
-    pub fn exit_code(&self) -> i32 {
+/// A child that failed before its command ran says with which code
+/// (126, 127 or the engine's).
+impl ExitCode for Error {
+    fn exit_code(&self) -> i32 {
         match self {
             Error::Setup { code, .. } => *code,
             _ => EXIT_ENGINE,

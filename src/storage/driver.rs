@@ -103,6 +103,8 @@ pub enum Error {
     Io(#[from] IoError),
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 /// Why FUSE cannot be used here, or `None` when `/dev/fuse` opens for reading and writing.
 pub fn fuse_unavailable() -> Option<(String, String)> {
     let device = std::env::var(FUSE_DEVICE_ENV).unwrap_or_else(|_| "/dev/fuse".into());

@@ -53,6 +53,8 @@ pub enum Error {
     Io(#[from] IoError),
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 /// The user rcon acts for, as seen from the host.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct HostUser {
@@ -107,6 +109,9 @@ pub enum Namespace {
     Joined {
         pause_pid: i32,
         single: Option<SingleReason>,
+        /// The process came from the host's user namespace (it was not
+        /// inside already, as under `rcon unshare`).
+        from_host: bool,
     },
 }
 
@@ -115,13 +120,14 @@ pub enum Namespace {
 ///
 /// Concurrent callers serialise on a lock file, so they all end up in one namespace.
 pub fn enter(runroot: &Path, user: &HostUser, single: &SingleThreaded) -> Result<Namespace, Error> {
-    if in_initial_user_ns() && nix::unistd::geteuid().is_root() {
+    let from_host = in_initial_user_ns();
+    if from_host && nix::unistd::geteuid().is_root() {
         return Ok(Namespace::Host);
     }
     if let Some(pause) = PauseProcess::read(runroot) {
         if pause.join(single)? {
             log::debug!("joined the user namespace of pause process {}", pause.pid);
-            return Ok(joined(pause.pid, user));
+            return Ok(joined(pause.pid, user, from_host));
         }
         log::debug!(
             "pause process {} is gone; making a new namespace",
@@ -132,7 +138,7 @@ pub fn enter(runroot: &Path, user: &HostUser, single: &SingleThreaded) -> Result
     // Somebody may have created it while we waited for the lock.
     if let Some(pause) = PauseProcess::read(runroot) {
         if pause.join(single)? {
-            return Ok(joined(pause.pid, user));
+            return Ok(joined(pause.pid, user, from_host));
         }
     }
     let plan = idmap::plan(user)?;
@@ -145,10 +151,11 @@ pub fn enter(runroot: &Path, user: &HostUser, single: &SingleThreaded) -> Result
     Ok(Namespace::Joined {
         pause_pid: pause.pid,
         single: reason,
+        from_host,
     })
 }
 
-fn joined(pause_pid: i32, user: &HostUser) -> Namespace {
+fn joined(pause_pid: i32, user: &HostUser, from_host: bool) -> Namespace {
     let single = match idmap::current_map("uid_map").as_slice() {
         [MapLine { size: 1, .. }] => Some(match idmap::plan(user) {
             Ok(MappingPlan::Single(reason)) => reason,
@@ -156,5 +163,9 @@ fn joined(pause_pid: i32, user: &HostUser) -> Namespace {
         }),
         _ => None,
     };
-    Namespace::Joined { pause_pid, single }
+    Namespace::Joined {
+        pause_pid,
+        single,
+        from_host,
+    }
 }
