@@ -22,6 +22,8 @@ pub enum Error {
     Create { path: PathBuf, source: io::Error },
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 /// The storage root and runtime directory in force for this invocation.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Paths {

@@ -69,6 +69,8 @@ pub enum Error {
     Io(#[from] IoError),
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 /// For `map_err`: the error of doing `what` to `path`.
 fn io_error<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> Error + 'a {
     move |source| Error::Io(IoError::new(what, path, source))

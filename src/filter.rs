@@ -71,6 +71,8 @@ pub enum Error {
     },
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 /// The `--filter` terms of one command; `T`: a term of the kind's own keys.
 #[derive(Debug)]
 pub struct Filter<T = String> {

@@ -1,10 +1,36 @@
 //! Small process helpers shared by the modules that fork.
 
 use std::ffi::CStr;
+use std::marker::PhantomData;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use nix::errno::Errno;
 use nix::sys::socket::{self, ControlMessage, ControlMessageOwned, MsgFlags};
+
+/// Proof that this process has one thread, which `fork` (when the child
+/// runs ordinary Rust code, as rcon's do), `clone` and `setns` into a user
+/// or mount namespace need: every function that does one of those takes it
+/// by reference. There is one per process, claimed in `main` before anything
+/// can start a thread; it is neither `Send` nor `Sync`, so no other thread
+/// can hold it, and nothing that keeps threads running (the API service) is
+/// handed one.
+#[derive(Debug)]
+pub struct SingleThreaded {
+    _not_send: PhantomData<*const ()>,
+}
+
+static CLAIMED: AtomicBool = AtomicBool::new(false);
+
+impl SingleThreaded {
+    /// The process's token, first thing in `main`; `None` when it was
+    /// claimed before. (A forked child goes on with its parent's.)
+    pub fn claim() -> Option<SingleThreaded> {
+        (!CLAIMED.swap(true, Ordering::SeqCst)).then_some(SingleThreaded {
+            _not_send: PhantomData,
+        })
+    }
+}
 
 /// Ends a forked child at once: no atexit handlers, no flushing of buffers
 /// that still hold the parent's output.
@@ -144,4 +170,15 @@ pub fn receive_fd(socket: &OwnedFd) -> Result<OwnedFd, Errno> {
         }
     }
     Err(Errno::EBADMSG)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_single_thread_token_is_claimed_once() {
+        assert!(SingleThreaded::claim().is_some());
+        assert!(SingleThreaded::claim().is_none());
+    }
 }

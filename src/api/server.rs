@@ -80,7 +80,9 @@ pub struct ServiceOptions {
     pub paths: Paths,
     /// The namespace has a single-ID mapping (pulled files become root's).
     pub squash_owners: bool,
-    pub storage_driver: Option<Driver>,
+    /// The storage driver of the containers it creates, chosen before it
+    /// started (the first choice may fork a probe).
+    pub storage_driver: Driver,
 }
 
 /// A container started attached: where its output goes and how it ended.
@@ -94,7 +96,7 @@ pub(super) struct AttachedRun {
 pub(super) struct Service {
     pub paths: Paths,
     pub squash_owners: bool,
-    pub storage_driver: Option<Driver>,
+    pub storage_driver: Driver,
     /// By container ID.
     pub attached: Mutex<HashMap<String, AttachedRun>>,
     pub execs: ExecInstances,

@@ -44,10 +44,12 @@ use crate::container::{self, PullPolicy};
 use crate::image::commit::{NewLayer, put_derived};
 use crate::image::config::ImageConfig;
 use crate::image::{PullOptions, Reference};
+use crate::process::SingleThreaded;
 use crate::runtime::passwd;
 use crate::storage::driver::Driver;
 use crate::storage::extract::Root;
 use crate::storage::store::{ImageRecord, Store};
+use crate::util::exit::ExitCode;
 use crate::util::time::now_rfc3339;
 use dockerfile::{Command, Dockerfile, Healthcheck, Instruction, Kind, Stage};
 use ignore::Ignore;
@@ -74,9 +76,9 @@ pub enum Error {
     Store(#[from] crate::storage::store::Error),
 }
 
-impl Error {
+impl ExitCode for Error {
     /// Podman's exit code: a failed RUN's own, else 125.
-    pub fn exit_code(&self) -> i32 {
+    fn exit_code(&self) -> i32 {
         match self {
             Error::Run { code, .. } => *code,
             Error::Container(e) => e.exit_code(),
@@ -109,7 +111,8 @@ pub struct BuildRequest {
     /// `--network` for RUN ("" = the default).
     pub network: String,
     pub quiet: bool,
-    pub storage_driver: Option<Driver>,
+    /// As [`driver::choose`](crate::storage::driver::choose) made it.
+    pub storage_driver: Driver,
     /// The namespace has a single-ID mapping: every file is root's.
     pub squash_owners: bool,
     pub rootful: bool,
@@ -130,7 +133,12 @@ const PREDEFINED_ARGS: &[&str] = &[
 ];
 
 /// Builds the image; returns it.
-pub fn build(store: &Store, runroot: &Path, request: &BuildRequest) -> Result<ImageRecord, Error> {
+pub fn build(
+    store: &Store,
+    runroot: &Path,
+    request: &BuildRequest,
+    single: &SingleThreaded,
+) -> Result<ImageRecord, Error> {
     let file = dockerfile::parse(&request.containerfile_name, &request.containerfile)?;
     let names = request
         .tags
@@ -158,6 +166,7 @@ pub fn build(store: &Store, runroot: &Path, request: &BuildRequest) -> Result<Im
     })?;
     let lifecycle = Lifecycle::open(store, runroot)?;
     let mut builder = Builder {
+        single,
         store,
         lifecycle: &lifecycle,
         request,
@@ -189,6 +198,8 @@ fn read_ignore(context: &Path) -> Result<Ignore, Error> {
 
 struct Builder<'a> {
     store: &'a Store,
+    /// RUN and COPY steps fork (containers, FUSE servers).
+    single: &'a SingleThreaded,
     lifecycle: &'a Lifecycle<'a>,
     request: &'a BuildRequest,
     file: &'a Dockerfile,
@@ -727,6 +738,7 @@ impl Builder<'_> {
                     self.lifecycle,
                     record,
                     container::files::Access::Snapshot,
+                    self.single,
                 )?;
                 from_root = files
                     .root()
@@ -789,6 +801,7 @@ impl Builder<'_> {
                         .map_err(|e| container::Error::Invalid(e.to_string()))?;
                     Ok(tar)
                 },
+                self.single,
             )
             .map_err(|e| match e {
                 container::Error::Invalid(reason) => fail(reason),
@@ -891,8 +904,14 @@ impl Builder<'_> {
     /// Runs a RUN step's container in the foreground; its output goes to ours.
     fn run(&self, record: &ContainerRecord, instruction: &Instruction) -> Result<(), Error> {
         let keys = DetachKeys::parse("").expect("no detach keys");
-        let code =
-            container::start_foreground(self.store, self.lifecycle.runroot(), record, true, keys)?;
+        let code = container::start_foreground(
+            self.store,
+            self.lifecycle.runroot(),
+            record,
+            true,
+            keys,
+            self.single,
+        )?;
         if code == 0 {
             Ok(())
         } else {

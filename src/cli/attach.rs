@@ -34,5 +34,5 @@ pub fn run(ctx: &Context, args: AttachArgs) -> Outcome {
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let record = lifecycle.find(&args.container)?;
-    attach(&lifecycle, &record, request).map_err(super::container_failure)
+    Ok(attach(&lifecycle, &record, request)?)
 }

@@ -9,6 +9,7 @@ use super::{Context, EXIT_ENGINE, Failure, Outcome};
 use crate::build::{self, BuildRequest};
 use crate::container::PullPolicy;
 use crate::image::PullOptions;
+use crate::storage::driver;
 use crate::storage::store::Store;
 use crate::userns::Namespace;
 
@@ -135,7 +136,7 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
         (_, _, PullArg::Never) => PullPolicy::Never,
         (_, _, PullArg::Newer) => PullPolicy::Newer,
     };
-    let namespace = ctx.enter_namespace()?;
+    let namespace = ctx.namespace();
     let squash_owners = matches!(
         namespace,
         Namespace::Joined {
@@ -164,12 +165,11 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
         remove: args.rm,
         network: args.network,
         quiet: args.quiet,
-        storage_driver: ctx.storage_driver,
+        storage_driver: driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver,
         squash_owners,
         rootful: matches!(namespace, Namespace::Host),
     };
-    let image = build::build(&store, &ctx.paths.runroot, &request)
-        .map_err(|e| Failure::new(e.exit_code(), e))?;
+    let image = build::build(&store, &ctx.paths.runroot, &request, ctx.single)?;
     if let Some(path) = &args.iidfile {
         std::fs::write(path, format!("sha256:{}", image.id)).map_err(|e| {
             Failure::new(

@@ -29,7 +29,7 @@ pub struct CommitArgs {
 }
 
 pub fn run(ctx: &Context, args: CommitArgs) -> Outcome {
-    let namespace = ctx.enter_namespace()?;
+    let namespace = ctx.namespace();
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let record = lifecycle.find(&args.container)?;

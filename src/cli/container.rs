@@ -57,6 +57,13 @@ pub enum ContainerVerb {
     Wait(wait::WaitArgs),
 }
 
+impl ContainerVerb {
+    /// As [`super::Verb::in_namespace`].
+    pub(super) fn in_namespace(&self) -> bool {
+        !matches!(self, ContainerVerb::Attach(_) | ContainerVerb::Exec(_))
+    }
+}
+
 pub fn run(ctx: &Context, verb: ContainerVerb) -> Outcome {
     match verb {
         ContainerVerb::Attach(args) => attach::run(ctx, args),

@@ -33,12 +33,9 @@ pub fn run(ctx: &Context, args: PruneArgs) -> Outcome {
     {
         return Ok(0);
     }
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-    let removed = lifecycle
-        .prune(|record| filters.iter().all(|f| f.matches(record)))
-        .map_err(super::container_failure)?;
+    let removed = lifecycle.prune(|record| filters.iter().all(|f| f.matches(record)))?;
     for id in removed {
         println!("{id}");
     }

@@ -56,7 +56,6 @@ pub fn run(ctx: &Context, args: CpArgs) -> Outcome {
             "refusing to write a tar stream to a terminal: redirect the output",
         ));
     }
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let find = |side: Option<(&str, &str)>| {
@@ -74,6 +73,7 @@ pub fn run(ctx: &Context, args: CpArgs) -> Outcome {
             archive: args.archive,
             overwrite: args.overwrite,
         },
+        ctx.single,
     )?;
     Ok(0)
 }

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use crate::storage::driver::Driver;
+use crate::storage::driver::{self, Driver};
 use clap::Args;
 
 use super::{Context, Outcome};
@@ -209,7 +209,7 @@ impl CreateArgs {
         self,
         namespace: &Namespace,
         user: &HostUser,
-        storage_driver: Option<Driver>,
+        storage_driver: Driver,
     ) -> Result<CreateRequest, super::Failure> {
         let keep_id = match self.userns.as_deref() {
             None | Some("" | "host") => None,
@@ -298,7 +298,7 @@ impl CreateArgs {
             restart: self.restart,
         }
         .parse()
-        .map_err(super::container_failure)
+        .map_err(super::Failure::from)
     }
 
     /// `--cidfile`: refused before anything is made when the file exists,
@@ -332,9 +332,7 @@ impl CreateArgs {
                 "--replace needs --name: only a container of that name can be replaced",
             ));
         };
-        Lifecycle::open(store, runroot)?
-            .replace(name)
-            .map_err(super::container_failure)
+        Ok(Lifecycle::open(store, runroot)?.replace(name)?)
     }
 }
 
@@ -367,13 +365,12 @@ pub struct CreateVerbArgs {
 
 pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
     let cidfile = args.create.check_cidfile()?;
-    let namespace = ctx.enter_namespace()?;
+    let namespace = ctx.namespace();
     let store = Store::open(&ctx.paths.root)?;
     args.create.replace_existing(&store, &ctx.paths.runroot)?;
-    let request = args
-        .create
-        .request(&namespace, &ctx.user, ctx.storage_driver)?;
-    let record = container::create(&store, &request).map_err(super::container_failure)?;
+    let driver = driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver;
+    let request = args.create.request(namespace, &ctx.user, driver)?;
+    let record = container::create(&store, &request)?;
     write_cidfile(cidfile, &record.id)?;
     println!("{}", record.id);
     Ok(0)

@@ -26,13 +26,11 @@ pub enum DiffFormat {
 }
 
 pub fn run(ctx: &Context, args: DiffArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let record = match &args.container {
         Some(name) => lifecycle.find(name)?,
-        None => super::rm::targets(&lifecycle, &[], false, true, &[], false)
-            .map_err(super::container_failure)?
+        None => super::rm::targets(&lifecycle, &[], false, true, &[], false)?
             .into_iter()
             .next()
             .map(|(_, record)| record)

@@ -64,5 +64,5 @@ pub fn run(ctx: &Context, args: ExecArgs) -> Outcome {
         workdir: args.workdir,
         privileged: args.privileged,
     };
-    exec(&lifecycle, &record, &request).map_err(super::container_failure)
+    Ok(exec(&lifecycle, &record, &request, ctx.single)?)
 }

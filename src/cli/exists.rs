@@ -34,7 +34,6 @@ pub struct VolumeExistsArgs {
 }
 
 pub fn image(ctx: &Context, args: ImageExistsArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     match image::lookup(&store, &args.image) {
         Ok(_) => Ok(0),
@@ -44,7 +43,6 @@ pub fn image(ctx: &Context, args: ImageExistsArgs) -> Outcome {
 }
 
 pub fn container(ctx: &Context, args: ContainerExistsArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     match Containers::open(store.root())?.find(&args.container) {
         Ok(_) => Ok(0),
@@ -54,7 +52,6 @@ pub fn container(ctx: &Context, args: ContainerExistsArgs) -> Outcome {
 }
 
 pub fn volume(ctx: &Context, args: VolumeExistsArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     match VolumeStore::open(&store)?.get(&args.volume) {
         Ok(_) => Ok(0),

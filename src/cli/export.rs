@@ -26,7 +26,6 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Outcome {
             "refusing to write a tarball to a terminal: give -o FILE or redirect the output",
         ));
     }
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let record = lifecycle.find(&args.container)?;
@@ -41,6 +40,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Outcome {
         &lifecycle,
         &record,
         BufWriter::with_capacity(256 * 1024, out),
+        ctx.single,
     )?;
     out.flush()
         .map_err(|e| Failure::new(EXIT_ENGINE, format!("writing the tarball: {e}")))?;

@@ -71,7 +71,6 @@ pub fn run(ctx: &Context, args: ImagesArgs) -> Outcome {
             "cannot specify an image and a filter(s)",
         ));
     }
-    ctx.enter_namespace()?;
     let json = args.format.as_deref().is_some_and(report::is_json);
     let report = match args.format.as_deref().filter(|_| !json) {
         Some(format) => Report::user("images", format)?,
@@ -84,9 +83,7 @@ pub fn run(ctx: &Context, args: ImagesArgs) -> Outcome {
     }
     let filter = ImageFilter::parse(&args.filter, &store)?;
     let used = if filter.containers.is_some() {
-        Containers::open(store.root())
-            .and_then(|c| c.image_ids())
-            .map_err(|e| Failure::new(EXIT_ENGINE, e))?
+        Containers::open(store.root()).and_then(|c| c.image_ids())?
     } else {
         HashSet::new()
     };

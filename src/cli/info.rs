@@ -38,9 +38,13 @@ const INFO_SHAPE: GoShape = GoShape {
 };
 
 pub fn run(ctx: &Context, args: InfoArgs) -> Outcome {
-    let info = info::gather(&ctx.paths, &ctx.user, ctx.storage_driver, || {
-        ctx.enter_namespace().map_err(|failure| failure.message)
-    });
+    let info = info::gather(
+        &ctx.paths,
+        &ctx.user,
+        ctx.storage_driver,
+        || ctx.enter_namespace().map_err(|failure| failure.message),
+        ctx.single,
+    );
     match args.format.as_deref() {
         None | Some("text") => print!("{}", info::render_text(&info)),
         Some(format) if report::is_json(format) => {

@@ -151,7 +151,6 @@ fn replace_all(text: &str, pairs: &[(&str, &str)]) -> String {
 }
 
 pub fn run(ctx: &Context, args: InspectArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let report = match args.format.as_deref() {
         None => None,
         Some(format) if report::is_json(format) => None,

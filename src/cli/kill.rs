@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Context, Failure, Outcome, container_failure};
+use super::{Context, Failure, Outcome};
 use crate::container::lifecycle::{Lifecycle, parse_kill_signal};
 use crate::container::store::Status;
 use crate::storage::store::Store;
@@ -33,13 +33,11 @@ pub struct KillArgs {
 }
 
 pub fn run(ctx: &Context, args: KillArgs) -> Outcome {
-    let signal = parse_kill_signal(&args.signal).map_err(container_failure)?;
+    let signal = parse_kill_signal(&args.signal)?;
     let names = super::rm::with_cidfiles(&args.containers, &args.cidfile)?;
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-    let targets = super::rm::targets(&lifecycle, &names, args.all, args.latest, &[], false)
-        .map_err(container_failure)?;
+    let targets = super::rm::targets(&lifecycle, &names, args.all, args.latest, &[], false)?;
     let mut failures: Vec<Failure> = Vec::new();
     for (given, record) in &targets {
         // --all passes over the containers that do not run.
@@ -48,7 +46,7 @@ pub fn run(ctx: &Context, args: KillArgs) -> Outcome {
         }
         match lifecycle.kill(record, signal) {
             Ok(()) => println!("{given}"),
-            Err(e) => failures.push(container_failure(e)),
+            Err(e) => failures.push(e.into()),
         }
     }
     super::report_failures(failures)

@@ -18,7 +18,7 @@ pub struct LoadArgs {
 }
 
 pub fn run(ctx: &Context, args: LoadArgs) -> Outcome {
-    let namespace = ctx.enter_namespace()?;
+    let namespace = ctx.namespace();
     let store = Store::open(&ctx.paths.root)?;
     let options = LoadOptions {
         squash_owners: matches!(

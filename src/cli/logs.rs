@@ -32,7 +32,6 @@ pub struct LogsArgs {
 }
 
 pub fn run(ctx: &Context, args: LogsArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let options = LogOptions {
         tail: args.tail,
         since: super::time_flag("--since", args.since.as_deref())?,

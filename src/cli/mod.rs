@@ -58,12 +58,14 @@ use crate::config::Paths;
 use crate::container::ContainerRecord;
 use crate::container::lifecycle::Lifecycle;
 use crate::log::Level;
+use crate::process::SingleThreaded;
 use crate::storage::driver::Driver;
 use crate::storage::store::Store;
 use crate::userns::{self, HostUser, Namespace};
+use crate::util::exit::ExitCode;
 
 /// Podman's exit code for errors of the engine itself.
-pub const EXIT_ENGINE: i32 = 125;
+pub const EXIT_ENGINE: i32 = crate::util::exit::ENGINE;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -213,6 +215,29 @@ pub enum Verb {
     Wait(wait::WaitArgs),
 }
 
+impl Verb {
+    /// Whether the verb runs in rcon's user namespace, which is then entered
+    /// once, before it is dispatched. Not: the verbs that go straight into a
+    /// container's namespaces from the host (`exec`, `attach`), need no
+    /// storage (`login`, `logout`, `version`, `system migrate`), report a
+    /// failure to enter rather than fail (`info`), or enter themselves at
+    /// their own moment (`system service`, after binding its socket).
+    fn in_namespace(&self) -> bool {
+        match self {
+            Verb::Attach(_)
+            | Verb::Events(_)
+            | Verb::Exec(_)
+            | Verb::Info(_)
+            | Verb::Login(_)
+            | Verb::Logout(_)
+            | Verb::Version(_) => false,
+            Verb::Container(verb) => verb.in_namespace(),
+            Verb::System(verb) => verb.in_namespace(),
+            _ => true,
+        }
+    }
+}
+
 /// An error to report: the message for stderr and the exit code.
 #[derive(Debug)]
 pub struct Failure {
@@ -229,9 +254,10 @@ impl Failure {
     }
 }
 
-impl<E: std::error::Error> From<E> for Failure {
+/// An error reported as it is, with the exit code its type gives it.
+impl<E: std::error::Error + ExitCode> From<E> for Failure {
     fn from(e: E) -> Failure {
-        Failure::new(EXIT_ENGINE, e)
+        Failure::new(e.exit_code(), e)
     }
 }
 
@@ -288,26 +314,18 @@ pub(crate) fn confirm(question: &str) -> Result<bool, Failure> {
     ))
 }
 
-/// A container error as a failure with Podman's exit code (126/127 when the
-/// command could not run, else 125).
-pub fn container_failure(e: crate::container::Error) -> Failure {
-    Failure::new(e.exit_code(), e)
-}
-
-/// Runs `action` on each container named (name, ID or unique prefix), in
-/// rcon's user namespace, printing each name once done as Podman does;
-/// stops at the first error.
+/// Runs `action` on each container named (name, ID or unique prefix),
+/// printing each name once done as Podman does; stops at the first error.
 pub fn each_container(
     ctx: &Context,
     names: &[String],
     action: impl Fn(&Lifecycle, &ContainerRecord) -> Result<(), crate::container::Error>,
 ) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     for name in names {
         let record = lifecycle.find(name)?;
-        action(&lifecycle, &record).map_err(container_failure)?;
+        action(&lifecycle, &record)?;
         println!("{name}");
     }
     Ok(0)
@@ -330,17 +348,21 @@ pub(crate) fn time_flag(
 }
 
 /// What a verb gets: who runs it and where rcon keeps its files.
-pub struct Context {
+pub struct Context<'a> {
     pub user: HostUser,
     pub paths: Paths,
     /// `--storage-driver`, for the containers this command creates.
     pub storage_driver: Option<Driver>,
     /// `--events-backend`, if given.
     pub events_backend: Option<crate::events::Backend>,
+    /// For what forks or joins namespaces: this process has one thread.
+    pub single: &'a SingleThreaded,
+    /// Where [`Verb::in_namespace`] had this process go before the verb.
+    namespace: Option<Namespace>,
 }
 
-impl Context {
-    fn new(global: &GlobalArgs) -> Result<Context, Failure> {
+impl Context<'_> {
+    fn new<'a>(global: &GlobalArgs, single: &'a SingleThreaded) -> Result<Context<'a>, Failure> {
         let user = HostUser::current();
         let (paths, warnings) = Paths::resolve(global.root.clone(), global.runroot.clone(), &user)?;
         for warning in warnings {
@@ -357,14 +379,23 @@ impl Context {
             paths,
             storage_driver: global.storage_driver,
             events_backend,
+            single,
+            namespace: None,
         })
     }
 
+    /// The user namespace this process is in, for a verb that
+    /// [`Verb::in_namespace`] declares.
+    pub fn namespace(&self) -> &Namespace {
+        self.namespace
+            .as_ref()
+            .expect("the verb is declared in Verb::in_namespace")
+    }
+
     /// Joins (or creates) the user namespace; warns about a single mapping.
-    /// Call before anything starts a thread.
     pub fn enter_namespace(&self) -> Result<Namespace, Failure> {
         self.paths.ensure_runroot()?;
-        let namespace = userns::enter(&self.paths.runroot, &self.user)?;
+        let namespace = userns::enter(&self.paths.runroot, &self.user, self.single)?;
         log::trace!("in rcon's user namespace: {namespace:?}");
         if let Namespace::Joined {
             single: Some(reason),
@@ -384,6 +415,9 @@ pub fn command() -> clap::Command {
 
 /// Parses the arguments, runs the verb and returns the process exit code.
 pub fn main() -> i32 {
+    let Some(single) = SingleThreaded::claim() else {
+        unreachable!("cli::main runs once, first thing in the process");
+    };
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -429,56 +463,102 @@ pub fn main() -> i32 {
             return EXIT_ENGINE;
         }
     }
-    let outcome = Context::new(&cli.global).and_then(|ctx| match cli.verb {
-        Verb::Attach(args) => attach::run(&ctx, args),
-        Verb::Build(args) => build::run(&ctx, args),
-        Verb::Commit(args) => commit::run(&ctx, args),
-        Verb::Container(verb) => container::run(&ctx, verb),
-        Verb::Cp(args) => cp::run(&ctx, args),
-        Verb::Create(args) => create::run(&ctx, args),
-        Verb::Exec(args) => exec::run(&ctx, args),
-        Verb::Diff(args) => diff::run(&ctx, args),
-        Verb::Events(args) => events::run(&ctx, args),
-        Verb::Export(args) => export::run(&ctx, args),
-        Verb::History(args) => image::history::run(&ctx, args),
-        Verb::Image(verb) => image::run(&ctx, verb),
-        Verb::Images(args) => images::run(&ctx, args),
-        Verb::Info(args) => info::run(&ctx, args),
-        Verb::Inspect(args) => inspect::run(&ctx, args),
-        Verb::Kill(args) => kill::run(&ctx, args),
-        Verb::Load(args) => load::run(&ctx, args),
-        Verb::Login(args) => login::run(&ctx, args),
-        Verb::Logout(args) => logout::run(&ctx, args),
-        Verb::Logs(args) => logs::run(&ctx, args),
-        Verb::Network(verb) => network::run(&ctx, verb),
-        Verb::Pause(args) => pause::run(&ctx, args, true),
-        Verb::Port(args) => port::run(&ctx, args),
-        Verb::Ps(args) => ps::run(&ctx, args),
-        Verb::Pull(args) => pull::run(&ctx, args),
-        Verb::Push(args) => push::run(&ctx, args),
-        Verb::Rename(args) => rename::run(&ctx, args),
-        Verb::Restart(args) => restart::run(&ctx, args),
-        Verb::Rm(args) => rm::run(&ctx, args),
-        Verb::Rmi(args) => rmi::run(&ctx, args),
-        Verb::Run(args) => run::run(&ctx, args),
-        Verb::Save(args) => save::run(&ctx, args),
-        Verb::Start(args) => start::run(&ctx, args),
-        Verb::Stop(args) => stop::run(&ctx, args),
-        Verb::System(verb) => system::run(&ctx, verb),
-        Verb::Tag(args) => tag::run(&ctx, args),
-        Verb::Top(args) => top::run(&ctx, args),
-        Verb::Unshare(args) => unshare::run(&ctx, args),
-        Verb::Unpause(args) => pause::run(&ctx, args, false),
-        Verb::Untag(args) => untag::run(&ctx, args),
-        Verb::Version(args) => version::run(args),
-        Verb::Volume(verb) => volume::run(&ctx, verb),
-        Verb::Wait(args) => wait::run(&ctx, args),
+    let outcome = Context::new(&cli.global, &single).and_then(|mut ctx| {
+        if cli.verb.in_namespace() {
+            let start = std::time::Instant::now();
+            ctx.namespace = Some(ctx.enter_namespace()?);
+            crate::log::phase("namespace join", start);
+        }
+        dispatch(&ctx, cli.verb)
     });
     match outcome {
         Ok(code) => code,
         Err(failure) => {
             eprintln!("Error: {}", failure.message);
             failure.code
+        }
+    }
+}
+
+fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
+    match verb {
+        Verb::Attach(args) => attach::run(ctx, args),
+        Verb::Build(args) => build::run(ctx, args),
+        Verb::Commit(args) => commit::run(ctx, args),
+        Verb::Container(verb) => container::run(ctx, verb),
+        Verb::Cp(args) => cp::run(ctx, args),
+        Verb::Create(args) => create::run(ctx, args),
+        Verb::Exec(args) => exec::run(ctx, args),
+        Verb::Diff(args) => diff::run(ctx, args),
+        Verb::Events(args) => events::run(ctx, args),
+        Verb::Export(args) => export::run(ctx, args),
+        Verb::History(args) => image::history::run(ctx, args),
+        Verb::Image(verb) => image::run(ctx, verb),
+        Verb::Images(args) => images::run(ctx, args),
+        Verb::Info(args) => info::run(ctx, args),
+        Verb::Inspect(args) => inspect::run(ctx, args),
+        Verb::Kill(args) => kill::run(ctx, args),
+        Verb::Load(args) => load::run(ctx, args),
+        Verb::Login(args) => login::run(ctx, args),
+        Verb::Logout(args) => logout::run(ctx, args),
+        Verb::Logs(args) => logs::run(ctx, args),
+        Verb::Network(verb) => network::run(ctx, verb),
+        Verb::Pause(args) => pause::run(ctx, args, true),
+        Verb::Port(args) => port::run(ctx, args),
+        Verb::Ps(args) => ps::run(ctx, args),
+        Verb::Pull(args) => pull::run(ctx, args),
+        Verb::Push(args) => push::run(ctx, args),
+        Verb::Rename(args) => rename::run(ctx, args),
+        Verb::Restart(args) => restart::run(ctx, args),
+        Verb::Rm(args) => rm::run(ctx, args),
+        Verb::Rmi(args) => rmi::run(ctx, args),
+        Verb::Run(args) => run::run(ctx, args),
+        Verb::Save(args) => save::run(ctx, args),
+        Verb::Start(args) => start::run(ctx, args),
+        Verb::Stop(args) => stop::run(ctx, args),
+        Verb::System(verb) => system::run(ctx, verb),
+        Verb::Tag(args) => tag::run(ctx, args),
+        Verb::Top(args) => top::run(ctx, args),
+        Verb::Unshare(args) => unshare::run(ctx, args),
+        Verb::Unpause(args) => pause::run(ctx, args, false),
+        Verb::Untag(args) => untag::run(ctx, args),
+        Verb::Version(args) => version::run(args),
+        Verb::Volume(verb) => volume::run(ctx, verb),
+        Verb::Wait(args) => wait::run(ctx, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn in_namespace(args: &[&str]) -> bool {
+        let cli = Cli::try_parse_from([&["rcon"], args].concat()).unwrap();
+        cli.verb.in_namespace()
+    }
+
+    #[test]
+    fn storage_verbs_enter_the_namespace_and_exec_and_attach_do_not() {
+        for args in [
+            &["ps"][..],
+            &["container", "ps"],
+            &["run", "alpine"],
+            &["image", "ls"],
+            &["system", "df"],
+            &["volume", "ls"],
+        ] {
+            assert!(in_namespace(args), "{args:?}");
+        }
+        for args in [
+            &["exec", "c", "true"][..],
+            &["container", "exec", "c", "true"],
+            &["attach", "c"],
+            &["version"],
+            &["info"],
+            &["system", "migrate"],
+            &["system", "service"],
+        ] {
+            assert!(!in_namespace(args), "{args:?}");
         }
     }
 }

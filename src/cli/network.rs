@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::report::{self, Report};
 use super::template::{GoShape, Struct};
-use super::{Context, Failure, Outcome, container_failure};
+use super::{Context, Failure, Outcome};
 use crate::container::lifecycle::Lifecycle;
 use crate::container::networks;
 use crate::filter::Filter;
@@ -114,7 +114,6 @@ pub struct PruneArgs {
 }
 
 pub fn run(ctx: &Context, verb: NetworkVerb) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let networks = Networks::open(store.root())?;
     match verb {
@@ -127,12 +126,10 @@ pub fn run(ctx: &Context, verb: NetworkVerb) -> Outcome {
         NetworkVerb::Inspect(args) => inspect(&networks, args),
         NetworkVerb::Ls(args) => ls(&networks, args),
         NetworkVerb::Prune(_) => {
-            let lifecycle =
-                Lifecycle::open(&store, &ctx.paths.runroot).map_err(container_failure)?;
+            let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
             let used: std::collections::BTreeSet<String> = lifecycle
                 .containers()
-                .list()
-                .map_err(|e| container_failure(e.into()))?
+                .list()?
                 .into_iter()
                 .filter_map(|r| r.config.attachment.map(|a| a.network))
                 .collect();
@@ -140,16 +137,14 @@ pub fn run(ctx: &Context, verb: NetworkVerb) -> Outcome {
                 if !used.contains(&network.name) {
                     println!(
                         "{}",
-                        networks::remove_network(&lifecycle, &network.name, false, None)
-                            .map_err(container_failure)?
+                        networks::remove_network(&lifecycle, &network.name, false, None)?
                     );
                 }
             }
             Ok(0)
         }
         NetworkVerb::Rm(args) => {
-            let lifecycle =
-                Lifecycle::open(&store, &ctx.paths.runroot).map_err(container_failure)?;
+            let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
             let timeout = args.time.map(Duration::from_secs);
             let mut failures = Vec::new();
             for input in &args.networks {
@@ -169,7 +164,7 @@ pub fn run(ctx: &Context, verb: NetworkVerb) -> Outcome {
                 }
                 match networks::remove_network(&lifecycle, input, args.force, timeout) {
                     Ok(name) => println!("{name}"),
-                    Err(e) => failures.push(container_failure(e)),
+                    Err(e) => failures.push(e.into()),
                 }
             }
             super::report_failures(failures)

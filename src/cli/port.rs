@@ -21,7 +21,6 @@ pub struct PortArgs {
 
 pub fn run(ctx: &Context, args: PortArgs) -> Outcome {
     let wanted = args.port.as_deref().map(parse_port).transpose()?;
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let records = match &args.container {

@@ -82,7 +82,6 @@ struct Listed {
 }
 
 pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let json = args.format.as_deref().is_some_and(report::is_json);
     let user_format = args.format.as_deref().filter(|_| !json);
     let report = match user_format {
@@ -96,8 +95,7 @@ pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
     let needs_status = json
         || (!(args.quiet && user_format.is_none())
             && (wanted.has("Status") || wanted.has("State")));
-    let filter =
-        ContainerFilter::parse(&args.filter, &lifecycle).map_err(super::container_failure)?;
+    let filter = ContainerFilter::parse(&args.filter, &lifecycle)?;
     let last = args.last.filter(|n| *n > 0).or(args.latest.then_some(1));
     let all = args.all || last.is_some() || filter.has_status();
     // Newest first, as listed.

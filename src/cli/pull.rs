@@ -22,7 +22,7 @@ pub struct PullArgs {
 }
 
 pub fn run(ctx: &Context, args: PullArgs) -> Outcome {
-    let namespace = ctx.enter_namespace()?;
+    let namespace = ctx.namespace();
     let store = Store::open(&ctx.paths.root)?;
     let options = PullOptions {
         platform: args.platform,

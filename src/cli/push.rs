@@ -30,7 +30,6 @@ pub struct PushArgs {
 }
 
 pub fn run(ctx: &Context, args: PushArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let options = PushOptions {
         tls_verify: args.tls_verify,

@@ -15,12 +15,9 @@ pub struct RenameArgs {
 }
 
 pub fn run(ctx: &Context, args: RenameArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let record = lifecycle.find(&args.container)?;
-    lifecycle
-        .rename(&record, &args.name)
-        .map_err(super::container_failure)?;
+    lifecycle.rename(&record, &args.name)?;
     Ok(0)
 }

@@ -5,7 +5,7 @@
 //! output is a table made the same way, from its default row.
 
 use super::template::{Template, Value};
-use super::{EXIT_ENGINE, Failure, tabwriter};
+use super::{Failure, tabwriter};
 
 /// A parsed `--format` (or a verb's default table).
 pub struct Report {
@@ -88,10 +88,6 @@ fn enforce_range(format: &str) -> String {
     }
 }
 
-fn bad_template(e: super::template::Error) -> Failure {
-    Failure::new(EXIT_ENGINE, e)
-}
-
 impl Report {
     /// A verb's own table from its row (`{{.ID}}\t{{.Names}}`).
     pub fn podman(name: &str, row: &str) -> Report {
@@ -120,7 +116,7 @@ impl Report {
                 .or_else(|_| Template::parse(name, &enforce_range(format)))
         };
         Ok(Report {
-            template: parsed.map_err(bad_template)?,
+            template: parsed?,
             aligned: table,
             table,
         })
@@ -129,9 +125,8 @@ impl Report {
     /// The user's `--format` for a single object (`info`, `version`).
     pub fn single(name: &str, format: &str) -> Result<Report, Failure> {
         let table = format.starts_with("table ");
-        let template = Template::parse(name, &normalize(format))
-            .or_else(|_| Template::parse(name, format))
-            .map_err(bad_template)?;
+        let template =
+            Template::parse(name, &normalize(format)).or_else(|_| Template::parse(name, format))?;
         Ok(Report {
             template,
             aligned: table,
@@ -173,9 +168,9 @@ impl Report {
         let mut text = String::new();
         if let Some(headers) = headers {
             let rows = Value::list(vec![headers]);
-            text.push_str(&self.template.execute(&rows).map_err(bad_template)?);
+            text.push_str(&self.template.execute(&rows)?);
         }
-        text.push_str(&self.template.execute(data).map_err(bad_template)?);
+        text.push_str(&self.template.execute(data)?);
         Ok(if self.aligned {
             tabwriter::align(&text)
         } else {

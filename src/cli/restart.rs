@@ -2,7 +2,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::{Context, Outcome, container_failure};
+use super::{Context, Outcome};
 use crate::container::lifecycle::Lifecycle;
 use crate::container::store::Status;
 use crate::storage::store::Store;
@@ -33,7 +33,6 @@ pub struct RestartArgs {
 }
 
 pub fn run(ctx: &Context, args: RestartArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let targets = super::rm::targets(
@@ -43,15 +42,12 @@ pub fn run(ctx: &Context, args: RestartArgs) -> Outcome {
         args.latest,
         &[],
         false,
-    )
-    .map_err(container_failure)?;
+    )?;
     for (given, record) in &targets {
         if args.running && lifecycle.state(&record.id)?.status != Status::Running {
             continue;
         }
-        lifecycle
-            .restart(record, Duration::from_secs(args.time))
-            .map_err(container_failure)?;
+        lifecycle.restart(record, Duration::from_secs(args.time), ctx.single)?;
         println!("{given}");
     }
     Ok(0)

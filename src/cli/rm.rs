@@ -9,6 +9,7 @@ use crate::container::lifecycle::{DEFAULT_STOP_TIMEOUT, Lifecycle};
 use crate::container::store::{self, ContainerRecord, Status};
 use crate::network::Mode;
 use crate::storage::store::Store;
+use crate::util::exit::ExitCode;
 
 #[derive(Debug, Args)]
 pub struct RmArgs {
@@ -117,7 +118,6 @@ pub fn run(ctx: &Context, args: RmArgs) -> Outcome {
         ));
     }
     let names = with_cidfiles(&args.containers, &args.cidfile)?;
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let targets = targets(
@@ -207,10 +207,7 @@ fn dependents(
     lifecycle: &Lifecycle,
     record: &ContainerRecord,
 ) -> Result<Vec<ContainerRecord>, Failure> {
-    let list = lifecycle
-        .containers()
-        .list()
-        .map_err(|e| super::container_failure(e.into()))?;
+    let list = lifecycle.containers().list()?;
     Ok(list
         .into_iter()
         .filter(|other| {

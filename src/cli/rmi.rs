@@ -44,7 +44,6 @@ pub fn run(ctx: &Context, args: RmiArgs) -> Outcome {
             "when using the --all switch, you may not pass any images names or IDs",
         ));
     }
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let targets = if args.all {
         store.images()?.into_iter().map(|i| i.id).collect()

@@ -7,6 +7,7 @@ use super::{Context, Outcome};
 use crate::container::monitor::MonitorRecord;
 use crate::container::tty::DetachKeys;
 use crate::container::{self, lifecycle::Lifecycle};
+use crate::storage::driver;
 use crate::storage::store::Store;
 
 #[derive(Debug, Args)]
@@ -41,20 +42,17 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
             "--conmon-pidfile and --pidfile need -d (rcon writes them for detached containers only)",
         ));
     }
-    let namespace = ctx.enter_namespace()?;
-    let start = crate::log::phase("namespace join", start);
+    let namespace = ctx.namespace();
     let store = Store::open(&ctx.paths.root)?;
     args.create.replace_existing(&store, &ctx.paths.runroot)?;
-    let request = args
-        .create
-        .request(&namespace, &ctx.user, ctx.storage_driver)?;
-    let record = container::create(&store, &request).map_err(super::container_failure)?;
+    let driver = driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver;
+    let request = args.create.request(namespace, &ctx.user, driver)?;
+    let record = container::create(&store, &request)?;
     super::create::write_cidfile(cidfile, &record.id)?;
     crate::log::phase("image lookup and container record", start);
     if args.detach {
         Lifecycle::open(&store, &ctx.paths.runroot)
-            .and_then(|lifecycle| lifecycle.start(&record))
-            .map_err(super::container_failure)?;
+            .and_then(|lifecycle| lifecycle.start(&record, ctx.single))?;
         write_pidfiles(
             &ctx.paths.runroot,
             &record.id,
@@ -63,14 +61,14 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
         println!("{}", record.id);
         return Ok(0);
     }
-    container::start_foreground(
+    Ok(container::start_foreground(
         &store,
         &ctx.paths.runroot,
         &record,
         args.sig_proxy,
         detach_keys,
-    )
-    .map_err(super::container_failure)
+        ctx.single,
+    )?)
 }
 
 /// `--conmon-pidfile` and `--pidfile` of a started detached container.

@@ -31,7 +31,6 @@ pub struct SaveArgs {
 }
 
 pub fn run(ctx: &Context, args: SaveArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let Some(output) = args.output else {
         if io::stdout().is_terminal() {

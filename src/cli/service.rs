@@ -57,9 +57,10 @@ pub fn run(ctx: &Context, args: ServiceArgs) -> Outcome {
     // Before any thread: the namespace is joined once, for every request.
     let namespace = ctx.enter_namespace()?;
     // The storage driver's first choice may fork a probe: made here, while
-    // single-threaded, so requests find it recorded.
+    // single-threaded, for every request.
     let store = Store::open(&ctx.paths.root)?;
-    crate::storage::driver::choose(store.root(), ctx.storage_driver)?;
+    let storage_driver =
+        crate::storage::driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver;
     drop(store);
     crate::api::serve(ServiceOptions {
         listen,
@@ -72,7 +73,7 @@ pub fn run(ctx: &Context, args: ServiceArgs) -> Outcome {
                 ..
             }
         ),
-        storage_driver: ctx.storage_driver,
+        storage_driver,
     })
     .map_err(|e| Failure::new(EXIT_ENGINE, format!("system service: {e}")))?;
     Ok(0)

@@ -42,7 +42,6 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
         ));
     }
     let detach_keys = DetachKeys::parse(&args.detach_keys)?;
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     if args.attach || args.interactive {
@@ -60,17 +59,17 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
                 stdin: args.interactive,
                 sig_proxy: args.sig_proxy,
             };
-            return attach(&lifecycle, &record, request).map_err(super::container_failure);
+            return Ok(attach(&lifecycle, &record, request)?);
         }
         record.config.interactive |= args.interactive;
-        return container::start_foreground(
+        return Ok(container::start_foreground(
             &store,
             &ctx.paths.runroot,
             &record,
             args.sig_proxy,
             detach_keys,
-        )
-        .map_err(super::container_failure);
+            ctx.single,
+        )?);
     }
     let targets = super::rm::targets(
         &lifecycle,
@@ -79,15 +78,14 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
         args.latest,
         &args.filter,
         false,
-    )
-    .map_err(super::container_failure)?;
+    )?;
     let mut failures = Vec::new();
     for (given, record) in &targets {
         // A running container is left as it is, and not printed (as Podman).
         if lifecycle.state(&record.id)?.status == container::store::Status::Running {
             continue;
         }
-        match lifecycle.start(record) {
+        match lifecycle.start(record, ctx.single) {
             Ok(()) => println!("{given}"),
             // As Podman: a container that cannot start is the engine's failure (125),
             // whatever its command would have exited with.

@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::{Context, Failure, Outcome, container_failure};
+use super::{Context, Failure, Outcome};
 use crate::container::lifecycle::{DEFAULT_STOP_TIMEOUT, Lifecycle, parse_signal};
 use crate::storage::store::Store;
 
@@ -34,7 +34,6 @@ pub struct StopArgs {
 
 pub fn run(ctx: &Context, args: StopArgs) -> Outcome {
     let names = super::rm::with_cidfiles(&args.containers, &args.cidfile)?;
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let targets = super::rm::targets(
@@ -44,8 +43,7 @@ pub fn run(ctx: &Context, args: StopArgs) -> Outcome {
         args.latest,
         &args.filter,
         args.ignore,
-    )
-    .map_err(container_failure)?;
+    )?;
     let mut failures: Vec<Failure> = Vec::new();
     for (given, record) in &targets {
         // Checked before anything stops: a bad StopSignal is the user's to fix.
@@ -56,7 +54,7 @@ pub fn run(ctx: &Context, args: StopArgs) -> Outcome {
             .filter(|s| !s.is_empty())
         {
             if let Err(e) = parse_signal(name) {
-                failures.push(container_failure(e));
+                failures.push(e.into());
                 continue;
             }
         }
@@ -66,7 +64,7 @@ pub fn run(ctx: &Context, args: StopArgs) -> Outcome {
             .map_or(DEFAULT_STOP_TIMEOUT, Duration::from_secs);
         match lifecycle.stop(record, timeout, None) {
             Ok(()) => println!("{given}"),
-            Err(e) => failures.push(container_failure(e)),
+            Err(e) => failures.push(e.into()),
         }
     }
     super::report_failures(failures)

@@ -44,6 +44,13 @@ pub struct ResetArgs {
     pub force: bool,
 }
 
+impl SystemVerb {
+    /// As [`super::Verb::in_namespace`].
+    pub(super) fn in_namespace(&self) -> bool {
+        matches!(self, SystemVerb::Df(_) | SystemVerb::Reset(_))
+    }
+}
+
 pub fn run(ctx: &Context, verb: SystemVerb) -> Outcome {
     match verb {
         SystemVerb::Df(args) => df(ctx, args),
@@ -71,7 +78,6 @@ fn reset(ctx: &Context, args: ResetArgs) -> Outcome {
             return Ok(0);
         }
     }
-    ctx.enter_namespace()?;
     // Containers first: nothing may run on (or write into) what is removed.
     crate::container::monitor::kill_all(&ctx.paths.runroot);
     system::reset(&ctx.paths)?;
@@ -79,11 +85,10 @@ fn reset(ctx: &Context, args: ResetArgs) -> Outcome {
 }
 
 fn df(ctx: &Context, args: DfArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let volumes = VolumeStore::open(&store)?;
-    let usage = system::df::disk_usage(&lifecycle, &volumes).map_err(super::container_failure)?;
+    let usage = system::df::disk_usage(&lifecycle, &volumes)?;
     if args.verbose {
         print!("{}", df_verbose(&usage)?);
         return Ok(0);

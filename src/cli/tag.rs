@@ -15,7 +15,6 @@ pub struct TagArgs {
 }
 
 pub fn run(ctx: &Context, args: TagArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     for target in &args.targets {
         image::tag(&store, &args.image, target)?;

@@ -17,11 +17,10 @@ pub struct TopArgs {
 }
 
 pub fn run(ctx: &Context, args: TopArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let record = lifecycle.find(&args.container)?;
-    let rows = top(&lifecycle, &record, &args.descriptors).map_err(super::container_failure)?;
+    let rows = top(&lifecycle, &record, &args.descriptors)?;
     print!("{}", human::table(&rows));
     Ok(0)
 }

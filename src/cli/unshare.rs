@@ -18,7 +18,6 @@ pub struct UnshareArgs {
 }
 
 pub fn run(ctx: &Context, args: UnshareArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let mut words = args.command.into_iter();
     let program = words
         .next()

@@ -15,7 +15,6 @@ pub struct UntagArgs {
 }
 
 pub fn run(ctx: &Context, args: UntagArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     image::untag(&store, &args.image, &args.names)?;
     Ok(0)

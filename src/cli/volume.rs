@@ -149,9 +149,14 @@ pub(super) fn parse_label(text: &str) -> Result<(String, String), String> {
 }
 
 pub fn run(ctx: &Context, verb: VolumeVerb) -> Outcome {
-    // Before joining it: was this command started inside rcon's namespace?
-    let outside = crate::userns::in_initial_user_ns() && !nix::unistd::geteuid().is_root();
-    ctx.enter_namespace()?;
+    // Was this command started outside rcon's namespace?
+    let outside = matches!(
+        ctx.namespace(),
+        crate::userns::Namespace::Joined {
+            from_host: true,
+            ..
+        }
+    );
     let store = Store::open(&ctx.paths.root)?;
     let volumes = VolumeStore::open(&store)?;
     let containers = Containers::open(store.root())?;
@@ -271,7 +276,7 @@ fn volume_failure(e: volume::Error) -> Failure {
             format!("no volume with name {name:?} found: no such volume"),
         ),
         volume::Error::InUse(_) => Failure::new(2, e),
-        e => Failure::new(EXIT_ENGINE, e),
+        e => e.into(),
     }
 }
 
@@ -373,7 +378,7 @@ fn rm(ctx: &Context, store: &Store, volumes: &VolumeStore, args: RmArgs) -> Outc
                 .iter()
                 .find_map(|user| lifecycle.remove(user, true, timeout, false).err())
             {
-                failures.push(super::container_failure(e));
+                failures.push(e.into());
                 continue;
             }
         }

@@ -19,9 +19,7 @@ pub fn run(ctx: &Context, args: WaitArgs) -> Outcome {
         .condition
         .iter()
         .map(|c| WaitCondition::parse(c))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(super::container_failure)?;
-    ctx.enter_namespace()?;
+        .collect::<Result<Vec<_>, _>>()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let records = args
@@ -30,9 +28,7 @@ pub fn run(ctx: &Context, args: WaitArgs) -> Outcome {
         .map(|name| lifecycle.find(name))
         .collect::<Result<Vec<_>, _>>()?;
     for record in &records {
-        let code = lifecycle
-            .wait(record, &conditions)
-            .map_err(super::container_failure)?;
+        let code = lifecycle.wait(record, &conditions)?;
         println!("{code}");
     }
     Ok(0)

@@ -43,6 +43,7 @@ use super::lifecycle::Lifecycle;
 use super::mounts::MountKind;
 use super::store::ContainerRecord;
 use crate::image::layer::{decompressor, sniff_media_type};
+use crate::process::SingleThreaded;
 use crate::runtime::keep_id::IdMappings;
 use crate::runtime::passwd;
 use crate::storage::extract::{
@@ -213,13 +214,14 @@ pub fn copy(
     input: impl Read + Send + 'static,
     out: impl Write,
     opts: CopyOptions,
+    single: &SingleThreaded,
 ) -> Result<(), Error> {
     // Both sides are opened (FUSE servers forked) before any thread starts.
     let (source, source_files) = match from {
         End::Host(path) => (Some(open_on_host(&CpPath::new(path))?), None),
         End::Stream => (None, None),
         End::Container { record, path } => {
-            let files = ContainerFiles::open(lifecycle, record, Access::Read)?;
+            let files = ContainerFiles::open(lifecycle, record, Access::Read, single)?;
             (Some(files.open_source(path)?), Some(files))
         }
     };
@@ -228,9 +230,12 @@ pub fn copy(
         _ => None,
     };
     let dest_files = match to {
-        End::Container { record, .. } => {
-            Some(ContainerFiles::open(lifecycle, record, Access::Write)?)
-        }
+        End::Container { record, .. } => Some(ContainerFiles::open(
+            lifecycle,
+            record,
+            Access::Write,
+            single,
+        )?),
         _ => None,
     };
     let (root, base, landing_name, ownership, what) = match (to, &dest_files) {
@@ -351,8 +356,9 @@ impl<'r> ContainerFiles<'r> {
         lifecycle: &Lifecycle,
         record: &'r ContainerRecord,
         access: Access,
+        single: &SingleThreaded,
     ) -> Result<ContainerFiles<'r>, Error> {
-        let files = files::open(lifecycle, record, access)?;
+        let files = files::open(lifecycle, record, access, single)?;
         let root = root_of(files.root(), record)?;
         Ok(ContainerFiles {
             record,
@@ -549,8 +555,9 @@ pub fn extract_into<R: Read>(
     record: &ContainerRecord,
     keep_owners: bool,
     make: impl FnOnce(&Root) -> Result<R, Error>,
+    single: &SingleThreaded,
 ) -> Result<(), Error> {
-    let files = files::open(lifecycle, record, Access::Write)?;
+    let files = files::open(lifecycle, record, Access::Write, single)?;
     let root = root_of(files.root(), record)?;
     let input = make(&root)?;
     let target = files

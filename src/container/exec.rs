@@ -19,6 +19,7 @@ use super::logfile::Stream;
 use super::monitor::Pipes;
 use super::store::ContainerRecord;
 use super::{Error, foreground, run};
+use crate::process::SingleThreaded;
 use crate::runtime::{self, Stdio, passwd};
 
 /// What `rcon exec` was asked for.
@@ -46,6 +47,7 @@ pub fn exec(
     lifecycle: &Lifecycle,
     record: &ContainerRecord,
     request: &ExecRequest,
+    single: &SingleThreaded,
 ) -> Result<i32, Error> {
     // Everything that can be refused is, before the container is touched.
     if request.command.is_empty() {
@@ -108,11 +110,12 @@ pub fn exec(
         Error::NotRunning(_) => not_running(),
         e => e,
     })?;
-    let started = runtime::exec(pidfd.as_fd(), pid, &process, &security).map_err(|e| match e {
-        // It ended since it was found running.
-        runtime::Error::Join(Errno::ESRCH) => not_running(),
-        e => Error::Runtime(e),
-    })?;
+    let started =
+        runtime::exec(pidfd.as_fd(), pid, &process, &security, single).map_err(|e| match e {
+            // It ended since it was found running.
+            runtime::Error::Join(Errno::ESRCH) => not_running(),
+            e => Error::Runtime(e),
+        })?;
     let pipes = pipes.map(Pipes::parents_ends);
     let signals = foreground::block_signals(!request.detach);
     let (pid, terminal) = started.run()?;

@@ -23,6 +23,7 @@ use super::lifecycle::Lifecycle;
 use super::monitor::MonitorRecord;
 use super::store::{ContainerRecord, Status};
 use super::{Error, run};
+use crate::process::SingleThreaded;
 use crate::runtime::RootfsSource;
 use crate::runtime::keep_id::IdMappings;
 use crate::storage::changes::{self, Changes, Top};
@@ -55,12 +56,12 @@ impl Files {
     }
 }
 
-/// Opens `record`'s files for `access`. Call while single-threaded (a FUSE
-/// server may be forked).
+/// Opens `record`'s files for `access` (a FUSE server may be forked).
 pub fn open(
     lifecycle: &Lifecycle,
     record: &ContainerRecord,
     access: Access,
+    single: &SingleThreaded,
 ) -> Result<Files, Error> {
     if access != Access::Snapshot {
         if let Some(opened) = live_root(lifecycle, record)? {
@@ -88,7 +89,9 @@ pub fn open(
                 )
             }
         }
-        RootfsSource::FuseOverlay { layers, log } => mount::fuse_overlay(&layers, &log, read_only),
+        RootfsSource::FuseOverlay { layers, log } => {
+            mount::fuse_overlay(&layers, &log, read_only, single)
+        }
         RootfsSource::Copy(dir) => {
             return Opened::dir(&dir)
                 .map(|opened| Files {
@@ -219,8 +222,9 @@ pub fn export<W: Write>(
     lifecycle: &Lifecycle,
     record: &ContainerRecord,
     out: W,
+    single: &SingleThreaded,
 ) -> Result<W, Error> {
-    let files = open(lifecycle, record, Access::Snapshot)?;
+    let files = open(lifecycle, record, Access::Snapshot, single)?;
     let mut packer = Packer::new(out);
     if let Some(map) = owner_map(record) {
         packer.map_owners(map);

@@ -26,15 +26,16 @@ use serde::{Deserialize, Serialize};
 use super::Error;
 use super::attach::Input;
 use super::logfile::{LogWriter, Stream};
-use super::monitor::{self, Launched};
+use super::monitor::{self, Launched, Supervised};
 use super::relay::{self, reap};
 use super::restart::{RestartLock, clear_stopped};
 use super::run::spec_for;
 use super::store::{ContainerLock, ContainerRecord, Containers, Status};
 use super::tty::{DetachKeys, RawTerminal, set_window_size, window_size};
-use crate::process::exit_forked_child;
-use crate::runtime::{self, ContainerSpec};
+use crate::process::{SingleThreaded, exit_forked_child};
+use crate::runtime;
 use crate::storage::store::Store;
+use crate::util::exit::ExitCode;
 
 /// Signals rcon passes on to the container rather than acting on itself.
 const FORWARDED: [Signal; 9] = [
@@ -221,6 +222,7 @@ pub enum Ending {
 pub fn detachable(
     sig_proxy: bool,
     monitor: impl FnOnce(&OwnedFd) -> Ending,
+    _single: &SingleThreaded,
 ) -> Result<Ending, Error> {
     let channel =
         |what| move |source| Error::Runtime(crate::runtime::Error::Channel { what, source });
@@ -229,8 +231,8 @@ pub fn detachable(
     // Blocked before the fork: the monitor must not die of a signal either
     // before it blocks its own (the container clears its mask).
     let signals = block_signals(sig_proxy);
-    // SAFETY: rcon is single-threaded when it starts containers; the child
-    // runs the session and never returns.
+    // SAFETY: rcon is single-threaded (`_single` says so); the child runs
+    // the session and never returns.
     match unsafe { fork() }.map_err(channel("forking the session's monitor"))? {
         ForkResult::Child => {
             drop(report_read);
@@ -489,6 +491,7 @@ pub fn start_foreground(
     record: &ContainerRecord,
     sig_proxy: bool,
     detach_keys: DetachKeys,
+    single: &SingleThreaded,
 ) -> Result<i32, Error> {
     let start = std::time::Instant::now();
     let containers = Containers::open(store.root())?;
@@ -505,10 +508,13 @@ pub fn start_foreground(
     clear_stopped(runroot, record);
     let foreground = Foreground {
         store,
-        containers: &containers,
-        runroot,
-        record,
-        spec: &spec,
+        of: Supervised {
+            containers: &containers,
+            runroot,
+            record,
+            spec: &spec,
+            single,
+        },
     };
     if !(record.config.tty && record.config.interactive) || detach_keys.sequence().is_empty() {
         let outcome = foreground.run(sig_proxy, None, lock);
@@ -517,19 +523,23 @@ pub fn start_foreground(
         crate::log::phase("clean-up", start);
         return outcome;
     }
-    let ending = detachable(sig_proxy, |report| {
-        let session = Session {
-            keys: detach_keys,
-            report,
-        };
-        match foreground.end(foreground.run(sig_proxy, Some(session), lock)) {
-            Ok(code) => Ending::Exited(code),
-            Err(e) => Ending::Failed {
-                code: e.exit_code(),
-                message: e.to_string(),
-            },
-        }
-    })?;
+    let ending = detachable(
+        sig_proxy,
+        |report| {
+            let session = Session {
+                keys: detach_keys,
+                report,
+            };
+            match foreground.end(foreground.run(sig_proxy, Some(session), lock)) {
+                Ok(code) => Ending::Exited(code),
+                Err(e) => Ending::Failed {
+                    code: e.exit_code(),
+                    message: e.to_string(),
+                },
+            }
+        },
+        single,
+    )?;
     match ending {
         Ending::Exited(code) => Ok(code),
         Ending::Detached => Ok(0),
@@ -542,10 +552,7 @@ pub fn start_foreground(
 /// A container started with rcon (or, detachable, its child) as its monitor.
 struct Foreground<'a> {
     store: &'a Store,
-    containers: &'a Containers,
-    runroot: &'a Path,
-    record: &'a ContainerRecord,
-    spec: &'a ContainerSpec,
+    of: Supervised<'a>,
 }
 
 /// A session the user may detach from: the keys, and the CLI to tell.
@@ -564,7 +571,7 @@ impl Foreground<'_> {
         session: Option<Session>,
         lock: ContainerLock,
     ) -> Result<i32, Error> {
-        let record = self.record;
+        let record = self.of.record;
         let began = std::time::Instant::now();
         // As with Podman, the foreground logs too, so `rcon logs` works
         // afterwards: the output then comes through this process (pipes)
@@ -573,7 +580,7 @@ impl Foreground<'_> {
         let log = if record.config.remove || record.config.logs_nothing() {
             None
         } else {
-            Some(monitor::open_log(self.containers, &record.id)?)
+            Some(monitor::open_log(self.of.containers, &record.id)?)
         };
         // Without -t, output goes through pipes when it is logged, or when
         // rcon's streams are a terminal, which the container must not get.
@@ -587,20 +594,12 @@ impl Foreground<'_> {
         };
         let stdio = match &pipes {
             Some(pipes) => pipes.stdio(interactive && !relayed_stdin),
-            None => self.spec.process.stdio,
+            None => self.of.spec.process.stdio,
         };
         let signals = block_signals(sig_proxy);
         // A detachable one is recorded even with --rm: it may outlive the CLI.
         let recorded = (!record.config.remove || session.is_some()).then_some(0);
-        let launched = monitor::launch(
-            self.containers,
-            self.runroot,
-            record,
-            self.spec,
-            stdio,
-            recorded,
-            lock,
-        );
+        let launched = monitor::launch(self.of, stdio, recorded, lock);
         let pipes = pipes.map(monitor::Pipes::parents_ends);
         let Launched {
             pid,
@@ -620,14 +619,7 @@ impl Foreground<'_> {
                             helper,
                             began,
                         };
-                        monitor::adopt(
-                            self.store,
-                            self.containers,
-                            self.runroot,
-                            record,
-                            self.spec,
-                            adopted,
-                        )
+                        monitor::adopt(self.store, self.of, adopted)
                     }
                 }
             }
@@ -652,8 +644,14 @@ impl Foreground<'_> {
     /// Records how the container ended (or removes it with `--rm`), or hands
     /// it to a detached monitor when its restart policy says so.
     fn end(&self, outcome: Result<i32, Error>) -> Result<i32, Error> {
-        let (store, containers, runroot, record) =
-            (self.store, self.containers, self.runroot, self.record);
+        let store = self.store;
+        let Supervised {
+            containers,
+            runroot,
+            record,
+            single,
+            ..
+        } = self.of;
         let code = match &outcome {
             Ok(code) => *code,
             Err(e) => e.exit_code(),
@@ -664,7 +662,7 @@ impl Foreground<'_> {
             // meanwhile) and keeps it; this run returns the first exit code.
             if let Some(lock) = RestartLock::take(runroot, &record.id) {
                 if !lock.stopped_by_user() {
-                    match monitor::start_detached(store, runroot, record, 1) {
+                    match monitor::start_detached(store, runroot, record, 1, single) {
                         Ok(()) => return outcome,
                         Err(e) => log::warn!("restarting container {}: {e}", record.name),
                     }

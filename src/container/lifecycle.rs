@@ -28,6 +28,7 @@ use super::restart;
 use super::store::{ContainerRecord, Containers, State, Status};
 use super::{Error, freezer, run};
 use crate::events::Status as EventStatus;
+use crate::process::SingleThreaded;
 use crate::storage::store::Store;
 
 /// The exit code recorded when a container's monitor vanished: the real one
@@ -118,25 +119,30 @@ impl<'a> Lifecycle<'a> {
 
     /// Starts `record` detached. One that runs already is left as it is,
     /// as Podman does.
-    pub fn start(&self, record: &ContainerRecord) -> Result<(), Error> {
+    pub fn start(&self, record: &ContainerRecord, single: &SingleThreaded) -> Result<(), Error> {
         let _lock = self.containers.lock(&record.id)?;
-        self.start_locked(record)
+        self.start_locked(record, single)
     }
 
-    fn start_locked(&self, record: &ContainerRecord) -> Result<(), Error> {
+    fn start_locked(&self, record: &ContainerRecord, single: &SingleThreaded) -> Result<(), Error> {
         if self.state(&record.id)?.status == Status::Running {
             return Ok(());
         }
-        monitor::start_detached(self.store, &self.runroot, record, 0)
+        monitor::start_detached(self.store, &self.runroot, record, 0, single)
     }
 
     /// Stops `record` (as [`Lifecycle::stop`] does) and starts it again,
     /// with no other command's start or stop in between.
-    pub fn restart(&self, record: &ContainerRecord, timeout: Duration) -> Result<(), Error> {
+    pub fn restart(
+        &self,
+        record: &ContainerRecord,
+        timeout: Duration,
+        single: &SingleThreaded,
+    ) -> Result<(), Error> {
         let _lock = self.containers.lock(&record.id)?;
         let stopping = self.signal_stop(record, None)?;
         self.await_stop(record, stopping, timeout)?;
-        self.start_locked(record)?;
+        self.start_locked(record, single)?;
         record.event(EventStatus::Restart).record();
         Ok(())
     }

@@ -34,7 +34,9 @@ pub use plan::{CreateBasics, CreateFlags, CreateRequest};
 pub use run::{PullPolicy, create};
 pub use store::{ContainerRecord, Containers};
 
-/// What the container verbs report; [`Error::exit_code`] says how rcon ends.
+use crate::util::exit::{self, ExitCode};
+
+/// What the container verbs report; its [`ExitCode`] says how rcon ends.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
@@ -101,12 +103,12 @@ pub enum Error {
     },
 }
 
-impl Error {
-    /// Podman's exit code: the command's 126/127 when it could not run, else 125.
-    pub fn exit_code(&self) -> i32 {
+/// Podman's: the command's 126/127 when it could not run, else 125.
+impl ExitCode for Error {
+    fn exit_code(&self) -> i32 {
         match self {
             Error::Runtime(e) => e.exit_code(),
-            _ => crate::runtime::EXIT_ENGINE,
+            _ => exit::ENGINE,
         }
     }
 }

@@ -40,10 +40,11 @@ use super::restart::{self, Backoff, RestartLock};
 use super::store::{ContainerRecord, Containers, State, Status};
 use super::{Error, run};
 use crate::network::{self, HelperFiles};
-use crate::process::exit_forked_child;
+use crate::process::{SingleThreaded, exit_forked_child};
 use crate::runtime::{self, ContainerSpec, Stdio};
 use crate::storage::store::Store;
 use crate::userns::pause::close_other_fds;
+use crate::util::exit::ExitCode;
 use crate::util::fs::{IoError, io_err, write_atomic};
 use crate::util::proc::process_start_time;
 use crate::util::time::now_rfc3339;
@@ -167,6 +168,7 @@ pub fn start_detached(
     runroot: &Path,
     record: &ContainerRecord,
     restarts: u32,
+    single: &SingleThreaded,
 ) -> Result<(), Error> {
     if restarts == 0 {
         restart::clear_stopped(runroot, record);
@@ -174,20 +176,19 @@ pub fn start_detached(
     let containers = Containers::open(store.root())?;
     let spec = run::spec_for(store, &containers, record)?;
     let (word_read, word_write) = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating a pipe"))?;
-    // SAFETY: rcon is single-threaded when it starts containers (the runtime
-    // clones the same way); the child runs the monitor and never returns.
+    // SAFETY: rcon is single-threaded (`single` says so); the child runs the
+    // monitor and never returns.
     match unsafe { fork() }.map_err(channel("forking the monitor"))? {
         ForkResult::Child => {
             drop(word_read);
-            monitor_main(
-                store,
-                &containers,
+            let of = Supervised {
+                containers: &containers,
                 runroot,
                 record,
-                &spec,
-                word_write,
-                restarts,
-            )
+                spec: &spec,
+                single,
+            };
+            monitor_main(store, of, word_write, restarts)
         }
         ForkResult::Parent { .. } => {
             drop(word_write);
@@ -222,30 +223,20 @@ fn channel(what: &'static str) -> impl Fn(Errno) -> Error {
 }
 
 /// The monitor process. Never returns.
-fn monitor_main(
-    store: &Store,
-    containers: &Containers,
-    runroot: &Path,
-    record: &ContainerRecord,
-    spec: &ContainerSpec,
-    word: OwnedFd,
-    restarts: u32,
-) -> ! {
+fn monitor_main(store: &Store, of: Supervised, word: OwnedFd, restarts: u32) -> ! {
     become_monitor(&[word.as_raw_fd()]);
-    let failed = supervise(store, containers, runroot, record, spec, &word, restarts)
-        .err()
-        .map(|e| {
-            // Before the command ran: tell the CLI why (one byte of code, then the message).
-            let code = e.exit_code();
-            let mut message = vec![code as u8];
-            message.extend_from_slice(e.to_string().as_bytes());
-            let _ = nix::unistd::write(&word, &message);
-            code
-        });
+    let failed = supervise(store, of, &word, restarts).err().map(|e| {
+        // Before the command ran: tell the CLI why (one byte of code, then the message).
+        let code = e.exit_code();
+        let mut message = vec![code as u8];
+        message.extend_from_slice(e.to_string().as_bytes());
+        let _ = nix::unistd::write(&word, &message);
+        code
+    });
     drop(word);
     if let Some(code) = failed {
         // The CLI has heard why; there is nobody left to tell if this fails.
-        let _ = record_end(store, containers, runroot, record, code);
+        let _ = record_end(store, of.containers, of.runroot, of.record, code);
     }
     exit_forked_child(0)
 }
@@ -254,15 +245,13 @@ fn monitor_main(
 /// has ended, restarts it for as long as its policy says and the user has
 /// not stopped it, and records the end. An error only when the first start
 /// failed.
-fn supervise(
-    store: &Store,
-    containers: &Containers,
-    runroot: &Path,
-    record: &ContainerRecord,
-    spec: &ContainerSpec,
-    word: &OwnedFd,
-    restarts: u32,
-) -> Result<(), Error> {
+fn supervise(store: &Store, of: Supervised, word: &OwnedFd, restarts: u32) -> Result<(), Error> {
+    let Supervised {
+        containers,
+        runroot,
+        record,
+        ..
+    } = of;
     // Before the CLI hears "started", so `rcon logs` right after `run -d` finds it.
     let log = open_log(containers, &record.id)?;
     // Before the CLI hears "started" too, so `rcon attach` right after finds it.
@@ -276,7 +265,7 @@ fn supervise(
                 source,
             )
         })?;
-    let mut run = Run::new(containers, runroot, record, spec, log, Some(server));
+    let mut run = Run::new(of, log, Some(server));
     let began = Instant::now();
     let code = run.once(restarts, Some(word), None)?;
     let code = run.keep(code, restarts, began);
@@ -300,31 +289,17 @@ pub(super) struct Adopted {
 /// its detached monitor — a session of its own, no terminal, /dev/null on
 /// 0/1/2 — logs its terminal, keeps it per its restart policy, and records
 /// its end. Never returns.
-pub(super) fn adopt(
-    store: &Store,
-    containers: &Containers,
-    runroot: &Path,
-    record: &ContainerRecord,
-    spec: &ContainerSpec,
-    adopted: Adopted,
-) -> ! {
-    let mut helper = adopted.helper;
-    // The relay's thread uses descriptors become_monitor closes: stop it
-    // across, then bind its ports again.
-    if let Some(helper) = &mut helper {
-        helper.suspend_relay();
-    }
+pub(super) fn adopt(store: &Store, of: Supervised, adopted: Adopted) -> ! {
+    let Supervised {
+        containers,
+        runroot,
+        record,
+        ..
+    } = of;
+    let helper = adopted.helper;
     let mut keep = vec![adopted.master.as_raw_fd()];
     keep.extend(helper.iter().flat_map(|h| h.held_fds()));
     become_monitor(&keep);
-    if let Some(helper) = &mut helper {
-        if let Err(e) = helper.resume_relay() {
-            log::warn!(
-                "container {}: its published UDP ports are not relayed any more: {e}",
-                record.id
-            );
-        }
-    }
     let log = LogWriter::create(&log_path(containers, &record.id))
         .or_else(|_| LogWriter::create(Path::new("/dev/null")));
     let Ok(log) = log else {
@@ -333,7 +308,7 @@ pub(super) fn adopt(
     };
     // Without a socket (nobody to tell why) the container still runs, unattachable.
     let server = Server::listen(&entry_dir(runroot, &record.id)).ok();
-    let mut run = Run::new(containers, runroot, record, spec, log, server);
+    let mut run = Run::new(of, log, server);
     let input = Input::terminal(&adopted.master, true);
     let code = relay(
         adopted.pid,
@@ -356,12 +331,20 @@ fn become_monitor(keep: &[i32]) {
     let _ = std::env::set_current_dir("/");
 }
 
+/// A container in a supervisor's hands (a monitor's, or rcon's in the
+/// foreground), and the proof the supervisor may clone it.
+#[derive(Clone, Copy)]
+pub(super) struct Supervised<'a> {
+    pub containers: &'a Containers,
+    pub runroot: &'a Path,
+    pub record: &'a ContainerRecord,
+    pub spec: &'a ContainerSpec,
+    pub single: &'a SingleThreaded,
+}
+
 /// One container in the monitor's hands, started as often as its policy asks.
 struct Run<'a> {
-    containers: &'a Containers,
-    runroot: &'a Path,
-    record: &'a ContainerRecord,
-    spec: &'a ContainerSpec,
+    of: Supervised<'a>,
     signals: SigSet,
     log: LogWriter,
     /// The attach socket, and the clients attached.
@@ -374,19 +357,9 @@ const STOP_POLL: Duration = Duration::from_millis(100);
 impl<'a> Run<'a> {
     /// The runtime clears the mask in the container, so the monitor's
     /// signals are blocked once, before the first clone, for every run.
-    fn new(
-        containers: &'a Containers,
-        runroot: &'a Path,
-        record: &'a ContainerRecord,
-        spec: &'a ContainerSpec,
-        log: LogWriter,
-        server: Option<Server>,
-    ) -> Run<'a> {
+    fn new(of: Supervised<'a>, log: LogWriter, server: Option<Server>) -> Run<'a> {
         Run {
-            containers,
-            runroot,
-            record,
-            spec,
+            of,
             signals: block_signals(),
             log,
             server,
@@ -398,12 +371,12 @@ impl<'a> Run<'a> {
     /// says and the user has not stopped it; returns the last exit code.
     fn keep(&mut self, mut code: i32, mut restarts: u32, mut began: Instant) -> i32 {
         let mut backoff = Backoff::default();
-        while self.record.config.restart.restarts_after(code, restarts) {
+        while self.of.record.config.restart.restarts_after(code, restarts) {
             let delay = backoff.delay(began.elapsed());
             if !self.wait_to_restart(code, restarts, delay) {
                 break;
             }
-            let Some(lock) = RestartLock::take(self.runroot, &self.record.id) else {
+            let Some(lock) = RestartLock::take(self.of.runroot, &self.of.record.id) else {
                 break;
             };
             if lock.stopped_by_user() {
@@ -434,22 +407,14 @@ impl<'a> Run<'a> {
         word: Option<&OwnedFd>,
         lock: Option<RestartLock>,
     ) -> Result<i32, Error> {
-        let record = self.record;
+        let record = self.of.record;
         let (stdio, pipes) = if record.config.tty {
-            (self.spec.process.stdio, None)
+            (self.of.spec.process.stdio, None)
         } else {
             let pipes = Pipes::new(record.config.interactive)?;
             (pipes.stdio(false), Some(pipes))
         };
-        let launched = launch(
-            self.containers,
-            self.runroot,
-            record,
-            self.spec,
-            stdio,
-            Some(restarts),
-            lock,
-        );
+        let launched = launch(self.of, stdio, Some(restarts), lock);
         // Only the container holds the other ends now: end-of-file means it has gone.
         let pipes = pipes.map(Pipes::parents_ends);
         let Launched {
@@ -479,7 +444,13 @@ impl<'a> Run<'a> {
     /// Records how the container ended (or removes it), then tells the
     /// attached clients its exit code.
     fn end(&mut self, store: &Store, code: i32) {
-        if let Err(e) = record_end(store, self.containers, self.runroot, self.record, code) {
+        if let Err(e) = record_end(
+            store,
+            self.of.containers,
+            self.of.runroot,
+            self.of.record,
+            code,
+        ) {
             // Nobody is there to tell but the log.
             let line = format!("rcon: recording the container's end failed: {e}\n");
             let _ = self.log.write(Stream::Stderr, line.as_bytes());
@@ -498,7 +469,7 @@ impl<'a> Run<'a> {
     /// Records the container as restarting after `code` and waits `delay`;
     /// false when the user stopped it meanwhile.
     fn wait_to_restart(&mut self, code: i32, restarts: u32, delay: Duration) -> bool {
-        let id = &self.record.id;
+        let id = &self.of.record.id;
         let waiting = State {
             pid: 0,
             finished_at: Some(now_rfc3339()),
@@ -506,14 +477,15 @@ impl<'a> Run<'a> {
             restart_count: restarts,
             restarting: true,
             ..self
+                .of
                 .containers
                 .state(id)
                 .unwrap_or_else(|_| State::created())
         };
-        let _ = self.containers.set_state(id, &waiting);
+        let _ = self.of.containers.set_state(id, &waiting);
         self.tell_clients(code);
         let deadline = Instant::now() + delay;
-        while !restart::stopped_by_user(self.runroot, id) {
+        while !restart::stopped_by_user(self.of.runroot, id) {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return true;
@@ -664,15 +636,19 @@ pub(super) struct Launched {
 /// run. An error at any step before the command runs kills the process
 /// (nothing runs that no command could find) and is returned.
 pub(super) fn launch(
-    containers: &Containers,
-    runroot: &Path,
-    record: &ContainerRecord,
-    spec: &ContainerSpec,
+    of: Supervised,
     stdio: Stdio,
     recorded: Option<u32>,
     lock: impl Sized,
 ) -> Result<Launched, Error> {
-    let mut started = runtime::start(spec, stdio)?;
+    let Supervised {
+        containers,
+        runroot,
+        record,
+        spec,
+        single,
+    } = of;
+    let mut started = runtime::start(spec, stdio, single)?;
     record.event(EventStatus::Init).record();
     if let Some(restarts) = recorded {
         MonitorRecord::foreground(started.pid).write(runroot, &record.id)?;
@@ -687,7 +663,7 @@ pub(super) fn launch(
     }
     drop(lock);
     let start = Instant::now();
-    let helper = start_network(runroot, record, &mut started)?;
+    let helper = start_network(runroot, record, &mut started, single)?;
     let start = crate::log::phase("network helper", start);
     let (pid, terminal) = started.run()?;
     crate::log::phase("until the command's exec", start);
@@ -707,17 +683,19 @@ fn start_network(
     runroot: &Path,
     record: &ContainerRecord,
     started: &mut runtime::Started,
+    single: &SingleThreaded,
 ) -> Result<Option<network::Helper>, Error> {
     let pid = started.pid.as_raw();
     let mode = &record.config.network;
     let files = HelperFiles::new(runroot, &entry_dir(runroot, &record.id), &record.id);
-    let helper =
-        network::Helper::start(mode, pid, &record.config.ports, &files).and_then(|helper| {
+    let helper = network::Helper::start(mode, pid, &record.config.ports, &files, single).and_then(
+        |helper| {
             if let Some(attachment) = &record.config.attachment {
                 network::bridge::attach(runroot, attachment, pid, &record.id)?;
             }
             Ok(helper)
-        });
+        },
+    );
     helper.map_err(|e| match started.failure() {
         Some(failure) => Error::Runtime(failure),
         None => e.into(),

@@ -53,8 +53,10 @@ pub struct CreateBasics {
     pub rootful: bool,
     pub pull: PullPolicy,
     pub pull_options: PullOptions,
-    /// `--storage-driver`; `None`: the store's choice.
-    pub storage_driver: Option<Driver>,
+    /// `--storage-driver`, else the store's choice, as
+    /// [`driver::choose`](crate::storage::driver::choose) made it (its first
+    /// choice may fork a probe: made by the caller while single-threaded).
+    pub storage_driver: Driver,
 }
 
 /// Everything `rcon run` / `rcon create` was asked for, as given.

@@ -25,7 +25,7 @@ use crate::runtime::{
     keep_id::IdMappings,
     security::{self, BpfProgram, SeccompChoice, SecurityPlan},
 };
-use crate::storage::driver::{self, Driver};
+use crate::storage::driver::Driver;
 use crate::storage::flatten;
 use crate::storage::store::{ImageRecord, Store, StoreLock};
 use crate::storage::vfs;
@@ -76,7 +76,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             "--network-alias needs a user-defined network (`rcon network create`), not --network {network}"
         )));
     }
-    let driver = driver::choose(store.root(), request.basics.storage_driver)?.driver;
+    let driver = request.basics.storage_driver;
     let basics = &request.basics;
     let image = image_for(store, &basics.image, basics.pull, &basics.pull_options)?;
     let image_config = ImageConfig::read(store, &image)?.defaults();

@@ -54,6 +54,8 @@ pub enum Error {
     Copy(#[from] crate::storage::vfs::Error),
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 type Result<T> = std::result::Result<T, Error>;
 
 /// One mount as recorded (host paths already resolved).

@@ -96,6 +96,8 @@ pub struct DetachKeysError {
     pub key: String,
 }
 
+impl crate::util::exit::ExitCode for DetachKeysError {}
+
 /// What the input byte means for the session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Match {

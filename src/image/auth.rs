@@ -41,6 +41,8 @@ pub enum Error {
     Write { path: PathBuf, source: io::Error },
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 /// What to log in to a registry with.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Credentials {

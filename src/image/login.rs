@@ -40,6 +40,8 @@ pub enum Error {
     Runtime(String),
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 /// What `rcon login` asks for.
 pub struct LoginRequest<'a> {
     /// A registry (`quay.io`, `127.0.0.1:5000`) or a repository in one.

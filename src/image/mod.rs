@@ -108,6 +108,8 @@ pub enum Error {
     },
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 /// Podman's words: "image not known" for a name not in local storage.
 fn not_found(tried: &[String]) -> String {
     if tried.is_empty() {

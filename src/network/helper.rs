@@ -11,6 +11,7 @@ use std::process::{Child, Command, Stdio};
 
 use super::relay::UdpRelay;
 use super::{Error, HelperFiles, Mode, PortMapping, Protocol, pasta, slirp4netns};
+use crate::process::SingleThreaded;
 
 /// The descriptor number helpers find the container's network namespace
 /// on; they are given `/proc/self/fd/3` as its path. A path under
@@ -26,11 +27,8 @@ pub struct Helper {
     pub(super) log: PathBuf,
     /// Descriptors whose closing tells the helper to quit (slirp4netns's exit fd).
     pub(super) hold: Vec<OwnedFd>,
-    /// rcon's own relay of the published UDP ports, for the container
-    /// process `container` (set once the helper is ready).
+    /// rcon's own relay of the published UDP ports (set once the helper is ready).
     relay: Option<UdpRelay>,
-    udp_ports: Vec<PortMapping>,
-    container: i32,
     /// Wait for the helper's exit when it is stopped (see [`Helper::leave_to_the_system`]).
     reap: bool,
     /// It holds published ports, which only its exit releases.
@@ -51,8 +49,6 @@ impl Helper {
             log,
             hold,
             relay: None,
-            udp_ports: Vec::new(),
-            container: 0,
             reap: true,
             publishes: false,
         }
@@ -67,20 +63,6 @@ impl Helper {
         self.reap = self.publishes;
     }
 
-    /// Stops the UDP relay: its thread must not see this process close the
-    /// descriptors it uses (a foreground session turning into a monitor).
-    pub fn suspend_relay(&mut self) {
-        self.relay = None;
-    }
-
-    /// Starts the UDP relay again after [`Helper::suspend_relay`].
-    pub fn resume_relay(&mut self) -> Result<(), Error> {
-        if !self.udp_ports.is_empty() {
-            self.relay = UdpRelay::start(&self.udp_ports, container_netns(self.container)?)?;
-        }
-        Ok(())
-    }
-
     /// The descriptors this process must keep open while the helper runs.
     pub fn held_fds(&self) -> Vec<RawFd> {
         self.hold.iter().map(|fd| fd.as_raw_fd()).collect()
@@ -88,12 +70,13 @@ impl Helper {
 
     /// Connects the network namespace of container process `pid` as `mode`
     /// says, with `ports` published: returns once the namespace is
-    /// configured. `None` for modes without a helper.
+    /// configured. `None` for modes without a helper. The UDP relay is forked.
     pub fn start(
         mode: &Mode,
         pid: i32,
         ports: &[PortMapping],
         files: &HelperFiles,
+        single: &SingleThreaded,
     ) -> Result<Option<Helper>, Error> {
         let netns = || container_netns(pid);
         std::fs::create_dir_all(&files.dir).map_err(|source| Error::Io {
@@ -111,13 +94,11 @@ impl Helper {
             Mode::Network {
                 outside: Some(outside),
                 ..
-            } => return Helper::start(outside, pid, ports, files),
+            } => return Helper::start(outside, pid, ports, files, single),
             _ => return Ok(None),
         };
         helper.publishes = !tcp.is_empty();
-        helper.udp_ports = udp;
-        helper.container = pid;
-        helper.resume_relay()?;
+        helper.relay = UdpRelay::start(&udp, netns()?, single)?;
         Ok(Some(helper))
     }
 

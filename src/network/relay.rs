@@ -4,41 +4,57 @@
 //! with `--disable-host-loopback` (our default, and Podman's) drops every
 //! reply addressed to the host's loopback, and pasta of Debian 12 loses the
 //! replies of its spliced loopback flows. Podman hides the first behind its
-//! rootlessport process; rcon relays in the monitor: a socket per published
-//! port bound on the host, and per client a socket opened inside the
-//! container's network namespace and connected to the port on its loopback,
-//! so the container answers through rcon. As with rootlessport, the
-//! container sees its clients as 127.0.0.1. A client's flow ends after
+//! rootlessport process; rcon relays in a process of its own: a socket per
+//! published port bound on the host, and per client a socket opened inside
+//! the container's network namespace and connected to the port on its
+//! loopback, so the container answers through rcon. As with rootlessport,
+//! the container sees its clients as 127.0.0.1. A client's flow ends after
 //! [`IDLE`] without traffic, as a NAT's would.
+//!
+//! The relay is a fork of the container's parent (the monitor, or the
+//! foreground `run`) that enters the container's network namespace once its
+//! host sockets are bound, and then is a poll loop: no threads, no async
+//! runtime. Its parent cannot do this itself: it must stay in the host's
+//! network namespace (it starts the helper again at each restart), and an
+//! unprivileged process cannot go back into the host's namespace once it
+//! has left it.
 
 use std::collections::HashMap;
-use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, UdpSocket as StdSocket};
-use std::os::fd::OwnedFd;
-use std::sync::Arc;
-use std::time::Duration;
+use std::io::ErrorKind;
+use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, UdpSocket};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::time::{Duration, Instant};
 
+use nix::errno::Errno;
+use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use nix::sched::{CloneFlags, setns};
-use tokio::net::UdpSocket;
-use tokio::sync::{Mutex, oneshot};
+use nix::sys::signal::{Signal, kill};
+use nix::sys::wait::waitpid;
+use nix::unistd::{ForkResult, Pid, fork, getppid, pipe2};
 
 use super::{Error, PortMapping, Protocol, ports};
+use crate::process::{SingleThreaded, exit_forked_child};
 
 /// How long a client's flow lives without a datagram either way.
 const IDLE: Duration = Duration::from_secs(60);
 /// The largest UDP payload.
 const DATAGRAM: usize = 65_535;
 
-/// A running relay; dropping it stops it.
+/// A running relay process; dropping it kills and reaps it.
 #[derive(Debug)]
 pub struct UdpRelay {
-    stop: Option<oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
+    pid: Pid,
 }
 
 impl UdpRelay {
     /// Binds the host side of every port in `mappings` (all UDP) and relays
-    /// them into the network namespace `netns`. `None` when there are none.
-    pub fn start(mappings: &[PortMapping], netns: OwnedFd) -> Result<Option<UdpRelay>, Error> {
+    /// them into the network namespace `netns` from a forked process.
+    /// `None` when there are none.
+    pub fn start(
+        mappings: &[PortMapping],
+        netns: OwnedFd,
+        _single: &SingleThreaded,
+    ) -> Result<Option<UdpRelay>, Error> {
         let mut listeners = Vec::new();
         for mapping in mappings {
             for (container_port, host_port) in mapping.each() {
@@ -46,7 +62,7 @@ impl UdpRelay {
                     .host_address(host_port)
                     .parse()
                     .expect("published addresses are checked at create");
-                let socket = StdSocket::bind(address).map_err(|source| ports::Error::Bind {
+                let socket = UdpSocket::bind(address).map_err(|source| ports::Error::Bind {
                     port: host_port,
                     protocol: Protocol::Udp,
                     on: format!(" on {}", mapping.host_ip()),
@@ -62,126 +78,197 @@ impl UdpRelay {
         if listeners.is_empty() {
             return Ok(None);
         }
-        let (stop, stopped) = oneshot::channel();
-        let (ready, entered) = std::sync::mpsc::channel();
-        let thread = std::thread::Builder::new()
-            .name("rcon-udp-relay".into())
-            .spawn(move || {
-                // From here on every socket this thread opens lives in the
-                // container's namespace; the listeners stay on the host.
-                if let Err(e) = setns(&netns, CloneFlags::CLONE_NEWNET) {
-                    let _ = ready.send(Err(e));
-                    return;
-                }
-                drop(netns);
-                let runtime = match tokio::runtime::Builder::new_current_thread()
-                    .enable_io()
-                    .enable_time()
-                    .build()
-                {
-                    Ok(runtime) => runtime,
-                    Err(e) => {
-                        let _ = ready.send(Err(nix::errno::Errno::from_raw(
-                            e.raw_os_error().unwrap_or(libc::EIO),
-                        )));
-                        return;
-                    }
-                };
-                let _ = ready.send(Ok(()));
-                runtime.block_on(async move {
-                    let mut tasks = tokio::task::JoinSet::new();
-                    for (socket, port) in listeners {
-                        if let Ok(socket) = UdpSocket::from_std(socket) {
-                            tasks.spawn(relay_port(Arc::new(socket), port));
-                        }
-                    }
-                    let _ = stopped.await;
-                    tasks.abort_all();
-                });
-            })
-            .map_err(|source| Error::Io {
-                what: "starting the UDP relay".into(),
-                source,
-            })?;
-        let relay = UdpRelay {
-            stop: Some(stop),
-            thread: Some(thread),
-        };
-        match entered.recv() {
-            Ok(Ok(())) => Ok(Some(relay)),
-            Ok(Err(errno)) => Err(Error::Io {
-                what: "entering the container's network namespace for the UDP relay".into(),
+        let io = |what: &str| {
+            let what = what.to_string();
+            move |errno: Errno| Error::Io {
+                what,
                 source: errno.into(),
-            }),
-            Err(_) => Err(Error::Io {
-                what: "starting the UDP relay".into(),
-                source: std::io::Error::other("the relay thread ended"),
-            }),
+            }
+        };
+        // The child says it is in the namespace with one byte; end-of-file
+        // without it is a failure.
+        let (entered_read, entered_write) =
+            pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(io("creating the UDP relay's pipe"))?;
+        let parent = nix::unistd::getpid();
+        // SAFETY: the process is single-threaded (`_single` says so), so the
+        // child may run ordinary Rust code; it never returns.
+        match unsafe { fork() }.map_err(io("starting the UDP relay"))? {
+            ForkResult::Child => {
+                drop(entered_read);
+                relay_main(parent, listeners, netns, entered_write)
+            }
+            ForkResult::Parent { child } => {
+                drop(entered_write);
+                let relay = UdpRelay { pid: child };
+                let mut byte = [0u8; 1];
+                match nix::unistd::read(entered_read.as_fd(), &mut byte) {
+                    Ok(1) => Ok(Some(relay)),
+                    _ => Err(Error::Io {
+                        what: "entering the container's network namespace for the UDP relay".into(),
+                        source: std::io::Error::other("the relay process ended"),
+                    }),
+                }
+            }
         }
     }
 }
 
 impl Drop for UdpRelay {
     fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        let _ = kill(self.pid, Signal::SIGKILL);
+        let _ = waitpid(self.pid, None);
     }
 }
 
-/// Relays one published port: datagrams from each client go out through
-/// that client's own socket in the container, answers come back to it.
-async fn relay_port(host: Arc<UdpSocket>, container_port: u16) {
-    let flows: Arc<Mutex<HashMap<SocketAddr, Arc<UdpSocket>>>> = Arc::default();
-    let mut buffer = vec![0u8; DATAGRAM];
-    loop {
-        let Ok((n, client)) = host.recv_from(&mut buffer).await else {
-            continue;
-        };
-        let existing = flows.lock().await.get(&client).cloned();
-        let flow = match existing {
-            Some(flow) => flow,
-            None => match open_flow(container_port).await {
-                Ok(flow) => {
-                    flows.lock().await.insert(client, flow.clone());
-                    tokio::spawn(answer(flow.clone(), host.clone(), client, flows.clone()));
-                    flow
+/// The relay process: tied to `parent`, in the container's namespace `netns`,
+/// relaying `listeners` until killed. Never returns.
+fn relay_main(
+    parent: Pid,
+    listeners: Vec<(UdpSocket, u16)>,
+    netns: OwnedFd,
+    entered: OwnedFd,
+) -> ! {
+    // Dies with its parent, whatever kills it.
+    // SAFETY: prctl takes no pointers here.
+    unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) };
+    if getppid() != parent {
+        exit_forked_child(1);
+    }
+    // Nothing of the parent's but the listeners: in particular not the
+    // container's pipes, whose end-of-file tells the parent it has gone.
+    let mut keep: Vec<i32> = listeners.iter().map(|(s, _)| s.as_raw_fd()).collect();
+    keep.extend([netns.as_raw_fd(), entered.as_raw_fd()]);
+    crate::userns::pause::close_other_fds(&keep);
+    // Its argv is its parent's: it may hold secrets (`-e PW=…`).
+    crate::process::set_title(c"rcon-udp-relay");
+    // From here on every socket this process opens lives in the container's
+    // namespace; the listeners stay on the host.
+    if setns(&netns, CloneFlags::CLONE_NEWNET).is_err() {
+        exit_forked_child(1);
+    }
+    drop(netns);
+    let _ = nix::unistd::write(&entered, &[0]);
+    drop(entered);
+    Relay::new(listeners).run()
+}
+
+/// One client of one published port, and its socket in the container.
+struct Flow {
+    socket: UdpSocket,
+    last: Instant,
+}
+
+/// The relay's state: the host side's sockets and the clients' flows.
+struct Relay {
+    /// (host socket, container port).
+    listeners: Vec<(UdpSocket, u16)>,
+    /// By (listener index, client).
+    flows: HashMap<(usize, SocketAddr), Flow>,
+    buffer: Vec<u8>,
+}
+
+impl Relay {
+    fn new(listeners: Vec<(UdpSocket, u16)>) -> Relay {
+        Relay {
+            listeners,
+            flows: HashMap::new(),
+            buffer: vec![0u8; DATAGRAM],
+        }
+    }
+
+    fn run(mut self) -> ! {
+        loop {
+            let keys: Vec<(usize, SocketAddr)> = self.flows.keys().copied().collect();
+            let ready = {
+                let mut fds: Vec<PollFd> = self
+                    .listeners
+                    .iter()
+                    .map(|(socket, _)| socket.as_fd())
+                    .chain(keys.iter().map(|key| self.flows[key].socket.as_fd()))
+                    .map(|fd| PollFd::new(fd, PollFlags::POLLIN))
+                    .collect();
+                match poll(&mut fds, self.timeout()) {
+                    Ok(_) | Err(Errno::EINTR) => {}
+                    Err(_) => exit_forked_child(1),
                 }
-                // The container's port is not reachable: drop it, as the network would.
-                Err(_) => continue,
-            },
+                fds.iter()
+                    .map(|fd| fd.revents().is_some_and(|r| !r.is_empty()))
+                    .collect::<Vec<bool>>()
+            };
+            let (forward_to_container, answer_client) = ready.split_at(self.listeners.len());
+            for (index, _) in forward_to_container.iter().enumerate().filter(|(_, r)| **r) {
+                self.forward_to_container(index);
+            }
+            for (key, _) in keys.iter().zip(answer_client).filter(|(_, r)| **r) {
+                self.answer_client(*key);
+            }
+            let now = Instant::now();
+            self.flows.retain(|_, flow| now < flow.last + IDLE);
+        }
+    }
+
+    /// Until the next flow would go idle; forever without flows.
+    fn timeout(&self) -> PollTimeout {
+        let Some(next) = self.flows.values().map(|flow| flow.last + IDLE).min() else {
+            return PollTimeout::NONE;
         };
-        let _ = flow.send(&buffer[..n]).await;
+        let ms = next.saturating_duration_since(Instant::now()).as_millis() + 1;
+        PollTimeout::try_from(ms.min(i32::MAX as u128) as i32).unwrap_or(PollTimeout::MAX)
+    }
+
+    /// Sends what clients sent to listener `index` into the container,
+    /// each through its own flow.
+    fn forward_to_container(&mut self, index: usize) {
+        let (host, container_port) = &self.listeners[index];
+        loop {
+            let (n, client) = match host.recv_from(&mut self.buffer) {
+                Ok(received) => received,
+                Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                Err(_) => return,
+            };
+            let flow = match self.flows.entry((index, client)) {
+                std::collections::hash_map::Entry::Occupied(flow) => flow.into_mut(),
+                std::collections::hash_map::Entry::Vacant(vacant) => {
+                    match open_flow(*container_port) {
+                        Ok(socket) => vacant.insert(Flow {
+                            socket,
+                            last: Instant::now(),
+                        }),
+                        // The container's port is not reachable: drop it, as the network would.
+                        Err(_) => continue,
+                    }
+                }
+            };
+            flow.last = Instant::now();
+            let _ = flow.socket.send(&self.buffer[..n]);
+        }
+    }
+
+    /// Sends the container's answers on a flow back to its client. An ICMP
+    /// "port unreachable" surfaces as an error on a connected socket; the
+    /// flow stays, the client may be early.
+    fn answer_client(&mut self, (index, client): (usize, SocketAddr)) {
+        let Some(flow) = self.flows.get_mut(&(index, client)) else {
+            return;
+        };
+        loop {
+            match flow.socket.recv(&mut self.buffer) {
+                Ok(n) => {
+                    flow.last = Instant::now();
+                    let _ = self.listeners[index].0.send_to(&self.buffer[..n], client);
+                }
+                Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return,
+                Err(_) => return,
+            }
+        }
     }
 }
 
 /// A socket in the container's namespace, connected to its loopback port.
-async fn open_flow(container_port: u16) -> std::io::Result<Arc<UdpSocket>> {
-    let socket = UdpSocket::bind(SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0)).await?;
-    socket
-        .connect(SocketAddrV4::new(Ipv4Addr::LOCALHOST, container_port))
-        .await?;
-    Ok(Arc::new(socket))
-}
-
-/// Sends the container's answers on `flow` back to `client` until the flow
-/// has been idle for [`IDLE`], then forgets it.
-async fn answer(
-    flow: Arc<UdpSocket>,
-    host: Arc<UdpSocket>,
-    client: SocketAddr,
-    flows: Arc<Mutex<HashMap<SocketAddr, Arc<UdpSocket>>>>,
-) {
-    let mut buffer = vec![0u8; DATAGRAM];
-    // An ICMP "port unreachable" surfaces as an error on a connected socket;
-    // the flow stays, the client may be early.
-    while let Ok(received) = tokio::time::timeout(IDLE, flow.recv(&mut buffer)).await {
-        if let Ok(n) = received {
-            let _ = host.send_to(&buffer[..n], client).await;
-        }
-    }
-    flows.lock().await.remove(&client);
+fn open_flow(container_port: u16) -> std::io::Result<UdpSocket> {
+    let socket = UdpSocket::bind(SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0))?;
+    socket.connect(SocketAddrV4::new(Ipv4Addr::LOCALHOST, container_port))?;
+    socket.set_nonblocking(true)?;
+    Ok(socket)
 }

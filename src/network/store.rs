@@ -54,6 +54,8 @@ pub enum Error {
     Store(#[from] crate::storage::store::Error),
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 type Result<T> = std::result::Result<T, Error>;
 
 /// Names `--network` reads as modes, so no network may take them.

@@ -20,6 +20,7 @@ use nix::errno::Errno;
 
 use super::security::SecurityPlan;
 use super::{Error, Pipes, Process, Started, channel, clone_process, connect_and_exec};
+use crate::process::SingleThreaded;
 
 /// The container's namespaces, as named under `/proc/PID/ns/`.
 const NAMESPACES: [(&str, libc::c_int); 7] = [
@@ -34,22 +35,23 @@ const NAMESPACES: [(&str, libc::c_int); 7] = [
 
 /// Starts `process` in the container whose first process `container` (a
 /// pidfd) and `pid` name. Afterwards this process itself is in the
-/// container's namespaces (it needs nothing of the host's any more). Call
-/// while single-threaded; the command runs once [`Started::run`] says so.
+/// container's namespaces (it needs nothing of the host's any more). The
+/// command runs once [`Started::run`] says so.
 pub fn exec(
     container: BorrowedFd,
     pid: i32,
     process: &Process,
     security: &SecurityPlan,
+    single: &SingleThreaded,
 ) -> Result<Started, Error> {
     // The child is a fork of rcon in the container's PID namespace until its
     // exec, there for the container's processes to see: not dumpable, its
     // /proc entries (memory, environment, the host binary as `exe`) are
     // closed to them. The exec makes the command dumpable as usual.
     nix::sys::prctl::set_dumpable(false).map_err(channel("making rcon not dumpable"))?;
-    join(container, pid)?;
+    join(container, pid, single)?;
     let pipes = Pipes::new(process.stdio)?;
-    match clone_process(0)? {
+    match clone_process(0, single)? {
         None => pipes
             .child(|go, console| connect_and_exec(process, process.stdio, security, go, console)),
         Some(child) => pipes.parent(child),
@@ -61,7 +63,7 @@ pub fn exec(
 /// inside it, the host's network with `--network host`) is left out, as
 /// setns refuses to re-enter one's own user namespace and needs privileges
 /// over the host's network.
-fn join(container: BorrowedFd, pid: i32) -> Result<(), Error> {
+fn join(container: BorrowedFd, pid: i32, _single: &SingleThreaded) -> Result<(), Error> {
     let same = |name: &str| {
         let ours = std::fs::metadata(format!("/proc/self/ns/{name}"));
         let theirs = std::fs::metadata(format!("/proc/{pid}/ns/{name}"));
@@ -72,7 +74,7 @@ fn join(container: BorrowedFd, pid: i32) -> Result<(), Error> {
         .filter(|(name, _)| !same(name))
         .fold(0, |flags, (_, flag)| flags | flag);
     // SAFETY: setns takes a descriptor and flags. The process is
-    // single-threaded, as joining a user or mount namespace requires.
+    // single-threaded (`_single`), as joining a user or mount namespace requires.
     let joined = unsafe { libc::setns(container.as_raw_fd(), flags) };
     Errno::result(joined).map(drop).map_err(Error::Join)
 }

@@ -38,13 +38,14 @@ pub use spec::{
 };
 
 use crate::fuse_server;
-use crate::process::exit_forked_child;
+use crate::process::{SingleThreaded, exit_forked_child};
+use crate::util::exit::ExitCode;
 
 /// Podman's exit codes for a command that cannot be run or found.
 pub const EXIT_CANNOT_INVOKE: i32 = 126;
 pub const EXIT_NOT_FOUND: i32 = 127;
 /// rcon's own failures.
-pub const EXIT_ENGINE: i32 = 125;
+pub const EXIT_ENGINE: i32 = crate::util::exit::ENGINE;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -61,9 +62,10 @@ pub enum Error {
     Setup { code: i32, message: String },
 }
 
-impl Error {
-    /// The exit code rcon should end with for this error.
-    pub fn exit_code(&self) -> i32 {
+/// A child that failed before its command ran says with which code
+/// (126, 127 or the engine's).
+impl ExitCode for Error {
+    fn exit_code(&self) -> i32 {
         match self {
             Error::Setup { code, .. } => *code,
             _ => EXIT_ENGINE,
@@ -142,8 +144,12 @@ struct CloneArgs {
 
 /// Creates the container process, its standard streams connected as
 /// `stdio` says. It sets itself up and then waits for [`Started::run`]
-/// before it execs the command. Call while single-threaded.
-pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
+/// before it execs the command.
+pub fn start(
+    spec: &ContainerSpec,
+    stdio: Stdio,
+    single: &SingleThreaded,
+) -> Result<Started, Error> {
     let pipes = Pipes::new(stdio)?;
     let (mapped_read, mapped_write) =
         pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the mapping pipe"))?;
@@ -160,7 +166,7 @@ pub fn start(spec: &ContainerSpec, stdio: Stdio) -> Result<Started, Error> {
         }
         _ => None,
     };
-    match clone_process(namespaces(spec))? {
+    match clone_process(namespaces(spec), single)? {
         None => {
             drop(mapped_write);
             let fuse_socket = fuse.map(|(_, child_end)| child_end);
@@ -229,7 +235,7 @@ fn socket_pair(what: &'static str) -> Result<(OwnedFd, OwnedFd), Error> {
 
 /// clone3 into new namespaces `flags` with fork semantics: `None` in the
 /// child, the child's PID in the parent.
-fn clone_process(flags: u64) -> Result<Option<Pid>, Error> {
+fn clone_process(flags: u64, _single: &SingleThreaded) -> Result<Option<Pid>, Error> {
     let mut args = CloneArgs {
         flags,
         pidfd: 0,
@@ -241,7 +247,7 @@ fn clone_process(flags: u64) -> Result<Option<Pid>, Error> {
         tls: 0,
     };
     // SAFETY: clone3 without a stack behaves like fork(2): the child gets a
-    // copy of this single-threaded process and returns 0. `args` outlives the call.
+    // copy of this single-threaded process (`_single`) and returns 0. `args` outlives the call.
     let pid = unsafe {
         libc::syscall(
             libc::SYS_clone3,

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use super::probe::{self, probe_overlay};
+use crate::process::SingleThreaded;
 use crate::util::fs::{IoError, write_atomic};
 
 const RECORD_FILE: &str = "storage-driver.json";
@@ -102,6 +103,8 @@ pub enum Error {
     Io(#[from] IoError),
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 /// Why FUSE cannot be used here, or `None` when `/dev/fuse` opens for reading and writing.
 pub fn fuse_unavailable() -> Option<(String, String)> {
     let device = std::env::var(FUSE_DEVICE_ENV).unwrap_or_else(|_| "/dev/fuse".into());
@@ -113,9 +116,13 @@ pub fn fuse_unavailable() -> Option<(String, String)> {
 
 /// The driver for a new container: `requested` when given (checked), else
 /// the configured one (checked), else the store's recorded choice, made now
-/// when there is none for this kernel. Must run inside the user namespace,
-/// while single-threaded (the overlay probe forks).
-pub fn choose(root: &Path, requested: Option<Driver>) -> Result<DriverChoice, Error> {
+/// when there is none for this kernel. Must run inside the user namespace
+/// (the overlay probe forks).
+pub fn choose(
+    root: &Path,
+    requested: Option<Driver>,
+    single: &SingleThreaded,
+) -> Result<DriverChoice, Error> {
     let config_home = directories::BaseDirs::new().map(|dirs| dirs.config_dir().to_path_buf());
     let written = match requested {
         Some(driver) => Some((driver, "chosen with --storage-driver".to_string())),
@@ -126,7 +133,7 @@ pub fn choose(root: &Path, requested: Option<Driver>) -> Result<DriverChoice, Er
         },
     };
     let Some((driver, reason)) = written else {
-        return automatic(root);
+        return automatic(root, single);
     };
     match driver {
         Driver::FuseOverlay => {
@@ -135,7 +142,7 @@ pub fn choose(root: &Path, requested: Option<Driver>) -> Result<DriverChoice, Er
             }
         }
         Driver::Overlay => {
-            let probe = probe_overlay(root)?;
+            let probe = probe_overlay(root, single)?;
             if !probe.supported {
                 return Err(Error::OverlayUnavailable(probe.detail));
             }
@@ -224,9 +231,9 @@ struct OverlayOptions {
 }
 
 /// The recorded automatic choice, or a new one (probed and recorded).
-pub fn automatic(root: &Path) -> Result<DriverChoice, Error> {
+pub fn automatic(root: &Path, single: &SingleThreaded) -> Result<DriverChoice, Error> {
     let path = root.join(RECORD_FILE);
-    let probe = probe_overlay(root)?;
+    let probe = probe_overlay(root, single)?;
     if let Some(recorded) = fs::read(&path)
         .ok()
         .and_then(|bytes| serde_json::from_slice::<DriverChoice>(&bytes).ok())

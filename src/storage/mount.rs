@@ -20,6 +20,7 @@ use nix::sys::stat::Mode;
 use rcon_fuse_overlay::FuseLayers;
 
 use crate::fuse_server::{self, Connection};
+use crate::process::SingleThreaded;
 
 const FSOPEN_CLOEXEC: libc::c_uint = 1;
 const FSCONFIG_SET_FLAG: libc::c_uint = 0;
@@ -139,8 +140,13 @@ pub fn overlay(lowers: &[PathBuf], upper: Option<Upper>) -> Result<OwnedFd, Errn
 
 /// A detached mount of rcon's FUSE overlay of `layers`, served by a server
 /// process of its own (logging into `log`) that ends when the mount is
-/// gone. Call while single-threaded (the server is forked).
-pub fn fuse_overlay(layers: &FuseLayers, log: &Path, read_only: bool) -> Result<OwnedFd, Errno> {
+/// gone (it is forked).
+pub fn fuse_overlay(
+    layers: &FuseLayers,
+    log: &Path,
+    read_only: bool,
+    _single: &SingleThreaded,
+) -> Result<OwnedFd, Errno> {
     let device = open("/dev/fuse", OFlag::O_RDWR | OFlag::O_CLOEXEC, Mode::empty())?;
     let fs = Context::open(c"fuse")?;
     fs.set("source", Some(b"fuse-overlay"))?;

@@ -15,6 +15,7 @@ use nix::sched::{CloneFlags, unshare};
 use nix::sys::wait::{WaitStatus, waitpid};
 use nix::unistd::{ForkResult, fork};
 
+use crate::process::SingleThreaded;
 use crate::util::fs::{IoError, io_err, write_atomic};
 
 const CACHE_FILE: &str = "overlay-probe.json";
@@ -38,8 +39,8 @@ pub struct OverlayProbe {
 }
 
 /// The cached answer for `root`, probing first if there is none for this kernel.
-/// Must run inside the user namespace, while single-threaded.
-pub fn probe_overlay(root: &Path) -> Result<OverlayProbe, Error> {
+/// Must run inside the user namespace.
+pub fn probe_overlay(root: &Path, single: &SingleThreaded) -> Result<OverlayProbe, Error> {
     let kernel = nix::sys::utsname::uname()
         .map(|u| u.release().to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -53,7 +54,7 @@ pub fn probe_overlay(root: &Path) -> Result<OverlayProbe, Error> {
     }
     fs::create_dir_all(root).map_err(io_err("creating the storage root", root))?;
     let scratch = root.join(format!(".overlay-probe-{}", std::process::id()));
-    let outcome = run_probe(&scratch);
+    let outcome = run_probe(&scratch, single);
     let _ = fs::remove_dir_all(&scratch);
     let detail = outcome?;
     let answer = OverlayProbe {
@@ -68,9 +69,9 @@ pub fn probe_overlay(root: &Path) -> Result<OverlayProbe, Error> {
 
 /// Runs the probe in a child with its own mount namespace, so nothing stays
 /// mounted whatever happens. Returns "" on success, else what went wrong.
-fn run_probe(scratch: &Path) -> Result<String, Error> {
+fn run_probe(scratch: &Path, _single: &SingleThreaded) -> Result<String, Error> {
     let (report_read, report_write) = nix::unistd::pipe().map_err(Error::Fork)?;
-    // SAFETY: called while single-threaded (rcon info, before any thread), so
+    // SAFETY: the process is single-threaded (`_single` says so), so
     // the child may allocate and run ordinary Rust code before it _exits.
     match unsafe { fork() }.map_err(Error::Fork)? {
         ForkResult::Child => {

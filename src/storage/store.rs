@@ -57,6 +57,8 @@ pub enum Error {
     Ambiguous(String),
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 type Result<T> = std::result::Result<T, Error>;
 
 /// Metadata of one stored layer.

@@ -43,6 +43,8 @@ pub enum Error {
     Io(#[from] IoError),
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 type Result<T> = std::result::Result<T, Error>;
 
 /// `volume.json`, in the shape `podman volume inspect` prints.

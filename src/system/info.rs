@@ -10,6 +10,7 @@ use std::process::Command;
 use serde::Serialize;
 
 use crate::config::{self, Paths};
+use crate::process::SingleThreaded;
 use crate::storage::driver::{self, Driver, DriverChoice};
 use crate::storage::{OverlayProbe, probe_overlay};
 use crate::userns::idmap::{
@@ -286,6 +287,7 @@ pub fn gather(
     user: &HostUser,
     requested_driver: Option<Driver>,
     enter_namespace: impl FnOnce() -> Result<Namespace, String>,
+    single: &SingleThreaded,
 ) -> Info {
     let mut problems = Vec::new();
     check_userns_sysctls(&mut problems);
@@ -324,8 +326,8 @@ pub fn gather(
                     "single"
                 }
             };
-            let overlay = check_overlay(&paths.root, &mut problems);
-            let driver = match driver::choose(&paths.root, requested_driver) {
+            let overlay = check_overlay(&paths.root, &mut problems, single);
+            let driver = match driver::choose(&paths.root, requested_driver, single) {
                 Ok(choice) => Some(choice),
                 Err(e) => {
                     problems.push(Problem::new(
@@ -852,8 +854,12 @@ fn check_network_sysctls(user: &HostUser, problems: &mut Vec<Problem>) {
     }
 }
 
-fn check_overlay(root: &Path, problems: &mut Vec<Problem>) -> Option<OverlayProbe> {
-    match probe_overlay(root) {
+fn check_overlay(
+    root: &Path,
+    problems: &mut Vec<Problem>,
+    single: &SingleThreaded,
+) -> Option<OverlayProbe> {
+    match probe_overlay(root, single) {
         Ok(probe) => {
             if !probe.supported {
                 problems.push(Problem::new(

@@ -17,6 +17,8 @@ pub enum Error {
     Remove { path: PathBuf, source: io::Error },
 }
 
+impl crate::util::exit::ExitCode for Error {}
+
 /// Removes the storage root and the runtime directory, then stops the pause
 /// process. Runs inside the user namespace, so files owned by subordinate IDs go too.
 pub fn reset(paths: &Paths) -> Result<(), Error> {

@@ -2,8 +2,8 @@
 //! with newuidmap/newgidmap (or a single mapping), the pause process that keeps
 //! it alive, and joining it.
 //!
-//! [`enter`] must run first thing in `main`, while the process is still
-//! single-threaded: `setns(CLONE_NEWUSER)` refuses multi-threaded callers.
+//! [`enter`] needs the process to be single-threaded (a [`SingleThreaded`]):
+//! `setns(CLONE_NEWUSER)` refuses multi-threaded callers.
 
 pub mod idmap;
 pub mod pause;
@@ -12,6 +12,7 @@ pub mod subid;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::process::SingleThreaded;
 use crate::util::fs::IoError;
 
 pub use idmap::{MapLine, MappingPlan, SingleReason};
@@ -51,6 +52,8 @@ pub enum Error {
     #[error(transparent)]
     Io(#[from] IoError),
 }
+
+impl crate::util::exit::ExitCode for Error {}
 
 /// The user rcon acts for, as seen from the host.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -106,6 +109,9 @@ pub enum Namespace {
     Joined {
         pause_pid: i32,
         single: Option<SingleReason>,
+        /// The process came from the host's user namespace (it was not
+        /// inside already, as under `rcon unshare`).
+        from_host: bool,
     },
 }
 
@@ -113,14 +119,15 @@ pub enum Namespace {
 /// when there is none or the recorded one is gone. `runroot` must exist.
 ///
 /// Concurrent callers serialise on a lock file, so they all end up in one namespace.
-pub fn enter(runroot: &Path, user: &HostUser) -> Result<Namespace, Error> {
-    if in_initial_user_ns() && nix::unistd::geteuid().is_root() {
+pub fn enter(runroot: &Path, user: &HostUser, single: &SingleThreaded) -> Result<Namespace, Error> {
+    let from_host = in_initial_user_ns();
+    if from_host && nix::unistd::geteuid().is_root() {
         return Ok(Namespace::Host);
     }
     if let Some(pause) = PauseProcess::read(runroot) {
-        if pause.join()? {
+        if pause.join(single)? {
             log::debug!("joined the user namespace of pause process {}", pause.pid);
-            return Ok(joined(pause.pid, user));
+            return Ok(joined(pause.pid, user, from_host));
         }
         log::debug!(
             "pause process {} is gone; making a new namespace",
@@ -130,24 +137,25 @@ pub fn enter(runroot: &Path, user: &HostUser) -> Result<Namespace, Error> {
     let _lock = pause::lock(runroot)?;
     // Somebody may have created it while we waited for the lock.
     if let Some(pause) = PauseProcess::read(runroot) {
-        if pause.join()? {
-            return Ok(joined(pause.pid, user));
+        if pause.join(single)? {
+            return Ok(joined(pause.pid, user, from_host));
         }
     }
     let plan = idmap::plan(user)?;
     log::debug!("creating the user namespace with {plan:?}");
-    let (pause, single) = PauseProcess::spawn(user, &plan)?;
-    if let Err(e) = pause.record(runroot).and_then(|()| pause.join()) {
+    let (pause, reason) = PauseProcess::spawn(user, &plan, single)?;
+    if let Err(e) = pause.record(runroot).and_then(|()| pause.join(single)) {
         pause.kill();
         return Err(e);
     }
     Ok(Namespace::Joined {
         pause_pid: pause.pid,
-        single,
+        single: reason,
+        from_host,
     })
 }
 
-fn joined(pause_pid: i32, user: &HostUser) -> Namespace {
+fn joined(pause_pid: i32, user: &HostUser, from_host: bool) -> Namespace {
     let single = match idmap::current_map("uid_map").as_slice() {
         [MapLine { size: 1, .. }] => Some(match idmap::plan(user) {
             Ok(MappingPlan::Single(reason)) => reason,
@@ -155,5 +163,9 @@ fn joined(pause_pid: i32, user: &HostUser) -> Namespace {
         }),
         _ => None,
     };
-    Namespace::Joined { pause_pid, single }
+    Namespace::Joined {
+        pause_pid,
+        single,
+        from_host,
+    }
 }

@@ -19,6 +19,7 @@ use nix::unistd::{ForkResult, Pid, fork, getpid, setsid};
 
 use super::idmap::{MappingPlan, SingleReason, write_mapping};
 use super::{Error, HostUser};
+use crate::process::SingleThreaded;
 use crate::util::fs::{IoError, io_err, write_atomic};
 use crate::util::proc::process_start_time;
 
@@ -65,7 +66,7 @@ impl PauseProcess {
     /// Joins its user and mount namespaces, staying in the working
     /// directory. `Ok(false)` when it is gone (or its PID now belongs to
     /// another process): the caller makes a new one.
-    pub fn join(&self) -> Result<bool, Error> {
+    pub fn join(&self, _single: &SingleThreaded) -> Result<bool, Error> {
         if !self.is_alive() {
             return Ok(false);
         }
@@ -102,15 +103,14 @@ impl PauseProcess {
 
     /// Forks a pause process in a new user + mount namespace and writes its ID
     /// mapping. Returns it and, for a single mapping, the reason.
-    ///
-    /// Must be called while the process is single-threaded.
     pub fn spawn(
         user: &HostUser,
         plan: &MappingPlan,
+        _single: &SingleThreaded,
     ) -> Result<(PauseProcess, Option<SingleReason>), Error> {
         let (ready_read, ready_write) = nix::unistd::pipe2(OFlag::O_CLOEXEC)
             .map_err(|e| Error::Spawn(format!("creating a pipe: {e}")))?;
-        // SAFETY: rcon is single-threaded here (enter() runs first in main), so
+        // SAFETY: rcon is single-threaded here (`_single` says so), so
         // the child may run ordinary Rust code; it double-forks so the pause
         // process is reparented away from us and never becomes our zombie.
         match unsafe { fork() }.map_err(|e| Error::Spawn(format!("fork: {e}")))? {

@@ -1,10 +1,12 @@
 //! Helpers every part of rcon shares: atomic file writes and the I/O error
-//! that names what was done to which path (`fs`), process identity (`proc`),
+//! that names what was done to which path (`fs`), the exit code each error
+//! type carries (`exit`), process identity (`proc`),
 //! time stamps (`time`), and scratch directories for unit tests.
 //!
 //! Nothing here uses another rcon module: this is the workspace's future
 //! `util` crate, at the bottom of every other.
 
+pub mod exit;
 pub mod fs;
 pub mod proc;
 #[cfg(test)]

@@ -219,7 +219,16 @@ fn a_published_udp_port_echoes(helper: Helper) {
         .unwrap()
         .port();
     let publish = format!("127.0.0.1:{port}:5000/udp");
-    let mut flags = vec!["-d", "--network", helper.mode(), "-p", &publish];
+    let conmon = env.data_dir().join("conmon.pid");
+    let conmon_arg = format!("--conmon-pidfile={}", conmon.display());
+    let mut flags = vec![
+        "-d",
+        "--network",
+        helper.mode(),
+        "-p",
+        &publish,
+        &conmon_arg,
+    ];
     flags.extend(HOST_USR);
     let echo = host_program("bin/socat", "UDP4-LISTEN:5000 PIPE");
     let id = stdout(&run(&env, &flags, &["sh", "-c", &echo]));
@@ -245,6 +254,12 @@ fn a_published_udp_port_echoes(helper: Helper) {
         "{}",
         env.run(&["logs", &id]).transcript()
     );
+    // The monitor relays UDP without a thread (its relay is a process).
+    let monitor = std::fs::read_to_string(&conmon).unwrap();
+    let threads = std::fs::read_dir(format!("/proc/{}/task", monitor.trim()))
+        .unwrap()
+        .count();
+    assert_eq!(threads, 1, "threads of monitor {monitor}");
     env.run(&["rm", "-f", "-t", "0", &id]).ok();
 }
 

@@ -29,7 +29,6 @@ pub struct HistoryArgs {
 }
 
 pub fn run(ctx: &Context, args: HistoryArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let json = args.format.as_deref().is_some_and(report::is_json);
     let report = match args.format.as_deref() {
         _ if args.quiet => Report::user("history", "{{range .}}{{.ID}}\n{{end -}}")?,

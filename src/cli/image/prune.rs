@@ -16,7 +16,6 @@ pub struct PruneArgs {
 }
 
 pub fn run(ctx: &Context, args: PruneArgs) -> Outcome {
-    ctx.enter_namespace()?;
     let store = Store::open(&ctx.paths.root)?;
     let containers = Containers::open(store.root())?;
     // Containers are created under the store lock: none can appear on an

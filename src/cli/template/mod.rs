@@ -88,6 +88,8 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl crate::util::exit::ExitCode for Error {}
+
 /// A parsed template.
 #[derive(Debug, Clone)]
 pub struct Template {
