@@ -37,6 +37,9 @@ _rcon() {
             rcon,diff)
                 cmd="rcon__subcmd__diff"
                 ;;
+            rcon,events)
+                cmd="rcon__subcmd__events"
+                ;;
             rcon,exec)
                 cmd="rcon__subcmd__exec"
                 ;;
@@ -312,6 +315,9 @@ _rcon() {
                 ;;
             rcon__subcmd__help,diff)
                 cmd="rcon__subcmd__help__subcmd__diff"
+                ;;
+            rcon__subcmd__help,events)
+                cmd="rcon__subcmd__help__subcmd__events"
                 ;;
             rcon__subcmd__help,exec)
                 cmd="rcon__subcmd__help__subcmd__exec"
@@ -842,7 +848,7 @@ _rcon() {
 
     case "${cmd}" in
         rcon)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version attach build commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version attach build commit container cp create exec diff events export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -864,6 +870,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -872,7 +882,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__attach)
-            opts="-D -h -V --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -902,6 +912,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -910,7 +924,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__build)
-            opts="-t -f -q -D -h -V --tag --file --build-arg --target --no-cache --layers --pull --pull-never --pull-always --iidfile --label --format --rm --network --quiet --tls-verify --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-t -f -q -D -h -V --tag --file --build-arg --target --no-cache --layers --pull --pull-never --pull-always --iidfile --label --format --rm --network --quiet --tls-verify --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -988,6 +1002,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -996,7 +1014,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__commit)
-            opts="-m -a -c -q -D -h -V --message --author --change --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-m -a -c -q -D -h -V --message --author --change --quiet --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1042,6 +1060,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1050,7 +1072,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1072,6 +1094,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1080,7 +1106,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__attach)
-            opts="-D -h -V --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1110,6 +1136,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1118,7 +1148,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__commit)
-            opts="-m -a -c -q -D -h -V --message --author --change --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-m -a -c -q -D -h -V --message --author --change --quiet --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1164,6 +1194,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1172,7 +1206,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__cp)
-            opts="-a -D -h -V --archive --overwrite --pause --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -D -h -V --archive --overwrite --pause --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1210,6 +1244,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1218,7 +1256,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__diff)
-            opts="-l -D -h -V --format --latest --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-l -D -h -V --format --latest --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1244,6 +1282,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1252,7 +1294,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__exec)
-            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,6 +1344,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1310,7 +1356,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__exists)
-            opts="-D -h -V --external --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --external --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1332,6 +1378,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1340,7 +1390,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__export)
-            opts="-o -D -h -V --output --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-o -D -h -V --output --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1367,6 +1417,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1714,7 +1768,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__inspect)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1744,6 +1798,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1752,7 +1810,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__kill)
-            opts="-s -a -l -D -h -V --signal --all --latest --cidfile --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-s -a -l -D -h -V --signal --all --latest --cidfile --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1786,6 +1844,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1794,7 +1856,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__logs)
-            opts="-f -t -D -h -V --follow --tail --since --until --timestamps --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -t -D -h -V --follow --tail --since --until --timestamps --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1828,6 +1890,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1836,7 +1902,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__pause)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1855,6 +1921,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1866,7 +1936,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__port)
-            opts="-a -D -h -V --all --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -D -h -V --all --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1888,6 +1958,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1896,7 +1970,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__prune)
-            opts="-f -D -h -V --force --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -D -h -V --force --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1922,6 +1996,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1930,7 +2008,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__ps)
-            opts="-a -q -l -n -f -s -p -D -h -V --all --external --quiet --latest --last --no-trunc --noheading --filter --format --sort --size --ns --pod --sync --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -q -l -n -f -s -p -D -h -V --all --external --quiet --latest --last --no-trunc --noheading --filter --format --sort --size --ns --pod --sync --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1976,6 +2054,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1984,7 +2066,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__rename)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2006,6 +2088,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2014,7 +2100,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__restart)
-            opts="-t -a -l -D -h -V --timeout --time --all --latest --running --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-t -a -l -D -h -V --timeout --time --all --latest --running --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2048,6 +2134,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2056,7 +2146,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__rm)
-            opts="-f -a -i -v -t -l -D -h -V --force --all --ignore --depend --volumes --time --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -a -i -v -t -l -D -h -V --force --all --ignore --depend --volumes --time --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2094,6 +2184,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2102,7 +2196,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__start)
-            opts="-a -i -f -l -D -h -V --attach --interactive --sig-proxy --detach-keys --all --filter --latest --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -i -f -l -D -h -V --attach --interactive --sig-proxy --detach-keys --all --filter --latest --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2140,6 +2234,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2148,7 +2246,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__stop)
-            opts="-t -a -i -l -f -D -h -V --timeout --time --all --ignore --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-t -a -i -l -f -D -h -V --timeout --time --all --ignore --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2194,6 +2292,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2202,7 +2304,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__top)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2221,6 +2323,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2232,7 +2338,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__unpause)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2254,6 +2360,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2262,7 +2372,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__wait)
-            opts="-D -h -V --condition --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --condition --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2288,6 +2398,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2296,7 +2410,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__cp)
-            opts="-a -D -h -V --archive --overwrite --pause --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -D -h -V --archive --overwrite --pause --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2334,6 +2448,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2342,7 +2460,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__create)
-            opts="-t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --log-level --debug --storage-driver --noout --version"
+            opts="-t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --log-level --debug --storage-driver --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2536,6 +2654,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2544,7 +2666,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__diff)
-            opts="-l -D -h -V --format --latest --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-l -D -h -V --format --latest --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2570,6 +2692,72 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__events)
+            opts="-f -D -h -V --filter --format --no-trunc --since --stream --until --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-trunc)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stream)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2578,7 +2766,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__exec)
-            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2628,6 +2816,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2636,7 +2828,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__export)
-            opts="-o -D -h -V --output --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-o -D -h -V --output --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2666,6 +2858,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2674,7 +2870,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help)
-            opts="attach build commit container cp create exec diff export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help"
+            opts="attach build commit container cp create exec diff events export history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3080,6 +3276,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__events)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4074,7 +4284,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__history)
-            opts="-q -H -D -h -V --no-trunc --quiet --human --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-q -H -D -h -V --no-trunc --quiet --human --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4108,6 +4318,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4116,7 +4330,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version build exists history inspect ls list load prune pull push rm remove save tag untag help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version build exists history inspect ls list load prune pull push rm remove save tag untag help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4138,6 +4352,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4146,7 +4364,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__build)
-            opts="-t -f -q -D -h -V --tag --file --build-arg --target --no-cache --layers --pull --pull-never --pull-always --iidfile --label --format --rm --network --quiet --tls-verify --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-t -f -q -D -h -V --tag --file --build-arg --target --no-cache --layers --pull --pull-never --pull-always --iidfile --label --format --rm --network --quiet --tls-verify --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4224,6 +4442,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4232,7 +4454,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__exists)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4251,6 +4473,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4472,7 +4698,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__history)
-            opts="-q -H -D -h -V --no-trunc --quiet --human --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-q -H -D -h -V --no-trunc --quiet --human --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4506,6 +4732,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4514,7 +4744,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__inspect)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4544,6 +4774,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4552,7 +4786,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__load)
-            opts="-i -q -D -h -V --input --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-i -q -D -h -V --input --quiet --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4582,6 +4816,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4590,7 +4828,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__ls)
-            opts="-q -a -n -f -D -h -V --quiet --all --digests --no-trunc --noheading --filter --format --sort --history --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-q -a -n -f -D -h -V --quiet --all --digests --no-trunc --noheading --filter --format --sort --history --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4628,6 +4866,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4636,7 +4878,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__prune)
-            opts="-a -f -D -h -V --all --force --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -f -D -h -V --all --force --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4658,6 +4900,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4666,7 +4912,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__pull)
-            opts="-q -D -h -V --quiet --platform --tls-verify --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-q -D -h -V --quiet --platform --tls-verify --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4696,6 +4942,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4704,7 +4954,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__push)
-            opts="-q -D -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-q -D -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4738,6 +4988,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4746,7 +5000,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__rm)
-            opts="-a -f -i -D -h -V --all --force --ignore --no-prune --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -f -i -D -h -V --all --force --ignore --no-prune --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4768,6 +5022,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4776,7 +5034,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__save)
-            opts="-o -q -D -h -V --output --format --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-o -m -q -D -h -V --output --format --multi-image-archive --uncompressed --quiet --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4810,6 +5068,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4818,7 +5080,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__tag)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4837,6 +5099,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4848,7 +5114,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__untag)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4870,6 +5136,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4878,7 +5148,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__images)
-            opts="-q -a -n -f -D -h -V --quiet --all --digests --no-trunc --noheading --filter --format --sort --history --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-q -a -n -f -D -h -V --quiet --all --digests --no-trunc --noheading --filter --format --sort --history --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4916,6 +5186,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4924,7 +5198,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__info)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4954,6 +5228,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4962,7 +5240,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__inspect)
-            opts="-f -t -D -h -V --format --type --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -t -D -h -V --format --type --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5000,6 +5278,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5008,7 +5290,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__kill)
-            opts="-s -a -l -D -h -V --signal --all --latest --cidfile --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-s -a -l -D -h -V --signal --all --latest --cidfile --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5042,6 +5324,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5050,7 +5336,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__load)
-            opts="-i -q -D -h -V --input --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-i -q -D -h -V --input --quiet --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5080,6 +5366,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5088,7 +5378,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__login)
-            opts="-u -p -D -h -V --username --password --password-stdin --tls-verify --get-login --authfile --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-u -p -D -h -V --username --password --password-stdin --tls-verify --get-login --authfile --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5134,6 +5424,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5142,7 +5436,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__logout)
-            opts="-a -D -h -V --all --authfile --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -D -h -V --all --authfile --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5168,6 +5462,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5176,7 +5474,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__logs)
-            opts="-f -t -D -h -V --follow --tail --since --until --timestamps --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -t -D -h -V --follow --tail --since --until --timestamps --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5210,6 +5508,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5218,7 +5520,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version create exists inspect ls list prune rm remove help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version create exists inspect ls list prune rm remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5240,6 +5542,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5248,7 +5554,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__create)
-            opts="-d -D -h -V --driver --subnet --gateway --internal --label --ignore --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-d -D -h -V --driver --subnet --gateway --internal --label --ignore --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5290,6 +5596,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5298,7 +5608,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__exists)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5317,6 +5627,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5440,7 +5754,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__inspect)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5470,6 +5784,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5478,7 +5796,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__ls)
-            opts="-q -f -D -h -V --quiet --format --no-trunc --noheading --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-q -f -D -h -V --quiet --format --no-trunc --noheading --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5512,6 +5830,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5520,7 +5842,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__prune)
-            opts="-f -D -h -V --force --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -D -h -V --force --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5542,6 +5864,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5550,7 +5876,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__rm)
-            opts="-f -t -D -h -V --force --time --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -t -D -h -V --force --time --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5580,6 +5906,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5588,7 +5918,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pause)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5607,6 +5937,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5618,7 +5952,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__port)
-            opts="-a -D -h -V --all --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -D -h -V --all --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5640,6 +5974,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5648,7 +5986,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__ps)
-            opts="-a -q -l -n -f -s -p -D -h -V --all --external --quiet --latest --last --no-trunc --noheading --filter --format --sort --size --ns --pod --sync --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -q -l -n -f -s -p -D -h -V --all --external --quiet --latest --last --no-trunc --noheading --filter --format --sort --size --ns --pod --sync --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5694,6 +6032,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5702,7 +6044,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pull)
-            opts="-q -D -h -V --quiet --platform --tls-verify --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-q -D -h -V --quiet --platform --tls-verify --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5732,6 +6074,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5740,7 +6086,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__push)
-            opts="-q -D -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-q -D -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5774,6 +6120,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5782,7 +6132,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__rename)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5804,6 +6154,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5812,7 +6166,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__restart)
-            opts="-t -a -l -D -h -V --timeout --time --all --latest --running --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-t -a -l -D -h -V --timeout --time --all --latest --running --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5846,6 +6200,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5854,7 +6212,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__rm)
-            opts="-f -a -i -v -t -l -D -h -V --force --all --ignore --depend --volumes --time --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -a -i -v -t -l -D -h -V --force --all --ignore --depend --volumes --time --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5892,6 +6250,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5900,7 +6262,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__rmi)
-            opts="-a -f -i -D -h -V --all --force --ignore --no-prune --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -f -i -D -h -V --all --force --ignore --no-prune --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5922,6 +6284,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5930,7 +6296,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__run)
-            opts="-d -t -i -e -v -u -w -h -p -P -l -q -D -V --detach --sig-proxy --detach-keys --conmon-pidfile --pidfile --name --rm --replace --restart --stop-timeout --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --log-level --debug --storage-driver --noout --version"
+            opts="-d -t -i -e -v -u -w -h -p -P -l -q -D -V --detach --sig-proxy --detach-keys --conmon-pidfile --pidfile --name --rm --replace --restart --stop-timeout --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --log-level --debug --storage-driver --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6140,6 +6506,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6148,7 +6518,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__save)
-            opts="-o -q -D -h -V --output --format --quiet --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-o -m -q -D -h -V --output --format --multi-image-archive --uncompressed --quiet --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6182,6 +6552,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6190,7 +6564,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__start)
-            opts="-a -i -f -l -D -h -V --attach --interactive --sig-proxy --detach-keys --all --filter --latest --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -i -f -l -D -h -V --attach --interactive --sig-proxy --detach-keys --all --filter --latest --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6228,6 +6602,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6236,7 +6614,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__stop)
-            opts="-t -a -i -l -f -D -h -V --timeout --time --all --ignore --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-t -a -i -l -f -D -h -V --timeout --time --all --ignore --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6282,6 +6660,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6290,7 +6672,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version df reset migrate info service help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version df reset migrate info service help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6312,6 +6694,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6320,7 +6706,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__df)
-            opts="-v -D -h -V --verbose --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-v -D -h -V --verbose --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6343,6 +6729,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6452,7 +6842,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__info)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6482,6 +6872,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6490,7 +6884,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__migrate)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6509,6 +6903,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6520,7 +6918,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__reset)
-            opts="-f -D -h -V --force --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -D -h -V --force --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6542,6 +6940,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6550,7 +6952,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__service)
-            opts="-t -D -h -V --time --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-t -D -h -V --time --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6580,6 +6982,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6588,7 +6994,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__tag)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6607,6 +7013,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6618,7 +7028,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__top)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6637,6 +7047,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6648,7 +7062,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__unpause)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6667,6 +7081,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6678,7 +7096,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__unshare)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6697,6 +7115,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6708,7 +7130,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__untag)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6730,6 +7152,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6738,7 +7164,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__version)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6768,6 +7194,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6776,7 +7206,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version create exists export import inspect ls list mount prune rm remove unmount help"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version create exists export import inspect ls list mount prune rm remove unmount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6798,6 +7228,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6806,7 +7240,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__create)
-            opts="-l -D -h -V --label --ignore --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-l -D -h -V --label --ignore --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6836,6 +7270,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6844,7 +7282,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__exists)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6866,6 +7304,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6874,7 +7316,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__export)
-            opts="-o -D -h -V --output --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-o -D -h -V --output --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6901,6 +7343,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7080,7 +7526,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__import)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7099,6 +7545,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7110,7 +7560,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__inspect)
-            opts="-a -f -D -h -V --all --format --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -f -D -h -V --all --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7137,6 +7587,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7148,7 +7602,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__ls)
-            opts="-q -n -f -D -h -V --quiet --format --noheading --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-q -n -f -D -h -V --quiet --format --noheading --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7182,6 +7636,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7190,7 +7648,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__mount)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7212,6 +7670,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7220,7 +7682,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__prune)
-            opts="-f -D -h -V --force --filter --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-f -D -h -V --force --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7246,6 +7708,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7254,7 +7720,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__rm)
-            opts="-a -f -t -D -h -V --all --force --time --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-a -f -t -D -h -V --all --force --time --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7284,6 +7750,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7292,7 +7762,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__unmount)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7314,6 +7784,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7322,7 +7796,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__wait)
-            opts="-D -h -V --condition --root --runroot --log-level --debug --storage-driver --noout --help --version"
+            opts="-D -h -V --condition --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7345,6 +7819,10 @@ _rcon() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
