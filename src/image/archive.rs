@@ -354,6 +354,7 @@ fn download(url: &str, file: &mut File) -> Result<(), super::Error> {
         archive: url.to_string(),
         message,
     };
+    super::install_tls_provider();
     let fetch = async {
         let mut response = reqwest::get(url)
             .await

@@ -143,6 +143,7 @@ impl Remote {
         timeout: Duration,
     ) -> Result<Remote, Error> {
         let insecure = tls_verify == Some(false) || registries.is_insecure(host);
+        super::install_tls_provider();
         let mut builder = reqwest::Client::builder()
             .connect_timeout(timeout)
             .read_timeout(timeout)

@@ -93,6 +93,7 @@ pub fn logout(files: &AuthFiles, key: &str) -> Result<(), Error> {
 }
 
 async fn verify(scheme: &str, host: &str, username: &str, password: &str) -> Result<(), Error> {
+    super::install_tls_provider();
     let client = reqwest::Client::builder()
         .build()
         .map_err(|e| Error::Runtime(e.to_string()))?;

@@ -36,6 +36,17 @@ pub use pull::{PullOptions, pull_image};
 pub use reference::Reference;
 pub use registries::RegistriesConfig;
 
+/// Makes ring rustls's crypto provider for this process; every registry
+/// client (reqwest's and oci-client's, plain-HTTP ones too) needs one before it
+/// is built, and they panic without. Cargo.toml compiles in ring and no other
+/// (the crates' default, aws-lc, is a C library that took 17 % of a clean build
+/// and 1.4 MB of the binary), so it is installed here rather than at start-up,
+/// where commands that never talk to a registry would pay for it.
+pub(crate) fn install_tls_provider() {
+    // An error means a provider is installed already (ring, by an earlier call).
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// What the image verbs report; the CLI turns each into one line and exit code 125.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -184,6 +184,7 @@ fn registry_client(
     timeout: Duration,
 ) -> Client {
     let insecure = tls_verify == Some(false) || registries.is_insecure(host);
+    super::install_tls_provider();
     let config = ClientConfig {
         read_timeout: Some(timeout),
         connect_timeout: Some(timeout),
