@@ -93,10 +93,12 @@ fn cp_failed(child: Child) -> ApiError {
             .to_string(),
         Err(e) => format!("running rcon cp: {e}"),
     };
-    // `rcon cp` says what is missing with the system's words.
-    let status = if message.contains("No such file or directory") {
+    // `rcon cp` says what is missing with the system's words (Podman's
+    // messages spell them in lower case).
+    let lower = message.to_ascii_lowercase();
+    let status = if lower.contains("no such file or directory") {
         StatusCode::NOT_FOUND
-    } else if message.contains("not a directory") || message.contains("Not a directory") {
+    } else if lower.contains("not a directory") {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::INTERNAL_SERVER_ERROR

@@ -563,7 +563,7 @@ fn docker_cp_both_ways_stays_inside_the_container() {
     assert!(!host_target.exists(), "a tar entry escaped to the host");
     let missing = service.docker(&env, &["cp", "box:/nosuch", out.to_str().unwrap()]);
     assert!(
-        !missing.success() && missing.stderr.contains("No such"),
+        !missing.success() && missing.stderr.to_lowercase().contains("no such"),
         "{}",
         missing.transcript()
     );
