@@ -69,6 +69,24 @@ pub enum Error {
         term: String,
         why: String,
     },
+    /// A value refused in Podman's own words, which scripts look for.
+    #[error("{0}")]
+    Refused(String),
+}
+
+/// Why a kind's reader cannot take a value.
+#[derive(Debug)]
+pub enum Rejected {
+    /// Said after the term: `invalid KIND filter "KEY=VALUE": WHY`.
+    Why(String),
+    /// Podman's message for it, said as it is.
+    AsPodmanSays(String),
+}
+
+impl From<String> for Rejected {
+    fn from(why: String) -> Rejected {
+        Rejected::Why(why)
+    }
 }
 
 impl crate::util::exit::ExitCode for Error {}
@@ -112,7 +130,7 @@ impl<T> Filter<T> {
         object: &'static str,
         keys: &[&'static str],
         terms: &[String],
-        mut read: impl FnMut(&'static str, &str) -> Result<T, String>,
+        mut read: impl FnMut(&'static str, &str) -> Result<T, Rejected>,
     ) -> Result<Filter<T>, Error> {
         let mut filter = Filter::default();
         for term in terms {
@@ -142,7 +160,10 @@ impl<T> Filter<T> {
                         .iter()
                         .find(|k| **k == key)
                         .ok_or_else(|| unknown(key))?;
-                    let read = read(key, value).map_err(bad)?;
+                    let read = read(key, value).map_err(|rejected| match rejected {
+                        Rejected::Why(why) => bad(why),
+                        Rejected::AsPodmanSays(message) => Error::Refused(message),
+                    })?;
                     filter.others.entry(key).or_default().push(read);
                 }
             }

@@ -9,7 +9,7 @@ use super::Error;
 use super::lifecycle::Lifecycle;
 use super::restart::RestartPolicy;
 use super::store::{ContainerRecord, State, Status};
-use crate::filter::{self, Filter, Subject};
+use crate::filter::{self, Filter, Rejected, Subject};
 
 /// The keys containers take besides `name` and `label`.
 const KEYS: &[&str] = &[
@@ -81,7 +81,7 @@ impl ContainerFilter {
         };
         let before = earliest(&["before"])?.unwrap_or_default();
         let since = earliest(&["since", "after"])?.unwrap_or_default();
-        let read = |key: &str, value: &str| -> Result<Term, String> {
+        let read = |key: &str, value: &str| -> Result<Term, Rejected> {
             Ok(match key {
                 "id" => Term::Id(
                     Regex::new(value).map_err(|e| format!("id takes a regular expression: {e}"))?,
@@ -98,9 +98,9 @@ impl ContainerFilter {
                     // States Podman has and rcon's containers are never in.
                     "configured" | "paused" | "unknown" | "removing" => Term::Never,
                     _ => {
-                        return Err(format!(
-                            "unknown container state: {value}: invalid argument"
-                        ));
+                        return Err(
+                            format!("unknown container state: {value}: invalid argument").into(),
+                        );
                     }
                 },
                 "ancestor" => Term::Ancestor(value.to_string()),
@@ -119,7 +119,9 @@ impl ContainerFilter {
                 "network" => Term::Network(value.to_string()),
                 "restart-policy" => {
                     if value != "none" && RestartPolicy::parse(value).is_err() {
-                        return Err(format!("{value} invalid restart policy"));
+                        return Err(Rejected::AsPodmanSays(format!(
+                            "{value} invalid restart policy"
+                        )));
                     }
                     Term::RestartPolicy(value.to_string())
                 }

@@ -490,6 +490,10 @@ fn ps_filters_and_formats() {
         "{}",
         bad.stderr
     );
+    // Podman's own words, which its tests (and scripts) compare whole.
+    let policy = env.run(&["start", "--filter", "restart-policy=fakepolicy", "job"]);
+    policy.code_is(125);
+    assert_eq!(policy.stderr, "Error: fakepolicy invalid restart policy\n");
     let json: serde_json::Value =
         serde_json::from_str(&env.run(&["ps", "-a", "--format", "json"]).ok().stdout).unwrap();
     assert_eq!(json[0]["Names"], serde_json::json!(["web"]));
