@@ -27,6 +27,9 @@ pub struct RunArgs {
     /// Write the container's PID to this file once it runs (with -d)
     #[arg(long, value_name = "FILE")]
     pub pidfile: Option<PathBuf>,
+    /// Remove the image once the container exited and was removed (needs --rm); kept while other containers use it
+    #[arg(long)]
+    pub rmi: bool,
     #[command(flatten)]
     pub create: CreateArgs,
 }
@@ -40,6 +43,13 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
         return Err(super::Failure::new(
             super::EXIT_ENGINE,
             "--conmon-pidfile and --pidfile need -d (rcon writes them for detached containers only)",
+        ));
+    }
+    if args.rmi && (!args.create.rm || args.detach) {
+        // The image can go only once the container has: when a foreground `--rm` run ends.
+        return Err(super::Failure::new(
+            super::EXIT_ENGINE,
+            "--rmi needs --rm and no -d: the image is removed when the container, run in the foreground, has been removed",
         ));
     }
     let namespace = ctx.namespace();
@@ -61,14 +71,47 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
         println!("{}", record.id);
         return Ok(0);
     }
-    Ok(container::start_foreground(
+    let code = container::start_foreground(
         &store,
         &ctx.paths.runroot,
         &record,
         args.sig_proxy,
         detach_keys,
         ctx.single,
-    )?)
+    )?;
+    if args.rmi {
+        remove_image(
+            &store,
+            &ctx.paths.runroot,
+            &record.image_id,
+            &record.image_name,
+        );
+    }
+    Ok(code)
+}
+
+/// `--rmi`: the container's image goes unless another container uses it,
+/// by the name the user gave (so other names of the image stay). A failure
+/// is a warning, as in Podman: the container's exit code is what run reports.
+fn remove_image(store: &Store, runroot: &Path, image_id: &str, image_name: &str) {
+    let in_use = Lifecycle::open(store, runroot)
+        .and_then(|lifecycle| Ok(lifecycle.containers().using_image(image_id)?))
+        .map(|users| !users.is_empty());
+    let target = if image_name.is_empty() {
+        image_id
+    } else {
+        image_name
+    };
+    let outcome = match in_use {
+        Ok(true) => return,
+        Ok(false) => crate::image::remove(store, target, false)
+            .map(drop)
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    if let Err(e) = outcome {
+        log::warn!("Failed removing image {target}: {e}");
+    }
 }
 
 /// `--conmon-pidfile` and `--pidfile` of a started detached container.

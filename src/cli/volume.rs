@@ -81,6 +81,9 @@ pub struct CreateArgs {
     /// Succeed without change if the volume already exists
     #[arg(long)]
     pub ignore: bool,
+    /// A local driver option: type=tmpfs|bind, device=PATH (bind), o=MOUNT-OPTIONS; may be repeated
+    #[arg(short = 'o', long = "opt", value_name = "KEY=VALUE", value_parser = parse_option)]
+    pub options: Vec<(String, String)>,
 }
 
 #[derive(Debug, Args)]
@@ -148,6 +151,14 @@ pub(super) fn parse_label(text: &str) -> Result<(String, String), String> {
     Ok((key.to_string(), value.to_string()))
 }
 
+/// `-o KEY=VALUE`: split at the first `=`, as Podman does (`o=size=1m,uid=0`).
+fn parse_option(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((key, value)) if !key.is_empty() => Ok((key.to_string(), value.to_string())),
+        _ => Err(format!("option {text:?} is not KEY=VALUE")),
+    }
+}
+
 pub fn run(ctx: &Context, verb: VolumeVerb) -> Outcome {
     // Was this command started outside rcon's namespace?
     let outside = matches!(
@@ -195,7 +206,8 @@ pub fn run(ctx: &Context, verb: VolumeVerb) -> Outcome {
 
 fn create(volumes: &VolumeStore, args: CreateArgs) -> Outcome {
     let labels: BTreeMap<String, String> = args.labels.into_iter().collect();
-    match volumes.create(args.name.as_deref(), labels, false) {
+    let options = args.options.into_iter().collect();
+    match volumes.create_with_options(args.name.as_deref(), labels, options, false) {
         Ok(volume) => println!("{}", volume.name),
         Err(volume::Error::Exists(name)) if args.ignore => println!("{name}"),
         Err(e) => return Err(e.into()),

@@ -29,7 +29,7 @@ use crate::storage::driver::Driver;
 use crate::storage::flatten;
 use crate::storage::store::{ImageRecord, Store, StoreLock};
 use crate::storage::vfs;
-use crate::storage::volume::VolumeStore;
+use crate::storage::volume::{Backing, Volume, VolumeStore};
 use crate::util::fs::{IoError, write_atomic};
 
 /// When to pull the image (`--pull`).
@@ -321,10 +321,9 @@ fn mount_records(store: &Store, specs: &[MountSpec]) -> Result<Vec<MountRecord>,
         .map(|spec| {
             let (source, name) = match (spec.kind, &spec.source) {
                 (MountKind::Bind, Some(path)) => (path.clone(), None),
-                (MountKind::Volume, Some(name)) => (
-                    volumes.ensure(name)?.mountpoint.display().to_string(),
-                    Some(name.clone()),
-                ),
+                (MountKind::Volume, Some(name)) => {
+                    return volume_record(&volumes.ensure(name)?, spec);
+                }
                 (MountKind::Volume, None) => {
                     let volume = volumes.create(None, Default::default(), true)?;
                     (volume.mountpoint.display().to_string(), Some(volume.name))
@@ -343,6 +342,36 @@ fn mount_records(store: &Store, specs: &[MountSpec]) -> Result<Vec<MountRecord>,
             })
         })
         .collect()
+}
+
+/// The mount of a named volume, by what the local driver backs it with:
+/// its `_data`, the `device` it binds, or a tmpfs.
+fn volume_record(volume: &Volume, spec: MountSpec) -> Result<MountRecord, Error> {
+    let mut options = spec.options;
+    let (kind, source) = match volume.backing()? {
+        Backing::Directory => (MountKind::Volume, volume.mountpoint.display().to_string()),
+        Backing::Bind {
+            device,
+            options: device_options,
+        } => {
+            options.extend(device_options);
+            (MountKind::Volume, device.display().to_string())
+        }
+        Backing::Tmpfs {
+            options: tmpfs_options,
+        } => {
+            options.extend(tmpfs_options);
+            (MountKind::Tmpfs, tmpfs_data(&options))
+        }
+    };
+    Ok(MountRecord {
+        kind,
+        source,
+        name: Some(volume.name.clone()),
+        destination: spec.destination,
+        read_only: spec.read_only || options.iter().any(|o| o == "ro"),
+        options,
+    })
 }
 
 /// The tmpfs data options among a mount's options.

@@ -34,6 +34,8 @@ pub enum Error {
     NotFound(String),
     #[error("volume {0} is in use by a container; remove the container first")]
     InUse(String),
+    #[error("invalid volume option {key} for driver 'local': {problem}")]
+    InvalidOption { key: String, problem: String },
     #[error("volume metadata {} is corrupt: {source}; remove that volume with `rcon volume rm`", path.display())]
     Corrupt {
         path: PathBuf,
@@ -62,6 +64,113 @@ pub struct Volume {
     pub options: BTreeMap<String, String>,
     /// Made for one container (`-v /path`), not by name.
     pub anonymous: bool,
+}
+
+impl Volume {
+    /// What a container's mount of this volume is backed by.
+    pub fn backing(&self) -> Result<Backing> {
+        Backing::from_options(&self.options)
+    }
+}
+
+/// What the local driver puts at a container's mount of a volume, from
+/// `volume create -o type=…,device=…,o=…` as Podman's local driver takes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backing {
+    /// `_data`, the default.
+    Directory,
+    /// A fresh tmpfs for each container using it (rootless, nothing can be
+    /// mounted on the host); the mount options from `o=`.
+    Tmpfs { options: Vec<String> },
+    /// `device=` bind-mounted (type=bind or o=bind); the other `o=` options kept.
+    Bind {
+        device: PathBuf,
+        options: Vec<String>,
+    },
+}
+
+impl Backing {
+    /// Reads `volume create -o` options; `Err` names the key that is wrong.
+    pub fn from_options(options: &BTreeMap<String, String>) -> Result<Backing> {
+        let invalid = |key: &str, problem: String| Error::InvalidOption {
+            key: key.to_string(),
+            problem,
+        };
+        if let Some(key) = options
+            .keys()
+            .find(|k| !matches!(k.as_str(), "type" | "device" | "o"))
+        {
+            return Err(invalid(
+                key,
+                "rcon's local driver takes type, device and o".into(),
+            ));
+        }
+        let mut mount_options: Vec<String> = options
+            .get("o")
+            .map(|o| {
+                o.split(',')
+                    .filter(|x| !x.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let is_bind = |o: &String| o == "bind" || o == "rbind";
+        let bind_in_o = mount_options.iter().any(is_bind);
+        let kind = options.get("type").map(String::as_str);
+        let bind = kind == Some("bind") || (matches!(kind, None | Some("none")) && bind_in_o);
+        if bind {
+            let device = options
+                .get("device")
+                .ok_or_else(|| invalid("device", "a bind volume needs device=PATH".into()))?;
+            mount_options.retain(|o| !is_bind(o));
+            return Ok(Backing::Bind {
+                device: PathBuf::from(device),
+                options: mount_options,
+            });
+        }
+        match kind {
+            Some("tmpfs") => Ok(Backing::Tmpfs {
+                options: mount_options,
+            }),
+            None if options.is_empty() => Ok(Backing::Directory),
+            None | Some("none") => Err(invalid(
+                "type",
+                "give type=tmpfs, or type=bind with device=PATH".into(),
+            )),
+            Some(other) => Err(invalid(
+                "type",
+                format!("{other}: a rootless engine mounts only tmpfs and bind volumes"),
+            )),
+        }
+    }
+}
+
+/// Checks that a bind volume's `device` is a directory the user can read and
+/// search: it is bind-mounted inside rcon's user namespace, so this grants
+/// nothing the user lacks, and a path they cannot use is refused here rather
+/// than at every run.
+fn check_device(device: &Path) -> Result<()> {
+    let invalid = |problem: String| Error::InvalidOption {
+        key: "device".into(),
+        problem,
+    };
+    let go_style = |errno: nix::errno::Errno| errno.desc().to_lowercase();
+    if let Err(e) = fs::metadata(device) {
+        let errno = nix::errno::Errno::from_raw(e.raw_os_error().unwrap_or(libc::EIO));
+        return Err(invalid(format!(
+            "stat {}: {}",
+            device.display(),
+            go_style(errno)
+        )));
+    }
+    let access = nix::unistd::AccessFlags::R_OK | nix::unistd::AccessFlags::X_OK;
+    nix::unistd::access(device, access).map_err(|errno| {
+        invalid(format!(
+            "{}: {}; give a directory you can read",
+            device.display(),
+            go_style(errno)
+        ))
+    })
 }
 
 /// The keys `volume ls --filter` takes besides `name` and `label`.
@@ -126,6 +235,21 @@ impl VolumeStore {
         labels: BTreeMap<String, String>,
         anonymous: bool,
     ) -> Result<Volume> {
+        self.create_with_options(name, labels, BTreeMap::new(), anonymous)
+    }
+
+    /// Creates a volume with the local driver's options (`volume create -o`),
+    /// checked before anything is written.
+    pub fn create_with_options(
+        &self,
+        name: Option<&str>,
+        labels: BTreeMap<String, String>,
+        options: BTreeMap<String, String>,
+        anonymous: bool,
+    ) -> Result<Volume> {
+        if let Backing::Bind { device, .. } = Backing::from_options(&options)? {
+            check_device(&device)?;
+        }
         let name = match name {
             Some(name) if valid_volume_name(name) => name.to_string(),
             Some(name) => return Err(Error::InvalidName(name.to_string())),
@@ -141,7 +265,7 @@ impl VolumeStore {
             driver: "local".into(),
             created_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
             labels,
-            options: BTreeMap::new(),
+            options,
             anonymous,
         };
         let temp = self.work_dir("tmp");

@@ -246,3 +246,51 @@ fn pidfiles_name_the_monitor_and_the_container() {
     let foreground = run(&env, &[&pid_arg], &["true"]);
     foreground.code_is(125);
 }
+
+#[test]
+fn rmi_removes_the_image_after_the_container_unless_another_uses_it() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    env.run(&["image", "exists", &reference]).code_is(1);
+    env.run(&[
+        "run",
+        "--tls-verify=false",
+        "-q",
+        "--name",
+        "keepme",
+        &reference,
+        "true",
+    ])
+    .ok();
+    run(&env, &["--rmi"], &["true"]).ok();
+    env.run(&["image", "exists", &reference]).code_is(0);
+    env.run(&["rm", "keepme"]).ok();
+    let removed = run(&env, &["--rmi"], &["sh", "-c", "exit 3"]);
+    assert_eq!(
+        removed.code_is(3).stdout,
+        "",
+        "nothing printed: {}",
+        removed.transcript()
+    );
+    env.run(&["image", "exists", &reference]).code_is(1);
+    assert_eq!(
+        env.run(&["ps", "-aq"]).ok().stdout,
+        "",
+        "the container went first"
+    );
+
+    let without_rm = env.run(&[
+        "run",
+        "--rmi",
+        "--tls-verify=false",
+        "-q",
+        &reference,
+        "true",
+    ]);
+    assert!(
+        without_rm.code_is(125).stderr.contains("--rmi needs --rm"),
+        "{}",
+        without_rm.transcript()
+    );
+    assert_eq!(env.run(&["ps", "-aq"]).ok().stdout, "", "nothing created");
+}

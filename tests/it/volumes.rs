@@ -4,7 +4,9 @@
 use std::fs;
 use std::path::PathBuf;
 
-use crate::common::{RunResult, TestEnv, user_with_ranges};
+use crate::common::{
+    RunResult, TestEnv, image_ref, run_command, user_with_ranges, user_without_ranges, with_busybox,
+};
 
 fn json(result: &RunResult) -> Vec<serde_json::Value> {
     serde_json::from_str(&result.stdout)
@@ -328,5 +330,152 @@ fn ls_filters_and_json() {
     assert_eq!(
         table.ok().stdout,
         "DRIVER      VOLUME NAME\nlocal       db\n"
+    );
+}
+
+/// `sh -c SCRIPT` as the test user, in its HOME.
+fn sh_as_user(env: &TestEnv, script: &str) {
+    let result = run_command(
+        env.command_as_user("sh")
+            .args(["-c", script])
+            .current_dir(&env.home),
+        None,
+        crate::common::command_timeout(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    result.ok();
+}
+
+/// `rcon volume create -o OPTION... NAME`.
+fn create_with_options(env: &TestEnv, options: &[&str], name: &str) -> RunResult {
+    let mut args = vec!["volume", "create"];
+    for option in options {
+        args.extend(["-o", option]);
+    }
+    args.push(name);
+    env.run(&args)
+}
+
+#[test]
+fn bind_volumes_mount_their_device_and_refuse_a_missing_one() {
+    let env = with_busybox(user_with_ranges());
+    let busybox = image_ref(testkit::catalog::BUSYBOX);
+    let refused = create_with_options(&env, &["type=bind", "device=/bogus"], "v");
+    refused.code_is(125);
+    assert_eq!(
+        refused.stderr.trim_end(),
+        "Error: invalid volume option device for driver 'local': stat /bogus: no such file or directory",
+        "Podman's message"
+    );
+    assert!(
+        entries(&env).is_empty(),
+        "nothing written: {:?}",
+        entries(&env)
+    );
+
+    sh_as_user(&env, "mkdir data && echo from-host > data/myfile");
+    let device = env.home.join("data");
+    let device_option = format!("device={}", device.display());
+    for (name, kind) in [("typed", "type=bind"), ("by-o", "o=bind")] {
+        let created = create_with_options(&env, &[kind, &device_option], name);
+        assert_eq!(created.ok().stdout, format!("{name}\n"));
+        let mount = format!("{name}:/vol");
+        let run = env.run(&[
+            "run",
+            "--rm",
+            "-v",
+            &mount,
+            &busybox,
+            "sh",
+            "-c",
+            "stat -c %u:%s /vol/myfile && cat /vol/myfile && echo from-ctr > /vol/$0",
+            name,
+        ]);
+        assert_eq!(
+            run.ok().stdout,
+            "0:10\nfrom-host\n",
+            "the device's file, owned by the user (root inside)"
+        );
+        assert_eq!(
+            fs::read_to_string(device.join(name)).unwrap(),
+            "from-ctr\n",
+            "written through to the device"
+        );
+    }
+    let inspected = json(env.run(&["volume", "inspect", "typed"]).ok());
+    assert_eq!(
+        inspected[0]["Options"],
+        serde_json::json!({"type": "bind", "device": device.to_str().unwrap()})
+    );
+}
+
+#[test]
+fn a_bind_volume_of_another_users_private_directory_is_refused() {
+    if !testkit::host::is_root() {
+        eprintln!("skipped: a second local user needs the tests to run as root");
+        return;
+    }
+    let env = TestEnv::new(user_with_ranges());
+    let other = user_without_ranges();
+    let parent = env.base.join("shared");
+    fs::create_dir(&parent).unwrap();
+    let private = parent.join("private");
+    fs::create_dir(&private).unwrap();
+    fs::set_permissions(
+        &private,
+        std::os::unix::fs::PermissionsExt::from_mode(0o700),
+    )
+    .unwrap();
+    std::os::unix::fs::chown(&private, Some(other.uid), Some(other.gid)).unwrap();
+    let device_option = format!("device={}", private.display());
+    let refused = create_with_options(&env, &["type=bind", &device_option], "v");
+    refused.code_is(125);
+    assert_eq!(
+        refused.stderr.trim_end(),
+        format!(
+            "Error: invalid volume option device for driver 'local': {}: permission denied; give a directory you can read",
+            private.display()
+        )
+    );
+    assert!(
+        entries(&env).is_empty(),
+        "nothing written: {:?}",
+        entries(&env)
+    );
+}
+
+#[test]
+fn tmpfs_volumes_mount_a_tmpfs_with_their_options() {
+    let env = with_busybox(user_with_ranges());
+    let busybox = image_ref(testkit::catalog::BUSYBOX);
+    let created = create_with_options(
+        &env,
+        &["type=tmpfs", "device=tmpfs", "o=size=2m"],
+        "scratch",
+    );
+    assert_eq!(created.ok().stdout, "scratch\n");
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "-v",
+        "scratch:/vol",
+        &busybox,
+        "sh",
+        "-c",
+        "stat -f -c %T /vol && df -k /vol | tail -n1 | awk '{print $2}'",
+    ]);
+    assert_eq!(
+        run.ok().stdout,
+        "tmpfs\n2048\n",
+        "a tmpfs of the size o= gave"
+    );
+    let unknown = create_with_options(&env, &["type=ext4", "device=/dev/sda"], "x");
+    unknown.code_is(125);
+    assert!(
+        unknown
+            .stderr
+            .contains("invalid volume option type for driver 'local'"),
+        "{}",
+        unknown.transcript()
     );
 }
