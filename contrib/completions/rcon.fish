@@ -1434,6 +1434,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -l log-level -d 'How much
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l storage-driver -d 'How containers\' root filesystems are made: overlay (kernel), fuse-overlay (rcon\'s own, on FUSE) or vfs (a full copy) [default: the store\'s choice, see `rcon info`]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l events-backend -d 'Where events are recorded and read: file (also for journald, which rcon does not write) or none [default: containers.conf\'s events_logger, else file]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s d -l detach -d 'Run in the background under a monitor and print the container ID once the command runs'
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l rmi -d 'Remove the image once the container exited and was removed (needs --rm); kept while other containers use it'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l replace -d 'If a container with the --name exists, remove it (stopping it first) and create this one'
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s t -l tty -d 'Give the container a terminal (a pty from its own devpts)'
@@ -1574,6 +1575,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_su
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "unmount" -d 'Undo `volume mount` (rcon\'s volumes are plain directories: nothing to do)'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list mount prune rm remove unmount help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label on the volume (KEY=VALUE or KEY); may be repeated' -r
+complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'A local driver option: type=tmpfs|bind, device=PATH (bind), o=MOUNT-OPTIONS; may be repeated' -r
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)' -r
