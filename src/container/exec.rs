@@ -110,6 +110,10 @@ pub fn exec(
         Error::NotRunning(_) => not_running(),
         e => e,
     })?;
+    // Recorded now: joining the container's namespaces below moves this
+    // process into its mount namespace, where the events log's path would
+    // lead into the container's own files.
+    record.event(EventStatus::Exec).record();
     let started =
         runtime::exec(pidfd.as_fd(), pid, &process, &security, single).map_err(|e| match e {
             // It ended since it was found running.
@@ -119,7 +123,6 @@ pub fn exec(
     let pipes = pipes.map(Pipes::parents_ends);
     let signals = foreground::block_signals(!request.detach);
     let (pid, terminal) = started.run()?;
-    record.event(EventStatus::Exec).record();
     if request.detach {
         return Ok(0);
     }

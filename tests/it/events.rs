@@ -37,6 +37,12 @@ fn every_kind_of_object_records_its_events() {
     env.run(&["network", "rm", "n1"]).ok();
     env.run(&["tag", &busybox, "localhost/other:1"]).ok();
     env.run(&["untag", &busybox, "localhost/other:1"]).ok();
+    // exec joins the container's mount namespace: its event must still
+    // reach the user's log, not a path inside the container.
+    env.run(&["run", "-d", "--name", "c3", &busybox, "sleep", "1000"])
+        .ok();
+    env.run(&["exec", "c3", "true"]).ok();
+    env.run(&["rm", "-f", "-t", "0", "c3"]).ok();
 
     let all = events(&env, "{{.Type}} {{.Status}} {{.Name}}", &[]);
     let expected = [
@@ -54,6 +60,7 @@ fn every_kind_of_object_records_its_events() {
         "network remove ",
         "image tag localhost/other:1",
         "image untag localhost/other:1",
+        "container exec c3",
     ];
     let mut at = 0;
     for line in &all {
