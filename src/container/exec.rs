@@ -18,7 +18,7 @@ use super::lifecycle::Lifecycle;
 use super::logfile::Stream;
 use super::monitor::Pipes;
 use super::store::ContainerRecord;
-use super::{Error, foreground, relay, run};
+use super::{Error, foreground, run};
 use crate::process::SingleThreaded;
 use crate::runtime::{self, Stdio, passwd};
 
@@ -96,7 +96,26 @@ pub fn exec(
         // Podman's exec does not create it: a missing one is an error.
         process.create_cwd = false;
     }
-    let started = start(lifecycle, record, &process, request.privileged, single)?;
+    let mut security = run::security_plan(&lifecycle.containers().dir(&record.id), config)?;
+    if request.privileged {
+        security = security.with_all_capabilities();
+    }
+    let not_running = || {
+        Error::Invalid(format!(
+            "container {0} is not running: exec needs a running container (start it with `rcon start {0}`)",
+            record.name
+        ))
+    };
+    let (pid, pidfd) = lifecycle.container_process(record).map_err(|e| match e {
+        Error::NotRunning(_) => not_running(),
+        e => e,
+    })?;
+    let started =
+        runtime::exec(pidfd.as_fd(), pid, &process, &security, single).map_err(|e| match e {
+            // It ended since it was found running.
+            runtime::Error::Join(Errno::ESRCH) => not_running(),
+            e => Error::Runtime(e),
+        })?;
     let pipes = pipes.map(Pipes::parents_ends);
     let signals = foreground::block_signals(!request.detach);
     let (pid, terminal) = started.run()?;
@@ -114,81 +133,4 @@ pub fn exec(
         ),
         None => foreground::wait(pid, signals, terminal, None),
     })
-}
-
-/// Clones `process` into running `record`, with its security (all
-/// capabilities when `privileged`); its command waits to be let run.
-fn start(
-    lifecycle: &Lifecycle,
-    record: &ContainerRecord,
-    process: &runtime::Process,
-    privileged: bool,
-    single: &SingleThreaded,
-) -> Result<runtime::Started, Error> {
-    let mut security = run::security_plan(&lifecycle.containers().dir(&record.id), &record.config)?;
-    if privileged {
-        security = security.with_all_capabilities();
-    }
-    let not_running = || {
-        Error::Invalid(format!(
-            "container {0} is not running: exec needs a running container (start it with `rcon start {0}`)",
-            record.name
-        ))
-    };
-    let (pid, pidfd) = lifecycle.container_process(record).map_err(|e| match e {
-        Error::NotRunning(_) => not_running(),
-        e => e,
-    })?;
-    runtime::exec(pidfd.as_fd(), pid, process, &security, single).map_err(|e| match e {
-        // It ended since it was found running.
-        runtime::Error::Join(Errno::ESRCH) => not_running(),
-        e => Error::Runtime(e),
-    })
-}
-
-/// Runs `command` in running `record` as its own command runs (a health
-/// check), and returns its exit code and its output (stdout and stderr,
-/// interleaved as read).
-pub fn exec_captured(
-    lifecycle: &Lifecycle,
-    record: &ContainerRecord,
-    command: Vec<String>,
-    single: &SingleThreaded,
-) -> Result<(i32, Vec<u8>), Error> {
-    let config = &record.config;
-    let mut process = run::process_for(config)?;
-    process.args = command;
-    process.env = env::merge(
-        &config.env,
-        &EnvOverrides::default(),
-        &config.hostname,
-        None,
-    );
-    process.init = false;
-    let pipes = Pipes::new(false)?;
-    process.stdio = pipes.stdio(false);
-    let started = start(lifecycle, record, &process, false, single)?;
-    let (out, err, _) = pipes.parents_ends();
-    let signals = foreground::block_signals(false);
-    let (pid, _) = started.run()?;
-    record.event(EventStatus::Exec).record();
-    let mut output = Captured(Vec::new());
-    let code = relay::relay(
-        pid,
-        vec![(out, Stream::Stdout), (err, Stream::Stderr)],
-        &signals,
-        &mut output,
-    );
-    Ok((code, output.0))
-}
-
-/// A command's output, kept.
-struct Captured(Vec<u8>);
-
-impl relay::Party for Captured {
-    fn output(&mut self, _: Stream, bytes: &[u8]) {
-        self.0.extend_from_slice(bytes);
-    }
-
-    fn signal(&mut self, _: nix::sys::signal::Signal) {}
 }

@@ -12,13 +12,12 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use super::Error;
 use super::lifecycle::Lifecycle;
 use super::monitor::entry_dir;
 use super::store::{ContainerRecord, State, Status};
-use super::{Error, exec};
 use crate::events::Status as EventStatus;
 use crate::image::config::Healthcheck as ImageHealthcheck;
-use crate::process::SingleThreaded;
 use crate::util::fs::write_atomic;
 use crate::util::time::{now_rfc3339, parse_duration};
 
@@ -321,6 +320,34 @@ impl HealthState {
     }
 }
 
+/// Runs the check as a child `rcon exec` and returns its exit code and
+/// output (stdout, then stderr). A child, because exec joins the
+/// container's namespaces in the calling process, and this one must go on
+/// to record the result in its own.
+fn exec_in(
+    lifecycle: &Lifecycle,
+    record: &ContainerRecord,
+    config: &HealthConfig,
+) -> Result<(i32, String), Error> {
+    let output = Command::new("/proc/self/exe")
+        .arg("--root")
+        .arg(lifecycle.containers().root())
+        .arg("--runroot")
+        .arg(lifecycle.runroot())
+        .args(["exec", &record.id])
+        .args(config.argv())
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|source| Error::Files {
+            what: format!("running the health check of container {}", record.name),
+            source,
+        })?;
+    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&output.stderr));
+    // Killed (its timeout): a failure, as any code but 0.
+    Ok((output.status.code().unwrap_or(1), text))
+}
+
 /// Why no check runs.
 pub fn no_check(record: &ContainerRecord) -> Error {
     Error::NoHealthcheck(record.name.clone())
@@ -329,19 +356,16 @@ pub fn no_check(record: &ContainerRecord) -> Error {
 /// Runs `record`'s check once now (it must be running), records the
 /// result in its health state (and a `health_status` event), and returns
 /// whether this run passed.
-pub fn run_check(
-    lifecycle: &Lifecycle,
-    record: &ContainerRecord,
-    single: &SingleThreaded,
-) -> Result<bool, Error> {
+pub fn run_check(lifecycle: &Lifecycle, record: &ContainerRecord) -> Result<bool, Error> {
     let config = record
         .config
         .healthcheck
         .as_ref()
         .ok_or_else(|| no_check(record))?;
+    // Refused here, not counted as a failed check.
+    lifecycle.container_process(record)?;
     let start = now_rfc3339();
-    let (exit_code, output) = exec::exec_captured(lifecycle, record, config.argv(), single)?;
-    let mut output = String::from_utf8_lossy(&output).into_owned();
+    let (exit_code, mut output) = exec_in(lifecycle, record, config)?;
     if output.len() > OUTPUT_KEPT {
         let mut end = OUTPUT_KEPT;
         while !output.is_char_boundary(end) {

@@ -169,16 +169,3 @@ fn bad_health_flags_are_one_line_errors_with_exit_125() {
     // Nothing was created.
     env.run(&["container", "exists", "never"]).code_is(1);
 }
-
-#[test]
-fn zz_debug() {
-    let env = TestEnv::new(user_with_ranges());
-    run_detached(&env, &["--name", "good", "--health-cmd", "true", "--health-interval", "1s"], &["sleep", "600"]);
-    let r = env.run(&["healthcheck", "run", "good"]);
-    eprintln!("MANUAL {:?} {}", r.code, r.transcript());
-    let r = env.run(&["inspect", "good"]);
-    eprintln!("INSPECT {}", r.stdout);
-    let r = env.run(&["ps", "-a"]);
-    eprintln!("PS {}", r.stdout);
-    panic!();
-}
