@@ -131,9 +131,6 @@ pub enum Verb {
     Container(container::ContainerVerb),
     /// Copy files between a container and the host (or a tar stream)
     Cp(cp::CpArgs),
-    /// Run a container's health check
-    #[command(subcommand)]
-    Healthcheck(healthcheck::HealthcheckVerb),
     /// Create a container without starting it
     // -h is --hostname here, as in Podman; --help stays.
     #[command(disable_help_flag = true)]
@@ -146,6 +143,9 @@ pub enum Verb {
     Events(events::EventsArgs),
     /// Write a container's whole filesystem as a tarball
     Export(export::ExportArgs),
+    /// Run a container's health check
+    #[command(subcommand)]
+    Healthcheck(healthcheck::HealthcheckVerb),
     /// Show the steps that built an image, newest first (same as `rcon image history`)
     History(image::history::HistoryArgs),
     /// Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag
