@@ -169,3 +169,40 @@ fn bad_health_flags_are_one_line_errors_with_exit_125() {
     // Nothing was created.
     env.run(&["container", "exists", "never"]).code_is(1);
 }
+
+#[test]
+fn the_images_healthcheck_is_the_default_and_health_cmd_none_turns_it_off() {
+    let env = TestEnv::new(user_with_ranges());
+    let containerfile = format!(
+        "FROM {}\nHEALTHCHECK --interval=1s --retries=1 CMD test -e /etc/passwd\n",
+        crate::build::busybox()
+    );
+    let dir = crate::build::context(&env, "checked", &[("Containerfile", &containerfile)]);
+    crate::build::build(&env, &["-t", "checked"], &dir).ok();
+    env.run(&[
+        "run",
+        "-d",
+        "--name",
+        "from-image",
+        "checked",
+        "sleep",
+        "600",
+    ])
+    .ok();
+    eventually("the image's check turns it healthy", || {
+        health(&env, "from-image") == "healthy"
+    });
+    env.run(&[
+        "run",
+        "-d",
+        "--name",
+        "unchecked",
+        "--health-cmd",
+        "none",
+        "checked",
+        "sleep",
+        "600",
+    ])
+    .ok();
+    env.run(&["healthcheck", "run", "unchecked"]).code_is(125);
+}
