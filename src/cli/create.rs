@@ -30,6 +30,8 @@ pub struct CreateArgs {
     /// Seconds `rcon stop` waits for the container to stop before killing it, when not given -t [default: 10]
     #[arg(long, value_name = "SECONDS")]
     pub stop_timeout: Option<u64>,
+    #[command(flatten)]
+    pub health: super::healthcheck::HealthArgs,
     /// Write the container's ID to this file (refused if it exists)
     #[arg(long, value_name = "FILE")]
     pub cidfile: Option<PathBuf>,
@@ -296,6 +298,7 @@ impl CreateArgs {
             label_files: self.label_file,
             stop_signal: self.stop_signal,
             restart: self.restart,
+            health: self.health.flags(),
         }
         .parse()
         .map_err(super::Failure::from)

@@ -12,6 +12,7 @@ mod events;
 mod exec;
 mod exists;
 mod export;
+mod healthcheck;
 pub(crate) mod human;
 mod image;
 mod images;
@@ -142,6 +143,9 @@ pub enum Verb {
     Events(events::EventsArgs),
     /// Write a container's whole filesystem as a tarball
     Export(export::ExportArgs),
+    /// Run a container's health check
+    #[command(subcommand)]
+    Healthcheck(healthcheck::HealthcheckVerb),
     /// Show the steps that built an image, newest first (same as `rcon image history`)
     History(image::history::HistoryArgs),
     /// Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag
@@ -227,6 +231,7 @@ impl Verb {
             Verb::Attach(_)
             | Verb::Events(_)
             | Verb::Exec(_)
+            | Verb::Healthcheck(_)
             | Verb::Info(_)
             | Verb::Login(_)
             | Verb::Logout(_)
@@ -489,6 +494,7 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Cp(args) => cp::run(ctx, args),
         Verb::Create(args) => create::run(ctx, args),
         Verb::Exec(args) => exec::run(ctx, args),
+        Verb::Healthcheck(verb) => healthcheck::run(ctx, verb),
         Verb::Diff(args) => diff::run(ctx, args),
         Verb::Events(args) => events::run(ctx, args),
         Verb::Export(args) => export::run(ctx, args),

@@ -8,6 +8,7 @@ use super::report::{self, Report};
 use super::template::{Struct, Value, Wanted};
 use super::{Context, Outcome};
 use crate::container::filter::ContainerFilter;
+use crate::container::health::{HealthState, HealthStatus};
 use crate::container::lifecycle::Lifecycle;
 use crate::container::store::{ContainerRecord, State, Status};
 use crate::storage::store::Store;
@@ -77,6 +78,8 @@ struct Listed {
     state: State,
     /// A `stop` waits for it to end.
     stopping: bool,
+    /// Its health, when it runs with a check and the status is shown.
+    health: Option<HealthStatus>,
     /// (the container's own files, with its image's), with --size.
     size: Option<(u64, u64)>,
 }
@@ -116,10 +119,15 @@ pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
             let size = args.size.then(|| container_size(&lifecycle, &record));
             let stopping =
                 state.status == Status::Running && needs_status && lifecycle.stopping(&record.id);
+            let health = needs_status
+                .then(|| HealthState::of(lifecycle.runroot(), &record, &state))
+                .flatten()
+                .map(|h| h.status);
             Listed {
                 record,
                 state,
                 stopping,
+                health,
                 size,
             }
         })
@@ -232,8 +240,9 @@ fn short_id(id: &str, no_trunc: bool) -> &str {
 }
 
 /// "Up 3 seconds ago", "Exited (0) 2 minutes ago", "Created", "Stopping", as Podman 4 words them.
-fn status_text(state: &State, stopping: bool) -> String {
-    match state.status {
+/// A running container with a health check shows its health after: "Up 5 seconds (healthy)".
+fn status_text(state: &State, stopping: bool, health: Option<HealthStatus>) -> String {
+    let text = match state.status {
         Status::Running if stopping => "Stopping".into(),
         Status::Created => "Created".into(),
         Status::Running if state.restarting => format!(
@@ -247,6 +256,10 @@ fn status_text(state: &State, stopping: bool) -> String {
             state.exit_code.unwrap_or(-1),
             human::ago(state.finished_at.as_deref())
         ),
+    };
+    match health {
+        Some(health) => format!("{text} ({})", health.name()),
+        None => text,
     }
 }
 
@@ -346,6 +359,7 @@ fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool, wanted: &Wanted) 
         record,
         state,
         stopping,
+        health,
         size,
     } = listed;
     let config = &record.config;
@@ -363,7 +377,7 @@ fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool, wanted: &Wanted) 
     };
     let created = || Value::time(Some(&record.created));
     let ago = || Value::Str(human::ago(Some(&record.created)));
-    let status = || Value::Str(status_text(state, *stopping));
+    let status = || Value::Str(status_text(state, *stopping, *health));
     let namespaces = namespaces(state, with_namespaces);
     let ns = |name: &str| namespaces.field(name).cloned().unwrap_or(Value::from(""));
     Struct::new("containers.psReporter")
@@ -417,6 +431,7 @@ fn json_entry(listed: &Listed) -> serde_json::Value {
         record,
         state,
         stopping,
+        health,
         size,
     } = listed;
     let ports = match record.config.ports.as_slice() {
@@ -458,7 +473,7 @@ fn json_entry(listed: &Listed) -> serde_json::Value {
         "Size": size.map(|(own, with_image)| json!({"RootFsSize": with_image, "RwSize": own})),
         "StartedAt": unix(state.started_at.as_deref()),
         "State": status_name(state.status),
-        "Status": status_text(state, *stopping),
+        "Status": status_text(state, *stopping, *health),
         "Created": unix(Some(&record.created)),
     })
 }

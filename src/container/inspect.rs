@@ -19,6 +19,8 @@ pub struct Live {
     /// Recorded as running, but its process has ended and its monitor has not yet
     /// recorded it (or waits to restart it): no PID shows, as in Podman.
     pub process_ended: bool,
+    /// Its health, when it has a check and runs.
+    pub health: Option<super::health::HealthState>,
 }
 
 impl Live {
@@ -40,6 +42,7 @@ impl Live {
                 .map(|i| i.digest)
                 .unwrap_or_default(),
             stopping: state.status == Status::Running && lifecycle.stopping(&record.id),
+            health: super::health::HealthState::of(lifecycle.runroot(), record, state),
         }
     }
 }
@@ -80,7 +83,7 @@ pub fn inspect(
     };
     let ports = ports(&config.ports);
     let zero_time = "0001-01-01T00:00:00Z";
-    json!({
+    let mut value = json!({
         "Id": record.id,
         "Created": record.created,
         "Path": config.args.first().cloned().unwrap_or_default(),
@@ -172,7 +175,14 @@ pub fn inspect(
                 "MaximumRetryCount": config.restart.max_retries(),
             },
         },
-    })
+    });
+    // Podman 4 shows it under both names.
+    if let Some(health) = &live.health {
+        let health = serde_json::to_value(health).expect("health states serialise");
+        value["State"]["Health"] = health.clone();
+        value["State"]["Healthcheck"] = health;
+    }
+    value
 }
 
 /// `NetworkSettings` as Podman shows it: the ports, and for a container on

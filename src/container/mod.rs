@@ -13,6 +13,7 @@ pub mod files;
 pub mod filter;
 mod foreground;
 mod freezer;
+pub mod health;
 pub mod inspect;
 pub mod labels;
 pub mod lifecycle;
@@ -81,6 +82,8 @@ pub enum Error {
     Running(String),
     #[error("container {0} is not running")]
     NotRunning(String),
+    #[error("container {0} has no defined healthcheck")]
+    NoHealthcheck(String),
     #[error("sending signal {signal} to container {container}: {source}")]
     Signal {
         container: String,

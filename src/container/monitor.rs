@@ -34,6 +34,7 @@ use nix::unistd::{ForkResult, Pid, fork, pipe2, setsid};
 use serde::{Deserialize, Serialize};
 
 use super::attach::{Input, Server};
+use super::health::HealthTimer;
 use super::logfile::{LogWriter, Stream};
 use super::relay;
 use super::restart::{self, Backoff, RestartLock};
@@ -561,10 +562,12 @@ impl Pipes {
 /// and clients' input to the container, until it has ended; returns its
 /// exit code.
 fn relay(pid: Pid, streams: Vec<(OwnedFd, Stream)>, input: Input, run: &mut Run) -> i32 {
+    let of = run.of;
     let mut served = Served {
         input,
         server: run.server.as_mut(),
         log: &mut run.log,
+        health: HealthTimer::new(of.record, of.containers.root(), of.runroot, pid),
     };
     relay::relay(pid, streams, &run.signals, &mut served)
 }
@@ -574,6 +577,8 @@ struct Served<'a> {
     input: Input,
     server: Option<&'a mut Server>,
     log: &'a mut LogWriter,
+    /// The health checks' schedule.
+    health: Option<HealthTimer>,
 }
 
 impl relay::Party for Served<'_> {
@@ -595,13 +600,24 @@ impl relay::Party for Served<'_> {
         crate::process::release_setup_memory();
     }
 
+    fn timeout(&self) -> Option<Duration> {
+        self.health.as_ref().map(HealthTimer::timeout)
+    }
+
+    /// A running health check first, then input, then the attach server.
     fn poll_fds(&self) -> Vec<PollFd<'_>> {
         let mut fds: Vec<PollFd> = self
-            .input
-            .waiting()
-            .map(|fd| PollFd::new(fd, PollFlags::POLLOUT))
+            .health
+            .as_ref()
+            .and_then(HealthTimer::pidfd)
+            .map(|fd| PollFd::new(fd, PollFlags::POLLIN))
             .into_iter()
             .collect();
+        fds.extend(
+            self.input
+                .waiting()
+                .map(|fd| PollFd::new(fd, PollFlags::POLLOUT)),
+        );
         if let Some(server) = &self.server {
             fds.extend(server.poll_fds(&self.input));
         }
@@ -609,7 +625,13 @@ impl relay::Party for Served<'_> {
     }
 
     fn serve(&mut self, ready: &[bool]) {
-        // Nothing changed since poll_fds: input waited then as it does now.
+        // Nothing changed since poll_fds: a check ran and input waited
+        // then as they do now.
+        let input_at = usize::from(self.health.as_ref().is_some_and(|h| h.pidfd().is_some()));
+        let ready = &ready[input_at..];
+        if let Some(health) = &mut self.health {
+            health.serve();
+        }
         let server_at = usize::from(self.input.waiting().is_some());
         if server_at == 1 && ready[0] {
             self.input.flush();

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::env::{self, EnvOverrides};
+use super::health::{HealthFlags, HealthPlan};
 use super::lifecycle::parse_signal;
 use super::mounts::{self, MountSpec};
 use super::restart::RestartPolicy;
@@ -94,6 +95,8 @@ pub struct CreateFlags {
     pub stop_signal: Option<String>,
     /// `--restart` as given.
     pub restart: Option<String>,
+    /// `--health-*` and `--no-healthcheck` as given.
+    pub health: HealthFlags,
 }
 
 /// What a container is to be, parsed and checked: what is left to decide
@@ -121,6 +124,8 @@ pub struct CreateRequest {
     /// `--stop-signal` as `SIGNAME`.
     pub stop_signal: Option<String>,
     pub restart: RestartPolicy,
+    /// `--health-*`, to be resolved over the image's HEALTHCHECK.
+    pub health: HealthPlan,
 }
 
 impl CreateFlags {
@@ -187,6 +192,7 @@ impl CreateFlags {
             Some(name) => Some(parse_signal(name)?.as_str().to_string()),
             None => None,
         };
+        let health = self.health.parse()?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
         let publish = self
             .publish
@@ -209,6 +215,7 @@ impl CreateFlags {
             labels,
             stop_signal,
             restart,
+            health,
         })
     }
 }

@@ -31,6 +31,11 @@ pub(super) trait Party {
     }
     /// Everything is set up: the loop waits from here on.
     fn settled(&mut self) {}
+    /// Longest the loop may wait before [`Party::serve`] is called again
+    /// (`None`: until something is ready).
+    fn timeout(&self) -> Option<std::time::Duration> {
+        None
+    }
 }
 
 /// Relays `streams` to `party` until they are closed and the container is
@@ -56,13 +61,16 @@ pub(super) fn relay(
         fds.extend(party.poll_fds());
         // Once reaped, the container's whole PID namespace is gone: what is
         // left in the pipes is all there will be, so never wait for more.
-        let timeout = if exit_code.is_some() {
-            PollTimeout::ZERO
-        } else {
-            PollTimeout::NONE
+        let timeout = match (exit_code, party.timeout()) {
+            (Some(_), _) => PollTimeout::ZERO,
+            (None, None) => PollTimeout::NONE,
+            (None, Some(left)) => {
+                let ms = left.as_millis().min(i32::MAX as u128) as i32;
+                PollTimeout::try_from(ms).unwrap_or(PollTimeout::MAX)
+            }
         };
         match poll(&mut fds, timeout) {
-            Ok(0) => break,
+            Ok(0) if exit_code.is_some() => break,
             Ok(_) | Err(Errno::EINTR) => {}
             Err(_) => break,
         }

@@ -79,7 +79,8 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     let driver = request.basics.storage_driver;
     let basics = &request.basics;
     let image = image_for(store, &basics.image, basics.pull, &basics.pull_options)?;
-    let image_config = ImageConfig::read(store, &image)?.defaults();
+    let full_config = ImageConfig::read(store, &image)?;
+    let image_config = full_config.defaults();
     let args = command_line(
         request.entrypoint.as_deref(),
         &request.basics.command,
@@ -190,6 +191,9 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             log_driver: request.basics.log_driver.clone(),
             localtime: request.localtime.clone(),
             restart: request.restart,
+            healthcheck: request
+                .health
+                .resolve(full_config.docker.healthcheck.as_ref()),
         },
         storage_driver: driver,
     };

@@ -143,6 +143,9 @@ pub struct ContainerConfig {
     /// `--stop-timeout`: seconds `stop` waits without `-t` before SIGKILL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_timeout: Option<u64>,
+    /// The health check (`--health-*`, else the image's HEALTHCHECK).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub healthcheck: Option<super::health::HealthConfig>,
 }
 
 impl ContainerConfig {

@@ -28,7 +28,7 @@ pub fn parse_time(text: &str) -> Option<DateTime<Utc>> {
 
 /// Go's `time.ParseDuration` in nanoseconds: one or more decimal numbers,
 /// each with a unit (`ns`, `us`, `µs`, `ms`, `s`, `m`, `h`), optionally signed.
-fn parse_duration(text: &str) -> Option<i64> {
+pub fn parse_duration(text: &str) -> Option<i64> {
     let (sign, mut rest) = match text.strip_prefix('-') {
         Some(rest) => (-1.0, rest),
         None => (1.0, text.strip_prefix('+').unwrap_or(text)),

@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use crate::common;
 use crate::common::{TestEnv, image_ref, user_with_ranges, with_busybox};
 
-fn busybox() -> String {
+pub(crate) fn busybox() -> String {
     image_ref(testkit::catalog::BUSYBOX)
 }
 
 /// A build context in the test user's home: `files` (path, content), owned
 /// by the user.
-fn context(env: &TestEnv, name: &str, files: &[(&str, &str)]) -> PathBuf {
+pub(crate) fn context(env: &TestEnv, name: &str, files: &[(&str, &str)]) -> PathBuf {
     let dir = env
         .data_dir()
         .parent()
@@ -48,7 +48,7 @@ fn chown_to_user(env: &TestEnv, dir: &Path) {
     let _ = env;
 }
 
-fn build(env: &TestEnv, args: &[&str], dir: &Path) -> common::RunResult {
+pub(crate) fn build(env: &TestEnv, args: &[&str], dir: &Path) -> common::RunResult {
     let mut all = vec!["build", "--tls-verify=false"];
     all.extend_from_slice(args);
     let dir = dir.to_str().unwrap();

@@ -18,6 +18,7 @@ mod events;
 mod exec;
 mod fsverbs;
 mod fuzz;
+mod healthcheck;
 mod images;
 mod images_auth;
 mod images_robust;
