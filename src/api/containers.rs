@@ -326,7 +326,7 @@ fn ports(record: &ContainerRecord) -> Vec<Value> {
 }
 
 /// Docker's `filters={"status":["running"],"label":["a=b"]}` as `ps --filter` terms.
-fn filter_terms(query: &HashMap<String, String>) -> ApiResult<Vec<String>> {
+pub(super) fn filter_terms(query: &HashMap<String, String>) -> ApiResult<Vec<String>> {
     let Some(text) = query.get("filters").filter(|t| !t.is_empty()) else {
         return Ok(Vec::new());
     };

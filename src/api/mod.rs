@@ -7,6 +7,7 @@
 
 mod archive;
 mod containers;
+mod events;
 mod exec;
 mod images;
 mod networks;

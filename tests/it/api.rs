@@ -643,3 +643,61 @@ fn docker_top() {
         stopped.transcript()
     );
 }
+
+/// Unix seconds now, as `docker events --since/--until` take them.
+fn unix_now() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap();
+    format!("{}.{:09}", now.as_secs(), now.subsec_nanos())
+}
+
+#[test]
+fn docker_events_bounded_by_since_and_until() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let since = unix_now();
+    service
+        .docker(&env, &["run", "--rm", "--name", "ev", &busybox(), "true"])
+        .ok();
+    let until = unix_now();
+    let bounded = |filter: &str, format: &str| {
+        service.docker(
+            &env,
+            &[
+                "events", "--since", &since, "--until", &until, "--filter", filter, "--format",
+                format,
+            ],
+        )
+    };
+    let events = bounded(
+        "container=ev",
+        "{{.Type}} {{.Action}} {{.Actor.Attributes.name}}",
+    );
+    let lines: Vec<&str> = events.ok().stdout.lines().collect();
+    for action in ["create", "start", "die", "destroy"] {
+        assert!(
+            lines.contains(&format!("container {action} ev").as_str()),
+            "{action}: {}",
+            events.transcript()
+        );
+    }
+    let position = |action: &str| {
+        lines
+            .iter()
+            .position(|l| *l == format!("container {action} ev"))
+    };
+    assert!(position("create") < position("start") && position("start") < position("die"));
+    // Docker's `event=` filter names, mapped to rcon's.
+    let died = bounded("event=die", "{{.Action}} {{.Actor.Attributes.exitCode}}");
+    assert_eq!(died.ok().stdout, "die 0\n", "{}", died.transcript());
+    let bad = service.docker(
+        &env,
+        &["events", "--until", &until, "--filter", "colour=red"],
+    );
+    assert!(
+        !bad.success() && bad.stderr.contains("colour"),
+        "{}",
+        bad.transcript()
+    );
+}
