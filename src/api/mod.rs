@@ -11,6 +11,7 @@ mod events;
 mod exec;
 mod images;
 mod networks;
+mod prune;
 mod server;
 mod system;
 mod volumes;

@@ -34,7 +34,7 @@ use tokio::sync::{mpsc, watch};
 
 use super::exec::{self, ExecInstances};
 use super::{
-    API_VERSION, ApiError, ApiResult, containers, events, images, networks, system, volumes,
+    API_VERSION, ApiError, ApiResult, containers, events, images, networks, prune, system, volumes,
 };
 use crate::config::Paths;
 use crate::storage::driver::Driver;
@@ -319,6 +319,11 @@ async fn route(service: Arc<Service>, request: Request<Incoming>) -> ApiResult<R
         ["version"] if get => Ok(system::version()),
         ["info"] if get => system::info(service).await,
         ["events"] if get => events::stream(service, &request),
+        ["containers", "prune"] if post => prune::containers(service, query(&request)).await,
+        ["images", "prune"] if post => prune::images(service, query(&request)).await,
+        ["volumes", "prune"] if post => prune::volumes(service, query(&request)).await,
+        ["networks", "prune"] if post => prune::networks(service, query(&request)).await,
+        ["build", "prune"] if post => Ok(prune::build_cache()),
         ["containers", rest @ ..] => containers::route(service, request, &method, rest).await,
         ["images", rest @ ..] => images::route(service, request, &method, rest).await,
         ["exec", id, "start"] if post => exec::start(service, request, id).await,

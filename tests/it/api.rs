@@ -701,3 +701,61 @@ fn docker_events_bounded_by_since_and_until() {
         bad.transcript()
     );
 }
+
+#[test]
+fn docker_system_and_volume_prune() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let image = busybox();
+    let dead = service.docker(&env, &["run", "--name", "dead", &image, "true"]);
+    dead.ok();
+    let alive = service.docker(
+        &env,
+        &["run", "-d", "--name", "alive", &image, "sleep", "1000"],
+    );
+    let alive_id = alive.ok().stdout.trim().to_string();
+    service.docker(&env, &["network", "create", "lonely"]).ok();
+    service.docker(&env, &["volume", "create", "kept"]).ok();
+    let dead_id = service
+        .docker(&env, &["inspect", "--format", "{{.Id}}", "dead"])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    let pruned = service.docker(&env, &["system", "prune", "-f"]);
+    let out = &pruned.ok().stdout;
+    assert!(
+        out.contains(&dead_id) && out.contains("lonely") && !out.contains(&alive_id),
+        "{}",
+        pruned.transcript()
+    );
+    let left = service.docker(&env, &["ps", "-a", "-q", "--no-trunc"]);
+    assert_eq!(left.ok().stdout.trim(), alive_id, "{}", left.transcript());
+    let networks = service.docker(&env, &["network", "ls", "--format", "{{.Name}}"]);
+    assert!(
+        !networks.ok().stdout.contains("lonely"),
+        "{}",
+        networks.transcript()
+    );
+    // Docker's rule: without --all only anonymous volumes go.
+    let anonymous_only = service.docker(&env, &["volume", "prune", "-f"]);
+    assert!(
+        !anonymous_only.ok().stdout.contains("kept"),
+        "{}",
+        anonymous_only.transcript()
+    );
+    let all = service.docker(&env, &["volume", "prune", "-f", "--all"]);
+    assert!(all.ok().stdout.contains("kept"), "{}", all.transcript());
+    let volumes = service.docker(&env, &["volume", "ls", "-q"]);
+    assert_eq!(volumes.ok().stdout, "", "{}", volumes.transcript());
+    let bad = service.docker(
+        &env,
+        &["container", "prune", "-f", "--filter", "colour=red"],
+    );
+    assert!(
+        !bad.success() && bad.stderr.contains("colour"),
+        "{}",
+        bad.transcript()
+    );
+    service.docker(&env, &["rm", "-f", "alive"]).ok();
+}
