@@ -318,6 +318,7 @@ async fn route(service: Arc<Service>, request: Request<Incoming>) -> ApiResult<R
         ["_ping"] if get || method == Method::HEAD => Ok(system::ping(&method)),
         ["version"] if get => Ok(system::version()),
         ["info"] if get => system::info(service).await,
+        ["system", "df"] if get => system::disk_usage(service).await,
         ["events"] if get => events::stream(service, &request),
         ["containers", "prune"] if post => prune::containers(service, query(&request)).await,
         ["images", "prune"] if post => prune::images(service, query(&request)).await,

@@ -759,3 +759,48 @@ fn docker_system_and_volume_prune() {
     );
     service.docker(&env, &["rm", "-f", "alive"]).ok();
 }
+
+#[test]
+fn docker_system_df() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    service
+        .docker(
+            &env,
+            &[
+                "run",
+                "--name",
+                "writer",
+                "-v",
+                "data:/data",
+                &busybox(),
+                "sh",
+                "-c",
+                "head -c 300000 /dev/zero > /data/f; head -c 200000 /dev/zero > /f",
+            ],
+        )
+        .ok();
+    let df = service.docker(
+        &env,
+        &[
+            "system",
+            "df",
+            "--format",
+            "{{.Type}} {{.TotalCount}} {{.Active}}",
+        ],
+    );
+    let lines: Vec<&str> = df.ok().stdout.lines().collect();
+    for line in ["Images 1 1", "Containers 1 0", "Local Volumes 1 1"] {
+        assert!(lines.contains(&line), "{line}: {}", df.transcript());
+    }
+    let verbose = service.docker(&env, &["system", "df", "-v"]);
+    let out = &verbose.ok().stdout;
+    let row = |first: &str| {
+        out.lines()
+            .find(|l| l.split_whitespace().any(|w| w == first))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    assert!(row("data").contains("300kB"), "{}", verbose.transcript());
+    assert!(row("writer").contains("200kB"), "{}", verbose.transcript());
+}
