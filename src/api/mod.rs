@@ -9,6 +9,7 @@ mod archive;
 mod containers;
 mod events;
 mod exec;
+mod files;
 mod images;
 mod networks;
 mod prune;

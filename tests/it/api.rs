@@ -644,6 +644,18 @@ fn docker_top() {
     );
 }
 
+impl Service {
+    /// `docker run --name NAME OPTIONS... BUSYBOX sh -c SCRIPT`, which must succeed.
+    #[track_caller]
+    fn run_script(&self, env: &TestEnv, name: &str, options: &[&str], script: &str) {
+        let image = busybox();
+        let mut args = vec!["run", "--name", name];
+        args.extend_from_slice(options);
+        args.extend_from_slice(&[&image, "sh", "-c", script]);
+        self.docker(env, &args).ok();
+    }
+}
+
 /// Unix seconds now, as `docker events --since/--until` take them.
 fn unix_now() -> String {
     let now = std::time::SystemTime::now()
@@ -764,22 +776,12 @@ fn docker_system_and_volume_prune() {
 fn docker_system_df() {
     let env = with_busybox(user_with_ranges());
     let service = Service::start(&env, &["--time", "0"]);
-    service
-        .docker(
-            &env,
-            &[
-                "run",
-                "--name",
-                "writer",
-                "-v",
-                "data:/data",
-                &busybox(),
-                "sh",
-                "-c",
-                "head -c 300000 /dev/zero > /data/f; head -c 200000 /dev/zero > /f",
-            ],
-        )
-        .ok();
+    service.run_script(
+        &env,
+        "writer",
+        &["-v", "data:/data"],
+        "head -c 300000 /dev/zero > /data/f; head -c 200000 /dev/zero > /f",
+    );
     let df = service.docker(
         &env,
         &[
@@ -803,4 +805,50 @@ fn docker_system_df() {
     };
     assert!(row("data").contains("300kB"), "{}", verbose.transcript());
     assert!(row("writer").contains("200kB"), "{}", verbose.transcript());
+}
+
+#[test]
+fn docker_diff_and_export() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    service.run_script(
+        &env,
+        "changed",
+        &[],
+        "echo new > /added; rm /bin/true; echo x >> /etc/passwd",
+    );
+    let diff = service.docker(&env, &["diff", "changed"]);
+    let lines: Vec<&str> = diff.ok().stdout.lines().collect();
+    for line in ["A /added", "D /bin/true", "C /etc/passwd"] {
+        assert!(lines.contains(&line), "{line}: {}", diff.transcript());
+    }
+    let listing = run_command(
+        env.command_as_user("bash")
+            .args(["-c", "set -o pipefail; docker export changed | tar t"])
+            .env("DOCKER_HOST", service.host()),
+        None,
+        command_timeout(),
+    )
+    .unwrap();
+    let names: Vec<&str> = listing.ok().stdout.lines().collect();
+    for name in ["added", "etc/passwd", "bin/sh"] {
+        assert!(
+            names.iter().any(|n| n.trim_start_matches("./") == name),
+            "{name}: {}",
+            listing.transcript()
+        );
+    }
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.trim_start_matches("./") == "bin/true"),
+        "{}",
+        listing.transcript()
+    );
+    let missing = service.docker(&env, &["diff", "nosuch"]);
+    assert!(
+        !missing.success() && missing.stderr.contains("No such container"),
+        "{}",
+        missing.transcript()
+    );
 }
