@@ -38,10 +38,10 @@
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
-use std::os::fd::AsFd;
+use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use nix::fcntl::{Flock, FlockArg};
@@ -594,6 +594,9 @@ pub struct ReadOptions {
     pub until: Option<DateTime<Utc>>,
     /// Go on showing new events as they come (until `until`, if given).
     pub stream: bool,
+    /// A stream also ends when this pipe's write end is closed (the reader
+    /// went away while no event came to notice it by).
+    pub hangup: Option<Arc<OwnedFd>>,
 }
 
 impl ReadOptions {
@@ -667,10 +670,20 @@ pub fn read(
                     .unwrap_or(PollTimeout::MAX)
             }
         };
-        let mut fds = [PollFd::new(inotify.as_fd(), PollFlags::POLLIN)];
+        let mut fds = vec![PollFd::new(inotify.as_fd(), PollFlags::POLLIN)];
+        if let Some(hangup) = &options.hangup {
+            fds.push(PollFd::new(hangup.as_fd(), PollFlags::POLLIN));
+        }
         match poll(&mut fds, timeout) {
             Ok(_) | Err(nix::errno::Errno::EINTR) => {}
             Err(e) => return Err(failed("watching the events log")(e.into())),
+        }
+        if fds
+            .get(1)
+            .and_then(PollFd::revents)
+            .is_some_and(|revents| !revents.is_empty())
+        {
+            return Ok(());
         }
         let _ = inotify.read_events();
     }
@@ -769,6 +782,27 @@ mod tests {
         })
         .unwrap();
         events
+    }
+
+    #[test]
+    fn a_stream_ends_when_its_hangup_pipe_closes() {
+        let dir = ScratchDir::new("events-hangup");
+        let log = EventLog::new(dir.path().join("events/events.log"), 0);
+        volume_line(&log, "before");
+        let (hangup, writer) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).unwrap();
+        drop(writer);
+        let options = ReadOptions {
+            since: Some(DateTime::UNIX_EPOCH),
+            stream: true,
+            hangup: Some(Arc::new(hangup)),
+            ..ReadOptions::default()
+        };
+        // Without an `until`, only the closed pipe ends the wait for events.
+        let names: Vec<String> = read_all(&log, &options)
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(names, ["before"]);
     }
 
     #[test]

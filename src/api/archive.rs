@@ -196,26 +196,33 @@ async fn get(
     }
     let (sender, mut response) = streaming("application/x-tar");
     response.headers_mut().insert(STAT_HEADER, stat);
-    tokio::task::spawn_blocking(move || {
-        let Recording { mut inner, seen } = recording;
-        let mut child = child;
-        if sender.blocking_send(Bytes::from(seen)).is_ok() {
-            let mut buffer = vec![0u8; 64 * 1024];
-            while let Ok(n @ 1..) = inner.read(&mut buffer) {
-                if sender
-                    .blocking_send(Bytes::copy_from_slice(&buffer[..n]))
-                    .is_err()
-                {
-                    // The client left: stop the copy.
-                    let _ = child.kill();
-                    break;
-                }
+    let Recording { inner, seen } = recording;
+    tokio::task::spawn_blocking(move || forward(child, inner, Bytes::from(seen), &sender));
+    Ok(response)
+}
+
+/// Sends `first`, then what `output` (the `child`'s stdout) gives, on
+/// `sender`, until its end; a client that leaves stops the child.
+pub(super) fn forward(
+    mut child: Child,
+    mut output: impl Read,
+    first: Bytes,
+    sender: &tokio::sync::mpsc::Sender<Bytes>,
+) {
+    if first.is_empty() || sender.blocking_send(first).is_ok() {
+        let mut buffer = vec![0u8; 64 * 1024];
+        while let Ok(n @ 1..) = output.read(&mut buffer) {
+            if sender
+                .blocking_send(Bytes::copy_from_slice(&buffer[..n]))
+                .is_err()
+            {
+                let _ = child.kill();
+                break;
             }
         }
-        drop(inner);
-        let _ = child.wait();
-    });
-    Ok(response)
+    }
+    drop(output);
+    let _ = child.wait();
 }
 
 /// `PUT`: the request body, a tar stream, extracted into the directory

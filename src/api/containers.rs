@@ -54,6 +54,8 @@ pub async fn route(
         [id, "attach"] if post => attach(service, request, id).await,
         [id, "exec"] if post => super::exec::create(service, request, id).await,
         [id, "archive"] => super::archive::route(service, request, method, id).await,
+        [id, "changes"] if get => super::files::changes(service, id).await,
+        [id, "export"] if get => super::files::export(service, id).await,
         [id, "top"] if get => top(service, id, query).await,
         [id, "logs"] if get => logs(service, id, query).await,
         [id] if method == Method::DELETE => remove(service, id, query).await,
@@ -326,7 +328,7 @@ fn ports(record: &ContainerRecord) -> Vec<Value> {
 }
 
 /// Docker's `filters={"status":["running"],"label":["a=b"]}` as `ps --filter` terms.
-fn filter_terms(query: &HashMap<String, String>) -> ApiResult<Vec<String>> {
+pub(super) fn filter_terms(query: &HashMap<String, String>) -> ApiResult<Vec<String>> {
     let Some(text) = query.get("filters").filter(|t| !t.is_empty()) else {
         return Ok(Vec::new());
     };

@@ -7,9 +7,12 @@
 
 mod archive;
 mod containers;
+mod events;
 mod exec;
+mod files;
 mod images;
 mod networks;
+mod prune;
 mod server;
 mod system;
 mod volumes;

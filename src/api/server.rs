@@ -33,7 +33,9 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::{mpsc, watch};
 
 use super::exec::{self, ExecInstances};
-use super::{API_VERSION, ApiError, ApiResult, containers, images, networks, system, volumes};
+use super::{
+    API_VERSION, ApiError, ApiResult, containers, events, images, networks, prune, system, volumes,
+};
 use crate::config::Paths;
 use crate::storage::driver::Driver;
 use crate::storage::store::Store;
@@ -83,6 +85,8 @@ pub struct ServiceOptions {
     /// The storage driver of the containers it creates, chosen before it
     /// started (the first choice may fork a probe).
     pub storage_driver: Driver,
+    /// `--events-backend`, if given: where `/events` reads.
+    pub events_backend: Option<crate::events::Backend>,
 }
 
 /// A container started attached: where its output goes and how it ended.
@@ -97,6 +101,7 @@ pub(super) struct Service {
     pub paths: Paths,
     pub squash_owners: bool,
     pub storage_driver: Driver,
+    pub events_backend: Option<crate::events::Backend>,
     /// By container ID.
     pub attached: Mutex<HashMap<String, AttachedRun>>,
     pub execs: ExecInstances,
@@ -120,6 +125,7 @@ pub fn serve(options: ServiceOptions) -> std::io::Result<()> {
         paths: options.paths,
         squash_owners: options.squash_owners,
         storage_driver: options.storage_driver,
+        events_backend: options.events_backend,
         attached: Mutex::new(HashMap::new()),
         execs: Mutex::new(HashMap::new()),
     });
@@ -312,6 +318,13 @@ async fn route(service: Arc<Service>, request: Request<Incoming>) -> ApiResult<R
         ["_ping"] if get || method == Method::HEAD => Ok(system::ping(&method)),
         ["version"] if get => Ok(system::version()),
         ["info"] if get => system::info(service).await,
+        ["system", "df"] if get => system::disk_usage(service).await,
+        ["events"] if get => events::stream(service, &request),
+        ["containers", "prune"] if post => prune::containers(service, query(&request)).await,
+        ["images", "prune"] if post => prune::images(service, query(&request)).await,
+        ["volumes", "prune"] if post => prune::volumes(service, query(&request)).await,
+        ["networks", "prune"] if post => prune::networks(service, query(&request)).await,
+        ["build", "prune"] if post => Ok(prune::build_cache()),
         ["containers", rest @ ..] => containers::route(service, request, &method, rest).await,
         ["images", rest @ ..] => images::route(service, request, &method, rest).await,
         ["exec", id, "start"] if post => exec::start(service, request, id).await,

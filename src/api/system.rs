@@ -126,3 +126,86 @@ pub async fn info(service: Arc<Service>) -> ApiResult<Response<Body>> {
         }),
     ))
 }
+
+/// An RFC 3339 time as Unix seconds (0 when unreadable).
+fn unix_seconds(time: Option<&str>) -> i64 {
+    time.and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map_or(0, |t| t.timestamp())
+}
+
+/// `GET /system/df`: [`crate::system::df::disk_usage`] (what `rcon system
+/// df` shows) in Docker's shape.
+pub async fn disk_usage(service: Arc<Service>) -> ApiResult<Response<Body>> {
+    let usage = blocking(move || {
+        let store = service.store()?;
+        let lifecycle = Lifecycle::open(&store, &service.paths.runroot)?;
+        let volumes = crate::storage::volume::VolumeStore::open(&store)?;
+        let usage = crate::system::df::disk_usage(&lifecycle, &volumes)?;
+        Ok((usage, volumes.list()?))
+    })
+    .await;
+    let (usage, volumes) = usage?;
+    let images: Vec<_> = usage
+        .images
+        .iter()
+        .map(|i| {
+            let tags: Vec<String> = if i.repository == "<none>" {
+                Vec::new()
+            } else {
+                vec![format!("{}:{}", i.repository, i.tag)]
+            };
+            json!({
+                "Id": format!("sha256:{}", i.id),
+                "ParentId": "",
+                "RepoTags": tags,
+                "RepoDigests": [],
+                "Created": unix_seconds(i.created.as_deref()),
+                "Size": i.size,
+                "SharedSize": -1,
+                "VirtualSize": i.size,
+                "Labels": {},
+                "Containers": i.containers,
+            })
+        })
+        .collect();
+    let containers: Vec<_> = usage
+        .containers
+        .iter()
+        .map(|c| {
+            json!({
+                "Id": c.id,
+                "Names": [format!("/{}", c.name)],
+                "Image": c.image_id,
+                "ImageID": format!("sha256:{}", c.image_id),
+                "Command": c.command.join(" "),
+                "Created": unix_seconds(Some(&c.created)),
+                "State": c.status,
+                "Status": c.status,
+                "SizeRw": c.size,
+                "Labels": {},
+                "Mounts": [],
+            })
+        })
+        .collect();
+    let volumes: Vec<_> = usage
+        .volumes
+        .iter()
+        .filter_map(|u| {
+            let v = volumes.iter().find(|v| v.name == u.name)?;
+            let mut view = super::volumes::view(v);
+            view["UsageData"] = json!({ "Size": u.size, "RefCount": u.links });
+            Some(view)
+        })
+        .collect();
+    let layers: u64 = usage.images.iter().map(|i| i.size).sum();
+    Ok(json(
+        StatusCode::OK,
+        &json!({
+            "LayersSize": layers,
+            "Images": images,
+            "Containers": containers,
+            "Volumes": volumes,
+            "BuildCache": [],
+        }),
+    ))
+}

@@ -14,7 +14,7 @@ use crate::container::Containers;
 use crate::storage::volume::{Volume, VolumeStore};
 
 /// A volume in Docker's shape.
-fn view(volume: &Volume) -> Value {
+pub(super) fn view(volume: &Volume) -> Value {
     json!({
         "Name": volume.name,
         "Driver": volume.driver,

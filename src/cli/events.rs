@@ -51,6 +51,7 @@ pub fn run(ctx: &Context, args: EventsArgs) -> Outcome {
         since: super::time_flag("--since", args.since.as_deref())?,
         until: super::time_flag("--until", args.until.as_deref())?,
         stream: args.stream,
+        hangup: None,
     };
     let log = EventLog::configured(&ctx.paths.runroot, ctx.events_backend)?
         .ok_or(crate::events::Error::NoneBackend)?;

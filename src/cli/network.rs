@@ -127,19 +127,8 @@ pub fn run(ctx: &Context, verb: NetworkVerb) -> Outcome {
         NetworkVerb::Ls(args) => ls(&networks, args),
         NetworkVerb::Prune(_) => {
             let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-            let used: std::collections::BTreeSet<String> = lifecycle
-                .containers()
-                .list()?
-                .into_iter()
-                .filter_map(|r| r.config.attachment.map(|a| a.network))
-                .collect();
-            for network in networks.list()? {
-                if !used.contains(&network.name) {
-                    println!(
-                        "{}",
-                        networks::remove_network(&lifecycle, &network.name, false, None)?
-                    );
-                }
+            for name in networks::prune_networks(&lifecycle)? {
+                println!("{name}");
             }
             Ok(0)
         }

@@ -74,6 +74,7 @@ pub fn run(ctx: &Context, args: ServiceArgs) -> Outcome {
             }
         ),
         storage_driver,
+        events_backend: ctx.events_backend,
     })
     .map_err(|e| Failure::new(EXIT_ENGINE, format!("system service: {e}")))?;
     Ok(0)

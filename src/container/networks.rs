@@ -176,6 +176,25 @@ pub fn remove_network(
     Ok(network.name)
 }
 
+/// `rcon network prune`: removes every network no container is attached
+/// to; returns their names.
+pub fn prune_networks(lifecycle: &Lifecycle) -> Result<Vec<String>, Error> {
+    let networks = Networks::open(lifecycle.store().root()).map_err(network::Error::from)?;
+    let used: std::collections::BTreeSet<String> = lifecycle
+        .containers()
+        .list()?
+        .into_iter()
+        .filter_map(|r| r.config.attachment.map(|a| a.network))
+        .collect();
+    let mut removed = Vec::new();
+    for network in networks.list().map_err(network::Error::from)? {
+        if !used.contains(&network.name) {
+            removed.push(remove_network(lifecycle, &network.name, false, None)?);
+        }
+    }
+    Ok(removed)
+}
+
 /// The network a new container asks for, checked before anything is made.
 pub fn requested(root: &Path, mode: &Mode) -> Result<Option<NetworkRecord>, Error> {
     match mode.network_name() {

@@ -643,3 +643,212 @@ fn docker_top() {
         stopped.transcript()
     );
 }
+
+impl Service {
+    /// `docker run --name NAME OPTIONS... BUSYBOX sh -c SCRIPT`, which must succeed.
+    #[track_caller]
+    fn run_script(&self, env: &TestEnv, name: &str, options: &[&str], script: &str) {
+        let image = busybox();
+        let mut args = vec!["run", "--name", name];
+        args.extend_from_slice(options);
+        args.extend_from_slice(&[&image, "sh", "-c", script]);
+        self.docker(env, &args).ok();
+    }
+}
+
+/// Unix seconds now, as `docker events --since/--until` take them.
+fn unix_now() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap();
+    format!("{}.{:09}", now.as_secs(), now.subsec_nanos())
+}
+
+#[test]
+fn docker_events_bounded_by_since_and_until() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let since = unix_now();
+    service
+        .docker(&env, &["run", "--rm", "--name", "ev", &busybox(), "true"])
+        .ok();
+    let until = unix_now();
+    let bounded = |filter: &str, format: &str| {
+        service.docker(
+            &env,
+            &[
+                "events", "--since", &since, "--until", &until, "--filter", filter, "--format",
+                format,
+            ],
+        )
+    };
+    let events = bounded(
+        "container=ev",
+        "{{.Type}} {{.Action}} {{.Actor.Attributes.name}}",
+    );
+    let lines: Vec<&str> = events.ok().stdout.lines().collect();
+    for action in ["create", "start", "die", "destroy"] {
+        assert!(
+            lines.contains(&format!("container {action} ev").as_str()),
+            "{action}: {}",
+            events.transcript()
+        );
+    }
+    let position = |action: &str| {
+        lines
+            .iter()
+            .position(|l| *l == format!("container {action} ev"))
+    };
+    assert!(position("create") < position("start") && position("start") < position("die"));
+    // Docker's `event=` filter names, mapped to rcon's.
+    let died = bounded("event=die", "{{.Action}} {{.Actor.Attributes.exitCode}}");
+    assert_eq!(died.ok().stdout, "die 0\n", "{}", died.transcript());
+    let bad = service.docker(
+        &env,
+        &["events", "--until", &until, "--filter", "colour=red"],
+    );
+    assert!(
+        !bad.success() && bad.stderr.contains("colour"),
+        "{}",
+        bad.transcript()
+    );
+}
+
+#[test]
+fn docker_system_and_volume_prune() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let image = busybox();
+    let dead = service.docker(&env, &["run", "--name", "dead", &image, "true"]);
+    dead.ok();
+    let alive = service.docker(
+        &env,
+        &["run", "-d", "--name", "alive", &image, "sleep", "1000"],
+    );
+    let alive_id = alive.ok().stdout.trim().to_string();
+    service.docker(&env, &["network", "create", "lonely"]).ok();
+    service.docker(&env, &["volume", "create", "kept"]).ok();
+    let dead_id = service
+        .docker(&env, &["inspect", "--format", "{{.Id}}", "dead"])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    let pruned = service.docker(&env, &["system", "prune", "-f"]);
+    let out = &pruned.ok().stdout;
+    assert!(
+        out.contains(&dead_id) && out.contains("lonely") && !out.contains(&alive_id),
+        "{}",
+        pruned.transcript()
+    );
+    let left = service.docker(&env, &["ps", "-a", "-q", "--no-trunc"]);
+    assert_eq!(left.ok().stdout.trim(), alive_id, "{}", left.transcript());
+    let networks = service.docker(&env, &["network", "ls", "--format", "{{.Name}}"]);
+    assert!(
+        !networks.ok().stdout.contains("lonely"),
+        "{}",
+        networks.transcript()
+    );
+    // Docker's rule: without --all only anonymous volumes go.
+    let anonymous_only = service.docker(&env, &["volume", "prune", "-f"]);
+    assert!(
+        !anonymous_only.ok().stdout.contains("kept"),
+        "{}",
+        anonymous_only.transcript()
+    );
+    let all = service.docker(&env, &["volume", "prune", "-f", "--all"]);
+    assert!(all.ok().stdout.contains("kept"), "{}", all.transcript());
+    let volumes = service.docker(&env, &["volume", "ls", "-q"]);
+    assert_eq!(volumes.ok().stdout, "", "{}", volumes.transcript());
+    let bad = service.docker(
+        &env,
+        &["container", "prune", "-f", "--filter", "colour=red"],
+    );
+    assert!(
+        !bad.success() && bad.stderr.contains("colour"),
+        "{}",
+        bad.transcript()
+    );
+    service.docker(&env, &["rm", "-f", "alive"]).ok();
+}
+
+#[test]
+fn docker_system_df() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    service.run_script(
+        &env,
+        "writer",
+        &["-v", "data:/data"],
+        "head -c 300000 /dev/zero > /data/f; head -c 200000 /dev/zero > /f",
+    );
+    let df = service.docker(
+        &env,
+        &[
+            "system",
+            "df",
+            "--format",
+            "{{.Type}} {{.TotalCount}} {{.Active}}",
+        ],
+    );
+    let lines: Vec<&str> = df.ok().stdout.lines().collect();
+    for line in ["Images 1 1", "Containers 1 0", "Local Volumes 1 1"] {
+        assert!(lines.contains(&line), "{line}: {}", df.transcript());
+    }
+    let verbose = service.docker(&env, &["system", "df", "-v"]);
+    let out = &verbose.ok().stdout;
+    let row = |first: &str| {
+        out.lines()
+            .find(|l| l.split_whitespace().any(|w| w == first))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    assert!(row("data").contains("300kB"), "{}", verbose.transcript());
+    assert!(row("writer").contains("200kB"), "{}", verbose.transcript());
+}
+
+#[test]
+fn docker_diff_and_export() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    service.run_script(
+        &env,
+        "changed",
+        &[],
+        "echo new > /added; rm /bin/true; echo x >> /etc/passwd",
+    );
+    let diff = service.docker(&env, &["diff", "changed"]);
+    let lines: Vec<&str> = diff.ok().stdout.lines().collect();
+    for line in ["A /added", "D /bin/true", "C /etc/passwd"] {
+        assert!(lines.contains(&line), "{line}: {}", diff.transcript());
+    }
+    let listing = run_command(
+        env.command_as_user("bash")
+            .args(["-c", "set -o pipefail; docker export changed | tar t"])
+            .env("DOCKER_HOST", service.host()),
+        None,
+        command_timeout(),
+    )
+    .unwrap();
+    let names: Vec<&str> = listing.ok().stdout.lines().collect();
+    for name in ["added", "etc/passwd", "bin/sh"] {
+        assert!(
+            names.iter().any(|n| n.trim_start_matches("./") == name),
+            "{name}: {}",
+            listing.transcript()
+        );
+    }
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.trim_start_matches("./") == "bin/true"),
+        "{}",
+        listing.transcript()
+    );
+    let missing = service.docker(&env, &["diff", "nosuch"]);
+    assert!(
+        !missing.success() && missing.stderr.contains("No such container"),
+        "{}",
+        missing.transcript()
+    );
+}
