@@ -50,7 +50,7 @@ use crate::storage::driver::Driver;
 use crate::storage::extract::Root;
 use crate::storage::store::{ImageRecord, Store};
 use crate::util::exit::ExitCode;
-use crate::util::time::now_rfc3339;
+use crate::util::time::{now_rfc3339, parse_duration};
 use dockerfile::{Command, Dockerfile, Healthcheck, Instruction, Kind, Stage};
 use ignore::Ignore;
 use sources::{Attributes, Tree};
@@ -1090,7 +1090,7 @@ fn healthcheck(check: &Healthcheck, shell: &[String]) -> Value {
                     "start-period" => "StartPeriod",
                     _ => "StartInterval",
                 };
-                if let Some(nanos) = duration_nanos(text) {
+                if let Some(nanos) = parse_duration(text).filter(|n| *n >= 0) {
                     value[field] = json!(nanos);
                 }
             }
@@ -1100,31 +1100,6 @@ fn healthcheck(check: &Healthcheck, shell: &[String]) -> Value {
             value
         }
     }
-}
-
-/// A Go duration (`30s`, `1m30s`, `500ms`) in nanoseconds.
-fn duration_nanos(text: &str) -> Option<u64> {
-    let mut total = 0f64;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let split = rest.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
-        let number: f64 = rest[..split].parse().ok()?;
-        let unit_end = rest[split..]
-            .find(|c: char| c.is_ascii_digit())
-            .map_or(rest.len(), |i| split + i);
-        let scale = match &rest[split..unit_end] {
-            "ns" => 1.0,
-            "us" | "µs" => 1e3,
-            "ms" => 1e6,
-            "s" => 1e9,
-            "m" => 60e9,
-            "h" => 3600e9,
-            _ => return None,
-        };
-        total += number * scale;
-        rest = &rest[unit_end..];
-    }
-    Some(total as u64)
 }
 
 fn host_arch() -> &'static str {
