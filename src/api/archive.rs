@@ -18,7 +18,8 @@ use hyper::header::HeaderValue;
 use hyper::{Method, Request, Response, StatusCode};
 use serde_json::json;
 
-use super::containers::{rcon, with_container};
+use super::child::{self, rcon};
+use super::containers::with_container;
 use super::server::{Body, Service, blocking, empty, query, streaming};
 use super::{ApiError, ApiResult};
 
@@ -87,10 +88,7 @@ fn go_file_mode(header: &tar::Header) -> u32 {
 fn cp_failed(child: Child) -> ApiError {
     let output = child.wait_with_output();
     let message = match &output {
-        Ok(output) => String::from_utf8_lossy(&output.stderr)
-            .trim()
-            .trim_start_matches("Error: ")
-            .to_string(),
+        Ok(output) => child::message(&output.stderr),
         Err(e) => format!("running rcon cp: {e}"),
     };
     // `rcon cp` says what is missing with the system's words (Podman's
@@ -107,10 +105,7 @@ fn cp_failed(child: Child) -> ApiError {
 }
 
 fn spawn_failed(e: io::Error) -> ApiError {
-    ApiError::new(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        format!("running rcon cp: {e}"),
-    )
+    child::spawn_failed("cp", e)
 }
 
 /// The stat of what the stream's first entry is, base64 JSON.

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, watch};
 
+use super::child::{self, rcon, spawn_failed};
 use super::images::tls_verify_for;
 use super::server::{
     AttachedRun, Body, Service, blocking, empty, flag, json, json_body, query, streaming,
@@ -428,34 +429,21 @@ async fn inspect(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
     Ok(json(StatusCode::OK, &value))
 }
 
-/// The `rcon` command line this service was started with, for child rcons.
-pub(super) fn rcon(service: &Service) -> Command {
-    let mut command = Command::new("/proc/self/exe");
-    command
-        .arg("--root")
-        .arg(&service.paths.root)
-        .arg("--runroot")
-        .arg(&service.paths.runroot)
-        .stdin(Stdio::null());
-    command
-}
-
 /// Starts `id` by running `rcon start ID`: the detached monitor is forked,
 /// and forking runs Rust code in the child, which is safe only from a
 /// single-threaded process; this one has tokio's threads.
 fn start_detached(service: &Service, id: &str) -> ApiResult<()> {
-    let output = rcon(service).args(["start", id]).output().map_err(|e| {
-        ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("running rcon start: {e}"),
-        )
-    })?;
+    let output = rcon(service)
+        .args(["start", id])
+        .output()
+        .map_err(|e| spawn_failed("start", e))?;
     if output.status.success() {
         return Ok(());
     }
-    let message = String::from_utf8_lossy(&output.stderr);
-    let message = message.trim().trim_start_matches("Error: ");
-    Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message))
+    Err(ApiError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        child::message(&output.stderr),
+    ))
 }
 
 async fn start(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
@@ -496,12 +484,7 @@ fn start_attached(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| {
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                format!("running rcon start: {e}"),
-            )
-        })?;
+        .map_err(|e| spawn_failed("start", e))?;
     let tty = record.config.tty;
     let stdout = child.stdout.take().expect("piped");
     let stderr = child.stderr.take().expect("piped");

@@ -24,8 +24,9 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::unix::pipe;
 use tokio::sync::{mpsc, watch};
 
+use super::child::{self, rcon, spawn_failed};
 use super::containers::{
-    exit_after_output, frame, rcon, stream_type, switching_protocols, with_container,
+    exit_after_output, frame, stream_type, switching_protocols, with_container,
 };
 use super::server::{Body, Service, blocking, empty, json, json_body, query, streaming};
 use super::{ApiError, ApiResult};
@@ -260,11 +261,9 @@ pub async fn start(
                 Ok(output) if output.status.success() => Ok(empty(StatusCode::OK)),
                 Ok(output) => Err(ApiError::new(
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    String::from_utf8_lossy(&output.stderr)
-                        .trim()
-                        .trim_start_matches("Error: "),
+                    child::message(&output.stderr),
                 )),
-                Err(e) => Err(spawn_failed(e)),
+                Err(e) => Err(spawn_failed("exec", e)),
             }
         })
         .await;
@@ -309,13 +308,6 @@ pub async fn start(
     Ok(response)
 }
 
-fn spawn_failed(e: io::Error) -> ApiError {
-    ApiError::new(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        format!("running rcon exec: {e}"),
-    )
-}
-
 /// The child's end of the streams, as the service holds them.
 enum Streams {
     Pipes {
@@ -332,10 +324,10 @@ fn spawn(
     config: &ExecConfig,
     size: Option<[u16; 2]>,
 ) -> ApiResult<(Child, Streams)> {
-    let io_error = |e: io::Error| spawn_failed(e);
+    let io_error = |e: io::Error| spawn_failed("exec", e);
     if config.tty {
         let OpenptyResult { master, slave } =
-            openpty(None, None).map_err(|e| spawn_failed(io::Error::from(e)))?;
+            openpty(None, None).map_err(|e| spawn_failed("exec", io::Error::from(e)))?;
         if let Some([rows, columns]) = size {
             set_window(&master, window(rows, columns)).map_err(io_error)?;
         }

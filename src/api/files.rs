@@ -12,7 +12,8 @@ use hyper::{Response, StatusCode};
 use serde_json::{Value, json};
 
 use super::archive::forward;
-use super::containers::{rcon, with_container};
+use super::child::{self, rcon, spawn_failed};
+use super::containers::with_container;
 use super::server::{Body, Service, blocking, json, streaming};
 use super::{ApiError, ApiResult};
 
@@ -22,20 +23,9 @@ async fn full_id(service: &Arc<Service>, id: &str) -> ApiResult<String> {
 }
 
 fn verb_failed(verb: &str, stderr: &[u8]) -> ApiError {
-    let message = String::from_utf8_lossy(stderr);
     ApiError::new(
         StatusCode::INTERNAL_SERVER_ERROR,
-        format!(
-            "rcon {verb}: {}",
-            message.trim().trim_start_matches("Error: ")
-        ),
-    )
-}
-
-fn spawn_failed(verb: &str, e: std::io::Error) -> ApiError {
-    ApiError::new(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        format!("running rcon {verb}: {e}"),
+        format!("rcon {verb}: {}", child::message(stderr)),
     )
 }
 

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use crate::common;
 use crate::common::{
-    HOST_USR, RunResult, TestEnv, free_port, host_program, image_ref, user_with_ranges,
+    HOST_USR, RunResult, TestEnv, free_port, host_program, image_ref, stdout, user_with_ranges,
 };
 use testkit::catalog;
 
@@ -87,16 +87,7 @@ for_both_helpers!(
 
 /// `rcon run FLAGS busybox ARGS`, as given (add `--rm` or `-d` in `flags`).
 fn run(env: &TestEnv, flags: &[&str], args: &[&str]) -> RunResult {
-    let reference = image_ref(catalog::BUSYBOX);
-    let mut all = vec!["run", "--tls-verify=false", "-q"];
-    all.extend_from_slice(flags);
-    all.push(&reference);
-    all.extend_from_slice(args);
-    env.run(&all)
-}
-
-fn stdout(result: &RunResult) -> String {
-    result.ok().stdout.trim_end().to_string()
+    crate::common::run_image(env, flags, catalog::BUSYBOX, args)
 }
 
 /// `curl` on the host, retried while the container's server starts

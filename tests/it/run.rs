@@ -2,21 +2,12 @@
 //! the rootfs, the process, exit codes, terminals, and clean-up.
 
 use crate::common;
-use crate::common::{TestEnv, image_ref, user_with_ranges, user_without_ranges};
+use crate::common::{TestEnv, image_ref, stdout, user_with_ranges, user_without_ranges};
 use testkit::catalog::{self, multilayer, owners};
 
 /// `rcon run --rm IMAGE ARGS...` (pulling over plain HTTP from the test registry).
 fn run(env: &TestEnv, flags: &[&str], image: &str, args: &[&str]) -> common::RunResult {
-    let reference = image_ref(image);
-    let mut all = vec!["run", "--rm", "--tls-verify=false", "-q"];
-    all.extend_from_slice(flags);
-    all.push(&reference);
-    all.extend_from_slice(args);
-    env.run(&all)
-}
-
-fn stdout(result: &common::RunResult) -> String {
-    result.ok().stdout.trim_end().to_string()
+    common::run_image(env, &[&["--rm"], flags].concat(), image, args)
 }
 
 #[test]

@@ -2,21 +2,12 @@
 //! output and exit codes, run as the unprivileged test user.
 
 use crate::common;
-use crate::common::{TestEnv, image_ref, user_with_ranges};
+use crate::common::{TestEnv, image_ref, stdout, user_with_ranges};
 use testkit::catalog;
 
 /// `rcon run --rm FLAGS IMAGE ARGS...` from the test registry.
 fn run(env: &TestEnv, flags: &[&str], args: &[&str]) -> common::RunResult {
-    let reference = image_ref(catalog::BUSYBOX);
-    let mut all = vec!["run", "--rm", "--tls-verify=false", "-q"];
-    all.extend_from_slice(flags);
-    all.push(&reference);
-    all.extend_from_slice(args);
-    env.run(&all)
-}
-
-fn stdout(result: &common::RunResult) -> String {
-    result.ok().stdout.trim_end().to_string()
+    common::run_image(env, &[&["--rm"], flags].concat(), catalog::BUSYBOX, args)
 }
 
 #[test]

@@ -387,6 +387,22 @@ pub fn registry() -> &'static str {
     }
 }
 
+/// `rcon run --tls-verify=false -q FLAGS IMAGE ARGS...` for the test image
+/// `image` of [`registry`] (`flags` say `--rm` or `-d`).
+pub fn run_image(env: &TestEnv, flags: &[&str], image: &str, args: &[&str]) -> RunResult {
+    let reference = image_ref(image);
+    let mut all = vec!["run", "--tls-verify=false", "-q"];
+    all.extend_from_slice(flags);
+    all.push(&reference);
+    all.extend_from_slice(args);
+    env.run(&all)
+}
+
+/// The output of a command that must succeed, without its last newlines.
+pub fn stdout(result: &RunResult) -> String {
+    result.ok().stdout.trim_end().to_string()
+}
+
 /// `127.0.0.1:PORT/NAME:latest` for a test image in [`registry`], e.g.
 /// `image_ref(testkit::catalog::BUSYBOX)`.
 pub fn image_ref(name: &str) -> String {
