@@ -30,7 +30,7 @@ use std::fs;
 use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 
-use serde_json::{Value, json};
+use oci_spec::image::{Config, History};
 use sha2::{Digest, Sha256};
 
 use crate::container::commit::changes_layer;
@@ -42,7 +42,7 @@ use crate::container::store::ContainerRecord;
 use crate::container::tty::DetachKeys;
 use crate::container::{self, PullPolicy};
 use crate::image::commit::{NewLayer, put_derived};
-use crate::image::config::ImageConfig;
+use crate::image::config::{self as image_config, ImageConfig};
 use crate::image::{PullOptions, Reference};
 use crate::process::SingleThreaded;
 use crate::runtime::passwd;
@@ -215,8 +215,8 @@ struct Builder<'a> {
 struct State {
     /// The last image made.
     image: ImageRecord,
-    /// Its config document (`config`, `history`, …), as it will be stored.
-    config: Value,
+    /// Its config, as it will be stored.
+    config: ImageConfig,
     /// The cache key of the last step.
     key: String,
     /// ARGs in scope and their values (`None`: declared, no value).
@@ -225,7 +225,7 @@ struct State {
 
 impl State {
     fn env(&self) -> Vec<String> {
-        serde_json::from_value(self.config["config"]["Env"].clone()).unwrap_or_default()
+        self.config.defaults().env().clone().unwrap_or_default()
     }
 
     /// A variable's value: ENV first, then ARG.
@@ -237,11 +237,16 @@ impl State {
             .or_else(|| self.args.get(name).cloned().flatten())
     }
 
-    fn config_str(&self, key: &str) -> String {
-        self.config["config"][key]
-            .as_str()
+    fn working_dir(&self) -> String {
+        self.config
+            .defaults()
+            .working_dir()
+            .clone()
             .unwrap_or_default()
-            .to_string()
+    }
+
+    fn user(&self) -> String {
+        self.config.defaults().user().clone().unwrap_or_default()
     }
 
     /// A command's argv: exec form as it is, shell form through the shell.
@@ -257,8 +262,7 @@ impl State {
     }
 
     fn shell(&self) -> Vec<String> {
-        serde_json::from_value(self.config["config"]["Shell"].clone())
-            .unwrap_or_else(|_| vec!["/bin/sh".into(), "-c".into()])
+        (self.config.docker.shell.clone()).unwrap_or_else(|| vec!["/bin/sh".into(), "-c".into()])
     }
 }
 
@@ -282,9 +286,7 @@ impl Builder<'_> {
         self.say(format_args!("{prefix}STEP 1/{steps}: {}", stage.from.text));
         let mut state = self.from(stage)?;
         let mut triggers: Vec<Instruction> = Vec::new();
-        for text in serde_json::from_value::<Vec<String>>(state.config["config"]["OnBuild"].clone())
-            .unwrap_or_default()
-        {
+        for text in state.config.docker.on_build.clone().unwrap_or_default() {
             let kind =
                 dockerfile::parse_instruction(&text, self.file.escape).map_err(|reason| {
                     Error::Step {
@@ -300,7 +302,7 @@ impl Builder<'_> {
         }
         if !triggers.is_empty() {
             // Triggers run once, in the image built on the one that has them.
-            state.config["config"]["OnBuild"] = Value::Null;
+            state.config.docker.on_build = None;
         }
         for instruction in &triggers {
             self.step(&mut state, instruction)?;
@@ -429,17 +431,10 @@ impl Builder<'_> {
                 })?
             }
         };
-        let config: Value =
-            serde_json::from_slice(&self.store.image_file(&base.id, "config.json")?)
-                .unwrap_or_else(|_| json!({}));
         Ok(State {
             key: cache_key(&[&base.id]),
+            config: ImageConfig::read(self.store, &base)?,
             image: base,
-            config: if config.is_object() {
-                config
-            } else {
-                json!({})
-            },
             args: BTreeMap::new(),
         })
     }
@@ -454,12 +449,13 @@ impl Builder<'_> {
         let expand = |state: &State, text: &str| {
             words::word(text, &|name| state.lookup(name), escape).map_err(fail)
         };
-        let config_step = |state: &mut State, change: &dyn Fn(&mut Value)| -> Result<bool, Error> {
-            let key = cache_key(&[&state.key, &instruction.text, &args_text(state)]);
-            change(&mut state.config);
-            let created_by = format!("/bin/sh -c #(nop) {}", instruction.text);
-            self.commit_cached(state, &created_by, key)
-        };
+        let config_step =
+            |state: &mut State, change: &dyn Fn(&mut ImageConfig)| -> Result<bool, Error> {
+                let key = cache_key(&[&state.key, &instruction.text, &args_text(state)]);
+                change(&mut state.config);
+                let created_by = format!("/bin/sh -c #(nop) {}", instruction.text);
+                self.commit_cached(state, &created_by, key)
+            };
         match &instruction.kind {
             Kind::From { .. } => unreachable!("FROM begins a stage"),
             Kind::Run {
@@ -557,21 +553,28 @@ impl Builder<'_> {
                 let dir = if dir.starts_with('/') {
                     dir
                 } else {
-                    format!(
-                        "{}/{dir}",
-                        state.config_str("WorkingDir").trim_end_matches('/')
-                    )
+                    format!("{}/{dir}", state.working_dir().trim_end_matches('/'))
                 };
-                config_step(state, &|config| config["config"]["WorkingDir"] = json!(dir))
+                config_step(state, &|config| {
+                    edit_defaults(config, |d| {
+                        d.set_working_dir(Some(dir.clone()));
+                    });
+                })
             }
             Kind::User(user) => {
                 let user = expand(state, user)?;
-                config_step(state, &|config| config["config"]["User"] = json!(user))
+                config_step(state, &|config| {
+                    edit_defaults(config, |d| {
+                        d.set_user(Some(user.clone()));
+                    });
+                })
             }
             Kind::StopSignal(signal) => {
                 let signal = expand(state, signal)?;
                 config_step(state, &|config| {
-                    config["config"]["StopSignal"] = json!(signal)
+                    edit_defaults(config, |d| {
+                        d.set_stop_signal(Some(signal.clone()));
+                    });
                 })
             }
             Kind::Expose(ports) => {
@@ -584,7 +587,9 @@ impl Builder<'_> {
                         } else {
                             format!("{port}/tcp")
                         };
-                        object(config, "ExposedPorts")[port] = json!({});
+                        edit_defaults(config, |d| {
+                            d.set_exposed_ports(with_once(d.exposed_ports(), port));
+                        });
                     }
                 })
             }
@@ -595,40 +600,42 @@ impl Builder<'_> {
                 }
                 config_step(state, &|config| {
                     for path in &paths {
-                        object(config, "Volumes")[path] = json!({});
+                        edit_defaults(config, |d| {
+                            d.set_volumes(with_once(d.volumes(), path.clone()));
+                        });
                     }
                 })
             }
             Kind::Entrypoint(command) | Kind::Cmd(command) => {
-                let key = if matches!(instruction.kind, Kind::Cmd(_)) {
-                    "Cmd"
-                } else {
-                    "Entrypoint"
-                };
+                let is_cmd = matches!(instruction.kind, Kind::Cmd(_));
                 let argv = state.argv(command);
-                config_step(state, &|config| config["config"][key] = json!(argv))
+                config_step(state, &|config| {
+                    edit_defaults(config, |d| {
+                        if is_cmd {
+                            d.set_cmd(Some(argv.clone()));
+                        } else {
+                            d.set_entrypoint(Some(argv.clone()));
+                        }
+                    });
+                })
             }
             Kind::Shell(shell) => {
-                config_step(state, &|config| config["config"]["Shell"] = json!(shell))
+                config_step(state, &|config| config.docker.shell = Some(shell.clone()))
             }
             Kind::Healthcheck(check) => {
-                let value = healthcheck(check, &state.shell());
+                let value = healthcheck(check);
                 config_step(state, &|config| {
-                    config["config"]["Healthcheck"] = value.clone()
+                    config.docker.healthcheck = Some(value.clone())
                 })
             }
             Kind::Onbuild(trigger) => config_step(state, &|config| {
-                let list = config["config"]["OnBuild"]
-                    .as_array()
-                    .cloned()
-                    .unwrap_or_default();
-                let mut list = list;
-                list.push(json!(trigger));
-                config["config"]["OnBuild"] = Value::Array(list);
+                (config.docker.on_build.get_or_insert_default()).push(trigger.clone());
             }),
             Kind::Maintainer(name) => {
                 let name = expand(state, name)?;
-                config_step(state, &|config| config["author"] = json!(name))
+                config_step(state, &|config| {
+                    config.oci.set_author(Some(name.clone()));
+                })
             }
         }
     }
@@ -665,7 +672,7 @@ impl Builder<'_> {
         let dest = if dest.starts_with('/') {
             dest
         } else {
-            let workdir = state.config_str("WorkingDir");
+            let workdir = state.working_dir();
             let slash = if dest.ends_with('/') || dest == "." {
                 "/"
             } else {
@@ -895,8 +902,8 @@ impl Builder<'_> {
                 env.push(format!("{name}={value}"));
             }
         }
-        let user = Some(state.config_str("User")).filter(|u| !u.is_empty());
-        let workdir = Some(state.config_str("WorkingDir")).filter(|w| !w.is_empty());
+        let user = Some(state.user()).filter(|u| !u.is_empty());
+        let workdir = Some(state.working_dir()).filter(|w| !w.is_empty());
         let network = network.unwrap_or_else(|| self.request.network.clone());
         self.create(&state.image.id, argv, network, &env, user, workdir)
     }
@@ -947,8 +954,7 @@ impl Builder<'_> {
 
     fn reuse(&self, state: &mut State, image: ImageRecord, key: String) -> Result<bool, Error> {
         self.say(format_args!("--> Using cache {}", image.id));
-        state.config = serde_json::from_slice(&self.store.image_file(&image.id, "config.json")?)
-            .unwrap_or_else(|_| json!({}));
+        state.config = ImageConfig::read(self.store, &image)?;
         state.image = image;
         state.key = key;
         Ok(true)
@@ -983,35 +989,32 @@ impl Builder<'_> {
         key: String,
     ) -> Result<(), Error> {
         let now = now_rfc3339();
-        state.config["created"] = json!(now);
-        let mut history = state.config["history"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
+        let oci = &mut state.config.oci;
+        oci.set_created(Some(now.clone()));
+        let history = oci.history_mut().get_or_insert_default();
         if history.is_empty() {
-            history = state.image.layers.iter().map(|_| json!({})).collect();
+            // One anonymous step per base layer, so the new step names the new layer.
+            history.resize(state.image.layers.len(), History::default());
         }
-        let mut entry = json!({ "created": now, "created_by": created_by });
-        if layer.is_none() {
-            entry["empty_layer"] = json!(true);
-        }
+        let mut entry = History::default();
+        entry
+            .set_created(Some(now))
+            .set_created_by(Some(created_by.to_string()))
+            .set_empty_layer(layer.is_none().then_some(true));
         history.push(entry);
-        state.config["history"] = Value::Array(history);
         let new_layer = layer.map(|l| NewLayer {
             path: &l.path,
             diff_id: l.diff_id.clone(),
         });
-        // The document the steps edited, read through the one image model
-        // before it is stored (what a pull or commit would store).
-        let document = serde_json::to_vec(&state.config).expect("JSON serialises");
-        let config = ImageConfig::parse(&document)
-            .map_err(|e| Error::Invalid(format!("the image config the build made: {e}")))?;
+        // Docker's fields (SHELL, HEALTHCHECK, ONBUILD) are stored inside
+        // the `config` object: it is there even for a base that had none.
+        edit_defaults(&mut state.config, |_| {});
         let image = put_derived(
             self.store,
             &state.image,
             new_layer.as_ref(),
             self.request.squash_owners,
-            config,
+            state.config.clone(),
             Vec::new(),
         )?;
         if self.request.layers {
@@ -1023,8 +1026,7 @@ impl Builder<'_> {
                 log::warn!("recording the build cache: {e}");
             }
         }
-        state.config = serde_json::from_slice(&self.store.image_file(&image.id, "config.json")?)
-            .unwrap_or_else(|_| state.config.clone());
+        state.config = ImageConfig::read(self.store, &image)?;
         state.image = image;
         state.key = key;
         Ok(())
@@ -1045,29 +1047,43 @@ fn args_text(state: &State) -> String {
     format!("{:?}", state.args)
 }
 
-fn object<'v>(config: &'v mut Value, key: &str) -> &'v mut Value {
-    let value = &mut config["config"][key];
-    if !value.is_object() {
-        *value = json!({});
+/// Changes the image's container defaults (made where the image has none).
+fn edit_defaults(config: &mut ImageConfig, change: impl FnOnce(&mut Config)) {
+    let mut defaults = config.defaults();
+    change(&mut defaults);
+    config.oci.set_config(Some(defaults));
+}
+
+/// `list` with `item` added (EXPOSE, VOLUME), unless it holds it already.
+fn with_once(list: &Option<Vec<String>>, item: String) -> Option<Vec<String>> {
+    let mut list = list.clone().unwrap_or_default();
+    if !list.contains(&item) {
+        list.push(item);
     }
-    value
+    Some(list)
 }
 
-fn set_label(config: &mut Value, key: &str, value: &str) {
-    object(config, "Labels")[key] = json!(value);
+fn set_label(config: &mut ImageConfig, key: &str, value: &str) {
+    edit_defaults(config, |defaults| {
+        (defaults.labels_mut().get_or_insert_default()).insert(key.to_string(), value.to_string());
+    });
 }
 
-fn set_env(config: &mut Value, name: &str, value: &str) {
-    let mut env: Vec<String> =
-        serde_json::from_value(config["config"]["Env"].clone()).unwrap_or_default();
-    env.retain(|e| e.split_once('=').map_or(e.as_str(), |(k, _)| k) != name);
-    env.push(format!("{name}={value}"));
-    config["config"]["Env"] = json!(env);
+fn set_env(config: &mut ImageConfig, name: &str, value: &str) {
+    edit_defaults(config, |defaults| {
+        let mut env = defaults.env().clone().unwrap_or_default();
+        env.retain(|e| e.split_once('=').map_or(e.as_str(), |(k, _)| k) != name);
+        env.push(format!("{name}={value}"));
+        defaults.set_env(Some(env));
+    });
 }
 
-fn healthcheck(check: &Healthcheck, shell: &[String]) -> Value {
+fn healthcheck(check: &Healthcheck) -> image_config::Healthcheck {
     match check {
-        Healthcheck::None => json!({ "Test": ["NONE"] }),
+        Healthcheck::None => image_config::Healthcheck {
+            test: Some(vec!["NONE".into()]),
+            ..Default::default()
+        },
         Healthcheck::Check {
             command,
             durations,
@@ -1077,25 +1093,23 @@ fn healthcheck(check: &Healthcheck, shell: &[String]) -> Value {
                 Command::Exec(argv) => std::iter::once("CMD".to_string())
                     .chain(argv.iter().cloned())
                     .collect(),
-                Command::Shell(line) => {
-                    let _ = shell;
-                    vec!["CMD-SHELL".into(), line.clone()]
-                }
+                Command::Shell(line) => vec!["CMD-SHELL".into(), line.clone()],
             };
-            let mut value = json!({ "Test": test });
+            let mut value = image_config::Healthcheck {
+                test: Some(test),
+                retries: retries.map(i64::from),
+                ..Default::default()
+            };
             for (name, text) in durations {
                 let field = match name.as_str() {
-                    "interval" => "Interval",
-                    "timeout" => "Timeout",
-                    "start-period" => "StartPeriod",
-                    _ => "StartInterval",
+                    "interval" => &mut value.interval,
+                    "timeout" => &mut value.timeout,
+                    "start-period" => &mut value.start_period,
+                    _ => &mut value.start_interval,
                 };
                 if let Some(nanos) = parse_duration(text).filter(|n| *n >= 0) {
-                    value[field] = json!(nanos);
+                    *field = Some(nanos);
                 }
-            }
-            if let Some(retries) = retries {
-                value["Retries"] = json!(retries);
             }
             value
         }
