@@ -174,9 +174,9 @@ impl CreateFlags {
             }
         }
         if !mounts.is_empty() {
-            mounts::check_duplicates(&mounts)?;
             let cwd = std::env::current_dir().ok();
             mounts::resolve_bind_sources(&mut mounts, cwd.as_deref())?;
+            mounts::check_duplicates(&mut mounts)?;
         }
         let last_cap = caps::kernel_last_cap()?;
         let cap_add = caps::parse_list(&self.cap_add, last_cap)?;
@@ -344,7 +344,7 @@ mod tests {
                 .contains("does not exist")
         );
         assert!(
-            error(|f| f.tmpfs = strings(&["/t", "/t"])).contains("duplicate mount destination")
+            error(|f| f.tmpfs = strings(&["/t", "/t:ro"])).contains("duplicate mount destination")
         );
         assert!(error(|f| f.network = "carrier-pigeon:fast".into()).contains("carrier-pigeon"));
         assert!(error(|f| f.entrypoint = Some("[/bin/sh".into())).contains("not a JSON array"));

@@ -522,3 +522,27 @@ fn volumepath_puts_named_volumes_in_another_directory() {
         elsewhere.join("moved/_data").display().to_string()
     );
 }
+
+#[test]
+fn the_same_mount_twice_is_one_and_two_on_one_path_are_refused() {
+    let env = with_busybox(user_with_ranges());
+    let reference = image_ref(testkit::catalog::BUSYBOX);
+    let run = |flags: &[&str]| {
+        let mut args = vec!["run", "--rm"];
+        args.extend_from_slice(flags);
+        args.extend_from_slice(&[&reference, "true"]);
+        env.run(&args)
+    };
+    run(&["-v", "vol1:/vol1", "-v", "vol1:/vol1"]).ok();
+    run(&["--tmpfs", "/t", "--tmpfs", "/t"]).ok();
+    let refused = run(&["-v", "vol1:/vol1", "-v", "vol2:/vol1"]);
+    refused.code_is(125);
+    assert_eq!(
+        refused.stderr.trim(),
+        "Error: /vol1: duplicate mount destination"
+    );
+    assert!(
+        !entries(&env).contains(&"vol2".to_string()),
+        "nothing made for a refused run"
+    );
+}
