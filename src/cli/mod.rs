@@ -96,6 +96,9 @@ pub struct GlobalArgs {
     /// Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]
     #[arg(long, global = true, value_name = "DIR")]
     pub runroot: Option<PathBuf>,
+    /// Directory for named volumes [default: volumes under the storage root]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub volumepath: Option<PathBuf>,
     /// How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)
     #[arg(long, global = true, value_name = "LEVEL")]
     pub log_level: Option<String>,
@@ -369,7 +372,12 @@ pub struct Context<'a> {
 impl Context<'_> {
     fn new<'a>(global: &GlobalArgs, single: &'a SingleThreaded) -> Result<Context<'a>, Failure> {
         let user = HostUser::current();
-        let (paths, warnings) = Paths::resolve(global.root.clone(), global.runroot.clone(), &user)?;
+        let (paths, warnings) = Paths::resolve(
+            global.root.clone(),
+            global.runroot.clone(),
+            global.volumepath.clone(),
+            &user,
+        )?;
         for warning in warnings {
             log::warn!("{warning}");
         }
@@ -379,6 +387,7 @@ impl Context<'_> {
             .map(str::parse::<crate::events::Backend>)
             .transpose()?;
         crate::events::configure(&paths.runroot, events_backend);
+        crate::storage::volume::configure(&paths.volume_path);
         Ok(Context {
             user,
             paths,

@@ -141,6 +141,13 @@ impl CreateFlags {
         if let Some(user) = &self.basics.user {
             passwd::parse_user_spec(user)?;
         }
+        let group_add = &self.basics.group_add;
+        if group_add.len() > 1 && group_add.iter().any(|g| g == passwd::KEEP_GROUPS) {
+            return Err(Error::Invalid(
+                "the '--group-add keep-groups' option is not allowed with any other --group-add options"
+                    .into(),
+            ));
+        }
         let ulimits = self
             .ulimits
             .iter()
@@ -167,9 +174,9 @@ impl CreateFlags {
             }
         }
         if !mounts.is_empty() {
-            mounts::check_duplicates(&mounts)?;
             let cwd = std::env::current_dir().ok();
             mounts::resolve_bind_sources(&mut mounts, cwd.as_deref())?;
+            mounts::check_duplicates(&mut mounts)?;
         }
         let last_cap = caps::kernel_last_cap()?;
         let cap_add = caps::parse_list(&self.cap_add, last_cap)?;
@@ -337,10 +344,14 @@ mod tests {
                 .contains("does not exist")
         );
         assert!(
-            error(|f| f.tmpfs = strings(&["/t", "/t"])).contains("duplicate mount destination")
+            error(|f| f.tmpfs = strings(&["/t", "/t:ro"])).contains("duplicate mount destination")
         );
         assert!(error(|f| f.network = "carrier-pigeon:fast".into()).contains("carrier-pigeon"));
         assert!(error(|f| f.entrypoint = Some("[/bin/sh".into())).contains("not a JSON array"));
+        assert!(
+            error(|f| f.basics.group_add = strings(&["keep-groups", "457"]))
+                .contains("'--group-add keep-groups' option is not allowed with any other")
+        );
         assert!(
             error(|f| f.basics.log_driver = Some("syslog".into())).contains("invalid log driver")
         );

@@ -227,9 +227,10 @@ fn set_ids(user: &super::passwd::ResolvedUser) -> Result<(), ChildError> {
         .iter()
         .map(|&g| Gid::from_raw(g))
         .collect();
-    if std::fs::read_to_string("/proc/self/setgroups")
-        .map(|s| s.trim() == "allow")
-        .unwrap_or(true)
+    if !user.keep_groups
+        && std::fs::read_to_string("/proc/self/setgroups")
+            .map(|s| s.trim() == "allow")
+            .unwrap_or(true)
     {
         nix::unistd::setgroups(&groups).map_err(|e| match e {
             Errno::EINVAL => not_mapped(
