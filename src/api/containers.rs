@@ -256,20 +256,21 @@ async fn create(
     }
     let image = body.image.clone();
     let flags = body.flags(query.get("name").cloned(), &service);
-    let record = blocking(move || {
+    let (record, warnings) = blocking(move || {
         let request = flags.parse()?;
         let store = service.store()?;
-        container::create(&store, &request).map_err(|e| match e {
+        let record = container::create(&store, &request).map_err(|e| match e {
             container::Error::ImageNotLocal(_) => {
                 ApiError::not_found(format!("No such image: {image}"))
             }
             e => e.into(),
-        })
+        })?;
+        Ok((record, request.warnings))
     })
     .await?;
     Ok(json(
         StatusCode::CREATED,
-        &json!({ "Id": record.id, "Warnings": [] }),
+        &json!({ "Id": record.id, "Warnings": warnings }),
     ))
 }
 

@@ -80,6 +80,9 @@ pub struct CreateArgs {
     /// User namespace: keep-id (your own UID and GID inside, as on the host) or host (rcon's, the default)
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
+    /// Add this host user's passwd entry (a name or UID) to the container's /etc/passwd
+    #[arg(long, value_name = "USER")]
+    pub hostuser: Vec<String>,
     /// Add a capability (e.g. NET_RAW, or ALL)
     #[arg(long, value_name = "CAP")]
     pub cap_add: Vec<String>,
@@ -231,7 +234,7 @@ impl CreateArgs {
                 ));
             }
         };
-        CreateFlags {
+        let request = CreateFlags {
             basics: CreateBasics {
                 storage_driver,
                 image: self.image,
@@ -243,6 +246,7 @@ impl CreateArgs {
                 log_driver: self.log_driver,
                 privileged: self.privileged,
                 keep_id,
+                host_users: self.hostuser,
                 user: self.user,
                 group_add: self.group_add,
                 workdir: self.workdir,
@@ -301,7 +305,11 @@ impl CreateArgs {
             health: self.health.flags(),
         }
         .parse()
-        .map_err(super::Failure::from)
+        .map_err(super::Failure::from)?;
+        for warning in &request.warnings {
+            eprintln!("{warning}");
+        }
+        Ok(request)
     }
 
     /// `--cidfile`: refused before anything is made when the file exists,

@@ -36,6 +36,8 @@ pub struct CreateBasics {
     pub privileged: bool,
     /// `--userns=keep-id`: the host user to keep.
     pub keep_id: Option<KeepId>,
+    /// `--hostuser`: host users to add to the container's /etc/passwd.
+    pub host_users: Vec<String>,
     pub user: Option<String>,
     pub group_add: Vec<String>,
     pub workdir: Option<String>,
@@ -126,7 +128,14 @@ pub struct CreateRequest {
     pub restart: RestartPolicy,
     /// `--health-*`, to be resolved over the image's HEALTHCHECK.
     pub health: HealthPlan,
+    /// What the front end tells the user before the container is made
+    /// (the CLI on stderr, the API in the response's `Warnings`).
+    pub warnings: Vec<String>,
 }
+
+/// Podman's warning (its words, which scripts match) when ports are asked
+/// of a network mode that has nothing to forward them: they are dropped.
+pub const PORTS_DISCARDED: &str = "Port mappings have been discarded as one of the Host, Container, Pod, and None network modes are in use";
 
 impl CreateFlags {
     /// Parses and checks every flag, before any image is pulled, as Podman
@@ -201,14 +210,23 @@ impl CreateFlags {
         };
         let health = self.health.parse()?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
-        let publish = self
+        let mut publish = self
             .publish
             .iter()
             .map(|spec| ports::parse(spec))
             .collect::<Result<Vec<_>, _>>()
             .map_err(network::Error::from)?;
+        let mut basics = self.basics;
+        let mut warnings = Vec::new();
+        if matches!(network, Mode::Host | Mode::Container(_) | Mode::None)
+            && (!publish.is_empty() || basics.publish_all)
+        {
+            publish.clear();
+            basics.publish_all = false;
+            warnings.push(PORTS_DISCARDED.to_string());
+        }
         Ok(CreateRequest {
-            basics: self.basics,
+            basics,
             env,
             localtime,
             mounts,
@@ -223,6 +241,7 @@ impl CreateFlags {
             stop_signal,
             restart,
             health,
+            warnings,
         })
     }
 }

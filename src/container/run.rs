@@ -21,7 +21,8 @@ use crate::image::{self, PullOptions};
 use crate::network::names;
 use crate::network::{self, Mode, PortMapping, ports};
 use crate::runtime::{
-    ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
+    ContainerSpec, Mount, MountSource, Network, PasswdEntry, Process, Rlimit, Rootfs, RootfsSource,
+    Stdio,
     keep_id::IdMappings,
     security::{self, BpfProgram, SeccompChoice, SecurityPlan},
 };
@@ -66,7 +67,10 @@ pub fn image_for(
 pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord, Error> {
     let containers = Containers::open(store.root())?;
     let mut network = request.network.clone();
-    network_for(&containers, &network)?;
+    // As Podman: the other container must exist now, and run at the start.
+    if let Mode::Container(name) = &network {
+        containers.find(name)?;
+    }
     let user_network = networks::requested(store.root(), &network)?;
     if user_network.as_ref().is_some_and(|n| n.internal) {
         network.cut_off();
@@ -183,6 +187,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             cap_drop: request.cap_drop.clone(),
             privileged: request.basics.privileged,
             keep_id: request.basics.keep_id.clone(),
+            host_users: request.basics.host_users.clone(),
             security_opt: request.security_opt.clone(),
             labels: request.labels.clone(),
             remove: request.basics.remove,
@@ -465,8 +470,8 @@ fn network_for(containers: &Containers, mode: &Mode) -> Result<Network, Error> {
     }
 }
 
-/// `-p` and `-P` (the image's exposed ports), every host port assigned and
-/// free; ports need a mode with a helper to forward them.
+/// `-p` and `-P` (the image's exposed ports), every host port assigned;
+/// ports need a mode with a helper to forward them.
 fn published_ports(
     request: &CreateRequest,
     network: &Mode,
@@ -497,7 +502,7 @@ fn published_ports(
     if !network.publishes_ports() {
         return Err(network::Error::from(ports::Error::NotForwarded(network.to_string())).into());
     }
-    ports::assign_and_check(&mut ports).map_err(network::Error::from)?;
+    ports::assign(&mut ports).map_err(network::Error::from)?;
     Ok(ports)
 }
 
@@ -563,8 +568,8 @@ pub(crate) fn spec_for(
         hostname: config.hostname.clone(),
         network: {
             config.network.check_helper()?;
-            // A port taken since the container was created: say so before it starts.
-            ports::check(&config.ports).map_err(network::Error::from)?;
+            // A port another process holds: say so before the container starts.
+            ports::check(&config.ports).map_err(Error::PortAtStart)?;
             network_for(containers, &config.network)?
         },
         security: security_plan(&dir, config)?,
@@ -622,18 +627,14 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
         create_cwd: true,
         user: config.user.clone(),
         additional_groups: config.group_add.clone(),
-        passwd_entry: config.keep_id.as_ref().map(|k| {
-            format!(
-                "{}:*:{}:{}:{}:{}:/bin/sh",
-                k.name, k.uid, k.gid, k.name, k.home
-            )
-        }),
+        passwd_entries: passwd_entries(config)?,
         group_entry: config
             .keep_id
             .as_ref()
             .map(|k| format!("{}:x:{}:", k.name, k.gid)),
         rlimits,
         init: config.init,
+        preserve_fds: 0,
         stdio: if config.tty {
             Stdio::Terminal
         } else {
@@ -642,6 +643,41 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
             }
         },
     })
+}
+
+/// The entries the container's /etc/passwd gets: the kept user's
+/// (`--userns=keep-id`), then each `--hostuser`'s, read from the host's
+/// user database now (as Podman does at each start).
+fn passwd_entries(config: &ContainerConfig) -> Result<Vec<PasswdEntry>, Error> {
+    let kept = config.keep_id.iter().map(|k| PasswdEntry {
+        name: k.name.clone(),
+        uid: k.uid,
+        gid: k.gid,
+        gecos: k.name.clone(),
+        home: k.home.clone(),
+        shell: "/bin/sh".into(),
+    });
+    let mut entries: Vec<PasswdEntry> = kept.collect();
+    for wanted in &config.host_users {
+        let found = match wanted.parse::<u32>() {
+            Ok(uid) => nix::unistd::User::from_uid(uid.into()),
+            Err(_) => nix::unistd::User::from_name(wanted),
+        };
+        let user = found.ok().flatten().ok_or_else(|| {
+            Error::Invalid(format!(
+                "--hostuser {wanted}: no such user on the host (looked up in its user database)"
+            ))
+        })?;
+        entries.push(PasswdEntry {
+            name: user.name,
+            uid: user.uid.as_raw(),
+            gid: user.gid.as_raw(),
+            gecos: user.gecos.to_string_lossy().into_owned(),
+            home: user.dir.display().to_string(),
+            shell: user.shell.display().to_string(),
+        });
+    }
+    Ok(entries)
 }
 
 /// The container's anonymous volumes go with it (`--rm`, a failed create), as in Podman.

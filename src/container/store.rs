@@ -127,6 +127,10 @@ pub struct ContainerConfig {
     /// `--userns=keep-id`: the host user, kept as itself inside.
     #[serde(default)]
     pub keep_id: Option<KeepId>,
+    /// `--hostuser`: host users (names or UIDs) whose passwd entries the
+    /// container's /etc/passwd gets, looked up on the host at each start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub host_users: Vec<String>,
     /// `--rm`: removed when it exits.
     pub remove: bool,
     /// The image's StopSignal, or `--stop-signal` (as `SIGNAME`).
