@@ -503,7 +503,7 @@ pub fn start_foreground(
             record.name
         )));
     }
-    let spec = spec_for(store, &containers, record)?;
+    let spec = spec_for(store, &containers, runroot, record)?;
     let start = crate::log::phase("spec (layers, mounts, security plan)", start);
     clear_stopped(runroot, record);
     let foreground = Foreground {

@@ -25,6 +25,7 @@ pub mod plan;
 mod relay;
 pub mod restart;
 pub mod run;
+pub mod secrets;
 pub mod store;
 pub mod top;
 pub mod tty;
@@ -72,6 +73,8 @@ pub enum Error {
     Labels(#[from] labels::Error),
     #[error(transparent)]
     RestartPolicy(#[from] restart::BadPolicy),
+    #[error(transparent)]
+    Secret(#[from] crate::secret::Error),
     #[error(
         "{0}: image not known locally, and --pull=never forbids pulling it; pull it first (`rcon pull {0}`) or use --pull=missing"
     )]

@@ -12,6 +12,7 @@ use super::health::{HealthFlags, HealthPlan};
 use super::lifecycle::parse_signal;
 use super::mounts::{self, MountSpec};
 use super::restart::RestartPolicy;
+use super::secrets::SecretRequest;
 use super::store::KeepId;
 use super::ulimit::{self, Ulimit};
 use super::{Error, PullPolicy, labels};
@@ -97,6 +98,8 @@ pub struct CreateFlags {
     pub restart: Option<String>,
     /// `--health-*` and `--no-healthcheck` as given.
     pub health: HealthFlags,
+    /// `--secret` as given.
+    pub secrets: Vec<String>,
 }
 
 /// What a container is to be, parsed and checked: what is left to decide
@@ -126,6 +129,8 @@ pub struct CreateRequest {
     pub restart: RestartPolicy,
     /// `--health-*`, to be resolved over the image's HEALTHCHECK.
     pub health: HealthPlan,
+    /// `--secret`, to be looked up in the user's secrets.
+    pub secrets: Vec<SecretRequest>,
 }
 
 impl CreateFlags {
@@ -193,6 +198,11 @@ impl CreateFlags {
             None => None,
         };
         let health = self.health.parse()?;
+        let secrets = self
+            .secrets
+            .iter()
+            .map(|spec| SecretRequest::parse(spec))
+            .collect::<Result<Vec<_>, _>>()?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
         let publish = self
             .publish
@@ -216,6 +226,7 @@ impl CreateFlags {
             stop_signal,
             restart,
             health,
+            secrets,
         })
     }
 }
