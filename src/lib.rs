@@ -16,6 +16,7 @@ pub mod log;
 pub mod network;
 pub mod process;
 pub mod runtime;
+pub mod secret;
 pub mod storage;
 pub mod system;
 pub mod userns;

@@ -47,6 +47,9 @@ pub struct CreateArgs {
     /// Set an environment variable: KEY=VALUE, KEY to pass rcon's own value, or PREFIX* for several
     #[arg(short, long = "env", value_name = "KEY[=VALUE]")]
     pub env: Vec<String>,
+    /// Give the container a secret (`rcon secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=N,gid=N,mode=OCTAL]; mounted read-only at /run/secrets/NAME by default
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Vec<String>,
     /// Read environment variables from a file (KEY=VALUE lines, # comments)
     #[arg(long, value_name = "FILE")]
     pub env_file: Vec<PathBuf>,
@@ -303,6 +306,7 @@ impl CreateArgs {
             stop_signal: self.stop_signal,
             restart: self.restart,
             health: self.health.flags(),
+            secrets: self.secret,
         }
         .parse()
         .map_err(super::Failure::from)?;

@@ -36,6 +36,7 @@ mod rm;
 mod rmi;
 mod run;
 mod save;
+mod secret;
 mod service;
 mod start;
 mod stop;
@@ -197,6 +198,9 @@ pub enum Verb {
     /// Run a command in a new container
     #[command(disable_help_flag = true)]
     Run(run::RunArgs),
+    /// Manage secrets: create, exists, inspect, list, remove
+    #[command(subcommand)]
+    Secret(secret::SecretVerb),
     /// Start created or exited containers in the background (-a: attached, in the foreground)
     Start(start::StartArgs),
     /// Save images to a docker-archive or oci-archive tarball
@@ -529,6 +533,7 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Rmi(args) => rmi::run(ctx, args),
         Verb::Run(args) => run::run(ctx, args),
         Verb::Save(args) => save::run(ctx, args),
+        Verb::Secret(verb) => secret::run(ctx, verb),
         Verb::Start(args) => start::run(ctx, args),
         Verb::Stop(args) => stop::run(ctx, args),
         Verb::System(verb) => system::run(ctx, verb),

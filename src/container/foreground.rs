@@ -504,7 +504,7 @@ pub fn start_foreground(
             record.name
         )));
     }
-    let mut spec = spec_for(store, &containers, record)?;
+    let mut spec = spec_for(store, &containers, runroot, record)?;
     spec.process.preserve_fds = preserve_fds;
     let start = crate::log::phase("spec (layers, mounts, security plan)", start);
     clear_stopped(runroot, record);

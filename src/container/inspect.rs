@@ -176,6 +176,17 @@ pub fn inspect(
             },
         },
     });
+    // Which secrets and how, never their data (an env secret's value is
+    // not in Config.Env either: it is added at each start).
+    if !config.secrets.is_empty() {
+        value["Config"]["Secrets"] = config
+            .secrets
+            .iter()
+            .map(
+                |s| json!({"Name": s.name, "ID": s.id, "UID": s.uid, "GID": s.gid, "Mode": s.mode}),
+            )
+            .collect();
+    }
     // Podman 4 shows it under both names.
     if let Some(health) = &live.health {
         let health = serde_json::to_value(health).expect("health states serialise");

@@ -25,6 +25,7 @@ pub mod plan;
 mod relay;
 pub mod restart;
 pub mod run;
+pub mod secrets;
 pub mod store;
 pub mod top;
 pub mod tty;
@@ -72,6 +73,8 @@ pub enum Error {
     Labels(#[from] labels::Error),
     #[error(transparent)]
     RestartPolicy(#[from] restart::BadPolicy),
+    #[error(transparent)]
+    Secret(#[from] crate::secret::Error),
     /// `--pull=never` of an image not stored: Podman's words, which scripts match.
     #[error("{0}: image not known")]
     ImageNotLocal(String),

@@ -12,6 +12,7 @@ use super::health::{HealthFlags, HealthPlan};
 use super::lifecycle::parse_signal;
 use super::mounts::{self, MountSpec};
 use super::restart::RestartPolicy;
+use super::secrets::SecretRequest;
 use super::store::KeepId;
 use super::ulimit::{self, Ulimit};
 use super::{Error, PullPolicy, labels};
@@ -99,6 +100,8 @@ pub struct CreateFlags {
     pub restart: Option<String>,
     /// `--health-*` and `--no-healthcheck` as given.
     pub health: HealthFlags,
+    /// `--secret` as given.
+    pub secrets: Vec<String>,
 }
 
 /// What a container is to be, parsed and checked: what is left to decide
@@ -131,6 +134,8 @@ pub struct CreateRequest {
     /// What the front end tells the user before the container is made
     /// (the CLI on stderr, the API in the response's `Warnings`).
     pub warnings: Vec<String>,
+    /// `--secret`, to be looked up in the user's secrets.
+    pub secrets: Vec<SecretRequest>,
 }
 
 /// Podman's warning (its words, which scripts match) when ports are asked
@@ -209,6 +214,11 @@ impl CreateFlags {
             None => None,
         };
         let health = self.health.parse()?;
+        let secrets = self
+            .secrets
+            .iter()
+            .map(|spec| SecretRequest::parse(spec))
+            .collect::<Result<Vec<_>, _>>()?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
         let mut publish = self
             .publish
@@ -242,6 +252,7 @@ impl CreateFlags {
             restart,
             health,
             warnings,
+            secrets,
         })
     }
 }

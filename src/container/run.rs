@@ -14,7 +14,7 @@ use super::store::{
     ContainerConfig, ContainerRecord, Containers, MountRecord, SECCOMP_FILTER, Status,
     generate_name, new_id,
 };
-use super::{Error, networks};
+use super::{Error, networks, secrets};
 use crate::events::Status as EventStatus;
 use crate::image::config::ImageConfig;
 use crate::image::{self, PullOptions};
@@ -80,6 +80,17 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             "--network-alias needs a user-defined network (`rcon network create`), not --network {network}"
         )));
     }
+    // Before any pull: an unknown secret is the user's typo.
+    let secrets = if request.secrets.is_empty() {
+        Vec::new()
+    } else {
+        let secret_store = crate::secret::SecretStore::open(store.root())?;
+        request
+            .secrets
+            .iter()
+            .map(|s| s.resolve(&secret_store))
+            .collect::<Result<Vec<_>, _>>()?
+    };
     let driver = request.basics.storage_driver;
     let basics = &request.basics;
     let image = image_for(store, &basics.image, basics.pull, &basics.pull_options)?;
@@ -199,6 +210,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             healthcheck: request
                 .health
                 .resolve(full_config.docker.healthcheck.as_ref()),
+            secrets,
         },
         storage_driver: driver,
     };
@@ -521,10 +533,12 @@ pub(crate) fn rootfs_of(
     )
 }
 
-/// What the runtime needs to start `record`.
+/// What the runtime needs to start `record` (its secrets delivered into
+/// its entry under `runroot`).
 pub(crate) fn spec_for(
     store: &Store,
     containers: &Containers,
+    runroot: &Path,
     record: &ContainerRecord,
 ) -> Result<ContainerSpec, Error> {
     let dir = containers.dir(&record.id);
@@ -558,6 +572,23 @@ pub(crate) fn spec_for(
     {
         layers.ids = mappings.fuse_translation();
     }
+    config.network.check_helper()?;
+    // A port another process holds: say so before the container starts.
+    ports::check(&config.ports).map_err(Error::PortAtStart)?;
+    let network = network_for(containers, &config.network)?;
+    let security = security_plan(&dir, config)?;
+    let mut process = process_for(config)?;
+    // Last: nothing after this can fail and leave the copies behind
+    // without a start whose end removes them.
+    let secrets = secrets::deliver(
+        store.root(),
+        runroot,
+        &record.id,
+        &config.secrets,
+        user_namespace.as_ref(),
+    )?;
+    mounts.extend(secrets.mounts);
+    process.env.extend(secrets.env);
     Ok(ContainerSpec {
         rootfs: Rootfs {
             source,
@@ -566,16 +597,11 @@ pub(crate) fn spec_for(
         },
         mounts,
         hostname: config.hostname.clone(),
-        network: {
-            config.network.check_helper()?;
-            // A port another process holds: say so before the container starts.
-            ports::check(&config.ports).map_err(Error::PortAtStart)?;
-            network_for(containers, &config.network)?
-        },
-        security: security_plan(&dir, config)?,
+        network,
+        security,
         privileged: config.privileged,
         user_namespace,
-        process: process_for(config)?,
+        process,
     })
 }
 

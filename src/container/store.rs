@@ -150,6 +150,9 @@ pub struct ContainerConfig {
     /// The health check (`--health-*`, else the image's HEALTHCHECK).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub healthcheck: Option<super::health::HealthConfig>,
+    /// `--secret`: which secrets (by ID, never their data) and how.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secrets: Vec<super::secrets::SecretUse>,
 }
 
 impl ContainerConfig {

@@ -29,6 +29,7 @@ mod network;
 mod policy;
 mod run;
 mod runflags;
+mod secrets;
 mod storage;
 mod testkit_images;
 mod tty;
