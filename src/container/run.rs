@@ -96,11 +96,12 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     let image = image_for(store, &basics.image, basics.pull, &basics.pull_options)?;
     let full_config = ImageConfig::read(store, &image)?;
     let image_config = full_config.defaults();
-    let args = command_line(
+    let (entrypoint, cmd) = command_line(
         request.entrypoint.as_deref(),
         &request.basics.command,
         &image_config,
     )?;
+    let args = [entrypoint.as_slice(), cmd.as_slice()].concat();
     let id = new_id();
     let lock = store.lock()?;
     // `rmi` and `image prune` remove images under this lock too: the image is
@@ -161,8 +162,8 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         created: crate::util::time::now_rfc3339(),
         config: ContainerConfig {
             args,
-            entrypoint: image_config.entrypoint().clone().unwrap_or_default(),
-            cmd: image_config.cmd().clone().unwrap_or_default(),
+            entrypoint,
+            cmd,
             env,
             working_dir: request
                 .basics
@@ -428,13 +429,14 @@ fn runtime_mount(record: &MountRecord) -> Mount {
     }
 }
 
-/// Podman's rules: `--entrypoint` replaces the image's and drops its Cmd;
-/// `--entrypoint ''` clears it; arguments after the image replace the Cmd.
+/// The entrypoint and command the container runs, by Podman's rules:
+/// `--entrypoint` replaces the image's and drops its Cmd; `--entrypoint ''`
+/// clears it; arguments after the image replace the Cmd.
 fn command_line(
     given: Option<&[String]>,
     command: &[String],
     image: &Config,
-) -> Result<Vec<String>, Error> {
+) -> Result<(Vec<String>, Vec<String>), Error> {
     // As Podman: the image's CMD stays only when no entrypoint was given
     // (or `--entrypoint '[]'`); an entrypoint of `[""]` is none at all.
     let command = if command.is_empty() && given.is_none_or(<[String]>::is_empty) {
@@ -449,13 +451,12 @@ fn command_line(
     if entrypoint == [""] {
         entrypoint.clear();
     }
-    let args: Vec<String> = entrypoint.into_iter().chain(command).collect();
-    if args.is_empty() {
+    if entrypoint.is_empty() && command.is_empty() {
         return Err(Error::Invalid(
             "no command or entrypoint provided, and no CMD or ENTRYPOINT from image; give a command after the image name".into(),
         ));
     }
-    Ok(args)
+    Ok((entrypoint, command))
 }
 
 /// The network namespace the runtime makes or joins for `mode`.
@@ -746,6 +747,7 @@ mod tests {
             &strings(command),
             &image,
         )
+        .map(|(entrypoint, command)| [entrypoint, command].concat())
     }
 
     #[test]
@@ -774,10 +776,18 @@ mod tests {
     fn an_image_without_entrypoint_runs_its_cmd_or_the_arguments() {
         let mut image = Config::default();
         image.set_cmd(Some(strings(&["sh"])));
-        assert_eq!(command_line(None, &[], &image).unwrap(), ["sh"]);
+        // No entrypoint: all of it is the command (inspect's Config.Cmd).
+        assert_eq!(
+            command_line(None, &[], &image).unwrap(),
+            (vec![], strings(&["sh"]))
+        );
         assert_eq!(
             command_line(None, &strings(&["echo", "x"]), &image).unwrap(),
-            ["echo", "x"]
+            (vec![], strings(&["echo", "x"]))
+        );
+        assert_eq!(
+            command_line(Some(&strings(&["/bin/echo"])), &strings(&["a"]), &image).unwrap(),
+            (strings(&["/bin/echo"]), strings(&["a"]))
         );
         let empty = Config::default();
         assert!(command_line(None, &[], &empty).is_err());

@@ -89,6 +89,8 @@ pub struct KeepId {
 pub struct ContainerConfig {
     /// The final argv (entrypoint + command).
     pub args: Vec<String>,
+    /// The two parts of `args`: the entrypoint it runs (the image's or
+    /// `--entrypoint`) and its command (the image's CMD or the arguments).
     pub entrypoint: Vec<String>,
     pub cmd: Vec<String>,
     pub env: Vec<String>,

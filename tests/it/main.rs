@@ -7,6 +7,7 @@ mod common;
 mod fuzz_targets;
 
 mod api;
+mod api_compose;
 mod attach;
 mod attack_host;
 mod attack_registry;
