@@ -222,7 +222,7 @@ fn network_settings(record: &ContainerRecord, ports: BTreeMap<String, Vec<Value>
 
 /// Published ports in Podman's shape, one key per container port:
 /// `{"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}]}`.
-fn ports(mappings: &[PortMapping]) -> BTreeMap<String, Vec<Value>> {
+pub fn ports(mappings: &[PortMapping]) -> BTreeMap<String, Vec<Value>> {
     let mut ports: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     for mapping in mappings {
         for (container, host) in mapping.each() {

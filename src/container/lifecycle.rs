@@ -128,7 +128,47 @@ impl<'a> Lifecycle<'a> {
         if self.state(&record.id)?.status == Status::Running {
             return Ok(());
         }
+        self.start_dependencies(record, single)?;
         monitor::start_detached(self.store, &self.runroot, record, 0, single)
+    }
+
+    /// Starts what `record` requires (`--requires`, a pod member's infra
+    /// container), theirs first, unless they run. A dependency that is gone
+    /// is an error naming it.
+    pub fn start_dependencies(
+        &self,
+        record: &ContainerRecord,
+        single: &SingleThreaded,
+    ) -> Result<(), Error> {
+        for id in &record.config.requires {
+            let dependency = self.containers.find(id).map_err(|_| {
+                Error::Invalid(format!(
+                    "container {} requires container {id}, which no longer exists",
+                    record.name
+                ))
+            })?;
+            self.start(&dependency, single)?;
+        }
+        Ok(())
+    }
+
+    /// Stops several containers at once: each gets its stop signal under its
+    /// lock, then every one is awaited (SIGKILL after `timeout`), so a pod
+    /// stops in one grace period, not one per container.
+    pub fn stop_all(&self, records: &[ContainerRecord], timeout: Duration) -> Result<(), Error> {
+        let mut stopping = Vec::new();
+        for record in records {
+            let _lock = match self.containers.lock(&record.id) {
+                Ok(lock) => lock,
+                Err(super::store::Error::NoSuchContainer(_)) => continue,
+                Err(e) => return Err(e.into()),
+            };
+            stopping.push((record, self.signal_stop(record, None)?));
+        }
+        for (record, stop) in stopping {
+            self.await_stop(record, stop, timeout)?;
+        }
+        Ok(())
     }
 
     /// Stops `record` (as [`Lifecycle::stop`] does) and starts it again,
