@@ -377,6 +377,23 @@ impl CreateArgs {
     }
 }
 
+/// `--pod`: the pod `request` joins (made first for `new:NAME`, which then
+/// takes the container's `--hostname` as its own).
+pub fn join_pod(
+    request: &mut CreateRequest,
+    target: Option<PodTarget>,
+    ctx: &Context,
+    store: &Store,
+) -> Result<(), super::Failure> {
+    if let Some(target) = target {
+        if target.name.starts_with("new:") {
+            request.basics.hostname = None;
+        }
+        request.pod = Some(target.join(ctx, store)?);
+    }
+    Ok(())
+}
+
 /// The pod a new container goes into, as `--pod` named it.
 pub struct PodTarget {
     name: String,
@@ -439,7 +456,7 @@ pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
     let driver = driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver;
     let pod = args.create.pod_target()?;
     let mut request = args.create.request(namespace, &ctx.user, driver)?;
-    request.pod = pod.map(|pod| pod.join(ctx, &store)).transpose()?;
+    join_pod(&mut request, pod, ctx, &store)?;
     let record = container::create(&store, &request)?;
     write_cidfile(cidfile, &record.id)?;
     println!("{}", record.id);

@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     let driver = driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver;
     let pod = args.create.pod_target()?;
     let mut request = args.create.request(namespace, &ctx.user, driver)?;
-    request.pod = pod.map(|pod| pod.join(ctx, &store)).transpose()?;
+    super::create::join_pod(&mut request, pod, ctx, &store)?;
     let record = container::create(&store, &request)?;
     super::create::write_cidfile(cidfile, &record.id)?;
     crate::log::phase("image lookup and container record", start);

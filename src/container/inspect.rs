@@ -128,7 +128,8 @@ pub fn inspect(
             "User": config.user,
             "Env": config.env,
             "Cmd": config.cmd,
-            "Entrypoint": config.entrypoint,
+            // Podman 4's: the words joined.
+            "Entrypoint": config.entrypoint.join(" "),
             "Image": record.image_name,
             "WorkingDir": config.working_dir,
             "Labels": labels,

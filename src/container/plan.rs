@@ -106,6 +106,14 @@ pub struct CreateFlags {
     pub pod: Option<PodJoin>,
 }
 
+/// What a pod's infra container is asked to do beyond holding namespaces.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct InfraRole {
+    /// The pod's exit policy is `stop`: the infra container stops once the
+    /// last other container of the pod has exited.
+    pub stop_with_members: bool,
+}
+
 /// A pod a new container joins: the namespaces it shares with the pod's
 /// infra container (none without one). Made by the pod engine, which knows pods.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +157,7 @@ pub struct CreateRequest {
     pub requires: Vec<String>,
     pub pod: Option<PodJoin>,
     /// It is its pod's infra container (with an empty image: rcon's pause).
-    pub infra: bool,
+    pub infra: Option<InfraRole>,
     /// The network was given (not the default): refused in a pod that shares its own.
     pub network_given: bool,
 }
@@ -247,7 +255,7 @@ impl CreateFlags {
             ipc,
             requires: self.requires,
             pod: self.pod,
-            infra: false,
+            infra: None,
             network_given,
         })
     }

@@ -122,7 +122,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     let basics = &request.basics;
     // A pod's infra container without an image runs rcon's pause from an
     // empty root directory (a vfs root of no layers).
-    let pause = request.infra && basics.image.is_empty();
+    let pause = request.infra.is_some() && basics.image.is_empty();
     let (driver, image, full_config) = if pause {
         let config = ImageConfig {
             oci: Default::default(),
@@ -205,9 +205,11 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         created: crate::util::time::now_rfc3339(),
         config: ContainerConfig {
             args,
-            entrypoint: match pause {
-                true => vec![PAUSE_COMMAND.to_string()],
-                false => image_config.entrypoint().clone().unwrap_or_default(),
+            // The one it runs with: `--entrypoint` (`''` none), else the image's.
+            entrypoint: match entrypoint {
+                Some(given) if given == [""] => Vec::new(),
+                Some(given) => given,
+                None => image_config.entrypoint().clone().unwrap_or_default(),
             },
             cmd: image_config.cmd().clone().unwrap_or_default(),
             env,
@@ -259,7 +261,8 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             ipc,
             uts,
             pod: request.pod.as_ref().map(|p| p.pod_id.clone()),
-            infra: request.infra,
+            infra: request.infra.is_some(),
+            stop_with_members: request.infra.is_some_and(|role| role.stop_with_members),
             pause,
             requires,
         },

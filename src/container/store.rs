@@ -159,6 +159,10 @@ pub struct ContainerConfig {
     /// It is its pod's infra container, which holds the shared namespaces.
     #[serde(default)]
     pub infra: bool,
+    /// An infra container of a pod whose exit policy is `stop`: it is
+    /// stopped once the last other container of the pod has exited.
+    #[serde(default)]
+    pub stop_with_members: bool,
     /// It runs rcon's own pause program, not a command of an image (an
     /// infra container without `--infra-image`).
     #[serde(default)]

@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use crate::container::lifecycle::Lifecycle;
 use crate::container::store::{ContainerRecord, State, Status, generate_name, new_id};
-use crate::container::{self, CreateFlags, PodJoin};
+use crate::container::{self, CreateFlags, InfraRole, PodJoin};
 use crate::events::Status as EventStatus;
 use crate::process::SingleThreaded;
 use crate::storage::store::Store;
@@ -59,12 +59,11 @@ pub enum Error {
     Io(#[from] crate::util::fs::IoError),
 }
 
-/// Podman's: 1 for a pod that is not there, else the engine's (or the
-/// container's own code).
+/// The engine's (`pod rm` makes a missing pod 1, as Podman), or the
+/// container's own code.
 impl crate::util::exit::ExitCode for Error {
     fn exit_code(&self) -> i32 {
         match self {
-            Error::NoSuchPod(_) => 1,
             Error::Container(e) => e.exit_code(),
             _ => crate::util::exit::ENGINE,
         }
@@ -185,7 +184,9 @@ fn create_infra(
         hostname => hostname.to_string(),
     });
     let mut request = flags.parse()?;
-    request.infra = true;
+    request.infra = Some(InfraRole {
+        stop_with_members: pod.exit_policy == ExitPolicy::Stop,
+    });
     request.pod = Some(PodJoin {
         pod_id: pod.id.clone(),
         infra: None,

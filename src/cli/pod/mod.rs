@@ -161,34 +161,43 @@ pub fn run(ctx: &Context, verb: PodVerb) -> Outcome {
         PodVerb::Kill(args) => {
             // Checked before any pod is looked up, as Podman.
             let signal = parse_kill_signal(&args.signal.signal)?;
-            each_pod(&engine, &args.select, false, |pod| engine.kill(pod, signal))
+            each_pod(&engine, &args.select, Missing::Fail, |pod| {
+                engine.kill(pod, signal)
+            })
         }
         PodVerb::Logs(args) => logs(&engine, args),
         PodVerb::Ps(args) => ps::run(&engine, args),
-        PodVerb::Pause(args) => each_pod(&engine, &args, false, |pod| engine.set_frozen(pod, true)),
-        PodVerb::Unpause(args) => {
-            each_pod(&engine, &args, false, |pod| engine.set_frozen(pod, false))
-        }
+        PodVerb::Pause(args) => each_pod(&engine, &args, Missing::Fail, |pod| {
+            engine.set_frozen(pod, true)
+        }),
+        PodVerb::Unpause(args) => each_pod(&engine, &args, Missing::Fail, |pod| {
+            engine.set_frozen(pod, false)
+        }),
         PodVerb::Prune(args) => prune(&engine, args),
-        PodVerb::Restart(args) => {
-            each_pod(&engine, &args, false, |pod| engine.restart(pod, ctx.single))
-        }
+        PodVerb::Restart(args) => each_pod(&engine, &args, Missing::Fail, |pod| {
+            engine.restart(pod, ctx.single)
+        }),
         PodVerb::Rm(args) => {
             let timeout = args.stop.time.map(Duration::from_secs);
             // As Podman: -f also passes over pods that are not there.
-            each_pod(
-                &engine,
-                &args.stop.select,
-                args.stop.ignore || args.force,
-                |pod| engine.remove(pod, args.force, timeout),
-            )
+            let missing = match args.stop.ignore || args.force {
+                true => Missing::Ignore,
+                false => Missing::FailWithOne,
+            };
+            each_pod(&engine, &args.stop.select, missing, |pod| {
+                engine.remove(pod, args.force, timeout)
+            })
         }
-        PodVerb::Start(args) => {
-            each_pod(&engine, &args, false, |pod| engine.start(pod, ctx.single))
-        }
+        PodVerb::Start(args) => each_pod(&engine, &args, Missing::Fail, |pod| {
+            engine.start(pod, ctx.single)
+        }),
         PodVerb::Stop(args) => {
             let timeout = args.time.map(Duration::from_secs);
-            each_pod(&engine, &args.select, args.ignore, |pod| {
+            let missing = match args.ignore {
+                true => Missing::Ignore,
+                false => Missing::Fail,
+            };
+            each_pod(&engine, &args.select, missing, |pod| {
                 engine.stop(pod, timeout)
             })
         }
@@ -196,15 +205,26 @@ pub fn run(ctx: &Context, verb: PodVerb) -> Outcome {
     }
 }
 
+/// What a verb does about a pod that is not there.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Missing {
+    /// An error (the engine's exit code).
+    Fail,
+    /// An error with exit code 1 (`pod rm`, as Podman).
+    FailWithOne,
+    /// Passed over (`--ignore`, `rm -f`).
+    Ignore,
+}
+
 /// Runs `action` on each pod selected, printing its ID once done, as
-/// Podman; the failures are reported at the end (exit 1 when a pod was
-/// missing), a missing pod passed over with `ignore`.
+/// Podman; the failures are reported at the end.
 fn each_pod(
     engine: &PodEngine,
     select: &SelectArgs,
-    ignore: bool,
+    missing: Missing,
     action: impl Fn(&PodRecord) -> Result<(), pod::Error>,
 ) -> Outcome {
+    let ignore = missing == Missing::Ignore;
     let mut names = select.pods.clone();
     for file in &select.pod_id_file {
         match read_pod_id_file(file) {
@@ -231,6 +251,9 @@ fn each_pod(
         match outcome {
             Ok(id) => println!("{id}"),
             Err(pod::Error::NoSuchPod(_)) if ignore => {}
+            Err(e @ pod::Error::NoSuchPod(_)) if missing == Missing::FailWithOne => {
+                failures.push(Failure::new(1, e));
+            }
             Err(e) => failures.push(Failure::from(e)),
         }
     }
