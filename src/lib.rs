@@ -14,6 +14,7 @@ pub mod fuse_server;
 pub mod image;
 pub mod log;
 pub mod network;
+pub mod pod;
 pub mod process;
 pub mod runtime;
 pub mod secret;

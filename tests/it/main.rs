@@ -27,6 +27,7 @@ mod images_transfer;
 mod info;
 mod lifecycle;
 mod network;
+mod pod;
 mod policy;
 mod run;
 mod runflags;
