@@ -150,8 +150,12 @@ impl Mode {
             None => (text, None),
         };
         let mode = match (kind, options) {
-            // bridge and podman: Podman's names for its default network.
-            ("" | "private" | "bridge" | "podman", None) => return default_helper(),
+            ("" | "private", None) => return default_helper(),
+            // Podman's other name for its default network.
+            ("bridge", None) => Mode::Network {
+                name: store::DEFAULT_NETWORK.to_string(),
+                outside: default_helper().ok().map(Box::new),
+            },
             ("none", None) => Mode::None,
             ("host", None) => Mode::Host,
             ("ns", Some(path)) if path.starts_with('/') => Mode::Path(PathBuf::from(path)),

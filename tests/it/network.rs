@@ -811,3 +811,33 @@ fn inspect_shows_the_address_on_a_user_network() {
         "|0"
     );
 }
+
+#[test]
+fn the_default_podman_network_is_listed_used_by_bridge_and_kept() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&["network", "create", "a-net"]).ok();
+    assert_eq!(
+        stdout(&env.run(&["network", "ls", "--quiet"])),
+        "a-net\npodman"
+    );
+    let inspected: serde_json::Value =
+        serde_json::from_str(&env.run(&["network", "inspect", "podman"]).ok().stdout).unwrap();
+    assert_eq!(inspected[0]["subnets"][0]["subnet"], "10.88.0.0/16");
+    // `bridge` is Podman's other name for it.
+    let address = stdout(&run(
+        &env,
+        &["--rm", "--network", "bridge"],
+        &["sh", "-c", "ip -4 -o addr | grep -o 'inet 10\\.88\\.[0-9.]*'"],
+    ));
+    assert_eq!(address, "inet 10.88.0.2");
+    let refused = env.run(&["network", "rm", "-f", "podman"]);
+    refused.code_is(125);
+    assert_eq!(
+        refused.stderr.trim(),
+        "Error: default network podman cannot be removed"
+    );
+    let clash = env.run(&["network", "create", "--subnet", "10.88.5.0/24", "b-net"]);
+    clash.code_is(125);
+    assert_eq!(stdout(&env.run(&["network", "prune", "-f"])), "a-net");
+    assert_eq!(stdout(&env.run(&["network", "ls", "--quiet"])), "podman");
+}
