@@ -2593,7 +2593,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__create)
-            opts="-t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --version"
+            opts="-t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --http-proxy --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-opt --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2665,6 +2665,10 @@ _rcon() {
                     ;;
                 --log-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --volume)
@@ -2764,6 +2768,10 @@ _rcon() {
                     return 0
                     ;;
                 --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6775,7 +6783,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__run)
-            opts="-d -t -i -e -v -u -w -h -p -P -l -q -D -V --detach --sig-proxy --detach-keys --conmon-pidfile --pidfile --rmi --name --rm --replace --restart --stop-timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --version"
+            opts="-d -t -i -e -v -u -w -h -p -P -l -q -D -V --detach --sig-proxy --detach-keys --conmon-pidfile --pidfile --rmi --name --rm --replace --restart --stop-timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --http-proxy --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-opt --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6863,6 +6871,10 @@ _rcon() {
                     ;;
                 --log-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --volume)
@@ -6962,6 +6974,10 @@ _rcon() {
                     return 0
                     ;;
                 --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

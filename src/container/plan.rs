@@ -73,6 +73,8 @@ pub struct CreateFlags {
     pub timezone: Option<String>,
     pub env_files: Vec<PathBuf>,
     pub env_host: bool,
+    /// `--http-proxy`: pass rcon's proxy variables (Podman's default: on).
+    pub http_proxy: bool,
     /// `-v`, `--mount` and `--tmpfs` as given.
     pub volumes: Vec<String>,
     pub mounts: Vec<String>,
@@ -136,6 +138,9 @@ impl CreateFlags {
         self.basics.names.check().map_err(network::Error::from)?;
         let mut env =
             EnvOverrides::from_flags(self.env_host, &self.env_files, &self.env, &env::host_env())?;
+        if self.http_proxy {
+            env.add_host_proxies(&env::host_env());
+        }
         env.unset = self.unsetenv;
         env.unset_all = self.unsetenv_all;
         if let Some(user) = &self.basics.user {

@@ -827,7 +827,11 @@ fn the_default_podman_network_is_listed_used_by_bridge_and_kept() {
     let address = stdout(&run(
         &env,
         &["--rm", "--network", "bridge"],
-        &["sh", "-c", "ip -4 -o addr | grep -o 'inet 10\\.88\\.[0-9.]*'"],
+        &[
+            "sh",
+            "-c",
+            "ip -4 -o addr | grep -o 'inet 10\\.88\\.[0-9.]*'",
+        ],
     ));
     assert_eq!(address, "inet 10.88.0.2");
     let refused = env.run(&["network", "rm", "-f", "podman"]);
@@ -840,4 +844,33 @@ fn the_default_podman_network_is_listed_used_by_bridge_and_kept() {
     clash.code_is(125);
     assert_eq!(stdout(&env.run(&["network", "prune", "-f"])), "a-net");
     assert_eq!(stdout(&env.run(&["network", "ls", "--quiet"])), "podman");
+}
+
+#[test]
+fn proxy_variables_pass_unless_http_proxy_is_false_and_dns_opt_is_dns_option() {
+    let env = crate::common::with_busybox(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    let run_with_proxy = |flag: &str| {
+        let output = env
+            .rcon()
+            .env("http_proxy", "http://127.0.0.1:3128")
+            .env("NO_PROXY", "localhost")
+            .args(["run", "--rm", flag, &reference, "sh", "-c"])
+            .arg("echo \"$http_proxy|$NO_PROXY\"")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(
+        run_with_proxy("--http-proxy"),
+        "http://127.0.0.1:3128|localhost\n"
+    );
+    assert_eq!(run_with_proxy("--http-proxy=false"), "|\n");
+    let resolv = stdout(&run(
+        &env,
+        &["--rm", "--dns-opt=ndots:3"],
+        &["cat", "/etc/resolv.conf"],
+    ));
+    assert!(resolv.contains("options ndots:3"), "{resolv}");
 }
