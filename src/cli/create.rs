@@ -258,6 +258,7 @@ impl CreateArgs {
                     dns_search: self.dns_search,
                     dns_option: self.dns_option,
                     add_host: self.add_host,
+                    ..NameOptions::default()
                 },
                 read_only: self.read_only,
                 init: self.init,

@@ -133,7 +133,11 @@ pub struct CreateRequest {
 impl CreateFlags {
     /// Parses and checks every flag, before any image is pulled, as Podman
     /// does; relative paths (bind sources, files) are the working directory's.
-    pub fn parse(self) -> Result<CreateRequest, Error> {
+    pub fn parse(mut self) -> Result<CreateRequest, Error> {
+        let defaults = crate::config::ContainerDefaults::load()?;
+        let names = &mut self.basics.names;
+        names.base_hosts_file = defaults.base_hosts_file.clone();
+        names.host_containers_internal_ip = defaults.host_containers_internal_ip.clone();
         let network = Mode::parse(&self.network)?;
         self.basics.names.check().map_err(network::Error::from)?;
         let mut env =
