@@ -241,33 +241,8 @@ impl EngineConf {
     /// name no key rcon reads is not parsed (the shipped one is long and all
     /// comments).
     pub fn load() -> Result<EngineConf, ConfError> {
-        let files = match std::env::var_os("CONTAINERS_CONF").filter(|v| !v.is_empty()) {
-            Some(file) => vec![PathBuf::from(file)],
-            None => {
-                let mut files = vec![
-                    PathBuf::from("/usr/share/containers/containers.conf"),
-                    PathBuf::from("/etc/containers/containers.conf"),
-                ];
-                if let Some(dirs) = directories::BaseDirs::new() {
-                    files.push(dirs.config_dir().join("containers/containers.conf"));
-                }
-                files
-            }
-        };
         let mut conf = EngineConf::default();
-        for path in files {
-            let text = match fs::read_to_string(&path) {
-                Ok(text) => text,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
-                Err(source) => return Err(ConfError::Read { path, source }),
-            };
-            if !text.lines().any(|line| {
-                ["events_log", "infra_image"]
-                    .iter()
-                    .any(|key| line.trim_start().starts_with(key))
-            }) {
-                continue;
-            }
+        for (path, text) in conf_texts(&["events_log", "infra_image"])? {
             conf.merge(&text)
                 .map_err(|message| ConfError::Parse { path, message })?;
         }
@@ -304,6 +279,91 @@ impl EngineConf {
             });
         }
         Ok(())
+    }
+}
+
+/// The containers.conf files to read, in Podman's order, later ones
+/// overriding: only `$CONTAINERS_CONF` when set, else `/usr/share/containers/`,
+/// `/etc/containers/` and the user's `$XDG_CONFIG_HOME/containers/`
+/// `containers.conf`; with their text. Missing files are skipped, and so is
+/// a file none of whose lines starts with one of `keys` (the shipped one is
+/// long and all comments).
+fn conf_texts(keys: &[&str]) -> Result<Vec<(PathBuf, String)>, ConfError> {
+    let files = match std::env::var_os("CONTAINERS_CONF").filter(|v| !v.is_empty()) {
+        Some(file) => vec![PathBuf::from(file)],
+        None => {
+            let mut files = vec![
+                PathBuf::from("/usr/share/containers/containers.conf"),
+                PathBuf::from("/etc/containers/containers.conf"),
+            ];
+            if let Some(dirs) = directories::BaseDirs::new() {
+                files.push(dirs.config_dir().join("containers/containers.conf"));
+            }
+            files
+        }
+    };
+    let mut texts = Vec::new();
+    for path in files {
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(source) => return Err(ConfError::Read { path, source }),
+        };
+        if text.lines().any(|line| {
+            let line = line.trim_start();
+            keys.iter().any(|key| line.starts_with(key))
+        }) {
+            texts.push((path, text));
+        }
+    }
+    Ok(texts)
+}
+
+/// What new containers take from containers.conf: `[containers]` `userns`,
+/// `base_hosts_file`, `host_containers_internal_ip` and `[engine]`
+/// `image_volume_mode`, as Podman reads them.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct ContainerDefaults {
+    pub userns: Option<String>,
+    pub base_hosts_file: Option<PathBuf>,
+    pub host_containers_internal_ip: Option<String>,
+    pub image_volume_mode: Option<String>,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+struct DefaultsFile {
+    #[serde(default)]
+    containers: ContainerDefaults,
+    #[serde(default)]
+    engine: ContainerDefaults,
+}
+
+impl ContainerDefaults {
+    pub fn load() -> Result<ContainerDefaults, ConfError> {
+        let mut conf = ContainerDefaults::default();
+        let keys = [
+            "userns",
+            "base_hosts_file",
+            "host_containers_internal_ip",
+            "image_volume_mode",
+        ];
+        for (path, text) in conf_texts(&keys)? {
+            let file: DefaultsFile = toml::from_str(&text).map_err(|e| ConfError::Parse {
+                path,
+                message: e.message().to_string(),
+            })?;
+            conf.merge(file.containers);
+            conf.image_volume_mode = file.engine.image_volume_mode.or(conf.image_volume_mode);
+        }
+        Ok(conf)
+    }
+
+    fn merge(&mut self, later: ContainerDefaults) {
+        self.userns = later.userns.or(self.userns.take());
+        self.base_hosts_file = later.base_hosts_file.or(self.base_hosts_file.take());
+        self.host_containers_internal_ip = later
+            .host_containers_internal_ip
+            .or(self.host_containers_internal_ip.take());
     }
 }
 

@@ -234,6 +234,7 @@ impl CreateBody {
                     dns_search: host.dns_search.unwrap_or_default(),
                     dns_option: host.dns_options.unwrap_or_default(),
                     add_host: host.extra_hosts.unwrap_or_default(),
+                    ..NameOptions::default()
                 },
                 read_only: host.readonly_rootfs,
                 init: host.init.unwrap_or(false),

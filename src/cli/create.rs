@@ -69,6 +69,10 @@ pub struct CreateArgs {
     /// Pass rcon's whole environment into the container
     #[arg(long)]
     pub env_host: bool,
+    /// Pass rcon's proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container
+    // require_equals: as Go's boolean flags, `--http-proxy IMAGE` takes no value.
+    #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub http_proxy: bool,
     /// Bind mount or volume: HOST-DIR:CTR-DIR[:OPTIONS], NAME:CTR-DIR[:OPTIONS], or CTR-DIR (anonymous volume)
     #[arg(short, long = "volume", value_name = "SPEC")]
     pub volume: Vec<String>,
@@ -150,7 +154,7 @@ pub struct CreateArgs {
     #[arg(long, value_name = "DOMAIN")]
     pub dns_search: Vec<String>,
     /// Resolver option for the container's /etc/resolv.conf (e.g. ndots:2)
-    #[arg(long, value_name = "OPTION")]
+    #[arg(long, visible_alias = "dns-opt", value_name = "OPTION")]
     pub dns_option: Vec<String>,
     /// Add a line to the container's /etc/hosts: NAME:IP (IP may be host-gateway)
     #[arg(long, value_name = "NAME:IP")]
@@ -274,6 +278,7 @@ impl CreateArgs {
                     dns_search: self.dns_search,
                     dns_option: self.dns_option,
                     add_host: self.add_host,
+                    ..NameOptions::default()
                 },
                 read_only: self.read_only,
                 init: self.init,
@@ -304,6 +309,7 @@ impl CreateArgs {
             timezone: self.tz,
             env_files: self.env_file,
             env_host: self.env_host,
+            http_proxy: self.http_proxy,
             volumes: self.volume,
             mounts: self.mount,
             tmpfs: self.tmpfs,

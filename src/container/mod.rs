@@ -59,6 +59,8 @@ pub enum Error {
     #[error(transparent)]
     Env(#[from] env::Error),
     #[error(transparent)]
+    Conf(#[from] crate::config::ConfError),
+    #[error(transparent)]
     Ulimit(#[from] ulimit::Error),
     #[error(transparent)]
     Security(#[from] crate::runtime::security::Error),

@@ -77,6 +77,8 @@ pub struct CreateFlags {
     pub timezone: Option<String>,
     pub env_files: Vec<PathBuf>,
     pub env_host: bool,
+    /// `--http-proxy`: pass rcon's proxy variables (Podman's default: on).
+    pub http_proxy: bool,
     /// `-v`, `--mount` and `--tmpfs` as given.
     pub volumes: Vec<String>,
     pub mounts: Vec<String>,
@@ -179,13 +181,20 @@ pub const PORTS_DISCARDED: &str = "Port mappings have been discarded as one of t
 impl CreateFlags {
     /// Parses and checks every flag, before any image is pulled, as Podman
     /// does; relative paths (bind sources, files) are the working directory's.
-    pub fn parse(self) -> Result<CreateRequest, Error> {
+    pub fn parse(mut self) -> Result<CreateRequest, Error> {
+        let defaults = crate::config::ContainerDefaults::load()?;
+        let names = &mut self.basics.names;
+        names.base_hosts_file = defaults.base_hosts_file.clone();
+        names.host_containers_internal_ip = defaults.host_containers_internal_ip.clone();
         let network_given = !matches!(self.network.as_str(), "" | "private");
         let network = Mode::parse(&self.network)?;
         let ipc = IpcMode::parse(self.ipc.as_deref().unwrap_or_default())?;
         self.basics.names.check().map_err(network::Error::from)?;
         let mut env =
             EnvOverrides::from_flags(self.env_host, &self.env_files, &self.env, &env::host_env())?;
+        if self.http_proxy {
+            env.add_host_proxies(&env::host_env());
+        }
         env.unset = self.unsetenv;
         env.unset_all = self.unsetenv_all;
         if let Some(user) = &self.basics.user {
