@@ -112,6 +112,7 @@ pub enum Status {
     Kill,
     LoadFromArchive,
     LogRotation,
+    Pause,
     Pull,
     Push,
     Remove,
@@ -121,6 +122,7 @@ pub enum Status {
     Start,
     Stop,
     Tag,
+    Unpause,
     Untag,
 }
 
@@ -138,6 +140,7 @@ impl Status {
             Status::Kill => "kill",
             Status::LoadFromArchive => "loadfromarchive",
             Status::LogRotation => "log-rotation",
+            Status::Pause => "pause",
             Status::Pull => "pull",
             Status::Push => "push",
             Status::Remove => "remove",
@@ -147,6 +150,7 @@ impl Status {
             Status::Start => "start",
             Status::Stop => "stop",
             Status::Tag => "tag",
+            Status::Unpause => "unpause",
             Status::Untag => "untag",
         }
     }

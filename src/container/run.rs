@@ -212,6 +212,8 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
                 .health
                 .resolve(full_config.docker.healthcheck.as_ref()),
             secrets,
+            resources: request.resources.clone(),
+            oom_score_adj: request.oom_score_adj,
         },
         storage_driver: driver,
     };
@@ -660,6 +662,7 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
             .as_ref()
             .map(|k| format!("{}:x:{}:", k.name, k.gid)),
         rlimits,
+        oom_score_adj: config.oom_score_adj,
         init: config.init,
         preserve_fds: 0,
         stdio: if config.tty {

@@ -155,6 +155,12 @@ pub struct ContainerConfig {
     /// `--secret`: which secrets (by ID, never their data) and how.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub secrets: Vec<super::secrets::SecretUse>,
+    /// `--memory`, `--cpus`, `--pids-limit`, …: the limits this host enforces.
+    #[serde(default, skip_serializing_if = "super::resources::Resources::is_empty")]
+    pub resources: super::resources::Resources,
+    /// `--oom-score-adj`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oom_score_adj: Option<i32>,
 }
 
 impl ContainerConfig {
@@ -244,6 +250,12 @@ pub struct State {
     /// status stays `running`, as Docker shows it, with `exit_code` set).
     #[serde(default)]
     pub restarting: bool,
+    /// Frozen by `pause` (the status stays `running`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paused: bool,
+    /// The kernel's OOM killer killed a process of it (its cgroup said so).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub oom_killed: bool,
 }
 
 impl State {
@@ -255,6 +267,7 @@ impl State {
             finished_at: Some(crate::util::time::now_rfc3339()),
             exit_code: Some(code),
             restarting: false,
+            paused: false,
             ..self
         }
     }
@@ -268,6 +281,8 @@ impl State {
             exit_code: None,
             restart_count: 0,
             restarting: false,
+            paused: false,
+            oom_killed: false,
         }
     }
 }
@@ -453,6 +468,23 @@ impl Containers {
         let mut record =
             read_record(&path)?.ok_or_else(|| Error::NoSuchContainer(id.to_string()))?;
         record.name = name.to_string();
+        let json = serde_json::to_vec_pretty(&record).expect("records serialise");
+        write_atomic(&path, &json)?;
+        Ok(record)
+    }
+
+    /// Changes container `id`'s configuration with `edit` and rewrites its
+    /// record atomically (the caller holds the container's lock).
+    pub fn update_config(
+        &self,
+        _lock: &ContainerLock,
+        id: &str,
+        edit: impl FnOnce(&mut ContainerConfig),
+    ) -> Result<ContainerRecord> {
+        let path = self.dir(id).join("container.json");
+        let mut record =
+            read_record(&path)?.ok_or_else(|| Error::NoSuchContainer(id.to_string()))?;
+        edit(&mut record.config);
         let json = serde_json::to_vec_pretty(&record).expect("records serialise");
         write_atomic(&path, &json)?;
         Ok(record)

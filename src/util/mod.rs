@@ -1,7 +1,8 @@
 //! Helpers every part of rcon shares: atomic file writes and the I/O error
 //! that names what was done to which path (`fs`), the exit code each error
 //! type carries (`exit`), process identity (`proc`),
-//! time stamps (`time`), and scratch directories for unit tests.
+//! time stamps (`time`), sizes as flags give them (`size`), and scratch
+//! directories for unit tests.
 //!
 //! Nothing here uses another rcon module: this is the workspace's future
 //! `util` crate, at the bottom of every other.
@@ -11,4 +12,5 @@ pub mod fs;
 pub mod proc;
 #[cfg(test)]
 pub mod scratch;
+pub mod size;
 pub mod time;
