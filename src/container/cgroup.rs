@@ -112,7 +112,10 @@ impl Delegation {
                 .iter()
                 .all(|p| fs::metadata(p).is_ok_and(|m| m.uid() == me))
         };
-        let mut root = mount.join(own.trim_start_matches('/'));
+        let mut root = match own.trim_start_matches('/') {
+            "" => mount.to_path_buf(),
+            below => mount.join(below),
+        };
         if !owned(&root) {
             let layout = if v1 {
                 "a hybrid cgroup layout: v1 controllers, cgroup v2 only"
