@@ -59,7 +59,6 @@ if [ "${1:-}" = "--delegate-cgroup" ]; then
     exit 0
 fi
 
-packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3 curl iperf3 socat attr xfsprogs util-linux gcc libc6-dev python3-docker python3-venv python3-pip openssl"
 packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3 curl iperf3 socat attr xfsprogs util-linux gcc libc6-dev python3-docker docker-compose python3-venv python3-pip openssl bats ncat jq"
 missing=""
 for p in $packages; do

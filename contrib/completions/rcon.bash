@@ -118,8 +118,14 @@ _rcon() {
             rcon,save)
                 cmd="rcon__subcmd__save"
                 ;;
+            rcon,secret)
+                cmd="rcon__subcmd__secret"
+                ;;
             rcon,start)
                 cmd="rcon__subcmd__start"
+                ;;
+            rcon,stats)
+                cmd="rcon__subcmd__stats"
                 ;;
             rcon,stop)
                 cmd="rcon__subcmd__stop"
@@ -141,6 +147,9 @@ _rcon() {
                 ;;
             rcon,untag)
                 cmd="rcon__subcmd__untag"
+                ;;
+            rcon,update)
+                cmd="rcon__subcmd__update"
                 ;;
             rcon,version)
                 cmd="rcon__subcmd__version"
@@ -217,6 +226,9 @@ _rcon() {
             rcon__subcmd__container,start)
                 cmd="rcon__subcmd__container__subcmd__start"
                 ;;
+            rcon__subcmd__container,stats)
+                cmd="rcon__subcmd__container__subcmd__stats"
+                ;;
             rcon__subcmd__container,stop)
                 cmd="rcon__subcmd__container__subcmd__stop"
                 ;;
@@ -225,6 +237,9 @@ _rcon() {
                 ;;
             rcon__subcmd__container,unpause)
                 cmd="rcon__subcmd__container__subcmd__unpause"
+                ;;
+            rcon__subcmd__container,update)
+                cmd="rcon__subcmd__container__subcmd__update"
                 ;;
             rcon__subcmd__container,wait)
                 cmd="rcon__subcmd__container__subcmd__wait"
@@ -286,6 +301,9 @@ _rcon() {
             rcon__subcmd__container__subcmd__help,start)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__start"
                 ;;
+            rcon__subcmd__container__subcmd__help,stats)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__stats"
+                ;;
             rcon__subcmd__container__subcmd__help,stop)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__stop"
                 ;;
@@ -294,6 +312,9 @@ _rcon() {
                 ;;
             rcon__subcmd__container__subcmd__help,unpause)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__unpause"
+                ;;
+            rcon__subcmd__container__subcmd__help,update)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__update"
                 ;;
             rcon__subcmd__container__subcmd__help,wait)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__wait"
@@ -412,8 +433,14 @@ _rcon() {
             rcon__subcmd__help,save)
                 cmd="rcon__subcmd__help__subcmd__save"
                 ;;
+            rcon__subcmd__help,secret)
+                cmd="rcon__subcmd__help__subcmd__secret"
+                ;;
             rcon__subcmd__help,start)
                 cmd="rcon__subcmd__help__subcmd__start"
+                ;;
+            rcon__subcmd__help,stats)
+                cmd="rcon__subcmd__help__subcmd__stats"
                 ;;
             rcon__subcmd__help,stop)
                 cmd="rcon__subcmd__help__subcmd__stop"
@@ -435,6 +462,9 @@ _rcon() {
                 ;;
             rcon__subcmd__help,untag)
                 cmd="rcon__subcmd__help__subcmd__untag"
+                ;;
+            rcon__subcmd__help,update)
+                cmd="rcon__subcmd__help__subcmd__update"
                 ;;
             rcon__subcmd__help,version)
                 cmd="rcon__subcmd__help__subcmd__version"
@@ -499,6 +529,9 @@ _rcon() {
             rcon__subcmd__help__subcmd__container,start)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__start"
                 ;;
+            rcon__subcmd__help__subcmd__container,stats)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__stats"
+                ;;
             rcon__subcmd__help__subcmd__container,stop)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__stop"
                 ;;
@@ -507,6 +540,9 @@ _rcon() {
                 ;;
             rcon__subcmd__help__subcmd__container,unpause)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__unpause"
+                ;;
+            rcon__subcmd__help__subcmd__container,update)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__update"
                 ;;
             rcon__subcmd__help__subcmd__container,wait)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__wait"
@@ -570,6 +606,21 @@ _rcon() {
                 ;;
             rcon__subcmd__help__subcmd__network,rm)
                 cmd="rcon__subcmd__help__subcmd__network__subcmd__rm"
+                ;;
+            rcon__subcmd__help__subcmd__secret,create)
+                cmd="rcon__subcmd__help__subcmd__secret__subcmd__create"
+                ;;
+            rcon__subcmd__help__subcmd__secret,exists)
+                cmd="rcon__subcmd__help__subcmd__secret__subcmd__exists"
+                ;;
+            rcon__subcmd__help__subcmd__secret,inspect)
+                cmd="rcon__subcmd__help__subcmd__secret__subcmd__inspect"
+                ;;
+            rcon__subcmd__help__subcmd__secret,ls)
+                cmd="rcon__subcmd__help__subcmd__secret__subcmd__ls"
+                ;;
+            rcon__subcmd__help__subcmd__secret,rm)
+                cmd="rcon__subcmd__help__subcmd__secret__subcmd__rm"
                 ;;
             rcon__subcmd__help__subcmd__system,df)
                 cmd="rcon__subcmd__help__subcmd__system__subcmd__df"
@@ -754,6 +805,48 @@ _rcon() {
             rcon__subcmd__network__subcmd__help,rm)
                 cmd="rcon__subcmd__network__subcmd__help__subcmd__rm"
                 ;;
+            rcon__subcmd__secret,create)
+                cmd="rcon__subcmd__secret__subcmd__create"
+                ;;
+            rcon__subcmd__secret,exists)
+                cmd="rcon__subcmd__secret__subcmd__exists"
+                ;;
+            rcon__subcmd__secret,help)
+                cmd="rcon__subcmd__secret__subcmd__help"
+                ;;
+            rcon__subcmd__secret,inspect)
+                cmd="rcon__subcmd__secret__subcmd__inspect"
+                ;;
+            rcon__subcmd__secret,list)
+                cmd="rcon__subcmd__secret__subcmd__ls"
+                ;;
+            rcon__subcmd__secret,ls)
+                cmd="rcon__subcmd__secret__subcmd__ls"
+                ;;
+            rcon__subcmd__secret,remove)
+                cmd="rcon__subcmd__secret__subcmd__rm"
+                ;;
+            rcon__subcmd__secret,rm)
+                cmd="rcon__subcmd__secret__subcmd__rm"
+                ;;
+            rcon__subcmd__secret__subcmd__help,create)
+                cmd="rcon__subcmd__secret__subcmd__help__subcmd__create"
+                ;;
+            rcon__subcmd__secret__subcmd__help,exists)
+                cmd="rcon__subcmd__secret__subcmd__help__subcmd__exists"
+                ;;
+            rcon__subcmd__secret__subcmd__help,help)
+                cmd="rcon__subcmd__secret__subcmd__help__subcmd__help"
+                ;;
+            rcon__subcmd__secret__subcmd__help,inspect)
+                cmd="rcon__subcmd__secret__subcmd__help__subcmd__inspect"
+                ;;
+            rcon__subcmd__secret__subcmd__help,ls)
+                cmd="rcon__subcmd__secret__subcmd__help__subcmd__ls"
+                ;;
+            rcon__subcmd__secret__subcmd__help,rm)
+                cmd="rcon__subcmd__secret__subcmd__help__subcmd__rm"
+                ;;
             rcon__subcmd__system,df)
                 cmd="rcon__subcmd__system__subcmd__df"
                 ;;
@@ -869,7 +962,7 @@ _rcon() {
 
     case "${cmd}" in
         rcon)
-            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version attach build commit container cp create exec diff events export healthcheck history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version attach build commit container cp create exec diff events export healthcheck history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run secret start save stats stop tag top unshare unpause untag update version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1109,7 +1202,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container)
-            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stats stop top unpause update wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1351,7 +1444,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__exec)
-            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --preserve-fds --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1382,6 +1475,10 @@ _rcon() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1501,7 +1598,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__help)
-            opts="attach commit cp diff exec exists export inspect kill logs ps pause port prune rename restart rm start stop top unpause wait help"
+            opts="attach commit cp diff exec exists export inspect kill logs ps pause port prune rename restart rm start stats stop top unpause update wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1780,6 +1877,20 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__container__subcmd__help__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__container__subcmd__help__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1809,6 +1920,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__help__subcmd__unpause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1983,7 +2108,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__pause)
-            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -D -h -V --all --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2358,6 +2483,56 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__container__subcmd__stats)
+            opts="-a -i -l -D -h -V --all --format --interval --latest --no-reset --no-stream --no-trunc --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__container__subcmd__stop)
             opts="-t -a -i -l -f -D -h -V --timeout --time --all --ignore --latest --cidfile --filter --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2459,12 +2634,122 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__unpause)
-            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -D -h -V --all --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__update)
+            opts="-m -c -D -h -V --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-reservation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swappiness)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-quota)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-mems)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --blkio-weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --blkio-weight-device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-read-bps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-write-bps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-read-iops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-write-iops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2593,7 +2878,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__create)
-            opts="-t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --version"
+            opts="-m -c -t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pids-limit --oom-score-adj --kernel-memory --cidfile --stop-signal --tty --interactive --env --secret --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --hostuser --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2635,6 +2920,90 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-reservation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swappiness)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-quota)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-mems)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --blkio-weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --blkio-weight-device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-read-bps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-write-bps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-read-iops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-write-iops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pids-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kernel-memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2648,6 +3017,10 @@ _rcon() {
                     return 0
                     ;;
                 -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2688,6 +3061,10 @@ _rcon() {
                     return 0
                     ;;
                 --userns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2935,7 +3312,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__exec)
-            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --preserve-fds --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2966,6 +3343,10 @@ _rcon() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3165,7 +3546,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help)
-            opts="attach build commit container cp create exec diff events export healthcheck history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help"
+            opts="attach build commit container cp create exec diff events export healthcheck history image images info load login logout inspect kill logs network pause port ps system pull push rename restart rm rmi run secret start save stats stop tag top unshare unpause untag update version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3221,7 +3602,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__container)
-            opts="attach commit cp diff exec exists export inspect kill logs ps pause port prune rename restart rm start stop top unpause wait"
+            opts="attach commit cp diff exec exists export inspect kill logs ps pause port prune rename restart rm start stats stop top unpause update wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3486,6 +3867,20 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__help__subcmd__container__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__help__subcmd__container__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3515,6 +3910,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__container__subcmd__unpause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__container__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4242,7 +4651,105 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__help__subcmd__secret)
+            opts="create exists inspect ls rm"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__secret__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__secret__subcmd__exists)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__secret__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__secret__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__secret__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4411,6 +4918,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__untag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -6361,7 +6882,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pause)
-            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -D -h -V --all --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6775,7 +7296,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__run)
-            opts="-d -t -i -e -v -u -w -h -p -P -l -q -D -V --detach --sig-proxy --detach-keys --conmon-pidfile --pidfile --rmi --name --rm --replace --restart --stop-timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --version"
+            opts="-d -m -c -t -i -e -v -u -w -h -p -P -l -q -D -V --detach --sig-proxy --detach-keys --conmon-pidfile --pidfile --preserve-fds --rmi --name --rm --replace --restart --stop-timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pids-limit --oom-score-adj --kernel-memory --cidfile --stop-signal --tty --interactive --env --secret --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --hostuser --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6794,6 +7315,10 @@ _rcon() {
                     return 0
                     ;;
                 --pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6833,6 +7358,90 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-reservation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swappiness)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-quota)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-mems)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --blkio-weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --blkio-weight-device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-read-bps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-write-bps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-read-iops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-write-iops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pids-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kernel-memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6846,6 +7455,10 @@ _rcon() {
                     return 0
                     ;;
                 -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6886,6 +7499,10 @@ _rcon() {
                     return 0
                     ;;
                 --userns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7074,6 +7691,372 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__secret)
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version create exists inspect ls list rm remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__create)
+            opts="-d -l -D -h -V --driver --driver-opts --env --label --replace --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --driver-opts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__exists)
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help)
+            opts="create exists inspect ls rm help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help__subcmd__exists)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__inspect)
+            opts="-f -D -h -V --format --pretty --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__ls)
+            opts="-f -q -D -h -V --filter --format --noheading --quiet --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__rm)
+            opts="-a -i -D -h -V --all --ignore --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__start)
             opts="-a -i -f -l -D -h -V --attach --interactive --sig-proxy --detach-keys --all --filter --latest --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -7094,6 +8077,56 @@ _rcon() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__stats)
+            opts="-a -i -l -D -h -V --all --format --interval --latest --no-reset --no-stream --no-trunc --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7613,7 +8646,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__unpause)
-            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -D -h -V --all --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7695,6 +8728,116 @@ _rcon() {
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__update)
+            opts="-m -c -D -h -V --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-reservation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swappiness)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-quota)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-mems)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --blkio-weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --blkio-weight-device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-read-bps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-write-bps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-read-iops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-write-iops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
