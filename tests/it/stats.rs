@@ -163,3 +163,31 @@ fn stats_selects_containers_as_podman() {
     ]);
     assert_eq!(latest.ok().stdout.trim(), created);
 }
+
+#[test]
+fn stats_streams_a_report_each_interval_until_stopped() {
+    use std::io::{BufRead, BufReader};
+    let env = with_busybox(user_with_ranges());
+    run_detached(&env, &["--name", "steady"], &["sleep", "1000"]);
+    let mut child = env
+        .rcon()
+        .args([
+            "stats",
+            "-i",
+            "1",
+            "--format",
+            "{{.Name}} {{.PIDS}}",
+            "steady",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    // Not a terminal: no screen clearing, one line a report.
+    for _ in 0..2 {
+        assert_eq!(lines.next().unwrap().unwrap(), "steady 1");
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    env.run(&["rm", "-f", "-t", "0", "steady"]).ok();
+}
