@@ -27,6 +27,7 @@ use crate::container::lifecycle::{
 use crate::container::logfile::{self, LogOptions, LogReader};
 use crate::container::monitor::{self, MonitorRecord};
 use crate::container::mounts::MountKind;
+use crate::container::resources::ResourceFlags;
 use crate::container::store::{ContainerRecord, State, Status};
 use crate::container::{self, CreateBasics, CreateFlags, PullPolicy};
 use crate::image::PullOptions;
@@ -58,6 +59,9 @@ pub async fn route(
         [id, "changes"] if get => super::files::changes(service, id).await,
         [id, "export"] if get => super::files::export(service, id).await,
         [id, "top"] if get => top(service, id, query).await,
+        [id, "stats"] if get => super::stats::stats(service, id, query).await,
+        [id, "pause"] if post => freeze(service, id, true).await,
+        [id, "unpause"] if post => freeze(service, id, false).await,
         [id, "logs"] if get => logs(service, id, query).await,
         [id] if method == Method::DELETE => remove(service, id, query).await,
         _ => Err(ApiError::not_found(format!(
@@ -142,6 +146,18 @@ struct HostConfig {
     extra_hosts: Option<Vec<String>>,
     tmpfs: Option<BTreeMap<String, String>>,
     group_add: Option<Vec<String>>,
+    memory: i64,
+    memory_reservation: i64,
+    memory_swap: i64,
+    nano_cpus: i64,
+    cpu_shares: u64,
+    cpu_period: u64,
+    cpu_quota: i64,
+    cpuset_cpus: String,
+    cpuset_mems: String,
+    pids_limit: Option<i64>,
+    oom_score_adj: i32,
+    blkio_weight: u64,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -268,6 +284,22 @@ impl CreateBody {
                 .collect(),
             stop_signal: self.stop_signal,
             restart,
+            resources: ResourceFlags {
+                memory: (host.memory > 0).then(|| host.memory.to_string()),
+                memory_reservation: (host.memory_reservation > 0)
+                    .then(|| host.memory_reservation.to_string()),
+                memory_swap: (host.memory_swap != 0).then(|| host.memory_swap.to_string()),
+                cpus: (host.nano_cpus > 0).then(|| host.nano_cpus as f64 / 1e9),
+                cpu_shares: (host.cpu_shares > 0).then_some(host.cpu_shares),
+                cpu_period: (host.cpu_period > 0).then_some(host.cpu_period),
+                cpu_quota: (host.cpu_quota > 0).then_some(host.cpu_quota),
+                cpuset_cpus: non_empty(host.cpuset_cpus),
+                cpuset_mems: non_empty(host.cpuset_mems),
+                pids_limit: host.pids_limit.filter(|n| *n != 0),
+                blkio_weight: (host.blkio_weight > 0).then(|| host.blkio_weight.to_string()),
+                ..ResourceFlags::default()
+            },
+            oom_score_adj: (host.oom_score_adj != 0).then_some(host.oom_score_adj),
             ..CreateFlags::default()
         }
     }
@@ -307,6 +339,7 @@ fn status_word(state: &State) -> &'static str {
     match state.status {
         Status::Created => "created",
         Status::Running if state.restarting => "restarting",
+        Status::Running if state.paused => "paused",
         Status::Running => "running",
         Status::Exited => "exited",
     }
@@ -781,6 +814,15 @@ async fn logs(
         follow_streams(&service, &record, options, false, streams, follow, &sender)
     });
     Ok(response)
+}
+
+/// `POST /containers/{id}/pause` and `/unpause`.
+async fn freeze(service: Arc<Service>, id: &str, frozen: bool) -> ApiResult<Response<Body>> {
+    with_container(&service, id, move |lifecycle, record| {
+        Ok(lifecycle.set_frozen(&record, frozen)?)
+    })
+    .await?;
+    Ok(empty(StatusCode::NO_CONTENT))
 }
 
 /// `GET /containers/{id}/top?ps_args=`: `rcon top`'s rows; `ps_args` are

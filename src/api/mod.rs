@@ -15,6 +15,7 @@ mod images;
 mod networks;
 mod prune;
 mod server;
+mod stats;
 mod system;
 mod volumes;
 

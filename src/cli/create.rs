@@ -33,6 +33,17 @@ pub struct CreateArgs {
     pub stop_timeout: Option<u64>,
     #[command(flatten)]
     pub health: super::healthcheck::HealthArgs,
+    #[command(flatten)]
+    pub resources: super::update::ResourceArgs,
+    /// Limit the number of processes (-1 or 0: unlimited)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub pids_limit: Option<i64>,
+    /// Tune the container's OOM score (-1000 to 1000; rootless, only raised above rcon's own)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub oom_score_adj: Option<i32>,
+    /// Accepted for compatibility, and ignored with a warning (as Podman)
+    #[arg(long, value_name = "SIZE", hide = true)]
+    pub kernel_memory: Option<String>,
     /// Write the container's ID to this file (refused if it exists)
     #[arg(long, value_name = "FILE")]
     pub cidfile: Option<PathBuf>,
@@ -329,6 +340,9 @@ impl CreateArgs {
             ipc: self.ipc,
             requires: self.requires,
             pod: None,
+            resources: self.resources.flags(self.pids_limit),
+            kernel_memory: self.kernel_memory,
+            oom_score_adj: self.oom_score_adj,
         }
         .parse()
         .map_err(super::Failure::from)?;

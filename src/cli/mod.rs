@@ -40,6 +40,7 @@ mod save;
 mod secret;
 mod service;
 mod start;
+mod stats;
 mod stop;
 mod system;
 mod tabwriter;
@@ -48,6 +49,7 @@ mod template;
 mod top;
 mod unshare;
 mod untag;
+mod update;
 mod version;
 mod volume;
 mod wait;
@@ -131,7 +133,7 @@ pub enum Verb {
     Build(build::BuildArgs),
     /// Make a new image from a container's changes
     Commit(commit::CommitArgs),
-    /// Manage containers: commit, cp, diff, export, inspect, pause, port, prune, rename, top, unpause
+    /// Manage containers: commit, cp, diff, export, inspect, pause, port, prune, rename, stats, top, unpause, update
     #[command(subcommand)]
     Container(container::ContainerVerb),
     /// Copy files between a container and the host (or a tar stream)
@@ -209,6 +211,8 @@ pub enum Verb {
     Start(start::StartArgs),
     /// Save images to a docker-archive or oci-archive tarball
     Save(save::SaveArgs),
+    /// Show containers' resource use: CPU, memory, network and block I/O, PIDs
+    Stats(stats::StatsArgs),
     /// Stop running containers: the stop signal, then SIGKILL after a timeout
     Stop(stop::StopArgs),
     /// Give an image another name
@@ -221,6 +225,8 @@ pub enum Verb {
     Unpause(pause::PauseArgs),
     /// Take names off an image (all of them when none is given)
     Untag(untag::UntagArgs),
+    /// Change a container's resource limits
+    Update(update::UpdateArgs),
     /// Show the rcon version
     Version(version::VersionArgs),
     /// Manage volumes: create, inspect, list, prune, remove
@@ -540,6 +546,7 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Save(args) => save::run(ctx, args),
         Verb::Secret(verb) => secret::run(ctx, verb),
         Verb::Start(args) => start::run(ctx, args),
+        Verb::Stats(args) => stats::run(ctx, args),
         Verb::Stop(args) => stop::run(ctx, args),
         Verb::System(verb) => system::run(ctx, verb),
         Verb::Tag(args) => tag::run(ctx, args),
@@ -547,6 +554,7 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Unshare(args) => unshare::run(ctx, args),
         Verb::Unpause(args) => pause::run(ctx, args, false),
         Verb::Untag(args) => untag::run(ctx, args),
+        Verb::Update(args) => update::run(ctx, args),
         Verb::Version(args) => version::run(args),
         Verb::Volume(verb) => volume::run(ctx, verb),
         Verb::Wait(args) => wait::run(ctx, args),

@@ -33,6 +33,8 @@ pub enum Term {
     Id(Regex),
     Exited(i32),
     Status(Status),
+    /// `status=paused`.
+    Paused,
     Ancestor(String),
     /// Created before this time (`before=`), after it (`since=`/`after=`).
     CreatedBefore(String),
@@ -94,9 +96,10 @@ impl ContainerFilter {
                 "status" => match value {
                     "created" => Term::Status(Status::Created),
                     "running" => Term::Status(Status::Running),
+                    "paused" => Term::Paused,
                     "stopped" | "exited" => Term::Status(Status::Exited),
                     // States Podman has and rcon's containers are never in.
-                    "configured" | "paused" | "unknown" | "removing" => Term::Never,
+                    "configured" | "unknown" | "removing" => Term::Never,
                     _ => {
                         return Err(
                             format!("unknown container state: {value}: invalid argument").into(),
@@ -170,7 +173,9 @@ impl Subject for Candidate<'_> {
         match term {
             Term::Id(re) => re.is_match(&record.id),
             Term::Exited(code) => state.status == Status::Exited && state.exit_code == Some(*code),
-            Term::Status(wanted) => state.status == *wanted,
+            // A paused container is running, but `status=running` leaves it out, as Podman.
+            Term::Status(wanted) => state.status == *wanted && !state.paused,
+            Term::Paused => state.status == Status::Running && state.paused,
             Term::Ancestor(wanted) => ancestor_matches(record, wanted),
             Term::CreatedBefore(time) => record.created < *time,
             Term::CreatedAfter(time) => record.created > *time,

@@ -78,6 +78,7 @@ pub fn inspect(
         Status::Created => "created",
         Status::Running if state.restarting => "restarting",
         Status::Running if live.stopping => "stopping",
+        Status::Running if state.paused => "paused",
         Status::Running => "running",
         Status::Exited => "exited",
     };
@@ -91,9 +92,9 @@ pub fn inspect(
         "State": {
             "Status": status,
             "Running": state.status == Status::Running,
-            "Paused": false,
+            "Paused": state.paused,
             "Restarting": state.restarting,
-            "OOMKilled": false,
+            "OOMKilled": state.oom_killed,
             "Dead": false,
             "Pid": if live.process_ended { 0 } else { state.pid },
             "ExitCode": state.exit_code.unwrap_or(0),
@@ -188,6 +189,11 @@ pub fn inspect(
             )
             .collect();
     }
+    if let (Some(host), Value::Object(limits)) =
+        (value["HostConfig"].as_object_mut(), limits(config))
+    {
+        host.extend(limits);
+    }
     // Podman 4 shows it under both names.
     if let Some(health) = &live.health {
         let health = serde_json::to_value(health).expect("health states serialise");
@@ -195,6 +201,30 @@ pub fn inspect(
         value["State"]["Healthcheck"] = health;
     }
     value
+}
+
+/// The resource limits in `HostConfig`: Docker's names and units, 0 where
+/// no limit is set, as Podman shows them.
+fn limits(config: &super::store::ContainerConfig) -> Value {
+    let resources = &config.resources;
+    json!({
+            "Memory": resources.memory.unwrap_or(0),
+        "MemoryReservation": resources.memory_reservation.unwrap_or(0),
+        "MemorySwap": resources.memory_swap.unwrap_or(0),
+        "MemorySwappiness": resources.memory_swappiness.map_or(-1, |s| s as i64),
+        "NanoCpus": match (resources.cpu_quota, resources.cpu_period) {
+            (Some(quota), Some(period)) if quota > 0 && period > 0 => quota as u64 * 1_000_000_000 / period,
+            _ => 0,
+        },
+        "CpuShares": resources.cpu_shares.unwrap_or(0),
+        "CpuPeriod": resources.cpu_period.unwrap_or(0),
+        "CpuQuota": resources.cpu_quota.unwrap_or(0),
+        "CpusetCpus": resources.cpuset_cpus.clone().unwrap_or_default(),
+        "CpusetMems": resources.cpuset_mems.clone().unwrap_or_default(),
+        "PidsLimit": resources.pids_limit.unwrap_or(0),
+        "BlkioWeight": resources.blkio_weight.unwrap_or(0),
+        "OomScoreAdj": config.oom_score_adj.unwrap_or(0),
+    })
 }
 
 /// `NetworkSettings` as Podman shows it: the ports, and for a container on

@@ -34,6 +34,7 @@ use nix::unistd::{ForkResult, Pid, fork, pipe2, setsid};
 use serde::{Deserialize, Serialize};
 
 use super::attach::{Input, Server};
+use super::cgroup::{self, ContainerCgroup, Delegation};
 use super::health::HealthTimer;
 use super::logfile::{LogWriter, Stream};
 use super::relay;
@@ -670,8 +671,22 @@ pub(super) fn launch(
         spec,
         single,
     } = of;
-    let mut started = runtime::start(spec, stdio, single)?;
+    let cgroup = container_cgroup(record)?;
+    let leaf = cgroup.as_ref().map(ContainerCgroup::leaf);
+    let mut started = match runtime::start(spec, leaf.as_deref(), stdio, single) {
+        Ok(started) => started,
+        Err(e) => {
+            if let Some(cgroup) = &cgroup {
+                cgroup.remove();
+            }
+            return Err(e.into());
+        }
+    };
     record.event(EventStatus::Init).record();
+    if let Some(cgroup) = &cgroup {
+        // Also for a foreground `--rm` run: `record_end` removes it by this note.
+        cgroup.record(&entry_dir(runroot, &record.id))?;
+    }
     if let Some(restarts) = recorded {
         MonitorRecord::foreground(started.pid).write(runroot, &record.id)?;
         let running = State {
@@ -695,6 +710,26 @@ pub(super) fn launch(
         terminal,
         helper,
     })
+}
+
+/// The container's own cgroup, where a subtree is delegated to the user;
+/// none elsewhere, unless it has limits to enforce (it was created on a host
+/// that had one).
+fn container_cgroup(record: &ContainerRecord) -> Result<Option<ContainerCgroup>, Error> {
+    let resources = &record.config.resources;
+    match Delegation::find() {
+        Ok(delegation) => Ok(Some(ContainerCgroup::create(
+            &delegation,
+            &record.id,
+            resources,
+        )?)),
+        Err(missing) if !resources.is_empty() => Err(cgroup::Error::NotDelegated {
+            what: "enforcing the container's resource limits".into(),
+            why: missing.why,
+        }
+        .into()),
+        Err(_) => Ok(None),
+    }
 }
 
 /// Starts the network helper of a container whose process waits before
@@ -738,6 +773,11 @@ pub(super) fn record_end(
         .event(EventStatus::Died)
         .with_exit_code(code)
         .record();
+    let cgroup = ContainerCgroup::recorded(&entry_dir(runroot, &record.id));
+    let oom_killed = cgroup.as_ref().is_some_and(ContainerCgroup::oom_killed);
+    if let Some(cgroup) = &cgroup {
+        cgroup.remove();
+    }
     let recorded = if record.config.remove {
         containers
             .remove(record)
@@ -747,10 +787,13 @@ pub(super) fn record_end(
                 run::remove_anonymous_volumes(store, &store.lock()?, record, &in_use)
             })
     } else {
-        let finished = containers
-            .state(&record.id)
-            .unwrap_or_else(|_| State::created())
-            .exited(code);
+        let finished = State {
+            oom_killed,
+            ..containers
+                .state(&record.id)
+                .unwrap_or_else(|_| State::created())
+                .exited(code)
+        };
         containers
             .set_state(&record.id, &finished)
             .map_err(Error::from)

@@ -12,6 +12,7 @@ use super::health::{HealthFlags, HealthPlan};
 use super::lifecycle::parse_signal;
 use super::mounts::{self, MountSpec};
 use super::namespaces::IpcMode;
+use super::resources::{self, ResourceFlags, Resources};
 use super::restart::RestartPolicy;
 use super::secrets::SecretRequest;
 use super::store::KeepId;
@@ -111,6 +112,11 @@ pub struct CreateFlags {
     pub requires: Vec<String>,
     /// The pod it joins (`--pod`), as the pod engine resolved it.
     pub pod: Option<PodJoin>,
+    /// `--memory`, `--cpus`, `--pids-limit`, … as given.
+    pub resources: ResourceFlags,
+    /// `--kernel-memory`: accepted and ignored, with Podman's warning.
+    pub kernel_memory: Option<String>,
+    pub oom_score_adj: Option<i32>,
 }
 
 /// What a pod's infra container is asked to do beyond holding namespaces.
@@ -161,7 +167,8 @@ pub struct CreateRequest {
     /// `--health-*`, to be resolved over the image's HEALTHCHECK.
     pub health: HealthPlan,
     /// What the front end tells the user before the container is made
-    /// (the CLI on stderr, the API in the response's `Warnings`).
+    /// (the CLI on stderr, the API in the response's `Warnings`): limits
+    /// and ports dropped, in Podman's words.
     pub warnings: Vec<String>,
     /// `--secret`, to be looked up in the user's secrets.
     pub secrets: Vec<SecretRequest>,
@@ -172,6 +179,9 @@ pub struct CreateRequest {
     pub infra: Option<InfraRole>,
     /// The network was given (not the default): refused in a pod that shares its own.
     pub network_given: bool,
+    /// The limits this host enforces ([`resources::admit`]).
+    pub resources: Resources,
+    pub oom_score_adj: Option<i32>,
 }
 
 /// Podman's warning (its words, which scripts match) when ports are asked
@@ -264,6 +274,16 @@ impl CreateFlags {
             .iter()
             .map(|spec| SecretRequest::parse(spec))
             .collect::<Result<Vec<_>, _>>()?;
+        if self.kernel_memory.is_some() {
+            log::warn!("The --kernel-memory flag is no longer supported. This flag is a noop.");
+        }
+        if let Some(score) = self.oom_score_adj.filter(|s| !(-1000..=1000).contains(s)) {
+            return Err(Error::Invalid(format!(
+                "invalid --oom-score-adj {score}: give a value from -1000 to 1000"
+            )));
+        }
+        let mut resources = self.resources.parse()?;
+        let mut warnings = resources::admit(&mut resources)?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
         let mut publish = self
             .publish
@@ -272,7 +292,6 @@ impl CreateFlags {
             .collect::<Result<Vec<_>, _>>()
             .map_err(network::Error::from)?;
         let mut basics = self.basics;
-        let mut warnings = Vec::new();
         if matches!(network, Mode::Host | Mode::Container(_) | Mode::None)
             && (!publish.is_empty() || basics.publish_all)
         {
@@ -303,6 +322,8 @@ impl CreateFlags {
             pod: self.pod,
             infra: None,
             network_given,
+            resources,
+            oom_score_adj: self.oom_score_adj,
         })
     }
 }

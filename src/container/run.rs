@@ -275,6 +275,8 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             stop_with_members: request.infra.is_some_and(|role| role.stop_with_members),
             pause,
             requires,
+            resources: request.resources.clone(),
+            oom_score_adj: request.oom_score_adj,
         },
         storage_driver: driver,
     };
@@ -792,6 +794,7 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
             .as_ref()
             .map(|k| format!("{}:x:{}:", k.name, k.gid)),
         rlimits,
+        oom_score_adj: config.oom_score_adj,
         init: config.init,
         preserve_fds: 0,
         stdio: if config.tty {

@@ -180,6 +180,12 @@ pub struct ContainerConfig {
     /// containers started before it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
+    /// `--memory`, `--cpus`, `--pids-limit`, …: the limits this host enforces.
+    #[serde(default, skip_serializing_if = "super::resources::Resources::is_empty")]
+    pub resources: super::resources::Resources,
+    /// `--oom-score-adj`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oom_score_adj: Option<i32>,
 }
 
 impl ContainerConfig {
@@ -269,6 +275,12 @@ pub struct State {
     /// status stays `running`, as Docker shows it, with `exit_code` set).
     #[serde(default)]
     pub restarting: bool,
+    /// Frozen by `pause` (the status stays `running`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paused: bool,
+    /// The kernel's OOM killer killed a process of it (its cgroup said so).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub oom_killed: bool,
 }
 
 impl State {
@@ -280,6 +292,7 @@ impl State {
             finished_at: Some(crate::util::time::now_rfc3339()),
             exit_code: Some(code),
             restarting: false,
+            paused: false,
             ..self
         }
     }
@@ -293,6 +306,8 @@ impl State {
             exit_code: None,
             restart_count: 0,
             restarting: false,
+            paused: false,
+            oom_killed: false,
         }
     }
 }
@@ -467,6 +482,23 @@ impl Containers {
         let mut record =
             read_record(&path)?.ok_or_else(|| Error::NoSuchContainer(id.to_string()))?;
         record.name = name.to_string();
+        let json = serde_json::to_vec_pretty(&record).expect("records serialise");
+        write_atomic(&path, &json)?;
+        Ok(record)
+    }
+
+    /// Changes container `id`'s configuration with `edit` and rewrites its
+    /// record atomically (the caller holds the container's lock).
+    pub fn update_config(
+        &self,
+        _lock: &ContainerLock,
+        id: &str,
+        edit: impl FnOnce(&mut ContainerConfig),
+    ) -> Result<ContainerRecord> {
+        let path = self.dir(id).join("container.json");
+        let mut record =
+            read_record(&path)?.ok_or_else(|| Error::NoSuchContainer(id.to_string()))?;
+        edit(&mut record.config);
         let json = serde_json::to_vec_pretty(&record).expect("records serialise");
         write_atomic(&path, &json)?;
         Ok(record)

@@ -600,16 +600,22 @@ fn docker_tag_and_history() {
     );
 }
 
-#[test]
-fn docker_top() {
-    let env = with_busybox(user_with_ranges());
-    let service = Service::start(&env, &["--time", "0"]);
+/// A service, and a container `box` sleeping under it.
+fn service_with_box(env: &TestEnv) -> Service {
+    let service = Service::start(env, &["--time", "0"]);
     service
         .docker(
-            &env,
+            env,
             &["run", "-d", "--name", "box", &busybox(), "sleep", "1000"],
         )
         .ok();
+    service
+}
+
+#[test]
+fn docker_top() {
+    let env = with_busybox(user_with_ranges());
+    let service = service_with_box(&env);
     let top = service.docker(&env, &["top", "box"]);
     let lines: Vec<&str> = top.ok().stdout.lines().collect();
     assert!(
@@ -851,4 +857,37 @@ fn docker_diff_and_export() {
         "{}",
         missing.transcript()
     );
+}
+
+#[test]
+fn docker_stats_and_pause_answer() {
+    let env = with_busybox(user_with_ranges());
+    let service = service_with_box(&env);
+    // Docker's CLI reads the one-shot document (`stream=false`) and computes its columns.
+    let stats = service.docker(
+        &env,
+        &[
+            "stats",
+            "--no-stream",
+            "--format",
+            "{{.Name}} {{.PIDs}} {{.MemUsage}}",
+            "box",
+        ],
+    );
+    let line = &stats.ok().stdout;
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(fields[..2], ["box", "1"], "{}", stats.transcript());
+    assert!(
+        fields[2] != "0B" && line.contains(" / "),
+        "memory is counted: {}",
+        stats.transcript()
+    );
+    // Pause is refused here as by `rcon pause`, with its reason.
+    let pause = service.docker(&env, &["pause", "box"]);
+    assert!(
+        !pause.success() && pause.stderr.contains("cgroup"),
+        "{}",
+        pause.transcript()
+    );
+    service.docker(&env, &["rm", "-f", "box"]).ok();
 }
