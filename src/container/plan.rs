@@ -14,6 +14,7 @@ use super::mounts::{self, MountSpec};
 use super::restart::RestartPolicy;
 use super::secrets::SecretRequest;
 use super::store::KeepId;
+use super::systemd::{SdNotify, SystemdMode};
 use super::ulimit::{self, Ulimit};
 use super::{Error, PullPolicy, labels};
 use crate::image::PullOptions;
@@ -59,6 +60,9 @@ pub struct CreateBasics {
     /// [`driver::choose`](crate::storage::driver::choose) made it (its first
     /// choice may fork a probe: made by the caller while single-threaded).
     pub storage_driver: Driver,
+    /// The command line that made the container (Podman's CreateCommand),
+    /// for `generate systemd --new`.
+    pub create_command: Vec<String>,
 }
 
 /// Everything `rcon run` / `rcon create` was asked for, as given.
@@ -100,6 +104,9 @@ pub struct CreateFlags {
     pub health: HealthFlags,
     /// `--secret` as given.
     pub secrets: Vec<String>,
+    /// `--systemd`, `--sdnotify` as given.
+    pub systemd: Option<String>,
+    pub sdnotify: Option<String>,
 }
 
 /// What a container is to be, parsed and checked: what is left to decide
@@ -131,6 +138,8 @@ pub struct CreateRequest {
     pub health: HealthPlan,
     /// `--secret`, to be looked up in the user's secrets.
     pub secrets: Vec<SecretRequest>,
+    pub systemd: SystemdMode,
+    pub sdnotify: SdNotify,
 }
 
 impl CreateFlags {
@@ -204,6 +213,18 @@ impl CreateFlags {
             .map(|spec| SecretRequest::parse(spec))
             .collect::<Result<Vec<_>, _>>()?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
+        let systemd = self
+            .systemd
+            .as_deref()
+            .map(SystemdMode::parse)
+            .transpose()?
+            .unwrap_or_default();
+        let sdnotify = self
+            .sdnotify
+            .as_deref()
+            .map(SdNotify::parse)
+            .transpose()?
+            .unwrap_or_default();
         let publish = self
             .publish
             .iter()
@@ -227,6 +248,8 @@ impl CreateFlags {
             restart,
             health,
             secrets,
+            systemd,
+            sdnotify,
         })
     }
 }

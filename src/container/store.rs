@@ -149,6 +149,12 @@ pub struct ContainerConfig {
     /// `--secret`: which secrets (by ID, never their data) and how.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub secrets: Vec<super::secrets::SecretUse>,
+    /// The command line that made it, for `generate systemd --new`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub create_command: Vec<String>,
+    /// `--sdnotify`.
+    #[serde(default, skip_serializing_if = "super::systemd::SdNotify::is_default")]
+    pub sdnotify: super::systemd::SdNotify,
 }
 
 impl ContainerConfig {
