@@ -8,6 +8,7 @@ use oci_spec::image::Config;
 use rcon_fuse_overlay::FuseLayers;
 
 use super::env;
+use super::health::OnFailure;
 use super::mounts::{MountKind, MountSpec};
 use super::plan::CreateRequest;
 use super::store::{
@@ -91,6 +92,15 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     let basics = &request.basics;
     let image = image_for(store, &basics.image, basics.pull, &basics.pull_options)?;
     let full_config = ImageConfig::read(store, &image)?;
+    let healthcheck = request
+        .health
+        .resolve(full_config.docker.healthcheck.as_ref());
+    if healthcheck.is_none() && request.health.on_failure != OnFailure::None {
+        return Err(Error::Invalid(format!(
+            "cannot set on-failure action to {} without a health check",
+            request.health.on_failure.name()
+        )));
+    }
     let image_config = full_config.defaults();
     let args = command_line(
         request.entrypoint.as_deref(),
@@ -210,9 +220,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             log_driver: request.basics.log_driver.clone(),
             localtime: request.localtime.clone(),
             restart: request.restart,
-            healthcheck: request
-                .health
-                .resolve(full_config.docker.healthcheck.as_ref()),
+            healthcheck,
             secrets,
             create_command: request.basics.create_command.clone(),
             sdnotify: request.sdnotify,
