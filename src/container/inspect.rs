@@ -138,6 +138,7 @@ pub fn inspect(
             "Tty": config.tty,
             "OpenStdin": config.interactive,
             "StopSignal": config.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
+            "CreateCommand": config.create_command,
             "StopTimeout": config
                 .stop_timeout
                 .unwrap_or(super::lifecycle::DEFAULT_STOP_TIMEOUT.as_secs()),
@@ -193,6 +194,21 @@ pub fn inspect(
         (value["HostConfig"].as_object_mut(), limits(config))
     {
         host.extend(limits);
+    }
+    let on_failure = config
+        .healthcheck
+        .as_ref()
+        .map(|h| h.on_failure)
+        .unwrap_or_default();
+    value["Config"]["HealthcheckOnFailureAction"] = on_failure.name().into();
+    if let Some(check) = &config.healthcheck {
+        value["Config"]["Healthcheck"] = json!({
+            "Test": check.test,
+            "Interval": check.interval.as_nanos() as u64,
+            "Timeout": check.timeout.as_nanos() as u64,
+            "StartPeriod": check.start_period.as_nanos() as u64,
+            "Retries": check.retries,
+        });
     }
     // Podman 4 shows it under both names.
     if let Some(health) = &live.health {

@@ -30,9 +30,11 @@ pub mod run;
 pub mod secrets;
 pub mod stats;
 pub mod store;
+pub mod systemd;
 pub mod top;
 pub mod tty;
 pub mod ulimit;
+pub mod unit;
 
 pub use foreground::start_foreground;
 pub use plan::{CreateBasics, CreateFlags, CreateRequest, InfraRole, PodJoin};

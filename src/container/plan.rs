@@ -16,6 +16,7 @@ use super::resources::{self, ResourceFlags, Resources};
 use super::restart::RestartPolicy;
 use super::secrets::SecretRequest;
 use super::store::KeepId;
+use super::systemd::{SdNotify, SystemdMode};
 use super::ulimit::{self, Ulimit};
 use super::{Error, PullPolicy, labels};
 use crate::image::PullOptions;
@@ -63,6 +64,9 @@ pub struct CreateBasics {
     /// [`driver::choose`](crate::storage::driver::choose) made it (its first
     /// choice may fork a probe: made by the caller while single-threaded).
     pub storage_driver: Driver,
+    /// The command line that made the container (Podman's CreateCommand),
+    /// for `generate systemd --new`.
+    pub create_command: Vec<String>,
 }
 
 /// Everything `rcon run` / `rcon create` was asked for, as given.
@@ -117,6 +121,9 @@ pub struct CreateFlags {
     /// `--kernel-memory`: accepted and ignored, with Podman's warning.
     pub kernel_memory: Option<String>,
     pub oom_score_adj: Option<i32>,
+    /// `--systemd`, `--sdnotify` as given.
+    pub systemd: Option<String>,
+    pub sdnotify: Option<String>,
 }
 
 /// What a pod's infra container is asked to do beyond holding namespaces.
@@ -182,6 +189,8 @@ pub struct CreateRequest {
     /// The limits this host enforces ([`resources::admit`]).
     pub resources: Resources,
     pub oom_score_adj: Option<i32>,
+    pub systemd: SystemdMode,
+    pub sdnotify: SdNotify,
 }
 
 /// Podman's warning (its words, which scripts match) when ports are asked
@@ -285,6 +294,19 @@ impl CreateFlags {
         let mut resources = self.resources.parse()?;
         let mut warnings = resources::admit(&mut resources)?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
+        super::systemd::check_auto_update(&labels, &self.basics.image)?;
+        let systemd = self
+            .systemd
+            .as_deref()
+            .map(SystemdMode::parse)
+            .transpose()?
+            .unwrap_or_default();
+        let sdnotify = self
+            .sdnotify
+            .as_deref()
+            .map(SdNotify::parse)
+            .transpose()?
+            .unwrap_or_default();
         let mut publish = self
             .publish
             .iter()
@@ -324,6 +346,8 @@ impl CreateFlags {
             network_given,
             resources,
             oom_score_adj: self.oom_score_adj,
+            systemd,
+            sdnotify,
         })
     }
 }

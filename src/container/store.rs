@@ -186,6 +186,12 @@ pub struct ContainerConfig {
     /// `--oom-score-adj`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oom_score_adj: Option<i32>,
+    /// The command line that made it, for `generate systemd --new`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub create_command: Vec<String>,
+    /// `--sdnotify`.
+    #[serde(default, skip_serializing_if = "super::systemd::SdNotify::is_default")]
+    pub sdnotify: super::systemd::SdNotify,
 }
 
 impl ContainerConfig {

@@ -35,6 +35,7 @@ mod runflags;
 mod secrets;
 mod stats;
 mod storage;
+mod systemd;
 mod testkit_images;
 mod tty;
 mod userns;
