@@ -186,7 +186,7 @@ pub fn make_private_dir(path: &Path) -> Result<(), NotPrivate> {
 }
 
 /// What rcon takes from Podman's containers.conf (`[engine]`), so a user
-/// configures once: where events go.
+/// configures once: where events go, the OCI runtime named.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct EngineConf {
     /// `events_logger`: `file`, `journald` or `none`.
@@ -195,6 +195,8 @@ pub struct EngineConf {
     pub events_logfile_path: Option<PathBuf>,
     /// `events_logfile_max_size` in bytes (0: no limit).
     pub events_logfile_max_size: Option<u64>,
+    /// `runtime`: checked with [`check_runtime`].
+    pub runtime: Option<String>,
 }
 
 /// The `[engine]` keys read, as containers.conf spells them.
@@ -209,6 +211,7 @@ struct EngineTable {
     events_logger: Option<String>,
     events_logfile_path: Option<PathBuf>,
     events_logfile_max_size: Option<toml::Value>,
+    runtime: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -247,10 +250,13 @@ impl EngineConf {
                 Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
                 Err(source) => return Err(ConfError::Read { path, source }),
             };
-            if !text
-                .lines()
-                .any(|line| line.trim_start().starts_with("events_log"))
-            {
+            if !text.lines().any(|line| {
+                let line = line.trim_start();
+                line.starts_with("events_log")
+                    || line
+                        .strip_prefix("runtime")
+                        .is_some_and(|rest| rest.trim_start().starts_with('='))
+            }) {
                 continue;
             }
             conf.merge(&text)
@@ -267,6 +273,9 @@ impl EngineConf {
         }
         if engine.events_logfile_path.is_some() {
             self.events_logfile_path = engine.events_logfile_path;
+        }
+        if engine.runtime.is_some() {
+            self.runtime = engine.runtime;
         }
         if let Some(size) = engine.events_logfile_max_size {
             self.events_logfile_max_size = Some(match size {
@@ -287,6 +296,73 @@ impl EngineConf {
         }
         Ok(())
     }
+}
+
+/// Where Podman looks for an OCI runtime given by name.
+const RUNTIME_DIRS: &[&str] = &[
+    "/usr/local/bin",
+    "/usr/local/sbin",
+    "/usr/bin",
+    "/usr/sbin",
+    "/bin",
+    "/sbin",
+];
+
+/// Checks an OCI runtime named with `--runtime` or containers.conf. rcon
+/// runs every container with its own runtime, built in (`rcon`); a name
+/// Podman would find (an OCI runtime such as crun or runc in `$PATH` or
+/// the usual directories) or an existing path is accepted, so scripts
+/// written for Podman go on working; anything else is refused in Podman's
+/// words, as it would be there.
+pub fn check_runtime(name: &str) -> Result<(), String> {
+    let found = if name.is_empty() || name == "rcon" {
+        true
+    } else if name.contains('/') {
+        Path::new(name).is_file()
+    } else {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        std::env::split_paths(&path)
+            .chain(RUNTIME_DIRS.iter().map(PathBuf::from))
+            .any(|dir| dir.is_absolute() && dir.join(name).is_file())
+    };
+    if found {
+        Ok(())
+    } else {
+        Err(format!(
+            "default OCI runtime {name:?} not found: invalid argument"
+        ))
+    }
+}
+
+/// The global flags of crun and runc that Podman users pass with
+/// `--runtime-flag`; the built-in runtime has nothing they would change.
+const RUNTIME_FLAGS: &[&str] = &[
+    "debug",
+    "log",
+    "log-format",
+    "log-level",
+    "root",
+    "rootless",
+    "systemd-cgroup",
+    "cgroup-manager",
+];
+
+/// Checks `--runtime-flag`s (with or without their dashes, `NAME[=VALUE]`)
+/// as an OCI runtime would when it starts a container: an unknown one is
+/// an error, in the runtime's words.
+pub fn check_runtime_flags(flags: &[String]) -> Result<(), String> {
+    for flag in flags {
+        let name = flag.trim_start_matches('-');
+        let name = name.split_once('=').map_or(name, |(name, _)| name);
+        if !RUNTIME_FLAGS.contains(&name) {
+            return Err(format!(
+                "unrecognized runtime flag '--{}': the OCI runtime takes {}",
+                flag.trim_start_matches('-'),
+                RUNTIME_FLAGS.join(", ")
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A size as containers.conf writes one (go-units' `FromHumanSize`):
@@ -359,5 +435,23 @@ mod tests {
         );
         assert_eq!(parse_size("2KB"), Some(2000));
         assert_eq!(parse_size("0"), Some(0));
+        conf.merge("[engine]\nruntime = \"crun\"\n[engine.runtimes]\ncrun = [\"/x/crun\"]\n")
+            .unwrap();
+        assert_eq!(conf.runtime.as_deref(), Some("crun"));
+    }
+
+    #[test]
+    fn runtimes_accepted_by_name_or_path_others_refused() {
+        assert!(check_runtime("rcon").is_ok());
+        assert!(check_runtime("sh").is_ok(), "a program found in PATH");
+        assert!(check_runtime("/bin/sh").is_ok());
+        assert_eq!(
+            check_runtime("idonotexist").unwrap_err(),
+            "default OCI runtime \"idonotexist\" not found: invalid argument"
+        );
+        assert!(check_runtime("/no/such/runtime").is_err());
+        assert!(check_runtime_flags(&["debug".into(), "--log-format=json".into()]).is_ok());
+        let refused = check_runtime_flags(&["invalidflag".into()]).unwrap_err();
+        assert!(refused.contains("'--invalidflag'"), "{refused}");
     }
 }
