@@ -16,6 +16,7 @@ mod networks;
 mod prune;
 mod server;
 mod system;
+mod transfer;
 mod volumes;
 
 pub use server::{Listen, ServiceOptions, serve};

@@ -34,7 +34,8 @@ use tokio::sync::{mpsc, watch};
 
 use super::exec::{self, ExecInstances};
 use super::{
-    API_VERSION, ApiError, ApiResult, containers, events, images, networks, prune, system, volumes,
+    API_VERSION, ApiError, ApiResult, containers, events, images, networks, prune, system,
+    transfer, volumes,
 };
 use crate::config::Paths;
 use crate::storage::driver::Driver;
@@ -318,6 +319,7 @@ async fn route(service: Arc<Service>, request: Request<Incoming>) -> ApiResult<R
         ["_ping"] if get || method == Method::HEAD => Ok(system::ping(&method)),
         ["version"] if get => Ok(system::version()),
         ["info"] if get => system::info(service).await,
+        ["auth"] if post => transfer::login(request).await,
         ["system", "df"] if get => system::disk_usage(service).await,
         ["events"] if get => events::stream(service, &request),
         ["containers", "prune"] if post => prune::containers(service, query(&request)).await,

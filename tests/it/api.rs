@@ -852,3 +852,84 @@ fn docker_diff_and_export() {
         missing.transcript()
     );
 }
+
+#[test]
+fn docker_login_push_save_and_load() {
+    const USER: &str = "pusher";
+    const PASSWORD: &str = "api push secret";
+    let registry = testkit::Registry::start_with(&testkit::RegistryOptions {
+        basic_auth: Some(testkit::BasicAuth {
+            username: USER.into(),
+            password: PASSWORD.into(),
+        }),
+        ..testkit::RegistryOptions::default()
+    })
+    .expect("starting a registry with htpasswd auth");
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let login = |password: &str| {
+        let mut command = env.command_as_user("docker");
+        command.env("DOCKER_HOST", service.host()).args([
+            "login",
+            "-u",
+            USER,
+            "--password-stdin",
+            &registry.addr,
+        ]);
+        run_command(&mut command, Some(password.as_bytes()), command_timeout())
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let refused = login("wrong");
+    assert!(!refused.success(), "{}", refused.transcript());
+    let accepted = login(PASSWORD);
+    assert!(
+        accepted.ok().stdout.contains("Login Succeeded"),
+        "{}",
+        accepted.transcript()
+    );
+    // The client keeps the credentials and sends them with the push.
+    let pushed = format!("{}/pushed/box:v1", registry.addr);
+    service.docker(&env, &["tag", &busybox(), &pushed]).ok();
+    let push = service.docker(&env, &["push", &pushed]);
+    assert!(
+        push.ok().stdout.contains("v1: digest: sha256:"),
+        "{}",
+        push.transcript()
+    );
+    let tags = registry.client().tags("pushed/box").unwrap();
+    assert_eq!(tags, ["v1"]);
+    let log = std::fs::read_to_string(env.base.join("service.log")).unwrap();
+    assert!(
+        !log.contains(PASSWORD),
+        "the password is in the service's log"
+    );
+
+    // Saved, removed, loaded back under its name.
+    let archive = env.home.join("box.tar");
+    let archive = archive.to_str().unwrap();
+    service.docker(&env, &["save", "-o", archive, &pushed]).ok();
+    service.docker(&env, &["rmi", &pushed]).ok();
+    let load = service.docker(&env, &["load", "-i", archive]);
+    assert_eq!(
+        load.ok().stdout,
+        format!("Loaded image: {pushed}\n"),
+        "{}",
+        load.transcript()
+    );
+    let id = |name: &str| {
+        service
+            .docker(&env, &["inspect", "--format", "{{.Id}}", name])
+            .ok()
+            .stdout
+            .clone()
+    };
+    assert_eq!(id(&pushed), id(&busybox()));
+    let missing = service.docker(&env, &["save", "-o", archive, "nosuch"]);
+    assert!(
+        !missing.success() && missing.stderr.contains("No such image"),
+        "{}",
+        missing.transcript()
+    );
+    let garbage = service.docker(&env, &["load", "-i", "/etc/hostname"]);
+    assert!(!garbage.success(), "{}", garbage.transcript());
+}
