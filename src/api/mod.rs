@@ -6,6 +6,7 @@
 //! idle timer; one file per object group holds the handlers.
 
 mod archive;
+mod build;
 mod child;
 mod containers;
 mod events;

@@ -10,7 +10,6 @@ use std::sync::{Arc, Mutex};
 
 use base64::Engine;
 use bytes::Bytes;
-use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::{Request, Response, StatusCode};
 use serde::Deserialize;
@@ -18,7 +17,7 @@ use serde_json::json;
 use tokio::sync::mpsc;
 
 use super::images::{line, lookup, tls_verify_for};
-use super::server::{Body, Service, blocking, json, json_body, streaming};
+use super::server::{Body, Service, blocking, json, json_body, spool_body, streaming};
 use super::{ApiError, ApiResult};
 use crate::image::archive::{self, Format, LoadOptions};
 use crate::image::login;
@@ -264,17 +263,7 @@ pub async fn load(service: Arc<Service>, request: Request<Incoming>) -> ApiResul
     let store = service.store()?;
     let spool = store.temp_layer()?;
     let path = spool.blob_path();
-    let file = std::fs::File::create_new(&path)?;
-    let mut file = tokio::fs::File::from_std(file);
-    let mut body = request.into_body();
-    while let Some(frame) = body.frame().await {
-        let frame =
-            frame.map_err(|e| ApiError::bad_request(format!("reading the archive: {e}")))?;
-        if let Some(data) = frame.data_ref() {
-            tokio::io::AsyncWriteExt::write_all(&mut file, data).await?;
-        }
-    }
-    drop(file);
+    spool_body(request, &path).await?;
     let squash_owners = service.squash_owners;
     let images = blocking(move || {
         let loaded = archive::load(&store, Some(&path), &LoadOptions { squash_owners });

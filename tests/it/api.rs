@@ -933,3 +933,86 @@ fn docker_login_push_save_and_load() {
     let garbage = service.docker(&env, &["load", "-i", "/etc/hostname"]);
     assert!(!garbage.success(), "{}", garbage.transcript());
 }
+
+/// A hand-made build context through the SDK: entries and a symlink that
+/// lead out of it, and a Dockerfile that is a symlink to a host file.
+const HOSTILE_CONTEXT_SCRIPT: &str = r#"
+import io, sys, tarfile, docker
+marker, base = sys.argv[1], sys.argv[2].encode()
+api = docker.from_env().api
+def build(entries):
+    buf = io.BytesIO()
+    t = tarfile.open(fileobj=buf, mode="w")
+    for name, data, target in entries:
+        i = tarfile.TarInfo(name)
+        if target:
+            i.type, i.linkname = tarfile.SYMTYPE, target
+            t.addfile(i)
+        else:
+            i.size = len(data)
+            t.addfile(i, io.BytesIO(data))
+    t.close()
+    return list(api.build(fileobj=io.BytesIO(buf.getvalue()), custom_context=True, decode=True))
+def refused(entries, words):
+    try:
+        raise SystemExit("accepted: %r" % build(entries))
+    except docker.errors.APIError as e:
+        assert words in str(e) and "root:x:0" not in str(e), e
+refused([("Dockerfile", b"", "/etc/passwd")], "Dockerfile")
+refused([("../../../../../.." + marker, b"bad", None), ("Dockerfile", base, None)], "refused")
+# Through a symlink to /: the entry lands inside the context.
+out = build([("up", b"", "/"), ("up" + marker, b"inside", None),
+             ("Dockerfile", base + b"\nCOPY up/tmp /from-up\n", None)])
+assert any("aux" in line for line in out), out
+print("ok")
+"#;
+
+#[test]
+fn docker_build_from_a_tar_context() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let context = env.home.join("ctx");
+    std::fs::create_dir(&context).unwrap();
+    let dockerfile = format!(
+        "FROM {}\nARG GREETING=none\nRUN echo \"built with $GREETING\" > /greeting\nCMD [\"cat\", \"/greeting\"]\n",
+        busybox()
+    );
+    std::fs::write(context.join("Dockerfile"), &dockerfile).unwrap();
+    let build = service.docker(
+        &env,
+        &[
+            "build",
+            "-t",
+            "greet:v1",
+            "--build-arg",
+            "GREETING=the socket",
+            context.to_str().unwrap(),
+        ],
+    );
+    let out = &build.ok().stdout;
+    assert!(
+        out.contains("STEP 3/4: RUN") && out.contains("Successfully built"),
+        "{}",
+        build.transcript()
+    );
+    let ran = service.docker(&env, &["run", "--rm", "greet:v1"]);
+    assert_eq!(ran.ok().stdout, "built with the socket\n");
+    std::fs::write(context.join("Dockerfile"), "FROM nosuch/image\n").unwrap();
+    let failed = service.docker(&env, &["build", context.to_str().unwrap()]);
+    assert!(
+        !failed.success() && failed.stderr.contains("nosuch/image"),
+        "{}",
+        failed.transcript()
+    );
+
+    let marker =
+        std::path::Path::new("/tmp").join(format!("rcon-build-escape-{}", std::process::id()));
+    service.python_ok(
+        &env,
+        "python3",
+        &[],
+        HOSTILE_CONTEXT_SCRIPT,
+        &[marker.to_str().unwrap(), &format!("FROM {}", busybox())],
+    );
+    assert!(!marker.exists(), "a context entry was written to the host");
+}
