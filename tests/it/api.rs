@@ -1016,3 +1016,31 @@ fn docker_build_from_a_tar_context() {
     );
     assert!(!marker.exists(), "a context entry was written to the host");
 }
+
+#[test]
+fn docker_container_prune_with_filters() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let before = unix_now();
+    service.run_script(&env, "labelled", &["-l", "team=a"], "true");
+    service.run_script(&env, "plain", &[], "true");
+    let names = || {
+        let ps = service.docker(&env, &["ps", "-a", "--format", "{{.Names}}"]);
+        let mut names: Vec<String> = ps.ok().stdout.lines().map(String::from).collect();
+        names.sort();
+        names
+    };
+    let prune = |filter: &str| {
+        service
+            .docker(&env, &["container", "prune", "-f", "--filter", filter])
+            .ok()
+            .stdout
+            .clone()
+    };
+    prune(&format!("until={before}"));
+    assert_eq!(names(), ["labelled", "plain"], "until= keeps newer ones");
+    prune("label=team=a");
+    assert_eq!(names(), ["plain"]);
+    prune("label!=team=a");
+    assert_eq!(names(), Vec::<String>::new());
+}
