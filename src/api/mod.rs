@@ -16,6 +16,7 @@ mod images;
 mod networks;
 mod prune;
 mod server;
+mod stdio;
 mod system;
 mod transfer;
 mod volumes;

@@ -90,10 +90,16 @@ pub struct ServiceOptions {
     pub events_backend: Option<crate::events::Backend>,
 }
 
-/// A container started attached: where its output goes and how it ended.
+/// A container started attached: where its output goes, where its input
+/// comes from, and how it ended.
 pub(super) struct AttachedRun {
     /// The attach stream, until the start takes it.
     pub output: Option<mpsc::Sender<Bytes>>,
+    /// What the client types (`stdin=1`), until the start takes it.
+    pub input: Option<mpsc::Receiver<Bytes>>,
+    /// With a terminal, once started: its pty's master and the `rcon start`
+    /// child, what a resize reaches.
+    pub terminal: Option<(Arc<OwnedFd>, nix::unistd::Pid)>,
     pub exit: watch::Sender<Option<i32>>,
 }
 

@@ -1044,3 +1044,34 @@ fn docker_container_prune_with_filters() {
     prune("label!=team=a");
     assert_eq!(names(), Vec::<String>::new());
 }
+
+#[test]
+fn docker_run_it_gets_a_terminal_that_follows_resizes() {
+    use crate::common::pty::Pty;
+    use std::io::Write;
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let mut pty = Pty::open(31, 101);
+    let mut command = env.command_as_user("docker");
+    command
+        .env("DOCKER_HOST", service.host())
+        .args(["run", "--rm", "-it", &busybox(), "sh"]);
+    pty.attach(&mut command);
+    let mut child = command.spawn().expect("starting docker run -it");
+    let mut seen = String::new();
+    assert!(pty.read_until(&mut seen, "# "), "no prompt: {seen:?}");
+    // The client's first resize (its terminal's size), then one on SIGWINCH.
+    let size = |rows: &str, seen: &mut String, pty: &mut Pty| {
+        eventually("the container's terminal has the client's size", || {
+            pty.master.write_all(b"stty size\r").unwrap();
+            pty.read_until_within(seen, rows, std::time::Duration::from_secs(2))
+        });
+    };
+    size("31 101", &mut seen, &mut pty);
+    pty.set_size(33, 77);
+    size("33 77", &mut seen, &mut pty);
+    pty.master.write_all(b"tty; exit 3\r").unwrap();
+    assert!(pty.read_until(&mut seen, "/dev/pts/"), "{seen}");
+    let status = exit_of(&mut child);
+    assert_eq!(status.code(), Some(3), "{seen}");
+}
