@@ -2,8 +2,7 @@
 //! logs, top, remove, list, inspect — each the same engine call as its verb.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{Read, Write};
-use std::process::Stdio;
+use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,6 +18,7 @@ use super::images::tls_verify_for;
 use super::server::{
     AttachedRun, Body, Service, blocking, empty, flag, json, json_body, query, streaming,
 };
+use super::stdio::{self, Streams, Wanted};
 use super::{ApiError, ApiResult};
 use crate::container::filter::ContainerFilter;
 use crate::container::lifecycle::{
@@ -54,6 +54,7 @@ pub async fn route(
         [id, "kill"] if post => kill(service, id, query).await,
         [id, "wait"] if post => wait(service, id, query).await,
         [id, "attach"] if post => attach(service, request, id).await,
+        [id, "resize"] if post => resize(service, id, query).await,
         [id, "exec"] if post => super::exec::create(service, request, id).await,
         [id, "archive"] => super::archive::route(service, request, method, id).await,
         [id, "changes"] if get => super::files::changes(service, id).await,
@@ -514,14 +515,14 @@ async fn start(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
         Ok((record, running))
     })
     .await?;
-    let output = service
+    let streams = service
         .attached
         .lock()
         .expect("not poisoned")
         .get_mut(&record.id)
-        .and_then(|run| run.output.take());
-    if let Some(output) = output {
-        start_attached(&service, &record, output)?;
+        .and_then(|run| Some((run.output.take()?, run.input.take())));
+    if let Some((output, input)) = streams {
+        start_attached(&service, &record, output, input)?;
         return Ok(empty(StatusCode::NO_CONTENT));
     }
     if running {
@@ -533,30 +534,43 @@ async fn start(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
 
 /// Starts a container a client attached to before the start (`docker run`
 /// without `-d`): `rcon start --attach` in the foreground, its output into
-/// the attach stream, its exit status to the waiters. So nothing the
-/// container writes is missed, and the exit code is known even when
-/// `AutoRemove` removes the container.
+/// the attach stream (a pty's, with a terminal), the client's input into
+/// it, its exit status to the waiters. So nothing the container writes is
+/// missed, and the exit code is known even when `AutoRemove` removes the
+/// container.
 fn start_attached(
     service: &Arc<Service>,
     record: &ContainerRecord,
     output: mpsc::Sender<Bytes>,
+    input: Option<mpsc::Receiver<Bytes>>,
 ) -> ApiResult<()> {
-    let mut child = rcon(service)
-        .args(["start", "--attach", "--sig-proxy=false", &record.id])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| spawn_failed("start", e))?;
+    let mut command = rcon(service);
+    command.args(["start", "--attach", "--sig-proxy=false"]);
+    if input.is_some() {
+        command.arg("--interactive");
+    }
+    command.arg(&record.id);
     let tty = record.config.tty;
-    let stdout = child.stdout.take().expect("piped");
-    let stderr = child.stderr.take().expect("piped");
-    let copies = [
-        tokio::task::spawn_blocking({
-            let output = output.clone();
-            move || copy_framed(stdout, 1, tty, &output)
-        }),
-        tokio::task::spawn_blocking(move || copy_framed(stderr, 2, tty, &output)),
-    ];
+    let wanted = Wanted {
+        tty,
+        stdin: input.is_some(),
+        stdout: true,
+        stderr: true,
+    };
+    let (child, streams) = stdio::spawn("start", command, wanted, None)?;
+    if let Streams::Terminal(master) = &streams {
+        let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+        if let Some(run) = service
+            .attached
+            .lock()
+            .expect("not poisoned")
+            .get_mut(&record.id)
+        {
+            run.terminal = Some((Arc::clone(master), pid));
+        }
+    }
+    let copies = stdio::relay(streams, &output, input, tty);
+    drop(output);
     let service = Arc::clone(service);
     let id = record.id.clone();
     tokio::spawn(async move {
@@ -566,6 +580,30 @@ fn start_attached(
         }
     });
     Ok(())
+}
+
+/// `POST /containers/{id}/resize?h=&w=`: the size of the terminal of a
+/// container this service started attached.
+async fn resize(
+    service: Arc<Service>,
+    id: &str,
+    query: HashMap<String, String>,
+) -> ApiResult<Response<Body>> {
+    let record = with_container(&service, id, |_, record| Ok(record)).await?;
+    let attached = service.attached.lock().expect("not poisoned");
+    let Some((terminal, child)) = attached
+        .get(&record.id)
+        .and_then(|run| run.terminal.as_ref())
+    else {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            format!(
+                "container {} has no terminal attached through this service to resize",
+                record.name
+            ),
+        ));
+    };
+    stdio::resize(&query, terminal, *child)
 }
 
 /// How `child` ended (its exit code, 128+N for signal N), once it has and
@@ -605,34 +643,23 @@ pub(super) fn frame(stream: u8, tty: bool, payload: &[u8]) -> Bytes {
     Bytes::from(framed)
 }
 
-fn copy_framed(mut from: impl Read, stream: u8, tty: bool, to: &mpsc::Sender<Bytes>) {
-    let mut buffer = vec![0u8; 32 * 1024];
-    loop {
-        match from.read(&mut buffer) {
-            Ok(0) | Err(_) => return,
-            Ok(n) => {
-                // A client gone still lets the container run to its end.
-                let _ = to.blocking_send(frame(stream, tty, &buffer[..n]));
-            }
-        }
-    }
-}
-
 /// `POST /containers/{id}/attach`: the connection is taken over (HTTP
 /// upgrade) and carries the container's output. A container not yet
 /// running gets its output from its start (`start_attached`); one running
 /// already, what its log gets from now on.
 async fn attach(
     service: Arc<Service>,
-    request: Request<Incoming>,
+    mut request: Request<Incoming>,
     id: &str,
 ) -> ApiResult<Response<Body>> {
+    let wants_input = flag(&query(&request), "stdin");
     let (record, running) = with_container(&service, id, |lifecycle, record| {
         let running = lifecycle.state(&record.id)?.status == Status::Running;
         Ok((record, running))
     })
     .await?;
-    let (sender, mut receiver) = mpsc::channel::<Bytes>(64);
+    let (sender, receiver) = mpsc::channel::<Bytes>(64);
+    let mut input_sender = None;
     if running {
         let service = Arc::clone(&service);
         let record = record.clone();
@@ -640,28 +667,24 @@ async fn attach(
             follow_log(&service, &record, LogOptions::default(), true, sender)
         });
     } else {
+        // Input only to a container made with it open (`docker run -i`).
+        let input = (wants_input && record.config.interactive).then(|| {
+            let (typed, input) = mpsc::channel::<Bytes>(16);
+            input_sender = Some(typed);
+            input
+        });
         let (exit, _) = watch::channel(None);
         service.attached.lock().expect("not poisoned").insert(
             record.id.clone(),
             AttachedRun {
                 output: Some(sender),
+                input,
+                terminal: None,
                 exit,
             },
         );
     }
-    tokio::spawn(async move {
-        use tokio::io::AsyncWriteExt;
-        let Ok(upgraded) = hyper::upgrade::on(request).await else {
-            return;
-        };
-        let mut io = hyper_util::rt::TokioIo::new(upgraded);
-        while let Some(chunk) = receiver.recv().await {
-            if io.write_all(&chunk).await.is_err() {
-                break;
-            }
-        }
-        let _ = io.shutdown().await;
-    });
+    stdio::hijack(hyper::upgrade::on(&mut request), receiver, input_sender);
     Ok(switching_protocols(stream_type(record.config.tty)))
 }
 

@@ -12,7 +12,8 @@ use super::health::{HealthState, HealthStatus};
 use super::lifecycle::Lifecycle;
 use super::restart::RestartPolicy;
 use super::store::{ContainerRecord, State, Status};
-use crate::filter::{self, Filter, Rejected, Subject};
+use crate::filter::{self, Filter, LabelTerm, Rejected, Subject};
+use crate::util::time::parse_time;
 
 /// The keys containers take besides `name` and `label`.
 const KEYS: &[&str] = &[
@@ -237,4 +238,43 @@ fn ancestor_matches(record: &ContainerRecord, wanted: &str) -> bool {
             .rsplit('/')
             .next()
             .is_some_and(|short| short == wanted || short.split(':').next() == Some(wanted))
+}
+
+/// A `container prune` filter term (Podman's and Docker's prune take
+/// these, not `ps`'s): which stopped containers go.
+pub enum PruneFilter {
+    /// `label=` (`true`) or `label!=` (`false`).
+    Label(bool, LabelTerm),
+    /// Created before this time.
+    Until(chrono::DateTime<chrono::Utc>),
+}
+
+impl PruneFilter {
+    /// One `--filter` term: `label=`, `label!=` or `until=`.
+    pub fn parse(term: &str) -> Result<PruneFilter, String> {
+        let bad = |why: &str| format!("invalid filter {term:?}: {why}");
+        let label = |want: bool, value: &str| {
+            LabelTerm::parse(value)
+                .map(|term| PruneFilter::Label(want, term))
+                .ok_or_else(|| bad("label takes KEY or KEY=VALUE"))
+        };
+        if let Some(value) = term.strip_prefix("label!=") {
+            return label(false, value);
+        }
+        match term.split_once('=') {
+            Some(("label", value)) => label(true, value),
+            Some(("until", value)) => parse_time(value).map(PruneFilter::Until).ok_or_else(|| {
+                bad("until takes RFC 3339, a date, Unix seconds or a duration such as 24h")
+            }),
+            _ => Err(bad("known filters are label=, label!= and until=")),
+        }
+    }
+
+    pub fn matches(&self, record: &ContainerRecord) -> bool {
+        match self {
+            PruneFilter::Label(want, term) => term.passes(record.config.label(&term.key)) == *want,
+            PruneFilter::Until(time) => chrono::DateTime::parse_from_rfc3339(&record.created)
+                .is_ok_and(|created| created < *time),
+        }
+    }
 }
