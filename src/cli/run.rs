@@ -51,6 +51,12 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
             "--conmon-pidfile and --pidfile need -d (rcon writes them for detached containers only)",
         ));
     }
+    if args.detach && args.create.log_driver.as_deref() == Some("passthrough") {
+        return Err(super::Failure::new(
+            super::EXIT_ENGINE,
+            "--log-driver passthrough needs a foreground run: it passes the output only to rcon's own streams",
+        ));
+    }
     if args.preserve_fds > 0 {
         if args.detach {
             // The detached monitor holds none of the caller's descriptors.

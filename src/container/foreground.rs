@@ -585,7 +585,7 @@ impl Foreground<'_> {
         let log = if record.config.remove || record.config.logs_nothing() {
             None
         } else {
-            Some(monitor::open_log(self.of.containers, &record.id)?)
+            Some(monitor::open_log(self.of.containers, record)?)
         };
         // Without -t, output goes through pipes when it is logged, or when
         // rcon's streams are a terminal, which the container must not get.

@@ -262,6 +262,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             stop_signal,
             stop_timeout: request.basics.stop_timeout,
             log_driver: request.basics.log_driver.clone(),
+            log: request.log.clone(),
             localtime: request.localtime.clone(),
             restart: request.restart,
             healthcheck: request

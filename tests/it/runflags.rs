@@ -430,3 +430,82 @@ fn preserve_fds_passes_the_callers_descriptors_and_refuses_a_closed_one() {
     let fds = stdout(&run(&env, &[], &["ls", "/proc/self/fd"]));
     assert_eq!(fds.split_whitespace().count(), 4, "{fds}");
 }
+
+#[test]
+fn log_opt_sets_the_path_a_size_that_restarts_the_log_and_a_tag() {
+    let env = TestEnv::new(user_with_ranges());
+    let path = env.home.join("my.log");
+    let path_opt = format!("--log-opt=path={}", path.display());
+    // 200 lines of about 48 bytes each as log entries: far past 1 kB.
+    let id = common::run_detached(
+        &env,
+        &[&path_opt, "--log-opt=max-size=1k", "--log-opt=tag=mine"],
+        &[
+            "sh",
+            "-c",
+            "i=0; while [ $i -lt 200 ]; do i=$((i+1)); echo line$i; done",
+        ],
+    );
+    env.run(&["wait", &id]).ok();
+    let inspect = |field: &str| {
+        let format = format!("{{{{.HostConfig.LogConfig.{field}}}}}");
+        stdout(&env.run(&["inspect", "--format", &format, &id]))
+    };
+    assert_eq!(inspect("Path"), path.display().to_string());
+    assert_eq!(inspect("Size"), "1kB");
+    assert_eq!(inspect("Tag"), "mine");
+    let log = std::fs::read_to_string(&path).unwrap();
+    assert!(log.len() <= 1000, "{} bytes:\n{log}", log.len());
+    assert!(log.ends_with(" stdout F line200\n"), "{log}");
+    let logs = stdout(&env.run(&["logs", &id]));
+    assert!(
+        logs.ends_with("line200") && !logs.contains("line1\n"),
+        "{logs}"
+    );
+    let bad = run(&env, &["--log-opt=max-size=lots"], &["true"]);
+    fails(&bad, 125, "max-size=lots");
+}
+
+#[test]
+fn log_driver_passthrough_logs_nothing_and_journald_is_refused() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    let ran = env.run(&[
+        "run",
+        "--tls-verify=false",
+        "-q",
+        "--name",
+        "through",
+        "--log-driver=passthrough",
+        &reference,
+        "echo",
+        "passed",
+    ]);
+    assert_eq!(ran.ok().stdout, "passed\n");
+    fails(
+        &env.run(&["logs", "through"]),
+        125,
+        "'passthrough' log driver",
+    );
+    let detached = env.run(&["run", "-d", "--log-driver=passthrough", &reference]);
+    fails(&detached, 125, "needs a foreground run");
+    let journald = run(&env, &["--log-driver=journald"], &["true"]);
+    fails(&journald, 125, "--log-driver journald");
+}
+
+#[test]
+fn logs_of_several_containers_begin_with_their_ids() {
+    let env = TestEnv::new(user_with_ranges());
+    let first = common::run_detached(&env, &[], &["echo", "a"]);
+    env.run(&["wait", &first]).ok();
+    let second = common::run_detached(&env, &[], &["echo", "b"]);
+    env.run(&["wait", &second]).ok();
+    for follow in [&[][..], &["-f"]] {
+        let args = [&["logs"], follow, &[first.as_str(), second.as_str()]].concat();
+        assert_eq!(
+            stdout(&env.run(&args)),
+            format!("{} a\n{} b", &first[..12], &second[..12])
+        );
+    }
+    assert_eq!(stdout(&env.run(&["logs", &first])), "a");
+}
