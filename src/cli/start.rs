@@ -66,9 +66,10 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
             &store,
             &ctx.paths.runroot,
             &record,
-            args.sig_proxy,
-            detach_keys,
-            0,
+            container::Held {
+                sig_proxy: args.sig_proxy,
+                ..container::Held::new(detach_keys)
+            },
             ctx.single,
         )?);
     }

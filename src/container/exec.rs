@@ -136,6 +136,7 @@ pub fn exec(
             vec![(out, Stream::Stdout), (err, Stream::Stderr)],
             stdin,
             None,
+            foreground::Shown::default(),
         ),
         None => foreground::wait(pid, signals, terminal, None),
     })

@@ -122,20 +122,28 @@ pub fn wait_relayed(
     streams: Vec<(OwnedFd, Stream)>,
     stdin: Option<OwnedFd>,
     log: Option<LogWriter>,
+    shown: Shown,
 ) -> i32 {
     let typed = stdin.map(|pipe| PassedOn {
         stdin: std::io::stdin(),
         open: true,
         input: Input::pipe(Some(pipe)),
     });
-    relay::relay(pid, streams, &signals, &mut Shown { pid, log, typed })
+    let mut party = Relayed {
+        pid,
+        log,
+        typed,
+        shown,
+    };
+    relay::relay(pid, streams, &signals, &mut party)
 }
 
-/// A foreground container's output: rcon's own streams, and the log.
-struct Shown {
+/// A foreground container's output: rcon's own streams (those shown), and the log.
+struct Relayed {
     pid: Pid,
     log: Option<LogWriter>,
     typed: Option<PassedOn>,
+    shown: Shown,
 }
 
 /// rcon's own stdin on its way to the container's stdin pipe.
@@ -153,14 +161,17 @@ impl PassedOn {
     }
 }
 
-impl relay::Party for Shown {
+impl relay::Party for Relayed {
     fn output(&mut self, stream: Stream, bytes: &[u8]) {
         let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
         let to = match stream {
-            Stream::Stdout => stdout.as_fd(),
-            Stream::Stderr => stderr.as_fd(),
+            Stream::Stdout if self.shown.stdout => Some(stdout.as_fd()),
+            Stream::Stderr if self.shown.stderr => Some(stderr.as_fd()),
+            Stream::Stdout | Stream::Stderr => None,
         };
-        write_all(to, bytes);
+        if let Some(to) = to {
+            write_all(to, bytes);
+        }
         if let Some(log) = &mut self.log {
             let _ = log.write(stream, bytes);
         }
@@ -489,11 +500,15 @@ pub fn start_foreground(
     store: &Store,
     runroot: &Path,
     record: &ContainerRecord,
-    sig_proxy: bool,
-    detach_keys: DetachKeys,
-    preserve_fds: u32,
+    held: Held,
     single: &SingleThreaded,
 ) -> Result<i32, Error> {
+    let Held {
+        sig_proxy,
+        detach_keys,
+        preserve_fds,
+        shown,
+    } = held;
     let start = std::time::Instant::now();
     if !record.config.requires.is_empty() {
         super::lifecycle::Lifecycle::open(store, runroot)?.start_dependencies(record, single)?;
@@ -513,6 +528,7 @@ pub fn start_foreground(
     clear_stopped(runroot, record);
     let foreground = Foreground {
         store,
+        shown,
         of: Supervised {
             containers: &containers,
             runroot,
@@ -554,9 +570,51 @@ pub fn start_foreground(
     }
 }
 
+/// How the foreground holds its container (`run`, `start -a`).
+#[derive(Debug, Clone)]
+pub struct Held {
+    /// Signals rcon gets go on to the command.
+    pub sig_proxy: bool,
+    /// Keys that detach from a `-it` session.
+    pub detach_keys: DetachKeys,
+    /// `--preserve-fds`: the caller's descriptors 3 to 3+N-1 go along.
+    pub preserve_fds: u32,
+    /// `--attach`: which output streams go to rcon's own (the log gets both).
+    pub shown: Shown,
+}
+
+impl Held {
+    /// Signals passed on, the default keys, both streams shown.
+    pub fn new(detach_keys: DetachKeys) -> Held {
+        Held {
+            sig_proxy: true,
+            detach_keys,
+            preserve_fds: 0,
+            shown: Shown::default(),
+        }
+    }
+}
+
+/// The output streams of the command shown on rcon's own (`--attach`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Default for Shown {
+    fn default() -> Shown {
+        Shown {
+            stdout: true,
+            stderr: true,
+        }
+    }
+}
+
 /// A container started with rcon (or, detachable, its child) as its monitor.
 struct Foreground<'a> {
     store: &'a Store,
+    shown: Shown,
     of: Supervised<'a>,
 }
 
@@ -590,7 +648,8 @@ impl Foreground<'_> {
         // Without -t, output goes through pipes when it is logged, or when
         // rcon's streams are a terminal, which the container must not get.
         let interactive = record.config.interactive;
-        let relayed = !record.config.tty && (log.is_some() || stdio_is_terminal(interactive));
+        let relayed = !record.config.tty
+            && (log.is_some() || stdio_is_terminal(interactive) || self.shown != Shown::default());
         let relayed_stdin = relayed && relays_stdin(interactive);
         let pipes = if relayed {
             Some(monitor::Pipes::new(relayed_stdin)?)
@@ -634,6 +693,7 @@ impl Foreground<'_> {
                 vec![(out, Stream::Stdout), (err, Stream::Stderr)],
                 stdin,
                 log,
+                self.shown,
             ),
             (terminal, _, _, log) => wait(pid, signals, terminal, log),
         };

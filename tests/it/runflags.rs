@@ -509,3 +509,50 @@ fn logs_of_several_containers_begin_with_their_ids() {
     }
     assert_eq!(stdout(&env.run(&["logs", &first])), "a");
 }
+
+#[test]
+fn attach_shows_only_the_streams_named_and_the_log_keeps_all() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    let both = ["sh", "-c", "echo out; echo err >&2"];
+    let run_attached = |name: &str, streams: &[&str]| {
+        let mut args = vec!["run", "--tls-verify=false", "-q", "--name", name];
+        for stream in streams {
+            args.extend(["--attach", stream]);
+        }
+        args.push(&reference);
+        args.extend(both);
+        env.run(&args)
+    };
+    let err_only = run_attached("err-only", &["stderr"]);
+    assert_eq!(
+        (err_only.ok().stdout.as_str(), err_only.stderr.as_str()),
+        ("", "err\n")
+    );
+    let out_only = run_attached("out-only", &["STDOUT"]);
+    assert_eq!(
+        (out_only.ok().stdout.as_str(), out_only.stderr.as_str()),
+        ("out\n", "")
+    );
+    // Nothing of the command's shown: the container's ID is.
+    let stdin_only = run_attached("stdin-only", &["stdin"]);
+    let id = stdout(&env.run(&["inspect", "--format", "{{.Id}}", "stdin-only"]));
+    assert_eq!(stdin_only.ok().stdout.trim(), id);
+    let logged = env.run(&["logs", "err-only"]);
+    assert_eq!(
+        (logged.ok().stdout.as_str(), logged.stderr.as_str()),
+        ("out\n", "err\n")
+    );
+    let latest = stdout(&env.run(&["inspect", "-l", "--format", "{{.Name}}"]));
+    assert_eq!(latest, "stdin-only");
+    fails(
+        &run(&env, &["-a", "bogus"], &["true"]),
+        125,
+        "invalid stream \"bogus\"",
+    );
+    fails(
+        &env.run(&["run", "-d", "-a", "stdout", &reference]),
+        125,
+        "conflict",
+    );
+}
