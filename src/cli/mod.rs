@@ -121,6 +121,12 @@ pub struct GlobalArgs {
     /// Where events are recorded and read: file (also for journald, which rcon does not write) or none [default: containers.conf's events_logger, else file]
     #[arg(long, global = true, value_name = "BACKEND")]
     pub events_backend: Option<String>,
+    /// The OCI runtime: rcon runs containers with its own, built in, so only rcon is accepted
+    #[arg(long, global = true, value_name = "RUNTIME")]
+    pub runtime: Option<String>,
+    /// A flag for the OCI runtime: rcon's built-in runtime takes none, so a container started with one fails (exit 126, as Podman's runtime refusing a flag)
+    #[arg(long, global = true, value_name = "FLAG")]
+    pub runtime_flag: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -371,6 +377,8 @@ pub struct Context<'a> {
     pub storage_driver: Option<Driver>,
     /// `--events-backend`, if given.
     pub events_backend: Option<crate::events::Backend>,
+    /// `--runtime-flag`s, which no container can be started with.
+    runtime_flags: Vec<String>,
     /// For what forks or joins namespaces: this process has one thread.
     pub single: &'a SingleThreaded,
     /// Where [`Verb::in_namespace`] had this process go before the verb.
@@ -396,14 +404,39 @@ impl Context<'_> {
             .transpose()?;
         crate::events::configure(&paths.runroot, events_backend);
         crate::storage::volume::configure(&paths.volume_path);
+        if let Some(runtime) = global.runtime.as_deref().filter(|r| *r != "rcon") {
+            return Err(Failure::new(
+                EXIT_ENGINE,
+                format!(
+                    "--runtime {runtime}: rcon runs containers with its own built-in runtime and cannot use another OCI runtime; leave out --runtime (or give rcon)"
+                ),
+            ));
+        }
         Ok(Context {
             user,
             paths,
             storage_driver: global.storage_driver,
             events_backend,
+            runtime_flags: global.runtime_flag.clone(),
             single,
             namespace: None,
         })
+    }
+
+    /// Refuses to start a container when `--runtime-flag`s were given: rcon's
+    /// built-in runtime knows no flag, and Podman exits 126 when its runtime
+    /// refuses one.
+    pub fn refuse_runtime_flags(&self) -> Result<(), Failure> {
+        match self.runtime_flags.as_slice() {
+            [] => Ok(()),
+            flags => Err(Failure::new(
+                crate::runtime::EXIT_CANNOT_INVOKE,
+                format!(
+                    "--runtime-flag {}: rcon's built-in runtime takes no flags",
+                    flags.join(" ")
+                ),
+            )),
+        }
     }
 
     /// The user namespace this process is in, for a verb that

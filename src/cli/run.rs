@@ -78,6 +78,7 @@ pub fn run(ctx: &Context, mut args: RunArgs) -> Outcome {
             "--rmi needs --rm and no -d: the image is removed when the container, run in the foreground, has been removed",
         ));
     }
+    ctx.refuse_runtime_flags()?;
     let attached = Attached::parse(&args.attach)?;
     if args.detach && !args.attach.is_empty() {
         return Err(super::Failure::new(

@@ -41,6 +41,7 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
             "either start all containers or the container(s) provided in the arguments",
         ));
     }
+    ctx.refuse_runtime_flags()?;
     let detach_keys = DetachKeys::parse(&args.detach_keys)?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;

@@ -556,3 +556,26 @@ fn attach_shows_only_the_streams_named_and_the_log_keeps_all() {
         "conflict",
     );
 }
+
+#[test]
+fn runtime_flags_cannot_start_a_container_and_only_rcons_runtime_is_taken() {
+    let env = TestEnv::new(user_with_ranges());
+    let flagged = env.run(&[
+        "--runtime-flag",
+        "invalidflag",
+        "run",
+        "--rm",
+        "--tls-verify=false",
+        "-q",
+        &image_ref(catalog::BUSYBOX),
+        "true",
+    ]);
+    fails(&flagged, 126, "--runtime-flag invalidflag");
+    env.run(&["--runtime-flag", "x", "ps"]).ok();
+    fails(
+        &run(&env, &["--runtime", "/usr/bin/crun"], &["true"]),
+        125,
+        "own built-in runtime",
+    );
+    run(&env, &["--runtime", "rcon"], &["true"]).ok();
+}
