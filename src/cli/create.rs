@@ -31,6 +31,9 @@ pub struct CreateArgs {
     /// Seconds `rcon stop` waits for the container to stop before killing it, when not given -t [default: 10]
     #[arg(long, value_name = "SECONDS")]
     pub stop_timeout: Option<u64>,
+    /// Seconds the command may run: then its monitor kills it (exit code -1, as Podman) [default: 0, no limit]
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
     #[command(flatten)]
     pub health: super::healthcheck::HealthArgs,
     /// Write the container's ID to this file (refused if it exists)
@@ -286,6 +289,7 @@ impl CreateArgs {
                 read_only: self.read_only,
                 init: self.init,
                 stop_timeout: self.stop_timeout,
+                timeout: self.timeout,
                 rootful: matches!(namespace, Namespace::Host),
                 pull: match self.pull {
                     PullArg::Missing => PullPolicy::Missing,

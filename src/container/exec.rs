@@ -137,6 +137,7 @@ pub fn exec(
             stdin,
             None,
             foreground::Shown::default(),
+            None,
         ),
         None => foreground::wait(pid, signals, terminal, None),
     })

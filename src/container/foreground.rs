@@ -123,6 +123,7 @@ pub fn wait_relayed(
     stdin: Option<OwnedFd>,
     log: Option<LogWriter>,
     shown: Shown,
+    timeout: Option<std::time::Duration>,
 ) -> i32 {
     let typed = stdin.map(|pipe| PassedOn {
         stdin: std::io::stdin(),
@@ -135,7 +136,7 @@ pub fn wait_relayed(
         typed,
         shown,
     };
-    relay::relay(pid, streams, &signals, &mut party)
+    relay::relay(pid, streams, &signals, &mut party, timeout)
 }
 
 /// A foreground container's output: rcon's own streams (those shown), and the log.
@@ -522,6 +523,11 @@ pub fn start_foreground(
             record.name
         )));
     }
+    if record.config.tty && record.config.timeout.is_some() {
+        return Err(Error::Invalid(
+            "--timeout is kept by a detached container's monitor, not yet by a terminal session in the foreground: run it with -d, or without -t".into(),
+        ));
+    }
     let mut spec = spec_for(store, &containers, runroot, record)?;
     spec.process.preserve_fds = preserve_fds;
     let start = crate::log::phase("spec (layers, mounts, security plan)", start);
@@ -648,8 +654,12 @@ impl Foreground<'_> {
         // Without -t, output goes through pipes when it is logged, or when
         // rcon's streams are a terminal, which the container must not get.
         let interactive = record.config.interactive;
+        // The relay loop also keeps --timeout.
         let relayed = !record.config.tty
-            && (log.is_some() || stdio_is_terminal(interactive) || self.shown != Shown::default());
+            && (log.is_some()
+                || stdio_is_terminal(interactive)
+                || self.shown != Shown::default()
+                || record.config.timeout.is_some());
         let relayed_stdin = relayed && relays_stdin(interactive);
         let pipes = if relayed {
             Some(monitor::Pipes::new(relayed_stdin)?)
@@ -694,6 +704,7 @@ impl Foreground<'_> {
                 stdin,
                 log,
                 self.shown,
+                record.config.timeout.map(std::time::Duration::from_secs),
             ),
             (terminal, _, _, log) => wait(pid, signals, terminal, log),
         };

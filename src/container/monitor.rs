@@ -569,7 +569,8 @@ fn relay(pid: Pid, streams: Vec<(OwnedFd, Stream)>, input: Input, run: &mut Run)
         log: &mut run.log,
         health: HealthTimer::new(of.record, of.containers.root(), of.runroot, pid),
     };
-    relay::relay(pid, streams, &run.signals, &mut served)
+    let timeout = of.record.config.timeout.map(Duration::from_secs);
+    relay::relay(pid, streams, &run.signals, &mut served, timeout)
 }
 
 /// What a detached monitor serves besides the container's output.

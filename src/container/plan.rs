@@ -55,6 +55,8 @@ pub struct CreateBasics {
     pub init: bool,
     /// `--stop-timeout`, seconds.
     pub stop_timeout: Option<u64>,
+    /// `--timeout`, seconds the command may run.
+    pub timeout: Option<u64>,
     /// rcon runs as the real root, without a user namespace.
     pub rootful: bool,
     pub pull: PullPolicy,

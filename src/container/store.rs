@@ -151,6 +151,10 @@ pub struct ContainerConfig {
     /// `--log-opt`: the log's path, maximum size and tag.
     #[serde(default, skip_serializing_if = "LogConfig::is_default")]
     pub log: LogConfig,
+    /// `--timeout`: seconds the command may run before its monitor kills it
+    /// (its exit code then -1, as Podman's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<u64>,
     /// `--stop-timeout`: seconds `stop` waits without `-t` before SIGKILL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_timeout: Option<u64>,

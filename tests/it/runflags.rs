@@ -579,3 +579,42 @@ fn runtime_flags_cannot_start_a_container_and_only_rcons_runtime_is_taken() {
     );
     run(&env, &["--runtime", "rcon"], &["true"]).ok();
 }
+
+#[test]
+fn timeout_kills_the_command_and_records_minus_one() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    let timed = env.run(&[
+        "run",
+        "--tls-verify=false",
+        "-q",
+        "--name",
+        "timed",
+        "--timeout",
+        "1",
+        &reference,
+        "sleep",
+        "1000",
+    ]);
+    timed.code_is(255);
+    let state = [
+        "inspect",
+        "--format",
+        "{{.State.Status}} {{.State.ExitCode}}",
+    ];
+    assert_eq!(
+        stdout(&env.run(&[&state[..], &["timed"]].concat())),
+        "exited -1"
+    );
+    let detached = common::run_detached(&env, &["--timeout=1"], &["sleep", "1000"]);
+    assert_eq!(stdout(&env.run(&["wait", &detached])), "-1");
+    assert_eq!(
+        stdout(&env.run(&[&state[..], &[detached.as_str()]].concat())),
+        "exited -1"
+    );
+    // A command that ends in time keeps its own code.
+    assert_eq!(
+        run(&env, &["--timeout=100"], &["sh", "-c", "exit 3"]).code,
+        Some(3)
+    );
+}
