@@ -51,6 +51,18 @@ pub fn image_for(
     pull: PullPolicy,
     options: &PullOptions,
 ) -> Result<ImageRecord, Error> {
+    // An archive is copied in whatever the policy, as Podman does.
+    if image::archive::archive_reference(name).is_some() {
+        let load = image::archive::LoadOptions {
+            squash_owners: options.squash_owners,
+        };
+        return Ok(image::archive::load_reference(
+            store,
+            name,
+            &load,
+            options.quiet,
+        )?);
+    }
     let local = image::lookup(store, name);
     match (pull, local) {
         (PullPolicy::Never, local) => local.map_err(|_| Error::ImageNotLocal(name.to_string())),

@@ -618,3 +618,42 @@ fn timeout_kills_the_command_and_records_minus_one() {
         Some(3)
     );
 }
+
+#[test]
+fn run_and_create_take_an_image_from_a_docker_or_oci_archive() {
+    let env = common::with_busybox(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    for format in ["docker-archive", "oci-archive"] {
+        let archive = env.home.join(format!("{format}.tar"));
+        let archive_arg = archive.display().to_string();
+        env.run(&[
+            "save",
+            "-q",
+            "--format",
+            format,
+            "-o",
+            &archive_arg,
+            &reference,
+        ])
+        .ok();
+        env.run(&["rmi", &reference]).ok();
+        let source = format!("{format}:{}", archive.display());
+        let ran = env.run(&["run", "--rm", &source, "echo", "from the archive"]);
+        assert_eq!(ran.ok().stdout, "from the archive\n");
+        let told: Vec<&str> = ran.stderr.lines().collect();
+        assert_eq!(
+            told.first(),
+            Some(&"Getting image source signatures"),
+            "{}",
+            ran.stderr
+        );
+        assert_eq!(told.last(), Some(&"Writing manifest to image destination"));
+        assert!(ran.stderr.contains("Copying blob") && ran.stderr.contains("Copying config"));
+        let id = stdout(&env.run(&["create", "-q", &source, "echo", "created"]));
+        assert_eq!(stdout(&env.run(&["start", "-a", &id])), "created");
+        env.run(&["rm", &id]).ok();
+        env.run(&["image", "exists", &reference]).ok();
+    }
+    let missing = env.run(&["run", "--rm", "docker-archive:/no/such/archive.tar", "true"]);
+    fails(&missing, 125, "/no/such/archive.tar");
+}
