@@ -443,7 +443,7 @@ pub fn check_runtime_flags(flags: &[String]) -> Result<(), String> {
 /// A size as containers.conf writes one (go-units' `FromHumanSize`):
 /// a number, optionally with a decimal unit `b`, `k`, `m`, `g`, `t`
 /// (`kb`, `mib`… alike, any case).
-fn parse_size(text: &str) -> Option<u64> {
+pub(crate) fn parse_size(text: &str) -> Option<u64> {
     let text = text.trim().to_ascii_lowercase();
     let split = text
         .find(|c: char| !c.is_ascii_digit() && c != '.')

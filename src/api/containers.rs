@@ -762,7 +762,7 @@ fn follow_streams(
     let Ok(lifecycle) = Lifecycle::open(&store, &service.paths.runroot) else {
         return;
     };
-    let path = monitor::log_path(lifecycle.containers(), &record.id);
+    let path = monitor::log_path(lifecycle.containers(), record);
     let Ok(mut reader) = LogReader::open(&path) else {
         return;
     };
@@ -796,7 +796,12 @@ fn follow_streams(
     out.wanted = stdout;
     err.wanted = stderr;
     if let Some(fd) = monitor {
-        let _ = logfile::follow(&mut reader, &path, &options, Some(fd), &mut out, &mut err);
+        let mut followed = [logfile::Followed {
+            reader,
+            path,
+            monitor: Some(fd),
+        }];
+        let _ = logfile::follow(&mut followed, &options, &mut out, &mut err);
     }
 }
 

@@ -1096,9 +1096,7 @@ impl Builder<'_> {
             self.store,
             self.lifecycle.runroot(),
             record,
-            true,
-            keys,
-            0,
+            container::Held::new(keys),
             self.single,
         )?;
         if code == 0 {

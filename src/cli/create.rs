@@ -31,6 +31,9 @@ pub struct CreateArgs {
     /// Seconds `rcon stop` waits for the container to stop before killing it, when not given -t [default: 10]
     #[arg(long, value_name = "SECONDS")]
     pub stop_timeout: Option<u64>,
+    /// Seconds the command may run: then its monitor kills it (exit code -1, as Podman) [default: 0, no limit]
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
     #[command(flatten)]
     pub health: super::healthcheck::HealthArgs,
     #[command(flatten)]
@@ -83,9 +86,12 @@ pub struct CreateArgs {
     /// The container's time zone (its /etc/localtime): an IANA name such as Europe/Paris, or local for the host's
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
-    /// Where the container's output is logged: k8s-file (the default; json-file is taken as it, as Podman does) or none
+    /// Where the container's output is logged: k8s-file (the default; json-file is taken as it, as Podman does), passthrough (only to rcon's own streams, foreground only) or none
     #[arg(long, value_name = "DRIVER")]
     pub log_driver: Option<String>,
+    /// Logging option: path=FILE (the log file), max-size=SIZE (the log starts again empty when it would grow past it), tag=TAG
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub log_opt: Vec<String>,
     /// Pass rcon's whole environment into the container
     #[arg(long)]
     pub env_host: bool,
@@ -318,6 +324,7 @@ impl CreateArgs {
                 read_only: self.read_only,
                 init: self.init,
                 stop_timeout: self.stop_timeout,
+                timeout: self.timeout,
                 rootful: matches!(namespace, Namespace::Host),
                 pull: match self.pull {
                     PullArg::Missing => PullPolicy::Missing,
@@ -361,6 +368,7 @@ impl CreateArgs {
             stop_signal: self.stop_signal,
             restart: self.restart,
             health: self.health.flags(),
+            log_opts: self.log_opt,
             secrets: self.secret,
             ipc: self.ipc,
             requires: self.requires,

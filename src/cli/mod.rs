@@ -434,6 +434,15 @@ impl Context<'_> {
         })
     }
 
+    /// Checks `--runtime-flag`s as an OCI runtime would when a container
+    /// starts: the global flags of crun and runc are taken (the built-in
+    /// runtime has nothing they change), any other fails the start with
+    /// 126, as Podman's runtime refusing it does.
+    pub fn check_runtime_flags(&self) -> Result<(), Failure> {
+        crate::config::check_runtime_flags(&self.runtime_flags)
+            .map_err(|e| Failure::new(crate::runtime::EXIT_CANNOT_INVOKE, e))
+    }
+
     /// The user namespace this process is in, for a verb that
     /// [`Verb::in_namespace`] declares.
     pub fn namespace(&self) -> &Namespace {

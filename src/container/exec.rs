@@ -144,6 +144,8 @@ pub fn exec(
             vec![(out, Stream::Stdout), (err, Stream::Stderr)],
             stdin,
             None,
+            foreground::Shown::default(),
+            None,
         ),
         None => foreground::wait(pid, signals, terminal, None),
     })

@@ -169,8 +169,11 @@ pub fn inspect(
                 "Path": if config.logs_nothing() {
                     String::new()
                 } else {
-                    dir.join(super::monitor::LOG_FILE).display().to_string()
+                    config.log.path.clone().unwrap_or_else(|| dir.join(super::monitor::LOG_FILE)).display().to_string()
                 },
+                "Tag": config.log.tag.as_deref().unwrap_or_default(),
+                // Podman's: go-units' HumanSize, "0B" without a limit.
+                "Size": crate::cli::human::go_size(config.log.max_size.unwrap_or(0), 4),
             },
             "UsernsMode": if config.keep_id.is_some() { "keep-id" } else { "" },
             "RestartPolicy": {

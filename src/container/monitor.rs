@@ -260,7 +260,7 @@ fn supervise(store: &Store, of: Supervised, word: &OwnedFd, restarts: u32) -> Re
         ..
     } = of;
     // Before the CLI hears "started", so `rcon logs` right after `run -d` finds it.
-    let log = open_log(containers, &record.id)?;
+    let log = open_log(containers, record)?;
     // Before the CLI hears "started" too, so `rcon attach` right after finds it.
     let entry = entry_dir(runroot, &record.id);
     let server = fs::create_dir_all(&entry)
@@ -311,8 +311,8 @@ pub(super) fn adopt(store: &Store, of: Supervised, adopted: Adopted) -> ! {
     let mut keep = vec![adopted.master.as_raw_fd()];
     keep.extend(helper.iter().flat_map(|h| h.held_fds()));
     become_monitor(&keep);
-    let log = LogWriter::create(&log_path(containers, &record.id))
-        .or_else(|_| LogWriter::create(Path::new("/dev/null")));
+    let log = LogWriter::create(&log_path(containers, record), record.config.log.max_size)
+        .or_else(|_| LogWriter::create(Path::new("/dev/null"), None));
     let Ok(log) = log else {
         // Nothing to log to: left to the next command's reconciliation.
         exit_forked_child(crate::runtime::EXIT_ENGINE)
@@ -579,7 +579,8 @@ fn relay(pid: Pid, streams: Vec<(OwnedFd, Stream)>, input: Input, run: &mut Run)
         log: &mut run.log,
         health: HealthTimer::new(of.record, of.containers.root(), of.runroot),
     };
-    relay::relay(pid, streams, &run.signals, &mut served)
+    let timeout = of.record.config.timeout.map(Duration::from_secs);
+    relay::relay(pid, streams, &run.signals, &mut served, timeout)
 }
 
 /// What a detached monitor serves besides the container's output.
@@ -819,15 +820,22 @@ pub(super) fn record_end(
 }
 
 /// Opens the container's log for appending.
-pub(super) fn open_log(containers: &Containers, id: &str) -> Result<LogWriter, Error> {
-    let path = log_path(containers, id);
-    Ok(LogWriter::create(&path).map_err(io_err("opening the container log", &path))?)
+pub(super) fn open_log(
+    containers: &Containers,
+    record: &ContainerRecord,
+) -> Result<LogWriter, Error> {
+    let path = log_path(containers, record);
+    Ok(LogWriter::create(&path, record.config.log.max_size)
+        .map_err(io_err("opening the container log", &path))?)
 }
 
-/// The container's log file (absent until it first ran, and for a `--rm`
-/// container run in the foreground).
-pub fn log_path(containers: &Containers, id: &str) -> PathBuf {
-    containers.dir(id).join(LOG_FILE)
+/// The container's log file: `--log-opt path=`, else its `ctr.log` (absent
+/// until it first ran, and for a `--rm` container run in the foreground).
+pub fn log_path(containers: &Containers, record: &ContainerRecord) -> PathBuf {
+    match &record.config.log.path {
+        Some(path) => path.clone(),
+        None => containers.dir(&record.id).join(LOG_FILE),
+    }
 }
 
 #[cfg(test)]

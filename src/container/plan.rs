@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use super::env::{self, EnvOverrides};
 use super::health::{HealthFlags, HealthPlan};
 use super::lifecycle::parse_signal;
+use super::logfile::LogConfig;
 use super::mounts::{self, MountSpec};
 use super::namespaces::IpcMode;
 use super::resources::{self, ResourceFlags, Resources};
@@ -35,7 +36,7 @@ pub struct CreateBasics {
     pub remove: bool,
     pub tty: bool,
     pub interactive: bool,
-    /// `--log-driver`: k8s-file, json-file or none (`parse` refuses others).
+    /// `--log-driver`: k8s-file, json-file, passthrough or none (`parse` refuses others).
     pub log_driver: Option<String>,
     pub privileged: bool,
     /// `--userns=keep-id`: the host user to keep.
@@ -56,6 +57,8 @@ pub struct CreateBasics {
     pub init: bool,
     /// `--stop-timeout`, seconds.
     pub stop_timeout: Option<u64>,
+    /// `--timeout`, seconds the command may run.
+    pub timeout: Option<u64>,
     /// rcon runs as the real root, without a user namespace.
     pub rootful: bool,
     pub pull: PullPolicy,
@@ -108,6 +111,8 @@ pub struct CreateFlags {
     pub restart: Option<String>,
     /// `--health-*` and `--no-healthcheck` as given.
     pub health: HealthFlags,
+    /// `--log-opt` as given: `path=`, `max-size=`, `tag=`.
+    pub log_opts: Vec<String>,
     /// `--secret` as given.
     pub secrets: Vec<String>,
     /// `--ipc` as given.
@@ -173,6 +178,8 @@ pub struct CreateRequest {
     pub restart: RestartPolicy,
     /// `--health-*`, to be resolved over the image's HEALTHCHECK.
     pub health: HealthPlan,
+    /// `--log-opt`, parsed.
+    pub log: LogConfig,
     /// What the front end tells the user before the container is made
     /// (the CLI on stderr, the API in the response's `Warnings`): limits
     /// and ports dropped, in Podman's words.
@@ -243,14 +250,8 @@ impl CreateFlags {
         }
         let entrypoint = entrypoint_flag(self.entrypoint.as_deref())?;
         let localtime = self.timezone.as_deref().map(zoneinfo).transpose()?;
-        // Podman's drivers that log to a file rcon writes, and none.
-        if let Some(driver) = &self.basics.log_driver {
-            if !matches!(driver.as_str(), "k8s-file" | "json-file" | "none") {
-                return Err(Error::Invalid(format!(
-                    "invalid log driver: invalid argument: --log-driver {driver:?}: use k8s-file, json-file or none"
-                )));
-            }
-        }
+        log_driver(self.basics.log_driver.as_deref())?;
+        let log = LogConfig::parse(&self.log_opts).map_err(Error::Invalid)?;
         if !mounts.is_empty() {
             let cwd = std::env::current_dir().ok();
             mounts::resolve_bind_sources(&mut mounts, cwd.as_deref())?;
@@ -337,6 +338,7 @@ impl CreateFlags {
             stop_signal,
             restart,
             health,
+            log,
             warnings,
             secrets,
             ipc,
@@ -349,6 +351,28 @@ impl CreateFlags {
             systemd,
             sdnotify,
         })
+    }
+}
+
+/// `--log-driver`: Podman's drivers that log to a file rcon writes,
+/// passthrough (rcon's own streams) and none. journald is not one: rcon
+/// writes no journal.
+fn log_driver(driver: Option<&str>) -> Result<(), Error> {
+    match driver {
+        None | Some("k8s-file" | "json-file" | "passthrough" | "none") => Ok(()),
+        Some("journald") => {
+            let why = if Path::new("/run/systemd/journal/socket").exists() {
+                "rcon does not write to the journal"
+            } else {
+                "this host has no journald (/run/systemd/journal/socket is missing), and rcon does not write to the journal"
+            };
+            Err(Error::Invalid(format!(
+                "--log-driver journald: {why}; use k8s-file (the default), json-file, passthrough or none"
+            )))
+        }
+        Some(driver) => Err(Error::Invalid(format!(
+            "running container create option: invalid log driver: invalid argument: --log-driver {driver:?}: use k8s-file, json-file, passthrough or none"
+        ))),
     }
 }
 

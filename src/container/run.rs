@@ -52,6 +52,18 @@ pub fn image_for(
     pull: PullPolicy,
     options: &PullOptions,
 ) -> Result<ImageRecord, Error> {
+    // An archive is copied in whatever the policy, as Podman does.
+    if image::archive::archive_reference(name).is_some() {
+        let load = image::archive::LoadOptions {
+            squash_owners: options.squash_owners,
+        };
+        return Ok(image::archive::load_reference(
+            store,
+            name,
+            &load,
+            options.quiet,
+        )?);
+    }
     let local = image::lookup(store, name);
     match (pull, local) {
         (PullPolicy::Never, local) => local.map_err(|_| Error::ImageNotLocal(name.to_string())),
@@ -279,7 +291,9 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             remove: request.basics.remove,
             stop_signal,
             stop_timeout: request.basics.stop_timeout,
+            timeout: request.basics.timeout.filter(|&t| t > 0),
             log_driver: request.basics.log_driver.clone(),
+            log: request.log.clone(),
             localtime: request.localtime.clone(),
             restart: request.restart,
             healthcheck,

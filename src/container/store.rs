@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use nix::fcntl::Flock;
 use serde::{Deserialize, Serialize};
 
+use super::logfile::LogConfig;
 use super::mounts::MountKind;
 use super::ulimit::Ulimit;
 use crate::network::Mode;
@@ -144,9 +145,16 @@ pub struct ContainerConfig {
     /// `--tz`: the host's zoneinfo file mounted at /etc/localtime.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub localtime: Option<PathBuf>,
-    /// `--log-driver` as given (k8s-file, json-file or none); `None`: k8s-file.
+    /// `--log-driver` as given (k8s-file, json-file, passthrough or none); `None`: k8s-file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_driver: Option<String>,
+    /// `--log-opt`: the log's path, maximum size and tag.
+    #[serde(default, skip_serializing_if = "LogConfig::is_default")]
+    pub log: LogConfig,
+    /// `--timeout`: seconds the command may run before its monitor kills it
+    /// (its exit code then -1, as Podman's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<u64>,
     /// `--stop-timeout`: seconds `stop` waits without `-t` before SIGKILL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_timeout: Option<u64>,
@@ -218,9 +226,10 @@ impl ContainerConfig {
             .map(|(_, v)| v.as_str())
     }
 
-    /// `--log-driver none`: nothing is logged, `logs` refuses.
+    /// `--log-driver none` or `passthrough`: nothing is logged (the
+    /// output goes only where rcon's own goes), `logs` refuses.
     pub fn logs_nothing(&self) -> bool {
-        self.log_driver.as_deref() == Some("none")
+        matches!(self.log_driver.as_deref(), Some("none" | "passthrough"))
     }
 }
 
