@@ -197,6 +197,17 @@ fn absolute_profiles(opts: Vec<String>) -> Result<Vec<String>, super::Failure> {
         .collect()
 }
 
+/// Pulls squash layer owners to one ID where the namespace maps only the user.
+pub fn squash_owners(namespace: &Namespace) -> bool {
+    matches!(
+        namespace,
+        Namespace::Joined {
+            single: Some(_),
+            ..
+        }
+    )
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum PullArg {
     Missing,
@@ -268,13 +279,7 @@ impl CreateArgs {
                 pull_options: PullOptions {
                     platform: self.platform,
                     tls_verify: self.tls_verify,
-                    squash_owners: matches!(
-                        namespace,
-                        Namespace::Joined {
-                            single: Some(_),
-                            ..
-                        }
-                    ),
+                    squash_owners: squash_owners(namespace),
                     quiet: self.quiet,
                 },
             },

@@ -19,6 +19,7 @@ mod images;
 mod info;
 pub(crate) mod inspect;
 mod kill;
+mod kube;
 mod load;
 mod login;
 mod logout;
@@ -165,6 +166,15 @@ pub enum Verb {
     Inspect(inspect::InspectArgs),
     /// Send a signal to running containers (default KILL)
     Kill(kill::KillArgs),
+    /// Kubernetes YAML: play it (pods, containers, volumes), take it down, generate it from containers
+    #[command(subcommand)]
+    Kube(kube::KubeVerb),
+    /// Play Kubernetes YAML (Podman's older spelling of `rcon kube play`)
+    #[command(subcommand)]
+    Play(kube::PlayVerb),
+    /// Generate Kubernetes YAML (Podman's older spelling of `rcon kube generate`)
+    #[command(subcommand)]
+    Generate(kube::GenerateVerb),
     /// Show a container's output (stdout and stderr, as logged by its monitor)
     Logs(logs::LogsArgs),
     /// Manage networks containers reach each other on: create, exists, inspect, list, prune, remove
@@ -504,6 +514,9 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Info(args) => info::run(ctx, args),
         Verb::Inspect(args) => inspect::run(ctx, args),
         Verb::Kill(args) => kill::run(ctx, args),
+        Verb::Kube(verb) => kube::run(ctx, verb),
+        Verb::Play(verb) => kube::run_play(ctx, verb),
+        Verb::Generate(verb) => kube::run_generate(ctx, verb),
         Verb::Load(args) => load::run(ctx, args),
         Verb::Login(args) => login::run(ctx, args),
         Verb::Logout(args) => logout::run(ctx, args),
