@@ -111,8 +111,23 @@ fn header() -> String {
     )
 }
 
+/// The YAML of one object. Time stamps are quoted, as Podman writes them:
+/// YAML 1.1 readers (PyYAML, Go's yaml.v2) take an unquoted one for a date,
+/// not the string Kubernetes' schema asks for.
 fn to_yaml<T: serde::Serialize>(object: &T) -> Result<String, Error> {
-    serde_norway::to_string(object).map_err(|e| Error::Invalid(format!("writing the YAML: {e}")))
+    let text = serde_norway::to_string(object)
+        .map_err(|e| Error::Invalid(format!("writing the YAML: {e}")))?;
+    Ok(text
+        .lines()
+        .map(|line| match line.split_once("creationTimestamp: ") {
+            Some((indent, stamp))
+                if indent.trim().is_empty() && !stamp.starts_with(['\'', '"']) =>
+            {
+                format!("{indent}creationTimestamp: \"{stamp}\"\n")
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect())
 }
 
 /// Podman's per-container annotations.
@@ -188,7 +203,7 @@ fn container(
         .ports
         .iter()
         .flat_map(|mapping| {
-            mapping.each().map(|(host, container)| ContainerPort {
+            mapping.each().map(|(container, host)| ContainerPort {
                 container_port: container.into(),
                 host_port: Some(host.into()),
                 host_ip: match mapping.host_ip() {
@@ -214,7 +229,15 @@ fn container(
         && Some(&config.working_dir) != defaults.working_dir().as_ref()
         && config.working_dir != "/")
         .then(|| config.working_dir.clone());
-    let (user, group) = numeric_user(&config.user);
+    // The image's own user needs no saying.
+    let image_user = defaults.user().clone().unwrap_or_default();
+    let as_image = config.user == image_user
+        || (image_user.is_empty() && matches!(config.user.as_str(), "" | "0" | "0:0" | "root"));
+    let (user, group) = if as_image {
+        (None, None)
+    } else {
+        numeric_user(&config.user)
+    };
     Ok(Container {
         name: record.name.clone(),
         image: Some(record.image_name.clone())

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::Duration;
 
 use super::Error;
 use super::translate::{EMPTY_DIR_LABEL, POD_LABEL, PlayPlan, PodPlan, VolumePlan};
@@ -83,23 +84,40 @@ pub fn play(
         make_host_paths(pod)?;
         requests.push(pod_requests(pod)?);
     }
+    if !run.start && plan.pods.iter().any(|pod| pod.containers.len() > 1) {
+        // A container joins the first one's network namespace while it runs.
+        return Err(Error::Invalid(
+            "--start=false with pods of several containers is not supported yet: their containers join the first one's network, which must run".into(),
+        ));
+    }
     let mut made: Vec<ContainerRecord> = Vec::new();
     let outcome = (|| -> Result<(), Error> {
-        for (pod, (inits, members)) in plan.pods.iter().zip(&requests) {
+        for (pod, (inits, members)) in plan.pods.iter().zip(requests) {
             let mut record = PlayedPod {
                 name: pod.name.clone(),
                 containers: Vec::new(),
                 init_containers: Vec::new(),
             };
-            for request in inits {
+            for request in &inits {
                 let ctr = container::create(store, request)?;
                 record.init_containers.push(ctr.id.clone());
-                made.push(ctr);
+                made.push(ctr.clone());
             }
-            for request in members {
+            if run.start {
+                run_init_containers(
+                    lifecycle,
+                    &pod.name,
+                    &made[made.len() - inits.len()..],
+                    single,
+                )?;
+            }
+            for request in &members {
                 let ctr = container::create(store, request)?;
                 record.containers.push(ctr.id.clone());
-                made.push(ctr);
+                made.push(ctr.clone());
+                if run.start {
+                    lifecycle.start(&ctr, single)?;
+                }
             }
             played.pods.push(record);
         }
@@ -110,11 +128,6 @@ pub fn play(
             let _ = lifecycle.remove(record, true, DEFAULT_STOP_TIMEOUT, true);
         }
         return Err(e);
-    }
-    if run.start {
-        for pod in &played.pods {
-            start_pod(lifecycle, &made, pod, single)?;
-        }
     }
     Ok(played)
 }
@@ -153,34 +166,25 @@ fn pod_requests(pod: &PodPlan) -> Result<(Vec<CreateRequest>, Vec<CreateRequest>
     Ok((inits, members))
 }
 
-/// Runs the init containers one after the other, each to its end (a
+/// Runs a pod's init containers one after the other, each to its end (a
 /// failure stops the play, as a pod whose init container fails never
-/// starts), removes them, then starts the containers in order.
-fn start_pod(
+/// starts), and removes them.
+fn run_init_containers(
     lifecycle: &Lifecycle,
-    made: &[ContainerRecord],
-    pod: &PlayedPod,
+    pod: &str,
+    inits: &[ContainerRecord],
     single: &SingleThreaded,
 ) -> Result<(), Error> {
-    let record_of = |id: &String| {
-        made.iter()
-            .find(|r| &r.id == id)
-            .expect("played containers were made here")
-    };
-    for id in &pod.init_containers {
-        let record = record_of(id);
+    for record in inits {
         lifecycle.start(record, single)?;
         let code = lifecycle.wait(record, &[])?;
         if code != 0 {
             return Err(Error::Invalid(format!(
-                "pod {:?}: init container {} exited with {code}: the pod's containers were not started (its output: `rcon logs {}`)",
-                pod.name, record.name, record.name
+                "pod {pod:?}: init container {} exited with {code}: the pod's containers were not started",
+                record.name
             )));
         }
         lifecycle.remove(record, false, DEFAULT_STOP_TIMEOUT, false)?;
-    }
-    for id in &pod.containers {
-        lifecycle.start(record_of(id), single)?;
     }
     Ok(())
 }
@@ -304,8 +308,9 @@ pub fn down(lifecycle: &Lifecycle, plan: &PlayPlan, volumes: bool) -> Result<Dow
     Ok(downed)
 }
 
-/// Removes the containers of pod `name` (stopped first), newest first, so
-/// the one holding the network goes last; returns their IDs.
+/// Removes the containers of pod `name`; returns their IDs. They are
+/// stopped together first (each with its own stop timeout), so a pod takes
+/// as long to stop as its slowest container, not as all of them.
 fn remove_pod(lifecycle: &Lifecycle, name: &str) -> Result<Vec<String>, Error> {
     let members: Vec<ContainerRecord> = lifecycle
         .containers()
@@ -314,9 +319,27 @@ fn remove_pod(lifecycle: &Lifecycle, name: &str) -> Result<Vec<String>, Error> {
         .into_iter()
         .filter(|r| r.config.label(POD_LABEL) == Some(name))
         .collect();
+    let timeout = |record: &ContainerRecord| {
+        record
+            .config
+            .stop_timeout
+            .map_or(DEFAULT_STOP_TIMEOUT, Duration::from_secs)
+    };
+    // Threads that only wait on pidfds; none forks, all are joined here.
+    let stopped: Vec<Result<(), container::Error>> = std::thread::scope(|scope| {
+        let stops: Vec<_> = members
+            .iter()
+            .map(|record| scope.spawn(move || lifecycle.stop(record, timeout(record), None)))
+            .collect();
+        stops
+            .into_iter()
+            .map(|stop| stop.join().expect("a stop does not panic"))
+            .collect()
+    });
+    stopped.into_iter().collect::<Result<(), _>>()?;
     let mut removed = Vec::new();
     for record in &members {
-        lifecycle.remove(record, true, DEFAULT_STOP_TIMEOUT, true)?;
+        lifecycle.remove(record, true, timeout(record), true)?;
         removed.push(record.id.clone());
     }
     Ok(removed)

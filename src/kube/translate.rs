@@ -508,6 +508,11 @@ impl PodTranslation<'_> {
         flags.basics.interactive = container.stdin == Some(true);
         flags.basics.workdir = container.working_dir.clone().filter(|w| !w.is_empty());
         flags.restart = restart.map(str::to_string);
+        // How long a stop waits before SIGKILL, as Kubernetes' grace period.
+        flags.basics.stop_timeout = self
+            .spec
+            .termination_grace_period_seconds
+            .and_then(|seconds| u64::try_from(seconds).ok());
         flags.labels = pod.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
         flags.labels.push(format!("{POD_LABEL}={}", self.name));
         if let Some(command) = container.command.as_ref().filter(|c| !c.is_empty()) {
