@@ -12,6 +12,7 @@ use super::health::{HealthFlags, HealthPlan};
 use super::lifecycle::parse_signal;
 use super::mounts::{self, MountSpec};
 use super::restart::RestartPolicy;
+use super::secrets::SecretRequest;
 use super::store::KeepId;
 use super::ulimit::{self, Ulimit};
 use super::{Error, PullPolicy, labels};
@@ -36,6 +37,8 @@ pub struct CreateBasics {
     pub privileged: bool,
     /// `--userns=keep-id`: the host user to keep.
     pub keep_id: Option<KeepId>,
+    /// `--hostuser`: host users to add to the container's /etc/passwd.
+    pub host_users: Vec<String>,
     pub user: Option<String>,
     pub group_add: Vec<String>,
     pub workdir: Option<String>,
@@ -97,6 +100,8 @@ pub struct CreateFlags {
     pub restart: Option<String>,
     /// `--health-*` and `--no-healthcheck` as given.
     pub health: HealthFlags,
+    /// `--secret` as given.
+    pub secrets: Vec<String>,
 }
 
 /// What a container is to be, parsed and checked: what is left to decide
@@ -126,7 +131,16 @@ pub struct CreateRequest {
     pub restart: RestartPolicy,
     /// `--health-*`, to be resolved over the image's HEALTHCHECK.
     pub health: HealthPlan,
+    /// What the front end tells the user before the container is made
+    /// (the CLI on stderr, the API in the response's `Warnings`).
+    pub warnings: Vec<String>,
+    /// `--secret`, to be looked up in the user's secrets.
+    pub secrets: Vec<SecretRequest>,
 }
+
+/// Podman's warning (its words, which scripts match) when ports are asked
+/// of a network mode that has nothing to forward them: they are dropped.
+pub const PORTS_DISCARDED: &str = "Port mappings have been discarded as one of the Host, Container, Pod, and None network modes are in use";
 
 impl CreateFlags {
     /// Parses and checks every flag, before any image is pulled, as Podman
@@ -140,6 +154,13 @@ impl CreateFlags {
         env.unset_all = self.unsetenv_all;
         if let Some(user) = &self.basics.user {
             passwd::parse_user_spec(user)?;
+        }
+        let group_add = &self.basics.group_add;
+        if group_add.len() > 1 && group_add.iter().any(|g| g == passwd::KEEP_GROUPS) {
+            return Err(Error::Invalid(
+                "the '--group-add keep-groups' option is not allowed with any other --group-add options"
+                    .into(),
+            ));
         }
         let ulimits = self
             .ulimits
@@ -167,9 +188,9 @@ impl CreateFlags {
             }
         }
         if !mounts.is_empty() {
-            mounts::check_duplicates(&mounts)?;
             let cwd = std::env::current_dir().ok();
             mounts::resolve_bind_sources(&mut mounts, cwd.as_deref())?;
+            mounts::check_duplicates(&mut mounts)?;
         }
         let last_cap = caps::kernel_last_cap()?;
         let cap_add = caps::parse_list(&self.cap_add, last_cap)?;
@@ -193,15 +214,29 @@ impl CreateFlags {
             None => None,
         };
         let health = self.health.parse()?;
+        let secrets = self
+            .secrets
+            .iter()
+            .map(|spec| SecretRequest::parse(spec))
+            .collect::<Result<Vec<_>, _>>()?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
-        let publish = self
+        let mut publish = self
             .publish
             .iter()
             .map(|spec| ports::parse(spec))
             .collect::<Result<Vec<_>, _>>()
             .map_err(network::Error::from)?;
+        let mut basics = self.basics;
+        let mut warnings = Vec::new();
+        if matches!(network, Mode::Host | Mode::Container(_) | Mode::None)
+            && (!publish.is_empty() || basics.publish_all)
+        {
+            publish.clear();
+            basics.publish_all = false;
+            warnings.push(PORTS_DISCARDED.to_string());
+        }
         Ok(CreateRequest {
-            basics: self.basics,
+            basics,
             env,
             localtime,
             mounts,
@@ -216,6 +251,8 @@ impl CreateFlags {
             stop_signal,
             restart,
             health,
+            warnings,
+            secrets,
         })
     }
 }
@@ -337,10 +374,14 @@ mod tests {
                 .contains("does not exist")
         );
         assert!(
-            error(|f| f.tmpfs = strings(&["/t", "/t"])).contains("duplicate mount destination")
+            error(|f| f.tmpfs = strings(&["/t", "/t:ro"])).contains("duplicate mount destination")
         );
         assert!(error(|f| f.network = "carrier-pigeon:fast".into()).contains("carrier-pigeon"));
         assert!(error(|f| f.entrypoint = Some("[/bin/sh".into())).contains("not a JSON array"));
+        assert!(
+            error(|f| f.basics.group_add = strings(&["keep-groups", "457"]))
+                .contains("'--group-add keep-groups' option is not allowed with any other")
+        );
         assert!(
             error(|f| f.basics.log_driver = Some("syslog".into())).contains("invalid log driver")
         );

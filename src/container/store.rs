@@ -89,6 +89,8 @@ pub struct KeepId {
 pub struct ContainerConfig {
     /// The final argv (entrypoint + command).
     pub args: Vec<String>,
+    /// The two parts of `args`: the entrypoint it runs (the image's or
+    /// `--entrypoint`) and its command (the image's CMD or the arguments).
     pub entrypoint: Vec<String>,
     pub cmd: Vec<String>,
     pub env: Vec<String>,
@@ -127,6 +129,10 @@ pub struct ContainerConfig {
     /// `--userns=keep-id`: the host user, kept as itself inside.
     #[serde(default)]
     pub keep_id: Option<KeepId>,
+    /// `--hostuser`: host users (names or UIDs) whose passwd entries the
+    /// container's /etc/passwd gets, looked up on the host at each start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub host_users: Vec<String>,
     /// `--rm`: removed when it exits.
     pub remove: bool,
     /// The image's StopSignal, or `--stop-signal` (as `SIGNAME`).
@@ -146,6 +152,9 @@ pub struct ContainerConfig {
     /// The health check (`--health-*`, else the image's HEALTHCHECK).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub healthcheck: Option<super::health::HealthConfig>,
+    /// `--secret`: which secrets (by ID, never their data) and how.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secrets: Vec<super::secrets::SecretUse>,
 }
 
 impl ContainerConfig {

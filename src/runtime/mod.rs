@@ -34,7 +34,8 @@ use nix::unistd::{Pid, pipe2};
 
 pub use exec::exec;
 pub use spec::{
-    ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
+    ContainerSpec, Mount, MountSource, Network, PasswdEntry, Process, Rlimit, Rootfs, RootfsSource,
+    Stdio,
 };
 
 use crate::fuse_server;
