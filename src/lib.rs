@@ -12,6 +12,7 @@ pub mod events;
 pub mod filter;
 pub mod fuse_server;
 pub mod image;
+pub mod kube;
 pub mod log;
 pub mod network;
 pub mod pod;

@@ -3,8 +3,9 @@
 use clap::Subcommand;
 
 use super::{
-    Context, Outcome, attach, commit, container_prune, cp, diff, exec, exists, export, inspect,
-    kill, logs, pause, port, ps, rename, restart, rm, start, stats, stop, top, update, wait,
+    Context, Outcome, attach, commit, container_prune, cp, create, diff, exec, exists, export,
+    inspect, kill, logs, pause, port, ps, rename, restart, rm, start, stats, stop, top, update,
+    wait,
 };
 
 #[derive(Debug, Subcommand)]
@@ -15,6 +16,9 @@ pub enum ContainerVerb {
     Commit(commit::CommitArgs),
     /// Copy files between a container and the host (same as `rcon cp`)
     Cp(cp::CpArgs),
+    /// Create a container without starting it (same as `rcon create`)
+    #[command(disable_help_flag = true)]
+    Create(Box<create::CreateVerbArgs>),
     /// Show what a container changed in its image's files (same as `rcon diff`)
     Diff(diff::DiffArgs),
     /// Run a command in a running container (same as `rcon exec`)
@@ -73,6 +77,7 @@ pub fn run(ctx: &Context, verb: ContainerVerb) -> Outcome {
         ContainerVerb::Attach(args) => attach::run(ctx, args),
         ContainerVerb::Commit(args) => commit::run(ctx, args),
         ContainerVerb::Cp(args) => cp::run(ctx, args),
+        ContainerVerb::Create(args) => create::run(ctx, *args),
         ContainerVerb::Diff(args) => diff::run(ctx, args),
         ContainerVerb::Exec(args) => exec::run(ctx, args),
         ContainerVerb::Exists(args) => exists::container(ctx, args),

@@ -266,6 +266,17 @@ impl From<NameArgs> for NameOptions {
     }
 }
 
+/// Pulls squash layer owners to one ID where the namespace maps only the user.
+pub fn squash_owners(namespace: &Namespace) -> bool {
+    matches!(
+        namespace,
+        Namespace::Joined {
+            single: Some(_),
+            ..
+        }
+    )
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum PullArg {
     Missing,
@@ -335,13 +346,7 @@ impl CreateArgs {
                 pull_options: PullOptions {
                     platform: self.platform,
                     tls_verify: self.tls_verify,
-                    squash_owners: matches!(
-                        namespace,
-                        Namespace::Joined {
-                            single: Some(_),
-                            ..
-                        }
-                    ),
+                    squash_owners: squash_owners(namespace),
                     quiet: self.quiet,
                     auth_files: None,
                 },

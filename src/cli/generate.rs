@@ -13,6 +13,9 @@ use crate::container::unit::{self, UnitOptions};
 pub enum GenerateVerb {
     /// Print (or with --files write) a systemd unit that runs a container with rcon
     Systemd(SystemdArgs),
+    /// Generate Kubernetes YAML from containers, in the format of podman kube generate (same as `rcon kube generate`)
+    #[command(override_usage = "rcon generate kube [options] {CONTAINER...|POD...|VOLUME...}")]
+    Kube(super::kube::GenerateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -73,7 +76,10 @@ pub struct SystemdArgs {
 }
 
 pub fn run(ctx: &Context, verb: GenerateVerb) -> Outcome {
-    let GenerateVerb::Systemd(args) = verb;
+    let args = match verb {
+        GenerateVerb::Systemd(args) => args,
+        GenerateVerb::Kube(args) => return super::kube::generate(ctx, args),
+    };
     let containers = Containers::open(&ctx.paths.root)?;
     let record = match containers.find(&args.container) {
         Ok(record) => record,

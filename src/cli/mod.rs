@@ -20,6 +20,7 @@ mod images;
 mod info;
 pub(crate) mod inspect;
 mod kill;
+mod kube;
 mod load;
 mod login;
 mod logout;
@@ -160,7 +161,7 @@ pub enum Verb {
     Events(events::EventsArgs),
     /// Write a container's whole filesystem as a tarball
     Export(export::ExportArgs),
-    /// Generate configuration for a container: systemd units
+    /// Generate configuration for a container: systemd units, Kubernetes YAML
     #[command(subcommand)]
     Generate(generate::GenerateVerb),
     /// Run a container's health check
@@ -185,6 +186,12 @@ pub enum Verb {
     Inspect(inspect::InspectArgs),
     /// Send a signal to running containers (default KILL)
     Kill(kill::KillArgs),
+    /// Kubernetes YAML: play it (pods, containers, volumes), take it down, generate it from containers
+    #[command(subcommand)]
+    Kube(kube::KubeVerb),
+    /// Play Kubernetes YAML (Podman's older spelling of `rcon kube play`)
+    #[command(subcommand)]
+    Play(kube::PlayVerb),
     /// Show a container's output (stdout and stderr, as logged by its monitor)
     Logs(logs::LogsArgs),
     /// Manage networks containers reach each other on: create, exists, inspect, list, prune, remove
@@ -575,6 +582,8 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Info(args) => info::run(ctx, args),
         Verb::Inspect(args) => inspect::run(ctx, args),
         Verb::Kill(args) => kill::run(ctx, args),
+        Verb::Kube(verb) => kube::run(ctx, verb),
+        Verb::Play(verb) => kube::run_play(ctx, verb),
         Verb::Load(args) => load::run(ctx, args),
         Verb::Login(args) => login::run(ctx, args),
         Verb::Logout(args) => logout::run(ctx, args),

@@ -26,6 +26,7 @@ mod images_auth;
 mod images_robust;
 mod images_transfer;
 mod info;
+mod kube;
 mod lifecycle;
 mod network;
 mod pod;
