@@ -16,6 +16,7 @@ mod healthcheck;
 pub(crate) mod human;
 mod image;
 mod images;
+mod import;
 mod info;
 pub(crate) mod inspect;
 mod kill;
@@ -150,6 +151,8 @@ pub enum Verb {
     Events(events::EventsArgs),
     /// Write a container's whole filesystem as a tarball
     Export(export::ExportArgs),
+    /// Make an image of a root filesystem tarball (a file or - for standard input), as `export` writes one
+    Import(import::ImportArgs),
     /// Run a container's health check
     #[command(subcommand)]
     Healthcheck(healthcheck::HealthcheckVerb),
@@ -521,6 +524,7 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Diff(args) => diff::run(ctx, args),
         Verb::Events(args) => events::run(ctx, args),
         Verb::Export(args) => export::run(ctx, args),
+        Verb::Import(args) => import::run(ctx, args),
         Verb::History(args) => image::history::run(ctx, args),
         Verb::Image(verb) => image::run(ctx, verb),
         Verb::Images(args) => images::run(ctx, args),
