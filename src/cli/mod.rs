@@ -17,6 +17,7 @@ mod healthcheck;
 pub(crate) mod human;
 mod image;
 mod images;
+mod import;
 mod info;
 pub(crate) mod inspect;
 mod kill;
@@ -164,6 +165,8 @@ pub enum Verb {
     /// Generate configuration for a container: systemd units, Kubernetes YAML
     #[command(subcommand)]
     Generate(generate::GenerateVerb),
+    /// Make an image of a root filesystem tarball (a file or - for standard input), as `export` writes one
+    Import(import::ImportArgs),
     /// Run a container's health check
     #[command(subcommand)]
     Healthcheck(healthcheck::HealthcheckVerb),
@@ -576,6 +579,7 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Diff(args) => diff::run(ctx, args),
         Verb::Events(args) => events::run(ctx, args),
         Verb::Export(args) => export::run(ctx, args),
+        Verb::Import(args) => import::run(ctx, args),
         Verb::History(args) => image::history::run(ctx, args),
         Verb::Image(verb) => image::run(ctx, verb),
         Verb::Images(args) => images::run(ctx, args),

@@ -20,6 +20,7 @@ use super::lifecycle::Lifecycle;
 use super::store::ContainerRecord;
 use crate::image::commit::{self as image_commit, CommitRequest, Settings, check_changes};
 use crate::image::config::ImageConfig;
+use crate::image::layer::Hashing;
 use crate::storage::changes::pack_layer;
 use crate::storage::pack::Packer;
 use crate::storage::store::{ImageRecord, Store};
@@ -170,22 +171,4 @@ fn settings(
 
 fn key_of(entry: &str) -> &str {
     entry.split_once('=').map_or(entry, |(k, _)| k)
-}
-
-/// A writer that hashes what passes through it.
-struct Hashing<W> {
-    inner: W,
-    hasher: Sha256,
-}
-
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
 }

@@ -94,6 +94,8 @@ pub fn exec(
     if let Some(user) = &request.user {
         process.user = user.clone();
     }
+    // The start gave `:U` mounts to the container's user; exec changes no owner.
+    process.chown_to_user.clear();
     if let Some(workdir) = &request.workdir {
         process.cwd = workdir.clone();
         // Podman's exec does not create it: a missing one is an error.

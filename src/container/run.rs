@@ -827,6 +827,12 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
         env: config.env.clone(),
         cwd: config.working_dir.clone(),
         create_cwd: true,
+        chown_to_user: config
+            .mounts
+            .iter()
+            .filter(|m| m.options.iter().any(|o| o == "U"))
+            .map(|m| m.destination.clone())
+            .collect(),
         user: config.user.clone(),
         additional_groups: config.group_add.clone(),
         passwd_entries: passwd_entries(config)?,

@@ -108,17 +108,69 @@ pub fn put_derived(
     base: &ImageRecord,
     layer: Option<&NewLayer>,
     squash_owners: bool,
-    mut config: ImageConfig,
+    config: ImageConfig,
     names: Vec<String>,
 ) -> Result<ImageRecord, Error> {
     // A base without layers (a build's FROM scratch) may not be stored.
-    let mut layers = if base.layers.is_empty() {
+    let blobs = if base.layers.is_empty() {
         Vec::new()
     } else {
         image_blobs(store, base, true)?.layers
     };
-    let mut diff_ids = base.layers.clone();
-    let mut size = base.size;
+    let stack = Stack {
+        blobs,
+        diff_ids: base.layers.clone(),
+        size: base.size,
+        architecture: base.architecture.clone(),
+        os: base.os.clone(),
+    };
+    put_stack(store, stack, layer, squash_owners, config, names)
+}
+
+/// Stores `layer` and a new image of it alone (`rcon import`), for this
+/// host's platform.
+pub fn put_imported(
+    store: &Store,
+    layer: &NewLayer,
+    squash_owners: bool,
+    config: ImageConfig,
+    names: Vec<String>,
+) -> Result<ImageRecord, Error> {
+    let platform = super::pull::Platform::host();
+    let stack = Stack {
+        blobs: Vec::new(),
+        diff_ids: Vec::new(),
+        size: 0,
+        architecture: platform.architecture,
+        os: platform.os,
+    };
+    put_stack(store, stack, Some(layer), squash_owners, config, names)
+}
+
+/// The layers a new image starts from, and its platform.
+struct Stack {
+    blobs: Vec<Blob>,
+    diff_ids: Vec<String>,
+    size: u64,
+    architecture: String,
+    os: String,
+}
+
+fn put_stack(
+    store: &Store,
+    stack: Stack,
+    layer: Option<&NewLayer>,
+    squash_owners: bool,
+    mut config: ImageConfig,
+    names: Vec<String>,
+) -> Result<ImageRecord, Error> {
+    let Stack {
+        blobs: mut layers,
+        mut diff_ids,
+        mut size,
+        architecture,
+        os,
+    } = stack;
     if let Some(layer) = layer {
         let record = store_layer(store, layer, squash_owners)?;
         let layer_path = store.layer_blob(&layer.diff_id);
@@ -148,8 +200,8 @@ pub fn put_derived(
         layers: diff_ids,
         created: Some(now.clone()),
         stored: now,
-        architecture: base.architecture.clone(),
-        os: base.os.clone(),
+        architecture,
+        os,
         size,
         names_history: Vec::new(),
     };
@@ -234,7 +286,7 @@ fn non_empty(list: &[String]) -> Option<Vec<String>> {
 
 /// Applies one Dockerfile instruction (`CMD ["sh"]`, `ENV A=1`, or
 /// `INSTRUCTION=VALUE` as Podman also takes) to an image's `config`.
-fn apply_change(config: &mut Config, change: &str) -> Result<(), BadChange> {
+pub(super) fn apply_change(config: &mut Config, change: &str) -> Result<(), BadChange> {
     let bad = |reason: &str| BadChange {
         change: change.to_string(),
         reason: reason.to_string(),

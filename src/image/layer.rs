@@ -169,6 +169,25 @@ pub fn sniff_media_type(head: &[u8]) -> &'static str {
     }
 }
 
+/// A writer that hashes what passes through it (a layer's diff ID while
+/// it is compressed into its blob).
+pub struct Hashing<W> {
+    pub inner: W,
+    pub hasher: Sha256,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Copies what it reads into `copy`, hashing it on the way.
 struct TeeReader<R> {
     inner: R,

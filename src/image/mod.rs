@@ -18,6 +18,7 @@ pub mod commit;
 pub mod config;
 pub mod distribution;
 pub mod history;
+pub mod import;
 pub mod layer;
 pub mod limits;
 pub mod local;

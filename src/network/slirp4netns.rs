@@ -224,12 +224,20 @@ mod tests {
     fn cidr_sets_the_fixed_addresses() {
         let options = SlirpOptions {
             cidr: Some("10.5.7.9/24".into()),
+            allow_host_loopback: true,
             ..SlirpOptions::default()
         };
         let addresses = addresses(&options);
         assert_eq!(addresses.nameserver.as_deref(), Some("10.5.7.3"));
         assert_eq!(addresses.host_gateway.as_deref(), Some("10.5.7.2"));
         assert_eq!(addresses.own.as_deref(), Some("10.5.7.100"));
+        // Without the host's loopback: the host's own address, where it has one.
+        let without = super::addresses(&SlirpOptions {
+            allow_host_loopback: false,
+            ..options
+        });
+        let expected = host_address().map_or("10.5.7.2".to_string(), |a| a.to_string());
+        assert_eq!(without.host_gateway, Some(expected));
         assert_eq!(parse_cidr("10.0.0.0/30"), None);
         let args = args(&SlirpOptions::default(), Path::new("/r/s.sock")).join(" ");
         assert!(args.contains("--mtu=65520 "), "{args}");

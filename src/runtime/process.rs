@@ -140,6 +140,9 @@ pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible,
     if process.create_cwd {
         make_workdir(&process.cwd, user.uid, user.gid)?;
     }
+    for tree in &process.chown_to_user {
+        chown_tree(std::path::Path::new(tree), user.uid, user.gid)?;
+    }
     for limit in &process.rlimits {
         nix::sys::resource::setrlimit(limit.resource, limit.soft, limit.hard).map_err(|e| {
             ChildError::engine_message(format!(
@@ -231,6 +234,36 @@ fn add_entry(file: &str, line: &str) -> Result<(), ChildError> {
 }
 
 /// Creates the working directory when missing, owned by the user, as Podman does.
+/// `-v …:U`: the mount's tree becomes the user's, unless its top already is
+/// (Podman's rule: a tree once given is not walked again). This runs after
+/// pivot_root, so every path, a planted symlink's included, resolves inside
+/// the container; and symlinks are chowned themselves, never followed.
+fn chown_tree(top: &std::path::Path, uid: u32, gid: u32) -> Result<(), ChildError> {
+    use std::os::unix::fs::MetadataExt;
+    let fail = |path: &std::path::Path, e: std::io::Error| {
+        ChildError::engine_message(format!(
+            "giving {} to {uid}:{gid} (:U): {e}",
+            path.display()
+        ))
+    };
+    let meta = std::fs::symlink_metadata(top).map_err(|e| fail(top, e))?;
+    if (meta.uid(), meta.gid()) == (uid, gid) {
+        return Ok(());
+    }
+    let mut pending = vec![(top.to_path_buf(), meta.is_dir())];
+    while let Some((path, is_dir)) = pending.pop() {
+        std::os::unix::fs::lchown(&path, Some(uid), Some(gid)).map_err(|e| fail(&path, e))?;
+        if is_dir {
+            for entry in std::fs::read_dir(&path).map_err(|e| fail(&path, e))? {
+                let entry = entry.map_err(|e| fail(&path, e))?;
+                let is_dir = entry.file_type().map_err(|e| fail(&path, e))?.is_dir();
+                pending.push((entry.path(), is_dir));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn make_workdir(cwd: &str, uid: u32, gid: u32) -> Result<(), ChildError> {
     if std::path::Path::new(cwd).is_dir() {
         return Ok(());

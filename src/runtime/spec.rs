@@ -156,6 +156,8 @@ pub struct Process {
     pub rlimits: Vec<Rlimit>,
     /// `--oom-score-adj`: written to /proc/self/oom_score_adj.
     pub oom_score_adj: Option<i32>,
+    /// Mount destinations whose trees become the user's (`-v …:U`).
+    pub chown_to_user: Vec<String>,
     /// `--init`: a tiny PID 1 reaps zombies and forwards signals to the command.
     pub init: bool,
     /// `--preserve-fds N`: the caller's descriptors 3 to 3+N-1 stay open in

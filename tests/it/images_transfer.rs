@@ -479,3 +479,52 @@ fn save_by_id_multi_image_uncompressed_and_load_from_a_url() {
 fn manifest_of_index(layout: &std::path::Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(layout.join("index.json")).unwrap()).unwrap()
 }
+
+#[test]
+fn import_makes_an_image_of_an_exported_root() {
+    let env = crate::common::with_busybox(crate::common::user_with_ranges());
+    let reference = crate::common::image_ref(testkit::catalog::BUSYBOX);
+    env.run(&[
+        "run",
+        "--name",
+        "src",
+        &reference,
+        "sh",
+        "-c",
+        "echo imported > /marker",
+    ])
+    .ok();
+    let archive = env.home.join("root.tar");
+    let archive_text = archive.display().to_string();
+    env.run(&["export", "-o", &archive_text, "src"]).ok();
+    let id = crate::common::stdout(&env.run(&[
+        "import",
+        "-q",
+        "--change",
+        "CMD [\"cat\", \"/marker\"]",
+        "--message",
+        "from a tarball",
+        &archive_text,
+        "imported:v1",
+    ]));
+    assert_eq!(id.len(), 64, "{id}");
+    let out = env.run(&["run", "--rm", "localhost/imported:v1"]);
+    assert_eq!(out.ok().stdout, "imported\n");
+    let comment = env.run(&["history", "--format", "{{.Comment}}", "imported:v1"]);
+    assert!(
+        comment.ok().stdout.contains("from a tarball"),
+        "{}",
+        comment.stdout
+    );
+    // From standard input, known by its ID only.
+    let bytes = std::fs::read(&archive).unwrap();
+    let piped = env.run_with_input(&["import", "-"], &bytes);
+    let piped_id = crate::common::stdout(&piped);
+    let out = env.run(&["run", "--rm", &piped_id, "cat", "/marker"]);
+    assert_eq!(out.ok().stdout, "imported\n");
+    // A bad change is refused before anything is stored.
+    let before = env.run(&["images", "-q"]).ok().stdout.clone();
+    let bad = env.run(&["import", "--change", "BOGUS x", &archive_text, "bad"]);
+    bad.code_is(125);
+    assert_eq!(env.run(&["images", "-q"]).ok().stdout, before);
+}

@@ -546,3 +546,68 @@ fn the_same_mount_twice_is_one_and_two_on_one_path_are_refused() {
         "nothing made for a refused run"
     );
 }
+
+#[test]
+fn u_gives_a_mount_to_the_container_user_without_following_symlinks() {
+    use std::os::unix::fs::MetadataExt;
+    let env = with_busybox(user_with_ranges());
+    let user = env.user;
+    // A host file beside the bind source, which symlinks in it name.
+    let outside = env.home.join("outside");
+    let source = env.home.join("src");
+    fs::create_dir_all(&outside).unwrap();
+    fs::create_dir_all(source.join("sub")).unwrap();
+    fs::write(outside.join("secret"), "x").unwrap();
+    fs::write(source.join("sub/file"), "y").unwrap();
+    std::os::unix::fs::symlink(outside.join("secret"), source.join("absolute")).unwrap();
+    std::os::unix::fs::symlink("../outside/secret", source.join("relative")).unwrap();
+    for path in [
+        &outside,
+        &outside.join("secret"),
+        &source,
+        &source.join("sub"),
+    ] {
+        std::os::unix::fs::lchown(path, Some(user.uid), Some(user.gid)).unwrap();
+    }
+    for path in ["sub/file", "absolute", "relative"] {
+        std::os::unix::fs::lchown(source.join(path), Some(user.uid), Some(user.gid)).unwrap();
+    }
+    let reference = image_ref(testkit::catalog::BUSYBOX);
+    let volume = format!("{}:/data:U", source.display());
+    let shown = env.run(&[
+        "run",
+        "--name",
+        "owner",
+        "--user",
+        "1000:2000",
+        "-v",
+        &volume,
+        &reference,
+        "stat",
+        "-c",
+        "%u:%g",
+        "/data",
+        "/data/sub/file",
+    ]);
+    assert_eq!(shown.ok().stdout, "1000:2000\n1000:2000\n");
+    // The host's file is untouched; the links themselves changed owner.
+    let secret = fs::metadata(outside.join("secret")).unwrap();
+    assert_eq!((secret.uid(), secret.gid()), (user.uid, user.gid));
+    let link = fs::symlink_metadata(source.join("absolute")).unwrap();
+    assert_ne!(link.uid(), user.uid, "the link is the container user's now");
+    // A named volume too.
+    let named = env.run(&[
+        "run",
+        "--rm",
+        "--user",
+        "1000:2000",
+        "-v",
+        "owned:/v:U",
+        &reference,
+        "stat",
+        "-c",
+        "%u:%g",
+        "/v",
+    ]);
+    assert_eq!(named.ok().stdout, "1000:2000\n");
+}
