@@ -674,6 +674,23 @@ pub(super) fn launch(
     recorded: Option<u32>,
     lock: impl Sized,
 ) -> Result<Launched, Error> {
+    let cgroup = container_cgroup(of.record)?;
+    let launched = launch_in(of, cgroup.as_ref(), stdio, recorded, lock);
+    // The process is gone by now (the failed launch dropped it): its cgroup goes too.
+    if let (Err(_), Some(cgroup)) = (&launched, &cgroup) {
+        cgroup.remove();
+    }
+    launched
+}
+
+/// [`launch`] with the container's cgroup made.
+fn launch_in(
+    of: Supervised,
+    cgroup: Option<&ContainerCgroup>,
+    stdio: Stdio,
+    recorded: Option<u32>,
+    lock: impl Sized,
+) -> Result<Launched, Error> {
     let Supervised {
         containers,
         runroot,
@@ -681,19 +698,10 @@ pub(super) fn launch(
         spec,
         single,
     } = of;
-    let cgroup = container_cgroup(record)?;
-    let leaf = cgroup.as_ref().map(ContainerCgroup::leaf);
-    let mut started = match runtime::start(spec, leaf.as_deref(), stdio, single) {
-        Ok(started) => started,
-        Err(e) => {
-            if let Some(cgroup) = &cgroup {
-                cgroup.remove();
-            }
-            return Err(e.into());
-        }
-    };
+    let leaf = cgroup.map(ContainerCgroup::leaf);
+    let mut started = runtime::start(spec, leaf.as_deref(), stdio, single)?;
     record.event(EventStatus::Init).record();
-    if let Some(cgroup) = &cgroup {
+    if let Some(cgroup) = cgroup {
         // Also for a foreground `--rm` run: `record_end` removes it by this note.
         cgroup.record(&entry_dir(runroot, &record.id))?;
     }

@@ -357,4 +357,10 @@ fn limits_on_a_delegated_cgroup_need_its_controllers() {
         );
     }
     assert!(cgroup.children().is_empty(), "{:?}", cgroup.children());
+    // A start that fails leaves no cgroup behind either.
+    env.run_in_cgroup(&cgroup.dir, &["run", "--rm", &image, "/no/such/command"])
+        .code_is(127);
+    env.run_in_cgroup(&cgroup.dir, &["run", "-d", &image, "/no/such/command"])
+        .code_is(127);
+    assert!(cgroup.children().is_empty(), "{:?}", cgroup.children());
 }
