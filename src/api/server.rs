@@ -88,6 +88,8 @@ pub struct ServiceOptions {
     pub storage_driver: Driver,
     /// `--events-backend`, if given: where `/events` reads.
     pub events_backend: Option<crate::events::Backend>,
+    /// `--cors`: the origin browsers are told may use the API.
+    pub cors: Option<HeaderValue>,
 }
 
 /// A container started attached: where its output goes, where its input
@@ -109,6 +111,8 @@ pub(super) struct Service {
     pub squash_owners: bool,
     pub storage_driver: Driver,
     pub events_backend: Option<crate::events::Backend>,
+    /// `Access-Control-Allow-Origin` for every answer, with `--cors`.
+    pub cors: Option<HeaderValue>,
     /// By container ID.
     pub attached: Mutex<HashMap<String, AttachedRun>>,
     pub execs: ExecInstances,
@@ -133,6 +137,7 @@ pub fn serve(options: ServiceOptions) -> std::io::Result<()> {
         squash_owners: options.squash_owners,
         storage_driver: options.storage_driver,
         events_backend: options.events_backend,
+        cors: options.cors,
         attached: Mutex::new(HashMap::new()),
         execs: Mutex::new(HashMap::new()),
     });
@@ -272,7 +277,10 @@ async fn serve_connection<S>(stream: S, service: Arc<Service>) -> hyper::Result<
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
+    // Header names as Go's servers (Docker's, Podman's) write them:
+    // `Api-Version`, not `api-version`; scripts grep for them.
     http1::Builder::new()
+        .title_case_headers(true)
         .serve_connection(
             TokioIo::new(stream),
             service_fn(move |request| handle(Arc::clone(&service), request)),
@@ -286,10 +294,16 @@ async fn handle(
     request: Request<Incoming>,
 ) -> Result<Response<Body>, Infallible> {
     log::debug!("{} {}", request.method(), request.uri());
-    let response = match route(service, request).await {
+    let cors = service.cors.clone();
+    let mut response = match route(service, request).await {
         Ok(response) => response,
         Err(e) => json(e.status, &json!({ "message": e.message })),
     };
+    if let Some(origin) = cors {
+        response
+            .headers_mut()
+            .insert(hyper::header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    }
     Ok(response)
 }
 

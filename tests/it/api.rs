@@ -1114,3 +1114,63 @@ fn docker_run_it_gets_a_terminal_that_follows_resizes() {
     let status = exit_of(&mut child);
     assert_eq!(status.code(), Some(3), "{seen}");
 }
+
+/// `GET /_ping` over TCP, once the service listens: the answer's headers.
+fn ping_headers(port: u16) -> String {
+    use std::io::{Read, Write};
+    let mut answer = String::new();
+    eventually("the service answers on TCP", || {
+        let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+            return false;
+        };
+        answer.clear();
+        stream
+            .write_all(b"GET /_ping HTTP/1.0\r\nHost: localhost\r\n\r\n")
+            .is_ok()
+            && stream.read_to_string(&mut answer).is_ok()
+    });
+    answer
+}
+
+#[test]
+fn tcp_uris_in_podmans_forms_and_cors() {
+    let env = TestEnv::new(user_with_ranges());
+    for (uri, message) in [
+        (
+            "localhost:9292",
+            "Error: API Service endpoint scheme \"localhost\" is not supported. Try tcp://localhost:9292 or unix:/localhost:9292",
+        ),
+        (
+            "myunix.sock",
+            "Error: API Service endpoint scheme \"\" is not supported. Try tcp://myunix.sock or unix:/myunix.sock",
+        ),
+    ] {
+        let refused = env.run(&["system", "service", uri]);
+        refused.code_is(125);
+        assert_eq!(refused.stderr.trim(), message, "{}", refused.transcript());
+    }
+    for cors in [true, false] {
+        let port = crate::common::free_port();
+        let mut command = env.rcon();
+        command.args(["system", "service", "--time", "0"]);
+        if cors {
+            command.arg("--cors=*");
+        }
+        let mut child = command
+            .arg(format!("tcp:localhost:{port}"))
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let headers = ping_headers(port);
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(headers.contains(" 200 OK\r\n"), "{headers}");
+        // Title case, as Docker's and Podman's servers write header names.
+        assert!(headers.contains("\r\nApi-Version: "), "{headers}");
+        assert_eq!(
+            headers.contains("\r\nAccess-Control-Allow-Origin: *\r\n"),
+            cors,
+            "{headers}"
+        );
+    }
+}
