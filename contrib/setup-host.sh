@@ -9,8 +9,10 @@
 #            curl (fetches published ports), iperf3 (network benchmarks),
 #            gcc + libc6-dev (static helpers the attack tests run in containers),
 #            python3-docker and a docker CLI (Docker's own clients against `rcon system service`),
+#            docker-compose (Debian's, v1 on the same SDK) for the compose test,
 #            python3-venv + python3-pip (a venv per test run for Testcontainers from PyPI),
-#            openssl (certificates for a registry served over HTTPS)
+#            openssl (certificates for a registry served over HTTPS),
+#            bats, ncat, jq (Podman's own system tests: the conformance regression gate)
 # and makes /dev/fuse and /dev/net/tun usable by ordinary users (0666, as most
 # distributions ship them), now and after a reboot.
 set -eu
@@ -20,7 +22,7 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
 fi
 
-packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3 curl iperf3 socat attr xfsprogs util-linux gcc libc6-dev python3-docker python3-venv python3-pip openssl"
+packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3 curl iperf3 socat attr xfsprogs util-linux gcc libc6-dev python3-docker docker-compose python3-venv python3-pip openssl bats ncat jq"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -15,3 +15,9 @@ if ! command -v cargo >/dev/null 2>&1; then
     exit 1
 fi
 cargo test --workspace --locked --lib --bins --tests
+# The regression gate: the Podman system-test files rcon passes in full must stay passed.
+if [ "$(id -u)" -eq 0 ]; then
+    contrib/conformance/gate target/debug/rcon
+else
+    sudo contrib/conformance/gate target/debug/rcon
+fi

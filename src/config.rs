@@ -31,6 +31,8 @@ pub struct Paths {
     pub root: PathBuf,
     /// Pause pid, container state, sockets (`--runroot`).
     pub runroot: PathBuf,
+    /// Named volumes (`--volumepath`; default `<root>/volumes`).
+    pub volume_path: PathBuf,
 }
 
 impl Paths {
@@ -39,6 +41,7 @@ impl Paths {
     pub fn resolve(
         root: Option<PathBuf>,
         runroot: Option<PathBuf>,
+        volume_path: Option<PathBuf>,
         user: &HostUser,
     ) -> Result<(Paths, Vec<String>), Error> {
         let root = match root {
@@ -53,7 +56,15 @@ impl Paths {
             Some(runroot) => absolute(runroot),
             None => default_runroot(user, &mut warnings),
         };
-        Ok((Paths { root, runroot }, warnings))
+        let volume_path = volume_path.map_or_else(|| root.join("volumes"), absolute);
+        Ok((
+            Paths {
+                root,
+                runroot,
+                volume_path,
+            },
+            warnings,
+        ))
     }
 
     /// Creates the runtime directory (0700) if needed and checks it is ours.

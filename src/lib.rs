@@ -17,6 +17,7 @@ pub mod network;
 pub mod pod;
 pub mod process;
 pub mod runtime;
+pub mod secret;
 pub mod storage;
 pub mod system;
 pub mod userns;

@@ -32,6 +32,22 @@ impl SingleThreaded {
     }
 }
 
+/// `--preserve-fds N`: descriptors 3 to 3+N-1 must be ones this process
+/// was given by its caller, not closed and not rcon's own (every descriptor
+/// rcon opens is close-on-exec; an inherited one is not). Podman's words.
+pub fn check_inherited_fds(count: u32) -> Result<(), String> {
+    for fd in (3..).take(count as usize) {
+        // SAFETY: F_GETFD only reads the flags of a descriptor number.
+        let flags = unsafe { libc::fcntl(fd, libc::F_GETFD) };
+        if flags < 0 || flags & libc::FD_CLOEXEC != 0 {
+            return Err(format!(
+                "file descriptor {fd} is not available - the preserve-fds option requires that file descriptors must be passed"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Ends a forked child at once: no atexit handlers, no flushing of buffers
 /// that still hold the parent's output.
 pub fn exit_forked_child(code: i32) -> ! {

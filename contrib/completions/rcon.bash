@@ -121,6 +121,9 @@ _rcon() {
             rcon,save)
                 cmd="rcon__subcmd__save"
                 ;;
+            rcon,secret)
+                cmd="rcon__subcmd__secret"
+                ;;
             rcon,start)
                 cmd="rcon__subcmd__start"
                 ;;
@@ -418,6 +421,9 @@ _rcon() {
             rcon__subcmd__help,save)
                 cmd="rcon__subcmd__help__subcmd__save"
                 ;;
+            rcon__subcmd__help,secret)
+                cmd="rcon__subcmd__help__subcmd__secret"
+                ;;
             rcon__subcmd__help,start)
                 cmd="rcon__subcmd__help__subcmd__start"
                 ;;
@@ -618,6 +624,21 @@ _rcon() {
                 ;;
             rcon__subcmd__help__subcmd__pod,unpause)
                 cmd="rcon__subcmd__help__subcmd__pod__subcmd__unpause"
+                ;;
+            rcon__subcmd__help__subcmd__secret,create)
+                cmd="rcon__subcmd__help__subcmd__secret__subcmd__create"
+                ;;
+            rcon__subcmd__help__subcmd__secret,exists)
+                cmd="rcon__subcmd__help__subcmd__secret__subcmd__exists"
+                ;;
+            rcon__subcmd__help__subcmd__secret,inspect)
+                cmd="rcon__subcmd__help__subcmd__secret__subcmd__inspect"
+                ;;
+            rcon__subcmd__help__subcmd__secret,ls)
+                cmd="rcon__subcmd__help__subcmd__secret__subcmd__ls"
+                ;;
+            rcon__subcmd__help__subcmd__secret,rm)
+                cmd="rcon__subcmd__help__subcmd__secret__subcmd__rm"
                 ;;
             rcon__subcmd__help__subcmd__system,df)
                 cmd="rcon__subcmd__help__subcmd__system__subcmd__df"
@@ -901,6 +922,48 @@ _rcon() {
             rcon__subcmd__pod__subcmd__help,unpause)
                 cmd="rcon__subcmd__pod__subcmd__help__subcmd__unpause"
                 ;;
+            rcon__subcmd__secret,create)
+                cmd="rcon__subcmd__secret__subcmd__create"
+                ;;
+            rcon__subcmd__secret,exists)
+                cmd="rcon__subcmd__secret__subcmd__exists"
+                ;;
+            rcon__subcmd__secret,help)
+                cmd="rcon__subcmd__secret__subcmd__help"
+                ;;
+            rcon__subcmd__secret,inspect)
+                cmd="rcon__subcmd__secret__subcmd__inspect"
+                ;;
+            rcon__subcmd__secret,list)
+                cmd="rcon__subcmd__secret__subcmd__ls"
+                ;;
+            rcon__subcmd__secret,ls)
+                cmd="rcon__subcmd__secret__subcmd__ls"
+                ;;
+            rcon__subcmd__secret,remove)
+                cmd="rcon__subcmd__secret__subcmd__rm"
+                ;;
+            rcon__subcmd__secret,rm)
+                cmd="rcon__subcmd__secret__subcmd__rm"
+                ;;
+            rcon__subcmd__secret__subcmd__help,create)
+                cmd="rcon__subcmd__secret__subcmd__help__subcmd__create"
+                ;;
+            rcon__subcmd__secret__subcmd__help,exists)
+                cmd="rcon__subcmd__secret__subcmd__help__subcmd__exists"
+                ;;
+            rcon__subcmd__secret__subcmd__help,help)
+                cmd="rcon__subcmd__secret__subcmd__help__subcmd__help"
+                ;;
+            rcon__subcmd__secret__subcmd__help,inspect)
+                cmd="rcon__subcmd__secret__subcmd__help__subcmd__inspect"
+                ;;
+            rcon__subcmd__secret__subcmd__help,ls)
+                cmd="rcon__subcmd__secret__subcmd__help__subcmd__ls"
+                ;;
+            rcon__subcmd__secret__subcmd__help,rm)
+                cmd="rcon__subcmd__secret__subcmd__help__subcmd__rm"
+                ;;
             rcon__subcmd__system,df)
                 cmd="rcon__subcmd__system__subcmd__df"
                 ;;
@@ -1016,7 +1079,7 @@ _rcon() {
 
     case "${cmd}" in
         rcon)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version attach build commit container cp create exec diff events export healthcheck history image images info load login logout inspect kill logs network pause pod port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version attach build commit container cp create exec diff events export healthcheck history image images info load login logout inspect kill logs network pause pod port ps system pull push rename restart rm rmi run secret start save stop tag top unshare unpause untag version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,6 +1090,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1050,7 +1117,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__attach)
-            opts="-D -h -V --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --detach-keys --no-stdin --sig-proxy --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1069,6 +1136,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1092,7 +1163,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__build)
-            opts="-t -f -q -D -h -V --tag --file --build-arg --target --no-cache --layers --pull --pull-never --pull-always --iidfile --label --format --rm --network --quiet --tls-verify --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-t -f -q -D -h -V --tag --file --build-arg --target --no-cache --layers --pull --pull-never --pull-always --iidfile --label --format --rm --network --quiet --tls-verify --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1162,6 +1233,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1182,7 +1257,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__commit)
-            opts="-m -a -c -q -D -h -V --message --author --change --quiet --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-m -a -c -q -D -h -V --message --author --change --quiet --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1217,6 +1292,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1240,7 +1319,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version attach commit cp diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stop top unpause wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1251,6 +1330,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1274,7 +1357,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__attach)
-            opts="-D -h -V --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --detach-keys --no-stdin --sig-proxy --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1293,6 +1376,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1316,7 +1403,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__commit)
-            opts="-m -a -c -q -D -h -V --message --author --change --quiet --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-m -a -c -q -D -h -V --message --author --change --quiet --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1354,6 +1441,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1374,7 +1465,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__cp)
-            opts="-a -D -h -V --archive --overwrite --pause --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -D -h -V --archive --overwrite --pause --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1404,6 +1495,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1424,7 +1519,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__diff)
-            opts="-l -D -h -V --format --latest --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-l -D -h -V --format --latest --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1439,6 +1534,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1462,7 +1561,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__exec)
-            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --preserve-fds --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1496,11 +1595,19 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1524,7 +1631,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__exists)
-            opts="-D -h -V --external --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --external --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1535,6 +1642,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1558,7 +1669,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__export)
-            opts="-o -D -h -V --output --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-o -D -h -V --output --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1577,6 +1688,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1936,7 +2051,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__inspect)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1955,6 +2070,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1978,7 +2097,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__kill)
-            opts="-s -a -l -D -h -V --signal --all --latest --cidfile --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-s -a -l -D -h -V --signal --all --latest --cidfile --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2004,6 +2123,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2024,7 +2147,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__logs)
-            opts="-f -t -D -h -V --follow --tail --since --until --timestamps --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -t -D -h -V --follow --tail --since --until --timestamps --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2050,6 +2173,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2070,7 +2197,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__pause)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2081,6 +2208,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2104,7 +2235,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__port)
-            opts="-a -D -h -V --all --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -D -h -V --all --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2115,6 +2246,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2138,7 +2273,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__prune)
-            opts="-f -D -h -V --force --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --force --filter --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2153,6 +2288,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2176,7 +2315,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__ps)
-            opts="-a -q -l -n -f -s -p -D -h -V --all --external --quiet --latest --last --no-trunc --noheading --filter --format --sort --size --ns --pod --sync --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -q -l -n -f -s -p -D -h -V --all --external --quiet --latest --last --no-trunc --noheading --filter --format --sort --size --ns --pod --sync --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2214,6 +2353,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2234,7 +2377,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__rename)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2245,6 +2388,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2268,7 +2415,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__restart)
-            opts="-t -a -l -D -h -V --timeout --time --all --latest --running --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-t -a -l -D -h -V --timeout --time --all --latest --running --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2294,6 +2441,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2314,7 +2465,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__rm)
-            opts="-f -a -i -v -t -l -D -h -V --force --all --ignore --depend --volumes --time --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -a -i -v -t -l -D -h -V --force --all --ignore --depend --volumes --time --latest --cidfile --filter --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2344,6 +2495,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2364,7 +2519,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__start)
-            opts="-a -i -f -l -D -h -V --attach --interactive --sig-proxy --detach-keys --all --filter --latest --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -i -f -l -D -h -V --attach --interactive --sig-proxy --detach-keys --all --filter --latest --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2394,6 +2549,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2414,7 +2573,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__stop)
-            opts="-t -a -i -l -f -D -h -V --timeout --time --all --ignore --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-t -a -i -l -f -D -h -V --timeout --time --all --ignore --latest --cidfile --filter --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2452,6 +2611,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2472,7 +2635,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__top)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2483,6 +2646,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2506,7 +2673,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__unpause)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2517,6 +2684,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2540,7 +2711,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__wait)
-            opts="-D -h -V --condition --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --condition --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2555,6 +2726,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2578,7 +2753,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__cp)
-            opts="-a -D -h -V --archive --overwrite --pause --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -D -h -V --archive --overwrite --pause --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2608,6 +2783,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2628,7 +2807,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__create)
-            opts="-t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --ipc --pod --pod-id-file --requires --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --log-level --debug --storage-driver --noout --events-backend --version"
+            opts="-t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --cidfile --stop-signal --tty --interactive --env --secret --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --hostuser --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --ipc --pod --pod-id-file --requires --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2686,6 +2865,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2723,6 +2906,10 @@ _rcon() {
                     return 0
                     ;;
                 --userns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2854,6 +3041,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2874,7 +3065,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__diff)
-            opts="-l -D -h -V --format --latest --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-l -D -h -V --format --latest --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2889,6 +3080,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2912,7 +3107,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__events)
-            opts="-f -D -h -V --filter --format --no-trunc --since --stream --until --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --filter --format --no-trunc --since --stream --until --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2954,6 +3149,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2974,7 +3173,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__exec)
-            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --preserve-fds --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3008,11 +3207,19 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3036,7 +3243,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__export)
-            opts="-o -D -h -V --output --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-o -D -h -V --output --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3055,6 +3262,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3078,7 +3289,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__healthcheck)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version run help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3089,6 +3300,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3154,7 +3369,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__healthcheck__subcmd__run)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3165,6 +3380,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3188,7 +3407,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help)
-            opts="attach build commit container cp create exec diff events export healthcheck history image images info load login logout inspect kill logs network pause pod port ps system pull push rename restart rm rmi run start save stop tag top unshare unpause untag version volume wait help"
+            opts="attach build commit container cp create exec diff events export healthcheck history image images info load login logout inspect kill logs network pause pod port ps system pull push rename restart rm rmi run secret start save stop tag top unshare unpause untag version volume wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4475,6 +4694,90 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__help__subcmd__secret)
+            opts="create exists inspect ls rm"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__secret__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__secret__subcmd__exists)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__secret__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__secret__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__secret__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__help__subcmd__start)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4840,7 +5143,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__history)
-            opts="-q -H -D -h -V --no-trunc --quiet --human --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-q -H -D -h -V --no-trunc --quiet --human --format --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4866,6 +5169,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4886,7 +5193,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version build exists history inspect ls list load prune pull push rm remove save tag untag help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version build exists history inspect ls list load prune pull push rm remove save tag untag help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4897,6 +5204,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4920,7 +5231,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__build)
-            opts="-t -f -q -D -h -V --tag --file --build-arg --target --no-cache --layers --pull --pull-never --pull-always --iidfile --label --format --rm --network --quiet --tls-verify --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-t -f -q -D -h -V --tag --file --build-arg --target --no-cache --layers --pull --pull-never --pull-always --iidfile --label --format --rm --network --quiet --tls-verify --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4990,6 +5301,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5010,7 +5325,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__exists)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5021,6 +5336,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5254,7 +5573,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__history)
-            opts="-q -H -D -h -V --no-trunc --quiet --human --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-q -H -D -h -V --no-trunc --quiet --human --format --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5280,6 +5599,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5300,7 +5623,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__inspect)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5319,6 +5642,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5342,7 +5669,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__load)
-            opts="-i -q -D -h -V --input --quiet --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-i -q -D -h -V --input --quiet --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5361,6 +5688,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5384,7 +5715,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__ls)
-            opts="-q -a -n -f -D -h -V --quiet --all --digests --no-trunc --noheading --filter --format --sort --history --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-q -a -n -f -D -h -V --quiet --all --digests --no-trunc --noheading --filter --format --sort --history --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5414,6 +5745,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5434,7 +5769,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__prune)
-            opts="-a -f -D -h -V --all --force --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -f -D -h -V --all --force --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5445,6 +5780,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5468,7 +5807,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__pull)
-            opts="-q -D -h -V --quiet --platform --tls-verify --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-q -D -h -V --quiet --platform --tls-verify --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5487,6 +5826,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5510,7 +5853,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__push)
-            opts="-q -D -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-q -D -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5536,6 +5879,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5556,7 +5903,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__rm)
-            opts="-a -f -i -D -h -V --all --force --ignore --no-prune --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -f -i -D -h -V --all --force --ignore --no-prune --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5567,6 +5914,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5590,7 +5941,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__save)
-            opts="-o -m -q -D -h -V --output --format --multi-image-archive --uncompressed --quiet --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-o -m -q -D -h -V --output --format --multi-image-archive --uncompressed --quiet --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5616,6 +5967,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5636,7 +5991,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__tag)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5647,6 +6002,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5670,7 +6029,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__image__subcmd__untag)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5681,6 +6040,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5704,7 +6067,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__images)
-            opts="-q -a -n -f -D -h -V --quiet --all --digests --no-trunc --noheading --filter --format --sort --history --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-q -a -n -f -D -h -V --quiet --all --digests --no-trunc --noheading --filter --format --sort --history --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5734,6 +6097,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5754,7 +6121,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__info)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5773,6 +6140,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5796,7 +6167,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__inspect)
-            opts="-f -t -D -h -V --format --type --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -t -D -h -V --format --type --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5826,6 +6197,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5846,7 +6221,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__kill)
-            opts="-s -a -l -D -h -V --signal --all --latest --cidfile --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-s -a -l -D -h -V --signal --all --latest --cidfile --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5872,6 +6247,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5892,7 +6271,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__load)
-            opts="-i -q -D -h -V --input --quiet --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-i -q -D -h -V --input --quiet --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5911,6 +6290,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5934,7 +6317,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__login)
-            opts="-u -p -D -h -V --username --password --password-stdin --tls-verify --get-login --authfile --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-u -p -D -h -V --username --password --password-stdin --tls-verify --get-login --authfile --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5972,6 +6355,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5992,7 +6379,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__logout)
-            opts="-a -D -h -V --all --authfile --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -D -h -V --all --authfile --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6007,6 +6394,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6030,7 +6421,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__logs)
-            opts="-f -t -D -h -V --follow --tail --since --until --timestamps --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -t -D -h -V --follow --tail --since --until --timestamps --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6056,6 +6447,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6076,7 +6471,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version create exists inspect ls list prune rm remove help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version create exists inspect ls list prune rm remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6087,6 +6482,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6110,7 +6509,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__create)
-            opts="-d -D -h -V --driver --subnet --gateway --internal --label --ignore --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-d -D -h -V --driver --subnet --gateway --internal --label --ignore --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6144,6 +6543,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6164,7 +6567,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__exists)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6175,6 +6578,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6310,7 +6717,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__inspect)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6329,6 +6736,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6352,7 +6763,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__ls)
-            opts="-q -f -D -h -V --quiet --format --no-trunc --noheading --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-q -f -D -h -V --quiet --format --no-trunc --noheading --filter --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6378,6 +6789,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6398,7 +6813,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__prune)
-            opts="-f -D -h -V --force --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --force --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6409,6 +6824,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6432,7 +6851,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__rm)
-            opts="-f -t -D -h -V --force --time --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -t -D -h -V --force --time --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6451,6 +6870,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6474,7 +6897,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pause)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6485,6 +6908,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6508,7 +6935,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version create exists inspect kill logs ps ls list pause prune restart rm remove start stop top unpause help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version create exists inspect kill logs ps ls list pause prune restart rm remove start stop top unpause help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6519,6 +6946,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6542,7 +6973,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__create)
-            opts="-n -l -p -D -h -V --name --label --label-file --hostname --share --infra --infra-image --infra-command --infra-name --net --network --network-alias --publish --dns --dns-search --dns-option --add-host --pod-id-file --replace --exit-policy --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-n -l -p -D -h -V --name --label --label-file --hostname --share --infra --infra-image --infra-command --infra-name --net --network --network-alias --publish --dns --dns-search --dns-option --add-host --pod-id-file --replace --exit-policy --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6644,6 +7075,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6664,7 +7099,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__exists)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6675,6 +7110,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6922,7 +7361,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__inspect)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6941,6 +7380,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6964,7 +7407,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__kill)
-            opts="-s -a -l -D -h -V --signal --all --latest --pod-id-file --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-s -a -l -D -h -V --signal --all --latest --pod-id-file --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6990,6 +7433,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7010,7 +7457,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__logs)
-            opts="-c -f -t -D -h -V --container --follow --tail --since --until --timestamps --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-c -f -t -D -h -V --container --follow --tail --since --until --timestamps --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7044,6 +7491,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7064,7 +7515,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__pause)
-            opts="-a -l -D -h -V --all --latest --pod-id-file --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -l -D -h -V --all --latest --pod-id-file --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7079,6 +7530,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7102,7 +7557,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__prune)
-            opts="-f -D -h -V --force --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --force --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7113,6 +7568,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7136,7 +7595,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__ps)
-            opts="-f -l -q -D -h -V --ctr-ids --ctr-names --ctr-status --filter --format --latest --noheading --no-trunc --ns --quiet --sort --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -l -q -D -h -V --ctr-ids --ctr-names --ctr-status --filter --format --latest --noheading --no-trunc --ns --quiet --sort --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7166,6 +7625,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7186,7 +7649,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__restart)
-            opts="-a -l -D -h -V --all --latest --pod-id-file --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -l -D -h -V --all --latest --pod-id-file --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7201,6 +7664,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7224,7 +7691,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__rm)
-            opts="-f -t -i -a -l -D -h -V --force --time --ignore --all --latest --pod-id-file --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -t -i -a -l -D -h -V --force --time --ignore --all --latest --pod-id-file --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7247,6 +7714,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7270,7 +7741,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__start)
-            opts="-a -l -D -h -V --all --latest --pod-id-file --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -l -D -h -V --all --latest --pod-id-file --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7285,6 +7756,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7308,7 +7783,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__stop)
-            opts="-t -i -a -l -D -h -V --time --ignore --all --latest --pod-id-file --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-t -i -a -l -D -h -V --time --ignore --all --latest --pod-id-file --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7334,6 +7809,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7354,7 +7833,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__top)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7365,6 +7844,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7388,7 +7871,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__unpause)
-            opts="-a -l -D -h -V --all --latest --pod-id-file --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -l -D -h -V --all --latest --pod-id-file --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7403,6 +7886,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7426,7 +7913,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__port)
-            opts="-a -D -h -V --all --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -D -h -V --all --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7437,6 +7924,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7460,7 +7951,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__ps)
-            opts="-a -q -l -n -f -s -p -D -h -V --all --external --quiet --latest --last --no-trunc --noheading --filter --format --sort --size --ns --pod --sync --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -q -l -n -f -s -p -D -h -V --all --external --quiet --latest --last --no-trunc --noheading --filter --format --sort --size --ns --pod --sync --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7498,6 +7989,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7518,7 +8013,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pull)
-            opts="-q -D -h -V --quiet --platform --tls-verify --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-q -D -h -V --quiet --platform --tls-verify --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7537,6 +8032,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7560,7 +8059,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__push)
-            opts="-q -D -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-q -D -h -V --quiet --digestfile --tls-verify --authfile --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7586,6 +8085,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7606,7 +8109,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__rename)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7617,6 +8120,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7640,7 +8147,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__restart)
-            opts="-t -a -l -D -h -V --timeout --time --all --latest --running --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-t -a -l -D -h -V --timeout --time --all --latest --running --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7666,6 +8173,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7686,7 +8197,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__rm)
-            opts="-f -a -i -v -t -l -D -h -V --force --all --ignore --depend --volumes --time --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -a -i -v -t -l -D -h -V --force --all --ignore --depend --volumes --time --latest --cidfile --filter --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7716,6 +8227,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7736,7 +8251,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__rmi)
-            opts="-a -f -i -D -h -V --all --force --ignore --no-prune --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -f -i -D -h -V --all --force --ignore --no-prune --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7747,6 +8262,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7770,7 +8289,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__run)
-            opts="-d -t -i -e -v -u -w -h -p -P -l -q -D -V --detach --sig-proxy --detach-keys --conmon-pidfile --pidfile --rmi --name --rm --replace --restart --stop-timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --cidfile --stop-signal --tty --interactive --env --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --ipc --pod --pod-id-file --requires --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --log-level --debug --storage-driver --noout --events-backend --version"
+            opts="-d -t -i -e -v -u -w -h -p -P -l -q -D -V --detach --sig-proxy --detach-keys --conmon-pidfile --pidfile --preserve-fds --rmi --name --rm --replace --restart --stop-timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --cidfile --stop-signal --tty --interactive --env --secret --env-file --unsetenv --unsetenv-all --tz --log-driver --env-host --volume --mount --tmpfs --ulimit --userns --hostuser --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --ipc --pod --pod-id-file --requires --publish --publish-all --dns --dns-search --dns-option --add-host --read-only --init --label --label-file --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7789,6 +8308,10 @@ _rcon() {
                     return 0
                     ;;
                 --pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7844,6 +8367,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7881,6 +8408,10 @@ _rcon() {
                     return 0
                     ;;
                 --userns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8012,6 +8543,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8032,7 +8567,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__save)
-            opts="-o -m -q -D -h -V --output --format --multi-image-archive --uncompressed --quiet --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-o -m -q -D -h -V --output --format --multi-image-archive --uncompressed --quiet --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8058,6 +8593,376 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret)
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version create exists inspect ls list rm remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__create)
+            opts="-d -l -D -h -V --driver --driver-opts --env --label --replace --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --driver-opts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__exists)
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help)
+            opts="create exists inspect ls rm help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help__subcmd__exists)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__inspect)
+            opts="-f -D -h -V --format --pretty --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__ls)
+            opts="-f -q -D -h -V --filter --format --noheading --quiet --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__secret__subcmd__rm)
+            opts="-a -i -D -h -V --all --ignore --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8078,7 +8983,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__start)
-            opts="-a -i -f -l -D -h -V --attach --interactive --sig-proxy --detach-keys --all --filter --latest --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -i -f -l -D -h -V --attach --interactive --sig-proxy --detach-keys --all --filter --latest --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8108,6 +9013,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8128,7 +9037,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__stop)
-            opts="-t -a -i -l -f -D -h -V --timeout --time --all --ignore --latest --cidfile --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-t -a -i -l -f -D -h -V --timeout --time --all --ignore --latest --cidfile --filter --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8166,6 +9075,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8186,7 +9099,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version df reset migrate info service help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version df reset migrate info service help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8197,6 +9110,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8220,7 +9137,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__df)
-            opts="-v -D -h -V --verbose --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-v -D -h -V --verbose --format --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8235,6 +9152,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8356,7 +9277,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__info)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8375,6 +9296,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8398,7 +9323,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__migrate)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8409,6 +9334,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8432,7 +9361,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__reset)
-            opts="-f -D -h -V --force --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --force --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8443,6 +9372,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8466,7 +9399,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__system__subcmd__service)
-            opts="-t -D -h -V --time --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-t -D -h -V --time --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8485,6 +9418,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8508,7 +9445,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__tag)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8519,6 +9456,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8542,7 +9483,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__top)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8553,6 +9494,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8576,7 +9521,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__unpause)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8587,6 +9532,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8610,7 +9559,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__unshare)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8621,6 +9570,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8644,7 +9597,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__untag)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8655,6 +9608,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8678,7 +9635,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__version)
-            opts="-f -D -h -V --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8697,6 +9654,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8720,7 +9681,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version create exists export import inspect ls list mount prune rm remove unmount help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version create exists export import inspect ls list mount prune rm remove unmount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8731,6 +9692,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8754,7 +9719,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__create)
-            opts="-l -o -D -h -V --label --ignore --opt --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-l -o -D -h -V --label --ignore --opt --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8784,6 +9749,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8804,7 +9773,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__exists)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8815,6 +9784,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8838,7 +9811,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__export)
-            opts="-o -D -h -V --output --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-o -D -h -V --output --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8857,6 +9830,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9048,7 +10025,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__import)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9059,6 +10036,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9082,7 +10063,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__inspect)
-            opts="-a -f -D -h -V --all --format --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -f -D -h -V --all --format --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9101,6 +10082,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9124,7 +10109,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__ls)
-            opts="-q -n -f -D -h -V --quiet --format --noheading --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-q -n -f -D -h -V --quiet --format --noheading --filter --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9150,6 +10135,10 @@ _rcon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9170,7 +10159,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__mount)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9181,6 +10170,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9204,7 +10197,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__prune)
-            opts="-f -D -h -V --force --filter --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-f -D -h -V --force --filter --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9219,6 +10212,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9242,7 +10239,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__rm)
-            opts="-a -f -t -D -h -V --all --force --time --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-a -f -t -D -h -V --all --force --time --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9261,6 +10258,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9284,7 +10285,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__volume__subcmd__unmount)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9295,6 +10296,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9318,7 +10323,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__wait)
-            opts="-D -h -V --condition --root --runroot --log-level --debug --storage-driver --noout --events-backend --help --version"
+            opts="-D -h -V --condition --root --runroot --volumepath --log-level --debug --storage-driver --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9333,6 +10338,10 @@ _rcon() {
                     return 0
                     ;;
                 --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -105,6 +105,20 @@ struct CreateBody {
     open_stdin: bool,
     stop_signal: Option<String>,
     host_config: HostConfig,
+    networking_config: NetworkingConfig,
+}
+
+/// The networks to join and the names to be known by there.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct NetworkingConfig {
+    endpoints_config: Option<BTreeMap<String, Option<EndpointSettings>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct EndpointSettings {
+    aliases: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -170,9 +184,21 @@ impl CreateBody {
                 })
             })
             .collect();
-        let network = match host.network_mode.as_str() {
-            "" | "default" | "bridge" => "private".to_string(),
+        let mut endpoints = self.networking_config.endpoints_config.unwrap_or_default();
+        // Docker's CLI names the network in both places; other clients
+        // (docker-py's `network=`) only in the endpoints.
+        let mode = match host.network_mode.as_str() {
+            "" | "default" if endpoints.len() == 1 => endpoints.keys().next().expect("one").clone(),
             mode => mode.to_string(),
+        };
+        let network_aliases = endpoints
+            .remove(&mode)
+            .flatten()
+            .and_then(|endpoint| endpoint.aliases)
+            .unwrap_or_default();
+        let network = match mode.as_str() {
+            "" | "default" | "bridge" => "private".to_string(),
+            _ => mode,
         };
         let restart = host.restart_policy.and_then(|p| match p.name.as_str() {
             "" | "no" => None,
@@ -201,6 +227,7 @@ impl CreateBody {
                 group_add: host.group_add.unwrap_or_default(),
                 workdir: non_empty(self.working_dir),
                 hostname: non_empty(self.hostname),
+                network_aliases,
                 publish_all: host.publish_all_ports,
                 names: NameOptions {
                     dns: host.dns.unwrap_or_default(),
@@ -256,20 +283,21 @@ async fn create(
     }
     let image = body.image.clone();
     let flags = body.flags(query.get("name").cloned(), &service);
-    let record = blocking(move || {
+    let (record, warnings) = blocking(move || {
         let request = flags.parse()?;
         let store = service.store()?;
-        container::create(&store, &request).map_err(|e| match e {
+        let record = container::create(&store, &request).map_err(|e| match e {
             container::Error::ImageNotLocal(_) => {
                 ApiError::not_found(format!("No such image: {image}"))
             }
             e => e.into(),
-        })
+        })?;
+        Ok((record, request.warnings))
     })
     .await?;
     Ok(json(
         StatusCode::CREATED,
-        &json!({ "Id": record.id, "Warnings": [] }),
+        &json!({ "Id": record.id, "Warnings": warnings }),
     ))
 }
 
@@ -382,7 +410,7 @@ async fn list(service: Arc<Service>, query: HashMap<String, String>) -> ApiResul
                 "State": status_word(&state),
                 "Status": status_text(&state),
                 "HostConfig": { "NetworkMode": record.config.network.to_string() },
-                "NetworkSettings": { "Networks": {} },
+                "NetworkSettings": { "Networks": container::inspect::networks(&record) },
                 "Mounts": [],
             }));
         }

@@ -917,6 +917,7 @@ impl Builder<'_> {
             record,
             true,
             keys,
+            0,
             self.single,
         )?;
         if code == 0 {

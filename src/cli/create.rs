@@ -48,6 +48,9 @@ pub struct CreateArgs {
     /// Set an environment variable: KEY=VALUE, KEY to pass rcon's own value, or PREFIX* for several
     #[arg(short, long = "env", value_name = "KEY[=VALUE]")]
     pub env: Vec<String>,
+    /// Give the container a secret (`rcon secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=N,gid=N,mode=OCTAL]; mounted read-only at /run/secrets/NAME by default
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Vec<String>,
     /// Read environment variables from a file (KEY=VALUE lines, # comments)
     #[arg(long, value_name = "FILE")]
     pub env_file: Vec<PathBuf>,
@@ -81,6 +84,9 @@ pub struct CreateArgs {
     /// User namespace: keep-id (your own UID and GID inside, as on the host) or host (rcon's, the default)
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
+    /// Add this host user's passwd entry (a name or UID) to the container's /etc/passwd
+    #[arg(long, value_name = "USER")]
+    pub hostuser: Vec<String>,
     /// Add a capability (e.g. NET_RAW, or ALL)
     #[arg(long, value_name = "CAP")]
     pub cap_add: Vec<String>,
@@ -244,7 +250,7 @@ impl CreateArgs {
                 ));
             }
         };
-        CreateFlags {
+        let request = CreateFlags {
             basics: CreateBasics {
                 storage_driver,
                 image: self.image,
@@ -256,6 +262,7 @@ impl CreateArgs {
                 log_driver: self.log_driver,
                 privileged: self.privileged,
                 keep_id,
+                host_users: self.hostuser,
                 user: self.user,
                 group_add: self.group_add,
                 workdir: self.workdir,
@@ -315,9 +322,14 @@ impl CreateArgs {
             ipc: self.ipc,
             requires: self.requires,
             pod: None,
+            secrets: self.secret,
         }
         .parse()
-        .map_err(super::Failure::from)
+        .map_err(super::Failure::from)?;
+        for warning in &request.warnings {
+            eprintln!("{warning}");
+        }
+        Ok(request)
     }
 
     /// `--cidfile`: refused before anything is made when the file exists,

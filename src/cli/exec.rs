@@ -33,6 +33,9 @@ pub struct ExecArgs {
     /// Give the command every capability (the container's seccomp filter stays)
     #[arg(long)]
     pub privileged: bool,
+    /// Pass N more descriptors (3 to 3+N-1, which must be open) into the command
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
     /// The container, by name or ID
     #[arg(value_name = "CONTAINER")]
     pub container: String,
@@ -49,6 +52,8 @@ pub struct ExecArgs {
 pub fn run(ctx: &Context, args: ExecArgs) -> Outcome {
     // No join of rcon's namespace: exec joins the container's own, user
     // namespace included, straight from the host.
+    crate::process::check_inherited_fds(args.preserve_fds)
+        .map_err(|e| super::Failure::new(super::EXIT_ENGINE, e))?;
     ctx.paths.ensure_runroot()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
@@ -63,6 +68,7 @@ pub fn run(ctx: &Context, args: ExecArgs) -> Outcome {
         user: args.user,
         workdir: args.workdir,
         privileged: args.privileged,
+        preserve_fds: args.preserve_fds,
     };
     Ok(exec(&lifecycle, &record, &request, ctx.single)?)
 }

@@ -37,6 +37,7 @@ mod rm;
 mod rmi;
 mod run;
 mod save;
+mod secret;
 mod service;
 mod start;
 mod stop;
@@ -97,6 +98,9 @@ pub struct GlobalArgs {
     /// Directory for runtime state: the pause process, container state, sockets [default: $XDG_RUNTIME_DIR/rcon, else /tmp/rcon-$UID]
     #[arg(long, global = true, value_name = "DIR")]
     pub runroot: Option<PathBuf>,
+    /// Directory for named volumes [default: volumes under the storage root]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub volumepath: Option<PathBuf>,
     /// How much to log on stderr: trace, debug, info, warn (the default), error (also warning, fatal, panic, as Podman)
     #[arg(long, global = true, value_name = "LEVEL")]
     pub log_level: Option<String>,
@@ -198,6 +202,9 @@ pub enum Verb {
     /// Run a command in a new container
     #[command(disable_help_flag = true)]
     Run(run::RunArgs),
+    /// Manage secrets: create, exists, inspect, list, remove
+    #[command(subcommand)]
+    Secret(secret::SecretVerb),
     /// Start created or exited containers in the background (-a: attached, in the foreground)
     Start(start::StartArgs),
     /// Save images to a docker-archive or oci-archive tarball
@@ -373,7 +380,12 @@ pub struct Context<'a> {
 impl Context<'_> {
     fn new<'a>(global: &GlobalArgs, single: &'a SingleThreaded) -> Result<Context<'a>, Failure> {
         let user = HostUser::current();
-        let (paths, warnings) = Paths::resolve(global.root.clone(), global.runroot.clone(), &user)?;
+        let (paths, warnings) = Paths::resolve(
+            global.root.clone(),
+            global.runroot.clone(),
+            global.volumepath.clone(),
+            &user,
+        )?;
         for warning in warnings {
             log::warn!("{warning}");
         }
@@ -383,6 +395,7 @@ impl Context<'_> {
             .map(str::parse::<crate::events::Backend>)
             .transpose()?;
         crate::events::configure(&paths.runroot, events_backend);
+        crate::storage::volume::configure(&paths.volume_path);
         Ok(Context {
             user,
             paths,
@@ -525,6 +538,7 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Rmi(args) => rmi::run(ctx, args),
         Verb::Run(args) => run::run(ctx, args),
         Verb::Save(args) => save::run(ctx, args),
+        Verb::Secret(verb) => secret::run(ctx, verb),
         Verb::Start(args) => start::run(ctx, args),
         Verb::Stop(args) => stop::run(ctx, args),
         Verb::System(verb) => system::run(ctx, verb),

@@ -1,12 +1,15 @@
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use clap::Args;
 
 use super::create::CreateArgs;
 use super::{Context, Outcome};
 use crate::container::monitor::MonitorRecord;
+use crate::container::store::ContainerRecord;
 use crate::container::tty::DetachKeys;
 use crate::container::{self, lifecycle::Lifecycle};
+use crate::runtime::EXIT_CANNOT_INVOKE;
 use crate::storage::driver;
 use crate::storage::store::Store;
 
@@ -27,6 +30,9 @@ pub struct RunArgs {
     /// Write the container's PID to this file once it runs (with -d)
     #[arg(long, value_name = "FILE")]
     pub pidfile: Option<PathBuf>,
+    /// Pass N more descriptors (3 to 3+N-1, which must be open) into the container's command
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
     /// Remove the image once the container exited and was removed (needs --rm); kept while other containers use it
     #[arg(long)]
     pub rmi: bool,
@@ -44,6 +50,17 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
             super::EXIT_ENGINE,
             "--conmon-pidfile and --pidfile need -d (rcon writes them for detached containers only)",
         ));
+    }
+    if args.preserve_fds > 0 {
+        if args.detach {
+            // The detached monitor holds none of the caller's descriptors.
+            return Err(super::Failure::new(
+                super::EXIT_ENGINE,
+                "--preserve-fds needs a foreground run: a detached container's monitor keeps none of the caller's descriptors",
+            ));
+        }
+        crate::process::check_inherited_fds(args.preserve_fds)
+            .map_err(|e| super::Failure::new(super::EXIT_ENGINE, e))?;
     }
     if args.rmi && (!args.create.rm || args.detach) {
         // The image can go only once the container has: when a foreground `--rm` run ends.
@@ -64,7 +81,8 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     crate::log::phase("image lookup and container record", start);
     if args.detach {
         Lifecycle::open(&store, &ctx.paths.runroot)
-            .and_then(|lifecycle| lifecycle.start(&record, ctx.single))?;
+            .and_then(|lifecycle| lifecycle.start(&record, ctx.single))
+            .map_err(|e| start_failed(&store, &ctx.paths.runroot, &record, e))?;
         write_pidfiles(
             &ctx.paths.runroot,
             &record.id,
@@ -79,8 +97,10 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
         &record,
         args.sig_proxy,
         detach_keys,
+        args.preserve_fds,
         ctx.single,
-    )?;
+    )
+    .map_err(|e| start_failed(&store, &ctx.paths.runroot, &record, e))?;
     if args.rmi {
         remove_image(
             &store,
@@ -90,6 +110,28 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
         );
     }
     Ok(code)
+}
+
+/// A container made by this `run` that could not be started: a `--rm` one
+/// goes (nothing would ever remove it), and the exit code is Podman's for a
+/// failed start: the runtime's 126 or 127, else 126 (the container could not
+/// be invoked), where `rcon start` says 125.
+fn start_failed(
+    store: &Store,
+    runroot: &Path,
+    record: &ContainerRecord,
+    error: container::Error,
+) -> super::Failure {
+    if record.config.remove {
+        // The monitor may have removed it already, as it does at a --rm container's end.
+        let _ = Lifecycle::open(store, runroot)
+            .and_then(|lifecycle| lifecycle.remove(record, true, Duration::ZERO, true));
+    }
+    let mut failure = super::Failure::from(error);
+    if failure.code == super::EXIT_ENGINE {
+        failure.code = EXIT_CANNOT_INVOKE;
+    }
+    failure
 }
 
 /// `--rmi`: the container's image goes unless another container uses it,

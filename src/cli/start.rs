@@ -68,6 +68,7 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
             &record,
             args.sig_proxy,
             detach_keys,
+            0,
             ctx.single,
         )?);
     }

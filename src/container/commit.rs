@@ -154,7 +154,8 @@ fn settings(
         .collect();
     let (entrypoint, cmd) = match config.args.strip_prefix(config.entrypoint.as_slice()) {
         Some(cmd) => (config.entrypoint.clone(), cmd.to_vec()),
-        // `--entrypoint` replaced the image's: the whole command line.
+        // A record made before records kept the effective entrypoint (they
+        // kept the image's), whose `--entrypoint` replaced it: the whole line.
         None => (Vec::new(), config.args.clone()),
     };
     Ok(Settings {

@@ -39,6 +39,8 @@ pub struct ExecRequest {
     pub workdir: Option<String>,
     /// Every capability rcon holds (the seccomp filter stays).
     pub privileged: bool,
+    /// `--preserve-fds`: descriptors 3 to 3+N-1 of the caller go along.
+    pub preserve_fds: u32,
 }
 
 /// Runs the request in `record` (which must be running). Returns the
@@ -70,6 +72,7 @@ pub fn exec(
     process.args = request.command.clone();
     process.env = env::merge(&config.env, &overrides, &config.hostname, None);
     process.init = false;
+    process.preserve_fds = request.preserve_fds;
     // rcon's own streams, unless they are a terminal: those are relayed.
     let interactive = request.interactive;
     let pipes = match (request.detach, request.tty) {

@@ -210,9 +210,24 @@ pub fn diff(
         what: format!("comparing container {} with its image", record.name),
         source,
     })?;
-    changes
-        .list
-        .retain(|(path, _)| !RUNTIME_MOUNT_POINTS.iter().any(|m| path == Path::new(m)));
+    // Secrets' mount points too (their data is never in the upper dir,
+    // but an empty file named after a secret is no change of the user's).
+    let mut secret_targets: Vec<&str> = record
+        .config
+        .secrets
+        .iter()
+        .filter(|s| s.kind == super::secrets::SecretKind::Mount)
+        .map(|s| s.target.as_str())
+        .collect();
+    if !secret_targets.is_empty() {
+        secret_targets.push(super::secrets::SECRETS_DIR);
+    }
+    changes.list.retain(|(path, _)| {
+        !RUNTIME_MOUNT_POINTS
+            .iter()
+            .chain(&secret_targets)
+            .any(|m| path == Path::new(m))
+    });
     Ok((dir, changes))
 }
 

@@ -491,6 +491,7 @@ pub fn start_foreground(
     record: &ContainerRecord,
     sig_proxy: bool,
     detach_keys: DetachKeys,
+    preserve_fds: u32,
     single: &SingleThreaded,
 ) -> Result<i32, Error> {
     let start = std::time::Instant::now();
@@ -506,7 +507,8 @@ pub fn start_foreground(
             record.name
         )));
     }
-    let spec = spec_for(store, &containers, record)?;
+    let mut spec = spec_for(store, &containers, runroot, record)?;
+    spec.process.preserve_fds = preserve_fds;
     let start = crate::log::phase("spec (layers, mounts, security plan)", start);
     clear_stopped(runroot, record);
     let foreground = Foreground {

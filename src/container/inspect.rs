@@ -177,6 +177,17 @@ pub fn inspect(
             },
         },
     });
+    // Which secrets and how, never their data (an env secret's value is
+    // not in Config.Env either: it is added at each start).
+    if !config.secrets.is_empty() {
+        value["Config"]["Secrets"] = config
+            .secrets
+            .iter()
+            .map(
+                |s| json!({"Name": s.name, "ID": s.id, "UID": s.uid, "GID": s.gid, "Mode": s.mode}),
+            )
+            .collect();
+    }
     // Podman 4 shows it under both names.
     if let Some(health) = &live.health {
         let health = serde_json::to_value(health).expect("health states serialise");
@@ -189,36 +200,39 @@ pub fn inspect(
 /// `NetworkSettings` as Podman shows it: the ports, and for a container on
 /// a user-defined network its address there, also under `Networks.NAME`.
 fn network_settings(record: &ContainerRecord, ports: BTreeMap<String, Vec<Value>>) -> Value {
-    let Some(attachment) = &record.config.attachment else {
-        return json!({
-            "Ports": ports,
-            "IPAddress": "",
-            "IPPrefixLen": 0,
-            "Gateway": "",
-            "Networks": {},
-        });
+    let (address, prefix, gateway) = match &record.config.attachment {
+        Some(a) => (a.address.to_string(), a.prefix, a.gateway.to_string()),
+        None => (String::new(), 0, String::new()),
     };
-    // The other members know it by its aliases and its short ID (its hosts line).
-    let mut aliases = attachment.aliases.clone();
-    aliases.push(record.id[..12].to_string());
-    let mut networks = serde_json::Map::new();
-    networks.insert(
-        attachment.network.clone(),
-        json!({
-            "NetworkID": attachment.network,
-            "IPAddress": attachment.address.to_string(),
-            "IPPrefixLen": attachment.prefix,
-            "Gateway": attachment.gateway.to_string(),
-            "Aliases": aliases,
-        }),
-    );
     json!({
         "Ports": ports,
-        "IPAddress": attachment.address.to_string(),
-        "IPPrefixLen": attachment.prefix,
-        "Gateway": attachment.gateway.to_string(),
-        "Networks": networks,
+        "IPAddress": address,
+        "IPPrefixLen": prefix,
+        "Gateway": gateway,
+        "Networks": networks(record),
     })
+}
+
+/// `NetworkSettings.Networks`: the user-defined network the container is
+/// on, by name, with its address and the names the other members know it
+/// by (its aliases and its short ID, its hosts line); empty otherwise.
+pub fn networks(record: &ContainerRecord) -> Value {
+    let mut networks = serde_json::Map::new();
+    if let Some(attachment) = &record.config.attachment {
+        let mut aliases = attachment.aliases.clone();
+        aliases.push(record.id[..12].to_string());
+        networks.insert(
+            attachment.network.clone(),
+            json!({
+                "NetworkID": attachment.network,
+                "IPAddress": attachment.address.to_string(),
+                "IPPrefixLen": attachment.prefix,
+                "Gateway": attachment.gateway.to_string(),
+                "Aliases": aliases,
+            }),
+        );
+    }
+    Value::Object(networks)
 }
 
 /// Published ports in Podman's shape, one key per container port:

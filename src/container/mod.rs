@@ -26,6 +26,7 @@ pub mod plan;
 mod relay;
 pub mod restart;
 pub mod run;
+pub mod secrets;
 pub mod store;
 pub mod top;
 pub mod tty;
@@ -73,9 +74,10 @@ pub enum Error {
     Labels(#[from] labels::Error),
     #[error(transparent)]
     RestartPolicy(#[from] restart::BadPolicy),
-    #[error(
-        "{0}: image not known locally, and --pull=never forbids pulling it; pull it first (`rcon pull {0}`) or use --pull=missing"
-    )]
+    #[error(transparent)]
+    Secret(#[from] crate::secret::Error),
+    /// `--pull=never` of an image not stored: Podman's words, which scripts match.
+    #[error("{0}: image not known")]
     ImageNotLocal(String),
     #[error(
         "container {0} is running: stop it first (`rcon stop {0}`) or remove it with `rcon rm -f {0}`"
@@ -95,6 +97,9 @@ pub enum Error {
     CannotFreeze { verb: &'static str, why: String },
     #[error("{0}")]
     Invalid(String),
+    /// A published port that cannot be bound when the container starts.
+    #[error(transparent)]
+    PortAtStart(crate::network::ports::Error),
     #[error("the container's seccomp filter {}: {source}; remove the container and create it again", path.display())]
     SeccompFilter {
         path: std::path::PathBuf,

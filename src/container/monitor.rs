@@ -175,7 +175,7 @@ pub fn start_detached(
         restart::clear_stopped(runroot, record);
     }
     let containers = Containers::open(store.root())?;
-    let spec = run::spec_for(store, &containers, record)?;
+    let spec = run::spec_for(store, &containers, runroot, record)?;
     let (word_read, word_write) = pipe2(OFlag::O_CLOEXEC).map_err(channel("creating a pipe"))?;
     // SAFETY: rcon is single-threaded (`single` says so); the child runs the
     // monitor and never returns.

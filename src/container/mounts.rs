@@ -62,9 +62,8 @@ pub enum Error {
     Mount { spec: String, problem: Problem },
     #[error("invalid tmpfs {spec:?}: {problem}")]
     Tmpfs { spec: String, problem: Problem },
-    #[error(
-        "two mounts on {0:?} (duplicate mount destination); give each container path one mount"
-    )]
+    /// Podman's words: scripts match them.
+    #[error("{0}: duplicate mount destination")]
     DuplicateDestination(String),
     #[error(
         "bind mount source {} does not exist; create it or correct the path",
@@ -432,8 +431,18 @@ pub fn parse_tmpfs(spec: &str) -> Result<MountSpec, Error> {
     Ok(parsed.into_spec(None, destination))
 }
 
-/// Refuses two mounts on one container path, as Podman does.
-pub fn check_duplicates(specs: &[MountSpec]) -> Result<(), Error> {
+/// Keeps one of mounts given twice alike and refuses two different mounts on
+/// one container path, as Podman does (bind sources resolved first).
+pub fn check_duplicates(specs: &mut Vec<MountSpec>) -> Result<(), Error> {
+    // The same mount given twice is one mount, as in Podman.
+    let mut seen: Vec<MountSpec> = Vec::with_capacity(specs.len());
+    specs.retain(|spec| {
+        let first = !seen.contains(spec);
+        if first {
+            seen.push(spec.clone());
+        }
+        first
+    });
     for (i, spec) in specs.iter().enumerate() {
         if specs[..i]
             .iter()
@@ -894,19 +903,31 @@ mod tests {
 
     #[test]
     fn duplicates_compare_clean_destinations() {
-        let specs = [
+        let mut specs = vec![
             parse_volume("/a:/b").unwrap(),
             parse_tmpfs("/b/../b/").unwrap(),
         ];
         assert_eq!(
-            check_duplicates(&specs),
+            check_duplicates(&mut specs),
             Err(Error::DuplicateDestination("/b".into()))
         );
-        let distinct = [
+        let mut distinct = vec![
             parse_volume("/a:/b").unwrap(),
             parse_mount("type=tmpfs,dst=/c").unwrap(),
         ];
-        assert_eq!(check_duplicates(&distinct), Ok(()));
+        assert_eq!(check_duplicates(&mut distinct), Ok(()));
+        // The same mount twice is kept once; the same path with other options is not.
+        let mut twice = vec![
+            parse_volume("vol:/v").unwrap(),
+            parse_volume("vol:/v/").unwrap(),
+        ];
+        assert_eq!(check_duplicates(&mut twice), Ok(()));
+        assert_eq!(twice.len(), 1);
+        let mut options = vec![parse_tmpfs("/t").unwrap(), parse_tmpfs("/t:ro").unwrap()];
+        assert_eq!(
+            check_duplicates(&mut options).unwrap_err().to_string(),
+            "/t: duplicate mount destination"
+        );
     }
 
     #[test]

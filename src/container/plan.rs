@@ -13,6 +13,7 @@ use super::lifecycle::parse_signal;
 use super::mounts::{self, MountSpec};
 use super::namespaces::IpcMode;
 use super::restart::RestartPolicy;
+use super::secrets::SecretRequest;
 use super::store::KeepId;
 use super::ulimit::{self, Ulimit};
 use super::{Error, PullPolicy, labels};
@@ -37,6 +38,8 @@ pub struct CreateBasics {
     pub privileged: bool,
     /// `--userns=keep-id`: the host user to keep.
     pub keep_id: Option<KeepId>,
+    /// `--hostuser`: host users to add to the container's /etc/passwd.
+    pub host_users: Vec<String>,
     pub user: Option<String>,
     pub group_add: Vec<String>,
     pub workdir: Option<String>,
@@ -104,6 +107,8 @@ pub struct CreateFlags {
     pub requires: Vec<String>,
     /// The pod it joins (`--pod`), as the pod engine resolved it.
     pub pod: Option<PodJoin>,
+    /// `--secret` as given.
+    pub secrets: Vec<String>,
 }
 
 /// What a pod's infra container is asked to do beyond holding namespaces.
@@ -160,7 +165,16 @@ pub struct CreateRequest {
     pub infra: Option<InfraRole>,
     /// The network was given (not the default): refused in a pod that shares its own.
     pub network_given: bool,
+    /// What the front end tells the user before the container is made
+    /// (the CLI on stderr, the API in the response's `Warnings`).
+    pub warnings: Vec<String>,
+    /// `--secret`, to be looked up in the user's secrets.
+    pub secrets: Vec<SecretRequest>,
 }
+
+/// Podman's warning (its words, which scripts match) when ports are asked
+/// of a network mode that has nothing to forward them: they are dropped.
+pub const PORTS_DISCARDED: &str = "Port mappings have been discarded as one of the Host, Container, Pod, and None network modes are in use";
 
 impl CreateFlags {
     /// Parses and checks every flag, before any image is pulled, as Podman
@@ -176,6 +190,13 @@ impl CreateFlags {
         env.unset_all = self.unsetenv_all;
         if let Some(user) = &self.basics.user {
             passwd::parse_user_spec(user)?;
+        }
+        let group_add = &self.basics.group_add;
+        if group_add.len() > 1 && group_add.iter().any(|g| g == passwd::KEEP_GROUPS) {
+            return Err(Error::Invalid(
+                "the '--group-add keep-groups' option is not allowed with any other --group-add options"
+                    .into(),
+            ));
         }
         let ulimits = self
             .ulimits
@@ -203,9 +224,9 @@ impl CreateFlags {
             }
         }
         if !mounts.is_empty() {
-            mounts::check_duplicates(&mounts)?;
             let cwd = std::env::current_dir().ok();
             mounts::resolve_bind_sources(&mut mounts, cwd.as_deref())?;
+            mounts::check_duplicates(&mut mounts)?;
         }
         let last_cap = caps::kernel_last_cap()?;
         let cap_add = caps::parse_list(&self.cap_add, last_cap)?;
@@ -229,15 +250,29 @@ impl CreateFlags {
             None => None,
         };
         let health = self.health.parse()?;
+        let secrets = self
+            .secrets
+            .iter()
+            .map(|spec| SecretRequest::parse(spec))
+            .collect::<Result<Vec<_>, _>>()?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
-        let publish = self
+        let mut publish = self
             .publish
             .iter()
             .map(|spec| ports::parse(spec))
             .collect::<Result<Vec<_>, _>>()
             .map_err(network::Error::from)?;
+        let mut basics = self.basics;
+        let mut warnings = Vec::new();
+        if matches!(network, Mode::Host | Mode::Container(_) | Mode::None)
+            && (!publish.is_empty() || basics.publish_all)
+        {
+            publish.clear();
+            basics.publish_all = false;
+            warnings.push(PORTS_DISCARDED.to_string());
+        }
         Ok(CreateRequest {
-            basics: self.basics,
+            basics,
             env,
             localtime,
             mounts,
@@ -257,6 +292,8 @@ impl CreateFlags {
             pod: self.pod,
             infra: None,
             network_given,
+            warnings,
+            secrets,
         })
     }
 }
@@ -378,10 +415,14 @@ mod tests {
                 .contains("does not exist")
         );
         assert!(
-            error(|f| f.tmpfs = strings(&["/t", "/t"])).contains("duplicate mount destination")
+            error(|f| f.tmpfs = strings(&["/t", "/t:ro"])).contains("duplicate mount destination")
         );
         assert!(error(|f| f.network = "carrier-pigeon:fast".into()).contains("carrier-pigeon"));
         assert!(error(|f| f.entrypoint = Some("[/bin/sh".into())).contains("not a JSON array"));
+        assert!(
+            error(|f| f.basics.group_add = strings(&["keep-groups", "457"]))
+                .contains("'--group-add keep-groups' option is not allowed with any other")
+        );
         assert!(
             error(|f| f.basics.log_driver = Some("syslog".into())).contains("invalid log driver")
         );

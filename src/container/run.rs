@@ -15,14 +15,15 @@ use super::store::{
     ContainerConfig, ContainerRecord, Containers, MountRecord, SECCOMP_FILTER, Status,
     generate_name, new_id,
 };
-use super::{Error, networks};
+use super::{Error, networks, secrets};
 use crate::events::Status as EventStatus;
 use crate::image::config::ImageConfig;
 use crate::image::{self, PullOptions};
 use crate::network::names;
 use crate::network::{self, Mode, PortMapping, ports};
 use crate::runtime::{
-    ContainerSpec, Mount, MountSource, Network, Process, Rlimit, Rootfs, RootfsSource, Stdio,
+    ContainerSpec, Mount, MountSource, Network, PasswdEntry, Process, Rlimit, Rootfs, RootfsSource,
+    Stdio,
     keep_id::IdMappings,
     security::{self, BpfProgram, SeccompChoice, SecurityPlan},
 };
@@ -119,6 +120,17 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             "--network-alias needs a user-defined network (`rcon network create`), not --network {network}"
         )));
     }
+    // Before any pull: an unknown secret is the user's typo.
+    let secrets = if request.secrets.is_empty() {
+        Vec::new()
+    } else {
+        let secret_store = crate::secret::SecretStore::open(store.root())?;
+        request
+            .secrets
+            .iter()
+            .map(|s| s.resolve(&secret_store))
+            .collect::<Result<Vec<_>, _>>()?
+    };
     let basics = &request.basics;
     // A pod's infra container without an image runs rcon's pause from an
     // empty root directory (a vfs root of no layers).
@@ -135,15 +147,16 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         (basics.storage_driver, Some(image), config)
     };
     let image_config = full_config.defaults();
-    let entrypoint = match pause {
+    let entrypoint_given = match pause {
         true => Some(vec![PAUSE_COMMAND.to_string()]),
         false => request.entrypoint.clone(),
     };
-    let args = command_line(
-        entrypoint.as_deref(),
+    let (entrypoint, cmd) = command_line(
+        entrypoint_given.as_deref(),
         &request.basics.command,
         &image_config,
     )?;
+    let args = [entrypoint.as_slice(), cmd.as_slice()].concat();
     let id = new_id();
     let lock = store.lock()?;
     // `rmi` and `image prune` remove images under this lock too: the image is
@@ -205,13 +218,8 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         created: crate::util::time::now_rfc3339(),
         config: ContainerConfig {
             args,
-            // The one it runs with: `--entrypoint` (`''` none), else the image's.
-            entrypoint: match entrypoint {
-                Some(given) if given == [""] => Vec::new(),
-                Some(given) => given,
-                None => image_config.entrypoint().clone().unwrap_or_default(),
-            },
-            cmd: image_config.cmd().clone().unwrap_or_default(),
+            entrypoint,
+            cmd,
             env,
             working_dir: request
                 .basics
@@ -247,6 +255,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             cap_drop: request.cap_drop.clone(),
             privileged: request.basics.privileged,
             keep_id: request.basics.keep_id.clone(),
+            host_users: request.basics.host_users.clone(),
             security_opt: request.security_opt.clone(),
             labels: request.labels.clone(),
             remove: request.basics.remove,
@@ -265,6 +274,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             stop_with_members: request.infra.is_some_and(|role| role.stop_with_members),
             pause,
             requires,
+            secrets,
         },
         storage_driver: driver,
     };
@@ -530,13 +540,14 @@ fn runtime_mount(record: &MountRecord) -> Mount {
     }
 }
 
-/// Podman's rules: `--entrypoint` replaces the image's and drops its Cmd;
-/// `--entrypoint ''` clears it; arguments after the image replace the Cmd.
+/// The entrypoint and command the container runs, by Podman's rules:
+/// `--entrypoint` replaces the image's and drops its Cmd; `--entrypoint ''`
+/// clears it; arguments after the image replace the Cmd.
 fn command_line(
     given: Option<&[String]>,
     command: &[String],
     image: &Config,
-) -> Result<Vec<String>, Error> {
+) -> Result<(Vec<String>, Vec<String>), Error> {
     // As Podman: the image's CMD stays only when no entrypoint was given
     // (or `--entrypoint '[]'`); an entrypoint of `[""]` is none at all.
     let command = if command.is_empty() && given.is_none_or(<[String]>::is_empty) {
@@ -551,13 +562,12 @@ fn command_line(
     if entrypoint == [""] {
         entrypoint.clear();
     }
-    let args: Vec<String> = entrypoint.into_iter().chain(command).collect();
-    if args.is_empty() {
+    if entrypoint.is_empty() && command.is_empty() {
         return Err(Error::Invalid(
             "no command or entrypoint provided, and no CMD or ENTRYPOINT from image; give a command after the image name".into(),
         ));
     }
-    Ok(args)
+    Ok((entrypoint, command))
 }
 
 /// The network namespace the runtime makes or joins for `mode`.
@@ -584,8 +594,8 @@ fn network_for(containers: &Containers, mode: &Mode) -> Result<Network, Error> {
     }
 }
 
-/// `-p` and `-P` (the image's exposed ports), every host port assigned and
-/// free; ports need a mode with a helper to forward them.
+/// `-p` and `-P` (the image's exposed ports), every host port assigned;
+/// ports need a mode with a helper to forward them.
 fn published_ports(
     request: &CreateRequest,
     network: &Mode,
@@ -616,7 +626,7 @@ fn published_ports(
     if !network.publishes_ports() {
         return Err(network::Error::from(ports::Error::NotForwarded(network.to_string())).into());
     }
-    ports::assign_and_check(&mut ports).map_err(network::Error::from)?;
+    ports::assign(&mut ports).map_err(network::Error::from)?;
     Ok(ports)
 }
 
@@ -641,10 +651,12 @@ pub(crate) fn rootfs_of(
     )
 }
 
-/// What the runtime needs to start `record`.
+/// What the runtime needs to start `record` (its secrets delivered into
+/// its entry under `runroot`).
 pub(crate) fn spec_for(
     store: &Store,
     containers: &Containers,
+    runroot: &Path,
     record: &ContainerRecord,
 ) -> Result<ContainerSpec, Error> {
     let dir = containers.dir(&record.id);
@@ -690,6 +702,23 @@ pub(crate) fn spec_for(
     {
         layers.ids = mappings.fuse_translation();
     }
+    config.network.check_helper()?;
+    // A port another process holds: say so before the container starts.
+    ports::check(&config.ports).map_err(Error::PortAtStart)?;
+    let network = network_for(containers, &config.network)?;
+    let security = security_plan(&dir, config)?;
+    let mut process = process_for(config)?;
+    // Last: nothing after this can fail and leave the copies behind
+    // without a start whose end removes them.
+    let secrets = secrets::deliver(
+        store.root(),
+        runroot,
+        &record.id,
+        &config.secrets,
+        user_namespace.as_ref(),
+    )?;
+    mounts.extend(secrets.mounts);
+    process.env.extend(secrets.env);
     Ok(ContainerSpec {
         rootfs: Rootfs {
             source,
@@ -700,16 +729,11 @@ pub(crate) fn spec_for(
         hostname: config.hostname.clone(),
         ipc,
         uts: namespaces::uts_for(containers, &config.uts)?,
-        network: {
-            config.network.check_helper()?;
-            // A port taken since the container was created: say so before it starts.
-            ports::check(&config.ports).map_err(network::Error::from)?;
-            network_for(containers, &config.network)?
-        },
-        security: security_plan(&dir, config)?,
+        network,
+        security,
         privileged: config.privileged,
         user_namespace,
-        process: process_for(config)?,
+        process,
     })
 }
 
@@ -762,18 +786,14 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
         create_cwd: true,
         user: config.user.clone(),
         additional_groups: config.group_add.clone(),
-        passwd_entry: config.keep_id.as_ref().map(|k| {
-            format!(
-                "{}:*:{}:{}:{}:{}:/bin/sh",
-                k.name, k.uid, k.gid, k.name, k.home
-            )
-        }),
+        passwd_entries: passwd_entries(config)?,
         group_entry: config
             .keep_id
             .as_ref()
             .map(|k| format!("{}:x:{}:", k.name, k.gid)),
         rlimits,
         init: config.init,
+        preserve_fds: 0,
         stdio: if config.tty {
             Stdio::Terminal
         } else {
@@ -782,6 +802,41 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
             }
         },
     })
+}
+
+/// The entries the container's /etc/passwd gets: the kept user's
+/// (`--userns=keep-id`), then each `--hostuser`'s, read from the host's
+/// user database now (as Podman does at each start).
+fn passwd_entries(config: &ContainerConfig) -> Result<Vec<PasswdEntry>, Error> {
+    let kept = config.keep_id.iter().map(|k| PasswdEntry {
+        name: k.name.clone(),
+        uid: k.uid,
+        gid: k.gid,
+        gecos: k.name.clone(),
+        home: k.home.clone(),
+        shell: "/bin/sh".into(),
+    });
+    let mut entries: Vec<PasswdEntry> = kept.collect();
+    for wanted in &config.host_users {
+        let found = match wanted.parse::<u32>() {
+            Ok(uid) => nix::unistd::User::from_uid(uid.into()),
+            Err(_) => nix::unistd::User::from_name(wanted),
+        };
+        let user = found.ok().flatten().ok_or_else(|| {
+            Error::Invalid(format!(
+                "--hostuser {wanted}: no such user on the host (looked up in its user database)"
+            ))
+        })?;
+        entries.push(PasswdEntry {
+            name: user.name,
+            uid: user.uid.as_raw(),
+            gid: user.gid.as_raw(),
+            gecos: user.gecos.to_string_lossy().into_owned(),
+            home: user.dir.display().to_string(),
+            shell: user.shell.display().to_string(),
+        });
+    }
+    Ok(entries)
 }
 
 /// The container's anonymous volumes go with it (`--rm`, a failed create), as in Podman.
@@ -824,6 +879,7 @@ mod tests {
             &strings(command),
             &image,
         )
+        .map(|(entrypoint, command)| [entrypoint, command].concat())
     }
 
     #[test]
@@ -852,10 +908,18 @@ mod tests {
     fn an_image_without_entrypoint_runs_its_cmd_or_the_arguments() {
         let mut image = Config::default();
         image.set_cmd(Some(strings(&["sh"])));
-        assert_eq!(command_line(None, &[], &image).unwrap(), ["sh"]);
+        // No entrypoint: all of it is the command (inspect's Config.Cmd).
+        assert_eq!(
+            command_line(None, &[], &image).unwrap(),
+            (vec![], strings(&["sh"]))
+        );
         assert_eq!(
             command_line(None, &strings(&["echo", "x"]), &image).unwrap(),
-            ["echo", "x"]
+            (vec![], strings(&["echo", "x"]))
+        );
+        assert_eq!(
+            command_line(Some(&strings(&["/bin/echo"])), &strings(&["a"]), &image).unwrap(),
+            (strings(&["/bin/echo"]), strings(&["a"]))
         );
         let empty = Config::default();
         assert!(command_line(None, &[], &empty).is_err());

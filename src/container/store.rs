@@ -90,6 +90,8 @@ pub struct KeepId {
 pub struct ContainerConfig {
     /// The final argv (entrypoint + command).
     pub args: Vec<String>,
+    /// The two parts of `args`: the entrypoint it runs (the image's or
+    /// `--entrypoint`) and its command (the image's CMD or the arguments).
     pub entrypoint: Vec<String>,
     pub cmd: Vec<String>,
     pub env: Vec<String>,
@@ -128,6 +130,10 @@ pub struct ContainerConfig {
     /// `--userns=keep-id`: the host user, kept as itself inside.
     #[serde(default)]
     pub keep_id: Option<KeepId>,
+    /// `--hostuser`: host users (names or UIDs) whose passwd entries the
+    /// container's /etc/passwd gets, looked up on the host at each start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub host_users: Vec<String>,
     /// `--rm`: removed when it exits.
     pub remove: bool,
     /// The image's StopSignal, or `--stop-signal` (as `SIGNAME`).
@@ -171,6 +177,9 @@ pub struct ContainerConfig {
     /// containers started before it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
+    /// `--secret`: which secrets (by ID, never their data) and how.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secrets: Vec<super::secrets::SecretUse>,
 }
 
 impl ContainerConfig {

@@ -187,20 +187,30 @@ pub fn exposed(ports: &[String]) -> Result<Vec<PortMapping>, Error> {
     ports.iter().map(|p| parse(p)).collect()
 }
 
-/// Gives every mapping without a host port a free one, then checks that
-/// every host port can be bound. Two mappings for one port clash too.
-pub fn assign_and_check(ports: &mut [PortMapping]) -> Result<(), Error> {
+/// Gives every mapping without a host port a free one and refuses a host
+/// port published twice. Whether the others are free is checked when the
+/// container starts ([`check`]), as Podman does: a container may be made
+/// while another holds its port.
+pub fn assign(ports: &mut [PortMapping]) -> Result<(), Error> {
     for index in 0..ports.len() {
         if ports[index].host_port == 0 {
             ports[index].host_port = free_ports(&ports[index], &ports[..index])?;
         }
     }
-    check(ports)
+    each_port(ports, |_, _| Ok(()))
 }
 
-/// Fails when a host port is taken or needs privileges (checked by binding
-/// each as the helper will).
+/// Fails when a host port is taken, published twice or needs privileges
+/// (checked by binding each as the helper will).
 pub fn check(ports: &[PortMapping]) -> Result<(), Error> {
+    each_port(ports, bind)
+}
+
+/// Calls `visit` with every host port, refusing one published twice.
+fn each_port(
+    ports: &[PortMapping],
+    mut visit: impl FnMut(&PortMapping, u16) -> Result<(), Error>,
+) -> Result<(), Error> {
     for (index, port) in ports.iter().enumerate() {
         for offset in 0..port.range {
             let number = port.host_port + offset;
@@ -218,7 +228,7 @@ pub fn check(ports: &[PortMapping]) -> Result<(), Error> {
                     on: " (published twice)".into(),
                 });
             }
-            bind(port, number)?;
+            visit(port, number)?;
         }
     }
     Ok(())
@@ -404,7 +414,7 @@ mod tests {
             mapping("127.0.0.1", 0, 80, Protocol::Tcp, 3),
             mapping("127.0.0.1", 0, 53, Protocol::Udp, 1),
         ];
-        assign_and_check(&mut ports).unwrap();
+        assign(&mut ports).unwrap();
         assert!(ports.iter().all(|p| p.host_port != 0));
         let taken = TcpListener::bind("127.0.0.1:0").unwrap();
         let number = taken.local_addr().unwrap().port();
@@ -415,5 +425,7 @@ mod tests {
             mapping("127.0.0.1", 40000, 81, Protocol::Tcp, 1),
         ];
         assert!(matches!(check(&twice), Err(Error::InUse { .. })));
+        let mut twice = twice;
+        assert!(matches!(assign(&mut twice), Err(Error::InUse { .. })));
     }
 }

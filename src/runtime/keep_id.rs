@@ -16,7 +16,7 @@
 pub use rcon_fuse_overlay::IdRange;
 use rcon_fuse_overlay::{IdTranslation, to_inside};
 
-use crate::userns::idmap::current_map;
+use crate::userns::idmap::{MapLine, current_map};
 
 /// The container's own user namespace mappings, in rcon's IDs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,15 +29,14 @@ impl IdMappings {
     /// The keep-id arrangement for host user `uid`/`gid`, over the IDs
     /// mapped in rcon's namespace (read from this process's maps).
     pub fn keep_id(uid: u32, gid: u32) -> IdMappings {
-        let available = |which| {
-            current_map(which)
-                .iter()
-                .map(|l| u64::from(l.size))
-                .sum::<u64>()
+        let arranged = |id, which| {
+            let parent = current_map(which);
+            let available = parent.iter().map(|l| u64::from(l.size)).sum::<u64>();
+            split_at_parent_lines(arrange(id, available), &parent)
         };
         IdMappings {
-            uids: arrange(uid, available("uid_map")),
-            gids: arrange(gid, available("gid_map")),
+            uids: arranged(uid, "uid_map"),
+            gids: arranged(gid, "gid_map"),
         }
     }
 
@@ -105,6 +104,37 @@ fn arrange(id: u32, n: u64) -> Vec<IdRange> {
     ranges
 }
 
+/// The kernel maps each line of a child namespace's map through one line of
+/// its parent's: a range that spans two of the parent's lines (rcon's
+/// namespace has one per subordinate range) is refused with EPERM. So ranges
+/// are cut where a parent line begins.
+pub(crate) fn split_at_parent_lines(ranges: Vec<IdRange>, parent: &[MapLine]) -> Vec<IdRange> {
+    let mut cuts: Vec<u64> = parent.iter().map(|l| u64::from(l.container_id)).collect();
+    cuts.sort_unstable();
+    let mut split = Vec::with_capacity(ranges.len() + cuts.len());
+    for range in ranges {
+        let (mut inside, mut outside) = (range.inside, range.outside);
+        let end = u64::from(range.outside) + u64::from(range.count);
+        let start = u64::from(range.outside);
+        for &cut in cuts.iter().filter(|&&c| c > start && c < end) {
+            let count = (cut - u64::from(outside)) as u32;
+            split.push(IdRange {
+                inside,
+                outside,
+                count,
+            });
+            inside += count;
+            outside += count;
+        }
+        split.push(IdRange {
+            inside,
+            outside,
+            count: (end - u64::from(outside)) as u32,
+        });
+    }
+    split
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +169,39 @@ mod tests {
         assert_eq!(
             IdMappings::map_text(&arrange(5, 7)),
             "0 1 5\n5 0 1\n6 6 1\n"
+        );
+    }
+
+    #[test]
+    fn ranges_are_cut_where_the_parent_map_has_a_line() {
+        let r = |inside, outside, count| IdRange {
+            inside,
+            outside,
+            count,
+        };
+        let line = |container_id, host_id, size| MapLine {
+            container_id,
+            host_id,
+            size,
+        };
+        // rcon's namespace: the user, then two subordinate ranges.
+        let parent = [
+            line(0, 1005, 1),
+            line(1, 231072, 65536),
+            line(65537, 300000, 65536),
+        ];
+        assert_eq!(
+            split_at_parent_lines(arrange(1005, 131073), &parent),
+            vec![
+                r(0, 1, 1005),
+                r(1005, 0, 1),
+                r(1006, 1006, 64531),
+                r(65537, 65537, 65536)
+            ]
+        );
+        assert_eq!(
+            split_at_parent_lines(vec![r(0, 0, 10)], &parent[..1]),
+            vec![r(0, 0, 10)]
         );
     }
 }

@@ -44,8 +44,14 @@ pub struct ResolvedUser {
     /// user was named: with the default user Podman leaves it out), then
     /// `--group-add` groups, then the user's memberships; no repeats.
     pub additional_gids: Vec<u32>,
+    /// `--group-add keep-groups`: the process keeps the supplementary groups
+    /// rcon has (the host user's, as its namespace maps them): no setgroups(2).
+    pub keep_groups: bool,
     pub home: String,
 }
+
+/// `--group-add keep-groups`, which must be the only `--group-add`.
+pub const KEEP_GROUPS: &str = "keep-groups";
 
 /// Parses `user`, `user:group`, `uid` or `uid:gid` (an empty group, `user:`,
 /// means none given, as in runc).
@@ -181,7 +187,8 @@ pub fn resolve_user(
     if !spec.user.is_empty() || spec.group.is_some() {
         additional_gids.push(gid);
     }
-    for extra in group_add {
+    let keep_groups = group_add.iter().any(|g| g == KEEP_GROUPS);
+    for extra in group_add.iter().filter(|g| *g != KEEP_GROUPS) {
         additional_gids.push(group_id(extra, group)?);
     }
     additional_gids.extend(memberships);
@@ -195,6 +202,7 @@ pub fn resolve_user(
         uid,
         gid,
         additional_gids,
+        keep_groups,
         home: if home.is_empty() { "/" } else { home }.to_string(),
     })
 }
@@ -265,6 +273,9 @@ mod tests {
             ids(&resolve("", &["61"]).unwrap()),
             (0, 0, vec![61], "/root")
         );
+        let kept = resolve("", &[KEEP_GROUPS]).unwrap();
+        assert!(kept.keep_groups && !root.keep_groups);
+        assert_eq!(ids(&kept), (0, 0, vec![], "/root"));
         let member = resolve_user(
             &UserSpec::default(),
             &[],

@@ -6,6 +6,7 @@
 use std::convert::Infallible;
 use std::ffi::CString;
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::path::Path;
 
 use nix::errno::Errno;
 use nix::fcntl::{OFlag, open};
@@ -111,8 +112,17 @@ pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible,
     } else {
         None
     };
-    if let Some(line) = &process.passwd_entry {
-        add_entry("/etc/passwd", line)?;
+    for entry in &process.passwd_entries {
+        let home = if Path::new(&entry.home).is_dir() {
+            &entry.home
+        } else {
+            &process.cwd
+        };
+        let line = format!(
+            "{}:*:{}:{}:{}:{home}:{}",
+            entry.name, entry.uid, entry.gid, entry.gecos, entry.shell
+        );
+        add_entry("/etc/passwd", &line)?;
     }
     if let Some(line) = &process.group_entry {
         add_entry("/etc/group", line)?;
@@ -158,7 +168,7 @@ pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible,
             ),
         )
     })?;
-    close_inherited_fds()?;
+    close_inherited_fds(process.preserve_fds)?;
     // Last, so the filter need not allow any of the set-up calls above.
     security::apply(plan, user.uid).map_err(ChildError::engine(
         "applying capabilities, no_new_privs and seccomp",
@@ -230,9 +240,10 @@ fn set_ids(user: &super::passwd::ResolvedUser) -> Result<(), ChildError> {
         .iter()
         .map(|&g| Gid::from_raw(g))
         .collect();
-    if std::fs::read_to_string("/proc/self/setgroups")
-        .map(|s| s.trim() == "allow")
-        .unwrap_or(true)
+    if !user.keep_groups
+        && std::fs::read_to_string("/proc/self/setgroups")
+            .map(|s| s.trim() == "allow")
+            .unwrap_or(true)
     {
         nix::unistd::setgroups(&groups).map_err(|e| match e {
             Errno::EINVAL => not_mapped(
@@ -253,13 +264,14 @@ fn set_ids(user: &super::passwd::ResolvedUser) -> Result<(), ChildError> {
 }
 
 /// Marks every descriptor above 2 close-on-exec (the report pipe included,
-/// which is how the parent learns the exec happened).
-fn close_inherited_fds() -> Result<(), ChildError> {
+/// which is how the parent learns the exec happened), but the `preserved`
+/// ones from 3 on (`--preserve-fds`).
+fn close_inherited_fds(preserved: u32) -> Result<(), ChildError> {
     // SAFETY: close_range takes plain integers; CLOSE_RANGE_CLOEXEC only sets flags.
     let r = unsafe {
         libc::syscall(
             libc::SYS_close_range,
-            3u32,
+            3u32.saturating_add(preserved),
             u32::MAX,
             libc::CLOSE_RANGE_CLOEXEC,
         )
@@ -333,12 +345,12 @@ fn exec_in_path(
             .map(|dir| format!("{dir}/{command}"))
             .collect()
     };
-    let mut denied = None;
+    let mut denied = false;
     for candidate in &candidates {
         let path = cstring(candidate)?;
         match nix::unistd::execve(&path, argv, envp) {
             Err(Errno::ENOENT | Errno::ENOTDIR) => continue,
-            Err(Errno::EACCES) => denied = Some(Errno::EACCES),
+            Err(Errno::EACCES) => denied = true,
             Err(errno) => {
                 return Err(ChildError::with_code(
                     EXIT_CANNOT_INVOKE,
@@ -348,15 +360,18 @@ fn exec_in_path(
         }
     }
     match denied {
-        Some(errno) => Err(ChildError::with_code(
+        // Podman's runtime's words, which scripts match: `exec: "/etc": permission denied`.
+        true => Err(ChildError::with_code(
             EXIT_CANNOT_INVOKE,
-            format!("{command}: {}: the file is not executable", errno.desc()),
+            format!(
+                "exec {command:?}: permission denied (not an executable file, or on a noexec mount)"
+            ),
         )),
-        None if command.contains('/') => Err(ChildError::with_code(
+        false if command.contains('/') => Err(ChildError::with_code(
             EXIT_NOT_FOUND,
             format!("{command}: no such file or directory"),
         )),
-        None => Err(ChildError::with_code(
+        false => Err(ChildError::with_code(
             EXIT_NOT_FOUND,
             format!("{command}: executable file not found in $PATH"),
         )),

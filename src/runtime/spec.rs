@@ -115,6 +115,19 @@ pub struct Rlimit {
     pub hard: u64,
 }
 
+/// A host user's entry for the container's /etc/passwd.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasswdEntry {
+    pub name: String,
+    pub uid: u32,
+    pub gid: u32,
+    pub gecos: String,
+    /// The host's home directory: kept when the container has it (a volume
+    /// there), else the container's working directory, as Podman does.
+    pub home: String,
+    pub shell: String,
+}
+
 /// The process to run as the container's command.
 #[derive(Debug, Clone)]
 pub struct Process {
@@ -135,13 +148,17 @@ pub struct Process {
     pub user: String,
     /// `--group-add`.
     pub additional_groups: Vec<String>,
-    /// Lines added to the container's /etc/passwd and /etc/group when no entry
-    /// has their ID yet (`--userns=keep-id` makes one for the host user).
-    pub passwd_entry: Option<String>,
+    /// Entries added to the container's /etc/passwd when no entry has their
+    /// UID yet (`--userns=keep-id` for the host user, `--hostuser`).
+    pub passwd_entries: Vec<PasswdEntry>,
+    /// A line added to the container's /etc/group when no entry has its GID.
     pub group_entry: Option<String>,
     pub rlimits: Vec<Rlimit>,
     /// `--init`: a tiny PID 1 reaps zombies and forwards signals to the command.
     pub init: bool,
+    /// `--preserve-fds N`: the caller's descriptors 3 to 3+N-1 stay open in
+    /// the command (checked by the caller to be ones it inherited).
+    pub preserve_fds: u32,
     pub stdio: Stdio,
 }
 

@@ -24,7 +24,7 @@ use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use nix::fcntl::{Flock, FlockArg};
+use nix::fcntl::Flock;
 use serde::{Deserialize, Serialize};
 
 use crate::config::NotPrivate;
@@ -518,14 +518,7 @@ fn merge(into: &mut Vec<String>, from: &[String]) {
 
 /// An exclusive flock on `path`, created if missing (blocking).
 pub fn lock_file(path: &Path) -> Result<Flock<File>> {
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .map_err(io_err("opening", path))?;
-    Flock::lock(file, FlockArg::LockExclusive)
-        .map_err(|(_, e)| IoError::new("locking", path, e.into()).into())
+    Ok(crate::util::fs::lock_exclusive(path)?)
 }
 
 /// The hex part of `sha256:…`.

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde::{Deserialize, Serialize};
@@ -214,14 +215,27 @@ pub fn random_name() -> Result<String> {
     Ok(hex::encode(bytes))
 }
 
+static CONFIGURED_DIR: OnceLock<PathBuf> = OnceLock::new();
+
+/// Says where this process keeps named volumes (`--volumepath`, absolute),
+/// instead of the store root's `volumes`. Set once by the front end, as
+/// [`events::configure`](crate::events::configure); a forked monitor inherits it.
+pub fn configure(dir: &Path) {
+    let _ = CONFIGURED_DIR.set(dir.to_path_buf());
+}
+
 impl VolumeStore {
-    /// Opens (creating if needed) the `volumes` directory of `store`.
+    /// Opens (creating if needed) the volume directory: the configured one,
+    /// else the `volumes` directory of `store`.
     /// Removals happen under the store's lock, so that a container recording
     /// (under the same lock) that it uses a volume never loses it between its
     /// check and its record.
     pub fn open(store: &Store) -> Result<VolumeStore> {
         let root = store.root();
-        let dir = std::path::absolute(root.join("volumes")).map_err(io_err("resolving", root))?;
+        let dir = match CONFIGURED_DIR.get() {
+            Some(dir) => dir.clone(),
+            None => std::path::absolute(root.join("volumes")).map_err(io_err("resolving", root))?,
+        };
         // 0700 even where the store root's mode was widened: volumes hold user data.
         crate::config::make_private_dir(&dir)
             .map_err(|problem| io_err("creating", &dir)(problem.into()))?;

@@ -581,7 +581,7 @@ fn store(
         image_copy_tmp_dir: paths.root.join("tmp"),
         image_store: images,
         run_root: paths.runroot.clone(),
-        volume_path: paths.root.join("volumes"),
+        volume_path: paths.volume_path.clone(),
         overlay,
         driver,
         fuse,

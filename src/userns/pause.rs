@@ -11,7 +11,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use nix::errno::Errno;
-use nix::fcntl::{Flock, FlockArg, OFlag};
+use nix::fcntl::{Flock, OFlag};
 use nix::sched::{CloneFlags, setns, unshare};
 use nix::sys::signal::{SigHandler, Signal, kill, signal};
 use nix::sys::wait::waitpid;
@@ -20,7 +20,7 @@ use nix::unistd::{ForkResult, Pid, fork, getpid, setsid};
 use super::idmap::{MappingPlan, SingleReason, write_mapping};
 use super::{Error, HostUser};
 use crate::process::SingleThreaded;
-use crate::util::fs::{IoError, io_err, write_atomic};
+use crate::util::fs::{IoError, write_atomic};
 use crate::util::proc::process_start_time;
 
 pub const PID_FILE: &str = "pause.pid";
@@ -198,15 +198,7 @@ impl WorkingDir {
 
 /// Takes the lock that serialises creating the pause process.
 pub fn lock(runroot: &Path) -> Result<Flock<File>, Error> {
-    let path = runroot.join(LOCK_FILE);
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(io_err("opening the lock file", &path))?;
-    Flock::lock(file, FlockArg::LockExclusive)
-        .map_err(|(_, e)| IoError::new("locking", path, e.into()).into())
+    Ok(crate::util::fs::lock_exclusive(&runroot.join(LOCK_FILE))?)
 }
 
 /// Reads the pause process's report: its PID and the errno of its unshare().

@@ -85,6 +85,19 @@ pub fn write_atomic_with<E: From<io::Error>>(
     result
 }
 
+/// An exclusive flock on `path` (created if missing), waited for;
+/// released when the returned file is dropped.
+pub fn lock_exclusive(path: &Path) -> Result<nix::fcntl::Flock<File>, IoError> {
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(io_err("opening", path))?;
+    nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusive)
+        .map_err(|(_, e)| IoError::new("locking", path, e.into()))
+}
+
 /// fsyncs directory `dir`, so that the renames and new names in it survive a
 /// power loss.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {

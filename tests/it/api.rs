@@ -12,13 +12,13 @@ use crate::common::{
 };
 
 /// A running `rcon system service --time 0` on the default socket; killed on drop.
-struct Service {
+pub(crate) struct Service {
     child: Child,
     socket: PathBuf,
 }
 
 impl Service {
-    fn start(env: &TestEnv, extra: &[&str]) -> Service {
+    pub(crate) fn start(env: &TestEnv, extra: &[&str]) -> Service {
         require_program("docker");
         let socket = env.runtime_dir.join("rcon/rcon.sock");
         let log = std::fs::File::create(env.base.join("service.log")).unwrap();
@@ -36,13 +36,13 @@ impl Service {
         Service { child, socket }
     }
 
-    fn host(&self) -> String {
+    pub(crate) fn host(&self) -> String {
         format!("unix://{}", self.socket.display())
     }
 
     /// `docker ARGS...` as `env`'s user against this service.
     #[track_caller]
-    fn docker(&self, env: &TestEnv, args: &[&str]) -> RunResult {
+    pub(crate) fn docker(&self, env: &TestEnv, args: &[&str]) -> RunResult {
         let mut command = env.command_as_user("docker");
         command.env("DOCKER_HOST", self.host()).args(args);
         run_command(&mut command, None, command_timeout()).unwrap_or_else(|e| panic!("{e}"))
@@ -80,7 +80,7 @@ impl Drop for Service {
     }
 }
 
-fn busybox() -> String {
+pub(crate) fn busybox() -> String {
     image_ref(testkit::catalog::BUSYBOX)
 }
 

@@ -7,6 +7,7 @@ mod common;
 mod fuzz_targets;
 
 mod api;
+mod api_compose;
 mod attach;
 mod attack_host;
 mod attack_registry;
@@ -30,6 +31,7 @@ mod pod;
 mod policy;
 mod run;
 mod runflags;
+mod secrets;
 mod storage;
 mod testkit_images;
 mod tty;

@@ -427,15 +427,30 @@ fn a_port_in_use_fails_before_anything_runs(helper: Helper) {
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
     let publish = format!("127.0.0.1:{port}:80");
-    let result = run(
-        &env,
-        &["-d", "--network", helper.mode(), "-p", &publish],
-        &["sleep", "1000"],
-    );
-    result.code_is(125);
-    assert!(result.stderr.contains("in use"), "{}", result.stderr);
-    assert_eq!(result.stderr.trim().lines().count(), 1, "{}", result.stderr);
-    assert_eq!(stdout(&env.run(&["ps", "-a", "-q"])), "");
+    // As Podman: the container is made, its start fails (run: 126), and
+    // it stays, created, unless --rm.
+    for remove in [false, true] {
+        let name = format!("taken-{remove}");
+        let flags = [
+            &[
+                "-d",
+                "--name",
+                &name,
+                "--network",
+                helper.mode(),
+                "-p",
+                &publish,
+            ][..],
+            if remove { &["--rm"] } else { &[] },
+        ]
+        .concat();
+        let result = run(&env, &flags, &["sleep", "1000"]);
+        result.code_is(126);
+        assert!(result.stderr.contains("in use"), "{}", result.stderr);
+        assert_eq!(result.stderr.trim().lines().count(), 1, "{}", result.stderr);
+    }
+    let listed = stdout(&env.run(&["ps", "-a", "--format", "{{.Names}} {{.Status}}"]));
+    assert_eq!(listed, "taken-false Created", "{listed}");
     drop(taken);
 }
 

@@ -10,6 +10,13 @@ fn run(env: &TestEnv, flags: &[&str], args: &[&str]) -> common::RunResult {
     common::run_image(env, &[&["--rm"], flags].concat(), catalog::BUSYBOX, args)
 }
 
+/// `result` failed with `code`, its message saying `words`.
+#[track_caller]
+fn fails(result: &common::RunResult, code: i32, words: &str) {
+    result.code_is(code);
+    assert!(result.stderr.contains(words), "{}", result.transcript());
+}
+
 #[test]
 fn short_h_sets_the_hostname_and_long_help_still_helps() {
     let env = TestEnv::new(user_with_ranges());
@@ -284,4 +291,142 @@ fn rmi_removes_the_image_after_the_container_unless_another_uses_it() {
         without_rm.transcript()
     );
     assert_eq!(env.run(&["ps", "-aq"]).ok().stdout, "", "nothing created");
+}
+
+#[test]
+fn a_command_that_cannot_run_fails_in_podmans_words() {
+    let env = TestEnv::new(user_with_ranges());
+    let directory = run(&env, &[], &["/etc"]);
+    fails(&directory, 126, r#"exec "/etc": permission denied"#);
+    let missing = run(&env, &[], &["/no/such/command"]);
+    fails(&missing, 127, "/no/such/command: no such file or directory");
+    let id = common::run_detached(&env, &[], &["sleep", "1000"]);
+    let exec = env.run(&["exec", &id, "/etc"]);
+    fails(&exec, 126, "permission denied");
+    env.run(&["rm", "-f", "-t", "0", &id]).ok();
+}
+
+#[test]
+fn ports_without_a_network_to_forward_them_are_dropped_with_podmans_warning() {
+    let env = TestEnv::new(user_with_ranges());
+    for network in ["host", "none"] {
+        let ran = run(
+            &env,
+            &["-p", "8080", "--network", network],
+            &["echo", "ran"],
+        );
+        assert_eq!(
+            ran.ok().stderr.trim(),
+            "Port mappings have been discarded as one of the Host, Container, Pod, and None network modes are in use"
+        );
+        assert_eq!(ran.stdout.trim(), "ran");
+    }
+}
+
+#[test]
+fn pull_never_of_an_absent_image_is_not_known() {
+    let env = TestEnv::new(user_with_ranges());
+    let absent = format!("{}/rcon-test/absent:1", common::registry());
+    let refused = env.run(&["run", "--rm", "--pull=never", &absent, "true"]);
+    refused.code_is(125);
+    assert_eq!(
+        refused.stderr.trim(),
+        format!("Error: {absent}: image not known")
+    );
+}
+
+#[test]
+fn network_of_a_stopped_container_is_accepted_at_create_and_rm_depend_takes_both() {
+    let env = TestEnv::new(user_with_ranges());
+    let first = common::create(&env, &[], &["true"]);
+    let network = format!("--network=container:{first}");
+    let second = common::create(&env, &[&network], &["true"]);
+    let alone = env.run(&["rm", &first]);
+    fails(&alone, 125, "has dependent containers");
+    let removed = env.run(&["rm", "--depend", &first]);
+    let removed = &removed.ok().stdout;
+    assert!(
+        removed.contains(&first) && removed.contains(&second),
+        "{removed}"
+    );
+    let unknown = run(&env, &["--network=container:nosuchcontainer"], &["true"]);
+    unknown.code_is(125);
+}
+
+#[test]
+fn keep_id_home_is_the_containers_and_user_0_is_root() {
+    let env = TestEnv::new(user_with_ranges());
+    let me = &env.user.name;
+    let show = ["sh", "-c", "echo $HOME $(echo ~) $(id -un)"];
+    // The host's home is not in the container: the working directory is.
+    let plain = stdout(&run(&env, &["--userns=keep-id", "-w", "/tmp"], &show));
+    assert_eq!(plain, format!("/tmp /tmp {me}"));
+    // ...unless a volume puts it there.
+    let home = nix::unistd::User::from_uid(env.user.uid.into())
+        .unwrap()
+        .unwrap()
+        .dir
+        .display()
+        .to_string();
+    let volume = format!("-v={home}");
+    let mounted = stdout(&run(&env, &["--userns=keep-id", &volume], &show));
+    assert_eq!(mounted, format!("{home} {home} {me}"));
+    let root = stdout(&run(
+        &env,
+        &["--userns=keep-id", "--user=0"],
+        &["id", "-un"],
+    ));
+    assert_eq!(root, "root");
+}
+
+#[test]
+fn hostuser_adds_the_hosts_entry_and_an_unknown_user_fails_the_start() {
+    let env = TestEnv::new(user_with_ranges());
+    let me = env.user.name.clone();
+    let grep = ["grep", &me, "/etc/passwd"];
+    run(&env, &[], &grep).code_is(1);
+    let by_name = format!("--hostuser={me}");
+    let entry = stdout(&run(&env, &[&by_name], &grep));
+    assert!(
+        entry.starts_with(&format!("{me}:*:{}:", env.user.uid)),
+        "{entry}"
+    );
+    let by_uid = format!("--hostuser={}", env.user.uid);
+    run(&env, &[&by_uid], &grep).ok();
+    let bogus = run(&env, &["--hostuser=rcon-no-such-user"], &["true"]);
+    fails(&bogus, 126, "no such user");
+}
+
+#[test]
+fn preserve_fds_passes_the_callers_descriptors_and_refuses_a_closed_one() {
+    let env = TestEnv::new(user_with_ranges());
+    // Opened by the shell, as the test user: a file anyone may read.
+    let file = env.base.join("fd-content");
+    std::fs::write(&file, "through fd 4\n").unwrap();
+    let reference = image_ref(catalog::BUSYBOX);
+    let line = |fd3: &str| {
+        format!(
+            "exec {} run --rm --tls-verify=false -q --preserve-fds=2 {reference} sh -c 'cat <&4' {fd3} 4<{}",
+            common::rcon_bin().display(),
+            file.display()
+        )
+    };
+    let passed = common::run_command(
+        env.command_as_user("/bin/sh")
+            .args(["-c", &line("3</dev/null")]),
+        None,
+        common::command_timeout(),
+    )
+    .unwrap();
+    assert_eq!(passed.ok().stdout, "through fd 4\n");
+    let closed = common::run_command(
+        env.command_as_user("/bin/sh").args(["-c", &line("3<&-")]),
+        None,
+        common::command_timeout(),
+    )
+    .unwrap();
+    fails(&closed, 125, "file descriptor 3 is not available");
+    // Without the flag the command gets none of them.
+    let fds = stdout(&run(&env, &[], &["ls", "/proc/self/fd"]));
+    assert_eq!(fds.split_whitespace().count(), 4, "{fds}");
 }

@@ -432,3 +432,78 @@ fn system_reset_removes_files_of_subordinate_ids_and_the_pause_process() {
     }
     assert!(!alive(pause), "pause process stopped");
 }
+
+/// The user's subordinate IDs as two ranges (a split of its real one, which
+/// newuidmap allows), so rcon's namespace has two lines after the user's.
+fn split_subid_files(env: &TestEnv) -> [(&'static str, std::path::PathBuf); 2] {
+    let user = env.user;
+    ["subuid", "subgid"].map(|which| {
+        let real = fs::read_to_string(format!("/etc/{which}")).unwrap();
+        let (start, count) = real
+            .lines()
+            .find_map(|line| {
+                let fields: Vec<&str> = line.split(':').collect();
+                (fields.len() == 3 && fields[0] == user.name).then(|| {
+                    (
+                        fields[1].parse::<u64>().unwrap(),
+                        fields[2].parse::<u64>().unwrap(),
+                    )
+                })
+            })
+            .expect("the test user has subordinate IDs");
+        let half = count / 2;
+        let copy = env.base.join(which);
+        fs::write(
+            &copy,
+            format!(
+                "{name}:{start}:{half}\n{name}:{}:{}\n",
+                start + half,
+                count - half,
+                name = user.name
+            ),
+        )
+        .unwrap();
+        fs::set_permissions(&copy, fs::Permissions::from_mode(0o644)).unwrap();
+        let env_name = if which == "subuid" {
+            "RCON_SUBUID_FILE"
+        } else {
+            "RCON_SUBGID_FILE"
+        };
+        (env_name, copy)
+    })
+}
+
+#[test]
+fn keep_id_works_over_several_subordinate_ranges() {
+    require_program("newuidmap");
+    let env = TestEnv::new(user_with_ranges());
+    let files = split_subid_files(&env);
+    let reference = crate::common::image_ref(testkit::catalog::BUSYBOX);
+    let mut command = env.rcon();
+    for (name, path) in &files {
+        command.env(name, path);
+    }
+    let result = command
+        .args([
+            "run",
+            "--rm",
+            "--tls-verify=false",
+            "-q",
+            "--userns=keep-id",
+        ])
+        .args([
+            reference.as_str(),
+            "sh",
+            "-c",
+            "id -u; wc -l < /proc/self/uid_map",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    let lines: Vec<&str> = stdout.lines().map(str::trim).collect();
+    assert_eq!(lines[0], env.user.uid.to_string());
+    // Below the user, the user, the rest of the first range, the second range.
+    assert_eq!(lines[1], "4", "{stdout}");
+}

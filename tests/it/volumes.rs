@@ -479,3 +479,70 @@ fn tmpfs_volumes_mount_a_tmpfs_with_their_options() {
         unknown.transcript()
     );
 }
+
+#[test]
+fn volumepath_puts_named_volumes_in_another_directory() {
+    let env = with_busybox(user_with_ranges());
+    let elsewhere = env.home.join("volumes-elsewhere");
+    let flag = format!("--volumepath={}", elsewhere.display());
+    let info = env.run(&[&flag, "info", "--format", "{{.Store.VolumePath}}"]);
+    assert_eq!(info.ok().stdout.trim(), elsewhere.display().to_string());
+    env.run(&[&flag, "volume", "create", "moved"]).ok();
+    let reference = image_ref(testkit::catalog::BUSYBOX);
+    env.run(&[
+        &flag,
+        "run",
+        "--rm",
+        "-v",
+        "moved:/data",
+        &reference,
+        "sh",
+        "-c",
+        "echo hi > /data/file",
+    ])
+    .ok();
+    assert_eq!(
+        fs::read_to_string(elsewhere.join("moved/_data/file")).unwrap(),
+        "hi\n"
+    );
+    assert!(
+        !entries(&env).contains(&"moved".to_string()),
+        "nothing under the store root's volumes"
+    );
+    let mountpoint = env.run(&[
+        &flag,
+        "volume",
+        "inspect",
+        "--format",
+        "{{.Mountpoint}}",
+        "moved",
+    ]);
+    assert_eq!(
+        mountpoint.ok().stdout.trim(),
+        elsewhere.join("moved/_data").display().to_string()
+    );
+}
+
+#[test]
+fn the_same_mount_twice_is_one_and_two_on_one_path_are_refused() {
+    let env = with_busybox(user_with_ranges());
+    let reference = image_ref(testkit::catalog::BUSYBOX);
+    let run = |flags: &[&str]| {
+        let mut args = vec!["run", "--rm"];
+        args.extend_from_slice(flags);
+        args.extend_from_slice(&[&reference, "true"]);
+        env.run(&args)
+    };
+    run(&["-v", "vol1:/vol1", "-v", "vol1:/vol1"]).ok();
+    run(&["--tmpfs", "/t", "--tmpfs", "/t"]).ok();
+    let refused = run(&["-v", "vol1:/vol1", "-v", "vol2:/vol1"]);
+    refused.code_is(125);
+    assert_eq!(
+        refused.stderr.trim(),
+        "Error: /vol1: duplicate mount destination"
+    );
+    assert!(
+        !entries(&env).contains(&"vol2".to_string()),
+        "nothing made for a refused run"
+    );
+}
