@@ -206,6 +206,8 @@ pub struct EngineConf {
     pub events_logfile_path: Option<PathBuf>,
     /// `events_logfile_max_size` in bytes (0: no limit).
     pub events_logfile_max_size: Option<u64>,
+    /// `infra_image`: pods' infra containers run it instead of rcon's pause.
+    pub infra_image: Option<String>,
 }
 
 /// The `[engine]` keys read, as containers.conf spells them.
@@ -220,6 +222,7 @@ struct EngineTable {
     events_logger: Option<String>,
     events_logfile_path: Option<PathBuf>,
     events_logfile_max_size: Option<toml::Value>,
+    infra_image: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -258,10 +261,11 @@ impl EngineConf {
                 Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
                 Err(source) => return Err(ConfError::Read { path, source }),
             };
-            if !text
-                .lines()
-                .any(|line| line.trim_start().starts_with("events_log"))
-            {
+            if !text.lines().any(|line| {
+                ["events_log", "infra_image"]
+                    .iter()
+                    .any(|key| line.trim_start().starts_with(key))
+            }) {
                 continue;
             }
             conf.merge(&text)
@@ -278,6 +282,9 @@ impl EngineConf {
         }
         if engine.events_logfile_path.is_some() {
             self.events_logfile_path = engine.events_logfile_path;
+        }
+        if engine.infra_image.is_some() {
+            self.infra_image = engine.infra_image;
         }
         if let Some(size) = engine.events_logfile_max_size {
             self.events_logfile_max_size = Some(match size {

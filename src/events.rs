@@ -1,5 +1,5 @@
-//! Podman's events: every lifecycle change of containers, images, volumes
-//! and networks, recorded by whichever rcon process makes it (a verb of the
+//! Podman's events: every lifecycle change of containers, pods, images,
+//! volumes and networks, recorded by whichever rcon process makes it (a verb of the
 //! CLI, a container's monitor when the container ends, the API service) in
 //! one log per user, and read back by `rcon events`.
 //!
@@ -82,6 +82,7 @@ pub enum Kind {
     Container,
     Image,
     Network,
+    Pod,
     System,
     Volume,
 }
@@ -92,6 +93,7 @@ impl Kind {
             Kind::Container => "container",
             Kind::Image => "image",
             Kind::Network => "network",
+            Kind::Pod => "pod",
             Kind::System => "system",
             Kind::Volume => "volume",
         }
@@ -576,8 +578,7 @@ fn term_matches(key: &str, value: &str, event: &Event) -> bool {
             event.kind == Kind::Network.name()
                 && (event.network == value || event.id.starts_with(value))
         }
-        // rcon has no pods: no event is about one.
-        "pod" => false,
+        "pod" => named(Kind::Pod),
         "type" => event.kind == value,
         "volume" => event.kind == Kind::Volume.name() && event.name.starts_with(value),
         "since" => crate::util::time::parse_time(value).is_none_or(|since| event.time >= since),

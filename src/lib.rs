@@ -15,6 +15,7 @@ pub mod image;
 pub mod kube;
 pub mod log;
 pub mod network;
+pub mod pod;
 pub mod process;
 pub mod runtime;
 pub mod secret;

@@ -4,9 +4,10 @@ use crate::storage::driver::{self, Driver};
 use clap::Args;
 
 use super::{Context, Outcome};
+use crate::container::Containers;
 use crate::container::lifecycle::Lifecycle;
 use crate::container::store::KeepId;
-use crate::container::{self, CreateBasics, CreateFlags, CreateRequest, PullPolicy};
+use crate::container::{self, CreateBasics, CreateFlags, CreateRequest, PodJoin, PullPolicy};
 use crate::image::PullOptions;
 use crate::network::names::NameOptions;
 use crate::storage::store::Store;
@@ -124,6 +125,18 @@ pub struct CreateArgs {
     /// Another name other containers on the user-defined network know this one by; may be repeated
     #[arg(long, value_name = "ALIAS")]
     pub network_alias: Vec<String>,
+    /// IPC namespace: shareable (the default: others may join it), private, none (no /dev/shm), host, container:NAME or ns:PATH
+    #[arg(long, value_name = "MODE")]
+    pub ipc: Option<String>,
+    /// Run in this pod (name or ID), sharing the namespaces of its infra container; new:NAME creates the pod first
+    #[arg(long, value_name = "NAME")]
+    pub pod: Option<String>,
+    /// Run in the pod whose ID this file holds (written by `rcon pod create --pod-id-file`)
+    #[arg(long, value_name = "FILE")]
+    pub pod_id_file: Option<PathBuf>,
+    /// Containers (names or IDs, comma-separated) started before this one whenever it starts
+    #[arg(long, value_name = "CONTAINERS", value_delimiter = ',')]
+    pub requires: Vec<String>,
     /// Publish a container port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp], ranges as 8000-8010:80-90
     #[arg(short, long, value_name = "SPEC")]
     pub publish: Vec<String>,
@@ -312,6 +325,9 @@ impl CreateArgs {
             restart: self.restart,
             health: self.health.flags(),
             secrets: self.secret,
+            ipc: self.ipc,
+            requires: self.requires,
+            pod: None,
         }
         .parse()
         .map_err(super::Failure::from)?;
@@ -356,6 +372,72 @@ impl CreateArgs {
     }
 }
 
+impl CreateArgs {
+    /// `--pod` or `--pod-id-file`: the pod to join (`new:NAME` to create),
+    /// read before the flags are parsed, joined once they are.
+    pub fn pod_target(&self) -> Result<Option<PodTarget>, super::Failure> {
+        let name = match (&self.pod, &self.pod_id_file) {
+            (Some(_), Some(_)) => {
+                return Err(super::Failure::new(
+                    super::EXIT_ENGINE,
+                    "--pod and --pod-id-file cannot be used together",
+                ));
+            }
+            (Some(name), None) => name.clone(),
+            (None, Some(file)) => super::pod::read_pod_id_file(file)?,
+            (None, None) => return Ok(None),
+        };
+        Ok(Some(PodTarget {
+            name,
+            hostname: self.hostname.clone(),
+        }))
+    }
+}
+
+/// `--pod`: the pod `request` joins (made first for `new:NAME`, which then
+/// takes the container's `--hostname` as its own).
+pub fn join_pod(
+    request: &mut CreateRequest,
+    target: Option<PodTarget>,
+    ctx: &Context,
+    store: &Store,
+) -> Result<(), super::Failure> {
+    if let Some(target) = target {
+        if target.name.starts_with("new:") {
+            request.basics.hostname = None;
+        }
+        request.pod = Some(target.join(ctx, store)?);
+    }
+    Ok(())
+}
+
+/// The pod a new container goes into, as `--pod` named it.
+pub struct PodTarget {
+    name: String,
+    /// `--hostname`: a new pod's (`new:NAME`), else the container's.
+    hostname: Option<String>,
+}
+
+impl PodTarget {
+    /// Joins the pod; `new:NAME` creates it first, its hostname the
+    /// container's or the pod's name, as Podman does.
+    pub fn join(self, ctx: &Context, store: &Store) -> Result<PodJoin, super::Failure> {
+        let record = match self.name.strip_prefix("new:") {
+            Some(name) => crate::pod::create(
+                store,
+                &ctx.paths.runroot,
+                &crate::pod::PodRequest {
+                    name: Some(name.to_string()),
+                    hostname: Some(self.hostname.unwrap_or_else(|| name.to_string())),
+                    ..super::pod::create::default_request(ctx, store)?
+                },
+            )?,
+            None => crate::pod::Pods::open(store.root())?.find(&self.name)?,
+        };
+        Ok(record.join(&Containers::open(store.root())?)?)
+    }
+}
+
 /// `--cidfile`: the new container's ID into the file.
 pub fn write_cidfile(cidfile: Option<PathBuf>, id: &str) -> Result<(), super::Failure> {
     let Some(path) = cidfile else {
@@ -389,7 +471,9 @@ pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
     let store = Store::open(&ctx.paths.root)?;
     args.create.replace_existing(&store, &ctx.paths.runroot)?;
     let driver = driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver;
-    let request = args.create.request(namespace, &ctx.user, driver)?;
+    let pod = args.create.pod_target()?;
+    let mut request = args.create.request(namespace, &ctx.user, driver)?;
+    join_pod(&mut request, pod, ctx, &store)?;
     let record = container::create(&store, &request)?;
     write_cidfile(cidfile, &record.id)?;
     println!("{}", record.id);

@@ -7,8 +7,9 @@ use crate::container::lifecycle::{Lifecycle, parse_kill_signal};
 use crate::container::store::Status;
 use crate::storage::store::Store;
 
+/// `-s`: the signal `kill` and `pod kill` send.
 #[derive(Debug, Args)]
-pub struct KillArgs {
+pub struct SignalArg {
     /// The signal to send: a name (TERM, SIGHUP) or a number
     #[arg(
         short,
@@ -18,6 +19,12 @@ pub struct KillArgs {
         allow_hyphen_values = true
     )]
     pub signal: String,
+}
+
+#[derive(Debug, Args)]
+pub struct KillArgs {
+    #[command(flatten)]
+    pub signal: SignalArg,
     /// Signal every running container
     #[arg(short, long)]
     pub all: bool,
@@ -33,7 +40,7 @@ pub struct KillArgs {
 }
 
 pub fn run(ctx: &Context, args: KillArgs) -> Outcome {
-    let signal = parse_kill_signal(&args.signal)?;
+    let signal = parse_kill_signal(&args.signal.signal)?;
     let names = super::rm::with_cidfiles(&args.containers, &args.cidfile)?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;

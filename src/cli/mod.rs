@@ -26,6 +26,7 @@ mod logout;
 mod logs;
 mod network;
 mod pause;
+mod pod;
 mod port;
 mod ps;
 mod pull;
@@ -186,6 +187,9 @@ pub enum Verb {
     Network(network::NetworkVerb),
     /// Freeze the processes of running containers (where the host allows it rootless)
     Pause(pause::PauseArgs),
+    /// Manage pods: containers sharing network, IPC and UTS namespaces, started and stopped together
+    #[command(subcommand)]
+    Pod(pod::PodVerb),
     /// List a container's published ports, or the host address of one
     Port(port::PortArgs),
     /// List containers (running ones; -a for all)
@@ -536,6 +540,7 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Logs(args) => logs::run(ctx, args),
         Verb::Network(verb) => network::run(ctx, verb),
         Verb::Pause(args) => pause::run(ctx, args, true),
+        Verb::Pod(verb) => pod::run(ctx, verb),
         Verb::Port(args) => port::run(ctx, args),
         Verb::Ps(args) => ps::run(ctx, args),
         Verb::Pull(args) => pull::run(ctx, args),

@@ -51,7 +51,7 @@ pub struct PsArgs {
     /// Show the namespaces of running containers
     #[arg(long, conflicts_with_all = ["quiet", "size"])]
     pub ns: bool,
-    /// Show the pod of each container (rcon has no pods: empty)
+    /// Show the pod of each container
     #[arg(short, long)]
     pub pod: bool,
     /// Check each container's state against its processes (rcon always does)
@@ -75,6 +75,11 @@ pub enum SortKey {
 /// One container as ps shows it.
 struct Listed {
     record: ContainerRecord,
+    /// Its pod's name (with a pod).
+    pod_name: String,
+    /// What it publishes: its own ports, or those of the container whose
+    /// network it uses (a pod's infra container).
+    ports: Vec<crate::network::PortMapping>,
     state: State,
     /// A `stop` waits for it to end.
     stopping: bool,
@@ -113,6 +118,23 @@ pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
         shown.truncate(n);
     }
     shown.reverse();
+    let pod_names: BTreeMap<String, String> =
+        match shown.iter().any(|(r, _)| r.config.pod.is_some()) {
+            true => crate::pod::Pods::open(store.root())?
+                .list()?
+                .into_iter()
+                .map(|p| (p.id, p.name))
+                .collect(),
+            false => BTreeMap::new(),
+        };
+    let network_ports = |record: &ContainerRecord| match &record.config.network {
+        crate::network::Mode::Container(holder) => lifecycle
+            .containers()
+            .find(holder)
+            .map(|h| h.config.ports)
+            .unwrap_or_default(),
+        _ => record.config.ports.clone(),
+    };
     let mut shown: Vec<Listed> = shown
         .into_iter()
         .map(|(record, state)| {
@@ -124,6 +146,14 @@ pub fn run(ctx: &Context, args: PsArgs) -> Outcome {
                 .flatten()
                 .map(|h| h.status);
             Listed {
+                pod_name: record
+                    .config
+                    .pod
+                    .as_ref()
+                    .and_then(|id| pod_names.get(id))
+                    .cloned()
+                    .unwrap_or_default(),
+                ports: network_ports(&record),
                 record,
                 state,
                 stopping,
@@ -277,8 +307,8 @@ fn unix(time: Option<&str>) -> i64 {
 }
 
 /// Podman's PORTS column: `0.0.0.0:8080->80/tcp, 127.0.0.1:9000->90/udp`.
-fn ports_text(record: &ContainerRecord) -> String {
-    let shown: Vec<String> = record.config.ports.iter().map(|p| p.display()).collect();
+fn ports_text(ports: &[crate::network::PortMapping]) -> String {
+    let shown: Vec<String> = ports.iter().map(|p| p.display()).collect();
     shown.join(", ")
 }
 
@@ -361,6 +391,7 @@ fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool, wanted: &Wanted) 
         stopping,
         health,
         size,
+        ..
     } = listed;
     let config = &record.config;
     let command = || {
@@ -398,7 +429,7 @@ fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool, wanted: &Wanted) 
         .with_wanted(wanted, "ImageID", || {
             short_id(&record.image_id, no_trunc).into()
         })
-        .with_wanted(wanted, "IsInfra", || false.into())
+        .with_wanted(wanted, "IsInfra", || config.infra.into())
         .with_wanted(wanted, "Labels", || Value::string_map(&labels(record)))
         .with_wanted(wanted, "MNT", || ns("MNT"))
         .with_wanted(wanted, "Mounts", || {
@@ -410,9 +441,12 @@ fn row(listed: &Listed, no_trunc: bool, with_namespaces: bool, wanted: &Wanted) 
         .with_wanted(wanted, "Networks", || networks(record).join(",").into())
         .with_wanted(wanted, "Pid", || state.pid.into())
         .with_wanted(wanted, "PIDNS", || ns("PIDNS"))
-        .with_wanted(wanted, "Pod", || "".into())
-        .with_wanted(wanted, "PodName", || "".into())
-        .with_wanted(wanted, "Ports", || ports_text(record).into())
+        .with_wanted(wanted, "Pod", || {
+            let pod = config.pod.as_deref().unwrap_or_default();
+            short_id(pod, no_trunc).into()
+        })
+        .with_wanted(wanted, "PodName", || listed.pod_name.as_str().into())
+        .with_wanted(wanted, "Ports", || ports_text(&listed.ports).into())
         .with_wanted(wanted, "RunningFor", ago)
         .with_wanted(wanted, "Size", || size_text(*size).into())
         .with_wanted(wanted, "StartedAt", || {
@@ -433,8 +467,9 @@ fn json_entry(listed: &Listed) -> serde_json::Value {
         stopping,
         health,
         size,
+        ..
     } = listed;
-    let ports = match record.config.ports.as_slice() {
+    let ports = match listed.ports.as_slice() {
         [] => serde_json::Value::Null,
         ports => ports
             .iter()
@@ -460,15 +495,15 @@ fn json_entry(listed: &Listed) -> serde_json::Value {
         "Id": record.id,
         "Image": record.image_name,
         "ImageID": record.image_id,
-        "IsInfra": false,
+        "IsInfra": record.config.infra,
         "Labels": if labels.is_empty() { serde_json::Value::Null } else { json!(labels) },
         "Mounts": mount_destinations(record),
         "Names": [record.name],
         "Namespaces": {},
         "Networks": networks(record),
         "Pid": state.pid,
-        "Pod": "",
-        "PodName": "",
+        "Pod": record.config.pod.clone().unwrap_or_default(),
+        "PodName": listed.pod_name,
         "Ports": ports,
         "Size": size.map(|(own, with_image)| json!({"RootFsSize": with_image, "RwSize": own})),
         "StartedAt": unix(state.started_at.as_deref()),

@@ -8,6 +8,7 @@ use crate::container::filter::ContainerFilter;
 use crate::container::lifecycle::{DEFAULT_STOP_TIMEOUT, Lifecycle};
 use crate::container::store::{self, ContainerRecord, Status};
 use crate::network::Mode;
+use crate::pod::PodEngine;
 use crate::storage::store::Store;
 use crate::util::exit::ExitCode;
 
@@ -131,6 +132,7 @@ pub fn run(ctx: &Context, args: RmArgs) -> Outcome {
     .map_err(|e| Failure::new(exit_code(&e), e))?;
     let timeout = args.time.map_or(DEFAULT_STOP_TIMEOUT, Duration::from_secs);
     let depend = args.depend || args.all;
+    let pods = PodEngine::open(&store, &ctx.paths.runroot)?;
     let mut errors: Vec<Failure> = Vec::new();
     let mut removed: Vec<String> = Vec::new();
     for (given, record) in &targets {
@@ -142,6 +144,19 @@ pub fn run(ctx: &Context, args: RmArgs) -> Outcome {
             .iter()
             .filter(|d| !removed.contains(&d.id) && !targets.iter().any(|(_, t)| t.id == d.id))
             .collect();
+        // A pod's infra container goes with its pod: with --depend (or
+        // --all), its members first and the pod after it.
+        let pod = pods.pod_of_infra(record);
+        if let (Some(pod), false) = (&pod, depend) {
+            errors.push(Failure::new(
+                EXIT_ENGINE,
+                format!(
+                    "container {} is the infra container of pod {} and cannot be removed without removing the pod",
+                    record.id, pod.id
+                ),
+            ));
+            continue;
+        }
         if !pending.is_empty() && !depend {
             let ids: Vec<&str> = pending.iter().map(|d| d.id.as_str()).collect();
             errors.push(Failure::new(
@@ -170,6 +185,12 @@ pub fn run(ctx: &Context, args: RmArgs) -> Outcome {
                 println!("{given}");
             }
             Err(e) => errors.push(e),
+        }
+        if let Some(pod) = pod {
+            match pods.remove(&pod, args.force, Some(timeout)) {
+                Ok(()) | Err(crate::pod::Error::NoSuchPod(_)) => {}
+                Err(e) => errors.push(e.into()),
+            }
         }
     }
     super::report_failures(errors)
@@ -202,7 +223,9 @@ fn remove(
     }
 }
 
-/// The containers that use `record`'s network namespace (`--network container:…`).
+/// The containers that need `record`: use its network namespace
+/// (`--network container:…`), require it (`--requires`, a pod's members
+/// their infra container).
 fn dependents(
     lifecycle: &Lifecycle,
     record: &ContainerRecord,
@@ -212,8 +235,9 @@ fn dependents(
         .into_iter()
         .filter(|other| {
             other.id != record.id
-                && matches!(&other.config.network, Mode::Container(named)
-                    if *named == record.name || (!named.is_empty() && record.id.starts_with(named.as_str())))
+                && (other.config.requires.contains(&record.id)
+                    || matches!(&other.config.network, Mode::Container(named)
+                    if *named == record.name || (!named.is_empty() && record.id.starts_with(named.as_str()))))
         })
         .collect())
 }

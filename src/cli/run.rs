@@ -73,7 +73,9 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
     let store = Store::open(&ctx.paths.root)?;
     args.create.replace_existing(&store, &ctx.paths.runroot)?;
     let driver = driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver;
-    let request = args.create.request(namespace, &ctx.user, driver)?;
+    let pod = args.create.pod_target()?;
+    let mut request = args.create.request(namespace, &ctx.user, driver)?;
+    super::create::join_pod(&mut request, pod, ctx, &store)?;
     let record = container::create(&store, &request)?;
     super::create::write_cidfile(cidfile, &record.id)?;
     crate::log::phase("image lookup and container record", start);

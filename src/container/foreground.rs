@@ -495,6 +495,9 @@ pub fn start_foreground(
     single: &SingleThreaded,
 ) -> Result<i32, Error> {
     let start = std::time::Instant::now();
+    if !record.config.requires.is_empty() {
+        super::lifecycle::Lifecycle::open(store, runroot)?.start_dependencies(record, single)?;
+    }
     let containers = Containers::open(store.root())?;
     // Held until the container is recorded as running (`Foreground::run`).
     let lock = containers.lock(&record.id)?;

@@ -128,7 +128,8 @@ pub fn inspect(
             "User": config.user,
             "Env": config.env,
             "Cmd": config.cmd,
-            "Entrypoint": config.entrypoint,
+            // Podman 4's: the words joined.
+            "Entrypoint": config.entrypoint.join(" "),
             "Image": record.image_name,
             "WorkingDir": config.working_dir,
             "Labels": labels,
@@ -236,7 +237,7 @@ pub fn networks(record: &ContainerRecord) -> Value {
 
 /// Published ports in Podman's shape, one key per container port:
 /// `{"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}]}`.
-fn ports(mappings: &[PortMapping]) -> BTreeMap<String, Vec<Value>> {
+pub fn ports(mappings: &[PortMapping]) -> BTreeMap<String, Vec<Value>> {
     let mut ports: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     for mapping in mappings {
         for (container, host) in mapping.each() {

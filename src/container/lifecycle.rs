@@ -128,7 +128,72 @@ impl<'a> Lifecycle<'a> {
         if self.state(&record.id)?.status == Status::Running {
             return Ok(());
         }
+        self.start_dependencies(record, single)?;
         monitor::start_detached(self.store, &self.runroot, record, 0, single)
+    }
+
+    /// Starts what `record` requires (`--requires`, a pod member's infra
+    /// container), theirs first, unless they run. A dependency that is gone
+    /// is an error naming it.
+    pub fn start_dependencies(
+        &self,
+        record: &ContainerRecord,
+        single: &SingleThreaded,
+    ) -> Result<(), Error> {
+        for id in &record.config.requires {
+            let dependency = self.containers.find(id).map_err(|_| {
+                Error::Invalid(format!(
+                    "container {} requires container {id}, which no longer exists",
+                    record.name
+                ))
+            })?;
+            self.start(&dependency, single)?;
+        }
+        Ok(())
+    }
+
+    /// After a container of a pod has exited: the pod's infra container
+    /// stops too when the pod's exit policy says so (`stop_with_members`)
+    /// and no other container of the pod still runs.
+    pub fn stop_pod_after(&self, ended: &ContainerRecord) -> Result<(), Error> {
+        let pod = &ended.config.pod;
+        let members: Vec<ContainerRecord> = self
+            .containers
+            .list()?
+            .into_iter()
+            .filter(|r| r.config.pod == *pod && r.id != ended.id)
+            .collect();
+        let Some(infra) = members
+            .iter()
+            .find(|r| r.config.infra && r.config.stop_with_members)
+        else {
+            return Ok(());
+        };
+        for member in members.iter().filter(|r| !r.config.infra) {
+            if self.state(&member.id)?.status == Status::Running {
+                return Ok(());
+            }
+        }
+        self.stop(infra, DEFAULT_STOP_TIMEOUT, None)
+    }
+
+    /// Stops several containers at once: each gets its stop signal under its
+    /// lock, then every one is awaited (SIGKILL after `timeout`), so a pod
+    /// stops in one grace period, not one per container.
+    pub fn stop_all(&self, records: &[ContainerRecord], timeout: Duration) -> Result<(), Error> {
+        let mut stopping = Vec::new();
+        for record in records {
+            let _lock = match self.containers.lock(&record.id) {
+                Ok(lock) => lock,
+                Err(super::store::Error::NoSuchContainer(_)) => continue,
+                Err(e) => return Err(e.into()),
+            };
+            stopping.push((record, self.signal_stop(record, None)?));
+        }
+        for (record, stop) in stopping {
+            self.await_stop(record, stop, timeout)?;
+        }
+        Ok(())
     }
 
     /// Stops `record` (as [`Lifecycle::stop`] does) and starts it again,
@@ -507,8 +572,12 @@ pub fn parse_signal(text: &str) -> Result<Signal, Error> {
             "invalid signal {text:?}: give a name such as TERM, KILL or HUP, or a number"
         ))
     };
-    if let Ok(number) = text.parse::<i32>() {
-        return Signal::try_from(number).map_err(|_| bad());
+    if let Ok(number) = text.parse::<i64>() {
+        if !(1..=i64::from(SIGRTMAX)).contains(&number) {
+            // Podman's words.
+            return Err(Error::Invalid("valid signals are 1 through 64".into()));
+        }
+        return Signal::try_from(number as i32).map_err(|_| bad());
     }
     let upper = text.to_ascii_uppercase();
     let name = if upper.starts_with("SIG") {

@@ -20,6 +20,7 @@ pub mod lifecycle;
 pub mod logfile;
 pub mod monitor;
 pub mod mounts;
+pub mod namespaces;
 pub mod networks;
 pub mod plan;
 mod relay;
@@ -32,7 +33,7 @@ pub mod tty;
 pub mod ulimit;
 
 pub use foreground::start_foreground;
-pub use plan::{CreateBasics, CreateFlags, CreateRequest};
+pub use plan::{CreateBasics, CreateFlags, CreateRequest, InfraRole, PodJoin};
 pub use run::{PullPolicy, create};
 pub use store::{ContainerRecord, Containers};
 

@@ -760,6 +760,9 @@ pub(super) fn record_end(
     if record.config.remove && recorded.is_ok() {
         record.event(EventStatus::Remove).record();
     }
+    if record.config.pod.is_some() && !record.config.infra {
+        super::lifecycle::Lifecycle::open(store, runroot)?.stop_pod_after(record)?;
+    }
     recorded
 }
 

@@ -11,6 +11,7 @@ use super::env::{self, EnvOverrides};
 use super::health::{HealthFlags, HealthPlan};
 use super::lifecycle::parse_signal;
 use super::mounts::{self, MountSpec};
+use super::namespaces::IpcMode;
 use super::restart::RestartPolicy;
 use super::secrets::SecretRequest;
 use super::store::KeepId;
@@ -102,6 +103,32 @@ pub struct CreateFlags {
     pub health: HealthFlags,
     /// `--secret` as given.
     pub secrets: Vec<String>,
+    /// `--ipc` as given.
+    pub ipc: Option<String>,
+    /// `--requires`: containers to start first, by name or ID.
+    pub requires: Vec<String>,
+    /// The pod it joins (`--pod`), as the pod engine resolved it.
+    pub pod: Option<PodJoin>,
+}
+
+/// What a pod's infra container is asked to do beyond holding namespaces.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct InfraRole {
+    /// The pod's exit policy is `stop`: the infra container stops once the
+    /// last other container of the pod has exited.
+    pub stop_with_members: bool,
+}
+
+/// A pod a new container joins: the namespaces it shares with the pod's
+/// infra container (none without one). Made by the pod engine, which knows pods.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PodJoin {
+    pub pod_id: String,
+    /// The infra container's ID, when the pod has one.
+    pub infra: Option<String>,
+    pub share_net: bool,
+    pub share_ipc: bool,
+    pub share_uts: bool,
 }
 
 /// What a container is to be, parsed and checked: what is left to decide
@@ -136,6 +163,13 @@ pub struct CreateRequest {
     pub warnings: Vec<String>,
     /// `--secret`, to be looked up in the user's secrets.
     pub secrets: Vec<SecretRequest>,
+    pub ipc: IpcMode,
+    pub requires: Vec<String>,
+    pub pod: Option<PodJoin>,
+    /// It is its pod's infra container (with an empty image: rcon's pause).
+    pub infra: Option<InfraRole>,
+    /// The network was given (not the default): refused in a pod that shares its own.
+    pub network_given: bool,
 }
 
 /// Podman's warning (its words, which scripts match) when ports are asked
@@ -146,7 +180,9 @@ impl CreateFlags {
     /// Parses and checks every flag, before any image is pulled, as Podman
     /// does; relative paths (bind sources, files) are the working directory's.
     pub fn parse(self) -> Result<CreateRequest, Error> {
+        let network_given = !matches!(self.network.as_str(), "" | "private");
         let network = Mode::parse(&self.network)?;
+        let ipc = IpcMode::parse(self.ipc.as_deref().unwrap_or_default())?;
         self.basics.names.check().map_err(network::Error::from)?;
         let mut env =
             EnvOverrides::from_flags(self.env_host, &self.env_files, &self.env, &env::host_env())?;
@@ -253,6 +289,11 @@ impl CreateFlags {
             health,
             warnings,
             secrets,
+            ipc,
+            requires: self.requires,
+            pod: self.pod,
+            infra: None,
+            network_given,
         })
     }
 }

@@ -9,7 +9,8 @@ use rcon_fuse_overlay::FuseLayers;
 
 use super::env;
 use super::mounts::{MountKind, MountSpec};
-use super::plan::CreateRequest;
+use super::namespaces::{self, IpcMode, UtsMode};
+use super::plan::{CreateRequest, PodJoin};
 use super::store::{
     ContainerConfig, ContainerRecord, Containers, MountRecord, SECCOMP_FILTER, Status,
     generate_name, new_id,
@@ -67,9 +68,48 @@ pub fn image_for(
 pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord, Error> {
     let containers = Containers::open(store.root())?;
     let mut network = request.network.clone();
-    // As Podman: the other container must exist now, and run at the start.
-    if let Mode::Container(name) = &network {
-        containers.find(name)?;
+    let mut ipc = namespaces::resolve_ipc(&containers, &request.ipc)?;
+    let mut uts = UtsMode::Private;
+    let mut requires = request
+        .requires
+        .iter()
+        .map(|name| Ok(containers.find(name)?.id))
+        .collect::<Result<Vec<String>, Error>>()?;
+    if let Some(pod) = &request.pod {
+        check_pod_member(request, pod)?;
+        if let Some(infra) = &pod.infra {
+            if pod.share_net {
+                network = Mode::Container(infra.clone());
+            }
+            if pod.share_ipc && request.ipc == IpcMode::Shareable {
+                ipc = IpcMode::Container(infra.clone());
+            }
+            if pod.share_uts {
+                uts = UtsMode::Container(infra.clone());
+            }
+        }
+    }
+    // Containers whose namespaces it joins start before it, as in Podman
+    // (they need not run yet): the pod's infra container first.
+    let holders = [
+        match &network {
+            Mode::Container(name) => Some(name),
+            _ => None,
+        },
+        match &ipc {
+            IpcMode::Container(id) => Some(id),
+            _ => None,
+        },
+        match &uts {
+            UtsMode::Container(id) => Some(id),
+            UtsMode::Private => None,
+        },
+    ];
+    for name in holders.into_iter().flatten().rev() {
+        let id = containers.find(name)?.id;
+        if !requires.contains(&id) {
+            requires.insert(0, id);
+        }
     }
     let user_network = networks::requested(store.root(), &network)?;
     if user_network.as_ref().is_some_and(|n| n.internal) {
@@ -91,13 +131,28 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             .map(|s| s.resolve(&secret_store))
             .collect::<Result<Vec<_>, _>>()?
     };
-    let driver = request.basics.storage_driver;
     let basics = &request.basics;
-    let image = image_for(store, &basics.image, basics.pull, &basics.pull_options)?;
-    let full_config = ImageConfig::read(store, &image)?;
+    // A pod's infra container without an image runs rcon's pause from an
+    // empty root directory (a vfs root of no layers).
+    let pause = request.infra.is_some() && basics.image.is_empty();
+    let (driver, image, full_config) = if pause {
+        let config = ImageConfig {
+            oci: Default::default(),
+            docker: Default::default(),
+        };
+        (Driver::Vfs, None, config)
+    } else {
+        let image = image_for(store, &basics.image, basics.pull, &basics.pull_options)?;
+        let config = ImageConfig::read(store, &image)?;
+        (basics.storage_driver, Some(image), config)
+    };
     let image_config = full_config.defaults();
+    let entrypoint = match pause {
+        true => Some(vec![PAUSE_COMMAND.to_string()]),
+        false => request.entrypoint.clone(),
+    };
     let (entrypoint, cmd) = command_line(
-        request.entrypoint.as_deref(),
+        entrypoint.as_deref(),
         &request.basics.command,
         &image_config,
     )?;
@@ -106,12 +161,14 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     let lock = store.lock()?;
     // `rmi` and `image prune` remove images under this lock too: the image is
     // still stored now, and stays until the record naming it is in.
-    if store.read_image(&image.id)?.is_none() {
-        return Err(image::Error::NotFound {
-            name: request.basics.image.clone(),
-            tried: Vec::new(),
+    if let Some(image) = &image {
+        if store.read_image(&image.id)?.is_none() {
+            return Err(image::Error::NotFound {
+                name: request.basics.image.clone(),
+                tried: Vec::new(),
+            }
+            .into());
         }
-        .into());
     }
     let name = match &request.basics.name {
         Some(name) => name.clone(),
@@ -153,12 +210,11 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     let record = ContainerRecord {
         id: id.clone(),
         name: name.clone(),
-        image_id: image.id.clone(),
+        image_id: image.as_ref().map(|i| i.id.clone()).unwrap_or_default(),
         image_name: image
-            .names
-            .first()
-            .cloned()
-            .unwrap_or_else(|| image.id.clone()),
+            .as_ref()
+            .map(|i| i.names.first().cloned().unwrap_or_else(|| i.id.clone()))
+            .unwrap_or_default(),
         created: crate::util::time::now_rfc3339(),
         config: ContainerConfig {
             args,
@@ -212,6 +268,13 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
                 .health
                 .resolve(full_config.docker.healthcheck.as_ref()),
             secrets,
+            ipc,
+            uts,
+            pod: request.pod.as_ref().map(|p| p.pod_id.clone()),
+            infra: request.infra.is_some(),
+            stop_with_members: request.infra.is_some_and(|role| role.stop_with_members),
+            pause,
+            requires,
         },
         storage_driver: driver,
     };
@@ -242,13 +305,19 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         if let Some(filter) = &seccomp_filter {
             write_atomic(&dir.join(SECCOMP_FILTER), filter)?;
         }
-        match driver {
-            Driver::Vfs => {
+        match (driver, &image) {
+            (Driver::Vfs, None) => {
+                let root = dir.join(VFS_ROOTFS);
+                std::fs::create_dir(&root)
+                    .map_err(|e| IoError::new("creating the pause root", root, e))?;
+                Ok(())
+            }
+            (Driver::Vfs, Some(image)) => {
                 let layers: Vec<PathBuf> =
                     image.layers.iter().map(|l| store.layer_link(l)).collect();
                 Ok(vfs::populate(&layers, &dir.join(VFS_ROOTFS))?)
             }
-            Driver::Overlay | Driver::FuseOverlay => Ok(()),
+            (Driver::Overlay | Driver::FuseOverlay, _) => Ok(()),
         }
     };
     if let Err(e) = containers.create(&lock, &record, &userdata, !request.basics.remove, fill) {
@@ -262,6 +331,48 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     record.event(EventStatus::Create).record();
     Ok(record)
 }
+
+/// Refuses what a member of a pod may not set itself when the pod shares
+/// the namespace it belongs to (Podman's words).
+fn check_pod_member(request: &CreateRequest, pod: &PodJoin) -> Result<(), Error> {
+    let shared = "network cannot be configured when it is shared with a pod";
+    let refuse = |what: &str| Err(Error::Invalid(format!("invalid config provided: {what}")));
+    if pod.infra.is_none() {
+        return Ok(());
+    }
+    if pod.share_uts && request.basics.hostname.is_some() {
+        return refuse(
+            "cannot set hostname when joining the pod UTS namespace: invalid configuration",
+        );
+    }
+    if !pod.share_net {
+        return Ok(());
+    }
+    let names = &request.basics.names;
+    if request.network_given {
+        refuse(&format!(
+            "networks must be defined when the pod is created: {shared}"
+        ))
+    } else if !request.publish.is_empty() || request.basics.publish_all {
+        refuse(&format!(
+            "published or exposed ports must be defined when the pod is created: {shared}"
+        ))
+    } else if !names.add_host.is_empty() {
+        refuse(&format!(
+            "extra host entries must be specified on the pod: {shared}"
+        ))
+    } else if !names.dns.is_empty() || !names.dns_search.is_empty() || !names.dns_option.is_empty()
+    {
+        refuse(&format!(
+            "DNS options must be specified on the pod: {shared}"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// What rcon's pause shows as its command (and `pod top` as its argv).
+const PAUSE_COMMAND: &str = "/pause";
 
 /// The container's dir holding its copy of the image (vfs).
 const VFS_ROOTFS: &str = "rootfs";
@@ -525,6 +636,12 @@ pub(crate) fn rootfs_of(
     containers: &Containers,
     record: &ContainerRecord,
 ) -> Result<RootfsSource, Error> {
+    if record.config.pause {
+        // rcon's pause needs no image: its root is an empty directory.
+        return Ok(RootfsSource::Copy(
+            containers.dir(&record.id).join(VFS_ROOTFS),
+        ));
+    }
     let image = store.image_by_id(&record.image_id)?;
     rootfs_source(
         store,
@@ -545,11 +662,23 @@ pub(crate) fn spec_for(
     let dir = containers.dir(&record.id);
     let config = &record.config;
     let userdata = dir.join("userdata");
+    // A container in another's network namespace (a pod's member) has its
+    // names (hosts, resolv.conf), in its UTS namespace its hostname.
+    let network_holder = match &config.network {
+        Mode::Container(name) => containers.dir(&containers.find(name)?.id).join("userdata"),
+        _ => userdata.clone(),
+    };
+    let uts_holder = match &config.uts {
+        UtsMode::Container(id) => containers.dir(id).join("userdata"),
+        UtsMode::Private => userdata.clone(),
+    };
     let mut mounts = vec![
-        Mount::bind(userdata.join("hosts"), "/etc/hosts"),
-        Mount::bind(userdata.join("hostname"), "/etc/hostname"),
-        Mount::bind(userdata.join("resolv.conf"), "/etc/resolv.conf"),
+        Mount::bind(network_holder.join("hosts"), "/etc/hosts"),
+        Mount::bind(uts_holder.join("hostname"), "/etc/hostname"),
+        Mount::bind(network_holder.join("resolv.conf"), "/etc/resolv.conf"),
     ];
+    let (ipc, shm) = namespaces::ipc_for(containers, &config.ipc, config.infra, &dir)?;
+    mounts.extend(shm);
     // Containers created before rcon wrote it have none.
     let containerenv = userdata.join(CONTAINERENV);
     if containerenv.exists() {
@@ -598,6 +727,8 @@ pub(crate) fn spec_for(
         },
         mounts,
         hostname: config.hostname.clone(),
+        ipc,
+        uts: namespaces::uts_for(containers, &config.uts)?,
         network,
         security,
         privileged: config.privileged,
@@ -648,6 +779,7 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
         })
         .collect();
     Ok(Process {
+        pause: config.pause,
         args: config.args.clone(),
         env: config.env.clone(),
         cwd: config.working_dir.clone(),

@@ -28,6 +28,7 @@ use crate::runtime::security::{CapWord, SecurityOpt, SecurityOptions};
 pub use crate::storage::store::new_id;
 use crate::storage::store::{self as image_store, StoreLock};
 use crate::util::fs::{IoError, io_err, write_atomic};
+use crate::util::lookup::{Lookup, by_name_or_id};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -155,6 +156,30 @@ pub struct ContainerConfig {
     /// `--secret`: which secrets (by ID, never their data) and how.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub secrets: Vec<super::secrets::SecretUse>,
+    /// `--ipc` (a pod's members: its infra container's).
+    #[serde(default)]
+    pub ipc: super::namespaces::IpcMode,
+    /// Its own UTS namespace, or its pod's infra container's.
+    #[serde(default)]
+    pub uts: super::namespaces::UtsMode,
+    /// The ID of the pod it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod: Option<String>,
+    /// It is its pod's infra container, which holds the shared namespaces.
+    #[serde(default)]
+    pub infra: bool,
+    /// An infra container of a pod whose exit policy is `stop`: it is
+    /// stopped once the last other container of the pod has exited.
+    #[serde(default)]
+    pub stop_with_members: bool,
+    /// It runs rcon's own pause program, not a command of an image (an
+    /// infra container without `--infra-image`).
+    #[serde(default)]
+    pub pause: bool,
+    /// `--requires` (and a pod member's infra container): the IDs of the
+    /// containers started before it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
 }
 
 impl ContainerConfig {
@@ -335,23 +360,12 @@ impl Containers {
                 return Ok(record);
             }
         }
-        let all = self.list()?;
-        if let Some(record) = all.iter().find(|r| r.name == input) {
-            return Ok(record.clone());
-        }
-        let matching: Vec<&ContainerRecord> = all
-            .iter()
-            .filter(|r| !input.is_empty() && r.id.starts_with(input))
-            .collect();
-        match matching.as_slice() {
-            [one] => Ok((*one).clone()),
-            [] => Err(Error::NoSuchContainer(input.to_string())),
-            many => Err(Error::Ambiguous {
+        match by_name_or_id(self.list()?, input, |r| &r.name, |r| &r.id) {
+            Lookup::One(record) => Ok(record),
+            Lookup::None => Err(Error::NoSuchContainer(input.to_string())),
+            Lookup::Many(matches) => Err(Error::Ambiguous {
                 input: input.to_string(),
-                matches: many
-                    .iter()
-                    .map(|r| format!("{} ({})", &r.id[..12], r.name))
-                    .collect(),
+                matches,
             }),
         }
     }
@@ -498,6 +512,9 @@ impl Containers {
     /// network forget its name.
     pub fn remove(&self, record: &ContainerRecord) -> Result<()> {
         let id = &record.id;
+        if record.config.infra {
+            super::namespaces::release_pod_shm(&self.dir(id));
+        }
         self.remove_dir(id)?;
         if let Some(name) = record.config.attachment.as_ref().map(|a| &a.network) {
             if let Err(e) = super::networks::refresh_hosts(self, name) {

@@ -9,6 +9,10 @@
  * gets to the command, reaps every child (orphans are re-parented to it),
  * and exits with the command's status (128+N when killed by signal N).
  *
+ * Without a command (argv is { "/pause" }) it is rcon's pause program, a
+ * pod's infra container: it holds the namespaces, reaps every child and
+ * exits 0 on SIGTERM or SIGINT, as Kubernetes' pause does.
+ *
  * build.rs compiles it with -nostdlib -static; system calls are made
  * directly, for the architectures below.
  */
@@ -92,15 +96,18 @@ __attribute__((noreturn, used)) void start(long *stack)
 {
     long argc = stack[0];
     char **argv = (char **)(stack + 1);
+    long pause = argc == 1;
     long command = argc == 2 ? parse_pid(argv[1]) : 0;
-    if (command <= 0)
+    if (command <= 0 && !pause)
         exit_with(125);
     unsigned long every = ~0UL;
     for (;;) {
         long signal = sys4(__NR_rt_sigtimedwait, (long)&every, 0, 0, SIGSET_SIZE);
         if (signal == SIGCHLD)
             reap(command);
-        else if (signal > 0)
+        else if (pause && (signal == SIGTERM || signal == SIGINT))
+            exit_with(0);
+        else if (signal > 0 && !pause)
             sys4(__NR_kill, command, signal, 0, 0);
     }
 }

@@ -61,6 +61,23 @@ pub(super) fn sealed() -> Result<OwnedFd, ChildError> {
     Ok(file.into())
 }
 
+/// Becomes rcon's pause program (rcon-init without a command, `init`
+/// from [`sealed`]): the process of a pod's infra container without an
+/// image. Every signal stays blocked across the exec, as rcon-init reads
+/// them with sigtimedwait.
+pub(super) fn exec_pause(init: &OwnedFd) -> Result<std::convert::Infallible, ChildError> {
+    sigprocmask(SigmaskHow::SIG_BLOCK, Some(&SigSet::all()), None)
+        .map_err(ChildError::engine("blocking signals in the pause process"))?;
+    let Err(errno) = execveat(
+        init,
+        c"",
+        &[c"/pause"],
+        &[] as &[&std::ffi::CStr],
+        AtFlags::AT_EMPTY_PATH,
+    );
+    Err(ChildError::engine("starting rcon's pause process")(errno))
+}
+
 /// Forks: returns in the child, which goes on to exec the command; the
 /// parent becomes rcon-init (`init`, from [`sealed`]) for the life of the
 /// container and never returns, unless that exec fails.

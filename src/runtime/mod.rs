@@ -34,8 +34,8 @@ use nix::unistd::{Pid, pipe2};
 
 pub use exec::exec;
 pub use spec::{
-    ContainerSpec, Mount, MountSource, Network, PasswdEntry, Process, Rlimit, Rootfs, RootfsSource,
-    Stdio,
+    ContainerSpec, Ipc, Mount, MountSource, Network, PasswdEntry, Process, Rlimit, Rootfs,
+    RootfsSource, Stdio, Uts,
 };
 
 use crate::fuse_server;
@@ -124,11 +124,7 @@ pub struct Started {
 const MAPPED: u8 = b'm';
 const GO: u8 = b'g';
 
-const NAMESPACES: u64 = (libc::CLONE_NEWNS
-    | libc::CLONE_NEWPID
-    | libc::CLONE_NEWUTS
-    | libc::CLONE_NEWIPC
-    | libc::CLONE_NEWCGROUP) as u64;
+const NAMESPACES: u64 = (libc::CLONE_NEWNS | libc::CLONE_NEWPID | libc::CLONE_NEWCGROUP) as u64;
 
 /// `struct clone_args` of clone3(2), the fields up to `tls` (CLONE_ARGS_SIZE_VER0).
 #[repr(C, align(8))]
@@ -409,15 +405,24 @@ fn child(
 ) -> Result<Infallible, ChildError> {
     let start = std::time::Instant::now();
     network::enter(&spec.network)?;
+    // Joined before the mounts: /dev/mqueue is the IPC namespace's.
+    if let Ipc::Join(path) = &spec.ipc {
+        network::join(path, nix::sched::CloneFlags::CLONE_NEWIPC, "IPC")?;
+    }
+    match &spec.uts {
+        Uts::Join(path) => network::join(path, nix::sched::CloneFlags::CLONE_NEWUTS, "UTS")?,
+        Uts::Private => nix::unistd::sethostname(&spec.hostname)
+            .map_err(ChildError::engine("setting the hostname"))?,
+    }
     rootfs::build(
         &spec.rootfs,
         &spec.mounts,
+        &spec.ipc,
         !spec.privileged,
         fuse_socket.as_ref(),
     )?;
     drop(fuse_socket);
-    crate::log::phase("network namespace and mounts (in the container)", start);
-    nix::unistd::sethostname(&spec.hostname).map_err(ChildError::engine("setting the hostname"))?;
+    crate::log::phase("namespaces and mounts (in the container)", start);
     connect_and_exec(&spec.process, stdio, &spec.security, go, console)
 }
 
@@ -467,6 +472,12 @@ fn namespaces(spec: &ContainerSpec) -> u64 {
     let mut flags = NAMESPACES;
     if spec.network == Network::Loopback {
         flags |= libc::CLONE_NEWNET as u64;
+    }
+    if matches!(spec.ipc, Ipc::Private | Ipc::NoShm) {
+        flags |= libc::CLONE_NEWIPC as u64;
+    }
+    if spec.uts == Uts::Private {
+        flags |= libc::CLONE_NEWUTS as u64;
     }
     if spec.user_namespace.is_some() {
         flags |= libc::CLONE_NEWUSER as u64;

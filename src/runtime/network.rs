@@ -1,7 +1,9 @@
 //! The child's network namespace: a new one gets its loopback interface up;
-//! `ns:PATH` and other containers' namespaces are joined.
+//! `ns:PATH` and other containers' namespaces are joined (as are other
+//! containers' IPC and UTS namespaces, [`join`]).
 
 use std::os::fd::AsRawFd;
+use std::path::Path;
 
 use nix::errno::Errno;
 use nix::sched::{CloneFlags, setns};
@@ -14,17 +16,20 @@ pub(super) fn enter(network: &Network) -> Result<(), ChildError> {
     match network {
         Network::Loopback => loopback_up(),
         Network::Host => Ok(()),
-        Network::Join(path) => {
-            let fail = |e: std::io::Error| {
-                ChildError::engine_message(format!(
-                    "joining the network namespace {}: {e}",
-                    path.display()
-                ))
-            };
-            let file = std::fs::File::open(path).map_err(fail)?;
-            setns(&file, CloneFlags::CLONE_NEWNET).map_err(|e| fail(e.into()))
-        }
+        Network::Join(path) => join(path, CloneFlags::CLONE_NEWNET, "network"),
     }
+}
+
+/// Joins the existing namespace of kind `flag` at `path` (`what`: its kind, for the error).
+pub(super) fn join(path: &Path, flag: CloneFlags, what: &str) -> Result<(), ChildError> {
+    let fail = |e: std::io::Error| {
+        ChildError::engine_message(format!(
+            "joining the {what} namespace {}: {e}",
+            path.display()
+        ))
+    };
+    let file = std::fs::File::open(path).map_err(fail)?;
+    setns(&file, flag).map_err(|e| fail(e.into()))
 }
 
 /// `ip link set lo up`, with the SIOCGIFFLAGS/SIOCSIFFLAGS ioctls.

@@ -107,7 +107,7 @@ pub(super) fn detach() -> Result<(), ChildError> {
 
 /// Becomes the container's command. Returns only with an error.
 pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible, ChildError> {
-    let init = if process.init {
+    let init = if process.init || process.pause {
         Some(super::init::sealed()?)
     } else {
         None
@@ -186,6 +186,9 @@ pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible,
         ));
     };
     default_signal_actions();
+    if let (true, Some(init)) = (process.pause, &init) {
+        return super::init::exec_pause(init);
+    }
     if let Some(init) = &init {
         super::init::run_as_pid1(init)?;
     }

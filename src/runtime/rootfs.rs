@@ -18,7 +18,7 @@ use nix::unistd::{Gid, Uid, fchdir, fchown, fchownat, pivot_root, symlinkat};
 use rcon_fuse_overlay::MountError;
 
 use super::ChildError;
-use super::spec::{Mount, MountSource, Rootfs, RootfsSource};
+use super::spec::{Ipc, Mount, MountSource, Rootfs, RootfsSource};
 use crate::storage::mount::Upper;
 
 /// Host devices bind-mounted into the container's `/dev`, as every runtime does.
@@ -76,6 +76,7 @@ enum Kind {
 pub(super) fn build(
     rootfs: &Rootfs,
     mounts: &[Mount],
+    ipc: &Ipc,
     mask: bool,
     fuse_socket: Option<&OwnedFd>,
 ) -> Result<(), ChildError> {
@@ -101,7 +102,7 @@ pub(super) fn build(
     };
     mount_proc(&root)?;
     mount_sys(&root)?;
-    mount_dev(&root)?;
+    mount_dev(&root, ipc)?;
     if rootfs.read_only {
         // The scratch dirs before the other mounts, which may lie inside
         // them (/run/.containerenv): their mount points may have to be created.
@@ -275,8 +276,8 @@ fn mount_sys(root: &Root) -> Result<(), ChildError> {
 }
 
 /// `/dev`: a tmpfs with the usual devices bound from the host, a private
-/// devpts, shm, mqueue and the standard links.
-fn mount_dev(root: &Root) -> Result<(), ChildError> {
+/// devpts, shm and mqueue as the IPC namespace wants them, and the standard links.
+fn mount_dev(root: &Root, ipc: &Ipc) -> Result<(), ChildError> {
     let dev = root.mount_point("/dev", Kind::Dir)?;
     mount(
         Some("tmpfs"),
@@ -312,24 +313,7 @@ fn mount_dev(root: &Root) -> Result<(), ChildError> {
         )
     })
     .map_err(ChildError::engine("mounting /dev/pts"))?;
-    let shm = root.mount_point("/dev/shm", Kind::Dir)?;
-    mount(
-        Some("shm"),
-        &fd_path(&shm),
-        Some("tmpfs"),
-        NOSUID_NODEV_NOEXEC,
-        Some("mode=1777,size=65536k"),
-    )
-    .map_err(ChildError::engine("mounting /dev/shm"))?;
-    let mqueue = root.mount_point("/dev/mqueue", Kind::Dir)?;
-    mount(
-        Some("mqueue"),
-        &fd_path(&mqueue),
-        Some("mqueue"),
-        NOSUID_NODEV_NOEXEC,
-        None::<&str>,
-    )
-    .map_err(ChildError::engine("mounting /dev/mqueue"))?;
+    mount_ipc(root, ipc)?;
     let dev_dir = root
         .open("/dev")
         .map_err(ChildError::engine("opening /dev"))?;
@@ -675,6 +659,43 @@ fn bind(source: &Path, target: &File, recursive: bool) -> Result<(), Errno> {
         flags,
         None::<&str>,
     )
+}
+
+/// /dev/shm and /dev/mqueue: the IPC namespace's own (a new or joined one;
+/// a joined one's /dev/shm is bound over it by the mounts), none of /dev/shm
+/// with `--ipc=none`, the host's where it has them with `--ipc=host` (an
+/// mqueue cannot be mounted for a namespace rcon's user namespace does not own).
+fn mount_ipc(root: &Root, ipc: &Ipc) -> Result<(), ChildError> {
+    if let Ipc::Host = ipc {
+        for dir in ["/dev/shm", "/dev/mqueue"] {
+            if Path::new(dir).is_dir() {
+                let target = root.mount_point(dir, Kind::Dir)?;
+                bind(Path::new(dir), &target, false)
+                    .map_err(ChildError::engine("binding the host's IPC directories"))?;
+            }
+        }
+        return Ok(());
+    }
+    if *ipc != Ipc::NoShm {
+        let shm = root.mount_point("/dev/shm", Kind::Dir)?;
+        mount(
+            Some("shm"),
+            &fd_path(&shm),
+            Some("tmpfs"),
+            NOSUID_NODEV_NOEXEC,
+            Some("mode=1777,size=65536k"),
+        )
+        .map_err(ChildError::engine("mounting /dev/shm"))?;
+    }
+    let mqueue = root.mount_point("/dev/mqueue", Kind::Dir)?;
+    mount(
+        Some("mqueue"),
+        &fd_path(&mqueue),
+        Some("mqueue"),
+        NOSUID_NODEV_NOEXEC,
+        None::<&str>,
+    )
+    .map_err(ChildError::engine("mounting /dev/mqueue"))
 }
 
 /// Remounts a bind mount with `extra` flags, keeping those the kernel locked

@@ -131,6 +131,10 @@ pub struct PasswdEntry {
 /// The process to run as the container's command.
 #[derive(Debug, Clone)]
 pub struct Process {
+    /// rcon's own pause program instead of `args` (a pod's infra container
+    /// without an image): it holds the namespaces, reaps orphans and ends
+    /// on SIGTERM or SIGINT.
+    pub pause: bool,
     /// argv; `args[0]` is looked up in the container's `PATH` when it has no `/`.
     pub args: Vec<String>,
     /// `KEY=VALUE`; `HOME` is added from the user's passwd entry when missing.
@@ -169,6 +173,31 @@ pub enum Network {
     Join(PathBuf),
 }
 
+/// Which IPC namespace the container gets, and with it /dev/shm and /dev/mqueue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ipc {
+    /// A new one, with a /dev/shm tmpfs and /dev/mqueue of its own (the
+    /// mounts may put a shared /dev/shm over it).
+    Private,
+    /// A new one without /dev/shm (`--ipc=none`).
+    NoShm,
+    /// rcon's own (the host's), with the host's /dev/shm and /dev/mqueue
+    /// bound where the host has them.
+    Host,
+    /// An existing one, by path (another container's); its /dev/shm comes
+    /// with the mounts.
+    Join(PathBuf),
+}
+
+/// Which UTS namespace (hostname) the container gets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Uts {
+    /// A new one, with the spec's hostname.
+    Private,
+    /// An existing one, by path (the pod's infra container's): its hostname stays.
+    Join(PathBuf),
+}
+
 /// Everything the child does, top to bottom.
 #[derive(Debug, Clone)]
 pub struct ContainerSpec {
@@ -177,6 +206,8 @@ pub struct ContainerSpec {
     pub mounts: Vec<Mount>,
     pub hostname: String,
     pub network: Network,
+    pub ipc: Ipc,
+    pub uts: Uts,
     pub process: Process,
     /// Capabilities, no_new_privs and the seccomp filter, compiled before the fork.
     pub security: SecurityPlan,

@@ -1,6 +1,7 @@
 //! Helpers every part of rcon shares: atomic file writes and the I/O error
 //! that names what was done to which path (`fs`), the exit code each error
-//! type carries (`exit`), process identity (`proc`),
+//! type carries (`exit`), finding an object by name or ID prefix (`lookup`),
+//! process identity (`proc`),
 //! time stamps (`time`), and scratch directories for unit tests.
 //!
 //! Nothing here uses another rcon module: this is the workspace's future
@@ -8,6 +9,7 @@
 
 pub mod exit;
 pub mod fs;
+pub mod lookup;
 pub mod proc;
 #[cfg(test)]
 pub mod scratch;

@@ -52,7 +52,11 @@ fn exec_exits_with_the_commands_code_and_podmans_126_127() {
         "no-such-command: executable file not found in $PATH",
     );
     refused(&exec(&env, &["box", "/no/such/file"]), 127, "/no/such/file");
-    refused(&exec(&env, &["box", "/etc/passwd"]), 126, "/etc/passwd");
+    refused(
+        &exec(&env, &["box", "/etc/passwd"]),
+        126,
+        "exec \"/etc/passwd\": permission denied",
+    );
     // As Podman: exec does not create a missing working directory.
     refused(
         &exec(&env, &["-w", "/no/such/dir", "box", "true"]),

@@ -28,6 +28,7 @@ mod info;
 mod kube;
 mod lifecycle;
 mod network;
+mod pod;
 mod policy;
 mod run;
 mod runflags;

@@ -667,8 +667,9 @@ fn env_files_named_users_groups_and_ulimits() {
         &["sh", "-c", "id -u; id -g; id -G; echo $HOME"],
     );
     assert_eq!(stdout(&tester), "1000\n1000\n1000 65534\n/home/tester");
+    // Found only when the container starts: the runtime's failure, 126 as in Podman.
     let unknown = run(&env, &["-u", "nobody-here"], catalog::BUSYBOX, &["true"]);
-    assert_eq!(unknown.code, Some(125));
+    assert_eq!(unknown.code, Some(126));
     assert!(
         unknown.stderr.contains("unable to find user nobody-here"),
         "{}",
@@ -1265,7 +1266,7 @@ fn bad_run_input_is_one_line_exit_125_and_leaves_nothing() {
         &busybox,
         "true",
     ]);
-    assert_eq!(result.code, Some(125), "{}", result.transcript());
+    assert_eq!(result.code, Some(126), "{}", result.transcript());
     let message = result.stderr.trim_end();
     assert_eq!(message.lines().count(), 1, "{message}");
     assert!(
@@ -1299,7 +1300,7 @@ fn a_mount_under_proc_sys_fails_with_its_own_error_every_time() {
             args.extend(flags);
             args.extend([reference.as_str(), "true"]);
             let out = env.run(&args);
-            out.code_is(125);
+            out.code_is(126);
             assert_eq!(
                 out.stderr.trim(),
                 "Error: creating the mount point /proc/sys/rcon in the container: No such file or directory",

@@ -287,7 +287,7 @@ fn a_failed_start_on_fuse_leaves_no_server() {
     // The server starts before the child: one child fails before its
     // mount (no network namespace at that path), one after it (no program).
     for (flags, command, code) in [
-        (["--network", "ns:/dev/null"], "true", 125),
+        (["--network", "ns:/dev/null"], "true", 126),
         (["--network", "none"], "/no/such/program", 127),
     ] {
         let reference = image_ref(catalog::BUSYBOX);

@@ -149,7 +149,7 @@ fn the_terminal_mode_comes_back_after_a_kill_and_after_errors() {
 
     // Errors: the container's set-up fails, its command is not found.
     for (flags, command, cause, code) in [
-        (&["-u", "nobody-here"][..], "true", "nobody-here", 125),
+        (&["-u", "nobody-here"][..], "true", "nobody-here", 126),
         (&[][..], "no-such-command", "no-such-command", 127),
     ] {
         let mut run = env.rcon();
