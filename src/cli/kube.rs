@@ -12,6 +12,7 @@ use crate::image::PullOptions;
 use crate::kube::play::{self, PlayRun};
 use crate::kube::translate::{self, PlayOptions, PlayPlan};
 use crate::kube::{document, generate};
+use crate::pod::PodEngine;
 use crate::storage::driver;
 use crate::storage::store::Store;
 use crate::userns::Namespace;
@@ -133,14 +134,15 @@ fn play(ctx: &Context, args: PlayArgs) -> Outcome {
         annotations: args.annotation,
     };
     let plan = plan_of(&args.file, &options)?;
-    let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
+    let engine = PodEngine::open(&store, &ctx.paths.runroot)?;
     let run = PlayRun {
         start: args.start,
         replace: args.replace,
+        pod_defaults: super::pod::create::default_request(ctx, &store)?,
     };
-    let played = play::play(&lifecycle, plan, run, ctx.single)?;
+    let played = play::play(&engine, plan, &run, ctx.single)?;
     for pod in &played.pods {
-        println!("Pod:\n{}", pod.name);
+        println!("Pod:\n{}", pod.id);
         list("Container", &pod.containers);
         list("Init container", &pod.init_containers);
         println!();
@@ -172,16 +174,14 @@ fn down(ctx: &Context, file: &str, force: bool) -> Outcome {
     };
     let plan = plan_of(file, &options)?;
     let store = Store::open(&ctx.paths.root)?;
-    let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-    let downed = play::down(&lifecycle, &plan, force)?;
+    let engine = PodEngine::open(&store, &ctx.paths.runroot)?;
+    let downed = play::down(&engine, &plan, force)?;
     if !downed.pods.is_empty() {
-        println!("Pods stopped:");
-        for name in downed.pods.keys() {
-            println!("{name}");
-        }
-        println!("Pods removed:");
-        for name in downed.pods.keys() {
-            println!("{name}");
+        for heading in ["Pods stopped:", "Pods removed:"] {
+            println!("{heading}");
+            for id in &downed.pods {
+                println!("{id}");
+            }
         }
     }
     if !downed.volumes.is_empty() {

@@ -31,6 +31,8 @@ pub enum Error {
     #[error(transparent)]
     Container(#[from] crate::container::Error),
     #[error(transparent)]
+    Pod(#[from] crate::pod::Error),
+    #[error(transparent)]
     Volume(#[from] crate::storage::volume::Error),
     #[error(transparent)]
     Io(#[from] crate::util::fs::IoError),
@@ -40,6 +42,7 @@ impl ExitCode for Error {
     fn exit_code(&self) -> i32 {
         match self {
             Error::Container(e) => e.exit_code(),
+            Error::Pod(e) => e.exit_code(),
             _ => exit::ENGINE,
         }
     }

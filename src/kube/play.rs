@@ -1,20 +1,17 @@
 //! `kube play` carries a [`PlayPlan`] out: volumes, host directories, then
-//! each pod's containers, made with the same engine calls as `rcon create`,
-//! and started (init containers first, each run to its end); `kube down`
-//! removes what a play made.
-//!
-//! A pod's containers share one network namespace: the first container
-//! holds it (with the pod's published ports and names), the others join it
-//! (`--network container:FIRST`), so they reach each other on localhost.
+//! each pod (made by the pod engine, with its infra container holding the
+//! shared network, IPC and UTS namespaces, the published ports and names)
+//! and its containers, made with the same engine calls as `rcon create
+//! --pod`, and started (init containers first, each run to its end);
+//! `kube down` removes the pods a play made.
 
-use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::Duration;
 
 use super::Error;
-use super::translate::{EMPTY_DIR_LABEL, POD_LABEL, PlayPlan, PodPlan, VolumePlan};
+use super::translate::{EMPTY_DIR_LABEL, PlayPlan, PodPlan, VolumePlan};
 use crate::container::lifecycle::{DEFAULT_STOP_TIMEOUT, Lifecycle};
-use crate::container::{self, ContainerRecord, CreateFlags, CreateRequest};
+use crate::container::{self, ContainerRecord, CreateRequest};
+use crate::pod::{self, PodEngine, PodRecord, PodRequest};
 use crate::process::SingleThreaded;
 use crate::storage::volume::{self, VolumeStore};
 
@@ -28,48 +25,53 @@ pub struct Played {
 
 #[derive(Debug)]
 pub struct PlayedPod {
-    pub name: String,
+    pub id: String,
     pub containers: Vec<String>,
     pub init_containers: Vec<String>,
 }
 
 /// How a play goes.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct PlayRun {
     /// `--start` (the default): start the containers.
     pub start: bool,
     /// `--replace`: remove the pods of the same names first.
     pub replace: bool,
+    /// A pod as the engine makes one by default (what it shares, its
+    /// infra container's image): each played pod starts from it.
+    pub pod_defaults: PodRequest,
+}
+
+/// The pod named exactly `name`, if there is one.
+fn pod_named(engine: &PodEngine, name: &str) -> Result<Option<PodRecord>, Error> {
+    match engine.find(name) {
+        Ok(found) if found.name == name => Ok(Some(found)),
+        Ok(_) | Err(pod::Error::NoSuchPod(_)) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Makes what `plan` describes. Every container's flags are parsed before
-/// any container is made; a failure while making them removes the
-/// containers this play made.
+/// anything is made; a failure while making the pods removes the pods
+/// this play made.
 pub fn play(
-    lifecycle: &Lifecycle,
+    engine: &PodEngine,
     plan: PlayPlan,
-    run: PlayRun,
+    run: &PlayRun,
     single: &SingleThreaded,
 ) -> Result<Played, Error> {
+    let lifecycle = &engine.lifecycle;
     let store = lifecycle.store();
-    if run.replace {
-        for pod in &plan.pods {
-            remove_pod(lifecycle, &pod.name)?;
-        }
-    }
-    let existing = lifecycle
-        .containers()
-        .list()
-        .map_err(container::Error::from)?;
     for pod in &plan.pods {
-        if existing
-            .iter()
-            .any(|r| r.config.label(POD_LABEL) == Some(&pod.name))
-        {
-            return Err(Error::Invalid(format!(
-                "pod {:?} exists already: remove it with `rcon kube down FILE`, or play with --replace",
-                pod.name
-            )));
+        match pod_named(engine, &pod.name)? {
+            Some(existing) if run.replace => engine.remove(&existing, true, None)?,
+            Some(_) => {
+                return Err(Error::Invalid(format!(
+                    "pod {:?} exists already: remove it with `rcon kube down FILE`, or play with --replace",
+                    pod.name
+                )));
+            }
+            None => {}
         }
     }
     let mut played = Played::default();
@@ -84,85 +86,91 @@ pub fn play(
         make_host_paths(pod)?;
         requests.push(pod_requests(pod)?);
     }
-    if !run.start && plan.pods.iter().any(|pod| pod.containers.len() > 1) {
-        // A container joins the first one's network namespace while it runs.
-        return Err(Error::Invalid(
-            "--start=false with pods of several containers is not supported yet: their containers join the first one's network, which must run".into(),
-        ));
-    }
-    let mut made: Vec<ContainerRecord> = Vec::new();
+    let mut made: Vec<PodRecord> = Vec::new();
     let outcome = (|| -> Result<(), Error> {
         for (pod, (inits, members)) in plan.pods.iter().zip(requests) {
-            let mut record = PlayedPod {
-                name: pod.name.clone(),
-                containers: Vec::new(),
-                init_containers: Vec::new(),
+            let record = make_pod(engine, pod, &run.pod_defaults)?;
+            made.push(record.clone());
+            let join = record.join(lifecycle.containers())?;
+            let mut create = |mut request: CreateRequest| -> Result<ContainerRecord, Error> {
+                request.pod = Some(join.clone());
+                Ok(container::create(store, &request)?)
             };
-            for request in &inits {
-                let ctr = container::create(store, request)?;
-                record.init_containers.push(ctr.id.clone());
-                made.push(ctr.clone());
-            }
+            let inits = inits
+                .into_iter()
+                .map(&mut create)
+                .collect::<Result<Vec<_>, _>>()?;
+            let members = members
+                .into_iter()
+                .map(&mut create)
+                .collect::<Result<Vec<_>, _>>()?;
             if run.start {
-                run_init_containers(
-                    lifecycle,
-                    &pod.name,
-                    &made[made.len() - inits.len()..],
-                    single,
-                )?;
-            }
-            for request in &members {
-                let ctr = container::create(store, request)?;
-                record.containers.push(ctr.id.clone());
-                made.push(ctr.clone());
-                if run.start {
-                    lifecycle.start(&ctr, single)?;
+                if let Some(infra) = &record.infra {
+                    lifecycle.start(&lifecycle.find(infra)?, single)?;
                 }
+                run_init_containers(lifecycle, &pod.name, &inits, single)?;
+                engine.start(&record, single)?;
             }
-            played.pods.push(record);
+            played.pods.push(PlayedPod {
+                id: record.id.clone(),
+                containers: members.iter().map(|r| r.id.clone()).collect(),
+                init_containers: inits.iter().map(|r| r.id.clone()).collect(),
+            });
         }
         Ok(())
     })();
     if let Err(e) = outcome {
         for record in made.iter().rev() {
-            let _ = lifecycle.remove(record, true, DEFAULT_STOP_TIMEOUT, true);
+            let _ = engine.remove(record, true, None);
         }
         return Err(e);
     }
     Ok(played)
 }
 
-/// The create requests of a pod's init containers and containers: the
-/// first container holds the pod's network and published ports, the
-/// others join it.
+/// The pod itself, its infra container holding what the containers
+/// share: the published ports, names and network.
+fn make_pod(engine: &PodEngine, pod: &PodPlan, defaults: &PodRequest) -> Result<PodRecord, Error> {
+    let mut infra = defaults.infra.clone();
+    if let Some(flags) = &mut infra {
+        if pod.host_network {
+            flags.network = "host".into();
+        }
+        flags.publish = pod.publish.clone();
+        flags.basics.names.add_host = pod.add_hosts.clone();
+        flags.basics.names.dns = pod.dns.clone();
+        flags.basics.names.dns_search = pod.dns_search.clone();
+        flags.basics.names.dns_option = pod.dns_options.clone();
+    }
+    let request = PodRequest {
+        name: Some(pod.name.clone()),
+        labels: pod.labels.clone(),
+        hostname: Some(pod.hostname.clone()),
+        create_command: std::env::args().collect(),
+        infra,
+        ..defaults.clone()
+    };
+    let lifecycle = &engine.lifecycle;
+    Ok(pod::create(
+        lifecycle.store(),
+        lifecycle.runroot(),
+        &request,
+    )?)
+}
+
+/// The create requests of a pod's init containers and containers.
 fn pod_requests(pod: &PodPlan) -> Result<(Vec<CreateRequest>, Vec<CreateRequest>), Error> {
-    let parse = |flags: CreateFlags| flags.parse().map_err(Error::from);
+    let parse = |flags: &crate::container::CreateFlags| flags.clone().parse().map_err(Error::from);
     let inits = pod
         .init_containers
         .iter()
-        .cloned()
         .map(parse)
         .collect::<Result<Vec<_>, _>>()?;
-    let mut members = Vec::new();
-    let mut holder: Option<String> = None;
-    for flags in &pod.containers {
-        let mut flags = flags.clone();
-        match &holder {
-            None => {
-                if pod.host_network {
-                    flags.network = "host".into();
-                }
-                flags.publish = pod.publish.clone();
-                flags.basics.names.add_host = pod.add_hosts.clone();
-                flags.basics.names.dns = pod.dns.clone();
-                flags.basics.names.dns_search = pod.dns_search.clone();
-                flags.basics.names.dns_option = pod.dns_options.clone();
-                holder = flags.basics.name.clone();
-            }
-            Some(first) => flags.network = format!("container:{first}"),
-        }
-        members.push(parse(flags)?);
-    }
+    let members = pod
+        .containers
+        .iter()
+        .map(parse)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok((inits, members))
 }
 
@@ -274,22 +282,24 @@ fn make_host_paths(pod: &PodPlan) -> Result<(), Error> {
 /// What `kube down` removed.
 #[derive(Debug, Default)]
 pub struct Downed {
-    /// Pods by name, each with its containers' IDs.
-    pub pods: BTreeMap<String, Vec<String>>,
+    /// The IDs of the pods removed.
+    pub pods: Vec<String>,
     pub volumes: Vec<String>,
 }
 
-/// Stops and removes the pods `plan` names, with their emptyDir volumes;
-/// `volumes` (`--force`): also the volumes the YAML made (claims, ConfigMap
-/// and Secret contents).
-pub fn down(lifecycle: &Lifecycle, plan: &PlayPlan, volumes: bool) -> Result<Downed, Error> {
+/// Stops and removes the pods `plan` names (their containers stopped
+/// together, each with its own stop timeout), with their emptyDir volumes;
+/// `volumes` (`--force`): also the volumes the YAML made (claims,
+/// ConfigMap and Secret contents).
+pub fn down(engine: &PodEngine, plan: &PlayPlan, volumes: bool) -> Result<Downed, Error> {
     let mut downed = Downed::default();
     for pod in &plan.pods {
-        let removed = remove_pod(lifecycle, &pod.name)?;
-        if !removed.is_empty() {
-            downed.pods.insert(pod.name.clone(), removed);
+        if let Some(record) = pod_named(engine, &pod.name)? {
+            engine.remove(&record, true, None)?;
+            downed.pods.push(record.id);
         }
     }
+    let lifecycle = &engine.lifecycle;
     let store = VolumeStore::open(lifecycle.store())?;
     let lock = lifecycle.store().lock().map_err(container::Error::from)?;
     for wanted in &plan.volumes {
@@ -306,41 +316,4 @@ pub fn down(lifecycle: &Lifecycle, plan: &PlayPlan, volumes: bool) -> Result<Dow
         }
     }
     Ok(downed)
-}
-
-/// Removes the containers of pod `name`; returns their IDs. They are
-/// stopped together first (each with its own stop timeout), so a pod takes
-/// as long to stop as its slowest container, not as all of them.
-fn remove_pod(lifecycle: &Lifecycle, name: &str) -> Result<Vec<String>, Error> {
-    let members: Vec<ContainerRecord> = lifecycle
-        .containers()
-        .list()
-        .map_err(container::Error::from)?
-        .into_iter()
-        .filter(|r| r.config.label(POD_LABEL) == Some(name))
-        .collect();
-    let timeout = |record: &ContainerRecord| {
-        record
-            .config
-            .stop_timeout
-            .map_or(DEFAULT_STOP_TIMEOUT, Duration::from_secs)
-    };
-    // Threads that only wait on pidfds; none forks, all are joined here.
-    let stopped: Vec<Result<(), container::Error>> = std::thread::scope(|scope| {
-        let stops: Vec<_> = members
-            .iter()
-            .map(|record| scope.spawn(move || lifecycle.stop(record, timeout(record), None)))
-            .collect();
-        stops
-            .into_iter()
-            .map(|stop| stop.join().expect("a stop does not panic"))
-            .collect()
-    });
-    stopped.into_iter().collect::<Result<(), _>>()?;
-    let mut removed = Vec::new();
-    for record in &members {
-        lifecycle.remove(record, true, timeout(record), true)?;
-        removed.push(record.id.clone());
-    }
-    Ok(removed)
 }

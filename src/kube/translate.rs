@@ -20,9 +20,6 @@ use crate::container::CreateFlags;
 /// value, which Podman applies to annotations).
 pub const MAX_ANNOTATION: usize = 63;
 
-/// The label on a played pod's containers: the pod's name.
-pub const POD_LABEL: &str = "io.rcon.kube.pod";
-
 /// The label on volumes a pod's `emptyDir`s became: removed with the pod.
 pub const EMPTY_DIR_LABEL: &str = "io.rcon.kube.emptydir";
 
@@ -503,7 +500,6 @@ impl PodTranslation<'_> {
         let mut flags = self.options.base.clone();
         flags.basics.image = image;
         flags.basics.name = Some(format!("{}-{}", self.name, container.name));
-        flags.basics.hostname = Some(pod.hostname.clone());
         flags.basics.tty = container.tty == Some(true);
         flags.basics.interactive = container.stdin == Some(true);
         flags.basics.workdir = container.working_dir.clone().filter(|w| !w.is_empty());
@@ -514,7 +510,6 @@ impl PodTranslation<'_> {
             .termination_grace_period_seconds
             .and_then(|seconds| u64::try_from(seconds).ok());
         flags.labels = pod.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        flags.labels.push(format!("{POD_LABEL}={}", self.name));
         if let Some(command) = container.command.as_ref().filter(|c| !c.is_empty()) {
             flags.entrypoint = Some(serde_json::to_string(command).expect("strings serialise"));
         }
@@ -1013,7 +1008,6 @@ spec:
         );
         assert_eq!(app.health.interval.as_deref(), Some("5s"));
         assert!(app.labels.contains(&"app=web".to_string()));
-        assert!(app.labels.contains(&format!("{POD_LABEL}=web")));
         let names: Vec<&str> = plan.volumes.iter().map(|v| v.name.as_str()).collect();
         assert_eq!(names, ["webdata", "settings", "web-scratch"]);
         assert_eq!(plan.volumes[1].files[0].path, PathBuf::from("etc/motd"));
