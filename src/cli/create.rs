@@ -51,6 +51,15 @@ pub struct CreateArgs {
     /// Give the container a secret (`rcon secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=N,gid=N,mode=OCTAL]; mounted read-only at /run/secrets/NAME by default
     #[arg(long, value_name = "SECRET")]
     pub secret: Vec<String>,
+    /// Systemd mode (container_uuid, tmpfs on /run, /run/lock, /tmp, /var/log/journal, stop signal SIGRTMIN+3): true (when the command is systemd or init), false, always
+    #[arg(long, value_name = "MODE")]
+    pub systemd: Option<String>,
+    /// Who tells a systemd unit (NOTIFY_SOCKET) the service is ready: container (the command, given the socket), conmon (rcon, once it runs), ignore
+    #[arg(long, value_name = "MODE")]
+    pub sdnotify: Option<String>,
+    /// Podman's cgroup modes (enabled, disabled, no-conmon, split): accepted; rcon's monitor is never in a cgroup of its own
+    #[arg(long, value_name = "MODE", value_parser = ["enabled", "disabled", "no-conmon", "split"])]
+    pub cgroups: Option<String>,
     /// Read environment variables from a file (KEY=VALUE lines, # comments)
     #[arg(long, value_name = "FILE")]
     pub env_file: Vec<PathBuf>,
@@ -257,6 +266,7 @@ impl CreateArgs {
         let request = CreateFlags {
             basics: CreateBasics {
                 storage_driver,
+                create_command: std::env::args().collect(),
                 image: self.image,
                 command: self.command,
                 name: self.name,
@@ -329,6 +339,8 @@ impl CreateArgs {
             ipc: self.ipc,
             requires: self.requires,
             pod: None,
+            systemd: self.systemd,
+            sdnotify: self.sdnotify,
         }
         .parse()
         .map_err(super::Failure::from)?;

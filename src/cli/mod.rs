@@ -12,6 +12,7 @@ mod events;
 mod exec;
 mod exists;
 mod export;
+mod generate;
 mod healthcheck;
 pub(crate) mod human;
 mod image;
@@ -118,6 +119,9 @@ pub struct GlobalArgs {
     /// Print nothing on stdout
     #[arg(long, global = true)]
     pub noout: bool,
+    /// Podman's cgroup manager (cgroupfs or systemd): accepted; rcon talks to no systemd
+    #[arg(long, global = true, value_name = "MANAGER", value_parser = ["cgroupfs", "systemd"])]
+    pub cgroup_manager: Option<String>,
     /// Where events are recorded and read: file (also for journald, which rcon does not write) or none [default: containers.conf's events_logger, else file]
     #[arg(long, global = true, value_name = "BACKEND")]
     pub events_backend: Option<String>,
@@ -148,6 +152,9 @@ pub enum Verb {
     Events(events::EventsArgs),
     /// Write a container's whole filesystem as a tarball
     Export(export::ExportArgs),
+    /// Generate configuration for a container: systemd units
+    #[command(subcommand)]
+    Generate(generate::GenerateVerb),
     /// Run a container's health check
     #[command(subcommand)]
     Healthcheck(healthcheck::HealthcheckVerb),
@@ -511,6 +518,7 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Cp(args) => cp::run(ctx, args),
         Verb::Create(args) => create::run(ctx, args),
         Verb::Exec(args) => exec::run(ctx, args),
+        Verb::Generate(verb) => generate::run(ctx, verb),
         Verb::Healthcheck(verb) => healthcheck::run(ctx, verb),
         Verb::Diff(args) => diff::run(ctx, args),
         Verb::Events(args) => events::run(ctx, args),

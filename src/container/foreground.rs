@@ -611,6 +611,7 @@ impl Foreground<'_> {
             terminal,
             helper,
         } = launched?;
+        super::systemd::notify_ready(record.config.sdnotify, std::process::id());
         let start = std::time::Instant::now();
         let code = match (terminal, session, pipes, log) {
             (Some(master), Some(session), _, log) => {

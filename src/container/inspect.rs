@@ -137,6 +137,7 @@ pub fn inspect(
             "Tty": config.tty,
             "OpenStdin": config.interactive,
             "StopSignal": config.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
+            "CreateCommand": config.create_command,
             "StopTimeout": config
                 .stop_timeout
                 .unwrap_or(super::lifecycle::DEFAULT_STOP_TIMEOUT.as_secs()),

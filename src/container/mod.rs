@@ -28,9 +28,11 @@ pub mod restart;
 pub mod run;
 pub mod secrets;
 pub mod store;
+pub mod systemd;
 pub mod top;
 pub mod tty;
 pub mod ulimit;
+pub mod unit;
 
 pub use foreground::start_foreground;
 pub use plan::{CreateBasics, CreateFlags, CreateRequest, InfraRole, PodJoin};

@@ -51,6 +51,8 @@ use crate::util::proc::process_start_time;
 use crate::util::time::now_rfc3339;
 
 const RECORD_FILE: &str = "monitor.json";
+/// The detached monitor's PID, plain, in its runtime entry.
+pub const PID_FILE: &str = "monitor.pid";
 /// The container's log, in its directory of the store.
 pub const LOG_FILE: &str = "ctr.log";
 
@@ -191,7 +193,7 @@ pub fn start_detached(
             };
             monitor_main(store, of, word_write, restarts)
         }
-        ForkResult::Parent { .. } => {
+        ForkResult::Parent { child } => {
             drop(word_write);
             // "Started" is one zero byte (the monitor keeps the pipe open
             // afterwards); an error is its code and message, then end-of-file.
@@ -205,7 +207,10 @@ pub fn start_detached(
                 }
             }
             match word.split_first() {
-                Some((0, _)) => Ok(()),
+                Some((0, _)) => {
+                    super::systemd::notify_ready(record.config.sdnotify, child.as_raw() as u32);
+                    Ok(())
+                }
                 Some((&code, message)) => Err(Error::Runtime(runtime::Error::Setup {
                     code: i32::from(code),
                     message: String::from_utf8_lossy(message).into_owned(),
@@ -266,6 +271,10 @@ fn supervise(store: &Store, of: Supervised, word: &OwnedFd, restarts: u32) -> Re
                 source,
             )
         })?;
+    // For a unit's PIDFile (`generate systemd`): this process is the
+    // service's main one.
+    let pid_file = entry.join(PID_FILE);
+    write_atomic(&pid_file, format!("{}\n", std::process::id()).as_bytes())?;
     let mut run = Run::new(of, log, Some(server));
     let began = Instant::now();
     let code = run.once(restarts, Some(word), None)?;

@@ -15,6 +15,7 @@ use super::namespaces::IpcMode;
 use super::restart::RestartPolicy;
 use super::secrets::SecretRequest;
 use super::store::KeepId;
+use super::systemd::{SdNotify, SystemdMode};
 use super::ulimit::{self, Ulimit};
 use super::{Error, PullPolicy, labels};
 use crate::image::PullOptions;
@@ -62,6 +63,9 @@ pub struct CreateBasics {
     /// [`driver::choose`](crate::storage::driver::choose) made it (its first
     /// choice may fork a probe: made by the caller while single-threaded).
     pub storage_driver: Driver,
+    /// The command line that made the container (Podman's CreateCommand),
+    /// for `generate systemd --new`.
+    pub create_command: Vec<String>,
 }
 
 /// Everything `rcon run` / `rcon create` was asked for, as given.
@@ -111,6 +115,9 @@ pub struct CreateFlags {
     pub requires: Vec<String>,
     /// The pod it joins (`--pod`), as the pod engine resolved it.
     pub pod: Option<PodJoin>,
+    /// `--systemd`, `--sdnotify` as given.
+    pub systemd: Option<String>,
+    pub sdnotify: Option<String>,
 }
 
 /// What a pod's infra container is asked to do beyond holding namespaces.
@@ -172,6 +179,8 @@ pub struct CreateRequest {
     pub infra: Option<InfraRole>,
     /// The network was given (not the default): refused in a pod that shares its own.
     pub network_given: bool,
+    pub systemd: SystemdMode,
+    pub sdnotify: SdNotify,
 }
 
 /// Podman's warning (its words, which scripts match) when ports are asked
@@ -265,6 +274,18 @@ impl CreateFlags {
             .map(|spec| SecretRequest::parse(spec))
             .collect::<Result<Vec<_>, _>>()?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
+        let systemd = self
+            .systemd
+            .as_deref()
+            .map(SystemdMode::parse)
+            .transpose()?
+            .unwrap_or_default();
+        let sdnotify = self
+            .sdnotify
+            .as_deref()
+            .map(SdNotify::parse)
+            .transpose()?
+            .unwrap_or_default();
         let mut publish = self
             .publish
             .iter()
@@ -303,6 +324,8 @@ impl CreateFlags {
             pod: self.pod,
             infra: None,
             network_given,
+            systemd,
+            sdnotify,
         })
     }
 }

@@ -15,7 +15,7 @@ use super::store::{
     ContainerConfig, ContainerRecord, Containers, MountRecord, SECCOMP_FILTER, Status,
     generate_name, new_id,
 };
-use super::{Error, networks, secrets};
+use super::{Error, networks, secrets, systemd};
 use crate::events::Status as EventStatus;
 use crate::image::config::ImageConfig;
 use crate::image::{self, PullOptions};
@@ -184,11 +184,19 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         .unwrap_or_else(|| id[..12].to_string());
     // HOME comes from the user's passwd entry, which only the container can read.
     let image_env = image_config.env().clone().unwrap_or_default();
-    let env = env::merge(&image_env, &request.env, &hostname, None);
-    let stop_signal = request
+    let mut env = env::merge(&image_env, &request.env, &hostname, None);
+    let mut stop_signal = request
         .stop_signal
         .clone()
         .or(image_config.stop_signal().clone());
+    let mut mount_specs = request.mounts.clone();
+    if request.systemd.applies(&args) {
+        mount_specs.extend(systemd::systemd_tmpfs(&request.mounts)?);
+        env.push(systemd::container_uuid(&id));
+        if request.stop_signal.is_none() {
+            stop_signal = Some(systemd::SYSTEMD_STOP_SIGNAL.into());
+        }
+    }
     let ports = published_ports(request, &network, &image_config)?;
     let peers = match &user_network {
         Some(user_network) => networks::members(&containers, &user_network.name)?,
@@ -206,7 +214,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     if let (Mode::Network { name, .. }, Some(attachment)) = (&mut network, &attachment) {
         name.clone_from(&attachment.network);
     }
-    let mount_records = mount_records(store, &request.mounts)?;
+    let mount_records = mount_records(store, &mount_specs)?;
     let record = ContainerRecord {
         id: id.clone(),
         name: name.clone(),
@@ -275,6 +283,8 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             stop_with_members: request.infra.is_some_and(|role| role.stop_with_members),
             pause,
             requires,
+            create_command: request.basics.create_command.clone(),
+            sdnotify: request.sdnotify,
         },
         storage_driver: driver,
     };
@@ -719,6 +729,15 @@ pub(crate) fn spec_for(
     )?;
     mounts.extend(secrets.mounts);
     process.env.extend(secrets.env);
+    process.env.extend(systemd::listen_env());
+    if let Some((socket, variable)) = systemd::container_notify(config.sdnotify) {
+        mounts.push(socket);
+        process.env.push(variable);
+    }
+    // Parents before what is mounted inside them (a systemd-mode tmpfs on
+    // /run must not hide /run/.containerenv or /run/secrets), as Podman
+    // orders them; otherwise in the order given.
+    mounts.sort_by_key(|m| Path::new(&m.destination).components().count());
     Ok(ContainerSpec {
         rootfs: Rootfs {
             source,

@@ -180,6 +180,12 @@ pub struct ContainerConfig {
     /// containers started before it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
+    /// The command line that made it, for `generate systemd --new`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub create_command: Vec<String>,
+    /// `--sdnotify`.
+    #[serde(default, skip_serializing_if = "super::systemd::SdNotify::is_default")]
+    pub sdnotify: super::systemd::SdNotify,
 }
 
 impl ContainerConfig {

@@ -33,6 +33,7 @@ mod run;
 mod runflags;
 mod secrets;
 mod storage;
+mod systemd;
 mod testkit_images;
 mod tty;
 mod userns;
