@@ -37,7 +37,7 @@ pub struct HealthArgs {
     /// Time after the start in which failures do not count [default: 0s]
     #[arg(long, value_name = "DURATION")]
     pub health_start_period: Option<String>,
-    /// What to do when the container turns unhealthy: none or kill
+    /// What to do when the container turns unhealthy: none, kill, stop or restart
     #[arg(long, value_name = "ACTION")]
     pub health_on_failure: Option<String>,
     /// No health check, not even the image's

@@ -3,9 +3,12 @@
 //! ([`crate::filter`]): a container must pass every key given, and one of the
 //! values given for a key — except `label`, where every value must match.
 
+use std::path::PathBuf;
+
 use regex::Regex;
 
 use super::Error;
+use super::health::{HealthState, HealthStatus};
 use super::lifecycle::Lifecycle;
 use super::restart::RestartPolicy;
 use super::store::{ContainerRecord, State, Status};
@@ -44,8 +47,14 @@ pub enum Term {
     },
     Network(String),
     RestartPolicy(String),
-    /// `pod=`, `health=` (rcon has no pods or health checks) and states
-    /// rcon's containers are never in: no container passes.
+    /// `health=`: a status (`None`: no check at all), read from the
+    /// health state under the runroot.
+    Health {
+        status: Option<HealthStatus>,
+        runroot: PathBuf,
+    },
+    /// `pod=` (rcon has no pods) and states rcon's containers are never
+    /// in: no container passes.
     Never,
 }
 
@@ -125,6 +134,21 @@ impl ContainerFilter {
                     }
                     Term::RestartPolicy(value.to_string())
                 }
+                "health" => Term::Health {
+                    status: match value {
+                        "healthy" => Some(HealthStatus::Healthy),
+                        "unhealthy" => Some(HealthStatus::Unhealthy),
+                        "starting" => Some(HealthStatus::Starting),
+                        "none" => None,
+                        _ => {
+                            return Err(format!(
+                                "{value} is not a valid health status: use healthy, unhealthy, starting or none"
+                            )
+                            .into());
+                        }
+                    },
+                    runroot: lifecycle.runroot().to_path_buf(),
+                },
                 _ => Term::Never,
             })
         };
@@ -185,6 +209,11 @@ impl Subject for Candidate<'_> {
             Term::RestartPolicy(policy) => match policy.as_str() {
                 "none" => config.restart == RestartPolicy::No,
                 name => config.restart.name() == name,
+            },
+            Term::Health { status, runroot } => match status {
+                None => config.healthcheck.is_none(),
+                Some(wanted) => HealthState::of(runroot, record, state)
+                    .is_some_and(|health| health.status == *wanted),
             },
             Term::Never => false,
         }

@@ -612,6 +612,13 @@ impl Foreground<'_> {
             helper,
         } = launched?;
         super::systemd::notify_ready(record.config.sdnotify, std::process::id());
+        super::health::watch_foreground(
+            record,
+            self.of.containers.root(),
+            self.of.runroot,
+            pid,
+            self.of.single,
+        );
         let start = std::time::Instant::now();
         let code = match (terminal, session, pipes, log) {
             (Some(master), Some(session), _, log) => {

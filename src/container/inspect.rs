@@ -189,6 +189,21 @@ pub fn inspect(
             )
             .collect();
     }
+    let on_failure = config
+        .healthcheck
+        .as_ref()
+        .map(|h| h.on_failure)
+        .unwrap_or_default();
+    value["Config"]["HealthcheckOnFailureAction"] = on_failure.name().into();
+    if let Some(check) = &config.healthcheck {
+        value["Config"]["Healthcheck"] = json!({
+            "Test": check.test,
+            "Interval": check.interval.as_nanos() as u64,
+            "Timeout": check.timeout.as_nanos() as u64,
+            "StartPeriod": check.start_period.as_nanos() as u64,
+            "Retries": check.retries,
+        });
+    }
     // Podman 4 shows it under both names.
     if let Some(health) = &live.health {
         let health = serde_json::to_value(health).expect("health states serialise");

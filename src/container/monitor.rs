@@ -576,7 +576,7 @@ fn relay(pid: Pid, streams: Vec<(OwnedFd, Stream)>, input: Input, run: &mut Run)
         input,
         server: run.server.as_mut(),
         log: &mut run.log,
-        health: HealthTimer::new(of.record, of.containers.root(), of.runroot, pid),
+        health: HealthTimer::new(of.record, of.containers.root(), of.runroot),
     };
     relay::relay(pid, streams, &run.signals, &mut served)
 }

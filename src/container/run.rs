@@ -8,6 +8,7 @@ use oci_spec::image::Config;
 use rcon_fuse_overlay::FuseLayers;
 
 use super::env;
+use super::health::OnFailure;
 use super::mounts::{MountKind, MountSpec};
 use super::namespaces::{self, IpcMode, UtsMode};
 use super::plan::{CreateRequest, PodJoin};
@@ -146,6 +147,15 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         let config = ImageConfig::read(store, &image)?;
         (basics.storage_driver, Some(image), config)
     };
+    let healthcheck = request
+        .health
+        .resolve(full_config.docker.healthcheck.as_ref());
+    if healthcheck.is_none() && request.health.on_failure != OnFailure::None {
+        return Err(Error::Invalid(format!(
+            "cannot set on-failure action to {} without a health check",
+            request.health.on_failure.name()
+        )));
+    }
     let image_config = full_config.defaults();
     let entrypoint = match pause {
         true => Some(vec![PAUSE_COMMAND.to_string()]),
@@ -272,9 +282,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             log_driver: request.basics.log_driver.clone(),
             localtime: request.localtime.clone(),
             restart: request.restart,
-            healthcheck: request
-                .health
-                .resolve(full_config.docker.healthcheck.as_ref()),
+            healthcheck,
             secrets,
             ipc,
             uts,
