@@ -66,7 +66,7 @@ pub fn run(ctx: &Context, verb: HealthcheckVerb) -> Outcome {
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let record = lifecycle.find(&args.container)?;
-    if health::run_check(&lifecycle, &record)? {
+    if health::run_check(&lifecycle, &record, ctx.single)? {
         return Ok(0);
     }
     // Podman says "unhealthy" for any failed run, even while still starting.

@@ -13,11 +13,14 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::Error;
+use super::exec::ExecRequest;
 use super::lifecycle::Lifecycle;
 use super::monitor::entry_dir;
 use super::store::{ContainerRecord, State, Status};
 use crate::events::Status as EventStatus;
 use crate::image::config::Healthcheck as ImageHealthcheck;
+use crate::process::SingleThreaded;
+use crate::util::exit::ExitCode;
 use crate::util::fs::write_atomic;
 use crate::util::time::{now_rfc3339, parse_duration};
 
@@ -334,16 +337,18 @@ impl HealthState {
     }
 }
 
-/// Runs the check as a child `rcon exec` and returns its exit code and
-/// output (stdout and stderr as written, through one pipe). A child,
-/// because exec joins the container's namespaces in the calling process,
-/// and this one must go on to record the result in its own. Past the
-/// check's timeout its whole process tree is killed, in the container
+/// Runs the check in the container and returns its exit code and output
+/// (stdout and stderr as written, through one pipe). The exec happens in a
+/// forked child of this (single-threaded) process, since exec joins the
+/// container's namespaces in the calling process and this one must go on to
+/// record the result in its own — one fork, not a second rcon to load. Past
+/// the check's timeout its whole process tree is killed, in the container
 /// too, and the run is a failure with exit code -1, as Podman records it.
 fn exec_in(
     lifecycle: &Lifecycle,
     record: &ContainerRecord,
     config: &HealthConfig,
+    single: &SingleThreaded,
 ) -> Result<(i32, String), Error> {
     let failed = |source: std::io::Error| Error::Files {
         what: format!("running the health check of container {}", record.name),
@@ -351,43 +356,69 @@ fn exec_in(
     };
     let (reader, writer) =
         nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| failed(e.into()))?;
-    let mut child = Command::new("/proc/self/exe")
-        .arg("--root")
-        .arg(lifecycle.containers().root())
-        .arg("--runroot")
-        .arg(lifecycle.runroot())
-        .args(["exec", &record.id])
-        .args(config.argv())
-        .stdin(Stdio::null())
-        .stdout(writer.try_clone().map_err(failed)?)
-        .stderr(writer)
-        .spawn()
-        .map_err(failed)?;
+    let request = ExecRequest {
+        command: config.argv(),
+        ..ExecRequest::default()
+    };
+    // SAFETY: this process is single-threaded (`single`); the child runs
+    // the exec and ends with _exit, never returning here.
+    let child = match unsafe { nix::unistd::fork() }.map_err(|e| failed(e.into()))? {
+        nix::unistd::ForkResult::Child => {
+            drop(reader);
+            let redirected = std::fs::File::open("/dev/null").and_then(|null| {
+                nix::unistd::dup2_stdin(&null)
+                    .and_then(|()| nix::unistd::dup2_stdout(&writer))
+                    .and_then(|()| nix::unistd::dup2_stderr(&writer))
+                    .map_err(std::io::Error::from)
+            });
+            drop(writer);
+            let code = redirected
+                .map_err(failed)
+                .and_then(|()| super::exec::exec(lifecycle, record, &request, single))
+                .unwrap_or_else(|e| {
+                    eprintln!("{e}");
+                    e.exit_code()
+                });
+            crate::process::exit_forked_child(code)
+        }
+        nix::unistd::ForkResult::Parent { child } => child,
+    };
+    drop(writer);
     let deadline = Instant::now() + config.timeout;
-    let output = read_until(reader.as_fd(), &child, deadline);
-    let timed_out = matches!(child.try_wait(), Ok(None));
-    if timed_out {
-        kill_tree(child.id() as i32);
+    let (output, ended) = read_until(reader.as_fd(), child, deadline);
+    if !ended {
+        kill_tree(child.as_raw());
     }
-    let status = child.wait().map_err(failed)?;
+    let status = loop {
+        match nix::sys::wait::waitpid(child, None) {
+            Err(nix::errno::Errno::EINTR) => continue,
+            other => break other.map_err(|e| failed(e.into()))?,
+        }
+    };
     let mut text = String::from_utf8_lossy(&output).into_owned();
-    if timed_out {
+    if !ended {
         text.push_str(&format!(
             "healthcheck command exceeded timeout of {}",
             humantime(config.timeout)
         ));
         return Ok((-1, text));
     }
-    Ok((status.code().unwrap_or(1), text))
+    let code = match status {
+        nix::sys::wait::WaitStatus::Exited(_, code) => code,
+        // Killed: a failure, as any code but 0.
+        _ => 1,
+    };
+    Ok((code, text))
 }
 
-/// What `reader` gives until `child` has ended (then what is left without
-/// waiting: a daemon the check started may hold the pipe) or `deadline`.
-fn read_until(fd: BorrowedFd, child: &Child, deadline: Instant) -> Vec<u8> {
+/// What `fd` gives until `child` has ended (then what is left without
+/// waiting: a daemon the check started may hold the pipe) or `deadline`;
+/// and whether the child ended.
+fn read_until(fd: BorrowedFd, child: nix::unistd::Pid, deadline: Instant) -> (Vec<u8>, bool) {
     use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
     let mut output = Vec::new();
-    let Some(pidfd) = crate::process::pidfd(child.id() as i32) else {
-        return output;
+    let Some(pidfd) = crate::process::pidfd(child.as_raw()) else {
+        return (output, true);
     };
     let _ = nix::fcntl::fcntl(
         fd,
@@ -413,7 +444,7 @@ fn read_until(fd: BorrowedFd, child: &Child, deadline: Instant) -> Vec<u8> {
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return output;
+            return (output, false);
         }
         let ms = PollTimeout::try_from(left.as_millis().min(i32::MAX as u128) as i32)
             .unwrap_or(PollTimeout::MAX);
@@ -422,7 +453,7 @@ fn read_until(fd: BorrowedFd, child: &Child, deadline: Instant) -> Vec<u8> {
             fds.push(PollFd::new(fd, PollFlags::POLLIN));
         }
         match poll(&mut fds, ms) {
-            Ok(0) => return output,
+            Ok(0) => return (output, false),
             Ok(_) => {
                 let ended = fds[0].any().unwrap_or(false);
                 if open {
@@ -430,11 +461,12 @@ fn read_until(fd: BorrowedFd, child: &Child, deadline: Instant) -> Vec<u8> {
                 }
                 if ended {
                     drain(&mut output);
-                    return output;
+                    return (output, true);
                 }
             }
             Err(nix::errno::Errno::EINTR) => {}
-            Err(_) => return output,
+            // Cannot watch it: wait for it (the caller reaps it).
+            Err(_) => return (output, true),
         }
     }
 }
@@ -489,7 +521,11 @@ pub fn no_check(record: &ContainerRecord) -> Error {
 /// Runs `record`'s check once now (it must be running), records the
 /// result in its health state (and a `health_status` event), and returns
 /// whether this run passed.
-pub fn run_check(lifecycle: &Lifecycle, record: &ContainerRecord) -> Result<bool, Error> {
+pub fn run_check(
+    lifecycle: &Lifecycle,
+    record: &ContainerRecord,
+    single: &SingleThreaded,
+) -> Result<bool, Error> {
     let config = record
         .config
         .healthcheck
@@ -498,7 +534,7 @@ pub fn run_check(lifecycle: &Lifecycle, record: &ContainerRecord) -> Result<bool
     // Refused here, not counted as a failed check.
     lifecycle.container_process(record)?;
     let start = now_rfc3339();
-    let (exit_code, mut output) = exec_in(lifecycle, record, config)?;
+    let (exit_code, mut output) = exec_in(lifecycle, record, config, single)?;
     if output.len() > OUTPUT_KEPT {
         let mut end = OUTPUT_KEPT;
         while !output.is_char_boundary(end) {
