@@ -395,7 +395,10 @@ fn exec_in(
             other => break other.map_err(|e| failed(e.into()))?,
         }
     };
-    let mut text = String::from_utf8_lossy(&output).into_owned();
+    // As Podman keeps it: without the final newlines.
+    let mut text = String::from_utf8_lossy(&output)
+        .trim_end_matches('\n')
+        .to_string();
     if !ended {
         text.push_str(&format!(
             "healthcheck command exceeded timeout of {}",

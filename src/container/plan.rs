@@ -274,6 +274,7 @@ impl CreateFlags {
             .map(|spec| SecretRequest::parse(spec))
             .collect::<Result<Vec<_>, _>>()?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
+        super::systemd::check_auto_update(&labels, &self.basics.image)?;
         let systemd = self
             .systemd
             .as_deref()

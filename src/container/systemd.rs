@@ -76,6 +76,49 @@ pub fn container_uuid(id: &str) -> String {
 /// systemd's halt signal.
 pub const SYSTEMD_STOP_SIGNAL: &str = "SIGRTMIN+3";
 
+/// The label that asks `auto-update` to update a container.
+pub const AUTO_UPDATE_LABEL: &str = "io.containers.autoupdate";
+
+/// Podman's checks at create of a container labelled for auto-updates from
+/// a registry (`registry`, or its old name `image`): the image named as
+/// typed must be a fully-qualified reference of the docker transport, the
+/// only thing an update can pull again.
+pub fn check_auto_update(labels: &[(String, String)], image: &str) -> Result<(), Error> {
+    let policy = labels
+        .iter()
+        .rev()
+        .find(|(key, _)| key == AUTO_UPDATE_LABEL)
+        .map(|(_, value)| value.as_str());
+    if !matches!(policy, Some("registry" | "image")) {
+        return Ok(());
+    }
+    let name = image.strip_prefix("docker://").unwrap_or(image);
+    if let Some((transport, _)) = name.split_once(':').filter(|(t, _)| {
+        matches!(
+            *t,
+            "docker-archive"
+                | "oci-archive"
+                | "oci"
+                | "dir"
+                | "containers-storage"
+                | "docker-daemon"
+        )
+    }) {
+        return Err(Error::Invalid(format!(
+            "auto updates require the docker image transport but image is of transport {transport:?}"
+        )));
+    }
+    let qualified = name.split_once('/').is_some_and(|(domain, _)| {
+        domain.contains('.') || domain.contains(':') || domain == "localhost"
+    });
+    if !qualified {
+        return Err(Error::Invalid(format!(
+            "short name: auto updates require fully-qualified image reference: {image:?}"
+        )));
+    }
+    Ok(())
+}
+
 /// `--sdnotify`: who sends READY=1 to the unit's `NOTIFY_SOCKET`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -194,6 +237,21 @@ mod tests {
             container_uuid(&"ab".repeat(32)),
             format!("container_uuid={}", "ab".repeat(16))
         );
+    }
+
+    #[test]
+    fn auto_updates_need_a_fully_qualified_docker_reference() {
+        let label = |v: &str| vec![(AUTO_UPDATE_LABEL.to_string(), v.to_string())];
+        assert!(check_auto_update(&label("registry"), "127.0.0.1:5000/a/b:1").is_ok());
+        assert!(check_auto_update(&label("local"), "short:latest").is_ok());
+        assert!(check_auto_update(&[], "short:latest").is_ok());
+        let short = check_auto_update(&label("registry"), "short:latest").unwrap_err();
+        assert_eq!(
+            short.to_string(),
+            "short name: auto updates require fully-qualified image reference: \"short:latest\""
+        );
+        let archive = check_auto_update(&label("image"), "docker-archive:/tmp/a.tar").unwrap_err();
+        assert!(archive.to_string().contains("transport \"docker-archive\""));
     }
 
     #[test]

@@ -45,7 +45,7 @@ fn a_passing_check_turns_the_container_healthy_in_inspect_and_ps() {
     let log: serde_json::Value = serde_json::from_str(&log.ok().stdout).unwrap();
     assert_eq!(log["FailingStreak"], 0);
     assert_eq!(log["Log"][0]["ExitCode"], 0);
-    assert_eq!(log["Log"][0]["Output"], "checked\n");
+    assert_eq!(log["Log"][0]["Output"], "checked");
     env.run(&["healthcheck", "run", "good"]).code_is(0);
     let events = env.run(&[
         "events",

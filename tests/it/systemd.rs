@@ -107,6 +107,21 @@ fn generated_units_follow_the_containers_policy_and_verify() {
         result.code_is(125);
         assert!(result.stderr.contains(needle), "{}", result.transcript());
     }
+    // auto-update needs a reference it can pull again: refused at create.
+    let short = env.run(&[
+        "create",
+        "--label",
+        "io.containers.autoupdate=registry",
+        "busybox:latest",
+    ]);
+    short.code_is(125);
+    assert!(
+        short
+            .stderr
+            .contains("auto updates require fully-qualified image reference"),
+        "{}",
+        short.transcript()
+    );
     create(
         &env,
         &["--name", "always", "--restart=unless-stopped"],
