@@ -197,7 +197,7 @@ pub fn make_private_dir(path: &Path) -> Result<(), NotPrivate> {
 }
 
 /// What rcon takes from Podman's containers.conf (`[engine]`), so a user
-/// configures once: where events go.
+/// configures once: where events go, the OCI runtime named.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct EngineConf {
     /// `events_logger`: `file`, `journald` or `none`.
@@ -208,6 +208,8 @@ pub struct EngineConf {
     pub events_logfile_max_size: Option<u64>,
     /// `infra_image`: pods' infra containers run it instead of rcon's pause.
     pub infra_image: Option<String>,
+    /// `runtime`: checked with [`check_runtime`].
+    pub runtime: Option<String>,
 }
 
 /// The `[engine]` keys read, as containers.conf spells them.
@@ -223,6 +225,7 @@ struct EngineTable {
     events_logfile_path: Option<PathBuf>,
     events_logfile_max_size: Option<toml::Value>,
     infra_image: Option<String>,
+    runtime: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -242,7 +245,7 @@ impl EngineConf {
     /// comments).
     pub fn load() -> Result<EngineConf, ConfError> {
         let mut conf = EngineConf::default();
-        for (path, text) in conf_texts(&["events_log", "infra_image"])? {
+        for (path, text) in conf_texts(&["events_log", "infra_image", "runtime"])? {
             conf.merge(&text)
                 .map_err(|message| ConfError::Parse { path, message })?;
         }
@@ -260,6 +263,9 @@ impl EngineConf {
         }
         if engine.infra_image.is_some() {
             self.infra_image = engine.infra_image;
+        }
+        if engine.runtime.is_some() {
+            self.runtime = engine.runtime;
         }
         if let Some(size) = engine.events_logfile_max_size {
             self.events_logfile_max_size = Some(match size {
@@ -367,6 +373,73 @@ impl ContainerDefaults {
     }
 }
 
+/// Where Podman looks for an OCI runtime given by name.
+const RUNTIME_DIRS: &[&str] = &[
+    "/usr/local/bin",
+    "/usr/local/sbin",
+    "/usr/bin",
+    "/usr/sbin",
+    "/bin",
+    "/sbin",
+];
+
+/// Checks an OCI runtime named with `--runtime` or containers.conf. rcon
+/// runs every container with its own runtime, built in (`rcon`); a name
+/// Podman would find (an OCI runtime such as crun or runc in `$PATH` or
+/// the usual directories) or an existing path is accepted, so scripts
+/// written for Podman go on working; anything else is refused in Podman's
+/// words, as it would be there.
+pub fn check_runtime(name: &str) -> Result<(), String> {
+    let found = if name.is_empty() || name == "rcon" {
+        true
+    } else if name.contains('/') {
+        Path::new(name).is_file()
+    } else {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        std::env::split_paths(&path)
+            .chain(RUNTIME_DIRS.iter().map(PathBuf::from))
+            .any(|dir| dir.is_absolute() && dir.join(name).is_file())
+    };
+    if found {
+        Ok(())
+    } else {
+        Err(format!(
+            "default OCI runtime {name:?} not found: invalid argument"
+        ))
+    }
+}
+
+/// The global flags of crun and runc that Podman users pass with
+/// `--runtime-flag`; the built-in runtime has nothing they would change.
+const RUNTIME_FLAGS: &[&str] = &[
+    "debug",
+    "log",
+    "log-format",
+    "log-level",
+    "root",
+    "rootless",
+    "systemd-cgroup",
+    "cgroup-manager",
+];
+
+/// Checks `--runtime-flag`s (with or without their dashes, `NAME[=VALUE]`)
+/// as an OCI runtime would when it starts a container: an unknown one is
+/// an error, in the runtime's words.
+pub fn check_runtime_flags(flags: &[String]) -> Result<(), String> {
+    for flag in flags {
+        let name = flag.trim_start_matches('-');
+        let name = name.split_once('=').map_or(name, |(name, _)| name);
+        if !RUNTIME_FLAGS.contains(&name) {
+            return Err(format!(
+                "unrecognized runtime flag '--{}': the OCI runtime takes {}",
+                flag.trim_start_matches('-'),
+                RUNTIME_FLAGS.join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// A size as containers.conf writes one (go-units' `FromHumanSize`):
 /// a number, optionally with a decimal unit `b`, `k`, `m`, `g`, `t`
 /// (`kb`, `mib`… alike, any case).
@@ -437,5 +510,23 @@ mod tests {
         );
         assert_eq!(parse_size("2KB"), Some(2000));
         assert_eq!(parse_size("0"), Some(0));
+        conf.merge("[engine]\nruntime = \"crun\"\n[engine.runtimes]\ncrun = [\"/x/crun\"]\n")
+            .unwrap();
+        assert_eq!(conf.runtime.as_deref(), Some("crun"));
+    }
+
+    #[test]
+    fn runtimes_accepted_by_name_or_path_others_refused() {
+        assert!(check_runtime("rcon").is_ok());
+        assert!(check_runtime("sh").is_ok(), "a program found in PATH");
+        assert!(check_runtime("/bin/sh").is_ok());
+        assert_eq!(
+            check_runtime("idonotexist").unwrap_err(),
+            "default OCI runtime \"idonotexist\" not found: invalid argument"
+        );
+        assert!(check_runtime("/no/such/runtime").is_err());
+        assert!(check_runtime_flags(&["debug".into(), "--log-format=json".into()]).is_ok());
+        let refused = check_runtime_flags(&["invalidflag".into()]).unwrap_err();
+        assert!(refused.contains("'--invalidflag'"), "{refused}");
     }
 }

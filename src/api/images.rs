@@ -83,6 +83,7 @@ async fn create(
         tls_verify: tls_verify_for(&name),
         squash_owners: service.squash_owners,
         quiet: true,
+        auth_files: None,
     };
     let (sender, response) = streaming("application/json");
     tokio::spawn(async move {

@@ -167,18 +167,8 @@ pub struct CreateArgs {
     /// Publish every port the image exposes on a free host port
     #[arg(short = 'P', long)]
     pub publish_all: bool,
-    /// Name server for the container's /etc/resolv.conf (replaces the default)
-    #[arg(long, value_name = "IP")]
-    pub dns: Vec<String>,
-    /// Search domain for the container's /etc/resolv.conf ('.' for none)
-    #[arg(long, value_name = "DOMAIN")]
-    pub dns_search: Vec<String>,
-    /// Resolver option for the container's /etc/resolv.conf (e.g. ndots:2)
-    #[arg(long, visible_alias = "dns-opt", value_name = "OPTION")]
-    pub dns_option: Vec<String>,
-    /// Add a line to the container's /etc/hosts: NAME:IP (IP may be host-gateway)
-    #[arg(long, value_name = "NAME:IP")]
-    pub add_host: Vec<String>,
+    #[command(flatten)]
+    pub names: NameArgs,
     /// Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)
     #[arg(long)]
     pub read_only: bool,
@@ -221,7 +211,7 @@ pub struct CreateArgs {
 /// `--security-opt`s with a relative `seccomp=PROFILE` made absolute: the
 /// record keeps the path, and every later start (from another directory,
 /// or by the monitor's restart policy) must read the file named here.
-fn absolute_profiles(opts: Vec<String>) -> Result<Vec<String>, super::Failure> {
+pub(crate) fn absolute_profiles(opts: Vec<String>) -> Result<Vec<String>, super::Failure> {
     opts.into_iter()
         .map(|opt| match opt.split_once('=') {
             Some(("seccomp", path))
@@ -238,6 +228,36 @@ fn absolute_profiles(opts: Vec<String>) -> Result<Vec<String>, super::Failure> {
             _ => Ok(opt),
         })
         .collect()
+}
+
+/// The container's /etc/resolv.conf and /etc/hosts (`run`, `create`, and
+/// `build` for its RUN steps).
+#[derive(Debug, Args)]
+pub struct NameArgs {
+    /// Name server for the container's /etc/resolv.conf (replaces the default)
+    #[arg(long, value_name = "IP")]
+    pub dns: Vec<String>,
+    /// Search domain for the container's /etc/resolv.conf ('.' for none)
+    #[arg(long, value_name = "DOMAIN")]
+    pub dns_search: Vec<String>,
+    /// Resolver option for the container's /etc/resolv.conf (e.g. ndots:2)
+    #[arg(long, visible_alias = "dns-opt", value_name = "OPTION")]
+    pub dns_option: Vec<String>,
+    /// Add a line to the container's /etc/hosts: NAME:IP (IP may be host-gateway)
+    #[arg(long, value_name = "NAME:IP")]
+    pub add_host: Vec<String>,
+}
+
+impl From<NameArgs> for NameOptions {
+    fn from(args: NameArgs) -> NameOptions {
+        NameOptions {
+            dns: args.dns,
+            dns_search: args.dns_search,
+            dns_option: args.dns_option,
+            add_host: args.add_host,
+            ..NameOptions::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -294,13 +314,7 @@ impl CreateArgs {
                 hostname: self.hostname,
                 network_aliases: self.network_alias,
                 publish_all: self.publish_all,
-                names: NameOptions {
-                    dns: self.dns,
-                    dns_search: self.dns_search,
-                    dns_option: self.dns_option,
-                    add_host: self.add_host,
-                    ..NameOptions::default()
-                },
+                names: self.names.into(),
                 read_only: self.read_only,
                 init: self.init,
                 stop_timeout: self.stop_timeout,
@@ -322,6 +336,7 @@ impl CreateArgs {
                         }
                     ),
                     quiet: self.quiet,
+                    auth_files: None,
                 },
             },
             env: self.env,

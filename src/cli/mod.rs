@@ -127,6 +127,12 @@ pub struct GlobalArgs {
     /// Where events are recorded and read: file (also for journald, which rcon does not write) or none [default: containers.conf's events_logger, else file]
     #[arg(long, global = true, value_name = "BACKEND")]
     pub events_backend: Option<String>,
+    /// The OCI runtime: rcon runs containers with its own (rcon); a runtime Podman would find (crun, runc, … in PATH, or a path) is accepted, others refused [default: containers.conf's runtime]
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    pub runtime: Option<String>,
+    /// A global flag for the OCI runtime, as crun's and runc's (debug, log=FILE, log-format=json, systemd-cgroup, …); containers fail to start with any other (repeatable)
+    #[arg(long, global = true, value_name = "FLAG")]
+    pub runtime_flag: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -384,6 +390,10 @@ pub struct Context<'a> {
     pub storage_driver: Option<Driver>,
     /// `--events-backend`, if given.
     pub events_backend: Option<crate::events::Backend>,
+    /// `--runtime`, checked.
+    pub runtime: Option<String>,
+    /// `--runtime-flag`, as given.
+    pub runtime_flags: Vec<String>,
     /// For what forks or joins namespaces: this process has one thread.
     pub single: &'a SingleThreaded,
     /// Where [`Verb::in_namespace`] had this process go before the verb.
@@ -409,11 +419,16 @@ impl Context<'_> {
             .transpose()?;
         crate::events::configure(&paths.runroot, events_backend);
         crate::storage::volume::configure(&paths.volume_path);
+        if let Some(runtime) = &global.runtime {
+            crate::config::check_runtime(runtime).map_err(|e| Failure::new(EXIT_ENGINE, e))?;
+        }
         Ok(Context {
             user,
             paths,
             storage_driver: global.storage_driver,
             events_backend,
+            runtime: global.runtime.clone(),
+            runtime_flags: global.runtime_flag.clone(),
             single,
             namespace: None,
         })
@@ -425,6 +440,22 @@ impl Context<'_> {
         self.namespace
             .as_ref()
             .expect("the verb is declared in Verb::in_namespace")
+    }
+
+    /// Checks the OCI runtime containers.conf names, unless `--runtime`
+    /// named one (checked already), as Podman does before it makes a
+    /// container.
+    pub fn check_configured_runtime(&self) -> Result<(), Failure> {
+        if self.runtime.is_some() {
+            return Ok(());
+        }
+        let conf = crate::config::EngineConf::load().map_err(|e| Failure::new(EXIT_ENGINE, e))?;
+        match conf.runtime {
+            Some(runtime) => {
+                crate::config::check_runtime(&runtime).map_err(|e| Failure::new(EXIT_ENGINE, e))
+            }
+            None => Ok(()),
+        }
     }
 
     /// Joins (or creates) the user namespace; warns about a single mapping.
