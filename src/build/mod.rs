@@ -52,7 +52,7 @@ use crate::storage::extract::Root;
 use crate::storage::store::{ImageRecord, Store};
 use crate::util::exit::ExitCode;
 use crate::util::time::{now_rfc3339, parse_duration};
-use dockerfile::{Command, Dockerfile, Healthcheck, Instruction, Kind, Stage};
+use dockerfile::{Command, Dockerfile, Healthcheck, Heredoc, Instruction, Kind, Stage};
 use ignore::Ignore;
 use mounts::RunMount;
 pub use mounts::Secret;
@@ -581,11 +581,12 @@ impl Builder<'_> {
                 from,
                 chown,
                 chmod,
+                inline,
             } => self.copy(
                 state,
                 instruction,
                 *add,
-                sources,
+                (sources, inline),
                 dest,
                 from.as_deref(),
                 chown.as_deref(),
@@ -736,7 +737,7 @@ impl Builder<'_> {
         state: &mut State,
         instruction: &Instruction,
         add: bool,
-        sources: &[String],
+        (sources, inline): (&[String], &[Heredoc]),
         dest: &str,
         from: Option<&str>,
         chown: Option<&str>,
@@ -793,7 +794,7 @@ impl Builder<'_> {
         let result = self.copy_from(
             state,
             instruction,
-            &paths,
+            (&paths, inline),
             &dest,
             from_record.as_ref(),
             add,
@@ -811,7 +812,7 @@ impl Builder<'_> {
         &self,
         state: &mut State,
         instruction: &Instruction,
-        paths: &[String],
+        (paths, inline): (&[String], &[Heredoc]),
         dest: &str,
         from: Option<&ContainerRecord>,
         add: bool,
@@ -866,6 +867,19 @@ impl Builder<'_> {
                     entries = tree
                         .entries(paths, dest, dest_is_dir)
                         .map_err(container::Error::Invalid)?;
+                    let into_dir =
+                        dest_is_dir || dest.ends_with('/') || paths.len() + inline.len() > 1;
+                    for doc in inline {
+                        let at = if into_dir {
+                            format!("{}/{}", ignore::clean(dest), doc.name)
+                        } else {
+                            ignore::clean(dest)
+                        };
+                        entries.push(sources::Entry::data(
+                            ignore::clean(&at),
+                            doc.body.clone().into_bytes(),
+                        ));
+                    }
                     parents =
                         missing_parents(root, dest, dest_is_dir || dest.ends_with('/'), &entries);
                     let digest = sources::digest(&entries, attributes).map_err(|e| {

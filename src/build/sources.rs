@@ -25,6 +25,19 @@ use sha2::{Digest, Sha256};
 use super::ignore::{Ignore, clean, glob_matches};
 use crate::storage::extract::Root;
 
+impl Entry {
+    /// A file of `bytes` at `dest` (0644, as BuildKit makes them).
+    pub fn data(dest: String, bytes: Vec<u8>) -> Entry {
+        Entry {
+            dest,
+            kind: EntryKind::Data(bytes),
+            mode: 0o644,
+            mtime: 0,
+            inode: None,
+        }
+    }
+}
+
 /// One thing to write into the container.
 pub struct Entry {
     /// Its path in the container, from the root (no leading `/`).
@@ -48,6 +61,8 @@ pub enum EntryKind {
     Symlink(OsString),
     /// Another name of the file written earlier at this path.
     HardLink(String),
+    /// Content given in the Containerfile (`COPY <<NAME`).
+    Data(Vec<u8>),
     /// A tar archive (ADD) whose entries land below `dest`.
     Archive {
         file: Arc<File>,
@@ -420,6 +435,10 @@ pub fn digest(entries: &[Entry], attributes: Attributes) -> io::Result<String> {
                 hasher.update(b"h");
                 hasher.update(target.as_bytes());
             }
+            EntryKind::Data(bytes) => {
+                hasher.update(b"f");
+                hasher.update(bytes);
+            }
             EntryKind::Archive { file, .. } => {
                 hasher.update(b"a");
                 let mut file = file.try_clone()?;
@@ -495,6 +514,11 @@ pub fn write_tar<W: Write>(
                     builder.append_data(&mut dir, &entry.dest, io::empty())?;
                 }
                 unpack(&mut builder, format.reader(file, scratch)?, &entry.dest)?;
+            }
+            EntryKind::Data(bytes) => {
+                let mut header = header(tar::EntryType::Regular, mode, entry.mtime);
+                header.set_size(bytes.len() as u64);
+                builder.append_data(&mut header, &entry.dest, bytes.as_slice())?;
             }
             EntryKind::File { dir, name, size } => {
                 let mut header = header(tar::EntryType::Regular, mode, entry.mtime);

@@ -763,3 +763,35 @@ fn run_mounts_cache_secret_tmpfs_and_bind_leave_nothing_in_the_image() {
         refused.stderr
     );
 }
+
+#[test]
+fn here_documents_in_run_and_copy() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "heredoc",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {}\nRUN <<EOF\n# a script, not a comment of the Containerfile\nmkdir -p /made\necho one > /made/by-script\nEOF\n\
+                 RUN cat > /made/by-cat <<-'END'\n\tline with $HOME kept\n\tEND\n\
+                 COPY <<greeting.txt <<other.txt /docs/\nhello\ngreeting.txt\nworld\nother.txt\n\
+                 COPY <<EOF /single\nalone\nEOF\n",
+                busybox()
+            ),
+        )],
+    );
+    build(&env, &["-t", "heredoc"], &dir).ok();
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "heredoc",
+        "sh",
+        "-c",
+        "cat /made/by-script /made/by-cat /docs/greeting.txt /docs/other.txt /single",
+    ]);
+    assert_eq!(
+        run.ok().stdout,
+        "one\nline with $HOME kept\nhello\nworld\nalone\n"
+    );
+}
