@@ -125,6 +125,8 @@ pub struct BuildRequest {
     pub secrets: Vec<Secret>,
     /// `--runtime-flag`: checked when a RUN starts its container.
     pub runtime_flags: Vec<String>,
+    /// `-o`: the final image's files, written out too.
+    pub output: Option<Output>,
     pub quiet: bool,
     /// As [`driver::choose`](crate::storage::driver::choose) made it.
     pub storage_driver: Driver,
@@ -195,7 +197,50 @@ pub fn build(
         let image = builder.stage(index, index == last)?;
         builder.built.push(image);
     }
-    Ok(builder.built.pop().expect("one stage at least"))
+    let image = builder.built.pop().expect("one stage at least");
+    if let Some(output) = &request.output {
+        builder.write_output(&image, output)?;
+    }
+    Ok(image)
+}
+
+/// `-o`/`--output`: where the built image's files go besides the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// `type=local,dest=DIR` (or `DIR`): the files, in a directory.
+    Local(PathBuf),
+    /// `type=tar,dest=FILE`: the files as a tar archive.
+    Tar(PathBuf),
+}
+
+impl Output {
+    /// Podman's `-o` forms: `type=local|tar,dest=PATH`, or a directory alone.
+    pub fn parse(spec: &str) -> Result<Output, String> {
+        if !spec.contains('=') {
+            return Ok(Output::Local(PathBuf::from(spec)));
+        }
+        let mut kind = None;
+        let mut dest = None;
+        for field in spec.split(',') {
+            match field.split_once('=') {
+                Some(("type", value)) => kind = Some(value),
+                Some(("dest", value)) => dest = Some(PathBuf::from(value)),
+                _ => {
+                    return Err(format!(
+                        "-o {spec}: unknown field {field:?}: give type=local|tar,dest=PATH"
+                    ));
+                }
+            }
+        }
+        let dest = dest
+            .filter(|d| d.as_os_str() != "-")
+            .ok_or_else(|| format!("-o {spec}: give dest=PATH (a directory, or a file for tar)"))?;
+        match kind {
+            None | Some("local") => Ok(Output::Local(dest)),
+            Some("tar") => Ok(Output::Tar(dest)),
+            Some(other) => Err(format!("-o {spec}: type={other}: use local or tar")),
+        }
+    }
 }
 
 fn read_ignore(context: &Path, file: Option<&Path>) -> Result<Ignore, Error> {
@@ -920,6 +965,40 @@ impl Builder<'_> {
         })();
         self.remove(&record);
         result
+    }
+
+    /// Writes the files of `image` where `-o` says: a tar of them, or them
+    /// unpacked in a directory (every file the user's: they are theirs now).
+    fn write_output(&self, image: &ImageRecord, output: &Output) -> Result<(), Error> {
+        let record = self.files_container(&image.id)?;
+        let written = (|| match output {
+            Output::Tar(path) => {
+                let file = fs::File::create(path)
+                    .map_err(|e| Error::Invalid(format!("-o: writing {}: {e}", path.display())))?;
+                container::files::export(self.lifecycle, &record, file, self.single)?
+                    .sync_all()
+                    .map_err(|e| Error::Invalid(format!("-o: writing {}: {e}", path.display())))
+            }
+            Output::Local(dir) => {
+                let fail = |e: &dyn std::fmt::Display| {
+                    Error::Invalid(format!("-o: writing into {}: {e}", dir.display()))
+                };
+                fs::create_dir_all(dir).map_err(|e| fail(&e))?;
+                let scratch = self.store.root().join("tmp");
+                let mut tar = sources::scratch_file(&scratch).map_err(|e| fail(&e))?;
+                container::files::export(self.lifecycle, &record, &mut tar, self.single)?;
+                tar.rewind().map_err(|e| fail(&e))?;
+                let root = fs::File::open(dir).map_err(|e| fail(&e))?;
+                let squash = crate::storage::extract::ExtractOptions {
+                    ownership: crate::storage::extract::Ownership::Squash,
+                };
+                crate::storage::extract::extract_plain(tar, root, Path::new(""), &squash)
+                    .map(drop)
+                    .map_err(|e| fail(&e))
+            }
+        })();
+        self.remove(&record);
+        written
     }
 
     /// The image a `--from` names: an earlier stage (by name or number) or an image.

@@ -67,6 +67,9 @@ pub struct BuildArgs {
     /// Verify TLS for registries pulled from
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     pub tls_verify: Option<bool>,
+    /// Also write the image's files out: type=local,dest=DIR (or DIR alone), or type=tar,dest=FILE
+    #[arg(short, long, value_name = "type=local|tar,dest=PATH")]
+    pub output: Option<String>,
     /// The ignore file [default: .containerignore, else .dockerignore, in the context]
     #[arg(long, value_name = "FILE")]
     pub ignorefile: Option<PathBuf>,
@@ -190,6 +193,12 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
         .map(|spec| build::Secret::parse(spec).map_err(|e| Failure::new(EXIT_ENGINE, e)))
         .collect::<Result<Vec<_>, _>>()?;
     ctx.check_configured_runtime()?;
+    let output = args
+        .output
+        .as_deref()
+        .map(build::Output::parse)
+        .transpose()
+        .map_err(|e| Failure::new(EXIT_ENGINE, e))?;
     let pull = match (args.pull_never, args.pull_always, args.pull) {
         (true, _, _) => PullPolicy::Never,
         (_, true, _) => PullPolicy::Always,
@@ -244,6 +253,7 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
         run_flags,
         secrets,
         runtime_flags: ctx.runtime_flags.clone(),
+        output,
         quiet: args.quiet,
         storage_driver: driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver,
         squash_owners,

@@ -795,3 +795,54 @@ fn here_documents_in_run_and_copy() {
         "one\nline with $HOME kept\nhello\nworld\nalone\n"
     );
 }
+
+#[test]
+fn output_writes_the_image_files_to_a_directory_or_a_tar() {
+    use std::os::unix::fs::MetadataExt;
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "output",
+        &[
+            (
+                "Containerfile",
+                "FROM scratch\nCOPY hello /hello\nCOPY sub /sub/\n",
+            ),
+            ("hello", "out of the build\n"),
+            ("sub/inner", "inner\n"),
+        ],
+    );
+    let out = dir.parent().unwrap().join("output-dir");
+    let local = format!("type=local,dest={}", out.display());
+    build(&env, &["-o", &local, "-t", "outimg"], &dir).ok();
+    assert_eq!(
+        fs::read_to_string(out.join("hello")).unwrap(),
+        "out of the build\n"
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("sub/inner")).unwrap(),
+        "inner\n"
+    );
+    assert_eq!(
+        fs::metadata(out.join("hello")).unwrap().uid(),
+        user_with_ranges().uid,
+        "the user's files"
+    );
+
+    let tar = dir.parent().unwrap().join("output.tar");
+    let spec = format!("type=tar,dest={}", tar.display());
+    build(&env, &["--output", &spec, "-t", "outimg"], &dir).ok();
+    let listed = std::process::Command::new("tar")
+        .arg("-tf")
+        .arg(&tar)
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.trim_start_matches("./") == "hello"),
+        "{listed}"
+    );
+    assert!(listed.contains("sub/inner"), "{listed}");
+}
