@@ -160,6 +160,7 @@ def pod_cases():
         ),
     ]
 
+
 # A 10-step build (ENV, WORKDIR, LABEL, 4 RUN, 2 COPY, one of the whole
 # context: 50 small files and 5 MB), written by the user before the runs.
 BUILD_CONTEXT = "/tmp/rcon-bench-build"
