@@ -15,11 +15,48 @@
 #            bats, ncat, jq (Podman's own system tests: the conformance regression gate)
 # and makes /dev/fuse and /dev/net/tun usable by ordinary users (0666, as most
 # distributions ship them), now and after a reboot.
+#
+# Opt-in, alone: `contrib/setup-host.sh --delegate-cgroup USER` gives USER a cgroup v2
+# subtree of their own on a host where systemd does not (no systemd, or a hybrid
+# cgroup layout): rcon then gives each container a cgroup there, for limits
+# (--memory, --pids-limit, --cpus where the controllers are available), pause/unpause
+# and OOM reports. USER's sessions must start inside it (see the message at the end).
 set -eu
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "contrib/setup-host.sh: run me as root (sudo $0)" >&2
     exit 1
+fi
+
+if [ "${1:-}" = "--delegate-cgroup" ]; then
+    user="${2:?usage: $0 --delegate-cgroup USER}"
+    id "$user" >/dev/null
+    if [ "$(stat -f -c %T /sys/fs/cgroup)" = cgroup2fs ]; then
+        mount=/sys/fs/cgroup
+    else
+        # Hybrid: cgroup v2 beside the v1 controllers, which keep theirs; freezing needs none.
+        mount=/sys/fs/cgroup/unified
+        if [ "$(stat -f -c %T $mount 2>/dev/null)" != cgroup2fs ]; then
+            mkdir -p $mount && mount -t cgroup2 none $mount
+        fi
+    fi
+    # The controllers the host has in cgroup v2, enabled for the subtrees below the root.
+    for c in $(cat $mount/cgroup.controllers); do
+        echo "+$c" > $mount/cgroup.subtree_control 2>/dev/null || true
+    done
+    dir=$mount/rcon-user-$user
+    mkdir -p "$dir/session"
+    for path in "$dir" "$dir/session"; do
+        chown "$user": "$path" "$path/cgroup.procs" "$path/cgroup.subtree_control" "$path/cgroup.threads"
+    done
+    # Containers go beside the session, in $dir, which holds no process itself (cgroup v2
+    # enables controllers only below cgroups without processes).
+    for c in $(cat "$dir/cgroup.controllers"); do
+        echo "+$c" > "$dir/cgroup.subtree_control" 2>/dev/null || true
+    done
+    echo "delegated $dir to $user (controllers: $(cat "$dir/cgroup.controllers"))"
+    echo "start $user's sessions inside it, as root: echo \$\$ > $dir/session/cgroup.procs; exec su - $user"
+    exit 0
 fi
 
 packages="uidmap passt slirp4netns fuse3 fuse-overlayfs docker-registry busybox-static skopeo python3 curl iperf3 socat attr xfsprogs util-linux gcc libc6-dev python3-docker docker-compose python3-venv python3-pip openssl bats ncat jq"

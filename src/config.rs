@@ -197,7 +197,7 @@ pub fn make_private_dir(path: &Path) -> Result<(), NotPrivate> {
 }
 
 /// What rcon takes from Podman's containers.conf (`[engine]`), so a user
-/// configures once: where events go.
+/// configures once: where events go, the OCI runtime named.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct EngineConf {
     /// `events_logger`: `file`, `journald` or `none`.
@@ -208,6 +208,8 @@ pub struct EngineConf {
     pub events_logfile_max_size: Option<u64>,
     /// `infra_image`: pods' infra containers run it instead of rcon's pause.
     pub infra_image: Option<String>,
+    /// `runtime`: checked with [`check_runtime`].
+    pub runtime: Option<String>,
 }
 
 /// The `[engine]` keys read, as containers.conf spells them.
@@ -223,6 +225,7 @@ struct EngineTable {
     events_logfile_path: Option<PathBuf>,
     events_logfile_max_size: Option<toml::Value>,
     infra_image: Option<String>,
+    runtime: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -241,33 +244,8 @@ impl EngineConf {
     /// name no key rcon reads is not parsed (the shipped one is long and all
     /// comments).
     pub fn load() -> Result<EngineConf, ConfError> {
-        let files = match std::env::var_os("CONTAINERS_CONF").filter(|v| !v.is_empty()) {
-            Some(file) => vec![PathBuf::from(file)],
-            None => {
-                let mut files = vec![
-                    PathBuf::from("/usr/share/containers/containers.conf"),
-                    PathBuf::from("/etc/containers/containers.conf"),
-                ];
-                if let Some(dirs) = directories::BaseDirs::new() {
-                    files.push(dirs.config_dir().join("containers/containers.conf"));
-                }
-                files
-            }
-        };
         let mut conf = EngineConf::default();
-        for path in files {
-            let text = match fs::read_to_string(&path) {
-                Ok(text) => text,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
-                Err(source) => return Err(ConfError::Read { path, source }),
-            };
-            if !text.lines().any(|line| {
-                ["events_log", "infra_image"]
-                    .iter()
-                    .any(|key| line.trim_start().starts_with(key))
-            }) {
-                continue;
-            }
+        for (path, text) in conf_texts(&["events_log", "infra_image", "runtime"])? {
             conf.merge(&text)
                 .map_err(|message| ConfError::Parse { path, message })?;
         }
@@ -285,6 +263,9 @@ impl EngineConf {
         }
         if engine.infra_image.is_some() {
             self.infra_image = engine.infra_image;
+        }
+        if engine.runtime.is_some() {
+            self.runtime = engine.runtime;
         }
         if let Some(size) = engine.events_logfile_max_size {
             self.events_logfile_max_size = Some(match size {
@@ -307,10 +288,162 @@ impl EngineConf {
     }
 }
 
+/// The containers.conf files to read, in Podman's order, later ones
+/// overriding: only `$CONTAINERS_CONF` when set, else `/usr/share/containers/`,
+/// `/etc/containers/` and the user's `$XDG_CONFIG_HOME/containers/`
+/// `containers.conf`; with their text. Missing files are skipped, and so is
+/// a file none of whose lines starts with one of `keys` (the shipped one is
+/// long and all comments).
+fn conf_texts(keys: &[&str]) -> Result<Vec<(PathBuf, String)>, ConfError> {
+    let files = match std::env::var_os("CONTAINERS_CONF").filter(|v| !v.is_empty()) {
+        Some(file) => vec![PathBuf::from(file)],
+        None => {
+            let mut files = vec![
+                PathBuf::from("/usr/share/containers/containers.conf"),
+                PathBuf::from("/etc/containers/containers.conf"),
+            ];
+            if let Some(dirs) = directories::BaseDirs::new() {
+                files.push(dirs.config_dir().join("containers/containers.conf"));
+            }
+            files
+        }
+    };
+    let mut texts = Vec::new();
+    for path in files {
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(source) => return Err(ConfError::Read { path, source }),
+        };
+        if text.lines().any(|line| {
+            let line = line.trim_start();
+            keys.iter().any(|key| line.starts_with(key))
+        }) {
+            texts.push((path, text));
+        }
+    }
+    Ok(texts)
+}
+
+/// What new containers take from containers.conf: `[containers]` `userns`,
+/// `base_hosts_file`, `host_containers_internal_ip` and `[engine]`
+/// `image_volume_mode`, as Podman reads them.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct ContainerDefaults {
+    pub userns: Option<String>,
+    pub base_hosts_file: Option<PathBuf>,
+    pub host_containers_internal_ip: Option<String>,
+    pub image_volume_mode: Option<String>,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+struct DefaultsFile {
+    #[serde(default)]
+    containers: ContainerDefaults,
+    #[serde(default)]
+    engine: ContainerDefaults,
+}
+
+impl ContainerDefaults {
+    pub fn load() -> Result<ContainerDefaults, ConfError> {
+        let mut conf = ContainerDefaults::default();
+        let keys = [
+            "userns",
+            "base_hosts_file",
+            "host_containers_internal_ip",
+            "image_volume_mode",
+        ];
+        for (path, text) in conf_texts(&keys)? {
+            let file: DefaultsFile = toml::from_str(&text).map_err(|e| ConfError::Parse {
+                path,
+                message: e.message().to_string(),
+            })?;
+            conf.merge(file.containers);
+            conf.image_volume_mode = file.engine.image_volume_mode.or(conf.image_volume_mode);
+        }
+        Ok(conf)
+    }
+
+    fn merge(&mut self, later: ContainerDefaults) {
+        self.userns = later.userns.or(self.userns.take());
+        self.base_hosts_file = later.base_hosts_file.or(self.base_hosts_file.take());
+        self.host_containers_internal_ip = later
+            .host_containers_internal_ip
+            .or(self.host_containers_internal_ip.take());
+    }
+}
+
+/// Where Podman looks for an OCI runtime given by name.
+const RUNTIME_DIRS: &[&str] = &[
+    "/usr/local/bin",
+    "/usr/local/sbin",
+    "/usr/bin",
+    "/usr/sbin",
+    "/bin",
+    "/sbin",
+];
+
+/// Checks an OCI runtime named with `--runtime` or containers.conf. rcon
+/// runs every container with its own runtime, built in (`rcon`); a name
+/// Podman would find (an OCI runtime such as crun or runc in `$PATH` or
+/// the usual directories) or an existing path is accepted, so scripts
+/// written for Podman go on working; anything else is refused in Podman's
+/// words, as it would be there.
+pub fn check_runtime(name: &str) -> Result<(), String> {
+    let found = if name.is_empty() || name == "rcon" {
+        true
+    } else if name.contains('/') {
+        Path::new(name).is_file()
+    } else {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        std::env::split_paths(&path)
+            .chain(RUNTIME_DIRS.iter().map(PathBuf::from))
+            .any(|dir| dir.is_absolute() && dir.join(name).is_file())
+    };
+    if found {
+        Ok(())
+    } else {
+        Err(format!(
+            "default OCI runtime {name:?} not found: invalid argument"
+        ))
+    }
+}
+
+/// The global flags of crun and runc that Podman users pass with
+/// `--runtime-flag`; the built-in runtime has nothing they would change.
+const RUNTIME_FLAGS: &[&str] = &[
+    "debug",
+    "log",
+    "log-format",
+    "log-level",
+    "root",
+    "rootless",
+    "systemd-cgroup",
+    "cgroup-manager",
+];
+
+/// Checks `--runtime-flag`s (with or without their dashes, `NAME[=VALUE]`)
+/// as an OCI runtime would when it starts a container: an unknown one is
+/// an error, in the runtime's words.
+pub fn check_runtime_flags(flags: &[String]) -> Result<(), String> {
+    for flag in flags {
+        let name = flag.trim_start_matches('-');
+        let name = name.split_once('=').map_or(name, |(name, _)| name);
+        if !RUNTIME_FLAGS.contains(&name) {
+            return Err(format!(
+                "unrecognized runtime flag '--{}': the OCI runtime takes {}",
+                flag.trim_start_matches('-'),
+                RUNTIME_FLAGS.join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// A size as containers.conf writes one (go-units' `FromHumanSize`):
 /// a number, optionally with a decimal unit `b`, `k`, `m`, `g`, `t`
 /// (`kb`, `mib`… alike, any case).
-fn parse_size(text: &str) -> Option<u64> {
+pub(crate) fn parse_size(text: &str) -> Option<u64> {
     let text = text.trim().to_ascii_lowercase();
     let split = text
         .find(|c: char| !c.is_ascii_digit() && c != '.')
@@ -377,5 +510,23 @@ mod tests {
         );
         assert_eq!(parse_size("2KB"), Some(2000));
         assert_eq!(parse_size("0"), Some(0));
+        conf.merge("[engine]\nruntime = \"crun\"\n[engine.runtimes]\ncrun = [\"/x/crun\"]\n")
+            .unwrap();
+        assert_eq!(conf.runtime.as_deref(), Some("crun"));
+    }
+
+    #[test]
+    fn runtimes_accepted_by_name_or_path_others_refused() {
+        assert!(check_runtime("rcon").is_ok());
+        assert!(check_runtime("sh").is_ok(), "a program found in PATH");
+        assert!(check_runtime("/bin/sh").is_ok());
+        assert_eq!(
+            check_runtime("idonotexist").unwrap_err(),
+            "default OCI runtime \"idonotexist\" not found: invalid argument"
+        );
+        assert!(check_runtime("/no/such/runtime").is_err());
+        assert!(check_runtime_flags(&["debug".into(), "--log-format=json".into()]).is_ok());
+        let refused = check_runtime_flags(&["invalidflag".into()]).unwrap_err();
+        assert!(refused.contains("'--invalidflag'"), "{refused}");
     }
 }

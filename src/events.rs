@@ -114,6 +114,7 @@ pub enum Status {
     Kill,
     LoadFromArchive,
     LogRotation,
+    Pause,
     Pull,
     Push,
     Remove,
@@ -123,6 +124,7 @@ pub enum Status {
     Start,
     Stop,
     Tag,
+    Unpause,
     Untag,
 }
 
@@ -140,6 +142,7 @@ impl Status {
             Status::Kill => "kill",
             Status::LoadFromArchive => "loadfromarchive",
             Status::LogRotation => "log-rotation",
+            Status::Pause => "pause",
             Status::Pull => "pull",
             Status::Push => "push",
             Status::Remove => "remove",
@@ -149,6 +152,7 @@ impl Status {
             Status::Start => "start",
             Status::Stop => "stop",
             Status::Tag => "tag",
+            Status::Unpause => "unpause",
             Status::Untag => "untag",
         }
     }

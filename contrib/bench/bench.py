@@ -175,6 +175,21 @@ def pod_cases():
         ),
     ]
 
+# A 10-step build (ENV, WORKDIR, LABEL, 4 RUN, 2 COPY, one of the whole
+# context: 50 small files and 5 MB), written by the user before the runs.
+BUILD_CONTEXT = "/tmp/rcon-bench-build"
+BUILD_SETUP = (
+    "sh -c "
+    + shlex.quote(
+        'mkdir -p "$0" && cd "$0" && for i in $(seq 50); do echo "file $i" > f$i.txt; done'
+        " && head -c 5000000 /dev/zero > data.bin"
+        ' && printf "FROM %s\\nENV A=1\\nWORKDIR /app\\nRUN echo one > /app/one\\n'
+        "RUN echo two > /app/two\\nCOPY f1.txt f2.txt /app/\\nRUN cat /app/one /app/two > /app/both\\n"
+        'LABEL bench=yes\\nCOPY . /ctx/\\nRUN ls /ctx | wc -l\\n" "$1" > Containerfile'
+    ).replace("{", "{{").replace("}", "}}")
+    + f" {BUILD_CONTEXT} {{busybox}}"
+)
+BUILD = f"{{E}} build -q -t bench-build {BUILD_CONTEXT}"
 
 CASES = [
     Case(
@@ -319,6 +334,19 @@ CASES = [
         note="terminationGracePeriodSeconds 0: each stop is a SIGKILL",
     ),
     *pod_cases(),
+    Case(
+        "build-cold",
+        "build, 10 steps, no cache",
+        [BUILD.replace("build -q", "build --no-cache -q")],
+        setup=[f"{PULL} {{busybox}}", BUILD_SETUP],
+        kind="long",
+    ),
+    Case(
+        "build-cached",
+        "build, 10 steps, every step cached",
+        [BUILD],
+        setup=[f"{PULL} {{busybox}}", BUILD_SETUP, BUILD],
+    ),
     # Last: a cold pull churns the disk and memory enough to slow whatever
     # runs in the next minute, on both engines (kdamond, writeback).
     Case(
@@ -353,6 +381,8 @@ CASES = [
 
 GOALS = [
     (3, "cold pull of the ~100 MB 5-layer image", "pull-big", "time", "≤ 0.6 × podman"),
+    (17, "10-step build from scratch (no cache)", "build-cold", "time", "≤ 0.5 × podman"),
+    (17, "rebuild, every step cached", "build-cached", "time", "≤ 0.1 × podman"),
     (3, "cold pull of the 150-layer image", "pull-150", "time", "≤ 0.2 × podman"),
     (3, "pull of an image already present", "repull", "time", "≤ 50 ms"),
     (4, "run --rm --network none IMAGE true", "run-none", "time", "≤ 0.1 × podman"),

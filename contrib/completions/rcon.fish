@@ -623,6 +623,8 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -l env-file -d 'Read e
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l unsetenv -d 'Leave out a default or image environment variable (-e still sets it)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l tz -d 'The container\'s time zone (its /etc/localtime): an IANA name such as Europe/Paris, or local for the host\'s' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l log-driver -d 'Where the container\'s output is logged: k8s-file (the default; json-file is taken as it, as Podman does) or none' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l http-proxy -d 'Pass rcon\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container' -r -f -a "true\t''
+false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s v -l volume -d 'Bind mount or volume: HOST-DIR:CTR-DIR[:OPTIONS], NAME:CTR-DIR[:OPTIONS], or CTR-DIR (anonymous volume)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l mount -d 'Mount: type=bind|volume|tmpfs,source=…,destination=…[,ro][,…]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (size=, mode=, noexec, …)' -r
@@ -642,7 +644,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -l network-alias -d 'A
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s p -l publish -d 'Publish a container port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp], ranges as 8000-8010:80-90' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l dns -d 'Name server for the container\'s /etc/resolv.conf (replaces the default)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l dns-search -d 'Search domain for the container\'s /etc/resolv.conf (\'.\' for none)' -r
-complete -c rcon -n "__fish_rcon_using_subcommand create" -l dns-option -d 'Resolver option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l dns-option -l dns-opt -d 'Resolver option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l add-host -d 'Add a line to the container\'s /etc/hosts: NAME:IP (IP may be host-gateway)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l label-file -d 'Read labels from a file (KEY=VALUE lines, # comments); -l wins over it' -r -F
@@ -1529,6 +1531,8 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -l env-file -d 'Read envi
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l unsetenv -d 'Leave out a default or image environment variable (-e still sets it)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l tz -d 'The container\'s time zone (its /etc/localtime): an IANA name such as Europe/Paris, or local for the host\'s' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l log-driver -d 'Where the container\'s output is logged: k8s-file (the default; json-file is taken as it, as Podman does) or none' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l http-proxy -d 'Pass rcon\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container' -r -f -a "true\t''
+false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s v -l volume -d 'Bind mount or volume: HOST-DIR:CTR-DIR[:OPTIONS], NAME:CTR-DIR[:OPTIONS], or CTR-DIR (anonymous volume)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l mount -d 'Mount: type=bind|volume|tmpfs,source=…,destination=…[,ro][,…]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (size=, mode=, noexec, …)' -r
@@ -1548,7 +1552,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -l network-alias -d 'Anot
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s p -l publish -d 'Publish a container port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp], ranges as 8000-8010:80-90' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l dns -d 'Name server for the container\'s /etc/resolv.conf (replaces the default)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l dns-search -d 'Search domain for the container\'s /etc/resolv.conf (\'.\' for none)' -r
-complete -c rcon -n "__fish_rcon_using_subcommand run" -l dns-option -d 'Resolver option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l dns-option -l dns-opt -d 'Resolver option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l add-host -d 'Add a line to the container\'s /etc/hosts: NAME:IP (IP may be host-gateway)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l label-file -d 'Read labels from a file (KEY=VALUE lines, # comments); -l wins over it' -r -F

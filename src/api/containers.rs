@@ -2,8 +2,7 @@
 //! logs, top, remove, list, inspect — each the same engine call as its verb.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{Read, Write};
-use std::process::Stdio;
+use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,6 +18,7 @@ use super::images::tls_verify_for;
 use super::server::{
     AttachedRun, Body, Service, blocking, empty, flag, json, json_body, query, streaming,
 };
+use super::stdio::{self, Streams, Wanted};
 use super::{ApiError, ApiResult};
 use crate::container::filter::ContainerFilter;
 use crate::container::lifecycle::{
@@ -27,6 +27,7 @@ use crate::container::lifecycle::{
 use crate::container::logfile::{self, LogOptions, LogReader};
 use crate::container::monitor::{self, MonitorRecord};
 use crate::container::mounts::MountKind;
+use crate::container::resources::ResourceFlags;
 use crate::container::store::{ContainerRecord, State, Status};
 use crate::container::{self, CreateBasics, CreateFlags, PullPolicy};
 use crate::image::PullOptions;
@@ -53,11 +54,15 @@ pub async fn route(
         [id, "kill"] if post => kill(service, id, query).await,
         [id, "wait"] if post => wait(service, id, query).await,
         [id, "attach"] if post => attach(service, request, id).await,
+        [id, "resize"] if post => resize(service, id, query).await,
         [id, "exec"] if post => super::exec::create(service, request, id).await,
         [id, "archive"] => super::archive::route(service, request, method, id).await,
         [id, "changes"] if get => super::files::changes(service, id).await,
         [id, "export"] if get => super::files::export(service, id).await,
         [id, "top"] if get => top(service, id, query).await,
+        [id, "stats"] if get => super::stats::stats(service, id, query).await,
+        [id, "pause"] if post => freeze(service, id, true).await,
+        [id, "unpause"] if post => freeze(service, id, false).await,
         [id, "logs"] if get => logs(service, id, query).await,
         [id] if method == Method::DELETE => remove(service, id, query).await,
         _ => Err(ApiError::not_found(format!(
@@ -142,6 +147,18 @@ struct HostConfig {
     extra_hosts: Option<Vec<String>>,
     tmpfs: Option<BTreeMap<String, String>>,
     group_add: Option<Vec<String>>,
+    memory: i64,
+    memory_reservation: i64,
+    memory_swap: i64,
+    nano_cpus: i64,
+    cpu_shares: u64,
+    cpu_period: u64,
+    cpu_quota: i64,
+    cpuset_cpus: String,
+    cpuset_mems: String,
+    pids_limit: Option<i64>,
+    oom_score_adj: i32,
+    blkio_weight: u64,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -234,6 +251,7 @@ impl CreateBody {
                     dns_search: host.dns_search.unwrap_or_default(),
                     dns_option: host.dns_options.unwrap_or_default(),
                     add_host: host.extra_hosts.unwrap_or_default(),
+                    ..NameOptions::default()
                 },
                 read_only: host.readonly_rootfs,
                 init: host.init.unwrap_or(false),
@@ -267,6 +285,22 @@ impl CreateBody {
                 .collect(),
             stop_signal: self.stop_signal,
             restart,
+            resources: ResourceFlags {
+                memory: (host.memory > 0).then(|| host.memory.to_string()),
+                memory_reservation: (host.memory_reservation > 0)
+                    .then(|| host.memory_reservation.to_string()),
+                memory_swap: (host.memory_swap != 0).then(|| host.memory_swap.to_string()),
+                cpus: (host.nano_cpus > 0).then(|| host.nano_cpus as f64 / 1e9),
+                cpu_shares: (host.cpu_shares > 0).then_some(host.cpu_shares),
+                cpu_period: (host.cpu_period > 0).then_some(host.cpu_period),
+                cpu_quota: (host.cpu_quota > 0).then_some(host.cpu_quota),
+                cpuset_cpus: non_empty(host.cpuset_cpus),
+                cpuset_mems: non_empty(host.cpuset_mems),
+                pids_limit: host.pids_limit.filter(|n| *n != 0),
+                blkio_weight: (host.blkio_weight > 0).then(|| host.blkio_weight.to_string()),
+                ..ResourceFlags::default()
+            },
+            oom_score_adj: (host.oom_score_adj != 0).then_some(host.oom_score_adj),
             ..CreateFlags::default()
         }
     }
@@ -306,6 +340,7 @@ fn status_word(state: &State) -> &'static str {
     match state.status {
         Status::Created => "created",
         Status::Running if state.restarting => "restarting",
+        Status::Running if state.paused => "paused",
         Status::Running => "running",
         Status::Exited => "exited",
     }
@@ -480,14 +515,14 @@ async fn start(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
         Ok((record, running))
     })
     .await?;
-    let output = service
+    let streams = service
         .attached
         .lock()
         .expect("not poisoned")
         .get_mut(&record.id)
-        .and_then(|run| run.output.take());
-    if let Some(output) = output {
-        start_attached(&service, &record, output)?;
+        .and_then(|run| Some((run.output.take()?, run.input.take())));
+    if let Some((output, input)) = streams {
+        start_attached(&service, &record, output, input)?;
         return Ok(empty(StatusCode::NO_CONTENT));
     }
     if running {
@@ -499,30 +534,43 @@ async fn start(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
 
 /// Starts a container a client attached to before the start (`docker run`
 /// without `-d`): `rcon start --attach` in the foreground, its output into
-/// the attach stream, its exit status to the waiters. So nothing the
-/// container writes is missed, and the exit code is known even when
-/// `AutoRemove` removes the container.
+/// the attach stream (a pty's, with a terminal), the client's input into
+/// it, its exit status to the waiters. So nothing the container writes is
+/// missed, and the exit code is known even when `AutoRemove` removes the
+/// container.
 fn start_attached(
     service: &Arc<Service>,
     record: &ContainerRecord,
     output: mpsc::Sender<Bytes>,
+    input: Option<mpsc::Receiver<Bytes>>,
 ) -> ApiResult<()> {
-    let mut child = rcon(service)
-        .args(["start", "--attach", "--sig-proxy=false", &record.id])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| spawn_failed("start", e))?;
+    let mut command = rcon(service);
+    command.args(["start", "--attach", "--sig-proxy=false"]);
+    if input.is_some() {
+        command.arg("--interactive");
+    }
+    command.arg(&record.id);
     let tty = record.config.tty;
-    let stdout = child.stdout.take().expect("piped");
-    let stderr = child.stderr.take().expect("piped");
-    let copies = [
-        tokio::task::spawn_blocking({
-            let output = output.clone();
-            move || copy_framed(stdout, 1, tty, &output)
-        }),
-        tokio::task::spawn_blocking(move || copy_framed(stderr, 2, tty, &output)),
-    ];
+    let wanted = Wanted {
+        tty,
+        stdin: input.is_some(),
+        stdout: true,
+        stderr: true,
+    };
+    let (child, streams) = stdio::spawn("start", command, wanted, None)?;
+    if let Streams::Terminal(master) = &streams {
+        let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+        if let Some(run) = service
+            .attached
+            .lock()
+            .expect("not poisoned")
+            .get_mut(&record.id)
+        {
+            run.terminal = Some((Arc::clone(master), pid));
+        }
+    }
+    let copies = stdio::relay(streams, &output, input, tty);
+    drop(output);
     let service = Arc::clone(service);
     let id = record.id.clone();
     tokio::spawn(async move {
@@ -532,6 +580,30 @@ fn start_attached(
         }
     });
     Ok(())
+}
+
+/// `POST /containers/{id}/resize?h=&w=`: the size of the terminal of a
+/// container this service started attached.
+async fn resize(
+    service: Arc<Service>,
+    id: &str,
+    query: HashMap<String, String>,
+) -> ApiResult<Response<Body>> {
+    let record = with_container(&service, id, |_, record| Ok(record)).await?;
+    let attached = service.attached.lock().expect("not poisoned");
+    let Some((terminal, child)) = attached
+        .get(&record.id)
+        .and_then(|run| run.terminal.as_ref())
+    else {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            format!(
+                "container {} has no terminal attached through this service to resize",
+                record.name
+            ),
+        ));
+    };
+    stdio::resize(&query, terminal, *child)
 }
 
 /// How `child` ended (its exit code, 128+N for signal N), once it has and
@@ -571,34 +643,23 @@ pub(super) fn frame(stream: u8, tty: bool, payload: &[u8]) -> Bytes {
     Bytes::from(framed)
 }
 
-fn copy_framed(mut from: impl Read, stream: u8, tty: bool, to: &mpsc::Sender<Bytes>) {
-    let mut buffer = vec![0u8; 32 * 1024];
-    loop {
-        match from.read(&mut buffer) {
-            Ok(0) | Err(_) => return,
-            Ok(n) => {
-                // A client gone still lets the container run to its end.
-                let _ = to.blocking_send(frame(stream, tty, &buffer[..n]));
-            }
-        }
-    }
-}
-
 /// `POST /containers/{id}/attach`: the connection is taken over (HTTP
 /// upgrade) and carries the container's output. A container not yet
 /// running gets its output from its start (`start_attached`); one running
 /// already, what its log gets from now on.
 async fn attach(
     service: Arc<Service>,
-    request: Request<Incoming>,
+    mut request: Request<Incoming>,
     id: &str,
 ) -> ApiResult<Response<Body>> {
+    let wants_input = flag(&query(&request), "stdin");
     let (record, running) = with_container(&service, id, |lifecycle, record| {
         let running = lifecycle.state(&record.id)?.status == Status::Running;
         Ok((record, running))
     })
     .await?;
-    let (sender, mut receiver) = mpsc::channel::<Bytes>(64);
+    let (sender, receiver) = mpsc::channel::<Bytes>(64);
+    let mut input_sender = None;
     if running {
         let service = Arc::clone(&service);
         let record = record.clone();
@@ -606,28 +667,24 @@ async fn attach(
             follow_log(&service, &record, LogOptions::default(), true, sender)
         });
     } else {
+        // Input only to a container made with it open (`docker run -i`).
+        let input = (wants_input && record.config.interactive).then(|| {
+            let (typed, input) = mpsc::channel::<Bytes>(16);
+            input_sender = Some(typed);
+            input
+        });
         let (exit, _) = watch::channel(None);
         service.attached.lock().expect("not poisoned").insert(
             record.id.clone(),
             AttachedRun {
                 output: Some(sender),
+                input,
+                terminal: None,
                 exit,
             },
         );
     }
-    tokio::spawn(async move {
-        use tokio::io::AsyncWriteExt;
-        let Ok(upgraded) = hyper::upgrade::on(request).await else {
-            return;
-        };
-        let mut io = hyper_util::rt::TokioIo::new(upgraded);
-        while let Some(chunk) = receiver.recv().await {
-            if io.write_all(&chunk).await.is_err() {
-                break;
-            }
-        }
-        let _ = io.shutdown().await;
-    });
+    stdio::hijack(hyper::upgrade::on(&mut request), receiver, input_sender);
     Ok(switching_protocols(stream_type(record.config.tty)))
 }
 
@@ -705,7 +762,7 @@ fn follow_streams(
     let Ok(lifecycle) = Lifecycle::open(&store, &service.paths.runroot) else {
         return;
     };
-    let path = monitor::log_path(lifecycle.containers(), &record.id);
+    let path = monitor::log_path(lifecycle.containers(), record);
     let Ok(mut reader) = LogReader::open(&path) else {
         return;
     };
@@ -739,7 +796,12 @@ fn follow_streams(
     out.wanted = stdout;
     err.wanted = stderr;
     if let Some(fd) = monitor {
-        let _ = logfile::follow(&mut reader, &path, &options, Some(fd), &mut out, &mut err);
+        let mut followed = [logfile::Followed {
+            reader,
+            path,
+            monitor: Some(fd),
+        }];
+        let _ = logfile::follow(&mut followed, &options, &mut out, &mut err);
     }
 }
 
@@ -780,6 +842,15 @@ async fn logs(
         follow_streams(&service, &record, options, false, streams, follow, &sender)
     });
     Ok(response)
+}
+
+/// `POST /containers/{id}/pause` and `/unpause`.
+async fn freeze(service: Arc<Service>, id: &str, frozen: bool) -> ApiResult<Response<Body>> {
+    with_container(&service, id, move |lifecycle, record| {
+        Ok(lifecycle.set_frozen(&record, frozen)?)
+    })
+    .await?;
+    Ok(empty(StatusCode::NO_CONTENT))
 }
 
 /// `GET /containers/{id}/top?ps_args=`: `rcon top`'s rows; `ps_args` are

@@ -7,31 +7,24 @@
 //! share one implementation.
 
 use std::collections::HashMap;
-use std::io;
-use std::os::fd::{AsFd, OwnedFd};
-use std::process::{Child, Command, Stdio};
+use std::os::fd::OwnedFd;
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use hyper::body::Incoming;
 use hyper::{Request, Response, StatusCode};
-use nix::pty::{OpenptyResult, Winsize, openpty};
-use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use serde::Deserialize;
 use serde_json::json;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tokio::net::unix::pipe;
 use tokio::sync::{mpsc, watch};
 
 use super::child::{self, rcon, spawn_failed};
-use super::containers::{
-    exit_after_output, frame, stream_type, switching_protocols, with_container,
-};
+use super::containers::{exit_after_output, stream_type, switching_protocols, with_container};
 use super::server::{Body, Service, blocking, empty, json, json_body, query, streaming};
+use super::stdio::{self, Wanted};
 use super::{ApiError, ApiResult};
 use crate::container::store::Status;
-use crate::container::tty;
 
 /// An exec instance's configuration (Docker's `ExecConfig`).
 #[derive(Debug, Default, Deserialize)]
@@ -165,14 +158,6 @@ pub async fn resize(
     id: &str,
 ) -> ApiResult<Response<Body>> {
     let instance = find(&service, id)?;
-    let query = query(&request);
-    let dimension = |name: &str| -> ApiResult<u16> {
-        query
-            .get(name)
-            .map_or(Ok(0), |v| v.parse())
-            .map_err(|_| ApiError::bad_request(format!("{name} must be a number of cells")))
-    };
-    let size = window(dimension("h")?, dimension("w")?);
     let run = instance.run.lock().expect("not poisoned");
     let (Some(terminal), Some(child)) = (&run.terminal, run.child) else {
         return Err(ApiError::new(
@@ -180,24 +165,7 @@ pub async fn resize(
             format!("exec instance {id} has no running terminal to resize"),
         ));
     };
-    set_window(terminal, size)?;
-    // `rcon exec -t` copies its terminal's size into the container's on
-    // SIGWINCH; its terminal is not its controlling one, so no kernel sends it.
-    let _ = kill(child, Signal::SIGWINCH);
-    Ok(empty(StatusCode::OK))
-}
-
-fn window(rows: u16, columns: u16) -> Winsize {
-    Winsize {
-        ws_row: rows,
-        ws_col: columns,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    }
-}
-
-fn set_window(terminal: &OwnedFd, size: Winsize) -> io::Result<()> {
-    tty::set_window_size(terminal.as_fd(), &size).map_err(io::Error::from)
+    stdio::resize(&query(&request), terminal, child)
 }
 
 /// `POST /exec/{id}/start`.
@@ -269,147 +237,41 @@ pub async fn start(
         .await;
     }
     let size = options.console_size.or(config.console_size);
-    let (child, streams) = spawn(command, config, size).inspect_err(|_| {
+    let wanted = Wanted {
+        tty: config.tty,
+        stdin: config.attach_stdin,
+        stdout: config.attach_stdout,
+        stderr: config.attach_stderr,
+    };
+    let (child, streams) = stdio::spawn("exec", command, wanted, size).inspect_err(|_| {
         instance.run.lock().expect("not poisoned").running = false;
     })?;
     {
         let mut run = instance.run.lock().expect("not poisoned");
         run.child = Some(Pid::from_raw(child.id() as i32));
-        if let Streams::Terminal(terminal) = &streams {
+        if let stdio::Streams::Terminal(terminal) = &streams {
             run.terminal = Some(Arc::clone(terminal));
         }
     }
     let tty = config.tty;
     let content_type = stream_type(tty);
-    let (output, response) = match upgrade {
+    let (output, input, response) = match upgrade {
         Some(upgrade) => {
             let (sender, receiver) = mpsc::channel::<Bytes>(64);
             let (stdin_sender, stdin) = mpsc::channel::<Bytes>(16);
-            tokio::spawn(async move {
-                let Ok(upgraded) = upgrade.await else {
-                    return;
-                };
-                let io = hyper_util::rt::TokioIo::new(upgraded);
-                let (reader, writer) = tokio::io::split(io);
-                tokio::spawn(read_input(reader, stdin_sender));
-                write_output(writer, receiver).await;
-            });
-            let response = switching_protocols(content_type);
-            ((sender, Some(stdin)), response)
+            stdio::hijack(upgrade, receiver, Some(stdin_sender));
+            (sender, Some(stdin), switching_protocols(content_type))
         }
         // A client that does not hand its connection over gets the output
         // as the response body, and gives no input.
         None => {
             let (sender, response) = streaming(content_type);
-            ((sender, None), response)
+            (sender, None, response)
         }
     };
-    relay(instance, child, streams, output, tty);
-    Ok(response)
-}
-
-/// The child's end of the streams, as the service holds them.
-enum Streams {
-    Pipes {
-        stdin: Option<pipe::Sender>,
-        stdout: Option<pipe::Receiver>,
-        stderr: Option<pipe::Receiver>,
-    },
-    /// The master of the pty that is the child's stdin, stdout and stderr.
-    Terminal(Arc<OwnedFd>),
-}
-
-fn spawn(
-    mut command: Command,
-    config: &ExecConfig,
-    size: Option<[u16; 2]>,
-) -> ApiResult<(Child, Streams)> {
-    let io_error = |e: io::Error| spawn_failed("exec", e);
-    if config.tty {
-        let OpenptyResult { master, slave } =
-            openpty(None, None).map_err(|e| spawn_failed("exec", io::Error::from(e)))?;
-        if let Some([rows, columns]) = size {
-            set_window(&master, window(rows, columns)).map_err(io_error)?;
-        }
-        let stdio = || slave.try_clone().map(Stdio::from);
-        command
-            .stdin(stdio().map_err(io_error)?)
-            .stdout(stdio().map_err(io_error)?)
-            .stderr(stdio().map_err(io_error)?);
-        let child = command.spawn().map_err(io_error)?;
-        drop(slave);
-        return Ok((child, Streams::Terminal(Arc::new(master))));
-    }
-    let piped = |wanted: bool| {
-        if wanted {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        }
-    };
-    command
-        .stdin(piped(config.attach_stdin))
-        .stdout(piped(config.attach_stdout))
-        .stderr(piped(config.attach_stderr));
-    let mut child = command.spawn().map_err(io_error)?;
-    let stdin = child
-        .stdin
-        .take()
-        .map(|s| pipe::Sender::from_owned_fd(OwnedFd::from(s)))
-        .transpose()
-        .map_err(io_error)?;
-    let receiver = |fd: Option<OwnedFd>| fd.map(pipe::Receiver::from_owned_fd).transpose();
-    let stdout = receiver(child.stdout.take().map(OwnedFd::from)).map_err(io_error)?;
-    let stderr = receiver(child.stderr.take().map(OwnedFd::from)).map_err(io_error)?;
-    Ok((
-        child,
-        Streams::Pipes {
-            stdin,
-            stdout,
-            stderr,
-        },
-    ))
-}
-
-/// Relays the child's streams until it ends, then records its exit code;
-/// the output ends only after that, so a client that asks for the exit code
-/// once the output ends finds it.
-fn relay(
-    instance: Arc<ExecInstance>,
-    child: Child,
-    streams: Streams,
-    (output, input): (mpsc::Sender<Bytes>, Option<mpsc::Receiver<Bytes>>),
-    tty: bool,
-) {
-    let mut copies = Vec::new();
-    match streams {
-        Streams::Pipes {
-            stdin,
-            stdout,
-            stderr,
-        } => {
-            if let (Some(stdin), Some(input)) = (stdin, input) {
-                tokio::spawn(feed(input, stdin));
-            }
-            for (stream, fd) in [(1u8, stdout), (2, stderr)] {
-                if let Some(fd) = fd {
-                    copies.push(tokio::spawn(copy_out(fd, stream, tty, output.clone())));
-                }
-            }
-        }
-        Streams::Terminal(master) => {
-            // A pty is no pipe tokio can poll without `unsafe`: its two
-            // directions get a blocking thread each, for the session's length.
-            if let Some(input) = input {
-                let master = Arc::clone(&master);
-                tokio::task::spawn_blocking(move || type_in(input, &master));
-            }
-            let output = output.clone();
-            copies.push(tokio::task::spawn_blocking(move || {
-                copy_terminal(&master, &output)
-            }));
-        }
-    }
+    let copies = stdio::relay(streams, &output, input, tty);
+    // The exit code is recorded before the output ends, so a client that
+    // asks for it once the output ends finds it.
     tokio::spawn(async move {
         let code = exit_after_output(child, copies).await;
         {
@@ -422,62 +284,5 @@ fn relay(
         // Dropping the last sender ends the output.
         drop(output);
     });
-}
-
-async fn copy_out(mut from: pipe::Receiver, stream: u8, tty: bool, to: mpsc::Sender<Bytes>) {
-    let mut buffer = vec![0u8; 32 * 1024];
-    while let Ok(n @ 1..) = from.read(&mut buffer).await {
-        // A client gone still lets the command run to its end.
-        let _ = to.send(frame(stream, tty, &buffer[..n])).await;
-    }
-}
-
-async fn feed(mut input: mpsc::Receiver<Bytes>, mut to: pipe::Sender) {
-    while let Some(chunk) = input.recv().await {
-        if to.write_all(&chunk).await.is_err() {
-            return;
-        }
-    }
-    // Dropping `to` closes the command's stdin: the client's end of input.
-}
-
-fn copy_terminal(master: &OwnedFd, to: &mpsc::Sender<Bytes>) {
-    let mut buffer = vec![0u8; 32 * 1024];
-    // Ends at EIO, once every holder of the pty's other end has closed it.
-    while let Ok(n @ 1..) = nix::unistd::read(master, &mut buffer) {
-        let _ = to.blocking_send(Bytes::copy_from_slice(&buffer[..n]));
-    }
-}
-
-fn type_in(mut input: mpsc::Receiver<Bytes>, master: &OwnedFd) {
-    while let Some(chunk) = input.blocking_recv() {
-        let mut rest = &chunk[..];
-        while !rest.is_empty() {
-            match nix::unistd::write(master, rest) {
-                Ok(n) => rest = &rest[n..],
-                Err(nix::errno::Errno::EINTR) => {}
-                Err(_) => return,
-            }
-        }
-    }
-}
-
-/// What the client sends over the connection it handed over: the command's
-/// input, until it closes its side.
-async fn read_input(mut from: impl AsyncRead + Unpin, to: mpsc::Sender<Bytes>) {
-    let mut buffer = vec![0u8; 32 * 1024];
-    while let Ok(n @ 1..) = from.read(&mut buffer).await {
-        if to.send(Bytes::copy_from_slice(&buffer[..n])).await.is_err() {
-            return;
-        }
-    }
-}
-
-async fn write_output(mut to: impl AsyncWrite + Unpin, mut from: mpsc::Receiver<Bytes>) {
-    while let Some(chunk) = from.recv().await {
-        if to.write_all(&chunk).await.is_err() {
-            return;
-        }
-    }
-    let _ = to.shutdown().await;
+    Ok(response)
 }

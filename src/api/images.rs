@@ -1,5 +1,5 @@
 //! `/images/...`: create (pull, with progress as JSON lines), list,
-//! inspect, history, tag, remove.
+//! inspect, history, tag, remove; push, save and load are in `transfer`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -10,6 +10,7 @@ use hyper::{Method, Request, Response, StatusCode};
 use serde_json::{Value, json};
 
 use super::server::{Body, Service, blocking, flag, json, query, streaming};
+use super::transfer;
 use super::{ApiError, ApiResult};
 use crate::container::lifecycle::Lifecycle;
 use crate::image::{self, PullOptions, Reference};
@@ -24,7 +25,9 @@ pub async fn route(
     let query = query(&request);
     // Image names hold slashes: /images/127.0.0.1:5000/a/b:tag/json.
     let (name, action) = match rest.split_last() {
-        Some((&action @ ("json" | "tag" | "history"), name)) => (name.join("/"), action),
+        Some((&action @ ("json" | "tag" | "history" | "push" | "get"), name)) => {
+            (name.join("/"), action)
+        }
         _ => (rest.join("/"), ""),
     };
     match (method, name.as_str(), action) {
@@ -33,6 +36,16 @@ pub async fn route(
         (&Method::GET, _, "json") => inspect(service, name).await,
         (&Method::GET, _, "history") => history(service, name).await,
         (&Method::POST, _, "tag") => tag(service, name, query).await,
+        (&Method::POST, _, "push") => transfer::push(service, request, name, query).await,
+        (&Method::GET, "", "get") => {
+            let names = form_urlencoded::parse(request.uri().query().unwrap_or("").as_bytes())
+                .filter(|(key, _)| key == "names")
+                .map(|(_, value)| value.into_owned())
+                .collect();
+            transfer::save(service, names).await
+        }
+        (&Method::GET, _, "get") => transfer::save(service, vec![name]).await,
+        (&Method::POST, "load", "") => transfer::load(service, request).await,
         (&Method::DELETE, _, "") if !name.is_empty() => remove(service, name, query).await,
         _ => Err(ApiError::not_found(format!(
             "page not found: {method} /images/{}",
@@ -55,7 +68,8 @@ pub fn tls_verify_for(name: &str) -> Option<bool> {
     loopback.then_some(false)
 }
 
-fn line(value: Value) -> Bytes {
+/// One of Docker's JSON progress lines.
+pub(super) fn line(value: Value) -> Bytes {
     let mut bytes = serde_json::to_vec(&value).expect("serialisable");
     bytes.push(b'\n');
     Bytes::from(bytes)
@@ -83,6 +97,7 @@ async fn create(
         tls_verify: tls_verify_for(&name),
         squash_owners: service.squash_owners,
         quiet: true,
+        auth_files: None,
     };
     let (sender, response) = streaming("application/json");
     tokio::spawn(async move {
@@ -136,7 +151,7 @@ async fn list(service: Arc<Service>) -> ApiResult<Response<Body>> {
 }
 
 /// The image `name` names, or Docker's 404.
-fn lookup(store: &crate::storage::store::Store, name: &str) -> ApiResult<ImageRecord> {
+pub(super) fn lookup(store: &crate::storage::store::Store, name: &str) -> ApiResult<ImageRecord> {
     image::lookup(store, name).map_err(|e| match ApiError::from(e) {
         e if e.status == StatusCode::NOT_FOUND => {
             ApiError::not_found(format!("No such image: {name}"))

@@ -6,6 +6,7 @@
 //! idle timer; one file per object group holds the handlers.
 
 mod archive;
+mod build;
 mod child;
 mod containers;
 mod events;
@@ -15,7 +16,10 @@ mod images;
 mod networks;
 mod prune;
 mod server;
+mod stats;
+mod stdio;
 mod system;
+mod transfer;
 mod volumes;
 
 pub use server::{Listen, ServiceOptions, serve};

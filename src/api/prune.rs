@@ -13,6 +13,7 @@ use super::containers::filter_terms;
 use super::server::{Body, Service, blocking, json};
 use super::{ApiError, ApiResult};
 use crate::container::Containers;
+use crate::container::filter::PruneFilter;
 use crate::container::lifecycle::Lifecycle;
 use crate::storage::volume::{self, VolumeStore};
 use crate::system::df::tree_size;
@@ -48,12 +49,23 @@ async fn unfiltered(
     .await
 }
 
-/// Every container that does not run.
+/// Every container that does not run, or those the filters (`label=`,
+/// `label!=`, `until=`) select, as `rcon container prune --filter`.
 pub async fn containers(
     service: Arc<Service>,
     query: HashMap<String, String>,
 ) -> ApiResult<Response<Body>> {
-    let removed = unfiltered(service, &query, |lifecycle| lifecycle.prune(|_| true)).await?;
+    let filters = filter_terms(&query)?
+        .iter()
+        .map(|term| PruneFilter::parse(term))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(ApiError::bad_request)?;
+    let removed = blocking(move || {
+        let store = service.store()?;
+        let lifecycle = Lifecycle::open(&store, &service.paths.runroot)?;
+        Ok(lifecycle.prune(|record| filters.iter().all(|f| f.matches(record)))?)
+    })
+    .await?;
     // The writable layers are gone with the containers: not measured.
     Ok(json(
         StatusCode::OK,

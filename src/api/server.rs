@@ -34,7 +34,8 @@ use tokio::sync::{mpsc, watch};
 
 use super::exec::{self, ExecInstances};
 use super::{
-    API_VERSION, ApiError, ApiResult, containers, events, images, networks, prune, system, volumes,
+    API_VERSION, ApiError, ApiResult, build, containers, events, images, networks, prune, system,
+    transfer, volumes,
 };
 use crate::config::Paths;
 use crate::storage::driver::Driver;
@@ -89,10 +90,16 @@ pub struct ServiceOptions {
     pub events_backend: Option<crate::events::Backend>,
 }
 
-/// A container started attached: where its output goes and how it ended.
+/// A container started attached: where its output goes, where its input
+/// comes from, and how it ended.
 pub(super) struct AttachedRun {
     /// The attach stream, until the start takes it.
     pub output: Option<mpsc::Sender<Bytes>>,
+    /// What the client types (`stdin=1`), until the start takes it.
+    pub input: Option<mpsc::Receiver<Bytes>>,
+    /// With a terminal, once started: its pty's master and the `rcon start`
+    /// child, what a resize reaches.
+    pub terminal: Option<(Arc<OwnedFd>, nix::unistd::Pid)>,
     pub exit: watch::Sender<Option<i32>>,
 }
 
@@ -318,6 +325,8 @@ async fn route(service: Arc<Service>, request: Request<Incoming>) -> ApiResult<R
         ["_ping"] if get || method == Method::HEAD => Ok(system::ping(&method)),
         ["version"] if get => Ok(system::version()),
         ["info"] if get => system::info(service).await,
+        ["auth"] if post => transfer::login(request).await,
+        ["build"] if post => build::build(service, request).await,
         ["system", "df"] if get => system::disk_usage(service).await,
         ["events"] if get => events::stream(service, &request),
         ["containers", "prune"] if post => prune::containers(service, query(&request)).await,
@@ -384,6 +393,20 @@ pub(super) async fn json_body<T: serde::de::DeserializeOwned + Default>(
     }
     serde_json::from_slice(&bytes)
         .map_err(|e| ApiError::bad_request(format!("the request body is not valid JSON: {e}")))
+}
+
+/// Writes the request body into a new file at `path` as it comes (an
+/// archive or a build context: no size limit but the disk's).
+pub(super) async fn spool_body(request: Request<Incoming>, path: &Path) -> ApiResult<()> {
+    let mut file = tokio::fs::File::from_std(std::fs::File::create_new(path)?);
+    let mut body = request.into_body();
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| ApiError::bad_request(format!("reading the body: {e}")))?;
+        if let Some(data) = frame.data_ref() {
+            tokio::io::AsyncWriteExt::write_all(&mut file, data).await?;
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn json(status: StatusCode, value: &Value) -> Response<Body> {

@@ -50,6 +50,8 @@ pub enum Kind {
         from: Option<String>,
         chown: Option<String>,
         chmod: Option<String>,
+        /// Sources given inline (`COPY <<NAME dest`): files named NAME.
+        inline: Vec<Heredoc>,
     },
     Env(Vec<(String, String)>),
     /// `NAME` or `NAME=default`, per name.
@@ -67,6 +69,17 @@ pub enum Kind {
     /// The trigger instruction, as written.
     Onbuild(String),
     Maintainer(String),
+}
+
+/// A here-document of RUN, COPY or ADD: `<<NAME` and the lines after the
+/// instruction up to a line `NAME` (`<<-NAME`: leading tabs stripped from
+/// them; a quoted `"NAME"` or `'NAME'` is the same here, as rcon expands
+/// no variables in one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heredoc {
+    pub name: String,
+    /// Its lines, each ending in a newline.
+    pub body: String,
 }
 
 /// An instruction where the file has it.
@@ -138,11 +151,15 @@ pub fn parse(file: &str, text: &str) -> Result<Dockerfile, SyntaxError> {
     let escape = directives(text).map_err(|(line, reason)| error(line, None, reason))?;
     let mut meta_args = Vec::new();
     let mut stages: Vec<Stage> = Vec::new();
-    for (line, text) in logical_lines(text, escape) {
+    for (line, text, heredocs) in logical_lines(text, escape) {
         let instruction = parse_instruction(&text, escape)
+            .and_then(|kind| with_heredocs(kind, &text, &heredocs))
             .map(|kind| Instruction {
                 line,
-                text: text.clone(),
+                // The documents are part of what the step does (and of its cache key).
+                text: heredocs.iter().fold(text.clone(), |text, doc| {
+                    format!("{text}\n{}{}", doc.body, doc.name)
+                }),
                 kind,
             })
             .map_err(|reason| error(line, Some(&text), reason))?;
@@ -250,6 +267,7 @@ pub fn parse_instruction(text: &str, escape: char) -> Result<Kind, String> {
                 from: flag(&flags, "from"),
                 chown: flag(&flags, "chown"),
                 chmod: flag(&flags, "chmod"),
+                inline: Vec::new(),
             })
         }
         "ENV" | "LABEL" => {
@@ -347,11 +365,20 @@ fn directives(text: &str) -> Result<char, (usize, String)> {
 }
 
 /// Instructions as single lines with the line each began on: comments and
-/// empty lines dropped, continuations joined.
-fn logical_lines(text: &str, escape: char) -> Vec<(usize, String)> {
+/// empty lines dropped, continuations joined; with the here-documents a
+/// RUN, COPY or ADD line opens (read as they are, comments included).
+fn logical_lines(text: &str, escape: char) -> Vec<(usize, String, Vec<Heredoc>)> {
     let mut lines = Vec::new();
     let mut current: Option<(usize, String)> = None;
+    let mut reading: Option<Reading> = None;
     for (index, raw) in text.lines().enumerate() {
+        if let Some(doc) = &mut reading {
+            if doc.take(raw) {
+                let done = reading.take().expect("reading");
+                lines.push((done.line, done.text, done.docs));
+            }
+            continue;
+        }
         let trimmed = raw.trim_start();
         if trimmed.starts_with('#') || (trimmed.is_empty() && current.is_none()) {
             continue;
@@ -368,11 +395,152 @@ fn logical_lines(text: &str, escape: char) -> Vec<(usize, String)> {
             joined.push_str(body);
         }
         if !continued {
-            lines.extend(current.take().filter(|(_, text)| !text.trim().is_empty()));
+            let Some((line, text)) = current.take().filter(|(_, text)| !text.trim().is_empty())
+            else {
+                continue;
+            };
+            let pending = heredoc_markers(&text);
+            if pending.is_empty() {
+                lines.push((line, text, Vec::new()));
+            } else {
+                reading = Some(Reading {
+                    line,
+                    text,
+                    docs: Vec::new(),
+                    pending,
+                    body: String::new(),
+                });
+            }
         }
     }
-    lines.extend(current.filter(|(_, text)| !text.trim().is_empty()));
+    // An unterminated document ends with the file.
+    if let Some(done) = reading {
+        lines.push((done.line, done.text, done.docs));
+    }
+    lines.extend(
+        current
+            .filter(|(_, text)| !text.trim().is_empty())
+            .map(|(line, text)| (line, text, Vec::new())),
+    );
     lines
+}
+
+/// A line whose here-documents are being read.
+struct Reading {
+    line: usize,
+    text: String,
+    docs: Vec<Heredoc>,
+    /// Documents still to read: name, leading tabs stripped.
+    pending: Vec<(String, bool)>,
+    /// The body of the first pending one so far.
+    body: String,
+}
+
+impl Reading {
+    /// Takes one more line; true once the last document ended.
+    fn take(&mut self, raw: &str) -> bool {
+        let (name, strip) = &self.pending[0];
+        let line = if *strip {
+            raw.trim_start_matches('\t')
+        } else {
+            raw
+        };
+        if line == name {
+            let (name, _) = self.pending.remove(0);
+            self.docs.push(Heredoc {
+                name,
+                body: std::mem::take(&mut self.body),
+            });
+            return self.pending.is_empty();
+        }
+        self.body.push_str(line);
+        self.body.push('\n');
+        false
+    }
+}
+
+/// The name a `<<NAME` word opens (`<<-NAME`, `<<"NAME"`, `<<'NAME'`).
+fn marker_name(word: &str) -> Option<&str> {
+    let name = word.strip_prefix("<<")?;
+    let name = name.strip_prefix('-').unwrap_or(name);
+    Some(name.trim_matches(|c| c == '"' || c == '\''))
+}
+
+/// The here-documents a RUN, COPY or ADD line (shell form) opens, in
+/// order: each name and whether its lines lose their leading tabs.
+fn heredoc_markers(line: &str) -> Vec<(String, bool)> {
+    let (keyword, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+    if !matches!(
+        keyword.to_ascii_uppercase().as_str(),
+        "RUN" | "COPY" | "ADD"
+    ) {
+        return Vec::new();
+    }
+    let mut markers = Vec::new();
+    let mut rest = rest;
+    while let Some(at) = rest.find("<<") {
+        let after = &rest[at + 2..];
+        let (strip, after) = match after.strip_prefix('-') {
+            Some(after) => (true, after),
+            None => (false, after),
+        };
+        let (quote, after) = match after.chars().next() {
+            Some(q @ ('"' | '\'')) => (Some(q), &after[1..]),
+            _ => (None, after),
+        };
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '/')))
+            .unwrap_or(after.len());
+        let name = &after[..end];
+        let closed = quote.is_none_or(|q| after[end..].starts_with(q));
+        if !name.is_empty() && closed {
+            markers.push((name.to_string(), strip));
+        }
+        rest = &after[end..];
+    }
+    markers
+}
+
+/// A RUN's or COPY's kind with its here-documents: a RUN of documents
+/// alone runs them as its script; a RUN with a command gets them as the
+/// shell's own here-documents; COPY and ADD take `<<NAME` sources as files.
+fn with_heredocs(kind: Kind, text: &str, docs: &[Heredoc]) -> Result<Kind, String> {
+    if docs.is_empty() {
+        return Ok(kind);
+    }
+    let doc_of =
+        |word: &str| marker_name(word).and_then(|name| docs.iter().find(|d| d.name == name));
+    let is_marker = |word: &str| doc_of(word).is_some();
+    let mut kind = kind;
+    match &mut kind {
+        Kind::Run {
+            command: Command::Shell(line),
+            ..
+        } => {
+            *line = if line.split_whitespace().all(is_marker) {
+                docs.iter().map(|d| d.body.as_str()).collect::<String>()
+            } else {
+                docs.iter().fold(line.clone(), |script, doc| {
+                    format!("{script}\n{}{}", doc.body, doc.name)
+                })
+            };
+        }
+        Kind::Copy {
+            sources, inline, ..
+        } => {
+            let (markers, files): (Vec<String>, Vec<String>) = std::mem::take(sources)
+                .into_iter()
+                .partition(|s| is_marker(s));
+            *sources = files;
+            *inline = markers.iter().filter_map(|s| doc_of(s)).cloned().collect();
+        }
+        _ => {
+            return Err(format!(
+                "here-documents are for RUN, COPY and ADD in shell form: {text}"
+            ));
+        }
+    }
+    Ok(kind)
 }
 
 /// `--name=value` flags of an instruction, in order.
@@ -536,6 +704,7 @@ mod tests {
                 from: Some("build".into()),
                 chown: Some("1:2".into()),
                 chmod: Some("640".into()),
+                inline: Vec::new(),
             }
         );
     }
@@ -638,5 +807,57 @@ mod tests {
         );
         assert!(parse("f", "FROM x\nONBUILD FROM y\n").is_err());
         assert!(parse("f", "FROM x y z\n").is_err());
+    }
+
+    #[test]
+    fn here_documents_of_run_and_copy() {
+        let file = parse(
+            "f",
+            "FROM x\nRUN <<EOF\n# not a comment here\necho one\nEOF\nRUN python3 - <<-'PY' && true\n\tprint(1)\n\tPY\nCOPY <<a.txt <<\"b.txt\" /dir/\nA\nalso A\na.txt\nB\nb.txt\nENV k=v\n",
+        )
+        .unwrap();
+        let kinds: Vec<&Kind> = file.stages[0]
+            .instructions
+            .iter()
+            .map(|i| &i.kind)
+            .collect();
+        assert!(
+            matches!(kinds[0], Kind::Run { command: Command::Shell(script), .. } if script == "# not a comment here\necho one\n")
+        );
+        assert!(
+            matches!(kinds[1], Kind::Run { command: Command::Shell(script), .. } if script == "python3 - <<-'PY' && true\nprint(1)\nPY")
+        );
+        let Kind::Copy {
+            sources,
+            inline,
+            dest,
+            ..
+        } = kinds[2]
+        else {
+            panic!("{:?}", kinds[2]);
+        };
+        assert!(sources.is_empty());
+        assert_eq!(dest, "/dir/");
+        assert_eq!(
+            inline,
+            &vec![
+                Heredoc {
+                    name: "a.txt".into(),
+                    body: "A\nalso A\n".into()
+                },
+                Heredoc {
+                    name: "b.txt".into(),
+                    body: "B\n".into()
+                },
+            ]
+        );
+        assert!(
+            matches!(kinds[3], Kind::Env(_)),
+            "the line after the documents"
+        );
+        assert!(
+            file.stages[0].instructions[0].text.contains("echo one"),
+            "the cache key sees the document"
+        );
     }
 }

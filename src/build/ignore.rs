@@ -67,8 +67,9 @@ pub fn glob_matches(pattern: &str, name: &str) -> bool {
 /// The patterns of an ignore file.
 #[derive(Debug, Default)]
 pub struct Ignore {
-    /// In file order: the regex and whether it is an exception (`!`).
-    patterns: Vec<(Regex, bool)>,
+    /// In file order: the regex, whether it is an exception (`!`), and
+    /// the pattern cleaned.
+    patterns: Vec<(Regex, bool, String)>,
 }
 
 impl Ignore {
@@ -90,7 +91,7 @@ impl Ignore {
             }
             let regex = Regex::new(&format!("^{}$", glob_regex(&cleaned, true)))
                 .map_err(|e| format!("bad pattern {line:?}: {e}"))?;
-            patterns.push((regex, exception));
+            patterns.push((regex, exception, cleaned));
         }
         Ok(Ignore { patterns })
     }
@@ -98,7 +99,7 @@ impl Ignore {
     /// Whether `path` (relative to the context, `/`-separated) is left out.
     pub fn excludes(&self, path: &str) -> bool {
         let mut excluded = false;
-        for (regex, exception) in &self.patterns {
+        for (regex, exception, _) in &self.patterns {
             if *exception == excluded && matches_or_parent(regex, path) {
                 excluded = !exception;
             }
@@ -106,10 +107,15 @@ impl Ignore {
         excluded
     }
 
-    /// Whether any pattern is an exception: then an excluded directory's
-    /// content must still be looked at, as an exception may take some back.
-    pub fn has_exceptions(&self) -> bool {
-        self.patterns.iter().any(|(_, exception)| *exception)
+    /// Whether the content of the excluded directory `dir` must still be
+    /// looked at: Docker's rule, an exception pattern that begins with the
+    /// directory's path (`!dir/keep*`; not `!*/keep*`, which takes back
+    /// nothing from an excluded directory).
+    pub fn may_take_back(&self, dir: &str) -> bool {
+        let dir = format!("{dir}/");
+        self.patterns
+            .iter()
+            .any(|(_, exception, pattern)| *exception && format!("{pattern}/").starts_with(&dir))
     }
 }
 
@@ -164,7 +170,21 @@ mod tests {
         assert!(!ignore.excludes("tmp12"));
         assert!(ignore.excludes("a.txt"));
         assert!(!ignore.excludes("c.txt"));
-        assert!(ignore.has_exceptions());
+        assert!(ignore.may_take_back("docs"));
+        assert!(!ignore.may_take_back("build"));
+    }
+
+    #[test]
+    fn excluded_directories_are_entered_only_for_exceptions_naming_them() {
+        let ignore =
+            Ignore::parse("test*\n!test2*\nsubdir1\nsubdir2\n!*/sub1*\n!subdir1/sub3*\n").unwrap();
+        assert!(ignore.may_take_back("subdir1"));
+        assert!(
+            !ignore.may_take_back("subdir2"),
+            "*/sub1* names no directory"
+        );
+        assert!(!ignore.excludes("subdir1/sub1"));
+        assert!(ignore.excludes("subdir1/sub2"));
     }
 
     #[test]

@@ -22,6 +22,7 @@
 
 pub mod dockerfile;
 pub mod ignore;
+pub mod mounts;
 pub mod sources;
 pub mod words;
 
@@ -51,8 +52,10 @@ use crate::storage::extract::Root;
 use crate::storage::store::{ImageRecord, Store};
 use crate::util::exit::ExitCode;
 use crate::util::time::{now_rfc3339, parse_duration};
-use dockerfile::{Command, Dockerfile, Healthcheck, Instruction, Kind, Stage};
+use dockerfile::{Command, Dockerfile, Healthcheck, Heredoc, Instruction, Kind, Stage};
 use ignore::Ignore;
+use mounts::RunMount;
+pub use mounts::Secret;
 use sources::{Attributes, Tree};
 
 /// What a build fails with.
@@ -66,6 +69,10 @@ pub enum Error {
     /// A RUN whose command failed; its exit code is the build's.
     #[error("building at STEP \"{step}\": while running runtime: exit status {code}")]
     Run { step: String, code: i32 },
+    /// A RUN whose container the runtime refused to start (exit 1, as an
+    /// OCI runtime's).
+    #[error("building at STEP \"{step}\": while running runtime: {reason}")]
+    Runtime { step: String, reason: String },
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]
@@ -81,6 +88,7 @@ impl ExitCode for Error {
     fn exit_code(&self) -> i32 {
         match self {
             Error::Run { code, .. } => *code,
+            Error::Runtime { .. } => 1,
             Error::Container(e) => e.exit_code(),
             _ => 125,
         }
@@ -95,6 +103,8 @@ pub struct BuildRequest {
     pub containerfile_name: String,
     /// The context directory.
     pub context: PathBuf,
+    /// `--ignorefile`; else the context's `.containerignore` or `.dockerignore`.
+    pub ignorefile: Option<PathBuf>,
     /// `-t`: the first names the image in the output.
     pub tags: Vec<String>,
     /// `--build-arg NAME=VALUE`.
@@ -108,8 +118,13 @@ pub struct BuildRequest {
     pub labels: Vec<(String, String)>,
     /// `--rm`: intermediate containers removed.
     pub remove: bool,
-    /// `--network` for RUN ("" = the default).
-    pub network: String,
+    /// What every RUN container gets (`--network`, `--ulimit`,
+    /// `--security-opt`, `-v`, `--dns`…), as `rcon run`'s flags.
+    pub run_flags: CreateFlags,
+    /// `--secret`: what RUN `--mount=type=secret` can mount.
+    pub secrets: Vec<Secret>,
+    /// `--runtime-flag`: checked when a RUN starts its container.
+    pub runtime_flags: Vec<String>,
     pub quiet: bool,
     /// As [`driver::choose`](crate::storage::driver::choose) made it.
     pub storage_driver: Driver,
@@ -157,7 +172,7 @@ pub fn build(
                 ))
             })?,
     };
-    let ignore = read_ignore(&request.context)?;
+    let ignore = read_ignore(&request.context, request.ignorefile.as_deref())?;
     let context = Root::open(&request.context).map_err(|e| {
         Error::Invalid(format!(
             "opening the build context {}: {e}",
@@ -183,7 +198,14 @@ pub fn build(
     Ok(builder.built.pop().expect("one stage at least"))
 }
 
-fn read_ignore(context: &Path) -> Result<Ignore, Error> {
+fn read_ignore(context: &Path, file: Option<&Path>) -> Result<Ignore, Error> {
+    if let Some(file) = file {
+        let text = fs::read_to_string(file).map_err(|e| {
+            Error::Invalid(format!("reading the ignore file {}: {e}", file.display()))
+        })?;
+        return Ignore::parse(&text)
+            .map_err(|e| Error::Invalid(format!("{}: {e}", file.display())));
+    }
     for name in [".containerignore", ".dockerignore"] {
         match fs::read_to_string(context.join(name)) {
             Ok(text) => {
@@ -409,12 +431,7 @@ impl Builder<'_> {
             .position(|s| s.name() == Some(name.as_str()));
         let base = match (earlier, name.as_str()) {
             (Some(index), _) => self.built[index].clone(),
-            (None, "scratch") => {
-                return Err(Error::Step {
-                    step: step(),
-                    reason: "FROM scratch is not supported yet: start from an image".into(),
-                });
-            }
+            (None, "scratch") => return self.scratch(),
             (None, _) => {
                 image_for(
                     self.store,
@@ -437,6 +454,39 @@ impl Builder<'_> {
             image: base,
             args: BTreeMap::new(),
         })
+    }
+
+    /// A stage `FROM scratch`: no layer, a config of the host's platform
+    /// and nothing else, stored so that the steps' containers have an
+    /// image to start from.
+    fn scratch(&self) -> Result<State, Error> {
+        let mut oci = oci_spec::image::ImageConfiguration::default();
+        oci.set_architecture(oci_spec::image::Arch::from(host_arch()))
+            .set_os(oci_spec::image::Os::Linux);
+        let mut state = State {
+            image: ImageRecord {
+                id: String::new(),
+                digest: String::new(),
+                manifest_media_type: String::new(),
+                names: Vec::new(),
+                repo_digests: Vec::new(),
+                layers: Vec::new(),
+                created: None,
+                stored: String::new(),
+                architecture: host_arch().to_string(),
+                os: "linux".into(),
+                size: 0,
+                names_history: Vec::new(),
+            },
+            config: ImageConfig {
+                oci,
+                docker: Default::default(),
+            },
+            key: String::new(),
+            args: BTreeMap::new(),
+        };
+        self.commit(&mut state, None, "", cache_key(&["scratch"]))?;
+        Ok(state)
     }
 
     /// Carries out one instruction; returns whether a cached image was used.
@@ -463,16 +513,56 @@ impl Builder<'_> {
                 network,
                 mounts,
             } => {
-                if !mounts.is_empty() {
-                    return Err(fail("RUN --mount is not supported yet".into()));
-                }
+                let workdir = state.working_dir();
+                let mounts = mounts
+                    .iter()
+                    .map(|spec| {
+                        let spec = expand(state, spec)?;
+                        RunMount::parse(&spec, if workdir.is_empty() { "/" } else { &workdir })
+                            .map_err(fail)
+                    })
+                    .collect::<Result<Vec<_>, Error>>()?;
                 let argv = state.argv(command);
-                let key = cache_key(&[&state.key, &instruction.text, &args_text(state)]);
+                // What the container is given (limits, seccomp, network,
+                // volumes) can change what the command makes.
+                let key = cache_key(&[
+                    &state.key,
+                    &instruction.text,
+                    &args_text(state),
+                    &format!("{:?}", self.request.run_flags),
+                ]);
                 if let Some(hit) = self.cached(&key)? {
                     return self.reuse(state, hit, key);
                 }
-                let record = self.container(state, argv.clone(), network.clone())?;
-                let result = self.run(&record, instruction);
+                crate::config::check_runtime_flags(&self.request.runtime_flags).map_err(
+                    |reason| Error::Runtime {
+                        step: instruction.text.clone(),
+                        reason,
+                    },
+                )?;
+                let prepared = mounts::prepare(
+                    &mounts,
+                    &mounts::Sources {
+                        context: self.context,
+                        secrets: &self.request.secrets,
+                        caches: self.store.root().join("build-cache-mounts"),
+                        scratch: self.store.root().join("tmp"),
+                    },
+                )
+                .map_err(fail)?;
+                let record = self.container(
+                    state,
+                    argv.clone(),
+                    network.clone(),
+                    prepared.mounts.clone(),
+                    prepared.tmpfs.clone(),
+                )?;
+                let targets: Vec<&str> = mounts.iter().map(RunMount::target).collect();
+                let result = self.absent(&record, &targets).and_then(|absent| {
+                    self.run(&record, instruction)?;
+                    drop(prepared);
+                    self.remove_mount_points(&record, &absent)
+                });
                 let layer = result.and_then(|()| Ok(changes_layer(self.lifecycle, &record)?));
                 let result = layer.and_then(|layer| {
                     let created_by = match command {
@@ -491,11 +581,12 @@ impl Builder<'_> {
                 from,
                 chown,
                 chmod,
+                inline,
             } => self.copy(
                 state,
                 instruction,
                 *add,
-                sources,
+                (sources, inline),
                 dest,
                 from.as_deref(),
                 chown.as_deref(),
@@ -646,7 +737,7 @@ impl Builder<'_> {
         state: &mut State,
         instruction: &Instruction,
         add: bool,
-        sources: &[String],
+        (sources, inline): (&[String], &[Heredoc]),
         dest: &str,
         from: Option<&str>,
         chown: Option<&str>,
@@ -697,13 +788,13 @@ impl Builder<'_> {
             Some(from) => {
                 let from = expand(from)?;
                 let image = self.source_image(&from)?;
-                Some(self.create(&image.id, Vec::new(), String::new(), &[], None, None)?)
+                Some(self.files_container(&image.id)?)
             }
         };
         let result = self.copy_from(
             state,
             instruction,
-            &paths,
+            (&paths, inline),
             &dest,
             from_record.as_ref(),
             add,
@@ -721,7 +812,7 @@ impl Builder<'_> {
         &self,
         state: &mut State,
         instruction: &Instruction,
-        paths: &[String],
+        (paths, inline): (&[String], &[Heredoc]),
         dest: &str,
         from: Option<&ContainerRecord>,
         add: bool,
@@ -732,7 +823,7 @@ impl Builder<'_> {
             step: instruction.text.clone(),
             reason,
         };
-        let files;
+        let _files;
         let from_root;
         let tree = match from {
             None => Tree {
@@ -741,17 +832,7 @@ impl Builder<'_> {
                 unpack: add,
             },
             Some(record) => {
-                files = container::files::open(
-                    self.lifecycle,
-                    record,
-                    container::files::Access::Snapshot,
-                    self.single,
-                )?;
-                from_root = files
-                    .root()
-                    .try_clone()
-                    .and_then(|dir| Root::with_dir(dir, false))
-                    .map_err(|e| fail(format!("opening the files of {}: {e}", record.name)))?;
+                (_files, from_root) = self.files(record, container::files::Access::Snapshot)?;
                 Tree {
                     root: &from_root,
                     ignore: None,
@@ -761,7 +842,7 @@ impl Builder<'_> {
         };
         // Owners need the image's passwd and group files: looked up in the
         // container the files go into, before anything is written.
-        let record = self.create(&state.image.id, Vec::new(), String::new(), &[], None, None)?;
+        let record = self.files_container(&state.image.id)?;
         let result = (|| {
             let mut attributes = Attributes {
                 owner: (0, 0),
@@ -786,19 +867,34 @@ impl Builder<'_> {
                     entries = tree
                         .entries(paths, dest, dest_is_dir)
                         .map_err(container::Error::Invalid)?;
+                    let into_dir =
+                        dest_is_dir || dest.ends_with('/') || paths.len() + inline.len() > 1;
+                    for doc in inline {
+                        let at = if into_dir {
+                            format!("{}/{}", ignore::clean(dest), doc.name)
+                        } else {
+                            ignore::clean(dest)
+                        };
+                        entries.push(sources::Entry::data(
+                            ignore::clean(&at),
+                            doc.body.clone().into_bytes(),
+                        ));
+                    }
                     parents =
                         missing_parents(root, dest, dest_is_dir || dest.ends_with('/'), &entries);
                     let digest = sources::digest(&entries, attributes).map_err(|e| {
                         container::Error::Invalid(format!("reading the sources: {e}"))
                     })?;
                     key = cache_key(&[&state.key, &instruction.text, &args_text(state), &digest]);
-                    let mut tar = tempfile(self.store).map_err(|e| {
+                    let scratch = self.store.root().join("tmp");
+                    let mut tar = sources::scratch_file(&scratch).map_err(|e| {
                         container::Error::Invalid(format!("writing the sources: {e}"))
                     })?;
                     if self.cached(&key).ok().flatten().is_none() {
-                        sources::write_tar(&mut tar, &parents, &entries, attributes).map_err(
-                            |e| container::Error::Invalid(format!("reading the sources: {e}")),
-                        )?;
+                        sources::write_tar(&mut tar, &parents, &entries, attributes, &scratch)
+                            .map_err(|e| {
+                                container::Error::Invalid(format!("reading the sources: {e}"))
+                            })?;
                     } else {
                         tar::Builder::new(&mut tar)
                             .finish()
@@ -845,12 +941,13 @@ impl Builder<'_> {
         )?)
     }
 
-    /// A container of `image` for a step (not started).
+    /// A container of `image` for a step (not started): `flags` with the
+    /// step's command, environment, user and working directory.
     fn create(
         &self,
         image: &str,
+        flags: CreateFlags,
         command: Vec<String>,
-        network: String,
         env: &[String],
         user: Option<String>,
         workdir: Option<String>,
@@ -869,23 +966,30 @@ impl Builder<'_> {
                 pull: PullPolicy::Never,
                 storage_driver: self.request.storage_driver,
                 rootful: self.request.rootful,
-                ..CreateBasics::default()
+                ..flags.basics
             },
             entrypoint: Some(String::new()),
             env: env.to_vec(),
-            network,
-            ..CreateFlags::default()
+            ..flags
         }
         .parse()?;
         Ok(container::create(self.store, &request)?)
     }
 
-    /// The container a RUN step runs in.
+    /// A container for COPY or ADD to write into (never started).
+    fn files_container(&self, image: &str) -> Result<ContainerRecord, Error> {
+        self.create(image, CreateFlags::default(), Vec::new(), &[], None, None)
+    }
+
+    /// The container a RUN step runs in: the build's RUN flags, the step's
+    /// network and mounts.
     fn container(
         &self,
         state: &State,
         argv: Vec<String>,
         network: Option<String>,
+        mounts: Vec<String>,
+        tmpfs: Vec<String>,
     ) -> Result<ContainerRecord, Error> {
         let mut env = state.env();
         for (name, value) in &state.args {
@@ -904,8 +1008,85 @@ impl Builder<'_> {
         }
         let user = Some(state.user()).filter(|u| !u.is_empty());
         let workdir = Some(state.working_dir()).filter(|w| !w.is_empty());
-        let network = network.unwrap_or_else(|| self.request.network.clone());
-        self.create(&state.image.id, argv, network, &env, user, workdir)
+        let mut flags = self.request.run_flags.clone();
+        if let Some(network) = network {
+            flags.network = network;
+        }
+        flags.mounts.extend(mounts);
+        flags.tmpfs.extend(tmpfs);
+        self.create(&state.image.id, flags, argv, &env, user, workdir)
+    }
+
+    /// The files of `record` (mounted while the first value lives) as a root
+    /// that paths resolve inside.
+    fn files(
+        &self,
+        record: &ContainerRecord,
+        access: container::files::Access,
+    ) -> Result<(container::files::Files, Root), Error> {
+        let files = container::files::open(self.lifecycle, record, access, self.single)?;
+        let root = files
+            .root()
+            .try_clone()
+            .and_then(|dir| Root::with_dir(dir, false))
+            .map_err(|e| Error::Invalid(format!("opening the files of {}: {e}", record.name)))?;
+        Ok((files, root))
+    }
+
+    /// The paths among `targets` and their ancestors that the image of
+    /// the (not yet started) `record` lacks, parents first: the mount
+    /// points its start will make.
+    fn absent(&self, record: &ContainerRecord, targets: &[&str]) -> Result<Vec<String>, Error> {
+        if targets.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (_files, root) = self.files(record, container::files::Access::Snapshot)?;
+        let mut absent = Vec::new();
+        for target in targets {
+            let mut path = String::new();
+            for component in target.split('/').filter(|c| !c.is_empty()) {
+                path.push('/');
+                path.push_str(component);
+                if !absent.contains(&path) && root.open_path(Path::new(&path)).is_err() {
+                    absent.push(path.clone());
+                }
+            }
+        }
+        Ok(absent)
+    }
+
+    /// Takes the mount points `absent` out of the container's files again,
+    /// deepest first: an empty file or directory each, unless the step put
+    /// something of its own there (a parent directory it wrote into).
+    fn remove_mount_points(
+        &self,
+        record: &ContainerRecord,
+        absent: &[String],
+    ) -> Result<(), Error> {
+        if absent.is_empty() {
+            return Ok(());
+        }
+        let (_files, root) = self.files(record, container::files::Access::Write)?;
+        for path in absent.iter().rev() {
+            let (parent, name) = path.rsplit_once('/').unwrap_or(("", path));
+            let Ok(dir) = root.open_path(Path::new(if parent.is_empty() { "/" } else { parent }))
+            else {
+                continue;
+            };
+            let Ok(stat) =
+                nix::sys::stat::fstatat(&dir, name, nix::fcntl::AtFlags::AT_SYMLINK_NOFOLLOW)
+            else {
+                continue;
+            };
+            let how = match stat.st_mode & libc::S_IFMT {
+                libc::S_IFDIR => nix::unistd::UnlinkatFlags::RemoveDir,
+                libc::S_IFREG if stat.st_size == 0 => nix::unistd::UnlinkatFlags::NoRemoveDir,
+                _ => continue,
+            };
+            // A directory the step wrote into is not empty: it stays.
+            let _ = nix::unistd::unlinkat(&dir, name, how);
+        }
+        Ok(())
     }
 
     /// Runs a RUN step's container in the foreground; its output goes to ours.
@@ -915,9 +1096,7 @@ impl Builder<'_> {
             self.store,
             self.lifecycle.runroot(),
             record,
-            true,
-            keys,
-            0,
+            container::Held::new(keys),
             self.single,
         )?;
         if code == 0 {
@@ -997,12 +1176,15 @@ impl Builder<'_> {
             // One anonymous step per base layer, so the new step names the new layer.
             history.resize(state.image.layers.len(), History::default());
         }
-        let mut entry = History::default();
-        entry
-            .set_created(Some(now))
-            .set_created_by(Some(created_by.to_string()))
-            .set_empty_layer(layer.is_none().then_some(true));
-        history.push(entry);
+        // A stage's own image (FROM alone, FROM scratch) adds no step.
+        if layer.is_some() || !created_by.is_empty() {
+            let mut entry = History::default();
+            entry
+                .set_created(Some(now))
+                .set_created_by(Some(created_by.to_string()))
+                .set_empty_layer(layer.is_none().then_some(true));
+            history.push(entry);
+        }
         let new_layer = layer.map(|l| NewLayer {
             path: &l.path,
             diff_id: l.diff_id.clone(),
@@ -1203,14 +1385,4 @@ fn missing_parents(
         }
     }
     missing
-}
-
-/// A scratch file in the store's work area, gone once closed.
-fn tempfile(store: &Store) -> std::io::Result<fs::File> {
-    let dir = store.root().join("tmp");
-    fs::create_dir_all(&dir)?;
-    let flags =
-        nix::fcntl::OFlag::O_TMPFILE | nix::fcntl::OFlag::O_RDWR | nix::fcntl::OFlag::O_CLOEXEC;
-    let fd = nix::fcntl::open(&dir, flags, nix::sys::stat::Mode::from_bits_truncate(0o600))?;
-    Ok(fs::File::from(fd))
 }

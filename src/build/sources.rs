@@ -25,6 +25,19 @@ use sha2::{Digest, Sha256};
 use super::ignore::{Ignore, clean, glob_matches};
 use crate::storage::extract::Root;
 
+impl Entry {
+    /// A file of `bytes` at `dest` (0644, as BuildKit makes them).
+    pub fn data(dest: String, bytes: Vec<u8>) -> Entry {
+        Entry {
+            dest,
+            kind: EntryKind::Data(bytes),
+            mode: 0o644,
+            mtime: 0,
+            inode: None,
+        }
+    }
+}
+
 /// One thing to write into the container.
 pub struct Entry {
     /// Its path in the container, from the root (no leading `/`).
@@ -48,6 +61,8 @@ pub enum EntryKind {
     Symlink(OsString),
     /// Another name of the file written earlier at this path.
     HardLink(String),
+    /// Content given in the Containerfile (`COPY <<NAME`).
+    Data(Vec<u8>),
     /// A tar archive (ADD) whose entries land below `dest`.
     Archive {
         file: Arc<File>,
@@ -61,6 +76,7 @@ pub enum Compression {
     None,
     Gzip,
     Zstd,
+    Xz,
 }
 
 impl Compression {
@@ -75,6 +91,8 @@ impl Compression {
             Some(Compression::Gzip)
         } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
             Some(Compression::Zstd)
+        } else if head.starts_with(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {
+            Some(Compression::Xz)
         } else if head.get(257..262) == Some(b"ustar") {
             Some(Compression::None)
         } else {
@@ -83,14 +101,22 @@ impl Compression {
     }
 
     /// The archive from its start (clones share the file offset, which
-    /// the digest moved).
-    fn reader(self, file: &File) -> io::Result<Box<dyn Read>> {
+    /// the digest moved); an xz one is decompressed into a scratch file in
+    /// `scratch` first (the decoder writes, it is not read from).
+    fn reader(self, file: &File, scratch: &Path) -> io::Result<Box<dyn Read>> {
         let mut file = file.try_clone()?;
         io::Seek::rewind(&mut file)?;
         Ok(match self {
             Compression::None => Box::new(file),
             Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
             Compression::Zstd => Box::new(zstd::Decoder::new(file)?),
+            Compression::Xz => {
+                let mut plain = scratch_file(scratch)?;
+                lzma_rs::xz_decompress(&mut io::BufReader::new(file), &mut plain)
+                    .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("xz: {e}")))?;
+                io::Seek::rewind(&mut plain)?;
+                Box::new(plain)
+            }
         })
     }
 }
@@ -100,7 +126,7 @@ pub struct Tree<'a> {
     pub root: &'a Root,
     /// The context's ignore patterns (none for a stage or an image).
     pub ignore: Option<&'a Ignore>,
-    /// ADD: a source file that is a tar archive (plain, gzip or zstd) is
+    /// ADD: a source file that is a tar archive (plain, gzip, zstd or xz) is
     /// unpacked into the destination directory.
     pub unpack: bool,
 }
@@ -280,7 +306,9 @@ impl Tree<'_> {
                 let excluded = self.excluded(&child_path);
                 // An excluded directory is still entered when an exception
                 // may take back something below it.
-                if excluded && !(is_dir && self.ignore.is_some_and(Ignore::has_exceptions)) {
+                if excluded
+                    && !(is_dir && self.ignore.is_some_and(|i| i.may_take_back(&child_path)))
+                {
                     continue;
                 }
                 if is_dir {
@@ -407,6 +435,10 @@ pub fn digest(entries: &[Entry], attributes: Attributes) -> io::Result<String> {
                 hasher.update(b"h");
                 hasher.update(target.as_bytes());
             }
+            EntryKind::Data(bytes) => {
+                hasher.update(b"f");
+                hasher.update(bytes);
+            }
             EntryKind::Archive { file, .. } => {
                 hasher.update(b"a");
                 let mut file = file.try_clone()?;
@@ -443,6 +475,7 @@ pub fn write_tar<W: Write>(
     parents: &[String],
     entries: &[Entry],
     attributes: Attributes,
+    scratch: &Path,
 ) -> io::Result<W> {
     let mut builder = tar::Builder::new(out);
     let header = |kind: tar::EntryType, mode: u32, mtime: i64| {
@@ -475,9 +508,17 @@ pub fn write_tar<W: Write>(
                 builder.append_link(&mut header, &entry.dest, target)?;
             }
             EntryKind::Archive { file, format } => {
-                let mut dir = header(tar::EntryType::Directory, 0o755, entry.mtime);
-                builder.append_data(&mut dir, &entry.dest, io::empty())?;
-                unpack(&mut builder, format.reader(file)?, &entry.dest)?;
+                // Unpacked into `/`: the root is there already.
+                if !entry.dest.is_empty() {
+                    let mut dir = header(tar::EntryType::Directory, 0o755, entry.mtime);
+                    builder.append_data(&mut dir, &entry.dest, io::empty())?;
+                }
+                unpack(&mut builder, format.reader(file, scratch)?, &entry.dest)?;
+            }
+            EntryKind::Data(bytes) => {
+                let mut header = header(tar::EntryType::Regular, mode, entry.mtime);
+                header.set_size(bytes.len() as u64);
+                builder.append_data(&mut header, &entry.dest, bytes.as_slice())?;
             }
             EntryKind::File { dir, name, size } => {
                 let mut header = header(tar::EntryType::Regular, mode, entry.mtime);
@@ -526,4 +567,12 @@ fn unpack<W: Write>(builder: &mut tar::Builder<W>, input: impl Read, dest: &str)
         }
     }
     Ok(())
+}
+
+/// A scratch file in `dir` (the store's work area), gone once closed.
+pub fn scratch_file(dir: &Path) -> io::Result<File> {
+    std::fs::create_dir_all(dir)?;
+    let flags = OFlag::O_TMPFILE | OFlag::O_RDWR | OFlag::O_CLOEXEC;
+    let fd = nix::fcntl::open(dir, flags, Mode::from_bits_truncate(0o600))?;
+    Ok(File::from(fd))
 }

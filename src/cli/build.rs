@@ -4,11 +4,15 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::create::PullArg;
+use std::io::Write;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
+
+use super::create::{NameArgs, PullArg, absolute_profiles};
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
 use crate::build::{self, BuildRequest};
 use crate::container::PullPolicy;
-use crate::image::PullOptions;
+use crate::container::plan::{CreateBasics, CreateFlags};
+use crate::image::{AuthFiles, PullOptions};
 use crate::storage::driver;
 use crate::storage::store::Store;
 use crate::userns::Namespace;
@@ -18,9 +22,9 @@ pub struct BuildArgs {
     /// A name for the image, IMAGE[:TAG] (repeatable; short names go under localhost/)
     #[arg(short, long = "tag", value_name = "NAME")]
     pub tags: Vec<String>,
-    /// The Containerfile (anywhere; - reads standard input) [default: Containerfile, else Dockerfile, in the context]
+    /// The Containerfile (anywhere; - reads standard input; several are read as one) [default: Containerfile, else Dockerfile, in the context]
     #[arg(short, long = "file", value_name = "FILE")]
-    pub file: Option<String>,
+    pub file: Vec<String>,
     /// A build argument, NAME=VALUE (NAME alone: from the environment; repeatable)
     #[arg(long = "build-arg", value_name = "NAME=VALUE")]
     pub build_args: Vec<String>,
@@ -63,7 +67,37 @@ pub struct BuildArgs {
     /// Verify TLS for registries pulled from
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     pub tls_verify: Option<bool>,
-    /// The context directory: what COPY and ADD read; - reads the Containerfile from standard input, with an empty context [default: .]
+    /// The ignore file [default: .containerignore, else .dockerignore, in the context]
+    #[arg(long, value_name = "FILE")]
+    pub ignorefile: Option<PathBuf>,
+    /// Write the build's output (steps and RUN output) to this file instead of the terminal
+    #[arg(long, value_name = "FILE")]
+    pub logfile: Option<PathBuf>,
+    /// The auth file for pulling base images [default: $REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json]
+    #[arg(long, value_name = "FILE")]
+    pub authfile: Option<PathBuf>,
+    /// A secret RUN --mount=type=secret can use, id=ID,src=FILE (or env=VAR); never stored in the image (repeatable)
+    #[arg(long, value_name = "id=ID,src=FILE")]
+    pub secret: Vec<String>,
+    /// RUN steps: resource limit, NAME=SOFT[:HARD] (as `rcon run --ulimit`)
+    #[arg(long, value_name = "NAME=SOFT[:HARD]")]
+    pub ulimit: Vec<String>,
+    /// RUN steps: seccomp=unconfined|PROFILE.json, no-new-privileges, … (as `rcon run --security-opt`)
+    #[arg(long, value_name = "OPT")]
+    pub security_opt: Vec<String>,
+    /// RUN steps: add a capability
+    #[arg(long, value_name = "CAP")]
+    pub cap_add: Vec<String>,
+    /// RUN steps: drop a capability
+    #[arg(long, value_name = "CAP")]
+    pub cap_drop: Vec<String>,
+    /// RUN steps: a bind mount or volume, HOST-DIR:CTR-DIR[:OPTIONS] (as `rcon run -v`)
+    #[arg(short, long = "volume", value_name = "SPEC")]
+    pub volume: Vec<String>,
+    /// RUN steps: --dns, --dns-search, --dns-option, --add-host as `rcon run`'s
+    #[command(flatten)]
+    pub names: NameArgs,
+    /// The context directory: what COPY and ADD read; - reads the Containerfile from standard input, with an empty context [default: the directory of the first -f, else .]
     #[arg(value_name = "CONTEXT")]
     pub context: Option<PathBuf>,
 }
@@ -86,13 +120,22 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
         std::fs::create_dir_all(&empty)
             .map_err(|e| Failure::new(EXIT_ENGINE, format!("making {}: {e}", empty.display())))?;
         empty
+    } else if let Some(context) = &args.context {
+        context.clone()
     } else {
-        args.context.clone().unwrap_or_else(|| PathBuf::from("."))
+        // No context: the directory of the first Containerfile, as Podman.
+        match args.file.first().filter(|f| *f != "-") {
+            Some(file) => std::path::absolute(file)
+                .ok()
+                .and_then(|f| f.parent().map(Path::to_path_buf))
+                .unwrap_or_else(|| PathBuf::from(".")),
+            None => PathBuf::from("."),
+        }
     };
-    let file = if from_stdin {
-        Some("-")
+    let files: Vec<&str> = if from_stdin {
+        vec!["-"]
     } else {
-        args.file.as_deref()
+        args.file.iter().map(String::as_str).collect()
     };
     if !context.is_dir() {
         return Err(Failure::new(
@@ -100,7 +143,20 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
             format!("the build context {} is not a directory", context.display()),
         ));
     }
-    let (containerfile_name, containerfile) = read_containerfile(file, &context)?;
+    if let Some(path) = &args.authfile {
+        // Podman's check and words: a missing auth file is an error, not "no credentials".
+        std::fs::metadata(path).map_err(|e| {
+            Failure::new(
+                EXIT_ENGINE,
+                format!(
+                    "checking authfile: stat {}: {}",
+                    path.display(),
+                    os_text(&e)
+                ),
+            )
+        })?;
+    }
+    let (containerfile_name, containerfile) = read_containerfiles(&files, &context)?;
     if !matches!(args.format.as_str(), "oci" | "docker") {
         return Err(Failure::new(
             EXIT_ENGINE,
@@ -128,6 +184,12 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
             (k.to_string(), v.to_string())
         })
         .collect();
+    let secrets = args
+        .secret
+        .iter()
+        .map(|spec| build::Secret::parse(spec).map_err(|e| Failure::new(EXIT_ENGINE, e)))
+        .collect::<Result<Vec<_>, _>>()?;
+    ctx.check_configured_runtime()?;
     let pull = match (args.pull_never, args.pull_always, args.pull) {
         (true, _, _) => PullPolicy::Never,
         (_, true, _) => PullPolicy::Always,
@@ -145,10 +207,25 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
         }
     );
     let store = Store::open(&ctx.paths.root)?;
+    // What every RUN step's container gets, through `rcon run`'s own flags.
+    let run_flags = CreateFlags {
+        basics: CreateBasics {
+            names: args.names.into(),
+            ..CreateBasics::default()
+        },
+        volumes: args.volume,
+        ulimits: args.ulimit,
+        cap_add: args.cap_add,
+        cap_drop: args.cap_drop,
+        security_opt: absolute_profiles(args.security_opt)?,
+        network: args.network,
+        ..CreateFlags::default()
+    };
     let request = BuildRequest {
         containerfile,
         containerfile_name,
         context,
+        ignorefile: args.ignorefile,
         tags: args.tags,
         build_args,
         target: args.target,
@@ -160,16 +237,27 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
             tls_verify: args.tls_verify,
             squash_owners,
             quiet: args.quiet,
+            auth_files: args.authfile.map(|path| AuthFiles { paths: vec![path] }),
         },
         labels,
         remove: args.rm,
-        network: args.network,
+        run_flags,
+        secrets,
+        runtime_flags: ctx.runtime_flags.clone(),
         quiet: args.quiet,
         storage_driver: driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver,
         squash_owners,
         rootful: matches!(namespace, Namespace::Host),
     };
-    let image = build::build(&store, &ctx.paths.runroot, &request, ctx.single)?;
+    let image = match &args.logfile {
+        None => build::build(&store, &ctx.paths.runroot, &request, ctx.single)?,
+        Some(path) => {
+            let log = LogFile::open(path)?;
+            let built = build::build(&store, &ctx.paths.runroot, &request, ctx.single);
+            log.restore()?;
+            built?
+        }
+    };
     if let Some(path) = &args.iidfile {
         std::fs::write(path, format!("sha256:{}", image.id)).map_err(|e| {
             Failure::new(
@@ -182,12 +270,104 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
     Ok(0)
 }
 
+/// `--logfile`: the build's standard output and error (its steps and
+/// every RUN's output, which inherit them) go to the file until restored.
+struct LogFile {
+    saved_stdout: OwnedFd,
+    saved_stderr: OwnedFd,
+}
+
+impl LogFile {
+    fn open(path: &Path) -> Result<LogFile, Failure> {
+        let failure = |e: std::io::Error| {
+            Failure::new(EXIT_ENGINE, format!("--logfile {}: {e}", path.display()))
+        };
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(failure)?;
+        std::io::stdout().flush().map_err(failure)?;
+        let saved_stdout = std::io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .map_err(failure)?;
+        let saved_stderr = std::io::stderr()
+            .as_fd()
+            .try_clone_to_owned()
+            .map_err(failure)?;
+        redirect(file.as_fd(), 1).map_err(failure)?;
+        redirect(file.as_fd(), 2).map_err(failure)?;
+        Ok(LogFile {
+            saved_stdout,
+            saved_stderr,
+        })
+    }
+
+    fn restore(self) -> Result<(), Failure> {
+        let failure = |e: std::io::Error| Failure::new(EXIT_ENGINE, format!("--logfile: {e}"));
+        std::io::stdout().flush().map_err(failure)?;
+        redirect(self.saved_stdout.as_fd(), 1).map_err(failure)?;
+        redirect(self.saved_stderr.as_fd(), 2).map_err(failure)
+    }
+}
+
+/// Makes descriptor `target` (1 or 2) a copy of `from`.
+fn redirect(from: BorrowedFd, target: i32) -> std::io::Result<()> {
+    // SAFETY: dup2 onto standard output or error, which this process owns
+    // and which std's handles go on writing to by number.
+    let done = unsafe { libc::dup2(from.as_raw_fd(), target) };
+    if done < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// An I/O error in Go's words (`no such file or directory`), as Podman's
+/// messages carry them.
+fn os_text(e: &std::io::Error) -> String {
+    match e.raw_os_error() {
+        Some(code) => {
+            let text = nix::errno::Errno::from_raw(code).desc();
+            let mut chars = text.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
+        None => e.to_string(),
+    }
+}
+
+/// The Containerfiles' name (for errors) and text: each `-f` (`-`:
+/// standard input; several are read as one), else Containerfile or
+/// Dockerfile in the context.
+fn read_containerfiles(files: &[&str], context: &Path) -> Result<(String, String), Failure> {
+    if files.is_empty() {
+        return read_containerfile(None, context);
+    }
+    let mut name = String::new();
+    let mut text = String::new();
+    for file in files {
+        let (one_name, one_text) = read_containerfile(Some(file), context)?;
+        if name.is_empty() {
+            name = one_name;
+        }
+        text.push_str(&one_text);
+        text.push('\n');
+    }
+    Ok((name, text))
+}
+
 /// The Containerfile's name (for errors) and text: `-f` (`-`: standard
 /// input), else Containerfile or Dockerfile in the context.
 fn read_containerfile(file: Option<&str>, context: &Path) -> Result<(String, String), Failure> {
     let read = |path: &Path| {
-        std::fs::read_to_string(path)
-            .map_err(|e| Failure::new(EXIT_ENGINE, format!("reading {}: {e}", path.display())))
+        std::fs::read_to_string(path).map_err(|e| {
+            Failure::new(
+                EXIT_ENGINE,
+                format!("reading {}: {}", path.display(), os_text(&e)),
+            )
+        })
     };
     match file {
         Some("-") => {

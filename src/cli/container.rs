@@ -4,7 +4,8 @@ use clap::Subcommand;
 
 use super::{
     Context, Outcome, attach, commit, container_prune, cp, create, diff, exec, exists, export,
-    inspect, kill, logs, pause, port, ps, rename, restart, rm, start, stop, top, wait,
+    inspect, kill, logs, pause, port, ps, rename, restart, rm, start, stats, stop, top, update,
+    wait,
 };
 
 #[derive(Debug, Subcommand)]
@@ -50,12 +51,16 @@ pub enum ContainerVerb {
     Rm(rm::RmArgs),
     /// Start containers (same as `rcon start`)
     Start(start::StartArgs),
+    /// Show containers' resource use (same as `rcon stats`)
+    Stats(stats::StatsArgs),
     /// Stop running containers (same as `rcon stop`)
     Stop(stop::StopArgs),
     /// Show a container's processes (same as `rcon top`)
     Top(top::TopArgs),
     /// Thaw paused containers (same as `rcon unpause`)
     Unpause(pause::PauseArgs),
+    /// Change a container's resource limits (same as `rcon update`)
+    Update(Box<update::UpdateArgs>),
     /// Wait for containers to exit (same as `rcon wait`)
     Wait(wait::WaitArgs),
 }
@@ -88,9 +93,11 @@ pub fn run(ctx: &Context, verb: ContainerVerb) -> Outcome {
         ContainerVerb::Restart(args) => restart::run(ctx, args),
         ContainerVerb::Rm(args) => rm::run(ctx, args),
         ContainerVerb::Start(args) => start::run(ctx, args),
+        ContainerVerb::Stats(args) => stats::run(ctx, args),
         ContainerVerb::Stop(args) => stop::run(ctx, args),
         ContainerVerb::Top(args) => top::run(ctx, args),
         ContainerVerb::Unpause(args) => pause::run(ctx, args, false),
+        ContainerVerb::Update(args) => update::run(ctx, *args),
         ContainerVerb::Wait(args) => wait::run(ctx, args),
     }
 }

@@ -31,8 +31,22 @@ pub struct CreateArgs {
     /// Seconds `rcon stop` waits for the container to stop before killing it, when not given -t [default: 10]
     #[arg(long, value_name = "SECONDS")]
     pub stop_timeout: Option<u64>,
+    /// Seconds the command may run: then its monitor kills it (exit code -1, as Podman) [default: 0, no limit]
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
     #[command(flatten)]
     pub health: super::healthcheck::HealthArgs,
+    #[command(flatten)]
+    pub resources: super::update::ResourceArgs,
+    /// Limit the number of processes (-1 or 0: unlimited)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub pids_limit: Option<i64>,
+    /// Tune the container's OOM score (-1000 to 1000; rootless, only raised above rcon's own)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub oom_score_adj: Option<i32>,
+    /// Accepted for compatibility, and ignored with a warning (as Podman)
+    #[arg(long, value_name = "SIZE", hide = true)]
+    pub kernel_memory: Option<String>,
     /// Write the container's ID to this file (refused if it exists)
     #[arg(long, value_name = "FILE")]
     pub cidfile: Option<PathBuf>,
@@ -51,6 +65,15 @@ pub struct CreateArgs {
     /// Give the container a secret (`rcon secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=N,gid=N,mode=OCTAL]; mounted read-only at /run/secrets/NAME by default
     #[arg(long, value_name = "SECRET")]
     pub secret: Vec<String>,
+    /// Systemd mode (container_uuid, tmpfs on /run, /run/lock, /tmp, /var/log/journal, stop signal SIGRTMIN+3): true (when the command is systemd or init), false, always
+    #[arg(long, value_name = "MODE")]
+    pub systemd: Option<String>,
+    /// Who tells a systemd unit (NOTIFY_SOCKET) the service is ready: container (the command, given the socket), conmon (rcon, once it runs), ignore
+    #[arg(long, value_name = "MODE")]
+    pub sdnotify: Option<String>,
+    /// Podman's cgroup modes (enabled, disabled, no-conmon, split): accepted; rcon's monitor is never in a cgroup of its own
+    #[arg(long, value_name = "MODE", value_parser = ["enabled", "disabled", "no-conmon", "split"])]
+    pub cgroups: Option<String>,
     /// Read environment variables from a file (KEY=VALUE lines, # comments)
     #[arg(long, value_name = "FILE")]
     pub env_file: Vec<PathBuf>,
@@ -63,12 +86,19 @@ pub struct CreateArgs {
     /// The container's time zone (its /etc/localtime): an IANA name such as Europe/Paris, or local for the host's
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
-    /// Where the container's output is logged: k8s-file (the default; json-file is taken as it, as Podman does) or none
+    /// Where the container's output is logged: k8s-file (the default; json-file is taken as it, as Podman does), passthrough (only to rcon's own streams, foreground only) or none
     #[arg(long, value_name = "DRIVER")]
     pub log_driver: Option<String>,
+    /// Logging option: path=FILE (the log file), max-size=SIZE (the log starts again empty when it would grow past it), tag=TAG
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub log_opt: Vec<String>,
     /// Pass rcon's whole environment into the container
     #[arg(long)]
     pub env_host: bool,
+    /// Pass rcon's proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container
+    // require_equals: as Go's boolean flags, `--http-proxy IMAGE` takes no value.
+    #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub http_proxy: bool,
     /// Bind mount or volume: HOST-DIR:CTR-DIR[:OPTIONS], NAME:CTR-DIR[:OPTIONS], or CTR-DIR (anonymous volume)
     #[arg(short, long = "volume", value_name = "SPEC")]
     pub volume: Vec<String>,
@@ -143,18 +173,8 @@ pub struct CreateArgs {
     /// Publish every port the image exposes on a free host port
     #[arg(short = 'P', long)]
     pub publish_all: bool,
-    /// Name server for the container's /etc/resolv.conf (replaces the default)
-    #[arg(long, value_name = "IP")]
-    pub dns: Vec<String>,
-    /// Search domain for the container's /etc/resolv.conf ('.' for none)
-    #[arg(long, value_name = "DOMAIN")]
-    pub dns_search: Vec<String>,
-    /// Resolver option for the container's /etc/resolv.conf (e.g. ndots:2)
-    #[arg(long, value_name = "OPTION")]
-    pub dns_option: Vec<String>,
-    /// Add a line to the container's /etc/hosts: NAME:IP (IP may be host-gateway)
-    #[arg(long, value_name = "NAME:IP")]
-    pub add_host: Vec<String>,
+    #[command(flatten)]
+    pub names: NameArgs,
     /// Mount the root filesystem read-only (with tmpfs on /tmp, /run and /var/tmp)
     #[arg(long)]
     pub read_only: bool,
@@ -197,7 +217,7 @@ pub struct CreateArgs {
 /// `--security-opt`s with a relative `seccomp=PROFILE` made absolute: the
 /// record keeps the path, and every later start (from another directory,
 /// or by the monitor's restart policy) must read the file named here.
-fn absolute_profiles(opts: Vec<String>) -> Result<Vec<String>, super::Failure> {
+pub(crate) fn absolute_profiles(opts: Vec<String>) -> Result<Vec<String>, super::Failure> {
     opts.into_iter()
         .map(|opt| match opt.split_once('=') {
             Some(("seccomp", path))
@@ -225,6 +245,36 @@ pub fn squash_owners(namespace: &Namespace) -> bool {
             ..
         }
     )
+}
+
+/// The container's /etc/resolv.conf and /etc/hosts (`run`, `create`, and
+/// `build` for its RUN steps).
+#[derive(Debug, Args)]
+pub struct NameArgs {
+    /// Name server for the container's /etc/resolv.conf (replaces the default)
+    #[arg(long, value_name = "IP")]
+    pub dns: Vec<String>,
+    /// Search domain for the container's /etc/resolv.conf ('.' for none)
+    #[arg(long, value_name = "DOMAIN")]
+    pub dns_search: Vec<String>,
+    /// Resolver option for the container's /etc/resolv.conf (e.g. ndots:2)
+    #[arg(long, visible_alias = "dns-opt", value_name = "OPTION")]
+    pub dns_option: Vec<String>,
+    /// Add a line to the container's /etc/hosts: NAME:IP (IP may be host-gateway)
+    #[arg(long, value_name = "NAME:IP")]
+    pub add_host: Vec<String>,
+}
+
+impl From<NameArgs> for NameOptions {
+    fn from(args: NameArgs) -> NameOptions {
+        NameOptions {
+            dns: args.dns,
+            dns_search: args.dns_search,
+            dns_option: args.dns_option,
+            add_host: args.add_host,
+            ..NameOptions::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -264,6 +314,7 @@ impl CreateArgs {
         let request = CreateFlags {
             basics: CreateBasics {
                 storage_driver,
+                create_command: std::env::args().collect(),
                 image: self.image,
                 command: self.command,
                 name: self.name,
@@ -280,15 +331,11 @@ impl CreateArgs {
                 hostname: self.hostname,
                 network_aliases: self.network_alias,
                 publish_all: self.publish_all,
-                names: NameOptions {
-                    dns: self.dns,
-                    dns_search: self.dns_search,
-                    dns_option: self.dns_option,
-                    add_host: self.add_host,
-                },
+                names: self.names.into(),
                 read_only: self.read_only,
                 init: self.init,
                 stop_timeout: self.stop_timeout,
+                timeout: self.timeout,
                 rootful: matches!(namespace, Namespace::Host),
                 pull: match self.pull {
                     PullArg::Missing => PullPolicy::Missing,
@@ -301,6 +348,7 @@ impl CreateArgs {
                     tls_verify: self.tls_verify,
                     squash_owners: squash_owners(namespace),
                     quiet: self.quiet,
+                    auth_files: None,
                 },
             },
             env: self.env,
@@ -309,6 +357,7 @@ impl CreateArgs {
             timezone: self.tz,
             env_files: self.env_file,
             env_host: self.env_host,
+            http_proxy: self.http_proxy,
             volumes: self.volume,
             mounts: self.mount,
             tmpfs: self.tmpfs,
@@ -324,10 +373,16 @@ impl CreateArgs {
             stop_signal: self.stop_signal,
             restart: self.restart,
             health: self.health.flags(),
+            log_opts: self.log_opt,
             secrets: self.secret,
             ipc: self.ipc,
             requires: self.requires,
             pod: None,
+            resources: self.resources.flags(self.pids_limit),
+            kernel_memory: self.kernel_memory,
+            oom_score_adj: self.oom_score_adj,
+            systemd: self.systemd,
+            sdnotify: self.sdnotify,
         }
         .parse()
         .map_err(super::Failure::from)?;

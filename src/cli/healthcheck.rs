@@ -37,7 +37,7 @@ pub struct HealthArgs {
     /// Time after the start in which failures do not count [default: 0s]
     #[arg(long, value_name = "DURATION")]
     pub health_start_period: Option<String>,
-    /// What to do when the container turns unhealthy: none or kill
+    /// What to do when the container turns unhealthy: none, kill, stop or restart
     #[arg(long, value_name = "ACTION")]
     pub health_on_failure: Option<String>,
     /// No health check, not even the image's
@@ -66,7 +66,7 @@ pub fn run(ctx: &Context, verb: HealthcheckVerb) -> Outcome {
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let record = lifecycle.find(&args.container)?;
-    if health::run_check(&lifecycle, &record)? {
+    if health::run_check(&lifecycle, &record, ctx.single)? {
         return Ok(0);
     }
     // Podman says "unhealthy" for any failed run, even while still starting.

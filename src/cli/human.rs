@@ -41,14 +41,54 @@ pub fn size(bytes: u64) -> String {
 /// ("2.17MB", "0B"); precision 4 is its HumanSize.
 pub fn go_size(bytes: u64, precision: usize) -> String {
     const UNITS: [&str; 9] = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
+    custom_size(bytes, precision, 1000.0, &UNITS)
+}
+
+/// go-units' BytesSize: binary units, four significant digits ("2.949MiB").
+pub fn go_bytes_size(bytes: u64) -> String {
+    const UNITS: [&str; 9] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"];
+    custom_size(bytes, 4, 1024.0, &UNITS)
+}
+
+fn custom_size(bytes: u64, precision: usize, base: f64, units: &[&str]) -> String {
     let mut value = bytes as f64;
     let mut unit = 0;
-    while value >= 1000.0 && unit + 1 < UNITS.len() {
-        value /= 1000.0;
+    while value >= base && unit + 1 < units.len() {
+        value /= base;
         unit += 1;
     }
     let number = super::template::sprintf(&format!("%.{precision}g"), &[value.into()]);
-    format!("{number}{}", UNITS[unit])
+    format!("{number}{}", units[unit])
+}
+
+/// A duration as Go's `time.Duration` prints it: "1h2m3.5s", "4.2ms", "0s".
+pub fn go_duration(duration: std::time::Duration) -> String {
+    let ns = duration.as_nanos();
+    let fraction = |value: u128, digits: u32| {
+        let scale = 10u128.pow(digits);
+        let (whole, part) = (value / scale, value % scale);
+        if part == 0 {
+            whole.to_string()
+        } else {
+            let part = format!("{part:0width$}", width = digits as usize);
+            format!("{whole}.{}", part.trim_end_matches('0'))
+        }
+    };
+    match ns {
+        0 => "0s".into(),
+        n if n < 1_000 => format!("{n}ns"),
+        n if n < 1_000_000 => format!("{}µs", fraction(n, 3)),
+        n if n < 1_000_000_000 => format!("{}ms", fraction(n, 6)),
+        n => {
+            let seconds = fraction(n % 60_000_000_000, 9);
+            let minutes = n / 60_000_000_000;
+            match (minutes / 60, minutes % 60) {
+                (0, 0) => format!("{seconds}s"),
+                (0, m) => format!("{m}m{seconds}s"),
+                (h, m) => format!("{h}h{m}m{seconds}s"),
+            }
+        }
+    }
 }
 
 /// "3 minutes ago" for an RFC 3339 time; "unknown" when absent or unparsable.
@@ -97,6 +137,14 @@ mod tests {
         assert_eq!(duration(90), "About a minute");
         assert_eq!(duration(3 * 3600), "3 hours");
         assert_eq!(duration(3 * 86400), "3 days");
+        assert_eq!(go_bytes_size(3_092_000), "2.949MiB");
+        assert_eq!(go_bytes_size(512), "512B");
+        let go = |ns: u64| go_duration(std::time::Duration::from_nanos(ns));
+        assert_eq!(go(0), "0s");
+        assert_eq!(go(4_933_000), "4.933ms");
+        assert_eq!(go(279_028_579_000), "4m39.028579s");
+        assert_eq!(go(3_604_000_000_000), "1h0m4s");
+        assert_eq!(go(1_500), "1.5µs");
     }
 
     #[test]

@@ -23,8 +23,11 @@ pub struct InspectArgs {
         value_name = "TYPE"
     )]
     pub kind: Kind,
+    /// The most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// The containers, images or volumes, by name or ID
-    #[arg(value_name = "NAME", required = true)]
+    #[arg(value_name = "NAME", required_unless_present = "latest")]
     pub names: Vec<String>,
 }
 
@@ -44,6 +47,7 @@ impl From<ContainerInspectArgs> for InspectArgs {
         InspectArgs {
             format: args.format,
             kind: Kind::Container,
+            latest: false,
             names: args.containers,
         }
     }
@@ -159,9 +163,18 @@ pub fn run(ctx: &Context, args: InspectArgs) -> Outcome {
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let volumes = VolumeStore::open(&store)?;
+    let mut names = args.names;
+    if args.latest {
+        let latest = super::rm::targets(&lifecycle, &[], false, true, &[], false)?
+            .into_iter()
+            .next()
+            .map(|(_, record)| record.id)
+            .ok_or_else(|| Failure::new(EXIT_ENGINE, "no containers to inspect"))?;
+        names.push(latest);
+    }
     let mut shown = Vec::new();
     let mut errors = Vec::new();
-    for name in &args.names {
+    for name in &names {
         match object(&lifecycle, &volumes, name, args.kind) {
             Ok(found) => shown.push(found),
             Err(e) => errors.push(e),

@@ -35,14 +35,6 @@ pub enum PlayVerb {
     Kube(PlayArgs),
 }
 
-/// `rcon generate kube`: Podman's older spelling of `kube generate`.
-#[derive(Debug, Subcommand)]
-pub enum GenerateVerb {
-    /// Generate Kubernetes YAML from containers, in the format of podman kube generate (same as `rcon kube generate`)
-    #[command(override_usage = "rcon generate kube [options] {CONTAINER...|POD...|VOLUME...}")]
-    Kube(GenerateArgs),
-}
-
 #[derive(Debug, Args)]
 pub struct PlayArgs {
     /// The YAML file (- for standard input)
@@ -98,7 +90,7 @@ pub fn run(ctx: &Context, verb: KubeVerb) -> Outcome {
     match verb {
         KubeVerb::Play(args) => play(ctx, args),
         KubeVerb::Down(args) => down(ctx, &args.file, args.force),
-        KubeVerb::Generate(args) => generate(ctx, args),
+        KubeVerb::Generate(args) => generate_yaml(ctx, args),
     }
 }
 
@@ -107,9 +99,9 @@ pub fn run_play(ctx: &Context, verb: PlayVerb) -> Outcome {
     play(ctx, args)
 }
 
-pub fn run_generate(ctx: &Context, verb: GenerateVerb) -> Outcome {
-    let GenerateVerb::Kube(args) = verb;
-    generate(ctx, args)
+/// `rcon generate kube`, Podman's older spelling of `kube generate`.
+pub fn generate(ctx: &Context, args: GenerateArgs) -> Outcome {
+    generate_yaml(ctx, args)
 }
 
 /// The file's objects and what `kube play` makes of them, warnings told.
@@ -139,6 +131,7 @@ fn play(ctx: &Context, args: PlayArgs) -> Outcome {
         tls_verify: args.tls_verify,
         squash_owners: super::create::squash_owners(namespace),
         quiet: args.quiet,
+        ..PullOptions::default()
     };
     base.basics.log_driver = args.log_driver;
     let options = PlayOptions {
@@ -205,7 +198,7 @@ fn down(ctx: &Context, file: &str, force: bool) -> Outcome {
     Ok(0)
 }
 
-fn generate(ctx: &Context, args: GenerateArgs) -> Outcome {
+fn generate_yaml(ctx: &Context, args: GenerateArgs) -> Outcome {
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let records = args

@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::{Context, EXIT_ENGINE, Failure, Outcome};
 use crate::container::lifecycle::Lifecycle;
-use crate::container::logfile::{self, LogOptions, LogReader};
+use crate::container::logfile::{self, Followed, LogOptions, LogReader};
 use crate::container::monitor::{self, MonitorRecord};
 use crate::container::store::{ContainerRecord, Status};
 use crate::storage::store::Store;
@@ -44,60 +44,82 @@ impl LogFlags {
 pub struct LogsArgs {
     #[command(flatten)]
     pub flags: LogFlags,
-    /// The container, by name or ID
-    #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    /// The containers, by name or ID (with several, each line begins with its container's short ID)
+    #[arg(value_name = "CONTAINER", required = true)]
+    pub containers: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: LogsArgs) -> Outcome {
     let options = args.flags.options()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-    let record = lifecycle.find(&args.container)?;
-    print_log(&lifecycle, &record, &options, args.flags.follow)
+    let records = args
+        .containers
+        .iter()
+        .map(|name| lifecycle.find(name))
+        .collect::<Result<Vec<_>, _>>()?;
+    print_logs(&lifecycle, &records, &options, args.flags.follow)
 }
 
-/// Prints `record`'s log as `options` say, following it while it runs with
-/// `follow` (also `rcon pod logs`, once per container).
-pub(super) fn print_log(
+/// Prints the logs of `records` as `options` say, following them while they
+/// run with `follow`; with several, each line begins with its container's
+/// short ID (also `rcon pod logs`).
+pub(super) fn print_logs(
     lifecycle: &Lifecycle,
-    record: &ContainerRecord,
+    records: &[ContainerRecord],
     options: &LogOptions,
     follow: bool,
 ) -> Outcome {
-    if record.config.logs_nothing() {
-        return Err(super::Failure::new(
-            super::EXIT_ENGINE,
-            "this container is using the 'none' log driver, cannot read logs",
-        ));
+    let mut logs = Vec::new();
+    for record in records {
+        if record.config.logs_nothing() {
+            let driver = record.config.log_driver.as_deref().unwrap_or_default();
+            return Err(super::Failure::new(
+                super::EXIT_ENGINE,
+                format!("this container is using the '{driver}' log driver, cannot read logs"),
+            ));
+        }
+        let path = monitor::log_path(lifecycle.containers(), record);
+        let Ok(reader) = LogReader::open(&path) else {
+            // It never ran (or only with --rm in the foreground): nothing was logged.
+            continue;
+        };
+        let reader = match records.len() {
+            1 => reader,
+            _ => reader.with_prefix(format!("{} ", &record.id[..12])),
+        };
+        // Before reading, so an end that happens meanwhile is not missed.
+        let monitor = if follow && lifecycle.state(&record.id)?.status == Status::Running {
+            MonitorRecord::read(lifecycle.runroot(), &record.id)
+                .and_then(|m| monitor::pidfd(m.monitor_pid).filter(|_| m.monitor_alive()))
+        } else {
+            None
+        };
+        logs.push(Followed {
+            reader,
+            path,
+            monitor,
+        });
     }
-    let path = monitor::log_path(lifecycle.containers(), &record.id);
-    let Ok(mut reader) = LogReader::open(&path) else {
-        // It never ran (or only with --rm in the foreground): nothing was logged.
-        return Ok(0);
-    };
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-    // Before reading, so an end that happens meanwhile is not missed.
-    let monitor = if follow && lifecycle.state(&record.id)?.status == Status::Running {
-        MonitorRecord::read(lifecycle.runroot(), &record.id)
-            .and_then(|m| monitor::pidfd(m.monitor_pid).filter(|_| m.monitor_alive()))
-    } else {
-        None
-    };
-    let copied = reader
-        .copy_existing(options, monitor.is_none(), &mut out, &mut err)
-        .and_then(|()| match monitor {
-            Some(fd) => logfile::follow(&mut reader, &path, options, Some(fd), &mut out, &mut err),
-            None => Ok(()),
+    let copied = logs
+        .iter_mut()
+        .try_for_each(|log| {
+            let ended = log.monitor.is_none();
+            log.reader.copy_existing(options, ended, &mut out, &mut err)
         })
+        .and_then(|()| logfile::follow(&mut logs, options, &mut out, &mut err))
         .and_then(|()| out.flush());
     match copied {
         Ok(()) => Ok(0),
         // The reader went away (`logs -f | head`): not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
-        Err(e) => Err(Failure::new(
-            EXIT_ENGINE,
-            format!("reading the log of {}: {e}", record.name),
-        )),
+        Err(e) => {
+            let names: Vec<&str> = records.iter().map(|r| r.name.as_str()).collect();
+            Err(Failure::new(
+                EXIT_ENGINE,
+                format!("reading the log of {}: {e}", names.join(", ")),
+            ))
+        }
     }
 }

@@ -12,6 +12,7 @@ mod events;
 mod exec;
 mod exists;
 mod export;
+mod generate;
 mod healthcheck;
 pub(crate) mod human;
 mod image;
@@ -41,6 +42,7 @@ mod save;
 mod secret;
 mod service;
 mod start;
+mod stats;
 mod stop;
 mod system;
 mod tabwriter;
@@ -49,6 +51,7 @@ mod template;
 mod top;
 mod unshare;
 mod untag;
+mod update;
 mod version;
 mod volume;
 mod wait;
@@ -119,9 +122,18 @@ pub struct GlobalArgs {
     /// Print nothing on stdout
     #[arg(long, global = true)]
     pub noout: bool,
+    /// Podman's cgroup manager (cgroupfs or systemd): accepted; rcon talks to no systemd
+    #[arg(long, global = true, value_name = "MANAGER", value_parser = ["cgroupfs", "systemd"])]
+    pub cgroup_manager: Option<String>,
     /// Where events are recorded and read: file (also for journald, which rcon does not write) or none [default: containers.conf's events_logger, else file]
     #[arg(long, global = true, value_name = "BACKEND")]
     pub events_backend: Option<String>,
+    /// The OCI runtime: rcon runs containers with its own (rcon); a runtime Podman would find (crun, runc, … in PATH, or a path) is accepted, others refused [default: containers.conf's runtime]
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    pub runtime: Option<String>,
+    /// A global flag for the OCI runtime, as crun's and runc's (debug, log=FILE, log-format=json, systemd-cgroup, …); containers fail to start with any other (repeatable)
+    #[arg(long, global = true, value_name = "FLAG")]
+    pub runtime_flag: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,7 +144,7 @@ pub enum Verb {
     Build(build::BuildArgs),
     /// Make a new image from a container's changes
     Commit(commit::CommitArgs),
-    /// Manage containers: commit, cp, diff, export, inspect, pause, port, prune, rename, top, unpause
+    /// Manage containers: commit, cp, diff, export, inspect, pause, port, prune, rename, stats, top, unpause, update
     #[command(subcommand)]
     Container(container::ContainerVerb),
     /// Copy files between a container and the host (or a tar stream)
@@ -149,6 +161,9 @@ pub enum Verb {
     Events(events::EventsArgs),
     /// Write a container's whole filesystem as a tarball
     Export(export::ExportArgs),
+    /// Generate configuration for containers: systemd units, Kubernetes YAML
+    #[command(subcommand)]
+    Generate(generate::GenerateVerb),
     /// Run a container's health check
     #[command(subcommand)]
     Healthcheck(healthcheck::HealthcheckVerb),
@@ -177,9 +192,6 @@ pub enum Verb {
     /// Play Kubernetes YAML (Podman's older spelling of `rcon kube play`)
     #[command(subcommand)]
     Play(kube::PlayVerb),
-    /// Generate Kubernetes YAML (Podman's older spelling of `rcon kube generate`)
-    #[command(subcommand)]
-    Generate(kube::GenerateVerb),
     /// Show a container's output (stdout and stderr, as logged by its monitor)
     Logs(logs::LogsArgs),
     /// Manage networks containers reach each other on: create, exists, inspect, list, prune, remove
@@ -219,6 +231,8 @@ pub enum Verb {
     Start(start::StartArgs),
     /// Save images to a docker-archive or oci-archive tarball
     Save(save::SaveArgs),
+    /// Show containers' resource use: CPU, memory, network and block I/O, PIDs
+    Stats(stats::StatsArgs),
     /// Stop running containers: the stop signal, then SIGKILL after a timeout
     Stop(stop::StopArgs),
     /// Give an image another name
@@ -231,6 +245,8 @@ pub enum Verb {
     Unpause(pause::PauseArgs),
     /// Take names off an image (all of them when none is given)
     Untag(untag::UntagArgs),
+    /// Change a container's resource limits
+    Update(update::UpdateArgs),
     /// Show the rcon version
     Version(version::VersionArgs),
     /// Manage volumes: create, inspect, list, prune, remove
@@ -381,6 +397,10 @@ pub struct Context<'a> {
     pub storage_driver: Option<Driver>,
     /// `--events-backend`, if given.
     pub events_backend: Option<crate::events::Backend>,
+    /// `--runtime`, checked.
+    pub runtime: Option<String>,
+    /// `--runtime-flag`, as given.
+    pub runtime_flags: Vec<String>,
     /// For what forks or joins namespaces: this process has one thread.
     pub single: &'a SingleThreaded,
     /// Where [`Verb::in_namespace`] had this process go before the verb.
@@ -406,14 +426,28 @@ impl Context<'_> {
             .transpose()?;
         crate::events::configure(&paths.runroot, events_backend);
         crate::storage::volume::configure(&paths.volume_path);
+        if let Some(runtime) = &global.runtime {
+            crate::config::check_runtime(runtime).map_err(|e| Failure::new(EXIT_ENGINE, e))?;
+        }
         Ok(Context {
             user,
             paths,
             storage_driver: global.storage_driver,
             events_backend,
+            runtime: global.runtime.clone(),
+            runtime_flags: global.runtime_flag.clone(),
             single,
             namespace: None,
         })
+    }
+
+    /// Checks `--runtime-flag`s as an OCI runtime would when a container
+    /// starts: the global flags of crun and runc are taken (the built-in
+    /// runtime has nothing they change), any other fails the start with
+    /// 126, as Podman's runtime refusing it does.
+    pub fn check_runtime_flags(&self) -> Result<(), Failure> {
+        crate::config::check_runtime_flags(&self.runtime_flags)
+            .map_err(|e| Failure::new(crate::runtime::EXIT_CANNOT_INVOKE, e))
     }
 
     /// The user namespace this process is in, for a verb that
@@ -422,6 +456,22 @@ impl Context<'_> {
         self.namespace
             .as_ref()
             .expect("the verb is declared in Verb::in_namespace")
+    }
+
+    /// Checks the OCI runtime containers.conf names, unless `--runtime`
+    /// named one (checked already), as Podman does before it makes a
+    /// container.
+    pub fn check_configured_runtime(&self) -> Result<(), Failure> {
+        if self.runtime.is_some() {
+            return Ok(());
+        }
+        let conf = crate::config::EngineConf::load().map_err(|e| Failure::new(EXIT_ENGINE, e))?;
+        match conf.runtime {
+            Some(runtime) => {
+                crate::config::check_runtime(&runtime).map_err(|e| Failure::new(EXIT_ENGINE, e))
+            }
+            None => Ok(()),
+        }
     }
 
     /// Joins (or creates) the user namespace; warns about a single mapping.
@@ -521,6 +571,7 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Cp(args) => cp::run(ctx, args),
         Verb::Create(args) => create::run(ctx, args),
         Verb::Exec(args) => exec::run(ctx, args),
+        Verb::Generate(verb) => generate::run(ctx, verb),
         Verb::Healthcheck(verb) => healthcheck::run(ctx, verb),
         Verb::Diff(args) => diff::run(ctx, args),
         Verb::Events(args) => events::run(ctx, args),
@@ -533,7 +584,6 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Kill(args) => kill::run(ctx, args),
         Verb::Kube(verb) => kube::run(ctx, verb),
         Verb::Play(verb) => kube::run_play(ctx, verb),
-        Verb::Generate(verb) => kube::run_generate(ctx, verb),
         Verb::Load(args) => load::run(ctx, args),
         Verb::Login(args) => login::run(ctx, args),
         Verb::Logout(args) => logout::run(ctx, args),
@@ -553,6 +603,7 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Save(args) => save::run(ctx, args),
         Verb::Secret(verb) => secret::run(ctx, verb),
         Verb::Start(args) => start::run(ctx, args),
+        Verb::Stats(args) => stats::run(ctx, args),
         Verb::Stop(args) => stop::run(ctx, args),
         Verb::System(verb) => system::run(ctx, verb),
         Verb::Tag(args) => tag::run(ctx, args),
@@ -560,6 +611,7 @@ fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
         Verb::Unshare(args) => unshare::run(ctx, args),
         Verb::Unpause(args) => pause::run(ctx, args, false),
         Verb::Untag(args) => untag::run(ctx, args),
+        Verb::Update(args) => update::run(ctx, args),
         Verb::Version(args) => version::run(args),
         Verb::Volume(verb) => volume::run(ctx, verb),
         Verb::Wait(args) => wait::run(ctx, args),

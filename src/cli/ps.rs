@@ -274,6 +274,7 @@ fn short_id(id: &str, no_trunc: bool) -> &str {
 fn status_text(state: &State, stopping: bool, health: Option<HealthStatus>) -> String {
     let text = match state.status {
         Status::Running if stopping => "Stopping".into(),
+        Status::Running if state.paused => "Paused".into(),
         Status::Created => "Created".into(),
         Status::Running if state.restarting => format!(
             "Restarting ({}) {}",

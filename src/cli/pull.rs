@@ -35,6 +35,7 @@ pub fn run(ctx: &Context, args: PullArgs) -> Outcome {
             }
         ),
         quiet: args.quiet,
+        auth_files: None,
     };
     let record = image::pull_image(&store, &args.image, &options)?;
     println!("{}", record.id);

@@ -34,6 +34,7 @@ pub fn run(ctx: &Context, args: PushArgs) -> Outcome {
     let options = PushOptions {
         tls_verify: args.tls_verify,
         auth_files: args.authfile.files(),
+        credentials: None,
         progress: progress::for_stderr(args.quiet),
     };
     let digest = push::push_image(&store, &args.image, args.destination.as_deref(), &options)?;

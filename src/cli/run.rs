@@ -30,6 +30,9 @@ pub struct RunArgs {
     /// Write the container's PID to this file once it runs (with -d)
     #[arg(long, value_name = "FILE")]
     pub pidfile: Option<PathBuf>,
+    /// Attach to this stream of the container's (stdin, stdout or stderr; may be repeated) [default: all]; the log gets every stream
+    #[arg(short, long, value_name = "STREAM")]
+    pub attach: Vec<String>,
     /// Pass N more descriptors (3 to 3+N-1, which must be open) into the container's command
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub preserve_fds: u32,
@@ -40,7 +43,7 @@ pub struct RunArgs {
     pub create: CreateArgs,
 }
 
-pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
+pub fn run(ctx: &Context, mut args: RunArgs) -> Outcome {
     let start = std::time::Instant::now();
     let detach_keys = DetachKeys::parse(&args.detach_keys)?;
     let cidfile = args.create.check_cidfile()?;
@@ -49,6 +52,12 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
         return Err(super::Failure::new(
             super::EXIT_ENGINE,
             "--conmon-pidfile and --pidfile need -d (rcon writes them for detached containers only)",
+        ));
+    }
+    if args.detach && args.create.log_driver.as_deref() == Some("passthrough") {
+        return Err(super::Failure::new(
+            super::EXIT_ENGINE,
+            "--log-driver passthrough needs a foreground run: it passes the output only to rcon's own streams",
         ));
     }
     if args.preserve_fds > 0 {
@@ -69,6 +78,16 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
             "--rmi needs --rm and no -d: the image is removed when the container, run in the foreground, has been removed",
         ));
     }
+    ctx.check_runtime_flags()?;
+    let attached = Attached::parse(&args.attach)?;
+    if args.detach && !args.attach.is_empty() {
+        return Err(super::Failure::new(
+            super::EXIT_ENGINE,
+            "-a/--attach and -d/--detach conflict: a detached container is attached to nothing",
+        ));
+    }
+    // A stream not attached is not the container's: stdin stays closed.
+    args.create.interactive &= attached.stdin;
     let namespace = ctx.namespace();
     let store = Store::open(&ctx.paths.root)?;
     args.create.replace_existing(&store, &ctx.paths.runroot)?;
@@ -91,16 +110,19 @@ pub fn run(ctx: &Context, args: RunArgs) -> Outcome {
         println!("{}", record.id);
         return Ok(0);
     }
-    let code = container::start_foreground(
-        &store,
-        &ctx.paths.runroot,
-        &record,
-        args.sig_proxy,
+    let shown = attached.shown();
+    if !shown.stdout && !shown.stderr {
+        // Nothing of the command's is shown: Podman says which container it is.
+        println!("{}", record.id);
+    }
+    let held = container::Held {
+        sig_proxy: args.sig_proxy,
         detach_keys,
-        args.preserve_fds,
-        ctx.single,
-    )
-    .map_err(|e| start_failed(&store, &ctx.paths.runroot, &record, e))?;
+        preserve_fds: args.preserve_fds,
+        shown,
+    };
+    let code = container::start_foreground(&store, &ctx.paths.runroot, &record, held, ctx.single)
+        .map_err(|e| start_failed(&store, &ctx.paths.runroot, &record, e))?;
     if args.rmi {
         remove_image(
             &store,
@@ -132,6 +154,48 @@ fn start_failed(
         failure.code = EXIT_CANNOT_INVOKE;
     }
     failure
+}
+
+/// `--attach`: the container's streams rcon is attached to.
+struct Attached {
+    stdin: bool,
+    stdout: bool,
+    stderr: bool,
+}
+
+impl Attached {
+    /// Every stream when none is named, as Podman.
+    fn parse(streams: &[String]) -> Result<Attached, super::Failure> {
+        let every = streams.is_empty();
+        let mut attached = Attached {
+            stdin: every,
+            stdout: every,
+            stderr: every,
+        };
+        for stream in streams {
+            match stream.to_ascii_lowercase().as_str() {
+                "stdin" => attached.stdin = true,
+                "stdout" => attached.stdout = true,
+                "stderr" => attached.stderr = true,
+                _ => {
+                    return Err(super::Failure::new(
+                        super::EXIT_ENGINE,
+                        format!(
+                            "invalid stream {stream:?} for --attach - must be one of stdin, stdout, or stderr"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(attached)
+    }
+
+    fn shown(&self) -> container::Shown {
+        container::Shown {
+            stdout: self.stdout,
+            stderr: self.stderr,
+        }
+    }
 }
 
 /// `--rmi`: the container's image goes unless another container uses it,

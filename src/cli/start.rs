@@ -41,6 +41,7 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
             "either start all containers or the container(s) provided in the arguments",
         ));
     }
+    ctx.check_runtime_flags()?;
     let detach_keys = DetachKeys::parse(&args.detach_keys)?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
@@ -66,9 +67,10 @@ pub fn run(ctx: &Context, args: StartArgs) -> Outcome {
             &store,
             &ctx.paths.runroot,
             &record,
-            args.sig_proxy,
-            detach_keys,
-            0,
+            container::Held {
+                sig_proxy: args.sig_proxy,
+                ..container::Held::new(detach_keys)
+            },
             ctx.single,
         )?);
     }

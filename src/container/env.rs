@@ -140,6 +140,34 @@ impl EnvOverrides {
     }
 }
 
+/// The proxy variables `--http-proxy` (on by default, as in Podman) passes
+/// from rcon's environment.
+const PROXY_VARS: [&str; 8] = [
+    "http_proxy",
+    "HTTP_PROXY",
+    "https_proxy",
+    "HTTPS_PROXY",
+    "ftp_proxy",
+    "FTP_PROXY",
+    "no_proxy",
+    "NO_PROXY",
+];
+
+impl EnvOverrides {
+    /// `--http-proxy`: rcon's proxy variables, below the image's `Env` and
+    /// the user's `-e`, as Podman adds them with its defaults.
+    pub fn add_host_proxies(&mut self, host: &[(String, String)]) {
+        for (key, value) in host
+            .iter()
+            .filter(|(k, _)| PROXY_VARS.contains(&k.as_str()))
+        {
+            if self.host.get(key).is_none() {
+                self.host.set(key, value);
+            }
+        }
+    }
+}
+
 /// One `-e` (or env-file line) into `into`: `KEY=VALUE` sets; `KEY` copies
 /// rcon's own value, or does nothing when rcon has none; `PREFIX*` copies
 /// every variable of rcon's whose name starts with PREFIX.
@@ -309,6 +337,32 @@ mod tests {
         let image_only = merge(&image, &EnvOverrides::default(), "h", Some("/"));
         assert_eq!(image_only[0], "PATH=/imgpath", "replaced where it stands");
         assert!(image_only.contains(&"IMGVAR=1".to_string()));
+    }
+
+    #[test]
+    fn http_proxy_passes_rcons_proxy_variables_below_the_image_and_flags() {
+        let host: Vec<(String, String)> = [
+            ("http_proxy", "http://proxy:3128"),
+            ("NO_PROXY", "localhost"),
+            ("https_proxy", "http://proxy:3129"),
+            ("OTHER", "o"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let mut overrides = flags(&["https_proxy=http://mine"]).unwrap();
+        overrides.add_host_proxies(&host);
+        let env = merge(&strings(&["NO_PROXY=image"]), &overrides, "h", Some("/"));
+        assert!(
+            env.contains(&"http_proxy=http://proxy:3128".to_string()),
+            "{env:?}"
+        );
+        assert!(env.contains(&"NO_PROXY=image".to_string()), "{env:?}");
+        assert!(
+            env.contains(&"https_proxy=http://mine".to_string()),
+            "{env:?}"
+        );
+        assert!(!env.iter().any(|e| e.starts_with("OTHER=")), "{env:?}");
     }
 
     #[test]

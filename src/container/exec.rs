@@ -117,12 +117,20 @@ pub fn exec(
     // process into its mount namespace, where the events log's path would
     // lead into the container's own files.
     record.event(EventStatus::Exec).record();
-    let started =
-        runtime::exec(pidfd.as_fd(), pid, &process, &security, single).map_err(|e| match e {
-            // It ended since it was found running.
-            runtime::Error::Join(Errno::ESRCH) => not_running(),
-            e => Error::Runtime(e),
-        })?;
+    let cgroup = lifecycle.cgroup(record).map(|c| c.leaf());
+    let started = runtime::exec(
+        pidfd.as_fd(),
+        pid,
+        &process,
+        &security,
+        cgroup.as_deref(),
+        single,
+    )
+    .map_err(|e| match e {
+        // It ended since it was found running.
+        runtime::Error::Join(Errno::ESRCH) => not_running(),
+        e => Error::Runtime(e),
+    })?;
     let pipes = pipes.map(Pipes::parents_ends);
     let signals = foreground::block_signals(!request.detach);
     let (pid, terminal) = started.run()?;
@@ -135,6 +143,8 @@ pub fn exec(
             signals,
             vec![(out, Stream::Stdout), (err, Stream::Stderr)],
             stdin,
+            None,
+            foreground::Shown::default(),
             None,
         ),
         None => foreground::wait(pid, signals, terminal, None),

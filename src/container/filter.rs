@@ -3,13 +3,17 @@
 //! ([`crate::filter`]): a container must pass every key given, and one of the
 //! values given for a key — except `label`, where every value must match.
 
+use std::path::PathBuf;
+
 use regex::Regex;
 
 use super::Error;
+use super::health::{HealthState, HealthStatus};
 use super::lifecycle::Lifecycle;
 use super::restart::RestartPolicy;
 use super::store::{ContainerRecord, State, Status};
-use crate::filter::{self, Filter, Rejected, Subject};
+use crate::filter::{self, Filter, LabelTerm, Rejected, Subject};
+use crate::util::time::parse_time;
 
 /// The keys containers take besides `name` and `label`.
 const KEYS: &[&str] = &[
@@ -33,6 +37,8 @@ pub enum Term {
     Id(Regex),
     Exited(i32),
     Status(Status),
+    /// `status=paused`.
+    Paused,
     Ancestor(String),
     /// Created before this time (`before=`), after it (`since=`/`after=`).
     CreatedBefore(String),
@@ -44,8 +50,14 @@ pub enum Term {
     },
     Network(String),
     RestartPolicy(String),
-    /// `pod=`, `health=` (rcon has no pods or health checks) and states
-    /// rcon's containers are never in: no container passes.
+    /// `health=`: a status (`None`: no check at all), read from the
+    /// health state under the runroot.
+    Health {
+        status: Option<HealthStatus>,
+        runroot: PathBuf,
+    },
+    /// `pod=` (rcon has no pods) and states rcon's containers are never
+    /// in: no container passes.
     Never,
 }
 
@@ -94,9 +106,10 @@ impl ContainerFilter {
                 "status" => match value {
                     "created" => Term::Status(Status::Created),
                     "running" => Term::Status(Status::Running),
+                    "paused" => Term::Paused,
                     "stopped" | "exited" => Term::Status(Status::Exited),
                     // States Podman has and rcon's containers are never in.
-                    "configured" | "paused" | "unknown" | "removing" => Term::Never,
+                    "configured" | "unknown" | "removing" => Term::Never,
                     _ => {
                         return Err(
                             format!("unknown container state: {value}: invalid argument").into(),
@@ -125,6 +138,21 @@ impl ContainerFilter {
                     }
                     Term::RestartPolicy(value.to_string())
                 }
+                "health" => Term::Health {
+                    status: match value {
+                        "healthy" => Some(HealthStatus::Healthy),
+                        "unhealthy" => Some(HealthStatus::Unhealthy),
+                        "starting" => Some(HealthStatus::Starting),
+                        "none" => None,
+                        _ => {
+                            return Err(format!(
+                                "{value} is not a valid health status: use healthy, unhealthy, starting or none"
+                            )
+                            .into());
+                        }
+                    },
+                    runroot: lifecycle.runroot().to_path_buf(),
+                },
                 _ => Term::Never,
             })
         };
@@ -170,7 +198,9 @@ impl Subject for Candidate<'_> {
         match term {
             Term::Id(re) => re.is_match(&record.id),
             Term::Exited(code) => state.status == Status::Exited && state.exit_code == Some(*code),
-            Term::Status(wanted) => state.status == *wanted,
+            // A paused container is running, but `status=running` leaves it out, as Podman.
+            Term::Status(wanted) => state.status == *wanted && !state.paused,
+            Term::Paused => state.status == Status::Running && state.paused,
             Term::Ancestor(wanted) => ancestor_matches(record, wanted),
             Term::CreatedBefore(time) => record.created < *time,
             Term::CreatedAfter(time) => record.created > *time,
@@ -185,6 +215,11 @@ impl Subject for Candidate<'_> {
             Term::RestartPolicy(policy) => match policy.as_str() {
                 "none" => config.restart == RestartPolicy::No,
                 name => config.restart.name() == name,
+            },
+            Term::Health { status, runroot } => match status {
+                None => config.healthcheck.is_none(),
+                Some(wanted) => HealthState::of(runroot, record, state)
+                    .is_some_and(|health| health.status == *wanted),
             },
             Term::Never => false,
         }
@@ -203,4 +238,43 @@ fn ancestor_matches(record: &ContainerRecord, wanted: &str) -> bool {
             .rsplit('/')
             .next()
             .is_some_and(|short| short == wanted || short.split(':').next() == Some(wanted))
+}
+
+/// A `container prune` filter term (Podman's and Docker's prune take
+/// these, not `ps`'s): which stopped containers go.
+pub enum PruneFilter {
+    /// `label=` (`true`) or `label!=` (`false`).
+    Label(bool, LabelTerm),
+    /// Created before this time.
+    Until(chrono::DateTime<chrono::Utc>),
+}
+
+impl PruneFilter {
+    /// One `--filter` term: `label=`, `label!=` or `until=`.
+    pub fn parse(term: &str) -> Result<PruneFilter, String> {
+        let bad = |why: &str| format!("invalid filter {term:?}: {why}");
+        let label = |want: bool, value: &str| {
+            LabelTerm::parse(value)
+                .map(|term| PruneFilter::Label(want, term))
+                .ok_or_else(|| bad("label takes KEY or KEY=VALUE"))
+        };
+        if let Some(value) = term.strip_prefix("label!=") {
+            return label(false, value);
+        }
+        match term.split_once('=') {
+            Some(("label", value)) => label(true, value),
+            Some(("until", value)) => parse_time(value).map(PruneFilter::Until).ok_or_else(|| {
+                bad("until takes RFC 3339, a date, Unix seconds or a duration such as 24h")
+            }),
+            _ => Err(bad("known filters are label=, label!= and until=")),
+        }
+    }
+
+    pub fn matches(&self, record: &ContainerRecord) -> bool {
+        match self {
+            PruneFilter::Label(want, term) => term.passes(record.config.label(&term.key)) == *want,
+            PruneFilter::Until(time) => chrono::DateTime::parse_from_rfc3339(&record.created)
+                .is_ok_and(|created| created < *time),
+        }
+    }
 }

@@ -122,20 +122,29 @@ pub fn wait_relayed(
     streams: Vec<(OwnedFd, Stream)>,
     stdin: Option<OwnedFd>,
     log: Option<LogWriter>,
+    shown: Shown,
+    timeout: Option<std::time::Duration>,
 ) -> i32 {
     let typed = stdin.map(|pipe| PassedOn {
         stdin: std::io::stdin(),
         open: true,
         input: Input::pipe(Some(pipe)),
     });
-    relay::relay(pid, streams, &signals, &mut Shown { pid, log, typed })
+    let mut party = Relayed {
+        pid,
+        log,
+        typed,
+        shown,
+    };
+    relay::relay(pid, streams, &signals, &mut party, timeout)
 }
 
-/// A foreground container's output: rcon's own streams, and the log.
-struct Shown {
+/// A foreground container's output: rcon's own streams (those shown), and the log.
+struct Relayed {
     pid: Pid,
     log: Option<LogWriter>,
     typed: Option<PassedOn>,
+    shown: Shown,
 }
 
 /// rcon's own stdin on its way to the container's stdin pipe.
@@ -153,14 +162,17 @@ impl PassedOn {
     }
 }
 
-impl relay::Party for Shown {
+impl relay::Party for Relayed {
     fn output(&mut self, stream: Stream, bytes: &[u8]) {
         let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
         let to = match stream {
-            Stream::Stdout => stdout.as_fd(),
-            Stream::Stderr => stderr.as_fd(),
+            Stream::Stdout if self.shown.stdout => Some(stdout.as_fd()),
+            Stream::Stderr if self.shown.stderr => Some(stderr.as_fd()),
+            Stream::Stdout | Stream::Stderr => None,
         };
-        write_all(to, bytes);
+        if let Some(to) = to {
+            write_all(to, bytes);
+        }
         if let Some(log) = &mut self.log {
             let _ = log.write(stream, bytes);
         }
@@ -489,11 +501,15 @@ pub fn start_foreground(
     store: &Store,
     runroot: &Path,
     record: &ContainerRecord,
-    sig_proxy: bool,
-    detach_keys: DetachKeys,
-    preserve_fds: u32,
+    held: Held,
     single: &SingleThreaded,
 ) -> Result<i32, Error> {
+    let Held {
+        sig_proxy,
+        detach_keys,
+        preserve_fds,
+        shown,
+    } = held;
     let start = std::time::Instant::now();
     if !record.config.requires.is_empty() {
         super::lifecycle::Lifecycle::open(store, runroot)?.start_dependencies(record, single)?;
@@ -507,12 +523,18 @@ pub fn start_foreground(
             record.name
         )));
     }
+    if record.config.tty && record.config.timeout.is_some() {
+        return Err(Error::Invalid(
+            "--timeout is kept by a detached container's monitor, not yet by a terminal session in the foreground: run it with -d, or without -t".into(),
+        ));
+    }
     let mut spec = spec_for(store, &containers, runroot, record)?;
     spec.process.preserve_fds = preserve_fds;
     let start = crate::log::phase("spec (layers, mounts, security plan)", start);
     clear_stopped(runroot, record);
     let foreground = Foreground {
         store,
+        shown,
         of: Supervised {
             containers: &containers,
             runroot,
@@ -554,9 +576,51 @@ pub fn start_foreground(
     }
 }
 
+/// How the foreground holds its container (`run`, `start -a`).
+#[derive(Debug, Clone)]
+pub struct Held {
+    /// Signals rcon gets go on to the command.
+    pub sig_proxy: bool,
+    /// Keys that detach from a `-it` session.
+    pub detach_keys: DetachKeys,
+    /// `--preserve-fds`: the caller's descriptors 3 to 3+N-1 go along.
+    pub preserve_fds: u32,
+    /// `--attach`: which output streams go to rcon's own (the log gets both).
+    pub shown: Shown,
+}
+
+impl Held {
+    /// Signals passed on, the default keys, both streams shown.
+    pub fn new(detach_keys: DetachKeys) -> Held {
+        Held {
+            sig_proxy: true,
+            detach_keys,
+            preserve_fds: 0,
+            shown: Shown::default(),
+        }
+    }
+}
+
+/// The output streams of the command shown on rcon's own (`--attach`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Default for Shown {
+    fn default() -> Shown {
+        Shown {
+            stdout: true,
+            stderr: true,
+        }
+    }
+}
+
 /// A container started with rcon (or, detachable, its child) as its monitor.
 struct Foreground<'a> {
     store: &'a Store,
+    shown: Shown,
     of: Supervised<'a>,
 }
 
@@ -585,12 +649,17 @@ impl Foreground<'_> {
         let log = if record.config.remove || record.config.logs_nothing() {
             None
         } else {
-            Some(monitor::open_log(self.of.containers, &record.id)?)
+            Some(monitor::open_log(self.of.containers, record)?)
         };
         // Without -t, output goes through pipes when it is logged, or when
         // rcon's streams are a terminal, which the container must not get.
         let interactive = record.config.interactive;
-        let relayed = !record.config.tty && (log.is_some() || stdio_is_terminal(interactive));
+        // The relay loop also keeps --timeout.
+        let relayed = !record.config.tty
+            && (log.is_some()
+                || stdio_is_terminal(interactive)
+                || self.shown != Shown::default()
+                || record.config.timeout.is_some());
         let relayed_stdin = relayed && relays_stdin(interactive);
         let pipes = if relayed {
             Some(monitor::Pipes::new(relayed_stdin)?)
@@ -611,6 +680,14 @@ impl Foreground<'_> {
             terminal,
             helper,
         } = launched?;
+        super::systemd::notify_ready(record.config.sdnotify, std::process::id());
+        super::health::watch_foreground(
+            record,
+            self.of.containers.root(),
+            self.of.runroot,
+            pid,
+            self.of.single,
+        );
         let start = std::time::Instant::now();
         let code = match (terminal, session, pipes, log) {
             (Some(master), Some(session), _, log) => {
@@ -634,6 +711,8 @@ impl Foreground<'_> {
                 vec![(out, Stream::Stdout), (err, Stream::Stderr)],
                 stdin,
                 log,
+                self.shown,
+                record.config.timeout.map(std::time::Duration::from_secs),
             ),
             (terminal, _, _, log) => wait(pid, signals, terminal, log),
         };

@@ -5,7 +5,7 @@
 //! monitor's record). The monitor schedules the runs (see
 //! [`super::monitor`]); `rcon healthcheck run` makes one at once.
 
-use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -13,15 +13,20 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::Error;
+use super::exec::ExecRequest;
 use super::lifecycle::Lifecycle;
 use super::monitor::entry_dir;
 use super::store::{ContainerRecord, State, Status};
 use crate::events::Status as EventStatus;
 use crate::image::config::Healthcheck as ImageHealthcheck;
+use crate::process::SingleThreaded;
+use crate::util::exit::ExitCode;
 use crate::util::fs::write_atomic;
 use crate::util::time::{now_rfc3339, parse_duration};
 
 const STATE_FILE: &str = "health.json";
+/// Taken while health.json is read, changed and written.
+const LOCK_FILE: &str = "health.lock";
 /// How many results the log keeps, as Podman.
 const LOG_KEPT: usize = 5;
 /// How much of a check's output a result keeps.
@@ -35,6 +40,21 @@ pub enum OnFailure {
     None,
     /// SIGKILL the container.
     Kill,
+    /// Stop it (its stop signal, then SIGKILL after its stop timeout).
+    Stop,
+    /// Restart it.
+    Restart,
+}
+
+impl OnFailure {
+    pub fn name(self) -> &'static str {
+        match self {
+            OnFailure::None => "none",
+            OnFailure::Kill => "kill",
+            OnFailure::Stop => "stop",
+            OnFailure::Restart => "restart",
+        }
+    }
 }
 
 /// A container's health check, resolved at create.
@@ -116,11 +136,8 @@ impl HealthFlags {
         let on_failure = match self.on_failure.as_deref() {
             None | Some("none") => OnFailure::None,
             Some("kill") => OnFailure::Kill,
-            Some(other @ ("stop" | "restart")) => {
-                return Err(Error::Invalid(format!(
-                    "--health-on-failure={other} is not supported yet: use none or kill"
-                )));
-            }
+            Some("stop") => OnFailure::Stop,
+            Some("restart") => OnFailure::Restart,
             Some(other) => {
                 return Err(Error::Invalid(format!(
                     "invalid --health-on-failure {other:?}: use none, kill, restart or stop"
@@ -320,32 +337,183 @@ impl HealthState {
     }
 }
 
-/// Runs the check as a child `rcon exec` and returns its exit code and
-/// output (stdout, then stderr). A child, because exec joins the
-/// container's namespaces in the calling process, and this one must go on
-/// to record the result in its own.
+/// Runs the check in the container and returns its exit code and output
+/// (stdout and stderr as written, through one pipe). The exec happens in a
+/// forked child of this (single-threaded) process, since exec joins the
+/// container's namespaces in the calling process and this one must go on to
+/// record the result in its own — one fork, not a second rcon to load. Past
+/// the check's timeout its whole process tree is killed, in the container
+/// too, and the run is a failure with exit code -1, as Podman records it.
 fn exec_in(
     lifecycle: &Lifecycle,
     record: &ContainerRecord,
     config: &HealthConfig,
+    single: &SingleThreaded,
 ) -> Result<(i32, String), Error> {
-    let output = Command::new("/proc/self/exe")
-        .arg("--root")
-        .arg(lifecycle.containers().root())
-        .arg("--runroot")
-        .arg(lifecycle.runroot())
-        .args(["exec", &record.id])
-        .args(config.argv())
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|source| Error::Files {
-            what: format!("running the health check of container {}", record.name),
-            source,
-        })?;
-    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
-    text.push_str(&String::from_utf8_lossy(&output.stderr));
-    // Killed (its timeout): a failure, as any code but 0.
-    Ok((output.status.code().unwrap_or(1), text))
+    let failed = |source: std::io::Error| Error::Files {
+        what: format!("running the health check of container {}", record.name),
+        source,
+    };
+    let (reader, writer) =
+        nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| failed(e.into()))?;
+    let request = ExecRequest {
+        command: config.argv(),
+        ..ExecRequest::default()
+    };
+    // SAFETY: this process is single-threaded (`single`); the child runs
+    // the exec and ends with _exit, never returning here.
+    let child = match unsafe { nix::unistd::fork() }.map_err(|e| failed(e.into()))? {
+        nix::unistd::ForkResult::Child => {
+            drop(reader);
+            let redirected = std::fs::File::open("/dev/null").and_then(|null| {
+                nix::unistd::dup2_stdin(&null)
+                    .and_then(|()| nix::unistd::dup2_stdout(&writer))
+                    .and_then(|()| nix::unistd::dup2_stderr(&writer))
+                    .map_err(std::io::Error::from)
+            });
+            drop(writer);
+            let code = redirected
+                .map_err(failed)
+                .and_then(|()| super::exec::exec(lifecycle, record, &request, single))
+                .unwrap_or_else(|e| {
+                    eprintln!("{e}");
+                    e.exit_code()
+                });
+            crate::process::exit_forked_child(code)
+        }
+        nix::unistd::ForkResult::Parent { child } => child,
+    };
+    drop(writer);
+    let deadline = Instant::now() + config.timeout;
+    let (output, ended) = read_until(reader.as_fd(), child, deadline);
+    if !ended {
+        kill_tree(child.as_raw());
+    }
+    let status = loop {
+        match nix::sys::wait::waitpid(child, None) {
+            Err(nix::errno::Errno::EINTR) => continue,
+            other => break other.map_err(|e| failed(e.into()))?,
+        }
+    };
+    // As Podman keeps it: without the final newlines.
+    let mut text = String::from_utf8_lossy(&output)
+        .trim_end_matches('\n')
+        .to_string();
+    if !ended {
+        text.push_str(&format!(
+            "healthcheck command exceeded timeout of {}",
+            humantime(config.timeout)
+        ));
+        return Ok((-1, text));
+    }
+    let code = match status {
+        nix::sys::wait::WaitStatus::Exited(_, code) => code,
+        // Killed: a failure, as any code but 0.
+        _ => 1,
+    };
+    Ok((code, text))
+}
+
+/// What `fd` gives until `child` has ended (then what is left without
+/// waiting: a daemon the check started may hold the pipe) or `deadline`;
+/// and whether the child ended.
+fn read_until(fd: BorrowedFd, child: nix::unistd::Pid, deadline: Instant) -> (Vec<u8>, bool) {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    let mut output = Vec::new();
+    let Some(pidfd) = crate::process::pidfd(child.as_raw()) else {
+        return (output, true);
+    };
+    let _ = nix::fcntl::fcntl(
+        fd,
+        nix::fcntl::FcntlArg::F_SETFL(nix::fcntl::OFlag::O_NONBLOCK),
+    );
+    let mut buffer = [0u8; 4096];
+    // False at end-of-file.
+    let mut drain = |output: &mut Vec<u8>| -> bool {
+        loop {
+            match nix::unistd::read(fd, &mut buffer) {
+                Ok(0) => return false,
+                Ok(n) => {
+                    if output.len() < OUTPUT_KEPT {
+                        output.extend_from_slice(&buffer[..n]);
+                    }
+                }
+                Err(nix::errno::Errno::EINTR) => {}
+                Err(_) => return true,
+            }
+        }
+    };
+    let mut open = true;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return (output, false);
+        }
+        let ms = PollTimeout::try_from(left.as_millis().min(i32::MAX as u128) as i32)
+            .unwrap_or(PollTimeout::MAX);
+        let mut fds = vec![PollFd::new(pidfd.as_fd(), PollFlags::POLLIN)];
+        if open {
+            fds.push(PollFd::new(fd, PollFlags::POLLIN));
+        }
+        match poll(&mut fds, ms) {
+            Ok(0) => return (output, false),
+            Ok(_) => {
+                let ended = fds[0].any().unwrap_or(false);
+                if open {
+                    open = drain(&mut output);
+                }
+                if ended {
+                    drain(&mut output);
+                    return (output, true);
+                }
+            }
+            Err(nix::errno::Errno::EINTR) => {}
+            // Cannot watch it: wait for it (the caller reaps it).
+            Err(_) => return (output, true),
+        }
+    }
+}
+
+/// SIGKILLs `root` and everything it started, deepest first found: each
+/// process's process group (a command in the container leads its own
+/// session) and each descendant listed by /proc's `children`.
+fn kill_tree(root: i32) {
+    use nix::sys::signal::{Signal, kill, killpg};
+    use nix::unistd::Pid;
+    let mut found = vec![root];
+    let mut i = 0;
+    while i < found.len() {
+        let pid = found[i];
+        if let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) {
+            for task in tasks.flatten() {
+                let children =
+                    std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+                found.extend(
+                    children
+                        .split_whitespace()
+                        .filter_map(|c| c.parse::<i32>().ok()),
+                );
+            }
+        }
+        i += 1;
+    }
+    for pid in found.iter().rev() {
+        // The root's group is this process's own: only the root itself.
+        if *pid != root {
+            let _ = killpg(Pid::from_raw(*pid), Signal::SIGKILL);
+        }
+        let _ = kill(Pid::from_raw(*pid), Signal::SIGKILL);
+    }
+}
+
+/// A timeout as Go prints a duration (`1s`, `1m30s`), for the message.
+fn humantime(duration: Duration) -> String {
+    let seconds = duration.as_secs();
+    match (seconds / 60, seconds % 60) {
+        (0, s) => format!("{s}s"),
+        (m, 0) => format!("{m}m0s"),
+        (m, s) => format!("{m}m{s}s"),
+    }
 }
 
 /// Why no check runs.
@@ -356,7 +524,11 @@ pub fn no_check(record: &ContainerRecord) -> Error {
 /// Runs `record`'s check once now (it must be running), records the
 /// result in its health state (and a `health_status` event), and returns
 /// whether this run passed.
-pub fn run_check(lifecycle: &Lifecycle, record: &ContainerRecord) -> Result<bool, Error> {
+pub fn run_check(
+    lifecycle: &Lifecycle,
+    record: &ContainerRecord,
+    single: &SingleThreaded,
+) -> Result<bool, Error> {
     let config = record
         .config
         .healthcheck
@@ -365,7 +537,7 @@ pub fn run_check(lifecycle: &Lifecycle, record: &ContainerRecord) -> Result<bool
     // Refused here, not counted as a failed check.
     lifecycle.container_process(record)?;
     let start = now_rfc3339();
-    let (exit_code, mut output) = exec_in(lifecycle, record, config)?;
+    let (exit_code, mut output) = exec_in(lifecycle, record, config, single)?;
     if output.len() > OUTPUT_KEPT {
         let mut end = OUTPUT_KEPT;
         while !output.is_char_boundary(end) {
@@ -388,32 +560,93 @@ pub fn run_check(lifecycle: &Lifecycle, record: &ContainerRecord) -> Result<bool
         .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
         .and_then(|t| (chrono::Utc::now() - t.to_utc()).to_std().ok())
         .unwrap_or_default();
+    // Read, add, write under the lock: a `healthcheck run` of the user's
+    // and the monitor's scheduled one may end at the same moment. The
+    // entry goes with the container's end: a check that ran past it
+    // records nothing rather than bring the entry back (no lock file then).
+    let path = state_path(runroot, &record.id);
+    let lock = crate::util::fs::lock_exclusive(&path.with_file_name(LOCK_FILE))?;
     let mut state = HealthState::read(runroot, &record.id);
     state.add(config, result, since_start);
-    // The entry goes with the container's end: a check that ran past it
-    // records nothing rather than bring the entry back.
     let json = serde_json::to_vec(&state).expect("health states serialise");
-    write_atomic(&state_path(runroot, &record.id), &json)?;
+    write_atomic(&path, &json)?;
+    drop(lock);
     let mut event = record.event(EventStatus::HealthStatus);
     event.health_status = state.status.name().to_string();
     event.record();
+    if state.status == HealthStatus::Unhealthy && exit_code != 0 {
+        act_on_failure(lifecycle, record, config.on_failure)?;
+    }
     Ok(exit_code == 0)
 }
 
-/// The monitor's schedule of a container's checks. Each check is a child
-/// `rcon healthcheck run ID` (the one implementation; the monitor runs no
-/// Rust code in a forked child), waited for through its pidfd in the
-/// monitor's poll loop; when the container turns unhealthy the monitor
-/// does what `--health-on-failure` says.
+/// `--health-on-failure`, by a failed check that leaves the container
+/// unhealthy (a `healthcheck run` of the user's or a scheduled one, as in
+/// Podman), done before it returns so that `inspect` right after shows the
+/// outcome.
+fn act_on_failure(
+    lifecycle: &Lifecycle,
+    record: &ContainerRecord,
+    action: OnFailure,
+) -> Result<(), Error> {
+    match action {
+        OnFailure::None => Ok(()),
+        OnFailure::Kill => lifecycle.stop(
+            record,
+            Duration::ZERO,
+            Some(nix::sys::signal::Signal::SIGKILL),
+        ),
+        OnFailure::Stop => lifecycle.stop(
+            record,
+            Duration::from_secs(
+                record
+                    .config
+                    .stop_timeout
+                    .unwrap_or(super::lifecycle::DEFAULT_STOP_TIMEOUT.as_secs()),
+            ),
+            None,
+        ),
+        // A start needs rcon's user namespace, which this process (as exec)
+        // is not in: `rcon restart` does it.
+        OnFailure::Restart => {
+            let status = Command::new("/proc/self/exe")
+                .arg("--root")
+                .arg(lifecycle.containers().root())
+                .arg("--runroot")
+                .arg(lifecycle.runroot())
+                .args(["restart", &record.id])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .status()
+                .map_err(|source| Error::Files {
+                    what: format!("restarting unhealthy container {}", record.name),
+                    source,
+                })?;
+            if status.success() {
+                Ok(())
+            } else {
+                Err(Error::Invalid(format!(
+                    "restarting unhealthy container {} failed ({status})",
+                    record.name
+                )))
+            }
+        }
+    }
+}
+
+/// The schedule of a container's checks, kept by its monitor (or, for a
+/// container run in the foreground, by a watcher process beside it). Each
+/// check is a child `rcon healthcheck run ID` (the one implementation,
+/// which enforces the timeout and does what `--health-on-failure` says;
+/// the monitor runs no Rust code in a forked child), waited for through its
+/// pidfd in the monitor's poll loop.
 pub(super) struct HealthTimer {
     config: HealthConfig,
     id: String,
     root: PathBuf,
     runroot: PathBuf,
-    container: nix::unistd::Pid,
     next: Instant,
     running: Option<RunningCheck>,
-    last: HealthStatus,
 }
 
 struct RunningCheck {
@@ -422,14 +655,18 @@ struct RunningCheck {
     began: Instant,
 }
 
+/// How long past its timeout a check's `rcon healthcheck run` (which ends
+/// the check itself at the timeout, and may then stop or restart the
+/// container) is given before the monitor kills it.
+const CHECK_GRACE: Duration = Duration::from_secs(60);
+
 impl HealthTimer {
-    /// The schedule of `record`'s checks while `container` runs; `None`
-    /// without a check or with `--health-interval=disable`.
+    /// The schedule of `record`'s checks; `None` without a check or with
+    /// `--health-interval=disable`.
     pub(super) fn new(
         record: &ContainerRecord,
         root: &Path,
         runroot: &Path,
-        container: nix::unistd::Pid,
     ) -> Option<HealthTimer> {
         let config = record.config.healthcheck.clone()?;
         if config.interval.is_zero() {
@@ -441,17 +678,19 @@ impl HealthTimer {
             id: record.id.clone(),
             root: root.to_path_buf(),
             runroot: runroot.to_path_buf(),
-            container,
             running: None,
-            last: HealthStatus::Starting,
         })
     }
 
+    fn limit(&self) -> Duration {
+        self.config.timeout + CHECK_GRACE
+    }
+
     /// How long the loop may wait: until the next check is due, or the
-    /// running one's timeout.
+    /// running one's limit.
     pub(super) fn timeout(&self) -> Duration {
         let until = match &self.running {
-            Some(check) => check.began + self.config.timeout,
+            Some(check) => check.began + self.limit(),
             None => self.next,
         };
         until.saturating_duration_since(Instant::now())
@@ -462,22 +701,21 @@ impl HealthTimer {
         self.running.as_ref().map(|check| check.pidfd.as_fd())
     }
 
-    /// Called on every turn of the loop: reaps an ended check (and acts on
-    /// an unhealthy result), kills one past its timeout, starts a due one.
+    /// Called on every turn of the loop: reaps an ended check, kills one
+    /// stuck past its limit, starts a due one.
     pub(super) fn serve(&mut self) {
+        let limit = self.limit();
         if let Some(check) = &mut self.running {
             let ended = matches!(check.child.try_wait(), Ok(Some(_)));
-            if !ended && check.began.elapsed() < self.config.timeout {
+            if !ended && check.began.elapsed() < limit {
                 return;
             }
             if !ended {
-                // What it started in the container is left to end there.
                 let _ = check.child.kill();
                 let _ = check.child.wait();
             }
             self.running = None;
             self.next = Instant::now() + self.config.interval;
-            self.act_on(HealthState::read(&self.runroot, &self.id).status);
         }
         if Instant::now() >= self.next {
             self.running = self.spawn();
@@ -510,14 +748,59 @@ impl HealthTimer {
             began: Instant::now(),
         })
     }
+}
 
-    /// `--health-on-failure`, once, when the status turns unhealthy.
-    fn act_on(&mut self, status: HealthStatus) {
-        let turned = status == HealthStatus::Unhealthy && self.last != HealthStatus::Unhealthy;
-        self.last = status;
-        if turned && self.config.on_failure == OnFailure::Kill {
-            let _ = nix::sys::signal::kill(self.container, nix::sys::signal::Signal::SIGKILL);
+/// For a container run in the foreground with a scheduled check: a watcher
+/// process beside rcon keeps the schedule until `container` ends, so the
+/// foreground's own relay loops stay as they are. Forked (the caller is
+/// single-threaded), in a session of its own, holding no descriptor of the
+/// caller's: a pipe reader of rcon's output never waits for it.
+pub(super) fn watch_foreground(
+    record: &ContainerRecord,
+    root: &Path,
+    runroot: &Path,
+    container: nix::unistd::Pid,
+    _single: &crate::process::SingleThreaded,
+) {
+    let Some(mut timer) = HealthTimer::new(record, root, runroot) else {
+        return;
+    };
+    // SAFETY: the caller is single-threaded (`_single`); the child only
+    // polls, spawns checks and exits.
+    match unsafe { nix::unistd::fork() } {
+        Ok(nix::unistd::ForkResult::Child) => {
+            let _ = nix::unistd::setsid();
+            let pidfd = crate::process::pidfd(container.as_raw());
+            crate::userns::pause::close_other_fds(&[pidfd
+                .as_ref()
+                .map_or(-1, |fd| fd.as_raw_fd())]);
+            crate::process::set_title(c"rcon-health");
+            if let Some(pidfd) = pidfd {
+                loop {
+                    let mut fds = vec![nix::poll::PollFd::new(
+                        pidfd.as_fd(),
+                        nix::poll::PollFlags::POLLIN,
+                    )];
+                    if let Some(check) = timer.pidfd() {
+                        fds.push(nix::poll::PollFd::new(check, nix::poll::PollFlags::POLLIN));
+                    }
+                    let wait = timer.timeout().as_millis().min(i32::MAX as u128) as i32;
+                    let wait = nix::poll::PollTimeout::try_from(wait)
+                        .unwrap_or(nix::poll::PollTimeout::MAX);
+                    match nix::poll::poll(&mut fds, wait) {
+                        Ok(_) if fds[0].any().unwrap_or(false) => break,
+                        Ok(_) | Err(nix::errno::Errno::EINTR) => timer.serve(),
+                        Err(_) => break,
+                    }
+                }
+            }
+            crate::process::exit_forked_child(0)
         }
+        Ok(nix::unistd::ForkResult::Parent { .. }) => {}
+        Err(e) => log::warn!(
+            "no scheduled health checks for container {}: forking: {e}",
+            record.name
+        ),
     }
 }
 

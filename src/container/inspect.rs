@@ -78,6 +78,7 @@ pub fn inspect(
         Status::Created => "created",
         Status::Running if state.restarting => "restarting",
         Status::Running if live.stopping => "stopping",
+        Status::Running if state.paused => "paused",
         Status::Running => "running",
         Status::Exited => "exited",
     };
@@ -91,9 +92,9 @@ pub fn inspect(
         "State": {
             "Status": status,
             "Running": state.status == Status::Running,
-            "Paused": false,
+            "Paused": state.paused,
             "Restarting": state.restarting,
-            "OOMKilled": false,
+            "OOMKilled": state.oom_killed,
             "Dead": false,
             "Pid": if live.process_ended { 0 } else { state.pid },
             "ExitCode": state.exit_code.unwrap_or(0),
@@ -137,6 +138,7 @@ pub fn inspect(
             "Tty": config.tty,
             "OpenStdin": config.interactive,
             "StopSignal": config.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
+            "CreateCommand": config.create_command,
             "StopTimeout": config
                 .stop_timeout
                 .unwrap_or(super::lifecycle::DEFAULT_STOP_TIMEOUT.as_secs()),
@@ -167,8 +169,11 @@ pub fn inspect(
                 "Path": if config.logs_nothing() {
                     String::new()
                 } else {
-                    dir.join(super::monitor::LOG_FILE).display().to_string()
+                    config.log.path.clone().unwrap_or_else(|| dir.join(super::monitor::LOG_FILE)).display().to_string()
                 },
+                "Tag": config.log.tag.as_deref().unwrap_or_default(),
+                // Podman's: go-units' HumanSize, "0B" without a limit.
+                "Size": crate::cli::human::go_size(config.log.max_size.unwrap_or(0), 4),
             },
             "UsernsMode": if config.keep_id.is_some() { "keep-id" } else { "" },
             "RestartPolicy": {
@@ -188,6 +193,26 @@ pub fn inspect(
             )
             .collect();
     }
+    if let (Some(host), Value::Object(limits)) =
+        (value["HostConfig"].as_object_mut(), limits(config))
+    {
+        host.extend(limits);
+    }
+    let on_failure = config
+        .healthcheck
+        .as_ref()
+        .map(|h| h.on_failure)
+        .unwrap_or_default();
+    value["Config"]["HealthcheckOnFailureAction"] = on_failure.name().into();
+    if let Some(check) = &config.healthcheck {
+        value["Config"]["Healthcheck"] = json!({
+            "Test": check.test,
+            "Interval": check.interval.as_nanos() as u64,
+            "Timeout": check.timeout.as_nanos() as u64,
+            "StartPeriod": check.start_period.as_nanos() as u64,
+            "Retries": check.retries,
+        });
+    }
     // Podman 4 shows it under both names.
     if let Some(health) = &live.health {
         let health = serde_json::to_value(health).expect("health states serialise");
@@ -195,6 +220,30 @@ pub fn inspect(
         value["State"]["Healthcheck"] = health;
     }
     value
+}
+
+/// The resource limits in `HostConfig`: Docker's names and units, 0 where
+/// no limit is set, as Podman shows them.
+fn limits(config: &super::store::ContainerConfig) -> Value {
+    let resources = &config.resources;
+    json!({
+            "Memory": resources.memory.unwrap_or(0),
+        "MemoryReservation": resources.memory_reservation.unwrap_or(0),
+        "MemorySwap": resources.memory_swap.unwrap_or(0),
+        "MemorySwappiness": resources.memory_swappiness.map_or(-1, |s| s as i64),
+        "NanoCpus": match (resources.cpu_quota, resources.cpu_period) {
+            (Some(quota), Some(period)) if quota > 0 && period > 0 => quota as u64 * 1_000_000_000 / period,
+            _ => 0,
+        },
+        "CpuShares": resources.cpu_shares.unwrap_or(0),
+        "CpuPeriod": resources.cpu_period.unwrap_or(0),
+        "CpuQuota": resources.cpu_quota.unwrap_or(0),
+        "CpusetCpus": resources.cpuset_cpus.clone().unwrap_or_default(),
+        "CpusetMems": resources.cpuset_mems.clone().unwrap_or_default(),
+        "PidsLimit": resources.pids_limit.unwrap_or(0),
+        "BlkioWeight": resources.blkio_weight.unwrap_or(0),
+        "OomScoreAdj": config.oom_score_adj.unwrap_or(0),
+    })
 }
 
 /// `NetworkSettings` as Podman shows it: the ports, and for a container on

@@ -23,10 +23,12 @@ use std::time::Duration;
 
 use nix::sys::signal::Signal;
 
+use super::cgroup::{ContainerCgroup, Delegation};
 use super::monitor::{self, MonitorRecord, pidfd, wait_pidfd};
+use super::resources::{self, Resources};
 use super::restart;
 use super::store::{ContainerRecord, Containers, State, Status};
-use super::{Error, freezer, run};
+use super::{Error, run};
 use crate::events::Status as EventStatus;
 use crate::process::SingleThreaded;
 use crate::storage::store::Store;
@@ -244,6 +246,7 @@ impl<'a> Lifecycle<'a> {
             Some(fd) if monitor.container_alive() => deliver(record, &fd, signal)?,
             _ => return Err(Error::NotRunning(record.name.clone())),
         }
+        self.thaw_after_signal(record)?;
         record.event(EventStatus::Kill).record();
         Ok(())
     }
@@ -300,6 +303,7 @@ impl<'a> Lifecycle<'a> {
                 process = None;
             }
         }
+        self.thaw_after_signal(record)?;
         // Seen by inspect and ps ("stopping") while the stop waits; await_stop removes it.
         let marker = monitor::entry_dir(&self.runroot, &record.id).join(STOPPING_FILE);
         let _ = std::fs::write(&marker, std::process::id().to_string());
@@ -505,10 +509,92 @@ impl<'a> Lifecycle<'a> {
     pub fn set_frozen(&self, record: &ContainerRecord, freeze: bool) -> Result<(), Error> {
         let _lock = self.containers.lock(&record.id)?;
         self.running(record)?;
-        Err(Error::CannotFreeze {
-            verb: if freeze { "pause" } else { "unpause" },
-            why: freezer::unavailable(),
-        })
+        let verb = if freeze { "pause" } else { "unpause" };
+        let cgroup = self.cgroup(record).ok_or_else(|| Error::CannotFreeze {
+            verb,
+            why: match Delegation::find() {
+                Err(missing) => missing.why,
+                Ok(_) => "it was started without one (restart it to give it one)".into(),
+            },
+        })?;
+        let mut state = self.containers.state(&record.id)?;
+        if state.paused == freeze {
+            return Err(Error::PauseState {
+                name: record.name.clone(),
+                state: if freeze {
+                    "already paused"
+                } else {
+                    "not paused"
+                },
+                verb,
+                needed: if freeze { "running" } else { "paused" },
+            });
+        }
+        cgroup.set_frozen(freeze)?;
+        state.paused = freeze;
+        self.containers.set_state(&record.id, &state)?;
+        record
+            .event(if freeze {
+                EventStatus::Pause
+            } else {
+                EventStatus::Unpause
+            })
+            .record();
+        Ok(())
+    }
+
+    /// `update`: `changes` replace the container's limits, in its record
+    /// and, while it runs, in its cgroup. Refused where no limit can be
+    /// enforced (no delegated cgroup v2), as Podman's runtime refuses.
+    pub fn update_resources(
+        &self,
+        record: &ContainerRecord,
+        changes: Resources,
+    ) -> Result<(), Error> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let lock = self.containers.lock(&record.id)?;
+        let mut resources = record.config.resources.clone();
+        resources.merge(changes);
+        resources::admit_update(&resources)?;
+        if self.running(record).is_ok() {
+            let cgroup = self.cgroup(record).ok_or_else(|| {
+                Error::Invalid(format!(
+                    "container {} was started without a cgroup of its own: stop it, update it and start it again",
+                    record.name
+                ))
+            })?;
+            let delegation =
+                Delegation::find().map_err(|missing| super::cgroup::Error::NotDelegated {
+                    what: "updating the container's resource limits".into(),
+                    why: missing.why,
+                })?;
+            cgroup.apply(&delegation, &resources)?;
+        }
+        self.containers
+            .update_config(&lock, &record.id, |config| config.resources = resources)?;
+        Ok(())
+    }
+
+    /// The cgroup of the running container, if it has one of its own.
+    pub fn cgroup(&self, record: &ContainerRecord) -> Option<ContainerCgroup> {
+        ContainerCgroup::recorded(&monitor::entry_dir(&self.runroot, &record.id))
+    }
+
+    /// A paused container thawed (under its lock), so that a signal just
+    /// sent reaches it, as Docker does for `stop` and `kill`.
+    fn thaw_after_signal(&self, record: &ContainerRecord) -> Result<(), Error> {
+        let mut state = self.containers.state(&record.id)?;
+        if !state.paused {
+            return Ok(());
+        }
+        if let Some(cgroup) = self.cgroup(record) {
+            cgroup.set_frozen(false)?;
+        }
+        state.paused = false;
+        self.containers.set_state(&record.id, &state)?;
+        Ok(())
     }
 }
 

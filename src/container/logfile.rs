@@ -6,9 +6,10 @@
 
 use std::fs::File;
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
 
 /// Which of the container's streams an entry came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,15 +27,80 @@ impl Stream {
     }
 }
 
+/// `--log-opt`: where the log is, how large it may grow, its tag (shown
+/// by `inspect`; Podman uses it for journald only).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LogConfig {
+    /// `path=`: the log file instead of the container's `ctr.log`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<PathBuf>,
+    /// `max-size=`: bytes; a log about to grow past it starts again empty,
+    /// as conmon's does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_size: Option<u64>,
+    /// `tag=`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+}
+
+impl LogConfig {
+    /// `--log-opt` values as given (`KEY=VALUE`); a relative path is the
+    /// working directory's.
+    pub fn parse(opts: &[String]) -> Result<LogConfig, String> {
+        let mut config = LogConfig::default();
+        for opt in opts {
+            let Some((key, value)) = opt.split_once('=') else {
+                return Err(format!(
+                    "--log-opt {opt:?}: expected KEY=VALUE (path=, max-size= or tag=)"
+                ));
+            };
+            match key {
+                "path" if !value.is_empty() => {
+                    let path = std::path::absolute(value).map_err(|e| {
+                        format!("--log-opt {opt}: finding the working directory: {e}")
+                    })?;
+                    config.path = Some(path);
+                }
+                "max-size" => {
+                    let size = crate::config::parse_size(value).ok_or_else(|| {
+                        format!("--log-opt {opt}: not a size (such as 10m, 512k or 1048576)")
+                    })?;
+                    config.max_size = Some(size);
+                }
+                "tag" => config.tag = Some(value.to_string()),
+                _ => {
+                    return Err(format!(
+                        "--log-opt {opt}: unknown option; use path=FILE, max-size=SIZE or tag=TAG"
+                    ));
+                }
+            }
+        }
+        Ok(config)
+    }
+
+    pub fn is_default(&self) -> bool {
+        *self == LogConfig::default()
+    }
+}
+
 /// Appends what the container writes, one entry a line.
 pub struct LogWriter {
     file: File,
+    /// `--log-opt max-size`, and the size the file has now.
+    max_size: Option<u64>,
+    size: u64,
 }
 
 impl LogWriter {
-    pub fn create(path: &Path) -> io::Result<LogWriter> {
+    pub fn create(path: &Path, max_size: Option<u64>) -> io::Result<LogWriter> {
         let file = File::options().create(true).append(true).open(path)?;
-        Ok(LogWriter { file })
+        let size = file.metadata()?.len();
+        Ok(LogWriter {
+            file,
+            max_size,
+            size,
+        })
     }
 
     /// Logs one read's worth of `bytes`: each complete line as a full entry,
@@ -53,8 +119,25 @@ impl LogWriter {
             entries.push(b'\n');
             rest = next;
         }
+        let mut kept = &entries[..];
+        if let Some(max) = self.max_size {
+            if self.size + kept.len() as u64 > max {
+                // conmon's rule: the log starts again (O_APPEND writes at the new end)...
+                self.file.set_len(0)?;
+                self.size = 0;
+                // ...with as many of the newest entries as fit.
+                while kept.len() as u64 > max {
+                    match kept.iter().position(|&b| b == b'\n') {
+                        Some(end) => kept = &kept[end + 1..],
+                        None => kept = &[],
+                    }
+                }
+            }
+        }
         // One write, so a reader never sees half an entry of ours followed by another's.
-        self.file.write_all(&entries)
+        self.file.write_all(kept)?;
+        self.size += kept.len() as u64;
+        Ok(())
     }
 }
 
@@ -116,6 +199,8 @@ pub struct LogReader {
     pending: Vec<u8>,
     /// A line still being assembled from partial entries, per stream.
     open: [Option<Line>; 2],
+    /// Written before each line (`logs` of several containers: the short ID).
+    prefix: String,
 }
 
 impl LogReader {
@@ -124,7 +209,14 @@ impl LogReader {
             file: File::open(path)?,
             pending: Vec::new(),
             open: [None, None],
+            prefix: String::new(),
         })
+    }
+
+    /// Each line shown is to begin with `prefix`.
+    pub fn with_prefix(mut self, prefix: String) -> LogReader {
+        self.prefix = prefix;
+        self
     }
 
     /// Everything written since the last call, as whole lines; `flush` also
@@ -175,7 +267,7 @@ impl LogReader {
         if let Some(tail) = options.tail {
             lines.drain(..lines.len().saturating_sub(tail));
         }
-        emit(&lines, options, out, err)
+        emit(&lines, &self.prefix, options, out, err)
     }
 
     /// Writes what was added since the last call (no `--tail`: that only
@@ -192,17 +284,23 @@ impl LogReader {
             .into_iter()
             .filter(|l| in_window(options, l))
             .collect();
-        emit(&lines, options, out, err)
+        emit(&lines, &self.prefix, options, out, err)
     }
 }
 
-/// Copies the log as it grows until `monitor` (a pidfd of the container's
-/// monitor) says the container has ended; then what is left, and returns.
+/// One container's log being followed (`logs -f`).
+pub struct Followed {
+    pub reader: LogReader,
+    pub path: PathBuf,
+    /// A pidfd of the container's monitor; `None`: it has ended.
+    pub monitor: Option<std::os::fd::OwnedFd>,
+}
+
+/// Copies the logs as they grow until each one's monitor says its
+/// container has ended; then what is left of it. Returns when all have.
 pub fn follow(
-    reader: &mut LogReader,
-    path: &Path,
+    logs: &mut [Followed],
     options: &LogOptions,
-    monitor: Option<std::os::fd::OwnedFd>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<()> {
@@ -210,26 +308,44 @@ pub fn follow(
     use nix::sys::inotify::{AddWatchFlags, InitFlags, Inotify};
     use std::os::fd::AsFd;
 
-    let Some(monitor) = monitor else {
-        return reader.copy_new(options, true, out, err);
-    };
     let inotify = Inotify::init(InitFlags::IN_CLOEXEC | InitFlags::IN_NONBLOCK)?;
-    inotify.add_watch(path, AddWatchFlags::IN_MODIFY)?;
+    for log in logs.iter() {
+        if log.monitor.is_some() {
+            inotify.add_watch(&log.path, AddWatchFlags::IN_MODIFY)?;
+        }
+    }
     loop {
-        // Read after arming the watch, so no write slips between.
-        reader.copy_new(options, false, out, err)?;
-        let mut fds = [
-            PollFd::new(inotify.as_fd(), PollFlags::POLLIN),
-            PollFd::new(monitor.as_fd(), PollFlags::POLLIN),
-        ];
+        // Read after arming the watches, so no write slips between; a log
+        // whose monitor has gone is read to its end once, and left.
+        for log in logs.iter_mut() {
+            let ended = log.monitor.is_none();
+            log.reader.copy_new(options, ended, out, err)?;
+        }
+        let live: Vec<usize> = (0..logs.len())
+            .filter(|&i| logs[i].monitor.is_some())
+            .collect();
+        if live.is_empty() {
+            return Ok(());
+        }
+        let mut fds = vec![PollFd::new(inotify.as_fd(), PollFlags::POLLIN)];
+        fds.extend(live.iter().map(|&i| {
+            let monitor = logs[i].monitor.as_ref().expect("live");
+            PollFd::new(monitor.as_fd(), PollFlags::POLLIN)
+        }));
         match poll(&mut fds, PollTimeout::NONE) {
             Ok(_) | Err(nix::errno::Errno::EINTR) => {}
             Err(e) => return Err(e.into()),
         }
-        let monitor_gone = fds[1].revents().is_some_and(|r| !r.is_empty());
+        let gone: Vec<usize> = live
+            .iter()
+            .zip(&fds[1..])
+            .filter(|(_, fd)| fd.revents().is_some_and(|r| !r.is_empty()))
+            .map(|(&i, _)| i)
+            .collect();
+        drop(fds);
         let _ = inotify.read_events();
-        if monitor_gone {
-            return reader.copy_new(options, true, out, err);
+        for i in gone {
+            logs[i].monitor = None;
         }
     }
 }
@@ -241,6 +357,7 @@ fn in_window(options: &LogOptions, line: &Line) -> bool {
 
 fn emit(
     lines: &[Line],
+    prefix: &str,
     options: &LogOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -250,6 +367,7 @@ fn emit(
             Stream::Stdout => &mut *out,
             Stream::Stderr => &mut *err,
         };
+        target.write_all(prefix.as_bytes())?;
         if options.timestamps {
             let time = line.time.to_rfc3339_opts(SecondsFormat::Nanos, true);
             write!(target, "{time} ")?;
@@ -272,7 +390,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("rcon-logfile-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("ctr.log");
-        let mut writer = LogWriter::create(&path).unwrap();
+        let mut writer = LogWriter::create(&path, None).unwrap();
         writer.write(Stream::Stdout, b"one\ntw").unwrap();
         writer.write(Stream::Stderr, b"oops\n").unwrap();
         writer.write(Stream::Stdout, b"o\nthree").unwrap();

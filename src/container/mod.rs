@@ -5,6 +5,7 @@
 //! `runtime` does the container itself.
 
 pub mod attach;
+pub mod cgroup;
 pub mod commit;
 pub mod copy;
 pub mod env;
@@ -12,7 +13,6 @@ pub mod exec;
 pub mod files;
 pub mod filter;
 mod foreground;
-mod freezer;
 pub mod health;
 pub mod inspect;
 pub mod labels;
@@ -24,15 +24,19 @@ pub mod namespaces;
 pub mod networks;
 pub mod plan;
 mod relay;
+pub mod resources;
 pub mod restart;
 pub mod run;
 pub mod secrets;
+pub mod stats;
 pub mod store;
+pub mod systemd;
 pub mod top;
 pub mod tty;
 pub mod ulimit;
+pub mod unit;
 
-pub use foreground::start_foreground;
+pub use foreground::{Held, Shown, start_foreground};
 pub use plan::{CreateBasics, CreateFlags, CreateRequest, InfraRole, PodJoin};
 pub use run::{PullPolicy, create};
 pub use store::{ContainerRecord, Containers};
@@ -58,6 +62,8 @@ pub enum Error {
     Mount(#[from] mounts::Error),
     #[error(transparent)]
     Env(#[from] env::Error),
+    #[error(transparent)]
+    Conf(#[from] crate::config::ConfError),
     #[error(transparent)]
     Ulimit(#[from] ulimit::Error),
     #[error(transparent)]
@@ -93,8 +99,17 @@ pub enum Error {
         signal: i32,
         source: std::io::Error,
     },
-    #[error("{verb} needs cgroup v2 with the freezer delegated to your user; {why}")]
+    #[error("{verb} needs a cgroup v2 of the container's own to freeze; {why}")]
     CannotFreeze { verb: &'static str, why: String },
+    #[error("container {name} is {state}: {verb} needs it {needed}")]
+    PauseState {
+        name: String,
+        state: &'static str,
+        verb: &'static str,
+        needed: &'static str,
+    },
+    #[error(transparent)]
+    Cgroup(#[from] cgroup::Error),
     #[error("{0}")]
     Invalid(String),
     /// A published port that cannot be bound when the container starts.

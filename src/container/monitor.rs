@@ -34,6 +34,7 @@ use nix::unistd::{ForkResult, Pid, fork, pipe2, setsid};
 use serde::{Deserialize, Serialize};
 
 use super::attach::{Input, Server};
+use super::cgroup::{self, ContainerCgroup, Delegation};
 use super::health::HealthTimer;
 use super::logfile::{LogWriter, Stream};
 use super::relay;
@@ -51,6 +52,8 @@ use crate::util::proc::process_start_time;
 use crate::util::time::now_rfc3339;
 
 const RECORD_FILE: &str = "monitor.json";
+/// The detached monitor's PID, plain, in its runtime entry.
+pub const PID_FILE: &str = "monitor.pid";
 /// The container's log, in its directory of the store.
 pub const LOG_FILE: &str = "ctr.log";
 
@@ -191,7 +194,7 @@ pub fn start_detached(
             };
             monitor_main(store, of, word_write, restarts)
         }
-        ForkResult::Parent { .. } => {
+        ForkResult::Parent { child } => {
             drop(word_write);
             // "Started" is one zero byte (the monitor keeps the pipe open
             // afterwards); an error is its code and message, then end-of-file.
@@ -205,7 +208,10 @@ pub fn start_detached(
                 }
             }
             match word.split_first() {
-                Some((0, _)) => Ok(()),
+                Some((0, _)) => {
+                    super::systemd::notify_ready(record.config.sdnotify, child.as_raw() as u32);
+                    Ok(())
+                }
                 Some((&code, message)) => Err(Error::Runtime(runtime::Error::Setup {
                     code: i32::from(code),
                     message: String::from_utf8_lossy(message).into_owned(),
@@ -254,7 +260,7 @@ fn supervise(store: &Store, of: Supervised, word: &OwnedFd, restarts: u32) -> Re
         ..
     } = of;
     // Before the CLI hears "started", so `rcon logs` right after `run -d` finds it.
-    let log = open_log(containers, &record.id)?;
+    let log = open_log(containers, record)?;
     // Before the CLI hears "started" too, so `rcon attach` right after finds it.
     let entry = entry_dir(runroot, &record.id);
     let server = fs::create_dir_all(&entry)
@@ -266,6 +272,10 @@ fn supervise(store: &Store, of: Supervised, word: &OwnedFd, restarts: u32) -> Re
                 source,
             )
         })?;
+    // For a unit's PIDFile (`generate systemd`): this process is the
+    // service's main one.
+    let pid_file = entry.join(PID_FILE);
+    write_atomic(&pid_file, format!("{}\n", std::process::id()).as_bytes())?;
     let mut run = Run::new(of, log, Some(server));
     let began = Instant::now();
     let code = run.once(restarts, Some(word), None)?;
@@ -301,8 +311,8 @@ pub(super) fn adopt(store: &Store, of: Supervised, adopted: Adopted) -> ! {
     let mut keep = vec![adopted.master.as_raw_fd()];
     keep.extend(helper.iter().flat_map(|h| h.held_fds()));
     become_monitor(&keep);
-    let log = LogWriter::create(&log_path(containers, &record.id))
-        .or_else(|_| LogWriter::create(Path::new("/dev/null")));
+    let log = LogWriter::create(&log_path(containers, record), record.config.log.max_size)
+        .or_else(|_| LogWriter::create(Path::new("/dev/null"), None));
     let Ok(log) = log else {
         // Nothing to log to: left to the next command's reconciliation.
         exit_forked_child(crate::runtime::EXIT_ENGINE)
@@ -567,9 +577,10 @@ fn relay(pid: Pid, streams: Vec<(OwnedFd, Stream)>, input: Input, run: &mut Run)
         input,
         server: run.server.as_mut(),
         log: &mut run.log,
-        health: HealthTimer::new(of.record, of.containers.root(), of.runroot, pid),
+        health: HealthTimer::new(of.record, of.containers.root(), of.runroot),
     };
-    relay::relay(pid, streams, &run.signals, &mut served)
+    let timeout = of.record.config.timeout.map(Duration::from_secs);
+    relay::relay(pid, streams, &run.signals, &mut served, timeout)
 }
 
 /// What a detached monitor serves besides the container's output.
@@ -670,8 +681,22 @@ pub(super) fn launch(
         spec,
         single,
     } = of;
-    let mut started = runtime::start(spec, stdio, single)?;
+    let cgroup = container_cgroup(record)?;
+    let leaf = cgroup.as_ref().map(ContainerCgroup::leaf);
+    let mut started = match runtime::start(spec, leaf.as_deref(), stdio, single) {
+        Ok(started) => started,
+        Err(e) => {
+            if let Some(cgroup) = &cgroup {
+                cgroup.remove();
+            }
+            return Err(e.into());
+        }
+    };
     record.event(EventStatus::Init).record();
+    if let Some(cgroup) = &cgroup {
+        // Also for a foreground `--rm` run: `record_end` removes it by this note.
+        cgroup.record(&entry_dir(runroot, &record.id))?;
+    }
     if let Some(restarts) = recorded {
         MonitorRecord::foreground(started.pid).write(runroot, &record.id)?;
         let running = State {
@@ -695,6 +720,26 @@ pub(super) fn launch(
         terminal,
         helper,
     })
+}
+
+/// The container's own cgroup, where a subtree is delegated to the user;
+/// none elsewhere, unless it has limits to enforce (it was created on a host
+/// that had one).
+fn container_cgroup(record: &ContainerRecord) -> Result<Option<ContainerCgroup>, Error> {
+    let resources = &record.config.resources;
+    match Delegation::find() {
+        Ok(delegation) => Ok(Some(ContainerCgroup::create(
+            &delegation,
+            &record.id,
+            resources,
+        )?)),
+        Err(missing) if !resources.is_empty() => Err(cgroup::Error::NotDelegated {
+            what: "enforcing the container's resource limits".into(),
+            why: missing.why,
+        }
+        .into()),
+        Err(_) => Ok(None),
+    }
 }
 
 /// Starts the network helper of a container whose process waits before
@@ -738,6 +783,11 @@ pub(super) fn record_end(
         .event(EventStatus::Died)
         .with_exit_code(code)
         .record();
+    let cgroup = ContainerCgroup::recorded(&entry_dir(runroot, &record.id));
+    let oom_killed = cgroup.as_ref().is_some_and(ContainerCgroup::oom_killed);
+    if let Some(cgroup) = &cgroup {
+        cgroup.remove();
+    }
     let recorded = if record.config.remove {
         containers
             .remove(record)
@@ -747,10 +797,13 @@ pub(super) fn record_end(
                 run::remove_anonymous_volumes(store, &store.lock()?, record, &in_use)
             })
     } else {
-        let finished = containers
-            .state(&record.id)
-            .unwrap_or_else(|_| State::created())
-            .exited(code);
+        let finished = State {
+            oom_killed,
+            ..containers
+                .state(&record.id)
+                .unwrap_or_else(|_| State::created())
+                .exited(code)
+        };
         containers
             .set_state(&record.id, &finished)
             .map_err(Error::from)
@@ -767,15 +820,22 @@ pub(super) fn record_end(
 }
 
 /// Opens the container's log for appending.
-pub(super) fn open_log(containers: &Containers, id: &str) -> Result<LogWriter, Error> {
-    let path = log_path(containers, id);
-    Ok(LogWriter::create(&path).map_err(io_err("opening the container log", &path))?)
+pub(super) fn open_log(
+    containers: &Containers,
+    record: &ContainerRecord,
+) -> Result<LogWriter, Error> {
+    let path = log_path(containers, record);
+    Ok(LogWriter::create(&path, record.config.log.max_size)
+        .map_err(io_err("opening the container log", &path))?)
 }
 
-/// The container's log file (absent until it first ran, and for a `--rm`
-/// container run in the foreground).
-pub fn log_path(containers: &Containers, id: &str) -> PathBuf {
-    containers.dir(id).join(LOG_FILE)
+/// The container's log file: `--log-opt path=`, else its `ctr.log` (absent
+/// until it first ran, and for a `--rm` container run in the foreground).
+pub fn log_path(containers: &Containers, record: &ContainerRecord) -> PathBuf {
+    match &record.config.log.path {
+        Some(path) => path.clone(),
+        None => containers.dir(&record.id).join(LOG_FILE),
+    }
 }
 
 #[cfg(test)]

@@ -152,6 +152,9 @@ pub fn remove_network(
     let store = lifecycle.store();
     let networks = Networks::open(store.root()).map_err(network::Error::from)?;
     let network = networks.get(input).map_err(network::Error::from)?;
+    if network.name == network::store::DEFAULT_NETWORK {
+        return Err(network::Error::from(network::store::Error::Default(network.name)).into());
+    }
     let users = members(lifecycle.containers(), &network.name)?;
     if let Some(user) = users.first().filter(|_| !force) {
         return Err(Error::Invalid(format!(
@@ -188,7 +191,7 @@ pub fn prune_networks(lifecycle: &Lifecycle) -> Result<Vec<String>, Error> {
         .collect();
     let mut removed = Vec::new();
     for network in networks.list().map_err(network::Error::from)? {
-        if !used.contains(&network.name) {
+        if !used.contains(&network.name) && network.name != network::store::DEFAULT_NETWORK {
             removed.push(remove_network(lifecycle, &network.name, false, None)?);
         }
     }

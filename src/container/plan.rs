@@ -10,11 +10,14 @@ use std::path::{Path, PathBuf};
 use super::env::{self, EnvOverrides};
 use super::health::{HealthFlags, HealthPlan};
 use super::lifecycle::parse_signal;
+use super::logfile::LogConfig;
 use super::mounts::{self, MountSpec};
 use super::namespaces::IpcMode;
+use super::resources::{self, ResourceFlags, Resources};
 use super::restart::RestartPolicy;
 use super::secrets::SecretRequest;
 use super::store::KeepId;
+use super::systemd::{SdNotify, SystemdMode};
 use super::ulimit::{self, Ulimit};
 use super::{Error, PullPolicy, labels};
 use crate::image::PullOptions;
@@ -33,7 +36,7 @@ pub struct CreateBasics {
     pub remove: bool,
     pub tty: bool,
     pub interactive: bool,
-    /// `--log-driver`: k8s-file, json-file or none (`parse` refuses others).
+    /// `--log-driver`: k8s-file, json-file, passthrough or none (`parse` refuses others).
     pub log_driver: Option<String>,
     pub privileged: bool,
     /// `--userns=keep-id`: the host user to keep.
@@ -54,6 +57,8 @@ pub struct CreateBasics {
     pub init: bool,
     /// `--stop-timeout`, seconds.
     pub stop_timeout: Option<u64>,
+    /// `--timeout`, seconds the command may run.
+    pub timeout: Option<u64>,
     /// rcon runs as the real root, without a user namespace.
     pub rootful: bool,
     pub pull: PullPolicy,
@@ -62,6 +67,9 @@ pub struct CreateBasics {
     /// [`driver::choose`](crate::storage::driver::choose) made it (its first
     /// choice may fork a probe: made by the caller while single-threaded).
     pub storage_driver: Driver,
+    /// The command line that made the container (Podman's CreateCommand),
+    /// for `generate systemd --new`.
+    pub create_command: Vec<String>,
 }
 
 /// Everything `rcon run` / `rcon create` was asked for, as given.
@@ -77,6 +85,8 @@ pub struct CreateFlags {
     pub timezone: Option<String>,
     pub env_files: Vec<PathBuf>,
     pub env_host: bool,
+    /// `--http-proxy`: pass rcon's proxy variables (Podman's default: on).
+    pub http_proxy: bool,
     /// `-v`, `--mount` and `--tmpfs` as given.
     pub volumes: Vec<String>,
     pub mounts: Vec<String>,
@@ -101,6 +111,8 @@ pub struct CreateFlags {
     pub restart: Option<String>,
     /// `--health-*` and `--no-healthcheck` as given.
     pub health: HealthFlags,
+    /// `--log-opt` as given: `path=`, `max-size=`, `tag=`.
+    pub log_opts: Vec<String>,
     /// `--secret` as given.
     pub secrets: Vec<String>,
     /// `--ipc` as given.
@@ -109,6 +121,14 @@ pub struct CreateFlags {
     pub requires: Vec<String>,
     /// The pod it joins (`--pod`), as the pod engine resolved it.
     pub pod: Option<PodJoin>,
+    /// `--memory`, `--cpus`, `--pids-limit`, … as given.
+    pub resources: ResourceFlags,
+    /// `--kernel-memory`: accepted and ignored, with Podman's warning.
+    pub kernel_memory: Option<String>,
+    pub oom_score_adj: Option<i32>,
+    /// `--systemd`, `--sdnotify` as given.
+    pub systemd: Option<String>,
+    pub sdnotify: Option<String>,
 }
 
 /// What a pod's infra container is asked to do beyond holding namespaces.
@@ -158,8 +178,11 @@ pub struct CreateRequest {
     pub restart: RestartPolicy,
     /// `--health-*`, to be resolved over the image's HEALTHCHECK.
     pub health: HealthPlan,
+    /// `--log-opt`, parsed.
+    pub log: LogConfig,
     /// What the front end tells the user before the container is made
-    /// (the CLI on stderr, the API in the response's `Warnings`).
+    /// (the CLI on stderr, the API in the response's `Warnings`): limits
+    /// and ports dropped, in Podman's words.
     pub warnings: Vec<String>,
     /// `--secret`, to be looked up in the user's secrets.
     pub secrets: Vec<SecretRequest>,
@@ -170,6 +193,11 @@ pub struct CreateRequest {
     pub infra: Option<InfraRole>,
     /// The network was given (not the default): refused in a pod that shares its own.
     pub network_given: bool,
+    /// The limits this host enforces ([`resources::admit`]).
+    pub resources: Resources,
+    pub oom_score_adj: Option<i32>,
+    pub systemd: SystemdMode,
+    pub sdnotify: SdNotify,
 }
 
 /// Podman's warning (its words, which scripts match) when ports are asked
@@ -179,13 +207,20 @@ pub const PORTS_DISCARDED: &str = "Port mappings have been discarded as one of t
 impl CreateFlags {
     /// Parses and checks every flag, before any image is pulled, as Podman
     /// does; relative paths (bind sources, files) are the working directory's.
-    pub fn parse(self) -> Result<CreateRequest, Error> {
+    pub fn parse(mut self) -> Result<CreateRequest, Error> {
+        let defaults = crate::config::ContainerDefaults::load()?;
+        let names = &mut self.basics.names;
+        names.base_hosts_file = defaults.base_hosts_file.clone();
+        names.host_containers_internal_ip = defaults.host_containers_internal_ip.clone();
         let network_given = !matches!(self.network.as_str(), "" | "private");
         let network = Mode::parse(&self.network)?;
         let ipc = IpcMode::parse(self.ipc.as_deref().unwrap_or_default())?;
         self.basics.names.check().map_err(network::Error::from)?;
         let mut env =
             EnvOverrides::from_flags(self.env_host, &self.env_files, &self.env, &env::host_env())?;
+        if self.http_proxy {
+            env.add_host_proxies(&env::host_env());
+        }
         env.unset = self.unsetenv;
         env.unset_all = self.unsetenv_all;
         if let Some(user) = &self.basics.user {
@@ -215,14 +250,8 @@ impl CreateFlags {
         }
         let entrypoint = entrypoint_flag(self.entrypoint.as_deref())?;
         let localtime = self.timezone.as_deref().map(zoneinfo).transpose()?;
-        // Podman's drivers that log to a file rcon writes, and none.
-        if let Some(driver) = &self.basics.log_driver {
-            if !matches!(driver.as_str(), "k8s-file" | "json-file" | "none") {
-                return Err(Error::Invalid(format!(
-                    "invalid log driver: invalid argument: --log-driver {driver:?}: use k8s-file, json-file or none"
-                )));
-            }
-        }
+        log_driver(self.basics.log_driver.as_deref())?;
+        let log = LogConfig::parse(&self.log_opts).map_err(Error::Invalid)?;
         if !mounts.is_empty() {
             let cwd = std::env::current_dir().ok();
             mounts::resolve_bind_sources(&mut mounts, cwd.as_deref())?;
@@ -255,7 +284,30 @@ impl CreateFlags {
             .iter()
             .map(|spec| SecretRequest::parse(spec))
             .collect::<Result<Vec<_>, _>>()?;
+        if self.kernel_memory.is_some() {
+            log::warn!("The --kernel-memory flag is no longer supported. This flag is a noop.");
+        }
+        if let Some(score) = self.oom_score_adj.filter(|s| !(-1000..=1000).contains(s)) {
+            return Err(Error::Invalid(format!(
+                "invalid --oom-score-adj {score}: give a value from -1000 to 1000"
+            )));
+        }
+        let mut resources = self.resources.parse()?;
+        let mut warnings = resources::admit(&mut resources)?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
+        super::systemd::check_auto_update(&labels, &self.basics.image)?;
+        let systemd = self
+            .systemd
+            .as_deref()
+            .map(SystemdMode::parse)
+            .transpose()?
+            .unwrap_or_default();
+        let sdnotify = self
+            .sdnotify
+            .as_deref()
+            .map(SdNotify::parse)
+            .transpose()?
+            .unwrap_or_default();
         let mut publish = self
             .publish
             .iter()
@@ -263,7 +315,6 @@ impl CreateFlags {
             .collect::<Result<Vec<_>, _>>()
             .map_err(network::Error::from)?;
         let mut basics = self.basics;
-        let mut warnings = Vec::new();
         if matches!(network, Mode::Host | Mode::Container(_) | Mode::None)
             && (!publish.is_empty() || basics.publish_all)
         {
@@ -287,6 +338,7 @@ impl CreateFlags {
             stop_signal,
             restart,
             health,
+            log,
             warnings,
             secrets,
             ipc,
@@ -294,7 +346,33 @@ impl CreateFlags {
             pod: self.pod,
             infra: None,
             network_given,
+            resources,
+            oom_score_adj: self.oom_score_adj,
+            systemd,
+            sdnotify,
         })
+    }
+}
+
+/// `--log-driver`: Podman's drivers that log to a file rcon writes,
+/// passthrough (rcon's own streams) and none. journald is not one: rcon
+/// writes no journal.
+fn log_driver(driver: Option<&str>) -> Result<(), Error> {
+    match driver {
+        None | Some("k8s-file" | "json-file" | "passthrough" | "none") => Ok(()),
+        Some("journald") => {
+            let why = if Path::new("/run/systemd/journal/socket").exists() {
+                "rcon does not write to the journal"
+            } else {
+                "this host has no journald (/run/systemd/journal/socket is missing), and rcon does not write to the journal"
+            };
+            Err(Error::Invalid(format!(
+                "--log-driver journald: {why}; use k8s-file (the default), json-file, passthrough or none"
+            )))
+        }
+        Some(driver) => Err(Error::Invalid(format!(
+            "running container create option: invalid log driver: invalid argument: --log-driver {driver:?}: use k8s-file, json-file, passthrough or none"
+        ))),
     }
 }
 

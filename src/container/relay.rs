@@ -5,6 +5,7 @@
 //! monitor and the foreground `run`: no threads, no async runtime.
 
 use std::os::fd::{AsFd, OwnedFd};
+use std::time::{Duration, Instant};
 
 use nix::errno::Errno;
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
@@ -38,17 +39,26 @@ pub(super) trait Party {
     }
 }
 
+/// The exit code recorded for a container killed at its `--timeout`, as
+/// Podman records it (unknown: the command did not end by itself).
+pub const TIMED_OUT: i32 = -1;
+
 /// Relays `streams` to `party` until they are closed and the container is
-/// reaped; returns its exit code (128+N when killed by signal N).
+/// reaped; returns its exit code (128+N when killed by signal N). Past
+/// `timeout` (`--timeout`, from now) the container is SIGKILLed, and the
+/// code is [`TIMED_OUT`].
 pub(super) fn relay(
     pid: Pid,
     mut streams: Vec<(OwnedFd, Stream)>,
     signals: &SigSet,
     party: &mut impl Party,
+    timeout: Option<Duration>,
 ) -> i32 {
     let Ok(signal_fd) = SignalFd::with_flags(signals, SfdFlags::SFD_CLOEXEC) else {
         return wait_only(pid, signals);
     };
+    let deadline = timeout.map(|t| Instant::now() + t);
+    let mut timed_out = false;
     let mut exit_code = reap(pid);
     let mut buffer = vec![0u8; 16 * 1024];
     party.settled();
@@ -61,7 +71,11 @@ pub(super) fn relay(
         fds.extend(party.poll_fds());
         // Once reaped, the container's whole PID namespace is gone: what is
         // left in the pipes is all there will be, so never wait for more.
-        let timeout = match (exit_code, party.timeout()) {
+        let left = deadline
+            .filter(|_| !timed_out)
+            .map(|at| at.saturating_duration_since(Instant::now()));
+        let wait = [party.timeout(), left].into_iter().flatten().min();
+        let timeout = match (exit_code, wait) {
             (Some(_), _) => PollTimeout::ZERO,
             (None, None) => PollTimeout::NONE,
             (None, Some(left)) => {
@@ -79,6 +93,10 @@ pub(super) fn relay(
             .map(|fd| fd.revents().is_some_and(|r| !r.is_empty()))
             .collect();
         drop(fds);
+        if exit_code.is_none() && !timed_out && deadline.is_some_and(|at| Instant::now() >= at) {
+            let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
+            timed_out = true;
+        }
         let signal_at = streams.len();
         if ready[signal_at] {
             if let Ok(Some(info)) = signal_fd.read_signal() {
@@ -106,7 +124,8 @@ pub(super) fn relay(
             streams.remove(index);
         }
     }
-    exit_code.unwrap_or_else(|| wait_only(pid, signals))
+    let code = exit_code.unwrap_or_else(|| wait_only(pid, signals));
+    if timed_out { TIMED_OUT } else { code }
 }
 
 /// Waits for `pid` to end without relaying anything.

@@ -8,6 +8,7 @@ use oci_spec::image::Config;
 use rcon_fuse_overlay::FuseLayers;
 
 use super::env;
+use super::health::OnFailure;
 use super::mounts::{MountKind, MountSpec};
 use super::namespaces::{self, IpcMode, UtsMode};
 use super::plan::{CreateRequest, PodJoin};
@@ -15,7 +16,7 @@ use super::store::{
     ContainerConfig, ContainerRecord, Containers, MountRecord, SECCOMP_FILTER, Status,
     generate_name, new_id,
 };
-use super::{Error, networks, secrets};
+use super::{Error, networks, secrets, systemd};
 use crate::events::Status as EventStatus;
 use crate::image::config::ImageConfig;
 use crate::image::{self, PullOptions};
@@ -51,6 +52,18 @@ pub fn image_for(
     pull: PullPolicy,
     options: &PullOptions,
 ) -> Result<ImageRecord, Error> {
+    // An archive is copied in whatever the policy, as Podman does.
+    if image::archive::archive_reference(name).is_some() {
+        let load = image::archive::LoadOptions {
+            squash_owners: options.squash_owners,
+        };
+        return Ok(image::archive::load_reference(
+            store,
+            name,
+            &load,
+            options.quiet,
+        )?);
+    }
     let local = image::lookup(store, name);
     match (pull, local) {
         (PullPolicy::Never, local) => local.map_err(|_| Error::ImageNotLocal(name.to_string())),
@@ -146,6 +159,15 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         let config = ImageConfig::read(store, &image)?;
         (basics.storage_driver, Some(image), config)
     };
+    let healthcheck = request
+        .health
+        .resolve(full_config.docker.healthcheck.as_ref());
+    if healthcheck.is_none() && request.health.on_failure != OnFailure::None {
+        return Err(Error::Invalid(format!(
+            "cannot set on-failure action to {} without a health check",
+            request.health.on_failure.name()
+        )));
+    }
     let image_config = full_config.defaults();
     let entrypoint = match pause {
         true => Some(vec![PAUSE_COMMAND.to_string()]),
@@ -184,11 +206,19 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         .unwrap_or_else(|| id[..12].to_string());
     // HOME comes from the user's passwd entry, which only the container can read.
     let image_env = image_config.env().clone().unwrap_or_default();
-    let env = env::merge(&image_env, &request.env, &hostname, None);
-    let stop_signal = request
+    let mut env = env::merge(&image_env, &request.env, &hostname, None);
+    let mut stop_signal = request
         .stop_signal
         .clone()
         .or(image_config.stop_signal().clone());
+    let mut mount_specs = request.mounts.clone();
+    if request.systemd.applies(&args) {
+        mount_specs.extend(systemd::systemd_tmpfs(&request.mounts)?);
+        env.push(systemd::container_uuid(&id));
+        if request.stop_signal.is_none() {
+            stop_signal = Some(systemd::SYSTEMD_STOP_SIGNAL.into());
+        }
+    }
     let ports = published_ports(request, &network, &image_config)?;
     let peers = match &user_network {
         Some(user_network) => networks::members(&containers, &user_network.name)?,
@@ -206,7 +236,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     if let (Mode::Network { name, .. }, Some(attachment)) = (&mut network, &attachment) {
         name.clone_from(&attachment.network);
     }
-    let mount_records = mount_records(store, &request.mounts)?;
+    let mount_records = mount_records(store, &mount_specs)?;
     let record = ContainerRecord {
         id: id.clone(),
         name: name.clone(),
@@ -261,12 +291,12 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             remove: request.basics.remove,
             stop_signal,
             stop_timeout: request.basics.stop_timeout,
+            timeout: request.basics.timeout.filter(|&t| t > 0),
             log_driver: request.basics.log_driver.clone(),
+            log: request.log.clone(),
             localtime: request.localtime.clone(),
             restart: request.restart,
-            healthcheck: request
-                .health
-                .resolve(full_config.docker.healthcheck.as_ref()),
+            healthcheck,
             secrets,
             ipc,
             uts,
@@ -275,6 +305,10 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             stop_with_members: request.infra.is_some_and(|role| role.stop_with_members),
             pause,
             requires,
+            resources: request.resources.clone(),
+            oom_score_adj: request.oom_score_adj,
+            create_command: request.basics.create_command.clone(),
+            sdnotify: request.sdnotify,
         },
         storage_driver: driver,
     };
@@ -719,6 +753,15 @@ pub(crate) fn spec_for(
     )?;
     mounts.extend(secrets.mounts);
     process.env.extend(secrets.env);
+    process.env.extend(systemd::listen_env());
+    if let Some((socket, variable)) = systemd::container_notify(config.sdnotify) {
+        mounts.push(socket);
+        process.env.push(variable);
+    }
+    // Parents before what is mounted inside them (a systemd-mode tmpfs on
+    // /run must not hide /run/.containerenv or /run/secrets), as Podman
+    // orders them; otherwise in the order given.
+    mounts.sort_by_key(|m| Path::new(&m.destination).components().count());
     Ok(ContainerSpec {
         rootfs: Rootfs {
             source,
@@ -792,6 +835,7 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
             .as_ref()
             .map(|k| format!("{}:x:{}:", k.name, k.gid)),
         rlimits,
+        oom_score_adj: config.oom_score_adj,
         init: config.init,
         preserve_fds: 0,
         stdio: if config.tty {

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use nix::fcntl::Flock;
 use serde::{Deserialize, Serialize};
 
+use super::logfile::LogConfig;
 use super::mounts::MountKind;
 use super::ulimit::Ulimit;
 use crate::network::Mode;
@@ -144,9 +145,16 @@ pub struct ContainerConfig {
     /// `--tz`: the host's zoneinfo file mounted at /etc/localtime.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub localtime: Option<PathBuf>,
-    /// `--log-driver` as given (k8s-file, json-file or none); `None`: k8s-file.
+    /// `--log-driver` as given (k8s-file, json-file, passthrough or none); `None`: k8s-file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_driver: Option<String>,
+    /// `--log-opt`: the log's path, maximum size and tag.
+    #[serde(default, skip_serializing_if = "LogConfig::is_default")]
+    pub log: LogConfig,
+    /// `--timeout`: seconds the command may run before its monitor kills it
+    /// (its exit code then -1, as Podman's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<u64>,
     /// `--stop-timeout`: seconds `stop` waits without `-t` before SIGKILL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_timeout: Option<u64>,
@@ -180,6 +188,18 @@ pub struct ContainerConfig {
     /// containers started before it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
+    /// `--memory`, `--cpus`, `--pids-limit`, …: the limits this host enforces.
+    #[serde(default, skip_serializing_if = "super::resources::Resources::is_empty")]
+    pub resources: super::resources::Resources,
+    /// `--oom-score-adj`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oom_score_adj: Option<i32>,
+    /// The command line that made it, for `generate systemd --new`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub create_command: Vec<String>,
+    /// `--sdnotify`.
+    #[serde(default, skip_serializing_if = "super::systemd::SdNotify::is_default")]
+    pub sdnotify: super::systemd::SdNotify,
 }
 
 impl ContainerConfig {
@@ -206,9 +226,10 @@ impl ContainerConfig {
             .map(|(_, v)| v.as_str())
     }
 
-    /// `--log-driver none`: nothing is logged, `logs` refuses.
+    /// `--log-driver none` or `passthrough`: nothing is logged (the
+    /// output goes only where rcon's own goes), `logs` refuses.
     pub fn logs_nothing(&self) -> bool {
-        self.log_driver.as_deref() == Some("none")
+        matches!(self.log_driver.as_deref(), Some("none" | "passthrough"))
     }
 }
 
@@ -269,6 +290,12 @@ pub struct State {
     /// status stays `running`, as Docker shows it, with `exit_code` set).
     #[serde(default)]
     pub restarting: bool,
+    /// Frozen by `pause` (the status stays `running`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paused: bool,
+    /// The kernel's OOM killer killed a process of it (its cgroup said so).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub oom_killed: bool,
 }
 
 impl State {
@@ -280,6 +307,7 @@ impl State {
             finished_at: Some(crate::util::time::now_rfc3339()),
             exit_code: Some(code),
             restarting: false,
+            paused: false,
             ..self
         }
     }
@@ -293,6 +321,8 @@ impl State {
             exit_code: None,
             restart_count: 0,
             restarting: false,
+            paused: false,
+            oom_killed: false,
         }
     }
 }
@@ -467,6 +497,23 @@ impl Containers {
         let mut record =
             read_record(&path)?.ok_or_else(|| Error::NoSuchContainer(id.to_string()))?;
         record.name = name.to_string();
+        let json = serde_json::to_vec_pretty(&record).expect("records serialise");
+        write_atomic(&path, &json)?;
+        Ok(record)
+    }
+
+    /// Changes container `id`'s configuration with `edit` and rewrites its
+    /// record atomically (the caller holds the container's lock).
+    pub fn update_config(
+        &self,
+        _lock: &ContainerLock,
+        id: &str,
+        edit: impl FnOnce(&mut ContainerConfig),
+    ) -> Result<ContainerRecord> {
+        let path = self.dir(id).join("container.json");
+        let mut record =
+            read_record(&path)?.ok_or_else(|| Error::NoSuchContainer(id.to_string()))?;
+        edit(&mut record.config);
         let json = serde_json::to_vec_pretty(&record).expect("records serialise");
         write_atomic(&path, &json)?;
         Ok(record)

@@ -78,22 +78,10 @@ pub fn top(
         }
     }
     let (pid, _pidfd) = lifecycle.container_process(record)?;
-    let proc_dir = |pid: i32| PathBuf::from(format!("/proc/{pid}"));
-    let namespace = |dir: &Path| fs::metadata(dir.join("ns/pid")).map(|m| m.ino()).ok();
-    let container = proc_dir(pid);
-    let pid_ns = namespace(&container).ok_or_else(|| Error::NotRunning(record.name.clone()))?;
-    let ids = Ids::of(&container);
+    let members = namespace_members(pid)?.ok_or_else(|| Error::NotRunning(record.name.clone()))?;
+    let ids = Ids::of(Path::new(&format!("/proc/{pid}")));
     let clock = Clock::now();
-    let mut processes: Vec<Process> = fs::read_dir("/proc")
-        .map_err(|source| Error::Files {
-            what: "reading /proc".into(),
-            source,
-        })?
-        .flatten()
-        .filter_map(|entry| entry.file_name().to_str()?.parse::<i32>().ok())
-        .filter(|&host_pid| namespace(&proc_dir(host_pid)) == Some(pid_ns))
-        .filter_map(Process::read)
-        .collect();
+    let mut processes: Vec<Process> = members.into_iter().filter_map(Process::read).collect();
     processes.sort_by_key(|p| p.pid);
     let mut rows = vec![header];
     for process in &processes {
@@ -105,6 +93,30 @@ pub fn top(
         );
     }
     Ok(rows)
+}
+
+/// The host PIDs of every process in the PID namespace of process `pid`
+/// (a container's first): its own and `exec`'d ones. `None` once `pid` is gone.
+pub(super) fn namespace_members(pid: i32) -> Result<Option<Vec<i32>>, Error> {
+    let namespace = |pid: i32| {
+        fs::metadata(format!("/proc/{pid}/ns/pid"))
+            .map(|m| m.ino())
+            .ok()
+    };
+    let Some(pid_ns) = namespace(pid) else {
+        return Ok(None);
+    };
+    Ok(Some(
+        fs::read_dir("/proc")
+            .map_err(|source| Error::Files {
+                what: "reading /proc".into(),
+                source,
+            })?
+            .flatten()
+            .filter_map(|entry| entry.file_name().to_str()?.parse::<i32>().ok())
+            .filter(|&host_pid| namespace(host_pid) == Some(pid_ns))
+            .collect(),
+    ))
 }
 
 /// Clock ticks and the system's uptime, for times in /proc/PID/stat.

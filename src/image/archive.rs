@@ -345,6 +345,71 @@ pub fn load(
     Ok(images)
 }
 
+/// The archive a `docker-archive:PATH[:NAME]` or `oci-archive:PATH[:NAME]`
+/// reference names (run, create): its path and the image's name in it.
+pub fn archive_reference(reference: &str) -> Option<(PathBuf, Option<&str>)> {
+    let rest = reference
+        .strip_prefix("docker-archive:")
+        .or_else(|| reference.strip_prefix("oci-archive:"))?;
+    // PATH:NAME only when PATH alone is not a file (a path may hold colons).
+    match rest.rsplit_once(':') {
+        Some((path, name)) if !Path::new(rest).exists() && !name.contains('/') => {
+            Some((PathBuf::from(path), Some(name)))
+        }
+        _ => Some((PathBuf::from(rest), None)),
+    }
+    .filter(|(path, _)| !path.as_os_str().is_empty())
+}
+
+/// Loads the archive `reference` names (see [`archive_reference`]) and
+/// returns its image (the one named, else the first), telling what was
+/// copied in Podman's words unless `quiet`.
+pub fn load_reference(
+    store: &Store,
+    reference: &str,
+    options: &LoadOptions,
+    quiet: bool,
+) -> Result<ImageRecord, super::Error> {
+    let Some((path, name)) = archive_reference(reference) else {
+        return Err(Error::Invalid {
+            archive: reference.to_string(),
+            message: "give docker-archive:PATH or oci-archive:PATH".into(),
+        }
+        .into());
+    };
+    if !quiet {
+        eprintln!("Getting image source signatures");
+    }
+    let images = load(store, Some(&path), options)?;
+    let wanted = |image: &&ImageRecord| {
+        name.is_none_or(|name| {
+            image
+                .names
+                .iter()
+                .any(|n| n == name || n.ends_with(&format!("/{name}")))
+        })
+    };
+    let Some(image) = images.iter().find(wanted).cloned() else {
+        return Err(Error::Invalid {
+            archive: path.display().to_string(),
+            message: format!("no image {} in it", name.unwrap_or_default()),
+        }
+        .into());
+    };
+    if !quiet {
+        let short = |digest: &str| {
+            let hex = digest.trim_start_matches("sha256:");
+            hex[..hex.len().min(12)].to_string()
+        };
+        for layer in &image.layers {
+            eprintln!("Copying blob {} done", short(layer));
+        }
+        eprintln!("Copying config {} done", short(&image.id));
+        eprintln!("Writing manifest to image destination");
+    }
+    Ok(image)
+}
+
 /// Podman's words, which scripts look for.
 const NOT_AN_ARCHIVE: &str = "payload does not match any of the supported image formats: neither a docker-archive (a tar with manifest.json) nor an oci-archive (a tar with index.json)";
 

@@ -111,7 +111,12 @@ pub fn put_derived(
     mut config: ImageConfig,
     names: Vec<String>,
 ) -> Result<ImageRecord, Error> {
-    let mut layers = image_blobs(store, base, true)?.layers;
+    // A base without layers (a build's FROM scratch) may not be stored.
+    let mut layers = if base.layers.is_empty() {
+        Vec::new()
+    } else {
+        image_blobs(store, base, true)?.layers
+    };
     let mut diff_ids = base.layers.clone();
     let mut size = base.size;
     if let Some(layer) = layer {

@@ -72,34 +72,16 @@ impl Limits {
                 })?;
         }
         if let Some(value) = var(MAX_LAYER_SIZE_ENV).filter(|v| !v.is_empty()) {
-            limits.max_layer_size = parse_size(&value).filter(|&n| n > 0).ok_or(Error {
-                var: MAX_LAYER_SIZE_ENV,
-                value,
-                expected: "a number of bytes with an optional K, M, G or T suffix, such as 20G",
-            })?;
+            limits.max_layer_size = crate::util::size::parse_ram(&value)
+                .filter(|&n| n > 0)
+                .ok_or(Error {
+                    var: MAX_LAYER_SIZE_ENV,
+                    value,
+                    expected: "a number of bytes with an optional K, M, G or T suffix, such as 20G",
+                })?;
         }
         Ok(limits)
     }
-}
-
-/// `20G`, `512m`, `1048576`, `4KiB`: binary multiples, as Podman reads sizes.
-fn parse_size(text: &str) -> Option<u64> {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let (number, unit) = text.split_at(digits);
-    let unit = unit.to_ascii_lowercase();
-    let unit = unit
-        .strip_suffix("ib")
-        .or_else(|| unit.strip_suffix('b'))
-        .unwrap_or(&unit);
-    let shift = match unit {
-        "" => 0,
-        "k" => 10,
-        "m" => 20,
-        "g" => 30,
-        "t" => 40,
-        _ => return None,
-    };
-    number.parse::<u64>().ok()?.checked_mul(1 << shift)
 }
 
 #[cfg(test)]
@@ -134,17 +116,5 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(message.contains("such as 20G"), "{message}");
-    }
-
-    #[test]
-    fn sizes() {
-        assert_eq!(parse_size("1048576"), Some(1 << 20));
-        assert_eq!(parse_size("4k"), Some(4096));
-        assert_eq!(parse_size("4KiB"), Some(4096));
-        assert_eq!(parse_size("20G"), Some(20 << 30));
-        assert_eq!(parse_size("1tb"), Some(1 << 40));
-        assert_eq!(parse_size("G"), None);
-        assert_eq!(parse_size("1.5G"), None);
-        assert_eq!(parse_size("99999999999T"), None, "overflow");
     }
 }

@@ -60,6 +60,14 @@ pub fn registry_of(key: &str) -> Result<String, Error> {
 
 /// Checks the credentials against the registry and saves them in the first auth file.
 pub fn login(files: &AuthFiles, request: &LoginRequest) -> Result<(), Error> {
+    let key = check(request)?;
+    files.store(&key, request.username, request.password)?;
+    Ok(())
+}
+
+/// Checks the credentials against the registry (the API's `/auth`, which
+/// saves nothing: Docker's client keeps them); returns the auth files' key.
+pub fn check(request: &LoginRequest) -> Result<String, Error> {
     let key = auth::normalize_key(request.key)?;
     let host = registry_of(&key)?;
     let insecure =
@@ -70,8 +78,7 @@ pub fn login(files: &AuthFiles, request: &LoginRequest) -> Result<(), Error> {
         .build()
         .map_err(|e| Error::Runtime(e.to_string()))?;
     runtime.block_on(verify(scheme, &host, request.username, request.password))?;
-    files.store(&key, request.username, request.password)?;
-    Ok(())
+    Ok(key)
 }
 
 /// The user name saved for `key`, for `rcon login --get-login`.

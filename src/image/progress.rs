@@ -119,7 +119,7 @@ impl Progress for TerminalProgress {
 }
 
 /// The first 12 hex digits of a digest, as Podman shows blobs.
-fn short(digest: &str) -> &str {
+pub fn short(digest: &str) -> &str {
     let hex = store::hex_of(digest);
     &hex[..hex.len().min(12)]
 }

@@ -558,6 +558,16 @@ pub struct PullOptions {
     pub squash_owners: bool,
     /// No progress output.
     pub quiet: bool,
+    /// `--authfile`; the user's usual files when absent.
+    pub auth_files: Option<AuthFiles>,
+}
+
+impl PullOptions {
+    fn auth_files(&self) -> AuthFiles {
+        self.auth_files
+            .clone()
+            .unwrap_or_else(AuthFiles::default_for_user)
+    }
 }
 
 /// Resolves `input` (short or full name) and pulls the first candidate the
@@ -576,7 +586,7 @@ pub fn pull_image(
             Platform::parse(text).ok_or_else(|| super::Error::BadPlatform(text.clone()))?
         }
     };
-    let auth_files = AuthFiles::default_for_user();
+    let auth_files = options.auth_files();
     // Work directories of pulls that were killed are removed here.
     store.sweep_temp(&store.lock()?);
     let progress = progress::for_stderr(options.quiet);
@@ -655,7 +665,7 @@ pub fn pull_if_newer(
     }
     let registries = RegistriesConfig::load()?;
     let limits = Limits::from_env()?;
-    let auth_files = AuthFiles::default_for_user();
+    let auth_files = options.auth_files();
     let remote = remote(&registries, &auth_files, &reference, options, &limits)?;
     let remote_digest = runtime()?.block_on(remote.manifest_digest(reference.tag_or_latest()));
     match remote_digest {

@@ -17,7 +17,7 @@ use oci_client::secrets::RegistryAuth;
 use oci_client::{Client, Reference as OciReference, RegistryOperation};
 use reqwest::header::HeaderValue;
 
-use super::auth::AuthFiles;
+use super::auth::{AuthFiles, Credentials};
 use super::blobs::{Blob, image_blobs};
 use super::distribution::PLAIN_HTTP_ROOT;
 use super::limits::Limits;
@@ -53,6 +53,9 @@ pub struct PushOptions {
     /// `Some(false)`: plain HTTP is allowed.
     pub tls_verify: Option<bool>,
     pub auth_files: AuthFiles,
+    /// Credentials given with the request (the API's `X-Registry-Auth`):
+    /// used instead of the auth files'.
+    pub credentials: Option<Credentials>,
     pub progress: Arc<dyn Progress>,
 }
 
@@ -82,7 +85,10 @@ pub fn push_image(
         options.tls_verify,
         timeout,
     );
-    let auth = registry_auth(&options.auth_files, &destination);
+    let auth = match &options.credentials {
+        Some(given) => RegistryAuth::Basic(given.username.clone(), given.password.clone()),
+        None => registry_auth(&options.auth_files, &destination),
+    };
     let target = OciReference::with_tag(
         destination.registry_host().to_string(),
         destination.repository().to_string(),

@@ -42,7 +42,7 @@ pub enum Error {
     )]
     NoHelper,
     #[error(
-        "invalid slirp4netns option {0:?}: use allow_host_loopback=true|false, mtu=N, cidr=A.B.C.D/N, enable_ipv6=true|false or port_handler=slirp4netns"
+        "invalid slirp4netns option {0:?}: use allow_host_loopback=true|false, mtu=N, cidr=A.B.C.D/N, enable_ipv6=true|false or port_handler=slirp4netns|rootlesskit"
     )]
     SlirpOption(String),
     #[error("{helper} failed to start the container's network: {message}")]
@@ -150,8 +150,12 @@ impl Mode {
             None => (text, None),
         };
         let mode = match (kind, options) {
-            // bridge and podman: Podman's names for its default network.
-            ("" | "private" | "bridge" | "podman", None) => return default_helper(),
+            ("" | "private", None) => return default_helper(),
+            // Podman's other name for its default network.
+            ("bridge", None) => Mode::Network {
+                name: store::DEFAULT_NETWORK.to_string(),
+                outside: default_helper().ok().map(Box::new),
+            },
             ("none", None) => Mode::None,
             ("host", None) => Mode::Host,
             ("ns", Some(path)) if path.starts_with('/') => Mode::Path(PathBuf::from(path)),
@@ -285,8 +289,10 @@ impl SlirpOptions {
                     slirp4netns::parse_cidr(value).ok_or_else(bad)?;
                     options.cidr = Some(value.to_string());
                 }
-                // slirp4netns forwards ports itself; there is no rootlessport here.
-                "port_handler" if value == "slirp4netns" => {}
+                // rcon forwards ports one way, slirp4netns's own (UDP through
+                // rcon's relay); rootlesskit, Podman's default, names that
+                // default here, as plain `slirp4netns` does in Podman.
+                "port_handler" if matches!(value, "slirp4netns" | "rootlesskit") => {}
                 _ => return Err(bad()),
             }
         }
@@ -422,9 +428,14 @@ mod tests {
             Err(Error::SlirpOption(_))
         ));
         assert!(matches!(
-            SlirpOptions::parse("port_handler=rootlesskit"),
+            SlirpOptions::parse("port_handler=rootlessport"),
             Err(Error::SlirpOption(_))
         ));
+        // Podman's default handler's name: rcon's default forwarding.
+        assert_eq!(
+            SlirpOptions::parse("port_handler=rootlesskit").unwrap(),
+            SlirpOptions::default()
+        );
         assert!(
             SlirpOptions::parse("allow_host_loopback=true")
                 .unwrap()

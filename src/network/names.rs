@@ -17,6 +17,11 @@ pub enum Error {
         "--add-host {0}: this network mode has no address for the host; use pasta:--map-gw or slirp4netns"
     )]
     NoHostGateway(String),
+    #[error("reading containers.conf's base_hosts_file {}: {message}", path.display())]
+    BaseHosts {
+        path: std::path::PathBuf,
+        message: String,
+    },
 }
 
 /// What the network mode offers the container.
@@ -60,6 +65,14 @@ pub struct NameOptions {
     /// `NAME:IP`.
     #[serde(default)]
     pub add_host: Vec<String>,
+    /// containers.conf `base_hosts_file`: its entries come first in the
+    /// container's hosts file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_hosts_file: Option<std::path::PathBuf>,
+    /// containers.conf `host_containers_internal_ip`: the host's address
+    /// for `host.containers.internal` and `host-gateway`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_containers_internal_ip: Option<String>,
 }
 
 impl NameOptions {
@@ -162,33 +175,80 @@ pub fn hosts(
     options: &NameOptions,
     peers: &[Peer],
 ) -> Result<String, Error> {
-    let mut text = String::new();
+    let host_gateway = options
+        .host_containers_internal_ip
+        .as_deref()
+        .or(addresses.host_gateway.as_deref());
+    let mut entries: Vec<(String, Vec<String>)> = Vec::new();
     for entry in &options.add_host {
         let (host, ip) = add_host(entry)?;
         let ip = match ip {
-            "host-gateway" => addresses
-                .host_gateway
-                .as_deref()
-                .ok_or_else(|| Error::NoHostGateway(entry.clone()))?,
+            "host-gateway" => host_gateway.ok_or_else(|| Error::NoHostGateway(entry.clone()))?,
             ip => ip,
         };
-        text.push_str(&format!("{ip}\t{host}\n"));
+        entries.push((ip.to_string(), vec![host.to_string()]));
     }
-    text.push_str(
-        "127.0.0.1\tlocalhost localhost.localdomain localhost4 localhost4.localdomain4\n\
-         ::1\tlocalhost localhost.localdomain localhost6 localhost6.localdomain6\n",
-    );
+    if let Some(path) = &options.base_hosts_file {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::BaseHosts {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        entries.extend(hosts_entries(&text));
+    }
+    // Podman's rule: what the entries above name already, it does not add.
+    if !is_named(&entries, "localhost") {
+        for (ip, v) in [("127.0.0.1", "4"), ("::1", "6")] {
+            let names = ["localhost", "localhost.localdomain"]
+                .map(String::from)
+                .into_iter()
+                .chain([
+                    format!("localhost{v}"),
+                    format!("localhost{v}.localdomain{v}"),
+                ]);
+            entries.push((ip.to_string(), names.collect()));
+        }
+    }
     let own = addresses.own.as_deref().unwrap_or("127.0.1.1");
-    text.push_str(&format!("{own}\t{hostname} {name}\n"));
-    if let Some(gateway) = &addresses.host_gateway {
-        text.push_str(&format!(
-            "{gateway}\thost.containers.internal host.docker.internal\n"
-        ));
+    add_unless_named(&mut entries, own, &[hostname, name]);
+    if let Some(gateway) = host_gateway {
+        let names = ["host.containers.internal", "host.docker.internal"];
+        add_unless_named(&mut entries, gateway, &names);
     }
     for peer in peers {
-        text.push_str(&format!("{}\t{}\n", peer.address, peer.names.join(" ")));
+        entries.push((peer.address.to_string(), peer.names.clone()));
     }
-    Ok(text)
+    Ok(entries
+        .iter()
+        .map(|(ip, names)| format!("{ip}\t{}\n", names.join(" ")))
+        .collect())
+}
+
+fn is_named(entries: &[(String, Vec<String>)], name: &str) -> bool {
+    entries
+        .iter()
+        .any(|(_, known)| known.iter().any(|k| k == name))
+}
+
+fn add_unless_named(entries: &mut Vec<(String, Vec<String>)>, ip: &str, names: &[&str]) {
+    if !names.iter().any(|n| is_named(entries, n)) {
+        entries.push((
+            ip.to_string(),
+            names.iter().map(|n| n.to_string()).collect(),
+        ));
+    }
+}
+
+/// The entries of a hosts file: `IP NAME...` lines, comments left out.
+fn hosts_entries(text: &str) -> Vec<(String, Vec<String>)> {
+    text.lines()
+        .filter_map(|line| {
+            let line = line.split('#').next().unwrap_or("");
+            let mut words = line.split_whitespace().map(String::from);
+            let ip = words.next()?;
+            let names: Vec<String> = words.collect();
+            (!names.is_empty()).then_some((ip, names))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -219,7 +279,7 @@ mod tests {
             dns: vec!["1.1.1.1".into(), "9.9.9.9".into()],
             dns_search: vec!["a.test".into(), "b.test".into()],
             dns_option: vec!["ndots:3".into()],
-            add_host: Vec::new(),
+            ..NameOptions::default()
         };
         assert_eq!(
             resolv_conf(HOST, &forwarder, &flags),
@@ -273,6 +333,24 @@ mod tests {
             hosts("h", "n", &Addresses::isolated(), &flags, &[]),
             Err(Error::NoHostGateway(_))
         ));
+        // containers.conf's base file and host address, with Podman's rule:
+        // names the file has are not added again.
+        let scratch = crate::util::scratch::ScratchDir::new("base-hosts");
+        let base = scratch.path().join("hosts");
+        std::fs::write(&base, "# mine\n10.1.2.3 web # comment\n10.1.2.4 other\n").unwrap();
+        let conf = NameOptions {
+            base_hosts_file: Some(base),
+            host_containers_internal_ip: Some("10.9.9.9".into()),
+            ..NameOptions::default()
+        };
+        let text = hosts("h1", "web", &slirp, &conf, &[]).unwrap();
+        assert_eq!(
+            text,
+            "10.1.2.3\tweb\n10.1.2.4\tother\n\
+             127.0.0.1\tlocalhost localhost.localdomain localhost4 localhost4.localdomain4\n\
+             ::1\tlocalhost localhost.localdomain localhost6 localhost6.localdomain6\n\
+             10.9.9.9\thost.containers.internal host.docker.internal\n"
+        );
         for bad in ["nocolon", ":1.2.3.4", "x:999.1.1.1", "x:"] {
             let flags = NameOptions {
                 add_host: vec![bad.into()],

@@ -197,7 +197,7 @@ fn pid_file_written(inotify: &Inotify) -> bool {
 }
 
 /// The host's IPv4 default gateway, which pasta copies into the container.
-fn host_ipv4_gateway() -> Option<Ipv4Addr> {
+pub(super) fn host_ipv4_gateway() -> Option<Ipv4Addr> {
     // RTF_UP | RTF_GATEWAY, destination 0.0.0.0/0.
     super::host_routes()
         .into_iter()

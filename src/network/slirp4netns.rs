@@ -47,11 +47,29 @@ fn host(options: &SlirpOptions, offset: u32) -> Ipv4Addr {
 pub(super) fn addresses(options: &SlirpOptions) -> Addresses {
     Addresses {
         nameserver: Some(host(options, 3).to_string()),
-        // The host as slirp4netns shows it; its loopback only with
-        // allow_host_loopback=true.
-        host_gateway: Some(host(options, 2).to_string()),
+        // With allow_host_loopback=true, the address slirp4netns gives the
+        // host's loopback; else, as Podman, the host's own address (its
+        // services on that address or all, never those on loopback only).
+        host_gateway: match options.allow_host_loopback {
+            true => Some(host(options, 2).to_string()),
+            false => host_address()
+                .map(|a| a.to_string())
+                .or_else(|| Some(host(options, 2).to_string())),
+        },
         own: Some(host(options, 100).to_string()),
         loopback_nameservers: false,
+    }
+}
+
+/// The host's address on its default route: the source address the kernel
+/// picks towards the gateway (a UDP connect sends nothing).
+fn host_address() -> Option<Ipv4Addr> {
+    let gateway = super::pasta::host_ipv4_gateway()?;
+    let socket = std::net::UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).ok()?;
+    socket.connect((gateway, 9)).ok()?;
+    match socket.local_addr().ok()?.ip() {
+        std::net::IpAddr::V4(address) if !address.is_unspecified() => Some(address),
+        _ => None,
     }
 }
 

@@ -24,6 +24,8 @@ pub enum Error {
     Reserved(String),
     #[error("network {0} already exists")]
     Exists(String),
+    #[error("default network {0} cannot be removed")]
+    Default(String),
     #[error(
         "unknown network {0:?}: no network of that name (`rcon network ls` lists them; `rcon network create {0}` makes it); modes are private, pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, ns:/PATH and container:NAME"
     )]
@@ -70,6 +72,31 @@ const RESERVED: [&str; 9] = [
     "ns",
     "container",
 ];
+
+/// Podman's default network, which every user has without making it:
+/// `--network podman` (or `bridge`) puts a container on it.
+pub const DEFAULT_NETWORK: &str = "podman";
+
+/// The default network as Podman defines it (its ID is the SHA-256 of its name).
+fn default_network() -> NetworkRecord {
+    use sha2::Digest;
+    NetworkRecord {
+        name: DEFAULT_NETWORK.into(),
+        id: hex::encode(sha2::Sha256::digest(DEFAULT_NETWORK)),
+        driver: "bridge".into(),
+        network_interface: "podman0".into(),
+        created: crate::util::time::now_rfc3339(),
+        subnets: vec![Subnet {
+            subnet: "10.88.0.0/16".into(),
+            gateway: "10.88.0.1".into(),
+        }],
+        ipv6_enabled: false,
+        internal: false,
+        dns_enabled: false,
+        labels: BTreeMap::new(),
+        ipam_options: BTreeMap::from([("driver".to_string(), "host-local".to_string())]),
+    }
+}
 
 /// One network as `podman network inspect` shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -202,10 +229,10 @@ impl Networks {
         &self.dir
     }
 
-    /// Every network, by name.
+    /// Every network, by name, the default one included.
     pub fn list(&self) -> Result<Vec<NetworkRecord>> {
         let entries = std::fs::read_dir(&self.dir).map_err(io_err("reading", &self.dir))?;
-        let mut list = Vec::new();
+        let mut list = vec![default_network()];
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             if let Some(name) = name.strip_suffix(".json") {
@@ -219,6 +246,9 @@ impl Networks {
     }
 
     fn read(&self, name: &str) -> Result<NetworkRecord> {
+        if name == DEFAULT_NETWORK {
+            return Ok(default_network());
+        }
         let path = self.dir.join(format!("{name}.json"));
         let bytes = std::fs::read(&path).map_err(|source| match source.kind() {
             std::io::ErrorKind::NotFound => Error::NotFound(name.to_string()),
@@ -332,6 +362,9 @@ impl Networks {
 
     /// Forgets a network. Call with the store lock held.
     pub fn remove(&self, name: &str) -> Result<()> {
+        if name == DEFAULT_NETWORK {
+            return Err(Error::Default(name.to_string()));
+        }
         let path = self.dir.join(format!("{name}.json"));
         let id = self.get(name).map(|record| record.id).unwrap_or_default();
         std::fs::remove_file(&path).map_err(|source| match source.kind() {

@@ -34,26 +34,47 @@ const NAMESPACES: [(&str, libc::c_int); 7] = [
 ];
 
 /// Starts `process` in the container whose first process `container` (a
-/// pidfd) and `pid` name. Afterwards this process itself is in the
-/// container's namespaces (it needs nothing of the host's any more). The
-/// command runs once [`Started::run`] says so.
+/// pidfd) and `pid` name, and in its `cgroup` when it has one of its own
+/// (so `pause` freezes it and the limits count it). Afterwards this process
+/// itself is in the container's namespaces (it needs nothing of the host's
+/// any more). The command runs once [`Started::run`] says so.
 pub fn exec(
     container: BorrowedFd,
     pid: i32,
     process: &Process,
     security: &SecurityPlan,
+    cgroup: Option<&std::path::Path>,
     single: &SingleThreaded,
 ) -> Result<Started, Error> {
+    // Opened while the host's /sys is still this process's to see.
+    let cgroup = cgroup.map(super::open_cgroup).transpose()?;
     // The child is a fork of rcon in the container's PID namespace until its
     // exec, there for the container's processes to see: not dumpable, its
     // /proc entries (memory, environment, the host binary as `exe`) are
     // closed to them. The exec makes the command dumpable as usual.
     nix::sys::prctl::set_dumpable(false).map_err(channel("making rcon not dumpable"))?;
-    join(container, pid, single)?;
+    // Moving into a cgroup is checked against the mover's cgroup namespace,
+    // which must see both ends: the container's is joined after, by the child.
+    let joined_later = if cgroup.is_some() {
+        libc::CLONE_NEWCGROUP
+    } else {
+        0
+    };
+    join(container, pid, joined_later, single)?;
     let pipes = Pipes::new(process.stdio)?;
-    match clone_process(0, single)? {
-        None => pipes
-            .child(|go, console| connect_and_exec(process, process.stdio, security, go, console)),
+    match clone_process(0, cgroup.as_ref(), single)? {
+        None => pipes.child(|go, console| {
+            drop(cgroup);
+            if joined_later != 0 {
+                // SAFETY: setns takes a descriptor and a flag; it changes
+                // only this (single-threaded) process's cgroup namespace.
+                let joined = unsafe { libc::setns(container.as_raw_fd(), joined_later) };
+                Errno::result(joined).map_err(super::ChildError::engine(
+                    "joining the container's cgroup namespace",
+                ))?;
+            }
+            connect_and_exec(process, process.stdio, security, go, console)
+        }),
         Some(child) => pipes.parent(child),
     }
 }
@@ -63,7 +84,13 @@ pub fn exec(
 /// inside it, the host's network with `--network host`) is left out, as
 /// setns refuses to re-enter one's own user namespace and needs privileges
 /// over the host's network.
-fn join(container: BorrowedFd, pid: i32, _single: &SingleThreaded) -> Result<(), Error> {
+/// `except` names namespaces (flags) to leave out.
+fn join(
+    container: BorrowedFd,
+    pid: i32,
+    except: libc::c_int,
+    _single: &SingleThreaded,
+) -> Result<(), Error> {
     let same = |name: &str| {
         let ours = std::fs::metadata(format!("/proc/self/ns/{name}"));
         let theirs = std::fs::metadata(format!("/proc/{pid}/ns/{name}"));
@@ -71,7 +98,7 @@ fn join(container: BorrowedFd, pid: i32, _single: &SingleThreaded) -> Result<(),
     };
     let flags = NAMESPACES
         .iter()
-        .filter(|(name, _)| !same(name))
+        .filter(|(name, flag)| flag & except == 0 && !same(name))
         .fold(0, |flags, (_, flag)| flags | flag);
     // SAFETY: setns takes a descriptor and flags. The process is
     // single-threaded (`_single`), as joining a user or mount namespace requires.

@@ -24,7 +24,7 @@ mod spec;
 mod user;
 
 use std::convert::Infallible;
-use std::os::fd::{AsFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 
 use nix::errno::Errno;
 use nix::fcntl::OFlag;
@@ -52,6 +52,11 @@ pub const EXIT_ENGINE: i32 = crate::util::exit::ENGINE;
 pub enum Error {
     #[error("creating the container's namespaces: {0}; run `rcon info` to check the host")]
     Clone(Errno),
+    #[error("opening the container's cgroup {}: {source}", dir.display())]
+    Cgroup {
+        dir: std::path::PathBuf,
+        source: Errno,
+    },
     #[error("{what}: {source}")]
     Channel { what: &'static str, source: Errno },
     #[error("joining the container's namespaces: {}", .0.desc())]
@@ -126,7 +131,7 @@ const GO: u8 = b'g';
 
 const NAMESPACES: u64 = (libc::CLONE_NEWNS | libc::CLONE_NEWPID | libc::CLONE_NEWCGROUP) as u64;
 
-/// `struct clone_args` of clone3(2), the fields up to `tls` (CLONE_ARGS_SIZE_VER0).
+/// `struct clone_args` of clone3(2), the fields up to `cgroup` (CLONE_ARGS_SIZE_VER2).
 #[repr(C, align(8))]
 struct CloneArgs {
     flags: u64,
@@ -137,16 +142,27 @@ struct CloneArgs {
     stack: u64,
     stack_size: u64,
     tls: u64,
+    set_tid: u64,
+    set_tid_size: u64,
+    cgroup: u64,
 }
 
+/// clone3's flag: the child starts in the cgroup `CloneArgs::cgroup` names.
+const CLONE_INTO_CGROUP: u64 = 0x2_0000_0000;
+/// The size of `struct clone_args` before `set_tid` (kernels before 5.5 know no more).
+const CLONE_ARGS_SIZE_VER0: usize = 64;
+
 /// Creates the container process, its standard streams connected as
-/// `stdio` says. It sets itself up and then waits for [`Started::run`]
+/// `stdio` says, born in `cgroup` when given (so its cgroup namespace is
+/// rooted there). It sets itself up and then waits for [`Started::run`]
 /// before it execs the command.
 pub fn start(
     spec: &ContainerSpec,
+    cgroup: Option<&std::path::Path>,
     stdio: Stdio,
     single: &SingleThreaded,
 ) -> Result<Started, Error> {
+    let cgroup = cgroup.map(open_cgroup).transpose()?;
     let pipes = Pipes::new(stdio)?;
     let (mapped_read, mapped_write) =
         pipe2(OFlag::O_CLOEXEC).map_err(channel("creating the mapping pipe"))?;
@@ -163,8 +179,9 @@ pub fn start(
         }
         _ => None,
     };
-    match clone_process(namespaces(spec), single)? {
+    match clone_process(namespaces(spec), cgroup.as_ref(), single)? {
         None => {
+            drop(cgroup);
             drop(mapped_write);
             let fuse_socket = fuse.map(|(_, child_end)| child_end);
             pipes.child(|go, console| {
@@ -230,11 +247,28 @@ fn socket_pair(what: &'static str) -> Result<(OwnedFd, OwnedFd), Error> {
     .map_err(channel(what))
 }
 
-/// clone3 into new namespaces `flags` with fork semantics: `None` in the
-/// child, the child's PID in the parent.
-fn clone_process(flags: u64, _single: &SingleThreaded) -> Result<Option<Pid>, Error> {
+/// A cgroup directory, for clone3's `CLONE_INTO_CGROUP`.
+fn open_cgroup(dir: &std::path::Path) -> Result<OwnedFd, Error> {
+    nix::fcntl::open(
+        dir,
+        OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC,
+        nix::sys::stat::Mode::empty(),
+    )
+    .map_err(|source| Error::Cgroup {
+        dir: dir.to_path_buf(),
+        source,
+    })
+}
+
+/// clone3 into new namespaces `flags` (and into `cgroup`) with fork
+/// semantics: `None` in the child, the child's PID in the parent.
+fn clone_process(
+    flags: u64,
+    cgroup: Option<&OwnedFd>,
+    _single: &SingleThreaded,
+) -> Result<Option<Pid>, Error> {
     let mut args = CloneArgs {
-        flags,
+        flags: flags | cgroup.map_or(0, |_| CLONE_INTO_CGROUP),
         pidfd: 0,
         child_tid: 0,
         parent_tid: 0,
@@ -242,16 +276,20 @@ fn clone_process(flags: u64, _single: &SingleThreaded) -> Result<Option<Pid>, Er
         stack: 0,
         stack_size: 0,
         tls: 0,
+        set_tid: 0,
+        set_tid_size: 0,
+        cgroup: cgroup.map_or(0, |fd| fd.as_raw_fd() as u64),
+    };
+    // Older kernels refuse a larger struct they cannot check: the extra
+    // fields only when used.
+    let size = if cgroup.is_some() {
+        size_of::<CloneArgs>()
+    } else {
+        CLONE_ARGS_SIZE_VER0
     };
     // SAFETY: clone3 without a stack behaves like fork(2): the child gets a
     // copy of this single-threaded process (`_single`) and returns 0. `args` outlives the call.
-    let pid = unsafe {
-        libc::syscall(
-            libc::SYS_clone3,
-            &mut args as *mut CloneArgs,
-            size_of::<CloneArgs>(),
-        )
-    };
+    let pid = unsafe { libc::syscall(libc::SYS_clone3, &mut args as *mut CloneArgs, size) };
     match Errno::result(pid) {
         Err(errno) => Err(Error::Clone(errno)),
         Ok(0) => Ok(None),

@@ -149,6 +149,20 @@ pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible,
             ))
         })?;
     }
+    if let Some(score) = process.oom_score_adj {
+        // Raising it needs no privilege; lowering it below what rcon has
+        // needs CAP_SYS_RESOURCE on the host, which no rootless process has.
+        std::fs::write("/proc/self/oom_score_adj", score.to_string()).map_err(|e| {
+            ChildError::engine_message(format!(
+                "setting the container's oom_score_adj to {score}: {e}{}",
+                if e.kind() == std::io::ErrorKind::PermissionDenied {
+                    " (only root on the host may lower it below rcon's own)"
+                } else {
+                    ""
+                }
+            ))
+        })?;
+    }
     security::prepare_uid_switch().map_err(ChildError::engine(
         "keeping capabilities across the user switch",
     ))?;

@@ -154,6 +154,8 @@ pub struct Process {
     /// A line added to the container's /etc/group when no entry has its GID.
     pub group_entry: Option<String>,
     pub rlimits: Vec<Rlimit>,
+    /// `--oom-score-adj`: written to /proc/self/oom_score_adj.
+    pub oom_score_adj: Option<i32>,
     /// `--init`: a tiny PID 1 reaps zombies and forwards signals to the command.
     pub init: bool,
     /// `--preserve-fds N`: the caller's descriptors 3 to 3+N-1 stay open in

@@ -38,8 +38,24 @@ type Result<T> = std::result::Result<T, Error>;
 /// and a flat layer of the rest (built now if it is not cached yet).
 pub fn lower_dirs(store: &Store, image: &ImageRecord) -> Result<Vec<PathBuf>> {
     let layers = &image.layers;
+    if layers.is_empty() {
+        // An image without layers (built FROM scratch): overlay needs a
+        // lower directory, an empty one.
+        let empty = store.root().join("empty-layer");
+        fs::create_dir_all(&empty).map_err(io_err("making", &empty))?;
+        return Ok(vec![empty]);
+    }
     if layers.len() <= MAX_LOWER_LAYERS {
-        return Ok(layers.iter().rev().map(|l| store.layer_link(l)).collect());
+        // A layer twice (two steps that changed the same, or nothing) is
+        // one directory: overlay refuses it twice (ELOOP). Its topmost
+        // place alone gives the same view: whatever it holds wins there.
+        let mut seen = std::collections::HashSet::new();
+        return Ok(layers
+            .iter()
+            .rev()
+            .filter(|l| seen.insert(l.as_str()))
+            .map(|l| store.layer_link(l))
+            .collect());
     }
     let split = layers.len() - (MAX_LOWER_LAYERS - 1);
     let (bottom, top) = layers.split_at(split);

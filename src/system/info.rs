@@ -297,6 +297,7 @@ pub fn gather(
     check_runtime_dir(user, &mut problems);
     check_devices(&mut problems);
     check_network_sysctls(user, &mut problems);
+    check_cgroups(&mut problems);
 
     let fuse = driver::fuse_unavailable().map(|(device, why)| format!("{device}: {why}"));
     let (mode, overlay, driver) = match &enter_namespace() {
@@ -606,6 +607,50 @@ fn sysctl(name: &str) -> Option<String> {
     fs::read_to_string(Path::new("/proc/sys").join(name.replace('.', "/")))
         .ok()
         .map(|v| v.trim().to_string())
+}
+
+/// Whether containers get cgroups of their own: limits, `pause`, OOM
+/// reports need a cgroup v2 subtree delegated to the user.
+fn check_cgroups(problems: &mut Vec<Problem>) {
+    use crate::container::cgroup::Delegation;
+    use crate::container::resources::Controller;
+    let delegation = match Delegation::find() {
+        Ok(delegation) => delegation,
+        Err(missing) => {
+            problems.push(Problem::new(
+                Severity::Note,
+                format!(
+                    "containers get no cgroup of their own, so resource limits (--memory, --cpus, --pids-limit, …) are dropped with a warning and pause is refused (stats still work, from /proc): {}",
+                    missing.why
+                ),
+                "as root, delegate a cgroup v2 subtree to the user and start their session in it: contrib/setup-host.sh --delegate-cgroup USER (or log in through systemd, whose user sessions are delegated)",
+            ));
+            return;
+        }
+    };
+    let available = delegation.controllers();
+    let missing: Vec<&str> = [
+        Controller::Memory,
+        Controller::Cpu,
+        Controller::Cpuset,
+        Controller::Pids,
+        Controller::Io,
+    ]
+    .into_iter()
+    .map(Controller::name)
+    .filter(|name| !available.iter().any(|a| a == name))
+    .collect();
+    if !missing.is_empty() {
+        problems.push(Problem::new(
+            Severity::Note,
+            format!(
+                "containers get cgroups of their own in {} (pause works), but its {} controllers are not available: those limits are dropped with a warning",
+                delegation.root.display(),
+                missing.join(", ")
+            ),
+            "enable them in the cgroup.subtree_control of the cgroups above it (on a hybrid cgroup layout the v1 hierarchies hold them: boot with cgroup v2 only, systemd.unified_cgroup_hierarchy=1)",
+        ));
+    }
 }
 
 fn check_userns_sysctls(problems: &mut Vec<Problem>) {

@@ -600,16 +600,22 @@ fn docker_tag_and_history() {
     );
 }
 
-#[test]
-fn docker_top() {
-    let env = with_busybox(user_with_ranges());
-    let service = Service::start(&env, &["--time", "0"]);
+/// A service, and a container `box` sleeping under it.
+fn service_with_box(env: &TestEnv) -> Service {
+    let service = Service::start(env, &["--time", "0"]);
     service
         .docker(
-            &env,
+            env,
             &["run", "-d", "--name", "box", &busybox(), "sleep", "1000"],
         )
         .ok();
+    service
+}
+
+#[test]
+fn docker_top() {
+    let env = with_busybox(user_with_ranges());
+    let service = service_with_box(&env);
     let top = service.docker(&env, &["top", "box"]);
     let lines: Vec<&str> = top.ok().stdout.lines().collect();
     assert!(
@@ -851,4 +857,260 @@ fn docker_diff_and_export() {
         "{}",
         missing.transcript()
     );
+}
+
+#[test]
+fn docker_stats_and_pause_answer() {
+    let env = with_busybox(user_with_ranges());
+    let service = service_with_box(&env);
+    // Docker's CLI reads the one-shot document (`stream=false`) and computes its columns.
+    let stats = service.docker(
+        &env,
+        &[
+            "stats",
+            "--no-stream",
+            "--format",
+            "{{.Name}} {{.PIDs}} {{.MemUsage}}",
+            "box",
+        ],
+    );
+    let line = &stats.ok().stdout;
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(fields[..2], ["box", "1"], "{}", stats.transcript());
+    assert!(
+        fields[2] != "0B" && line.contains(" / "),
+        "memory is counted: {}",
+        stats.transcript()
+    );
+    // Pause is refused here as by `rcon pause`, with its reason.
+    let pause = service.docker(&env, &["pause", "box"]);
+    assert!(
+        !pause.success() && pause.stderr.contains("cgroup"),
+        "{}",
+        pause.transcript()
+    );
+    service.docker(&env, &["rm", "-f", "box"]).ok();
+}
+
+#[test]
+fn docker_login_push_save_and_load() {
+    const USER: &str = "pusher";
+    const PASSWORD: &str = "api push secret";
+    let registry = testkit::Registry::start_with(&testkit::RegistryOptions {
+        basic_auth: Some(testkit::BasicAuth {
+            username: USER.into(),
+            password: PASSWORD.into(),
+        }),
+        ..testkit::RegistryOptions::default()
+    })
+    .expect("starting a registry with htpasswd auth");
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let login = |password: &str| {
+        let mut command = env.command_as_user("docker");
+        command.env("DOCKER_HOST", service.host()).args([
+            "login",
+            "-u",
+            USER,
+            "--password-stdin",
+            &registry.addr,
+        ]);
+        run_command(&mut command, Some(password.as_bytes()), command_timeout())
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let refused = login("wrong");
+    assert!(!refused.success(), "{}", refused.transcript());
+    let accepted = login(PASSWORD);
+    assert!(
+        accepted.ok().stdout.contains("Login Succeeded"),
+        "{}",
+        accepted.transcript()
+    );
+    // The client keeps the credentials and sends them with the push.
+    let pushed = format!("{}/pushed/box:v1", registry.addr);
+    service.docker(&env, &["tag", &busybox(), &pushed]).ok();
+    let push = service.docker(&env, &["push", &pushed]);
+    assert!(
+        push.ok().stdout.contains("v1: digest: sha256:"),
+        "{}",
+        push.transcript()
+    );
+    let tags = registry.client().tags("pushed/box").unwrap();
+    assert_eq!(tags, ["v1"]);
+    let log = std::fs::read_to_string(env.base.join("service.log")).unwrap();
+    assert!(
+        !log.contains(PASSWORD),
+        "the password is in the service's log"
+    );
+
+    // Saved, removed, loaded back under its name.
+    let archive = env.home.join("box.tar");
+    let archive = archive.to_str().unwrap();
+    service.docker(&env, &["save", "-o", archive, &pushed]).ok();
+    service.docker(&env, &["rmi", &pushed]).ok();
+    let load = service.docker(&env, &["load", "-i", archive]);
+    assert_eq!(
+        load.ok().stdout,
+        format!("Loaded image: {pushed}\n"),
+        "{}",
+        load.transcript()
+    );
+    let id = |name: &str| {
+        service
+            .docker(&env, &["inspect", "--format", "{{.Id}}", name])
+            .ok()
+            .stdout
+            .clone()
+    };
+    assert_eq!(id(&pushed), id(&busybox()));
+    let missing = service.docker(&env, &["save", "-o", archive, "nosuch"]);
+    assert!(
+        !missing.success() && missing.stderr.contains("No such image"),
+        "{}",
+        missing.transcript()
+    );
+    let garbage = service.docker(&env, &["load", "-i", "/etc/hostname"]);
+    assert!(!garbage.success(), "{}", garbage.transcript());
+}
+
+/// A hand-made build context through the SDK: entries and a symlink that
+/// lead out of it, and a Dockerfile that is a symlink to a host file.
+const HOSTILE_CONTEXT_SCRIPT: &str = r#"
+import io, sys, tarfile, docker
+marker, base = sys.argv[1], sys.argv[2].encode()
+api = docker.from_env().api
+def build(entries):
+    buf = io.BytesIO()
+    t = tarfile.open(fileobj=buf, mode="w")
+    for name, data, target in entries:
+        i = tarfile.TarInfo(name)
+        if target:
+            i.type, i.linkname = tarfile.SYMTYPE, target
+            t.addfile(i)
+        else:
+            i.size = len(data)
+            t.addfile(i, io.BytesIO(data))
+    t.close()
+    return list(api.build(fileobj=io.BytesIO(buf.getvalue()), custom_context=True, decode=True))
+def refused(entries, words):
+    try:
+        raise SystemExit("accepted: %r" % build(entries))
+    except docker.errors.APIError as e:
+        assert words in str(e) and "root:x:0" not in str(e), e
+refused([("Dockerfile", b"", "/etc/passwd")], "Dockerfile")
+refused([("../../../../../.." + marker, b"bad", None), ("Dockerfile", base, None)], "refused")
+# Through a symlink to /: the entry lands inside the context.
+out = build([("up", b"", "/"), ("up" + marker, b"inside", None),
+             ("Dockerfile", base + b"\nCOPY up/tmp /from-up\n", None)])
+assert any("aux" in line for line in out), out
+print("ok")
+"#;
+
+#[test]
+fn docker_build_from_a_tar_context() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let context = env.home.join("ctx");
+    std::fs::create_dir(&context).unwrap();
+    let dockerfile = format!(
+        "FROM {}\nARG GREETING=none\nRUN echo \"built with $GREETING\" > /greeting\nCMD [\"cat\", \"/greeting\"]\n",
+        busybox()
+    );
+    std::fs::write(context.join("Dockerfile"), &dockerfile).unwrap();
+    let build = service.docker(
+        &env,
+        &[
+            "build",
+            "-t",
+            "greet:v1",
+            "--build-arg",
+            "GREETING=the socket",
+            context.to_str().unwrap(),
+        ],
+    );
+    let out = &build.ok().stdout;
+    assert!(
+        out.contains("STEP 3/4: RUN") && out.contains("Successfully built"),
+        "{}",
+        build.transcript()
+    );
+    let ran = service.docker(&env, &["run", "--rm", "greet:v1"]);
+    assert_eq!(ran.ok().stdout, "built with the socket\n");
+    std::fs::write(context.join("Dockerfile"), "FROM nosuch/image\n").unwrap();
+    let failed = service.docker(&env, &["build", context.to_str().unwrap()]);
+    assert!(
+        !failed.success() && failed.stderr.contains("nosuch/image"),
+        "{}",
+        failed.transcript()
+    );
+
+    let marker =
+        std::path::Path::new("/tmp").join(format!("rcon-build-escape-{}", std::process::id()));
+    service.python_ok(
+        &env,
+        "python3",
+        &[],
+        HOSTILE_CONTEXT_SCRIPT,
+        &[marker.to_str().unwrap(), &format!("FROM {}", busybox())],
+    );
+    assert!(!marker.exists(), "a context entry was written to the host");
+}
+
+#[test]
+fn docker_container_prune_with_filters() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let before = unix_now();
+    service.run_script(&env, "labelled", &["-l", "team=a"], "true");
+    service.run_script(&env, "plain", &[], "true");
+    let names = || {
+        let ps = service.docker(&env, &["ps", "-a", "--format", "{{.Names}}"]);
+        let mut names: Vec<String> = ps.ok().stdout.lines().map(String::from).collect();
+        names.sort();
+        names
+    };
+    let prune = |filter: &str| {
+        service
+            .docker(&env, &["container", "prune", "-f", "--filter", filter])
+            .ok()
+            .stdout
+            .clone()
+    };
+    prune(&format!("until={before}"));
+    assert_eq!(names(), ["labelled", "plain"], "until= keeps newer ones");
+    prune("label=team=a");
+    assert_eq!(names(), ["plain"]);
+    prune("label!=team=a");
+    assert_eq!(names(), Vec::<String>::new());
+}
+
+#[test]
+fn docker_run_it_gets_a_terminal_that_follows_resizes() {
+    use crate::common::pty::Pty;
+    use std::io::Write;
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    let mut pty = Pty::open(31, 101);
+    let mut command = env.command_as_user("docker");
+    command
+        .env("DOCKER_HOST", service.host())
+        .args(["run", "--rm", "-it", &busybox(), "sh"]);
+    pty.attach(&mut command);
+    let mut child = command.spawn().expect("starting docker run -it");
+    let mut seen = String::new();
+    assert!(pty.read_until(&mut seen, "# "), "no prompt: {seen:?}");
+    // The client's first resize (its terminal's size), then one on SIGWINCH.
+    let size = |rows: &str, seen: &mut String, pty: &mut Pty| {
+        eventually("the container's terminal has the client's size", || {
+            pty.master.write_all(b"stty size\r").unwrap();
+            pty.read_until_within(seen, rows, std::time::Duration::from_secs(2))
+        });
+    };
+    size("31 101", &mut seen, &mut pty);
+    pty.set_size(33, 77);
+    size("33 77", &mut seen, &mut pty);
+    pty.master.write_all(b"tty; exit 3\r").unwrap();
+    assert!(pty.read_until(&mut seen, "/dev/pts/"), "{seen}");
+    let status = exit_of(&mut child);
+    assert_eq!(status.code(), Some(3), "{seen}");
 }

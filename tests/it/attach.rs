@@ -11,7 +11,6 @@ use std::time::Duration;
 
 use crate::common::pty::Pty;
 use crate::common::{RunResult, TestEnv, eventually, exit_of, run_detached, user_with_ranges};
-use nix::pty::Winsize;
 use nix::sys::termios::tcgetattr;
 
 fn out(result: &RunResult) -> String {
@@ -142,20 +141,7 @@ fn a_terminal_gets_the_clients_size_and_the_keys_detach() {
     pty.master.write_all(b"stty size\r").unwrap();
     assert!(pty.read_until(&mut seen, "24 80"), "{seen}");
     // A resize reaches the container's terminal (SIGWINCH → the monitor).
-    let size = Winsize {
-        ws_row: 33,
-        ws_col: 111,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: TIOCSWINSZ reads one winsize from a live value.
-    unsafe {
-        libc::ioctl(
-            std::os::fd::AsRawFd::as_raw_fd(&pty.master),
-            libc::TIOCSWINSZ,
-            &size,
-        )
-    };
+    pty.set_size(33, 111);
     // Asked again until the resize has gone through rcon and the monitor.
     eventually("the container sees the new size", || {
         pty.master.write_all(b"stty size\r").unwrap();

@@ -6,7 +6,7 @@ use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
 use crate::common;
-use crate::common::{TestEnv, image_ref, user_with_ranges, with_busybox};
+use crate::common::{TestEnv, image_ref, run_command, user_with_ranges, with_busybox};
 
 pub(crate) fn busybox() -> String {
     image_ref(testkit::catalog::BUSYBOX)
@@ -423,4 +423,375 @@ fn add_unpacks_local_tar_archives() {
         "cat /unpacked/tree/sub/inner.txt /plain.txt; ls /copied",
     ]);
     assert_eq!(run.ok().stdout, "inside the archive\nplain\ntree.tar.gz\n");
+}
+
+#[test]
+fn run_steps_get_the_build_flags_and_are_cached_per_flags() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "runflags",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {}\nRUN grep Seccomp: /proc/self/status | tr -d ' \\t'; ulimit -n -H; ulimit -n; grep ^search /etc/resolv.conf || true\n",
+                busybox()
+            ),
+        )],
+    );
+    let limited = build(
+        &env,
+        &[
+            "--ulimit",
+            "nofile=101:102",
+            "--dns-search",
+            "build.test",
+            "-t",
+            "flags",
+        ],
+        &dir,
+    );
+    let out = &limited.ok().stdout;
+    assert!(out.contains("Seccomp:2\n102\n101\n"), "{out}");
+    assert!(out.contains("search build.test"), "{out}");
+
+    // Other RUN flags, another container: the step is not taken from the cache.
+    let unconfined = build(
+        &env,
+        &["--security-opt", "seccomp=unconfined", "-t", "flags"],
+        &dir,
+    );
+    let out = &unconfined.ok().stdout;
+    assert!(!out.contains("Using cache"), "{out}");
+    assert!(out.contains("Seccomp:0"), "{out}");
+}
+
+#[test]
+fn runtime_names_runtime_flags_and_auth_files_are_checked_as_podman_does() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "runtime",
+        &[(
+            "Containerfile",
+            &format!("FROM {}\nRUN echo ran\n", busybox()),
+        )],
+    );
+    let missing = build(&env, &["--runtime=idonotexist", "-t", "rt"], &dir);
+    missing.code_is(125);
+    assert!(
+        missing.stderr.contains("\"idonotexist\" not found"),
+        "{}",
+        missing.stderr
+    );
+    let conf = dir.join("containers.conf");
+    fs::write(&conf, "[engine]\nruntime=\"idonotexist\"\n").unwrap();
+    let configured = run_command(
+        env.rcon()
+            .env("CONTAINERS_CONF", &conf)
+            .args(["build", "--tls-verify=false", "-t", "rt"])
+            .arg(&dir),
+        None,
+        common::command_timeout(),
+    )
+    .unwrap();
+    configured.code_is(125);
+    assert!(configured.stderr.contains("\"idonotexist\" not found"));
+
+    // The runtime refuses a flag it does not know when the RUN starts: exit 1.
+    let bad_flag = env.run(&[
+        "--runtime-flag",
+        "invalidflag",
+        "build",
+        "--tls-verify=false",
+        "-t",
+        "rt",
+        dir.to_str().unwrap(),
+    ]);
+    bad_flag.code_is(1);
+    assert!(
+        bad_flag.stderr.contains("invalidflag"),
+        "{}",
+        bad_flag.stderr
+    );
+    let known = env.run(&[
+        "--runtime=rcon",
+        "--runtime-flag",
+        "debug",
+        "build",
+        "--tls-verify=false",
+        "-t",
+        "rt",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(known.ok().stdout.contains("ran"));
+
+    let bogus = env.run_with_input(&["build", "--authfile=/tmp/bogus", "-"], b"FROM scratch\n");
+    bogus.code_is(125);
+    assert!(
+        bogus
+            .stderr
+            .contains("checking authfile: stat /tmp/bogus: no such file or directory"),
+        "{}",
+        bogus.stderr
+    );
+}
+
+#[test]
+fn from_scratch_several_containerfiles_and_the_context_of_the_first() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "scratch",
+        &[
+            (
+                "Containerfile1",
+                "FROM scratch AS files\nCOPY hello /greeting\n",
+            ),
+            ("hello", "hello from scratch\n"),
+        ],
+    );
+    let second = dir.join("Containerfile2");
+    fs::write(
+        &second,
+        format!("FROM {}\nCOPY --from=files /greeting /got\n", busybox()),
+    )
+    .unwrap();
+    chown_to_user(&env, &dir);
+
+    // No context given: the directory of the (first) Containerfile.
+    let first = dir.join("Containerfile1");
+    let only = env.run(&["build", "-t", "scratchy", "-f", first.to_str().unwrap()]);
+    only.ok();
+    let layers = env.run(&[
+        "image",
+        "inspect",
+        "--format",
+        "{{.RootFS.Layers}}",
+        "scratchy",
+    ]);
+    assert_eq!(
+        layers.ok().stdout.matches("sha256:").count(),
+        1,
+        "the COPY's layer and nothing else: {}",
+        layers.stdout
+    );
+
+    // Several -f are read as one Containerfile.
+    let both = env.run(&[
+        "build",
+        "--tls-verify=false",
+        "-t",
+        "both",
+        "-f",
+        first.to_str().unwrap(),
+        "-f",
+        second.to_str().unwrap(),
+    ]);
+    assert!(both.ok().stdout.contains(&busybox()), "{}", both.stdout);
+    let got = env.run(&["run", "--rm", "both", "cat", "/got"]);
+    assert_eq!(got.ok().stdout, "hello from scratch\n");
+
+    let missing = build(&env, &["-f", "Containerfile3"], &dir);
+    missing.code_is(125);
+    assert!(
+        missing
+            .stderr
+            .contains("Containerfile3: no such file or directory"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn ignorefile_flag_and_dockers_rule_for_excluded_directories() {
+    let env = with_busybox(user_with_ranges());
+    let mut files = vec![(
+        "Containerfile".to_string(),
+        format!("FROM {}\nCOPY ./ /ctx/\n", busybox()),
+    )];
+    for name in [
+        "test1",
+        "test2",
+        "subdir1/sub1",
+        "subdir1/sub2",
+        "subdir1/sub3",
+        "subdir2/sub1",
+    ] {
+        files.push((name.to_string(), name.to_string()));
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let dir = context(&env, "ignorefile", &files);
+    let ignore_file = dir.parent().unwrap().join("my-ignores");
+    fs::write(
+        &ignore_file,
+        "test*\n!test2*\nsubdir1\nsubdir2\n!*/sub1*\n!subdir1/sub3*\n",
+    )
+    .unwrap();
+    build(
+        &env,
+        &["--ignorefile", ignore_file.to_str().unwrap(), "-t", "ignf"],
+        &dir,
+    )
+    .ok();
+    let found = env.run(&[
+        "run",
+        "--rm",
+        "ignf",
+        "sh",
+        "-c",
+        "cd /ctx && find . -type f | sort",
+    ]);
+    assert_eq!(
+        found.ok().stdout,
+        "./Containerfile\n./subdir1/sub1\n./subdir1/sub3\n./test2\n",
+        "subdir2 is excluded whole: no exception names it"
+    );
+}
+
+#[test]
+fn add_of_an_xz_archive_into_the_root_and_logfile() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(&env, "xz", &[("subtest/myfile1", "the original\n")]);
+    let status = std::process::Command::new("tar")
+        .arg("-cJf")
+        .arg(dir.join("myfile.tar.xz"))
+        .arg("-C")
+        .arg(&dir)
+        .arg("subtest")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    fs::write(
+        dir.join("Containerfile"),
+        format!("FROM {}\nADD myfile.tar.xz /\n", busybox()),
+    )
+    .unwrap();
+    chown_to_user(&env, &dir);
+    let log = dir.parent().unwrap().join("xz-build.log");
+    let built = build(
+        &env,
+        &["--logfile", log.to_str().unwrap(), "-t", "xz"],
+        &dir,
+    );
+    let id = built.ok().stdout.trim().to_string();
+    assert_eq!(id.len(), 64, "only the ID on stdout: {}", built.stdout);
+    let logged = fs::read_to_string(&log).unwrap();
+    assert!(logged.contains("COMMIT xz"), "{logged}");
+    let run = env.run(&["run", "--rm", "xz", "cat", "/subtest/myfile1"]);
+    assert_eq!(run.ok().stdout, "the original\n");
+}
+
+#[test]
+fn run_mounts_cache_secret_tmpfs_and_bind_leave_nothing_in_the_image() {
+    let env = with_busybox(user_with_ranges());
+    let secrets = context(&env, "secret-source", &[("token", "s3cr3t-token-value")]);
+    let dir = context(
+        &env,
+        "mounts",
+        &[
+            (
+                "Containerfile",
+                &format!(
+                    "FROM {}\n\
+                     RUN --mount=type=cache,target=/cache,id=counter sh -c 'echo $(( $(cat /cache/n 2>/dev/null || echo 0) + 1 )) > /cache/n; echo count=$(cat /cache/n)'\n\
+                     RUN --mount=type=secret,id=tok cat /run/secrets/tok\n\
+                     RUN --mount=type=secret,id=tok,target=/etc/tok.txt test -s /etc/tok.txt\n\
+                     RUN --mount=type=tmpfs,target=/scratch sh -c 'echo x > /scratch/f && grep -q \" /scratch tmpfs\" /proc/mounts'\n\
+                     RUN --mount=type=bind,source=src,target=/src sh -c 'cat /src/f && ! touch /src/new 2>/dev/null'\n\
+                     RUN --mount=type=bind,source=out,target=/out ls /out\n",
+                    busybox()
+                ),
+            ),
+            ("src/f", "from the context\n"),
+        ],
+    );
+    // A symlink out of the context: followed inside it, as if it were `/`.
+    symlink("../../../../../..", dir.join("out")).unwrap();
+    chown_to_user(&env, &dir);
+    let secret = format!("id=tok,src={}", secrets.join("token").display());
+    let first = build(&env, &["--secret", &secret, "-t", "mnt"], &dir);
+    let out = &first.ok().stdout;
+    assert!(out.contains("count=1"), "{out}");
+    assert!(out.contains("s3cr3t-token-value"), "{out}");
+    assert!(out.contains("from the context"), "{out}");
+    assert!(
+        out.contains("Containerfile"),
+        "the link led to the context's top: {out}"
+    );
+    assert!(!out.contains("etc\n"), "not the host's root: {out}");
+
+    // No mount point or secret left in the image, none in its history.
+    let left = env.run(&[
+        "run",
+        "--rm",
+        "mnt",
+        "sh",
+        "-c",
+        "ls -d /cache /run/secrets /etc/tok.txt /scratch /src /out 2>/dev/null; grep -rl s3cr3t /etc /run /root 2>/dev/null; true",
+    ]);
+    assert_eq!(left.ok().stdout, "");
+    let history = env.run(&["history", "--no-trunc", "mnt"]);
+    assert!(!history.ok().stdout.contains("s3cr3t"));
+
+    // The cache outlives the build; a missing required secret is an error.
+    let again = build(
+        &env,
+        &["--no-cache", "--secret", &secret, "-t", "mnt"],
+        &dir,
+    );
+    assert!(again.ok().stdout.contains("count=2"), "{}", again.stdout);
+    let required = context(
+        &env,
+        "required",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {}\nRUN --mount=type=secret,id=absent,required cat /run/secrets/absent\n",
+                busybox()
+            ),
+        )],
+    );
+    let refused = build(&env, &["-t", "req"], &required);
+    refused.code_is(125);
+    assert!(
+        refused.stderr.contains("--secret id=absent"),
+        "{}",
+        refused.stderr
+    );
+}
+
+#[test]
+fn here_documents_in_run_and_copy() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "heredoc",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {}\nRUN <<EOF\n# a script, not a comment of the Containerfile\nmkdir -p /made\necho one > /made/by-script\nEOF\n\
+                 RUN cat > /made/by-cat <<-'END'\n\tline with $HOME kept\n\tEND\n\
+                 COPY <<greeting.txt <<other.txt /docs/\nhello\ngreeting.txt\nworld\nother.txt\n\
+                 COPY <<EOF /single\nalone\nEOF\n",
+                busybox()
+            ),
+        )],
+    );
+    build(&env, &["-t", "heredoc"], &dir).ok();
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "heredoc",
+        "sh",
+        "-c",
+        "cat /made/by-script /made/by-cat /docs/greeting.txt /docs/other.txt /single",
+    ]);
+    assert_eq!(
+        run.ok().stdout,
+        "one\nline with $HOME kept\nhello\nworld\nalone\n"
+    );
 }

@@ -45,7 +45,7 @@ fn a_passing_check_turns_the_container_healthy_in_inspect_and_ps() {
     let log: serde_json::Value = serde_json::from_str(&log.ok().stdout).unwrap();
     assert_eq!(log["FailingStreak"], 0);
     assert_eq!(log["Log"][0]["ExitCode"], 0);
-    assert_eq!(log["Log"][0]["Output"], "checked\n");
+    assert_eq!(log["Log"][0]["Output"], "checked");
     env.run(&["healthcheck", "run", "good"]).code_is(0);
     let events = env.run(&[
         "events",
@@ -205,4 +205,213 @@ fn the_images_healthcheck_is_the_default_and_health_cmd_none_turns_it_off() {
     ])
     .ok();
     env.run(&["healthcheck", "run", "unchecked"]).code_is(125);
+}
+
+/// `.State.Status` of `name`.
+fn status(env: &TestEnv, name: &str) -> String {
+    env.run(&["inspect", "--format", "{{.State.Status}}", name])
+        .stdout
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn health_on_failure_stop_stops_it_with_its_stop_signal() {
+    let env = TestEnv::new(user_with_ranges());
+    let flags = [
+        "--name",
+        "stopped",
+        "--health-cmd",
+        "false",
+        "--health-interval",
+        "1s",
+        "--health-retries",
+        "1",
+        "--health-on-failure=stop",
+        "--stop-timeout",
+        "5",
+    ];
+    // Exit 3 on the stop signal: told apart from a kill (137).
+    run_detached(
+        &env,
+        &flags,
+        &[
+            "sh",
+            "-c",
+            "trap 'exit 3' TERM; while :; do sleep 0.1; done",
+        ],
+    );
+    eventually("the unhealthy container is stopped", || {
+        status(&env, "stopped") == "exited"
+    });
+    let code = env.run(&["inspect", "--format", "{{.State.ExitCode}}", "stopped"]);
+    assert_eq!(code.ok().stdout.trim(), "3");
+    let action = env.run(&[
+        "inspect",
+        "--format",
+        "{{.Config.HealthcheckOnFailureAction}}",
+        "stopped",
+    ]);
+    assert_eq!(action.ok().stdout.trim(), "stop");
+}
+
+#[test]
+fn health_on_failure_restart_restarts_it_at_once_from_healthcheck_run() {
+    let env = TestEnv::new(user_with_ranges());
+    let flags = [
+        "--name",
+        "phoenix",
+        "--health-cmd",
+        "test ! -e /uh-oh",
+        "--health-interval",
+        "disable",
+        "--health-retries",
+        "1",
+        "--health-on-failure=restart",
+    ];
+    run_detached(&env, &flags, &["sleep", "600"]);
+    let pid = |env: &TestEnv| {
+        let pid = env.run(&["inspect", "--format", "{{.State.Pid}}", "phoenix"]);
+        pid.ok().stdout.trim().to_string()
+    };
+    let before = pid(&env);
+    env.run(&["healthcheck", "run", "phoenix"]).code_is(0);
+    env.run(&["exec", "phoenix", "touch", "/uh-oh"]).ok();
+    let run = env.run(&["healthcheck", "run", "phoenix"]);
+    run.code_is(1);
+    assert_eq!(run.stdout.trim(), "unhealthy");
+    // Restarted before `healthcheck run` returned: a new process, running.
+    assert_eq!(status(&env, "phoenix"), "running");
+    assert_ne!(pid(&env), before);
+}
+
+#[test]
+fn a_check_past_its_timeout_is_killed_with_everything_it_started() {
+    let env = TestEnv::new(user_with_ranges());
+    let flags = [
+        "--name",
+        "slow",
+        "--health-cmd",
+        "sleep 101 & sleep 102",
+        "--health-interval",
+        "disable",
+        "--health-timeout",
+        "1s",
+    ];
+    run_detached(&env, &flags, &["sleep", "600"]);
+    let run = env.run(&["healthcheck", "run", "slow"]);
+    run.code_is(1);
+    let log = env.run(&["inspect", "--format", "{{json .State.Healthcheck}}", "slow"]);
+    let log: serde_json::Value = serde_json::from_str(&log.ok().stdout).unwrap();
+    assert_eq!(log["Log"][0]["ExitCode"], -1, "{log}");
+    assert!(
+        log["Log"][0]["Output"]
+            .as_str()
+            .unwrap()
+            .contains("exceeded timeout of 1s"),
+        "{log}"
+    );
+    let ps = env.run(&["exec", "slow", "ps"]);
+    let ps = ps.ok().stdout.clone();
+    assert!(
+        !ps.contains("sleep 101") && !ps.contains("sleep 102"),
+        "left in the container:\n{ps}"
+    );
+}
+
+#[test]
+fn concurrent_checks_each_land_in_the_log() {
+    let env = TestEnv::new(user_with_ranges());
+    let flags = [
+        "--name",
+        "busy",
+        "--health-cmd",
+        "true",
+        "--health-interval",
+        "disable",
+    ];
+    run_detached(&env, &flags, &["sleep", "600"]);
+    for output in crate::common::concurrently(&env, &["healthcheck", "run", "busy"], 5) {
+        assert!(output.status.success(), "{output:?}");
+    }
+    let log = env.run(&[
+        "inspect",
+        "--format",
+        "{{len .State.Healthcheck.Log}}",
+        "busy",
+    ]);
+    assert_eq!(log.ok().stdout.trim(), "5", "a concurrent write was lost");
+}
+
+#[test]
+fn ps_filters_by_health_and_a_foreground_run_is_checked_too() {
+    let env = TestEnv::new(user_with_ranges());
+    run_detached(&env, &["--name", "plain"], &["sleep", "600"]);
+    run_detached(
+        &env,
+        &[
+            "--name",
+            "sick",
+            "--health-cmd",
+            "false",
+            "--health-retries",
+            "1",
+            "--health-interval",
+            "disable",
+        ],
+        &["sleep", "600"],
+    );
+    env.run(&["healthcheck", "run", "sick"]).code_is(1);
+    // In the foreground: rcon's own process runs the schedule beside it.
+    let mut foreground = env
+        .rcon()
+        .args([
+            "run",
+            "--name",
+            "fg",
+            "--health-cmd",
+            "true",
+            "--health-interval",
+            "1s",
+            "--tls-verify=false",
+            &crate::common::image_ref(testkit::catalog::BUSYBOX),
+            "sleep",
+            "600",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    eventually("the foreground container turns healthy", || {
+        health(&env, "fg") == "healthy"
+    });
+    let names = |filter: &str| {
+        let ps = env.run(&["ps", "--filter", filter, "--format", "{{.Names}}"]);
+        let mut names: Vec<String> = ps.ok().stdout.lines().map(String::from).collect();
+        names.sort();
+        names.join(" ")
+    };
+    assert_eq!(names("health=healthy"), "fg");
+    assert_eq!(names("health=unhealthy"), "sick");
+    assert_eq!(names("health=none"), "plain");
+    env.run(&["ps", "--filter", "health=sleepy"]).code_is(125);
+    env.run(&["stop", "-t", "0", "fg"]).ok();
+    crate::common::exit_of(&mut foreground);
+}
+
+#[test]
+fn health_on_failure_without_a_check_is_refused() {
+    let env = TestEnv::new(user_with_ranges());
+    let result = env.run(&[
+        "create",
+        "--tls-verify=false",
+        "-q",
+        "--health-on-failure=kill",
+        &crate::common::image_ref(testkit::catalog::BUSYBOX),
+    ]);
+    refused(
+        &result,
+        125,
+        "cannot set on-failure action to kill without a health check",
+    );
 }

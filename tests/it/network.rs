@@ -596,7 +596,7 @@ fn containers_on_a_user_network_reach_each_other_by_name() {
     assert_eq!(stdout(&env.run(&["network", "create", "web"])), "web");
     assert_eq!(stdout(&env.run(&["network", "create", "other"])), "other");
     let listed = stdout(&env.run(&["network", "ls", "--format", "{{.Name}} {{.Driver}}"]));
-    assert_eq!(listed, "other bridge\nweb bridge");
+    assert_eq!(listed, "other bridge\npodman bridge\nweb bridge");
     let inspected: serde_json::Value =
         serde_json::from_str(&env.run(&["network", "inspect", "web"]).ok().stdout).unwrap();
     let subnet = inspected[0]["subnets"][0]["subnet"]
@@ -679,7 +679,7 @@ fn containers_on_a_user_network_reach_each_other_by_name() {
         "web"
     );
     assert_eq!(stdout(&env.run(&["ps", "-a", "-q"])), "");
-    assert_eq!(stdout(&env.run(&["network", "ls", "-q"])), "other");
+    assert_eq!(stdout(&env.run(&["network", "ls", "-q"])), "other\npodman");
     assert_eq!(stdout(&env.run(&["network", "prune"])), "other");
 }
 
@@ -768,7 +768,7 @@ fn bad_user_network_input_is_one_line_and_changes_nothing() {
         result.code_is(125);
         assert!(result.stderr.contains(needle), "{}", result.stderr);
     }
-    assert_eq!(stdout(&env.run(&["network", "ls", "-q"])), "taken");
+    assert_eq!(stdout(&env.run(&["network", "ls", "-q"])), "podman\ntaken");
     assert_eq!(stdout(&env.run(&["ps", "-a", "-q"])), "");
 }
 
@@ -831,5 +831,123 @@ fn inspect_shows_the_address_on_a_user_network() {
             "loner"
         ])),
         "|0"
+    );
+}
+
+#[test]
+fn the_default_podman_network_is_listed_used_by_bridge_and_kept() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&["network", "create", "a-net"]).ok();
+    assert_eq!(
+        stdout(&env.run(&["network", "ls", "--quiet"])),
+        "a-net\npodman"
+    );
+    let inspected: serde_json::Value =
+        serde_json::from_str(&env.run(&["network", "inspect", "podman"]).ok().stdout).unwrap();
+    assert_eq!(inspected[0]["subnets"][0]["subnet"], "10.88.0.0/16");
+    // `bridge` is Podman's other name for it.
+    let address = stdout(&run(
+        &env,
+        &["--rm", "--network", "bridge"],
+        &[
+            "sh",
+            "-c",
+            "ip -4 -o addr | grep -o 'inet 10\\.88\\.[0-9.]*'",
+        ],
+    ));
+    assert_eq!(address, "inet 10.88.0.2");
+    let refused = env.run(&["network", "rm", "-f", "podman"]);
+    refused.code_is(125);
+    assert_eq!(
+        refused.stderr.trim(),
+        "Error: default network podman cannot be removed"
+    );
+    let clash = env.run(&["network", "create", "--subnet", "10.88.5.0/24", "b-net"]);
+    clash.code_is(125);
+    assert_eq!(stdout(&env.run(&["network", "prune", "-f"])), "a-net");
+    assert_eq!(stdout(&env.run(&["network", "ls", "--quiet"])), "podman");
+}
+
+#[test]
+fn proxy_variables_pass_unless_http_proxy_is_false_and_dns_opt_is_dns_option() {
+    let env = crate::common::with_busybox(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    let run_with_proxy = |flag: &str| {
+        let output = env
+            .rcon()
+            .env("http_proxy", "http://127.0.0.1:3128")
+            .env("NO_PROXY", "localhost")
+            .args(["run", "--rm", flag, &reference, "sh", "-c"])
+            .arg("echo \"$http_proxy|$NO_PROXY\"")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(
+        run_with_proxy("--http-proxy"),
+        "http://127.0.0.1:3128|localhost\n"
+    );
+    assert_eq!(run_with_proxy("--http-proxy=false"), "|\n");
+    let resolv = stdout(&run(
+        &env,
+        &["--rm", "--dns-opt=ndots:3"],
+        &["cat", "/etc/resolv.conf"],
+    ));
+    assert!(resolv.contains("options ndots:3"), "{resolv}");
+}
+
+#[test]
+fn hosts_name_the_hosts_address_under_slirp4netns_and_take_containers_conf() {
+    let env = crate::common::with_busybox(user_with_ranges());
+    let host_ips = String::from_utf8(
+        std::process::Command::new("hostname")
+            .arg("-I")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let first = host_ips
+        .split_whitespace()
+        .next()
+        .expect("the host has an address");
+    let hosts = stdout(&run(
+        &env,
+        &["--rm", "--network", "slirp4netns"],
+        &["cat", "/etc/hosts"],
+    ));
+    assert!(
+        hosts.contains(&format!("{first}\thost.containers.internal")),
+        "{hosts}"
+    );
+    // containers.conf: a base hosts file and the host's address.
+    let base = env.base.join("base-hosts");
+    fs::write(&base, "10.1.2.3 web\n10.1.2.4 other #comment\n").unwrap();
+    let conf = env.base.join("containers.conf");
+    fs::write(
+        &conf,
+        format!(
+            "[containers]\nbase_hosts_file = \"{}\"\nhost_containers_internal_ip = \"10.9.9.9\"\n",
+            base.display()
+        ),
+    )
+    .unwrap();
+    let reference = image_ref(catalog::BUSYBOX);
+    let output = env
+        .rcon()
+        .env("CONTAINERS_CONF", &conf)
+        .args(["run", "--rm", "--name", "web", "--hostname", "web"])
+        .args([reference.as_str(), "cat", "/etc/hosts"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{output:?}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5, "{text}");
+    assert_eq!(lines[0], "10.1.2.3\tweb");
+    assert!(
+        text.contains("10.9.9.9\thost.containers.internal"),
+        "{text}"
     );
 }

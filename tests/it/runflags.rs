@@ -430,3 +430,235 @@ fn preserve_fds_passes_the_callers_descriptors_and_refuses_a_closed_one() {
     let fds = stdout(&run(&env, &[], &["ls", "/proc/self/fd"]));
     assert_eq!(fds.split_whitespace().count(), 4, "{fds}");
 }
+
+#[test]
+fn log_opt_sets_the_path_a_size_that_restarts_the_log_and_a_tag() {
+    let env = TestEnv::new(user_with_ranges());
+    let path = env.home.join("my.log");
+    let path_opt = format!("--log-opt=path={}", path.display());
+    // 200 lines of about 48 bytes each as log entries: far past 1 kB.
+    let id = common::run_detached(
+        &env,
+        &[&path_opt, "--log-opt=max-size=1k", "--log-opt=tag=mine"],
+        &[
+            "sh",
+            "-c",
+            "i=0; while [ $i -lt 200 ]; do i=$((i+1)); echo line$i; done",
+        ],
+    );
+    env.run(&["wait", &id]).ok();
+    let inspect = |field: &str| {
+        let format = format!("{{{{.HostConfig.LogConfig.{field}}}}}");
+        stdout(&env.run(&["inspect", "--format", &format, &id]))
+    };
+    assert_eq!(inspect("Path"), path.display().to_string());
+    assert_eq!(inspect("Size"), "1kB");
+    assert_eq!(inspect("Tag"), "mine");
+    let log = std::fs::read_to_string(&path).unwrap();
+    assert!(log.len() <= 1000, "{} bytes:\n{log}", log.len());
+    assert!(log.ends_with(" stdout F line200\n"), "{log}");
+    let logs = stdout(&env.run(&["logs", &id]));
+    assert!(
+        logs.ends_with("line200") && !logs.contains("line1\n"),
+        "{logs}"
+    );
+    let bad = run(&env, &["--log-opt=max-size=lots"], &["true"]);
+    fails(&bad, 125, "max-size=lots");
+}
+
+#[test]
+fn log_driver_passthrough_logs_nothing_and_journald_is_refused() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    let ran = env.run(&[
+        "run",
+        "--tls-verify=false",
+        "-q",
+        "--name",
+        "through",
+        "--log-driver=passthrough",
+        &reference,
+        "echo",
+        "passed",
+    ]);
+    assert_eq!(ran.ok().stdout, "passed\n");
+    fails(
+        &env.run(&["logs", "through"]),
+        125,
+        "'passthrough' log driver",
+    );
+    let detached = env.run(&["run", "-d", "--log-driver=passthrough", &reference]);
+    fails(&detached, 125, "needs a foreground run");
+    let journald = run(&env, &["--log-driver=journald"], &["true"]);
+    fails(&journald, 125, "--log-driver journald");
+}
+
+#[test]
+fn logs_of_several_containers_begin_with_their_ids() {
+    let env = TestEnv::new(user_with_ranges());
+    let first = common::run_detached(&env, &[], &["echo", "a"]);
+    env.run(&["wait", &first]).ok();
+    let second = common::run_detached(&env, &[], &["echo", "b"]);
+    env.run(&["wait", &second]).ok();
+    for follow in [&[][..], &["-f"]] {
+        let args = [&["logs"], follow, &[first.as_str(), second.as_str()]].concat();
+        assert_eq!(
+            stdout(&env.run(&args)),
+            format!("{} a\n{} b", &first[..12], &second[..12])
+        );
+    }
+    assert_eq!(stdout(&env.run(&["logs", &first])), "a");
+}
+
+#[test]
+fn attach_shows_only_the_streams_named_and_the_log_keeps_all() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    let both = ["sh", "-c", "echo out; echo err >&2"];
+    let run_attached = |name: &str, streams: &[&str]| {
+        let mut args = vec!["run", "--tls-verify=false", "-q", "--name", name];
+        for stream in streams {
+            args.extend(["--attach", stream]);
+        }
+        args.push(&reference);
+        args.extend(both);
+        env.run(&args)
+    };
+    let err_only = run_attached("err-only", &["stderr"]);
+    assert_eq!(
+        (err_only.ok().stdout.as_str(), err_only.stderr.as_str()),
+        ("", "err\n")
+    );
+    let out_only = run_attached("out-only", &["STDOUT"]);
+    assert_eq!(
+        (out_only.ok().stdout.as_str(), out_only.stderr.as_str()),
+        ("out\n", "")
+    );
+    // Nothing of the command's shown: the container's ID is.
+    let stdin_only = run_attached("stdin-only", &["stdin"]);
+    let id = stdout(&env.run(&["inspect", "--format", "{{.Id}}", "stdin-only"]));
+    assert_eq!(stdin_only.ok().stdout.trim(), id);
+    let logged = env.run(&["logs", "err-only"]);
+    assert_eq!(
+        (logged.ok().stdout.as_str(), logged.stderr.as_str()),
+        ("out\n", "err\n")
+    );
+    let latest = stdout(&env.run(&["inspect", "-l", "--format", "{{.Name}}"]));
+    assert_eq!(latest, "stdin-only");
+    fails(
+        &run(&env, &["-a", "bogus"], &["true"]),
+        125,
+        "invalid stream \"bogus\"",
+    );
+    fails(
+        &env.run(&["run", "-d", "-a", "stdout", &reference]),
+        125,
+        "conflict",
+    );
+}
+
+#[test]
+fn runtime_flags_and_runtimes_are_checked_as_an_oci_runtime_would() {
+    let env = TestEnv::new(user_with_ranges());
+    let with_flag = |flag: &str| {
+        env.run(&[
+            "--runtime-flag",
+            flag,
+            "run",
+            "--rm",
+            "--tls-verify=false",
+            "-q",
+            &image_ref(catalog::BUSYBOX),
+            "true",
+        ])
+    };
+    // An unknown flag fails the start (126, the runtime's refusal); crun's
+    // and runc's global flags are taken; verbs that start nothing ignore it.
+    fails(&with_flag("invalidflag"), 126, "invalidflag");
+    with_flag("debug").ok();
+    env.run(&["--runtime-flag", "x", "ps"]).ok();
+    fails(
+        &run(&env, &["--runtime", "/no/such/runtime"], &["true"]),
+        125,
+        "not found",
+    );
+    run(&env, &["--runtime", "rcon"], &["true"]).ok();
+}
+
+#[test]
+fn timeout_kills_the_command_and_records_minus_one() {
+    let env = TestEnv::new(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    let timed = env.run(&[
+        "run",
+        "--tls-verify=false",
+        "-q",
+        "--name",
+        "timed",
+        "--timeout",
+        "1",
+        &reference,
+        "sleep",
+        "1000",
+    ]);
+    timed.code_is(255);
+    let state = [
+        "inspect",
+        "--format",
+        "{{.State.Status}} {{.State.ExitCode}}",
+    ];
+    assert_eq!(
+        stdout(&env.run(&[&state[..], &["timed"]].concat())),
+        "exited -1"
+    );
+    let detached = common::run_detached(&env, &["--timeout=1"], &["sleep", "1000"]);
+    assert_eq!(stdout(&env.run(&["wait", &detached])), "-1");
+    assert_eq!(
+        stdout(&env.run(&[&state[..], &[detached.as_str()]].concat())),
+        "exited -1"
+    );
+    // A command that ends in time keeps its own code.
+    assert_eq!(
+        run(&env, &["--timeout=100"], &["sh", "-c", "exit 3"]).code,
+        Some(3)
+    );
+}
+
+#[test]
+fn run_and_create_take_an_image_from_a_docker_or_oci_archive() {
+    let env = common::with_busybox(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    for format in ["docker-archive", "oci-archive"] {
+        let archive = env.home.join(format!("{format}.tar"));
+        let archive_arg = archive.display().to_string();
+        env.run(&[
+            "save",
+            "-q",
+            "--format",
+            format,
+            "-o",
+            &archive_arg,
+            &reference,
+        ])
+        .ok();
+        env.run(&["rmi", &reference]).ok();
+        let source = format!("{format}:{}", archive.display());
+        let ran = env.run(&["run", "--rm", &source, "echo", "from the archive"]);
+        assert_eq!(ran.ok().stdout, "from the archive\n");
+        let told: Vec<&str> = ran.stderr.lines().collect();
+        assert_eq!(
+            told.first(),
+            Some(&"Getting image source signatures"),
+            "{}",
+            ran.stderr
+        );
+        assert_eq!(told.last(), Some(&"Writing manifest to image destination"));
+        assert!(ran.stderr.contains("Copying blob") && ran.stderr.contains("Copying config"));
+        let id = stdout(&env.run(&["create", "-q", &source, "echo", "created"]));
+        assert_eq!(stdout(&env.run(&["start", "-a", &id])), "created");
+        env.run(&["rm", &id]).ok();
+        env.run(&["image", "exists", &reference]).ok();
+    }
+    let missing = env.run(&["run", "--rm", "docker-archive:/no/such/archive.tar", "true"]);
+    fails(&missing, 125, "/no/such/archive.tar");
+}

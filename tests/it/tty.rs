@@ -1,13 +1,11 @@
 //! `rcon run -it` driven through a real pty, as a person at a terminal would.
 
 use std::io::Write;
-use std::os::fd::AsRawFd;
 use std::process::Child;
 
 use crate::common;
 use crate::common::pty::Pty;
 use crate::common::{TestEnv, image_ref, user_with_ranges};
-use nix::pty::Winsize;
 use nix::sys::signal::{Signal, kill};
 use nix::sys::termios::{LocalFlags, tcgetattr};
 use nix::unistd::Pid;
@@ -90,19 +88,9 @@ fn the_container_terminal_follows_a_window_size_change() {
     let env = common::with_busybox(user_with_ranges());
     let mut pty = Pty::open(24, 80);
     let mut child = start(&env, &mut pty, &["--rm"], &["sh"], "# ");
-    let size = Winsize {
-        ws_row: 40,
-        ws_col: 132,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
     // Setting the size on the outer terminal sends SIGWINCH to rcon, its
     // foreground process group.
-    // SAFETY: TIOCSWINSZ reads one winsize from a live struct.
-    assert_eq!(
-        unsafe { libc::ioctl(pty.master.as_raw_fd(), libc::TIOCSWINSZ, &size) },
-        0
-    );
+    pty.set_size(40, 132);
     // The typed line is echoed; only the output says `resized` unbroken.
     pty.master
         .write_all(

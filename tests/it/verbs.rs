@@ -286,17 +286,16 @@ fn top_lists_the_processes_as_the_container_sees_them() {
 fn pause_says_why_it_cannot_freeze_a_rootless_container_here() {
     let env = TestEnv::new(user_with_ranges());
     run_detached(&env, &["--name", "frosty"], &["sleep", "600"]);
-    // This host (like the project's VMs) has a hybrid cgroup v1 layout, and
-    // rcon gives containers no cgroup of their own: pause is refused with
-    // the reason, and nothing changes.
+    // This host (like the project's VMs) has a hybrid cgroup v1 layout and
+    // nothing delegated to the user, so containers get no cgroup of their
+    // own: pause is refused with the reason, and nothing changes (with a
+    // delegated subtree it works: cgroups::pause_freezes_…).
     for verb in ["pause", "unpause"] {
         let refused = env.run(&[verb, "frosty"]);
         eprint!("rcon {verb}: {}", refused.stderr);
         fails_with(
             &refused,
-            &format!(
-                "{verb} needs cgroup v2 with the freezer delegated to your user; this host has"
-            ),
+            &format!("{verb} needs a cgroup v2 of the container's own to freeze; this host has"),
         );
         assert!(
             out(&env.run(&["ps", "--format", "{{.Names}} {{.State}}"])).starts_with("frosty Up "),

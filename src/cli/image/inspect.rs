@@ -20,6 +20,7 @@ pub fn run(ctx: &Context, args: InspectArgs) -> Outcome {
         AnyInspectArgs {
             format: args.format,
             kind: Kind::Image,
+            latest: false,
             names: args.images,
         },
     )

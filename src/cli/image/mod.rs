@@ -11,7 +11,7 @@ use super::{Context, Outcome, build, exists, images, load, pull, push, rmi, save
 #[derive(Debug, Subcommand)]
 pub enum ImageVerb {
     /// Build an image from a Containerfile or Dockerfile (same as `rcon build`)
-    Build(build::BuildArgs),
+    Build(Box<build::BuildArgs>),
     /// Exit 0 if the image is in local storage, 1 if not
     Exists(exists::ImageExistsArgs),
     /// Show the steps that built an image, newest first
@@ -42,7 +42,7 @@ pub enum ImageVerb {
 
 pub fn run(ctx: &Context, verb: ImageVerb) -> Outcome {
     match verb {
-        ImageVerb::Build(args) => build::run(ctx, args),
+        ImageVerb::Build(args) => build::run(ctx, *args),
         ImageVerb::Exists(args) => exists::image(ctx, args),
         ImageVerb::History(args) => history::run(ctx, args),
         ImageVerb::Inspect(args) => inspect::run(ctx, args),

@@ -158,6 +158,7 @@ pub fn run(ctx: &Context, args: CreateArgs) -> Outcome {
             dns_search: args.dns_search,
             dns_option: args.dns_option,
             add_host: args.add_host,
+            ..NameOptions::default()
         };
         Some(flags)
     } else {

@@ -334,7 +334,8 @@ fn logs(engine: &PodEngine, args: LogsArgs) -> Outcome {
         ));
     }
     for record in &chosen {
-        super::logs::print_log(&engine.lifecycle, record, &options, args.flags.follow)?;
+        let one = std::slice::from_ref(record);
+        super::logs::print_logs(&engine.lifecycle, one, &options, args.flags.follow)?;
     }
     Ok(0)
 }

@@ -660,6 +660,15 @@ impl TestEnv {
     }
 
     fn prepare(&self, command: &mut Command) {
+        self.prepare_env(command);
+        if host::is_root() {
+            // With a UID set, std also drops the supplementary groups.
+            command.uid(self.user.uid).gid(self.user.gid);
+        }
+    }
+
+    /// Everything of [`TestEnv::prepare`] but the change of user.
+    fn prepare_env(&self, command: &mut Command) {
         command
             .env_clear()
             .env("HOME", &self.home)
@@ -677,10 +686,6 @@ impl TestEnv {
                 .env("RCON_SUBUID_FILE", &empty)
                 .env("RCON_SUBGID_FILE", &empty);
         }
-        if host::is_root() {
-            // With a UID set, std also drops the supplementary groups.
-            command.uid(self.user.uid).gid(self.user.gid);
-        }
     }
 
     /// A command for the rcon binary, run as the test user with a cleared
@@ -690,6 +695,61 @@ impl TestEnv {
         let mut command = Command::new(rcon_bin());
         self.prepare(&mut command);
         command
+    }
+
+    /// [`TestEnv::rcon`], started inside the cgroup v2 directory `cgroup`
+    /// (see [`DelegatedCgroup`]): the process moves itself there while still
+    /// root (moving needs the common ancestor's `cgroup.procs`, root's),
+    /// then `setpriv` becomes the test user, as a login into a delegated
+    /// session would.
+    pub fn rcon_in_cgroup(&self, cgroup: &Path) -> Command {
+        assert!(
+            host::is_root(),
+            "only root can start a process in a delegated cgroup"
+        );
+        let mut command = Command::new("setpriv");
+        self.prepare_env(&mut command);
+        command
+            .arg(format!("--reuid={}", self.user.uid))
+            .arg(format!("--regid={}", self.user.gid))
+            .arg("--clear-groups")
+            .arg("--")
+            .arg(rcon_bin());
+        let procs = std::ffi::CString::new(
+            cgroup
+                .join("cgroup.procs")
+                .into_os_string()
+                .into_encoded_bytes(),
+        )
+        .expect("a cgroup path without NUL");
+        // SAFETY: between fork and exec the closure only calls open, write
+        // and close on memory prepared before the fork (no allocation).
+        unsafe {
+            command.pre_exec(move || {
+                let fd = libc::open(procs.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
+                if fd < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                let written = libc::write(fd, b"0".as_ptr().cast(), 1);
+                let error = std::io::Error::last_os_error();
+                libc::close(fd);
+                if written == 1 { Ok(()) } else { Err(error) }
+            });
+        }
+        command
+    }
+
+    /// Runs rcon with `args` inside `cgroup` ([`TestEnv::rcon_in_cgroup`]).
+    #[track_caller]
+    pub fn run_in_cgroup(&self, cgroup: &Path, args: &[&str]) -> RunResult {
+        match run_command(
+            self.rcon_in_cgroup(cgroup).args(args),
+            None,
+            command_timeout(),
+        ) {
+            Ok(result) => result,
+            Err(e) => panic!("{e}"),
+        }
     }
 
     /// The same for any program.
@@ -836,6 +896,87 @@ pub fn servers_gone(base: &Path) -> bool {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     false
+}
+
+/// A cgroup v2 subtree delegated to a test user, as an administrator
+/// delegates one (`contrib/setup-host.sh --delegate-cgroup`): a directory
+/// made by root under the host's cgroup v2 (mounted at /sys/fs/cgroup, or at
+/// /sys/fs/cgroup/unified beside v1 controllers, where it is mounted when
+/// missing), owned by the user with its `cgroup.procs`,
+/// `cgroup.subtree_control` and `cgroup.threads`. Its processes are killed
+/// and it is removed on drop.
+pub struct DelegatedCgroup {
+    pub dir: PathBuf,
+}
+
+impl DelegatedCgroup {
+    pub fn new(user: &TestUser) -> DelegatedCgroup {
+        assert!(host::is_root(), "only root can delegate a cgroup");
+        let is_cgroup2 = |path: &str| {
+            Command::new("stat")
+                .args(["-f", "-c", "%T", path])
+                .output()
+                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "cgroup2fs")
+        };
+        let mount = if is_cgroup2("/sys/fs/cgroup") {
+            "/sys/fs/cgroup"
+        } else {
+            let hybrid = "/sys/fs/cgroup/unified";
+            if !is_cgroup2(hybrid) {
+                fs::create_dir_all(hybrid).expect("making /sys/fs/cgroup/unified");
+                let status = Command::new("mount")
+                    .args(["-t", "cgroup2", "none", hybrid])
+                    .status()
+                    .expect("running mount");
+                assert!(status.success(), "mounting cgroup2 at {hybrid}");
+            }
+            hybrid
+        };
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = Path::new(mount).join(format!("rcon-test-{}-{n}", std::process::id()));
+        fs::create_dir(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
+        for path in [
+            dir.clone(),
+            dir.join("cgroup.procs"),
+            dir.join("cgroup.subtree_control"),
+            dir.join("cgroup.threads"),
+        ] {
+            std::os::unix::fs::chown(&path, Some(user.uid), Some(user.gid))
+                .unwrap_or_else(|e| panic!("chown {}: {e}", path.display()));
+        }
+        DelegatedCgroup { dir }
+    }
+
+    /// The cgroups below the delegated one (the containers' and their leaves).
+    pub fn children(&self) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let mut dirs = vec![self.dir.clone()];
+        while let Some(dir) = dirs.pop() {
+            for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+                if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    found.push(entry.path());
+                    dirs.push(entry.path());
+                }
+            }
+        }
+        found
+    }
+}
+
+impl Drop for DelegatedCgroup {
+    fn drop(&mut self) {
+        let _ = fs::write(self.dir.join("cgroup.kill"), "1");
+        let mut children = self.children();
+        // Deepest first.
+        children.sort_by_key(|p| std::cmp::Reverse(p.components().count()));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        for dir in children.iter().chain([&self.dir]) {
+            while fs::remove_dir(dir).is_err() && dir.exists() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
 }
 
 /// Waits (at most a minute) until `test` holds.

@@ -32,6 +32,20 @@ impl Pty {
         }
     }
 
+    /// Gives the terminal a new size: the kernel sends SIGWINCH to the
+    /// slave's foreground process group, as a terminal window does.
+    pub fn set_size(&self, rows: u16, cols: u16) {
+        let size = Winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: TIOCSWINSZ reads one winsize from a live value.
+        let set = unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+        assert_eq!(set, 0, "TIOCSWINSZ: {}", std::io::Error::last_os_error());
+    }
+
     /// Makes the slave `command`'s stdin, stdout, stderr and controlling terminal.
     pub fn attach(&self, command: &mut Command) {
         let stream = || Stdio::from(self.slave.try_clone().expect("dup of the pty slave"));
