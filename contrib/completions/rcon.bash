@@ -9766,7 +9766,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__pod__subcmd__create)
-            opts="-n -l -p -D -h -V --name --label --label-file --hostname --share --infra --infra-image --infra-command --infra-name --net --network --network-alias --publish --dns --dns-search --dns-option --add-host --pod-id-file --replace --exit-policy --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version"
+            opts="-n -l -p -D -h -V --name --label --label-file --hostname --share --infra --infra-image --infra-command --infra-name --net --network --network-alias --publish --dns --dns-search --dns-opt --dns-option --add-host --pod-id-file --replace --exit-policy --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9845,6 +9845,10 @@ _rcon() {
                     return 0
                     ;;
                 --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -2072,10 +2072,10 @@ complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcomman
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -l net -d 'Network of the pod: private (the default), pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, ns:PATH or a network\'s name' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the pod is known by on a user-defined network' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port of the pod on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp]' -r
-complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'Name server for the pod\'s /etc/resolv.conf' -r
-complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-search -d 'Search domain for the pod\'s /etc/resolv.conf' -r
-complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-option -d 'Resolver option for the pod\'s /etc/resolv.conf' -r
-complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to the pod\'s /etc/hosts: NAME:IP' -r
+complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'Name server for the container\'s /etc/resolv.conf (replaces the default)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-search -d 'Search domain for the container\'s /etc/resolv.conf (\'.\' for none)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-option -l dns-opt -d 'Resolver option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to the container\'s /etc/hosts: NAME:IP (IP may be host-gateway)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Write the pod\'s ID to this file' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l exit-policy -d 'What the pod does when its last container exits: continue or stop' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers [default: $XDG_DATA_HOME/rcon, i.e. ~/.local/share/rcon]' -r -F

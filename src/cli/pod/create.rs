@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::super::{Context, EXIT_ENGINE, Failure, Outcome};
+use crate::cli::create::NameArgs;
 use crate::container::labels;
 use crate::container::{CreateBasics, CreateFlags};
-use crate::network::names::NameOptions;
 use crate::pod::{self, ExitPolicy, PodEngine, PodRequest};
 use crate::storage::driver;
 use crate::storage::store::Store;
@@ -60,18 +60,9 @@ pub struct CreateArgs {
     /// Publish a port of the pod on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp]
     #[arg(short, long, value_name = "SPEC")]
     pub publish: Vec<String>,
-    /// Name server for the pod's /etc/resolv.conf
-    #[arg(long, value_name = "IP")]
-    pub dns: Vec<String>,
-    /// Search domain for the pod's /etc/resolv.conf
-    #[arg(long, value_name = "DOMAIN")]
-    pub dns_search: Vec<String>,
-    /// Resolver option for the pod's /etc/resolv.conf
-    #[arg(long, value_name = "OPTION")]
-    pub dns_option: Vec<String>,
-    /// Add a line to the pod's /etc/hosts: NAME:IP
-    #[arg(long, value_name = "NAME:IP")]
-    pub add_host: Vec<String>,
+    /// The pod's /etc/resolv.conf and /etc/hosts, which its containers share
+    #[command(flatten)]
+    pub names: NameArgs,
     /// Write the pod's ID to this file
     #[arg(long, value_name = "FILE")]
     pub pod_id_file: Option<PathBuf>,
@@ -153,17 +144,11 @@ pub fn run(ctx: &Context, args: CreateArgs) -> Outcome {
         flags.network = args.network;
         flags.publish = args.publish;
         flags.basics.network_aliases = args.network_alias;
-        flags.basics.names = NameOptions {
-            dns: args.dns,
-            dns_search: args.dns_search,
-            dns_option: args.dns_option,
-            add_host: args.add_host,
-            ..NameOptions::default()
-        };
+        flags.basics.names = args.names.into();
         Some(flags)
     } else {
         let networked = args.network != "private" || !args.publish.is_empty();
-        if networked || !args.dns.is_empty() || !args.add_host.is_empty() {
+        if networked || !args.names.dns.is_empty() || !args.names.add_host.is_empty() {
             return Err(Failure::new(
                 EXIT_ENGINE,
                 "a pod without an infra container (--infra=false) has no network of its own: drop --network, --publish, --dns and --add-host, or keep the infra container",
