@@ -295,7 +295,27 @@ impl EngineConf {
 /// a file none of whose lines starts with one of `keys` (the shipped one is
 /// long and all comments).
 fn conf_texts(keys: &[&str]) -> Result<Vec<(PathBuf, String)>, ConfError> {
-    let files = match std::env::var_os("CONTAINERS_CONF").filter(|v| !v.is_empty()) {
+    Ok(conf_files()?
+        .iter()
+        .filter(|(_, text)| {
+            text.lines().any(|line| {
+                let line = line.trim_start();
+                keys.iter().any(|key| line.starts_with(key))
+            })
+        })
+        .cloned()
+        .collect())
+}
+
+/// Every containers.conf file there is, read once per process: a `run`
+/// asks for the engine's and the containers' settings in several places
+/// (as Podman, a process reads its configuration once).
+fn conf_files() -> Result<&'static [(PathBuf, String)], ConfError> {
+    static FILES: std::sync::OnceLock<Vec<(PathBuf, String)>> = std::sync::OnceLock::new();
+    if let Some(files) = FILES.get() {
+        return Ok(files);
+    }
+    let paths = match std::env::var_os("CONTAINERS_CONF").filter(|v| !v.is_empty()) {
         Some(file) => vec![PathBuf::from(file)],
         None => {
             let mut files = vec![
@@ -309,20 +329,14 @@ fn conf_texts(keys: &[&str]) -> Result<Vec<(PathBuf, String)>, ConfError> {
         }
     };
     let mut texts = Vec::new();
-    for path in files {
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
+    for path in paths {
+        match fs::read_to_string(&path) {
+            Ok(text) => texts.push((path, text)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
             Err(source) => return Err(ConfError::Read { path, source }),
-        };
-        if text.lines().any(|line| {
-            let line = line.trim_start();
-            keys.iter().any(|key| line.starts_with(key))
-        }) {
-            texts.push((path, text));
         }
     }
-    Ok(texts)
+    Ok(FILES.get_or_init(|| texts))
 }
 
 /// What new containers take from containers.conf: `[containers]` `userns`,
