@@ -146,10 +146,8 @@ def storage_pair(name, title, image, script, kind="fast", note=""):
 # A pod and its three containers. Podman's own infra image is built from
 # catatonit, which Debian's podman does not install here, so both engines get
 # the same infra container: busybox running sleep.
-POD_CREATE = (
-    "{E} pod create --name {name} --infra-image {busybox} --infra-command "
-    + shlex.quote('["sleep", "86400"]')
-)
+# Podman 4.3.1 splits --infra-command at spaces (a JSON array is not parsed).
+POD_CREATE = "{E} pod create --name {name} --infra-image {busybox} --infra-command 'sleep 86400'"
 POD_MEMBERS = ["{E} run -d --pod {name} {busybox} sleep {marker}"] * 3
 POD_REMOVE = "-{E} pod rm -f -t 0 {name}"
 

@@ -313,3 +313,34 @@ fn a_pod_keeps_its_members_processes_and_its_files_to_itself() {
     );
     env.run(&["pod", "rm", "-f", "-t", "0", "guarded"]).ok();
 }
+
+#[test]
+fn an_infra_command_is_split_at_spaces_as_podman_does() {
+    let env = with_busybox(user_with_ranges());
+    let busybox = image_ref(catalog::BUSYBOX);
+    for (pod, command) in [("spaced", "sleep 86400"), ("json", r#"["sleep", "86401"]"#)] {
+        pod_create(
+            &env,
+            &[
+                "--name",
+                pod,
+                "--infra-image",
+                &busybox,
+                "--infra-command",
+                command,
+            ],
+        );
+        // Podman creates the infra container with the pod and starts it with the pod.
+        env.run(&["pod", "start", pod]).ok();
+        let infra = stdout(&env.run(&["pod", "inspect", "--format", "{{.InfraContainerID}}", pod]));
+        let pid = host_pid(&env, infra.trim());
+        let cmdline = fs::read(format!("/proc/{pid}/cmdline")).unwrap();
+        let expected = if pod == "spaced" {
+            "sleep\086400\0"
+        } else {
+            "sleep\086401\0"
+        };
+        assert_eq!(String::from_utf8_lossy(&cmdline), expected);
+        env.run(&["pod", "rm", "-f", "-t", "0", pod]).ok();
+    }
+}

@@ -40,7 +40,7 @@ pub struct CreateArgs {
     /// The infra container's image [default: containers.conf's infra_image, else rcon's own pause, which needs none]
     #[arg(long, value_name = "IMAGE")]
     pub infra_image: Option<String>,
-    /// The infra container's command (replaces its image's entrypoint)
+    /// The infra container's command, split at spaces as Podman does, or a JSON array (replaces its image's entrypoint)
     #[arg(long, value_name = "COMMAND")]
     pub infra_command: Option<String>,
     /// The infra container's name [default: <pod ID 12>-infra]
@@ -112,9 +112,19 @@ fn infra_flags(
             storage_driver,
             ..CreateBasics::default()
         },
-        entrypoint: command,
+        entrypoint: command.map(|command| infra_entrypoint(&command)),
         ..CreateFlags::default()
     })
+}
+
+/// `--infra-command` as `--entrypoint` takes it: Podman splits the command at
+/// whitespace (`--infra-command 'sleep 86400'`); a JSON array passes as it is.
+fn infra_entrypoint(command: &str) -> String {
+    if command.trim_start().starts_with('[') {
+        return command.to_owned();
+    }
+    serde_json::to_string(&command.split_whitespace().collect::<Vec<_>>())
+        .expect("a list of strings serializes")
 }
 
 pub fn run(ctx: &Context, args: CreateArgs) -> Outcome {
