@@ -22,6 +22,7 @@ mod info;
 pub(crate) mod inspect;
 mod kill;
 mod kube;
+mod lazy;
 mod load;
 mod login;
 mod logout;
@@ -71,6 +72,7 @@ use crate::storage::driver::Driver;
 use crate::storage::store::Store;
 use crate::userns::{self, HostUser, Namespace};
 use crate::util::exit::ExitCode;
+use lazy::Lazy;
 
 /// Podman's exit code for errors of the engine itself.
 pub const EXIT_ENGINE: i32 = crate::util::exit::ENGINE;
@@ -140,123 +142,123 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Verb {
     /// Attach to a running container's output (and stdin, when started with -i) until it exits or the detach keys
-    Attach(attach::AttachArgs),
+    Attach(Lazy<attach::AttachArgs>),
     /// Build an image from a Containerfile or Dockerfile
-    Build(build::BuildArgs),
+    Build(Lazy<build::BuildArgs>),
     /// Make a new image from a container's changes
-    Commit(commit::CommitArgs),
+    Commit(Lazy<commit::CommitArgs>),
     /// Manage containers: commit, cp, diff, export, inspect, pause, port, prune, rename, stats, top, unpause, update
     #[command(subcommand)]
-    Container(container::ContainerVerb),
+    Container(Lazy<container::ContainerVerb>),
     /// Copy files between a container and the host (or a tar stream)
-    Cp(cp::CpArgs),
+    Cp(Lazy<cp::CpArgs>),
     /// Create a container without starting it
     // -h is --hostname here, as in Podman; --help stays.
     #[command(disable_help_flag = true)]
-    Create(create::CreateVerbArgs),
+    Create(Lazy<create::CreateVerbArgs>),
     /// Run a command in a running container
-    Exec(exec::ExecArgs),
+    Exec(Lazy<exec::ExecArgs>),
     /// Show what a container changed in its image's files: A (added), C (changed), D (deleted)
-    Diff(diff::DiffArgs),
+    Diff(Lazy<diff::DiffArgs>),
     /// Show events: what happened to containers, images, volumes and networks (new ones as they come, unless --stream=false)
-    Events(events::EventsArgs),
+    Events(Lazy<events::EventsArgs>),
     /// Write a container's whole filesystem as a tarball
-    Export(export::ExportArgs),
+    Export(Lazy<export::ExportArgs>),
     /// Generate configuration for a container: systemd units, Kubernetes YAML
     #[command(subcommand)]
-    Generate(generate::GenerateVerb),
+    Generate(Lazy<generate::GenerateVerb>),
     /// Make an image of a root filesystem tarball (a file or - for standard input), as `export` writes one
-    Import(import::ImportArgs),
+    Import(Lazy<import::ImportArgs>),
     /// Run a container's health check
     #[command(subcommand)]
-    Healthcheck(healthcheck::HealthcheckVerb),
+    Healthcheck(Lazy<healthcheck::HealthcheckVerb>),
     /// Show the steps that built an image, newest first (same as `rcon image history`)
-    History(image::history::HistoryArgs),
+    History(Lazy<image::history::HistoryArgs>),
     /// Manage images: history, inspect, list, load, prune, pull, push, remove, save, tag
     #[command(subcommand)]
-    Image(image::ImageVerb),
+    Image(Lazy<image::ImageVerb>),
     /// List images in local storage
-    Images(images::ImagesArgs),
+    Images(Lazy<images::ImagesArgs>),
     /// Show how rcon is set up on this host, and every problem found with its fix
-    Info(info::InfoArgs),
+    Info(Lazy<info::InfoArgs>),
     /// Load images from a docker-archive or oci-archive tarball
-    Load(load::LoadArgs),
+    Load(Lazy<load::LoadArgs>),
     /// Log in to a registry: check the credentials and save them in auth.json
-    Login(login::LoginArgs),
+    Login(Lazy<login::LoginArgs>),
     /// Remove a registry's saved credentials
-    Logout(logout::LogoutArgs),
+    Logout(Lazy<logout::LogoutArgs>),
     /// Show a container's (or else an image's or a volume's) configuration and state as JSON (or through --format)
-    Inspect(inspect::InspectArgs),
+    Inspect(Lazy<inspect::InspectArgs>),
     /// Send a signal to running containers (default KILL)
-    Kill(kill::KillArgs),
+    Kill(Lazy<kill::KillArgs>),
     /// Kubernetes YAML: play it (pods, containers, volumes), take it down, generate it from containers
     #[command(subcommand)]
-    Kube(kube::KubeVerb),
+    Kube(Lazy<kube::KubeVerb>),
     /// Play Kubernetes YAML (Podman's older spelling of `rcon kube play`)
     #[command(subcommand)]
-    Play(kube::PlayVerb),
+    Play(Lazy<kube::PlayVerb>),
     /// Show a container's output (stdout and stderr, as logged by its monitor)
-    Logs(logs::LogsArgs),
+    Logs(Lazy<logs::LogsArgs>),
     /// Manage networks containers reach each other on: create, exists, inspect, list, prune, remove
     #[command(subcommand)]
-    Network(network::NetworkVerb),
+    Network(Lazy<network::NetworkVerb>),
     /// Freeze the processes of running containers (where the host allows it rootless)
-    Pause(pause::PauseArgs),
+    Pause(Lazy<pause::PauseArgs>),
     /// Manage pods: containers sharing network, IPC and UTS namespaces, started and stopped together
     #[command(subcommand)]
-    Pod(pod::PodVerb),
+    Pod(Lazy<pod::PodVerb>),
     /// List a container's published ports, or the host address of one
-    Port(port::PortArgs),
+    Port(Lazy<port::PortArgs>),
     /// List containers (running ones; -a for all)
-    Ps(ps::PsArgs),
+    Ps(Lazy<ps::PsArgs>),
     /// Manage rcon itself: reset storage, restart the user namespace, show info
     #[command(subcommand)]
-    System(system::SystemVerb),
+    System(Lazy<system::SystemVerb>),
     /// Pull an image from a registry
-    Pull(pull::PullArgs),
+    Pull(Lazy<pull::PullArgs>),
     /// Push an image to a registry
-    Push(push::PushArgs),
+    Push(Lazy<push::PushArgs>),
     /// Give a container a new name
-    Rename(rename::RenameArgs),
+    Rename(Lazy<rename::RenameArgs>),
     /// Stop and start containers again (detached)
-    Restart(restart::RestartArgs),
+    Restart(Lazy<restart::RestartArgs>),
     /// Remove containers
-    Rm(rm::RmArgs),
+    Rm(Lazy<rm::RmArgs>),
     /// Remove images
-    Rmi(rmi::RmiArgs),
+    Rmi(Lazy<rmi::RmiArgs>),
     /// Run a command in a new container
     #[command(disable_help_flag = true)]
-    Run(run::RunArgs),
+    Run(Lazy<run::RunArgs>),
     /// Manage secrets: create, exists, inspect, list, remove
     #[command(subcommand)]
-    Secret(secret::SecretVerb),
+    Secret(Lazy<secret::SecretVerb>),
     /// Start created or exited containers in the background (-a: attached, in the foreground)
-    Start(start::StartArgs),
+    Start(Lazy<start::StartArgs>),
     /// Save images to a docker-archive or oci-archive tarball
-    Save(save::SaveArgs),
+    Save(Lazy<save::SaveArgs>),
     /// Show containers' resource use: CPU, memory, network and block I/O, PIDs
-    Stats(stats::StatsArgs),
+    Stats(Lazy<stats::StatsArgs>),
     /// Stop running containers: the stop signal, then SIGKILL after a timeout
-    Stop(stop::StopArgs),
+    Stop(Lazy<stop::StopArgs>),
     /// Give an image another name
-    Tag(tag::TagArgs),
+    Tag(Lazy<tag::TagArgs>),
     /// Show the processes running in a container
-    Top(top::TopArgs),
+    Top(Lazy<top::TopArgs>),
     /// Run a command inside rcon's user namespace (to inspect or remove storage files)
-    Unshare(unshare::UnshareArgs),
+    Unshare(Lazy<unshare::UnshareArgs>),
     /// Thaw paused containers
-    Unpause(pause::PauseArgs),
+    Unpause(Lazy<pause::PauseArgs>),
     /// Take names off an image (all of them when none is given)
-    Untag(untag::UntagArgs),
+    Untag(Lazy<untag::UntagArgs>),
     /// Change a container's resource limits
-    Update(update::UpdateArgs),
+    Update(Lazy<update::UpdateArgs>),
     /// Show the rcon version
-    Version(version::VersionArgs),
+    Version(Lazy<version::VersionArgs>),
     /// Manage volumes: create, inspect, list, prune, remove
     #[command(subcommand)]
-    Volume(volume::VolumeVerb),
+    Volume(Lazy<volume::VolumeVerb>),
     /// Wait for containers to exit and print their exit codes
-    Wait(wait::WaitArgs),
+    Wait(Lazy<wait::WaitArgs>),
 }
 
 impl Verb {
@@ -276,8 +278,8 @@ impl Verb {
             | Verb::Login(_)
             | Verb::Logout(_)
             | Verb::Version(_) => false,
-            Verb::Container(verb) => verb.in_namespace(),
-            Verb::System(verb) => verb.in_namespace(),
+            Verb::Container(verb) => verb.0.in_namespace(),
+            Verb::System(verb) => verb.0.in_namespace(),
             _ => true,
         }
     }
@@ -493,9 +495,10 @@ impl Context<'_> {
     }
 }
 
-/// The clap definition, for man pages and completions.
+/// The whole clap definition, for man pages and completions: every verb's
+/// flags built (see [`Lazy`]).
 pub fn command() -> clap::Command {
-    Cli::command()
+    lazy::eager(Cli::command)
 }
 
 /// Parses the arguments, runs the verb and returns the process exit code.
@@ -567,58 +570,58 @@ pub fn main() -> i32 {
 
 fn dispatch(ctx: &Context, verb: Verb) -> Outcome {
     match verb {
-        Verb::Attach(args) => attach::run(ctx, args),
-        Verb::Build(args) => build::run(ctx, args),
-        Verb::Commit(args) => commit::run(ctx, args),
-        Verb::Container(verb) => container::run(ctx, verb),
-        Verb::Cp(args) => cp::run(ctx, args),
-        Verb::Create(args) => create::run(ctx, args),
-        Verb::Exec(args) => exec::run(ctx, args),
-        Verb::Generate(verb) => generate::run(ctx, verb),
-        Verb::Healthcheck(verb) => healthcheck::run(ctx, verb),
-        Verb::Diff(args) => diff::run(ctx, args),
-        Verb::Events(args) => events::run(ctx, args),
-        Verb::Export(args) => export::run(ctx, args),
-        Verb::Import(args) => import::run(ctx, args),
-        Verb::History(args) => image::history::run(ctx, args),
-        Verb::Image(verb) => image::run(ctx, verb),
-        Verb::Images(args) => images::run(ctx, args),
-        Verb::Info(args) => info::run(ctx, args),
-        Verb::Inspect(args) => inspect::run(ctx, args),
-        Verb::Kill(args) => kill::run(ctx, args),
-        Verb::Kube(verb) => kube::run(ctx, verb),
-        Verb::Play(verb) => kube::run_play(ctx, verb),
-        Verb::Load(args) => load::run(ctx, args),
-        Verb::Login(args) => login::run(ctx, args),
-        Verb::Logout(args) => logout::run(ctx, args),
-        Verb::Logs(args) => logs::run(ctx, args),
-        Verb::Network(verb) => network::run(ctx, verb),
-        Verb::Pause(args) => pause::run(ctx, args, true),
-        Verb::Pod(verb) => pod::run(ctx, verb),
-        Verb::Port(args) => port::run(ctx, args),
-        Verb::Ps(args) => ps::run(ctx, args),
-        Verb::Pull(args) => pull::run(ctx, args),
-        Verb::Push(args) => push::run(ctx, args),
-        Verb::Rename(args) => rename::run(ctx, args),
-        Verb::Restart(args) => restart::run(ctx, args),
-        Verb::Rm(args) => rm::run(ctx, args),
-        Verb::Rmi(args) => rmi::run(ctx, args),
-        Verb::Run(args) => run::run(ctx, args),
-        Verb::Save(args) => save::run(ctx, args),
-        Verb::Secret(verb) => secret::run(ctx, verb),
-        Verb::Start(args) => start::run(ctx, args),
-        Verb::Stats(args) => stats::run(ctx, args),
-        Verb::Stop(args) => stop::run(ctx, args),
-        Verb::System(verb) => system::run(ctx, verb),
-        Verb::Tag(args) => tag::run(ctx, args),
-        Verb::Top(args) => top::run(ctx, args),
-        Verb::Unshare(args) => unshare::run(ctx, args),
-        Verb::Unpause(args) => pause::run(ctx, args, false),
-        Verb::Untag(args) => untag::run(ctx, args),
-        Verb::Update(args) => update::run(ctx, args),
-        Verb::Version(args) => version::run(args),
-        Verb::Volume(verb) => volume::run(ctx, verb),
-        Verb::Wait(args) => wait::run(ctx, args),
+        Verb::Attach(args) => attach::run(ctx, args.0),
+        Verb::Build(args) => build::run(ctx, args.0),
+        Verb::Commit(args) => commit::run(ctx, args.0),
+        Verb::Container(verb) => container::run(ctx, verb.0),
+        Verb::Cp(args) => cp::run(ctx, args.0),
+        Verb::Create(args) => create::run(ctx, args.0),
+        Verb::Exec(args) => exec::run(ctx, args.0),
+        Verb::Generate(verb) => generate::run(ctx, verb.0),
+        Verb::Healthcheck(verb) => healthcheck::run(ctx, verb.0),
+        Verb::Diff(args) => diff::run(ctx, args.0),
+        Verb::Events(args) => events::run(ctx, args.0),
+        Verb::Export(args) => export::run(ctx, args.0),
+        Verb::Import(args) => import::run(ctx, args.0),
+        Verb::History(args) => image::history::run(ctx, args.0),
+        Verb::Image(verb) => image::run(ctx, verb.0),
+        Verb::Images(args) => images::run(ctx, args.0),
+        Verb::Info(args) => info::run(ctx, args.0),
+        Verb::Inspect(args) => inspect::run(ctx, args.0),
+        Verb::Kill(args) => kill::run(ctx, args.0),
+        Verb::Kube(verb) => kube::run(ctx, verb.0),
+        Verb::Play(verb) => kube::run_play(ctx, verb.0),
+        Verb::Load(args) => load::run(ctx, args.0),
+        Verb::Login(args) => login::run(ctx, args.0),
+        Verb::Logout(args) => logout::run(ctx, args.0),
+        Verb::Logs(args) => logs::run(ctx, args.0),
+        Verb::Network(verb) => network::run(ctx, verb.0),
+        Verb::Pause(args) => pause::run(ctx, args.0, true),
+        Verb::Pod(verb) => pod::run(ctx, verb.0),
+        Verb::Port(args) => port::run(ctx, args.0),
+        Verb::Ps(args) => ps::run(ctx, args.0),
+        Verb::Pull(args) => pull::run(ctx, args.0),
+        Verb::Push(args) => push::run(ctx, args.0),
+        Verb::Rename(args) => rename::run(ctx, args.0),
+        Verb::Restart(args) => restart::run(ctx, args.0),
+        Verb::Rm(args) => rm::run(ctx, args.0),
+        Verb::Rmi(args) => rmi::run(ctx, args.0),
+        Verb::Run(args) => run::run(ctx, args.0),
+        Verb::Save(args) => save::run(ctx, args.0),
+        Verb::Secret(verb) => secret::run(ctx, verb.0),
+        Verb::Start(args) => start::run(ctx, args.0),
+        Verb::Stats(args) => stats::run(ctx, args.0),
+        Verb::Stop(args) => stop::run(ctx, args.0),
+        Verb::System(verb) => system::run(ctx, verb.0),
+        Verb::Tag(args) => tag::run(ctx, args.0),
+        Verb::Top(args) => top::run(ctx, args.0),
+        Verb::Unshare(args) => unshare::run(ctx, args.0),
+        Verb::Unpause(args) => pause::run(ctx, args.0, false),
+        Verb::Untag(args) => untag::run(ctx, args.0),
+        Verb::Update(args) => update::run(ctx, args.0),
+        Verb::Version(args) => version::run(args.0),
+        Verb::Volume(verb) => volume::run(ctx, verb.0),
+        Verb::Wait(args) => wait::run(ctx, args.0),
     }
 }
 
@@ -629,6 +632,23 @@ mod tests {
     fn in_namespace(args: &[&str]) -> bool {
         let cli = Cli::try_parse_from([&["rcon"], args].concat()).unwrap();
         cli.verb.in_namespace()
+    }
+
+    #[test]
+    fn every_verbs_flags_are_well_formed() {
+        // A verb's flags are built only when it runs (`Lazy`), so clap's
+        // debug checks of the whole tree (duplicate flags, bad defaults) run here.
+        command().debug_assert();
+    }
+
+    #[test]
+    fn a_deferred_verb_parses_its_flags() {
+        let cli =
+            Cli::try_parse_from(["rcon", "run", "-d", "-h", "box", "alpine", "true"]).unwrap();
+        let Verb::Run(run) = cli.verb else {
+            panic!("parsed as run")
+        };
+        assert!(run.0.detach);
     }
 
     #[test]
