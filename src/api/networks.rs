@@ -1,4 +1,5 @@
-//! `/networks/...`: list, inspect, create, remove (rcon's user-defined networks).
+//! `/networks/...`: list, inspect, create, remove, connect and disconnect
+//! containers (rcon's user-defined networks).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -11,7 +12,7 @@ use serde_json::{Value, json};
 use super::server::{Body, Service, blocking, empty, json, json_body};
 use super::{ApiError, ApiResult};
 use crate::container::lifecycle::Lifecycle;
-use crate::container::networks::remove_network;
+use crate::container::networks::{self as engine, ConnectOptions, remove_network};
 use crate::network::store::{CreateOptions, NetworkRecord, Networks};
 
 /// A network in Docker's shape.
@@ -149,4 +150,84 @@ pub async fn remove(service: Arc<Service>, name: &str) -> ApiResult<Response<Bod
     })
     .await?;
     Ok(empty(StatusCode::NO_CONTENT))
+}
+
+/// Docker's body of `POST /networks/{id}/connect`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct ConnectBody {
+    container: String,
+    endpoint_config: Option<EndpointConfig>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct EndpointConfig {
+    aliases: Option<Vec<String>>,
+    #[serde(rename = "IPAMConfig")]
+    ipam_config: Option<EndpointIpam>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct EndpointIpam {
+    #[serde(rename = "IPv4Address")]
+    ipv4_address: String,
+}
+
+/// Docker's body of `POST /networks/{id}/disconnect` (`Force` changes
+/// nothing: a container always leaves at once).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct DisconnectBody {
+    container: String,
+}
+
+/// `POST /networks/{id}/connect`: the engine's `network connect`.
+pub async fn connect(
+    service: Arc<Service>,
+    request: Request<Incoming>,
+    name: &str,
+) -> ApiResult<Response<Body>> {
+    let body: ConnectBody = json_body(request).await?;
+    let endpoint = body.endpoint_config.unwrap_or_default();
+    let ip = match endpoint.ipam_config.map(|i| i.ipv4_address) {
+        Some(ip) if !ip.is_empty() => Some(ip.parse().map_err(|_| {
+            ApiError::bad_request(format!("invalid IPv4Address {ip:?}: use A.B.C.D"))
+        })?),
+        _ => None,
+    };
+    let options = ConnectOptions {
+        aliases: endpoint.aliases.unwrap_or_default(),
+        ip,
+    };
+    let name = name.to_string();
+    blocking(move || {
+        let store = service.store()?;
+        let network = find(&networks(&service)?, &name)?;
+        let lifecycle = Lifecycle::open(&store, &service.paths.runroot)?;
+        engine::connect(&lifecycle, &network.name, &body.container, &options)?;
+        Ok(())
+    })
+    .await?;
+    Ok(empty(StatusCode::OK))
+}
+
+/// `POST /networks/{id}/disconnect`: the engine's `network disconnect`.
+pub async fn disconnect(
+    service: Arc<Service>,
+    request: Request<Incoming>,
+    name: &str,
+) -> ApiResult<Response<Body>> {
+    let body: DisconnectBody = json_body(request).await?;
+    let name = name.to_string();
+    blocking(move || {
+        let store = service.store()?;
+        let network = find(&networks(&service)?, &name)?;
+        let lifecycle = Lifecycle::open(&store, &service.paths.runroot)?;
+        engine::disconnect(&lifecycle, &network.name, &body.container)?;
+        Ok(())
+    })
+    .await?;
+    Ok(empty(StatusCode::OK))
 }

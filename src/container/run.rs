@@ -224,16 +224,19 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         Some(user_network) => networks::members(&containers, &user_network.name)?,
         None => Vec::new(),
     };
-    let attachment = match &user_network {
-        Some(user_network) => Some(networks::allocate(
+    let attachments = match &user_network {
+        Some(user_network) => vec![networks::allocate(
+            &crate::network::store::Networks::open(store.root())
+                .map_err(crate::network::Error::from)?,
             &peers,
             user_network,
             &request.basics.network_aliases,
-        )?),
-        None => None,
+            None,
+        )?],
+        None => Vec::new(),
     };
     // A network given by ID prefix is recorded by its name.
-    if let (Mode::Network { name, .. }, Some(attachment)) = (&mut network, &attachment) {
+    if let (Mode::Network { name, .. }, Some(attachment)) = (&mut network, attachments.first()) {
         name.clone_from(&attachment.network);
     }
     let mount_records = mount_records(store, &mount_specs)?;
@@ -272,7 +275,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             group_add: request.basics.group_add.clone(),
             hostname: hostname.clone(),
             network: network.clone(),
-            attachment,
+            attachments,
             ports,
             names: request.basics.names.clone(),
             tty: request.basics.tty,
@@ -360,7 +363,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         return Err(e.into());
     }
     if let Some(user_network) = &user_network {
-        networks::refresh_hosts(&containers, &user_network.name)?;
+        networks::refresh_hosts(&containers, &user_network.name, None)?;
     }
     record.event(EventStatus::Create).record();
     Ok(record)
