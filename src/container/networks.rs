@@ -412,13 +412,23 @@ pub fn prune_networks(lifecycle: &Lifecycle) -> Result<Vec<String>, Error> {
     Ok(removed)
 }
 
-/// The network a new container asks for, checked before anything is made.
-pub fn requested(root: &Path, mode: &Mode) -> Result<Option<NetworkRecord>, Error> {
-    match mode.network_name() {
-        Some(name) => {
-            let networks = Networks::open(root).map_err(network::Error::from)?;
-            Ok(Some(networks.get(name).map_err(network::Error::from)?))
+/// The networks a new container asks for (the one its mode names, then
+/// `extra`), checked before anything is made.
+pub fn requested(root: &Path, mode: &Mode, extra: &[String]) -> Result<Vec<NetworkRecord>, Error> {
+    let Some(name) = mode.network_name() else {
+        return Ok(Vec::new());
+    };
+    let networks = Networks::open(root).map_err(network::Error::from)?;
+    let mut records = Vec::new();
+    for name in std::iter::once(name).chain(extra.iter().map(String::as_str)) {
+        let record = networks.get(name).map_err(network::Error::from)?;
+        // One network by its name and by an ID prefix is one network.
+        if !records
+            .iter()
+            .any(|r: &NetworkRecord| r.name == record.name)
+        {
+            records.push(record);
         }
-        None => Ok(None),
     }
+    Ok(records)
 }

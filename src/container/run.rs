@@ -124,11 +124,12 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             requires.insert(0, id);
         }
     }
-    let user_network = networks::requested(store.root(), &network)?;
-    if user_network.as_ref().is_some_and(|n| n.internal) {
+    let user_networks = networks::requested(store.root(), &network, &request.extra_networks)?;
+    // No helper leads out of internal networks.
+    if !user_networks.is_empty() && user_networks.iter().all(|n| n.internal) {
         network.cut_off();
     }
-    if user_network.is_none() && !request.basics.network_aliases.is_empty() {
+    if user_networks.is_empty() && !request.basics.network_aliases.is_empty() {
         return Err(Error::Invalid(format!(
             "--network-alias needs a user-defined network (`rcon network create`), not --network {network}"
         )));
@@ -220,21 +221,19 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         }
     }
     let ports = published_ports(request, &network, &image_config)?;
-    let peers = match &user_network {
-        Some(user_network) => networks::members(&containers, &user_network.name)?,
-        None => Vec::new(),
+    let peers = match user_networks.is_empty() {
+        true => Vec::new(),
+        false => containers.list()?,
     };
-    let attachments = match &user_network {
-        Some(user_network) => vec![networks::allocate(
-            &crate::network::store::Networks::open(store.root())
-                .map_err(crate::network::Error::from)?,
-            &peers,
-            user_network,
-            &request.basics.network_aliases,
-            None,
-        )?],
-        None => Vec::new(),
-    };
+    let network_store =
+        crate::network::store::Networks::open(store.root()).map_err(crate::network::Error::from)?;
+    let attachments = user_networks
+        .iter()
+        .map(|user_network| {
+            let aliases = &request.basics.network_aliases;
+            networks::allocate(&network_store, &peers, user_network, aliases, None)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     // A network given by ID prefix is recorded by its name.
     if let (Mode::Network { name, .. }, Some(attachment)) = (&mut network, attachments.first()) {
         name.clone_from(&attachment.network);
@@ -362,7 +361,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
         return Err(e.into());
     }
-    if let Some(user_network) = &user_network {
+    for user_network in &user_networks {
         networks::refresh_hosts(&containers, &user_network.name, None)?;
     }
     record.event(EventStatus::Create).record();

@@ -1146,7 +1146,27 @@ fn a_stopped_container_starts_on_every_network_it_was_connected_to() {
     let after = shown();
     assert!(!after.contains("10.89.210."), "{after}");
     assert!(after.contains("inet 10.89.211.50/24"), "{after}");
-    env.run(&["rm", "-f", "-t", "0", "box"]).ok();
+
+    // `--network` given twice: on both from the start, known by the alias
+    // on each; the address given up above is not handed out again at once.
+    create(&[
+        "--name",
+        "twice",
+        "--network",
+        "second",
+        "--network-alias",
+        "both",
+    ]);
+    let template = "{{range $name, $n := .NetworkSettings.Networks}}{{$name}}={{$n.IPAddress}},{{index $n.Aliases 0}} {{end}}";
+    assert_eq!(
+        inspect_field(&env, template, "twice"),
+        "first=10.89.210.3,both second=10.89.211.51,both"
+    );
+    env.run(&["start", "twice"]).ok();
+    let hosts = stdout(&env.run(&["exec", "box", "cat", "/etc/hosts"]));
+    assert!(hosts.contains("10.89.211.51\ttwice both"), "{hosts}");
+    assert!(!hosts.contains("10.89.210.3"), "box is off first:\n{hosts}");
+    env.run(&["rm", "-f", "-t", "0", "box", "twice"]).ok();
 }
 
 /// Published ports go with the container's networks, as in Podman: off its
@@ -1267,6 +1287,28 @@ fn network_connect_errors_are_podmans_and_change_nothing() {
         "requested static ip 10.89.212.1 not in any subnet on network spare",
     );
     refused(&["network", "connect", "nosuch", "member"], "nosuch");
+    refused(
+        &[
+            "create",
+            "--network",
+            "none",
+            "--network",
+            "only",
+            &image_ref(catalog::BUSYBOX),
+        ],
+        "cannot set multiple networks without bridge network mode, selected mode none",
+    );
+    refused(
+        &[
+            "create",
+            "--network",
+            "only",
+            "--network",
+            "host",
+            &image_ref(catalog::BUSYBOX),
+        ],
+        "can only set extra network names, selected mode host conflicts with bridge",
+    );
     refused(&["network", "connect", "only", "nosuch"], "nosuch");
     let outside = env.base.join("escaped");
     let sneaky = format!("../../../../../../..{}", outside.display());
