@@ -49,6 +49,9 @@ const STDIN_END: u8 = 5;
 const RESIZE: u8 = 6;
 const NETWORK: u8 = 7;
 
+/// How long a network request waits for the monitor (a helper is ready in
+/// well under a second).
+const NETWORK_ANSWER: Duration = Duration::from_secs(30);
 /// A client this far behind the container's output is dropped.
 const MAX_BEHIND: usize = 1 << 20;
 /// Input held for a container that does not read it before the monitor
@@ -448,6 +451,10 @@ pub fn sync_network(lifecycle: &Lifecycle, record: &ContainerRecord) -> Result<b
     let Ok(mut socket) = socket else {
         return Ok(false);
     };
+    // A monitor serves its socket while the command runs; one between two
+    // runs of its restart policy does not answer (nor need to: the next run
+    // starts as the record says).
+    let _ = socket.set_read_timeout(Some(NETWORK_ANSWER));
     let failed = |why: String| {
         Error::Invalid(format!(
             "container {}: updating its network helper: {why}",
@@ -470,8 +477,17 @@ pub fn sync_network(lifecycle: &Lifecycle, record: &ContainerRecord) -> Result<b
             }
         }
         match socket.read(&mut buffer) {
-            Ok(0) | Err(_) => return Err(failed("its monitor is gone".into())),
+            Ok(0) => return Err(failed("its monitor is gone".into())),
             Ok(n) => incoming.extend_from_slice(&buffer[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                return Err(failed(format!(
+                    "its monitor did not answer within {} s; `rcon network reload {}` tries again",
+                    NETWORK_ANSWER.as_secs(),
+                    record.name
+                )));
+            }
+            Err(e) => return Err(failed(format!("reading its monitor's answer: {e}"))),
         }
     }
 }

@@ -788,7 +788,8 @@ fn start_network(
     single: &SingleThreaded,
 ) -> Result<Option<network::Helper>, Error> {
     let pid = started.pid.as_raw();
-    let helper = start_helper(runroot, record, pid, single).and_then(|helper| {
+    // Its namespace is new: nothing in it but `lo` to make way for.
+    let helper = start_helper(runroot, record, pid, &[], single).and_then(|helper| {
         for attachment in &record.config.attachments {
             network::bridge::attach(runroot, attachment, pid, &record.id)?;
         }
@@ -801,17 +802,21 @@ fn start_network(
 }
 
 /// The helper `record`'s mode and networks call for (see
-/// [`network::Mode::helper`]), started for container process `pid`.
+/// [`network::Mode::helper`]), started for container process `pid`, whose
+/// namespace has the interfaces `taken`.
 fn start_helper(
     runroot: &Path,
     record: &ContainerRecord,
     pid: i32,
+    taken: &[String],
     single: &SingleThreaded,
 ) -> Result<Option<network::Helper>, network::Error> {
     let config = &record.config;
     let Some(mode) = config.network.helper(&config.attachments) else {
         return Ok(None);
     };
+    let beside = mode.beside(taken);
+    let mode = beside.as_ref().unwrap_or(mode);
     let files = HelperFiles::new(runroot, &entry_dir(runroot, &record.id), &record.id);
     network::Helper::start(mode, pid, &config.ports, &files, single)
 }
@@ -832,7 +837,8 @@ fn sync_helper(
         *helper = None;
     }
     if wanted && helper.is_none() {
-        *helper = start_helper(of.runroot, &record, pid.as_raw(), of.single)?;
+        let taken = network::bridge::interface_names(pid.as_raw())?;
+        *helper = start_helper(of.runroot, &record, pid.as_raw(), &taken, of.single)?;
     }
     Ok(())
 }

@@ -325,13 +325,19 @@ pub fn reload(lifecycle: &Lifecycle, record: &ContainerRecord) -> Result<(), Err
 /// Brings running container `after`'s network in line with its record,
 /// which was `before`: its helper first (through its monitor, so a new
 /// helper's interface takes its name before any new veth end does), then
-/// off the networks it left, then onto each network where it is not.
+/// off the networks it left, then onto each network where it is not. A
+/// container that ended meanwhile has nothing to change: its next start
+/// follows its record.
 fn apply(
     lifecycle: &Lifecycle,
     before: &ContainerRecord,
     after: &ContainerRecord,
 ) -> Result<(), Error> {
-    let (pid, _pidfd) = lifecycle.container_process(after)?;
+    let (pid, _pidfd) = match lifecycle.container_process(after) {
+        Ok(process) => process,
+        Err(Error::NotRunning(_)) if before != after => return Ok(()),
+        Err(e) => return Err(e),
+    };
     let runroot = lifecycle.runroot();
     if !super::attach::sync_network(lifecycle, after)? {
         let helper = |r: &ContainerRecord| r.config.network.helper(&r.config.attachments).cloned();

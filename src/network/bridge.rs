@@ -109,12 +109,7 @@ pub fn attach(runroot: &Path, attachment: &Attachment, pid: i32, id: &str) -> Re
         let bridge = ensure_bridge(&outside, attachment)
             .await
             .map_err(failed("creating its bridge"))?;
-        let names: Vec<String> = inside
-            .link()
-            .get()
-            .execute()
-            .map_ok(|link| link_name(&link))
-            .try_collect()
+        let names = link_names(&inside)
             .await
             .map_err(failed("listing the container's interfaces"))?;
         let name = (0..)
@@ -257,6 +252,29 @@ async fn ensure_bridge(handle: &Handle, attachment: &Attachment) -> Result<u32, 
         .execute()
         .await?;
     Ok(index)
+}
+
+/// The names of the interfaces in container process `pid`'s network namespace.
+pub fn interface_names(pid: i32) -> Result<Vec<String>, Error> {
+    let container = super::helper::container_netns(pid)?;
+    let runtime = runtime()?;
+    let handle = connect(&runtime, container.as_fd())?;
+    runtime
+        .block_on(link_names(&handle))
+        .map_err(|source| Error::Io {
+            what: "listing the container's interfaces".into(),
+            source: std::io::Error::other(source.to_string()),
+        })
+}
+
+async fn link_names(handle: &Handle) -> Result<Vec<String>, rtnetlink::Error> {
+    handle
+        .link()
+        .get()
+        .execute()
+        .map_ok(|link| link_name(&link))
+        .try_collect()
+        .await
 }
 
 async fn index_of(handle: &Handle, name: &str) -> Option<u32> {

@@ -201,6 +201,16 @@ impl Mode {
         }
     }
 
+    /// This helper mode for a namespace whose interfaces are `taken` (a
+    /// container's veths, made before it had a way out), if it must differ
+    /// (see [`pasta::beside`]). `None`: as it is.
+    pub fn beside(&self, taken: &[String]) -> Option<Mode> {
+        match self {
+            Mode::Pasta(options) => pasta::beside(options, taken).map(Mode::Pasta),
+            _ => None,
+        }
+    }
+
     /// Gives a container made on an internal network (no helper chosen)
     /// the default helper, as it joins a network that leads out.
     pub fn lead_out(&mut self) -> Result<(), Error> {

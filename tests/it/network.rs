@@ -1237,6 +1237,47 @@ fn reload_replaces_a_dead_helper_and_keeps_the_addresses() {
     env.run(&["rm", "-f", "-t", "0", "web"]).ok();
 }
 
+/// A container on an internal network only has no helper; connected to a
+/// network that leads out it gets one (its interface beside the veths),
+/// and loses it again when it leaves that network.
+#[test]
+fn a_network_that_leads_out_brings_the_helper_along() {
+    let env = TestEnv::new(user_with_ranges());
+    internal_network(&env, "10.89.214.0/24", "closed");
+    create_networks(&env, &["open"]);
+    let id = stdout(&run(
+        &env,
+        &["-d", "--name", "box", "--network", "closed"],
+        &["sleep", "1000"],
+    ));
+    let (monitor, container) = monitor_pids(&env, &id);
+    let helpers = || {
+        children(monitor)
+            .into_iter()
+            .filter(|&p| p != container)
+            .count()
+    };
+    assert_eq!(helpers(), 0);
+    let routes = || stdout(&env.run(&["exec", "box", "ip", "-4", "route"]));
+    assert!(!routes().contains("default"), "{}", routes());
+
+    env.run(&["network", "connect", "open", "box"]).ok();
+    helper_of(&env, &id, Helper::Pasta);
+    assert!(routes().contains("default"), "{}", routes());
+    let addresses = stdout(&env.run(&["exec", "box", "ip", "-4", "-o", "addr"]));
+    assert!(addresses.contains("inet 10.89.214.2/24"), "{addresses}");
+    let (open_address, _) = place_on(&env, "open", "box");
+    assert!(
+        addresses.contains(&format!("inet {open_address}/24")),
+        "{addresses}"
+    );
+
+    env.run(&["network", "disconnect", "open", "box"]).ok();
+    assert_eq!(helpers(), 0);
+    assert!(!routes().contains("default"), "{}", routes());
+    env.run(&["rm", "-f", "-t", "0", "box"]).ok();
+}
+
 /// Podman's errors and exit codes, and nothing changed by a refused
 /// request: a network name cannot lead outside the user's store.
 #[test]
