@@ -13,10 +13,11 @@ use super::server::{Body, Service, blocking, empty, json, json_body};
 use super::{ApiError, ApiResult};
 use crate::container::lifecycle::Lifecycle;
 use crate::container::networks::{self as engine, ConnectOptions, remove_network};
+use crate::container::{ContainerRecord, Containers};
 use crate::network::store::{CreateOptions, NetworkRecord, Networks};
 
-/// A network in Docker's shape.
-fn view(network: &NetworkRecord) -> Value {
+/// A network in Docker's shape; `containers` its `Containers`.
+fn view(network: &NetworkRecord, containers: Value) -> Value {
     let config: Vec<Value> = network
         .subnets
         .iter()
@@ -33,7 +34,7 @@ fn view(network: &NetworkRecord) -> Value {
         "Internal": network.internal,
         "Attachable": false,
         "Ingress": false,
-        "Containers": {},
+        "Containers": containers,
         "Options": {},
         "Labels": network.labels,
     })
@@ -60,14 +61,45 @@ pub async fn list(service: Arc<Service>) -> ApiResult<Response<Body>> {
     .await?;
     Ok(json(
         StatusCode::OK,
-        &Value::Array(list.iter().map(view).collect()),
+        // As Docker's: the list leaves the containers out.
+        &Value::Array(list.iter().map(|n| view(n, json!({}))).collect()),
     ))
 }
 
 pub async fn inspect(service: Arc<Service>, name: &str) -> ApiResult<Response<Body>> {
     let name = name.to_string();
-    let network = blocking(move || find(&networks(&service)?, &name)).await?;
-    Ok(json(StatusCode::OK, &view(&network)))
+    let (network, members) = blocking(move || {
+        let network = find(&networks(&service)?, &name)?;
+        let containers = Containers::open(&service.paths.root)?;
+        let members = engine::members(&containers, &network.name)?;
+        Ok((network, members))
+    })
+    .await?;
+    Ok(json(
+        StatusCode::OK,
+        &view(&network, endpoints(&network, &members)),
+    ))
+}
+
+/// `Containers` of a network's inspect, Docker's shape: each member by ID
+/// with its name and its address and MAC address there.
+fn endpoints(network: &NetworkRecord, members: &[ContainerRecord]) -> Value {
+    let endpoints = members.iter().filter_map(|member| {
+        let place = member
+            .config
+            .attachments
+            .iter()
+            .find(|a| a.network == network.name)?;
+        let endpoint = json!({
+            "Name": member.name,
+            "EndpointID": "",
+            "MacAddress": place.mac,
+            "IPv4Address": format!("{}/{}", place.address, place.prefix),
+            "IPv6Address": "",
+        });
+        Some((member.id.clone(), endpoint))
+    });
+    Value::Object(endpoints.collect())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -164,6 +196,7 @@ struct ConnectBody {
 #[serde(rename_all = "PascalCase", default)]
 struct EndpointConfig {
     aliases: Option<Vec<String>>,
+    mac_address: String,
     #[serde(rename = "IPAMConfig")]
     ipam_config: Option<EndpointIpam>,
 }
@@ -197,9 +230,14 @@ pub async fn connect(
         })?),
         _ => None,
     };
+    let mac = match endpoint.mac_address.as_str() {
+        "" => None,
+        text => Some(engine::parse_mac(text)?),
+    };
     let options = ConnectOptions {
         aliases: endpoint.aliases.unwrap_or_default(),
         ip,
+        mac,
     };
     let name = name.to_string();
     blocking(move || {

@@ -74,6 +74,9 @@ pub struct ConnectArgs {
     /// Its IPv4 address on the network (default: the next free one)
     #[arg(long, value_name = "IP")]
     pub ip: Option<std::net::Ipv4Addr>,
+    /// Its MAC address on the network, aa:bb:cc:dd:ee:ff (default: a random one)
+    #[arg(long, value_name = "MAC")]
+    pub mac_address: Option<String>,
     #[arg(value_name = "NETWORK")]
     pub network: String,
     #[arg(value_name = "CONTAINER")]
@@ -162,9 +165,11 @@ pub fn run(ctx: &Context, verb: NetworkVerb) -> Outcome {
     match verb {
         NetworkVerb::Connect(args) => {
             let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
+            let mac = args.mac_address.as_deref().map(networks::parse_mac);
             let options = networks::ConnectOptions {
                 aliases: args.aliases,
                 ip: args.ip,
+                mac: mac.transpose()?,
             };
             networks::connect(&lifecycle, &args.network, &args.container, &options)?;
             Ok(0)

@@ -24,7 +24,7 @@ use crate::network::store::{NetworkRecord, Networks};
 use crate::network::{self, Attachment, Mode};
 
 /// A container's place on `network`, among its `members` (see
-/// [`members`]): the address `requested` (`--ip`), else the first free one
+/// [`members`]), as `wanted`: the address asked for (`--ip`), else the first free one
 /// after the one the network gave last, as Podman hands them out — an
 /// address given up is not given again at once, so a container that leaves
 /// and comes back gets a new one, and a stale hosts line or ARP entry never
@@ -34,8 +34,7 @@ pub fn allocate(
     networks: &Networks,
     members: &[ContainerRecord],
     network: &NetworkRecord,
-    aliases: &[String],
-    requested: Option<Ipv4Addr>,
+    wanted: &ConnectOptions,
 ) -> Result<Attachment, Error> {
     let (subnet, gateway) = network.subnet();
     let holder = |address: Ipv4Addr| {
@@ -46,7 +45,7 @@ pub fn allocate(
                 .any(|a| a.network == network.name && a.address == address)
         })
     };
-    let address = match requested {
+    let address = match wanted.ip {
         Some(address) => {
             if !subnet.hosts(gateway).any(|a| a == address) {
                 return Err(Error::Invalid(format!(
@@ -87,9 +86,9 @@ pub fn allocate(
         address,
         prefix: subnet.prefix,
         gateway,
-        aliases: aliases.to_vec(),
+        aliases: wanted.aliases.clone(),
         internal: network.internal,
-        mac: Attachment::random_mac(),
+        mac: wanted.mac.clone().unwrap_or_else(Attachment::random_mac),
     })
 }
 
@@ -193,13 +192,35 @@ fn hosts_lock(networks: &Networks) -> Result<Flock<std::fs::File>, Error> {
     )?)
 }
 
-/// What `network connect` asks for besides the network and the container.
+/// What a container asks for on a network (`network connect`'s flags;
+/// `--network-alias` at create).
 #[derive(Debug, Clone, Default)]
 pub struct ConnectOptions {
     /// More names the network's other containers know it by.
     pub aliases: Vec<String>,
     /// Its address there (else the next free one).
     pub ip: Option<Ipv4Addr>,
+    /// Its MAC address there, checked by [`parse_mac`] (else a random one).
+    pub mac: Option<String>,
+}
+
+/// `--mac-address`: six bytes in hex, colon-separated, unicast (a veth
+/// takes no other), written back in lower case.
+pub fn parse_mac(text: &str) -> Result<String, Error> {
+    let bytes: Option<Vec<u8>> = text
+        .split(':')
+        .map(|b| {
+            (b.len() == 2)
+                .then(|| u8::from_str_radix(b, 16).ok())
+                .flatten()
+        })
+        .collect();
+    match bytes {
+        Some(bytes) if bytes.len() == 6 && bytes[0] & 1 == 0 => Ok(text.to_lowercase()),
+        _ => Err(Error::Invalid(format!(
+            "invalid MAC address {text:?}: use six hex bytes, aa:bb:cc:dd:ee:ff, of a unicast address (an even first byte)"
+        ))),
+    }
 }
 
 /// What `connect` and `disconnect` name: the networks, the network, and
@@ -260,7 +281,7 @@ pub fn connect(
     let after = {
         let _store = lifecycle.store().lock()?;
         let members = members(containers, &network.name)?;
-        let attachment = allocate(&networks, &members, &network, &options.aliases, options.ip)?;
+        let attachment = allocate(&networks, &members, &network, options)?;
         containers.update_config(&lock, &before.id, |config| {
             config.network = mode;
             config.attachments.push(attachment);

@@ -227,12 +227,13 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     };
     let network_store =
         crate::network::store::Networks::open(store.root()).map_err(crate::network::Error::from)?;
+    let wanted = networks::ConnectOptions {
+        aliases: request.basics.network_aliases.clone(),
+        ..Default::default()
+    };
     let attachments = user_networks
         .iter()
-        .map(|user_network| {
-            let aliases = &request.basics.network_aliases;
-            networks::allocate(&network_store, &peers, user_network, aliases, None)
-        })
+        .map(|user_network| networks::allocate(&network_store, &peers, user_network, &wanted))
         .collect::<Result<Vec<_>, _>>()?;
     // A network given by ID prefix is recorded by its name.
     if let (Mode::Network { name, .. }, Some(attachment)) = (&mut network, attachments.first()) {

@@ -1231,6 +1231,22 @@ fn docker_network_connect_and_disconnect() {
         "{}",
         inside.transcript()
     );
+    let members = service.docker(
+        &env,
+        &[
+            "network",
+            "inspect",
+            "--format",
+            "{{range $id, $c := .Containers}}{{$c.Name}} {{$c.IPv4Address}}{{end}}",
+            "n2",
+        ],
+    );
+    assert_eq!(
+        members.ok().stdout.trim(),
+        format!("a {address}/24"),
+        "{}",
+        members.transcript()
+    );
     let again = service.docker(&env, &["network", "connect", "n2", "a"]);
     assert_ne!(again.code, Some(0), "{}", again.transcript());
     assert!(

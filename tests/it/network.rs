@@ -1102,6 +1102,8 @@ fn a_stopped_container_starts_on_every_network_it_was_connected_to() {
         "connect",
         "--ip",
         "10.89.211.50",
+        "--mac-address",
+        "02:00:5E:AA:BB:CC",
         "second",
         "box",
     ])
@@ -1116,7 +1118,7 @@ fn a_stopped_container_starts_on_every_network_it_was_connected_to() {
     };
     let given = places();
     assert_eq!(given.0.0, "10.89.210.2");
-    assert_eq!(given.1.0, "10.89.211.50");
+    assert_eq!(given.1, ("10.89.211.50".into(), "02:00:5e:aa:bb:cc".into()));
     let shown = || {
         stdout(&env.run(&[
             "exec",
@@ -1328,6 +1330,17 @@ fn network_connect_errors_are_podmans_and_change_nothing() {
         "requested static ip 10.89.212.1 not in any subnet on network spare",
     );
     refused(&["network", "connect", "nosuch", "member"], "nosuch");
+    refused(
+        &[
+            "network",
+            "connect",
+            "--mac-address",
+            "01:00:5e:00:00:01",
+            "spare",
+            "member",
+        ],
+        "invalid MAC address \"01:00:5e:00:00:01\"",
+    );
     refused(
         &[
             "create",
