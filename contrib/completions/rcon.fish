@@ -2120,7 +2120,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcomman
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra -d 'Make an infra container holding the shared namespaces (false: none, nothing is shared)' -r -f -a "true\t''
 false\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-image -d 'The infra container\'s image [default: containers.conf\'s infra_image, else rcon\'s own pause, which needs none]' -r
-complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-command -d 'The infra container\'s command (replaces its image\'s entrypoint)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-command -d 'The infra container\'s command, split at spaces as Podman does, or a JSON array (replaces its image\'s entrypoint)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-name -d 'The infra container\'s name [default: <pod ID 12>-infra]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -l net -d 'Network of the pod: private (the default), pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, ns:PATH or a network\'s name' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the pod is known by on a user-defined network' -r
