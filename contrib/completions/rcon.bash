@@ -661,8 +661,14 @@ _rcon() {
             rcon__subcmd__help__subcmd__kube,play)
                 cmd="rcon__subcmd__help__subcmd__kube__subcmd__play"
                 ;;
+            rcon__subcmd__help__subcmd__network,connect)
+                cmd="rcon__subcmd__help__subcmd__network__subcmd__connect"
+                ;;
             rcon__subcmd__help__subcmd__network,create)
                 cmd="rcon__subcmd__help__subcmd__network__subcmd__create"
+                ;;
+            rcon__subcmd__help__subcmd__network,disconnect)
+                cmd="rcon__subcmd__help__subcmd__network__subcmd__disconnect"
                 ;;
             rcon__subcmd__help__subcmd__network,exists)
                 cmd="rcon__subcmd__help__subcmd__network__subcmd__exists"
@@ -675,6 +681,9 @@ _rcon() {
                 ;;
             rcon__subcmd__help__subcmd__network,prune)
                 cmd="rcon__subcmd__help__subcmd__network__subcmd__prune"
+                ;;
+            rcon__subcmd__help__subcmd__network,reload)
+                cmd="rcon__subcmd__help__subcmd__network__subcmd__reload"
                 ;;
             rcon__subcmd__help__subcmd__network,rm)
                 cmd="rcon__subcmd__help__subcmd__network__subcmd__rm"
@@ -898,8 +907,14 @@ _rcon() {
             rcon__subcmd__kube__subcmd__help,play)
                 cmd="rcon__subcmd__kube__subcmd__help__subcmd__play"
                 ;;
+            rcon__subcmd__network,connect)
+                cmd="rcon__subcmd__network__subcmd__connect"
+                ;;
             rcon__subcmd__network,create)
                 cmd="rcon__subcmd__network__subcmd__create"
+                ;;
+            rcon__subcmd__network,disconnect)
+                cmd="rcon__subcmd__network__subcmd__disconnect"
                 ;;
             rcon__subcmd__network,exists)
                 cmd="rcon__subcmd__network__subcmd__exists"
@@ -919,14 +934,23 @@ _rcon() {
             rcon__subcmd__network,prune)
                 cmd="rcon__subcmd__network__subcmd__prune"
                 ;;
+            rcon__subcmd__network,reload)
+                cmd="rcon__subcmd__network__subcmd__reload"
+                ;;
             rcon__subcmd__network,remove)
                 cmd="rcon__subcmd__network__subcmd__rm"
                 ;;
             rcon__subcmd__network,rm)
                 cmd="rcon__subcmd__network__subcmd__rm"
                 ;;
+            rcon__subcmd__network__subcmd__help,connect)
+                cmd="rcon__subcmd__network__subcmd__help__subcmd__connect"
+                ;;
             rcon__subcmd__network__subcmd__help,create)
                 cmd="rcon__subcmd__network__subcmd__help__subcmd__create"
+                ;;
+            rcon__subcmd__network__subcmd__help,disconnect)
+                cmd="rcon__subcmd__network__subcmd__help__subcmd__disconnect"
                 ;;
             rcon__subcmd__network__subcmd__help,exists)
                 cmd="rcon__subcmd__network__subcmd__help__subcmd__exists"
@@ -942,6 +966,9 @@ _rcon() {
                 ;;
             rcon__subcmd__network__subcmd__help,prune)
                 cmd="rcon__subcmd__network__subcmd__help__subcmd__prune"
+                ;;
+            rcon__subcmd__network__subcmd__help,reload)
+                cmd="rcon__subcmd__network__subcmd__help__subcmd__reload"
                 ;;
             rcon__subcmd__network__subcmd__help,rm)
                 cmd="rcon__subcmd__network__subcmd__help__subcmd__rm"
@@ -6000,7 +6027,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__network)
-            opts="create exists inspect ls prune rm"
+            opts="connect create disconnect exists inspect ls prune reload rm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6013,7 +6040,35 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__help__subcmd__network__subcmd__connect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__help__subcmd__network__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__network__subcmd__disconnect)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -6070,6 +6125,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__network__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__network__subcmd__reload)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -8998,12 +9067,74 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network)
-            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version create exists inspect ls list prune rm remove help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version connect create disconnect exists inspect ls list prune reload rm remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__network__subcmd__connect)
+            opts="-D -h -V --alias --ip --mac-address --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --alias)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mac-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9117,6 +9248,56 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__network__subcmd__disconnect)
+            opts="-f -D -h -V --force --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__network__subcmd__exists)
             opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -9168,7 +9349,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__help)
-            opts="create exists inspect ls prune rm help"
+            opts="connect create disconnect exists inspect ls prune reload rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9181,7 +9362,35 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__network__subcmd__help__subcmd__connect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__network__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__network__subcmd__help__subcmd__disconnect)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -9252,6 +9461,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__network__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__network__subcmd__help__subcmd__reload)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -9401,6 +9624,56 @@ _rcon() {
             ;;
         rcon__subcmd__network__subcmd__prune)
             opts="-f -D -h -V --force --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__network__subcmd__reload)
+            opts="-a -D -h -V --all --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -433,6 +433,7 @@ async fn list(service: Arc<Service>, query: HashMap<String, String>) -> ApiResul
             if !shown {
                 continue;
             }
+            let (network_mode, networks) = container::inspect::docker_networks(&record);
             listed.push(json!({
                 "Id": record.id,
                 "Names": [format!("/{}", record.name)],
@@ -444,8 +445,8 @@ async fn list(service: Arc<Service>, query: HashMap<String, String>) -> ApiResul
                 "Labels": record.config.labels.iter().cloned().collect::<BTreeMap<_, _>>(),
                 "State": status_word(&state),
                 "Status": status_text(&state),
-                "HostConfig": { "NetworkMode": record.config.network.to_string() },
-                "NetworkSettings": { "Networks": container::inspect::networks(&record) },
+                "HostConfig": { "NetworkMode": network_mode },
+                "NetworkSettings": { "Networks": networks },
                 "Mounts": [],
             }));
         }
@@ -473,6 +474,9 @@ async fn inspect(service: Arc<Service>, id: &str) -> ApiResult<Response<Body>> {
         // Docker's clients read the logs back (docker-py's `run`) only from
         // drivers they know as readable; rcon's k8s-file log is, through `logs`.
         value["HostConfig"]["LogConfig"] = json!({ "Type": "json-file", "Config": {} });
+        let (network_mode, networks) = container::inspect::docker_networks(&record);
+        value["HostConfig"]["NetworkMode"] = json!(network_mode);
+        value["NetworkSettings"]["Networks"] = networks;
         value["HostConfig"]["Binds"] = json!(
             record
                 .config

@@ -1,4 +1,5 @@
-//! `/networks/...`: list, inspect, create, remove (rcon's user-defined networks).
+//! `/networks/...`: list, inspect, create, remove, connect and disconnect
+//! containers (rcon's user-defined networks).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -11,11 +12,12 @@ use serde_json::{Value, json};
 use super::server::{Body, Service, blocking, empty, json, json_body};
 use super::{ApiError, ApiResult};
 use crate::container::lifecycle::Lifecycle;
-use crate::container::networks::remove_network;
+use crate::container::networks::{self as engine, ConnectOptions, remove_network};
+use crate::container::{ContainerRecord, Containers};
 use crate::network::store::{CreateOptions, NetworkRecord, Networks};
 
-/// A network in Docker's shape.
-fn view(network: &NetworkRecord) -> Value {
+/// A network in Docker's shape; `containers` its `Containers`.
+fn view(network: &NetworkRecord, containers: Value) -> Value {
     let config: Vec<Value> = network
         .subnets
         .iter()
@@ -32,7 +34,7 @@ fn view(network: &NetworkRecord) -> Value {
         "Internal": network.internal,
         "Attachable": false,
         "Ingress": false,
-        "Containers": {},
+        "Containers": containers,
         "Options": {},
         "Labels": network.labels,
     })
@@ -59,14 +61,45 @@ pub async fn list(service: Arc<Service>) -> ApiResult<Response<Body>> {
     .await?;
     Ok(json(
         StatusCode::OK,
-        &Value::Array(list.iter().map(view).collect()),
+        // As Docker's: the list leaves the containers out.
+        &Value::Array(list.iter().map(|n| view(n, json!({}))).collect()),
     ))
 }
 
 pub async fn inspect(service: Arc<Service>, name: &str) -> ApiResult<Response<Body>> {
     let name = name.to_string();
-    let network = blocking(move || find(&networks(&service)?, &name)).await?;
-    Ok(json(StatusCode::OK, &view(&network)))
+    let (network, members) = blocking(move || {
+        let network = find(&networks(&service)?, &name)?;
+        let containers = Containers::open(&service.paths.root)?;
+        let members = engine::members(&containers, &network.name)?;
+        Ok((network, members))
+    })
+    .await?;
+    Ok(json(
+        StatusCode::OK,
+        &view(&network, endpoints(&network, &members)),
+    ))
+}
+
+/// `Containers` of a network's inspect, Docker's shape: each member by ID
+/// with its name and its address and MAC address there.
+fn endpoints(network: &NetworkRecord, members: &[ContainerRecord]) -> Value {
+    let endpoints = members.iter().filter_map(|member| {
+        let place = member
+            .config
+            .attachments
+            .iter()
+            .find(|a| a.network == network.name)?;
+        let endpoint = json!({
+            "Name": member.name,
+            "EndpointID": "",
+            "MacAddress": place.mac,
+            "IPv4Address": format!("{}/{}", place.address, place.prefix),
+            "IPv6Address": "",
+        });
+        Some((member.id.clone(), endpoint))
+    });
+    Value::Object(endpoints.collect())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -149,4 +182,90 @@ pub async fn remove(service: Arc<Service>, name: &str) -> ApiResult<Response<Bod
     })
     .await?;
     Ok(empty(StatusCode::NO_CONTENT))
+}
+
+/// Docker's body of `POST /networks/{id}/connect`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct ConnectBody {
+    container: String,
+    endpoint_config: Option<EndpointConfig>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct EndpointConfig {
+    aliases: Option<Vec<String>>,
+    mac_address: String,
+    #[serde(rename = "IPAMConfig")]
+    ipam_config: Option<EndpointIpam>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct EndpointIpam {
+    #[serde(rename = "IPv4Address")]
+    ipv4_address: String,
+}
+
+/// Docker's body of `POST /networks/{id}/disconnect` (`Force` changes
+/// nothing: a container always leaves at once).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+struct DisconnectBody {
+    container: String,
+}
+
+/// `POST /networks/{id}/connect`: the engine's `network connect`.
+pub async fn connect(
+    service: Arc<Service>,
+    request: Request<Incoming>,
+    name: &str,
+) -> ApiResult<Response<Body>> {
+    let body: ConnectBody = json_body(request).await?;
+    let endpoint = body.endpoint_config.unwrap_or_default();
+    let ip = match endpoint.ipam_config.map(|i| i.ipv4_address) {
+        Some(ip) if !ip.is_empty() => Some(ip.parse().map_err(|_| {
+            ApiError::bad_request(format!("invalid IPv4Address {ip:?}: use A.B.C.D"))
+        })?),
+        _ => None,
+    };
+    let mac = match endpoint.mac_address.as_str() {
+        "" => None,
+        text => Some(engine::parse_mac(text)?),
+    };
+    let options = ConnectOptions {
+        aliases: endpoint.aliases.unwrap_or_default(),
+        ip,
+        mac,
+    };
+    let name = name.to_string();
+    blocking(move || {
+        let store = service.store()?;
+        let network = find(&networks(&service)?, &name)?;
+        let lifecycle = Lifecycle::open(&store, &service.paths.runroot)?;
+        engine::connect(&lifecycle, &network.name, &body.container, &options)?;
+        Ok(())
+    })
+    .await?;
+    Ok(empty(StatusCode::OK))
+}
+
+/// `POST /networks/{id}/disconnect`: the engine's `network disconnect`.
+pub async fn disconnect(
+    service: Arc<Service>,
+    request: Request<Incoming>,
+    name: &str,
+) -> ApiResult<Response<Body>> {
+    let body: DisconnectBody = json_body(request).await?;
+    let name = name.to_string();
+    blocking(move || {
+        let store = service.store()?;
+        let network = find(&networks(&service)?, &name)?;
+        let lifecycle = Lifecycle::open(&store, &service.paths.runroot)?;
+        engine::disconnect(&lifecycle, &network.name, &body.container)?;
+        Ok(())
+    })
+    .await?;
+    Ok(empty(StatusCode::OK))
 }

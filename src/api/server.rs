@@ -360,6 +360,10 @@ async fn route(service: Arc<Service>, request: Request<Incoming>) -> ApiResult<R
         ["networks"] if get => networks::list(service).await,
         ["networks", "create"] if post => networks::create(service, request).await,
         ["networks", name] if get => networks::inspect(service, name).await,
+        ["networks", name, "connect"] if post => networks::connect(service, request, name).await,
+        ["networks", name, "disconnect"] if post => {
+            networks::disconnect(service, request, name).await
+        }
         ["networks", name] if delete => networks::remove(service, name).await,
         _ => Err(ApiError::not_found(format!(
             "page not found: {method} {path}"

@@ -144,14 +144,14 @@ pub struct CreateArgs {
     /// The container's hostname [default: its short ID]
     #[arg(short, long, value_name = "NAME")]
     pub hostname: Option<String>,
-    /// Network: private (pasta where installed, else slirp4netns), pasta[:OPTIONS], slirp4netns[:OPTIONS], none (loopback only), host, ns:PATH, container:NAME, or the name of a network made with `rcon network create`
+    /// Network: private (pasta where installed, else slirp4netns), pasta[:OPTIONS], slirp4netns[:OPTIONS], none (loopback only), host, ns:PATH, container:NAME, or the name of a network made with `rcon network create` (repeat it to put the container on several)
     #[arg(
         long,
         visible_alias = "net",
         value_name = "MODE",
         default_value = "private"
     )]
-    pub network: String,
+    pub network: Vec<String>,
     /// Another name other containers on the user-defined network know this one by; may be repeated
     #[arg(long, value_name = "ALIAS")]
     pub network_alias: Vec<String>,
@@ -366,7 +366,8 @@ impl CreateArgs {
             cap_drop: self.cap_drop,
             security_opt: absolute_profiles(self.security_opt)?,
             entrypoint: self.entrypoint,
-            network: self.network,
+            network: self.network.first().cloned().unwrap_or_default(),
+            extra_networks: self.network.iter().skip(1).cloned().collect(),
             publish: self.publish,
             labels: self.label,
             label_files: self.label_file,

@@ -1,4 +1,5 @@
-//! `rcon network create|ls|inspect|rm|prune|exists`, printing what Podman prints.
+//! `rcon network create|ls|inspect|rm|prune|exists|connect|disconnect|reload`,
+//! printing what Podman prints.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -11,14 +12,19 @@ use super::template::{GoShape, Struct};
 use super::{Context, Failure, Outcome};
 use crate::container::lifecycle::Lifecycle;
 use crate::container::networks;
+use crate::container::store::{ContainerRecord, Status};
 use crate::filter::Filter;
 use crate::network::store::{self, CreateOptions, NetworkRecord, Networks};
 use crate::storage::store::Store;
 
 #[derive(Debug, Subcommand)]
 pub enum NetworkVerb {
+    /// Put a container on a network, running or not
+    Connect(ConnectArgs),
     /// Create a network containers reach each other on by name
     Create(CreateArgs),
+    /// Take a container off a network, running or not
+    Disconnect(DisconnectArgs),
     /// Exit 0 if the network exists, 1 if not
     Exists(ExistsArgs),
     /// Show networks' details as JSON
@@ -28,6 +34,8 @@ pub enum NetworkVerb {
     Ls(LsArgs),
     /// Remove every network no container uses
     Prune(PruneArgs),
+    /// Set running containers' networks up again (a helper that died, an interface that went)
+    Reload(ReloadArgs),
     /// Remove networks
     #[command(visible_alias = "remove")]
     Rm(RmArgs),
@@ -56,6 +64,44 @@ pub struct CreateArgs {
     /// Succeed without change if the network already exists
     #[arg(long)]
     pub ignore: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConnectArgs {
+    /// Another name the network's other containers know it by; may be repeated
+    #[arg(long = "alias", value_name = "NAME")]
+    pub aliases: Vec<String>,
+    /// Its IPv4 address on the network (default: the next free one)
+    #[arg(long, value_name = "IP")]
+    pub ip: Option<std::net::Ipv4Addr>,
+    /// Its MAC address on the network, aa:bb:cc:dd:ee:ff (default: a random one)
+    #[arg(long, value_name = "MAC")]
+    pub mac_address: Option<String>,
+    #[arg(value_name = "NETWORK")]
+    pub network: String,
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DisconnectArgs {
+    /// Accepted for Podman compatibility (a container always leaves at once)
+    #[arg(short, long)]
+    pub force: bool,
+    #[arg(value_name = "NETWORK")]
+    pub network: String,
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ReloadArgs {
+    /// Every running container
+    #[arg(short, long, conflicts_with = "containers")]
+    pub all: bool,
+    /// Containers to reload, by name or ID
+    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    pub containers: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -117,6 +163,23 @@ pub fn run(ctx: &Context, verb: NetworkVerb) -> Outcome {
     let store = Store::open(&ctx.paths.root)?;
     let networks = Networks::open(store.root())?;
     match verb {
+        NetworkVerb::Connect(args) => {
+            let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
+            let mac = args.mac_address.as_deref().map(networks::parse_mac);
+            let options = networks::ConnectOptions {
+                aliases: args.aliases,
+                ip: args.ip,
+                mac: mac.transpose()?,
+            };
+            networks::connect(&lifecycle, &args.network, &args.container, &options)?;
+            Ok(0)
+        }
+        NetworkVerb::Disconnect(args) => {
+            let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
+            networks::disconnect(&lifecycle, &args.network, &args.container)?;
+            Ok(0)
+        }
+        NetworkVerb::Reload(args) => reload(&Lifecycle::open(&store, &ctx.paths.runroot)?, args),
         NetworkVerb::Create(args) => create(&store, &networks, args),
         NetworkVerb::Exists(args) => Ok(match networks.get(&args.network) {
             Ok(_) => 0,
@@ -159,6 +222,28 @@ pub fn run(ctx: &Context, verb: NetworkVerb) -> Outcome {
             super::report_failures(failures)
         }
     }
+}
+
+/// Prints the ID of each container set up again; `--all` takes every
+/// running one.
+fn reload(lifecycle: &Lifecycle, args: ReloadArgs) -> Outcome {
+    let records: Vec<Result<ContainerRecord, crate::container::Error>> = match args.all {
+        true => lifecycle
+            .list()?
+            .into_iter()
+            .filter(|(_, state)| state.status == Status::Running)
+            .map(|(record, _)| Ok(record))
+            .collect(),
+        false => args.containers.iter().map(|c| lifecycle.find(c)).collect(),
+    };
+    let mut failures = Vec::new();
+    for record in records {
+        match record.and_then(|r| networks::reload(lifecycle, &r).map(|()| r)) {
+            Ok(record) => println!("{}", record.id),
+            Err(e) => failures.push(e.into()),
+        }
+    }
+    super::report_failures(failures)
 }
 
 fn create(store: &Store, networks: &Networks, args: CreateArgs) -> Outcome {

@@ -327,12 +327,7 @@ fn mount_destinations(record: &ContainerRecord) -> Vec<String> {
 }
 
 fn networks(record: &ContainerRecord) -> Vec<String> {
-    record
-        .config
-        .attachment
-        .as_ref()
-        .map(|a| vec![a.network.clone()])
-        .unwrap_or_default()
+    record.config.network_names()
 }
 
 /// The sizes of a container's own files and of them with its image's, in

@@ -3,7 +3,9 @@
 //! the container's output from then on, stdout and stderr kept apart; what
 //! it sends goes to the container's stdin (a pipe, or the pty master with
 //! `-t`) when the container was started with `-i`, and its window size to
-//! the pty. When the command ends, each client gets its exit code.
+//! the pty. When the command ends, each client gets its exit code. The same
+//! socket takes `network connect|disconnect|reload`'s request to bring the
+//! container's network helper in line with its record ([`sync_network`]).
 //!
 //! Both ways the stream is cut into frames: a kind byte, a 4-byte
 //! big-endian length, the payload. The monitor never blocks on a client:
@@ -39,11 +41,17 @@ const SOCKET: &str = "attach";
 const STDOUT: u8 = 1;
 const STDERR: u8 = 2;
 const EXIT: u8 = 3;
+/// The answer to [`NETWORK`]: empty, or why it failed.
+const NETWORK_DONE: u8 = 8;
 // Client to monitor.
 const STDIN: u8 = 4;
 const STDIN_END: u8 = 5;
 const RESIZE: u8 = 6;
+const NETWORK: u8 = 7;
 
+/// How long a network request waits for the monitor (a helper is ready in
+/// well under a second).
+const NETWORK_ANSWER: Duration = Duration::from_secs(30);
 /// A client this far behind the container's output is dropped.
 const MAX_BEHIND: usize = 1 << 20;
 /// Input held for a container that does not read it before the monitor
@@ -269,8 +277,14 @@ impl Server {
     }
 
     /// Handles what [`Server::poll_fds`] found ready (`ready[i]` for its
-    /// i-th descriptor): new clients, their input, room to send.
-    pub(super) fn serve(&mut self, ready: &[bool], input: &mut Input) {
+    /// i-th descriptor): new clients, their input, room to send; a
+    /// client's network request is `network`'s to carry out.
+    pub(super) fn serve(
+        &mut self,
+        ready: &[bool],
+        input: &mut Input,
+        network: &mut dyn FnMut() -> Result<(), String>,
+    ) {
         let mut buffer = [0u8; 8192];
         let mut gone = Vec::new();
         for (index, client) in self.clients.iter_mut().enumerate() {
@@ -282,7 +296,13 @@ impl Server {
                 Ok(n) => {
                     client.incoming.extend_from_slice(&buffer[..n]);
                     while let Some((kind, payload)) = next_frame(&mut client.incoming) {
-                        input.take(kind, &payload);
+                        match kind {
+                            NETWORK => {
+                                let failure = network().err().unwrap_or_default();
+                                push_frame(&mut client.outgoing, NETWORK_DONE, failure.as_bytes());
+                            }
+                            _ => input.take(kind, &payload),
+                        }
                     }
                     true
                 }
@@ -417,6 +437,58 @@ pub fn attach(
         Attached::Detached => Ok(0),
         // The monitor went without a word (killed, or between restarts).
         Attached::Lost => lifecycle.wait(record, &[]),
+    }
+}
+
+/// Asks the monitor of running container `record` to bring its network
+/// helper in line with its record (after `network connect`, `disconnect`
+/// or `reload` changed or checked it), and waits for it to be done. False
+/// when no monitor serves the container: it runs in the foreground of
+/// another rcon, whose helper stays as it is until the container restarts.
+pub fn sync_network(lifecycle: &Lifecycle, record: &ContainerRecord) -> Result<bool, Error> {
+    let socket = File::open(monitor::entry_dir(lifecycle.runroot(), &record.id))
+        .and_then(|dir| UnixStream::connect(socket_path(&dir)));
+    let Ok(mut socket) = socket else {
+        return Ok(false);
+    };
+    // A monitor serves its socket while the command runs; one between two
+    // runs of its restart policy does not answer (nor need to: the next run
+    // starts as the record says).
+    let _ = socket.set_read_timeout(Some(NETWORK_ANSWER));
+    let failed = |why: String| {
+        Error::Invalid(format!(
+            "container {}: updating its network helper: {why}",
+            record.name
+        ))
+    };
+    let mut request = Vec::new();
+    push_frame(&mut request, NETWORK, &[]);
+    if socket.write_all(&request).is_err() {
+        return Err(failed("its monitor is gone".into()));
+    }
+    let (mut incoming, mut buffer) = (Vec::new(), [0u8; 8192]);
+    loop {
+        while let Some((kind, payload)) = next_frame(&mut incoming) {
+            match kind {
+                NETWORK_DONE if payload.is_empty() => return Ok(true),
+                NETWORK_DONE => return Err(failed(String::from_utf8_lossy(&payload).into())),
+                EXIT => return Err(Error::NotRunning(record.name.clone())),
+                _ => {}
+            }
+        }
+        match socket.read(&mut buffer) {
+            Ok(0) => return Err(failed("its monitor is gone".into())),
+            Ok(n) => incoming.extend_from_slice(&buffer[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                return Err(failed(format!(
+                    "its monitor did not answer within {} s; `rcon network reload {}` tries again",
+                    NETWORK_ANSWER.as_secs(),
+                    record.name
+                )));
+            }
+            Err(e) => return Err(failed(format!("reading its monitor's answer: {e}"))),
+        }
     }
 }
 

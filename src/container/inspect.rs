@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::store::{ContainerRecord, State, Status};
-use crate::network::PortMapping;
+use crate::network::{Attachment, Mode, PortMapping};
 
 /// What inspect shows that the record does not hold.
 #[derive(Debug, Default)]
@@ -247,41 +247,70 @@ fn limits(config: &super::store::ContainerConfig) -> Value {
 }
 
 /// `NetworkSettings` as Podman shows it: the ports, and for a container on
-/// a user-defined network its address there, also under `Networks.NAME`.
+/// user-defined networks its place on each under `Networks.NAME` (and at
+/// the top too when it is on exactly one).
 fn network_settings(record: &ContainerRecord, ports: BTreeMap<String, Vec<Value>>) -> Value {
-    let (address, prefix, gateway) = match &record.config.attachment {
-        Some(a) => (a.address.to_string(), a.prefix, a.gateway.to_string()),
-        None => (String::new(), 0, String::new()),
+    let only = match record.config.attachments.as_slice() {
+        [only] => Some(only),
+        _ => None,
     };
     json!({
         "Ports": ports,
-        "IPAddress": address,
-        "IPPrefixLen": prefix,
-        "Gateway": gateway,
+        "IPAddress": only.map(|a| a.address.to_string()).unwrap_or_default(),
+        "IPPrefixLen": only.map_or(0, |a| a.prefix),
+        "Gateway": only.map(|a| a.gateway.to_string()).unwrap_or_default(),
+        "MacAddress": only.map(|a| a.mac.clone()).unwrap_or_default(),
         "Networks": networks(record),
     })
 }
 
-/// `NetworkSettings.Networks`: the user-defined network the container is
-/// on, by name, with its address and the names the other members know it
-/// by (its aliases and its short ID, its hosts line); empty otherwise.
+/// `NetworkSettings.Networks`: each user-defined network the container is
+/// on, by name, with its address and MAC address there and the names the
+/// other members know it by (its aliases and its short ID, its hosts line).
 pub fn networks(record: &ContainerRecord) -> Value {
-    let mut networks = serde_json::Map::new();
-    if let Some(attachment) = &record.config.attachment {
+    let networks = record.config.attachments.iter().map(|attachment| {
         let mut aliases = attachment.aliases.clone();
         aliases.push(record.id[..12].to_string());
-        networks.insert(
-            attachment.network.clone(),
-            json!({
-                "NetworkID": attachment.network,
-                "IPAddress": attachment.address.to_string(),
-                "IPPrefixLen": attachment.prefix,
-                "Gateway": attachment.gateway.to_string(),
-                "Aliases": aliases,
-            }),
-        );
+        let entry = endpoint(&attachment.network, Some(attachment), json!(aliases));
+        (attachment.network.clone(), entry)
+    });
+    Value::Object(networks.collect())
+}
+
+/// `HostConfig.NetworkMode` and `NetworkSettings.Networks` as Docker's
+/// clients expect them: a container on rcon's private network (an API
+/// create's default, for Docker's `bridge`) is on Docker's default
+/// network, `bridge`, by that name in both places, since clients look the
+/// mode's name up among the networks (e.g. for the gateway).
+pub fn docker_networks(record: &ContainerRecord) -> (String, Value) {
+    match &record.config.network {
+        Mode::Pasta(_) | Mode::Slirp4netns(_) => {
+            let bridge = endpoint("bridge", None, Value::Null);
+            ("bridge".into(), json!({ "bridge": bridge }))
+        }
+        mode => (mode.to_string(), networks(record)),
     }
-    Value::Object(networks)
+}
+
+/// One entry of `NetworkSettings.Networks`: the container's place on
+/// network `id` (the addresses empty where rcon gives none).
+fn endpoint(id: &str, attachment: Option<&Attachment>, aliases: Value) -> Value {
+    let text = |f: fn(&Attachment) -> String| attachment.map(f).unwrap_or_default();
+    json!({
+        "EndpointID": "",
+        "Gateway": text(|a| a.gateway.to_string()),
+        "IPAddress": text(|a| a.address.to_string()),
+        "IPPrefixLen": attachment.map_or(0, |a| a.prefix),
+        "IPv6Gateway": "",
+        "GlobalIPv6Address": "",
+        "GlobalIPv6PrefixLen": 0,
+        "MacAddress": text(|a| a.mac.clone()),
+        "NetworkID": id,
+        "DriverOpts": null,
+        "IPAMConfig": null,
+        "Links": null,
+        "Aliases": aliases,
+    })
 }
 
 /// Published ports in Podman's shape, one key per container port:

@@ -497,9 +497,9 @@ impl<'a> Lifecycle<'a> {
         let lock = self.store.lock()?;
         let renamed = self.containers.rename(&lock, &record.id, name)?;
         renamed.event(EventStatus::Rename).record();
-        // Its peers on a user-defined network know it by the new name.
-        if let Some(attachment) = &renamed.config.attachment {
-            super::networks::refresh_hosts(&self.containers, &attachment.network)?;
+        // Its peers on its networks know it by the new name.
+        for attachment in &renamed.config.attachments {
+            super::networks::refresh_hosts(&self.containers, &attachment.network, None)?;
         }
         Ok(renamed)
     }

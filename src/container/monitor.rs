@@ -320,6 +320,7 @@ pub(super) fn adopt(store: &Store, of: Supervised, adopted: Adopted) -> ! {
     // Without a socket (nobody to tell why) the container still runs, unattachable.
     let server = Server::listen(&entry_dir(runroot, &record.id)).ok();
     let mut run = Run::new(of, log, server);
+    run.helper = helper;
     let input = Input::terminal(&adopted.master, true);
     let code = relay(
         adopted.pid,
@@ -327,7 +328,7 @@ pub(super) fn adopt(store: &Store, of: Supervised, adopted: Adopted) -> ! {
         input,
         &mut run,
     );
-    drop(helper);
+    run.helper = None;
     let code = run.keep(code, 0, adopted.began);
     run.end(store, code);
     exit_forked_child(0)
@@ -360,6 +361,8 @@ struct Run<'a> {
     log: LogWriter,
     /// The attach socket, and the clients attached.
     server: Option<Server>,
+    /// The running container's network helper.
+    helper: Option<network::Helper>,
 }
 
 /// How often a monitor waiting to restart looks for the user's stop.
@@ -374,6 +377,7 @@ impl<'a> Run<'a> {
             signals: block_signals(),
             log,
             server,
+            helper: None,
         }
     }
 
@@ -447,8 +451,9 @@ impl<'a> Run<'a> {
             ),
             (None, None) => (Vec::new(), Input::pipe(None)),
         };
+        self.helper = helper;
         let code = relay(pid, streams, input, self);
-        drop(helper);
+        self.helper = None;
         Ok(code)
     }
 
@@ -578,6 +583,9 @@ fn relay(pid: Pid, streams: Vec<(OwnedFd, Stream)>, input: Input, run: &mut Run)
         server: run.server.as_mut(),
         log: &mut run.log,
         health: HealthTimer::new(of.record, of.containers.root(), of.runroot),
+        of,
+        pid,
+        helper: &mut run.helper,
     };
     let timeout = of.record.config.timeout.map(Duration::from_secs);
     relay::relay(pid, streams, &run.signals, &mut served, timeout)
@@ -590,6 +598,11 @@ struct Served<'a> {
     log: &'a mut LogWriter,
     /// The health checks' schedule.
     health: Option<HealthTimer>,
+    of: Supervised<'a>,
+    /// The container's process.
+    pid: Pid,
+    /// Its network helper, changed when `network connect` or `disconnect` ask.
+    helper: &'a mut Option<network::Helper>,
 }
 
 impl relay::Party for Served<'_> {
@@ -648,7 +661,9 @@ impl relay::Party for Served<'_> {
             self.input.flush();
         }
         if let Some(server) = &mut self.server {
-            server.serve(&ready[server_at..], &mut self.input);
+            let (of, pid, helper) = (self.of, self.pid, &mut *self.helper);
+            let mut sync = || sync_helper(of, pid, helper).map_err(|e| e.to_string());
+            server.serve(&ready[server_at..], &mut self.input, &mut sync);
         }
     }
 }
@@ -718,7 +733,18 @@ fn launch_in(
     }
     drop(lock);
     let start = Instant::now();
-    let helper = start_network(runroot, record, &mut started, single)?;
+    // A restart's networks are the record's now (`network connect` and
+    // `disconnect` change it while the container runs).
+    let current = match recorded {
+        Some(restarts) if restarts > 0 => containers.find(&record.id).ok(),
+        _ => None,
+    };
+    let helper = start_network(
+        runroot,
+        current.as_ref().unwrap_or(record),
+        &mut started,
+        single,
+    )?;
     let start = crate::log::phase("network helper", start);
     let (pid, terminal) = started.run()?;
     crate::log::phase("until the command's exec", start);
@@ -750,10 +776,11 @@ fn container_cgroup(record: &ContainerRecord) -> Result<Option<ContainerCgroup>,
     }
 }
 
-/// Starts the network helper of a container whose process waits before
-/// its exec (on failure, dropping `started` kills it). When the process
-/// has ended in its set-up meanwhile, its own error is the one to tell,
-/// not the helper's that then finds no namespace.
+/// Starts the network of a container whose process waits before its exec:
+/// its helper, then its place on each of its networks (on failure,
+/// dropping `started` kills it). When the process has ended in its set-up
+/// meanwhile, its own error is the one to tell, not the helper's that then
+/// finds no namespace.
 fn start_network(
     runroot: &Path,
     record: &ContainerRecord,
@@ -761,20 +788,59 @@ fn start_network(
     single: &SingleThreaded,
 ) -> Result<Option<network::Helper>, Error> {
     let pid = started.pid.as_raw();
-    let mode = &record.config.network;
-    let files = HelperFiles::new(runroot, &entry_dir(runroot, &record.id), &record.id);
-    let helper = network::Helper::start(mode, pid, &record.config.ports, &files, single).and_then(
-        |helper| {
-            if let Some(attachment) = &record.config.attachment {
-                network::bridge::attach(runroot, attachment, pid, &record.id)?;
-            }
-            Ok(helper)
-        },
-    );
+    // Its namespace is new: nothing in it but `lo` to make way for.
+    let helper = start_helper(runroot, record, pid, &[], single).and_then(|helper| {
+        for attachment in &record.config.attachments {
+            network::bridge::attach(runroot, attachment, pid, &record.id)?;
+        }
+        Ok(helper)
+    });
     helper.map_err(|e| match started.failure() {
         Some(failure) => Error::Runtime(failure),
         None => e.into(),
     })
+}
+
+/// The helper `record`'s mode and networks call for (see
+/// [`network::Mode::helper`]), started for container process `pid`, whose
+/// namespace has the interfaces `taken`.
+fn start_helper(
+    runroot: &Path,
+    record: &ContainerRecord,
+    pid: i32,
+    taken: &[String],
+    single: &SingleThreaded,
+) -> Result<Option<network::Helper>, network::Error> {
+    let config = &record.config;
+    let Some(mode) = config.network.helper(&config.attachments) else {
+        return Ok(None);
+    };
+    let beside = mode.beside(taken);
+    let mode = beside.as_ref().unwrap_or(mode);
+    let files = HelperFiles::new(runroot, &entry_dir(runroot, &record.id), &record.id);
+    network::Helper::start(mode, pid, &config.ports, &files, single)
+}
+
+/// What `network connect|disconnect|reload` ask of a running container's
+/// monitor: its helper brought in line with its record as it is now —
+/// started when its networks call for one and none runs (or it died),
+/// stopped when they call for none (its last network that leads out left).
+fn sync_helper(
+    of: Supervised,
+    pid: Pid,
+    helper: &mut Option<network::Helper>,
+) -> Result<(), Error> {
+    let record = of.containers.find(&of.record.id)?;
+    let config = &record.config;
+    let wanted = config.network.helper(&config.attachments).is_some();
+    if helper.as_mut().is_some_and(|h| !wanted || !h.running()) {
+        *helper = None;
+    }
+    if wanted && helper.is_none() {
+        let taken = network::bridge::interface_names(pid.as_raw())?;
+        *helper = start_helper(of.runroot, &record, pid.as_raw(), &taken, of.single)?;
+    }
+    Ok(())
 }
 
 /// What every supervisor does last: records how the container ended with

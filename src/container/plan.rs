@@ -100,6 +100,8 @@ pub struct CreateFlags {
     pub entrypoint: Option<String>,
     /// `--network`; empty for the default.
     pub network: String,
+    /// `--network` given again: more user-defined networks the container is on.
+    pub extra_networks: Vec<String>,
     /// `-p` specs as given.
     pub publish: Vec<String>,
     /// `-l` as given: `KEY=VALUE` or `KEY`.
@@ -170,6 +172,8 @@ pub struct CreateRequest {
     pub entrypoint: Option<Vec<String>>,
     /// `--network` (`private`: the helper installed).
     pub network: Mode,
+    /// The other networks `--network` named, in order, each once.
+    pub extra_networks: Vec<String>,
     /// `-p`, host ports not yet assigned.
     pub publish: Vec<PortMapping>,
     pub labels: Vec<(String, String)>,
@@ -214,6 +218,7 @@ impl CreateFlags {
         names.host_containers_internal_ip = defaults.host_containers_internal_ip.clone();
         let network_given = !matches!(self.network.as_str(), "" | "private");
         let network = Mode::parse(&self.network)?;
+        let extra_networks = extra_networks(&network, &self.extra_networks)?;
         let ipc = IpcMode::parse(self.ipc.as_deref().unwrap_or_default())?;
         self.basics.names.check().map_err(network::Error::from)?;
         let mut env =
@@ -333,6 +338,7 @@ impl CreateFlags {
             security_opt,
             entrypoint,
             network,
+            extra_networks,
             publish,
             labels,
             stop_signal,
@@ -411,6 +417,31 @@ fn entrypoint_flag(text: Option<&str>) -> Result<Option<Vec<String>>, Error> {
     })
 }
 
+/// The networks a repeated `--network` adds to the first, which must name
+/// a network too (Podman's rule and words): each once, the first's left out.
+fn extra_networks(first: &Mode, more: &[String]) -> Result<Vec<String>, Error> {
+    let Some(first_name) = first.network_name() else {
+        return match more.is_empty() {
+            true => Ok(Vec::new()),
+            false => Err(Error::Invalid(format!(
+                "cannot set multiple networks without bridge network mode, selected mode {first}: invalid argument"
+            ))),
+        };
+    };
+    let mut names: Vec<String> = Vec::new();
+    for name in more {
+        if !network::store::is_network_name(name) {
+            return Err(Error::Invalid(format!(
+                "can only set extra network names, selected mode {name} conflicts with bridge: invalid argument"
+            )));
+        }
+        if name != first_name && !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    Ok(names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -477,6 +508,18 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_network_names_each_other_network_once() {
+        let request = flags(|f| {
+            f.network = "web".into();
+            f.extra_networks = strings(&["db", "web", "db", "cache"]);
+        })
+        .parse()
+        .unwrap();
+        assert_eq!(request.network.network_name(), Some("web"));
+        assert_eq!(request.extra_networks, ["db", "cache"]);
+    }
+
+    #[test]
     fn each_bad_flag_is_its_own_error() {
         let error = |edit: fn(&mut CreateFlags)| flags(edit).parse().unwrap_err().to_string();
         assert!(error(|f| f.ulimits = strings(&["nofile=lots"])).contains("nofile=lots"));
@@ -496,6 +539,24 @@ mod tests {
             error(|f| f.tmpfs = strings(&["/t", "/t:ro"])).contains("duplicate mount destination")
         );
         assert!(error(|f| f.network = "carrier-pigeon:fast".into()).contains("carrier-pigeon"));
+        let moded = error(|f| {
+            f.network = "none".into();
+            f.extra_networks = strings(&["web"]);
+        });
+        assert!(
+            moded.contains(
+                "cannot set multiple networks without bridge network mode, selected mode none"
+            ),
+            "{moded}"
+        );
+        let mixed = error(|f| {
+            f.network = "web".into();
+            f.extra_networks = strings(&["db", "host"]);
+        });
+        assert!(
+            mixed.contains("selected mode host conflicts with bridge"),
+            "{mixed}"
+        );
         assert!(error(|f| f.entrypoint = Some("[/bin/sh".into())).contains("not a JSON array"));
         assert!(
             error(|f| f.basics.group_add = strings(&["keep-groups", "457"]))

@@ -124,11 +124,12 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             requires.insert(0, id);
         }
     }
-    let user_network = networks::requested(store.root(), &network)?;
-    if user_network.as_ref().is_some_and(|n| n.internal) {
+    let user_networks = networks::requested(store.root(), &network, &request.extra_networks)?;
+    // No helper leads out of internal networks.
+    if !user_networks.is_empty() && user_networks.iter().all(|n| n.internal) {
         network.cut_off();
     }
-    if user_network.is_none() && !request.basics.network_aliases.is_empty() {
+    if user_networks.is_empty() && !request.basics.network_aliases.is_empty() {
         return Err(Error::Invalid(format!(
             "--network-alias needs a user-defined network (`rcon network create`), not --network {network}"
         )));
@@ -220,20 +221,22 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         }
     }
     let ports = published_ports(request, &network, &image_config)?;
-    let peers = match &user_network {
-        Some(user_network) => networks::members(&containers, &user_network.name)?,
-        None => Vec::new(),
+    let peers = match user_networks.is_empty() {
+        true => Vec::new(),
+        false => containers.list()?,
     };
-    let attachment = match &user_network {
-        Some(user_network) => Some(networks::allocate(
-            &peers,
-            user_network,
-            &request.basics.network_aliases,
-        )?),
-        None => None,
+    let network_store =
+        crate::network::store::Networks::open(store.root()).map_err(crate::network::Error::from)?;
+    let wanted = networks::ConnectOptions {
+        aliases: request.basics.network_aliases.clone(),
+        ..Default::default()
     };
+    let attachments = user_networks
+        .iter()
+        .map(|user_network| networks::allocate(&network_store, &peers, user_network, &wanted))
+        .collect::<Result<Vec<_>, _>>()?;
     // A network given by ID prefix is recorded by its name.
-    if let (Mode::Network { name, .. }, Some(attachment)) = (&mut network, &attachment) {
+    if let (Mode::Network { name, .. }, Some(attachment)) = (&mut network, attachments.first()) {
         name.clone_from(&attachment.network);
     }
     let mount_records = mount_records(store, &mount_specs)?;
@@ -272,7 +275,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             group_add: request.basics.group_add.clone(),
             hostname: hostname.clone(),
             network: network.clone(),
-            attachment,
+            attachments,
             ports,
             names: request.basics.names.clone(),
             tty: request.basics.tty,
@@ -359,8 +362,8 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
         return Err(e.into());
     }
-    if let Some(user_network) = &user_network {
-        networks::refresh_hosts(&containers, &user_network.name)?;
+    for user_network in &user_networks {
+        networks::refresh_hosts(&containers, &user_network.name, None)?;
     }
     record.event(EventStatus::Create).record();
     Ok(record)

@@ -104,9 +104,16 @@ pub struct ContainerConfig {
     /// internal network, no helper leads out).
     #[serde(deserialize_with = "legacy::network")]
     pub network: Mode,
-    /// Its address on the user-defined network `network` names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attachment: Option<crate::network::Attachment>,
+    /// Its place on each user-defined network it is on: the one `network`
+    /// named at create, then those `network connect` added, in that order
+    /// (records made before several networks held one, as `attachment`).
+    #[serde(
+        default,
+        alias = "attachment",
+        deserialize_with = "legacy::attachments",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub attachments: Vec<crate::network::Attachment>,
     /// Published ports (`-p`, `-P`), host ports assigned.
     #[serde(default)]
     pub ports: Vec<crate::network::PortMapping>,
@@ -203,6 +210,11 @@ pub struct ContainerConfig {
 }
 
 impl ContainerConfig {
+    /// The names of the user-defined networks it is on.
+    pub fn network_names(&self) -> Vec<String> {
+        self.attachments.iter().map(|a| a.network.clone()).collect()
+    }
+
     /// The security flags, as the runtime takes them.
     pub fn security_options(&self) -> SecurityOptions {
         let mut options = SecurityOptions {
@@ -563,8 +575,8 @@ impl Containers {
             super::namespaces::release_pod_shm(&self.dir(id));
         }
         self.remove_dir(id)?;
-        if let Some(name) = record.config.attachment.as_ref().map(|a| &a.network) {
-            if let Err(e) = super::networks::refresh_hosts(self, name) {
+        for name in record.config.attachments.iter().map(|a| &a.network) {
+            if let Err(e) = super::networks::refresh_hosts(self, name, None) {
                 log::warn!(
                     "container {id} left network {name}, but the others' hosts files were not updated: {e}"
                 );
@@ -586,17 +598,11 @@ impl Containers {
     }
 }
 
-/// A container record, its fields from older versions read into today's.
+/// A container record, its fields from older versions read into today's
+/// (an internal network's helper is left out by its attachment, see
+/// [`Mode::helper`]).
 fn read_record(path: &Path) -> Result<Option<ContainerRecord>> {
-    let mut record: Option<ContainerRecord> = read_json(path)?;
-    if let Some(config) = record.as_mut().map(|r| &mut r.config) {
-        // Records that held `--network` as text name an internal network's
-        // mode with its way out; the attachment says it has none.
-        if config.attachment.as_ref().is_some_and(|a| a.internal) {
-            config.network.cut_off();
-        }
-    }
-    Ok(record)
+    read_json(path)
 }
 
 /// Records written before the container plan was parsed at create held
@@ -608,9 +614,20 @@ mod legacy {
     use serde_json::Value;
 
     use super::{Mode, SecurityOpt, Ulimit};
+    use crate::network::Attachment;
 
     pub fn network<'de, D: Deserializer<'de>>(d: D) -> Result<Mode, D::Error> {
         typed_or_flag(Value::deserialize(d)?, Mode::parse_recorded).map_err(D::Error::custom)
+    }
+
+    /// The list of attachments, or the one `attachment` of older records.
+    pub fn attachments<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Attachment>, D::Error> {
+        match Value::deserialize(d)? {
+            Value::Null => Ok(Vec::new()),
+            Value::Array(list) => serde_json::from_value(Value::Array(list)),
+            one => serde_json::from_value(one).map(|a| vec![a]),
+        }
+        .map_err(D::Error::custom)
     }
 
     pub fn ulimits<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Ulimit>, D::Error> {
@@ -831,6 +848,38 @@ mod tests {
         );
         assert!(typed.contains(r#""network":{"mode":"none"}"#), "{typed}");
         assert!(typed.contains(r#""capAdd":["CAP_NET_RAW"]"#), "{typed}");
+        let reread: ContainerRecord = serde_json::from_str(&typed).unwrap();
+        assert_eq!(reread, record);
+    }
+
+    /// A record from before containers were on several networks held its
+    /// one network's place as `attachment`: it reads as the list of one.
+    #[test]
+    fn a_record_with_one_attachment_reads_as_a_list_of_attachments() {
+        let dir = crate::util::scratch::ScratchDir::new("rcon-legacy-record");
+        let attachment = r#""network": "web", "attachment": {"network": "web", "bridge": "rcon1",
+            "address": "10.89.0.2", "prefix": 24, "gateway": "10.89.0.1", "aliases": ["db"]},"#;
+        let text = include_str!("../../tests/it/data/container-before-plan.json")
+            .replace("@ID@", &"ab".repeat(32))
+            .replace("@DRIVER@", "vfs")
+            .replace(r#""network": "none","#, attachment);
+        let path = dir.path().join("container.json");
+        fs::write(&path, text).unwrap();
+        let record = read_record(&path).unwrap().unwrap();
+        let [only] = record.config.attachments.as_slice() else {
+            panic!("one attachment: {:?}", record.config.attachments);
+        };
+        assert_eq!(only.network, "web");
+        assert_eq!(only.address.to_string(), "10.89.0.2");
+        assert_eq!(only.aliases, ["db"]);
+        assert!(only.mac.is_empty() && !only.internal);
+        assert_eq!(record.config.network_names(), ["web"]);
+        let typed = serde_json::to_string(&record).unwrap();
+        assert!(
+            typed.contains(r#""attachments":[{"network":"web""#),
+            "{typed}"
+        );
+        assert!(!typed.contains(r#""attachment":"#), "{typed}");
         let reread: ContainerRecord = serde_json::from_str(&typed).unwrap();
         assert_eq!(reread, record);
     }

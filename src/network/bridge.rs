@@ -48,6 +48,42 @@ pub struct Attachment {
     /// The network leads nowhere else: no pasta or slirp4netns.
     #[serde(default)]
     pub internal: bool,
+    /// The container end's MAC address (`aa:bb:…`), kept while it stays on
+    /// the network, so a restart or `network reload` keeps it; empty in
+    /// records made before (the kernel then picks one at each start).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mac: String,
+}
+
+impl Attachment {
+    /// A random locally administered unicast MAC address, as Podman gives.
+    pub fn random_mac() -> String {
+        let id = crate::storage::store::new_id();
+        let mut bytes: Vec<u8> = (0..6)
+            .map(|i| u8::from_str_radix(&id[2 * i..2 * i + 2], 16).expect("hex digits"))
+            .collect();
+        bytes[0] = (bytes[0] & 0xfe) | 0x02;
+        let hex: Vec<String> = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        hex.join(":")
+    }
+
+    fn mac_bytes(&self) -> Option<Vec<u8>> {
+        let bytes: Vec<u8> = self
+            .mac
+            .split(':')
+            .map(|b| u8::from_str_radix(b, 16).ok())
+            .collect::<Option<_>>()?;
+        (bytes.len() == 6).then_some(bytes)
+    }
+
+    /// The bridge's end of container `id`'s pair: `rv` and 13 hex digits
+    /// of a digest of the container and the network, unique per
+    /// attachment and within IFNAMSIZ.
+    fn host_end(&self, id: &str) -> String {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(format!("{id}/{}", self.network).as_bytes());
+        format!("rv{}", &hex::encode(digest)[..13])
+    }
 }
 
 /// Connects the network namespace of container process `pid` to its
@@ -73,27 +109,24 @@ pub fn attach(runroot: &Path, attachment: &Attachment, pid: i32, id: &str) -> Re
         let bridge = ensure_bridge(&outside, attachment)
             .await
             .map_err(failed("creating its bridge"))?;
-        let names: Vec<String> = inside
-            .link()
-            .get()
-            .execute()
-            .map_ok(|link| link_name(&link))
-            .try_collect()
+        let names = link_names(&inside)
             .await
             .map_err(failed("listing the container's interfaces"))?;
         let name = (0..)
             .map(|n| format!("eth{n}"))
             .find(|n| !names.contains(n))
             .expect("a free interface name");
-        // rv + 12 hex digits: unique per container, within IFNAMSIZ.
-        let host_end = format!("rv{}", &id[..12.min(id.len())]);
-        // A restarted container's old pair may outlive its namespace a little.
+        let host_end = attachment.host_end(id);
+        // A restarted container's old pair may outlive its namespace a
+        // little; a reloaded one's may have lost its bridge.
         if let Some(index) = index_of(&outside, &host_end).await {
             let _ = outside.link().del(index).execute().await;
         }
-        let peer = LinkUnspec::new_with_name(&name)
-            .setns_by_fd(container.as_raw_fd())
-            .build();
+        let mut peer = LinkUnspec::new_with_name(&name).setns_by_fd(container.as_raw_fd());
+        if let Some(mac) = attachment.mac_bytes() {
+            peer = peer.address(mac);
+        }
+        let peer = peer.build();
         let veth = LinkVeth::new(&host_end, &name)
             .set_info_data(InfoData::Veth(InfoVeth::Peer(peer)))
             .controller(bridge)
@@ -125,6 +158,56 @@ pub fn attach(runroot: &Path, attachment: &Attachment, pid: i32, id: &str) -> Re
             .await
             .map_err(failed("bringing the container's interface up"))
     })
+}
+
+/// Takes container `id` off its network: deleting the bridge's end of its
+/// pair deletes the container's end too.
+pub fn detach(runroot: &Path, attachment: &Attachment, id: &str) -> Result<(), Error> {
+    let _lock = lock(runroot)?;
+    let Some(shared) = existing_namespace(runroot) else {
+        return Ok(());
+    };
+    let runtime = runtime()?;
+    let handle = connect(&runtime, shared.as_fd())?;
+    runtime
+        .block_on(async {
+            match index_of(&handle, &attachment.host_end(id)).await {
+                Some(index) => handle.link().del(index).execute().await,
+                None => Ok(()),
+            }
+        })
+        .map_err(|source| Error::Bridge {
+            network: attachment.network.clone(),
+            step: "deleting the container's veth pair".into(),
+            message: source.to_string(),
+        })
+}
+
+/// True when container `id`'s pair is in place: its bridge's end exists
+/// and is on the network's bridge (`network reload` re-creates it otherwise).
+pub fn is_attached(runroot: &Path, attachment: &Attachment, id: &str) -> Result<bool, Error> {
+    let _lock = lock(runroot)?;
+    let Some(shared) = existing_namespace(runroot) else {
+        return Ok(false);
+    };
+    let runtime = runtime()?;
+    let handle = connect(&runtime, shared.as_fd())?;
+    Ok(runtime.block_on(async {
+        let Some(bridge) = index_of(&handle, &attachment.bridge).await else {
+            return false;
+        };
+        let mut links = handle
+            .link()
+            .get()
+            .match_name(attachment.host_end(id))
+            .execute();
+        let Ok(Some(link)) = links.try_next().await else {
+            return false;
+        };
+        link.attributes
+            .iter()
+            .any(|a| matches!(a, LinkAttribute::Controller(index) if *index == bridge))
+    }))
 }
 
 /// Deletes a network's bridge, if rcon's network namespace has it.
@@ -169,6 +252,29 @@ async fn ensure_bridge(handle: &Handle, attachment: &Attachment) -> Result<u32, 
         .execute()
         .await?;
     Ok(index)
+}
+
+/// The names of the interfaces in container process `pid`'s network namespace.
+pub fn interface_names(pid: i32) -> Result<Vec<String>, Error> {
+    let container = super::helper::container_netns(pid)?;
+    let runtime = runtime()?;
+    let handle = connect(&runtime, container.as_fd())?;
+    runtime
+        .block_on(link_names(&handle))
+        .map_err(|source| Error::Io {
+            what: "listing the container's interfaces".into(),
+            source: std::io::Error::other(source.to_string()),
+        })
+}
+
+async fn link_names(handle: &Handle) -> Result<Vec<String>, rtnetlink::Error> {
+    handle
+        .link()
+        .get()
+        .execute()
+        .map_ok(|link| link_name(&link))
+        .try_collect()
+        .await
 }
 
 async fn index_of(handle: &Handle, name: &str) -> Option<u32> {
@@ -280,4 +386,56 @@ fn shared_namespace(runroot: &Path) -> Result<OwnedFd, Error> {
         what: format!("opening rcon's network namespace at {}", file.display()),
         source: std::io::Error::other("the bind mount did not take"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attachment(network: &str) -> Attachment {
+        Attachment {
+            network: network.into(),
+            bridge: "rcon1".into(),
+            address: Ipv4Addr::new(10, 89, 0, 2),
+            prefix: 24,
+            gateway: Ipv4Addr::new(10, 89, 0, 1),
+            aliases: Vec::new(),
+            internal: false,
+            mac: Attachment::random_mac(),
+        }
+    }
+
+    #[test]
+    fn macs_are_local_unicast_and_each_attachment_has_its_own_host_end() {
+        let (web, db) = (attachment("web"), attachment("db"));
+        assert_ne!(web.mac, db.mac);
+        let bytes = web.mac_bytes().expect("six bytes");
+        assert_eq!(
+            bytes[0] & 0x03,
+            0x02,
+            "locally administered, unicast: {}",
+            web.mac
+        );
+        let id = "ab".repeat(32);
+        let ends = [
+            web.host_end(&id),
+            db.host_end(&id),
+            web.host_end(&"cd".repeat(32)),
+        ];
+        assert!(
+            ends.iter().all(|e| e.len() <= 15 && e.starts_with("rv")),
+            "{ends:?}"
+        );
+        assert!(ends[0] != ends[1] && ends[0] != ends[2], "{ends:?}");
+        assert_eq!(
+            web.host_end(&id),
+            ends[0],
+            "the same attachment, the same name"
+        );
+        let old = Attachment {
+            mac: String::new(),
+            ..web
+        };
+        assert_eq!(old.mac_bytes(), None);
+    }
 }

@@ -68,9 +68,10 @@ impl Helper {
         self.hold.iter().map(|fd| fd.as_raw_fd()).collect()
     }
 
-    /// Connects the network namespace of container process `pid` as `mode`
-    /// says, with `ports` published: returns once the namespace is
-    /// configured. `None` for modes without a helper. The UDP relay is forked.
+    /// Connects the network namespace of container process `pid` as helper
+    /// mode `mode` says (see [`Mode::helper`]), with `ports` published:
+    /// returns once the namespace is configured. `None` for modes without a
+    /// helper. The UDP relay is forked.
     pub fn start(
         mode: &Mode,
         pid: i32,
@@ -91,15 +92,16 @@ impl Helper {
         let mut helper = match mode {
             Mode::Pasta(options) => pasta::start(options, netns()?, &tcp, files)?,
             Mode::Slirp4netns(options) => slirp4netns::start(options, netns()?, &tcp, files)?,
-            Mode::Network {
-                outside: Some(outside),
-                ..
-            } => return Helper::start(outside, pid, ports, files, single),
             _ => return Ok(None),
         };
         helper.publishes = !tcp.is_empty();
         helper.relay = UdpRelay::start(&udp, netns()?, single)?;
         Ok(Some(helper))
+    }
+
+    /// True while the helper process runs (it has not died since it started).
+    pub fn running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
     }
 
     /// The helper's PID.

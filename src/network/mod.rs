@@ -180,6 +180,48 @@ impl Mode {
         }
     }
 
+    /// A container on user-defined networks (the only mode `network
+    /// connect` adds networks to, as Podman's bridge mode).
+    pub fn bridged(&self) -> bool {
+        matches!(self, Mode::Network { .. })
+    }
+
+    /// The helper mode (pasta or slirp4netns) a container in this mode
+    /// runs while it is on `attachments`: on user-defined networks, only
+    /// while one of them leads out, so a container taken off its last
+    /// network (or on internal ones only) has nothing but `lo`, no way out
+    /// and no published port, as in Podman.
+    pub fn helper(&self, attachments: &[Attachment]) -> Option<&Mode> {
+        match self {
+            Mode::Pasta(_) | Mode::Slirp4netns(_) => Some(self),
+            Mode::Network { outside, .. } if attachments.iter().any(|a| !a.internal) => {
+                outside.as_deref()
+            }
+            _ => None,
+        }
+    }
+
+    /// This helper mode for a namespace whose interfaces are `taken` (a
+    /// container's veths, made before it had a way out), if it must differ
+    /// (see [`pasta::beside`]). `None`: as it is.
+    pub fn beside(&self, taken: &[String]) -> Option<Mode> {
+        match self {
+            Mode::Pasta(options) => pasta::beside(options, taken).map(Mode::Pasta),
+            _ => None,
+        }
+    }
+
+    /// Gives a container made on an internal network (no helper chosen)
+    /// the default helper, as it joins a network that leads out.
+    pub fn lead_out(&mut self) -> Result<(), Error> {
+        if let Mode::Network { outside, .. } = self {
+            if outside.is_none() {
+                *outside = Some(Box::new(default_helper()?));
+            }
+        }
+        Ok(())
+    }
+
     /// The helper program this mode needs is installed.
     pub fn check_helper(&self) -> Result<(), Error> {
         let (mode, program, package) = match self {

@@ -196,15 +196,37 @@ fn pid_file_written(inotify: &Inotify) -> bool {
         .any(|event| event.name.as_deref() == Some(std::ffi::OsStr::new(PID_FILE)))
 }
 
+/// The host's IPv4 default route, which pasta copies into the container.
+fn host_default_route() -> Option<super::HostRoute> {
+    // RTF_UP | RTF_GATEWAY, destination 0.0.0.0/0.
+    super::host_routes().into_iter().find(|route| {
+        route.prefix == 0 && route.destination.is_unspecified() && route.flags & 3 == 3
+    })
+}
+
 /// The host's IPv4 default gateway, which pasta copies into the container.
 pub(super) fn host_ipv4_gateway() -> Option<Ipv4Addr> {
-    // RTF_UP | RTF_GATEWAY, destination 0.0.0.0/0.
-    super::host_routes()
-        .into_iter()
-        .find(|route| {
-            route.prefix == 0 && route.destination.is_unspecified() && route.flags & 3 == 3
-        })
-        .map(|route| route.gateway)
+    host_default_route().map(|route| route.gateway)
+}
+
+/// `options` for a namespace whose interfaces are `taken`: pasta names its
+/// tap as the host's interface of the default route, so where a veth has
+/// that name already the tap gets the first free `ethN` instead. `None`:
+/// as they are.
+pub(super) fn beside(options: &PastaOptions, taken: &[String]) -> Option<PastaOptions> {
+    let named = |a: &String| a == "-I" || a.starts_with("--ns-ifname");
+    if taken.is_empty() || options.args.iter().any(named) {
+        return None;
+    }
+    if !taken.contains(&host_default_route()?.interface) {
+        return None;
+    }
+    let free = (0..)
+        .map(|n| format!("eth{n}"))
+        .find(|n| !taken.contains(n))?;
+    let mut options = options.clone();
+    options.args.extend(["--ns-ifname".to_string(), free]);
+    Some(options)
 }
 
 /// The host has an IPv6 default route (`/proc/net/ipv6_route`), so pasta

@@ -360,6 +360,29 @@ impl Networks {
         Ok(record)
     }
 
+    /// The address network `name` last gave a container, if it kept one.
+    pub fn last_address(&self, name: &str) -> Option<Ipv4Addr> {
+        std::fs::read_to_string(self.cursor(name))
+            .ok()?
+            .trim()
+            .parse()
+            .ok()
+    }
+
+    /// Notes the address network `name` gave a container last. Call with
+    /// the store lock held.
+    pub fn set_last_address(&self, name: &str, address: Ipv4Addr) -> Result<()> {
+        Ok(write_atomic(
+            &self.cursor(name),
+            address.to_string().as_bytes(),
+        )?)
+    }
+
+    /// `.NAME.last`: not a record (`list` reads `*.json` only).
+    fn cursor(&self, name: &str) -> PathBuf {
+        self.dir.join(format!(".{name}.last"))
+    }
+
     /// Forgets a network. Call with the store lock held.
     pub fn remove(&self, name: &str) -> Result<()> {
         if name == DEFAULT_NETWORK {
@@ -371,6 +394,7 @@ impl Networks {
             std::io::ErrorKind::NotFound => Error::NotFound(name.to_string()),
             _ => Error::Io(IoError::new("removing", path, source)),
         })?;
+        let _ = std::fs::remove_file(self.cursor(name));
         Event::network(EventStatus::Remove, &id, name).record();
         Ok(())
     }

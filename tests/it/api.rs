@@ -1174,3 +1174,116 @@ fn tcp_uris_in_podmans_forms_and_cors() {
         );
     }
 }
+
+/// `docker network connect|disconnect` through the API: a running
+/// container joins a second network (with an alias, under Docker's body)
+/// and leaves the first, as inspect shows in Docker's shape; a container
+/// of the default mode is on Docker's `bridge` by that name, and cannot
+/// join a network (Podman's bridge-mode rule).
+#[test]
+fn docker_network_connect_and_disconnect() {
+    let env = with_busybox(user_with_ranges());
+    let service = Service::start(&env, &["--time", "0"]);
+    for name in ["n1", "n2"] {
+        service.docker(&env, &["network", "create", name]).ok();
+    }
+    let image = busybox();
+    service
+        .docker(
+            &env,
+            &[
+                "run",
+                "-d",
+                "--name",
+                "a",
+                "--network",
+                "n1",
+                &image,
+                "sleep",
+                "1000",
+            ],
+        )
+        .ok();
+    service
+        .docker(&env, &["network", "connect", "--alias", "other", "n2", "a"])
+        .ok();
+    let networks = |name: &str| -> serde_json::Value {
+        let shown = service.docker(
+            &env,
+            &[
+                "inspect",
+                "--format",
+                "{{json .NetworkSettings.Networks}}",
+                name,
+            ],
+        );
+        serde_json::from_str(&shown.ok().stdout).unwrap()
+    };
+    let both = networks("a");
+    let on_n2 = &both["n2"];
+    assert!(both["n1"]["IPAddress"].is_string(), "{both}");
+    let aliases = on_n2["Aliases"].as_array().expect("aliases");
+    assert!(aliases.contains(&serde_json::json!("other")), "{both}");
+    let address = on_n2["IPAddress"].as_str().unwrap().to_string();
+    let inside = service.docker(&env, &["exec", "a", "ip", "-4", "-o", "addr"]);
+    assert!(
+        inside.ok().stdout.contains(&format!("inet {address}/")),
+        "{}",
+        inside.transcript()
+    );
+    let members = service.docker(
+        &env,
+        &[
+            "network",
+            "inspect",
+            "--format",
+            "{{range $id, $c := .Containers}}{{$c.Name}} {{$c.IPv4Address}}{{end}}",
+            "n2",
+        ],
+    );
+    assert_eq!(
+        members.ok().stdout.trim(),
+        format!("a {address}/24"),
+        "{}",
+        members.transcript()
+    );
+    let again = service.docker(&env, &["network", "connect", "n2", "a"]);
+    assert_ne!(again.code, Some(0), "{}", again.transcript());
+    assert!(
+        again.stderr.contains("already connected"),
+        "{}",
+        again.transcript()
+    );
+
+    service
+        .docker(&env, &["network", "disconnect", "n1", "a"])
+        .ok();
+    let left = networks("a");
+    assert_eq!(
+        left.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["n2"],
+        "{left}"
+    );
+
+    service
+        .docker(&env, &["run", "-d", "--name", "d", &image, "sleep", "1000"])
+        .ok();
+    let mode = service.docker(
+        &env,
+        &[
+            "inspect",
+            "--format",
+            "{{.HostConfig.NetworkMode}} {{range $name, $n := .NetworkSettings.Networks}}{{$name}}{{end}}",
+            "d",
+        ],
+    );
+    assert_eq!(mode.ok().stdout.trim(), "bridge bridge");
+    let refused = service.docker(&env, &["network", "connect", "n1", "d"]);
+    assert_ne!(refused.code, Some(0), "{}", refused.transcript());
+    assert!(
+        refused.stderr.contains("invalid network mode"),
+        "{}",
+        refused.transcript()
+    );
+    service.docker(&env, &["rm", "-f", "a", "d"]).ok();
+}

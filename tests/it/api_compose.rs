@@ -1,6 +1,7 @@
 //! `docker-compose` (Debian's, v1 on Docker's Python SDK) driving rcon
-//! through `rcon system service`: a three-service project of the usual
-//! shape comes up, answers on its published port, and goes away whole.
+//! through `rcon system service`: a four-service project of the usual
+//! shape on two networks comes up, answers on its published port, and goes
+//! away whole.
 
 use std::io::{Read, Write};
 use std::os::unix::fs::PermissionsExt;
@@ -13,10 +14,12 @@ use crate::common::{
 };
 
 /// A web front published on the host, an app behind it and a key-value
-/// store with a named volume, all on one network. The front reaches the
-/// app by its service name, the app the store by a network alias; the
-/// app's greeting comes from an env file, the store's seed from the
-/// compose file, and the two scripts from bind-mounted project folders.
+/// store with a named volume, all on the backend network; the front is on
+/// the frontend network too, with a probe that sees only the front. The
+/// front reaches the app by its service name, the app the store by a
+/// network alias; the app's greeting comes from an env file, the store's
+/// seed from the compose file, and the two scripts from bind-mounted
+/// project folders.
 const COMPOSE_FILE: &str = r#"version: "3.8"
 services:
   store:
@@ -49,10 +52,18 @@ services:
       - "127.0.0.1:PORT:8080"
     networks:
       - backend
+      - frontend
+  probe:
+    image: IMAGE
+    command: ["sleep", "1000"]
+    depends_on: [web]
+    networks:
+      - frontend
 volumes:
   data:
 networks:
   backend:
+  frontend:
 "#;
 
 const APP_SCRIPT: &str = "#!/bin/sh
@@ -137,9 +148,10 @@ fn docker_compose_up_ps_logs_exec_down() {
     compose(&["up", "-d"]).ok();
     let ps = compose(&["ps"]);
     let rows: Vec<&str> = ps.ok().stdout.lines().skip(2).collect();
-    assert_eq!(rows.len(), 3, "{}", ps.transcript());
+    assert_eq!(rows.len(), 4, "{}", ps.transcript());
     for (name, command) in [
         ("shop_app_1", "httpd -f -v -p 8000"),
+        ("shop_probe_1", "sleep 1000"),
         ("shop_store_1", "sh -c"),
         ("shop_web_1", "httpd -f -v -p 8080"),
     ] {
@@ -165,6 +177,38 @@ fn docker_compose_up_ps_logs_exec_down() {
         Some("app speaking; kv says: hello from the store\n")
     );
 
+    // The front is on both networks (compose connects the second one
+    // before the start); the probe reaches it over the frontend only.
+    let networks = service.docker(
+        &env,
+        &[
+            "inspect",
+            "--format",
+            "{{range $name, $n := .NetworkSettings.Networks}}{{$name}} {{end}}",
+            "shop_web_1",
+        ],
+    );
+    assert_eq!(
+        networks.ok().stdout.trim(),
+        "shop_backend shop_frontend",
+        "{}",
+        networks.transcript()
+    );
+    let through_front = compose(&[
+        "exec",
+        "-T",
+        "probe",
+        "wget",
+        "-qO-",
+        "http://web:8080/cgi-bin/app",
+    ]);
+    assert_eq!(
+        through_front.ok().stdout,
+        "app speaking; kv says: hello from the store\n"
+    );
+    let unseen = compose(&["exec", "-T", "probe", "grep", "-w", "app", "/etc/hosts"]);
+    assert_eq!(unseen.code, Some(1), "{}", unseen.transcript());
+
     let seeded = compose(&["exec", "-T", "store", "cat", "/data/greeting"]);
     assert_eq!(seeded.ok().stdout, "hello from the store\n");
     let hosts = compose(&["exec", "-T", "app", "cat", "/etc/hosts"]);
@@ -187,7 +231,8 @@ fn docker_compose_up_ps_logs_exec_down() {
     let left = |args: &[&str]| service.docker(&env, args).ok().stdout.clone();
     assert_eq!(left(&["ps", "-a", "-q"]), "");
     assert!(!left(&["volume", "ls", "-q"]).contains("shop_data"));
-    assert!(!left(&["network", "ls", "--format", "{{.Name}}"]).contains("shop_backend"));
+    let networks = left(&["network", "ls", "--format", "{{.Name}}"]);
+    assert!(!networks.contains("shop_backend") && !networks.contains("shop_frontend"));
     assert!(
         http_get(port, "/cgi-bin/app").is_none(),
         "the port is closed"

@@ -951,3 +951,429 @@ fn hosts_name_the_hosts_address_under_slirp4netns_and_take_containers_conf() {
         "{text}"
     );
 }
+
+/// `rcon network create NAME` for each name.
+fn create_networks(env: &TestEnv, names: &[&str]) {
+    for name in names {
+        env.run(&["network", "create", name]).ok();
+    }
+}
+
+/// A detached container `name` serving `body` on port 8080 over `flags`'s network.
+fn web_server(env: &TestEnv, name: &str, flags: &[&str], body: &str) -> String {
+    let mut all = vec!["-d", "--name", name];
+    all.extend(flags);
+    let script =
+        format!("mkdir /www && echo {body} > /www/index.html && exec httpd -f -p 8080 -h /www");
+    stdout(&run(env, &all, &["sh", "-c", &script]))
+}
+
+/// The host's curl run in container `client` for `http://HOST:8080/`: tried
+/// up to `tries` times, 0.1 s apart, while it fails.
+fn fetch_in(env: &TestEnv, client: &str, host: &str, tries: u32) -> RunResult {
+    let curl = host_program("bin/curl", &format!("-sS --max-time 2 http://{host}:8080/"));
+    let script = format!(
+        "i=0; while [ $i -lt {tries} ]; do {curl} && exit 0; i=$((i+1)); sleep 0.1; done; exit 1"
+    );
+    env.run(&["exec", client, "sh", "-c", &script])
+}
+
+/// `inspect --format TEMPLATE NAME`'s output.
+fn inspect_field(env: &TestEnv, template: &str, name: &str) -> String {
+    stdout(&env.run(&["inspect", "--format", template, name]))
+}
+
+/// Container `name`'s address and MAC address on `network`, from inspect.
+fn place_on(env: &TestEnv, network: &str, name: &str) -> (String, String) {
+    let template = format!(
+        "{{{{with index .NetworkSettings.Networks \"{network}\"}}}}{{{{.IPAddress}}}} {{{{.MacAddress}}}}{{{{end}}}}"
+    );
+    let shown = inspect_field(env, &template, name);
+    let (address, mac) = shown.split_once(' ').expect("on the network");
+    (address.to_string(), mac.to_string())
+}
+
+/// `network connect` and `disconnect` of a running container: it reaches
+/// the containers of every network it is on by name (a real resolver, the
+/// host's curl, reading the hosts files), they know it by its name and
+/// `--alias`, and once it has left a network that network is out of reach.
+#[test]
+fn a_running_container_joins_a_second_network_and_leaves_it() {
+    let env = TestEnv::new(user_with_ranges());
+    create_networks(&env, &["front", "back"]);
+    web_server(
+        &env,
+        "one",
+        &["--network", "front", "--network-alias", "api"],
+        "from-one",
+    );
+    web_server(&env, "two", &["--network", "back"], "from-two");
+    let mut flags = vec!["-d", "--network", "back", "--name", "client"];
+    flags.extend(HOST_USR);
+    run(&env, &flags, &["sleep", "1000"]).ok();
+    assert_eq!(stdout(&fetch_in(&env, "client", "two", 50)), "from-two");
+    // Not on front yet: no name for its members, and no way to them.
+    let unknown = fetch_in(&env, "client", "one", 1);
+    assert!(
+        !unknown.stdout.contains("from-one"),
+        "{}",
+        unknown.transcript()
+    );
+    assert_eq!(unknown.code, Some(1), "{}", unknown.transcript());
+
+    env.run(&["network", "connect", "--alias", "cli", "front", "client"])
+        .ok();
+    assert_eq!(stdout(&fetch_in(&env, "client", "one", 50)), "from-one");
+    assert_eq!(stdout(&fetch_in(&env, "client", "api", 1)), "from-one");
+    assert_eq!(stdout(&fetch_in(&env, "client", "two", 1)), "from-two");
+    let (address, mac) = place_on(&env, "front", "client");
+    let seen_by_one = stdout(&env.run(&["exec", "one", "cat", "/etc/hosts"]));
+    let line = seen_by_one
+        .lines()
+        .find(|l| l.starts_with(&format!("{address}\t")))
+        .unwrap_or_else(|| panic!("one's hosts name {address}:\n{seen_by_one}"));
+    assert!(
+        line.contains(" client") || line.contains("\tclient"),
+        "{line}"
+    );
+    assert!(line.contains("cli"), "{line}");
+    // The interface there has the address and MAC address inspect shows.
+    let interfaces = stdout(&env.run(&[
+        "exec",
+        "client",
+        "sh",
+        "-c",
+        "for i in /sys/class/net/*; do echo $(cat $i/address); done; ip -4 -o addr",
+    ]));
+    assert!(interfaces.contains(&mac), "{mac}:\n{interfaces}");
+    assert!(
+        interfaces.contains(&format!("inet {address}/24")),
+        "{interfaces}"
+    );
+    assert_eq!(
+        inspect_field(
+            &env,
+            "{{range $name, $n := .NetworkSettings.Networks}}{{$name}} {{end}}",
+            "client"
+        ),
+        "back front"
+    );
+
+    let one_address = place_on(&env, "front", "one").0;
+    env.run(&["network", "disconnect", "front", "client"]).ok();
+    let hosts = stdout(&env.run(&["exec", "client", "cat", "/etc/hosts"]));
+    assert!(!hosts.contains(&one_address), "{hosts}");
+    let seen_by_one = stdout(&env.run(&["exec", "one", "cat", "/etc/hosts"]));
+    assert!(!seen_by_one.contains(&address), "{seen_by_one}");
+    // The request now leaves through the helper (where something else may
+    // answer on this host): what shows the way across is gone is the
+    // server's answer missing; curl ran (rcon's own failures are 125-127).
+    let cut_off = fetch_in(&env, "client", &one_address, 1);
+    assert!(
+        !cut_off.stdout.contains("from-one") && !matches!(cut_off.code, Some(125..=127) | None),
+        "{}",
+        cut_off.transcript()
+    );
+    assert_eq!(stdout(&fetch_in(&env, "client", "two", 1)), "from-two");
+    let left = stdout(&env.run(&["exec", "client", "ip", "-4", "-o", "addr"]));
+    assert!(!left.contains(&address), "{left}");
+    env.run(&["rm", "-f", "-t", "0", "one", "two", "client"])
+        .ok();
+}
+
+/// A stopped container connected to a second network starts on both, with
+/// the addresses (one asked for with `--ip`) and MAC addresses it was
+/// given, and keeps them across restarts until it is disconnected.
+#[test]
+fn a_stopped_container_starts_on_every_network_it_was_connected_to() {
+    let env = TestEnv::new(user_with_ranges());
+    internal_network(&env, "10.89.210.0/24", "first");
+    internal_network(&env, "10.89.211.0/24", "second");
+    let reference = image_ref(catalog::BUSYBOX);
+    let create = |extra: &[&str]| {
+        let mut args = vec!["create", "--tls-verify=false", "-q", "--network", "first"];
+        args.extend(extra);
+        args.extend([reference.as_str(), "sleep", "1000"]);
+        env.run(&args).ok();
+    };
+    create(&["--name", "box"]);
+    env.run(&[
+        "network",
+        "connect",
+        "--ip",
+        "10.89.211.50",
+        "--mac-address",
+        "02:00:5E:AA:BB:CC",
+        "second",
+        "box",
+    ])
+    .ok();
+    // Already on it, not running: nothing changes (Docker's and Podman's rule).
+    env.run(&["network", "connect", "second", "box"]).ok();
+    let places = || {
+        (
+            place_on(&env, "first", "box"),
+            place_on(&env, "second", "box"),
+        )
+    };
+    let given = places();
+    assert_eq!(given.0.0, "10.89.210.2");
+    assert_eq!(given.1, ("10.89.211.50".into(), "02:00:5e:aa:bb:cc".into()));
+    let shown = || {
+        stdout(&env.run(&[
+            "exec",
+            "box",
+            "sh",
+            "-c",
+            "ip -4 -o addr | grep -o 'inet 10\\.89[0-9./]*'; cat /sys/class/net/*/address",
+        ]))
+    };
+    env.run(&["start", "box"]).ok();
+    let on_start = shown();
+    for expected in [
+        "inet 10.89.210.2/24",
+        "inet 10.89.211.50/24",
+        given.0.1.as_str(),
+        given.1.1.as_str(),
+    ] {
+        assert!(on_start.contains(expected), "{expected}:\n{on_start}");
+    }
+    env.run(&["restart", "-t", "0", "box"]).ok();
+    assert_eq!(shown(), on_start);
+    assert_eq!(places(), given);
+
+    env.run(&["stop", "-t", "0", "box"]).ok();
+    env.run(&["network", "disconnect", "first", "box"]).ok();
+    env.run(&["start", "box"]).ok();
+    let after = shown();
+    assert!(!after.contains("10.89.210."), "{after}");
+    assert!(after.contains("inet 10.89.211.50/24"), "{after}");
+
+    // `--network` given twice: on both from the start, known by the alias
+    // on each; the address given up above is not handed out again at once.
+    create(&[
+        "--name",
+        "twice",
+        "--network",
+        "second",
+        "--network-alias",
+        "both",
+    ]);
+    let template = "{{range $name, $n := .NetworkSettings.Networks}}{{$name}}={{$n.IPAddress}},{{index $n.Aliases 0}} {{end}}";
+    assert_eq!(
+        inspect_field(&env, template, "twice"),
+        "first=10.89.210.3,both second=10.89.211.51,both"
+    );
+    env.run(&["start", "twice"]).ok();
+    let hosts = stdout(&env.run(&["exec", "box", "cat", "/etc/hosts"]));
+    assert!(hosts.contains("10.89.211.51\ttwice both"), "{hosts}");
+    assert!(!hosts.contains("10.89.210.3"), "box is off first:\n{hosts}");
+    env.run(&["rm", "-f", "-t", "0", "box", "twice"]).ok();
+}
+
+/// Published ports go with the container's networks, as in Podman: off its
+/// last network it has no way in or out; back on one (with a new address
+/// and MAC address: an address given up is not handed out again at once),
+/// and on another while it leaves the first, its port answers again.
+#[test]
+fn published_ports_follow_the_container_across_networks() {
+    let env = TestEnv::new(user_with_ranges());
+    create_networks(&env, &["na", "nb"]);
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}/");
+    let publish = format!("127.0.0.1:{port}:8080");
+    web_server(&env, "web", &["--network", "na", "-p", &publish], "served");
+    assert_eq!(curl(&url).trim(), "served");
+    let before = place_on(&env, "na", "web");
+
+    env.run(&["network", "disconnect", "na", "web"]).ok();
+    let refused = std::process::Command::new("curl")
+        .args(["-sS", "--max-time", "3", &url])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success(), "{refused:?}");
+    let alone = stdout(&env.run(&["exec", "web", "ls", "/sys/class/net"]));
+    assert_eq!(alone, "lo");
+
+    env.run(&["network", "connect", "na", "web"]).ok();
+    assert_eq!(curl(&url).trim(), "served");
+    let after = place_on(&env, "na", "web");
+    assert_ne!(after.0, before.0, "a new address");
+    assert_ne!(after.1, before.1, "a new MAC address");
+
+    env.run(&["network", "connect", "nb", "web"]).ok();
+    env.run(&["network", "disconnect", "na", "web"]).ok();
+    assert_eq!(curl(&url).trim(), "served");
+    env.run(&["rm", "-f", "-t", "0", "web"]).ok();
+}
+
+/// `network reload` sets a running container's network up again: a helper
+/// that died is replaced (the published port answers again), and the
+/// container keeps its address and MAC address.
+#[test]
+fn reload_replaces_a_dead_helper_and_keeps_the_addresses() {
+    let env = TestEnv::new(user_with_ranges());
+    create_networks(&env, &["rel"]);
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}/");
+    let publish = format!("127.0.0.1:{port}:8080");
+    let id = web_server(&env, "web", &["--network", "rel", "-p", &publish], "served");
+    assert_eq!(curl(&url).trim(), "served");
+    let before = place_on(&env, "rel", "web");
+    let helper = helper_of(&env, &id, Helper::Pasta);
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(helper),
+        nix::sys::signal::SIGKILL,
+    )
+    .unwrap();
+    common::eventually("the dead helper's port is closed", || {
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_err()
+    });
+
+    assert_eq!(stdout(&env.run(&["network", "reload", "web"])), id);
+    assert_eq!(curl(&url).trim(), "served");
+    assert_ne!(helper_of(&env, &id, Helper::Pasta), helper);
+    assert_eq!(place_on(&env, "rel", "web"), before);
+    assert_eq!(stdout(&env.run(&["network", "reload", "--all"])), id);
+    assert_eq!(curl(&url).trim(), "served");
+    env.run(&["rm", "-f", "-t", "0", "web"]).ok();
+}
+
+/// A container on an internal network only has no helper; connected to a
+/// network that leads out it gets one (its interface beside the veths),
+/// and loses it again when it leaves that network.
+#[test]
+fn a_network_that_leads_out_brings_the_helper_along() {
+    let env = TestEnv::new(user_with_ranges());
+    internal_network(&env, "10.89.214.0/24", "closed");
+    create_networks(&env, &["open"]);
+    let id = stdout(&run(
+        &env,
+        &["-d", "--name", "box", "--network", "closed"],
+        &["sleep", "1000"],
+    ));
+    let (monitor, container) = monitor_pids(&env, &id);
+    let helpers = || {
+        children(monitor)
+            .into_iter()
+            .filter(|&p| p != container)
+            .count()
+    };
+    assert_eq!(helpers(), 0);
+    let routes = || stdout(&env.run(&["exec", "box", "ip", "-4", "route"]));
+    assert!(!routes().contains("default"), "{}", routes());
+
+    env.run(&["network", "connect", "open", "box"]).ok();
+    helper_of(&env, &id, Helper::Pasta);
+    assert!(routes().contains("default"), "{}", routes());
+    let addresses = stdout(&env.run(&["exec", "box", "ip", "-4", "-o", "addr"]));
+    assert!(addresses.contains("inet 10.89.214.2/24"), "{addresses}");
+    let (open_address, _) = place_on(&env, "open", "box");
+    assert!(
+        addresses.contains(&format!("inet {open_address}/24")),
+        "{addresses}"
+    );
+
+    env.run(&["network", "disconnect", "open", "box"]).ok();
+    assert_eq!(helpers(), 0);
+    assert!(!routes().contains("default"), "{}", routes());
+    env.run(&["rm", "-f", "-t", "0", "box"]).ok();
+}
+
+/// Podman's errors and exit codes, and nothing changed by a refused
+/// request: a network name cannot lead outside the user's store.
+#[test]
+fn network_connect_errors_are_podmans_and_change_nothing() {
+    let env = TestEnv::new(user_with_ranges());
+    internal_network(&env, "10.89.212.0/24", "only");
+    internal_network(&env, "10.89.213.0/24", "spare");
+    run(
+        &env,
+        &["-d", "--name", "plain", "--network", "none"],
+        &["sleep", "1000"],
+    )
+    .ok();
+    run(
+        &env,
+        &["-d", "--name", "member", "--network", "only"],
+        &["sleep", "1000"],
+    )
+    .ok();
+    let record = |name: &str| inspect_field(&env, "{{json .NetworkSettings.Networks}}", name);
+    let before = record("member");
+    let refused = |args: &[&str], words: &str| {
+        let result = env.run(args);
+        result.code_is(125);
+        assert!(result.stderr.contains(words), "{words}: {}", result.stderr);
+    };
+    refused(
+        &["network", "connect", "only", "plain"],
+        "\"none\" is not supported: invalid network mode",
+    );
+    refused(
+        &["network", "connect", "only", "member"],
+        "is already connected to network \"only\"",
+    );
+    refused(
+        &["network", "disconnect", "spare", "member"],
+        "container member is not connected to network spare",
+    );
+    refused(
+        &[
+            "network",
+            "connect",
+            "--ip",
+            "10.89.212.1",
+            "spare",
+            "member",
+        ],
+        "requested static ip 10.89.212.1 not in any subnet on network spare",
+    );
+    refused(&["network", "connect", "nosuch", "member"], "nosuch");
+    refused(
+        &[
+            "network",
+            "connect",
+            "--mac-address",
+            "01:00:5e:00:00:01",
+            "spare",
+            "member",
+        ],
+        "invalid MAC address \"01:00:5e:00:00:01\"",
+    );
+    refused(
+        &[
+            "create",
+            "--network",
+            "none",
+            "--network",
+            "only",
+            &image_ref(catalog::BUSYBOX),
+        ],
+        "cannot set multiple networks without bridge network mode, selected mode none",
+    );
+    refused(
+        &[
+            "create",
+            "--network",
+            "only",
+            "--network",
+            "host",
+            &image_ref(catalog::BUSYBOX),
+        ],
+        "can only set extra network names, selected mode host conflicts with bridge",
+    );
+    refused(&["network", "connect", "only", "nosuch"], "nosuch");
+    let outside = env.base.join("escaped");
+    let sneaky = format!("../../../../../../..{}", outside.display());
+    refused(&["network", "connect", &sneaky, "member"], "escaped");
+    assert!(!outside.exists());
+    assert!(!env.base.join("escaped.last").exists());
+    env.run(&["stop", "-t", "0", "member"]).ok();
+    refused(
+        &["network", "reload", "member"],
+        "cannot reload network unless container network has been configured",
+    );
+    assert_eq!(record("member"), before);
+    env.run(&["rm", "-f", "-t", "0", "plain", "member"]).ok();
+}

@@ -46,7 +46,7 @@ pub fn inspect_json(view: &PodView) -> Value {
             "DNSOption": list(&config.names.dns_option),
             "NoManageHosts": false,
             "HostAdd": list(&config.names.add_host),
-            "Networks": config.attachment.as_ref().map(|a| vec![a.network.clone()]),
+            "Networks": Some(config.network_names()).filter(|n| !n.is_empty()),
             "NetworkOptions": null,
             "pid_ns": "private",
             "userns": "host",

@@ -249,8 +249,7 @@ fn row(view: &PodView, wanted: &Wanted, short: &dyn Fn(&str) -> String) -> Value
         .with_wanted(wanted, "Networks", || {
             let networks: Vec<String> = view
                 .infra()
-                .and_then(|r| r.config.attachment.as_ref())
-                .map(|a| vec![a.network.clone()])
+                .map(|r| r.config.network_names())
                 .unwrap_or_default();
             Value::strings(&networks)
         })
@@ -271,7 +270,7 @@ fn json_entry(view: &PodView) -> serde_json::Value {
         "InfraId": view.infra().map(|r| r.id.clone()).unwrap_or_default(),
         "Name": view.pod.name,
         "Namespace": "",
-        "Networks": view.infra().and_then(|r| r.config.attachment.as_ref()).map(|a| vec![a.network.clone()]).unwrap_or_default(),
+        "Networks": view.infra().map(|r| r.config.network_names()).unwrap_or_default(),
         "Status": view.status(),
         "Labels": view.pod.labels.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(),
     })
