@@ -54,17 +54,20 @@ LOG_BYTES = 10 * 1024 * 1024
 IPERF_SECONDS = 5
 # The host's iperf3 (a dynamic binary) runs inside the busybox image with the host's /usr.
 HOST_USR = "-v /usr:/usr:ro -v /usr/lib:/lib:ro -v /usr/lib64:/lib64:ro"
+# Throughput runs three busy processes (client, network helper, server) on
+# few cores. The two iperf3 ends are pinned to core 0, for every engine and
+# helper alike; the helper is left to the scheduler, as a user's is: pinned
+# to a core of its own that other work also uses, pasta (which buffers
+# nothing and so must answer each burst at once) lost 5-10x of its
+# throughput to the wait for its turn, and its samples swung 10x.
+PIN = "taskset -c 0 " if (os.cpu_count() or 1) >= 2 else ""
+PIN_SERVER = PIN.split()
 # In the container: the default gateway is the host's loopback with
 # slirp4netns:allow_host_loopback=true (10.0.2.2) and with pasta (its gateway mapping).
 IPERF_CLIENT = (
     "gw=$(ip route | awk '/^default/ {print $3}'); "
-    f"exec iperf3 -c $gw -p $0 -t {IPERF_SECONDS} >/dev/null"
+    f"exec {PIN}iperf3 -c $gw -p $0 -t {IPERF_SECONDS} >/dev/null"
 )
-# Throughput runs three busy processes (client, helper, server) on few cores,
-# and which of them share one decided each run; pinned, the server has a core
-# and the engine's processes (client and helper) the other, for both engines.
-PIN_ENGINE, PIN_SERVER = (["taskset -c 1 ", ["taskset", "-c", "0"]]
-                          if (os.cpu_count() or 1) >= 2 else ["", []])
 NETWORKS = {
     "slirp4netns": "slirp4netns:allow_host_loopback=true",
     "pasta": "pasta:--map-gw",
@@ -90,6 +93,9 @@ class Case:
     metric: str = "time"  # "time", "throughput" (iperf3 into the host), "monitor-rss"
     kind: str = "fast"  # "fast", "pull" or "long": how many repetitions (see RUNS)
     note: str = ""
+    # Cases of one group are measured together, run by run (see Bench.run_cases):
+    # those compared with each other, not only with Podman, see the same machine.
+    group: str = ""
 
 
 # kind -> (warm-ups, runs) in full and in --quick mode. The first warm-up
@@ -270,15 +276,17 @@ CASES = [
             f"tcp-{helper}",
             f"TCP container → host loopback, {helper} (iperf3, {IPERF_SECONDS} s)",
             [
-                f"{PIN_ENGINE}{{E}} run --rm --network {network} {HOST_USR} {{busybox}} sh -c "
+                f"{{E}} run --rm --network {network} {HOST_USR} {{busybox}} sh -c "
                 + shlex.quote(IPERF_CLIENT).replace("{", "{{").replace("}", "}}")
                 + " {port}"
             ],
             setup=[f"{PULL} {{busybox}}"],
             metric="throughput",
             kind="long",
+            group="tcp",
             note="the host's iperf3 with the host's /usr mounted read-only; server on 127.0.0.1"
-            + (", pinned to core 0, the engine to core 1" if PIN_SERVER else ""),
+            + (", client and server pinned to core 0, the helper unpinned" if PIN else "")
+            + "; measured alternating with the other helper's case",
         )
         for helper, network in NETWORKS.items()
     ],
@@ -371,10 +379,11 @@ CASES = [
 #
 # metric: "time" (median wall time), "rss" (median peak RSS of the CLI process
 # and what it waited for, from wait4), "throughput" (median bits/s),
-# "monitor-rss" (median VmRSS). target, one of:
+# "monitor-rss" (median VmRSS), "spread" (the samples' max / min). target, one of:
 #   "≤ R × podman"          rcon's value / Podman's, same case, same run
 #   "≤ R × rcon CASE"       rcon's value / rcon's value of another case
 #   "≤ N ms", "≤ N MB"      rcon's value itself
+#   "≤ N max/min"           rcon's spread itself
 #   "≤ rcon CASE + N ms"    rcon's value minus rcon's value of another case
 # (≥ in place of ≤ where more is better).
 
@@ -394,6 +403,9 @@ GOALS = [
     (6, "TCP throughput container → host, slirp4netns", "tcp-slirp4netns", "throughput", "≥ 1.0 × podman"),
     (6, "TCP throughput container → host, pasta", "tcp-pasta", "throughput", "≥ 1.0 × podman"),
     (6, "network helper start adds to a run", "run-default", "time", "≤ rcon run-none + 10 ms"),
+    (21, "TCP throughput container → host, pasta vs slirp4netns", "tcp-pasta", "throughput",
+     "≥ 3.0 × rcon tcp-slirp4netns"),
+    (21, "spread of pasta's TCP throughput", "tcp-pasta", "spread", "≤ 1.2 max/min"),
     (7, "sequential read through the FUSE overlay vs fuse-overlayfs", "fuse-read", "time", "≤ 1.0 × podman"),
     (7, "find over many small files, FUSE overlay vs fuse-overlayfs", "fuse-find", "time", "≤ 1.0 × podman"),
     (7, "untar into the container, FUSE overlay vs fuse-overlayfs", "fuse-untar", "time", "≤ 1.0 × podman"),
@@ -656,7 +668,7 @@ class Bench:
                 if rss is None:
                     return "no `sleep` process of the container found in /proc"
                 value = rss
-                self.monitor_names[engine] = name
+                self.monitor_names[case.name, engine] = name
             return value, outcome.maxrss_kb
         finally:
             if server is not None:
@@ -664,60 +676,69 @@ class Bench:
                 server.proc.communicate()
             run_steps(case.after, values, timeout)
 
-    def run_case(self, case):
-        warmups, runs = RUNS[self.mode][case.kind]
+    def run_cases(self, cases):
+        """Measures cases together: each run goes through every (case, engine)
+        series in turn, in reverse order every other run, so cases compared with
+        each other see the same machine. Returns one result per case."""
+        warmups, runs = RUNS[self.mode][cases[0].kind]
         self.monitor_names = {}
-        engines = list(case.engines)
-        results = {e: {"status": "ok", "samples": [], "maxrss_kb": []} for e in engines}
+        series = [(case, engine) for case in cases for engine in case.engines]
+        results = {
+            (case.name, engine): {"status": "ok", "samples": [], "maxrss_kb": []}
+            for case, engine in series
+        }
         live = []
         started = time.monotonic()
         try:
-            for engine in engines:
+            for case, engine in series:
                 setup = run_steps(
                     case.setup, self.values(case, engine), self.timeout(case), "setup, "
                 )
                 if not setup.ok:
-                    results[engine].update(status="failed", error=setup.error)
+                    results[case.name, engine].update(status="failed", error=setup.error)
                     continue
-                live.append(engine)
+                live.append((case, engine))
             for i in range(warmups + runs):
-                order = live if i % 2 == 0 else live[::-1]
-                for engine in order:
+                for case, engine in list(live if i % 2 == 0 else live[::-1]):
                     got = self.one_run(case, engine)
+                    result = results[case.name, engine]
                     if isinstance(got, str):
-                        results[engine].update(status="failed", error=got)
+                        result.update(status="failed", error=got)
                         if i >= warmups:
-                            results[engine]["after_runs"] = i - warmups
-                        live.remove(engine)
+                            result["after_runs"] = i - warmups
+                        live.remove((case, engine))
                     elif i >= warmups:
-                        results[engine]["samples"].append(got[0])
-                        results[engine]["maxrss_kb"].append(got[1])
+                        result["samples"].append(got[0])
+                        result["maxrss_kb"].append(got[1])
         finally:
             # interrupted or not, clean up completely: a second signal must not cut it short
             handlers = {sig: signal.signal(sig, signal.SIG_IGN) for sig in STOP_SIGNALS}
-            for engine in engines:
+            for case, engine in series:
                 run_steps(case.cleanup, self.values(case, engine), self.timeout(case))
             for sig, handler in handlers.items():
                 signal.signal(sig, handler)
-        for engine in engines:
-            samples = results[engine]["samples"]
-            if results[engine]["status"] == "ok" and samples:
-                results[engine].update(
-                    median=statistics.median(samples), min=min(samples), max=max(samples)
-                )
-            if engine in self.monitor_names:
-                results[engine]["process"] = self.monitor_names[engine]
-        return {
-            "name": case.name,
-            "title": case.title,
-            "metric": case.metric,
-            "storage": case.storage,
-            "note": case.note,
-            "warmups": warmups,
-            "runs": runs,
-            "seconds_spent": round(time.monotonic() - started, 1),
-            "results": results,
-        }
+        for key, result in results.items():
+            samples = result["samples"]
+            if result["status"] == "ok" and samples:
+                result.update(median=statistics.median(samples), min=min(samples), max=max(samples))
+            if key in self.monitor_names:
+                result["process"] = self.monitor_names[key]
+        spent = round(time.monotonic() - started, 1)
+        return [
+            {
+                "name": case.name,
+                "title": case.title,
+                "metric": case.metric,
+                "storage": case.storage,
+                "note": case.note,
+                "warmups": warmups,
+                "runs": runs,
+                "seconds_spent": spent,
+                **({"measured_with": [c.name for c in cases]} if len(cases) > 1 else {}),
+                "results": {engine: results[case.name, engine] for engine in case.engines},
+            }
+            for case in cases
+        ]
 
     def measure(self):
         signal.signal(signal.SIGALRM, _alarm)
@@ -725,18 +746,21 @@ class Bench:
         self.load_at_start = os.getloadavg()[0]
         started = time.monotonic()
         wanted = wanted_cases(self.args.only)
+        chosen = [case for case in CASES if not wanted or case.name in wanted]
         cases = []
-        for case in CASES:
-            if wanted and case.name not in wanted:
-                continue
-            print(f"bench: {case.name}: {case.title}", file=sys.stderr, flush=True)
-            result = self.run_case(case)
-            for engine, r in result["results"].items():
-                shown = (
-                    f"median {r['median']:.6g}" if "median" in r else r.get("error", "no samples")
-                )
-                print(f"bench:   {engine}: {shown}", file=sys.stderr, flush=True)
-            cases.append(result)
+        for case in chosen:
+            if case.group and any(c["name"] == case.name for c in cases):
+                continue  # measured with the first case of its group
+            together = [c for c in chosen if c.group == case.group] if case.group else [case]
+            for c in together:
+                print(f"bench: {c.name}: {c.title}", file=sys.stderr, flush=True)
+            for result in self.run_cases(together):
+                for engine, r in result["results"].items():
+                    shown = (
+                        f"median {r['median']:.6g}" if "median" in r else r.get("error", "no samples")
+                    )
+                    print(f"bench:   {result['name']}: {engine}: {shown}", file=sys.stderr, flush=True)
+                cases.append(result)
             self.write({"meta": self.meta(started), "cases": cases})
         return {"meta": self.meta(started), "cases": cases}
 
@@ -857,7 +881,12 @@ def engine_cell(case, engine, metric="time"):
     med, lo, hi = value
     if metric == "time" and len(r["samples"]) > 1:
         return f"{fmt_value(metric, med)} ({fmt_value(metric, lo)} – {fmt_value(metric, hi)})"
-    if metric in ("throughput", "monitor-rss") and len(r["samples"]) > 1:
+    if metric == "throughput" and len(r["samples"]) > 1:
+        return (
+            f"{fmt_value(metric, med)} ({fmt_value(metric, lo)} – {fmt_value(metric, hi)}; "
+            f"max/min {hi / lo:.2f})"
+        )
+    if metric == "monitor-rss" and len(r["samples"]) > 1:
         return f"{fmt_value(metric, med)} ({fmt_value(metric, lo)} – {fmt_value(metric, hi)})"
     return fmt_value(metric, med) + (f" ({r['process']})" if "process" in r else "")
 
@@ -867,6 +896,8 @@ def summary(r, metric):
     values = r.get("maxrss_kb") if metric == "rss" else r.get("samples")
     if r.get("status") != "ok" or not values:
         return None
+    if metric == "spread":
+        return max(values) / min(values), min(values), max(values)
     return statistics.median(values), min(values), max(values)
 
 
@@ -896,7 +927,7 @@ def ratio_cell(case, metric):
 
 TARGET = re.compile(
     r"^(?P<op>[≤≥]) (?:(?P<ratio>[\d.]+) × (?:podman|rcon (?P<other>[\w-]+))"
-    r"|(?P<limit>[\d.]+) (?P<unit>ms|MB)"
+    r"|(?P<limit>[\d.]+) (?P<unit>ms|MB|max/min)"
     r"|rcon (?P<base>[\w-]+) \+ (?P<extra>[\d.]+) ms)$"
 )
 
@@ -923,8 +954,9 @@ def evaluate(goal, cases):
         return text, "met" if better(ratio, float(m["ratio"])) else "not met"
     if m["limit"]:
         limit = float(m["limit"])
-        value = mine * 1000 if m["unit"] == "ms" else mine / 1024  # s → ms; KiB → MiB
-        text = f"{value:.1f} {m['unit']}"
+        # s → ms; KiB → MiB; a spread as it is
+        value = {"ms": mine * 1000, "MB": mine / 1024}.get(m["unit"], mine)
+        text = f"{value:.2f} {m['unit']}" if m["unit"] == "max/min" else f"{value:.1f} {m['unit']}"
         return text, "met" if better(value, limit) else "not met"
     base, why = value_of(cases, m["base"], "rcon", metric)
     if base is None:

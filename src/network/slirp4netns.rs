@@ -153,6 +153,10 @@ pub(super) fn start(
         }
         Ok::<(), String>(())
     });
+    // The API socket serves only the forwards above, and slirp4netns keeps
+    // its listening descriptor: its name in the shared runtime directory
+    // would outlive the container (one file per run).
+    let _ = std::fs::remove_file(&files.socket);
     match configured {
         Ok(()) => Ok(helper),
         Err(what) => Err(helper.failed(&what)),

@@ -420,6 +420,14 @@ fn no_helper_is_left_after_stop_rm_or_a_killed_monitor(helper: Helper) {
     .unwrap();
     assert!(gone(pid), "helper {pid} outlived its SIGKILLed monitor");
     env.run(&["rm", "-f", "-t", "0", &id]).ok();
+    // Nor a file of the helper's in the runtime directory (slirp4netns's API socket).
+    let left: Vec<String> = fs::read_dir(env.runtime_dir.join("rcon"))
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("net-"))
+        .collect();
+    assert!(left.is_empty(), "left in the runtime directory: {left:?}");
 }
 
 fn a_port_in_use_fails_before_anything_runs(helper: Helper) {
