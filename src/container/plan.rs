@@ -213,7 +213,9 @@ impl CreateFlags {
         names.base_hosts_file = defaults.base_hosts_file.clone();
         names.host_containers_internal_ip = defaults.host_containers_internal_ip.clone();
         let network_given = !matches!(self.network.as_str(), "" | "private");
-        let network = Mode::parse(&self.network)?;
+        let (network, aliases) = Mode::split_aliases(&self.network)?;
+        let network = Mode::parse(network)?;
+        self.basics.network_aliases.extend(aliases);
         let ipc = IpcMode::parse(self.ipc.as_deref().unwrap_or_default())?;
         self.basics.names.check().map_err(network::Error::from)?;
         let mut env =

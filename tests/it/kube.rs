@@ -7,7 +7,7 @@
 use std::io::{Read, Write};
 
 use crate::common::{
-    TestEnv, create, eventually, free_port, image_ref, user_with_ranges, with_busybox,
+    TestEnv, create, eventually, free_port, image_ref, pip_install, user_with_ranges, with_busybox,
 };
 
 fn busybox() -> String {
@@ -305,22 +305,7 @@ fn generated_yaml_passes_kubernetes_schema() {
     .ok();
     std::fs::copy(&out, &file).unwrap();
     // Kubernetes' OpenAPI schema, offline: kubernetes-validate bundles it.
-    let venv = env.base.join("venv");
-    let validate = venv.join("bin/kubernetes-validate");
-    let setup = std::process::Command::new("/usr/bin/python3")
-        .args(["-m", "venv"])
-        .arg(&venv)
-        .status()
-        .is_ok_and(|s| s.success())
-        && std::process::Command::new(venv.join("bin/python"))
-            .args(["-m", "pip", "install", "--quiet", "kubernetes-validate"])
-            .status()
-            .is_ok_and(|s| s.success());
-    assert!(
-        setup,
-        "installing kubernetes-validate into {}",
-        venv.display()
-    );
+    let validate = pip_install(&env.base, "kubernetes-validate").join("bin/kubernetes-validate");
     let checked = std::process::Command::new(&validate)
         .args(["--strict", file_arg])
         .output()
