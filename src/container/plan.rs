@@ -105,6 +105,8 @@ pub struct CreateFlags {
     /// `-l` as given: `KEY=VALUE` or `KEY`.
     pub labels: Vec<String>,
     pub label_files: Vec<PathBuf>,
+    /// `--annotation KEY=VALUE` as given.
+    pub annotations: Vec<String>,
     /// `--stop-signal`: a name or number.
     pub stop_signal: Option<String>,
     /// `--restart` as given.
@@ -173,6 +175,7 @@ pub struct CreateRequest {
     /// `-p`, host ports not yet assigned.
     pub publish: Vec<PortMapping>,
     pub labels: Vec<(String, String)>,
+    pub annotations: Vec<(String, String)>,
     /// `--stop-signal` as `SIGNAME`.
     pub stop_signal: Option<String>,
     pub restart: RestartPolicy,
@@ -297,6 +300,16 @@ impl CreateFlags {
         let mut resources = self.resources.parse()?;
         let mut warnings = resources::admit(&mut resources)?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
+        let annotations = self
+            .annotations
+            .iter()
+            .map(|text| match text.split_once('=') {
+                Some((key, value)) if !key.is_empty() => Ok((key.to_string(), value.to_string())),
+                _ => Err(Error::Invalid(format!(
+                    "--annotation {text:?}: give it as KEY=VALUE"
+                ))),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         super::systemd::check_auto_update(&labels, &self.basics.image)?;
         let systemd = self
             .systemd
@@ -337,6 +350,7 @@ impl CreateFlags {
             network,
             publish,
             labels,
+            annotations,
             stop_signal,
             restart,
             health,
