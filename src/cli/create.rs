@@ -187,6 +187,9 @@ pub struct CreateArgs {
     /// Read labels from a file (KEY=VALUE lines, # comments); -l wins over it
     #[arg(long, value_name = "FILE")]
     pub label_file: Vec<PathBuf>,
+    /// Add an annotation to the container: KEY=VALUE
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub annotation: Vec<String>,
     /// When to pull the image
     #[arg(long, value_enum, default_value = "missing", value_name = "POLICY")]
     pub pull: PullArg,
@@ -371,6 +374,7 @@ impl CreateArgs {
             publish: self.publish,
             labels: self.label,
             label_files: self.label_file,
+            annotations: self.annotation,
             stop_signal: self.stop_signal,
             restart: self.restart,
             health: self.health.flags(),

@@ -83,6 +83,18 @@ pub fn run(ctx: &Context, verb: GenerateVerb) -> Outcome {
     let containers = Containers::open(&ctx.paths.root)?;
     let record = match containers.find(&args.container) {
         Ok(record) => record,
+        Err(StoreError::NoSuchContainer(name))
+            if crate::pod::Pods::open(&ctx.paths.root)?.find(&name).is_ok() =>
+        {
+            // Podman's words for a template; a pod's own units are not written yet.
+            let message = match args.template {
+                true => "--template is not supported for pods".to_string(),
+                false => format!(
+                    "{name} is a pod: rcon generates systemd units for containers only; generate one for each of its containers"
+                ),
+            };
+            return Err(Failure::new(EXIT_ENGINE, message));
+        }
         Err(StoreError::NoSuchContainer(name)) => {
             return Err(Failure::new(
                 EXIT_ENGINE,

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::{Context, Failure, Outcome};
-use crate::container::lifecycle::Lifecycle;
 use crate::container::{CreateFlags, PullPolicy};
 use crate::image::PullOptions;
 use crate::kube::play::{self, PlayRun};
@@ -37,9 +36,12 @@ pub enum PlayVerb {
 
 #[derive(Debug, Args)]
 pub struct PlayArgs {
-    /// The YAML file (- for standard input)
+    /// The YAML file (- for standard input, or an http:// or https:// URL)
     #[arg(value_name = "FILE")]
     pub file: String,
+    /// The pods' network (as pod create's --network); a pod with hostNetwork keeps the host's
+    #[arg(long, value_name = "MODE")]
+    pub network: Option<String>,
     /// Add an annotation to every pod: KEY=VALUE (values of at most 63 characters, as Podman)
     #[arg(long, value_name = "KEY=VALUE")]
     pub annotation: Vec<String>,
@@ -65,7 +67,7 @@ pub struct PlayArgs {
 
 #[derive(Debug, Args)]
 pub struct DownArgs {
-    /// The YAML file kube play was given (- for standard input)
+    /// The YAML file kube play was given (- for standard input, or a URL)
     #[arg(value_name = "FILE")]
     pub file: String,
     /// Also remove the volumes the YAML names (claims, ConfigMap and Secret volumes)
@@ -75,8 +77,8 @@ pub struct DownArgs {
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// Containers to describe (all in one pod)
-    #[arg(value_name = "CONTAINER", required = true)]
+    /// Containers to describe (all in one pod), or one pod
+    #[arg(value_name = "CONTAINER|POD", required = true)]
     pub names: Vec<String>,
     /// Also write a Service for the published ports
     #[arg(short, long)]
@@ -135,10 +137,14 @@ fn play(ctx: &Context, args: PlayArgs) -> Outcome {
     };
     let plan = plan_of(&args.file, &options)?;
     let engine = PodEngine::open(&store, &ctx.paths.runroot)?;
+    let mut pod_defaults = super::pod::create::default_request(ctx, &store)?;
+    if let (Some(network), Some(infra)) = (args.network, &mut pod_defaults.infra) {
+        infra.network = network;
+    }
     let run = PlayRun {
         start: args.start,
         replace: args.replace,
-        pod_defaults: super::pod::create::default_request(ctx, &store)?,
+        pod_defaults,
     };
     let played = play::play(&engine, plan, &run, ctx.single)?;
     for pod in &played.pods {
@@ -195,13 +201,29 @@ fn down(ctx: &Context, file: &str, force: bool) -> Outcome {
 
 pub fn generate(ctx: &Context, args: GenerateArgs) -> Outcome {
     let store = Store::open(&ctx.paths.root)?;
-    let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
-    let records = args
-        .names
-        .iter()
-        .map(|name| lifecycle.find(name))
-        .collect::<Result<Vec<_>, _>>()?;
-    let yaml = generate::containers_yaml(&store, &records, args.service)?;
+    let engine = PodEngine::open(&store, &ctx.paths.runroot)?;
+    let lifecycle = &engine.lifecycle;
+    let yaml = match args.names.as_slice() {
+        // One name that is no container's: a pod's, its containers in it.
+        [name] if lifecycle.find(name).is_err() && engine.find(name).is_ok() => {
+            let view = engine.view(engine.find(name)?)?;
+            let workers: Vec<_> = view.workers().cloned().collect();
+            let infra = view.members.iter().map(|(r, _)| r).find(|r| r.config.infra);
+            let pod = generate::PodSource {
+                name: &view.pod.name,
+                hostname: view.pod.uts_hostname(),
+                infra,
+            };
+            generate::containers_yaml(&store, &workers, Some(&pod), args.service)?
+        }
+        names => {
+            let records = names
+                .iter()
+                .map(|name| lifecycle.find(name))
+                .collect::<Result<Vec<_>, _>>()?;
+            generate::containers_yaml(&store, &records, None, args.service)?
+        }
+    };
     match &args.filename {
         // As Podman: an existing file is never overwritten.
         Some(path) => std::fs::OpenOptions::new()

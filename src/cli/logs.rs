@@ -27,6 +27,12 @@ pub struct LogFlags {
     /// Prefix each line with its time
     #[arg(short, long)]
     pub timestamps: bool,
+    /// Begin each line with its container's name (instead of its short ID, shown when there are several)
+    #[arg(short, long)]
+    pub names: bool,
+    /// Show each container's lines in a colour of its own
+    #[arg(long)]
+    pub color: bool,
 }
 
 impl LogFlags {
@@ -50,7 +56,6 @@ pub struct LogsArgs {
 }
 
 pub fn run(ctx: &Context, args: LogsArgs) -> Outcome {
-    let options = args.flags.options()?;
     let store = Store::open(&ctx.paths.root)?;
     let lifecycle = Lifecycle::open(&store, &ctx.paths.runroot)?;
     let records = args
@@ -58,20 +63,21 @@ pub fn run(ctx: &Context, args: LogsArgs) -> Outcome {
         .iter()
         .map(|name| lifecycle.find(name))
         .collect::<Result<Vec<_>, _>>()?;
-    print_logs(&lifecycle, &records, &options, args.flags.follow)
+    print_logs(&lifecycle, &records, &args.flags)
 }
 
-/// Prints the logs of `records` as `options` say, following them while they
-/// run with `follow`; with several, each line begins with its container's
-/// short ID (also `rcon pod logs`).
+/// Prints the logs of `records` as `flags` say, following them while they
+/// run with `--follow`; with several, each line begins with its container's
+/// short ID, with `--names` with its name (also `rcon pod logs`).
 pub(super) fn print_logs(
     lifecycle: &Lifecycle,
     records: &[ContainerRecord],
-    options: &LogOptions,
-    follow: bool,
+    flags: &LogFlags,
 ) -> Outcome {
+    let options = &flags.options()?;
+    let follow = flags.follow;
     let mut logs = Vec::new();
-    for record in records {
+    for (index, record) in records.iter().enumerate() {
         if record.config.logs_nothing() {
             let driver = record.config.log_driver.as_deref().unwrap_or_default();
             return Err(super::Failure::new(
@@ -84,9 +90,14 @@ pub(super) fn print_logs(
             // It never ran (or only with --rm in the foreground): nothing was logged.
             continue;
         };
-        let reader = match records.len() {
-            1 => reader,
-            _ => reader.with_prefix(format!("{} ", &record.id[..12])),
+        let reader = match (flags.names, records.len()) {
+            (true, _) => reader.with_prefix(format!("{} ", record.name)),
+            (false, 1) => reader,
+            (false, _) => reader.with_prefix(format!("{} ", &record.id[..12])),
+        };
+        let reader = match flags.color {
+            true => reader.with_color(logfile::COLORS[index % logfile::COLORS.len()]),
+            false => reader,
         };
         // Before reading, so an end that happens meanwhile is not missed.
         let monitor = if follow && lifecycle.state(&record.id)?.status == Status::Running {

@@ -82,7 +82,7 @@ pub fn inspect(
         Status::Running => "running",
         Status::Exited => "exited",
     };
-    let ports = ports(&config.ports);
+    let ports = ports(&config.ports, "0.0.0.0");
     let zero_time = "0001-01-01T00:00:00Z";
     let mut value = json!({
         "Id": record.id,
@@ -134,7 +134,11 @@ pub fn inspect(
             "Image": record.image_name,
             "WorkingDir": config.working_dir,
             "Labels": labels,
-            "Annotations": {},
+            "Annotations": config
+                .annotations
+                .iter()
+                .map(|(k, v)| (k.clone(), json!(v)))
+                .collect::<serde_json::Map<String, Value>>(),
             "Tty": config.tty,
             "OpenStdin": config.interactive,
             "StopSignal": config.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
@@ -314,15 +318,22 @@ fn endpoint(id: &str, attachment: Option<&Attachment>, aliases: Value) -> Value 
 }
 
 /// Published ports in Podman's shape, one key per container port:
-/// `{"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}]}`.
-pub fn ports(mappings: &[PortMapping]) -> BTreeMap<String, Vec<Value>> {
+/// `{"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}]}`, with
+/// `every_address` as the host IP of a port published on every address.
+pub fn ports(mappings: &[PortMapping], every_address: &str) -> BTreeMap<String, Vec<Value>> {
     let mut ports: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     for mapping in mappings {
         for (container, host) in mapping.each() {
             ports
                 .entry(format!("{container}/{}", mapping.protocol))
                 .or_default()
-                .push(json!({"HostIp": mapping.host_ip(), "HostPort": host.to_string()}));
+                .push(json!({
+                    "HostIp": match mapping.host_ip.as_str() {
+                        "" => every_address,
+                        ip => ip,
+                    },
+                    "HostPort": host.to_string(),
+                }));
         }
     }
     ports

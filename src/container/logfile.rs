@@ -201,7 +201,15 @@ pub struct LogReader {
     open: [Option<Line>; 2],
     /// Written before each line (`logs` of several containers: the short ID).
     prefix: String,
+    /// `logs --color`: the ANSI colour each line is shown in.
+    color: Option<&'static str>,
 }
+
+/// Podman's colours for `logs --color`, given to the containers in turn.
+pub const COLORS: [&str; 7] = [
+    "\x1b[37m", "\x1b[31m", "\x1b[33m", "\x1b[34m", "\x1b[35m", "\x1b[36m", "\x1b[32m",
+];
+const COLOR_RESET: &str = "\x1b[0m";
 
 impl LogReader {
     pub fn open(path: &Path) -> io::Result<LogReader> {
@@ -210,12 +218,19 @@ impl LogReader {
             pending: Vec::new(),
             open: [None, None],
             prefix: String::new(),
+            color: None,
         })
     }
 
     /// Each line shown is to begin with `prefix`.
     pub fn with_prefix(mut self, prefix: String) -> LogReader {
         self.prefix = prefix;
+        self
+    }
+
+    /// Each line shown is to be in `color` (one of [`COLORS`]).
+    pub fn with_color(mut self, color: &'static str) -> LogReader {
+        self.color = Some(color);
         self
     }
 
@@ -267,7 +282,7 @@ impl LogReader {
         if let Some(tail) = options.tail {
             lines.drain(..lines.len().saturating_sub(tail));
         }
-        emit(&lines, &self.prefix, options, out, err)
+        emit(&lines, &self.prefix, self.color, options, out, err)
     }
 
     /// Writes what was added since the last call (no `--tail`: that only
@@ -284,7 +299,7 @@ impl LogReader {
             .into_iter()
             .filter(|l| in_window(options, l))
             .collect();
-        emit(&lines, &self.prefix, options, out, err)
+        emit(&lines, &self.prefix, self.color, options, out, err)
     }
 }
 
@@ -358,6 +373,7 @@ fn in_window(options: &LogOptions, line: &Line) -> bool {
 fn emit(
     lines: &[Line],
     prefix: &str,
+    color: Option<&str>,
     options: &LogOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -367,12 +383,16 @@ fn emit(
             Stream::Stdout => &mut *out,
             Stream::Stderr => &mut *err,
         };
+        target.write_all(color.unwrap_or_default().as_bytes())?;
         target.write_all(prefix.as_bytes())?;
         if options.timestamps {
             let time = line.time.to_rfc3339_opts(SecondsFormat::Nanos, true);
             write!(target, "{time} ")?;
         }
         target.write_all(&line.text)?;
+        if color.is_some() {
+            target.write_all(COLOR_RESET.as_bytes())?;
+        }
         if line.complete {
             target.write_all(b"\n")?;
         }

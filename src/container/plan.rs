@@ -107,6 +107,8 @@ pub struct CreateFlags {
     /// `-l` as given: `KEY=VALUE` or `KEY`.
     pub labels: Vec<String>,
     pub label_files: Vec<PathBuf>,
+    /// `--annotation KEY=VALUE` as given.
+    pub annotations: Vec<String>,
     /// `--stop-signal`: a name or number.
     pub stop_signal: Option<String>,
     /// `--restart` as given.
@@ -177,6 +179,7 @@ pub struct CreateRequest {
     /// `-p`, host ports not yet assigned.
     pub publish: Vec<PortMapping>,
     pub labels: Vec<(String, String)>,
+    pub annotations: Vec<(String, String)>,
     /// `--stop-signal` as `SIGNAME`.
     pub stop_signal: Option<String>,
     pub restart: RestartPolicy,
@@ -217,8 +220,14 @@ impl CreateFlags {
         names.base_hosts_file = defaults.base_hosts_file.clone();
         names.host_containers_internal_ip = defaults.host_containers_internal_ip.clone();
         let network_given = !matches!(self.network.as_str(), "" | "private");
-        let network = Mode::parse(&self.network)?;
-        let extra_networks = extra_networks(&network, &self.extra_networks)?;
+        let (network, aliases) = Mode::split_aliases(&self.network)?;
+        let network = Mode::parse(network)?;
+        self.basics.network_aliases.extend(aliases);
+        let extra_networks = extra_networks(
+            &network,
+            &self.extra_networks,
+            &mut self.basics.network_aliases,
+        )?;
         let ipc = IpcMode::parse(self.ipc.as_deref().unwrap_or_default())?;
         self.basics.names.check().map_err(network::Error::from)?;
         let mut env =
@@ -300,6 +309,16 @@ impl CreateFlags {
         let mut resources = self.resources.parse()?;
         let mut warnings = resources::admit(&mut resources)?;
         let labels = labels::from_flags(&self.label_files, &self.labels)?;
+        let annotations = self
+            .annotations
+            .iter()
+            .map(|text| match text.split_once('=') {
+                Some((key, value)) if !key.is_empty() => Ok((key.to_string(), value.to_string())),
+                _ => Err(Error::Invalid(format!(
+                    "--annotation {text:?}: give it as KEY=VALUE"
+                ))),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         super::systemd::check_auto_update(&labels, &self.basics.image)?;
         let systemd = self
             .systemd
@@ -341,6 +360,7 @@ impl CreateFlags {
             extra_networks,
             publish,
             labels,
+            annotations,
             stop_signal,
             restart,
             health,
@@ -418,8 +438,13 @@ fn entrypoint_flag(text: Option<&str>) -> Result<Option<Vec<String>>, Error> {
 }
 
 /// The networks a repeated `--network` adds to the first, which must name
-/// a network too (Podman's rule and words): each once, the first's left out.
-fn extra_networks(first: &Mode, more: &[String]) -> Result<Vec<String>, Error> {
+/// a network too (Podman's rule and words): each once, the first's left out;
+/// their `:alias=…` options join the container's aliases.
+fn extra_networks(
+    first: &Mode,
+    more: &[String],
+    aliases: &mut Vec<String>,
+) -> Result<Vec<String>, Error> {
     let Some(first_name) = first.network_name() else {
         return match more.is_empty() {
             true => Ok(Vec::new()),
@@ -429,14 +454,16 @@ fn extra_networks(first: &Mode, more: &[String]) -> Result<Vec<String>, Error> {
         };
     };
     let mut names: Vec<String> = Vec::new();
-    for name in more {
+    for text in more {
+        let (name, more_aliases) = Mode::split_aliases(text)?;
+        aliases.extend(more_aliases);
         if !network::store::is_network_name(name) {
             return Err(Error::Invalid(format!(
                 "can only set extra network names, selected mode {name} conflicts with bridge: invalid argument"
             )));
         }
-        if name != first_name && !names.contains(name) {
-            names.push(name.clone());
+        if name != first_name && !names.iter().any(|known| known == name) {
+            names.push(name.to_string());
         }
     }
     Ok(names)

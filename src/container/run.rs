@@ -102,6 +102,18 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             }
         }
     }
+    // The host's network namespace is no namespace the user may join
+    // (setns needs privileges over the initial namespaces): a container
+    // that would join one using it (a pod's infra with --network host)
+    // uses the host's network itself, and still starts after it.
+    if let Mode::Container(name) = &network {
+        let holder = containers.find(name)?;
+        if holder.config.network == Mode::Host {
+            network = Mode::Host;
+            requires.retain(|id| *id != holder.id);
+            requires.insert(0, holder.id);
+        }
+    }
     // Containers whose namespaces it joins start before it, as in Podman
     // (they need not run yet): the pod's infra container first.
     let holders = [
@@ -291,6 +303,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             host_users: request.basics.host_users.clone(),
             security_opt: request.security_opt.clone(),
             labels: request.labels.clone(),
+            annotations: request.annotations.clone(),
             remove: request.basics.remove,
             stop_signal,
             stop_timeout: request.basics.stop_timeout,

@@ -135,6 +135,9 @@ pub struct ContainerConfig {
     #[serde(deserialize_with = "legacy::security_opts")]
     pub security_opt: Vec<SecurityOpt>,
     pub labels: Vec<(String, String)>,
+    /// `--annotation`s (and a played pod's): shown by inspect.
+    #[serde(default)]
+    pub annotations: Vec<(String, String)>,
     /// `--userns=keep-id`: the host user, kept as itself inside.
     #[serde(default)]
     pub keep_id: Option<KeepId>,

@@ -418,7 +418,7 @@ impl Remote {
 }
 
 /// An error with its causes, one line: reqwest's own message says little.
-pub(super) fn error_chain(error: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {

@@ -6,13 +6,14 @@ use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1::{
     Capabilities, Container, ContainerPort, EmptyDirVolumeSource, EnvVar, ExecAction,
-    HostPathVolumeSource, PersistentVolumeClaimVolumeSource, Pod, PodSpec, Probe, SecurityContext,
-    Service, ServicePort, ServiceSpec, Volume, VolumeMount,
+    HostPathVolumeSource, PersistentVolumeClaimVolumeSource, Pod, PodSpec, PodStatus, Probe,
+    ResourceRequirements, SecurityContext, Service, ServicePort, ServiceSpec, Volume, VolumeMount,
 };
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, Time};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::Error;
+use super::translate::MAX_ANNOTATION;
 use crate::container::env::{self, EnvOverrides};
 use crate::container::mounts::MountKind;
 use crate::container::restart::RestartPolicy;
@@ -43,23 +44,44 @@ const KUBERNETES_DEFAULT_CAPS: [&str; 14] = [
     "CAP_AUDIT_WRITE",
 ];
 
-/// The YAML for `records`, one pod named after the first (`NAME-pod`), as
-/// Podman names the pod it makes of containers.
+/// A pod `kube generate` describes (`kube generate POD`): its name and
+/// hostname, and its infra container, whose published ports go on the
+/// first container (Kubernetes has no infra container to hold them).
+pub struct PodSource<'a> {
+    pub name: &'a str,
+    pub hostname: &'a str,
+    pub infra: Option<&'a ContainerRecord>,
+}
+
+/// The YAML for `records`, one pod: `pod`, or else one named after the
+/// first container (`NAME-pod`), as Podman names the pod it makes of
+/// containers.
 pub fn containers_yaml(
     store: &Store,
     records: &[ContainerRecord],
+    pod: Option<&PodSource>,
     service: bool,
 ) -> Result<String, Error> {
-    let first = records
-        .first()
-        .ok_or_else(|| Error::Invalid("kube generate: name a container".into()))?;
-    let pod_name = format!("{}-pod", first.name);
+    let first = records.first().ok_or_else(|| match pod {
+        Some(pod) => Error::Invalid(format!("pod {} only has an infra container", pod.name)),
+        None => Error::Invalid("kube generate: name a container".into()),
+    })?;
+    let pod_name = match pod {
+        Some(pod) => pod.name.to_string(),
+        None => format!("{}-pod", first.name),
+    };
     let mut annotations = BTreeMap::new();
     let mut volumes: Vec<Volume> = Vec::new();
     let mut containers = Vec::new();
     for record in records {
-        annotations.extend(container_annotations(record));
+        annotations.extend(container_annotations(record).into_iter().map(truncated));
         containers.push(container(store, record, &mut volumes)?);
+    }
+    if let Some(infra) = pod.and_then(|pod| pod.infra) {
+        let ports = published_ports(infra);
+        if !ports.is_empty() {
+            containers[0].ports.get_or_insert_default().extend(ports);
+        }
     }
     let restart = match records[0].config.restart {
         RestartPolicy::No => "Never",
@@ -84,11 +106,16 @@ pub fn containers_yaml(
             automount_service_account_token: Some(false),
             enable_service_links: Some(false),
             containers,
+            hostname: pod
+                .map(|pod| pod.hostname.to_string())
+                .filter(|h| !h.is_empty()),
             restart_policy: Some(restart.into()),
             volumes: (!volumes.is_empty()).then_some(volumes),
             ..PodSpec::default()
         }),
-        status: None,
+        // Podman 4.3.1 writes an empty status for a pod's YAML, none for
+        // containers'.
+        status: pod.map(|_| PodStatus::default()),
     };
     let mut text = header();
     if service {
@@ -130,12 +157,40 @@ fn to_yaml<T: serde::Serialize>(object: &T) -> Result<String, Error> {
         .collect())
 }
 
+/// An annotation held to Kubernetes' 63 characters, cut with Podman's
+/// warning (a pod member's SandboxID, the pod's 64-digit ID, is one more).
+fn truncated((key, mut value): (String, String)) -> (String, String) {
+    if value.len() > MAX_ANNOTATION {
+        let cut = (0..=MAX_ANNOTATION)
+            .rev()
+            .find(|&at| value.is_char_boundary(at))
+            .unwrap_or(0);
+        log::warn!(
+            "Truncation Annotation: {value:?} to {:?}: Kubernetes only allows {MAX_ANNOTATION} characters",
+            &value[..cut]
+        );
+        value.truncate(cut);
+    }
+    (key, value)
+}
+
 /// Podman's per-container annotations.
 fn container_annotations(record: &ContainerRecord) -> BTreeMap<String, String> {
     let name = &record.name;
     let upper = |on: bool| if on { "TRUE" } else { "FALSE" }.to_string();
     let config = &record.config;
-    BTreeMap::from([
+    let mut annotations = BTreeMap::new();
+    // A pod's member: Podman's marks of a container in a sandbox.
+    if let Some(pod) = &config.pod {
+        annotations.extend([
+            (
+                format!("io.kubernetes.cri-o.ContainerType/{name}"),
+                "container".to_string(),
+            ),
+            (format!("io.kubernetes.cri-o.SandboxID/{name}"), pod.clone()),
+        ]);
+    }
+    annotations.extend([
         (
             format!("io.kubernetes.cri-o.TTY/{name}"),
             config.tty.to_string(),
@@ -156,7 +211,29 @@ fn container_annotations(record: &ContainerRecord) -> BTreeMap<String, String> {
             format!("io.podman.annotations.publish-all/{name}"),
             upper(false),
         ),
-    ])
+    ]);
+    annotations
+}
+
+/// The ports `record` publishes, as a container's `ports`.
+fn published_ports(record: &ContainerRecord) -> Vec<ContainerPort> {
+    record
+        .config
+        .ports
+        .iter()
+        .flat_map(|mapping| {
+            mapping.each().map(|(container, host)| ContainerPort {
+                container_port: container.into(),
+                host_port: Some(host.into()),
+                host_ip: match mapping.host_ip() {
+                    "" | "0.0.0.0" => None,
+                    ip => Some(ip.into()),
+                },
+                protocol: (mapping.protocol == Protocol::Udp).then(|| "UDP".into()),
+                name: None,
+            })
+        })
+        .collect()
 }
 
 /// One container, its mounts added to the pod's `volumes`.
@@ -199,22 +276,7 @@ fn container(
             value_from: None,
         })
         .collect();
-    let ports: Vec<ContainerPort> = config
-        .ports
-        .iter()
-        .flat_map(|mapping| {
-            mapping.each().map(|(container, host)| ContainerPort {
-                container_port: container.into(),
-                host_port: Some(host.into()),
-                host_ip: match mapping.host_ip() {
-                    "" | "0.0.0.0" => None,
-                    ip => Some(ip.into()),
-                },
-                protocol: (mapping.protocol == Protocol::Udp).then(|| "UDP".into()),
-                name: None,
-            })
-        })
-        .collect();
+    let ports = published_ports(record);
     let mut mounts = Vec::new();
     for mount in &config.mounts {
         let name = volume_for(mount, volumes);
@@ -251,6 +313,7 @@ fn container(
         tty: config.tty.then_some(true),
         stdin: config.interactive.then_some(true),
         liveness_probe: config.healthcheck.as_ref().and_then(probe),
+        resources: Some(ResourceRequirements::default()),
         security_context: Some(SecurityContext {
             capabilities: capabilities(record),
             privileged: config.privileged.then_some(true),

@@ -147,6 +147,8 @@ fn make_pod(engine: &PodEngine, pod: &PodPlan, defaults: &PodRequest) -> Result<
         labels: pod.labels.clone(),
         hostname: Some(pod.hostname.clone()),
         create_command: std::env::args().collect(),
+        // Podman's for a played pod: it stops when its last container does.
+        exit_policy: pod::ExitPolicy::Stop,
         infra,
         ..defaults.clone()
     };

@@ -67,7 +67,8 @@ pub struct PodPlan {
     pub name: String,
     pub hostname: String,
     pub labels: Vec<(String, String)>,
-    /// `-p` specs from the containers' `hostPort`s: published on the pod.
+    /// `-p` specs from the containers' ports (on their `hostPort`, else
+    /// their own number): published on the pod.
     pub publish: Vec<String>,
     /// `hostNetwork: true`.
     pub host_network: bool,
@@ -510,15 +511,23 @@ impl PodTranslation<'_> {
             .termination_grace_period_seconds
             .and_then(|seconds| u64::try_from(seconds).ok());
         flags.labels = pod.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        // The pod's annotations, then --annotation's, on every container.
+        flags.annotations = self
+            .meta
+            .annotations
+            .iter()
+            .flatten()
+            .map(|(k, v)| format!("{k}={v}"))
+            .chain(self.options.annotations.iter().cloned())
+            .collect();
         if let Some(command) = container.command.as_ref().filter(|c| !c.is_empty()) {
             flags.entrypoint = Some(serde_json::to_string(command).expect("strings serialise"));
         }
         flags.basics.command = container.args.clone().unwrap_or_default();
         flags.env = self.env(container)?;
         for port in container.ports.iter().flatten() {
-            let Some(host_port) = port.host_port else {
-                continue;
-            };
+            // Podman 4.3.1 publishes a port without hostPort on its own number.
+            let host_port = port.host_port.unwrap_or(port.container_port);
             let protocol = port
                 .protocol
                 .as_deref()
@@ -969,6 +978,19 @@ spec:
       tcpSocket: {port: 8080}
       periodSeconds: 5
 ";
+
+    #[test]
+    fn ports_without_host_port_and_annotations_reach_the_containers() {
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {team: blue}\nspec:\n  containers:\n  - name: c\n    image: busybox\n    ports: [{containerPort: 8080}, {containerPort: 53, protocol: UDP, hostPort: 5353}]\n";
+        let options = PlayOptions {
+            annotations: vec!["name=given".into()],
+            ..PlayOptions::default()
+        };
+        let plan = plan(&read(yaml, "test.yaml").unwrap(), &options).unwrap();
+        let pod = &plan.pods[0];
+        assert_eq!(pod.publish, ["8080:8080/tcp", "5353:53/udp"]);
+        assert_eq!(pod.containers[0].annotations, ["team=blue", "name=given"]);
+    }
 
     #[test]
     fn a_pod_becomes_create_flags_and_volumes() {

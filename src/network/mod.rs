@@ -31,6 +31,14 @@ pub enum Error {
         "unknown network {0:?}: use private, pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, ns:/PATH or container:NAME"
     )]
     UnknownMode(String),
+    #[error(
+        "--network {network}: {option:?} is not supported: rcon gives each container the next free address on its network; alias=NAME is the option it takes"
+    )]
+    UnsupportedOption { network: String, option: String },
+    #[error(
+        "--network {network}: alias {alias:?} is not a valid host name: use letters, digits, '_', '.' and '-', starting with a letter or digit"
+    )]
+    BadAlias { network: String, alias: String },
     #[error("--network {mode}: {program} is not installed; install the {package} package")]
     MissingHelper {
         mode: &'static str,
@@ -171,6 +179,41 @@ impl Mode {
             _ => return Err(Error::UnknownMode(text.to_string())),
         };
         Ok(mode)
+    }
+
+    /// Splits Podman's options off a user-defined network's name
+    /// (`--network NAME:alias=A,alias=B`, as podman-compose names a
+    /// service on its network): the network's own text and the aliases.
+    /// Any other text is returned whole, for [`Mode::parse`].
+    pub fn split_aliases(text: &str) -> Result<(&str, Vec<String>), Error> {
+        let Some((name, options)) = text.split_once(':') else {
+            return Ok((text, Vec::new()));
+        };
+        if name != "bridge" && !store::is_network_name(name) {
+            return Ok((text, Vec::new()));
+        }
+        let mut aliases = Vec::new();
+        for option in options.split(',').filter(|o| !o.is_empty()) {
+            match option.split_once('=') {
+                Some(("alias", alias)) if store::valid_name(alias) => {
+                    aliases.push(alias.to_string())
+                }
+                Some(("alias", alias)) => {
+                    return Err(Error::BadAlias {
+                        network: name.to_string(),
+                        alias: alias.to_string(),
+                    });
+                }
+                Some(("ip" | "ip6" | "mac" | "interface_name", _)) => {
+                    return Err(Error::UnsupportedOption {
+                        network: name.to_string(),
+                        option: option.to_string(),
+                    });
+                }
+                _ => return Err(Error::UnknownMode(text.to_string())),
+            }
+        }
+        Ok((name, aliases))
     }
 
     /// An internal network's: no helper leads out of it.
@@ -438,6 +481,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn aliases_split_off_a_user_network() {
+        assert_eq!(
+            Mode::split_aliases("shop_default:alias=web,alias=front").unwrap(),
+            ("shop_default", vec!["web".to_string(), "front".to_string()])
+        );
+        assert_eq!(
+            Mode::split_aliases("bridge:alias=web").unwrap(),
+            ("bridge", vec!["web".to_string()])
+        );
+        // A mode's options are the mode's.
+        for text in ["pasta:-4", "slirp4netns:mtu=1500", "container:web", "shop"] {
+            assert_eq!(Mode::split_aliases(text).unwrap(), (text, Vec::new()));
+        }
+        assert!(matches!(
+            Mode::split_aliases("shop:ip=10.0.0.5"),
+            Err(Error::UnsupportedOption { .. })
+        ));
+        assert!(matches!(
+            Mode::split_aliases("shop:alias=a b"),
+            Err(Error::BadAlias { .. })
+        ));
+    }
+
+    #[test]
     fn modes_parse_and_print_back() {
         for text in [
             "none",
@@ -459,6 +526,10 @@ mod tests {
         }
         assert!(matches!(
             Mode::parse("bridge0:x"),
+            Err(Error::UnknownMode(_))
+        ));
+        assert!(matches!(
+            Mode::split_aliases("bridge0:x"),
             Err(Error::UnknownMode(_))
         ));
         assert!(matches!(

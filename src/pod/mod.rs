@@ -179,10 +179,7 @@ fn create_infra(
         .basics
         .name
         .get_or_insert_with(|| format!("{}-infra", &pod.id[..12]));
-    flags.basics.hostname = Some(match pod.hostname.as_str() {
-        "" => pod.name.clone(),
-        hostname => hostname.to_string(),
-    });
+    flags.basics.hostname = Some(pod.uts_hostname().to_string());
     let mut request = flags.parse()?;
     request.infra = Some(InfraRole {
         stop_with_members: pod.exit_policy == ExitPolicy::Stop,

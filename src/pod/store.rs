@@ -100,6 +100,15 @@ impl PodRecord {
         self.shared.contains(&kind)
     }
 
+    /// The hostname its infra container (and the members sharing its UTS
+    /// namespace) get: `--hostname`, else the pod's name.
+    pub fn uts_hostname(&self) -> &str {
+        match self.hostname.as_str() {
+            "" => &self.name,
+            hostname => hostname,
+        }
+    }
+
     /// What a container joining this pod shares, as `create` takes it.
     /// The infra container must still be there.
     pub fn join(&self, containers: &Containers) -> Result<PodJoin, Error> {

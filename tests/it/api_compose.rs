@@ -5,7 +5,7 @@
 
 use std::io::{Read, Write};
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::api::{Service, busybox};
 use crate::common::{
@@ -98,8 +98,29 @@ fn project_file(env: &TestEnv, path: &Path, text: &str, mode: u32) {
     owned(path);
 }
 
+/// The project `~/shop`: `compose_file` (its `IMAGE` the busybox test
+/// image, its `PORT` a free port) as `file_name`, the app's env file, and
+/// the app's and the front's CGI scripts. Returns its folder and the port.
+pub fn shop_project(env: &TestEnv, file_name: &str, compose_file: &str) -> (PathBuf, u16) {
+    let project = env.home.join("shop");
+    let port = free_port();
+    let compose_file = compose_file
+        .replace("IMAGE", &busybox())
+        .replace("PORT", &port.to_string());
+    project_file(env, &project.join(file_name), &compose_file, 0o644);
+    project_file(
+        env,
+        &project.join("app.env"),
+        "GREETING=app speaking\n",
+        0o644,
+    );
+    project_file(env, &project.join("site/cgi-bin/hello"), APP_SCRIPT, 0o755);
+    project_file(env, &project.join("front/cgi-bin/app"), FRONT_SCRIPT, 0o755);
+    (project, port)
+}
+
 /// `GET path` on 127.0.0.1:port: the body, if the request got an answer.
-fn http_get(port: u16, path: &str) -> Option<String> {
+pub fn http_get(port: u16, path: &str) -> Option<String> {
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream
         .set_read_timeout(Some(std::time::Duration::from_secs(10)))
@@ -117,25 +138,7 @@ fn docker_compose_up_ps_logs_exec_down() {
     require_program("docker-compose");
     let env = with_busybox(user_with_ranges());
     let service = Service::start(&env, &["--time", "0"]);
-    let project = env.home.join("shop");
-    let port = free_port();
-    let compose = COMPOSE_FILE
-        .replace("IMAGE", &busybox())
-        .replace("PORT", &port.to_string());
-    project_file(&env, &project.join("docker-compose.yml"), &compose, 0o644);
-    project_file(
-        &env,
-        &project.join("app.env"),
-        "GREETING=app speaking\n",
-        0o644,
-    );
-    project_file(&env, &project.join("site/cgi-bin/hello"), APP_SCRIPT, 0o755);
-    project_file(
-        &env,
-        &project.join("front/cgi-bin/app"),
-        FRONT_SCRIPT,
-        0o755,
-    );
+    let (project, port) = shop_project(&env, "docker-compose.yml", COMPOSE_FILE);
     let compose = |args: &[&str]| -> RunResult {
         let mut command = env.command_as_user("docker-compose");
         command

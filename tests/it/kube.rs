@@ -7,7 +7,7 @@
 use std::io::{Read, Write};
 
 use crate::common::{
-    TestEnv, create, eventually, free_port, image_ref, user_with_ranges, with_busybox,
+    TestEnv, create, eventually, free_port, image_ref, pip_install, user_with_ranges, with_busybox,
 };
 
 fn busybox() -> String {
@@ -305,22 +305,7 @@ fn generated_yaml_passes_kubernetes_schema() {
     .ok();
     std::fs::copy(&out, &file).unwrap();
     // Kubernetes' OpenAPI schema, offline: kubernetes-validate bundles it.
-    let venv = env.base.join("venv");
-    let validate = venv.join("bin/kubernetes-validate");
-    let setup = std::process::Command::new("/usr/bin/python3")
-        .args(["-m", "venv"])
-        .arg(&venv)
-        .status()
-        .is_ok_and(|s| s.success())
-        && std::process::Command::new(venv.join("bin/python"))
-            .args(["-m", "pip", "install", "--quiet", "kubernetes-validate"])
-            .status()
-            .is_ok_and(|s| s.success());
-    assert!(
-        setup,
-        "installing kubernetes-validate into {}",
-        venv.display()
-    );
+    let validate = pip_install(&env.base, "kubernetes-validate").join("bin/kubernetes-validate");
     let checked = std::process::Command::new(&validate)
         .args(["--strict", file_arg])
         .output()
@@ -343,6 +328,28 @@ fn generated_yaml_passes_kubernetes_schema() {
         .status()
         .unwrap();
     assert!(!refused.success());
+    // A pod's YAML too (its hostname, its port on its first container).
+    env.run(&[
+        "pod",
+        "create",
+        "--name",
+        "held",
+        "-p",
+        &format!("{port}:80"),
+    ])
+    .ok();
+    create(&env, &["--pod", "held"], &["sleep", "1000"]);
+    let pod_yaml = env.run(&["kube", "generate", "held"]).ok().stdout.clone();
+    std::fs::write(&file, pod_yaml).unwrap();
+    let checked = std::process::Command::new(&validate)
+        .args(["--strict", file_arg])
+        .output()
+        .unwrap();
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stdout)
+    );
 }
 
 #[test]
@@ -418,4 +425,129 @@ fn bad_yaml_is_one_line_naming_file_and_line_and_makes_nothing() {
     assert!(file.exists());
     assert_eq!(env.run(&["volume", "ls", "-q"]).ok().stdout.trim(), "");
     assert_eq!(env.run(&["ps", "-aq"]).ok().stdout.trim(), "");
+}
+
+#[test]
+fn generate_of_a_pod_plays_back_as_that_pod() {
+    let env = with_busybox(user_with_ranges());
+    let port = free_port();
+    let publish = format!("{port}:8080");
+    env.run(&["pod", "create", "--name", "shop", "--publish", &publish])
+        .ok();
+    let empty = env.run(&["kube", "generate", "shop"]);
+    empty.code_is(125);
+    assert!(
+        empty
+            .stderr
+            .contains("pod shop only has an infra container"),
+        "{}",
+        empty.stderr
+    );
+    create(
+        &env,
+        &["--name", "server", "--pod", "shop"],
+        &[
+            "sh",
+            "-c",
+            "echo from-the-pod > /tmp/index.html && exec httpd -f -p 8080 -h /tmp",
+        ],
+    );
+    create(
+        &env,
+        &["--name", "idle", "--pod", "shop"],
+        &["sleep", "1000"],
+    );
+    let yaml = env.run(&["kube", "generate", "shop"]).ok().stdout.clone();
+    for wanted in [
+        "  name: shop\n",
+        "  hostname: shop\n",
+        &format!("      hostPort: {port}\n"),
+        "io.kubernetes.cri-o.ContainerType/idle: container",
+        "io.kubernetes.cri-o.SandboxID/idle: ",
+    ] {
+        assert!(yaml.contains(wanted), "{wanted:?} in {yaml}");
+    }
+    env.run(&["pod", "rm", "-f", "shop"]).ok();
+    play(&env, &yaml).ok();
+    // The pod's port is the played pod's again, given as Podman shows it.
+    let bindings = env.run(&[
+        "pod",
+        "inspect",
+        "--format",
+        "{{.InfraConfig.PortBindings}} {{.ExitPolicy}}",
+        "shop",
+    ]);
+    assert_eq!(
+        bindings.ok().stdout.trim(),
+        format!("map[8080/tcp:[{{ {port}}}]] stop")
+    );
+    assert_eq!(http_get(port).trim(), "from-the-pod");
+    down(&env, &yaml).ok();
+}
+
+/// Serves `body` at `/far.yaml` (and 404 for anything else) on a free
+/// port of 127.0.0.1 until the test ends; returns the port.
+fn serve(body: String) -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let answer = match request.starts_with(b"GET /far.yaml ") {
+                true => format!(
+                    "HTTP/1.0 200 OK\r\nContent-Length: {}\r\n\r\n{body}",
+                    body.len()
+                ),
+                false => "HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_string(),
+            };
+            let _ = stream.write_all(answer.as_bytes());
+        }
+    });
+    port
+}
+
+#[test]
+fn play_of_a_url_with_network_and_annotations() {
+    let env = with_busybox(user_with_ranges());
+    let yaml = format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: far\n  annotations: {{team: blue}}\nspec:\n  containers:\n  - name: main\n    image: {}\n    command: [sleep, '1000']\n",
+        busybox()
+    );
+    let url = format!("http://127.0.0.1:{}/far.yaml", serve(yaml));
+    env.run(&[
+        "kube",
+        "play",
+        "--tls-verify=false",
+        "--network",
+        "host",
+        "--annotation",
+        "name=given",
+        &url,
+    ])
+    .ok();
+    let main = inspect(&env, "far-main");
+    assert_eq!(main["State"]["Running"], true, "{main}");
+    assert_eq!(main["HostConfig"]["NetworkMode"], "host");
+    assert_eq!(
+        main["Config"]["Annotations"],
+        serde_json::json!({"team": "blue", "name": "given"})
+    );
+    let pod = env.run(&[
+        "pod",
+        "inspect",
+        "--format",
+        "{{.InfraConfig.HostNetwork}}",
+        "far",
+    ]);
+    assert_eq!(pod.ok().stdout.trim(), "true");
+    env.run(&["kube", "down", &url]).ok();
+    env.run(&["pod", "exists", "far"]).code_is(1);
+    let missing = env.run(&["kube", "play", &format!("{url}-gone")]);
+    missing.code_is(125);
+    assert!(
+        missing.stderr.contains("the server answered 404"),
+        "{}",
+        missing.stderr
+    );
 }

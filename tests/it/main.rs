@@ -14,6 +14,7 @@ mod attack_registry;
 mod attack_runtime;
 mod build;
 mod cgroups;
+mod compose_podman;
 mod deep_image;
 mod docs;
 mod events;

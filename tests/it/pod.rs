@@ -344,3 +344,21 @@ fn an_infra_command_is_split_at_spaces_as_podman_does() {
         env.run(&["pod", "rm", "-f", "-t", "0", pod]).ok();
     }
 }
+
+#[test]
+fn generate_systemd_of_a_pod_says_what_it_cannot_do() {
+    let env = TestEnv::new(user_with_ranges());
+    env.run(&["pod", "create", "--name", "unit"]).ok();
+    let template = env.run(&["generate", "systemd", "--new", "--template", "-n", "unit"]);
+    template.code_is(125);
+    assert!(
+        template
+            .stderr
+            .contains("--template is not supported for pods"),
+        "{}",
+        template.stderr
+    );
+    let plain = env.run(&["generate", "systemd", "unit"]);
+    plain.code_is(125);
+    assert!(plain.stderr.contains("unit is a pod"), "{}", plain.stderr);
+}

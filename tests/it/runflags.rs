@@ -508,6 +508,20 @@ fn logs_of_several_containers_begin_with_their_ids() {
         );
     }
     assert_eq!(stdout(&env.run(&["logs", &first])), "a");
+    // Podman's --names and --color (podman-compose asks for both): each
+    // container's name, each line in its container's colour.
+    env.run(&["rename", &first, "first"]).ok();
+    let second_name = stdout(&env.run(&["inspect", "--format", "{{.Name}}", &second]));
+    assert_eq!(
+        env.run(&["logs", "-n", "--color", "first", &second])
+            .ok()
+            .stdout,
+        format!("\x1b[37mfirst a\x1b[0m\n\x1b[31m{second_name} b\x1b[0m\n")
+    );
+    assert_eq!(
+        env.run(&["logs", "--names", "first"]).ok().stdout,
+        "first a\n"
+    );
 }
 
 #[test]

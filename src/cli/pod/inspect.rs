@@ -36,7 +36,8 @@ pub fn inspect_json(view: &PodView) -> Value {
         let config = &infra.config;
         let list = |items: &[String]| (!items.is_empty()).then(|| items.to_vec());
         json!({
-            "PortBindings": ports(&config.ports),
+            // Podman's: an empty host IP for every address.
+            "PortBindings": ports(&config.ports, ""),
             "HostNetwork": config.network == Mode::Host,
             "StaticIP": "",
             "StaticMAC": "",

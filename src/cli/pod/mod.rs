@@ -310,7 +310,7 @@ fn top(engine: &PodEngine, args: TopArgs) -> Outcome {
 /// The logs of the pod's containers (the infra container's aside), one
 /// after the other; `-f` follows one container (`-c`).
 fn logs(engine: &PodEngine, args: LogsArgs) -> Outcome {
-    let options = args.flags.options()?;
+    args.flags.options()?;
     let view = engine.view(engine.find(&args.pod)?)?;
     let chosen: Vec<_> = match &args.container {
         Some(name) => {
@@ -335,7 +335,7 @@ fn logs(engine: &PodEngine, args: LogsArgs) -> Outcome {
     }
     for record in &chosen {
         let one = std::slice::from_ref(record);
-        super::logs::print_logs(&engine.lifecycle, one, &options, args.flags.follow)?;
+        super::logs::print_logs(&engine.lifecycle, one, &args.flags)?;
     }
     Ok(0)
 }

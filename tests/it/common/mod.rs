@@ -979,6 +979,23 @@ impl Drop for DelegatedCgroup {
     }
 }
 
+/// A venv at `base/venv` (made with the system's python3, so the test user
+/// can run what it holds) with `package` installed from PyPI; returns the venv.
+pub fn pip_install(base: &Path, package: &str) -> PathBuf {
+    let venv = base.join("venv");
+    let installed = Command::new("/usr/bin/python3")
+        .args(["-m", "venv"])
+        .arg(&venv)
+        .status()
+        .is_ok_and(|s| s.success())
+        && Command::new(venv.join("bin/python"))
+            .args(["-m", "pip", "install", "--quiet", package])
+            .status()
+            .is_ok_and(|s| s.success());
+    assert!(installed, "installing {package} into {}", venv.display());
+    venv
+}
+
 /// Waits (at most a minute) until `test` holds.
 #[track_caller]
 pub fn eventually(what: &str, mut test: impl FnMut() -> bool) {
