@@ -347,6 +347,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_sub
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to the container\'s /etc/hosts: NAME:IP (IP may be host-gateway)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from create" -l label-file -d 'Read labels from a file (KEY=VALUE lines, # comments); -l wins over it' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'When to pull the image' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -497,6 +498,8 @@ complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_sub
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'A global flag for the OCI runtime, as crun\'s and runc\'s (debug, log=FILE, log-format=json, systemd-cgroup, …); containers fail to start with any other (repeatable)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with its time'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l names -d 'Begin each line with its container\'s name (instead of its short ID, shown when there are several)'
+complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -l color -d 'Show each container\'s lines in a colour of its own'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
@@ -989,6 +992,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand create" -l dns-option -l dns-o
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l add-host -d 'Add a line to the container\'s /etc/hosts: NAME:IP (IP may be host-gateway)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l label-file -d 'Read labels from a file (KEY=VALUE lines, # comments); -l wins over it' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand create" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
 complete -c rcon -n "__fish_rcon_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -1730,6 +1734,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand kube; and not __fish_seen_subc
 complete -c rcon -n "__fish_rcon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate help" -f -a "down" -d 'Stop and remove what `kube play` made from the same YAML (volumes kept unless --force)'
 complete -c rcon -n "__fish_rcon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate help" -f -a "generate" -d 'Generate Kubernetes YAML from containers, in the format of podman kube generate, which kube play and Kubernetes read'
 complete -c rcon -n "__fish_rcon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand kube; and __fish_seen_subcommand_from play" -l network -d 'The pods\' network (as pod create\'s --network); a pod with hostNetwork keeps the host\'s' -r
 complete -c rcon -n "__fish_rcon_using_subcommand kube; and __fish_seen_subcommand_from play" -l annotation -d 'Add an annotation to every pod: KEY=VALUE (values of at most 63 characters, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand kube; and __fish_seen_subcommand_from play" -l start -d 'Start the containers once made' -r -f -a "true\t''
 false\t''"
@@ -1804,6 +1809,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand play; and not __fish_seen_subc
 complete -c rcon -n "__fish_rcon_using_subcommand play; and not __fish_seen_subcommand_from kube help" -s V -l version -d 'Print version'
 complete -c rcon -n "__fish_rcon_using_subcommand play; and not __fish_seen_subcommand_from kube help" -f -a "kube" -d 'Create pods, containers and volumes from Kubernetes YAML (same as `rcon kube play`)'
 complete -c rcon -n "__fish_rcon_using_subcommand play; and not __fish_seen_subcommand_from kube help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcon -n "__fish_rcon_using_subcommand play; and __fish_seen_subcommand_from kube" -l network -d 'The pods\' network (as pod create\'s --network); a pod with hostNetwork keeps the host\'s' -r
 complete -c rcon -n "__fish_rcon_using_subcommand play; and __fish_seen_subcommand_from kube" -l annotation -d 'Add an annotation to every pod: KEY=VALUE (values of at most 63 characters, as Podman)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand play; and __fish_seen_subcommand_from kube" -l start -d 'Start the containers once made' -r -f -a "true\t''
 false\t''"
@@ -1844,6 +1850,8 @@ complete -c rcon -n "__fish_rcon_using_subcommand logs" -l runtime -d 'The OCI r
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -l runtime-flag -d 'A global flag for the OCI runtime, as crun\'s and runc\'s (debug, log=FILE, log-format=json, systemd-cgroup, …); containers fail to start with any other (repeatable)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with its time'
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -s n -l names -d 'Begin each line with its container\'s name (instead of its short ID, shown when there are several)'
+complete -c rcon -n "__fish_rcon_using_subcommand logs" -l color -d 'Show each container\'s lines in a colour of its own'
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand logs" -s h -l help -d 'Print help'
@@ -2209,6 +2217,8 @@ complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcomman
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'A global flag for the OCI runtime, as crun\'s and runc\'s (debug, log=FILE, log-format=json, systemd-cgroup, …); containers fail to start with any other (repeatable)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with its time'
+complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l names -d 'Begin each line with its container\'s name (instead of its short ID, shown when there are several)'
+complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l color -d 'Show each container\'s lines in a colour of its own'
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s D -l debug -d 'Log at debug level (same as --log-level=debug)'
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
@@ -2814,6 +2824,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand run" -l dns-option -l dns-opt 
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l add-host -d 'Add a line to the container\'s /etc/hosts: NAME:IP (IP may be host-gateway)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l label-file -d 'Read labels from a file (KEY=VALUE lines, # comments); -l wins over it' -r -F
+complete -c rcon -n "__fish_rcon_using_subcommand run" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
 complete -c rcon -n "__fish_rcon_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t''
 always\t''
 never\t''
