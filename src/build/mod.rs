@@ -23,6 +23,7 @@
 pub mod dockerfile;
 pub mod ignore;
 pub mod mounts;
+pub mod remote;
 pub mod sources;
 pub mod words;
 
@@ -261,6 +262,14 @@ fn read_ignore(context: &Path, file: Option<&Path>) -> Result<Ignore, Error> {
         }
     }
     Ok(Ignore::default())
+}
+
+/// What a COPY or ADD writes: paths in its tree, here-documents, and the
+/// files ADD fetched.
+struct CopySources<'s> {
+    paths: &'s [String],
+    inline: &'s [Heredoc],
+    fetched: &'s [remote::Fetched],
 }
 
 struct Builder<'a> {
@@ -626,6 +635,7 @@ impl Builder<'_> {
                 from,
                 chown,
                 chmod,
+                checksum,
                 inline,
             } => self.copy(
                 state,
@@ -635,7 +645,7 @@ impl Builder<'_> {
                 dest,
                 from.as_deref(),
                 chown.as_deref(),
-                chmod.as_deref(),
+                (chmod.as_deref(), checksum.as_deref()),
             ),
             Kind::Env(pairs) => {
                 // Every value sees the variables as they were before the line.
@@ -786,7 +796,7 @@ impl Builder<'_> {
         dest: &str,
         from: Option<&str>,
         chown: Option<&str>,
-        chmod: Option<&str>,
+        (chmod, checksum): (Option<&str>, Option<&str>),
     ) -> Result<bool, Error> {
         let fail = |reason: String| Error::Step {
             step: instruction.text.clone(),
@@ -796,14 +806,32 @@ impl Builder<'_> {
         let lookup = |name: &str| state.lookup(name);
         let expand = |text: &str| words::word(text, &lookup, escape).map_err(fail);
         let mut paths = Vec::new();
+        let mut urls = Vec::new();
         for source in sources {
             let source = expand(source)?;
-            if source.contains("://") {
-                let verb = if add { "ADD" } else { "COPY" };
-                return Err(fail(format!("source can't be a URL for {verb}")));
+            match (source.contains("://"), add) {
+                (true, true) if from.is_none() => urls.push(source),
+                (true, _) => {
+                    let verb = if add { "ADD --from" } else { "COPY" };
+                    return Err(fail(format!("source can't be a URL for {verb}")));
+                }
+                (false, _) => paths.push(source),
             }
-            paths.push(source);
         }
+        let checksum = checksum
+            .map(|text| remote::Checksum::parse(&expand(text)?).map_err(fail))
+            .transpose()?;
+        if checksum.is_some() && (urls.len() != 1 || !paths.is_empty()) {
+            return Err(fail(
+                "--checksum is for ADD of one http(s) URL source: give the URL alone".into(),
+            ));
+        }
+        // Fetched (and checked) before anything is made for the step.
+        let scratch = self.store.root().join("tmp");
+        let fetched = urls
+            .iter()
+            .map(|url| remote::fetch(url, &scratch, checksum.as_ref()).map_err(fail))
+            .collect::<Result<Vec<_>, Error>>()?;
         let dest = expand(dest)?;
         let dest = if dest.starts_with('/') {
             dest
@@ -839,7 +867,11 @@ impl Builder<'_> {
         let result = self.copy_from(
             state,
             instruction,
-            (&paths, inline),
+            CopySources {
+                paths: &paths,
+                inline,
+                fetched: &fetched,
+            },
             &dest,
             from_record.as_ref(),
             add,
@@ -857,7 +889,11 @@ impl Builder<'_> {
         &self,
         state: &mut State,
         instruction: &Instruction,
-        (paths, inline): (&[String], &[Heredoc]),
+        CopySources {
+            paths,
+            inline,
+            fetched,
+        }: CopySources,
         dest: &str,
         from: Option<&ContainerRecord>,
         add: bool,
@@ -912,18 +948,28 @@ impl Builder<'_> {
                     entries = tree
                         .entries(paths, dest, dest_is_dir)
                         .map_err(container::Error::Invalid)?;
-                    let into_dir =
-                        dest_is_dir || dest.ends_with('/') || paths.len() + inline.len() > 1;
-                    for doc in inline {
-                        let at = if into_dir {
-                            format!("{}/{}", ignore::clean(dest), doc.name)
+                    let count = paths.len() + inline.len() + fetched.len();
+                    let into_dir = dest_is_dir || dest.ends_with('/') || count > 1;
+                    if count > 1 && !dest_is_dir && !dest.ends_with('/') {
+                        return Err(container::Error::Invalid(format!(
+                            "{dest}: when copying more than one source the destination must be a directory ending in /"
+                        )));
+                    }
+                    let at = |name: &str| {
+                        ignore::clean(&if into_dir {
+                            format!("{}/{name}", ignore::clean(dest))
                         } else {
                             ignore::clean(dest)
-                        };
+                        })
+                    };
+                    for doc in inline {
                         entries.push(sources::Entry::data(
-                            ignore::clean(&at),
+                            at(&doc.name),
                             doc.body.clone().into_bytes(),
                         ));
+                    }
+                    for file in fetched {
+                        entries.push(sources::Entry::downloaded(at(&file.name), file));
                     }
                     parents =
                         missing_parents(root, dest, dest_is_dir || dest.ends_with('/'), &entries);

@@ -48,6 +48,24 @@ fn chown_to_user(env: &TestEnv, dir: &Path) {
     let _ = env;
 }
 
+/// Archives `dir/member` as `dir/archive` (gzip for a `.gz` name).
+fn tar_of(dir: &Path, member: &str, archive: &str) {
+    let flags = if archive.ends_with(".gz") {
+        "-czf"
+    } else {
+        "-cf"
+    };
+    let status = std::process::Command::new("tar")
+        .arg(flags)
+        .arg(dir.join(archive))
+        .arg("-C")
+        .arg(dir)
+        .arg(member)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
 pub(crate) fn build(env: &TestEnv, args: &[&str], dir: &Path) -> common::RunResult {
     let mut all = vec!["build", "--tls-verify=false"];
     all.extend_from_slice(args);
@@ -398,15 +416,7 @@ fn add_unpacks_local_tar_archives() {
             ("plain.txt", "plain\n"),
         ],
     );
-    let status = std::process::Command::new("tar")
-        .arg("-czf")
-        .arg(dir.join("tree.tar.gz"))
-        .arg("-C")
-        .arg(&dir)
-        .arg("tree")
-        .status()
-        .unwrap();
-    assert!(status.success());
+    tar_of(&dir, "tree", "tree.tar.gz");
     chown_to_user(&env, &dir);
     fs::write(
         dir.join("Containerfile"),
@@ -845,4 +855,118 @@ fn output_writes_the_image_files_to_a_directory_or_a_tar() {
         "{listed}"
     );
     assert!(listed.contains("sub/inner"), "{listed}");
+}
+
+#[test]
+fn add_of_a_url_names_dates_and_checks_the_download_and_never_unpacks_it() {
+    let env = with_busybox(user_with_ranges());
+    let served = context(
+        &env,
+        "served",
+        &[
+            ("tree/inner.txt", "in the tar\n"),
+            ("hello.txt", "hello over http\n"),
+        ],
+    );
+    tar_of(&served, "tree", "tree.tar");
+    // Known times, sent as Last-Modified.
+    for (file, time) in [("tree.tar", "@1000000000"), ("hello.txt", "@1200000000")] {
+        let touched = std::process::Command::new("touch")
+            .args(["-d", time])
+            .arg(served.join(file))
+            .status()
+            .unwrap();
+        assert!(touched.success());
+    }
+    let server = common::HttpServer::serve(&served);
+    let sha = |text: &str| {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(text.as_bytes()))
+    };
+    let dir = context(
+        &env,
+        "addurl",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {}\nADD {} /downloads/\nADD {} /named.txt\nADD --chmod=640 --checksum=sha256:{} {} /checked/\n",
+                busybox(),
+                server.url("tree.tar"),
+                server.url("hello.txt"),
+                sha("hello over http\n"),
+                server.url("hello.txt"),
+            ),
+        )],
+    );
+    build(&env, &["-t", "fetched"], &dir).ok();
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "fetched",
+        "sh",
+        "-c",
+        "stat -c '%n %a %Y %u' /downloads/tree.tar /named.txt /checked/hello.txt; cat /checked/hello.txt",
+    ]);
+    assert_eq!(
+        run.ok().stdout,
+        "/downloads/tree.tar 600 1000000000 0\n/named.txt 600 1200000000 0\n/checked/hello.txt 640 1200000000 0\nhello over http\n",
+        "a URL's tar is a file, 0600, dated by Last-Modified"
+    );
+
+    // A wrong checksum: refused before anything is made.
+    let images = env
+        .run(&["images", "-a", "-q", "--no-trunc"])
+        .ok()
+        .stdout
+        .clone();
+    let wrong = context(
+        &env,
+        "addurl-wrong",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {}\nADD --checksum=sha256:{} {} /checked/\n",
+                busybox(),
+                sha("something else\n"),
+                server.url("hello.txt"),
+            ),
+        )],
+    );
+    let refused = build(&env, &["-t", "wrongsum"], &wrong);
+    refused.code_is(125);
+    assert!(
+        refused.stderr.contains(&format!(
+            "checksum mismatch: --checksum wants sha256:{}, the download is sha256:{}",
+            sha("something else\n"),
+            sha("hello over http\n")
+        )),
+        "{}",
+        refused.transcript()
+    );
+    assert_eq!(
+        env.run(&["images", "-a", "-q", "--no-trunc"]).ok().stdout,
+        images
+    );
+    assert_eq!(env.run(&["ps", "-aq"]).ok().stdout, "");
+    let tmp = env.data_dir().join("tmp");
+    let left: Vec<_> = fs::read_dir(&tmp)
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(
+        left.is_empty(),
+        "nothing left in the store's work area: {left:?}"
+    );
+
+    // An error answer names the status; COPY takes no URL.
+    let missing = context(
+        &env,
+        "addurl-missing",
+        &[(
+            "Containerfile",
+            &format!("FROM {}\nADD {} /x\n", busybox(), server.url("none.txt")),
+        )],
+    );
+    let result = build(&env, &[], &missing);
+    result.code_is(125);
+    assert!(result.stderr.contains("404"), "{}", result.transcript());
 }
