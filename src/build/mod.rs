@@ -183,6 +183,7 @@ pub fn build(
         ))
     })?;
     let lifecycle = Lifecycle::open(store, runroot)?;
+    sweep_attached(runroot);
     let mut builder = Builder {
         single,
         store,
@@ -285,6 +286,34 @@ struct Builder<'a> {
     built: Vec<ImageRecord>,
     /// The final image's names.
     names: Vec<String>,
+}
+
+/// A stage's or an image's files, shown at `path` while a RUN step binds
+/// from them.
+struct Attached<'b> {
+    /// The `from=` it is for.
+    name: String,
+    /// Its files, opened at `path` (so the paths resolved in it are there).
+    root: Option<Root>,
+    path: PathBuf,
+    /// What holds them (a detached mount, a FUSE server).
+    files: Option<container::files::Files>,
+    /// The container whose files they are (never started).
+    record: ContainerRecord,
+    builder: &'b Builder<'b>,
+}
+
+impl Drop for Attached<'_> {
+    fn drop(&mut self) {
+        self.root = None;
+        if self.files.take().is_some() {
+            if let Err(e) = nix::mount::umount2(&self.path, nix::mount::MntFlags::MNT_DETACH) {
+                log::warn!("unmounting {}: {e}", self.path.display());
+            }
+        }
+        let _ = fs::remove_dir(&self.path);
+        self.builder.remove(&self.record);
+    }
 }
 
 /// A stage being built.
@@ -577,14 +606,20 @@ impl Builder<'_> {
                     })
                     .collect::<Result<Vec<_>, Error>>()?;
                 let argv = state.argv(command);
+                let bound = self.bound_images(&mounts)?;
                 // What the container is given (limits, seccomp, network,
-                // volumes) can change what the command makes.
-                let key = cache_key(&[
-                    &state.key,
-                    &instruction.text,
-                    &args_text(state),
-                    &format!("{:?}", self.request.run_flags),
-                ]);
+                // volumes, the images it binds) can change what the
+                // command makes.
+                let mut parts = vec![
+                    state.key.clone(),
+                    instruction.text.clone(),
+                    args_text(state),
+                    format!("{:?}", self.request.run_flags),
+                ];
+                if !bound.is_empty() {
+                    parts.push(format!("{bound:?}"));
+                }
+                let key = cache_key(&parts.iter().map(String::as_str).collect::<Vec<_>>());
                 if let Some(hit) = self.cached(&key)? {
                     return self.reuse(state, hit, key);
                 }
@@ -594,10 +629,17 @@ impl Builder<'_> {
                         reason,
                     },
                 )?;
+                let attached = bound
+                    .iter()
+                    .map(|(name, id)| self.attach(name, id))
+                    .collect::<Result<Vec<_>, Error>>()?;
                 let prepared = mounts::prepare(
                     &mounts,
                     &mounts::Sources {
                         context: self.context,
+                        images: (attached.iter())
+                            .filter_map(|a| Some((a.name.as_str(), a.root.as_ref()?)))
+                            .collect(),
                         secrets: &self.request.secrets,
                         caches: self.store.root().join("build-cache-mounts"),
                         scratch: self.store.root().join("tmp"),
@@ -626,6 +668,7 @@ impl Builder<'_> {
                     self.commit(state, Some(&layer), &created_by, key)
                 });
                 self.remove(&record);
+                drop(attached);
                 result.map(|()| false)
             }
             Kind::Copy {
@@ -1047,6 +1090,54 @@ impl Builder<'_> {
         written
     }
 
+    /// The stages and images that `--mount=type=bind,from=` names, each
+    /// once: (the name as given, the image ID).
+    fn bound_images(&self, mounts: &[RunMount]) -> Result<Vec<(String, String)>, Error> {
+        let mut bound: Vec<(String, String)> = Vec::new();
+        for mount in mounts {
+            if let RunMount::Bind {
+                from: Some(from), ..
+            } = mount
+            {
+                if !bound.iter().any(|(name, _)| name == from) {
+                    bound.push((from.clone(), self.source_image(from)?.id));
+                }
+            }
+        }
+        Ok(bound)
+    }
+
+    /// The files of image `id` shown read-only at a path of their own
+    /// (`<runroot>/build-mounts/PID-CONTAINER`) for a step's bind mounts;
+    /// taken away again when the value is dropped.
+    fn attach(&self, name: &str, id: &str) -> Result<Attached<'_>, Error> {
+        let record = self.files_container(id)?;
+        let mut attached = Attached {
+            name: name.to_string(),
+            root: None,
+            path: self.lifecycle.runroot().join("build-mounts").join(format!(
+                "{}-{}",
+                std::process::id(),
+                record.id
+            )),
+            files: None,
+            record,
+            builder: self,
+        };
+        let fail = |what: &str, e: &dyn std::fmt::Display| {
+            Error::Invalid(format!("--mount from={name}: {what}: {e}"))
+        };
+        fs::create_dir_all(&attached.path).map_err(|e| fail("making its mount point", &e))?;
+        let (files, _) = self.files(&attached.record, container::files::Access::Snapshot)?;
+        files
+            .attach_read_only(&attached.path)
+            .map_err(|e| fail("mounting its files", &e))?;
+        attached.files = Some(files);
+        attached.root =
+            Some(Root::open(&attached.path).map_err(|e| fail("opening its files", &e))?);
+        Ok(attached)
+    }
+
     /// The image a `--from` names: an earlier stage (by name or number) or an image.
     fn source_image(&self, from: &str) -> Result<ImageRecord, Error> {
         let stages = &self.file.stages[..self.built.len()];
@@ -1338,6 +1429,25 @@ impl Builder<'_> {
         state.image = image;
         state.key = key;
         Ok(())
+    }
+}
+
+/// What a killed build left attached for its bind mounts
+/// (`build-mounts/PID-…` whose process is gone): unmounted, removed.
+fn sweep_attached(runroot: &Path) {
+    let Ok(entries) = fs::read_dir(runroot.join("build-mounts")) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let pid = (name.to_str())
+            .and_then(|name| name.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if pid.is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists()) {
+            continue;
+        }
+        let _ = nix::mount::umount2(&entry.path(), nix::mount::MntFlags::MNT_DETACH);
+        let _ = fs::remove_dir(entry.path());
     }
 }
 

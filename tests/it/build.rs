@@ -970,3 +970,45 @@ fn add_of_a_url_names_dates_and_checks_the_download_and_never_unpacks_it() {
     result.code_is(125);
     assert!(result.stderr.contains("404"), "{}", result.transcript());
 }
+
+#[test]
+fn run_binds_a_stage_or_an_image_not_yet_pulled_and_copy_from_pulls_it() {
+    let env = with_busybox(user_with_ranges());
+    let multilayer = image_ref(testkit::catalog::MULTILAYER);
+    use testkit::catalog::multilayer::{KEPT, LAYER2_MARKER, WHITED_OUT};
+    env.run(&["image", "exists", &multilayer]).code_is(1);
+    let dir = context(
+        &env,
+        "bindfrom",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {busybox} AS build\nARG V=one\nRUN mkdir /out && echo $V > /out/result\n\
+                 FROM {busybox}\n\
+                 RUN --mount=type=bind,from=build,source=/out,target=/in cat /in/result > /copied\n\
+                 RUN --mount=type=bind,from={multilayer},target=/ml cat /ml{LAYER2_MARKER} > /marker && test ! -e /ml{WHITED_OUT}\n\
+                 COPY --from={multilayer} {KEPT} /kept\n",
+                busybox = busybox(),
+            ),
+        )],
+    );
+    build(&env, &["-t", "bound"], &dir).ok();
+    let check = "cat /copied /marker /kept; ls -d /in /ml 2>&1 | wc -l";
+    let run = env.run(&["run", "--rm", "bound", "sh", "-c", check]);
+    assert_eq!(
+        run.ok().stdout,
+        "one\nlayer2\nkept\n2\n",
+        "the stage's and the image's files were read; no mount point is left in the image"
+    );
+    let attached = env.runtime_dir.join("rcon/build-mounts");
+    let left: Vec<_> = fs::read_dir(&attached)
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "nothing left attached: {left:?}");
+    assert_eq!(env.run(&["ps", "-aq"]).ok().stdout, "");
+
+    // The stage changed: the step binding it is not taken from the cache.
+    build(&env, &["--build-arg", "V=two", "-t", "bound"], &dir).ok();
+    let run = env.run(&["run", "--rm", "bound", "cat", "/copied"]);
+    assert_eq!(run.ok().stdout, "two\n");
+}
