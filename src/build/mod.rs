@@ -52,7 +52,7 @@ use crate::storage::driver::Driver;
 use crate::storage::extract::Root;
 use crate::storage::store::{ImageRecord, Store};
 use crate::util::exit::ExitCode;
-use crate::util::time::{now_rfc3339, parse_duration};
+use crate::util::time::{now_rfc3339, parse_duration, rfc3339_of};
 use dockerfile::{Command, Dockerfile, Healthcheck, Heredoc, Instruction, Kind, Stage};
 use ignore::Ignore;
 use mounts::RunMount;
@@ -119,6 +119,10 @@ pub struct BuildRequest {
     pub labels: Vec<(String, String)>,
     /// `--rm`: intermediate containers removed.
     pub remove: bool,
+    /// `--timestamp` (or `SOURCE_DATE_EPOCH`): seconds since the epoch for
+    /// every time the images record (created, history, each file in the
+    /// new layers), so the same inputs give the same image ID.
+    pub timestamp: Option<u64>,
     /// What every RUN container gets (`--network`, `--ulimit`,
     /// `--security-opt`, `-v`, `--dns`…), as `rcon run`'s flags.
     pub run_flags: CreateFlags,
@@ -532,11 +536,20 @@ impl Builder<'_> {
             }
         };
         Ok(State {
-            key: cache_key(&[&base.id]),
+            key: self.first_key(&base.id),
             config: ImageConfig::read(self.store, &base)?,
             image: base,
             args: BTreeMap::new(),
         })
+    }
+
+    /// The cache key a stage starts from: its base, and the fixed time
+    /// (images made with another time are other images).
+    fn first_key(&self, base: &str) -> String {
+        match self.request.timestamp {
+            None => cache_key(&[base]),
+            Some(seconds) => cache_key(&[base, &format!("timestamp={seconds}")]),
+        }
     }
 
     /// A stage `FROM scratch`: no layer, a config of the host's platform
@@ -568,7 +581,7 @@ impl Builder<'_> {
             key: String::new(),
             args: BTreeMap::new(),
         };
-        self.commit(&mut state, None, "", cache_key(&["scratch"]))?;
+        self.commit(&mut state, None, "", self.first_key("scratch"))?;
         Ok(state)
     }
 
@@ -659,7 +672,13 @@ impl Builder<'_> {
                     drop(prepared);
                     self.remove_mount_points(&record, &absent)
                 });
-                let layer = result.and_then(|()| Ok(changes_layer(self.lifecycle, &record)?));
+                let layer = result.and_then(|()| {
+                    Ok(changes_layer(
+                        self.lifecycle,
+                        &record,
+                        self.request.timestamp,
+                    )?)
+                });
                 let result = layer.and_then(|layer| {
                     let created_by = match command {
                         Command::Exec(argv) => format!("/bin/sh -c #(nop) RUN {argv:?}"),
@@ -1047,7 +1066,7 @@ impl Builder<'_> {
             if let Some(hit) = self.cached(&key)? {
                 return self.reuse(state, hit, key);
             }
-            let layer = changes_layer(self.lifecycle, &record)?;
+            let layer = changes_layer(self.lifecycle, &record, self.request.timestamp)?;
             let created_by = format!("/bin/sh -c #(nop) {}", instruction.text);
             self.commit(state, Some(&layer), &created_by, key)
                 .map(|()| false)
@@ -1384,7 +1403,10 @@ impl Builder<'_> {
         created_by: &str,
         key: String,
     ) -> Result<(), Error> {
-        let now = now_rfc3339();
+        let now = match self.request.timestamp {
+            Some(seconds) => rfc3339_of(i64::try_from(seconds).unwrap_or(i64::MAX)),
+            None => now_rfc3339(),
+        };
         let oci = &mut state.config.oci;
         oci.set_created(Some(now.clone()));
         let history = oci.history_mut().get_or_insert_default();

@@ -55,6 +55,9 @@ pub struct BuildArgs {
     /// The image format: oci (docker is accepted and written as OCI for now)
     #[arg(long, value_name = "FORMAT", default_value = "oci")]
     pub format: String,
+    /// Seconds since the epoch for the image's times and every file of its new layers (reproducible builds: the same inputs give the same image ID)
+    #[arg(long, value_name = "SECONDS", env = "SOURCE_DATE_EPOCH")]
+    pub timestamp: Option<u64>,
     /// Remove the intermediate containers after each step
     #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
     pub rm: bool,
@@ -250,6 +253,7 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
         },
         labels,
         remove: args.rm,
+        timestamp: args.timestamp,
         run_flags,
         secrets,
         runtime_flags: ctx.runtime_flags.clone(),

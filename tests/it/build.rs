@@ -1012,3 +1012,69 @@ fn run_binds_a_stage_or_an_image_not_yet_pulled_and_copy_from_pulls_it() {
     let run = env.run(&["run", "--rm", "bound", "cat", "/copied"]);
     assert_eq!(run.ok().stdout, "two\n");
 }
+
+#[test]
+fn timestamp_makes_the_same_image_and_intermediate_images_are_hidden() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "stamped",
+        &[
+            ("data.txt", "data\n"),
+            (
+                "Containerfile",
+                &format!(
+                    "FROM {}\nENV A=1\nRUN mkdir /made && echo made > /made/file\nCOPY data.txt /data.txt\nLABEL step=last\n",
+                    busybox()
+                ),
+            ),
+        ],
+    );
+    let id = |args: &[&str]| {
+        let mut all = vec!["--no-cache", "-q"];
+        all.extend_from_slice(args);
+        common::stdout(&build(&env, &all, &dir))
+    };
+    let first = id(&["--timestamp", "1700000000", "-t", "stamped"]);
+    let second = id(&["--timestamp", "1700000000", "-t", "stamped"]);
+    assert_eq!(first, second, "the same inputs and time: the same image");
+    let unstamped = id(&["-t", "unstamped"]);
+    assert_ne!(unstamped, first);
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "stamped",
+        "stat",
+        "-c",
+        "%Y %n",
+        "/made",
+        "/made/file",
+        "/data.txt",
+    ]);
+    assert_eq!(
+        run.ok().stdout,
+        "1700000000 /made\n1700000000 /made/file\n1700000000 /data.txt\n"
+    );
+    let created = env.run(&["image", "inspect", "--format", "{{.Created}}", "stamped"]);
+    assert!(
+        created.ok().stdout.starts_with("2023-11-14 22:13:20"),
+        "{}",
+        created.stdout
+    );
+
+    // The build's unnamed steps are intermediate: only `images -a` shows them.
+    let listed = |args: &[&str]| {
+        let mut all = vec!["images", "-q", "--no-trunc"];
+        all.extend_from_slice(args);
+        let out = common::stdout(&env.run(&all));
+        out.lines().map(str::to_string).collect::<Vec<_>>()
+    };
+    let shown = listed(&[]);
+    assert_eq!(shown.len(), 3, "busybox, stamped and unstamped: {shown:?}");
+    let every = listed(&["-a"]);
+    assert!(every.len() > shown.len() + 4, "{every:?}");
+    assert_eq!(
+        listed(&["--filter", "intermediate=true"]).len(),
+        every.len() - shown.len()
+    );
+}
