@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 use oci_spec::image::{Config, History};
 use sha2::{Digest, Sha256};
 
+use crate::container::OnSignal;
 use crate::container::commit::changes_layer;
 use crate::container::copy::extract_into;
 use crate::container::lifecycle::Lifecycle;
@@ -686,7 +687,13 @@ impl Builder<'_> {
                     };
                     self.commit(state, Some(&layer), &created_by, key)
                 });
-                self.remove(&record);
+                // A failed (or interrupted) step's container goes even
+                // with --rm=false, as Podman's.
+                if result.is_err() {
+                    self.discard(&record);
+                } else {
+                    self.remove(&record);
+                }
                 drop(attached);
                 result.map(|()| false)
             }
@@ -1327,11 +1334,15 @@ impl Builder<'_> {
     /// Runs a RUN step's container in the foreground; its output goes to ours.
     fn run(&self, record: &ContainerRecord, instruction: &Instruction) -> Result<(), Error> {
         let keys = DetachKeys::parse("").expect("no detach keys");
+        let held = container::Held {
+            on_signal: OnSignal::StopOnInterrupt,
+            ..container::Held::new(keys)
+        };
         let code = container::start_foreground(
             self.store,
             self.lifecycle.runroot(),
             record,
-            container::Held::new(keys),
+            held,
             self.single,
         )?;
         if code == 0 {
@@ -1344,10 +1355,14 @@ impl Builder<'_> {
         }
     }
 
+    /// Removes an intermediate container, unless `--rm=false`.
     fn remove(&self, record: &ContainerRecord) {
-        if !self.request.remove {
-            return;
+        if self.request.remove {
+            self.discard(record);
         }
+    }
+
+    fn discard(&self, record: &ContainerRecord) {
         if let Err(e) = self
             .lifecycle
             .remove(record, true, std::time::Duration::from_secs(0), true)

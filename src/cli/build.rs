@@ -61,6 +61,12 @@ pub struct BuildArgs {
     /// Remove the intermediate containers after each step
     #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
     pub rm: bool,
+    /// Remove the containers of failed steps too (rcon always does, as Podman does)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
+    pub force_rm: Option<bool>,
+    /// How many stages to build at once (rcon builds them one after another)
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<u32>,
     /// The network RUN steps get (as `rcon run --network`)
     #[arg(long, value_name = "MODE", default_value = "")]
     pub network: String,

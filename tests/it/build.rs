@@ -1078,3 +1078,77 @@ fn timestamp_makes_the_same_image_and_intermediate_images_are_hidden() {
         every.len() - shown.len()
     );
 }
+
+#[test]
+fn interrupt_during_a_run_stops_it_and_leaves_nothing_half_made() {
+    use std::io::{BufRead, BufReader};
+    let env = with_busybox(user_with_ranges());
+    // The command ignores SIGINT, as a container's PID 1 does anyway.
+    let dir = context(
+        &env,
+        "interrupted",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {}\nRUN trap '' INT; echo partial > /partial; echo started; sleep 4321\nRUN echo never\n",
+                busybox()
+            ),
+        )],
+    );
+    let images = env
+        .run(&["images", "-a", "-q", "--no-trunc"])
+        .ok()
+        .stdout
+        .clone();
+    let mut child = env
+        .rcon()
+        .args(["build", "-t", "interrupted", dir.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(
+        lines.any(|line| line.unwrap() == "started"),
+        "the step runs"
+    );
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).unwrap();
+    let mut ended = None;
+    common::eventually("the build ends after SIGINT", || {
+        ended = child.try_wait().unwrap();
+        ended.is_some()
+    });
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(ended.unwrap().code(), Some(130), "{stderr}");
+    assert!(stderr.contains("exit status 130"), "{stderr}");
+    assert!(!lines.any(|line| line.unwrap().contains("never")));
+
+    // No container, process, image or half-written layer is left.
+    assert_eq!(env.run(&["ps", "-aq"]).ok().stdout, "");
+    let sleeping = std::process::Command::new("pgrep")
+        .args(["-f", "sleep 4321"])
+        .output()
+        .unwrap();
+    assert!(sleeping.stdout.is_empty(), "the step's processes are gone");
+    assert_eq!(
+        env.run(&["images", "-a", "-q", "--no-trunc"]).ok().stdout,
+        images
+    );
+    env.run(&["image", "exists", "interrupted"]).code_is(1);
+    let tmp: Vec<_> = fs::read_dir(env.data_dir().join("tmp"))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(tmp.is_empty(), "nothing half-written: {tmp:?}");
+
+    // The next build works.
+    fs::write(
+        dir.join("Containerfile"),
+        format!("FROM {}\nRUN echo after > /after\n", busybox()),
+    )
+    .unwrap();
+    build(&env, &["-t", "interrupted"], &dir).ok();
+    let run = env.run(&["run", "--rm", "interrupted", "cat", "/after"]);
+    assert_eq!(run.ok().stdout, "after\n");
+}
