@@ -196,6 +196,26 @@ BUILD_SETUP = (
 )
 BUILD = f"{{E}} build -q -t bench-build {BUILD_CONTEXT}"
 
+
+# A context of 5000 files, 200 MB (40 000 random bytes each, in 50
+# directories) under big/, and app/main.txt: COPY big/ then RUN then COPY
+# app/. "build-5000" builds it cold; "build-onefile" changes app/main.txt
+# before each run (only the last COPY is built again; the 5000 files are
+# still read to find the first COPY's cache key).
+BIG_CONTEXT = "/tmp/rcon-bench-build-5000"
+BIG_SETUP = (
+    "sh -c "
+    + shlex.quote(
+        'mkdir -p "$0/big" "$0/app" && cd "$0" && for d in $(seq 50); do mkdir -p big/d$d;'
+        " for f in $(seq 100); do head -c 40000 /dev/urandom > big/d$d/f$f; done; done"
+        " && echo 0 > app/main.txt"
+        ' && printf "FROM %s\\nCOPY big/ /ctx/\\nRUN ls /ctx | wc -l\\nCOPY app/ /app/\\n" "$1" > Containerfile'
+    ).replace("{", "{{").replace("}", "}}")
+    + f" {BIG_CONTEXT} {{busybox}}"
+)
+BIG_BUILD = f"{{E}} build -q -t bench-build-5000 {BIG_CONTEXT}"
+BIG_CHANGE = "sh -c " + shlex.quote('date +%s%N > "$0/app/main.txt"') + f" {BIG_CONTEXT}"
+
 CASES = [
     Case(
         "floor",
@@ -338,6 +358,21 @@ CASES = [
         setup=[f"{PULL} {{busybox}}", BUILD_SETUP, BUILD],
     ),
     Case(
+        "build-5000",
+        "build, COPY of a 5000-file 200 MB context, no cache",
+        [BIG_BUILD.replace("build -q", "build --no-cache -q")],
+        setup=[f"{PULL} {{busybox}}", BIG_SETUP],
+        kind="long",
+    ),
+    Case(
+        "build-onefile",
+        "rebuild of the 5000-file context after one file of the last COPY changed",
+        [BIG_BUILD],
+        setup=[f"{PULL} {{busybox}}", BIG_SETUP, BIG_BUILD],
+        prepare=[BIG_CHANGE],
+        kind="long",
+    ),
+    Case(
         "kube-play",
         "kube play FILE, a pod of 3 containers",
         ["{E} kube play {kube}"],
@@ -391,6 +426,8 @@ GOALS = [
     (3, "cold pull of the ~100 MB 5-layer image", "pull-big", "time", "≤ 0.6 × podman"),
     (17, "10-step build from scratch (no cache)", "build-cold", "time", "≤ 0.5 × podman"),
     (17, "rebuild, every step cached", "build-cached", "time", "≤ 0.1 × podman"),
+    (17, "COPY of a 5000-file, 200 MB context", "build-5000", "time", "≤ 0.5 × podman"),
+    (17, "rebuild after one file of the last COPY changed", "build-onefile", "time", "≤ 0.2 × podman"),
     (3, "cold pull of the 150-layer image", "pull-150", "time", "≤ 0.2 × podman"),
     (3, "pull of an image already present", "repull", "time", "≤ 50 ms"),
     (4, "run --rm --network none IMAGE true", "run-none", "time", "≤ 0.1 × podman"),

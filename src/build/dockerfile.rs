@@ -50,6 +50,8 @@ pub enum Kind {
         from: Option<String>,
         chown: Option<String>,
         chmod: Option<String>,
+        /// ADD `--checksum=ALGORITHM:HEX` of its one URL source.
+        checksum: Option<String>,
         /// Sources given inline (`COPY <<NAME dest`): files named NAME.
         inline: Vec<Heredoc>,
     },
@@ -267,6 +269,7 @@ pub fn parse_instruction(text: &str, escape: char) -> Result<Kind, String> {
                 from: flag(&flags, "from"),
                 chown: flag(&flags, "chown"),
                 chmod: flag(&flags, "chmod"),
+                checksum: flag(&flags, "checksum"),
                 inline: Vec::new(),
             })
         }
@@ -704,6 +707,7 @@ mod tests {
                 from: Some("build".into()),
                 chown: Some("1:2".into()),
                 chmod: Some("640".into()),
+                checksum: None,
                 inline: Vec::new(),
             }
         );

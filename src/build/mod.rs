@@ -23,6 +23,7 @@
 pub mod dockerfile;
 pub mod ignore;
 pub mod mounts;
+pub mod remote;
 pub mod sources;
 pub mod words;
 
@@ -34,6 +35,7 @@ use std::path::{Path, PathBuf};
 use oci_spec::image::{Config, History};
 use sha2::{Digest, Sha256};
 
+use crate::container::OnSignal;
 use crate::container::commit::changes_layer;
 use crate::container::copy::extract_into;
 use crate::container::lifecycle::Lifecycle;
@@ -51,7 +53,7 @@ use crate::storage::driver::Driver;
 use crate::storage::extract::Root;
 use crate::storage::store::{ImageRecord, Store};
 use crate::util::exit::ExitCode;
-use crate::util::time::{now_rfc3339, parse_duration};
+use crate::util::time::{now_rfc3339, parse_duration, rfc3339_of};
 use dockerfile::{Command, Dockerfile, Healthcheck, Heredoc, Instruction, Kind, Stage};
 use ignore::Ignore;
 use mounts::RunMount;
@@ -118,6 +120,10 @@ pub struct BuildRequest {
     pub labels: Vec<(String, String)>,
     /// `--rm`: intermediate containers removed.
     pub remove: bool,
+    /// `--timestamp` (or `SOURCE_DATE_EPOCH`): seconds since the epoch for
+    /// every time the images record (created, history, each file in the
+    /// new layers), so the same inputs give the same image ID.
+    pub timestamp: Option<u64>,
     /// What every RUN container gets (`--network`, `--ulimit`,
     /// `--security-opt`, `-v`, `--dns`…), as `rcon run`'s flags.
     pub run_flags: CreateFlags,
@@ -182,6 +188,7 @@ pub fn build(
         ))
     })?;
     let lifecycle = Lifecycle::open(store, runroot)?;
+    sweep_attached(runroot);
     let mut builder = Builder {
         single,
         store,
@@ -263,6 +270,14 @@ fn read_ignore(context: &Path, file: Option<&Path>) -> Result<Ignore, Error> {
     Ok(Ignore::default())
 }
 
+/// What a COPY or ADD writes: paths in its tree, here-documents, and the
+/// files ADD fetched.
+struct CopySources<'s> {
+    paths: &'s [String],
+    inline: &'s [Heredoc],
+    fetched: &'s [remote::Fetched],
+}
+
 struct Builder<'a> {
     store: &'a Store,
     /// RUN and COPY steps fork (containers, FUSE servers).
@@ -276,6 +291,34 @@ struct Builder<'a> {
     built: Vec<ImageRecord>,
     /// The final image's names.
     names: Vec<String>,
+}
+
+/// A stage's or an image's files, shown at `path` while a RUN step binds
+/// from them.
+struct Attached<'b> {
+    /// The `from=` it is for.
+    name: String,
+    /// Its files, opened at `path` (so the paths resolved in it are there).
+    root: Option<Root>,
+    path: PathBuf,
+    /// What holds them (a detached mount, a FUSE server).
+    files: Option<container::files::Files>,
+    /// The container whose files they are (never started).
+    record: ContainerRecord,
+    builder: &'b Builder<'b>,
+}
+
+impl Drop for Attached<'_> {
+    fn drop(&mut self) {
+        self.root = None;
+        if self.files.take().is_some() {
+            if let Err(e) = nix::mount::umount2(&self.path, nix::mount::MntFlags::MNT_DETACH) {
+                log::warn!("unmounting {}: {e}", self.path.display());
+            }
+        }
+        let _ = fs::remove_dir(&self.path);
+        self.builder.remove(&self.record);
+    }
 }
 
 /// A stage being built.
@@ -494,11 +537,20 @@ impl Builder<'_> {
             }
         };
         Ok(State {
-            key: cache_key(&[&base.id]),
+            key: self.first_key(&base.id),
             config: ImageConfig::read(self.store, &base)?,
             image: base,
             args: BTreeMap::new(),
         })
+    }
+
+    /// The cache key a stage starts from: its base, and the fixed time
+    /// (images made with another time are other images).
+    fn first_key(&self, base: &str) -> String {
+        match self.request.timestamp {
+            None => cache_key(&[base]),
+            Some(seconds) => cache_key(&[base, &format!("timestamp={seconds}")]),
+        }
     }
 
     /// A stage `FROM scratch`: no layer, a config of the host's platform
@@ -530,7 +582,7 @@ impl Builder<'_> {
             key: String::new(),
             args: BTreeMap::new(),
         };
-        self.commit(&mut state, None, "", cache_key(&["scratch"]))?;
+        self.commit(&mut state, None, "", self.first_key("scratch"))?;
         Ok(state)
     }
 
@@ -568,14 +620,20 @@ impl Builder<'_> {
                     })
                     .collect::<Result<Vec<_>, Error>>()?;
                 let argv = state.argv(command);
+                let bound = self.bound_images(&mounts)?;
                 // What the container is given (limits, seccomp, network,
-                // volumes) can change what the command makes.
-                let key = cache_key(&[
-                    &state.key,
-                    &instruction.text,
-                    &args_text(state),
-                    &format!("{:?}", self.request.run_flags),
-                ]);
+                // volumes, the images it binds) can change what the
+                // command makes.
+                let mut parts = vec![
+                    state.key.clone(),
+                    instruction.text.clone(),
+                    args_text(state),
+                    format!("{:?}", self.request.run_flags),
+                ];
+                if !bound.is_empty() {
+                    parts.push(format!("{bound:?}"));
+                }
+                let key = cache_key(&parts.iter().map(String::as_str).collect::<Vec<_>>());
                 if let Some(hit) = self.cached(&key)? {
                     return self.reuse(state, hit, key);
                 }
@@ -585,10 +643,17 @@ impl Builder<'_> {
                         reason,
                     },
                 )?;
+                let attached = bound
+                    .iter()
+                    .map(|(name, id)| self.attach(name, id))
+                    .collect::<Result<Vec<_>, Error>>()?;
                 let prepared = mounts::prepare(
                     &mounts,
                     &mounts::Sources {
                         context: self.context,
+                        images: (attached.iter())
+                            .filter_map(|a| Some((a.name.as_str(), a.root.as_ref()?)))
+                            .collect(),
                         secrets: &self.request.secrets,
                         caches: self.store.root().join("build-cache-mounts"),
                         scratch: self.store.root().join("tmp"),
@@ -608,7 +673,13 @@ impl Builder<'_> {
                     drop(prepared);
                     self.remove_mount_points(&record, &absent)
                 });
-                let layer = result.and_then(|()| Ok(changes_layer(self.lifecycle, &record)?));
+                let layer = result.and_then(|()| {
+                    Ok(changes_layer(
+                        self.lifecycle,
+                        &record,
+                        self.request.timestamp,
+                    )?)
+                });
                 let result = layer.and_then(|layer| {
                     let created_by = match command {
                         Command::Exec(argv) => format!("/bin/sh -c #(nop) RUN {argv:?}"),
@@ -616,7 +687,14 @@ impl Builder<'_> {
                     };
                     self.commit(state, Some(&layer), &created_by, key)
                 });
-                self.remove(&record);
+                // A failed (or interrupted) step's container goes even
+                // with --rm=false, as Podman's.
+                if result.is_err() {
+                    self.discard(&record);
+                } else {
+                    self.remove(&record);
+                }
+                drop(attached);
                 result.map(|()| false)
             }
             Kind::Copy {
@@ -626,6 +704,7 @@ impl Builder<'_> {
                 from,
                 chown,
                 chmod,
+                checksum,
                 inline,
             } => self.copy(
                 state,
@@ -635,7 +714,7 @@ impl Builder<'_> {
                 dest,
                 from.as_deref(),
                 chown.as_deref(),
-                chmod.as_deref(),
+                (chmod.as_deref(), checksum.as_deref()),
             ),
             Kind::Env(pairs) => {
                 // Every value sees the variables as they were before the line.
@@ -786,7 +865,7 @@ impl Builder<'_> {
         dest: &str,
         from: Option<&str>,
         chown: Option<&str>,
-        chmod: Option<&str>,
+        (chmod, checksum): (Option<&str>, Option<&str>),
     ) -> Result<bool, Error> {
         let fail = |reason: String| Error::Step {
             step: instruction.text.clone(),
@@ -796,14 +875,32 @@ impl Builder<'_> {
         let lookup = |name: &str| state.lookup(name);
         let expand = |text: &str| words::word(text, &lookup, escape).map_err(fail);
         let mut paths = Vec::new();
+        let mut urls = Vec::new();
         for source in sources {
             let source = expand(source)?;
-            if source.contains("://") {
-                let verb = if add { "ADD" } else { "COPY" };
-                return Err(fail(format!("source can't be a URL for {verb}")));
+            match (source.contains("://"), add) {
+                (true, true) if from.is_none() => urls.push(source),
+                (true, _) => {
+                    let verb = if add { "ADD --from" } else { "COPY" };
+                    return Err(fail(format!("source can't be a URL for {verb}")));
+                }
+                (false, _) => paths.push(source),
             }
-            paths.push(source);
         }
+        let checksum = checksum
+            .map(|text| remote::Checksum::parse(&expand(text)?).map_err(fail))
+            .transpose()?;
+        if checksum.is_some() && (urls.len() != 1 || !paths.is_empty()) {
+            return Err(fail(
+                "--checksum is for ADD of one http(s) URL source: give the URL alone".into(),
+            ));
+        }
+        // Fetched (and checked) before anything is made for the step.
+        let scratch = self.store.root().join("tmp");
+        let fetched = urls
+            .iter()
+            .map(|url| remote::fetch(url, &scratch, checksum.as_ref()).map_err(fail))
+            .collect::<Result<Vec<_>, Error>>()?;
         let dest = expand(dest)?;
         let dest = if dest.starts_with('/') {
             dest
@@ -839,7 +936,11 @@ impl Builder<'_> {
         let result = self.copy_from(
             state,
             instruction,
-            (&paths, inline),
+            CopySources {
+                paths: &paths,
+                inline,
+                fetched: &fetched,
+            },
             &dest,
             from_record.as_ref(),
             add,
@@ -857,7 +958,11 @@ impl Builder<'_> {
         &self,
         state: &mut State,
         instruction: &Instruction,
-        (paths, inline): (&[String], &[Heredoc]),
+        CopySources {
+            paths,
+            inline,
+            fetched,
+        }: CopySources,
         dest: &str,
         from: Option<&ContainerRecord>,
         add: bool,
@@ -912,18 +1017,28 @@ impl Builder<'_> {
                     entries = tree
                         .entries(paths, dest, dest_is_dir)
                         .map_err(container::Error::Invalid)?;
-                    let into_dir =
-                        dest_is_dir || dest.ends_with('/') || paths.len() + inline.len() > 1;
-                    for doc in inline {
-                        let at = if into_dir {
-                            format!("{}/{}", ignore::clean(dest), doc.name)
+                    let count = paths.len() + inline.len() + fetched.len();
+                    let into_dir = dest_is_dir || dest.ends_with('/') || count > 1;
+                    if count > 1 && !dest_is_dir && !dest.ends_with('/') {
+                        return Err(container::Error::Invalid(format!(
+                            "{dest}: when copying more than one source the destination must be a directory ending in /"
+                        )));
+                    }
+                    let at = |name: &str| {
+                        ignore::clean(&if into_dir {
+                            format!("{}/{name}", ignore::clean(dest))
                         } else {
                             ignore::clean(dest)
-                        };
+                        })
+                    };
+                    for doc in inline {
                         entries.push(sources::Entry::data(
-                            ignore::clean(&at),
+                            at(&doc.name),
                             doc.body.clone().into_bytes(),
                         ));
+                    }
+                    for file in fetched {
+                        entries.push(sources::Entry::downloaded(at(&file.name), file));
                     }
                     parents =
                         missing_parents(root, dest, dest_is_dir || dest.ends_with('/'), &entries);
@@ -958,7 +1073,7 @@ impl Builder<'_> {
             if let Some(hit) = self.cached(&key)? {
                 return self.reuse(state, hit, key);
             }
-            let layer = changes_layer(self.lifecycle, &record)?;
+            let layer = changes_layer(self.lifecycle, &record, self.request.timestamp)?;
             let created_by = format!("/bin/sh -c #(nop) {}", instruction.text);
             self.commit(state, Some(&layer), &created_by, key)
                 .map(|()| false)
@@ -999,6 +1114,54 @@ impl Builder<'_> {
         })();
         self.remove(&record);
         written
+    }
+
+    /// The stages and images that `--mount=type=bind,from=` names, each
+    /// once: (the name as given, the image ID).
+    fn bound_images(&self, mounts: &[RunMount]) -> Result<Vec<(String, String)>, Error> {
+        let mut bound: Vec<(String, String)> = Vec::new();
+        for mount in mounts {
+            if let RunMount::Bind {
+                from: Some(from), ..
+            } = mount
+            {
+                if !bound.iter().any(|(name, _)| name == from) {
+                    bound.push((from.clone(), self.source_image(from)?.id));
+                }
+            }
+        }
+        Ok(bound)
+    }
+
+    /// The files of image `id` shown read-only at a path of their own
+    /// (`<runroot>/build-mounts/PID-CONTAINER`) for a step's bind mounts;
+    /// taken away again when the value is dropped.
+    fn attach(&self, name: &str, id: &str) -> Result<Attached<'_>, Error> {
+        let record = self.files_container(id)?;
+        let mut attached = Attached {
+            name: name.to_string(),
+            root: None,
+            path: self.lifecycle.runroot().join("build-mounts").join(format!(
+                "{}-{}",
+                std::process::id(),
+                record.id
+            )),
+            files: None,
+            record,
+            builder: self,
+        };
+        let fail = |what: &str, e: &dyn std::fmt::Display| {
+            Error::Invalid(format!("--mount from={name}: {what}: {e}"))
+        };
+        fs::create_dir_all(&attached.path).map_err(|e| fail("making its mount point", &e))?;
+        let (files, _) = self.files(&attached.record, container::files::Access::Snapshot)?;
+        files
+            .attach_read_only(&attached.path)
+            .map_err(|e| fail("mounting its files", &e))?;
+        attached.files = Some(files);
+        attached.root =
+            Some(Root::open(&attached.path).map_err(|e| fail("opening its files", &e))?);
+        Ok(attached)
     }
 
     /// The image a `--from` names: an earlier stage (by name or number) or an image.
@@ -1171,11 +1334,15 @@ impl Builder<'_> {
     /// Runs a RUN step's container in the foreground; its output goes to ours.
     fn run(&self, record: &ContainerRecord, instruction: &Instruction) -> Result<(), Error> {
         let keys = DetachKeys::parse("").expect("no detach keys");
+        let held = container::Held {
+            on_signal: OnSignal::StopOnInterrupt,
+            ..container::Held::new(keys)
+        };
         let code = container::start_foreground(
             self.store,
             self.lifecycle.runroot(),
             record,
-            container::Held::new(keys),
+            held,
             self.single,
         )?;
         if code == 0 {
@@ -1188,10 +1355,14 @@ impl Builder<'_> {
         }
     }
 
+    /// Removes an intermediate container, unless `--rm=false`.
     fn remove(&self, record: &ContainerRecord) {
-        if !self.request.remove {
-            return;
+        if self.request.remove {
+            self.discard(record);
         }
+    }
+
+    fn discard(&self, record: &ContainerRecord) {
         if let Err(e) = self
             .lifecycle
             .remove(record, true, std::time::Duration::from_secs(0), true)
@@ -1247,7 +1418,10 @@ impl Builder<'_> {
         created_by: &str,
         key: String,
     ) -> Result<(), Error> {
-        let now = now_rfc3339();
+        let now = match self.request.timestamp {
+            Some(seconds) => rfc3339_of(i64::try_from(seconds).unwrap_or(i64::MAX)),
+            None => now_rfc3339(),
+        };
         let oci = &mut state.config.oci;
         oci.set_created(Some(now.clone()));
         let history = oci.history_mut().get_or_insert_default();
@@ -1292,6 +1466,25 @@ impl Builder<'_> {
         state.image = image;
         state.key = key;
         Ok(())
+    }
+}
+
+/// What a killed build left attached for its bind mounts
+/// (`build-mounts/PID-…` whose process is gone): unmounted, removed.
+fn sweep_attached(runroot: &Path) {
+    let Ok(entries) = fs::read_dir(runroot.join("build-mounts")) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let pid = (name.to_str())
+            .and_then(|name| name.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if pid.is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists()) {
+            continue;
+        }
+        let _ = nix::mount::umount2(&entry.path(), nix::mount::MntFlags::MNT_DETACH);
+        let _ = fs::remove_dir(entry.path());
     }
 }
 

@@ -65,9 +65,14 @@ impl Secret {
 /// One `--mount=` of a RUN instruction.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RunMount {
-    /// Files of the context, read-only (`rw` is refused: BuildKit throws
-    /// such writes away, a bind of the context would keep them).
-    Bind { target: String, source: String },
+    /// Files of the context, or of a stage's or an image's files
+    /// (`from`), read-only (`rw` is refused: BuildKit throws such writes
+    /// away, a bind would keep them).
+    Bind {
+        target: String,
+        source: String,
+        from: Option<String>,
+    },
     /// A directory kept across builds, per user, by `id`.
     Cache {
         target: String,
@@ -140,15 +145,11 @@ impl RunMount {
                         "rw bind mounts are not supported: write into a cache or tmpfs mount",
                     ));
                 }
-                if let Some(from) = take(&mut fields, &["from"]) {
-                    return Err(bad(&format!(
-                        "from={from}: bind mounts of a stage or image are not supported yet: COPY --from what the step needs"
-                    )));
-                }
                 flag(&mut fields, &["ro", "readonly"]);
                 RunMount::Bind {
                     target: target.ok_or_else(|| bad("give target=PATH"))?,
                     source: take(&mut fields, &["source", "src"]).unwrap_or_default(),
+                    from: take(&mut fields, &["from"]).filter(|f| !f.is_empty()),
                 }
             }
             "cache" => {
@@ -253,6 +254,10 @@ impl Drop for Prepared {
 pub struct Sources<'a> {
     /// The build context (bind mounts' sources are looked up inside it).
     pub context: &'a Root,
+    /// The files of each `from=` of a bind mount (a stage or an image),
+    /// by the name it was given, attached where the step's container sees
+    /// them.
+    pub images: Vec<(&'a str, &'a Root)>,
     pub secrets: &'a [Secret],
     /// `<root>/build-cache-mounts`: the user's cache mounts, by id.
     pub caches: PathBuf,
@@ -265,8 +270,21 @@ pub fn prepare(mounts: &[RunMount], sources: &Sources) -> Result<Prepared, Strin
     let mut prepared = Prepared::default();
     for mount in mounts {
         match mount {
-            RunMount::Bind { target, source } => {
-                let path = inside(sources.context, source)?;
+            RunMount::Bind {
+                target,
+                source,
+                from,
+            } => {
+                let root = match from {
+                    None => sources.context,
+                    Some(from) => sources
+                        .images
+                        .iter()
+                        .find(|(name, _)| name == from)
+                        .map(|(_, root)| *root)
+                        .ok_or_else(|| format!("--mount from={from}: its files are not ready"))?,
+                };
+                let path = inside(root, source)?;
                 prepared.mounts.push(bind_spec(&path, target, true));
             }
             RunMount::Tmpfs { target, size } => prepared.tmpfs.push(match size {
@@ -335,12 +353,13 @@ fn bind_spec(source: &Path, target: &str, read_only: bool) -> String {
     format!("type=bind,src={},dst={target}{ro}", source.display())
 }
 
-/// The host path of `source` inside the context, every symlink resolved
-/// inside it (`../` and absolute links stop at the context's top).
-fn inside(context: &Root, source: &str) -> Result<PathBuf, String> {
-    let file = context
+/// The host path of `source` inside `root` (the context, or a stage's
+/// files), every symlink resolved inside it (`../` and absolute links stop
+/// at its top).
+fn inside(root: &Root, source: &str) -> Result<PathBuf, String> {
+    let file = root
         .open_path(Path::new(source))
-        .map_err(|e| format!("bind mount source {source:?} in the build context: {e}"))?;
+        .map_err(|e| format!("bind mount source {source:?}: {e}"))?;
     fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd()))
         .map_err(|e| format!("bind mount source {source:?}: {e}"))
 }
@@ -427,7 +446,16 @@ mod tests {
             RunMount::parse("target=src,source=lib,ro", "/app").unwrap(),
             RunMount::Bind {
                 target: "/app/src".into(),
-                source: "lib".into()
+                source: "lib".into(),
+                from: None,
+            }
+        );
+        assert_eq!(
+            RunMount::parse("type=bind,from=build,source=/out,target=/in", "/").unwrap(),
+            RunMount::Bind {
+                target: "/in".into(),
+                source: "/out".into(),
+                from: Some("build".into()),
             }
         );
         assert_eq!(

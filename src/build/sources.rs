@@ -36,6 +36,20 @@ impl Entry {
             inode: None,
         }
     }
+
+    /// A file ADD fetched, at `dest` (0600 unless `--chmod`, as Docker).
+    pub fn downloaded(dest: String, fetched: &super::remote::Fetched) -> Entry {
+        Entry {
+            dest,
+            kind: EntryKind::Downloaded {
+                file: fetched.file.clone(),
+                size: fetched.size,
+            },
+            mode: 0o600,
+            mtime: fetched.mtime,
+            inode: None,
+        }
+    }
 }
 
 /// One thing to write into the container.
@@ -63,6 +77,11 @@ pub enum EntryKind {
     HardLink(String),
     /// Content given in the Containerfile (`COPY <<NAME`).
     Data(Vec<u8>),
+    /// A file fetched for ADD, `size` bytes from its start.
+    Downloaded {
+        file: Arc<File>,
+        size: u64,
+    },
     /// A tar archive (ADD) whose entries land below `dest`.
     Archive {
         file: Arc<File>,
@@ -104,8 +123,7 @@ impl Compression {
     /// the digest moved); an xz one is decompressed into a scratch file in
     /// `scratch` first (the decoder writes, it is not read from).
     fn reader(self, file: &File, scratch: &Path) -> io::Result<Box<dyn Read>> {
-        let mut file = file.try_clone()?;
-        io::Seek::rewind(&mut file)?;
+        let file = from_start(file)?;
         Ok(match self {
             Compression::None => Box::new(file),
             Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
@@ -439,11 +457,13 @@ pub fn digest(entries: &[Entry], attributes: Attributes) -> io::Result<String> {
                 hasher.update(b"f");
                 hasher.update(bytes);
             }
-            EntryKind::Archive { file, .. } => {
-                hasher.update(b"a");
-                let mut file = file.try_clone()?;
-                io::Seek::rewind(&mut file)?;
-                io::copy(&mut file, &mut HashWriter(&mut hasher))?;
+            EntryKind::Archive { file, .. } | EntryKind::Downloaded { file, .. } => {
+                hasher.update(if matches!(entry.kind, EntryKind::Archive { .. }) {
+                    b"a"
+                } else {
+                    b"f"
+                });
+                io::copy(&mut from_start(file)?, &mut HashWriter(&mut hasher))?;
             }
             EntryKind::File { dir, name, .. } => {
                 hasher.update(b"f");
@@ -520,6 +540,11 @@ pub fn write_tar<W: Write>(
                 header.set_size(bytes.len() as u64);
                 builder.append_data(&mut header, &entry.dest, bytes.as_slice())?;
             }
+            EntryKind::Downloaded { file, size } => {
+                let mut header = header(tar::EntryType::Regular, mode, entry.mtime);
+                header.set_size(*size);
+                builder.append_data(&mut header, &entry.dest, from_start(file)?.take(*size))?;
+            }
             EntryKind::File { dir, name, size } => {
                 let mut header = header(tar::EntryType::Regular, mode, entry.mtime);
                 header.set_size(*size);
@@ -567,6 +592,14 @@ fn unpack<W: Write>(builder: &mut tar::Builder<W>, input: impl Read, dest: &str)
         }
     }
     Ok(())
+}
+
+/// `file` read from its start (a clone shares the offset, which an
+/// earlier read moved).
+fn from_start(file: &File) -> io::Result<File> {
+    let mut file = file.try_clone()?;
+    io::Seek::rewind(&mut file)?;
+    Ok(file)
 }
 
 /// A scratch file in `dir` (the store's work area), gone once closed.

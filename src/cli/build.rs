@@ -55,9 +55,18 @@ pub struct BuildArgs {
     /// The image format: oci (docker is accepted and written as OCI for now)
     #[arg(long, value_name = "FORMAT", default_value = "oci")]
     pub format: String,
+    /// Seconds since the epoch for the image's times and every file of its new layers (reproducible builds: the same inputs give the same image ID)
+    #[arg(long, value_name = "SECONDS", env = "SOURCE_DATE_EPOCH")]
+    pub timestamp: Option<u64>,
     /// Remove the intermediate containers after each step
     #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
     pub rm: bool,
+    /// Remove the containers of failed steps too (rcon always does, as Podman does)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
+    pub force_rm: Option<bool>,
+    /// How many stages to build at once (rcon builds them one after another)
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<u32>,
     /// The network RUN steps get (as `rcon run --network`)
     #[arg(long, value_name = "MODE", default_value = "")]
     pub network: String,
@@ -250,6 +259,7 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
         },
         labels,
         remove: args.rm,
+        timestamp: args.timestamp,
         run_flags,
         secrets,
         runtime_flags: ctx.runtime_flags.clone(),

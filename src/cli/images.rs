@@ -19,7 +19,7 @@ pub struct ImagesArgs {
     /// Print only image IDs
     #[arg(short, long)]
     pub quiet: bool,
-    /// Show all images, intermediate ones too (rcon keeps none: the same as without -a)
+    /// Show all images, intermediate ones too (a build's unnamed steps)
     #[arg(short, long)]
     pub all: bool,
     /// Show digests
@@ -31,7 +31,7 @@ pub struct ImagesArgs {
     /// Do not print the header line
     #[arg(short = 'n', long)]
     pub noheading: bool,
-    /// Show only images that match: reference=, before=IMAGE, after=/since=IMAGE, dangling=true|false, label=KEY[=VALUE], id=, containers=true|false, readonly=, until=
+    /// Show only images that match: reference=, before=IMAGE, after=/since=IMAGE, dangling=true|false, intermediate=true|false, label=KEY[=VALUE], id=, containers=true|false, readonly=, until=
     #[arg(short, long, value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
     /// json, a Go template ('{{.Repository}}:{{.Tag}} {{.ID}}') or a table ('table {{.ID}} {{.Size}}')
@@ -78,8 +78,11 @@ pub fn run(ctx: &Context, args: ImagesArgs) -> Outcome {
     };
     let store = Store::open(&ctx.paths.root)?;
     let mut images = store.images()?;
+    let intermediate = image::local::intermediate(&images);
     if let Some(reference) = &args.image {
         images.retain(|i| image::matches_filter(i, reference));
+    } else if !args.all && !args.filter.iter().any(|f| f.starts_with("intermediate=")) {
+        images.retain(|i| !intermediate.contains(&i.id));
     }
     let filter = ImageFilter::parse(&args.filter, &store)?;
     let used = if filter.containers.is_some() {
@@ -93,7 +96,7 @@ pub fn run(ctx: &Context, args: ImagesArgs) -> Outcome {
             let labels = image_labels(&store, &image);
             (image, labels)
         })
-        .filter(|(image, labels)| filter.matches(image, labels, &used))
+        .filter(|(image, labels)| filter.matches(image, labels, &used, &intermediate))
         .collect();
     if json {
         let list: Vec<serde_json::Value> = images
@@ -295,6 +298,7 @@ struct ImageFilter {
     ids: Vec<String>,
     containers: Option<bool>,
     readonly: Option<bool>,
+    intermediate: Option<bool>,
 }
 
 impl ImageFilter {
@@ -339,7 +343,7 @@ impl ImageFilter {
                 "id" => filter.ids.push(value.trim_start_matches("sha256:").into()),
                 "containers" => filter.containers = Some(boolean()?),
                 "readonly" => filter.readonly = Some(boolean()?),
-                "intermediate" => {}
+                "intermediate" => filter.intermediate = Some(boolean()?),
                 _ => {
                     return Err(Failure::new(
                         EXIT_ENGINE,
@@ -351,7 +355,13 @@ impl ImageFilter {
         Ok(filter)
     }
 
-    fn matches(&self, image: &ImageRecord, labels: &Labels, used: &HashSet<String>) -> bool {
+    fn matches(
+        &self,
+        image: &ImageRecord,
+        labels: &Labels,
+        used: &HashSet<String>,
+        intermediate: &HashSet<String>,
+    ) -> bool {
         let time = created(image);
         (self.references.is_empty()
             || self
@@ -367,6 +377,7 @@ impl ImageFilter {
                 .containers
                 .is_none_or(|c| c == used.contains(&image.id))
             && self.readonly.is_none_or(|r| !r)
+            && (self.intermediate).is_none_or(|i| i == intermediate.contains(&image.id))
             && self.labels.iter().all(|(key, value)| {
                 labels
                     .get(key)

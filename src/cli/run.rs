@@ -120,6 +120,7 @@ pub fn run(ctx: &Context, mut args: RunArgs) -> Outcome {
         detach_keys,
         preserve_fds: args.preserve_fds,
         shown,
+        on_signal: container::OnSignal::Forward,
     };
     let code = container::start_foreground(&store, &ctx.paths.runroot, &record, held, ctx.single)
         .map_err(|e| start_failed(&store, &ctx.paths.runroot, &record, e))?;

@@ -52,7 +52,7 @@ pub fn commit(
     check_changes(&request.changes).map_err(crate::image::Error::from)?;
     let store = lifecycle.store();
     let base = store.image_by_id(&record.image_id)?;
-    let layer = changes_layer(lifecycle, record)?;
+    let layer = changes_layer(lifecycle, record, None)?;
     let commit = CommitRequest {
         base: &base,
         layer: &layer.path,
@@ -90,6 +90,7 @@ impl Drop for ChangesLayer {
 pub fn changes_layer(
     lifecycle: &Lifecycle,
     record: &ContainerRecord,
+    mtime: Option<u64>,
 ) -> Result<ChangesLayer, Error> {
     let (dir, changes) = files::diff(lifecycle, record)?;
     let path = lifecycle.store().root().join("tmp").join(format!(
@@ -97,7 +98,12 @@ pub fn changes_layer(
         std::process::id(),
         LAYER_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
-    let written = write_layer(&path, |packer| pack_layer(&changes, dir.path(), packer));
+    let written = write_layer(&path, |packer| {
+        if let Some(mtime) = mtime {
+            packer.set_mtime(mtime);
+        }
+        pack_layer(&changes, dir.path(), packer)
+    });
     match written {
         Ok(diff_id) => Ok(ChangesLayer { path, diff_id }),
         Err(source) => {

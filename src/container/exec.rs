@@ -148,7 +148,8 @@ pub fn exec(
             None,
             foreground::Shown::default(),
             None,
+            foreground::OnSignal::Forward,
         ),
-        None => foreground::wait(pid, signals, terminal, None),
+        None => foreground::wait(pid, signals, terminal, None, foreground::OnSignal::Forward),
     })
 }

@@ -54,6 +54,12 @@ impl Files {
     pub fn root(&self) -> &std::fs::File {
         self.opened.root()
     }
+
+    /// Shows the files read-only at `target` in the current mount
+    /// namespace, until `target` is unmounted.
+    pub fn attach_read_only(&self, target: &Path) -> Result<(), nix::errno::Errno> {
+        self.opened.attach_read_only(target)
+    }
 }
 
 /// Opens `record`'s files for `access` (a FUSE server may be forked).

@@ -66,6 +66,37 @@ pub fn block_signals(sig_proxy: bool) -> SigSet {
     set
 }
 
+/// What a signal rcon gets (of those it passes on) does to the command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnSignal {
+    /// It goes on to the command (`rcon run`'s sig-proxy).
+    Forward,
+    /// SIGINT, SIGTERM and SIGHUP stop the command with SIGKILL (a build's
+    /// RUN: Ctrl-C stops the build, even when the command, as its
+    /// container's PID 1, ignores them); the others go on to it.
+    StopOnInterrupt,
+}
+
+impl OnSignal {
+    /// Passes `signal` on to the command; returns it when it stopped the
+    /// command instead (its exit code is then 128 + that signal's number,
+    /// as if the signal had ended it).
+    fn pass_on(self, pid: Pid, signal: Signal) -> Option<Signal> {
+        let interrupt = matches!(signal, Signal::SIGINT | Signal::SIGTERM | Signal::SIGHUP);
+        if self == OnSignal::StopOnInterrupt && interrupt {
+            let _ = kill(pid, Signal::SIGKILL);
+            return Some(signal);
+        }
+        let _ = kill(pid, signal);
+        None
+    }
+}
+
+/// The exit code of a command `stopped` for a signal (else its own).
+fn stopped_code(code: i32, stopped: Option<Signal>) -> i32 {
+    stopped.map_or(code, |signal| 128 + signal as i32)
+}
+
 /// How a terminal session ended.
 pub enum Relay {
     /// The command ended with this exit code.
@@ -76,9 +107,15 @@ pub enum Relay {
 
 /// Waits for the container's process to end and returns its exit code;
 /// what its terminal shows goes into `log` too.
-pub fn wait(pid: Pid, signals: SigSet, terminal: Option<OwnedFd>, log: Option<LogWriter>) -> i32 {
+pub fn wait(
+    pid: Pid,
+    signals: SigSet,
+    terminal: Option<OwnedFd>,
+    log: Option<LogWriter>,
+    on_signal: OnSignal,
+) -> i32 {
     match terminal {
-        None => wait_plain(pid, &signals),
+        None => wait_plain(pid, &signals, on_signal),
         Some(master) => match relay_terminal(pid, signals, master, None, log) {
             Relay::Exited(code) => code,
             Relay::Detached(_) => unreachable!("a session without detach keys never detaches"),
@@ -116,6 +153,7 @@ pub fn relays_stdin(interactive: bool) -> bool {
 /// Waits for the container's process to end and returns its exit code,
 /// copying its output pipes to rcon's own stdout and stderr (and into
 /// `log`) and rcon's stdin into `stdin`, the write end of its stdin pipe.
+#[allow(clippy::too_many_arguments)]
 pub fn wait_relayed(
     pid: Pid,
     signals: SigSet,
@@ -124,6 +162,7 @@ pub fn wait_relayed(
     log: Option<LogWriter>,
     shown: Shown,
     timeout: Option<std::time::Duration>,
+    on_signal: OnSignal,
 ) -> i32 {
     let typed = stdin.map(|pipe| PassedOn {
         stdin: std::io::stdin(),
@@ -135,8 +174,11 @@ pub fn wait_relayed(
         log,
         typed,
         shown,
+        on_signal,
+        stopped: None,
     };
-    relay::relay(pid, streams, &signals, &mut party, timeout)
+    let code = relay::relay(pid, streams, &signals, &mut party, timeout);
+    stopped_code(code, party.stopped)
 }
 
 /// A foreground container's output: rcon's own streams (those shown), and the log.
@@ -145,6 +187,9 @@ struct Relayed {
     log: Option<LogWriter>,
     typed: Option<PassedOn>,
     shown: Shown,
+    on_signal: OnSignal,
+    /// The signal the command was stopped for, if it was.
+    stopped: Option<Signal>,
 }
 
 /// rcon's own stdin on its way to the container's stdin pipe.
@@ -180,7 +225,7 @@ impl relay::Party for Relayed {
 
     fn signal(&mut self, signal: Signal) {
         if signal != Signal::SIGWINCH {
-            let _ = kill(self.pid, signal);
+            self.stopped = self.stopped.or(self.on_signal.pass_on(self.pid, signal));
         }
     }
 
@@ -321,16 +366,15 @@ fn relay_signals(monitor: Pid, signals: &SigSet, report: OwnedFd) -> Vec<u8> {
     }
 }
 
-fn wait_plain(pid: Pid, signals: &SigSet) -> i32 {
+fn wait_plain(pid: Pid, signals: &SigSet, on_signal: OnSignal) -> i32 {
+    let mut stopped = None;
     loop {
         if let Some(code) = reap(pid) {
-            return code;
+            return stopped_code(code, stopped);
         }
         match signals.wait() {
             Ok(Signal::SIGCHLD | Signal::SIGWINCH) | Err(_) => {}
-            Ok(signal) => {
-                let _ = kill(pid, signal);
-            }
+            Ok(signal) => stopped = stopped.or(on_signal.pass_on(pid, signal)),
         }
     }
 }
@@ -352,7 +396,7 @@ fn relay_terminal(
         copy_window_size(stdin.as_fd(), master.as_fd());
     }
     let Ok(signal_fd) = SignalFd::with_flags(&signals, SfdFlags::SFD_CLOEXEC) else {
-        return Relay::Exited(wait_plain(pid, &signals));
+        return Relay::Exited(wait_plain(pid, &signals, OnSignal::Forward));
     };
     let mut stdin_open = true;
     let mut buffer = [0u8; 8192];
@@ -401,7 +445,7 @@ fn relay_terminal(
         }
     }
     drop(raw);
-    Relay::Exited(wait_plain(pid, &signals))
+    Relay::Exited(wait_plain(pid, &signals, OnSignal::Forward))
 }
 
 /// What one read of the user's input did.
@@ -509,6 +553,7 @@ pub fn start_foreground(
         detach_keys,
         preserve_fds,
         shown,
+        on_signal,
     } = held;
     let start = std::time::Instant::now();
     if !record.config.requires.is_empty() {
@@ -535,6 +580,7 @@ pub fn start_foreground(
     let foreground = Foreground {
         store,
         shown,
+        on_signal,
         of: Supervised {
             containers: &containers,
             runroot,
@@ -587,6 +633,7 @@ pub struct Held {
     pub preserve_fds: u32,
     /// `--attach`: which output streams go to rcon's own (the log gets both).
     pub shown: Shown,
+    pub on_signal: OnSignal,
 }
 
 impl Held {
@@ -597,6 +644,7 @@ impl Held {
             detach_keys,
             preserve_fds: 0,
             shown: Shown::default(),
+            on_signal: OnSignal::Forward,
         }
     }
 }
@@ -621,6 +669,7 @@ impl Default for Shown {
 struct Foreground<'a> {
     store: &'a Store,
     shown: Shown,
+    on_signal: OnSignal,
     of: Supervised<'a>,
 }
 
@@ -713,8 +762,9 @@ impl Foreground<'_> {
                 log,
                 self.shown,
                 record.config.timeout.map(std::time::Duration::from_secs),
+                self.on_signal,
             ),
-            (terminal, _, _, log) => wait(pid, signals, terminal, log),
+            (terminal, _, _, log) => wait(pid, signals, terminal, log, self.on_signal),
         };
         let start = crate::log::phase("the command, until reaped", start);
         // This CLI exits next: the system reaps the helper (stopped here, on drop).

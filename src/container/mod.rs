@@ -36,7 +36,7 @@ pub mod tty;
 pub mod ulimit;
 pub mod unit;
 
-pub use foreground::{Held, Shown, start_foreground};
+pub use foreground::{Held, OnSignal, Shown, start_foreground};
 pub use plan::{CreateBasics, CreateFlags, CreateRequest, InfraRole, PodJoin};
 pub use run::{PullPolicy, create};
 pub use store::{ContainerRecord, Containers};

@@ -415,28 +415,15 @@ const NOT_AN_ARCHIVE: &str = "payload does not match any of the supported image 
 
 /// Fetches the archive at `url` (`load -i URL`, as Podman) into `file`.
 fn download(url: &str, file: &mut File) -> Result<(), super::Error> {
-    let failed = |message: String| Error::Invalid {
-        archive: url.to_string(),
-        message,
-    };
-    super::install_tls_provider();
-    let fetch = async {
-        let mut response = reqwest::get(url)
-            .await
-            .and_then(reqwest::Response::error_for_status)
-            .map_err(|e| failed(format!("downloading: {e}")))?;
-        while let Some(chunk) = response
-            .chunk()
-            .await
-            .map_err(|e| failed(format!("downloading: {e}")))?
-        {
-            file.write_all(&chunk)
-                .map_err(|e| failed(format!("spooling the download: {e}")))?;
-        }
-        Ok::<_, Error>(())
-    };
-    super::pull::runtime()?.block_on(fetch)?;
-    Ok(())
+    super::download::download(url, file)
+        .map(drop)
+        .map_err(|message| {
+            Error::Invalid {
+                archive: url.to_string(),
+                message,
+            }
+            .into()
+        })
 }
 
 /// The archive's regular files: name → (offset of the content, size).

@@ -182,6 +182,9 @@ fn put_stack(
         diff_ids.push(layer.diff_id.clone());
     }
     config.oci.rootfs_mut().set_diff_ids(diff_ids.clone());
+    let now = now_rfc3339();
+    // The image's time is its config's (a build's --timestamp sets it).
+    let created = config.oci.created().clone().unwrap_or_else(|| now.clone());
     let config = config.to_json();
     let config_blob = Blob {
         path: Default::default(),
@@ -190,7 +193,6 @@ fn put_stack(
         size: config.len() as u64,
     };
     let manifest = blobs::oci_manifest(&config_blob, &layers)?;
-    let now = now_rfc3339();
     let image = ImageRecord {
         id: store::hex_of(&config_blob.digest).to_string(),
         digest: sha256_digest(&manifest),
@@ -198,7 +200,7 @@ fn put_stack(
         names,
         repo_digests: Vec::new(),
         layers: diff_ids,
-        created: Some(now.clone()),
+        created: Some(created),
         stored: now,
         architecture,
         os,

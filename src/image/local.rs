@@ -141,6 +141,39 @@ fn with_default_tag(input: &str) -> String {
     }
 }
 
+/// Podman's intermediate images: without a name, and the parent of
+/// another image — one with one more layer on the same ones, or one with
+/// the same layers stored later (a build step that changed only the
+/// config; stored, not created: a `--timestamp` build gives every step the
+/// same creation time). `images` hides them unless `-a`.
+pub fn intermediate(images: &[ImageRecord]) -> HashSet<String> {
+    use std::collections::HashMap;
+    // Per layer list: the images that have it, and the latest made.
+    let mut parents: HashSet<&[String]> = HashSet::new();
+    let mut latest: HashMap<&[String], &str> = HashMap::new();
+    for image in images {
+        if let Some((_, below)) = image.layers.split_last() {
+            parents.insert(below);
+        }
+        let stored = image.stored.as_str();
+        let newest = latest.entry(&image.layers).or_insert(stored);
+        if stored > *newest {
+            *newest = stored;
+        }
+    }
+    images
+        .iter()
+        .filter(|image| image.names.is_empty())
+        .filter(|image| {
+            parents.contains(image.layers.as_slice())
+                || latest
+                    .get(image.layers.as_slice())
+                    .is_some_and(|newest| *newest > image.stored.as_str())
+        })
+        .map(|image| image.id.clone())
+        .collect()
+}
+
 /// The one stored image `input` names.
 pub fn lookup(store: &Store, input: &str) -> Result<ImageRecord, Error> {
     if let Ok(reference) = Reference::parse(input) {
@@ -323,6 +356,27 @@ mod tests {
             size: 0,
             names_history: Vec::new(),
         }
+    }
+
+    #[test]
+    fn unnamed_parents_of_other_images_are_intermediate() {
+        let image = |id: &str, names: &[&str], layers: &[&str], created: &str| ImageRecord {
+            id: id.into(),
+            layers: layers.iter().map(|l| l.to_string()).collect(),
+            stored: created.into(),
+            ..record(names)
+        };
+        let images = [
+            image("base", &["busybox"], &["l1"], "2026-01-01T00:00:00Z"),
+            image("env", &[], &["l1"], "2026-01-02T00:00:00Z"),
+            image("run", &[], &["l1", "l2"], "2026-01-03T00:00:00Z"),
+            image("label", &[], &["l1", "l2"], "2026-01-04T00:00:00Z"),
+            image("final", &["app"], &["l1", "l2"], "2026-01-05T00:00:00Z"),
+            image("dangling", &[], &["l9"], "2026-01-01T00:00:00Z"),
+        ];
+        let mut found: Vec<String> = intermediate(&images).into_iter().collect();
+        found.sort();
+        assert_eq!(found, ["env", "label", "run"]);
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod blobs;
 pub mod commit;
 pub mod config;
 pub mod distribution;
+pub mod download;
 pub mod history;
 pub mod import;
 pub mod layer;

@@ -4,7 +4,6 @@
 //! the rootfs is resolved with `openat2(RESOLVE_IN_ROOT)`, so a symlink in an
 //! image can never aim a mount at a host path.
 
-use std::ffi::CString;
 use std::fs::File;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
@@ -215,8 +214,6 @@ fn mount_overlay(
     .map_err(ChildError::engine("mounting the overlay root filesystem"))
 }
 
-const MOVE_MOUNT_F_EMPTY_PATH: libc::c_uint = 4;
-
 fn overlay_with_fsconfig(
     lowers: &[PathBuf],
     upper: &Path,
@@ -224,19 +221,7 @@ fn overlay_with_fsconfig(
     merged: &Path,
 ) -> Result<(), Errno> {
     let mnt = crate::storage::mount::overlay(lowers, Some(Upper { upper, work }))?;
-    let target = CString::new(merged.as_os_str().as_encoded_bytes()).map_err(|_| Errno::EINVAL)?;
-    // SAFETY: move_mount takes the mount fd with an empty path and a NUL-terminated target.
-    let r = unsafe {
-        libc::syscall(
-            libc::SYS_move_mount,
-            mnt.as_raw_fd(),
-            c"".as_ptr(),
-            libc::AT_FDCWD,
-            target.as_ptr(),
-            MOVE_MOUNT_F_EMPTY_PATH,
-        )
-    };
-    Errno::result(r).map(drop)
+    crate::storage::mount::attach(&mnt, merged)
 }
 
 /// `/proc` fresh for the container's PID namespace; where the kernel refuses

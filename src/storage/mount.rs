@@ -161,6 +161,26 @@ pub fn fuse_overlay(
     Ok(mount)
 }
 
+const MOVE_MOUNT_F_EMPTY_PATH: libc::c_uint = 4;
+
+/// Attaches the detached mount `mount` at `target` (a directory) in the
+/// current mount namespace; from then on it stays there until unmounted.
+pub fn attach(mount: &OwnedFd, target: &Path) -> Result<(), Errno> {
+    let target = CString::new(target.as_os_str().as_encoded_bytes()).map_err(|_| Errno::EINVAL)?;
+    // SAFETY: move_mount takes the mount fd with an empty path and a NUL-terminated target.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_move_mount,
+            mount.as_raw_fd(),
+            c"".as_ptr(),
+            libc::AT_FDCWD,
+            target.as_ptr(),
+            MOVE_MOUNT_F_EMPTY_PATH,
+        )
+    };
+    Errno::result(r).map(drop)
+}
+
 /// A filesystem opened at its root, with the mount that holds it (none for
 /// a plain directory). Dropping it unmounts a detached mount.
 #[derive(Debug)]
@@ -196,5 +216,30 @@ impl Opened {
 
     pub fn root(&self) -> &File {
         &self.root
+    }
+
+    /// Makes the filesystem visible at `target` (a directory) in the
+    /// current mount namespace, read-only: the mount itself, or a bind of
+    /// the directory. It stays until `target` is unmounted.
+    pub fn attach_read_only(&self, target: &Path) -> Result<(), Errno> {
+        if let Some(mount) = &self._mount {
+            return attach(mount, target);
+        }
+        let source = format!("/proc/self/fd/{}", self.root.as_raw_fd());
+        nix::mount::mount(
+            Some(source.as_str()),
+            target,
+            None::<&str>,
+            nix::mount::MsFlags::MS_BIND | nix::mount::MsFlags::MS_REC,
+            None::<&str>,
+        )?;
+        let read_only = nix::mount::MsFlags::MS_BIND
+            | nix::mount::MsFlags::MS_REMOUNT
+            | nix::mount::MsFlags::MS_RDONLY;
+        nix::mount::mount(None::<&str>, target, None::<&str>, read_only, None::<&str>).inspect_err(
+            |_| {
+                let _ = nix::mount::umount2(target, nix::mount::MntFlags::MNT_DETACH);
+            },
+        )
     }
 }

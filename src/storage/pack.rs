@@ -47,6 +47,8 @@ pub struct Packer<W: Write> {
     /// The archive path of each multiply-linked inode already written.
     links: HashMap<(u64, u64), PathBuf>,
     owners: Option<OwnerMap>,
+    /// Every entry's time, when set (reproducible layers).
+    mtime: Option<u64>,
 }
 
 /// One directory being walked: its children still to pack, next one last.
@@ -62,7 +64,13 @@ impl<W: Write> Packer<W> {
             builder: tar::Builder::new(out),
             links: HashMap::new(),
             owners: None,
+            mtime: None,
         }
+    }
+
+    /// Records `mtime` as every entry's time instead of its own.
+    pub fn set_mtime(&mut self, mtime: u64) {
+        self.mtime = Some(mtime);
     }
 
     /// Records owners as `map` gives them.
@@ -224,7 +232,7 @@ impl<W: Write> Packer<W> {
         header.set_mode(st.st_mode & 0o7777);
         header.set_uid(u64::from(uid));
         header.set_gid(u64::from(gid));
-        header.set_mtime(u64::try_from(st.st_mtime).unwrap_or(0));
+        header.set_mtime((self.mtime).unwrap_or_else(|| u64::try_from(st.st_mtime).unwrap_or(0)));
         header.set_size(0);
     }
 

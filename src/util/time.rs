@@ -9,6 +9,13 @@ pub fn now_rfc3339() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
 }
 
+/// `seconds` since the epoch as RFC 3339 UTC (`--timestamp`'s fixed times).
+pub fn rfc3339_of(seconds: i64) -> String {
+    DateTime::<Utc>::from_timestamp(seconds, 0)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// A `--since`/`--until` time as Podman reads one: RFC 3339, a date
 /// (`2024-01-02`), Unix seconds (with a fraction), or a Go duration before
 /// now (`10s`, `5m`, `1h30m`, `1.5h`, `500ms`).

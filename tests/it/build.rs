@@ -48,6 +48,24 @@ fn chown_to_user(env: &TestEnv, dir: &Path) {
     let _ = env;
 }
 
+/// Archives `dir/member` as `dir/archive` (gzip for a `.gz` name).
+fn tar_of(dir: &Path, member: &str, archive: &str) {
+    let flags = if archive.ends_with(".gz") {
+        "-czf"
+    } else {
+        "-cf"
+    };
+    let status = std::process::Command::new("tar")
+        .arg(flags)
+        .arg(dir.join(archive))
+        .arg("-C")
+        .arg(dir)
+        .arg(member)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
 pub(crate) fn build(env: &TestEnv, args: &[&str], dir: &Path) -> common::RunResult {
     let mut all = vec!["build", "--tls-verify=false"];
     all.extend_from_slice(args);
@@ -398,15 +416,7 @@ fn add_unpacks_local_tar_archives() {
             ("plain.txt", "plain\n"),
         ],
     );
-    let status = std::process::Command::new("tar")
-        .arg("-czf")
-        .arg(dir.join("tree.tar.gz"))
-        .arg("-C")
-        .arg(&dir)
-        .arg("tree")
-        .status()
-        .unwrap();
-    assert!(status.success());
+    tar_of(&dir, "tree", "tree.tar.gz");
     chown_to_user(&env, &dir);
     fs::write(
         dir.join("Containerfile"),
@@ -845,4 +855,300 @@ fn output_writes_the_image_files_to_a_directory_or_a_tar() {
         "{listed}"
     );
     assert!(listed.contains("sub/inner"), "{listed}");
+}
+
+#[test]
+fn add_of_a_url_names_dates_and_checks_the_download_and_never_unpacks_it() {
+    let env = with_busybox(user_with_ranges());
+    let served = context(
+        &env,
+        "served",
+        &[
+            ("tree/inner.txt", "in the tar\n"),
+            ("hello.txt", "hello over http\n"),
+        ],
+    );
+    tar_of(&served, "tree", "tree.tar");
+    // Known times, sent as Last-Modified.
+    for (file, time) in [("tree.tar", "@1000000000"), ("hello.txt", "@1200000000")] {
+        let touched = std::process::Command::new("touch")
+            .args(["-d", time])
+            .arg(served.join(file))
+            .status()
+            .unwrap();
+        assert!(touched.success());
+    }
+    let server = common::HttpServer::serve(&served);
+    let sha = |text: &str| {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(text.as_bytes()))
+    };
+    let dir = context(
+        &env,
+        "addurl",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {}\nADD {} /downloads/\nADD {} /named.txt\nADD --chmod=640 --checksum=sha256:{} {} /checked/\n",
+                busybox(),
+                server.url("tree.tar"),
+                server.url("hello.txt"),
+                sha("hello over http\n"),
+                server.url("hello.txt"),
+            ),
+        )],
+    );
+    build(&env, &["-t", "fetched"], &dir).ok();
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "fetched",
+        "sh",
+        "-c",
+        "stat -c '%n %a %Y %u' /downloads/tree.tar /named.txt /checked/hello.txt; cat /checked/hello.txt",
+    ]);
+    assert_eq!(
+        run.ok().stdout,
+        "/downloads/tree.tar 600 1000000000 0\n/named.txt 600 1200000000 0\n/checked/hello.txt 640 1200000000 0\nhello over http\n",
+        "a URL's tar is a file, 0600, dated by Last-Modified"
+    );
+
+    // A wrong checksum: refused before anything is made.
+    let images = env
+        .run(&["images", "-a", "-q", "--no-trunc"])
+        .ok()
+        .stdout
+        .clone();
+    let wrong = context(
+        &env,
+        "addurl-wrong",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {}\nADD --checksum=sha256:{} {} /checked/\n",
+                busybox(),
+                sha("something else\n"),
+                server.url("hello.txt"),
+            ),
+        )],
+    );
+    let refused = build(&env, &["-t", "wrongsum"], &wrong);
+    refused.code_is(125);
+    assert!(
+        refused.stderr.contains(&format!(
+            "checksum mismatch: --checksum wants sha256:{}, the download is sha256:{}",
+            sha("something else\n"),
+            sha("hello over http\n")
+        )),
+        "{}",
+        refused.transcript()
+    );
+    assert_eq!(
+        env.run(&["images", "-a", "-q", "--no-trunc"]).ok().stdout,
+        images
+    );
+    assert_eq!(env.run(&["ps", "-aq"]).ok().stdout, "");
+    let tmp = env.data_dir().join("tmp");
+    let left: Vec<_> = fs::read_dir(&tmp)
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(
+        left.is_empty(),
+        "nothing left in the store's work area: {left:?}"
+    );
+
+    // An error answer names the status; COPY takes no URL.
+    let missing = context(
+        &env,
+        "addurl-missing",
+        &[(
+            "Containerfile",
+            &format!("FROM {}\nADD {} /x\n", busybox(), server.url("none.txt")),
+        )],
+    );
+    let result = build(&env, &[], &missing);
+    result.code_is(125);
+    assert!(result.stderr.contains("404"), "{}", result.transcript());
+}
+
+#[test]
+fn run_binds_a_stage_or_an_image_not_yet_pulled_and_copy_from_pulls_it() {
+    let env = with_busybox(user_with_ranges());
+    let multilayer = image_ref(testkit::catalog::MULTILAYER);
+    use testkit::catalog::multilayer::{KEPT, LAYER2_MARKER, WHITED_OUT};
+    env.run(&["image", "exists", &multilayer]).code_is(1);
+    let dir = context(
+        &env,
+        "bindfrom",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {busybox} AS build\nARG V=one\nRUN mkdir /out && echo $V > /out/result\n\
+                 FROM {busybox}\n\
+                 RUN --mount=type=bind,from=build,source=/out,target=/in cat /in/result > /copied\n\
+                 RUN --mount=type=bind,from={multilayer},target=/ml cat /ml{LAYER2_MARKER} > /marker && test ! -e /ml{WHITED_OUT}\n\
+                 COPY --from={multilayer} {KEPT} /kept\n",
+                busybox = busybox(),
+            ),
+        )],
+    );
+    build(&env, &["-t", "bound"], &dir).ok();
+    let check = "cat /copied /marker /kept; ls -d /in /ml 2>&1 | wc -l";
+    let run = env.run(&["run", "--rm", "bound", "sh", "-c", check]);
+    assert_eq!(
+        run.ok().stdout,
+        "one\nlayer2\nkept\n2\n",
+        "the stage's and the image's files were read; no mount point is left in the image"
+    );
+    let attached = env.runtime_dir.join("rcon/build-mounts");
+    let left: Vec<_> = fs::read_dir(&attached)
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "nothing left attached: {left:?}");
+    assert_eq!(env.run(&["ps", "-aq"]).ok().stdout, "");
+
+    // The stage changed: the step binding it is not taken from the cache.
+    build(&env, &["--build-arg", "V=two", "-t", "bound"], &dir).ok();
+    let run = env.run(&["run", "--rm", "bound", "cat", "/copied"]);
+    assert_eq!(run.ok().stdout, "two\n");
+}
+
+#[test]
+fn timestamp_makes_the_same_image_and_intermediate_images_are_hidden() {
+    let env = with_busybox(user_with_ranges());
+    let dir = context(
+        &env,
+        "stamped",
+        &[
+            ("data.txt", "data\n"),
+            (
+                "Containerfile",
+                &format!(
+                    "FROM {}\nENV A=1\nRUN mkdir /made && echo made > /made/file\nCOPY data.txt /data.txt\nLABEL step=last\n",
+                    busybox()
+                ),
+            ),
+        ],
+    );
+    let id = |args: &[&str]| {
+        let mut all = vec!["--no-cache", "-q"];
+        all.extend_from_slice(args);
+        common::stdout(&build(&env, &all, &dir))
+    };
+    let first = id(&["--timestamp", "1700000000", "-t", "stamped"]);
+    let second = id(&["--timestamp", "1700000000", "-t", "stamped"]);
+    assert_eq!(first, second, "the same inputs and time: the same image");
+    let unstamped = id(&["-t", "unstamped"]);
+    assert_ne!(unstamped, first);
+    let run = env.run(&[
+        "run",
+        "--rm",
+        "stamped",
+        "stat",
+        "-c",
+        "%Y %n",
+        "/made",
+        "/made/file",
+        "/data.txt",
+    ]);
+    assert_eq!(
+        run.ok().stdout,
+        "1700000000 /made\n1700000000 /made/file\n1700000000 /data.txt\n"
+    );
+    let created = env.run(&["image", "inspect", "--format", "{{.Created}}", "stamped"]);
+    assert!(
+        created.ok().stdout.starts_with("2023-11-14 22:13:20"),
+        "{}",
+        created.stdout
+    );
+
+    // The build's unnamed steps are intermediate: only `images -a` shows them.
+    let listed = |args: &[&str]| {
+        let mut all = vec!["images", "-q", "--no-trunc"];
+        all.extend_from_slice(args);
+        let out = common::stdout(&env.run(&all));
+        out.lines().map(str::to_string).collect::<Vec<_>>()
+    };
+    let shown = listed(&[]);
+    assert_eq!(shown.len(), 3, "busybox, stamped and unstamped: {shown:?}");
+    let every = listed(&["-a"]);
+    assert!(every.len() > shown.len() + 4, "{every:?}");
+    assert_eq!(
+        listed(&["--filter", "intermediate=true"]).len(),
+        every.len() - shown.len()
+    );
+}
+
+#[test]
+fn interrupt_during_a_run_stops_it_and_leaves_nothing_half_made() {
+    use std::io::{BufRead, BufReader};
+    let env = with_busybox(user_with_ranges());
+    // The command ignores SIGINT, as a container's PID 1 does anyway.
+    let dir = context(
+        &env,
+        "interrupted",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {}\nRUN trap '' INT; echo partial > /partial; echo started; sleep 4321\nRUN echo never\n",
+                busybox()
+            ),
+        )],
+    );
+    let images = env
+        .run(&["images", "-a", "-q", "--no-trunc"])
+        .ok()
+        .stdout
+        .clone();
+    let mut child = env
+        .rcon()
+        .args(["build", "-t", "interrupted", dir.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(
+        lines.any(|line| line.unwrap() == "started"),
+        "the step runs"
+    );
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).unwrap();
+    let mut ended = None;
+    common::eventually("the build ends after SIGINT", || {
+        ended = child.try_wait().unwrap();
+        ended.is_some()
+    });
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(ended.unwrap().code(), Some(130), "{stderr}");
+    assert!(stderr.contains("exit status 130"), "{stderr}");
+    assert!(!lines.any(|line| line.unwrap().contains("never")));
+
+    // No container, process, image or half-written layer is left.
+    assert_eq!(env.run(&["ps", "-aq"]).ok().stdout, "");
+    let sleeping = std::process::Command::new("pgrep")
+        .args(["-f", "sleep 4321"])
+        .output()
+        .unwrap();
+    assert!(sleeping.stdout.is_empty(), "the step's processes are gone");
+    assert_eq!(
+        env.run(&["images", "-a", "-q", "--no-trunc"]).ok().stdout,
+        images
+    );
+    env.run(&["image", "exists", "interrupted"]).code_is(1);
+    let tmp: Vec<_> = fs::read_dir(env.data_dir().join("tmp"))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(tmp.is_empty(), "nothing half-written: {tmp:?}");
+
+    // The next build works.
+    fs::write(
+        dir.join("Containerfile"),
+        format!("FROM {}\nRUN echo after > /after\n", busybox()),
+    )
+    .unwrap();
+    build(&env, &["-t", "interrupted"], &dir).ok();
+    let run = env.run(&["run", "--rm", "interrupted", "cat", "/after"]);
+    assert_eq!(run.ok().stdout, "after\n");
 }

@@ -433,30 +433,11 @@ fn save_by_id_multi_image_uncompressed_and_load_from_a_url() {
     assert_eq!(image_ids(&fresh), [multilayer_id.as_str()]);
 
     // From a URL: a real HTTP server holding the archive.
-    common::require_program("python3");
-    let port = common::free_port();
-    let mut server = std::process::Command::new("python3")
-        .args([
-            "-m",
-            "http.server",
-            "--bind",
-            "127.0.0.1",
-            &port.to_string(),
-        ])
-        .current_dir(&dir)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("starting python3 -m http.server");
-    common::eventually("the HTTP server listens", || {
-        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
-    });
+    let server = common::HttpServer::serve(&dir);
     let fresh = TestEnv::new(user_with_ranges());
-    let url = format!("http://127.0.0.1:{port}/two.tar");
-    let loaded = fresh.run(&["load", "-i", &url]);
-    let missing = fresh.run(&["load", "-i", &format!("http://127.0.0.1:{port}/none.tar")]);
-    let _ = server.kill();
-    let _ = server.wait();
+    let loaded = fresh.run(&["load", "-i", &server.url("two.tar")]);
+    let missing = fresh.run(&["load", "-i", &server.url("none.tar")]);
+    drop(server);
     assert_eq!(
         loaded.ok().stdout,
         format!("Loaded image: {busybox}\nLoaded image: {multilayer}\n")
