@@ -121,7 +121,10 @@ newer\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand build" -l iidfile -d 'Write the image ID to this file' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand build" -l label -d 'A label for the image, KEY=VALUE (repeatable)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand build" -l format -d 'The image format: oci (docker is accepted and written as OCI for now)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand build" -l timestamp -d 'Seconds since the epoch for the image\'s times and every file of its new layers (reproducible builds: the same inputs give the same image ID)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand build" -l rm -d 'Remove the intermediate containers after each step' -r
+complete -c rcon -n "__fish_rcon_using_subcommand build" -l force-rm -d 'Remove the containers of failed steps too (rcon always does, as Podman does)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand build" -l jobs -d 'How many stages to build at once (rcon builds them one after another)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand build" -l network -d 'The network RUN steps get (as `rcon run --network`)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand build" -l tls-verify -d 'Verify TLS for registries pulled from' -r -f -a "true\t''
 false\t''"
@@ -1278,7 +1281,10 @@ newer\t''"
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image ID to this file' -r -F
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from build" -l label -d 'A label for the image, KEY=VALUE (repeatable)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'The image format: oci (docker is accepted and written as OCI for now)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from build" -l timestamp -d 'Seconds since the epoch for the image\'s times and every file of its new layers (reproducible builds: the same inputs give the same image ID)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from build" -l rm -d 'Remove the intermediate containers after each step' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from build" -l force-rm -d 'Remove the containers of failed steps too (rcon always does, as Podman does)' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from build" -l jobs -d 'How many stages to build at once (rcon builds them one after another)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from build" -l network -d 'The network RUN steps get (as `rcon run --network`)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from build" -l tls-verify -d 'Verify TLS for registries pulled from' -r -f -a "true\t''
 false\t''"
@@ -1362,7 +1368,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcomm
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only images that match: reference=, before=IMAGE, after=/since=IMAGE, dangling=true|false, label=KEY[=VALUE], id=, containers=true|false, readonly=, until=' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only images that match: reference=, before=IMAGE, after=/since=IMAGE, dangling=true|false, intermediate=true|false, label=KEY[=VALUE], id=, containers=true|false, readonly=, until=' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'json, a Go template (\'{{.Repository}}:{{.Tag}} {{.ID}}\') or a table (\'table {{.ID}} {{.Size}}\')' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by: created (newest first, the default), id, repository, size, tag' -r -f -a "created\t''
 id\t''
@@ -1380,7 +1386,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcomm
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime -d 'The OCI runtime: rcon runs containers with its own (rcon); a runtime Podman would find (crun, runc, … in PATH, or a path) is accepted, others refused [default: containers.conf\'s runtime]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime, as crun\'s and runc\'s (debug, log=FILE, log-format=json, systemd-cgroup, …); containers fail to start with any other (repeatable)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only image IDs'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images, intermediate ones too (rcon keeps none: the same as without -a)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images, intermediate ones too (a build\'s unnamed steps)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate image IDs'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header line'
@@ -1389,7 +1395,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcomm
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only images that match: reference=, before=IMAGE, after=/since=IMAGE, dangling=true|false, label=KEY[=VALUE], id=, containers=true|false, readonly=, until=' -r
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only images that match: reference=, before=IMAGE, after=/since=IMAGE, dangling=true|false, intermediate=true|false, label=KEY[=VALUE], id=, containers=true|false, readonly=, until=' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'json, a Go template (\'{{.Repository}}:{{.Tag}} {{.ID}}\') or a table (\'table {{.ID}} {{.Size}}\')' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l sort -d 'Sort by: created (newest first, the default), id, repository, size, tag' -r -f -a "created\t''
 id\t''
@@ -1407,7 +1413,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcomm
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l runtime -d 'The OCI runtime: rcon runs containers with its own (rcon); a runtime Podman would find (crun, runc, … in PATH, or a path) is accepted, others refused [default: containers.conf\'s runtime]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime, as crun\'s and runc\'s (debug, log=FILE, log-format=json, systemd-cgroup, …); containers fail to start with any other (repeatable)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only image IDs'
-complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images, intermediate ones too (rcon keeps none: the same as without -a)'
+complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images, intermediate ones too (a build\'s unnamed steps)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show digests'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate image IDs'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print the header line'
@@ -1583,7 +1589,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcomm
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "tag" -d 'Give an image more names (same as `rcon tag`)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "untag" -d 'Take names off an image (same as `rcon untag`)'
 complete -c rcon -n "__fish_rcon_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rcon -n "__fish_rcon_using_subcommand images" -s f -l filter -d 'Show only images that match: reference=, before=IMAGE, after=/since=IMAGE, dangling=true|false, label=KEY[=VALUE], id=, containers=true|false, readonly=, until=' -r
+complete -c rcon -n "__fish_rcon_using_subcommand images" -s f -l filter -d 'Show only images that match: reference=, before=IMAGE, after=/since=IMAGE, dangling=true|false, intermediate=true|false, label=KEY[=VALUE], id=, containers=true|false, readonly=, until=' -r
 complete -c rcon -n "__fish_rcon_using_subcommand images" -l format -d 'json, a Go template (\'{{.Repository}}:{{.Tag}} {{.ID}}\') or a table (\'table {{.ID}} {{.Size}}\')' -r
 complete -c rcon -n "__fish_rcon_using_subcommand images" -l sort -d 'Sort by: created (newest first, the default), id, repository, size, tag' -r -f -a "created\t''
 id\t''
@@ -1601,7 +1607,7 @@ complete -c rcon -n "__fish_rcon_using_subcommand images" -l events-backend -d '
 complete -c rcon -n "__fish_rcon_using_subcommand images" -l runtime -d 'The OCI runtime: rcon runs containers with its own (rcon); a runtime Podman would find (crun, runc, … in PATH, or a path) is accepted, others refused [default: containers.conf\'s runtime]' -r
 complete -c rcon -n "__fish_rcon_using_subcommand images" -l runtime-flag -d 'A global flag for the OCI runtime, as crun\'s and runc\'s (debug, log=FILE, log-format=json, systemd-cgroup, …); containers fail to start with any other (repeatable)' -r
 complete -c rcon -n "__fish_rcon_using_subcommand images" -s q -l quiet -d 'Print only image IDs'
-complete -c rcon -n "__fish_rcon_using_subcommand images" -s a -l all -d 'Show all images, intermediate ones too (rcon keeps none: the same as without -a)'
+complete -c rcon -n "__fish_rcon_using_subcommand images" -s a -l all -d 'Show all images, intermediate ones too (a build\'s unnamed steps)'
 complete -c rcon -n "__fish_rcon_using_subcommand images" -l digests -d 'Show digests'
 complete -c rcon -n "__fish_rcon_using_subcommand images" -l no-trunc -d 'Do not truncate image IDs'
 complete -c rcon -n "__fish_rcon_using_subcommand images" -s n -l noheading -d 'Do not print the header line'
