@@ -42,6 +42,7 @@ IMAGES = {
     "multilayer": "rcon-test/multilayer",
     "big": "rcon-test/big",
     "fsbench": "rcon-test/fsbench",
+    "manyfiles": "rcon-test/manyfiles",
 }
 
 PULL = "{E} pull --tls-verify=false -q"
@@ -215,6 +216,24 @@ BIG_SETUP = (
 )
 BIG_BUILD = f"{{E}} build -q -t bench-build-5000 {BIG_CONTEXT}"
 BIG_CHANGE = "sh -c " + shlex.quote('date +%s%N > "$0/app/main.txt"') + f" {BIG_CONTEXT}"
+
+# The many-file image's cold pull (issue 21): after the store was emptied and
+# the filesystem synced; right after `rmi -a -f` (its deletions still dirty, its
+# inodes freed moments ago); and while another process writes 1 GiB to the
+# same filesystem (dd ending in an fsync, started just before the pull and
+# waited for after it, so each run starts clean).
+EMPTIED = ["{E} rmi -a -f", "sync"]
+DIRTY_FILE = '"$HOME/rcon-bench-dirty"'
+DD_PID = '"$XDG_RUNTIME_DIR/rcon-bench-dd.pid"'
+DD_START = "sh -c " + shlex.quote(
+    f"dd if=/dev/zero of={DIRTY_FILE} bs=1M count=1024 conv=fsync status=none"
+    f" </dev/null >/dev/null 2>&1 & echo $! > {DD_PID}"
+)
+DD_WAIT = "sh -c " + shlex.quote(
+    f'pid=$(cat {DD_PID}); while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done;'
+    f" rm -f {DIRTY_FILE} {DD_PID}; sync"
+)
+PULL_MANY = f"{PULL} {{manyfiles}}"
 
 CASES = [
     Case(
@@ -407,6 +426,31 @@ CASES = [
         kind="pull",
         note="every image removed before each run",
     ),
+    Case(
+        "pull-many",
+        "cold pull, ~85 MB in 5 layers, one of 5000 small files",
+        [PULL_MANY],
+        prepare=EMPTIED,
+        kind="long",
+        note="every image removed, then `sync`, before each run",
+    ),
+    Case(
+        "pull-many-rmi",
+        "rmi -a -f, then that cold pull",
+        [PULL_MANY],
+        prepare=["{E} rmi -a -f"],
+        kind="long",
+        note="the removal just before the pull, untimed",
+    ),
+    Case(
+        "pull-many-busy",
+        "that cold pull while another process writes 1 GiB to the same filesystem",
+        [PULL_MANY],
+        prepare=[*EMPTIED, DD_START],
+        after=[DD_WAIT],
+        kind="long",
+        note="dd of 1 GiB with conv=fsync started just before the pull",
+    ),
 ]
 
 # ---------------------------------------------------------------------------
@@ -451,6 +495,12 @@ GOALS = [
     (18, "pod rm -f of a pod with 3 containers", "pod-rm", "time", "≤ 0.2 × podman"),
     (18, "kube play of a 3-container pod", "kube-play", "time", "≤ 0.2 × podman"),
     (18, "kube down of that pod", "kube-down", "time", "≤ 0.2 × podman"),
+    (21, "cold pull of the 5000-file image", "pull-many", "time", "≤ 0.5 × podman"),
+    (21, "its max/min spread", "pull-many", "spread", "≤ 1.0 × podman"),
+    (21, "rmi -a -f, then that pull", "pull-many-rmi", "time", "≤ 0.5 × podman"),
+    (21, "its max/min spread", "pull-many-rmi", "spread", "≤ 1.0 × podman"),
+    (21, "that pull while 1 GiB is written beside it", "pull-many-busy", "time", "≤ 0.5 × podman"),
+    (21, "its max/min spread", "pull-many-busy", "spread", "≤ 1.0 × podman"),
 ]
 
 # Ratios within one engine that the issues ask to report beside the goals:
@@ -894,6 +944,8 @@ UNITS = {"time": "time", "throughput": "Gbit/s", "monitor-rss": "MiB", "rss": "M
 
 
 def fmt_value(metric, value):
+    if metric == "spread":
+        return f"max/min {value:.2f}"
     if metric == "time":
         return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
     if metric == "throughput":
@@ -929,7 +981,8 @@ def engine_cell(case, engine, metric="time"):
 
 
 def summary(r, metric):
-    """(median, min, max) of a result's samples for metric, or None."""
+    """(median, min, max) of a result's samples for metric, or None; for
+    "spread", (max / min, min, max)."""
     values = r.get("maxrss_kb") if metric == "rss" else r.get("samples")
     if r.get("status") != "ok" or not values:
         return None

@@ -7,11 +7,13 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::time::{Duration, Instant};
 
 use nix::fcntl::Flock;
 use sha2::{Digest, Sha256};
 
 use super::limits::MAX_LAYER_SIZE_ENV;
+use crate::storage::durable::TreeSize;
 use crate::storage::extract::{self, ExtractOptions, extract_layer};
 use crate::storage::store::{self, BlobInfo, LayerRecord, Store};
 
@@ -59,6 +61,7 @@ pub fn store_layer(
     options: &ExtractOptions,
     max_size: Option<u64>,
 ) -> Result<LayerRecord, String> {
+    let started = Instant::now();
     let temp = store.temp_layer().map_err(|e| e.to_string())?;
     let blob_path = temp.blob_path();
     let file =
@@ -67,13 +70,17 @@ pub fn store_layer(
         inner: blob,
         copy: BufWriter::with_capacity(256 * 1024, file),
         hasher: Sha256::new(),
+        fetching: Duration::ZERO,
+        keeping: Duration::ZERO,
     };
-    let (report, actual) = {
+    let (report, actual, decoding, hashing) = {
         let mut decoded = HashingReader {
             inner: decompressor(media_type, &mut tee)?,
             hasher: Sha256::new(),
             read: 0,
             max_size,
+            reading: Duration::ZERO,
+            hashing: Duration::ZERO,
         };
         let report =
             extract_layer(&mut decoded, &temp.dir(), options, max_size).map_err(|e| match e {
@@ -88,6 +95,8 @@ pub fn store_layer(
         (
             report,
             format!("sha256:{}", hex::encode(decoded.hasher.finalize())),
+            decoded.reading,
+            decoded.hashing,
         )
     };
     if actual != diff_id {
@@ -113,9 +122,28 @@ pub fn store_layer(
         digest,
         media_type: media_type.to_string(),
     };
-    store
-        .commit_layer(temp, blob, diff_id, report.bytes)
-        .map_err(|e| e.to_string())
+    let extracted = Instant::now();
+    let extracted_size = TreeSize {
+        inodes: report.entries,
+        bytes: report.bytes,
+    };
+    let (record, commit) = store
+        .commit_layer(temp, blob, diff_id, extracted_size)
+        .map_err(|e| e.to_string())?;
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    log::debug!(
+        "layer {diff_id}: {} entries, {} bytes in {:.1} ms: fetch {:.1} ms, blob copy {:.1} ms, decompress {:.1} ms, hash {:.1} ms; extract: {}; commit {:.1} ms ({commit})",
+        report.entries,
+        report.bytes,
+        ms(started.elapsed()),
+        ms(tee.fetching),
+        ms(tee.keeping),
+        ms(decoding.saturating_sub(tee.fetching + tee.keeping)),
+        ms(hashing),
+        report.timings,
+        ms(extracted.elapsed()),
+    );
+    Ok(record)
 }
 
 /// `sha256:<hex>` of `bytes`.
@@ -188,33 +216,46 @@ impl<W: Write> Write for Hashing<W> {
     }
 }
 
-/// Copies what it reads into `copy`, hashing it on the way.
+/// Copies what it reads into `copy`, hashing it on the way; times its
+/// reads (`fetching`) and the copy and hash (`keeping`).
 struct TeeReader<R> {
     inner: R,
     copy: BufWriter<File>,
     hasher: Sha256,
+    fetching: Duration,
+    keeping: Duration,
 }
 
 impl<R: Read> Read for TeeReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let started = Instant::now();
         let n = self.inner.read(buf)?;
+        let read = Instant::now();
         self.copy.write_all(&buf[..n])?;
         self.hasher.update(&buf[..n]);
+        self.fetching += read - started;
+        self.keeping += read.elapsed();
         Ok(n)
     }
 }
 
-/// Hashes the uncompressed layer, failing once it passes `max_size` bytes.
+/// Hashes the uncompressed layer, failing once it passes `max_size` bytes;
+/// times its reads (`reading`: the decompressor and all below it) and the hash.
 struct HashingReader<R> {
     inner: R,
     hasher: Sha256,
     read: u64,
     max_size: Option<u64>,
+    reading: Duration,
+    hashing: Duration,
 }
 
 impl<R: Read> Read for HashingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let started = Instant::now();
         let n = self.inner.read(buf)?;
+        let read = Instant::now();
+        self.reading += read - started;
         self.read += n as u64;
         if let Some(max_size) = self.max_size.filter(|&max| self.read > max) {
             return Err(io::Error::new(
@@ -225,6 +266,7 @@ impl<R: Read> Read for HashingReader<R> {
             ));
         }
         self.hasher.update(&buf[..n]);
+        self.hashing += read.elapsed();
         Ok(n)
     }
 }

@@ -86,8 +86,8 @@
 //!
 //! # Durability
 //!
-//! Nothing is fsynced here, not per file: the caller syncs the whole layer
-//! once with `syncfs(2)` before renaming its directory into place.
+//! Nothing is fsynced here: the store makes the finished layer durable
+//! before renaming its directory into place (`storage::durable`).
 
 mod guard;
 mod resolve;
@@ -99,6 +99,7 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use nix::errno::Errno;
 use nix::fcntl::{AtFlags, OFlag, openat};
@@ -154,6 +155,45 @@ pub struct ExtractReport {
     /// With [`Ownership::Squash`]: some entry belonged to another user or
     /// group and was given to the extracting process instead.
     pub squashed_owners: bool,
+    /// Where the time went.
+    pub timings: ExtractTimings,
+}
+
+/// Where an extraction spent its time, for `--log-level debug`: reading the
+/// archive (headers and file content: the decompressor and whatever feeds
+/// it), then the filesystem work of each kind of entry, its reads excluded.
+/// Two clock reads per entry and per read of file content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExtractTimings {
+    pub read: Duration,
+    /// Regular files: create, write, owner, mode, xattrs, times.
+    pub files: Duration,
+    pub dirs: Duration,
+    /// Symlinks and hardlinks.
+    pub links: Duration,
+    /// Whiteouts, opaque markers and skipped overlay metadata.
+    pub whiteouts: Duration,
+    /// Fifos and skipped devices.
+    pub other: Duration,
+    /// Directory owners, modes and times, applied after the last entry.
+    pub dir_metadata: Duration,
+}
+
+impl std::fmt::Display for ExtractTimings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        write!(
+            f,
+            "read {:.1} ms, files {:.1} ms, dirs {:.1} ms, links {:.1} ms, whiteouts {:.1} ms, other {:.1} ms, directory metadata {:.1} ms",
+            ms(self.read),
+            ms(self.files),
+            ms(self.dirs),
+            ms(self.links),
+            ms(self.whiteouts),
+            ms(self.other),
+            ms(self.dir_metadata)
+        )
+    }
 }
 
 /// Why an archive (an image layer, `cp`'s input) could not be extracted. Entry paths are shown as normalised
@@ -216,8 +256,8 @@ pub enum Error {
 /// Reads up to the archive's end-of-archive marker, not necessarily to the
 /// end of the stream: a caller that checks a digest drains the rest itself.
 /// Give it a buffered (or decompressing) reader: headers are read 512 bytes
-/// at a time. Nothing is fsynced; the caller syncs the layer once (`syncfs`)
-/// before renaming it into place. On error, `dest` holds a partial layer
+/// at a time. Nothing is fsynced; the caller makes the layer durable
+/// (`storage::durable`) before renaming it into place. On error, `dest` holds a partial layer
 /// that must be thrown away.
 pub fn extract_layer(
     tar: impl Read,
@@ -290,10 +330,14 @@ fn extract_into(
 ) -> Result<ExtractReport, Error> {
     let mut extractor = Extractor::new(root, opts, target)?;
     let mut archive = tar::Archive::new(guard::TarGuard::new(tar));
-    let entries = archive
+    let mut entries = archive
         .entries()
         .map_err(|source| read_error(String::new(), source))?;
-    for entry in entries {
+    loop {
+        let reading = Instant::now();
+        let next = entries.next();
+        extractor.report.timings.read += reading.elapsed();
+        let Some(entry) = next else { break };
         let mut entry = entry.map_err(|source| read_error(extractor.after_last_entry(), source))?;
         extractor.entry(&mut entry)?;
     }
@@ -459,10 +503,31 @@ impl<'o> Extractor<'o> {
                 EntryType::Regular if ends_with_slash => EntryType::Directory,
                 kind => kind,
             };
-            self.apply(entry, &path, kind)
+            let (started, read_before) = (Instant::now(), self.report.timings.read);
+            let applied = self.apply(entry, &path, kind);
+            let reads = self.report.timings.read.saturating_sub(read_before);
+            let spent = started.elapsed().saturating_sub(reads);
+            *self.time_of(&path, kind) += spent;
+            applied
         });
         self.path = path;
         result
+    }
+
+    /// Which of [`ExtractTimings`] an entry's work counts in.
+    fn time_of(&mut self, path: &[u8], kind: EntryType) -> &mut Duration {
+        let plain = self.plain();
+        let timings = &mut self.report.timings;
+        let (_, name) = split_parent(path);
+        if !plain && name.starts_with(WHITEOUT_PREFIX) {
+            return &mut timings.whiteouts;
+        }
+        match kind {
+            EntryType::Regular | EntryType::Continuous => &mut timings.files,
+            EntryType::Directory => &mut timings.dirs,
+            EntryType::Symlink | EntryType::Link => &mut timings.links,
+            _ => &mut timings.other,
+        }
     }
 
     fn apply<R: Read>(
@@ -742,7 +807,10 @@ impl<'o> Extractor<'o> {
         .map_err(io_error(path, "creating the file"))?;
         let mut written = 0u64;
         loop {
-            let n = match entry.read(&mut self.buf) {
+            let reading = Instant::now();
+            let read = entry.read(&mut self.buf);
+            self.report.timings.read += reading.elapsed();
+            let n = match read {
                 Ok(0) => break,
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -1058,6 +1126,7 @@ impl<'o> Extractor<'o> {
 
     /// Applies the queued directory metadata, deepest first, and reports.
     fn finish(mut self) -> Result<ExtractReport, Error> {
+        let started = Instant::now();
         self.cached_dir = None;
         let mut pending = std::mem::take(&mut self.pending_dirs);
         // Stable: of two entries for one directory, the later one wins.
@@ -1072,6 +1141,7 @@ impl<'o> Extractor<'o> {
             futimens(&file, &dir.meta.mtime, &dir.meta.mtime)
                 .map_err(io_error(&dir.path, "setting the directory's times"))?;
         }
+        self.report.timings.dir_metadata = started.elapsed();
         Ok(self.report)
     }
 

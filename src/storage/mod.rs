@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod driver;
+pub mod durable;
 pub mod extract;
 pub mod flatten;
 pub mod mount;

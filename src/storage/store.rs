@@ -20,13 +20,14 @@
 
 use std::fs::{self, File};
 use std::io;
-use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
 
 use nix::fcntl::Flock;
 use serde::{Deserialize, Serialize};
 
+use super::durable::{self, Synced, TreeSize};
 use crate::config::NotPrivate;
 use crate::util::fs::{IoError, io_err, write_atomic};
 
@@ -145,6 +146,21 @@ impl TempLayer {
     /// Where the layer's blob is written as it streams in.
     pub fn blob_path(&self) -> PathBuf {
         self.path.join("blob")
+    }
+}
+
+/// How a layer was committed: how it was made durable, and how long its
+/// rename (and short link) took.
+#[derive(Debug, Clone, Copy)]
+pub struct Committed {
+    pub synced: Synced,
+    pub rename: Duration,
+}
+
+impl std::fmt::Display for Committed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let rename = self.rename.as_secs_f64() * 1000.0;
+        write!(f, "{}, rename {rename:.1} ms", self.synced)
     }
 }
 
@@ -276,32 +292,48 @@ impl Store {
         })
     }
 
-    /// Makes an extracted layer visible: its record is written and the whole
-    /// filesystem synced before the rename, so a visible layer is complete.
-    /// If another process stored the same layer meanwhile, this copy is dropped.
+    /// Makes an extracted layer visible: its record is written and the work
+    /// dir made durable ([`durable::sync_dir_tree`]) before the rename, so a
+    /// visible layer is complete. `extracted`: the entries and bytes the
+    /// extraction wrote (the record's size). If another process stored the
+    /// same layer meanwhile, this copy is dropped.
     pub fn commit_layer(
         &self,
         mut temp: TempLayer,
         blob: BlobInfo,
         diff_id: &str,
-        size: u64,
-    ) -> Result<LayerRecord> {
+        extracted: TreeSize,
+    ) -> Result<(LayerRecord, Committed)> {
         let hex = hex_of(diff_id);
         let link = short_link(hex);
         let record = LayerRecord {
             diff_id: diff_id.to_string(),
             compressed_digest: blob.digest,
             media_type: blob.media_type,
-            size,
+            size: extracted.bytes,
             link: link.clone(),
         };
-        write_json(&temp.path.join("layer.json"), &record)?;
-        sync_filesystem(&temp.path)?;
+        // Not write_atomic: nothing reads the work dir, and the sync below
+        // covers the record with the rest (one fsync less per layer).
+        let json = serde_json::to_vec_pretty(&record).expect("records serialise");
+        let record_path = temp.path.join("layer.json");
+        fs::write(&record_path, json).map_err(io_err("writing", &record_path))?;
+        let blob_bytes = fs::metadata(temp.blob_path()).map_or(0, |m| m.len());
+        let tree = TreeSize {
+            // the work dir, diff/, blob and layer.json
+            inodes: extracted.inodes + 4,
+            bytes: extracted.bytes + blob_bytes,
+        };
+        let synced = durable::sync_dir_tree(&temp.path, tree)
+            .map_err(io_err("syncing the layer", &temp.path))?;
+        let renaming = Instant::now();
         let target = self.layer_dir(diff_id);
         match fs::rename(&temp.path, &target) {
             Ok(()) => temp.committed = true,
             Err(_) if self.layer(diff_id).is_some() => {
-                return Ok(self.layer(diff_id).unwrap_or(record));
+                let record = self.layer(diff_id).unwrap_or(record);
+                let rename = renaming.elapsed();
+                return Ok((record, Committed { synced, rename }));
             }
             Err(e) => {
                 return Err(Error::Io(IoError::new("storing layer", target, e)));
@@ -311,13 +343,14 @@ impl Store {
         let _ = fs::remove_file(&link_path);
         std::os::unix::fs::symlink(format!("../layers/{hex}/diff"), &link_path)
             .map_err(io_err("linking", &link_path))?;
-        Ok(record)
+        let rename = renaming.elapsed();
+        Ok((record, Committed { synced, rename }))
     }
 
-    /// Makes a finished work directory visible as `target` (synced first, so a
-    /// visible directory is complete).
+    /// Makes a finished work directory visible as `target` (the filesystem
+    /// synced first, so a visible directory is complete).
     pub fn commit_temp_dir(&self, mut temp: TempLayer, target: &Path) -> Result<()> {
-        sync_filesystem(&temp.path)?;
+        durable::syncfs(&temp.path).map_err(io_err("syncing", &temp.path))?;
         fs::rename(&temp.path, target).map_err(io_err("storing", target))?;
         temp.committed = true;
         Ok(())
@@ -534,20 +567,6 @@ fn short_link(hex: &str) -> String {
 fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     let json = serde_json::to_vec_pretty(value).expect("records serialise");
     Ok(write_atomic(path, &json)?)
-}
-
-/// syncfs(2) on the filesystem holding `path`: one call instead of an fsync per file.
-fn sync_filesystem(path: &Path) -> Result<()> {
-    let dir = File::open(path).map_err(io_err("opening", path))?;
-    // SAFETY: syncfs takes a valid open descriptor and no pointers.
-    if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
-        return Err(Error::Io(IoError::new(
-            "syncing",
-            path,
-            io::Error::last_os_error(),
-        )));
-    }
-    Ok(())
 }
 
 /// A fresh random 64-hex-digit ID (containers, networks).

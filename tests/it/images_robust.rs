@@ -281,6 +281,70 @@ fn a_pull_killed_midway_leaves_a_store_the_next_pull_completes() {
     );
 }
 
+/// The layers in the store, each checked to be whole: its record, its
+/// files and its blob, all made visible by one rename.
+fn stored_layers_are_whole(data_dir: &Path) -> usize {
+    let layers = data_dir.join("layers");
+    let stored = entries(&layers);
+    for hex in &stored {
+        let dir = layers.join(hex);
+        let record = std::fs::read(dir.join("layer.json"))
+            .unwrap_or_else(|e| panic!("layer {hex} is visible without its record: {e}"));
+        let record: serde_json::Value = serde_json::from_slice(&record).unwrap();
+        assert_eq!(record["diffId"], format!("sha256:{hex}"));
+        assert!(dir.join("diff").is_dir(), "layer {hex} has its files");
+        assert!(dir.join("blob").is_file(), "layer {hex} has its blob");
+    }
+    stored.len()
+}
+
+#[test]
+fn a_pull_killed_at_each_stage_of_storing_layers_leaves_only_whole_layers() {
+    // Four layers, one of 3000 files: killed once a work dir exists, then once
+    // one layer and once two layers are stored (whichever comes first, if the
+    // pull is faster than the watch, it simply completes).
+    let multilayer = image(catalog::MULTILAYER);
+    let registry = registry_with(&[multilayer]);
+    let reference = multilayer.reference(&registry.addr);
+    let env = TestEnv::new(user_with_ranges());
+    let data_dir = env.data_dir();
+    for stored_before_kill in [0, 1, 2] {
+        env.run(&["rmi", "-a", "-f"]).ok();
+        let mut child = env
+            .rcon()
+            .args(["pull", "-q", "--tls-verify=false", &reference])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        while child.try_wait().unwrap().is_none() {
+            let working = !entries(&data_dir.join("tmp")).is_empty();
+            if working && entries(&data_dir.join("layers")).len() >= stored_before_kill {
+                child.kill().unwrap();
+                child.wait().unwrap();
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        stored_layers_are_whole(&data_dir);
+        env.run(&["images", "-q"]).ok(); // the store is usable
+    }
+    let id = env.run(&["pull", "-q", "--tls-verify=false", &reference]);
+    assert_eq!(
+        format!("sha256:{}", id.ok().stdout.trim()),
+        multilayer.config_digest
+    );
+    assert_eq!(stored_layers_are_whole(&data_dir), multilayer.layers.len());
+    let opaque = env.run(&[
+        "run",
+        "--rm",
+        &reference,
+        "ls",
+        catalog::multilayer::OPAQUE_DIR,
+    ]);
+    assert_eq!(opaque.ok().stdout.trim(), "new");
+}
+
 // ---------------------------------------------------------------------------
 // Hostile layers
 

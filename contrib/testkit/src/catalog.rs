@@ -20,6 +20,7 @@
 //! | [`MULTIARCH`] | OCI + index of two platforms | 2 | see [`multiarch`] |
 //! | [`BIG`] (benchmarks only) | OCI + index | 6 | `/big/NN/fileMM`: 5 layers × 20 files × 1 MiB of pseudo-random bytes |
 //! | [`FSBENCH`] (benchmarks only) | OCI + index | 3 | `/fsbench/big`: one 200 MiB file; `/fsbench/small/NNNN`: 5000 files of 1 KiB |
+//! | [`MANYFILES`] (benchmarks only) | OCI + index | 5 | see [`manyfiles`]: ~85 MB of gzip, 5000 small files, whiteouts, an opaque directory |
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -38,6 +39,7 @@ pub const ZSTD: &str = "rcon-test/zstd";
 pub const BIG: &str = "rcon-test/big";
 pub const FSBENCH: &str = "rcon-test/fsbench";
 pub const MULTIARCH: &str = "rcon-test/multiarch";
+pub const MANYFILES: &str = "rcon-test/manyfiles";
 
 /// Names of the images [`test_images`] builds, in that order.
 pub const TEST_IMAGE_NAMES: [&str; 7] = [
@@ -123,6 +125,27 @@ pub mod multiarch {
     pub fn platform_file_content(platform: &Platform) -> String {
         format!("{}/{}\n", platform.os, platform.architecture)
     }
+}
+
+/// What the [`MANYFILES`] image holds: the shape of a real application image
+/// that is slow to pull when extraction is, about 85 MB in 5 gzip layers.
+pub mod manyfiles {
+    /// Layer 2: this many files `/data/blobNN` of [`BLOB_SIZE`] pseudo-random bytes.
+    pub const BLOBS: usize = 10;
+    pub const BLOB_SIZE: usize = 4 << 20;
+    /// Layer 3: this many files `/many/dAA/fBBBB` (`AA` = file / 100), 256 to
+    /// 4351 bytes each of pseudo-random bytes, plus a symlink `/many/dAA/latest`
+    /// per directory.
+    pub const SMALL_FILES: usize = 5000;
+    /// Layer 4: this many files `/assets/assetNN` of [`ASSET_SIZE`] pseudo-random bytes.
+    pub const ASSETS: usize = 6;
+    pub const ASSET_SIZE: usize = 5 << 20;
+    /// Layer 5 whites out every 10th small file, and this whole directory…
+    pub const WHITED_OUT_DIR: &str = "/many/d01";
+    /// …makes this directory opaque, holding only `new` (`new\n`).
+    pub const OPAQUE_DIR: &str = "/many/d00";
+    /// A small file still present in the image: holds what layer 3 gave it.
+    pub const KEPT: &str = "/many/d02/f0201";
 }
 
 /// The busybox binary to put in images.
@@ -457,7 +480,68 @@ fn fsbench(bases: &Bases) -> Result<Image> {
         .build()
 }
 
-/// Builds one image by name (one of [`TEST_IMAGE_NAMES`], [`BIG`] or [`FSBENCH`]).
+/// The pull benchmark's image; see [`manyfiles`]. Sizes and contents are
+/// pseudo-random from fixed seeds, so every build gives the same digests.
+fn manyfiles_image(bases: &Bases) -> Result<Image> {
+    use manyfiles::*;
+    let mut blobs = LayerBuilder::new();
+    for n in 0..BLOBS {
+        let data = pseudo_random_bytes(2_000_000 + n as u64, BLOB_SIZE);
+        blobs.file(&format!("data/blob{n:02}"), data, 0o644);
+    }
+    let mut small = LayerBuilder::new();
+    let sizes = pseudo_random_bytes(3_000_000, SMALL_FILES * 2);
+    for n in 0..SMALL_FILES {
+        let size = 256 + usize::from(u16::from_le_bytes([sizes[2 * n], sizes[2 * n + 1]]) % 4096);
+        let data = pseudo_random_bytes(3_000_001 + n as u64, size);
+        small.file(&format!("many/d{:02}/f{n:04}", n / 100), data, 0o644);
+    }
+    for dir in 0..SMALL_FILES.div_ceil(100) {
+        small.symlink(
+            &format!("many/d{dir:02}/latest"),
+            &format!("f{:04}", dir * 100),
+        );
+    }
+    let mut assets = LayerBuilder::new();
+    for n in 0..ASSETS {
+        let data = pseudo_random_bytes(4_000_000 + n as u64, ASSET_SIZE);
+        assets.file(&format!("assets/asset{n:02}"), data, 0o644);
+    }
+    let mut changes = LayerBuilder::new();
+    for n in (0..SMALL_FILES).step_by(10).filter(|n| n / 100 > 2) {
+        changes.whiteout(&format!("many/d{:02}/f{n:04}", n / 100));
+    }
+    changes.whiteout(WHITED_OUT_DIR);
+    changes.opaque(OPAQUE_DIR, 0o755);
+    changes.file(&format!("{OPAQUE_DIR}/new"), "new\n", 0o644);
+    let gzip = Compression::Gzip;
+    ImageBuilder::new(MANYFILES, Format::Oci)
+        .layer(bases.gzip.clone())
+        .layer(Layer::from_builder(
+            &blobs,
+            gzip,
+            "testkit: 40 MiB in 10 files",
+        )?)
+        .layer(Layer::from_builder(
+            &small,
+            gzip,
+            "testkit: 5000 small files",
+        )?)
+        .layer(Layer::from_builder(
+            &assets,
+            gzip,
+            "testkit: 30 MiB in 6 files",
+        )?)
+        .layer(Layer::from_builder(
+            &changes,
+            gzip,
+            "testkit: whiteouts and an opaque directory",
+        )?)
+        .build()
+}
+
+/// Builds one image by name (one of [`TEST_IMAGE_NAMES`], [`BIG`],
+/// [`FSBENCH`] or [`MANYFILES`]).
 pub fn image(name: &str) -> Result<Image> {
     if name == ZSTD {
         return zstd_image();
@@ -472,6 +556,7 @@ pub fn image(name: &str) -> Result<Image> {
         MULTIARCH => multiarch_image(&bases),
         BIG => big(&bases),
         FSBENCH => fsbench(&bases),
+        MANYFILES => manyfiles_image(&bases),
         _ => bail!("no test image is called {name:?}"),
     }
     .with_context(|| format!("building image {name}"))
@@ -493,13 +578,14 @@ pub fn test_images() -> Result<Vec<Image>> {
     ])
 }
 
-/// The test images plus the benchmark-only [`BIG`] (about 100 MiB) and
-/// [`FSBENCH`].
+/// The test images plus the benchmark-only [`BIG`] (about 100 MiB),
+/// [`FSBENCH`] and [`MANYFILES`].
 pub fn bench_images() -> Result<Vec<Image>> {
     let mut images = test_images()?;
     let bases = Bases::new()?;
     images.push(big(&bases).with_context(|| format!("building image {BIG}"))?);
     images.push(fsbench(&bases).with_context(|| format!("building image {FSBENCH}"))?);
+    images.push(manyfiles_image(&bases).with_context(|| format!("building image {MANYFILES}"))?);
     Ok(images)
 }
 

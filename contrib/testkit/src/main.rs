@@ -30,7 +30,8 @@ USAGE:
         Print each image's reference digest, layer count and size.
 
 OPTIONS:
-    --bench    Also build the benchmark image rcon-test/big (about 100 MiB).
+    --bench    Also build the benchmark images rcon-test/big (about 100 MiB),
+               rcon-test/fsbench and rcon-test/manyfiles (about 85 MB).
     -h, --help Print this help.
 
 Images are built from /bin/busybox (Debian's busybox-static; override with

@@ -287,6 +287,7 @@ fn normal_tree() {
             bytes: 14,
             skipped_devices: vec![],
             squashed_owners: false,
+            timings: report.timings,
         }
     );
     assert_eq!(
