@@ -11,7 +11,7 @@ use crate::container::{self, CreateBasics, CreateFlags, CreateRequest, PodJoin, 
 use crate::image::PullOptions;
 use crate::network::names::NameOptions;
 use crate::storage::store::Store;
-use crate::userns::{HostUser, Namespace};
+use crate::userns::Namespace;
 
 /// The flags `rcon create` and `rcon run` share: what the container is.
 #[derive(Debug, Args)]
@@ -292,10 +292,10 @@ impl CreateArgs {
     /// The engine's request: the flags, parsed.
     pub fn request(
         self,
-        namespace: &Namespace,
-        user: &HostUser,
+        ctx: &super::Context,
         storage_driver: Driver,
     ) -> Result<CreateRequest, super::Failure> {
+        let user = &ctx.user;
         let keep_id = match self.userns.as_deref() {
             None | Some("" | "host") => None,
             Some("keep-id") => Some(KeepId {
@@ -318,6 +318,7 @@ impl CreateArgs {
             basics: CreateBasics {
                 storage_driver,
                 create_command: std::env::args().collect(),
+                oci_runtime: ctx.runtime.clone(),
                 image: self.image,
                 command: self.command,
                 name: self.name,
@@ -331,6 +332,7 @@ impl CreateArgs {
                 user: self.user,
                 group_add: self.group_add,
                 workdir: self.workdir,
+                workdir_must_exist: true,
                 hostname: self.hostname,
                 network_aliases: self.network_alias,
                 publish_all: self.publish_all,
@@ -339,7 +341,7 @@ impl CreateArgs {
                 init: self.init,
                 stop_timeout: self.stop_timeout,
                 timeout: self.timeout,
-                rootful: matches!(namespace, Namespace::Host),
+                rootful: matches!(ctx.namespace(), Namespace::Host),
                 pull: match self.pull {
                     PullArg::Missing => PullPolicy::Missing,
                     PullArg::Always => PullPolicy::Always,
@@ -349,7 +351,7 @@ impl CreateArgs {
                 pull_options: PullOptions {
                     platform: self.platform,
                     tls_verify: self.tls_verify,
-                    squash_owners: squash_owners(namespace),
+                    squash_owners: squash_owners(ctx.namespace()),
                     quiet: self.quiet,
                     auth_files: None,
                 },
@@ -527,12 +529,11 @@ pub struct CreateVerbArgs {
 
 pub fn run(ctx: &Context, args: CreateVerbArgs) -> Outcome {
     let cidfile = args.create.check_cidfile()?;
-    let namespace = ctx.namespace();
     let store = Store::open(&ctx.paths.root)?;
     args.create.replace_existing(&store, &ctx.paths.runroot)?;
     let driver = driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver;
     let pod = args.create.pod_target()?;
-    let mut request = args.create.request(namespace, &ctx.user, driver)?;
+    let mut request = args.create.request(ctx, driver)?;
     join_pod(&mut request, pod, ctx, &store)?;
     let record = container::create(&store, &request)?;
     write_cidfile(cidfile, &record.id)?;

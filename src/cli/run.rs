@@ -88,12 +88,11 @@ pub fn run(ctx: &Context, mut args: RunArgs) -> Outcome {
     }
     // A stream not attached is not the container's: stdin stays closed.
     args.create.interactive &= attached.stdin;
-    let namespace = ctx.namespace();
     let store = Store::open(&ctx.paths.root)?;
     args.create.replace_existing(&store, &ctx.paths.runroot)?;
     let driver = driver::choose(store.root(), ctx.storage_driver, ctx.single)?.driver;
     let pod = args.create.pod_target()?;
-    let mut request = args.create.request(namespace, &ctx.user, driver)?;
+    let mut request = args.create.request(ctx, driver)?;
     super::create::join_pod(&mut request, pod, ctx, &store)?;
     let record = container::create(&store, &request)?;
     super::create::write_cidfile(cidfile, &record.id)?;

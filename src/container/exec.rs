@@ -20,7 +20,7 @@ use super::monitor::Pipes;
 use super::store::ContainerRecord;
 use super::{Error, foreground, run};
 use crate::process::SingleThreaded;
-use crate::runtime::{self, Stdio, passwd};
+use crate::runtime::{self, MissingCwd, Stdio, passwd};
 
 /// What `rcon exec` was asked for.
 #[derive(Debug, Clone, Default)]
@@ -99,7 +99,7 @@ pub fn exec(
     if let Some(workdir) = &request.workdir {
         process.cwd = workdir.clone();
         // Podman's exec does not create it: a missing one is an error.
-        process.create_cwd = false;
+        process.missing_cwd = MissingCwd::NotFound;
     }
     let mut security = run::security_plan(&lifecycle.containers().dir(&record.id), config)?;
     if request.privileged {

@@ -191,16 +191,18 @@ fn files_error(record: &ContainerRecord, what: &str, errno: nix::errno::Errno) -
     }
 }
 
-/// Mount points rcon makes in every container's root filesystem: not the
-/// container's changes (Podman leaves its own out of diffs the same way,
-/// `/run` itself included, where `/run/.containerenv` may have made it).
-const RUNTIME_MOUNT_POINTS: [&str; 8] = [
+/// Mount points rcon makes in every container's root filesystem, and its
+/// `/etc/mtab` link: not the container's changes (Podman leaves its own out
+/// of diffs the same way, `/run` itself included, where `/run/.containerenv`
+/// may have made it).
+const RUNTIME_MOUNT_POINTS: [&str; 9] = [
     "/dev",
     "/proc",
     "/sys",
     "/etc/hosts",
     "/etc/hostname",
     "/etc/resolv.conf",
+    "/etc/mtab",
     "/run",
     "/run/.containerenv",
 ];

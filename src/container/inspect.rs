@@ -106,7 +106,7 @@ pub fn inspect(
         "Image": record.image_id,
         "ImageDigest": live.image_digest,
         "ImageName": record.image_name,
-        "OCIRuntime": "rcon",
+        "OCIRuntime": config.oci_runtime.as_deref().unwrap_or("rcon"),
         "Rootfs": "",
         "Name": record.name,
         "RestartCount": state.restart_count,

@@ -46,6 +46,9 @@ pub struct CreateBasics {
     pub user: Option<String>,
     pub group_add: Vec<String>,
     pub workdir: Option<String>,
+    /// `workdir` must be in the image or on a mount (the command line's
+    /// `--workdir`, as Podman's); a build's WORKDIR and the API's are made.
+    pub workdir_must_exist: bool,
     pub hostname: Option<String>,
     /// `--network-alias`: more names on a user-defined network.
     pub network_aliases: Vec<String>,
@@ -70,6 +73,8 @@ pub struct CreateBasics {
     /// The command line that made the container (Podman's CreateCommand),
     /// for `generate systemd --new`.
     pub create_command: Vec<String>,
+    /// The global `--runtime`, as given.
+    pub oci_runtime: Option<String>,
 }
 
 /// Everything `rcon run` / `rcon create` was asked for, as given.

@@ -23,8 +23,8 @@ use crate::image::{self, PullOptions};
 use crate::network::names;
 use crate::network::{self, Mode, PortMapping, ports};
 use crate::runtime::{
-    ContainerSpec, Mount, MountSource, Network, PasswdEntry, Process, Rlimit, Rootfs, RootfsSource,
-    Stdio,
+    ContainerSpec, MissingCwd, Mount, MountSource, Network, PasswdEntry, Process, Rlimit, Rootfs,
+    RootfsSource, Stdio,
     keep_id::IdMappings,
     security::{self, BpfProgram, SeccompChoice, SecurityPlan},
 };
@@ -272,6 +272,8 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
                 .clone()
                 .or(image_config.working_dir().clone().filter(|w| !w.is_empty()))
                 .unwrap_or_else(|| "/".into()),
+            working_dir_must_exist: request.basics.workdir.is_some()
+                && request.basics.workdir_must_exist,
             // keep-id runs as the user itself unless -u says otherwise, as in Podman.
             user: request
                 .basics
@@ -325,6 +327,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             oom_score_adj: request.oom_score_adj,
             create_command: request.basics.create_command.clone(),
             sdnotify: request.sdnotify,
+            oci_runtime: request.basics.oci_runtime.clone(),
         },
         storage_driver: driver,
     };
@@ -365,9 +368,15 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
             (Driver::Vfs, Some(image)) => {
                 let layers: Vec<PathBuf> =
                     image.layers.iter().map(|l| store.layer_link(l)).collect();
-                Ok(vfs::populate(&layers, &dir.join(VFS_ROOTFS))?)
+                let root = dir.join(VFS_ROOTFS);
+                vfs::populate(&layers, &root)?;
+                Ok(set_root_mode(&root, root_mode(store, image))?)
             }
-            (Driver::Overlay | Driver::FuseOverlay, _) => Ok(()),
+            (Driver::Overlay | Driver::FuseOverlay, Some(image)) => {
+                // The overlay's root directory is its upper dir.
+                Ok(set_root_mode(&dir.join("upper"), root_mode(store, image))?)
+            }
+            (Driver::Overlay | Driver::FuseOverlay, None) => Ok(()),
         }
     };
     if let Err(e) = containers.create(&lock, &record, &userdata, !request.basics.remove, fill) {
@@ -380,6 +389,24 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
     }
     record.event(EventStatus::Create).record();
     Ok(record)
+}
+
+/// The mode of an image's root directory, as containers/storage gives it:
+/// the topmost layer whose archive has a root entry (`./`) sets it, else
+/// 0555 (so an image like Fedora's, built with a 555 root, keeps it).
+fn root_mode(store: &Store, image: &ImageRecord) -> u32 {
+    image
+        .layers
+        .iter()
+        .rev()
+        .find_map(|l| store.layer(l)?.root_mode)
+        .unwrap_or(0o555)
+}
+
+fn set_root_mode(root: &Path, mode: u32) -> Result<(), IoError> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(root, std::fs::Permissions::from_mode(mode))
+        .map_err(|e| IoError::new("setting the mode of the container's root", root, e))
 }
 
 /// Refuses what a member of a pod may not set itself when the pod shares
@@ -758,6 +785,12 @@ pub(crate) fn spec_for(
     let network = network_for(containers, &config.network)?;
     let security = security_plan(&dir, config)?;
     let mut process = process_for(config)?;
+    if config.working_dir_must_exist && !on_a_mount(&config.working_dir, &mounts) {
+        process.missing_cwd = MissingCwd::Refuse(format!(
+            "workdir {:?} does not exist on container {}",
+            config.working_dir, record.id
+        ));
+    }
     // Last: nothing after this can fail and leave the copies behind
     // without a start whose end removes them.
     let secrets = secrets::deliver(
@@ -794,6 +827,14 @@ pub(crate) fn spec_for(
         user_namespace,
         process,
     })
+}
+
+/// `path` is a mount's destination or lies inside one: the mount gives it,
+/// or the runtime makes it there (Podman's rule for a `--workdir`).
+fn on_a_mount(path: &str, mounts: &[Mount]) -> bool {
+    mounts
+        .iter()
+        .any(|m| Path::new(path).starts_with(&m.destination))
 }
 
 /// The capabilities, seccomp filter and no_new_privs of the container in
@@ -842,7 +883,7 @@ pub(crate) fn process_for(config: &ContainerConfig) -> Result<Process, Error> {
         args: config.args.clone(),
         env: config.env.clone(),
         cwd: config.working_dir.clone(),
-        create_cwd: true,
+        missing_cwd: MissingCwd::Create,
         chown_to_user: config
             .mounts
             .iter()

@@ -97,6 +97,10 @@ pub struct ContainerConfig {
     pub cmd: Vec<String>,
     pub env: Vec<String>,
     pub working_dir: String,
+    /// `--workdir` named it: a start fails when the image lacks it (and no
+    /// mount provides it), as Podman's; else it is made.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub working_dir_must_exist: bool,
     pub user: String,
     pub group_add: Vec<String>,
     pub hostname: String,
@@ -210,6 +214,10 @@ pub struct ContainerConfig {
     /// `--sdnotify`.
     #[serde(default, skip_serializing_if = "super::systemd::SdNotify::is_default")]
     pub sdnotify: super::systemd::SdNotify,
+    /// The global `--runtime` it was made with, as given (inspect's
+    /// OCIRuntime); rcon runs every container with its built-in runtime.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oci_runtime: Option<String>,
 }
 
 impl ContainerConfig {

@@ -30,12 +30,14 @@ pub const DEFAULT_DESCRIPTORS: [&str; 8] = [
 ];
 
 /// Each descriptor with its column header.
-const DESCRIPTORS: [(&str, &str); 16] = [
+const DESCRIPTORS: [(&str, &str); 18] = [
     ("args", "COMMAND"),
     ("comm", "COMMAND"),
     ("etime", "ELAPSED"),
     ("group", "GROUP"),
+    ("hgroup", "HGROUP"),
     ("hpid", "HPID"),
+    ("huser", "HUSER"),
     ("nice", "NI"),
     ("pcpu", "%CPU"),
     ("pgid", "PGID"),
@@ -240,7 +242,9 @@ impl Process {
             "comm" => self.comm.clone(),
             "etime" => go_duration(elapsed),
             "group" => ids.group(self.gid[1]),
+            "hgroup" => ids.host_group(self.gid[1]),
             "hpid" => self.host_pid.to_string(),
+            "huser" => ids.host_user(self.uid[1]),
             "nice" => self.nice.to_string(),
             "pcpu" => format!(
                 "{:.3}",
@@ -265,7 +269,8 @@ impl Process {
 }
 
 /// The container's view of user and group IDs: its ID maps (when it has a
-/// user namespace of its own) and the names in its /etc/passwd and /etc/group.
+/// user namespace of its own) and the names in its /etc/passwd and /etc/group;
+/// and the host's: rcon's ID maps and the host's names (`huser`, `hgroup`).
 struct Ids {
     /// `(inside, outside, count)` lines of uid_map/gid_map; empty when the
     /// container shares rcon's user namespace.
@@ -273,6 +278,11 @@ struct Ids {
     gid_map: Vec<[u32; 3]>,
     users: Vec<(u32, String)>,
     groups: Vec<(u32, String)>,
+    /// rcon's own namespace's maps (IDs here to the host's).
+    host_uid_map: Vec<[u32; 3]>,
+    host_gid_map: Vec<[u32; 3]>,
+    host_users: Vec<(u32, String)>,
+    host_groups: Vec<(u32, String)>,
 }
 
 impl Ids {
@@ -286,32 +296,30 @@ impl Ids {
             if shared {
                 return Vec::new();
             }
-            fs::read_to_string(container.join(file))
-                .unwrap_or_default()
-                .lines()
-                .filter_map(|line| {
-                    let mut numbers = line.split_whitespace().map(|n| n.parse::<u32>().ok());
-                    Some([numbers.next()??, numbers.next()??, numbers.next()??])
-                })
-                .collect()
+            id_map(&container.join(file))
         };
-        // Name and ID are fields 1 and 3 of both files.
-        let names = |file: &str| -> Vec<(u32, String)> {
-            container_etc(container, file)
-                .unwrap_or_default()
-                .lines()
-                .filter_map(|line| {
-                    let fields: Vec<&str> = line.split(':').collect();
-                    Some((fields.get(2)?.parse().ok()?, fields.first()?.to_string()))
-                })
-                .collect()
+        let names = |file: &str| id_names(&container_etc(container, file).unwrap_or_default());
+        let host_names = |file: &str| {
+            id_names(&fs::read_to_string(Path::new("/etc").join(file)).unwrap_or_default())
         };
         Ids {
             uid_map: map("uid_map"),
             gid_map: map("gid_map"),
             users: names("passwd"),
             groups: names("group"),
+            host_uid_map: id_map(Path::new("/proc/self/uid_map")),
+            host_gid_map: id_map(Path::new("/proc/self/gid_map")),
+            host_users: host_names("passwd"),
+            host_groups: host_names("group"),
         }
+    }
+
+    fn host_user(&self, uid: u32) -> String {
+        name(outside(&self.host_uid_map, uid), &self.host_users)
+    }
+
+    fn host_group(&self, gid: u32) -> String {
+        name(outside(&self.host_gid_map, gid), &self.host_groups)
     }
 
     fn user(&self, uid: u32) -> String {
@@ -336,6 +344,36 @@ fn container_etc(container: &Path, file: &str) -> std::io::Result<String> {
         file.take(MAX_ETC_FILE).read_to_string(&mut text)?;
     }
     Ok(text)
+}
+
+/// The `(inside, outside, count)` lines of a uid_map or gid_map file.
+fn id_map(file: &Path) -> Vec<[u32; 3]> {
+    fs::read_to_string(file)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| {
+            let mut numbers = line.split_whitespace().map(|n| n.parse::<u32>().ok());
+            Some([numbers.next()??, numbers.next()??, numbers.next()??])
+        })
+        .collect()
+}
+
+/// The IDs and names of a passwd or group file (fields 3 and 1 of both).
+fn id_names(text: &str) -> Vec<(u32, String)> {
+    text.lines()
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split(':').collect();
+            Some((fields.get(2)?.parse().ok()?, fields.first()?.to_string()))
+        })
+        .collect()
+}
+
+/// `id` (in rcon's namespace, whose `map` is given) as the host sees it;
+/// the overflow ID 65534 when it is not mapped.
+fn outside(map: &[[u32; 3]], id: u32) -> u32 {
+    map.iter()
+        .find(|[inside, _, count]| id >= *inside && id - inside < *count)
+        .map_or(65534, |[inside, outside, _]| outside + (id - inside))
 }
 
 /// `id` (in rcon's namespace) as the container sees it; the overflow ID
@@ -408,6 +446,9 @@ mod tests {
         assert_eq!(inside(&map, 100004), 5);
         assert_eq!(inside(&map, 7), 65534);
         assert_eq!(inside(&[], 7), 7);
+        assert_eq!(outside(&map, 0), 1000);
+        assert_eq!(outside(&map, 5), 100004);
+        assert_eq!(outside(&map, 70000), 65534);
         assert_eq!(tty_name(0), "?");
         assert_eq!(tty_name((136 << 8) | 3), "pts/3");
         assert_eq!(tty_name((4 << 8) | 1), "tty1");

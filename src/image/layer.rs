@@ -128,7 +128,7 @@ pub fn store_layer(
         bytes: report.bytes,
     };
     let (record, commit) = store
-        .commit_layer(temp, blob, diff_id, extracted_size)
+        .commit_layer(temp, blob, diff_id, extracted_size, report.root_mode)
         .map_err(|e| e.to_string())?;
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     log::debug!(

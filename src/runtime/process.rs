@@ -14,7 +14,7 @@ use nix::sys::stat::Mode;
 use nix::unistd::{Gid, Uid};
 
 use super::security::{self, SecurityPlan};
-use super::spec::Process;
+use super::spec::{MissingCwd, Process};
 use super::{ChildError, EXIT_CANNOT_INVOKE, EXIT_NOT_FOUND};
 
 /// Opens a pty from the container's own devpts, makes its peer the
@@ -137,7 +137,7 @@ pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible,
         };
         env.push(format!("HOME={home}"));
     }
-    if process.create_cwd {
+    if process.missing_cwd == MissingCwd::Create {
         make_workdir(&process.cwd, user.uid, user.gid)?;
     }
     for tree in &process.chown_to_user {
@@ -173,7 +173,12 @@ pub(super) fn exec(process: &Process, plan: &SecurityPlan) -> Result<Infallible,
     nix::unistd::chdir(process.cwd.as_str()).map_err(|e| {
         // Podman's code for a working directory that is not there.
         let code = match e {
-            Errno::ENOENT | Errno::ENOTDIR => EXIT_NOT_FOUND,
+            Errno::ENOENT | Errno::ENOTDIR => match &process.missing_cwd {
+                MissingCwd::Refuse(message) => {
+                    return ChildError::with_code(EXIT_CANNOT_INVOKE, message.clone());
+                }
+                _ => EXIT_NOT_FOUND,
+            },
             _ => super::EXIT_ENGINE,
         };
         ChildError::with_code(

@@ -99,6 +99,7 @@ pub(super) fn build(
         ),
         path: rootfs.merged.clone(),
     };
+    root.link_mtab()?;
     mount_proc(&root)?;
     mount_sys(&root)?;
     mount_dev(&root, ipc)?;
@@ -580,6 +581,24 @@ impl Root {
             // The name is a symlink whose target is missing.
             Err(Errno::ELOOP) => self.make_file(&link_target(&dir, name, parent)?, depth + 1),
             Err(errno) => Err(errno),
+        }
+    }
+
+    /// `/etc/mtab` a symlink to `/proc/mounts` where the image has none, as
+    /// Podman makes it (`mount` and `df` read it). `diff` and `commit` leave
+    /// it out like the mount points; `export` has it, as Podman's.
+    fn link_mtab(&self) -> Result<(), ChildError> {
+        let link = || {
+            let etc = self.make_dirs("etc", 0)?;
+            symlinkat("/proc/mounts", etc.as_fd(), "mtab")
+        };
+        match link() {
+            // A root that cannot be written (an image's own read-only root)
+            // keeps what it has.
+            Ok(()) | Err(Errno::EEXIST | Errno::EROFS) => Ok(()),
+            Err(errno) => Err(ChildError::engine("linking /etc/mtab to /proc/mounts")(
+                errno,
+            )),
         }
     }
 

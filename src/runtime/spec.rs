@@ -128,6 +128,19 @@ pub struct PasswdEntry {
     pub shell: String,
 }
 
+/// What becomes of a working directory the container's root lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MissingCwd {
+    /// Made, owned by the user (the image's WORKDIR, a path on a mount, as
+    /// Podman does).
+    Create,
+    /// The start fails with 126 and this message (a `--workdir` the image
+    /// lacks: Podman makes only the image's).
+    Refuse(String),
+    /// Fails like a missing command (exec's `--workdir`).
+    NotFound,
+}
+
 /// The process to run as the container's command.
 #[derive(Debug, Clone)]
 pub struct Process {
@@ -141,9 +154,8 @@ pub struct Process {
     pub env: Vec<String>,
     /// Working directory.
     pub cwd: String,
-    /// Create `cwd` when missing, owned by the user (a container's start, as
-    /// Podman does); otherwise a missing one fails like a missing command (exec).
-    pub create_cwd: bool,
+    /// What a missing `cwd` means.
+    pub missing_cwd: MissingCwd,
     /// `user[:group]` or `uid[:gid]`, resolved in the container's /etc/passwd and /etc/group.
     pub user: String,
     /// `--group-add`.

@@ -157,6 +157,9 @@ pub struct ExtractReport {
     pub squashed_owners: bool,
     /// Where the time went.
     pub timings: ExtractTimings,
+    /// The mode of the archive's root entry (`./`), if it had one: the
+    /// root directory's, for a layer on top (containers/storage's rule).
+    pub root_mode: Option<u32>,
 }
 
 /// Where an extraction spent its time, for `--log-level debug`: reading the
@@ -551,6 +554,7 @@ impl<'o> Extractor<'o> {
             if kind != EntryType::Directory {
                 return Err(refused(path, "the layer root can only be a directory"));
             }
+            self.report.root_mode = Some(meta.mode);
             let root = self
                 .root
                 .open_dir(b"")

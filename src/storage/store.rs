@@ -77,6 +77,9 @@ pub struct LayerRecord {
     pub size: u64,
     /// Short link name under `l/`.
     pub link: String,
+    /// The mode its archive gave the root directory (`./`), if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root_mode: Option<u32>,
 }
 
 /// Metadata of one stored image.
@@ -295,14 +298,16 @@ impl Store {
     /// Makes an extracted layer visible: its record is written and the work
     /// dir made durable ([`durable::sync_dir_tree`]) before the rename, so a
     /// visible layer is complete. `extracted`: the entries and bytes the
-    /// extraction wrote (the record's size). If another process stored the
-    /// same layer meanwhile, this copy is dropped.
+    /// extraction wrote (the record's size); `root_mode`: its root entry's
+    /// mode, if it had one. If another process stored the same layer
+    /// meanwhile, this copy is dropped.
     pub fn commit_layer(
         &self,
         mut temp: TempLayer,
         blob: BlobInfo,
         diff_id: &str,
         extracted: TreeSize,
+        root_mode: Option<u32>,
     ) -> Result<(LayerRecord, Committed)> {
         let hex = hex_of(diff_id);
         let link = short_link(hex);
@@ -312,6 +317,7 @@ impl Store {
             media_type: blob.media_type,
             size: extracted.bytes,
             link: link.clone(),
+            root_mode,
         };
         // Not write_atomic: nothing reads the work dir, and the sync below
         // covers the record with the rest (one fsync less per layer).

@@ -165,13 +165,13 @@ fn user_workdir_env_and_the_entrypoint_rules() {
     let env = TestEnv::new(user_with_ranges());
     let ids = run(
         &env,
-        &["-u", "1000:1000", "-w", "/made/here"],
+        &["-u", "1000:1000", "-w", "/tmp"],
         catalog::BUSYBOX,
         &["sh", "-c", "id -u; id -g; pwd; echo $HOME"],
     );
     assert_eq!(
         stdout(&ids),
-        "1000\n1000\n/made/here\n/home/tester",
+        "1000\n1000\n/tmp\n/home/tester",
         "HOME from the passwd entry of uid 1000"
     );
     let vars = run(
@@ -219,6 +219,115 @@ fn user_workdir_env_and_the_entrypoint_rules() {
         cleared.transcript()
     );
     assert!(cleared.stderr.contains("no command"), "{}", cleared.stderr);
+}
+
+#[test]
+fn a_given_workdir_must_exist_unless_a_mount_provides_it() {
+    let env = TestEnv::new(user_with_ranges());
+    let missing = common::run_image(
+        &env,
+        &["--rm", "-w", "/i/do/not/exist"],
+        catalog::BUSYBOX,
+        &["pwd"],
+    );
+    assert_eq!(missing.code, Some(126), "{}", missing.transcript());
+    assert!(
+        missing
+            .stderr
+            .contains(r#"workdir "/i/do/not/exist" does not exist on container"#),
+        "Podman's words: {}",
+        missing.stderr
+    );
+    // Inside a volume, the runtime makes it; beside a mount inside it, the
+    // mount's parents make it.
+    let volume = env.home.join("wd");
+    std::fs::create_dir_all(&volume).unwrap();
+    std::fs::write(volume.join("content"), "in the volume\n").unwrap();
+    for path in [volume.clone(), volume.join("content")] {
+        std::os::unix::fs::chown(path, Some(env.user.uid), Some(env.user.gid)).unwrap();
+    }
+    let dir_mount = format!("{}:/data", volume.display());
+    let inside = run(
+        &env,
+        &["-w", "/data/sub", "-v", &dir_mount],
+        catalog::BUSYBOX,
+        &["sh", "-c", "pwd; cat ../content"],
+    );
+    assert_eq!(stdout(&inside), "/data/sub\nin the volume");
+    let file_mount = format!("{}:/parent/file", volume.join("content").display());
+    let parent = run(
+        &env,
+        &["-w", "/parent", "-v", &file_mount],
+        catalog::BUSYBOX,
+        &["cat", "file"],
+    );
+    assert_eq!(stdout(&parent), "in the volume");
+}
+
+#[test]
+fn the_root_has_its_layers_mode_and_etc_mtab_links_to_proc_mounts() {
+    let env = common::with_busybox(user_with_ranges());
+    let reference = image_ref(catalog::BUSYBOX);
+    env.run(&["create", "--name", "src", &reference, "true"])
+        .ok();
+    let exported = env.home.join("root.tar");
+    let exported_text = exported.display().to_string();
+    env.run(&["export", "-o", &exported_text, "src"]).ok();
+    // Without a root entry (`./`), the root is 0555, as containers/storage
+    // makes a layer's; an entry sets it. /etc/mtab is removed from both.
+    let mut plain = tar::Builder::new(Vec::new());
+    let mut with_root = tar::Builder::new(Vec::new());
+    let mut root = tar::Header::new_gnu();
+    root.set_entry_type(tar::EntryType::Directory);
+    root.set_mode(0o750);
+    root.set_uid(0);
+    root.set_gid(0);
+    root.set_mtime(0);
+    root.set_size(0);
+    with_root
+        .append_data(&mut root, "./", std::io::empty())
+        .unwrap();
+    let mut archive = tar::Archive::new(std::fs::File::open(&exported).unwrap());
+    for entry in archive.entries().unwrap() {
+        let mut entry = entry.unwrap();
+        let path = entry.path().unwrap().into_owned();
+        if path == std::path::Path::new("etc/mtab") {
+            continue;
+        }
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut data).unwrap();
+        let header = entry.header().clone();
+        for builder in [&mut plain, &mut with_root] {
+            builder
+                .append_data(&mut header.clone(), &path, data.as_slice())
+                .unwrap();
+        }
+    }
+    for (builder, name, mode) in [(plain, "noroot:1", "555"), (with_root, "root750:1", "750")] {
+        let file = env.home.join(format!("{mode}.tar"));
+        std::fs::write(&file, builder.into_inner().unwrap()).unwrap();
+        std::os::unix::fs::chown(&file, Some(env.user.uid), Some(env.user.gid)).unwrap();
+        env.run(&["import", "-q", &file.display().to_string(), name])
+            .ok();
+        let out = env.run(&[
+            "run",
+            "--name",
+            mode,
+            name,
+            "stat",
+            "-c",
+            "%a %N",
+            "/",
+            "/etc/mtab",
+        ]);
+        assert_eq!(
+            out.ok().stdout,
+            format!("{mode} /\n777 '/etc/mtab' -> '/proc/mounts'\n")
+        );
+        // The link is rcon's, like the mount points: no change of the container's.
+        let diff = env.run(&["diff", mode]);
+        assert!(!diff.ok().stdout.contains("mtab"), "{}", diff.stdout);
+    }
 }
 
 #[test]

@@ -597,6 +597,19 @@ fn runtime_flags_and_runtimes_are_checked_as_an_oci_runtime_would() {
         "not found",
     );
     run(&env, &["--runtime", "rcon"], &["true"]).ok();
+    // The runtime as given, a full path kept, is what inspect shows.
+    let copy = env.home.join("my-runtime");
+    std::fs::copy(common::rcon_bin(), &copy).unwrap();
+    let copy = copy.display().to_string();
+    common::run_image(
+        &env,
+        &["--name", "given", "--runtime", &copy],
+        catalog::BUSYBOX,
+        &["true"],
+    )
+    .ok();
+    let shown = env.run(&["inspect", "--format", "{{.OCIRuntime}}", "given"]);
+    assert_eq!(shown.ok().stdout.trim(), copy);
 }
 
 #[test]

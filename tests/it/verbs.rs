@@ -221,6 +221,26 @@ fn top_lists_the_processes_as_the_container_sees_them() {
         .collect();
     assert_eq!(lines[0], ["PID", "COMMAND", "USER", "STATE"]);
     assert_eq!(lines[1], ["1", "sh", "root", "S"]);
+    // The host's view: the container's root is the user itself there.
+    let host = out(&env.run(&["top", "busy", "pid,huser,hgroup"]));
+    let first: Vec<&str> = host.lines().nth(1).unwrap().split_whitespace().collect();
+    assert_eq!(
+        host.lines()
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["PID", "HUSER", "HGROUP"]
+    );
+    let group = nix::unistd::Group::from_gid(env.user.gid.into())
+        .unwrap()
+        .unwrap()
+        .name;
+    assert_eq!(
+        first,
+        ["1", env.user.name.as_str(), group.as_str()],
+        "{host}"
+    );
     // An exec'd process is in the container's PID namespace too.
     env.run(&["exec", "-d", "-u", "tester", "busy", "sleep", "603"])
         .ok();

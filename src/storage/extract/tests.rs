@@ -288,6 +288,7 @@ fn normal_tree() {
             skipped_devices: vec![],
             squashed_owners: false,
             timings: report.timings,
+            root_mode: Some(0o755),
         }
     );
     assert_eq!(
@@ -357,7 +358,12 @@ fn layer_root_entry_sets_the_root_metadata() {
         .dir("./", 0o750)
         .file("f", 0o644, b"x")
         .bytes();
-    extract(&layer, &s);
+    let report = extract(&layer, &s);
+    assert_eq!(
+        report.root_mode,
+        Some(0o750),
+        "recorded for the layers above"
+    );
     assert_eq!(mode(&s.dest()), 0o750);
     assert_eq!(meta(&s.dest()).mtime(), 1_500_000_000);
     assert_eq!(u64::from(meta(&s.at("f")).gid()), egid());
