@@ -191,18 +191,16 @@ fn files_error(record: &ContainerRecord, what: &str, errno: nix::errno::Errno) -
     }
 }
 
-/// Mount points rcon makes in every container's root filesystem, and its
-/// `/etc/mtab` link: not the container's changes (Podman leaves its own out
-/// of diffs the same way, `/run` itself included, where `/run/.containerenv`
-/// may have made it).
-const RUNTIME_MOUNT_POINTS: [&str; 9] = [
+/// Mount points rcon makes in every container's root filesystem: not the
+/// container's changes (Podman leaves its own out of diffs the same way,
+/// `/run` itself included, where `/run/.containerenv` may have made it).
+const RUNTIME_MOUNT_POINTS: [&str; 8] = [
     "/dev",
     "/proc",
     "/sys",
     "/etc/hosts",
     "/etc/hostname",
     "/etc/resolv.conf",
-    "/etc/mtab",
     "/run",
     "/run/.containerenv",
 ];
@@ -230,11 +228,15 @@ pub fn diff(
     if !secret_targets.is_empty() {
         secret_targets.push(super::secrets::SECRETS_DIR);
     }
-    changes.list.retain(|(path, _)| {
-        !RUNTIME_MOUNT_POINTS
+    changes.list.retain(|(path, kind)| {
+        let mount_point = RUNTIME_MOUNT_POINTS
             .iter()
             .chain(&secret_targets)
-            .any(|m| path == Path::new(m))
+            .any(|m| path == Path::new(m));
+        // The link the runtime adds where the image has none (Podman hides
+        // it too); a removed or replaced one is the container's.
+        let mtab_link = path == Path::new("/etc/mtab") && *kind == changes::Kind::Added;
+        !(mount_point || mtab_link)
     });
     Ok((dir, changes))
 }

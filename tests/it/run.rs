@@ -277,15 +277,22 @@ fn the_root_has_its_layers_mode_and_etc_mtab_links_to_proc_mounts() {
     // makes a layer's; an entry sets it. /etc/mtab is removed from both.
     let mut plain = tar::Builder::new(Vec::new());
     let mut with_root = tar::Builder::new(Vec::new());
-    let mut root = tar::Header::new_gnu();
-    root.set_entry_type(tar::EntryType::Directory);
-    root.set_mode(0o750);
-    root.set_uid(0);
-    root.set_gid(0);
-    root.set_mtime(0);
-    root.set_size(0);
+    let header = |kind: tar::EntryType, mode: u32| {
+        let mut header = tar::Header::new_gnu();
+        header.set_entry_type(kind);
+        header.set_mode(mode);
+        header.set_uid(0);
+        header.set_gid(0);
+        header.set_mtime(0);
+        header.set_size(0);
+        header
+    };
     with_root
-        .append_data(&mut root, "./", std::io::empty())
+        .append_data(
+            &mut header(tar::EntryType::Directory, 0o750),
+            "./",
+            std::io::empty(),
+        )
         .unwrap();
     let mut archive = tar::Archive::new(std::fs::File::open(&exported).unwrap());
     for entry in archive.entries().unwrap() {
@@ -303,31 +310,56 @@ fn the_root_has_its_layers_mode_and_etc_mtab_links_to_proc_mounts() {
                 .unwrap();
         }
     }
-    for (builder, name, mode) in [(plain, "noroot:1", "555"), (with_root, "root750:1", "750")] {
-        let file = env.home.join(format!("{mode}.tar"));
-        std::fs::write(&file, builder.into_inner().unwrap()).unwrap();
-        std::os::unix::fs::chown(&file, Some(env.user.uid), Some(env.user.gid)).unwrap();
-        env.run(&["import", "-q", &file.display().to_string(), name])
-            .ok();
+    // The second image has its own (relative) link.
+    with_root
+        .append_link(
+            &mut header(tar::EntryType::Symlink, 0o777),
+            "etc/mtab",
+            "../proc/mounts",
+        )
+        .unwrap();
+    let stat = |name: &str, image: &str| {
         let out = env.run(&[
             "run",
             "--name",
-            mode,
             name,
+            image,
             "stat",
             "-c",
             "%a %N",
             "/",
             "/etc/mtab",
         ]);
+        out.ok().stdout.clone()
+    };
+    for (builder, image, mode, target) in [
+        (plain, "noroot:1", "555", "/proc/mounts"),
+        (with_root, "root750:1", "750", "../proc/mounts"),
+    ] {
+        let file = env.home.join(format!("{mode}.tar"));
+        std::fs::write(&file, builder.into_inner().unwrap()).unwrap();
+        std::os::unix::fs::chown(&file, Some(env.user.uid), Some(env.user.gid)).unwrap();
+        env.run(&["import", "-q", &file.display().to_string(), image])
+            .ok();
         assert_eq!(
-            out.ok().stdout,
-            format!("{mode} /\n777 '/etc/mtab' -> '/proc/mounts'\n")
+            stat(mode, image),
+            format!("{mode} /\n777 '/etc/mtab' -> '{target}'\n")
         );
         // The link is rcon's, like the mount points: no change of the container's.
         let diff = env.run(&["diff", mode]);
         assert!(!diff.ok().stdout.contains("mtab"), "{}", diff.stdout);
     }
+    // An image's link a container removes is a change it commits (the
+    // runtime's own link then stands in its place).
+    env.run(&["run", "--name", "unlinked", "root750:1", "rm", "/etc/mtab"])
+        .ok();
+    let diff = env.run(&["diff", "unlinked"]);
+    assert!(diff.ok().stdout.contains("D /etc/mtab"), "{}", diff.stdout);
+    env.run(&["commit", "-q", "unlinked", "unlinked:1"]).ok();
+    assert_eq!(
+        stat("committed", "unlinked:1"),
+        "750 /\n777 '/etc/mtab' -> '/proc/mounts'\n"
+    );
 }
 
 #[test]
