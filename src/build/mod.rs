@@ -1212,6 +1212,9 @@ impl Builder<'_> {
             },
             entrypoint: Some(String::new()),
             env: env.to_vec(),
+            // Steps write to the image's VOLUME paths as to any other (as
+            // before VOLUMEs became volumes at run): no volume per step.
+            image_volume: Some("ignore".into()),
             ..flags
         }
         .parse()?;

@@ -108,6 +108,12 @@ pub struct CreateArgs {
     /// Mount a tmpfs: PATH[:OPTIONS] (size=, mode=, noexec, …)
     #[arg(long, value_name = "PATH[:OPTIONS]")]
     pub tmpfs: Vec<String>,
+    /// Mount the volumes and bind mounts of another container, at the same places: CONTAINER[:ro|rw]
+    #[arg(long, value_name = "CONTAINER[:OPTIONS]")]
+    pub volumes_from: Vec<String>,
+    /// What the image's VOLUMEs become: bind (anonymous volumes), tmpfs or ignore [default: containers.conf's image_volume_mode, else bind]
+    #[arg(long, value_name = "MODE")]
+    pub image_volume: Option<String>,
     /// Resource limit: NAME=SOFT[:HARD] (nofile, nproc, core, …; -1 for unlimited)
     #[arg(long, value_name = "NAME=SOFT[:HARD]")]
     pub ulimit: Vec<String>,
@@ -366,6 +372,8 @@ impl CreateArgs {
             volumes: self.volume,
             mounts: self.mount,
             tmpfs: self.tmpfs,
+            volumes_from: self.volumes_from,
+            image_volume: self.image_volume,
             ulimits: self.ulimit,
             cap_add: self.cap_add,
             cap_drop: self.cap_drop,

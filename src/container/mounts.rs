@@ -76,6 +76,94 @@ pub enum Error {
         "bind source {0:?} is relative, but the working directory it is relative to has no path (was it removed?); give an absolute path"
     )]
     NoWorkingDir(String),
+    #[error("invalid --volumes-from {0:?}: give CONTAINER[:OPTIONS], options ro, rw and z")]
+    VolumesFrom(String),
+    #[error("invalid --image-volume {0:?}: give bind, tmpfs or ignore")]
+    ImageVolumes(String),
+}
+
+/// `--volumes-from CONTAINER[:ro|rw]`: another container's volumes and bind
+/// mounts, at the same places.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VolumesFrom {
+    pub container: String,
+    /// `ro` or `rw`; `None` keeps each mount's own.
+    pub read_only: Option<bool>,
+}
+
+impl VolumesFrom {
+    pub fn parse(spec: &str) -> Result<VolumesFrom, Error> {
+        let invalid = || Error::VolumesFrom(spec.to_string());
+        let (container, options) = spec.split_once(':').unwrap_or((spec, ""));
+        if container.is_empty() {
+            return Err(invalid());
+        }
+        let mut read_only = None;
+        for option in options.split(',').filter(|o| !o.is_empty()) {
+            match (option, read_only) {
+                ("ro", None) => read_only = Some(true),
+                ("rw", None) => read_only = Some(false),
+                // SELinux relabelling: nothing to do without SELinux.
+                ("z", _) => {}
+                _ => return Err(invalid()),
+            }
+        }
+        Ok(VolumesFrom {
+            container: container.to_string(),
+            read_only,
+        })
+    }
+}
+
+/// `--image-volume` (containers.conf's `image_volume_mode`): what the
+/// image's VOLUMEs become.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ImageVolumes {
+    /// Anonymous volumes (Podman's default).
+    #[default]
+    Bind,
+    Tmpfs,
+    Ignore,
+}
+
+impl ImageVolumes {
+    pub fn parse(mode: &str) -> Result<ImageVolumes, Error> {
+        match mode {
+            "bind" => Ok(ImageVolumes::Bind),
+            "tmpfs" => Ok(ImageVolumes::Tmpfs),
+            "ignore" => Ok(ImageVolumes::Ignore),
+            other => Err(Error::ImageVolumes(other.to_string())),
+        }
+    }
+
+    /// The mounts for the image's `volumes`, except where `taken` mounts
+    /// something already.
+    pub fn specs(self, volumes: &[String], taken: &[MountSpec]) -> Vec<MountSpec> {
+        let kind = match self {
+            ImageVolumes::Bind => MountKind::Volume,
+            ImageVolumes::Tmpfs => MountKind::Tmpfs,
+            ImageVolumes::Ignore => return Vec::new(),
+        };
+        let mut specs: Vec<MountSpec> = Vec::new();
+        for volume in volumes {
+            let destination = clean(Path::new(volume)).display().to_string();
+            if taken
+                .iter()
+                .chain(&specs)
+                .any(|m| m.destination == destination)
+            {
+                continue;
+            }
+            specs.push(MountSpec {
+                kind,
+                source: None,
+                destination,
+                read_only: false,
+                options: Vec::new(),
+            });
+        }
+        specs
+    }
 }
 
 /// What is wrong inside one spec.

@@ -11,7 +11,7 @@ use super::env::{self, EnvOverrides};
 use super::health::{HealthFlags, HealthPlan};
 use super::lifecycle::parse_signal;
 use super::logfile::LogConfig;
-use super::mounts::{self, MountSpec};
+use super::mounts::{self, ImageVolumes, MountSpec, VolumesFrom};
 use super::namespaces::IpcMode;
 use super::resources::{self, ResourceFlags, Resources};
 use super::restart::RestartPolicy;
@@ -96,6 +96,9 @@ pub struct CreateFlags {
     pub volumes: Vec<String>,
     pub mounts: Vec<String>,
     pub tmpfs: Vec<String>,
+    /// `--volumes-from` and `--image-volume` as given.
+    pub volumes_from: Vec<String>,
+    pub image_volume: Option<String>,
     pub ulimits: Vec<String>,
     pub cap_add: Vec<String>,
     pub cap_drop: Vec<String>,
@@ -171,6 +174,10 @@ pub struct CreateRequest {
     pub localtime: Option<PathBuf>,
     /// `-v`, then `--mount`, then `--tmpfs`; bind sources absolute and present.
     pub mounts: Vec<MountSpec>,
+    /// `--volumes-from`: other containers' mounts, where `mounts` has none.
+    pub volumes_from: Vec<VolumesFrom>,
+    /// What the image's VOLUMEs become where no mount is.
+    pub image_volumes: ImageVolumes,
     pub ulimits: Vec<Ulimit>,
     pub cap_add: Vec<CapWord>,
     pub cap_drop: Vec<CapWord>,
@@ -267,6 +274,17 @@ impl CreateFlags {
         for spec in &self.tmpfs {
             mounts.push(mounts::parse_tmpfs(spec)?);
         }
+        let volumes_from = self
+            .volumes_from
+            .iter()
+            .map(|spec| VolumesFrom::parse(spec))
+            .collect::<Result<Vec<_>, _>>()?;
+        let image_volumes = ImageVolumes::parse(
+            self.image_volume
+                .as_deref()
+                .or(defaults.image_volume_mode.as_deref())
+                .unwrap_or("bind"),
+        )?;
         let entrypoint = entrypoint_flag(self.entrypoint.as_deref())?;
         let localtime = self.timezone.as_deref().map(zoneinfo).transpose()?;
         log_driver(self.basics.log_driver.as_deref())?;
@@ -356,6 +374,8 @@ impl CreateFlags {
             env,
             localtime,
             mounts,
+            volumes_from,
+            image_volumes,
             ulimits,
             cap_add,
             cap_drop,

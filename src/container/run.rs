@@ -9,7 +9,7 @@ use rcon_fuse_overlay::FuseLayers;
 
 use super::env;
 use super::health::OnFailure;
-use super::mounts::{MountKind, MountSpec};
+use super::mounts::{MountKind, MountSpec, VolumesFrom};
 use super::namespaces::{self, IpcMode, UtsMode};
 use super::plan::{CreateRequest, PodJoin};
 use super::store::{
@@ -225,6 +225,12 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         .clone()
         .or(image_config.stop_signal().clone());
     let mut mount_specs = request.mounts.clone();
+    let shared = volumes_from(&containers, &request.volumes_from, &mount_specs)?;
+    mount_specs.extend(shared);
+    if let Some(volumes) = image_config.volumes() {
+        let image_volumes = request.image_volumes.specs(volumes, &mount_specs);
+        mount_specs.extend(image_volumes);
+    }
     if request.systemd.applies(&args) {
         mount_specs.extend(systemd::systemd_tmpfs(&request.mounts)?);
         env.push(systemd::container_uuid(&id));
@@ -380,8 +386,10 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<ContainerRecord,
         }
     };
     if let Err(e) = containers.create(&lock, &record, &userdata, !request.basics.remove, fill) {
-        // Nothing half-created stays: the anonymous volumes made for it go too.
-        remove_anonymous_volumes(store, &lock, &record, &|_: &str| false)?;
+        // Nothing half-created stays: the anonymous volumes made for it go
+        // too (not another container's, from --volumes-from).
+        let in_use = |name: &str| containers.uses_volume(name).unwrap_or(true);
+        remove_anonymous_volumes(store, &lock, &record, &in_use)?;
         return Err(e.into());
     }
     for user_network in &user_networks {
@@ -516,6 +524,47 @@ fn rootfs_source(
             RootfsSource::Copy(copy)
         }
     })
+}
+
+/// `--volumes-from`: the volumes (named, anonymous, tmpfs-backed) and bind
+/// mounts of each container named, at the same destinations, where `taken`
+/// mounts nothing yet (the first container naming a destination wins).
+fn volumes_from(
+    containers: &Containers,
+    sources: &[VolumesFrom],
+    taken: &[MountSpec],
+) -> Result<Vec<MountSpec>, Error> {
+    let mut specs: Vec<MountSpec> = Vec::new();
+    for source in sources {
+        let record = containers.find(&source.container)?;
+        for mount in &record.config.mounts {
+            let origin = match (&mount.name, mount.kind) {
+                (Some(name), _) => (MountKind::Volume, name.clone()),
+                (None, MountKind::Bind) => (MountKind::Bind, mount.source.clone()),
+                // A plain tmpfs is the container's own.
+                (None, _) => continue,
+            };
+            if taken
+                .iter()
+                .chain(&specs)
+                .any(|m| m.destination == mount.destination)
+            {
+                continue;
+            }
+            let mut options = mount.options.clone();
+            if source.read_only.is_some() {
+                options.retain(|o| o != "ro" && o != "rw");
+            }
+            specs.push(MountSpec {
+                kind: origin.0,
+                source: Some(origin.1),
+                destination: mount.destination.clone(),
+                read_only: source.read_only.unwrap_or(mount.read_only),
+                options,
+            });
+        }
+    }
+    Ok(specs)
 }
 
 /// The mounts from `-v`, `--mount` and `--tmpfs`: named volumes created
@@ -960,7 +1009,8 @@ pub(crate) fn remove_anonymous_volumes(
         .iter()
         .filter_map(|m| m.name.as_deref())
     {
-        if volumes.get(name)?.anonymous {
+        // One another container still uses (--volumes-from) stays with it.
+        if volumes.get(name)?.anonymous && !in_use(name) {
             volumes.remove(lock, name, in_use)?;
         }
     }

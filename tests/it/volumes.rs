@@ -611,3 +611,150 @@ fn u_gives_a_mount_to_the_container_user_without_following_symlinks() {
     ]);
     assert_eq!(named.ok().stdout, "1000:2000\n");
 }
+
+#[test]
+fn volumes_from_mounts_another_containers_volumes_and_binds() {
+    let env = with_busybox(user_with_ranges());
+    let reference = image_ref(testkit::catalog::BUSYBOX);
+    let bound = env.home.join("bound");
+    fs::create_dir(&bound).unwrap();
+    fs::write(bound.join("file"), "from the host\n").unwrap();
+    for path in [bound.clone(), bound.join("file")] {
+        std::os::unix::fs::chown(path, Some(env.user.uid), Some(env.user.gid)).unwrap();
+    }
+    let bind = format!("{}:/bound", bound.display());
+    env.run(&[
+        "run",
+        "--name",
+        "src",
+        "-v",
+        "named:/named",
+        "-v",
+        &bind,
+        "-v",
+        "/anon",
+        "--tmpfs",
+        "/scratch",
+        &reference,
+        "sh",
+        "-c",
+        "echo kept > /named/f; echo anon > /anon/f",
+    ])
+    .ok();
+    let seen = env.run(&[
+        "run", "--rm", "--volumes-from", "src", &reference, "sh", "-c",
+        "cat /named/f /anon/f /bound/file; test -e /scratch || echo no-scratch; echo more > /named/g",
+    ]);
+    assert_eq!(seen.ok().stdout, "kept\nanon\nfrom the host\nno-scratch\n");
+    // :ro makes every one read-only; a -v of the caller's own wins.
+    let read_only = env.run(&[
+        "run",
+        "--rm",
+        "--volumes-from",
+        "src:ro",
+        "-v",
+        "other:/anon",
+        &reference,
+        "sh",
+        "-c",
+        "ls /anon; touch /named/h 2>/dev/null || echo read-only",
+    ]);
+    assert_eq!(read_only.ok().stdout, "read-only\n");
+    // The --rm container left src's anonymous volume alone.
+    let again = env.run(&[
+        "run",
+        "--rm",
+        "--volumes-from",
+        "src",
+        &reference,
+        "cat",
+        "/anon/f",
+    ]);
+    assert_eq!(again.ok().stdout, "anon\n");
+    let bad = env.run(&[
+        "run",
+        "--rm",
+        "--volumes-from",
+        "src:bogus",
+        &reference,
+        "true",
+    ]);
+    bad.code_is(125);
+    assert!(
+        bad.stderr.contains("--volumes-from"),
+        "{}",
+        bad.transcript()
+    );
+    env.run(&[
+        "run",
+        "--rm",
+        "--volumes-from",
+        "nosuch",
+        &reference,
+        "true",
+    ])
+    .code_is(125);
+}
+
+#[test]
+fn image_volumes_become_anonymous_volumes_tmpfs_or_nothing() {
+    let env = with_busybox(user_with_ranges());
+    let dir = crate::build::context(
+        &env,
+        "volimg",
+        &[(
+            "Containerfile",
+            &format!("FROM {}\nVOLUME /data\n", crate::build::busybox()),
+        )],
+    );
+    crate::build::build(&env, &["-q", "-t", "volimg"], &dir).ok();
+    // The file system at /data, with `flags` and containers.conf `conf`.
+    let conf = env.home.join("containers.conf");
+    let fs_type_with = |conf: Option<&PathBuf>, flags: &[&str]| {
+        let mut command = env.rcon();
+        command.args(["run", "--rm"]).args(flags);
+        command.args(["volimg", "stat", "-f", "-c", "%T", "/data"]);
+        if let Some(conf) = conf {
+            command.env("CONTAINERS_CONF", conf);
+        }
+        run_command(&mut command, None, crate::common::command_timeout()).unwrap()
+    };
+    let fs_type = |flags: &[&str]| fs_type_with(None, flags);
+    // Podman's default: an anonymous volume, gone with the --rm container.
+    env.run(&["create", "--name", "user", "volimg"]).ok();
+    let named = env.run(&[
+        "inspect",
+        "--format",
+        "{{range .Mounts}}{{.Type}} {{.Destination}}{{end}}",
+        "user",
+    ]);
+    assert_eq!(named.ok().stdout.trim(), "volume /data");
+    env.run(&["rm", "-v", "user"]).ok();
+    assert_ne!(fs_type(&[]).ok().stdout.trim(), "tmpfs");
+    assert_eq!(env.run(&["volume", "ls", "-q"]).ok().stdout, "");
+    assert_eq!(fs_type(&["--image-volume", "tmpfs"]).ok().stdout, "tmpfs\n");
+    let ignored = fs_type(&["--image-volume", "ignore"]);
+    ignored.code_is(1);
+    assert!(
+        ignored.stderr.contains("No such file or directory"),
+        "{}",
+        ignored.transcript()
+    );
+    // containers.conf's image_volume_mode is the default the flag overrides.
+    fs::write(&conf, "[engine]\nimage_volume_mode=\"tmpfs\"\n").unwrap();
+    let with_conf = |flags: &[&str]| fs_type_with(Some(&conf), flags);
+    assert_eq!(with_conf(&[]).ok().stdout, "tmpfs\n");
+    assert_ne!(
+        with_conf(&["--image-volume", "bind"]).ok().stdout,
+        "tmpfs\n"
+    );
+    env.run(&[
+        "run",
+        "--rm",
+        "--image-volume",
+        "nonsense",
+        "volimg",
+        "true",
+    ])
+    .code_is(125);
+}
