@@ -241,6 +241,9 @@ _rcon() {
             rcon__subcmd__container,rm)
                 cmd="rcon__subcmd__container__subcmd__rm"
                 ;;
+            rcon__subcmd__container,runlabel)
+                cmd="rcon__subcmd__container__subcmd__runlabel"
+                ;;
             rcon__subcmd__container,start)
                 cmd="rcon__subcmd__container__subcmd__start"
                 ;;
@@ -318,6 +321,9 @@ _rcon() {
                 ;;
             rcon__subcmd__container__subcmd__help,rm)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__rm"
+                ;;
+            rcon__subcmd__container__subcmd__help,runlabel)
+                cmd="rcon__subcmd__container__subcmd__help__subcmd__runlabel"
                 ;;
             rcon__subcmd__container__subcmd__help,start)
                 cmd="rcon__subcmd__container__subcmd__help__subcmd__start"
@@ -582,6 +588,9 @@ _rcon() {
                 ;;
             rcon__subcmd__help__subcmd__container,rm)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__rm"
+                ;;
+            rcon__subcmd__help__subcmd__container,runlabel)
+                cmd="rcon__subcmd__help__subcmd__container__subcmd__runlabel"
                 ;;
             rcon__subcmd__help__subcmd__container,start)
                 cmd="rcon__subcmd__help__subcmd__container__subcmd__start"
@@ -1609,7 +1618,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container)
-            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version attach commit cp create diff exec exists export inspect kill logs ps ls list pause port prune rename restart rm remove start stats stop top unpause update wait help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version attach commit cp create diff exec exists export inspect kill logs ps ls list pause port prune rename runlabel restart rm remove start stats stop top unpause update wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1857,7 +1866,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__create)
-            opts="-m -c -t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pids-limit --oom-score-adj --kernel-memory --cidfile --stop-signal --tty --interactive --env --secret --systemd --sdnotify --cgroups --env-file --unsetenv --unsetenv-all --tz --log-driver --log-opt --env-host --http-proxy --volume --mount --tmpfs --ulimit --userns --hostuser --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --ipc --pod --pod-id-file --requires --publish --publish-all --dns --dns-search --dns-opt --dns-option --add-host --read-only --init --label --label-file --annotation --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --version"
+            opts="-m -c -t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pids-limit --oom-score-adj --kernel-memory --cidfile --stop-signal --tty --interactive --env --secret --systemd --sdnotify --cgroups --env-file --unsetenv --unsetenv-all --tz --log-driver --log-opt --env-host --http-proxy --volume --mount --tmpfs --volumes-from --image-volume --ulimit --userns --hostuser --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --ipc --pod --pod-id-file --requires --publish --publish-all --dns --dns-search --dns-opt --dns-option --add-host --read-only --init --label --label-file --annotation --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2056,6 +2065,14 @@ _rcon() {
                     return 0
                     ;;
                 --tmpfs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumes-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2487,7 +2504,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__help)
-            opts="attach commit cp create diff exec exists export inspect kill logs ps pause port prune rename restart rm start stats stop top unpause update wait help"
+            opts="attach commit cp create diff exec exists export inspect kill logs ps pause port prune rename runlabel restart rm start stats stop top unpause update wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2753,6 +2770,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__container__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__container__subcmd__help__subcmd__runlabel)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3452,6 +3483,76 @@ _rcon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcon__subcmd__container__subcmd__runlabel)
+            opts="-n -q -D -h -V --display --name --opt1 --opt2 --opt3 --quiet --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --opt1)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --opt2)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --opt3)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcon__subcmd__container__subcmd__start)
             opts="-a -i -f -l -D -h -V --attach --interactive --sig-proxy --detach-keys --all --filter --latest --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3997,7 +4098,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__create)
-            opts="-m -c -t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pids-limit --oom-score-adj --kernel-memory --cidfile --stop-signal --tty --interactive --env --secret --systemd --sdnotify --cgroups --env-file --unsetenv --unsetenv-all --tz --log-driver --log-opt --env-host --http-proxy --volume --mount --tmpfs --ulimit --userns --hostuser --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --ipc --pod --pod-id-file --requires --publish --publish-all --dns --dns-search --dns-opt --dns-option --add-host --read-only --init --label --label-file --annotation --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --version"
+            opts="-m -c -t -i -e -v -u -w -h -p -P -l -q -D -V --name --rm --replace --restart --stop-timeout --timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pids-limit --oom-score-adj --kernel-memory --cidfile --stop-signal --tty --interactive --env --secret --systemd --sdnotify --cgroups --env-file --unsetenv --unsetenv-all --tz --log-driver --log-opt --env-host --http-proxy --volume --mount --tmpfs --volumes-from --image-volume --ulimit --userns --hostuser --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --ipc --pod --pod-id-file --requires --publish --publish-all --dns --dns-search --dns-opt --dns-option --add-host --read-only --init --label --label-file --annotation --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4196,6 +4297,14 @@ _rcon() {
                     return 0
                     ;;
                 --tmpfs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumes-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5123,7 +5232,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__container)
-            opts="attach commit cp create diff exec exists export inspect kill logs ps pause port prune rename restart rm start stats stop top unpause update wait"
+            opts="attach commit cp create diff exec exists export inspect kill logs ps pause port prune rename runlabel restart rm start stats stop top unpause update wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5375,6 +5484,20 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__help__subcmd__container__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcon__subcmd__help__subcmd__container__subcmd__runlabel)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -11663,7 +11786,7 @@ _rcon() {
             return 0
             ;;
         rcon__subcmd__run)
-            opts="-d -a -m -c -t -i -e -v -u -w -h -p -P -l -q -D -V --detach --sig-proxy --detach-keys --conmon-pidfile --pidfile --attach --preserve-fds --rmi --name --rm --replace --restart --stop-timeout --timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pids-limit --oom-score-adj --kernel-memory --cidfile --stop-signal --tty --interactive --env --secret --systemd --sdnotify --cgroups --env-file --unsetenv --unsetenv-all --tz --log-driver --log-opt --env-host --http-proxy --volume --mount --tmpfs --ulimit --userns --hostuser --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --ipc --pod --pod-id-file --requires --publish --publish-all --dns --dns-search --dns-opt --dns-option --add-host --read-only --init --label --label-file --annotation --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --version"
+            opts="-d -a -m -c -t -i -e -v -u -w -h -p -P -l -q -D -V --detach --sig-proxy --detach-keys --conmon-pidfile --pidfile --attach --preserve-fds --rmi --name --rm --replace --restart --stop-timeout --timeout --health-cmd --health-interval --health-retries --health-timeout --health-start-period --health-on-failure --no-healthcheck --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pids-limit --oom-score-adj --kernel-memory --cidfile --stop-signal --tty --interactive --env --secret --systemd --sdnotify --cgroups --env-file --unsetenv --unsetenv-all --tz --log-driver --log-opt --env-host --http-proxy --volume --mount --tmpfs --volumes-from --image-volume --ulimit --userns --hostuser --cap-add --cap-drop --privileged --security-opt --user --group-add --workdir --entrypoint --hostname --net --network --network-alias --ipc --pod --pod-id-file --requires --publish --publish-all --dns --dns-search --dns-opt --dns-option --add-host --read-only --init --label --label-file --annotation --pull --platform --tls-verify --quiet --help --root --runroot --volumepath --log-level --debug --storage-driver --noout --cgroup-manager --events-backend --runtime --runtime-flag --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11890,6 +12013,14 @@ _rcon() {
                     return 0
                     ;;
                 --tmpfs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumes-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

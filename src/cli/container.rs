@@ -4,8 +4,8 @@ use clap::Subcommand;
 
 use super::{
     Context, Outcome, attach, commit, container_prune, cp, create, diff, exec, exists, export,
-    inspect, kill, logs, pause, port, ps, rename, restart, rm, start, stats, stop, top, update,
-    wait,
+    inspect, kill, logs, pause, port, ps, rename, restart, rm, runlabel, start, stats, stop, top,
+    update, wait,
 };
 
 #[derive(Debug, Subcommand)]
@@ -44,6 +44,8 @@ pub enum ContainerVerb {
     Prune(container_prune::PruneArgs),
     /// Give a container a new name (same as `rcon rename`)
     Rename(rename::RenameArgs),
+    /// Run the command an image's label holds (INSTALL, RUN, …), as Podman's runlabel
+    Runlabel(runlabel::RunlabelArgs),
     /// Stop and start containers again (same as `rcon restart`)
     Restart(restart::RestartArgs),
     /// Remove containers (same as `rcon rm`)
@@ -91,6 +93,7 @@ pub fn run(ctx: &Context, verb: ContainerVerb) -> Outcome {
         ContainerVerb::Prune(args) => container_prune::run(ctx, args),
         ContainerVerb::Rename(args) => rename::run(ctx, args),
         ContainerVerb::Restart(args) => restart::run(ctx, args),
+        ContainerVerb::Runlabel(args) => runlabel::run(ctx, args),
         ContainerVerb::Rm(args) => rm::run(ctx, args),
         ContainerVerb::Start(args) => start::run(ctx, args),
         ContainerVerb::Stats(args) => stats::run(ctx, args),

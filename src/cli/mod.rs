@@ -40,6 +40,7 @@ mod restart;
 mod rm;
 mod rmi;
 mod run;
+mod runlabel;
 mod save;
 mod secret;
 mod service;

@@ -504,3 +504,57 @@ fn system_df_counts_and_measures_images_containers_and_volumes() {
         out(&env.run(&["inspect", "--format", "{{.Digest}}", &reference]))
     );
 }
+
+#[test]
+fn runlabel_runs_an_images_label_as_rcon_and_nothing_else() {
+    let env = common::with_busybox(user_with_ranges());
+    let pwned = env.home.join("pwned");
+    let containerfile = format!(
+        "FROM {}\n\
+         LABEL INSTALL=\"podman run --rm \\${{OPT1}} \\${{IMAGE}} echo installed \\${{NAME}} \\${{HOME}}\"\n\
+         LABEL RUN=\"/bin/sh -c 'touch {1}'\"\n\
+         LABEL UNINSTALL=\"podman unshare touch {1}\"\n",
+        crate::build::busybox(),
+        pwned.display()
+    );
+    let dir = crate::build::context(&env, "labelled", &[("Containerfile", &containerfile)]);
+    crate::build::build(&env, &["-q", "-t", "labelled"], &dir).ok();
+    let shown = env.run(&[
+        "container",
+        "runlabel",
+        "--display",
+        "--name",
+        "inst",
+        "install",
+        "labelled",
+    ]);
+    assert_eq!(
+        shown.ok().stdout,
+        format!(
+            "command: {} run --rm localhost/labelled:latest echo installed inst\n",
+            common::rcon_bin().display()
+        )
+    );
+    // Run: printed first, then rcon runs it (the caller's $HOME is not put in).
+    let ran = env.run(&["container", "runlabel", "--opt1=-q", "install", "labelled"]);
+    let lines: Vec<&str> = ran.ok().stdout.lines().collect();
+    assert!(lines[0].starts_with("command: "), "{}", ran.stdout);
+    assert!(
+        lines[0].ends_with(" run --rm -q localhost/labelled:latest echo installed labelled"),
+        "{}",
+        ran.stdout
+    );
+    assert_eq!(lines[1..], ["installed labelled"]);
+    // A host command, directly or through unshare, is shown and refused.
+    for label in ["run", "uninstall"] {
+        fails_with(
+            &env.run(&["container", "runlabel", label, "labelled"]),
+            "runs a host command",
+        );
+    }
+    assert!(!pwned.exists(), "a label ran a host command");
+    fails_with(
+        &env.run(&["container", "runlabel", "nosuch", "labelled"]),
+        "cannot find the value of label: nosuch in image: labelled",
+    );
+}
