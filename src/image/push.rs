@@ -1,4 +1,5 @@
-//! Pushing a stored image to a registry.
+//! Pushing a stored image to a registry, or to a directory (`dir:PATH`,
+//! containers/image's directory transport).
 //!
 //! Layers go up as the blobs they were pulled or loaded as (kept beside each
 //! extracted layer, see the store), so the image ID never changes and an
@@ -26,6 +27,8 @@ use super::progress::Progress;
 use super::reference::Reference;
 use super::registries::RegistriesConfig;
 use crate::storage::store::{ImageRecord, Store};
+use crate::util::fs::{io_err, write_atomic};
+use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -46,7 +49,12 @@ pub enum Error {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Write(#[from] crate::util::fs::IoError),
 }
+
+/// The `version` file of containers/image's directory transport.
+const DIR_TRANSPORT_VERSION: &str = "Directory Transport Version: 1.1\n";
 
 /// What `rcon push` asks for.
 pub struct PushOptions {
@@ -68,6 +76,11 @@ pub fn push_image(
     options: &PushOptions,
 ) -> Result<String, super::Error> {
     let image = lookup(store, source)?;
+    if let Some(dir) = destination.and_then(|d| d.strip_prefix("dir:")) {
+        let digest = push_to_dir(store, &image, Path::new(dir))?;
+        Event::image(EventStatus::Push, &image.id, destination.unwrap_or(dir)).record();
+        return Ok(digest);
+    }
     let destination = match destination {
         Some(name) => Reference::parse(name)?,
         None => {
@@ -112,6 +125,27 @@ pub fn push_image(
     })?;
     Event::image(EventStatus::Push, &image.id, &destination.to_string()).record();
     Ok(digest)
+}
+
+/// Writes `image` as containers/image's directory transport lays it out:
+/// `manifest.json`, each blob named by its digest's hex, and `version`
+/// (the directory is made when missing). Each file is written beside its
+/// name and renamed over it: a symlink already there is replaced, never
+/// written through.
+fn push_to_dir(store: &Store, image: &ImageRecord, dir: &Path) -> Result<String, Error> {
+    let blobs = image_blobs(store, image, false)?;
+    std::fs::create_dir_all(dir).map_err(io_err("creating", dir))?;
+    for blob in std::iter::once(&blobs.config).chain(&blobs.layers) {
+        let hex = blob.digest.trim_start_matches("sha256:");
+        let target = dir.join(hex);
+        let temp = dir.join(format!(".{hex}.tmp"));
+        let _ = std::fs::remove_file(&temp);
+        std::fs::copy(&blob.path, &temp).map_err(io_err("writing", &temp))?;
+        std::fs::rename(&temp, &target).map_err(io_err("writing", &target))?;
+    }
+    write_atomic(&dir.join("manifest.json"), &blobs.manifest)?;
+    write_atomic(&dir.join("version"), DIR_TRANSPORT_VERSION.as_bytes())?;
+    Ok(blobs.manifest_digest())
 }
 
 struct Upload<'a> {

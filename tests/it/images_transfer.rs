@@ -112,6 +112,38 @@ fn push_without_a_destination_needs_a_name_to_push_to() {
     );
 }
 
+#[test]
+fn push_to_a_directory_writes_containers_image_dir_layout() {
+    let env = TestEnv::new(user_with_ranges());
+    let id = pull(&env, &image_ref(catalog::BUSYBOX));
+    let dir = env.home.join("pushed");
+    let destination = format!("dir:{}", dir.display());
+    env.run(&["push", "-q", &id[..12], &destination]).ok();
+    assert_eq!(
+        std::fs::read_to_string(dir.join("version")).unwrap(),
+        "Directory Transport Version: 1.1\n"
+    );
+    assert!(dir.join(&id).is_file(), "the config, named by its digest");
+    // skopeo reads it back as the same image.
+    let inspected: serde_json::Value =
+        serde_json::from_str(&skopeo(&["inspect", "--config", &destination])).unwrap();
+    assert_eq!(
+        crate::common::stdout(&env.run(&["image", "inspect", "--format", "{{.Os}}", &id])),
+        inspected["os"].as_str().unwrap()
+    );
+    let copied = env.home.join("copied");
+    skopeo(&["copy", &destination, &format!("dir:{}", copied.display())]);
+    let events = env.run(&["events", "--stream=false", "--filter", "type=image"]);
+    assert!(
+        events
+            .ok()
+            .stdout
+            .contains(&format!("image push {id} {destination}")),
+        "{}",
+        events.stdout
+    );
+}
+
 /// The image IDs `rcon images` lists.
 fn image_ids(env: &TestEnv) -> Vec<String> {
     let result = env.run(&["images", "-q", "--no-trunc"]);
