@@ -227,6 +227,8 @@ pub(super) struct InspectView<'a> {
     scope: &'static str,
     options: &'a BTreeMap<String, String>,
     anonymous: bool,
+    needs_copy_up: bool,
+    needs_chown: bool,
 }
 
 pub(super) fn inspect_json(volume: &Volume) -> InspectView<'_> {
@@ -239,6 +241,8 @@ pub(super) fn inspect_json(volume: &Volume) -> InspectView<'_> {
         scope: "local",
         options: &volume.options,
         anonymous: volume.anonymous,
+        needs_copy_up: volume.needs_copy_up,
+        needs_chown: volume.needs_chown,
     }
 }
 

@@ -23,8 +23,8 @@ use crate::image::{self, PullOptions};
 use crate::network::names;
 use crate::network::{self, Mode, PortMapping, ports};
 use crate::runtime::{
-    ContainerSpec, MissingCwd, Mount, MountSource, Network, PasswdEntry, Process, Rlimit, Rootfs,
-    RootfsSource, Stdio,
+    ContainerSpec, FromImage, MissingCwd, Mount, MountSource, Network, PasswdEntry, Process,
+    Rlimit, Rootfs, RootfsSource, Stdio,
     keep_id::IdMappings,
     security::{self, BpfProgram, SeccompChoice, SecurityPlan},
 };
@@ -663,7 +663,39 @@ fn runtime_mount(record: &MountRecord) -> Mount {
         nosuid: has("nosuid") || (tmpfs && !has("suid")),
         nodev: has("nodev") || (tmpfs && !has("dev")),
         noexec: has("noexec") || (tmpfs && !has("exec")),
+        from_image: FromImage::default(),
     }
+}
+
+/// What each volume mounted for the first time takes from the image
+/// (Podman's NeedsCopyUp and NeedsChown; not with `nocopy`), recorded in
+/// the volume as done.
+fn volumes_first_use(
+    store: &Store,
+    config: &ContainerConfig,
+    mounts: &mut [Mount],
+) -> Result<(), Error> {
+    let mut volumes = None;
+    for record in &config.mounts {
+        let (MountKind::Volume, Some(name)) = (record.kind, &record.name) else {
+            continue;
+        };
+        if record.options.iter().any(|o| o == "nocopy") {
+            continue;
+        }
+        let volumes = match &mut volumes {
+            Some(volumes) => volumes,
+            None => volumes.insert(VolumeStore::open(store)?),
+        };
+        let (content, owner) = volumes.first_use(name)?;
+        if let Some(mount) = mounts
+            .iter_mut()
+            .find(|m| m.destination == record.destination)
+        {
+            mount.from_image = FromImage { content, owner };
+        }
+    }
+    Ok(())
 }
 
 /// The entrypoint and command the container runs, by Podman's rules:
@@ -818,6 +850,7 @@ pub(crate) fn spec_for(
     }
     mounts.retain(|m| !config.mounts.iter().any(|r| r.destination == m.destination));
     mounts.extend(config.mounts.iter().map(runtime_mount));
+    volumes_first_use(store, config, &mut mounts)?;
     let user_namespace = config
         .keep_id
         .as_ref()

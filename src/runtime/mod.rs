@@ -34,8 +34,8 @@ use nix::unistd::{Pid, pipe2};
 
 pub use exec::exec;
 pub use spec::{
-    ContainerSpec, Ipc, MissingCwd, Mount, MountSource, Network, PasswdEntry, Process, Rlimit,
-    Rootfs, RootfsSource, Stdio, Uts,
+    ContainerSpec, FromImage, Ipc, MissingCwd, Mount, MountSource, Network, PasswdEntry, Process,
+    Rlimit, Rootfs, RootfsSource, Stdio, Uts,
 };
 
 use crate::fuse_server;

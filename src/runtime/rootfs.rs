@@ -17,7 +17,7 @@ use nix::unistd::{Gid, Uid, fchdir, fchown, fchownat, pivot_root, symlinkat};
 use rcon_fuse_overlay::MountError;
 
 use super::ChildError;
-use super::spec::{Ipc, Mount, MountSource, Rootfs, RootfsSource};
+use super::spec::{FromImage, Ipc, Mount, MountSource, Rootfs, RootfsSource};
 use crate::storage::mount::Upper;
 
 /// Host devices bind-mounted into the container's `/dev`, as every runtime does.
@@ -330,8 +330,28 @@ fn mount_one(root: &Root, m: &Mount) -> Result<(), ChildError> {
             } else {
                 Kind::File
             };
+            // What the image has there, opened before the mount hides it.
+            let under = match m.from_image {
+                FromImage {
+                    content: false,
+                    owner: false,
+                } => None,
+                _ => root
+                    .open(&m.destination)
+                    .and_then(|f| readable_dir(&f))
+                    .ok(),
+            };
             let target = root.mount_point(&m.destination, kind)?;
             bind(source, &target, true).map_err(fail)?;
+            if let Some(under) = &under {
+                take_from_image(root, m, under).map_err(|errno| {
+                    ChildError::engine_message(format!(
+                        "copying what the image has at {} into its volume: {}",
+                        m.destination,
+                        errno.desc()
+                    ))
+                })?;
+            }
             if m.read_only || !flags.is_empty() {
                 root.remount(&m.destination, flags, m.read_only)
                     .map_err(fail)?;
@@ -366,6 +386,48 @@ fn mount_one(root: &Root, m: &Mount) -> Result<(), ChildError> {
         }
     }
     Ok(())
+}
+
+/// A volume's first use: its directory, just mounted at `m`'s destination,
+/// takes the owner and mode of the image's directory `under`, and its
+/// content when the volume is empty (copied as [`copy_up`] copies: no
+/// symlink of the image's is followed, and every name is made afresh
+/// inside the volume).
+fn take_from_image(root: &Root, m: &Mount, under: &File) -> Result<(), Errno> {
+    let volume = readable_dir(&root.open(&m.destination)?)?;
+    if m.from_image.owner {
+        take_owner_and_mode(&volume, &nix::sys::stat::fstat(under)?)?;
+    }
+    if m.from_image.content && is_empty(&volume)? {
+        copy_up(under, &volume, 0)?;
+    }
+    Ok(())
+}
+
+/// `file` gets the owner and mode `st` gives; an owner the container's
+/// namespace cannot give stays root's.
+fn take_owner_and_mode(file: &File, st: &nix::sys::stat::FileStat) -> Result<(), Errno> {
+    match fchown(
+        file,
+        Some(Uid::from_raw(st.st_uid)),
+        Some(Gid::from_raw(st.st_gid)),
+    ) {
+        Ok(()) | Err(Errno::EINVAL | Errno::EPERM) => {}
+        Err(errno) => return Err(errno),
+    }
+    fchmod(file, Mode::from_bits_truncate(st.st_mode & 0o7777))
+}
+
+fn is_empty(dir: &File) -> Result<bool, Errno> {
+    let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC;
+    let mut listing = nix::dir::Dir::openat(dir, ".", flags, Mode::empty())?;
+    for entry in listing.iter() {
+        let name = entry?.file_name().to_owned();
+        if name.as_c_str() != c"." && name.as_c_str() != c".." {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// The directory `dir` (an `O_PATH` descriptor) opened for reading.
@@ -433,16 +495,7 @@ fn copy_up(from: &File, to: &File, depth: usize) -> Result<(), Errno> {
             _ => None,
         };
         if let Some(file) = copied {
-            // An owner the container's namespace cannot give stays root's.
-            match fchown(
-                &file,
-                Some(Uid::from_raw(st.st_uid)),
-                Some(Gid::from_raw(st.st_gid)),
-            ) {
-                Ok(()) | Err(Errno::EINVAL | Errno::EPERM) => {}
-                Err(errno) => return Err(errno),
-            }
-            fchmod(&file, Mode::from_bits_truncate(st.st_mode & 0o7777))?;
+            take_owner_and_mode(&file, &st)?;
             let times = (
                 TimeSpec::new(st.st_atime, st.st_atime_nsec),
                 TimeSpec::new(st.st_mtime, st.st_mtime_nsec),

@@ -46,6 +46,16 @@ pub enum MountSource {
     Tmpfs(String),
 }
 
+/// What a volume's first use takes from the image's directory at the
+/// destination (Podman's NeedsCopyUp and NeedsChown).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FromImage {
+    /// Its content, copied into the source when the source is empty.
+    pub content: bool,
+    /// Its owner and mode, given to the source.
+    pub owner: bool,
+}
+
 /// One mount from `-v`, `--mount`, `--tmpfs` or rcon itself (`/etc/hosts`…).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mount {
@@ -56,6 +66,8 @@ pub struct Mount {
     pub nosuid: bool,
     pub nodev: bool,
     pub noexec: bool,
+    /// A bind of a volume's directory: what it takes from the image.
+    pub from_image: FromImage,
 }
 
 impl Mount {
@@ -68,6 +80,7 @@ impl Mount {
             nosuid: false,
             nodev: false,
             noexec: false,
+            from_image: FromImage::default(),
         }
     }
 
@@ -80,6 +93,7 @@ impl Mount {
             nosuid: true,
             nodev: true,
             noexec: false,
+            from_image: FromImage::default(),
         }
     }
 }

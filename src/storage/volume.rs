@@ -23,7 +23,13 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use serde::{Deserialize, Serialize};
 
 use super::store::{Store, StoreLock};
-use crate::util::fs::{IoError, io_err};
+use crate::util::fs::{IoError, io_err, write_atomic};
+
+/// `dir` has no entry (one that cannot be read counts as having some:
+/// nothing is copied into it).
+fn is_empty(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -65,6 +71,14 @@ pub struct Volume {
     pub options: BTreeMap<String, String>,
     /// Made for one container (`-v /path`), not by name.
     pub anonymous: bool,
+    /// The image's content at the mount point is still to be copied in
+    /// (while the volume is empty), as Podman's.
+    #[serde(default)]
+    pub needs_copy_up: bool,
+    /// The volume is still to take the owner and mode of the image's mount
+    /// point, at its first use.
+    #[serde(default)]
+    pub needs_chown: bool,
 }
 
 impl Volume {
@@ -261,9 +275,12 @@ impl VolumeStore {
         options: BTreeMap<String, String>,
         anonymous: bool,
     ) -> Result<Volume> {
-        if let Backing::Bind { device, .. } = Backing::from_options(&options)? {
-            check_device(&device)?;
+        let backing = Backing::from_options(&options)?;
+        if let Backing::Bind { device, .. } = &backing {
+            check_device(device)?;
         }
+        // Only a directory of the store's takes anything from an image.
+        let from_image = backing == Backing::Directory;
         let name = match name {
             Some(name) if valid_volume_name(name) => name.to_string(),
             Some(name) => return Err(Error::InvalidName(name.to_string())),
@@ -281,6 +298,8 @@ impl VolumeStore {
             labels,
             options,
             anonymous,
+            needs_copy_up: from_image,
+            needs_chown: from_image,
         };
         let temp = self.work_dir("tmp");
         let build = || -> io::Result<()> {
@@ -333,11 +352,40 @@ impl VolumeStore {
         let path = self.dir.join(name).join("volume.json");
         match fs::read(&path) {
             Ok(bytes) => {
-                serde_json::from_slice(&bytes).map_err(|source| Error::Corrupt { path, source })
+                let mut volume: Volume = serde_json::from_slice(&bytes)
+                    .map_err(|source| Error::Corrupt { path, source })?;
+                // Content put in some other way needs none of the image's.
+                volume.needs_copy_up &= is_empty(&volume.mountpoint);
+                Ok(volume)
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => Err(Error::NotFound(name.into())),
             Err(e) => Err(Error::Io(IoError::new("reading", path, e))),
         }
+    }
+
+    /// What a container mounting volume `name` is to take from its image at
+    /// the mount point: `(content, owner)`, recorded as done (the owner is
+    /// taken at the first use; the content while the volume is empty).
+    pub fn first_use(&self, name: &str) -> Result<(bool, bool)> {
+        let volume = self.get(name)?;
+        let wanted = (volume.needs_copy_up, volume.needs_chown);
+        let stored = self.dir.join(name).join("volume.json");
+        let recorded: Volume = match fs::read(&stored) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|source| Error::Corrupt {
+                path: stored.clone(),
+                source,
+            })?,
+            Err(e) => return Err(Error::Io(IoError::new("reading", stored, e))),
+        };
+        if recorded.needs_chown || recorded.needs_copy_up != volume.needs_copy_up {
+            let done = Volume {
+                needs_chown: false,
+                ..volume
+            };
+            let bytes = serde_json::to_vec_pretty(&done).expect("volumes serialise");
+            write_atomic(&stored, &bytes)?;
+        }
+        Ok(wanted)
     }
 
     /// Every volume, by name.
@@ -514,6 +562,8 @@ mod tests {
                 .collect(),
             options: BTreeMap::new(),
             anonymous: false,
+            needs_copy_up: false,
+            needs_chown: false,
         };
         let web = volume("web-data", &[("app", "web"), ("tier", "")]);
         let db = volume("db", &[("app", "db")]);

@@ -758,3 +758,64 @@ fn image_volumes_become_anonymous_volumes_tmpfs_or_nothing() {
     ])
     .code_is(125);
 }
+
+#[test]
+fn a_new_volume_takes_the_images_content_and_owner_at_first_use() {
+    let env = with_busybox(user_with_ranges());
+    let reference = image_ref(testkit::catalog::BUSYBOX);
+    env.run(&["volume", "create", "v"]).ok();
+    let flags = |name: &str| {
+        let shown = env.run(&[
+            "volume",
+            "inspect",
+            "--format",
+            "{{.NeedsCopyUp}} {{.NeedsChown}}",
+            name,
+        ]);
+        shown.ok().stdout.trim().to_string()
+    };
+    assert_eq!(flags("v"), "true true");
+    // Nothing in the image there: nothing copied, still to copy.
+    env.run(&["run", "--rm", "-v", "v:/nothing/here", &reference, "true"])
+        .ok();
+    assert_eq!(flags("v"), "true false");
+    env.run(&["run", "--rm", "-v", "v:/etc", &reference, "true"])
+        .ok();
+    assert_eq!(flags("v"), "false false");
+    let data = volumes_dir(&env).join("v/_data");
+    assert!(data.join("passwd").is_file(), "the image's /etc copied in");
+    // nocopy: nothing taken.
+    env.run(&["run", "--rm", "-v", "w:/etc:nocopy", &reference, "true"])
+        .ok();
+    assert!(!volumes_dir(&env).join("w/_data/passwd").exists());
+
+    // A hostile image: a mount point that is a symlink to a host path, and
+    // content that links to a host file. Neither is followed on the host.
+    let host_dir = env.home.join("hostdir");
+    fs::create_dir(&host_dir).unwrap();
+    fs::write(host_dir.join("secret"), "host secret\n").unwrap();
+    let dir = crate::build::context(
+        &env,
+        "hostile",
+        &[(
+            "Containerfile",
+            &format!(
+                "FROM {}\nRUN ln -s {1} /trap && mkdir /data && ln -s {1}/secret /data/link\n",
+                crate::build::busybox(),
+                host_dir.display()
+            ),
+        )],
+    );
+    crate::build::build(&env, &["-q", "-t", "hostile"], &dir).ok();
+    env.run(&[
+        "run", "--rm", "-v", "t:/trap", "-v", "d:/data", "hostile", "true",
+    ])
+    .ok();
+    assert!(!volumes_dir(&env).join("t/_data/secret").exists());
+    let link = volumes_dir(&env).join("d/_data/link");
+    assert_eq!(fs::read_link(&link).unwrap(), host_dir.join("secret"));
+    assert_eq!(
+        fs::read_to_string(host_dir.join("secret")).unwrap(),
+        "host secret\n"
+    );
+}
