@@ -1,7 +1,8 @@
 use clap::Args;
 
 use super::{Context, Outcome};
-use crate::image::{self, PullOptions};
+use crate::container::{PullPolicy, run::image_for};
+use crate::image::PullOptions;
 use crate::storage::store::Store;
 use crate::userns::Namespace;
 
@@ -37,7 +38,8 @@ pub fn run(ctx: &Context, args: PullArgs) -> Outcome {
         quiet: args.quiet,
         auth_files: None,
     };
-    let record = image::pull_image(&store, &args.image, &options)?;
+    // An archive (docker-archive:, oci-archive:) is copied in, as by run.
+    let record = image_for(&store, &args.image, PullPolicy::Always, &options)?;
     println!("{}", record.id);
     Ok(0)
 }

@@ -286,6 +286,17 @@ pub fn load(
     path: Option<&Path>,
     options: &LoadOptions,
 ) -> Result<Vec<ImageRecord>, super::Error> {
+    let (images, label) = load_archive(store, path, options)?;
+    Event::image(EventStatus::LoadFromArchive, "", &label).record();
+    Ok(images)
+}
+
+/// [`load`] without its event; also the archive's name as events give it.
+fn load_archive(
+    store: &Store,
+    path: Option<&Path>,
+    options: &LoadOptions,
+) -> Result<(Vec<ImageRecord>, String), super::Error> {
     let spooled;
     let url = path
         .and_then(Path::to_str)
@@ -341,8 +352,7 @@ pub fn load(
     } else {
         return Err(archive.invalid(NOT_AN_ARCHIVE).into());
     };
-    Event::image(EventStatus::LoadFromArchive, "", &label).record();
-    Ok(images)
+    Ok((images, label))
 }
 
 /// The archive a `docker-archive:PATH[:NAME]` or `oci-archive:PATH[:NAME]`
@@ -380,7 +390,8 @@ pub fn load_reference(
     if !quiet {
         eprintln!("Getting image source signatures");
     }
-    let images = load(store, Some(&path), options)?;
+    // A pull from the archive, as Podman's events say (not a load).
+    let (images, _) = load_archive(store, Some(&path), options)?;
     let wanted = |image: &&ImageRecord| {
         name.is_none_or(|name| {
             image
@@ -396,6 +407,8 @@ pub fn load_reference(
         }
         .into());
     };
+    // With no ID, as Podman records a pull from an archive.
+    Event::image(EventStatus::Pull, "", reference).record();
     if !quiet {
         let short = |digest: &str| {
             let hex = digest.trim_start_matches("sha256:");

@@ -113,7 +113,7 @@ fn push_without_a_destination_needs_a_name_to_push_to() {
 }
 
 #[test]
-fn push_to_a_directory_writes_containers_image_dir_layout() {
+fn push_to_a_directory_and_pull_from_an_archive() {
     let env = TestEnv::new(user_with_ranges());
     let id = pull(&env, &image_ref(catalog::BUSYBOX));
     let dir = env.home.join("pushed");
@@ -133,14 +133,22 @@ fn push_to_a_directory_writes_containers_image_dir_layout() {
     );
     let copied = env.home.join("copied");
     skopeo(&["copy", &destination, &format!("dir:{}", copied.display())]);
+    // pull of an archive copies it in, an image pull as Podman's events say.
+    let archive = env.home.join("saved.tar");
+    env.run(&["save", "-o", &archive.display().to_string(), &id[..12]])
+        .ok();
+    let from_archive = format!("docker-archive:{}", archive.display());
+    let pulled = env.run(&["pull", "-q", &from_archive]);
+    assert_eq!(pulled.ok().stdout.trim(), id);
     let events = env.run(&["events", "--stream=false", "--filter", "type=image"]);
+    let events = &events.ok().stdout;
     assert!(
-        events
-            .ok()
-            .stdout
-            .contains(&format!("image push {id} {destination}")),
-        "{}",
-        events.stdout
+        events.contains(&format!("image push {id} {destination}")),
+        "{events}"
+    );
+    assert!(
+        events.contains(&format!("image pull  {from_archive}")),
+        "{events}"
     );
 }
 
