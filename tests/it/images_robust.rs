@@ -38,6 +38,17 @@ fn blob_downloads(registry: &Registry) -> usize {
         .count()
 }
 
+/// `rcon pull -q REFERENCE` started in the background, its output discarded:
+/// for tests that kill it part-way.
+fn spawn_pull(env: &TestEnv, reference: &str) -> std::process::Child {
+    env.rcon()
+        .args(["pull", "-q", "--tls-verify=false", reference])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 fn entries(dir: &Path) -> Vec<String> {
     match std::fs::read_dir(dir) {
         Ok(list) => list
@@ -234,13 +245,7 @@ fn a_pull_killed_midway_leaves_a_store_the_next_pull_completes() {
     let registry = registry_with(&[big]);
     let reference = big.reference(&registry.addr);
     let env = TestEnv::new(user_with_ranges());
-    let mut child = env
-        .rcon()
-        .args(["pull", "-q", "--tls-verify=false", &reference])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_pull(&env, &reference);
     // Kill it once it is part-way through a layer blob (4 MiB in).
     loop {
         if let Some(status) = child.try_wait().unwrap() {
@@ -310,13 +315,7 @@ fn a_pull_killed_at_each_stage_of_storing_layers_leaves_only_whole_layers() {
     let data_dir = env.data_dir();
     for stored_before_kill in [0, 1, 2] {
         env.run(&["rmi", "-a", "-f"]).ok();
-        let mut child = env
-            .rcon()
-            .args(["pull", "-q", "--tls-verify=false", &reference])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_pull(&env, &reference);
         while child.try_wait().unwrap().is_none() {
             let working = !entries(&data_dir.join("tmp")).is_empty();
             if working && entries(&data_dir.join("layers")).len() >= stored_before_kill {
